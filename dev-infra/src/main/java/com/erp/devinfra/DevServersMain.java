@@ -1,0 +1,25 @@
+package com.erp.devinfra;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the embedded servers on their own, for running the four services as separate JVMs by hand:
+ * prints the environment variables to give each service, then waits until stopped (Ctrl-C).
+ */
+public final class DevServersMain {
+
+    private DevServersMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path dataDir = Path.of(args.length > 0 ? args[0] : "data/dev-servers");
+        EmbeddedServers servers = EmbeddedServers.start(new EmbeddedServers.Options(
+                dataDir, EnumSet.allOf(EmbeddedServer.Kind.class), false, 0));
+        Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "dev-servers-stop"));
+        servers.environment().forEach((k, v) -> System.out.println("export " + k + "='" + v + "'"));
+        System.out.println("# embedded servers running under " + servers.dataDir() + "; Ctrl-C stops them");
+        new CountDownLatch(1).await();
+    }
+}

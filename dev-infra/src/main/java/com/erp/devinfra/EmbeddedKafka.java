@@ -1,0 +1,145 @@
+package com.erp.devinfra;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (combined broker + controller), in this JVM.
+ * It keeps its ports and log directory across {@link #stop()} / {@link #start()}, so a test can take the
+ * broker away and bring it back the way an outage would.
+ */
+public final class EmbeddedKafka implements EmbeddedServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+    private final Path logDir;
+    private final int port;
+    private final int controllerPort;
+    private final int partitions;
+    private KafkaRaftServer server;
+
+    public EmbeddedKafka(Path logDir, int port, int partitions) {
+        this.logDir = logDir;
+        this.port = FreePort.orFree(port);
+        this.controllerPort = FreePort.find();
+        this.partitions = partitions;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.KAFKA;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public synchronized void start() throws Exception {
+        if (server != null) {
+            return;
+        }
+        Files.createDirectories(logDir);
+        KafkaConfig config = KafkaConfig.fromProps(brokerProperties());
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(config);
+        }
+        KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
+        raftServer.startup();
+        server = raftServer;
+        LOG.info("Kafka (KRaft) broker up on {} with log dir {}", bootstrapServers(), logDir);
+    }
+
+    private void format(KafkaConfig config) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Formatter()
+                .setPrintStream(new PrintStream(out, true, StandardCharsets.UTF_8))
+                .setNodeId(config.nodeId())
+                .setClusterId(Uuid.randomUuid().toString())
+                .setControllerListenerName("CONTROLLER")
+                .setMetadataLogDirectory(logDir.toString())
+                .addDirectory(logDir.toString())
+                .run();
+        LOG.debug("formatted Kafka log dir: {}", out.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    private Properties brokerProperties() {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        p.put("num.partitions", String.valueOf(partitions));
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        // Fewer offset partitions: the group coordinator is ready sooner on a cold start.
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "5");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "true");
+        p.put("log.retention.hours", "168");
+        p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "4");
+        // Shut down quickly: there is no other broker to hand leadership to.
+        p.put("controlled.shutdown.enable", "false");
+        // A restarted broker must wait for its previous session to expire before it may register again.
+        p.put("broker.session.timeout.ms", "2000");
+        p.put("broker.heartbeat.interval.ms", "500");
+        return p;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("Kafka broker did not stop cleanly: {}", e.toString());
+        } finally {
+            server = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public Map<String, String> connectionProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("camel.component.kafka.brokers", bootstrapServers());
+        return p;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return Map.of("CAMEL_COMPONENT_KAFKA_BROKERS", bootstrapServers());
+    }
+}

@@ -1,0 +1,93 @@
+package com.erp.devinfra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server). No real mongod can be had here, so this is the
+ * closest real server: the H2 backend persists to a file; the memory backend is for load runs, where the
+ * H2 file backend is the bottleneck. It has no transactions and no change streams, which is why the design
+ * relies on single-document atomicity only.
+ */
+public final class EmbeddedMongo implements EmbeddedServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+    private final Path file;
+    private final boolean inMemory;
+    private final int port;
+    private final String database;
+    private MongoServer server;
+    private MongoBackend backend;
+
+    public EmbeddedMongo(Path file, boolean inMemory, int port, String database) {
+        this.file = file;
+        this.inMemory = inMemory;
+        this.port = FreePort.orFree(port);
+        this.database = database;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.MONGO;
+    }
+
+    public String uri() {
+        return "mongodb://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public synchronized void start() throws Exception {
+        if (server != null) {
+            return;
+        }
+        if (inMemory) {
+            backend = new MemoryBackend();
+        } else {
+            Files.createDirectories(file.getParent());
+            backend = new H2Backend(file.toString());
+        }
+        MongoServer started = new MongoServer(backend);
+        started.bind("127.0.0.1", port);
+        server = started;
+        LOG.info("MongoDB-wire server up on 127.0.0.1:{} ({})", port, inMemory ? "memory" : "H2 file " + file);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.shutdownNow();
+        } catch (RuntimeException e) {
+            LOG.warn("MongoDB-wire server did not stop cleanly: {}", e.toString());
+        } finally {
+            server = null;
+            backend = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public Map<String, String> connectionProperties() {
+        return Map.of("spring.data.mongodb.uri", uri());
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return Map.of("SPRING_DATA_MONGODB_URI", uri());
+    }
+}

@@ -1,0 +1,49 @@
+package com.erp.routes.common;
+
+import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.kafka.DeadLetterRoute;
+import com.erp.routes.common.kafka.DeadLetters;
+import com.erp.routes.common.kafka.KafkaHeaderFilter;
+import com.erp.routes.common.kafka.KafkaHealthIndicator;
+import com.erp.routes.common.kafka.KafkaTopicsInitializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** The Kafka side every Kafka-using service shares: topics, dead letters, header filter, health. */
+@AutoConfiguration
+@ConditionalOnClass(name = "org.apache.camel.component.kafka.KafkaComponent")
+@ConditionalOnProperty("camel.component.kafka.brokers")
+@EnableConfigurationProperties(Topics.class)
+public class ErpKafkaAutoConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(value = "erp.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+    KafkaTopicsInitializer kafkaTopicsInitializer(@Value("${camel.component.kafka.brokers}") String brokers,
+                                                  Topics topics) {
+        return new KafkaTopicsInitializer(brokers, topics);
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(@Value("${camel.component.kafka.brokers}") String brokers) {
+        return new KafkaHealthIndicator(brokers);
+    }
+
+    @Bean
+    KafkaHeaderFilter erpKafkaHeaderFilter() {
+        return new KafkaHeaderFilter();
+    }
+
+    @Bean
+    DeadLetters deadLetters() {
+        return new DeadLetters();
+    }
+
+    @Bean
+    DeadLetterRoute deadLetterRoute() {
+        return new DeadLetterRoute();
+    }
+}

@@ -1,0 +1,157 @@
+package com.erp.routes.common;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+
+import com.erp.routes.common.security.AuthProperties;
+import com.erp.routes.common.security.ErpBearerTokenResolver;
+import com.erp.routes.common.security.JwtKeys;
+import com.erp.routes.common.security.ProblemSecurityHandlers;
+import com.erp.routes.common.security.TokenIssuer;
+import com.erp.routes.common.web.ContractRequestValidator;
+import com.erp.routes.common.web.ProblemErrorController;
+import com.erp.routes.common.web.ResponseHeaderFilter;
+import com.erp.routes.common.web.RestErrorConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.error.ErrorAttributes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.task.DelegatingSecurityContextAsyncTaskExecutor;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * What every service has: JWT resource server with RFC 9457 errors, contract validation of requests,
+ * response header allow-list, the REST error route configuration and the worker pool REST routes run on.
+ */
+// Before Spring Boot's defaults, so that its fallback security chain and error controller back off.
+@AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, SecurityAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class})
+@EnableConfigurationProperties(AuthProperties.class)
+public class ErpWebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Present where this JVM signs tokens itself (employee-service, standalone, tests). */
+    @Bean
+    @ConditionalOnMissingBean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression(
+            "'${erp.auth.jwk-set-uri:}'.isBlank()")
+    JwtKeys jwtKeys(AuthProperties props) {
+        return JwtKeys.from(props);
+    }
+
+    @Bean
+    @ConditionalOnBean(JwtKeys.class)
+    @ConditionalOnMissingBean
+    TokenIssuer tokenIssuer(JwtKeys keys, AuthProperties props, Clock clock) {
+        return new TokenIssuer(keys, props.issuer(), props.tokenTtl(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(AuthProperties props, ObjectProvider<JwtKeys> keys) {
+        NimbusJwtDecoder decoder = props.holdsKey()
+                ? NimbusJwtDecoder.withPublicKey(keys.getObject().publicKey()).build()
+                : NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri()).build();
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(props.issuer()));
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain erpSecurityFilterChain(HttpSecurity http, AuthProperties props) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(rolesToAuthorities());
+        http.csrf(AbstractHttpConfigurer::disable) // bearer tokens; the console cookie is SameSite=Strict
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/auth/login", "/api/auth/jwks").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/api/**", "/ws/**").authenticated()
+                        .anyRequest().permitAll()) // the UI's static files and the login page
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(authentication))
+                        .bearerTokenResolver(new ErpBearerTokenResolver(props.cookieName()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    private static Converter<Jwt, Collection<GrantedAuthority>> rolesToAuthorities() {
+        return jwt -> {
+            List<String> roles = jwt.hasClaim("roles") ? jwt.getClaimAsStringList("roles") : List.of();
+            return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        };
+    }
+
+    /**
+     * The pool platform-http runs REST routes on. Camel picks a {@link DelegatingSecurityContextAsyncTaskExecutor}
+     * when there is one, which carries the caller's security context from the servlet thread to the route.
+     */
+    @Bean
+    DelegatingSecurityContextAsyncTaskExecutor platformHttpExecutor(@Value("${erp.http.workers}") int workers,
+                                                                    @Value("${erp.http.queue}") int queue) {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(workers);
+        pool.setMaxPoolSize(workers);
+        pool.setQueueCapacity(queue);
+        pool.setThreadNamePrefix("rest-");
+        pool.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+        pool.setWaitForTasksToCompleteOnShutdown(true);
+        pool.setAwaitTerminationSeconds(20);
+        pool.initialize();
+        return new DelegatingSecurityContextAsyncTaskExecutor(pool);
+    }
+
+    @Bean
+    ContractRequestValidator contractRequestValidator() {
+        return new ContractRequestValidator();
+    }
+
+    @Bean
+    ResponseHeaderFilter erpResponseHeaderFilter() {
+        return new ResponseHeaderFilter();
+    }
+
+    @Bean
+    RestErrorConfiguration restErrorConfiguration() {
+        return new RestErrorConfiguration();
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController(ErrorAttributes errorAttributes) {
+        return new ProblemErrorController(errorAttributes);
+    }
+}

@@ -1,0 +1,36 @@
+package com.erp.routes.common.events;
+
+/** The kinds of approval events, each with its payload type and the property naming its topic. */
+public enum EventType {
+    SUBMITTED("approval.submitted", EventPayload.Submitted.class),
+    STEP_ACTIVATED("approval.step-activated", EventPayload.StepActivated.class),
+    DECIDED("approval.decided", EventPayload.Decided.class),
+    COMPLETED("approval.completed", EventPayload.Completed.class),
+    REJECTED("approval.rejected", EventPayload.Rejected.class);
+
+    private final String id;
+    private final Class<? extends EventPayload> payloadType;
+
+    EventType(String id, Class<? extends EventPayload> payloadType) {
+        this.id = id;
+        this.payloadType = payloadType;
+    }
+
+    /** The type as written into events, e.g. {@code approval.submitted}. */
+    public String id() {
+        return id;
+    }
+
+    public Class<? extends EventPayload> payloadType() {
+        return payloadType;
+    }
+
+    public static EventType of(EventPayload payload) {
+        for (EventType t : values()) {
+            if (t.payloadType.isInstance(payload)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no event type for " + payload.getClass());
+    }
+}

@@ -1,0 +1,33 @@
+package com.erp.routes.common.events;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Topic names, in one place ({@code erp.topics.*}, defaults in {@code META-INF/erp/common.yml}). Routes
+ * refer to them as property placeholders ({@code kafka:{{erp.topics.submitted}}}); this class is for code
+ * that needs them as values. Every topic has a dead-letter topic named {@code <topic><dlqSuffix>}.
+ */
+@ConfigurationProperties("erp.topics")
+public record Topics(String submitted, String stepActivated, String decided, String completed, String rejected,
+                     String dlqSuffix, int partitions) {
+
+    public String topicOf(EventType type) {
+        return switch (type) {
+            case SUBMITTED -> submitted;
+            case STEP_ACTIVATED -> stepActivated;
+            case DECIDED -> decided;
+            case COMPLETED -> completed;
+            case REJECTED -> rejected;
+        };
+    }
+
+    public List<String> all() {
+        return List.of(submitted, stepActivated, decided, completed, rejected);
+    }
+
+    public String dlqOf(String topic) {
+        return topic + dlqSuffix;
+    }
+}

@@ -1,0 +1,48 @@
+package com.erp.routes.common.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/** Signs RS256 access tokens whose claims are a {@link Caller}. */
+public class TokenIssuer {
+
+    private final NimbusJwtEncoder encoder;
+    private final String issuer;
+    private final Duration ttl;
+    private final Clock clock;
+
+    public TokenIssuer(JwtKeys keys, String issuer, Duration ttl, Clock clock) {
+        this.encoder = new NimbusJwtEncoder(keys.jwkSource());
+        this.issuer = issuer;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    public String issue(Caller caller) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(Long.toString(caller.id()))
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .claim(Caller.CLAIM_USERNAME, caller.username())
+                .claim(Caller.CLAIM_NAME, caller.name())
+                .claim(Caller.CLAIM_DEPARTMENT, caller.department() == null ? "" : caller.department())
+                .claim(Caller.CLAIM_POSITION, caller.position() == null ? "" : caller.position())
+                .claim(Caller.CLAIM_ROLES, caller.roles().stream().sorted().toList())
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+}

@@ -1,0 +1,101 @@
+package com.erp.routes.common.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes problems onto Camel exchanges and servlet responses, and decides which problem an unexpected
+ * exception becomes: a dependency that cannot be reached is 503 with Retry-After, anything else is a 500
+ * whose detail carries a reference to the log line, never a stack trace.
+ */
+public final class ProblemWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemWriter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RETRY_AFTER_SECONDS = 5;
+
+    private ProblemWriter() {
+    }
+
+    public static String toJson(Problem problem) {
+        try {
+            return JSON.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Puts the problem on the exchange as the HTTP response. */
+    public static void write(Exchange exchange, Problem problem, Integer retryAfterSeconds) {
+        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
+        Problem withPath = path == null ? problem : problem.withInstance(path);
+        var message = exchange.getMessage();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        message.setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (retryAfterSeconds != null) {
+            message.setHeader("Retry-After", retryAfterSeconds.toString());
+        }
+        message.setBody(toJson(withPath));
+    }
+
+    /** The route's failure, as a problem response: used by the {@code rest-problems} route configuration. */
+    public static void writeCaught(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String route = exchange.getProperty(org.apache.camel.ExchangePropertyKey.FAILURE_ROUTE_ID, String.class);
+        ProblemException problem = classify(failure, route == null ? exchange.getFromRouteId() : route);
+        write(exchange, problem.toProblem(), problem.retryAfterSeconds());
+    }
+
+    /** Maps any exception to the problem it should answer with. */
+    public static ProblemException classify(Throwable failure, String where) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException p) {
+                return p;
+            }
+        }
+        if (isUnavailable(failure)) {
+            LOG.warn("dependency unavailable in {}: {}", where, failure.toString());
+            return ProblemException.unavailable(
+                    "A service this request depends on is not reachable right now; retry shortly.", RETRY_AFTER_SECONDS);
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.error("unexpected failure in {} (reference {})", where, reference, failure);
+        return new ProblemException(500, "internal", "Internal error",
+                "The request failed unexpectedly; quote reference " + reference + " when reporting it.", null, null);
+    }
+
+    /** Connection failures and timeouts of Mongo, Redis, Kafka or HTTP clients, recognised by name. */
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String name = t.getClass().getName().toLowerCase(Locale.ROOT);
+            if (name.contains("connectionfailure") || name.contains("mongotimeout") || name.contains("mongosocket")
+                    || name.contains("connectexception") || name.endsWith(".timeoutexception")
+                    || name.contains("redisconnection") || name.contains("resourceaccessexception")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes a problem to a servlet response (Spring Security and MVC errors, outside Camel). */
+    public static void write(HttpServletResponse response, Problem problem) {
+        try {
+            response.setStatus(problem.status());
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(toJson(problem));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.erp.routes.common.web;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
+
+/**
+ * Which Camel headers a REST route may send back as HTTP response headers: an allow-list. Camel copies the
+ * request's headers into the message, so without this the response would echo them (Authorization
+ * and Cookie included) along with every internal header a route set.
+ */
+public class ResponseHeaderFilter extends HttpHeaderFilterStrategy {
+
+    private static final Set<String> ALLOWED = Set.of("location", "retry-after", "allow", "www-authenticate",
+            "etag", "set-cookie");
+
+    /** True means: do not send. Content-Type is written by the binding itself, not through this filter. */
+    @Override
+    public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {
+        return value == null || !ALLOWED.contains(name.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,29 @@
+package com.erp.routes.employee;
+
+import static com.erp.routes.common.Expressions.mapOf;
+
+import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jpa.JpaConstants;
+import org.springframework.stereotype.Component;
+
+/**
+ * Login: look the user up (camel-jpa), check the password and issue an RS256 token (bean loginService), and
+ * set it as an HttpOnly cookie too, for the browser console.
+ */
+@Component
+public class LoginRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:login").routeId("employee.login").routeConfigurationId(RestErrorConfiguration.ID)
+                .setVariable("login", body())
+                .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf("username", simple("${body.username}")))
+                .to("jpa:com.erp.employee.domain.Employee?namedQuery=Employee.byUsername")
+                .bean("loginService", "login(${variable.login}, ${body})")
+                .setHeader("Set-Cookie", method("loginService", "cookie"));
+
+        from("direct:getJwks").routeId("employee.jwks").routeConfigurationId(RestErrorConfiguration.ID)
+                .bean("jwtKeys", "publicJwkSet");
+    }
+}

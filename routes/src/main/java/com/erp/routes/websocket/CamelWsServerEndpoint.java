@@ -1,0 +1,66 @@
+package com.erp.routes.websocket;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JSR-356 endpoint instance of one connection: registers the session and hands text to the consumer. */
+final class CamelWsServerEndpoint extends Endpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CamelWsServerEndpoint.class);
+    /** How long a send to one slow client may block before that client is dropped. */
+    private static final long SEND_TIMEOUT_MS = 5000;
+
+    private final WsPath path;
+
+    CamelWsServerEndpoint(WsPath path) {
+        this.path = path;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        String user = (String) config.getUserProperties().get(HandshakeAuthenticator.USER_PROPERTY);
+        if (user == null) {
+            // The handshake carried no authenticated principal: refuse the connection.
+            close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "authentication required"));
+            return;
+        }
+        session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", SEND_TIMEOUT_MS);
+        WsSession ws = new WsSession(session, user);
+        path.add(ws);
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(ws, text));
+        LOG.debug("websocket open on {} for user {} (session {})", path.path(), user, session.getId());
+    }
+
+    private void onText(WsSession ws, String text) {
+        WebsocketJsr356Consumer consumer = path.consumer();
+        if (consumer == null) {
+            LOG.debug("no route consumes {}; dropping a message from user {}", path.path(), ws.user());
+            return;
+        }
+        consumer.onMessage(ws, text);
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        path.remove(session.getId());
+    }
+
+    @Override
+    public void onError(Session session, Throwable failure) {
+        LOG.debug("websocket error on {} (session {}): {}", path.path(), session.getId(), failure.toString());
+        path.remove(session.getId());
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (Exception e) {
+            // nothing more to do
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.erp.routes.websocket;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/** One WebSocket path. */
+@UriEndpoint(firstVersion = "4.17.0", scheme = "websocket-jsr356", title = "WebSocket JSR-356",
+        syntax = "websocket-jsr356:path", category = {Category.NETWORKING, Category.HTTP})
+public class WebsocketJsr356Endpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The path clients connect to, e.g. /ws/notifications")
+    private final String path;
+
+    @UriParam(label = "producer", defaultValue = "false",
+            description = "Send to every session of the path when the message names no user or session")
+    private boolean sendToAll;
+
+    public WebsocketJsr356Endpoint(String uri, WebsocketJsr356Component component, String path) {
+        super(uri, component);
+        this.path = path;
+    }
+
+    @Override
+    public WebsocketJsr356Component getComponent() {
+        return (WebsocketJsr356Component) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new WebsocketJsr356Producer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        WebsocketJsr356Consumer consumer = new WebsocketJsr356Consumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public boolean isSendToAll() {
+        return sendToAll;
+    }
+
+    public void setSendToAll(boolean sendToAll) {
+        this.sendToAll = sendToAll;
+    }
+
+    WsPath deploy() {
+        return getComponent().deploy(path);
+    }
+}

@@ -1,0 +1,77 @@
+package com.erp.routes.websocket;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live state of one WebSocket path: its sessions, indexed by id and by user, and the consumer (if a
+ * route consumes from it) that inbound messages go to. A JSR-356 endpoint cannot be removed, so this lives
+ * as long as the application and routes attach to and detach from it.
+ */
+final class WsPath {
+
+    private final String path;
+    private final Map<String, WsSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> sessionsByUser = new ConcurrentHashMap<>();
+    private volatile WebsocketJsr356Consumer consumer;
+
+    WsPath(String path) {
+        this.path = path;
+    }
+
+    String path() {
+        return path;
+    }
+
+    void add(WsSession session) {
+        sessions.put(session.id(), session);
+        sessionsByUser.computeIfAbsent(session.user(), u -> ConcurrentHashMap.newKeySet()).add(session.id());
+    }
+
+    void remove(String sessionId) {
+        WsSession removed = sessions.remove(sessionId);
+        if (removed != null) {
+            sessionsByUser.computeIfPresent(removed.user(), (u, ids) -> {
+                ids.remove(sessionId);
+                return ids.isEmpty() ? null : ids;
+            });
+        }
+    }
+
+    List<WsSession> ofUser(String user) {
+        Set<String> ids = sessionsByUser.get(user);
+        return ids == null ? List.of() : ids.stream().map(sessions::get).filter(s -> s != null).toList();
+    }
+
+    List<WsSession> byId(String sessionId) {
+        WsSession s = sessions.get(sessionId);
+        return s == null ? List.of() : List.of(s);
+    }
+
+    List<WsSession> all() {
+        return List.copyOf(sessions.values());
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    WebsocketJsr356Consumer consumer() {
+        return consumer;
+    }
+
+    void attach(WebsocketJsr356Consumer c) {
+        if (consumer != null && consumer != c) {
+            throw new IllegalStateException("path " + path + " already has a consumer: " + consumer.getEndpoint());
+        }
+        consumer = c;
+    }
+
+    void detach(WebsocketJsr356Consumer c) {
+        if (consumer == c) {
+            consumer = null;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.erp.routes.websocket;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+/**
+ * Deploys each WebSocket path on the servlet container exactly once per application. Deploying a path twice
+ * is not only an error: Tomcat then refuses every later deployment and drops all WebSocket paths until a
+ * restart. JSR-356 has no way to remove an endpoint, so a path stays deployed while routes come and go.
+ */
+final class WsPathRegistry {
+
+    private final Supplier<ServerContainer> container;
+    private final Map<String, WsPath> paths = new ConcurrentHashMap<>();
+
+    WsPathRegistry(Supplier<ServerContainer> container) {
+        this.container = container;
+    }
+
+    WsPath deploy(String path) {
+        return paths.computeIfAbsent(path, this::doDeploy);
+    }
+
+    private WsPath doDeploy(String path) {
+        ServerContainer server = container.get();
+        if (server == null) {
+            throw new IllegalStateException("no JSR-356 ServerContainer: websocket-jsr356 needs a servlet container "
+                    + "with WebSocket support (e.g. Tomcat)");
+        }
+        WsPath state = new WsPath(path);
+        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(CamelWsServerEndpoint.class, path)
+                .configurator(new HandshakeAuthenticator(state))
+                .build();
+        try {
+            server.addEndpoint(config);
+        } catch (DeploymentException e) {
+            throw new IllegalStateException("cannot deploy WebSocket path " + path, e);
+        }
+        return state;
+    }
+}

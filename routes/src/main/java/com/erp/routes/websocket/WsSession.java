@@ -1,0 +1,51 @@
+package com.erp.routes.websocket;
+
+import java.io.IOException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.websocket.Session;
+
+/**
+ * One connected client. Sends are serialised per session: JSR-356's basic remote endpoint fails with
+ * TEXT_FULL_WRITING when two threads write to the same session at once.
+ */
+final class WsSession {
+
+    private final Session session;
+    private final String user;
+    private final ReentrantLock sendLock = new ReentrantLock();
+
+    WsSession(Session session, String user) {
+        this.session = session;
+        this.user = user;
+    }
+
+    String id() {
+        return session.getId();
+    }
+
+    String user() {
+        return user;
+    }
+
+    boolean isOpen() {
+        return session.isOpen();
+    }
+
+    void send(String text) throws IOException {
+        sendLock.lock();
+        try {
+            session.getBasicRemote().sendText(text);
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    void closeQuietly() {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException e) {
+            // already gone
+        }
+    }
+}

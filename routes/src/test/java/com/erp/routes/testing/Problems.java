@@ -1,0 +1,24 @@
+package com.erp.routes.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Assertions on RFC 9457 problem responses. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    /** The response is a problem with this status; returns its body for further checks. */
+    public static JsonNode assertProblem(HttpTestClient.Response r, int status) {
+        assertThat(r.status()).as("status of %s", r).isEqualTo(status);
+        assertThat(r.contentType()).as("content type of %s", r).startsWith("application/problem+json");
+        JsonNode body = r.json();
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("title").asText()).isNotBlank();
+        assertThat(body.path("type").asText()).isNotBlank();
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        return body;
+    }
+}

@@ -1,0 +1,54 @@
+package com.erp.employee;
+
+import com.erp.employee.api.EmployeeViews;
+import com.erp.employee.auth.LoginService;
+import com.erp.employee.persistence.DemoOrganisation;
+import com.erp.routes.common.security.AuthProperties;
+import com.erp.routes.common.security.TokenIssuer;
+import jakarta.persistence.EntityManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * employee-service as a module: its routes ({@code com.erp.routes.employee}), entities and beans. The
+ * service's own application and standalone both import it, so the same routes run either way.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = {"com.erp.employee", "com.erp.routes.employee"},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@EntityScan(basePackageClasses = com.erp.employee.domain.Employee.class)
+public class EmployeeModule {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    EmployeeViews employeeViews() {
+        return new EmployeeViews();
+    }
+
+    @Bean
+    LoginService loginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views,
+                              AuthProperties auth) {
+        return new LoginService(passwords, tokens, views, auth.cookieName());
+    }
+
+    @Bean
+    @ConditionalOnProperty(value = "erp.demo.enabled", havingValue = "true")
+    DemoOrganisation demoOrganisation(EntityManager entityManager, TransactionTemplate tx, PasswordEncoder passwords,
+                                      @Value("${erp.demo.password:}") String password,
+                                      @Value("${erp.demo.password-file:}") String passwordFile) {
+        return new DemoOrganisation(entityManager, tx, passwords, password, passwordFile);
+    }
+}

@@ -1,0 +1,59 @@
+package com.erp.employee.api;
+
+import java.util.Comparator;
+import java.util.List;
+
+import com.erp.employee.domain.ApprovalLinePolicy;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.web.ProblemException;
+
+/**
+ * Turns org-chart entities into the contract's shapes (bean {@code employeeViews}, called by the employee
+ * routes with what camel-jpa found).
+ */
+public class EmployeeViews {
+
+    public Employee employee(com.erp.employee.domain.Employee e) {
+        if (e == null) {
+            throw ProblemException.notFound("No such employee.");
+        }
+        return new Employee(e.getId(), e.getUsername(), e.getName(), e.getEmail(), e.getPosition().name(),
+                e.getRoles().stream().map(Enum::name).sorted().toList(),
+                new Employee.DepartmentRef(e.getDepartment().getId(), e.getDepartment().getCode(),
+                        e.getDepartment().getName()),
+                e.getTeam() == null ? null : new Employee.TeamRef(e.getTeam().getId(), e.getTeam().getName()));
+    }
+
+    /** The single employee a lookup by id returned, or 404. */
+    public Employee first(List<com.erp.employee.domain.Employee> found) {
+        return employee(found == null || found.isEmpty() ? null : found.get(0));
+    }
+
+    public List<Employee> employees(List<com.erp.employee.domain.Employee> found) {
+        return found.stream().map(this::employee).toList();
+    }
+
+    public ApprovalLine approvalLine(List<com.erp.employee.domain.Employee> found) {
+        if (found == null || found.isEmpty()) {
+            throw ProblemException.notFound("No such employee.");
+        }
+        return new ApprovalLine(ApprovalLinePolicy.defaultLine(found.get(0)).stream().map(EmployeeViews::person).toList());
+    }
+
+    public List<Department> departments(List<com.erp.employee.domain.Department> found) {
+        return found.stream().map(d -> new Department(d.getId(), d.getCode(), d.getName(), person(d.getHead()),
+                d.getTeams().stream()
+                        .sorted(Comparator.comparing(com.erp.employee.domain.Team::getName))
+                        .map(t -> new Department.Team(t.getId(), t.getName(), person(t.getLead())))
+                        .toList()))
+                .toList();
+    }
+
+    static Person person(com.erp.employee.domain.Employee e) {
+        if (e == null) {
+            return null;
+        }
+        return new Person(e.getId(), e.getName(), e.getPosition().name(),
+                e.getDepartment() == null ? null : e.getDepartment().getName());
+    }
+}

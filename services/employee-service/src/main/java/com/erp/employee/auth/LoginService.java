@@ -1,0 +1,60 @@
+package com.erp.employee.auth;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.erp.employee.api.EmployeeViews;
+import com.erp.employee.api.LoginRequest;
+import com.erp.employee.api.LoginResponse;
+import com.erp.employee.domain.Employee;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.security.TokenIssuer;
+import com.erp.routes.common.web.ProblemException;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Checks a password and issues the token (bean {@code loginService}). Unknown users and wrong passwords get
+ * the same answer after the same amount of work, so the response does not reveal which usernames exist.
+ */
+public class LoginService {
+
+    private final PasswordEncoder passwords;
+    private final TokenIssuer tokens;
+    private final EmployeeViews views;
+    private final String cookieName;
+    private final String dummyHash;
+
+    public LoginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views, String cookieName) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.views = views;
+        this.cookieName = cookieName;
+        this.dummyHash = passwords.encode("no such user");
+    }
+
+    /** @param found what the lookup by username returned (empty when there is no such user) */
+    public LoginResponse login(LoginRequest request, List<Employee> found) {
+        Employee employee = found == null || found.isEmpty() ? null : found.get(0);
+        boolean matches = passwords.matches(request.password(),
+                employee == null ? dummyHash : employee.getPasswordHash());
+        if (employee == null || !matches || !employee.isActive()) {
+            throw ProblemException.unauthorized("Wrong username or password.");
+        }
+        Caller caller = new Caller(employee.getId(), employee.getUsername(), employee.getName(),
+                employee.getDepartment().getName(), employee.getPosition().name(),
+                employee.getRoles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+        return new LoginResponse(tokens.issue(caller), "Bearer", tokens.ttl().toSeconds(), views.employee(employee));
+    }
+
+    /** The token as an HttpOnly, SameSite=Strict cookie, for the browser console and WebSocket handshakes. */
+    public String cookie(LoginResponse response) {
+        return ResponseCookie.from(cookieName, response.accessToken())
+                .httpOnly(true)
+                .sameSite("Strict")
+                .path("/")
+                .maxAge(Duration.ofSeconds(response.expiresIn()))
+                .build()
+                .toString();
+    }
+}

@@ -1,0 +1,130 @@
+package com.erp.employee.domain;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Version;
+
+/**
+ * Someone who works here and may log in. The named queries fetch exactly the parts of the org chart each
+ * use needs, so nothing is loaded lazily after the query's transaction has ended.
+ */
+@Entity
+@NamedQuery(name = Employee.BY_USERNAME, query = "select e from Employee e join fetch e.department "
+        + "left join fetch e.team where e.username = :username")
+@NamedQuery(name = Employee.WITH_ORG, query = "select e from Employee e join fetch e.department d "
+        + "left join fetch d.head h left join fetch h.department left join fetch e.team t "
+        + "left join fetch t.lead l left join fetch l.department where e.id = :id")
+@NamedQuery(name = Employee.ACTIVE, query = "select e from Employee e join fetch e.department d "
+        + "left join fetch e.team where e.active = true and (:departmentId is null or d.id = :departmentId) "
+        + "order by d.code, e.position desc, e.name")
+public class Employee {
+
+    public static final String BY_USERNAME = "Employee.byUsername";
+    public static final String WITH_ORG = "Employee.withOrg";
+    public static final String ACTIVE = "Employee.active";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    private String name;
+
+    private String email;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "department_id")
+    private Department department;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "team_id")
+    private Team team;
+
+    @Enumerated(EnumType.STRING)
+    private Position position;
+
+    /** Comma-separated {@link Role} names. */
+    private String roles;
+
+    private boolean active = true;
+
+    @Version
+    private long version;
+
+    protected Employee() {
+    }
+
+    public Employee(String username, String passwordHash, String name, String email, Department department,
+                    Team team, Position position, Set<Role> roles) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.name = name;
+        this.email = email;
+        this.department = department;
+        this.team = team;
+        this.position = position;
+        this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Department getDepartment() {
+        return department;
+    }
+
+    public Team getTeam() {
+        return team;
+    }
+
+    public Position getPosition() {
+        return position;
+    }
+
+    public Set<Role> getRoles() {
+        if (roles == null || roles.isBlank()) {
+            return EnumSet.noneOf(Role.class);
+        }
+        return Arrays.stream(roles.split(",")).map(String::trim).map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

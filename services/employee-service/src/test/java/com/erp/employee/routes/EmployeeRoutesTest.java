@@ -1,0 +1,170 @@
+package com.erp.employee.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.erp.employee.EmployeeServiceApplication;
+import com.erp.routes.testing.HttpTestClient;
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** employee-service's routes against a real MariaDB with the demo organisation. */
+@CamelSpringBootTest
+@SpringBootTest(classes = EmployeeServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=employee-service",
+                "erp.embedded.enabled=true",
+                "erp.embedded.servers=mariadb",
+                "erp.demo.enabled=true",
+                "erp.demo.password=test-password"
+        })
+class EmployeeRoutesTest {
+
+    private static final String CONTRACT = "employee-api.yaml";
+
+    @LocalServerPort
+    int port;
+
+    HttpTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = HttpTestClient.local(port);
+    }
+
+    private Response login(String username, String password) {
+        return http.post("/api/auth/login", null, Map.of("username", username, "password", password));
+    }
+
+    private String token(String username) {
+        Response r = login(username, "test-password");
+        assertThat(r.status()).as("login %s: %s", username, r).isEqualTo(200);
+        return r.json().path("accessToken").asText();
+    }
+
+    @Test
+    void loginIssuesATokenThatTheJwksVerifiesWithIdentityAndRoles() {
+        Response r = login("dev.lead", "test-password");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/auth/login", r);
+        JsonNode body = r.json();
+        assertThat(body.path("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(body.path("employee").path("username").asText()).isEqualTo("dev.lead");
+        assertThat(body.path("employee").path("position").asText()).isEqualTo("TEAM_LEAD");
+        assertThat(r.header("Set-Cookie")).contains("ERP_TOKEN=").contains("HttpOnly").contains("SameSite=Strict");
+
+        Response jwks = http.get("/api/auth/jwks", null);
+        assertThat(jwks.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/auth/jwks", jwks);
+        assertThat(jwks.body()).doesNotContain("\"d\"").doesNotContain("\"p\""); // public half only
+        Jwt jwt = NimbusJwtDecoder.withJwkSetUri(http.baseUrl() + "/api/auth/jwks").build()
+                .decode(body.path("accessToken").asText());
+        assertThat(jwt.getSubject()).isEqualTo(body.path("employee").path("id").asText());
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactlyInAnyOrder("EMPLOYEE", "MANAGER");
+        assertThat(jwt.getClaimAsString("name")).isEqualTo("이서연");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSame401() {
+        JsonNode wrong = assertProblem(login("dev.lead", "nope"), 401);
+        JsonNode unknown = assertProblem(login("nobody", "nope"), 401);
+        assertThat(wrong.path("detail").asText()).isEqualTo(unknown.path("detail").asText())
+                .isEqualTo("Wrong username or password.");
+    }
+
+    @Test
+    void aLoginBodyThatBreaksTheContractIs400NamingTheField() {
+        Response missing = http.post("/api/auth/login", null, Map.of("username", "dev.lead"));
+        JsonNode problem = assertProblem(missing, 400);
+        assertMatchesContract(CONTRACT, "POST", "/api/auth/login", missing);
+        assertThat(problem.path("errors").findValuesAsText("field")).contains("/password");
+        assertThat(problem.path("detail").asText()).contains("/password");
+
+        Response extra = http.post("/api/auth/login", null,
+                Map.of("username", "dev.lead", "password", "x", "admin", true));
+        assertThat(assertProblem(extra, 400).path("errors").findValuesAsText("field")).contains("/admin");
+
+        Response malformed = http.postRaw("/api/auth/login", null, "{\"username\": ", "application/json");
+        assertProblem(malformed, 400);
+    }
+
+    @Test
+    void meNeedsAToken() {
+        JsonNode problem = assertProblem(http.get("/api/employees/me", null), 401);
+        assertThat(problem.path("detail").asText()).contains("bearer token");
+        assertProblem(http.get("/api/employees/me", "not-a-jwt"), 401);
+    }
+
+    @Test
+    void meIsTheCallerAndResponsesDoNotEchoRequestHeaders() {
+        String token = token("dev.staff");
+        Response me = http.get("/api/employees/me", token);
+        assertThat(me.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/employees/me", me);
+        assertThat(me.json().path("name").asText()).isEqualTo("김민준");
+        assertThat(me.json().path("team").path("name").asText()).isEqualTo("플랫폼팀");
+        assertThat(me.header("Authorization")).isNull();
+    }
+
+    @Test
+    void theDefaultApprovalLineFollowsTheOrgChart() {
+        Response staff = http.get("/api/employees/me/approval-line", token("dev.staff"));
+        assertMatchesContract(CONTRACT, "GET", "/api/employees/me/approval-line", staff);
+        assertThat(staff.json().path("approvers").findValuesAsText("name")).containsExactly("이서연", "박지훈");
+
+        Response lead = http.get("/api/employees/me/approval-line", token("dev.lead"));
+        assertThat(lead.json().path("approvers").findValuesAsText("name")).containsExactly("박지훈");
+
+        Response head = http.get("/api/employees/me/approval-line", token("dev.head"));
+        assertThat(head.json().path("approvers").size()).isZero();
+    }
+
+    @Test
+    void employeesAndDepartments() {
+        String token = token("sales.staff");
+        Response all = http.get("/api/employees", token);
+        assertMatchesContract(CONTRACT, "GET", "/api/employees", all);
+        assertThat(all.json().findValuesAsText("username")).hasSize(7).contains("admin", "sales.head");
+
+        Response departments = http.get("/api/departments", token);
+        assertMatchesContract(CONTRACT, "GET", "/api/departments", departments);
+        JsonNode dev = departments.json().get(0);
+        assertThat(dev.path("code").asText()).isEqualTo("DEV");
+        assertThat(dev.path("head").path("name").asText()).isEqualTo("박지훈");
+        assertThat(dev.path("teams").get(0).path("lead").path("name").asText()).isEqualTo("이서연");
+
+        long devId = dev.path("id").asLong();
+        Response ofDev = http.get("/api/employees?departmentId=" + devId, token);
+        assertThat(ofDev.json().findValuesAsText("username")).containsExactlyInAnyOrder("dev.head", "dev.lead", "dev.staff");
+
+        long someone = all.json().get(0).path("id").asLong();
+        Response one = http.get("/api/employees/" + someone, token);
+        assertMatchesContract(CONTRACT, "GET", "/api/employees/{employeeId}", one);
+        assertThat(one.json().path("id").asLong()).isEqualTo(someone);
+
+        assertProblem(http.get("/api/employees/999999", token), 404);
+        JsonNode badId = assertProblem(http.get("/api/employees/abc", token), 400);
+        assertThat(badId.path("errors").findValuesAsText("field")).contains("employeeId");
+        assertThat(List.of(assertProblem(http.get("/api/employees?departmentId=x", token), 400)
+                .path("errors").findValuesAsText("field"))).isNotEmpty();
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsToo() {
+        String token = token("dev.staff");
+        assertProblem(http.get("/api/nothing-here", token), 404);
+        assertProblem(http.post("/api/employees/me", token, Map.of()), 405);
+    }
+}
