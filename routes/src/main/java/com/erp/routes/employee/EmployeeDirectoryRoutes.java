@@ -39,10 +39,18 @@ public class EmployeeDirectoryRoutes extends RouteBuilder {
 
         from("direct:listEmployees").routeId("employee.list").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
-                .setHeader(JpaConstants.JPA_PARAMETERS_HEADER,
-                        mapOf("departmentId", simple("${header.departmentId}", Long.class)))
-                .to(EMPLOYEE + "?namedQuery=Employee.active")
-                .bean("employeeViews", "employees");
+                .choice()
+                    .when(header("ids").isNotNull())
+                        .setHeader(JpaConstants.JPA_PARAMETERS_HEADER,
+                                mapOf("ids", method("employeeViews", "ids(${header.ids})")))
+                        .to(EMPLOYEE + "?namedQuery=Employee.byIds")
+                        .bean("employeeViews", "employeesInOrder(${body}, ${header.ids})")
+                    .otherwise()
+                        .setHeader(JpaConstants.JPA_PARAMETERS_HEADER,
+                                mapOf("departmentId", simple("${header.departmentId}", Long.class)))
+                        .to(EMPLOYEE + "?namedQuery=Employee.active")
+                        .bean("employeeViews", "employees")
+                .end();
 
         from("direct:listDepartments").routeId("employee.departments").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The type-specific part of an {@link ApprovalEvent}. Every payload carries the drafter and title, so that
- * consumers (notification, record) need no lookups to act on it.
+ * consumers (notification, record) need no lookups to act on it; every event from approval-processing also
+ * carries the resulting {@link Progress}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface EventPayload {
@@ -23,20 +24,21 @@ public sealed interface EventPayload {
 
     /** A step became active: its approvers must act now. */
     record StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
-                         List<Person> approvers) implements EventPayload {
+                         List<Person> approvers, Progress progress) implements EventPayload {
     }
 
     /** An approver decided a step. */
     record Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
-                   String comment) implements EventPayload {
+                   String comment, Progress progress) implements EventPayload {
     }
 
     /** The last step approved: the document is approved. */
-    record Completed(long drafterId, String title, Person finalApprover) implements EventPayload {
+    record Completed(long drafterId, String title, Person finalApprover, Progress progress) implements EventPayload {
     }
 
     /** A step rejected: the document is rejected and goes no further. */
-    record Rejected(long drafterId, String title, int step, Person actor, String reason) implements EventPayload {
+    record Rejected(long drafterId, String title, int step, Person actor, String reason, Progress progress)
+            implements EventPayload {
     }
 
     enum Decision { APPROVED, REJECTED }

@@ -32,6 +32,7 @@ public class KafkaTopicsInitializer {
             wanted.add(new NewTopic(topics.dlqOf(topic), topics.partitions(), (short) 1));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000))) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();

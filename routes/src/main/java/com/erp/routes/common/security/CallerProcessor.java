@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public final class CallerProcessor implements Processor {
 
     public static final String VARIABLE = "caller";
+    /** The caller's raw token, for calls made on their behalf to other services (token relay). */
+    public static final String TOKEN_VARIABLE = "callerToken";
 
     @Override
     public void process(Exchange exchange) {
@@ -23,6 +25,7 @@ public final class CallerProcessor implements Processor {
             throw ProblemException.unauthorized("This endpoint needs a bearer token.");
         }
         exchange.setVariable(VARIABLE, Caller.from(jwt));
+        exchange.setVariable(TOKEN_VARIABLE, jwt.getTokenValue());
     }
 
     public static Caller of(Exchange exchange) {

@@ -33,6 +33,18 @@ public class EmployeeViews {
         return found.stream().map(this::employee).toList();
     }
 
+    /** The {@code ids} query parameter (comma-separated, already checked against the contract). */
+    public List<Long> ids(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Long::valueOf).toList();
+    }
+
+    /** The employees found, in the order their ids were asked for. */
+    public List<Employee> employeesInOrder(List<com.erp.employee.domain.Employee> found, String csv) {
+        java.util.Map<Long, com.erp.employee.domain.Employee> byId = new java.util.HashMap<>();
+        found.forEach(e -> byId.put(e.getId(), e));
+        return ids(csv).stream().distinct().map(byId::get).filter(java.util.Objects::nonNull).map(this::employee).toList();
+    }
+
     public ApprovalLine approvalLine(List<com.erp.employee.domain.Employee> found) {
         if (found == null || found.isEmpty()) {
             throw ProblemException.notFound("No such employee.");

@@ -31,8 +31,11 @@ import jakarta.persistence.Version;
 @NamedQuery(name = Employee.ACTIVE, query = "select e from Employee e join fetch e.department d "
         + "left join fetch e.team where e.active = true and (:departmentId is null or d.id = :departmentId) "
         + "order by d.code, e.position desc, e.name")
+@NamedQuery(name = Employee.BY_IDS, query = "select e from Employee e join fetch e.department "
+        + "left join fetch e.team where e.active = true and e.id in :ids")
 public class Employee {
 
+    public static final String BY_IDS = "Employee.byIds";
     public static final String BY_USERNAME = "Employee.byUsername";
     public static final String WITH_ORG = "Employee.withOrg";
     public static final String ACTIVE = "Employee.active";

@@ -149,6 +149,12 @@ class EmployeeRoutesTest {
         Response ofDev = http.get("/api/employees?departmentId=" + devId, token);
         assertThat(ofDev.json().findValuesAsText("username")).containsExactlyInAnyOrder("dev.head", "dev.lead", "dev.staff");
 
+        String head = all.json().get(0).path("id").asText();
+        String last = all.json().get(all.json().size() - 1).path("id").asText();
+        Response byIds = http.get("/api/employees?ids=" + last + ",999999," + head, token);
+        assertMatchesContract(CONTRACT, "GET", "/api/employees", byIds);
+        assertThat(byIds.json().findValuesAsText("id")).containsExactly(last, head);
+
         long someone = all.json().get(0).path("id").asLong();
         Response one = http.get("/api/employees/" + someone, token);
         assertMatchesContract(CONTRACT, "GET", "/api/employees/{employeeId}", one);

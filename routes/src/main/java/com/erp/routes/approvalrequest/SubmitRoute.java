@@ -1,0 +1,44 @@
+package com.erp.routes.approvalrequest;
+
+import com.erp.routes.common.security.CallerProcessor;
+import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Submit: the drafter (from the token) and the approval line (named approvers, or the org chart's default,
+ * from employee-service) make a new document, which is stored in MongoDB together with its
+ * {@code approval.submitted} event in an outbox. Then the event is published to Kafka. The answer is 202 as
+ * soon as the document is stored: if Kafka is down, the outbox relay publishes it later, so nothing accepted is
+ * lost.
+ */
+@Component
+public class SubmitRoute extends RouteBuilder {
+
+    public static final String ROUTE_ID = "approval-request.submit";
+
+    @Override
+    public void configure() {
+        from("direct:submitApproval").routeId(ROUTE_ID).routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setVariable("request", body())
+                .choice()
+                    .when(simple("${body.approverIds} != null"))
+                        .bean("employeeDirectory", "approvers(${body.approverIds}, ${variable.callerToken})")
+                    .otherwise()
+                        .bean("employeeDirectory", "defaultLine(${variable.caller.id}, ${variable.callerToken})")
+                .end()
+                .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${body})")
+                .bean("approvalDocuments", "newDocument")
+                .setVariable("document", body())
+                .to("{{erp.approval-request.approvals}}&operation=insert")
+                .setBody(variable("document"))
+                .to(OutboxRelayRoute.PUBLISH)
+                .setBody(simple("${variable.document[_id]}"))
+                .removeHeaders("*")
+                .setHeader("Location", simple("/api/approvals/${body}"))
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
+                .bean("submissions", "accepted");
+    }
+}

@@ -1,0 +1,23 @@
+package com.erp.routes.common.events;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * approval-processing's state of a document after an event: its status, the step that must act, and each
+ * step's status. Every processing event carries it, so a consumer can apply the newest snapshot (highest
+ * {@link ApprovalEvent#sequence()}) and ignore older ones, whatever order events of different topics arrive in.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Progress(Status status, Integer currentStep, List<StepProgress> steps) {
+
+    public enum Status { IN_PROGRESS, APPROVED, REJECTED }
+
+    public enum StepStatus { WAITING, PENDING, APPROVED, REJECTED, SKIPPED }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StepProgress(int step, StepStatus status, Instant decidedAt, String comment) {
+    }
+}

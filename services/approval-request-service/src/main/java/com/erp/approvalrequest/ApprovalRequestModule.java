@@ -1,0 +1,56 @@
+package com.erp.approvalrequest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import com.erp.approvalrequest.directory.EmployeeDirectory;
+import com.erp.approvalrequest.directory.HttpEmployeeDirectory;
+import com.erp.approvalrequest.domain.Submissions;
+import com.erp.approvalrequest.persistence.ApprovalDocuments;
+import com.erp.approvalrequest.persistence.MongoCollections;
+import com.erp.routes.common.events.Topics;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.core.env.Environment;
+
+/** approval-request-service as a module: its routes and beans, for its own application and for standalone. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = {"com.erp.approvalrequest", "com.erp.routes.approvalrequest"},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@EnableConfigurationProperties(Topics.class)
+public class ApprovalRequestModule {
+
+    @Bean
+    Submissions submissions(Clock clock) {
+        return new Submissions(clock);
+    }
+
+    @Bean
+    ApprovalDocuments approvalDocuments(ObjectMapper json, Topics topics, Clock clock,
+                                        @Value("${erp.approval-request.numbering-zone}") ZoneId zone,
+                                        @Value("${erp.approval-request.outbox.grace-ms}") long graceMs) {
+        return new ApprovalDocuments(json, topics, clock, zone, Duration.ofMillis(graceMs));
+    }
+
+    @Bean
+    MongoCollections mongoCollections(MongoClient mongo, @Value("${erp.approval-request.database}") String database) {
+        return new MongoCollections(mongo, database);
+    }
+
+    @Bean
+    EmployeeDirectory employeeDirectory(Environment env,
+                                        @Value("${erp.approval-request.directory-cache-ttl}") Duration ttl) {
+        // Resolved on first use: inside standalone the URL names this application's own (possibly random) port.
+        return new HttpEmployeeDirectory(
+                () -> env.resolveRequiredPlaceholders(env.getRequiredProperty("erp.approval-request.employee-service-url")),
+                ttl);
+    }
+}

@@ -1,0 +1,18 @@
+package com.erp.approvalrequest.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.erp.routes.common.events.Person;
+
+/** Schema ApprovalDocument: the document with its line and history. */
+public record ApprovalDocument(String id, String number, String type, String title, String body, String status,
+                               Person drafter, Integer currentStep, List<LineStep> line, Instant submittedAt,
+                               Instant updatedAt, Instant completedAt, List<HistoryEntry> history) {
+
+    public record LineStep(int step, Person approver, String status, Instant decidedAt, String comment) {
+    }
+
+    public record HistoryEntry(String eventId, String type, Instant at, Integer step, Person actor, String comment) {
+    }
+}

@@ -1,0 +1,18 @@
+package com.erp.approvalrequest.directory;
+
+import java.util.List;
+
+import com.erp.routes.common.events.Person;
+
+/**
+ * Who may approve (bean {@code employeeDirectory}): employee-service owns the org chart; approval-request asks
+ * it on the drafter's behalf, with the drafter's own token.
+ */
+public interface EmployeeDirectory {
+
+    /** The drafter's default approval line from the org chart. */
+    List<Person> defaultLine(long drafterId, String bearerToken);
+
+    /** The active employees among these ids, in the order given; unknown or inactive ids are left out. */
+    List<Person> approvers(List<Long> ids, String bearerToken);
+}

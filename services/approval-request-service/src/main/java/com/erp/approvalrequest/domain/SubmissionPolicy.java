@@ -1,0 +1,54 @@
+package com.erp.approvalrequest.domain;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.web.ProblemException;
+
+/**
+ * What a submission must satisfy beyond the contract's shape: a real title, and an approval line of 1 to 10
+ * active people, none of them the drafter, nobody twice, and everyone the drafter named actually found.
+ */
+public final class SubmissionPolicy {
+
+    public static final int MAX_STEPS = 10;
+
+    private SubmissionPolicy() {
+    }
+
+    /**
+     * @param requested the approver ids the drafter named, or null when the org chart's line is used
+     * @param line      who the directory resolved, in order
+     */
+    public static void check(String title, long drafterId, List<Long> requested, List<Person> line) {
+        if (title == null || title.isBlank()) {
+            throw ProblemException.unprocessable("The title must not be blank.");
+        }
+        if (requested != null) {
+            Set<Long> found = new HashSet<>();
+            line.forEach(p -> found.add(p.id()));
+            List<Long> unknown = requested.stream().filter(id -> !found.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                throw ProblemException.unprocessable("No active employee with id " + unknown + " can approve.");
+            }
+        }
+        if (line.isEmpty()) {
+            throw ProblemException.unprocessable(
+                    "The org chart gives you no default approval line; name the approvers in approverIds.");
+        }
+        if (line.size() > MAX_STEPS) {
+            throw ProblemException.unprocessable("An approval line has at most " + MAX_STEPS + " steps.");
+        }
+        Set<Long> seen = new HashSet<>();
+        for (Person approver : line) {
+            if (approver.id() == drafterId) {
+                throw ProblemException.unprocessable("You cannot approve your own document.");
+            }
+            if (!seen.add(approver.id())) {
+                throw ProblemException.unprocessable(approver.name() + " appears twice in the approval line.");
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.erp.approvalrequest.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.erp.approvalrequest.api.SubmissionAccepted;
+import com.erp.approvalrequest.api.SubmitApprovalRequest;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.security.Caller;
+
+/**
+ * Turns a validated request into a new document and its {@code approval.submitted} event (bean
+ * {@code submissions}). The drafter comes from the token only.
+ */
+public class Submissions {
+
+    /** A document about to be stored, with the event that announces it. */
+    public record NewApproval(String id, SubmitApprovalRequest request, Person drafter, List<LineStep> line,
+                              Instant submittedAt, ApprovalEvent submitted) {
+    }
+
+    private final Clock clock;
+
+    public Submissions(Clock clock) {
+        this.clock = clock;
+    }
+
+    public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers) {
+        SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Person drafter = new Person(caller.id(), caller.name(), caller.position(), caller.department());
+        List<LineStep> line = new ArrayList<>();
+        for (int i = 0; i < approvers.size(); i++) {
+            line.add(new LineStep(i + 1, approvers.get(i)));
+        }
+        ApprovalEvent submitted = ApprovalEvent.of(id, 0, now, new EventPayload.Submitted(caller.id(),
+                request.title().strip(), drafter, request.type(), line, now));
+        return new NewApproval(id, request, drafter, List.copyOf(line), now, submitted);
+    }
+
+    /** The 202 answer: stored and queued; processing will activate the first step. */
+    public SubmissionAccepted accepted(String id) {
+        return new SubmissionAccepted(id, "SUBMITTED");
+    }
+}

@@ -1,0 +1,268 @@
+package com.erp.approvalrequest.persistence;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+
+import com.erp.approvalrequest.api.ApprovalDocument;
+import com.erp.approvalrequest.api.ApprovalList;
+import com.erp.approvalrequest.domain.DocumentNumber;
+import com.erp.approvalrequest.domain.Submissions.NewApproval;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * How approval documents look in MongoDB, and every query and update the approval-request routes send
+ * there (bean {@code approvalDocuments}). mongo-java-server, like DocumentDB, has no multi-document
+ * transactions, so each change is a single-document update: the outbox lives inside the document, history
+ * entries are pushed only if their event id is not there yet, and processing state is set only from a newer
+ * snapshot than the one stored ({@code stateVersion}).
+ */
+public class ApprovalDocuments {
+
+    /** An event waiting in a document's outbox to be published. */
+    public record OutboxEntry(String approvalId, String eventId, String topic, String payload, Instant createdAt) {
+    }
+
+    private final ObjectMapper json;
+    private final Topics topics;
+    private final Clock clock;
+    private final ZoneId numberingZone;
+    private final Duration outboxGrace;
+
+    public ApprovalDocuments(ObjectMapper json, Topics topics, Clock clock, ZoneId numberingZone, Duration outboxGrace) {
+        this.json = json;
+        this.topics = topics;
+        this.clock = clock;
+        this.numberingZone = numberingZone;
+        this.outboxGrace = outboxGrace;
+    }
+
+    // ---- submission and outbox ------------------------------------------------------------------------------
+
+    /** The new document, with its submission event in the outbox: stored and queued in one atomic insert. */
+    public Document newDocument(NewApproval approval) {
+        List<Document> line = new ArrayList<>();
+        for (LineStep step : approval.line()) {
+            line.add(new Document("step", step.step()).append("approver", person(step.approver()))
+                    .append("status", Progress.StepStatus.WAITING.name()));
+        }
+        Date at = Date.from(approval.submittedAt());
+        ApprovalEvent submitted = approval.submitted();
+        return new Document("_id", approval.id())
+                .append("type", approval.request().type())
+                .append("title", approval.request().title().strip())
+                .append("body", approval.request().body() == null ? "" : approval.request().body())
+                .append("status", "SUBMITTED")
+                .append("drafter", person(approval.drafter()))
+                .append("line", line)
+                .append("stateVersion", 0L)
+                .append("submittedAt", at)
+                .append("updatedAt", at)
+                .append("history", List.of(history(submitted)))
+                .append("outbox", List.of(new Document("eventId", submitted.eventId())
+                        .append("topic", topics.topicOf(submitted.eventType()))
+                        .append("payload", toJson(submitted))
+                        .append("createdAt", at)));
+    }
+
+    public List<OutboxEntry> outbox(Document document) {
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (Document e : document.getList("outbox", Document.class, List.of())) {
+            entries.add(new OutboxEntry(document.getString("_id"), e.getString("eventId"), e.getString("topic"),
+                    e.getString("payload"), e.getDate("createdAt").toInstant()));
+        }
+        return entries;
+    }
+
+    /** Outbox entries of these documents old enough that the route that wrote them has given up on them. */
+    public List<OutboxEntry> dueOutbox(List<Document> documents) {
+        Instant due = clock.instant().minus(outboxGrace);
+        return documents.stream().flatMap(d -> outbox(d).stream()).filter(e -> e.createdAt().isBefore(due)).toList();
+    }
+
+    public Bson pendingOutbox() {
+        return exists("outbox.0");
+    }
+
+    public List<Bson> markPublished(OutboxEntry entry) {
+        return List.of(eq("_id", entry.approvalId()), Updates.pull("outbox", eq("eventId", entry.eventId())));
+    }
+
+    // ---- recording processing events ------------------------------------------------------------------------
+
+    /** Appends the event to the history, unless it is already there (a redelivered event). */
+    public List<Bson> historyUpdate(ApprovalEvent event) {
+        return List.of(and(eq("_id", event.approvalId()), ne("history.eventId", event.eventId())),
+                Updates.push("history", history(event)));
+    }
+
+    /** Applies the event's progress snapshot, unless the document already has a newer one. */
+    public List<Bson> progressUpdate(ApprovalEvent event) {
+        Progress progress = progressOf(event.payload());
+        List<Bson> sets = new ArrayList<>();
+        sets.add(Updates.set("status", progress.status().name()));
+        sets.add(Updates.set("currentStep", progress.currentStep()));
+        sets.add(Updates.set("stateVersion", event.sequence()));
+        sets.add(Updates.set("updatedAt", Date.from(event.occurredAt())));
+        for (Progress.StepProgress step : progress.steps()) {
+            String at = "line." + (step.step() - 1) + ".";
+            sets.add(Updates.set(at + "status", step.status().name()));
+            sets.add(Updates.set(at + "decidedAt", step.decidedAt() == null ? null : Date.from(step.decidedAt())));
+            sets.add(Updates.set(at + "comment", step.comment()));
+        }
+        if (progress.status() != Progress.Status.IN_PROGRESS) {
+            sets.add(Updates.set("completedAt", Date.from(event.occurredAt())));
+        }
+        return List.of(and(eq("_id", event.approvalId()), lt("stateVersion", event.sequence())), Updates.combine(sets));
+    }
+
+    /** The counter (one per form and year) a completed document takes its number from. */
+    public List<Bson> nextNumber(ApprovalEvent completed, String documentType) {
+        String counter = DocumentNumber.counterId(documentType, completed.occurredAt(), numberingZone);
+        return List.of(eq("_id", counter), Updates.inc("seq", 1L));
+    }
+
+    /** Gives the document its number, unless it has one (the completion event was redelivered). */
+    public List<Bson> numberUpdate(ApprovalEvent completed, Document counter) {
+        String number = DocumentNumber.format(counter.getString("_id"), counter.get("seq", Number.class).longValue());
+        return List.of(and(eq("_id", completed.approvalId()), eq("number", null)), Updates.set("number", number));
+    }
+
+    private static Progress progressOf(EventPayload payload) {
+        if (payload instanceof EventPayload.StepActivated p) {
+            return p.progress();
+        } else if (payload instanceof EventPayload.Decided p) {
+            return p.progress();
+        } else if (payload instanceof EventPayload.Completed p) {
+            return p.progress();
+        } else if (payload instanceof EventPayload.Rejected p) {
+            return p.progress();
+        }
+        throw new IllegalArgumentException(payload.getClass().getSimpleName() + " carries no progress");
+    }
+
+    private Document history(ApprovalEvent event) {
+        Document entry = new Document("eventId", event.eventId())
+                .append("at", Date.from(event.occurredAt()))
+                .append("sequence", event.sequence());
+        EventPayload payload = event.payload();
+        if (payload instanceof EventPayload.Submitted p) {
+            entry.append("type", "SUBMITTED").append("actor", person(p.drafter()));
+        } else if (payload instanceof EventPayload.StepActivated p) {
+            entry.append("type", "STEP_ACTIVATED").append("step", p.step())
+                    .append("actor", p.approvers().isEmpty() ? null : person(p.approvers().get(0)));
+        } else if (payload instanceof EventPayload.Decided p) {
+            entry.append("type", p.decision().name()).append("step", p.step())
+                    .append("actor", person(p.actor())).append("comment", p.comment());
+        } else if (payload instanceof EventPayload.Completed p) {
+            entry.append("type", "DOCUMENT_APPROVED").append("actor", person(p.finalApprover()));
+        } else if (payload instanceof EventPayload.Rejected p) {
+            entry.append("type", "DOCUMENT_REJECTED").append("step", p.step())
+                    .append("actor", person(p.actor())).append("comment", p.reason());
+        }
+        return entry;
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------------------
+
+    /** The document as the contract shows it, to someone allowed to see it: its drafter, approvers, or an admin. */
+    public ApprovalDocument view(Document doc, Caller caller) {
+        if (doc == null) {
+            throw ProblemException.notFound("No such document.");
+        }
+        List<ApprovalDocument.LineStep> line = doc.getList("line", Document.class).stream()
+                .map(s -> new ApprovalDocument.LineStep(s.getInteger("step"), toPerson(s.get("approver", Document.class)),
+                        s.getString("status"), instant(s.getDate("decidedAt")), s.getString("comment")))
+                .toList();
+        Person drafter = toPerson(doc.get("drafter", Document.class));
+        boolean allowed = caller.isAdmin() || drafter.id() == caller.id()
+                || line.stream().anyMatch(s -> s.approver().id() == caller.id());
+        if (!allowed) {
+            throw ProblemException.forbidden("Only the drafter, the approvers and administrators may read this document.");
+        }
+        List<ApprovalDocument.HistoryEntry> history = doc.getList("history", Document.class).stream()
+                .sorted(Comparator.comparing((Document h) -> h.get("sequence", Number.class).longValue())
+                        .thenComparing(h -> h.getDate("at")))
+                .map(h -> new ApprovalDocument.HistoryEntry(h.getString("eventId"), h.getString("type"),
+                        instant(h.getDate("at")), h.getInteger("step"), toPerson(h.get("actor", Document.class)),
+                        h.getString("comment")))
+                .toList();
+        return new ApprovalDocument(doc.getString("_id"), doc.getString("number"), doc.getString("type"),
+                doc.getString("title"), doc.getString("body"), doc.getString("status"), drafter,
+                doc.getInteger("currentStep"), line, instant(doc.getDate("submittedAt")),
+                instant(doc.getDate("updatedAt")), instant(doc.getDate("completedAt")), history);
+    }
+
+    public Bson draftedBy(Caller caller) {
+        return eq("drafter.id", caller.id());
+    }
+
+    public Bson newestFirst() {
+        return Sorts.descending("submittedAt");
+    }
+
+    public Bson summaryFields() {
+        return Projections.include("_id", "number", "type", "title", "status", "currentStep", "submittedAt", "updatedAt");
+    }
+
+    public ApprovalList list(List<Document> docs) {
+        return new ApprovalList(docs.stream().map(d -> new ApprovalList.Summary(d.getString("_id"), d.getString("number"),
+                d.getString("type"), d.getString("title"), d.getString("status"), d.getInteger("currentStep"),
+                instant(d.getDate("submittedAt")), instant(d.getDate("updatedAt")))).toList());
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private static Document person(Person p) {
+        if (p == null) {
+            return null;
+        }
+        return new Document("id", p.id()).append("name", p.name()).append("position", p.position())
+                .append("department", p.department());
+    }
+
+    private static Person toPerson(Document d) {
+        if (d == null) {
+            return null;
+        }
+        return new Person(d.get("id", Number.class).longValue(), d.getString("name"), d.getString("position"),
+                d.getString("department"));
+    }
+
+    private static Instant instant(Date d) {
+        return d == null ? null : d.toInstant();
+    }
+
+    private String toJson(ApprovalEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.erp.approvalrequest.domain;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.web.ProblemException;
+import org.junit.jupiter.api.Test;
+
+class SubmissionPolicyTest {
+
+    private static Person p(long id) {
+        return new Person(id, "p" + id, "STAFF", "D");
+    }
+
+    @Test
+    void aProperLinePasses() {
+        assertThatCode(() -> SubmissionPolicy.check("제목", 1, List.of(2L, 3L), List.of(p(2), p(3)))).doesNotThrowAnyException();
+        assertThatCode(() -> SubmissionPolicy.check("제목", 1, null, List.of(p(2)))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theDrafterCannotApprove() {
+        assertThatThrownBy(() -> SubmissionPolicy.check("t", 1, List.of(1L), List.of(p(1))))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("own document");
+    }
+
+    @Test
+    void unknownApproversAreNamed() {
+        assertThatThrownBy(() -> SubmissionPolicy.check("t", 1, List.of(2L, 9L), List.of(p(2))))
+                .hasMessageContaining("[9]");
+    }
+
+    @Test
+    void blankTitlesEmptyLinesLongLinesAndRepeatsAreRejected() {
+        assertThatThrownBy(() -> SubmissionPolicy.check(" ", 1, null, List.of(p(2)))).hasMessageContaining("title");
+        assertThatThrownBy(() -> SubmissionPolicy.check("t", 1, null, Collections.emptyList())).hasMessageContaining("approverIds");
+        List<Person> eleven = LongStream.rangeClosed(2, 12).mapToObj(SubmissionPolicyTest::p).toList();
+        assertThatThrownBy(() -> SubmissionPolicy.check("t", 1, null, eleven)).hasMessageContaining("at most 10");
+        assertThatThrownBy(() -> SubmissionPolicy.check("t", 1, null, List.of(p(2), p(2)))).hasMessageContaining("twice");
+    }
+
+    @Test
+    void everyViolationIs422() {
+        assertThatThrownBy(() -> SubmissionPolicy.check("t", 1, List.of(1L), List.of(p(1))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(422));
+    }
+}

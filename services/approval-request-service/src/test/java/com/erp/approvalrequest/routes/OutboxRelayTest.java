@@ -1,0 +1,64 @@
+package com.erp.approvalrequest.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.erp.devinfra.EmbeddedServers;
+import com.erp.routes.testing.HttpTestClient.Response;
+import org.apache.camel.builder.NotifyBuilder;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/** Nothing accepted is lost when the broker is down: the document waits in the outbox until Kafka is back. */
+class OutboxRelayTest extends ApprovalRequestRouteTestBase {
+
+    @Test
+    void aSubmissionAcceptedWhileKafkaIsDownIsPublishedWhenItReturns() {
+        var broker = EmbeddedServers.shared(new EmbeddedServers.Options(null, java.util.Set.of(), false, 0)).kafka();
+        broker.stop();
+        String id;
+        try {
+            Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "장애 중 제출",
+                    "approverIds", java.util.List.of(LEAD.id())));
+            assertThat(r.status()).as("accepted while Kafka is down: %s", r).isEqualTo(202);
+            id = r.json().path("id").asText();
+            Document stored = approvals().find(new Document("_id", id)).first();
+            assertThat(stored.getList("outbox", Document.class)).as("event kept in the outbox").hasSize(1);
+        } finally {
+            NotifyBuilder relayed = new NotifyBuilder(camel).fromRoute("approval-request.outbox-relay")
+                    .whenCompleted(1).create();
+            startAgain(broker);
+            assertThat(relayed.matches(60, TimeUnit.SECONDS)).as("the relay ran after Kafka came back").isTrue();
+        }
+        await(() -> approvals().find(new Document("_id", id)).first().getList("outbox", Document.class).isEmpty());
+        // everything sent by now is readable: the event is there, exactly once
+        assertThat(kafka.await("approval.submitted", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(5)))
+                .as("published once Kafka is back").hasSize(1);
+    }
+
+    private static void startAgain(com.erp.devinfra.EmbeddedKafka broker) {
+        try {
+            broker.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package com.erp.approvalrequest.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.Progress.StepProgress;
+import com.erp.routes.common.events.Progress.StepStatus;
+import com.erp.routes.testing.KafkaProbe;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The record route keeps the document in step with approval-processing's events, whatever their order. */
+class RecordRouteTest extends ApprovalRequestRouteTestBase {
+
+    @Autowired
+    ObjectMapper json;
+
+    private final Instant t0 = Instant.parse("2026-11-21T01:00:00Z");
+
+    private void publish(String topic, ApprovalEvent event) throws Exception {
+        kafka.send(topic, event.approvalId(), json.writeValueAsString(event));
+    }
+
+    private Progress progress(Progress.Status status, Integer current, StepStatus first, StepStatus second) {
+        // as approval-processing writes it: a decided step keeps its time and comment in every later snapshot
+        StepProgress one = first == StepStatus.APPROVED ? new StepProgress(1, first, t0.plusSeconds(1), "좋습니다")
+                : new StepProgress(1, first, null, null);
+        StepProgress two = second == StepStatus.APPROVED ? new StepProgress(2, second, t0.plusSeconds(2), null)
+                : new StepProgress(2, second, null, null);
+        return new Progress(status, current, List.of(one, two));
+    }
+
+    @Test
+    void theNewestProgressWinsEachEventIsRecordedOnceAndTheApprovedDocumentGetsANumber() throws Exception {
+        String id = submit("기록 테스트");
+        ApprovalEvent activated1 = ApprovalEvent.of(id, 1, t0, new EventPayload.StepActivated(DRAFTER.id(), "t", DRAFTER, 1, 2,
+                List.of(LEAD), progress(Progress.Status.IN_PROGRESS, 1, StepStatus.PENDING, StepStatus.WAITING)));
+        ApprovalEvent approved1 = ApprovalEvent.of(id, 2, t0.plusSeconds(1), new EventPayload.Decided(DRAFTER.id(), "t", 1, 2,
+                LEAD, EventPayload.Decision.APPROVED, "좋습니다",
+                progress(Progress.Status.IN_PROGRESS, 2, StepStatus.APPROVED, StepStatus.PENDING)));
+        ApprovalEvent activated2 = ApprovalEvent.of(id, 3, t0.plusSeconds(1), new EventPayload.StepActivated(DRAFTER.id(), "t",
+                DRAFTER, 2, 2, List.of(HEAD), progress(Progress.Status.IN_PROGRESS, 2, StepStatus.APPROVED, StepStatus.PENDING)));
+        ApprovalEvent approved2 = ApprovalEvent.of(id, 4, t0.plusSeconds(2), new EventPayload.Decided(DRAFTER.id(), "t", 2, 2,
+                HEAD, EventPayload.Decision.APPROVED, null,
+                progress(Progress.Status.APPROVED, null, StepStatus.APPROVED, StepStatus.APPROVED)));
+        ApprovalEvent completed = ApprovalEvent.of(id, 5, t0.plusSeconds(2), new EventPayload.Completed(DRAFTER.id(), "t", HEAD,
+                progress(Progress.Status.APPROVED, null, StepStatus.APPROVED, StepStatus.APPROVED)));
+
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(6).create();
+        // newest first, and one event twice: the stored state must still be the newest, the history complete
+        publish("approval.completed", completed);
+        publish("approval.decided", approved2);
+        publish("approval.step-activated", activated2);
+        publish("approval.decided", approved1);
+        publish("approval.step-activated", activated1);
+        publish("approval.decided", approved1);
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        Document doc = approvals().find(new Document("_id", id)).first();
+        assertThat(doc.getString("status")).isEqualTo("APPROVED");
+        assertThat(doc.get("currentStep")).isNull();
+        assertThat(doc.getLong("stateVersion")).isEqualTo(5L);
+        assertThat(doc.getList("line", Document.class)).extracting(s -> s.getString("status")).containsExactly("APPROVED", "APPROVED");
+        assertThat(doc.getList("history", Document.class)).extracting(h -> h.getString("type")).containsExactlyInAnyOrder(
+                "SUBMITTED", "DOCUMENT_APPROVED", "APPROVED", "STEP_ACTIVATED", "APPROVED", "STEP_ACTIVATED");
+        assertThat(doc.getString("number")).matches("GEN-2026-\\d{6}");
+        assertThat(doc.getDate("completedAt")).isNotNull();
+
+        // the API shows the history in the order it happened
+        var view = http.get("/api/approvals/" + id, token(DRAFTER)).json();
+        assertThat(view.path("history").findValuesAsText("type")).containsExactly(
+                "SUBMITTED", "STEP_ACTIVATED", "APPROVED", "STEP_ACTIVATED", "APPROVED", "DOCUMENT_APPROVED");
+        assertThat(view.path("line").get(0).path("comment").asText()).isEqualTo("좋습니다");
+    }
+
+    @Test
+    void aRejectionEndsTheDocument() throws Exception {
+        String id = submit("반려 테스트");
+        Progress rejected = new Progress(Progress.Status.REJECTED, null, List.of(
+                new StepProgress(1, StepStatus.REJECTED, t0, "예산 초과"), new StepProgress(2, StepStatus.SKIPPED, null, null)));
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(2).create();
+        publish("approval.rejected", ApprovalEvent.of(id, 3, t0, new EventPayload.Rejected(DRAFTER.id(), "t", 1, LEAD, "예산 초과", rejected)));
+        publish("approval.decided", ApprovalEvent.of(id, 2, t0, new EventPayload.Decided(DRAFTER.id(), "t", 1, 2, LEAD,
+                EventPayload.Decision.REJECTED, "예산 초과", rejected)));
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        Document doc = approvals().find(new Document("_id", id)).first();
+        assertThat(doc.getString("status")).isEqualTo("REJECTED");
+        assertThat(doc.getList("line", Document.class)).extracting(s -> s.getString("status")).containsExactly("REJECTED", "SKIPPED");
+        assertThat(doc.getList("line", Document.class).get(0).getString("comment")).isEqualTo("예산 초과");
+        assertThat(doc.getString("number")).isNull();
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerGoesOn() throws Exception {
+        String id = submit("독약 테스트");
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(2).create();
+        kafka.send("approval.decided", id, "this is not an event");
+        publish("approval.step-activated", ApprovalEvent.of(id, 1, t0, new EventPayload.StepActivated(DRAFTER.id(), "t",
+                DRAFTER, 1, 2, List.of(LEAD), progress(Progress.Status.IN_PROGRESS, 1, StepStatus.PENDING, StepStatus.WAITING))));
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        List<ConsumerRecord<String, String>> dead = kafka.await("approval.decided.dlq", r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo("this is not an event");
+        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-original-topic")).isEqualTo("approval.decided");
+        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-reason")).isNotBlank();
+        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-route")).isEqualTo("approval-request.record");
+
+        assertThat(approvals().find(new Document("_id", id)).first().getString("status")).isEqualTo("IN_PROGRESS");
+    }
+}

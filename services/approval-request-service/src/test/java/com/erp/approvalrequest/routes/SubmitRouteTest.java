@@ -1,0 +1,99 @@
+package com.erp.approvalrequest.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+class SubmitRouteTest extends ApprovalRequestRouteTestBase {
+
+    private static final String CONTRACT = "approval-request-api.yaml";
+
+    @Test
+    void aSubmissionIsStoredPublishedToKafkaAndAnswered202() throws Exception {
+        Response r = http.post("/api/approvals", token(DRAFTER),
+                Map.of("type", "GENERAL", "title", "서버 증설 요청", "body", "CPU 2배", "approverIds", List.of(LEAD.id(), HEAD.id())));
+
+        assertThat(r.status()).isEqualTo(202);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals", r);
+        String id = r.json().path("id").asText();
+        assertThat(r.header("Location")).isEqualTo("/api/approvals/" + id);
+        assertThat(r.json().path("status").asText()).isEqualTo("SUBMITTED");
+
+        // the stored document: drafter from the token, the line in order, the outbox already emptied
+        Document stored = approvals().find(new Document("_id", id)).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.get("drafter", Document.class).getString("name")).isEqualTo(DRAFTER.name());
+        assertThat(stored.getList("line", Document.class)).extracting(s -> s.get("approver", Document.class).getString("name"))
+                .containsExactly(LEAD.name(), HEAD.name());
+        assertThat(stored.getList("line", Document.class)).extracting(s -> s.getString("status")).containsOnly("WAITING");
+        assertThat(stored.getString("status")).isEqualTo("SUBMITTED");
+        assertThat(stored.getList("outbox", Document.class)).isEmpty();
+
+        // the event: on approval.submitted, keyed by the document id
+        List<ConsumerRecord<String, String>> records = kafka.awaitKey("approval.submitted", id, 1);
+        assertThat(records).hasSize(1);
+        JsonNode event = HTTP_JSON.readTree(records.get(0).value());
+        assertThat(event.path("type").asText()).isEqualTo("approval.submitted");
+        assertThat(event.path("approvalId").asText()).isEqualTo(id);
+        assertThat(event.path("eventId").asText()).isEqualTo(stored.getList("history", Document.class).get(0).getString("eventId"));
+        assertThat(event.path("payload").path("drafter").path("id").asLong()).isEqualTo(DRAFTER.id());
+        assertThat(event.path("payload").path("line").findValuesAsText("name")).containsExactly(LEAD.name(), HEAD.name());
+        // no HTTP request header leaks into Kafka
+        assertThat(records.get(0).headers().lastHeader("Authorization")).isNull();
+    }
+
+    @Test
+    void withoutApproversTheOrgChartLineIsUsed() {
+        Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "기본 결재선"));
+        assertThat(r.status()).isEqualTo(202);
+        Document stored = approvals().find(new Document("_id", r.json().path("id").asText())).first();
+        assertThat(stored.getList("line", Document.class)).extracting(s -> s.get("approver", Document.class).getLong("id"))
+                .containsExactly(LEAD.id(), HEAD.id());
+    }
+
+    @Test
+    void businessRulesAre422AndNothingIsStored() {
+        long before = approvals().countDocuments();
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER),
+                Map.of("type", "GENERAL", "title", "t", "approverIds", List.of(DRAFTER.id()))), 422)
+                .path("detail").asText()).contains("own document");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER),
+                Map.of("type", "GENERAL", "title", "t", "approverIds", List.of(LEAD.id(), 777))), 422)
+                .path("detail").asText()).contains("777");
+        assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "   ")), 422);
+        assertThat(assertProblem(http.post("/api/approvals", token(HEAD), Map.of("type", "GENERAL", "title", "t")), 422)
+                .path("detail").asText()).contains("approverIds");
+        assertThat(approvals().countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyThatBreaksTheContractIs400NamingEachField() {
+        Response r = http.post("/api/approvals", token(DRAFTER),
+                Map.of("type", "LEAVE", "body", "x", "approverIds", List.of(LEAD.id(), LEAD.id()), "urgent", true));
+        JsonNode problem = assertProblem(r, 400);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals", r);
+        assertThat(problem.path("errors").findValuesAsText("field"))
+                .contains("/title", "/type", "/approverIds", "/urgent");
+        assertProblem(http.postRaw("/api/approvals", token(DRAFTER), "{not json", "application/json"), 400);
+        assertProblem(http.postRaw("/api/approvals", token(DRAFTER), "title=x", "text/plain"), 415);
+    }
+
+    @Test
+    void noTokenIs401() {
+        Response r = http.post("/api/approvals", null, Map.of("type", "GENERAL", "title", "t"));
+        assertProblem(r, 401);
+        assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper HTTP_JSON =
+            com.erp.routes.testing.HttpTestClient.JSON;
+}
