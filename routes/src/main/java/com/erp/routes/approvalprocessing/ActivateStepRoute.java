@@ -1,0 +1,33 @@
+package com.erp.routes.approvalprocessing;
+
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.kafka.DeadLetters;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.dataformat.JsonLibrary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Activate the first step: a submitted document gets its processing state in Redis, its first approver gets
+ * it in their inbox, and {@code approval.step-activated} is published. A redelivered submission finds the
+ * state already there and changes nothing.
+ */
+@Component
+public class ActivateStepRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("kafka:{{erp.topics.submitted}}?groupId={{erp.approval-processing.group-id}}")
+                .routeId("approval-processing.activate-step").routeConfigurationId(DeadLetters.ID)
+                .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
+                .bean("workflow", "start")
+                .setVariable("transition", body())
+                .choice()
+                    .when(method("approvalStore", "create"))
+                        .setBody(variable("transition"))
+                        .to(ProcessingOutboxRoute.PUBLISH)
+                    .otherwise()
+                        .log(LoggingLevel.DEBUG, "approval ${variable.transition.state.approvalId} is already active")
+                .end();
+    }
+}

@@ -1,0 +1,23 @@
+package com.erp.routes.approvalprocessing;
+
+import com.erp.routes.common.security.CallerProcessor;
+import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.redis.RedisConstants;
+import org.springframework.stereotype.Component;
+
+/** The caller's inbox: what waits for their decision, read from their inbox hash in Redis. */
+@Component
+public class InboxRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:getInbox").routeId("approval-processing.inbox").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
+                .setHeader(RedisConstants.KEY, simple("erp:inbox:${variable.caller.id}"))
+                .to("{{erp.approval-processing.redis}}")
+                .removeHeaders("*")
+                .bean("approvalStore", "inbox");
+    }
+}

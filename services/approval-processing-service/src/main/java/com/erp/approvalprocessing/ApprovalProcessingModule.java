@@ -1,0 +1,37 @@
+package com.erp.approvalprocessing;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.erp.approvalprocessing.domain.Workflow;
+import com.erp.approvalprocessing.persistence.RedisApprovalStore;
+import com.erp.routes.common.events.Topics;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** approval-processing-service as a module: its routes and beans, for its own application and for standalone. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = {"com.erp.approvalprocessing", "com.erp.routes.approvalprocessing"},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@EnableConfigurationProperties(Topics.class)
+public class ApprovalProcessingModule {
+
+    @Bean
+    Workflow workflow(Clock clock) {
+        return new Workflow(clock);
+    }
+
+    @Bean
+    RedisApprovalStore approvalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
+                                     @Value("${erp.approval-processing.finished-ttl}") Duration finishedTtl,
+                                     @Value("${erp.approval-processing.outbox.grace-ms}") long graceMs) {
+        return new RedisApprovalStore(redis, json, topics, clock, finishedTtl, Duration.ofMillis(graceMs));
+    }
+}

@@ -1,0 +1,140 @@
+package com.erp.approvalprocessing.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.erp.approvalprocessing.api.DecisionRequest;
+import com.erp.approvalprocessing.api.DecisionResult;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.Progress.StepProgress;
+import com.erp.routes.common.events.Progress.StepStatus;
+import com.erp.routes.common.kafka.InvalidEventException;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.FieldError;
+import com.erp.routes.common.web.ProblemException;
+
+/**
+ * The rules of an approval line (bean {@code workflow}): steps act one after another; only the approver of
+ * the active step decides it; approving moves to the next step or, at the last, approves the document;
+ * rejecting (with a reason) ends it and skips the steps not reached. Each change yields the events that
+ * describe it, each with its own sequence number and the resulting progress.
+ */
+public class Workflow {
+
+    private final Clock clock;
+
+    public Workflow(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A submitted document: its first step becomes active. */
+    public Transition start(ApprovalEvent submitted) {
+        if (!(submitted.payload() instanceof EventPayload.Submitted s) || submitted.approvalId() == null) {
+            throw new InvalidEventException("not a submission: " + submitted.type());
+        }
+        if (s.line() == null || s.line().isEmpty() || s.drafter() == null) {
+            throw new InvalidEventException("submission " + submitted.approvalId() + " has no drafter or no approval line");
+        }
+        Instant now = clock.instant();
+        List<StepProgress> steps = new ArrayList<>();
+        for (LineStep step : s.line()) {
+            steps.add(new StepProgress(step.step(), step.step() == 1 ? StepStatus.PENDING : StepStatus.WAITING, null, null));
+        }
+        Progress progress = new Progress(Progress.Status.IN_PROGRESS, 1, steps);
+        ApprovalState state = new ApprovalState(submitted.approvalId(), s.title(), s.documentType(), s.drafter(),
+                s.line(), progress, 1, now);
+        ApprovalEvent activated = activated(state, 1, 1, now);
+        return new Transition(state, 0, List.of(new Transition.InboxChange(state.step(1).approver().id(),
+                state.approvalId(), true)), List.of(activated));
+    }
+
+    /** A decision by {@code caller} on the document's active step. */
+    public Transition decide(ApprovalState state, String approvalId, DecisionRequest request, Caller caller) {
+        if (state == null) {
+            throw ProblemException.notFound("No document " + approvalId + " is waiting for decisions.");
+        }
+        if (state.progress().status() != Progress.Status.IN_PROGRESS) {
+            throw ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
+                    + "; no more decisions can be made.");
+        }
+        if (!state.isOnLine(caller.id())) {
+            throw ProblemException.forbidden("You are not an approver of this document.");
+        }
+        int current = state.progress().currentStep();
+        LineStep active = state.step(current);
+        if (active.approver().id() != caller.id()) {
+            throw ProblemException.conflict("It is not your turn: step " + current + " (" + active.approver().name()
+                    + ") must decide first.");
+        }
+        boolean approve = "APPROVE".equals(request.decision());
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        if (!approve && comment == null) {
+            throw ProblemException.badRequest("A rejection needs a comment giving the reason.",
+                    List.of(new FieldError("/comment", "is required to reject")));
+        }
+
+        Instant now = clock.instant();
+        Person actor = active.approver();
+        List<StepProgress> steps = new ArrayList<>(state.progress().steps());
+        steps.set(current - 1, new StepProgress(current, approve ? StepStatus.APPROVED : StepStatus.REJECTED, now, comment));
+        List<Transition.InboxChange> inbox = new ArrayList<>();
+        inbox.add(new Transition.InboxChange(actor.id(), state.approvalId(), false));
+        List<ApprovalEvent> events = new ArrayList<>();
+        long seq = state.version();
+        ApprovalState next;
+
+        if (approve && current < state.stepCount()) {
+            int following = current + 1;
+            steps.set(following - 1, new StepProgress(following, StepStatus.PENDING, null, null));
+            Progress progress = new Progress(Progress.Status.IN_PROGRESS, following, List.copyOf(steps));
+            next = withProgress(state, progress, seq + 2, now);
+            events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
+                    state.title(), current, state.stepCount(), actor, EventPayload.Decision.APPROVED, comment, progress)));
+            events.add(activated(next, following, seq + 2, now));
+            inbox.add(new Transition.InboxChange(next.step(following).approver().id(), state.approvalId(), true));
+        } else if (approve) {
+            Progress progress = new Progress(Progress.Status.APPROVED, null, List.copyOf(steps));
+            next = withProgress(state, progress, seq + 2, now);
+            events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
+                    state.title(), current, state.stepCount(), actor, EventPayload.Decision.APPROVED, comment, progress)));
+            events.add(ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Completed(state.drafter().id(),
+                    state.title(), actor, progress)));
+        } else {
+            for (int i = current; i < steps.size(); i++) {
+                steps.set(i, new StepProgress(i + 1, StepStatus.SKIPPED, null, null));
+            }
+            Progress progress = new Progress(Progress.Status.REJECTED, null, List.copyOf(steps));
+            next = withProgress(state, progress, seq + 2, now);
+            events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
+                    state.title(), current, state.stepCount(), actor, EventPayload.Decision.REJECTED, comment, progress)));
+            events.add(ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Rejected(state.drafter().id(),
+                    state.title(), current, actor, comment, progress)));
+        }
+        return new Transition(next, state.version(), List.copyOf(inbox), List.copyOf(events));
+    }
+
+    /** The answer to the decider. */
+    public DecisionResult result(Transition transition, DecisionRequest request) {
+        ApprovalState s = transition.state();
+        EventPayload.Decided decided = (EventPayload.Decided) transition.events().get(0).payload();
+        Person next = s.progress().currentStep() == null ? null : s.step(s.progress().currentStep()).approver();
+        return new DecisionResult(s.approvalId(), decided.step(), request.decision(), s.progress().status().name(), next);
+    }
+
+    private static ApprovalState withProgress(ApprovalState s, Progress progress, long version, Instant activatedAt) {
+        return new ApprovalState(s.approvalId(), s.title(), s.documentType(), s.drafter(), s.line(), progress, version,
+                activatedAt);
+    }
+
+    private static ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now) {
+        return ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.StepActivated(state.drafter().id(),
+                state.title(), state.drafter(), step, state.stepCount(), List.of(state.step(step).approver()),
+                state.progress()));
+    }
+}

@@ -1,0 +1,160 @@
+package com.erp.approvalprocessing.persistence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.erp.approvalprocessing.api.Inbox;
+import com.erp.approvalprocessing.domain.ApprovalState;
+import com.erp.approvalprocessing.domain.Transition;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.web.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+
+/**
+ * approval-processing's state in Redis (bean {@code approvalStore}):
+ * <ul>
+ *   <li>{@code erp:approval:<id>}: hash {version, state} of each document</li>
+ *   <li>{@code erp:inbox:<employee id>}: hash approval id → inbox item, what that person must decide</li>
+ *   <li>{@code erp:processing:outbox}: hash event id → event waiting to be published</li>
+ * </ul>
+ * A transition is written by one Lua script, so the state, the inboxes and the outbox change together or not
+ * at all, and only if nobody changed the state meanwhile. Reads go through camel-spring-redis in the routes;
+ * the script needs a Lua call, which camel-spring-redis does not offer.
+ */
+public class RedisApprovalStore {
+
+    public static final String OUTBOX_KEY = "erp:processing:outbox";
+
+    /** An event in the outbox. */
+    public record OutboxEntry(String eventId, String approvalId, String topic, String payload, Instant createdAt) {
+    }
+
+    private final StringRedisTemplate redis;
+    private final ObjectMapper json;
+    private final Topics topics;
+    private final Clock clock;
+    private final Duration finishedTtl;
+    private final Duration outboxGrace;
+    private final DefaultRedisScript<Long> script;
+
+    public RedisApprovalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
+                              Duration finishedTtl, Duration outboxGrace) {
+        this.redis = redis;
+        this.json = json;
+        this.topics = topics;
+        this.clock = clock;
+        this.finishedTtl = finishedTtl;
+        this.outboxGrace = outboxGrace;
+        this.script = new DefaultRedisScript<>();
+        this.script.setLocation(new ClassPathResource("redis/commit-transition.lua"));
+        this.script.setResultType(Long.class);
+    }
+
+    public static String stateKey(String approvalId) {
+        return "erp:approval:" + approvalId;
+    }
+
+    public static String inboxKey(long employeeId) {
+        return "erp:inbox:" + employeeId;
+    }
+
+    /** The state from an HGETALL of its key; null when there is none. */
+    public ApprovalState state(Map<?, ?> hash) {
+        if (hash == null || hash.isEmpty() || hash.get("state") == null) {
+            return null;
+        }
+        return read(hash.get("state").toString(), ApprovalState.class);
+    }
+
+    /** Stores the first state of a document; false if it exists already (the submission was redelivered). */
+    public boolean create(Transition transition) {
+        return run(transition) == 1L;
+    }
+
+    /** Stores a decision; 409 if another decision changed the document first. */
+    public Transition commit(Transition transition) {
+        if (run(transition) != 1L) {
+            throw ProblemException.conflict("Someone else changed this document at the same moment; reload it and try again.");
+        }
+        return transition;
+    }
+
+    private long run(Transition t) {
+        ApprovalState s = t.state();
+        List<String> keys = new ArrayList<>(List.of(stateKey(s.approvalId()), OUTBOX_KEY));
+        List<String> args = new ArrayList<>(List.of(String.valueOf(t.expectedVersion()), String.valueOf(s.version()),
+                write(s), String.valueOf(t.inbox().size())));
+        for (Transition.InboxChange change : t.inbox()) {
+            keys.add(inboxKey(change.employeeId()));
+            args.add(change.add() ? "add" : "del");
+            args.add(change.approvalId());
+            args.add(change.add() ? write(inboxItem(s)) : "");
+        }
+        args.add(String.valueOf(t.events().size()));
+        for (ApprovalEvent event : t.events()) {
+            args.add(event.eventId());
+            args.add(write(new OutboxEntry(event.eventId(), event.approvalId(), topics.topicOf(event.eventType()),
+                    write(event), event.occurredAt())));
+        }
+        boolean finished = s.progress().status() != Progress.Status.IN_PROGRESS;
+        args.add(String.valueOf(finished ? finishedTtl.toSeconds() : 0));
+        Long result = redis.execute(script, keys, args.toArray());
+        return result == null ? 0 : result;
+    }
+
+    private static Inbox.Item inboxItem(ApprovalState s) {
+        int step = s.progress().currentStep();
+        return new Inbox.Item(s.approvalId(), s.title(), s.drafter(), step, s.stepCount(), s.activatedAt());
+    }
+
+    /** The events of a transition as outbox entries, to publish right away. */
+    public List<OutboxEntry> outbox(Transition transition) {
+        return transition.events().stream().map(e -> new OutboxEntry(e.eventId(), e.approvalId(),
+                topics.topicOf(e.eventType()), write(e), e.occurredAt())).toList();
+    }
+
+    /** Outbox entries (from an HGETALL of the outbox) old enough that the route that wrote them gave up. */
+    public List<OutboxEntry> dueOutbox(Map<?, ?> hash) {
+        Instant due = clock.instant().minus(outboxGrace);
+        return hash.values().stream().map(v -> read(v.toString(), OutboxEntry.class))
+                .filter(e -> e.createdAt().isBefore(due))
+                .sorted(Comparator.comparing(OutboxEntry::createdAt))
+                .toList();
+    }
+
+    /** The caller's inbox (from an HGETALL of it), oldest first. */
+    public Inbox inbox(Map<?, ?> hash) {
+        List<Inbox.Item> items = hash == null ? List.of() : hash.values().stream()
+                .map(v -> read(v.toString(), Inbox.Item.class))
+                .sorted(Comparator.comparing(Inbox.Item::activatedAt))
+                .toList();
+        return new Inbox(items);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + type.getSimpleName() + " in Redis", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.erp.approvalprocessing.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import com.erp.approvalprocessing.api.DecisionRequest;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.EventType;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.Progress.StepStatus;
+import com.erp.routes.common.kafka.InvalidEventException;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
+import org.junit.jupiter.api.Test;
+
+class WorkflowTest {
+
+    private final Workflow workflow = new Workflow(Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    private final Person drafter = new Person(1, "drafter", "STAFF", "D");
+    private final Person lead = new Person(2, "lead", "TEAM_LEAD", "D");
+    private final Person head = new Person(3, "head", "DEPT_HEAD", "D");
+
+    private Transition started() {
+        return workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH, new EventPayload.Submitted(1, "title", drafter,
+                "GENERAL", List.of(new LineStep(1, lead), new LineStep(2, head)), Instant.EPOCH)));
+    }
+
+    private static Caller caller(Person p) {
+        return new Caller(p.id(), p.name(), p.name(), p.department(), p.position(), Set.of("EMPLOYEE"));
+    }
+
+    private static int statusOf(Runnable r) {
+        try {
+            r.run();
+            return 200;
+        } catch (ProblemException e) {
+            return e.status();
+        }
+    }
+
+    @Test
+    void aSubmissionActivatesTheFirstStep() {
+        Transition t = started();
+        assertThat(t.creates()).isTrue();
+        assertThat(t.state().progress().currentStep()).isEqualTo(1);
+        assertThat(t.state().progress().steps()).extracting(Progress.StepProgress::status)
+                .containsExactly(StepStatus.PENDING, StepStatus.WAITING);
+        assertThat(t.events()).extracting(ApprovalEvent::eventType).containsExactly(EventType.STEP_ACTIVATED);
+        assertThat(t.events().get(0).sequence()).isEqualTo(1);
+        assertThat(t.inbox()).containsExactly(new Transition.InboxChange(2, "a1", true));
+    }
+
+    @Test
+    void approvingMovesToTheNextStepThenApprovesTheDocument() {
+        Transition first = workflow.decide(started().state(), "a1", new DecisionRequest("APPROVE", "ok"), caller(lead));
+        assertThat(first.expectedVersion()).isEqualTo(1);
+        assertThat(first.events()).extracting(ApprovalEvent::eventType).containsExactly(EventType.DECIDED, EventType.STEP_ACTIVATED);
+        assertThat(first.events()).extracting(ApprovalEvent::sequence).containsExactly(2L, 3L);
+        assertThat(first.state().progress().currentStep()).isEqualTo(2);
+        assertThat(first.state().progress().steps().get(0).comment()).isEqualTo("ok");
+        assertThat(first.inbox()).containsExactly(new Transition.InboxChange(2, "a1", false), new Transition.InboxChange(3, "a1", true));
+
+        Transition second = workflow.decide(first.state(), "a1", new DecisionRequest("APPROVE", null), caller(head));
+        assertThat(second.events()).extracting(ApprovalEvent::eventType).containsExactly(EventType.DECIDED, EventType.COMPLETED);
+        assertThat(second.state().progress().status()).isEqualTo(Progress.Status.APPROVED);
+        assertThat(second.state().progress().currentStep()).isNull();
+        assertThat(second.events().get(1).sequence()).isEqualTo(5);
+        assertThat(workflow.result(second, new DecisionRequest("APPROVE", null)).status()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void rejectingEndsTheDocumentAndSkipsTheRest() {
+        Transition t = workflow.decide(started().state(), "a1", new DecisionRequest("REJECT", " 예산 초과 "), caller(lead));
+        assertThat(t.events()).extracting(ApprovalEvent::eventType).containsExactly(EventType.DECIDED, EventType.REJECTED);
+        assertThat(((EventPayload.Rejected) t.events().get(1).payload()).reason()).isEqualTo("예산 초과");
+        assertThat(t.state().progress().steps()).extracting(Progress.StepProgress::status)
+                .containsExactly(StepStatus.REJECTED, StepStatus.SKIPPED);
+        assertThat(t.inbox()).containsExactly(new Transition.InboxChange(2, "a1", false));
+    }
+
+    @Test
+    void onlyTheActiveApproverDecidesInTurnAndOnlyWhileInProgress() {
+        ApprovalState state = started().state();
+        assertThat(statusOf(() -> workflow.decide(state, "a1", new DecisionRequest("APPROVE", null), caller(drafter)))).isEqualTo(403);
+        assertThat(statusOf(() -> workflow.decide(state, "a1", new DecisionRequest("APPROVE", null), caller(head)))).isEqualTo(409);
+        assertThat(statusOf(() -> workflow.decide(null, "a1", new DecisionRequest("APPROVE", null), caller(lead)))).isEqualTo(404);
+        ApprovalState rejected = workflow.decide(state, "a1", new DecisionRequest("REJECT", "no"), caller(lead)).state();
+        assertThat(statusOf(() -> workflow.decide(rejected, "a1", new DecisionRequest("APPROVE", null), caller(head)))).isEqualTo(409);
+    }
+
+    @Test
+    void aRejectionNeedsAReason() {
+        ApprovalState state = started().state();
+        assertThatThrownBy(() -> workflow.decide(state, "a1", new DecisionRequest("REJECT", "  "), caller(lead)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .hasMessageContaining("reason");
+    }
+
+    @Test
+    void aSubmissionWithoutALineIsPoison() {
+        assertThatThrownBy(() -> workflow.start(ApprovalEvent.of("a2", 0, Instant.EPOCH,
+                new EventPayload.Submitted(1, "t", drafter, "GENERAL", List.of(), Instant.EPOCH))))
+                .isInstanceOf(InvalidEventException.class);
+    }
+}

@@ -1,0 +1,63 @@
+package com.erp.approvalprocessing.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.erp.routes.testing.HttpTestClient;
+import com.erp.routes.testing.KafkaProbe;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class ActivateStepRouteTest extends ProcessingRouteTestBase {
+
+    @Test
+    void aSubmissionActivatesItsFirstStepOnceEvenIfDeliveredTwice() throws Exception {
+        String id = activated();
+
+        assertThat(version(id)).isEqualTo("1");
+        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isTrue();
+        assertThat(redis.opsForHash().hasKey("erp:inbox:" + HEAD.id(), id)).isFalse();
+        assertThat(redis.opsForHash().size("erp:processing:outbox")).as("outbox emptied once published").isZero();
+
+        List<ConsumerRecord<String, String>> activated = kafka.awaitKey("approval.step-activated", id, 1);
+        JsonNode event = json.readTree(activated.get(0).value());
+        assertThat(event.path("type").asText()).isEqualTo("approval.step-activated");
+        assertThat(event.path("sequence").asLong()).isEqualTo(1);
+        assertThat(event.path("payload").path("step").asInt()).isEqualTo(1);
+        assertThat(event.path("payload").path("approvers").findValuesAsText("name")).containsExactly(LEAD.name());
+        assertThat(event.path("payload").path("progress").path("steps").findValuesAsText("status"))
+                .containsExactly("PENDING", "WAITING");
+
+        // the same submission again: nothing changes, nothing more is published
+        NotifyBuilder again = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1).create();
+        kafka.send("approval.submitted", id, json.writeValueAsString(submittedEvent(id)));
+        assertThat(again.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(version(id)).isEqualTo("1");
+        assertThat(kafka.await("approval.step-activated", r -> id.equals(r.key()), 2, Duration.ofSeconds(3))).hasSize(1);
+
+        HttpTestClient.Response inbox = http.get("/api/inbox", token(LEAD));
+        assertMatchesContract("approval-processing-api.yaml", "GET", "/api/inbox", inbox);
+        assertThat(inbox.json().path("items").findValuesAsText("approvalId")).contains(id);
+        assertThat(http.get("/api/inbox", token(HEAD)).json().path("items").findValuesAsText("approvalId")).doesNotContain(id);
+    }
+
+    @Test
+    void aPoisonSubmissionGoesToTheDeadLetterTopicAndTheConsumerGoesOn() throws Exception {
+        kafka.send("approval.submitted", "poison-1", "{\"type\":\"approval.submitted\",\"payload\":42");
+        String id = activated(); // a good one after it is still processed
+
+        List<ConsumerRecord<String, String>> dead = kafka.await("approval.submitted.dlq", r -> "poison-1".equals(r.key()),
+                1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-original-topic")).isEqualTo("approval.submitted");
+        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-reason")).isNotBlank();
+        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-route")).isEqualTo("approval-processing.activate-step");
+        assertThat(version(id)).isEqualTo("1");
+    }
+}

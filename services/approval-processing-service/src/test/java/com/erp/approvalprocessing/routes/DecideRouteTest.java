@@ -1,0 +1,111 @@
+package com.erp.approvalprocessing.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class DecideRouteTest extends ProcessingRouteTestBase {
+
+    private static final String CONTRACT = "approval-processing-api.yaml";
+    private static final String PATH = "/api/approvals/{approvalId}/decisions";
+
+    @Test
+    void approveThenApproveCompletesTheDocumentAndPublishesEachStep() throws Exception {
+        String id = activated();
+
+        Response first = decide(LEAD, id, "APPROVE", "좋습니다");
+        assertThat(first.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals/" + id + "/decisions", first);
+        assertThat(first.json().path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(first.json().path("nextApprover").path("name").asText()).isEqualTo(HEAD.name());
+        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isFalse();
+        assertThat(redis.opsForHash().hasKey("erp:inbox:" + HEAD.id(), id)).isTrue();
+
+        Response second = decide(HEAD, id, "APPROVE", null);
+        assertThat(second.json().path("status").asText()).isEqualTo("APPROVED");
+        assertThat(redis.opsForHash().hasKey("erp:inbox:" + HEAD.id(), id)).isFalse();
+
+        JsonNode decided = json.readTree(kafka.awaitKey("approval.decided", id, 2).get(1).value());
+        assertThat(decided.path("payload").path("actor").path("name").asText()).isEqualTo(HEAD.name());
+        assertThat(decided.path("payload").path("decision").asText()).isEqualTo("APPROVED");
+        assertThat(kafka.awaitKey("approval.step-activated", id, 2)).hasSize(2);
+        JsonNode completed = json.readTree(kafka.awaitKey("approval.completed", id, 1).get(0).value());
+        assertThat(completed.path("sequence").asLong()).isEqualTo(5);
+        assertThat(completed.path("payload").path("progress").path("status").asText()).isEqualTo("APPROVED");
+
+        // the document is finished: no more decisions, and nothing changes
+        assertProblem(decide(HEAD, id, "REJECT", "늦은 반려"), 409);
+        assertThat(version(id)).isEqualTo("5");
+    }
+
+    @Test
+    void rejectingNeedsAReasonAndEndsTheDocument() throws Exception {
+        String id = activated();
+        JsonNode noReason = assertProblem(decide(LEAD, id, "REJECT", null), 400);
+        assertThat(noReason.path("errors").findValuesAsText("field")).containsExactly("/comment");
+        assertThat(version(id)).isEqualTo("1");
+
+        Response rejected = decide(LEAD, id, "REJECT", "예산 초과");
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.json().path("status").asText()).isEqualTo("REJECTED");
+        JsonNode event = json.readTree(kafka.awaitKey("approval.rejected", id, 1).get(0).value());
+        assertThat(event.path("payload").path("reason").asText()).isEqualTo("예산 초과");
+        assertThat(event.path("payload").path("progress").path("steps").findValuesAsText("status"))
+                .containsExactly("REJECTED", "SKIPPED");
+        assertThat(redis.opsForHash().hasKey("erp:inbox:" + HEAD.id(), id)).isFalse();
+    }
+
+    @Test
+    void strangersAndApproversOutOfTurnChangeNothing() throws Exception {
+        String id = activated();
+        assertThat(assertProblem(decide(OTHER, id, "APPROVE", null), 403).path("detail").asText()).contains("not an approver");
+        assertThat(assertProblem(decide(DRAFTER, id, "APPROVE", null), 403).path("detail").asText()).contains("not an approver");
+        assertThat(assertProblem(decide(HEAD, id, "APPROVE", null), 409).path("detail").asText()).contains(LEAD.name());
+        assertThat(version(id)).isEqualTo("1");
+        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isTrue();
+    }
+
+    @Test
+    void badRequestsAreProblems() throws Exception {
+        String id = activated();
+        Response wrongValue = http.post("/api/approvals/" + id + "/decisions", token(LEAD), Map.of("decision", "MAYBE"));
+        assertThat(assertProblem(wrongValue, 400).path("errors").findValuesAsText("field")).contains("/decision");
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals/" + id + "/decisions", wrongValue);
+        assertProblem(http.post("/api/approvals/" + id + "/decisions", null, Map.of("decision", "APPROVE")), 401);
+        assertProblem(decide(LEAD, "00000000-0000-0000-0000-000000000000", "APPROVE", null), 404);
+        assertThat(version(id)).isEqualTo("1");
+    }
+
+    @Test
+    void whenTwoDecisionsRaceExactlyOneWins() throws Exception {
+        String id = activated();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<Integer> approve = () -> decide(LEAD, id, "APPROVE", null).status();
+            List<Future<Integer>> results = pool.invokeAll(List.of(approve, approve, approve, approve));
+            List<Integer> statuses = results.stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            assertThat(statuses).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(version(id)).isEqualTo("3");
+        assertThat(kafka.awaitKey("approval.decided", id, 1)).hasSize(1);
+    }
+}

@@ -1,0 +1,104 @@
+package com.erp.approvalprocessing.routes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.erp.approvalprocessing.ApprovalProcessingServiceApplication;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.security.TokenIssuer;
+import com.erp.routes.testing.HttpTestClient;
+import com.erp.routes.testing.KafkaProbe;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** approval-processing-service on a real Kafka broker and a real Redis. */
+@CamelSpringBootTest
+@SpringBootTest(classes = ApprovalProcessingServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=approval-processing-service",
+                "erp.embedded.enabled=true",
+                "erp.embedded.servers=kafka,redis",
+                "erp.approval-processing.outbox.period-ms=500",
+                "erp.approval-processing.outbox.grace-ms=4000",
+                "camel.component.kafka.delivery-timeout-ms=3000",
+                "camel.component.kafka.request-timeout-ms=1000",
+                "erp.consumer.redelivery-delay-ms=50"
+        })
+abstract class ProcessingRouteTestBase {
+
+    static final Person DRAFTER = new Person(1001, "김민준", "STAFF", "개발본부");
+    static final Person LEAD = new Person(1002, "이서연", "TEAM_LEAD", "개발본부");
+    static final Person HEAD = new Person(1003, "박지훈", "DEPT_HEAD", "개발본부");
+    static final Person OTHER = new Person(1004, "최유진", "STAFF", "영업본부");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TokenIssuer tokens;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ObjectMapper json;
+    @Value("${camel.component.kafka.brokers}")
+    String brokers;
+
+    HttpTestClient http;
+    KafkaProbe kafka;
+
+    @BeforeEach
+    void clients() {
+        http = HttpTestClient.local(port);
+        kafka = new KafkaProbe(brokers);
+    }
+
+    String token(Person p) {
+        return tokens.issue(new Caller(p.id(), "user" + p.id(), p.name(), p.department(), p.position(), Set.of("EMPLOYEE")));
+    }
+
+    ApprovalEvent submittedEvent(String approvalId) {
+        return ApprovalEvent.of(approvalId, 0, Instant.now(), new EventPayload.Submitted(DRAFTER.id(), "출장 보고",
+                DRAFTER, "GENERAL", List.of(new LineStep(1, LEAD), new LineStep(2, HEAD)), Instant.now()));
+    }
+
+    /** Publishes a submission and waits until processing has activated its first step. */
+    String activated() throws Exception {
+        String id = UUID.randomUUID().toString();
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1).create();
+        kafka.send("approval.submitted", id, json.writeValueAsString(submittedEvent(id)));
+        if (!done.matches(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the submission was not activated");
+        }
+        return id;
+    }
+
+    String version(String approvalId) {
+        return (String) redis.opsForHash().get("erp:approval:" + approvalId, "version");
+    }
+
+    HttpTestClient.Response decide(Person who, String approvalId, String decision, String comment) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("decision", decision);
+        if (comment != null) {
+            body.put("comment", comment);
+        }
+        return http.post("/api/approvals/" + approvalId + "/decisions", token(who), body);
+    }
+}
