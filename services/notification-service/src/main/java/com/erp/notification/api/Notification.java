@@ -1,0 +1,10 @@
+package com.erp.notification.api;
+
+import java.time.Instant;
+
+import com.erp.routes.common.events.Person;
+
+/** Schema Notification: one message to one person, as stored and as pushed over the WebSocket. */
+public record Notification(String id, String type, String approvalId, String title, String message, Person actor,
+                           Instant createdAt) {
+}

@@ -1,0 +1,48 @@
+package com.erp.notification.domain;
+
+import java.util.List;
+
+import com.erp.notification.api.Notification;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.Person;
+
+/**
+ * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
+ * active ("you have a document to approve"), and the drafter about every decision and the final result. A
+ * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
+ */
+public final class Recipients {
+
+    public List<Delivery> notificationsFor(ApprovalEvent event) {
+        EventPayload payload = event.payload();
+        if (payload instanceof EventPayload.StepActivated p) {
+            return p.approvers().stream()
+                    .map(a -> delivery(event, a.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
+                            "You have a document to approve: '%s' from %s (step %d of %d).",
+                            p.title(), p.drafter().name(), p.step(), p.stepCount())))
+                    .toList();
+        }
+        if (payload instanceof EventPayload.Decided p) {
+            boolean approved = p.decision() == EventPayload.Decision.APPROVED;
+            String message = approved
+                    ? String.format("%s approved step %d of %d of '%s'.", p.actor().name(), p.step(), p.stepCount(), p.title())
+                    : String.format("%s rejected '%s' at step %d: %s", p.actor().name(), p.title(), p.step(), p.comment());
+            return List.of(delivery(event, p.drafterId(), approved ? "STEP_APPROVED" : "STEP_REJECTED", p.actor(), message));
+        }
+        if (payload instanceof EventPayload.Completed p) {
+            return List.of(delivery(event, p.drafterId(), "APPROVAL_COMPLETED", p.finalApprover(),
+                    String.format("'%s' is approved.", p.title())));
+        }
+        if (payload instanceof EventPayload.Rejected p) {
+            return List.of(delivery(event, p.drafterId(), "APPROVAL_REJECTED", p.actor(),
+                    String.format("'%s' is rejected: %s", p.title(), p.reason())));
+        }
+        return List.of();
+    }
+
+    private static Delivery delivery(ApprovalEvent event, long userId, String type, Person actor, String message) {
+        return new Delivery(userId, new Notification(event.eventId() + ":" + userId, type, event.approvalId(),
+                event.payload().title(), message, actor, event.occurredAt()));
+    }
+}

@@ -1,0 +1,60 @@
+package com.erp.notification.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.Progress;
+import org.junit.jupiter.api.Test;
+
+class RecipientsTest {
+
+    private final Recipients recipients = new Recipients();
+    private final Person drafter = new Person(1, "김민준", "STAFF", "D");
+    private final Person lead = new Person(2, "이서연", "TEAM_LEAD", "D");
+    private final Progress progress = new Progress(Progress.Status.IN_PROGRESS, 1, List.of());
+
+    @Test
+    void theActiveApproverIsAskedToAct() {
+        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+                new EventPayload.StepActivated(1, "출장", drafter, 1, 2, List.of(lead), progress)));
+        assertThat(d).singleElement().satisfies(x -> {
+            assertThat(x.userId()).isEqualTo(2);
+            assertThat(x.notification().type()).isEqualTo("APPROVAL_REQUESTED");
+            assertThat(x.notification().message()).contains("You have a document to approve").contains("출장");
+        });
+    }
+
+    @Test
+    void theDrafterHearsOfEveryDecisionAndTheResult() {
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
+                lead, EventPayload.Decision.REJECTED, "예산", progress))))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.userId()).isEqualTo(1);
+                    assertThat(x.notification().type()).isEqualTo("STEP_REJECTED");
+                    assertThat(x.notification().message()).contains("예산");
+                });
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH,
+                new EventPayload.Completed(1, "출장", lead, progress))))
+                .extracting(x -> x.notification().type()).containsExactly("APPROVAL_COMPLETED");
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH,
+                new EventPayload.Rejected(1, "출장", 1, lead, "예산", progress))))
+                .extracting(x -> x.notification().type()).containsExactly("APPROVAL_REJECTED");
+    }
+
+    @Test
+    void notificationIdsAreStablePerEventAndRecipient() {
+        ApprovalEvent e = ApprovalEvent.of("a", 1, Instant.EPOCH,
+                new EventPayload.StepActivated(1, "t", drafter, 1, 1, List.of(lead), progress));
+        assertThat(recipients.notificationsFor(e).get(0).notification().id())
+                .isEqualTo(recipients.notificationsFor(e).get(0).notification().id())
+                .isEqualTo(e.eventId() + ":2");
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 0, Instant.EPOCH,
+                new EventPayload.Submitted(1, "t", drafter, "GENERAL", List.of(new LineStep(1, lead)), Instant.EPOCH)))).isEmpty();
+    }
+}

@@ -1,0 +1,152 @@
+package com.erp.notification.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import com.erp.notification.NotificationServiceApplication;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.security.TokenIssuer;
+import com.erp.routes.testing.HttpTestClient;
+import com.erp.routes.testing.KafkaProbe;
+import com.erp.routes.testing.WebSocketTestClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** notification-service on a real Kafka broker and Redis, with real WebSocket clients. */
+@CamelSpringBootTest
+@SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=notification-service",
+                "erp.embedded.enabled=true",
+                "erp.embedded.servers=kafka,redis",
+                "erp.consumer.redelivery-delay-ms=50"
+        })
+class NotifyRouteTest {
+
+    private static final String CONTRACT = "notification-api.yaml";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TokenIssuer tokens;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    StringRedisTemplate redis;
+    @Value("${camel.component.kafka.brokers}")
+    String brokers;
+
+    HttpTestClient http;
+    KafkaProbe kafka;
+    Person drafter;
+    Person lead;
+
+    @BeforeEach
+    void setUp() {
+        http = HttpTestClient.local(port);
+        kafka = new KafkaProbe(brokers);
+        long base = 5000 + (long) (Math.random() * 1_000_000); // fresh people each test: inboxes start empty
+        drafter = new Person(base, "김민준", "STAFF", "개발본부");
+        lead = new Person(base + 1, "이서연", "TEAM_LEAD", "개발본부");
+    }
+
+    private String token(Person p) {
+        return tokens.issue(new Caller(p.id(), "u" + p.id(), p.name(), p.department(), p.position(), Set.of("EMPLOYEE")));
+    }
+
+    private void publish(String topic, ApprovalEvent e) throws Exception {
+        kafka.send(topic, e.approvalId(), json.writeValueAsString(e));
+    }
+
+    private final Progress progress = new Progress(Progress.Status.IN_PROGRESS, 1, List.of());
+
+    @Test
+    void eachEventReachesTheRightPeopleLiveAndIsStoredForLater() throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (WebSocketTestClient drafterSocket = WebSocketTestClient.withHeader(port, "/ws/notifications", token(drafter));
+             WebSocketTestClient leadSocket = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token(lead))) {
+            NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify").whenCompleted(3).create();
+            ApprovalEvent activated = ApprovalEvent.of(id, 1, Instant.now(),
+                    new EventPayload.StepActivated(drafter.id(), "출장 보고", drafter, 1, 1, List.of(lead), progress));
+            publish("approval.step-activated", activated);
+            publish("approval.step-activated", activated); // redelivered: nobody is told twice
+            publish("approval.decided", ApprovalEvent.of(id, 2, Instant.now(), new EventPayload.Decided(drafter.id(),
+                    "출장 보고", 1, 1, lead, EventPayload.Decision.APPROVED, null, progress)));
+            assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+
+            JsonNode toLead = leadSocket.await(1, WAIT).get(0);
+            assertThat(toLead.path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            assertThat(toLead.path("approvalId").asText()).isEqualTo(id);
+            assertThat(toLead.path("message").asText()).contains("You have a document to approve");
+            JsonNode toDrafter = drafterSocket.await(1, WAIT).get(0);
+            assertThat(toDrafter.path("type").asText()).isEqualTo("STEP_APPROVED");
+            assertThat(toDrafter.path("actor").path("name").asText()).isEqualTo(lead.name());
+            assertThat(leadSocket.next(Duration.ofMillis(500))).as("no duplicate").isNull();
+        }
+
+        HttpTestClient.Response stored = http.get("/api/notifications", token(lead));
+        assertThat(stored.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/notifications", stored);
+        assertThat(stored.json().path("unread").asLong()).isEqualTo(1);
+        assertThat(stored.json().path("items").findValuesAsText("type")).containsExactly("APPROVAL_REQUESTED");
+
+        HttpTestClient.Response read = http.post("/api/notifications/read", token(lead), null);
+        assertThat(read.status()).isEqualTo(204);
+        assertThat(http.get("/api/notifications", token(lead)).json().path("unread").asLong()).isZero();
+        assertThat(http.get("/api/notifications?limit=1", token(drafter)).json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void aWebSocketHandshakeNeedsAValidToken() {
+        HttpClient client = HttpClient.newHttpClient();
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/notifications");
+        assertThat(handshakeStatus(client.newWebSocketBuilder(), uri)).isEqualTo(401);
+        assertThat(handshakeStatus(client.newWebSocketBuilder().header("Authorization", "Bearer nonsense"), uri))
+                .isEqualTo(401);
+        assertProblem(http.get("/api/notifications", null), 401);
+    }
+
+    private static int handshakeStatus(java.net.http.WebSocket.Builder builder, URI uri) {
+        try {
+            builder.buildAsync(uri, new java.net.http.WebSocket.Listener() { }).join().abort();
+            return 101;
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(java.net.http.WebSocketHandshakeException.class);
+            return ((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopic() {
+        kafka.send("approval.completed", "poison-n", "{]");
+        assertThat(kafka.await("approval.completed.dlq", r -> "poison-n".equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
+    }
+}
