@@ -12,38 +12,44 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The Kafka side every Kafka-using service shares: topics, dead letters, header filter, health. */
 @AutoConfiguration
 @ConditionalOnClass(name = "org.apache.camel.component.kafka.KafkaComponent")
-@ConditionalOnProperty("camel.component.kafka.brokers")
-@EnableConfigurationProperties(Topics.class)
 public class ErpKafkaAutoConfiguration {
 
-    @Bean
-    @ConditionalOnProperty(value = "erp.kafka.create-topics", havingValue = "true", matchIfMissing = true)
-    KafkaTopicsInitializer kafkaTopicsInitializer(@Value("${camel.component.kafka.brokers}") String brokers,
-                                                  Topics topics) {
-        return new KafkaTopicsInitializer(brokers, topics);
-    }
-
-    @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(@Value("${camel.component.kafka.brokers}") String brokers) {
-        return new KafkaHealthIndicator(brokers);
-    }
-
+    /** common.yml names it for camel-kafka, so it exists wherever camel-kafka does. */
     @Bean
     KafkaHeaderFilter erpKafkaHeaderFilter() {
         return new KafkaHeaderFilter();
     }
 
-    @Bean
-    DeadLetters deadLetters() {
-        return new DeadLetters();
-    }
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty("camel.component.kafka.brokers")
+    @EnableConfigurationProperties(Topics.class)
+    static class WithBrokers {
 
-    @Bean
-    DeadLetterRoute deadLetterRoute() {
-        return new DeadLetterRoute();
+        @Bean
+        @ConditionalOnProperty(value = "erp.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+        KafkaTopicsInitializer kafkaTopicsInitializer(@Value("${camel.component.kafka.brokers}") String brokers,
+                                                      Topics topics) {
+            return new KafkaTopicsInitializer(brokers, topics);
+        }
+
+        @Bean
+        KafkaHealthIndicator kafkaHealthIndicator(@Value("${camel.component.kafka.brokers}") String brokers) {
+            return new KafkaHealthIndicator(brokers);
+        }
+
+        @Bean
+        DeadLetters deadLetters() {
+            return new DeadLetters();
+        }
+
+        @Bean
+        DeadLetterRoute deadLetterRoute() {
+            return new DeadLetterRoute();
+        }
     }
 }

@@ -1,0 +1,149 @@
+package com.erp.routes.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.security.TokenIssuer;
+import com.erp.routes.testing.WebSocketTestClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The project's Camel 4 websocket-jsr356 component on the application's own Tomcat, with real WebSocket
+ * clients: consuming, sending to one user's sessions or to all, concurrent sends, and route restarts.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = WebsocketJsr356ComponentTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                // the routes module carries every component's starter (optional); this app needs none of their servers
+                "spring.autoconfigure.exclude="
+                        + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
+                        + "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
+                        + "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
+                        + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
+                        + "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration,"
+                        + "org.springframework.boot.autoconfigure.data.redis.RedisRepositoriesAutoConfiguration"
+        })
+class WebsocketJsr356ComponentTest {
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+        @Bean
+        RouteBuilder websocketRoutes() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    // echo to the sender's sessions, prefixed with who sent it
+                    from("websocket-jsr356:/ws/echo").routeId("echo")
+                            .setBody(simple("{\"from\":\"${header.CamelWebsocketJsr356User}\",\"text\":${body}}"))
+                            .to("websocket-jsr356:/ws/echo");
+                    from("direct:to-user").to("websocket-jsr356:/ws/push");
+                    from("direct:to-all").to("websocket-jsr356:/ws/push?sendToAll=true");
+                }
+            };
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TokenIssuer tokens;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    CamelContext camel;
+
+    private String token(long id) {
+        return tokens.issue(new Caller(id, "u" + id, "user " + id, "D", "STAFF", Set.of("EMPLOYEE")));
+    }
+
+    @Test
+    void aConsumerGetsTheAuthenticatedSenderAndTheRouteAnswersThatUser() {
+        try (WebSocketTestClient alice = WebSocketTestClient.withHeader(port, "/ws/echo", token(1));
+             WebSocketTestClient bob = WebSocketTestClient.withQueryToken(port, "/ws/echo", token(2))) {
+            alice.send("\"hello\"");
+            JsonNode echo = alice.next(Duration.ofSeconds(10));
+            assertThat(echo.path("from").asText()).isEqualTo("1");
+            assertThat(echo.path("text").asText()).isEqualTo("hello");
+            assertThat(bob.next(Duration.ofMillis(300))).isNull();
+        }
+    }
+
+    @Test
+    void aUserHeaderReachesAllOfThatUsersSessionsAndNobodyElse() {
+        try (WebSocketTestClient phone = WebSocketTestClient.withHeader(port, "/ws/push", token(7));
+             WebSocketTestClient laptop = WebSocketTestClient.withHeader(port, "/ws/push", token(7));
+             WebSocketTestClient other = WebSocketTestClient.withHeader(port, "/ws/push", token(8))) {
+            awaitSessions("/ws/push", 3);
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":1}", WebsocketJsr356Constants.USER, "7");
+            assertThat(phone.next(Duration.ofSeconds(5)).path("n").asInt()).isEqualTo(1);
+            assertThat(laptop.next(Duration.ofSeconds(5)).path("n").asInt()).isEqualTo(1);
+            assertThat(other.next(Duration.ofMillis(300))).isNull();
+
+            producer.sendBody("direct:to-all", "{\"n\":2}");
+            assertThat(other.next(Duration.ofSeconds(5)).path("n").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void concurrentSendsToOneSessionAllArrive() throws Exception {
+        try (WebSocketTestClient client = WebSocketTestClient.withHeader(port, "/ws/push", token(11))) {
+            awaitSessions("/ws/push", 1);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                pool.submit(() -> producer.sendBodyAndHeader("direct:to-user", "{\"n\":" + n + "}",
+                        WebsocketJsr356Constants.USER, "11"));
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            List<Integer> got = new ArrayList<>();
+            client.await(200, Duration.ofSeconds(20)).forEach(m -> got.add(m.path("n").asInt()));
+            assertThat(got).hasSize(200).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void stoppingAndStartingAConsumerRouteKeepsThePathWorking() throws Exception {
+        camel.getRouteController().stopRoute("echo");
+        camel.getRouteController().startRoute("echo");
+        try (WebSocketTestClient client = WebSocketTestClient.withHeader(port, "/ws/echo", token(3))) {
+            client.send("\"again\"");
+            assertThat(client.next(Duration.ofSeconds(10)).path("text").asText()).isEqualTo("again");
+        }
+        // other paths are still there too (a second deployment of a path would have removed them all)
+        try (WebSocketTestClient client = WebSocketTestClient.withHeader(port, "/ws/push", token(4))) {
+            awaitSessions("/ws/push", 1);
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":3}", WebsocketJsr356Constants.USER, "4");
+            assertThat(client.next(Duration.ofSeconds(5)).path("n").asInt()).isEqualTo(3);
+        }
+    }
+
+    /** The server registers a session slightly after the client sees the handshake complete. */
+    private void awaitSessions(String path, int atLeast) {
+        WebsocketJsr356Component component = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (component.deploy(path).size() < atLeast && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+}
