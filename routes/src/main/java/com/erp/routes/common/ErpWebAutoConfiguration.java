@@ -10,6 +10,8 @@ import com.erp.routes.common.security.JwtKeys;
 import com.erp.routes.common.security.ProblemSecurityHandlers;
 import com.erp.routes.common.security.TokenIssuer;
 import com.erp.routes.common.web.ContractRequestValidator;
+import com.erp.routes.common.web.ContractRoutes;
+import com.erp.routes.common.web.ServiceContract;
 import com.erp.routes.common.web.ProblemErrorController;
 import com.erp.routes.common.web.ResponseHeaderFilter;
 import com.erp.routes.common.web.RestErrorConfiguration;
@@ -133,6 +135,19 @@ public class ErpWebAutoConfiguration {
         pool.setAwaitTerminationSeconds(20);
         pool.initialize();
         return new DelegatingSecurityContextAsyncTaskExecutor(pool);
+    }
+
+    /** The contracts of the service modules present, merged (see {@link ContractRoutes}). */
+    @Bean(ContractRoutes.CONTRACT_BEAN)
+    @ConditionalOnBean(ServiceContract.class)
+    String erpApiContract(List<ServiceContract> contracts) {
+        return ContractRoutes.merge(contracts);
+    }
+
+    @Bean
+    @ConditionalOnBean(ServiceContract.class)
+    ContractRoutes contractRoutes(List<ServiceContract> contracts) {
+        return new ContractRoutes(contracts);
     }
 
     @Bean

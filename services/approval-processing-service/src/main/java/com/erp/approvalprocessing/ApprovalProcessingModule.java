@@ -7,6 +7,7 @@ import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.routes.common.events.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +23,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableConfigurationProperties(Topics.class)
 public class ApprovalProcessingModule {
+
+    @Bean
+    ServiceContract approvalProcessingContract() {
+        return new ServiceContract("approval-processing", "openapi/approval-processing-api.yaml", "com.erp.approvalprocessing.api");
+    }
 
     @Bean
     Workflow workflow(Clock clock) {

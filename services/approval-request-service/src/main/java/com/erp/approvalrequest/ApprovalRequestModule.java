@@ -9,9 +9,11 @@ import com.erp.approvalrequest.directory.HttpEmployeeDirectory;
 import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.approvalrequest.persistence.MongoCollections;
+import com.erp.approvalrequest.persistence.MongoPingHealthIndicator;
 import com.erp.routes.common.events.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,6 +31,11 @@ import org.springframework.core.env.Environment;
 public class ApprovalRequestModule {
 
     @Bean
+    ServiceContract approvalRequestContract() {
+        return new ServiceContract("approval-request", "openapi/approval-request-api.yaml", "com.erp.approvalrequest.api");
+    }
+
+    @Bean
     Submissions submissions(Clock clock) {
         return new Submissions(clock);
     }
@@ -43,6 +50,13 @@ public class ApprovalRequestModule {
     @Bean
     MongoCollections mongoCollections(MongoClient mongo, @Value("${erp.approval-request.database}") String database) {
         return new MongoCollections(mongo, database);
+    }
+
+    /** Replaces Spring Boot's indicator of the same name, which uses a command mongo-java-server lacks. */
+    @Bean("mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoClient mongo,
+                                                  @Value("${erp.approval-request.database}") String database) {
+        return new MongoPingHealthIndicator(mongo, database);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.TokenIssuer;
 import jakarta.persistence.EntityManager;
+import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,6 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EntityScan(basePackageClasses = com.erp.employee.domain.Employee.class)
 public class EmployeeModule {
+
+    @Bean
+    ServiceContract employeeContract() {
+        return new ServiceContract("employee", "openapi/employee-api.yaml", "com.erp.employee.api");
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

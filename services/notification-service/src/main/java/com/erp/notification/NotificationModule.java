@@ -6,6 +6,7 @@ import com.erp.notification.domain.NotificationViews;
 import com.erp.notification.domain.Recipients;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.redis.processor.idempotent.SpringRedisStringIdempotentRepository;
+import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,11 @@ import org.springframework.data.redis.serializer.StringRedisSerializer;
 @ComponentScan(basePackages = {"com.erp.notification", "com.erp.routes.notification"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class NotificationModule {
+
+    @Bean
+    ServiceContract notificationContract() {
+        return new ServiceContract("notification", "openapi/notification-api.yaml", "com.erp.notification.api");
+    }
 
     @Bean
     Recipients recipients() {
