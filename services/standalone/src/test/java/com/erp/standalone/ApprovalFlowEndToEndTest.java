@@ -1,0 +1,158 @@
+package com.erp.standalone;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.erp.routes.testing.WebSocketTestClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The approval walk of the README over HTTP, with real WebSocket clients for drafter and approvers: every
+ * notification each of them receives, and the final document.
+ */
+class ApprovalFlowEndToEndTest extends StandaloneTestBase {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String WS = "/ws/notifications";
+
+    /** The next messages about one document, skipping any about others. */
+    private static List<JsonNode> about(WebSocketTestClient socket, String approvalId, int count) {
+        List<JsonNode> mine = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (mine.size() < count && System.nanoTime() < deadline) {
+            JsonNode next = socket.next(Duration.ofMillis(200));
+            if (next != null && approvalId.equals(next.path("approvalId").asText())) {
+                mine.add(next);
+            }
+        }
+        assertThat(mine).as("notifications about %s", approvalId).hasSize(count);
+        return mine;
+    }
+
+    private static void nothingMoreAbout(WebSocketTestClient socket, String approvalId) {
+        long until = System.nanoTime() + Duration.ofMillis(700).toNanos();
+        while (System.nanoTime() < until) {
+            JsonNode next = socket.next(Duration.ofMillis(100));
+            assertThat(next == null || !approvalId.equals(next.path("approvalId").asText()))
+                    .as("unexpected notification %s", next).isTrue();
+        }
+    }
+
+    private String submit(String token, String title) {
+        Response r = http.post("/api/approvals", token, Map.of("type", "GENERAL", "title", title, "body", "내용"));
+        assertThat(r.status()).as("submit: %s", r).isEqualTo(202);
+        assertMatchesContract("approval-request-api.yaml", "POST", "/api/approvals", r);
+        return r.json().path("id").asText();
+    }
+
+    private Response decide(String token, String id, String decision, String comment) {
+        Map<String, Object> body = comment == null ? Map.of("decision", decision) : Map.of("decision", decision, "comment", comment);
+        return http.post("/api/approvals/" + id + "/decisions", token, body);
+    }
+
+    private JsonNode documentOnceItIs(String token, String id, String status) {
+        return eventually(() -> http.get("/api/approvals/" + id, token).json(),
+                d -> status.equals(d.path("status").asText()) && d.path("history").size() >= 4, "document " + status);
+    }
+
+    @Test
+    void teamLeadThenHeadApproveAndEveryoneIsToldInRealTime() {
+        String staff = login("dev.staff");
+        String lead = login("dev.lead");
+        String head = login("dev.head");
+        try (WebSocketTestClient staffWs = WebSocketTestClient.withQueryToken(port, WS, staff);
+             WebSocketTestClient leadWs = WebSocketTestClient.withHeader(port, WS, lead);
+             WebSocketTestClient headWs = WebSocketTestClient.withQueryToken(port, WS, head)) {
+
+            String id = submit(staff, "서버 증설 요청");
+
+            JsonNode asked = about(leadWs, id, 1).get(0);
+            assertThat(asked.path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            assertThat(asked.path("message").asText()).contains("You have a document to approve").contains("서버 증설 요청");
+            Response inbox = http.get("/api/inbox", lead);
+            assertMatchesContract("approval-processing-api.yaml", "GET", "/api/inbox", inbox);
+            assertThat(inbox.json().path("items").findValuesAsText("approvalId")).contains(id);
+
+            Response first = decide(lead, id, "APPROVE", "확인했습니다");
+            assertThat(first.status()).isEqualTo(200);
+            assertMatchesContract("approval-processing-api.yaml", "POST", "/api/approvals/" + id + "/decisions", first);
+            assertThat(first.json().path("nextApprover").path("name").asText()).isEqualTo("박지훈");
+
+            JsonNode stepOne = about(staffWs, id, 1).get(0);
+            assertThat(stepOne.path("type").asText()).isEqualTo("STEP_APPROVED");
+            assertThat(stepOne.path("actor").path("name").asText()).isEqualTo("이서연");
+            assertThat(about(headWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            assertThat(http.get("/api/inbox", lead).json().path("items").findValuesAsText("approvalId")).doesNotContain(id);
+
+            Response second = decide(head, id, "APPROVE", null);
+            assertThat(second.json().path("status").asText()).isEqualTo("APPROVED");
+
+            List<JsonNode> end = about(staffWs, id, 2);
+            assertThat(end).extracting(n -> n.path("type").asText()).containsExactly("STEP_APPROVED", "APPROVAL_COMPLETED");
+            nothingMoreAbout(leadWs, id);
+            nothingMoreAbout(headWs, id);
+
+            JsonNode doc = documentOnceItIs(staff, id, "APPROVED");
+            doc = eventually(() -> http.get("/api/approvals/" + id, staff).json(),
+                    d -> d.path("history").size() == 6 && d.hasNonNull("number"), "the full history and a number");
+            assertThat(doc.path("number").asText()).matches("GEN-\\d{4}-\\d{6}");
+            assertThat(doc.path("line").findValuesAsText("status")).containsExactly("APPROVED", "APPROVED");
+            assertThat(doc.path("line").get(0).path("comment").asText()).isEqualTo("확인했습니다");
+            assertThat(doc.path("history").findValuesAsText("type")).containsExactly(
+                    "SUBMITTED", "STEP_ACTIVATED", "APPROVED", "STEP_ACTIVATED", "APPROVED", "DOCUMENT_APPROVED");
+            assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id,
+                    http.get("/api/approvals/" + id, staff));
+
+            // the same notifications are stored: a client that was offline catches up
+            Response stored = http.get("/api/notifications", staff);
+            assertMatchesContract("notification-api.yaml", "GET", "/api/notifications", stored);
+            List<String> storedIds = new ArrayList<>();
+            stored.json().path("items").forEach(n -> {
+                if (id.equals(n.path("approvalId").asText())) {
+                    storedIds.add(n.path("id").asText());
+                }
+            });
+            assertThat(storedIds).containsExactlyInAnyOrder(stepOne.path("id").asText(), end.get(0).path("id").asText(),
+                    end.get(1).path("id").asText());
+        }
+    }
+
+    @Test
+    void theTeamLeadRejectsWithAReasonAndTheDocumentStops() {
+        String staff = login("sales.staff");
+        String lead = login("sales.lead");
+        String head = login("sales.head");
+        try (WebSocketTestClient staffWs = WebSocketTestClient.withQueryToken(port, WS, staff);
+             WebSocketTestClient headWs = WebSocketTestClient.withQueryToken(port, WS, head)) {
+            String id = submit(staff, "출장비 정산");
+            eventually(() -> http.get("/api/inbox", lead).json().path("items").findValuesAsText("approvalId"),
+                    ids -> ids.contains(id), "the document in the lead's inbox");
+
+            assertThat(decide(lead, id, "REJECT", "영수증이 없습니다").json().path("status").asText()).isEqualTo("REJECTED");
+
+            List<JsonNode> told = about(staffWs, id, 2);
+            assertThat(told).extracting(n -> n.path("type").asText()).containsExactly("STEP_REJECTED", "APPROVAL_REJECTED");
+            assertThat(told.get(1).path("message").asText()).contains("영수증이 없습니다");
+            nothingMoreAbout(headWs, id);
+
+            JsonNode doc = eventually(() -> http.get("/api/approvals/" + id, staff).json(),
+                    d -> d.path("history").size() == 4, "the rejection recorded");
+            assertThat(doc.path("status").asText()).isEqualTo("REJECTED");
+            assertThat(doc.path("line").findValuesAsText("status")).containsExactly("REJECTED", "SKIPPED");
+            assertThat(doc.path("history").findValuesAsText("type"))
+                    .containsExactly("SUBMITTED", "STEP_ACTIVATED", "REJECTED", "DOCUMENT_REJECTED");
+            assertThat(doc.has("number")).isFalse();
+
+            // a rejected document takes no more decisions
+            assertProblem(decide(head, id, "APPROVE", null), 409);
+        }
+    }
+}

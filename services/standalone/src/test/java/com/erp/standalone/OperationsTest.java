@@ -1,0 +1,64 @@
+package com.erp.standalone;
+
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** What an operator sees: health of every server, and the route console for administrators only. */
+class OperationsTest extends StandaloneTestBase {
+
+    @Test
+    void healthShowsEveryServerUp() {
+        Response health = http.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode components = health.json().path("components");
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        for (String server : List.of("kafka", "db", "mongo", "redis")) {
+            assertThat(components.path(server).path("status").asText()).as(server).isEqualTo("UP");
+        }
+        assertThat(http.get("/actuator/health/readiness", null).json().path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void theConsoleIsForAdministratorsAndShowsEveryRouteById() {
+        String cookie = loginCookie("admin");
+        Response console = http.send(http.request("/actuator/hawtio/", null).header("Cookie", cookie).GET().build());
+        assertThat(console.status()).isEqualTo(200);
+        assertThat(console.body()).containsIgnoringCase("hawtio");
+
+        Response routes = http.send(http.request("/actuator/camelroutes", null).header("Cookie", cookie).GET().build());
+        assertThat(routes.json().findValuesAsText("id")).contains("rest-api", "employee.login", "approval-request.submit",
+                "approval-request.record", "approval-request.outbox-relay", "approval-processing.activate-step",
+                "approval-processing.decide", "notification.notify", "notification.deliver", "common.dead-letter");
+
+        // the console's JMX bridge sees the routes with their counts
+        Response jolokia = http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"read\",\"mbean\":"
+                        + "\"org.apache.camel:context=erp-standalone,type=routes,name=\\\"employee.login\\\"\","
+                        + "\"attribute\":\"ExchangesCompleted\"}")).build());
+        assertThat(jolokia.json().path("value").asLong()).as("jolokia: %s", jolokia).isPositive();
+
+        String staffCookie = loginCookie("dev.staff");
+        assertProblem(http.send(http.request("/actuator/hawtio/", null).header("Cookie", staffCookie).GET().build()), 403);
+        Response anonymous = http.send(HttpRequest.newBuilder(java.net.URI.create(http.baseUrl() + "/actuator/hawtio/"))
+                .header("Accept", "text/html").GET().build());
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.header("Location")).contains("/login.html");
+        assertThat(http.get("/login.html", null).status()).isEqualTo(200);
+    }
+
+    private String loginCookie(String username) {
+        Response r = http.post("/api/auth/login", null, Map.of("username", username, "password", PASSWORD));
+        String setCookie = r.header("Set-Cookie");
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+}

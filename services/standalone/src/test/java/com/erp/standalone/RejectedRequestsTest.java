@@ -1,0 +1,82 @@
+package com.erp.standalone;
+
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** What the system refuses, and that a refused request changes nothing. */
+class RejectedRequestsTest extends StandaloneTestBase {
+
+    private String submitted(String staff, String lead) {
+        Response r = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "권한 시험"));
+        String id = r.json().path("id").asText();
+        eventually(() -> http.get("/api/inbox", lead).json().path("items").findValuesAsText("approvalId"),
+                ids -> ids.contains(id), "the document in the lead's inbox");
+        return id;
+    }
+
+    @Test
+    void withoutATokenEverythingIs401() {
+        assertProblem(http.post("/api/approvals", null, Map.of("type", "GENERAL", "title", "t")), 401);
+        assertProblem(http.get("/api/inbox", null), 401);
+        assertProblem(http.get("/api/notifications", null), 401);
+        assertProblem(http.post("/api/approvals/00000000-0000-0000-0000-000000000000/decisions", null,
+                Map.of("decision", "APPROVE")), 401);
+        assertProblem(http.get("/api/employees/me", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln"), 401);
+    }
+
+    @Test
+    void strangersAndApproversOutOfTurnCannotDecideAndChangeNothing() {
+        String staff = login("dev.staff");
+        String lead = login("dev.lead");
+        String id = submitted(staff, lead);
+        JsonNode before = http.get("/api/approvals/" + id, staff).json();
+
+        Response stranger = http.post("/api/approvals/" + id + "/decisions", login("sales.head"), Map.of("decision", "APPROVE"));
+        assertThat(assertProblem(stranger, 403).path("detail").asText()).contains("not an approver");
+        Response early = http.post("/api/approvals/" + id + "/decisions", login("dev.head"), Map.of("decision", "APPROVE"));
+        assertThat(assertProblem(early, 409).path("detail").asText()).contains("이서연");
+        Response self = http.post("/api/approvals/" + id + "/decisions", staff, Map.of("decision", "APPROVE"));
+        assertProblem(self, 403);
+
+        assertThat(http.get("/api/approvals/" + id, staff).json()).isEqualTo(before);
+        assertThat(http.get("/api/inbox", lead).json().path("items").findValuesAsText("approvalId")).contains(id);
+        // someone outside the line may not read it either
+        assertProblem(http.get("/api/approvals/" + id, login("sales.staff")), 403);
+    }
+
+    @Test
+    void aBodyThatBreaksTheContractIs400NamingTheField() {
+        String staff = login("dev.staff");
+        JsonNode p = assertProblem(http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "")), 400);
+        assertThat(p.path("errors").findValuesAsText("field")).containsExactly("/title");
+        assertThat(p.path("detail").asText()).contains("/title");
+
+        JsonNode decision = assertProblem(http.post("/api/approvals/00000000-0000-0000-0000-000000000000/decisions", staff,
+                Map.of("decision", "OK")), 400);
+        assertThat(decision.path("errors").findValuesAsText("field")).contains("/decision");
+
+        JsonNode notJson = assertProblem(http.postRaw("/api/approvals", staff, "{\"title\":", "application/json"), 400);
+        assertThat(notJson.path("detail").asText()).isNotBlank();
+        assertProblem(http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "t",
+                "approverIds", List.of(99999))), 422);
+    }
+
+    @Test
+    void aFinishedDocumentTakesNoMoreDecisions() {
+        String staff = login("dev.staff");
+        String lead = login("dev.lead");
+        String head = login("dev.head");
+        String id = submitted(staff, lead);
+        assertThat(http.post("/api/approvals/" + id + "/decisions", lead, Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(http.post("/api/approvals/" + id + "/decisions", head, Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(assertProblem(http.post("/api/approvals/" + id + "/decisions", head,
+                Map.of("decision", "REJECT", "comment", "다시")), 409).path("detail").asText()).contains("already approved");
+    }
+}

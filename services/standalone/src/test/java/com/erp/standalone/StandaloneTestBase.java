@@ -1,0 +1,63 @@
+package com.erp.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.erp.routes.testing.HttpTestClient;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The whole system as the quick start runs it: one JVM, embedded real servers, the demo organisation. */
+@CamelSpringBootTest
+@DisableJmx(false) // the console reads the routes over JMX, as in production
+@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=standalone",
+                "erp.embedded.data-dir=", // a temporary folder
+                "erp.demo.password=" + StandaloneTestBase.PASSWORD
+        })
+abstract class StandaloneTestBase {
+
+    static final String PASSWORD = "e2e-demo-password";
+
+    @LocalServerPort
+    int port;
+
+    HttpTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = HttpTestClient.local(port);
+    }
+
+    String login(String username) {
+        HttpTestClient.Response r = http.post("/api/auth/login", null, Map.of("username", username, "password", PASSWORD));
+        assertThat(r.status()).as("login %s: %s", username, r).isEqualTo(200);
+        return r.json().path("accessToken").asText();
+    }
+
+    /** Waits for something that happens asynchronously (Kafka in between), polling like a client would. */
+    static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T last = value.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " did not happen within 30 s; last seen: " + last);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            last = value.get();
+        }
+        return last;
+    }
+}
