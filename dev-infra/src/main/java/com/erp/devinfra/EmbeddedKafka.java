@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * It keeps its ports and log directory across {@link #stop()} / {@link #start()}, so a test can take the
  * broker away and bring it back the way an outage would.
  */
-public final class EmbeddedKafka implements EmbeddedServer {
+public final class EmbeddedKafka extends AbstractEmbeddedServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
@@ -49,10 +49,7 @@ public final class EmbeddedKafka implements EmbeddedServer {
     }
 
     @Override
-    public synchronized void start() throws Exception {
-        if (server != null) {
-            return;
-        }
+    protected void doStart() throws Exception {
         Files.createDirectories(logDir);
         KafkaConfig config = KafkaConfig.fromProps(brokerProperties());
         if (!Files.exists(logDir.resolve("meta.properties"))) {
@@ -112,23 +109,13 @@ public final class EmbeddedKafka implements EmbeddedServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
+    protected void doStop() {
         try {
             server.shutdown();
             server.awaitShutdown();
-        } catch (RuntimeException e) {
-            LOG.warn("Kafka broker did not stop cleanly: {}", e.toString());
         } finally {
             server = null;
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return server != null;
     }
 
     @Override

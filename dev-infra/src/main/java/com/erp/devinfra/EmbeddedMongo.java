@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * H2 file backend is the bottleneck. It has no transactions and no change streams, which is why the design
  * relies on single-document atomicity only.
  */
-public final class EmbeddedMongo implements EmbeddedServer {
+public final class EmbeddedMongo extends AbstractEmbeddedServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
 
@@ -45,10 +45,7 @@ public final class EmbeddedMongo implements EmbeddedServer {
     }
 
     @Override
-    public synchronized void start() throws Exception {
-        if (server != null) {
-            return;
-        }
+    protected void doStart() throws Exception {
         if (inMemory) {
             backend = new MemoryBackend();
         } else {
@@ -62,23 +59,13 @@ public final class EmbeddedMongo implements EmbeddedServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
+    protected void doStop() {
         try {
             server.shutdownNow();
-        } catch (RuntimeException e) {
-            LOG.warn("MongoDB-wire server did not stop cleanly: {}", e.toString());
         } finally {
             server = null;
             backend = null;
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return server != null;
     }
 
     @Override

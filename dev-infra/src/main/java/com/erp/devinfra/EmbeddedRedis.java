@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /** A real redis-server binary (shipped inside the embedded-redis jar), persisting to an append-only file. */
-public final class EmbeddedRedis implements EmbeddedServer {
+public final class EmbeddedRedis extends AbstractEmbeddedServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
 
@@ -35,10 +35,7 @@ public final class EmbeddedRedis implements EmbeddedServer {
     }
 
     @Override
-    public synchronized void start() throws Exception {
-        if (server != null) {
-            return;
-        }
+    protected void doStart() throws Exception {
         Files.createDirectories(dir);
         RedisServer started = RedisServer.newRedisServer()
                 .bind("127.0.0.1")
@@ -55,22 +52,12 @@ public final class EmbeddedRedis implements EmbeddedServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
+    protected void doStop() throws Exception {
         try {
             server.stop();
-        } catch (Exception e) {
-            LOG.warn("Redis did not stop cleanly: {}", e.toString());
         } finally {
             server = null;
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return server != null;
     }
 
     @Override

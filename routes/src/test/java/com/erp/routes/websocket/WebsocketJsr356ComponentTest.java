@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.events.Person;
 import com.erp.routes.common.security.TokenIssuer;
+import com.erp.routes.testing.TestPeople;
 import com.erp.routes.testing.WebSocketTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelContext;
@@ -73,7 +73,7 @@ class WebsocketJsr356ComponentTest {
     CamelContext camel;
 
     private String token(long id) {
-        return tokens.issue(new Caller(id, "u" + id, "user " + id, "D", "STAFF", Set.of("EMPLOYEE")));
+        return TestPeople.token(tokens, new Person(id, "user " + id, "STAFF", "D"));
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.util.Map;
 import com.erp.approvalprocessing.api.Inbox;
 import com.erp.approvalprocessing.domain.ApprovalState;
 import com.erp.approvalprocessing.domain.Transition;
-import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,10 +35,6 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 public class RedisApprovalStore {
 
     public static final String OUTBOX_KEY = "erp:processing:outbox";
-
-    /** An event in the outbox. */
-    public record OutboxEntry(String eventId, String approvalId, String topic, String payload, Instant createdAt) {
-    }
 
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
@@ -101,11 +97,11 @@ public class RedisApprovalStore {
             args.add(change.approvalId());
             args.add(change.add() ? write(inboxItem(s)) : "");
         }
-        args.add(String.valueOf(t.events().size()));
-        for (ApprovalEvent event : t.events()) {
-            args.add(event.eventId());
-            args.add(write(new OutboxEntry(event.eventId(), event.approvalId(), topics.topicOf(event.eventType()),
-                    write(event), event.occurredAt())));
+        List<OutboxEntry> entries = outbox(t);
+        args.add(String.valueOf(entries.size()));
+        for (OutboxEntry entry : entries) {
+            args.add(entry.eventId());
+            args.add(write(entry));
         }
         boolean finished = s.progress().status() != Progress.Status.IN_PROGRESS;
         args.add(String.valueOf(finished ? finishedTtl.toSeconds() : 0));
@@ -120,7 +116,7 @@ public class RedisApprovalStore {
 
     /** The events of a transition as outbox entries, to publish right away. */
     public List<OutboxEntry> outbox(Transition transition) {
-        return transition.events().stream().map(e -> new OutboxEntry(e.eventId(), e.approvalId(),
+        return transition.events().stream().map(e -> new OutboxEntry(e.approvalId(), e.eventId(),
                 topics.topicOf(e.eventType()), write(e), e.occurredAt())).toList();
     }
 

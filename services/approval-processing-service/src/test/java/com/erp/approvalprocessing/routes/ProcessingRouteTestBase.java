@@ -2,7 +2,6 @@ package com.erp.approvalprocessing.routes;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -11,19 +10,14 @@ import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
-import com.erp.routes.common.security.Caller;
-import com.erp.routes.common.security.TokenIssuer;
 import com.erp.routes.testing.HttpTestClient;
-import com.erp.routes.testing.KafkaProbe;
+import com.erp.routes.testing.ServiceTestSupport;
+import com.erp.routes.testing.TestPeople;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** approval-processing-service on a real Kafka broker and a real Redis. */
@@ -40,38 +34,17 @@ import org.springframework.data.redis.core.StringRedisTemplate;
                 "camel.component.kafka.request-timeout-ms=1000",
                 "erp.consumer.redelivery-delay-ms=50"
         })
-abstract class ProcessingRouteTestBase {
+abstract class ProcessingRouteTestBase extends ServiceTestSupport {
 
-    static final Person DRAFTER = new Person(1001, "김민준", "STAFF", "개발본부");
-    static final Person LEAD = new Person(1002, "이서연", "TEAM_LEAD", "개발본부");
-    static final Person HEAD = new Person(1003, "박지훈", "DEPT_HEAD", "개발본부");
-    static final Person OTHER = new Person(1004, "최유진", "STAFF", "영업본부");
+    static final Person DRAFTER = TestPeople.DRAFTER;
+    static final Person LEAD = TestPeople.LEAD;
+    static final Person HEAD = TestPeople.HEAD;
+    static final Person OTHER = TestPeople.OTHER;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TokenIssuer tokens;
     @Autowired
     StringRedisTemplate redis;
     @Autowired
-    CamelContext camel;
-    @Autowired
     ObjectMapper json;
-    @Value("${camel.component.kafka.brokers}")
-    String brokers;
-
-    HttpTestClient http;
-    KafkaProbe kafka;
-
-    @BeforeEach
-    void clients() {
-        http = HttpTestClient.local(port);
-        kafka = new KafkaProbe(brokers);
-    }
-
-    String token(Person p) {
-        return tokens.issue(new Caller(p.id(), "user" + p.id(), p.name(), p.department(), p.position(), Set.of("EMPLOYEE")));
-    }
 
     ApprovalEvent submittedEvent(String approvalId) {
         return ApprovalEvent.of(approvalId, 0, Instant.now(), new EventPayload.Submitted(DRAFTER.id(), "출장 보고",

@@ -25,6 +25,7 @@ import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,10 +44,6 @@ import org.bson.conversions.Bson;
  * snapshot than the one stored ({@code stateVersion}).
  */
 public class ApprovalDocuments {
-
-    /** An event waiting in a document's outbox to be published. */
-    public record OutboxEntry(String approvalId, String eventId, String topic, String payload, Instant createdAt) {
-    }
 
     private final ObjectMapper json;
     private final Topics topics;

@@ -2,25 +2,19 @@ package com.erp.approvalrequest.routes;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.erp.approvalrequest.ApprovalRequestServiceApplication;
 import com.erp.approvalrequest.directory.EmployeeDirectory;
 import com.erp.routes.common.events.Person;
-import com.erp.routes.common.security.Caller;
-import com.erp.routes.common.security.TokenIssuer;
 import com.erp.routes.testing.HttpTestClient;
-import com.erp.routes.testing.KafkaProbe;
+import com.erp.routes.testing.ServiceTestSupport;
+import com.erp.routes.testing.TestPeople;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
@@ -42,12 +36,12 @@ import org.springframework.test.context.bean.override.convention.TestBean;
                 "camel.component.kafka.request-timeout-ms=1000",
                 "erp.consumer.redelivery-delay-ms=50"
         })
-abstract class ApprovalRequestRouteTestBase {
+abstract class ApprovalRequestRouteTestBase extends ServiceTestSupport {
 
-    static final Person DRAFTER = new Person(1001, "김민준", "STAFF", "개발본부");
-    static final Person LEAD = new Person(1002, "이서연", "TEAM_LEAD", "개발본부");
-    static final Person HEAD = new Person(1003, "박지훈", "DEPT_HEAD", "개발본부");
-    static final Person OTHER = new Person(1004, "최유진", "STAFF", "영업본부");
+    static final Person DRAFTER = TestPeople.DRAFTER;
+    static final Person LEAD = TestPeople.LEAD;
+    static final Person HEAD = TestPeople.HEAD;
+    static final Person OTHER = TestPeople.OTHER;
 
     @TestBean(name = "employeeDirectory", methodName = "fixedOrganisation")
     EmployeeDirectory employeeDirectory;
@@ -67,32 +61,11 @@ abstract class ApprovalRequestRouteTestBase {
         };
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TokenIssuer tokens;
     @Autowired
     MongoClient mongo;
-    @Autowired
-    CamelContext camel;
-    @Value("${camel.component.kafka.brokers}")
-    String brokers;
-
-    HttpTestClient http;
-    KafkaProbe kafka;
-
-    @BeforeEach
-    void clients() {
-        http = HttpTestClient.local(port);
-        kafka = new KafkaProbe(brokers);
-    }
-
-    String token(Person p) {
-        return tokens.issue(new Caller(p.id(), "user" + p.id(), p.name(), p.department(), p.position(), Set.of("EMPLOYEE")));
-    }
 
     String adminToken() {
-        return tokens.issue(new Caller(9999, "admin", "관리자", "경영지원본부", "STAFF", Set.of("EMPLOYEE", "ADMIN")));
+        return TestPeople.token(tokens, new Person(9999, "관리자", "STAFF", "경영지원본부"), "EMPLOYEE", "ADMIN");
     }
 
     MongoCollection<Document> approvals() {

@@ -9,13 +9,12 @@ import java.util.Map;
 
 import com.erp.employee.EmployeeServiceApplication;
 import com.erp.routes.testing.HttpTestClient;
+import com.erp.routes.testing.ServiceTestSupport;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -29,19 +28,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
                 "erp.demo.enabled=true",
                 "erp.demo.password=test-password"
         })
-class EmployeeRoutesTest {
+class EmployeeRoutesTest extends ServiceTestSupport {
 
     private static final String CONTRACT = "employee-api.yaml";
-
-    @LocalServerPort
-    int port;
-
-    HttpTestClient http;
-
-    @BeforeEach
-    void client() {
-        http = HttpTestClient.local(port);
-    }
 
     private Response login(String username, String password) {
         return http.post("/api/auth/login", null, Map.of("username", username, "password", password));

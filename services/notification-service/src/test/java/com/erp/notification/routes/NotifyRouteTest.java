@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -19,23 +18,17 @@ import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
-import com.erp.routes.common.security.Caller;
-import com.erp.routes.common.security.TokenIssuer;
 import com.erp.routes.testing.HttpTestClient;
-import com.erp.routes.testing.KafkaProbe;
+import com.erp.routes.testing.ServiceTestSupport;
 import com.erp.routes.testing.WebSocketTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** notification-service on a real Kafka broker and Redis, with real WebSocket clients. */
 @CamelSpringBootTest
@@ -46,40 +39,21 @@ import org.springframework.data.redis.core.StringRedisTemplate;
                 "erp.embedded.servers=kafka,redis",
                 "erp.consumer.redelivery-delay-ms=50"
         })
-class NotifyRouteTest {
+class NotifyRouteTest extends ServiceTestSupport {
 
     private static final String CONTRACT = "notification-api.yaml";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TokenIssuer tokens;
-    @Autowired
-    CamelContext camel;
     @Autowired
     ObjectMapper json;
-    @Autowired
-    StringRedisTemplate redis;
-    @Value("${camel.component.kafka.brokers}")
-    String brokers;
-
-    HttpTestClient http;
-    KafkaProbe kafka;
     Person drafter;
     Person lead;
 
     @BeforeEach
-    void setUp() {
-        http = HttpTestClient.local(port);
-        kafka = new KafkaProbe(brokers);
+    void freshPeople() {
         long base = 5000 + (long) (Math.random() * 1_000_000); // fresh people each test: inboxes start empty
         drafter = new Person(base, "김민준", "STAFF", "개발본부");
         lead = new Person(base + 1, "이서연", "TEAM_LEAD", "개발본부");
-    }
-
-    private String token(Person p) {
-        return tokens.issue(new Caller(p.id(), "u" + p.id(), p.name(), p.department(), p.position(), Set.of("EMPLOYEE")));
     }
 
     private void publish(String topic, ApprovalEvent e) throws Exception {

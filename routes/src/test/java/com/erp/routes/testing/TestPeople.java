@@ -1,0 +1,25 @@
+package com.erp.routes.testing;
+
+import java.util.Set;
+
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.security.TokenIssuer;
+
+/** The people the service tests act as (the org chart of a service alone), and their tokens. */
+public final class TestPeople {
+
+    public static final Person DRAFTER = new Person(1001, "김민준", "STAFF", "개발본부");
+    public static final Person LEAD = new Person(1002, "이서연", "TEAM_LEAD", "개발본부");
+    public static final Person HEAD = new Person(1003, "박지훈", "DEPT_HEAD", "개발본부");
+    public static final Person OTHER = new Person(1004, "최유진", "STAFF", "영업본부");
+
+    private TestPeople() {
+    }
+
+    /** A token for this person, signed by the service's own key, with the given roles (EMPLOYEE if none). */
+    public static String token(TokenIssuer tokens, Person p, String... roles) {
+        Set<String> granted = roles.length == 0 ? Set.of("EMPLOYEE") : Set.of(roles);
+        return tokens.issue(new Caller(p.id(), "u" + p.id(), p.name(), p.department(), p.position(), granted));
+    }
+}
