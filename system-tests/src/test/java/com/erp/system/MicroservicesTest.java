@@ -31,6 +31,7 @@ class MicroservicesTest {
 
     private static final String PASSWORD = "multi-process-password";
     private static EmbeddedServers servers;
+    private static Path work;
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static ServiceProcess employee;
     private static ServiceProcess request;
@@ -39,7 +40,7 @@ class MicroservicesTest {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        Path work = Files.createTempDirectory("erp-multi-process-");
+        work = Files.createTempDirectory("erp-multi-process-");
         servers = EmbeddedServers.start(EmbeddedServers.Options.all(work.resolve("data")));
         Path jars = Path.of(System.getProperty("erp.services.dir", "target/services"));
 
@@ -80,6 +81,13 @@ class MicroservicesTest {
         services.forEach(ServiceProcess::close);
         if (servers != null) {
             servers.close();
+        }
+        if (work != null) {
+            try (var paths = Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                // a temporary folder: the OS cleans it eventually
+            }
         }
     }
 
