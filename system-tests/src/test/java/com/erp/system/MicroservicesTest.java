@@ -52,12 +52,17 @@ class MicroservicesTest {
         Map<String, String> employeeEnv = new HashMap<>(common);
         employeeEnv.put("ERP_DEMO_ENABLED", "true");
         employeeEnv.put("ERP_DEMO_PASSWORD", PASSWORD);
+        int grpcPort = FreePort.find();
         Map<String, String> requestEnv = new HashMap<>(verifier);
         requestEnv.put("EMPLOYEE_SERVICE_URL", "http://127.0.0.1:" + employeePort);
+        requestEnv.put("PROCESSING_GRPC_ADDRESS", "127.0.0.1:" + grpcPort);
+        Map<String, String> processingEnv = new HashMap<>(verifier);
+        processingEnv.put("GRPC_HOST", "127.0.0.1");
+        processingEnv.put("GRPC_PORT", String.valueOf(grpcPort));
 
         employee = start("employee-service", jars, employeePort, employeeEnv, work);
         request = start("approval-request-service", jars, FreePort.find(), requestEnv, work);
-        processing = start("approval-processing-service", jars, FreePort.find(), verifier, work);
+        processing = start("approval-processing-service", jars, FreePort.find(), processingEnv, work);
         notification = start("notification-service", jars, FreePort.find(), verifier, work);
 
         // started together; each must become ready on its own
@@ -153,6 +158,16 @@ class MicroservicesTest {
             assertThat(notifications.get("/api/notifications", staff).json().path("items").findValuesAsText("type"))
                     .containsExactly("APPROVAL_COMPLETED", "STEP_APPROVED", "STEP_APPROVED");
         }
+
+        // the synchronous path crosses the process boundary over gRPC: 201 with the first step active
+        HttpTestClient.Response sync = requests.send(requests.request("/api/approvals", staff)
+                .header("Content-Type", "application/json").header("X-Dispatch-Mode", "sync")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"GENERAL\",\"title\":\"gRPC 경유\"}"))
+                .build());
+        assertThat(sync.status()).as("sync submit: %s", sync).isEqualTo(201);
+        assertThat(sync.json().path("nextApprover").path("name").asText()).isEqualTo("이서연");
+        assertThat(decisions.get("/api/inbox", lead).json().path("items").findValuesAsText("approvalId"))
+                .contains(sync.json().path("id").asText());
 
         // a token from anywhere else is refused by every service
         assertThat(requests.get("/api/approvals", "not-a-token").status()).isEqualTo(401);

@@ -9,9 +9,13 @@ import org.springframework.stereotype.Component;
 /**
  * Submit: the drafter (from the token) and the approval line (named approvers, or the org chart's default,
  * from employee-service) make a new document, which is stored in MongoDB together with its
- * {@code approval.submitted} event in an outbox. Then the event is published to Kafka. The answer is 202 as
- * soon as the document is stored: if Kafka is down, the outbox relay publishes it later, so nothing accepted is
- * lost.
+ * {@code approval.submitted} event in an outbox. Then it is dispatched to approval-processing, the way the
+ * dispatch mode (or the request's {@code X-Dispatch-Mode}) says:
+ * <ul>
+ *   <li>async: the event is published to Kafka and the answer is 202 as soon as the document is stored; if
+ *   Kafka is down, the outbox relay publishes it later, so nothing accepted is lost;</li>
+ *   <li>sync: a gRPC call waits until processing has activated the first step; 201 ({@link DispatchSyncRoute}).</li>
+ * </ul>
  */
 @Component
 public class SubmitRoute extends RouteBuilder {
@@ -30,15 +34,20 @@ public class SubmitRoute extends RouteBuilder {
                         .bean("employeeDirectory", "defaultLine(${variable.caller.id}, ${variable.callerToken})")
                 .end()
                 .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${body})")
+                .setVariable("approval", body())
                 .bean("approvalDocuments", "newDocument")
                 .setVariable("document", body())
                 .to("{{erp.approval-request.approvals}}&operation=insert")
-                .setBody(variable("document"))
-                .to(OutboxRelayRoute.PUBLISH)
-                .setBody(simple("${variable.document[_id]}"))
-                .removeHeaders("*")
-                .setHeader("Location", simple("/api/approvals/${body}"))
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
-                .bean("submissions", "accepted");
+                .choice()
+                    .when(method("dispatchMode", "sync(${header[X-Dispatch-Mode]})"))
+                        .to(DispatchSyncRoute.DISPATCH)
+                    .otherwise()
+                        .setBody(variable("document"))
+                        .to(OutboxRelayRoute.PUBLISH)
+                        .removeHeaders("*")
+                        .setHeader("Location", simple("/api/approvals/${variable.approval.id}"))
+                        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
+                        .bean("submissions", "accepted(${variable.approval.id})")
+                .end();
     }
 }

@@ -55,7 +55,8 @@ public class ErpDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
 
     @Override
     public int getOrder() {
-        // After Spring Boot has loaded application configuration, so these end up below it.
-        return Ordered.LOWEST_PRECEDENCE;
+        // After Spring Boot has loaded application configuration, so these end up below it; before
+        // FreePortsEnvironmentPostProcessor, which reads them.
+        return Ordered.LOWEST_PRECEDENCE - 1;
     }
 }

@@ -5,7 +5,9 @@ import com.erp.routes.common.kafka.DeadLetterRoute;
 import com.erp.routes.common.kafka.DeadLetters;
 import com.erp.routes.common.kafka.KafkaHeaderFilter;
 import com.erp.routes.common.kafka.KafkaHealthIndicator;
+import com.erp.routes.common.kafka.KafkaLagMeter;
 import com.erp.routes.common.kafka.KafkaTopicsInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -48,8 +50,15 @@ public class ErpKafkaAutoConfiguration {
         }
 
         @Bean
-        DeadLetterRoute deadLetterRoute() {
-            return new DeadLetterRoute();
+        DeadLetterRoute deadLetterRoute(MeterRegistry meters) {
+            return new DeadLetterRoute(meters);
+        }
+
+        @Bean
+        @ConditionalOnProperty(value = "erp.kafka.lag-meter-period-seconds")
+        KafkaLagMeter kafkaLagMeter(@Value("${camel.component.kafka.brokers}") String brokers, MeterRegistry meters,
+                                    @Value("${erp.kafka.lag-meter-period-seconds}") long period) {
+            return new KafkaLagMeter(brokers, meters, period);
         }
     }
 }

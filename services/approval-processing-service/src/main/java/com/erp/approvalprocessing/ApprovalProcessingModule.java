@@ -6,7 +6,9 @@ import java.time.Duration;
 import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.kafka.OutboxBacklog;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -32,6 +34,12 @@ public class ApprovalProcessingModule {
     @Bean
     Workflow workflow(Clock clock) {
         return new Workflow(clock);
+    }
+
+    @Bean
+    OutboxBacklog approvalProcessingOutboxBacklog(MeterRegistry meters, StringRedisTemplate redis) {
+        return OutboxBacklog.register(meters, "approval-processing",
+                () -> redis.opsForHash().size(RedisApprovalStore.OUTBOX_KEY));
     }
 
     @Bean

@@ -5,16 +5,21 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import com.erp.approvalrequest.directory.EmployeeDirectory;
+import com.erp.approvalrequest.dispatch.DispatchMode;
+import com.erp.approvalrequest.dispatch.SyncDispatch;
 import com.erp.approvalrequest.directory.HttpEmployeeDirectory;
 import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.approvalrequest.persistence.MongoCollections;
 import com.erp.approvalrequest.persistence.MongoPingHealthIndicator;
 import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.kafka.OutboxBacklog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.erp.routes.common.web.ServiceContract;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +41,23 @@ public class ApprovalRequestModule {
     }
 
     @Bean
+    DispatchMode dispatchMode(@Value("${erp.approval-request.sync.initial-mode}") String initial, Clock clock,
+                              MeterRegistry meters) {
+        return new DispatchMode(DispatchMode.Mode.valueOf(initial.toUpperCase(java.util.Locale.ROOT)), clock, meters);
+    }
+
+    @Bean
+    SyncDispatch syncDispatch(DispatchMode mode, @Value("${erp.approval-request.sync.retry-after-seconds}") int retryAfter) {
+        return new SyncDispatch(mode, retryAfter);
+    }
+
+    /** The dispatch mode on /actuator/info. */
+    @Bean
+    InfoContributor dispatchModeInfo(DispatchMode mode) {
+        return info -> info.withDetail("dispatch", mode.current());
+    }
+
+    @Bean
     Submissions submissions(Clock clock) {
         return new Submissions(clock);
     }
@@ -45,6 +67,13 @@ public class ApprovalRequestModule {
                                         @Value("${erp.approval-request.numbering-zone}") ZoneId zone,
                                         @Value("${erp.approval-request.outbox.grace-ms}") long graceMs) {
         return new ApprovalDocuments(json, topics, clock, zone, Duration.ofMillis(graceMs));
+    }
+
+    @Bean
+    OutboxBacklog approvalRequestOutboxBacklog(MeterRegistry meters, MongoClient mongo, ApprovalDocuments documents,
+                                               @Value("${erp.approval-request.database}") String database) {
+        return OutboxBacklog.register(meters, "approval-request", () -> mongo.getDatabase(database)
+                .getCollection("approvals").countDocuments(documents.pendingOutbox()));
     }
 
     @Bean

@@ -10,17 +10,20 @@ import com.erp.routes.testing.HttpTestClient;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole system as the quick start runs it: one JVM, embedded real servers, the demo organisation. */
 @CamelSpringBootTest
 @DisableJmx(false) // the console reads the routes over JMX, as in production
+@AutoConfigureObservability // Prometheus metrics as in production (tests turn them off otherwise)
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=standalone",
                 "erp.embedded.data-dir=", // a temporary folder
-                "erp.demo.password=" + StandaloneTestBase.PASSWORD
+                "erp.demo.password=" + StandaloneTestBase.PASSWORD,
+                "spring.jmx.enabled=true" // Spring's MBeans (the dispatch switch) for the console, as in production
         })
 abstract class StandaloneTestBase {
 

@@ -83,6 +83,12 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         if (contentType != null) {
             builder.withContentType(contentType);
         }
+        // header parameters the contract declares (others are ignored by the validator); never Camel's own
+        message.getHeaders().forEach((name, value) -> {
+            if (value instanceof String s && !name.regionMatches(true, 0, "Camel", 0, 5)) {
+                builder.withHeader(name, s);
+            }
+        });
         String body = MessageHelper.extractBodyAsString(message);
         if (body != null && !body.isEmpty()) {
             builder.withBody(body);

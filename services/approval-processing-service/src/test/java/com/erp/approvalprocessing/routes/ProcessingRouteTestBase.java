@@ -26,6 +26,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=approval-processing-service",
+                "erp.approval-processing.grpc.port=0", // a free one
                 "erp.embedded.enabled=true",
                 "erp.embedded.servers=kafka,redis",
                 "erp.approval-processing.outbox.period-ms=500",

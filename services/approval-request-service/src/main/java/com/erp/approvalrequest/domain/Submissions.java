@@ -47,6 +47,6 @@ public class Submissions {
 
     /** The 202 answer: stored and queued; processing will activate the first step. */
     public SubmissionAccepted accepted(String id) {
-        return new SubmissionAccepted(id, "SUBMITTED");
+        return SubmissionAccepted.queued(id);
     }
 }

@@ -1,0 +1,26 @@
+package com.erp.routes.approvalrequest;
+
+import com.erp.routes.common.security.CallerProcessor;
+import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/** Reading and switching the dispatch mode (switching: administrators only). */
+@Component
+public class DispatchModeRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:getDispatchMode").routeId("approval-request.dispatch-mode").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .removeHeaders("*")
+                .bean("dispatchMode", "current");
+
+        from("direct:setDispatchMode").routeId("approval-request.switch-dispatch-mode")
+                .routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .removeHeaders("*")
+                .bean("syncDispatch", "switchTo(${body.mode}, ${variable.caller})")
+                .log("dispatch mode switched to ${body.mode} by ${variable.caller.username}");
+    }
+}

@@ -1,0 +1,89 @@
+package com.erp.routes.approvalrequest;
+
+import com.erp.routes.common.grpc.DispatchMessages;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The synchronous dispatch path: the stored document is handed to approval-processing over gRPC
+ * ({@code ApprovalDispatch/Dispatch}), which answers once the first step is active: 201 with that state. The
+ * call runs in a circuit breaker with a deadline, so it never hangs:
+ * <ul>
+ *   <li>processing not reachable (connection refused, or the circuit open after repeated failures): the
+ *   document is removed again and the answer is 503 with Retry-After: nothing was accepted;</li>
+ *   <li>any other failure, a timeout above all, leaves the outcome unknown (processing may have activated the
+ *   document): the document stays and goes the asynchronous way, 202. Processing is idempotent, so nothing is
+ *   lost or done twice.</li>
+ * </ul>
+ * Either way the {@code approval.submitted} event is published for every other consumer.
+ */
+@Component
+public class DispatchSyncRoute extends RouteBuilder {
+
+    public static final String DISPATCH = "direct:approval-request.dispatch-sync";
+
+    @Override
+    public void configure() {
+        from(DISPATCH).routeId("approval-request.dispatch-sync")
+                .setBody(method(DispatchMessages.class, "request(${variable.approval.submitted})"))
+                .doTry()
+                    .to("direct:approval-request.grpc-dispatch")
+                    .setVariable("reply", body())
+                    .setBody(variable("document"))
+                    .to(OutboxRelayRoute.PUBLISH)
+                    .removeHeaders("*")
+                    .setHeader("Location", simple("/api/approvals/${variable.approval.id}"))
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201))
+                    .bean("syncDispatch", "accepted(${variable.reply})")
+                .doCatch(Exception.class).onWhen(e -> notReached(failureOf(e)))
+                    .log(LoggingLevel.WARN, "approval-processing not reachable; ${variable.approval.id} withdrawn: "
+                            + "${exception.message}")
+                    .setBody(simple("${variable.approval.id}"))
+                    .setBody(method(DispatchSyncRoute.class, "byId"))
+                    .to("{{erp.approval-request.approvals}}&operation=remove")
+                    .bean("syncDispatch", "unavailable")
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.WARN, "synchronous dispatch of ${variable.approval.id} failed (${exception.message}); "
+                            + "it goes the asynchronous way")
+                    .setBody(variable("document"))
+                    .to(OutboxRelayRoute.PUBLISH)
+                    .removeHeaders("*")
+                    .setHeader("Location", simple("/api/approvals/${variable.approval.id}"))
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
+                    .bean("submissions", "accepted(${variable.approval.id})")
+                .end();
+
+        from("direct:approval-request.grpc-dispatch").routeId("approval-request.grpc-dispatch")
+                .circuitBreaker().id("processing-grpc-breaker").configuration("processing-grpc")
+                    .to("grpc://{{erp.approval-request.sync.processing-address}}"
+                            + "/com.erp.routes.grpc.ApprovalDispatch?method=dispatch&synchronous=true")
+                .end();
+    }
+
+    /** True when the call certainly did not reach processing: the circuit was open, or nobody was listening. */
+    public static boolean notReached(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CallNotPermittedException) {
+                return true;
+            }
+            if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable failureOf(Exchange exchange) {
+        Throwable failure = exchange.getException();
+        return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    }
+
+    public static org.bson.conversions.Bson byId(String id) {
+        return com.mongodb.client.model.Filters.eq("_id", id);
+    }
+}

@@ -1,0 +1,92 @@
+package com.erp.routes.common.grpc;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.Progress;
+import com.erp.routes.grpc.DispatchReply;
+import com.erp.routes.grpc.DispatchRequest;
+
+/**
+ * The gRPC dispatch messages and the events they carry, both ways (bean-free: routes call the static
+ * methods). A request is the {@code approval.submitted} event field for field, so both dispatch paths hand
+ * approval-processing exactly the same thing.
+ */
+public final class DispatchMessages {
+
+    private DispatchMessages() {
+    }
+
+    public static DispatchRequest request(ApprovalEvent submitted) {
+        EventPayload.Submitted s = (EventPayload.Submitted) submitted.payload();
+        DispatchRequest.Builder b = DispatchRequest.newBuilder()
+                .setApprovalId(submitted.approvalId())
+                .setEventId(submitted.eventId())
+                .setOccurredAtEpochMicros(micros(submitted.occurredAt()))
+                .setTitle(s.title())
+                .setDocumentType(s.documentType())
+                .setDrafter(person(s.drafter()))
+                .setSubmittedAtEpochMicros(micros(s.submittedAt()));
+        for (LineStep step : s.line()) {
+            b.addLine(com.erp.routes.grpc.LineStep.newBuilder().setStep(step.step()).setApprover(person(step.approver())));
+        }
+        return b.build();
+    }
+
+    public static ApprovalEvent event(DispatchRequest r) {
+        List<LineStep> line = new ArrayList<>();
+        r.getLineList().forEach(s -> line.add(new LineStep(s.getStep(), person(s.getApprover()))));
+        Person drafter = person(r.getDrafter());
+        return new ApprovalEvent(r.getEventId(), "approval.submitted", ApprovalEvent.SCHEMA_VERSION,
+                instant(r.getOccurredAtEpochMicros()), r.getApprovalId(), 0,
+                new EventPayload.Submitted(drafter.id(), r.getTitle(), drafter, r.getDocumentType(), line,
+                        instant(r.getSubmittedAtEpochMicros())));
+    }
+
+    /** The answer: the document's state after activation (or as it already was). */
+    public static DispatchReply reply(String approvalId, Progress progress, List<LineStep> line, long version,
+                                      boolean created) {
+        DispatchReply.Builder b = DispatchReply.newBuilder()
+                .setApprovalId(approvalId)
+                .setStatus(progress.status().name())
+                .setStepCount(line.size())
+                .setVersion(version)
+                .setCreated(created);
+        if (progress.currentStep() != null) {
+            b.setCurrentStep(progress.currentStep());
+            b.setNextApprover(person(line.get(progress.currentStep() - 1).approver()));
+        }
+        return b.build();
+    }
+
+    public static com.erp.routes.grpc.Person person(Person p) {
+        return com.erp.routes.grpc.Person.newBuilder().setId(p.id()).setName(nullToEmpty(p.name()))
+                .setPosition(nullToEmpty(p.position())).setDepartment(nullToEmpty(p.department())).build();
+    }
+
+    public static Person person(com.erp.routes.grpc.Person p) {
+        return new Person(p.getId(), p.getName(), emptyToNull(p.getPosition()), emptyToNull(p.getDepartment()));
+    }
+
+    private static long micros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,46 @@
+package com.erp.routes.common.kafka;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * {@code erp.outbox.backlog{service}}: events stored but not yet published (Kafka down or slow). Counting may
+ * scan the store, so a value is reused for a few seconds rather than computed on every scrape.
+ */
+public final class OutboxBacklog {
+
+    private final LongSupplier count;
+    private final long maxAgeNanos;
+    private volatile long value;
+    private volatile long measuredAt = Long.MIN_VALUE;
+
+    private OutboxBacklog(LongSupplier count, Duration maxAge) {
+        this.count = count;
+        this.maxAgeNanos = maxAge.toNanos();
+    }
+
+    public static OutboxBacklog register(MeterRegistry meters, String service, LongSupplier count) {
+        OutboxBacklog backlog = new OutboxBacklog(count, Duration.ofSeconds(5));
+        Gauge.builder("erp.outbox.backlog", backlog, OutboxBacklog::current)
+                .tag("service", service)
+                .description("Events stored but not yet published to Kafka")
+                .register(meters);
+        return backlog;
+    }
+
+    private synchronized double current() {
+        long now = System.nanoTime();
+        if (measuredAt == Long.MIN_VALUE || now - measuredAt > maxAgeNanos) {
+            try {
+                value = count.getAsLong();
+            } catch (RuntimeException e) {
+                value = -1; // the store is not reachable: health says so; the gauge shows it as -1
+            }
+            measuredAt = now;
+        }
+        return value;
+    }
+}

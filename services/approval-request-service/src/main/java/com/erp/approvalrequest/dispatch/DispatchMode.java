@@ -1,0 +1,84 @@
+package com.erp.approvalrequest.dispatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.erp.approvalrequest.api.DispatchModeState;
+import com.erp.routes.common.web.FieldError;
+import com.erp.routes.common.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jmx.export.annotation.ManagedAttribute;
+import org.springframework.jmx.export.annotation.ManagedOperation;
+import org.springframework.jmx.export.annotation.ManagedResource;
+
+/**
+ * How submissions reach approval-processing (bean {@code dispatchMode}): ASYNC through Kafka (202, the
+ * default) or SYNC through a gRPC call that returns once the first step is active (201). Switchable at run
+ * time by an administrator (REST, or the console over JMX), without a restart; each request reads the mode
+ * once, so a switch never disturbs requests in flight. A request may name its own mode in
+ * {@code X-Dispatch-Mode} (the load tests drive both paths that way).
+ */
+@ManagedResource(objectName = "com.erp:type=DispatchMode,service=approval-request",
+        description = "How approval-request hands submissions to approval-processing: ASYNC (Kafka) or SYNC (gRPC)")
+public class DispatchMode {
+
+    public enum Mode { ASYNC, SYNC }
+
+    private record State(Mode mode, Instant since, String changedBy) {
+    }
+
+    private final AtomicReference<State> state;
+    private final Clock clock;
+    private final Counter asyncSubmissions;
+    private final Counter syncSubmissions;
+
+    public DispatchMode(Mode initial, Clock clock, MeterRegistry meters) {
+        this.clock = clock;
+        this.state = new AtomicReference<>(new State(initial, clock.instant(), "configuration"));
+        Gauge.builder("erp.dispatch.mode", this, d -> d.state.get().mode() == Mode.SYNC ? 1 : 0)
+                .description("The dispatch mode of approval-request: 0 = ASYNC (Kafka), 1 = SYNC (gRPC)")
+                .register(meters);
+        this.asyncSubmissions = Counter.builder("erp.dispatch.submissions").tag("mode", "async")
+                .description("Submissions by the path they took").register(meters);
+        this.syncSubmissions = Counter.builder("erp.dispatch.submissions").tag("mode", "sync")
+                .description("Submissions by the path they took").register(meters);
+    }
+
+    /** Whether this request goes the synchronous way: its header if it names a mode, else the current mode. */
+    public boolean sync(String requested) {
+        Mode mode = requested == null || requested.isBlank() ? state.get().mode() : Mode.valueOf(requested.toUpperCase(Locale.ROOT));
+        (mode == Mode.SYNC ? syncSubmissions : asyncSubmissions).increment();
+        return mode == Mode.SYNC;
+    }
+
+    public DispatchModeState current() {
+        State s = state.get();
+        return new DispatchModeState(s.mode().name(), s.since(), s.changedBy());
+    }
+
+    /** Switches the mode; {@code by} is who did (an administrator's username, or "jmx"). */
+    public DispatchModeState switchTo(String mode, String by) {
+        Mode next;
+        try {
+            next = Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.badRequest("The mode is ASYNC or SYNC.", java.util.List.of(new FieldError("/mode", "is ASYNC or SYNC")));
+        }
+        state.updateAndGet(s -> s.mode() == next ? s : new State(next, clock.instant(), by));
+        return current();
+    }
+
+    @ManagedAttribute(description = "ASYNC (Kafka, 202) or SYNC (gRPC, 201)")
+    public String getMode() {
+        return state.get().mode().name();
+    }
+
+    @ManagedOperation(description = "Switch to ASYNC or SYNC")
+    public String switchMode(String mode) {
+        return switchTo(mode, "jmx").mode();
+    }
+}

@@ -1,0 +1,40 @@
+package com.erp.approvalrequest.dispatch;
+
+import com.erp.approvalrequest.api.DispatchModeState;
+import com.erp.approvalrequest.api.SubmissionAccepted;
+import com.erp.routes.common.grpc.DispatchMessages;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
+import com.erp.routes.grpc.DispatchReply;
+
+/** What the synchronous path and the admin API answer (bean {@code syncDispatch}). */
+public class SyncDispatch {
+
+    private final DispatchMode mode;
+    private final int retryAfterSeconds;
+
+    public SyncDispatch(DispatchMode mode, int retryAfterSeconds) {
+        this.mode = mode;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 201: processing answered; the first step is active. */
+    public SubmissionAccepted accepted(DispatchReply reply) {
+        return new SubmissionAccepted(reply.getApprovalId(), reply.getStatus(),
+                reply.getCurrentStep() == 0 ? null : reply.getCurrentStep(),
+                reply.hasNextApprover() ? DispatchMessages.person(reply.getNextApprover()) : null);
+    }
+
+    /** 503: processing could not be reached, so the document was withdrawn again; nothing was accepted. */
+    public void unavailable() {
+        throw ProblemException.unavailable("approval-processing cannot be reached, so the document was not submitted; "
+                + "retry later, or submit asynchronously (X-Dispatch-Mode: async).", retryAfterSeconds);
+    }
+
+    public DispatchModeState switchTo(String requested, Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only administrators switch the dispatch mode.");
+        }
+        return mode.switchTo(requested, caller.username());
+    }
+}

@@ -1,0 +1,165 @@
+package com.erp.standalone;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The synchronous (gRPC) and asynchronous (Kafka) dispatch paths, the run-time switch, and the circuit breaker. */
+class DispatchModeTest extends StandaloneTestBase {
+
+    private static final String CONTRACT = "approval-request-api.yaml";
+    private static final String GRPC_ROUTE = "approval-processing.grpc-dispatch";
+
+    @Autowired
+    CamelContext camel;
+
+    @AfterEach
+    void processingBackAndAsync() throws Exception {
+        camel.getRouteController().startRoute(GRPC_ROUTE);
+        camel.getRouteController().startRoute("approval-processing.activate-step");
+        http.send(http.request("/api/admin/dispatch-mode", login("admin")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"ASYNC\"}")).build());
+    }
+
+    private Response submit(String token, String title, String mode) {
+        HttpRequest.Builder r = http.request("/api/approvals", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"GENERAL\",\"title\":\"" + title + "\"}"));
+        if (mode != null) {
+            r.header("X-Dispatch-Mode", mode);
+        }
+        return http.send(r.build());
+    }
+
+    private Response switchTo(String token, String mode) {
+        return http.send(http.request("/api/admin/dispatch-mode", token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\"}")).build());
+    }
+
+    @Test
+    void theSynchronousPathAnswers201WithTheFirstStepActive() {
+        String staff = login("dev.staff");
+        Response r = submit(staff, "동기 제출", "sync");
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals", r);
+        assertThat(r.json().path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(r.json().path("currentStep").asInt()).isEqualTo(1);
+        assertThat(r.json().path("nextApprover").path("name").asText()).isEqualTo("이서연");
+        String id = r.json().path("id").asText();
+        assertThat(r.header("Location")).isEqualTo("/api/approvals/" + id);
+        // already in the lead's inbox: nothing to wait for
+        assertThat(http.get("/api/inbox", login("dev.lead")).json().path("items").findValuesAsText("approvalId")).contains(id);
+        // and the document records it like any other
+        eventually(() -> http.get("/api/approvals/" + id, staff).json().path("status").asText(),
+                "IN_PROGRESS"::equals, "the document in progress");
+    }
+
+    @Test
+    void anAdministratorSwitchesTheModeAtRunTimeAndEveryoneSeesIt() {
+        String admin = login("admin");
+        String staff = login("dev.staff");
+        assertProblem(switchTo(staff, "SYNC"), 403);
+        assertThat(assertProblem(switchTo(admin, "FAST"), 400).path("errors").findValuesAsText("field")).contains("/mode");
+
+        Response switched = switchTo(admin, "SYNC");
+        assertThat(switched.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "PUT", "/api/admin/dispatch-mode", switched);
+        assertThat(switched.json().path("changedBy").asText()).isEqualTo("admin");
+        assertThat(http.get("/api/admin/dispatch-mode", staff).json().path("mode").asText()).isEqualTo("SYNC");
+        assertThat(submit(staff, "모드 전환 후", null).status()).isEqualTo(201);
+        assertThat(submit(staff, "요청별 비동기", "async").status()).isEqualTo(202);
+
+        // visible to operators: /actuator/info, the metrics, and the console (JMX)
+        String cookie = http.post("/api/auth/login", null, Map.of("username", "admin", "password", PASSWORD))
+                .header("Set-Cookie").split(";")[0];
+        assertThat(http.send(http.request("/actuator/info", null).GET().build()).json()
+                .path("dispatch").path("mode").asText()).isEqualTo("SYNC");
+        String metrics = http.send(http.request("/actuator/prometheus", null).header("Cookie", cookie)
+                .header("Accept", "text/plain").GET().build()).body();
+        assertThat(metrics).contains("erp_dispatch_mode{").contains("erp_dispatch_submissions_total{")
+                .contains("routeId=\"approval-request.submit\"").contains("erp_outbox_backlog{");
+        Response jmx = http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"exec\",\"mbean\":\"com.erp:type=DispatchMode,service=approval-request\","
+                                + "\"operation\":\"switchMode\",\"arguments\":[\"ASYNC\"]}")).build());
+        assertThat(jmx.json().path("value").asText()).as("%s", jmx).isEqualTo("ASYNC");
+        assertThat(http.get("/api/admin/dispatch-mode", staff).json().path("changedBy").asText()).isEqualTo("jmx");
+        assertThat(submit(staff, "콘솔 전환 후", null).status()).isEqualTo(202);
+    }
+
+    @Test
+    void withProcessingDownTheSyncPathAnswers503FastAndKeepsNothingWhileTheAsyncPathKeepsAccepting() throws Exception {
+        String staff = login("dev.staff");
+        camel.getRouteController().stopRoute(GRPC_ROUTE);
+        camel.getRouteController().stopRoute("approval-processing.activate-step");
+
+        long started = System.nanoTime();
+        Response refused = submit(staff, "처리 중단 중 동기", "sync");
+        JsonNode problem = assertProblem(refused, 503);
+        assertThat(refused.header("Retry-After")).isEqualTo("5");
+        assertThat(problem.path("detail").asText()).contains("not submitted");
+        assertThat((System.nanoTime() - started) / 1_000_000).as("answered within the deadline (ms)").isLessThan(2500);
+        assertThat(http.get("/api/approvals?limit=100", staff).json().path("items").findValuesAsText("title"))
+                .doesNotContain("처리 중단 중 동기");
+
+        // enough failures open the circuit: still 503, now without trying
+        for (int i = 0; i < 12; i++) {
+            assertThat(submit(staff, "실패 " + i, "sync").status()).isEqualTo(503);
+        }
+        assertThat(breaker().getCircuitBreakerState()).isEqualTo("OPEN");
+
+        Response queued = submit(staff, "처리 중단 중 비동기", "async");
+        assertThat(queued.status()).isEqualTo(202);
+        String id = queued.json().path("id").asText();
+
+        // processing returns: the queued document catches up, and the circuit closes again
+        camel.getRouteController().startRoute("approval-processing.activate-step");
+        camel.getRouteController().startRoute(GRPC_ROUTE);
+        eventually(() -> http.get("/api/approvals/" + id, staff).json().path("status").asText(),
+                "IN_PROGRESS"::equals, "the queued document activated");
+        eventually(() -> submit(staff, "회복 후 동기", "sync").status(), s -> s == 201, "the sync path back");
+    }
+
+    @Test
+    void switchingWhileRequestsAreInFlightFailsNone() throws Exception {
+        String admin = login("admin");
+        String staff = login("dev.staff");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                int n = i;
+                statuses.add(pool.submit(() -> submit(staff, "전환 중 " + n, null).status()));
+                if (i % 10 == 5) {
+                    switchTo(admin, i % 20 == 5 ? "SYNC" : "ASYNC");
+                }
+            }
+            List<Integer> seen = new ArrayList<>();
+            for (Future<Integer> f : statuses) {
+                seen.add(f.get());
+            }
+            assertThat(seen).containsOnly(201, 202).contains(201).contains(202);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ResilienceProcessor breaker() {
+        return camel.getProcessor("processing-grpc-breaker", ResilienceProcessor.class);
+    }
+}
