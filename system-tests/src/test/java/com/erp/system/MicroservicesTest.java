@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import com.erp.devinfra.EmbeddedServers;
 import com.erp.devinfra.FreePort;
+import com.erp.devinfra.ServiceProcess;
 import com.erp.routes.testing.HttpTestClient;
 import com.erp.routes.testing.WebSocketTestClient;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,10 +2,14 @@ package com.erp.routes.approvalrequest;
 
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** Reading and switching the dispatch mode (switching: administrators only). */
+/**
+ * Reading and switching the dispatch mode (switching: administrators only), and the no-op submission the
+ * load suite measures the HTTP stack's own limit with.
+ */
 @Component
 public class DispatchModeRoutes extends RouteBuilder {
 
@@ -22,5 +26,11 @@ public class DispatchModeRoutes extends RouteBuilder {
                 .removeHeaders("*")
                 .bean("syncDispatch", "switchTo(${body.mode}, ${variable.caller})")
                 .log("dispatch mode switched to ${body.mode} by ${variable.caller.username}");
+
+        from("direct:noopSubmit").routeId("approval-request.noop").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .removeHeaders("*")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
+                .bean("submissions", "accepted('noop')");
     }
 }

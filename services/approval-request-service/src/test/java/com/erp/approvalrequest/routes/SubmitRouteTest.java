@@ -52,6 +52,20 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void aClientThatAcceptsOnlyJsonIsServed() {
+        Response r = http.send(http.request("/api/approvals", token(DRAFTER)).header("Accept", "application/json")
+                .setHeader("Accept", "application/json").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"GENERAL\",\"title\":\"json only\"}"))
+                .build());
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        Response xml = http.send(http.request("/api/approvals", token(DRAFTER)).setHeader("Accept", "application/xml")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"GENERAL\",\"title\":\"xml\"}"))
+                .build());
+        assertProblem(xml, 406);
+    }
+
+    @Test
     void withoutApproversTheOrgChartLineIsUsed() {
         Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "기본 결재선"));
         assertThat(r.status()).isEqualTo(202);

@@ -1,4 +1,4 @@
-package com.erp.system;
+package com.erp.devinfra;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,21 +12,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service started as its own JVM from its executable jar, as a container would run it. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One service started as its own JVM from its executable jar, as a container would run it: configured by
+ * environment variables only, logging to a file, stopped with SIGTERM. Used by the multi-process test and the
+ * load suite.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
     private final Path log;
     private final Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path logDir) throws IOException {
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path logDir) throws IOException {
+        this(name, jar, port, env, logDir, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path logDir, List<String> jvmOptions)
+            throws IOException {
         this.name = name;
         this.port = port;
         this.log = logDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true", "-jar", jar.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.net.preferIPv4Stack=true", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
@@ -35,20 +46,24 @@ final class ServiceProcess implements AutoCloseable {
         this.process = builder.start();
     }
 
-    String name() {
+    public long pid() {
+        return process.pid();
+    }
+
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Waits until the service reports itself ready (readiness probe UP). */
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -69,7 +84,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new AssertionError(name + " was not ready within " + timeout + ":\n" + tail());
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The load-test suite: builds everything, then starts the system fresh and runs every scenario on both
+# dispatch paths. Results: performance/results/<timestamp>/report.html and report.json.
+#
+#   performance/run.sh [smoke|full] [standalone|services]
+#
+# smoke takes about a minute; full about 15 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+plan="${1:-full}"
+topology="${2:-standalone}"
+./mvnw -q -B -DskipTests install
+./mvnw -q -B -pl performance dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+exec java --add-opens=java.base/java.lang=ALL-UNNAMED -Xms512m -Xmx2g \
+  -cp "performance/target/classes:$(cat performance/target/classpath.txt)" \
+  com.erp.perf.PerfSuite "$plan" "$topology"

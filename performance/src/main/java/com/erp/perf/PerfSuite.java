@@ -1,0 +1,130 @@
+package com.erp.perf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The load-test suite: starts the system fresh, warms it up, runs the same scenarios on both dispatch paths
+ * (async: Kafka, 202; sync: gRPC, 201) and writes {@code report.json} and {@code report.html}.
+ * <pre>
+ *   performance/run.sh [smoke|full] [standalone|services]
+ * </pre>
+ * Scenarios: submissions at fixed arrival rates and at saturation (Gatling); end-to-end latency on real
+ * WebSocket clients; approval-processing stopped mid-run; a backlog drained; and the stack's own limits (a
+ * no-op request, a raw Kafka producer, the gRPC call alone) measured in the same run, so results read as ratios.
+ */
+public final class PerfSuite {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PerfSuite.class);
+    static final List<String> MODES = List.of("async", "sync");
+
+    /** How big a run is. */
+    record Plan(String name, List<Double> rates, int rateSeconds, int saturationUsers, int saturationSeconds,
+                int warmupSeconds, int e2eSeconds, double faultRate, int faultSeconds, int faultAt, int faultOutage,
+                int backlog, int limitSeconds, boolean measureServices) {
+    }
+
+    static final Plan SMOKE = new Plan("smoke", List.of(50.0), 3, 16, 2, 3, 2, 40, 6, 1, 2, 300, 1, false);
+    static final Plan FULL = new Plan("full", List.of(50.0, 200.0, 500.0, 1000.0, 2000.0), 20, 64, 20, 20, 30,
+            200, 60, 10, 30, 100_000, 15, true);
+
+    private PerfSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Plan plan = args.length > 0 && args[0].equals("smoke") ? SMOKE : FULL;
+        Target.Topology topology = args.length > 1 && args[1].equals("services")
+                ? Target.Topology.SERVICES : Target.Topology.STANDALONE;
+        Path out = Path.of(System.getProperty("perf.out", "performance/results/"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        Path sut = Path.of(System.getProperty("perf.sut", "performance/target/sut"));
+        Report report = run(plan, topology, sut, out, String.join(" ", args));
+        System.out.println(report.summary());
+        System.out.println("report: " + out.resolve("report.html").toAbsolutePath());
+    }
+
+    static Report run(Plan plan, Target.Topology topology, Path sut, Path out, String arguments) throws Exception {
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("erp-perf-");
+        Report report = new Report(plan.name(), topology.name().toLowerCase(), "performance/run.sh " + arguments);
+        if (plan.measureServices() && topology == Target.Topology.STANDALONE) {
+            LOG.info("measuring the start of each service as its own JVM");
+            try (Target services = Target.start(Target.Topology.SERVICES, sut, work.resolve("services"))) {
+                report.startups(services.startups());
+            }
+        }
+        LOG.info("starting the system under test ({})", topology);
+        try (Target target = Target.start(topology, sut, work.resolve("sut"))) {
+            report.startupsIfNone(target.startups());
+            Http http = new Http();
+            Accounts accounts = new Accounts(http, target.employee(), Target.PASSWORD);
+            String token = accounts.token("dev.staff");
+
+            LOG.info("warming up both paths for {} s", plan.warmupSeconds());
+            for (String mode : MODES) {
+                Load.open(50, Duration.ofSeconds(plan.warmupSeconds()),
+                        i -> http.submit(target.request() + "/api/approvals", token, "warm-up " + i, mode));
+            }
+
+            Path gatling = out.resolve("gatling");
+            for (String mode : MODES) {
+                for (double rate : plan.rates()) {
+                    LOG.info("{} at {}/s for {} s", mode, rate, plan.rateSeconds());
+                    report.rate(mode, rate, GatlingRun.run(Map.of("baseUrl", target.request(), "path", "/api/approvals",
+                            "token", token, "mode", mode, "model", "open", "rate", String.valueOf(rate),
+                            "users", "0", "seconds", String.valueOf(plan.rateSeconds())), gatling, mode + "-" + (int) rate));
+                }
+                LOG.info("{} at saturation ({} in flight)", mode, plan.saturationUsers());
+                report.saturation(mode, plan.saturationUsers(), GatlingRun.run(Map.of("baseUrl", target.request(),
+                        "path", "/api/approvals", "token", token, "mode", mode, "model", "closed", "rate", "0",
+                        "users", String.valueOf(plan.saturationUsers()), "seconds", String.valueOf(plan.saturationSeconds())),
+                        gatling, mode + "-saturation"));
+            }
+
+            LOG.info("the stack's own limits");
+            report.limit("noop-http", GatlingRun.run(Map.of("baseUrl", target.request(), "path", "/api/diagnostics/noop",
+                    "token", token, "mode", "", "model", "closed", "rate", "0",
+                    "users", String.valueOf(plan.saturationUsers()), "seconds", String.valueOf(plan.limitSeconds())),
+                    gatling, "noop-saturation"));
+            report.limit("kafka-producer", Limits.kafka(target, Duration.ofSeconds(plan.limitSeconds())));
+            report.limit("grpc-dispatch", Limits.grpc(target, 8, Duration.ofSeconds(plan.limitSeconds())));
+
+            double half = Math.max(10, Math.min(500, report.maxThroughput("async") / 2));
+            for (String mode : MODES) {
+                double rate = "sync".equals(mode) ? Math.max(5, Math.min(half, report.maxThroughput("sync") / 2)) : half;
+                LOG.info("end to end, {} at {}/s", mode, rate);
+                report.endToEnd(EndToEnd.run(target, accounts, mode, rate, Duration.ofSeconds(plan.e2eSeconds())));
+            }
+
+            for (String mode : MODES) {
+                LOG.info("processing away for {} s under {} load", plan.faultOutage(), mode);
+                report.fault(Fault.run(target, accounts, mode, plan.faultRate(), Duration.ofSeconds(plan.faultSeconds()),
+                        Duration.ofSeconds(plan.faultAt()), Duration.ofSeconds(plan.faultOutage())));
+            }
+
+            LOG.info("a backlog of {} documents", plan.backlog());
+            report.backlog(Backlog.run(target, accounts, plan.backlog(), 64));
+
+            Prometheus metrics = new Prometheus(http, target.request(), accounts.token("admin"));
+            Map<String, Object> seen = new LinkedHashMap<>();
+            seen.put("dlqMessages", new Prometheus(http, target.processing(), accounts.token("admin")).sum("erp_dlq_messages_total")
+                    + metrics.sum("erp_dlq_messages_total"));
+            seen.put("outboxBacklogApprovalRequest", metrics.sum("erp_outbox_backlog", "service=\"approval-request\""));
+            seen.put("submissionsAsync", metrics.sum("erp_dispatch_submissions_total", "mode=\"async\""));
+            seen.put("submissionsSync", metrics.sum("erp_dispatch_submissions_total", "mode=\"sync\""));
+            report.metrics(seen);
+        }
+        report.write(out);
+        return report;
+    }
+}

@@ -1,0 +1,316 @@
+package com.erp.perf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** What a run measured, as report.json (every number) and report.html (charts, tables, the goals). */
+final class Report {
+
+    record RateRun(String mode, double offered, double achieved, long ok, long ko, double errorRate, Latency latency,
+                   String gatlingReport) {
+    }
+
+    record Saturation(String mode, int inFlight, double throughput, long ok, long ko, Latency latency,
+                      String gatlingReport) {
+    }
+
+    record Limit(String name, double throughput, long ok, long failed, Latency latency) {
+    }
+
+    record Goal(String goal, String target, String measured, boolean met) {
+    }
+
+    private final String plan;
+    private final String topology;
+    private final String command;
+    private final Instant startedAt = Instant.now();
+    private final List<RateRun> rates = new ArrayList<>();
+    private final List<Saturation> saturations = new ArrayList<>();
+    private final List<Limit> limits = new ArrayList<>();
+    private final List<EndToEnd.Result> endToEnd = new ArrayList<>();
+    private final List<Fault.Result> faults = new ArrayList<>();
+    private final List<Target.Startup> startups = new ArrayList<>();
+    private Backlog.Result backlog;
+    private Map<String, Object> metrics = Map.of();
+
+    Report(String plan, String topology, String command) {
+        this.plan = plan;
+        this.topology = topology;
+        this.command = command;
+    }
+
+    void rate(String mode, double offered, GatlingRun.Stats s) {
+        rates.add(new RateRun(mode, offered, s.throughput(), s.ok(), s.ko(), errorRate(s.ok(), s.ko()), s.latency(),
+                s.report()));
+    }
+
+    void saturation(String mode, int inFlight, GatlingRun.Stats s) {
+        saturations.add(new Saturation(mode, inFlight, s.throughput(), s.ok(), s.ko(), s.latency(), s.report()));
+    }
+
+    void limit(String name, GatlingRun.Stats s) {
+        limits.add(new Limit(name, s.throughput(), s.ok(), s.ko(), s.latency()));
+    }
+
+    void limit(String name, Load.Outcome o) {
+        limits.add(new Limit(name, o.throughput(), o.ok(), o.failed(), o.latency()));
+    }
+
+    void endToEnd(EndToEnd.Result r) {
+        endToEnd.add(r);
+    }
+
+    void fault(Fault.Result r) {
+        faults.add(r);
+    }
+
+    void backlog(Backlog.Result r) {
+        backlog = r;
+    }
+
+    void startups(List<Target.Startup> s) {
+        startups.addAll(s);
+    }
+
+    void startupsIfNone(List<Target.Startup> s) {
+        if (startups.isEmpty()) {
+            startups.addAll(s);
+        }
+    }
+
+    void metrics(Map<String, Object> m) {
+        metrics = m;
+    }
+
+    /** The highest throughput a mode reached without errors (fixed rates, or saturation). */
+    double maxThroughput(String mode) {
+        double best = 0;
+        for (RateRun r : rates) {
+            if (r.mode().equals(mode) && r.ko() == 0) {
+                best = Math.max(best, r.achieved());
+            }
+        }
+        for (Saturation s : saturations) {
+            if (s.mode().equals(mode) && s.ko() == 0) {
+                best = Math.max(best, s.throughput());
+            }
+        }
+        return best;
+    }
+
+    private static double errorRate(long ok, long ko) {
+        return ok + ko == 0 ? 0 : Math.round(10000.0 * ko / (ok + ko)) / 100.0;
+    }
+
+    List<Goal> goals() {
+        List<Goal> goals = new ArrayList<>();
+        double async = maxThroughput("async");
+        double sync = maxThroughput("sync");
+        goals.add(new Goal("async vs sync throughput (best without errors)", "≥ 10×",
+                f("%.0f vs %.0f req/s = %.1f×", async, sync, sync == 0 ? 0 : async / sync), sync > 0 && async >= 10 * sync));
+        RateRun[] pair = comparablePair();
+        if (pair != null) {
+            double ratio = pair[0].latency().p99() == 0 ? 0 : pair[1].latency().p99() / pair[0].latency().p99();
+            goals.add(new Goal("async p99 vs sync p99 at the same offered load", "≤ 1/10",
+                    f("at %.0f/s: %.1f ms vs %.1f ms = 1/%.1f", pair[0].offered(), pair[0].latency().p99(),
+                            pair[1].latency().p99(), ratio), ratio >= 10));
+        }
+        goals.add(new Goal("submissions/s with 0 errors (async)", "≥ 2,500", f("%.0f/s", async), async >= 2500));
+        endToEnd.stream().filter(e -> e.mode().equals("async")).findFirst().ifPresent(e -> goals.add(new Goal(
+                "submit → WebSocket p99 at half of the maximum load (async)", "≤ 50 ms",
+                f("%.1f ms at %.0f/s", e.submitToApprover().p99(), e.rate()), e.submitToApprover().p99() <= 50)));
+        faults.stream().filter(x -> x.mode().equals("async")).findFirst().ifPresent(x -> goals.add(new Goal(
+                "submissions lost when processing stops (async)", "0", f("%d of %d accepted", x.lost(), x.accepted()),
+                x.lost() == 0)));
+        for (Target.Startup s : startups) {
+            goals.add(new Goal(s.name() + " ready and idle memory", "≤ 8 s, ≤ 300 MB RSS",
+                    f("%.1f s, %d MB", s.readyMs() / 1000.0, s.rssMb()), s.readyMs() <= 8000 && s.rssMb() <= 300));
+        }
+        return goals;
+    }
+
+    /** The highest offered rate both modes handled without errors (async first). */
+    private RateRun[] comparablePair() {
+        RateRun[] best = null;
+        for (RateRun a : rates) {
+            if (!a.mode().equals("async")) {
+                continue;
+            }
+            for (RateRun s : rates) {
+                if (s.mode().equals("sync") && s.offered() == a.offered() && a.ko() == 0 && s.ko() == 0
+                        && (best == null || a.offered() > best[0].offered())) {
+                    best = new RateRun[]{a, s};
+                }
+            }
+        }
+        return best;
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    void write(Path dir) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("startedAt", startedAt.toString());
+        json.put("plan", plan);
+        json.put("topology", topology);
+        json.put("command", command);
+        json.put("machine", machine());
+        json.put("rates", rates);
+        json.put("saturation", saturations);
+        json.put("limits", limits);
+        json.put("endToEnd", endToEnd);
+        json.put("faults", faults);
+        json.put("backlog", backlog);
+        json.put("startups", startups);
+        json.put("metrics", metrics);
+        json.put("goals", goals());
+        Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("report.json").toFile(), json);
+        Files.writeString(dir.resolve("report.html"), html(dir));
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        try {
+            Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .ifPresent(l -> m.put("cpu", l.substring(l.indexOf(':') + 1).trim()));
+            Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal")).findFirst()
+                    .ifPresent(l -> m.put("memoryGb", Long.parseLong(l.replaceAll("\\D+", "")) / 1024 / 1024));
+        } catch (IOException e) {
+            // not Linux
+        }
+        return m;
+    }
+
+    String summary() {
+        StringBuilder s = new StringBuilder("\n== erp-approval load suite (" + plan + ", " + topology + ") ==\n");
+        s.append(f("%-7s %9s %9s %7s %8s %8s %8s%n", "mode", "offered", "achieved", "errors", "p50 ms", "p95 ms", "p99 ms"));
+        for (RateRun r : rates) {
+            s.append(f("%-7s %9.0f %9.1f %6.2f%% %8.1f %8.1f %8.1f%n", r.mode(), r.offered(), r.achieved(), r.errorRate(),
+                    r.latency().p50(), r.latency().p95(), r.latency().p99()));
+        }
+        for (Saturation x : saturations) {
+            s.append(f("%-7s saturation (%d in flight): %.1f/s, %d errors, p99 %.1f ms%n", x.mode(), x.inFlight(),
+                    x.throughput(), x.ko(), x.latency().p99()));
+        }
+        for (Limit l : limits) {
+            s.append(f("limit %-15s %.1f/s, p99 %.1f ms, %d failed%n", l.name(), l.throughput(), l.latency().p99(), l.failed()));
+        }
+        for (EndToEnd.Result e : endToEnd) {
+            s.append(f("end to end %-5s at %.0f/s: submit→approver p99 %.1f ms, decision→drafter p99 %.1f ms (%d of %d)%n",
+                    e.mode(), e.rate(), e.submitToApprover().p99(), e.decisionToDrafter().p99(), e.completed(), e.submitted()));
+        }
+        for (Fault.Result x : faults) {
+            s.append(f("fault %-5s: accepted %d, refused %d, lost %d, drained %.1f s after processing returned%n",
+                    x.mode(), x.accepted(), x.refused(), x.lost(), x.drainSeconds()));
+        }
+        if (backlog != null) {
+            s.append(f("backlog: %d queued at %.0f/s, drained in %.1f s = %.0f/s%n", backlog.queued(),
+                    backlog.submits().throughput(), backlog.drainSeconds(), backlog.drainRate()));
+        }
+        for (Goal g : goals()) {
+            s.append(f("[%s] %s: %s (goal %s)%n", g.met() ? "met" : "NOT met", g.goal(), g.measured(), g.target()));
+        }
+        return s.toString();
+    }
+
+    private String html(Path dir) {
+        StringBuilder h = new StringBuilder("""
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>erp-approval load report</title>
+                <style>body{font:14px/1.45 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f2937}
+                table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #e5e7eb;padding:.25rem .6rem;text-align:right}
+                th{background:#f9fafb}td:first-child,th:first-child{text-align:left}.met{color:#047857}.not{color:#b91c1c}
+                .charts{display:flex;flex-wrap:wrap;gap:1rem}code{background:#f3f4f6;padding:0 .25rem}</style></head><body>
+                """);
+        h.append("<h1>erp-approval load report</h1>");
+        h.append(f("<p>Plan <b>%s</b>, topology <b>%s</b>, started %s. Reproduce: <code>%s</code>. Machine: %s.</p>",
+                plan, topology, startedAt, Charts.esc(command), Charts.esc(machine().toString())));
+        h.append("<h2>Goals</h2><table><tr><th>goal</th><th>target</th><th>measured</th><th></th></tr>");
+        for (Goal g : goals()) {
+            h.append(f("<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"%s\">%s</td></tr>", Charts.esc(g.goal()),
+                    Charts.esc(g.target()), Charts.esc(g.measured()), g.met() ? "met" : "not", g.met() ? "met" : "not met"));
+        }
+        h.append("</table><h2>Submissions at fixed arrival rates</h2><div class=\"charts\">");
+        h.append(Charts.line("Throughput against offered load", "offered (req/s)", "achieved (req/s)",
+                series(r -> r.achieved()), false));
+        h.append(Charts.line("p99 latency against offered load", "offered (req/s)", "p99 (ms)", series(r -> r.latency().p99()), true));
+        h.append(Charts.line("p50 latency against offered load", "offered (req/s)", "p50 (ms)", series(r -> r.latency().p50()), true));
+        h.append(Charts.line("Errors against offered load", "offered (req/s)", "errors (%)", series(RateRun::errorRate), false));
+        h.append("</div><table><tr><th>mode</th><th>offered/s</th><th>achieved/s</th><th>ok</th><th>ko</th><th>p50 ms</th>"
+                + "<th>p95 ms</th><th>p99 ms</th><th>max ms</th><th>Gatling</th></tr>");
+        for (RateRun r : rates) {
+            h.append(f("<tr><td>%s</td><td>%.0f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
+                            + "<td>%.1f</td><td><a href=\"%s\">report</a></td></tr>", r.mode(), r.offered(), r.achieved(), r.ok(),
+                    r.ko(), r.latency().p50(), r.latency().p95(), r.latency().p99(), r.latency().max(), rel(dir, r.gatlingReport())));
+        }
+        h.append("</table><h2>Saturation and the stack's own limits</h2><table><tr><th>what</th><th>throughput/s</th>"
+                + "<th>ok</th><th>errors</th><th>p50 ms</th><th>p99 ms</th></tr>");
+        for (Saturation x : saturations) {
+            h.append(f("<tr><td>submit, %s, %d in flight (<a href=\"%s\">Gatling</a>)</td><td>%.1f</td><td>%d</td><td>%d</td>"
+                            + "<td>%.1f</td><td>%.1f</td></tr>", x.mode(), x.inFlight(), rel(dir, x.gatlingReport()), x.throughput(),
+                    x.ok(), x.ko(), x.latency().p50(), x.latency().p99()));
+        }
+        for (Limit l : limits) {
+            h.append(f("<tr><td>%s</td><td>%.1f</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f</td></tr>", l.name(),
+                    l.throughput(), l.ok(), l.failed(), l.latency().p50(), l.latency().p99()));
+        }
+        h.append("</table><h2>End to end (real WebSocket clients)</h2><table><tr><th>mode</th><th>rate/s</th><th>documents</th>"
+                + "<th>submit → approver told, p50 / p99 ms</th><th>decision → drafter told, p50 / p99 ms</th></tr>");
+        for (EndToEnd.Result e : endToEnd) {
+            h.append(f("<tr><td>%s</td><td>%.0f</td><td>%d of %d</td><td>%.1f / %.1f</td><td>%.1f / %.1f</td></tr>",
+                    e.mode(), e.rate(), e.completed(), e.submitted(), e.submitToApprover().p50(), e.submitToApprover().p99(),
+                    e.decisionToDrafter().p50(), e.decisionToDrafter().p99()));
+        }
+        h.append("</table><h2>approval-processing stopped mid-run</h2><table><tr><th>mode</th><th>rate/s</th><th>outage s</th>"
+                + "<th>accepted</th><th>refused</th><th>lost</th><th>drained after s</th><th>statuses</th></tr>");
+        for (Fault.Result x : faults) {
+            h.append(f("<tr><td>%s</td><td>%.0f</td><td>%.0f</td><td>%d</td><td>%d</td><td>%d</td><td>%.1f</td><td>%s</td></tr>",
+                    x.mode(), x.rate(), x.outageSeconds(), x.accepted(), x.refused(), x.lost(), x.drainSeconds(), x.statuses()));
+        }
+        h.append("</table>");
+        if (backlog != null) {
+            h.append(f("<h2>Backlog</h2><p>%d documents queued with processing's consumer stopped (taken at %.0f/s, lag seen "
+                            + "%.0f), then drained in %.1f s: <b>%.0f documents/s</b>.</p>", backlog.queued(),
+                    backlog.submits().throughput(), backlog.lagBeforeDrain(), backlog.drainSeconds(), backlog.drainRate()));
+        }
+        h.append("<h2>Start-up</h2><table><tr><th>JVM</th><th>ready s</th><th>RSS idle MB</th></tr>");
+        for (Target.Startup s : startups) {
+            h.append(f("<tr><td>%s</td><td>%.1f</td><td>%d</td></tr>", s.name(), s.readyMs() / 1000.0, s.rssMb()));
+        }
+        h.append("</table><h2>Metrics seen at the end</h2><pre>").append(Charts.esc(metrics.toString())).append("</pre>");
+        return h.append("</body></html>").toString();
+    }
+
+    private List<Charts.Series> series(java.util.function.ToDoubleFunction<RateRun> y) {
+        List<Charts.Series> series = new ArrayList<>();
+        String[] colors = {"#2563eb", "#dc2626"};
+        for (int m = 0; m < PerfSuite.MODES.size(); m++) {
+            String mode = PerfSuite.MODES.get(m);
+            List<Charts.Point> points = rates.stream().filter(r -> r.mode().equals(mode))
+                    .map(r -> new Charts.Point(r.offered(), y.applyAsDouble(r))).toList();
+            series.add(new Charts.Series(mode + ("async".equals(mode) ? " (Kafka)" : " (gRPC)"), colors[m], points));
+        }
+        return series;
+    }
+
+    private static String rel(Path dir, String file) {
+        try {
+            return dir.toAbsolutePath().relativize(Path.of(file).toAbsolutePath()).toString();
+        } catch (IllegalArgumentException e) {
+            return file;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package com.erp.perf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.erp.devinfra.EmbeddedServers;
+import com.erp.devinfra.FreePort;
+import com.erp.devinfra.ServiceProcess;
+
+/**
+ * The system under test, started fresh for a run as its own JVM(s): the standalone jar (all four services in
+ * one JVM, on its embedded servers), or the four services as separate JVMs on servers this harness starts.
+ * MongoDB-wire runs on its memory backend: its H2 file backend is the bottleneck otherwise (DESIGN §5).
+ */
+public final class Target implements AutoCloseable {
+
+    public enum Topology { STANDALONE, SERVICES }
+
+    /** How long a JVM took to be ready and how much memory it held once idle. */
+    public record Startup(String name, long readyMs, long rssMb) {
+    }
+
+    static final String PASSWORD = "perf-demo-password";
+    private static final List<String> JVM = List.of("-Xms256m", "-Xmx1536m", "-XX:+UseParallelGC");
+    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
+    private final Topology topology;
+    private final Path sut;
+    private final Path work;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final List<Startup> startups = new ArrayList<>();
+    private EmbeddedServers servers;
+    private ServiceProcess processing;
+    private Map<String, String> processingEnv;
+    private int processingPort;
+    private final int kafkaPort = FreePort.find();
+    private final int grpcPort = FreePort.find();
+    private String employee;
+    private String request;
+    private String processingUrl;
+    private String notification;
+
+    private Target(Topology topology, Path sut, Path work) {
+        this.topology = topology;
+        this.sut = sut;
+        this.work = work;
+    }
+
+    public static Target start(Topology topology, Path sut, Path work) throws Exception {
+        Files.createDirectories(work);
+        Target t = new Target(topology, sut, work);
+        if (topology == Topology.STANDALONE) {
+            t.startStandalone();
+        } else {
+            t.startServices();
+        }
+        return t;
+    }
+
+    private void startStandalone() throws Exception {
+        int port = FreePort.find();
+        List<String> options = new ArrayList<>(JVM);
+        options.addAll(List.of(
+                "-Derp.embedded.data-dir=" + work.resolve("data"),
+                "-Derp.embedded.mongo-backend=memory",
+                "-Derp.embedded.kafka-port=" + kafkaPort,
+                "-Derp.approval-processing.grpc.port=" + grpcPort,
+                "-Derp.demo.password=" + PASSWORD,
+                "-Derp.kafka.lag-meter-period-seconds=1",
+                "-Dlogging.level.root=WARN",
+                "-Dlogging.level.com.erp=WARN"));
+        ServiceProcess standalone = launch("standalone", sut.resolve("standalone.jar"), port, Map.of(), options);
+        employee = request = processingUrl = notification = standalone.baseUrl();
+    }
+
+    private void startServices() throws Exception {
+        servers = EmbeddedServers.start(new EmbeddedServers.Options(work.resolve("data"),
+                java.util.EnumSet.allOf(com.erp.devinfra.EmbeddedServer.Kind.class), true, kafkaPort));
+        int employeePort = FreePort.find();
+        Map<String, String> common = new HashMap<>(servers.environment());
+        common.put("LOGGING_LEVEL_ROOT", "WARN");
+        common.put("ERP_KAFKA_LAG_METER_PERIOD_SECONDS", "1");
+        Map<String, String> verifier = new HashMap<>(common);
+        verifier.put("ERP_AUTH_JWK_SET_URI", "http://127.0.0.1:" + employeePort + "/api/auth/jwks");
+        Map<String, String> employeeEnv = new HashMap<>(common);
+        employeeEnv.put("ERP_DEMO_ENABLED", "true");
+        employeeEnv.put("ERP_DEMO_PASSWORD", PASSWORD);
+        Map<String, String> requestEnv = new HashMap<>(verifier);
+        requestEnv.put("EMPLOYEE_SERVICE_URL", "http://127.0.0.1:" + employeePort);
+        requestEnv.put("PROCESSING_GRPC_ADDRESS", "127.0.0.1:" + grpcPort);
+        processingEnv = new HashMap<>(verifier);
+        processingEnv.put("GRPC_HOST", "127.0.0.1");
+        processingEnv.put("GRPC_PORT", String.valueOf(grpcPort));
+        processingPort = FreePort.find();
+        // one at a time, so each start-up time is the service's own, not a share of two cores among four
+        employee = launch("employee-service", sut.resolve("employee-service-exec.jar"), employeePort, employeeEnv, SERVICE_JVM).baseUrl();
+        request = launch("approval-request-service", sut.resolve("approval-request-service-exec.jar"), FreePort.find(),
+                requestEnv, SERVICE_JVM).baseUrl();
+        processing = launch("approval-processing-service", sut.resolve("approval-processing-service-exec.jar"),
+                processingPort, processingEnv, SERVICE_JVM);
+        processingUrl = processing.baseUrl();
+        notification = launch("notification-service", sut.resolve("notification-service-exec.jar"), FreePort.find(),
+                verifier, SERVICE_JVM).baseUrl();
+    }
+
+    private ServiceProcess launch(String name, Path jar, int port, Map<String, String> env, List<String> options)
+            throws Exception {
+        long begin = System.nanoTime();
+        ServiceProcess p = new ServiceProcess(name, jar, port, env, work, options);
+        processes.add(p);
+        p.awaitReady(Duration.ofSeconds(180));
+        long readyMs = (System.nanoTime() - begin) / 1_000_000;
+        Thread.sleep(3000); // idle a moment before reading its memory
+        startups.add(new Startup(name, readyMs, rssMb(p.pid())));
+        return p;
+    }
+
+    static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or gone
+        }
+        return -1;
+    }
+
+    /** Takes approval-processing away (its JVM, or in standalone its routes) until {@link #startProcessing()}. */
+    public void stopProcessing(Accounts admin) throws Exception {
+        if (topology == Topology.SERVICES) {
+            processing.close();
+            processes.remove(processing);
+        } else {
+            for (String route : PROCESSING_ROUTES) {
+                routeControl(admin, route, "stop");
+            }
+        }
+    }
+
+    public void startProcessing(Accounts admin) throws Exception {
+        if (topology == Topology.SERVICES) {
+            Files.createDirectories(work.resolve("restart"));
+            processing = new ServiceProcess("approval-processing-service", sut.resolve("approval-processing-service-exec.jar"),
+                    processingPort, processingEnv, work.resolve("restart"), SERVICE_JVM);
+            processes.add(processing);
+            processing.awaitReady(Duration.ofSeconds(180));
+        } else {
+            for (String route : PROCESSING_ROUTES) {
+                routeControl(admin, route, "start");
+            }
+        }
+    }
+
+    /** Stops or starts only the Kafka consumer of approval-processing (to build a backlog). */
+    public void consumer(Accounts admin, boolean run) {
+        routeControl(admin, "approval-processing.activate-step", run ? "start" : "stop", processingUrl);
+    }
+
+    private static final List<String> PROCESSING_ROUTES = List.of("approval-processing.activate-step",
+            "approval-processing.grpc-dispatch", "approval-processing.decide");
+
+    private void routeControl(Accounts admin, String route, String action) {
+        routeControl(admin, route, action, processingUrl);
+    }
+
+    private static void routeControl(Accounts admin, String route, String action, String base) {
+        Http.Result r = admin.http().postJson(base + "/actuator/camelroutes/" + route + "/" + action,
+                admin.token("admin"), "{}");
+        if (r.status() >= 300) {
+            throw new IllegalStateException(action + " " + route + ": " + r.status() + " " + r.body());
+        }
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public String employee() {
+        return employee;
+    }
+
+    public String request() {
+        return request;
+    }
+
+    public String processing() {
+        return processingUrl;
+    }
+
+    public String notification() {
+        return notification;
+    }
+
+    public String kafkaBrokers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public String grpcAddress() {
+        return "127.0.0.1:" + grpcPort;
+    }
+
+    public List<Startup> startups() {
+        return List.copyOf(startups);
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(ServiceProcess::close);
+        if (servers != null) {
+            servers.close();
+        }
+    }
+}
