@@ -4,10 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.erp.devinfra.mongo.IdLookupBackends;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * A MongoDB wire-protocol server (mongo-java-server). No real mongod can be had here, so this is the
  * closest real server: the H2 backend persists to a file; the memory backend is for load runs, where the
  * H2 file backend is the bottleneck. It has no transactions and no change streams, which is why the design
- * relies on single-document atomicity only.
+ * relies on single-document atomicity only. Its collections answer queries on {@code _id} plus other
+ * conditions from the {@code _id} index, as MongoDB does ({@link com.erp.devinfra.mongo.IdLookupIndex}).
  */
 public final class EmbeddedMongo extends AbstractEmbeddedServer {
 
@@ -47,10 +47,10 @@ public final class EmbeddedMongo extends AbstractEmbeddedServer {
     @Override
     protected void doStart() throws Exception {
         if (inMemory) {
-            backend = new MemoryBackend();
+            backend = IdLookupBackends.memory();
         } else {
             Files.createDirectories(file.getParent());
-            backend = new H2Backend(file.toString());
+            backend = IdLookupBackends.h2File(file.toString());
         }
         MongoServer started = new MongoServer(backend);
         started.bind("127.0.0.1", port);

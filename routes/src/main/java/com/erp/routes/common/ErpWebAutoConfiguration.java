@@ -1,6 +1,7 @@
 package com.erp.routes.common;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -8,10 +9,13 @@ import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.ErpBearerTokenResolver;
 import com.erp.routes.common.security.JwtKeys;
 import com.erp.routes.common.security.ProblemSecurityHandlers;
+import com.erp.routes.common.security.HeaderValues;
 import com.erp.routes.common.security.TokenIssuer;
+import com.erp.routes.common.security.VerifiedTokenCache;
 import com.erp.routes.common.web.ContractRequestValidator;
 import com.erp.routes.common.web.ContractRoutes;
 import com.erp.routes.common.web.ServiceContract;
+import com.erp.routes.common.web.OverloadExceptionResolver;
 import com.erp.routes.common.web.ProblemErrorController;
 import com.erp.routes.common.web.ResponseHeaderFilter;
 import com.erp.routes.common.web.RestErrorConfiguration;
@@ -36,7 +40,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -84,7 +90,17 @@ public class ErpWebAutoConfiguration {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(props.issuer()));
         decoder.setJwtValidator(validator);
-        return decoder;
+        return new VerifiedTokenCache(decoder, validator, props.verifiedTokenCacheSize(), Duration.ofMinutes(5));
+    }
+
+    /** Spring Security's strict firewall, with its header rule checked without a regex ({@link HeaderValues}). */
+    @Bean
+    WebSecurityCustomizer erpHttpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderValues::allowed);
+        firewall.setAllowedHeaderValues(HeaderValues::allowed);
+        firewall.setAllowedParameterNames(HeaderValues::allowed);
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean
@@ -130,11 +146,17 @@ public class ErpWebAutoConfiguration {
         pool.setMaxPoolSize(workers);
         pool.setQueueCapacity(queue);
         pool.setThreadNamePrefix("rest-");
-        pool.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+        // full pool and queue: reject, and OverloadExceptionResolver answers 503 (load shedding)
+        pool.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
         pool.setWaitForTasksToCompleteOnShutdown(true);
         pool.setAwaitTerminationSeconds(20);
         pool.initialize();
         return new DelegatingSecurityContextAsyncTaskExecutor(pool);
+    }
+
+    @Bean
+    OverloadExceptionResolver overloadExceptionResolver(@Value("${erp.http.overload-retry-after-seconds}") int retryAfter) {
+        return new OverloadExceptionResolver(retryAfter);
     }
 
     /** The contracts of the service modules present, merged (see {@link ContractRoutes}). */

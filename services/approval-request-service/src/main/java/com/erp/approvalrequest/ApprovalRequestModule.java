@@ -8,6 +8,7 @@ import com.erp.approvalrequest.directory.EmployeeDirectory;
 import com.erp.approvalrequest.dispatch.DispatchMode;
 import com.erp.approvalrequest.dispatch.SyncDispatch;
 import com.erp.approvalrequest.directory.HttpEmployeeDirectory;
+import com.erp.approvalrequest.directory.InProcessEmployeeDirectory;
 import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.approvalrequest.persistence.MongoCollections;
@@ -18,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.erp.routes.common.web.ServiceContract;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.SpringBootConfiguration;
@@ -88,12 +91,22 @@ public class ApprovalRequestModule {
         return new MongoPingHealthIndicator(mongo, database);
     }
 
+    /**
+     * {@code erp.approval-request.directory}: {@code http} asks employee-service at its URL (services apart);
+     * {@code in-process} calls its routes in this JVM (standalone).
+     */
     @Bean
-    EmployeeDirectory employeeDirectory(Environment env,
+    EmployeeDirectory employeeDirectory(Environment env, ObjectProvider<ProducerTemplate> producer, ObjectMapper json,
+                                        @Value("${erp.approval-request.directory}") String kind,
                                         @Value("${erp.approval-request.directory-cache-ttl}") Duration ttl) {
-        // Resolved on first use: inside standalone the URL names this application's own (possibly random) port.
-        return new HttpEmployeeDirectory(
-                () -> env.resolveRequiredPlaceholders(env.getRequiredProperty("erp.approval-request.employee-service-url")),
-                ttl);
+        return switch (kind) {
+            case "in-process" -> new InProcessEmployeeDirectory(producer.getObject(), json, ttl);
+            case "http" -> new HttpEmployeeDirectory(
+                    // resolved on first use: the URL may name a port chosen at start-up
+                    () -> env.resolveRequiredPlaceholders(env.getRequiredProperty("erp.approval-request.employee-service-url")),
+                    ttl);
+            default -> throw new IllegalArgumentException(
+                    "erp.approval-request.directory must be http or in-process, not " + kind);
+        };
     }
 }

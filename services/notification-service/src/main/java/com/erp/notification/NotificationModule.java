@@ -10,6 +10,9 @@ import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
@@ -51,5 +54,23 @@ public class NotificationModule {
     @Bean
     StringRedisSerializer erpRedisStringSerializer() {
         return new StringRedisSerializer();
+    }
+
+    /**
+     * The subscriber of the notification channel (notification.deliver). Spring's default container starts a
+     * new thread for every message; this one hands them to a single thread, which also keeps their order.
+     */
+    @Bean
+    RedisMessageListenerContainer erpNotificationListenerContainer(RedisConnectionFactory connections) {
+        ThreadPoolTaskExecutor delivery = new ThreadPoolTaskExecutor();
+        delivery.setCorePoolSize(1);
+        delivery.setMaxPoolSize(1);
+        delivery.setThreadNamePrefix("notify-deliver-");
+        delivery.setDaemon(true); // not a bean: nothing else would stop it at shutdown
+        delivery.initialize();
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connections);
+        container.setTaskExecutor(delivery);
+        return container;
     }
 }

@@ -1,5 +1,6 @@
 package com.erp.routes.common.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +79,7 @@ public class KafkaLagMeter implements DisposableBean {
     @Override
     public void destroy() {
         timer.shutdownNow();
-        admin.close();
+        // bounded: with the broker already gone, close() would wait for ever on its pending calls
+        admin.close(Duration.ofSeconds(2));
     }
 }

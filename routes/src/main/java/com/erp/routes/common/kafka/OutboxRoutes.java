@@ -8,7 +8,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * The transactional outbox, as every event-producing service runs it. A service stores each change together
  * with the events that describe it (one atomic write), then sends them to {@code direct:<service>.publish}:
  * each entry is published to Kafka (key = document id) and removed once Kafka acknowledged it. An entry that
- * could not be published stays, and the relay (a timer) publishes it later, so an event survives a Kafka outage
+ * could not be published stays, and the relay (a timer) publishes it later (looking often only when entries
+ * can be expected: {@link OutboxRelayGate}), so an event survives a Kafka outage
  * or a crash between storing and publishing. The relay runs synchronously: a round starts only when every send
  * of the one before was acknowledged or failed, so the relay never has an entry in flight twice. Consumers are
  * idempotent on the event id, so a rare double publication (publish acknowledged, removal lost) is harmless.
@@ -22,12 +23,17 @@ public abstract class OutboxRoutes extends RouteBuilder {
     private final String service;
     private final String entriesBean;
     private final String entriesMethod;
+    private OutboxRelayGate gate;
 
     /** @param entriesBean and {@code entriesMethod}: turn what was stored into its {@link OutboxEntry}s */
     protected OutboxRoutes(String service, String entriesBean, String entriesMethod) {
         this.service = service;
         this.entriesBean = entriesBean;
         this.entriesMethod = entriesMethod;
+    }
+
+    private long setting(String name) {
+        return Long.parseLong(getContext().resolvePropertyPlaceholders("{{" + name + "}}"));
     }
 
     public static String publish(String service) {
@@ -44,6 +50,9 @@ public abstract class OutboxRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        String settings = "erp." + service + ".outbox.";
+        gate = new OutboxRelayGate(setting(settings + "grace-ms"), setting(settings + "period-ms"),
+                setting(settings + "idle-scan-ms"), System::currentTimeMillis);
         String entry = "direct:" + service + ".publish-entry";
         from(publish(service)).routeId(service + ".publish")
                 .split(method(entriesBean, entriesMethod))
@@ -61,6 +70,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
                     .to("kafka:{{erp.topics.submitted}}")
                     .to(removeEndpoint())
                 .doCatch(Exception.class)
+                    .bean(gate, "publishFailed")
                     .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId} stays in "
                             + "the outbox for the relay: ${exception.message}")
                 .end();
@@ -68,7 +78,9 @@ public abstract class OutboxRoutes extends RouteBuilder {
         String period = "{{erp." + service + ".outbox.period-ms}}";
         from("timer:" + service + "-outbox?delay=" + period + "&period=" + period + "&synchronous=true")
                 .routeId(service + ".outbox-relay")
+                .filter(method(gate, "shouldScan"))
                 .to(dueEndpoint())
+                .bean(gate, "scanned(${body.size})")
                 .split(body())
                     .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the outbox")
                     .to(entry)

@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keyFile     a file holding the key, created on first start; when blank the key is ephemeral
  * @param tokenTtl    how long a token is valid
  * @param cookieName  the cookie that carries the token for the browser console and WebSocket handshakes
+ * @param verifiedTokenCacheSize how many verified tokens are remembered ({@link VerifiedTokenCache})
  */
 @ConfigurationProperties("erp.auth")
 public record AuthProperties(String issuer, String jwkSetUri, String signingKey, String keyFile, Duration tokenTtl,
-                             String cookieName) {
+                             String cookieName, int verifiedTokenCacheSize) {
 
     public boolean holdsKey() {
         return jwkSetUri == null || jwkSetUri.isBlank();

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +32,16 @@ public class ContractRequestValidator implements RestClientRequestValidator {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
-    private final Map<OpenAPI, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
+    /**
+     * By identity: an OpenAPI model's hashCode walks every schema in it, which cost more than validating. An
+     * application has one merged contract, so the map holds one entry.
+     */
+    private final Map<OpenAPI, OpenApiInteractionValidator> validators =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private volatile Built last;
+
+    private record Built(OpenAPI contract, OpenApiInteractionValidator validator) {
+    }
 
     @Override
     public ValidationError validate(Exchange exchange, ValidationContext context) {
@@ -41,7 +49,7 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         if (contract == null) {
             return null;
         }
-        OpenApiInteractionValidator validator = validators.computeIfAbsent(contract, ContractRequestValidator::build);
+        OpenApiInteractionValidator validator = validatorFor(contract);
         ValidationReport report = validator.validateRequest(toRequest(exchange, basePath(contract)));
         if (!report.hasErrors()) {
             return null;
@@ -51,6 +59,16 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
         return new ValidationError(problem.status(), ProblemWriter.toJson(problem.withInstance(path)));
+    }
+
+    private OpenApiInteractionValidator validatorFor(OpenAPI contract) {
+        Built known = last;
+        if (known != null && known.contract() == contract) {
+            return known.validator();
+        }
+        OpenApiInteractionValidator validator = validators.computeIfAbsent(contract, ContractRequestValidator::build);
+        last = new Built(contract, validator);
+        return validator;
     }
 
     private static OpenApiInteractionValidator build(OpenAPI contract) {

@@ -1,0 +1,55 @@
+package com.erp.approvalrequest.directory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.erp.routes.common.events.Person;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Remembers employee-service's answers briefly: a line or a person changes rarely, and every submission needs
+ * them, so under load almost every lookup is answered from memory. Subclasses say how employee-service is
+ * asked; the answers are the contract's JSON either way.
+ */
+public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
+
+    private final Cache<Long, List<Person>> lines;
+    private final Cache<Long, Person> people;
+
+    protected CachingEmployeeDirectory(Duration cacheTtl) {
+        this.lines = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
+        this.people = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
+    }
+
+    /** The caller's {@code ApprovalLine} (GET /api/employees/me/approval-line). */
+    protected abstract JsonNode fetchApprovalLine(String bearerToken);
+
+    /** The active employees among these ids (GET /api/employees?ids=csv). */
+    protected abstract JsonNode fetchEmployees(String idsCsv, String bearerToken);
+
+    @Override
+    public List<Person> defaultLine(long drafterId, String bearerToken) {
+        return lines.get(drafterId, id -> {
+            List<Person> line = new ArrayList<>();
+            fetchApprovalLine(bearerToken).path("approvers").forEach(p -> line.add(new Person(p.path("id").asLong(),
+                    p.path("name").asText(), p.path("position").asText(null), p.path("department").asText(null))));
+            return List.copyOf(line);
+        });
+    }
+
+    @Override
+    public List<Person> approvers(List<Long> ids, String bearerToken) {
+        List<Long> missing = ids.stream().filter(id -> people.getIfPresent(id) == null).distinct().toList();
+        if (!missing.isEmpty()) {
+            String csv = missing.stream().map(String::valueOf).collect(Collectors.joining(","));
+            fetchEmployees(csv, bearerToken).forEach(e -> people.put(e.path("id").asLong(), new Person(
+                    e.path("id").asLong(), e.path("name").asText(), e.path("position").asText(null),
+                    e.path("department").path("name").asText(null))));
+        }
+        return ids.stream().map(people::getIfPresent).filter(p -> p != null).toList();
+    }
+}

@@ -1,0 +1,57 @@
+package com.erp.approvalrequest.directory;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * Calls employee-service's routes in this JVM (standalone): an HTTP call to our own port would hold a REST
+ * worker while it waits for another, and under load every worker ends up waiting for a request queued behind
+ * them. The routes read the caller from the security context, which is on this thread already (direct: runs
+ * on the caller's thread).
+ */
+public class InProcessEmployeeDirectory extends CachingEmployeeDirectory {
+
+    static final String APPROVAL_LINE = "direct:getMyApprovalLine";
+    static final String EMPLOYEES = "direct:listEmployees";
+
+    private final ProducerTemplate producer;
+    private final ObjectMapper json;
+
+    public InProcessEmployeeDirectory(ProducerTemplate producer, ObjectMapper json, Duration cacheTtl) {
+        super(cacheTtl);
+        this.producer = producer;
+        this.json = json;
+    }
+
+    @Override
+    protected JsonNode fetchApprovalLine(String bearerToken) {
+        return call(APPROVAL_LINE, null);
+    }
+
+    @Override
+    protected JsonNode fetchEmployees(String idsCsv, String bearerToken) {
+        return call(EMPLOYEES, idsCsv);
+    }
+
+    private JsonNode call(String uri, String ids) {
+        Exchange answer = producer.request(uri, e -> {
+            if (ids != null) {
+                e.getIn().setHeader("ids", ids);
+            }
+        });
+        if (answer.getException() != null) {
+            throw new IllegalStateException("employee directory: " + uri + " failed", answer.getException());
+        }
+        Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        Object body = answer.getMessage().getBody();
+        if (status != null && status >= 400) {
+            // employee routes answer failures as problems; the submission cannot go on without its line
+            throw new IllegalStateException("employee directory: " + uri + " answered " + status + ": " + body);
+        }
+        return json.valueToTree(body);
+    }
+}
