@@ -35,7 +35,7 @@ final class Backlog {
         double lag = metrics.sum("erp_kafka_consumer_lag", "group=\"erp-approval-processing\"", "topic=\"approval.submitted\"");
         long start = System.nanoTime();
         target.consumer(accounts, true);
-        double drain = Fault.waitForNoLag(metrics, start);
+        double drain = Fault.waitForNoLag(metrics, start, Duration.ofMinutes(30));
         return new Result(submits.ok(), submits, drain, Load.round(submits.ok() / Math.max(drain, 0.001)), lag);
     }
 }

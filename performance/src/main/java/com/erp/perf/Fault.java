@@ -80,7 +80,12 @@ final class Fault {
 
     /** Seconds from {@code sinceNanos} until processing's consumer of submissions has caught up (at most 5 min). */
     static double waitForNoLag(Prometheus metrics, long sinceNanos) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        return waitForNoLag(metrics, sinceNanos, Duration.ofMinutes(5));
+    }
+
+    /** Seconds from {@code sinceNanos} until processing's consumer of submissions has caught up (at most {@code max}). */
+    static double waitForNoLag(Prometheus metrics, long sinceNanos, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
         // the lag gauge is refreshed every few seconds: look until it has been 0 twice in a row
         int zeros = 0;
         while (System.nanoTime() < deadline) {

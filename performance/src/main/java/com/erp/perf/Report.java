@@ -15,8 +15,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** What a run measured, as report.json (every number) and report.html (charts, tables, the goals). */
 final class Report {
 
+    /**
+     * One fixed-rate run. {@code drainSeconds}: how long after the run processing still had submissions queued
+     * (Kafka consumer lag); {@code processed}: documents fully taken in by processing per second, counted from the
+     * run's start until that queue was empty, which is what the pipeline sustains behind the 202s.
+     */
     record RateRun(String mode, double offered, double achieved, long ok, long ko, double errorRate, Latency latency,
-                   String gatlingReport) {
+                   double drainSeconds, double processed, String gatlingReport) {
     }
 
     record Saturation(String mode, int inFlight, double throughput, long ok, long ko, Latency latency,
@@ -48,9 +53,9 @@ final class Report {
         this.command = command;
     }
 
-    void rate(String mode, double offered, GatlingRun.Stats s) {
+    void rate(String mode, double offered, GatlingRun.Stats s, double runSeconds, double drainSeconds) {
         rates.add(new RateRun(mode, offered, s.throughput(), s.ok(), s.ko(), errorRate(s.ok(), s.ko()), s.latency(),
-                s.report()));
+                drainSeconds, Load.round(s.ok() / Math.max(0.001, runSeconds + drainSeconds)), s.report()));
     }
 
     void saturation(String mode, int inFlight, GatlingRun.Stats s) {
@@ -107,6 +112,11 @@ final class Report {
         return best;
     }
 
+    /** The most documents per second processing took in during a fixed-rate run of a mode (see {@link RateRun}). */
+    double sustained(String mode) {
+        return rates.stream().filter(r -> r.mode().equals(mode)).mapToDouble(RateRun::processed).max().orElse(0);
+    }
+
     private static double errorRate(long ok, long ko) {
         return ok + ko == 0 ? 0 : Math.round(10000.0 * ko / (ok + ko)) / 100.0;
     }
@@ -125,6 +135,9 @@ final class Report {
                             pair[1].latency().p99(), ratio), ratio >= 10));
         }
         goals.add(new Goal("submissions/s with 0 errors (async)", "≥ 2,500", f("%.0f/s", async), async >= 2500));
+        double processed = sustained("async");
+        goals.add(new Goal("the same, counting only documents processing has taken in (async)", "≥ 2,500",
+                f("%.0f/s", processed), processed >= 2500));
         endToEnd.stream().filter(e -> e.mode().equals("async")).findFirst().ifPresent(e -> goals.add(new Goal(
                 "submit → WebSocket p99 at half of the maximum load (async)", "≤ 50 ms",
                 f("%.1f ms at %.0f/s", e.submitToApprover().p99(), e.rate()), e.submitToApprover().p99() <= 50)));
@@ -197,10 +210,11 @@ final class Report {
 
     String summary() {
         StringBuilder s = new StringBuilder("\n== erp-approval load suite (" + plan + ", " + topology + ") ==\n");
-        s.append(f("%-7s %9s %9s %7s %8s %8s %8s%n", "mode", "offered", "achieved", "errors", "p50 ms", "p95 ms", "p99 ms"));
+        s.append(f("%-7s %9s %9s %7s %8s %8s %8s %9s %9s%n", "mode", "offered", "achieved", "errors", "p50 ms", "p95 ms",
+                "p99 ms", "drain s", "processed"));
         for (RateRun r : rates) {
-            s.append(f("%-7s %9.0f %9.1f %6.2f%% %8.1f %8.1f %8.1f%n", r.mode(), r.offered(), r.achieved(), r.errorRate(),
-                    r.latency().p50(), r.latency().p95(), r.latency().p99()));
+            s.append(f("%-7s %9.0f %9.1f %6.2f%% %8.1f %8.1f %8.1f %9.1f %9.1f%n", r.mode(), r.offered(), r.achieved(),
+                    r.errorRate(), r.latency().p50(), r.latency().p95(), r.latency().p99(), r.drainSeconds(), r.processed()));
         }
         for (Saturation x : saturations) {
             s.append(f("%-7s saturation (%d in flight): %.1f/s, %d errors, p99 %.1f ms%n", x.mode(), x.inFlight(),
@@ -249,14 +263,19 @@ final class Report {
         h.append(Charts.line("p99 latency against offered load", "offered (req/s)", "p99 (ms)", series(r -> r.latency().p99()), true));
         h.append(Charts.line("p50 latency against offered load", "offered (req/s)", "p50 (ms)", series(r -> r.latency().p50()), true));
         h.append(Charts.line("Errors against offered load", "offered (req/s)", "errors (%)", series(RateRun::errorRate), false));
+        h.append(Charts.line("Processed against offered load", "offered (req/s)", "processed (docs/s)",
+                series(RateRun::processed), false));
         h.append("</div><table><tr><th>mode</th><th>offered/s</th><th>achieved/s</th><th>ok</th><th>ko</th><th>p50 ms</th>"
-                + "<th>p95 ms</th><th>p99 ms</th><th>max ms</th><th>Gatling</th></tr>");
+                + "<th>p95 ms</th><th>p99 ms</th><th>max ms</th><th>queue drained after s</th><th>processed/s</th><th>Gatling</th></tr>");
         for (RateRun r : rates) {
             h.append(f("<tr><td>%s</td><td>%.0f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
-                            + "<td>%.1f</td><td><a href=\"%s\">report</a></td></tr>", r.mode(), r.offered(), r.achieved(), r.ok(),
-                    r.ko(), r.latency().p50(), r.latency().p95(), r.latency().p99(), r.latency().max(), rel(dir, r.gatlingReport())));
+                            + "<td>%.1f</td><td>%.1f</td><td>%.1f</td><td><a href=\"%s\">report</a></td></tr>", r.mode(), r.offered(),
+                    r.achieved(), r.ok(), r.ko(), r.latency().p50(), r.latency().p95(), r.latency().p99(), r.latency().max(),
+                    r.drainSeconds(), r.processed(), rel(dir, r.gatlingReport())));
         }
-        h.append("</table><h2>Saturation and the stack's own limits</h2><table><tr><th>what</th><th>throughput/s</th>"
+        h.append("</table><p><i>processed/s</i>: documents processing took in per second from the run's start until its "
+                + "queue (Kafka consumer lag) was empty: what the whole pipeline sustains, behind the asynchronous 202s.</p>");
+        h.append("<h2>Saturation and the stack's own limits</h2><table><tr><th>what</th><th>throughput/s</th>"
                 + "<th>ok</th><th>errors</th><th>p50 ms</th><th>p99 ms</th></tr>");
         for (Saturation x : saturations) {
             h.append(f("<tr><td>submit, %s, %d in flight (<a href=\"%s\">Gatling</a>)</td><td>%.1f</td><td>%d</td><td>%d</td>"

@@ -27,7 +27,8 @@ public final class Target implements AutoCloseable {
     }
 
     static final String PASSWORD = "perf-demo-password";
-    private static final List<String> JVM = List.of("-Xms256m", "-Xmx1536m", "-XX:+UseParallelGC");
+    // the MongoDB-wire memory backend keeps every document on this heap: a full run stores a few hundred thousand
+    private static final List<String> JVM = List.of("-Xms1g", "-Xmx6g", "-XX:+UseParallelGC");
     private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
     private final Topology topology;

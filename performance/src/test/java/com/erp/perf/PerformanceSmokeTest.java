@@ -27,6 +27,7 @@ class PerformanceSmokeTest {
         for (JsonNode rate : json.path("rates")) {
             assertThat(rate.path("ok").asLong()).as("%s", rate).isPositive();
             assertThat(rate.path("ko").asLong()).as("%s", rate).isZero();
+            assertThat(rate.path("processed").asDouble()).as("processing took the documents in: %s", rate).isPositive();
         }
         assertThat(json.path("rates").findValuesAsText("mode")).contains("async", "sync");
         assertThat(json.path("saturation")).hasSize(2);
