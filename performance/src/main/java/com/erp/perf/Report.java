@@ -138,7 +138,8 @@ final class Report {
         double processed = sustained("async");
         goals.add(new Goal("the same, counting only documents processing has taken in (async)", "≥ 2,500",
                 f("%.0f/s", processed), processed >= 2500));
-        endToEnd.stream().filter(e -> e.mode().equals("async")).findFirst().ifPresent(e -> goals.add(new Goal(
+        endToEnd.stream().filter(e -> e.mode().equals("async")).max(java.util.Comparator.comparingDouble(EndToEnd.Result::rate))
+                .ifPresent(e -> goals.add(new Goal(
                 "submit → WebSocket p99 at half of the maximum load (async)", "≤ 50 ms",
                 f("%.1f ms at %.0f/s", e.submitToApprover().p99(), e.rate()), e.submitToApprover().p99() <= 50)));
         faults.stream().filter(x -> x.mode().equals("async")).findFirst().ifPresent(x -> goals.add(new Goal(

@@ -29,7 +29,12 @@ public final class Target implements AutoCloseable {
     static final String PASSWORD = "perf-demo-password";
     // the MongoDB-wire memory backend keeps every document on this heap: a full run stores a few hundred thousand
     private static final List<String> JVM = List.of("-Xms1g", "-Xmx6g", "-XX:+UseParallelGC");
-    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    /**
+     * A service JVM as a small pod runs it: serial GC, a small young generation and a heap that gives memory back
+     * (so the start-up's garbage does not stay resident), plus {@link ServiceImage}'s extracted jar and CDS archive.
+     */
+    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-Xmn24m", "-XX:MinHeapFreeRatio=5",
+            "-XX:MaxHeapFreeRatio=15", "-Xss512k", "-XX:+UseSerialGC");
 
     private final Topology topology;
     private final Path sut;
@@ -39,6 +44,7 @@ public final class Target implements AutoCloseable {
     private EmbeddedServers servers;
     private ServiceProcess processing;
     private Map<String, String> processingEnv;
+    private ServiceImage.Image processingImage;
     private int processingPort;
     private final int kafkaPort = FreePort.find();
     private final int grpcPort = FreePort.find();
@@ -61,6 +67,16 @@ public final class Target implements AutoCloseable {
         } else {
             t.startServices();
         }
+        return t;
+    }
+
+    /**
+     * A standalone system somebody else started (nothing is stopped on close), to look at one scenario by hand;
+     * gRPC and Kafka addresses are not known then, so the limits cannot be measured on it.
+     */
+    public static Target attach(String baseUrl) {
+        Target t = new Target(Topology.STANDALONE, null, null);
+        t.employee = t.request = t.processingUrl = t.notification = baseUrl;
         return t;
     }
 
@@ -100,14 +116,23 @@ public final class Target implements AutoCloseable {
         processingEnv.put("GRPC_PORT", String.valueOf(grpcPort));
         processingPort = FreePort.find();
         // one at a time, so each start-up time is the service's own, not a share of two cores among four
-        employee = launch("employee-service", sut.resolve("employee-service-exec.jar"), employeePort, employeeEnv, SERVICE_JVM).baseUrl();
-        request = launch("approval-request-service", sut.resolve("approval-request-service-exec.jar"), FreePort.find(),
-                requestEnv, SERVICE_JVM).baseUrl();
-        processing = launch("approval-processing-service", sut.resolve("approval-processing-service-exec.jar"),
-                processingPort, processingEnv, SERVICE_JVM);
+        employee = launchImage("employee-service", employeePort, employeeEnv).baseUrl();
+        request = launchImage("approval-request-service", FreePort.find(), requestEnv).baseUrl();
+        processing = launchImage("approval-processing-service", processingPort, processingEnv);
+        processingImage = images.get("approval-processing-service");
         processingUrl = processing.baseUrl();
-        notification = launch("notification-service", sut.resolve("notification-service-exec.jar"), FreePort.find(),
-                verifier, SERVICE_JVM).baseUrl();
+        notification = launchImage("notification-service", FreePort.find(), verifier).baseUrl();
+    }
+
+    private final Map<String, ServiceImage.Image> images = new HashMap<>();
+
+    /** Prepares the service's image (not part of its start-up time), then starts it from that. */
+    private ServiceProcess launchImage(String name, int port, Map<String, String> env) throws Exception {
+        Path dir = work.resolve("images");
+        Files.createDirectories(dir);
+        ServiceImage.Image image = ServiceImage.prepare(name, sut.resolve(name + "-exec.jar"), dir, env, SERVICE_JVM);
+        images.put(name, image);
+        return launch(name, image.jar(), port, env, image.jvmOptions());
     }
 
     private ServiceProcess launch(String name, Path jar, int port, Map<String, String> env, List<String> options)
@@ -150,8 +175,8 @@ public final class Target implements AutoCloseable {
     public void startProcessing(Accounts admin) throws Exception {
         if (topology == Topology.SERVICES) {
             Files.createDirectories(work.resolve("restart"));
-            processing = new ServiceProcess("approval-processing-service", sut.resolve("approval-processing-service-exec.jar"),
-                    processingPort, processingEnv, work.resolve("restart"), SERVICE_JVM);
+            processing = new ServiceProcess("approval-processing-service", processingImage.jar(),
+                    processingPort, processingEnv, work.resolve("restart"), processingImage.jvmOptions());
             processes.add(processing);
             processing.awaitReady(Duration.ofSeconds(180));
         } else {
