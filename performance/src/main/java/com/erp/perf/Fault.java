@@ -85,12 +85,24 @@ final class Fault {
 
     /** Seconds from {@code sinceNanos} until processing's consumer of submissions has caught up (at most {@code max}). */
     static double waitForNoLag(Prometheus metrics, long sinceNanos, Duration max) throws InterruptedException {
+        return waitUntilNoLag(metrics, sinceNanos, max, "group=\"erp-approval-processing\"", "topic=\"approval.submitted\"");
+    }
+
+    /**
+     * Until every consumer group of ours has caught up (notifications and records too, which lag behind processing
+     * after a burst), so a scenario that measures latency does not wait behind another's backlog.
+     */
+    static double waitForAllConsumers(Prometheus metrics, Duration max) throws InterruptedException {
+        return waitUntilNoLag(metrics, System.nanoTime(), max);
+    }
+
+    private static double waitUntilNoLag(Prometheus metrics, long sinceNanos, Duration max, String... labels)
+            throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         // the lag gauge is refreshed every few seconds: look until it has been 0 twice in a row
         int zeros = 0;
         while (System.nanoTime() < deadline) {
-            double lag = metrics.sum("erp_kafka_consumer_lag", "group=\"erp-approval-processing\"",
-                    "topic=\"approval.submitted\"");
+            double lag = metrics.sum("erp_kafka_consumer_lag", labels);
             zeros = lag == 0 ? zeros + 1 : 0;
             if (zeros >= 2) {
                 break;

@@ -50,12 +50,7 @@ public class DispatchSyncRoute extends RouteBuilder {
                 .doCatch(Exception.class)
                     .log(LoggingLevel.WARN, "synchronous dispatch of ${variable.approval.id} failed (${exception.message}); "
                             + "it goes the asynchronous way")
-                    .setBody(variable("document"))
-                    .to(OutboxRelayRoute.PUBLISH)
-                    .removeHeaders("*")
-                    .setHeader("Location", simple("/api/approvals/${variable.approval.id}"))
-                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
-                    .bean("submissions", "accepted(${variable.approval.id})")
+                    .to(SubmitRoute.DISPATCH_ASYNC)
                 .end();
 
         from("direct:approval-request.grpc-dispatch").routeId("approval-request.grpc-dispatch")

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 public class SubmitRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "approval-request.submit";
+    /** Publishes the stored document's event and answers 202 (also the sync path's fallback). */
+    public static final String DISPATCH_ASYNC = "direct:approval-request.dispatch-async";
 
     @Override
     public void configure() {
@@ -42,12 +44,15 @@ public class SubmitRoute extends RouteBuilder {
                     .when(method("dispatchMode", "sync(${header[X-Dispatch-Mode]})"))
                         .to(DispatchSyncRoute.DISPATCH)
                     .otherwise()
-                        .setBody(variable("document"))
-                        .to(OutboxRelayRoute.PUBLISH)
-                        .removeHeaders("*")
-                        .setHeader("Location", simple("/api/approvals/${variable.approval.id}"))
-                        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
-                        .bean("submissions", "accepted(${variable.approval.id})")
+                        .to(DISPATCH_ASYNC)
                 .end();
+
+        from(DISPATCH_ASYNC).routeId("approval-request.dispatch-async")
+                .setBody(variable("document"))
+                .to(OutboxRelayRoute.PUBLISH)
+                .removeHeaders("*")
+                .setHeader("Location", simple("/api/approvals/${variable.approval.id}"))
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
+                .bean("submissions", "accepted(${variable.approval.id})");
     }
 }
