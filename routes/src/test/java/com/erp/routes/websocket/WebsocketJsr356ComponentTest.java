@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.security.TokenIssuer;
+import com.erp.routes.testing.NoServers;
 import com.erp.routes.testing.TestPeople;
 import com.erp.routes.testing.WebSocketTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,14 +34,7 @@ import org.springframework.context.annotation.Bean;
 @CamelSpringBootTest
 @SpringBootTest(classes = WebsocketJsr356ComponentTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                // the routes module carries every component's starter (optional); this app needs none of their servers
-                "spring.autoconfigure.exclude="
-                        + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.redis.RedisRepositoriesAutoConfiguration"
+                NoServers.EXCLUDE_AUTO_CONFIGURATION
         })
 class WebsocketJsr356ComponentTest {
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.erp.routes.common.security.TokenIssuer;
 import com.erp.routes.testing.HttpTestClient;
+import com.erp.routes.testing.NoServers;
 import com.erp.routes.testing.Problems;
 import com.erp.routes.testing.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,14 +35,7 @@ import org.springframework.context.annotation.Bean;
                 "erp.http.workers=1",
                 "erp.http.queue=1",
                 "erp.http.overload-retry-after-seconds=2",
-                // the routes module carries every component's starter (optional); this app needs none of their servers
-                "spring.autoconfigure.exclude="
-                        + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.redis.RedisRepositoriesAutoConfiguration"
+                NoServers.EXCLUDE_AUTO_CONFIGURATION
         })
 class LoadSheddingTest {
 
