@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class EmbeddedServers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServers.class);
     private static final Map<Path, EmbeddedServers> SHARED = new LinkedHashMap<>();
     private static Path jvmTempDir;
+    private static boolean closeRegistered;
 
     private final Options options;
     private final Map<EmbeddedServer.Kind, EmbeddedServer> servers = new EnumMap<>(EmbeddedServer.Kind.class);
@@ -61,16 +63,29 @@ public final class EmbeddedServers implements AutoCloseable {
         return set;
     }
 
-    /** The JVM-wide set for this data folder, with at least the requested servers running. */
+    /** The JVM-wide set for this data folder, with at least the requested servers running; closed at JVM exit. */
     public static synchronized EmbeddedServers shared(Options options) {
+        return shared(options, stop -> Runtime.getRuntime().addShutdownHook(new Thread(stop, "embedded-servers-stop")));
+    }
+
+    /**
+     * The JVM-wide set for this data folder, with at least the requested servers running.
+     *
+     * @param atExit registers how the JVM-wide sets are closed at exit (with the first set only). An application
+     *               passes Spring Boot's shutdown handlers, which run once its context is closed: a JVM shutdown
+     *               hook would stop the servers while the application is still shutting down, and its Kafka
+     *               consumers would spend the shutdown reconnecting to a broker that is gone.
+     */
+    public static synchronized EmbeddedServers shared(Options options, Consumer<Runnable> atExit) {
+        if (!closeRegistered) {
+            closeRegistered = true;
+            atExit.accept(EmbeddedServers::closeShared);
+        }
         Options resolved = resolveDataDir(options);
         EmbeddedServers set = SHARED.get(resolved.dataDir());
         if (set == null) {
             set = new EmbeddedServers(resolved);
             SHARED.put(resolved.dataDir(), set);
-            if (SHARED.size() == 1) {
-                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::closeShared, "embedded-servers-stop"));
-            }
         }
         set.ensure(resolved.kinds());
         return set;
@@ -79,6 +94,9 @@ public final class EmbeddedServers implements AutoCloseable {
     private static synchronized void closeShared() {
         SHARED.values().forEach(EmbeddedServers::close);
         SHARED.clear();
+        if (jvmTempDir != null) {
+            deleteQuietly(jvmTempDir);
+        }
     }
 
     private static synchronized Options resolveDataDir(Options options) {
@@ -92,8 +110,11 @@ public final class EmbeddedServers implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Path dir = jvmTempDir;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "embedded-servers-cleanup"));
+            if (!closeRegistered) {
+                // a set that is not shared is closed by its owner; only the folder is left to delete
+                Path dir = jvmTempDir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "embedded-servers-cleanup"));
+            }
         }
         return new Options(jvmTempDir, options.kinds(), options.mongoInMemory(), options.kafkaPort());
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
@@ -44,7 +45,8 @@ public class EmbeddedServersListener implements ApplicationListener<ApplicationE
                 kinds,
                 "memory".equalsIgnoreCase(env.getProperty("erp.embedded.mongo-backend", "h2")),
                 env.getProperty("erp.embedded.kafka-port", Integer.class, 0));
-        EmbeddedServers servers = EmbeddedServers.shared(options);
+        // stopped once the application has shut down, not while it does
+        EmbeddedServers servers = EmbeddedServers.shared(options, SpringApplication.getShutdownHandlers()::add);
         Map<String, Object> props = new LinkedHashMap<>(servers.connectionProperties());
         props.put("erp.embedded.resolved-data-dir", servers.dataDir().toString());
         env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, props));

@@ -96,14 +96,33 @@ public final class ServiceProcess implements AutoCloseable {
     /** Stops it the way Kubernetes does: SIGTERM, then a hard kill if it does not finish. */
     @Override
     public void close() {
+        terminate(Duration.ofSeconds(30));
+    }
+
+    /**
+     * SIGTERM, then a hard kill if it has not finished within {@code grace} (Kubernetes' default grace period is
+     * 30 s). Returns whether it finished on its own.
+     */
+    public boolean terminate(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        return false;
+    }
+
+    /** The processes it started (the embedded servers' own, in the standalone system), while it runs. */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
+    public Path log() {
+        return log;
     }
 }

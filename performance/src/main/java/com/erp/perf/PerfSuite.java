@@ -10,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * The load-test suite: starts the system fresh, warms it up, runs the same scenarios on both dispatch paths
  * (async: Kafka, 202; sync: gRPC, 201) and writes {@code report.json} and {@code report.html}.
@@ -25,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PerfSuite {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PerfSuite.class);
     static final List<String> MODES = List.of("async", "sync");
 
     /** How big a run is. */
@@ -40,6 +36,18 @@ public final class PerfSuite {
             List.of(0.125, 0.25), 30, 100, 60, 10, 30, 100_000, 15, true);
 
     private PerfSuite() {
+    }
+
+    /**
+     * Progress on standard output, with the time: Gatling reconfigures logging when it starts, after which a
+     * logger's lines would vanish. "{}" placeholders as in SLF4J.
+     */
+    static void say(String format, Object... args) {
+        String line = format;
+        for (Object arg : args) {
+            line = line.replaceFirst("\\{}", java.util.regex.Matcher.quoteReplacement(String.valueOf(arg)));
+        }
+        System.out.printf("%tT perf: %s%n", System.currentTimeMillis(), line);
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,20 +67,21 @@ public final class PerfSuite {
         Path work = Files.createTempDirectory("erp-perf-");
         Report report = new Report(plan.name(), topology.name().toLowerCase(), "performance/run.sh " + arguments);
         if (plan.measureServices() && topology == Target.Topology.STANDALONE) {
-            LOG.info("measuring the start of each service as its own JVM");
+            say("measuring the start of each service as its own JVM");
             try (Target services = Target.start(Target.Topology.SERVICES, sut, work.resolve("services"))) {
                 report.startups(services.startups());
             }
         }
-        LOG.info("starting the system under test ({})", topology);
+        say("starting the system under test ({})", topology);
         try (Target target = Target.start(topology, sut, work.resolve("sut"))) {
             report.startupsIfNone(target.startups());
+            say("ready");
             Http http = new Http();
             Accounts accounts = new Accounts(http, target.employee(), Target.PASSWORD);
             String token = accounts.token("dev.staff");
 
             Prometheus lag = new Prometheus(http, target.processing(), accounts.token("admin"));
-            LOG.info("warming up both paths for {} s each", plan.warmupSeconds());
+            say("warming up both paths for {} s each", plan.warmupSeconds());
             for (String mode : MODES) {
                 double rate = "sync".equals(mode) ? plan.warmupRate() / 3 : plan.warmupRate();
                 Load.open(rate / 3, Duration.ofSeconds(Math.max(1, plan.warmupSeconds() / 3)),
@@ -85,7 +94,7 @@ public final class PerfSuite {
             Path gatling = out.resolve("gatling");
             for (String mode : MODES) {
                 for (double rate : plan.rates()) {
-                    LOG.info("{} at {}/s for {} s", mode, rate, plan.rateSeconds());
+                    say("{} at {}/s for {} s", mode, rate, plan.rateSeconds());
                     GatlingRun.Stats stats = GatlingRun.run(Map.of("baseUrl", target.request(), "path", "/api/approvals",
                             "token", token, "mode", mode, "model", "open", "rate", String.valueOf(rate),
                             "users", "0", "seconds", String.valueOf(plan.rateSeconds())), gatling, mode + "-" + (int) rate);
@@ -93,7 +102,7 @@ public final class PerfSuite {
                     double drain = Fault.waitForNoLag(lag, System.nanoTime(), Duration.ofMinutes(10));
                     report.rate(mode, rate, stats, plan.rateSeconds(), drain);
                 }
-                LOG.info("{} at saturation ({} in flight)", mode, plan.saturationUsers());
+                say("{} at saturation ({} in flight)", mode, plan.saturationUsers());
                 report.saturation(mode, plan.saturationUsers(), GatlingRun.run(Map.of("baseUrl", target.request(),
                         "path", "/api/approvals", "token", token, "mode", mode, "model", "closed", "rate", "0",
                         "users", String.valueOf(plan.saturationUsers()), "seconds", String.valueOf(plan.saturationSeconds())),
@@ -111,26 +120,28 @@ public final class PerfSuite {
                 double rate = Math.max(5, Math.min(250, Math.round(sustained * share)));
                 for (String mode : MODES) {
                     Fault.waitForAllConsumers(lag, Duration.ofMinutes(10));
-                    LOG.info("end to end, {} at {}/s", mode, rate);
+                    say("end to end, {} at {}/s", mode, rate);
                     report.endToEnd(EndToEnd.run(target, accounts, mode, rate, Duration.ofSeconds(plan.e2eSeconds())));
                 }
             }
 
-            LOG.info("the stack's own limits");
+            say("the stack's own limits");
             report.limit("noop-http", GatlingRun.run(Map.of("baseUrl", target.request(), "path", "/api/diagnostics/noop",
                     "token", token, "mode", "", "model", "closed", "rate", "0",
                     "users", String.valueOf(plan.saturationUsers()), "seconds", String.valueOf(plan.limitSeconds())),
                     gatling, "noop-saturation"));
+            say("raw Kafka producer");
             report.limit("kafka-producer", Limits.kafka(target, Duration.ofSeconds(plan.limitSeconds())));
+            say("gRPC dispatch alone");
             report.limit("grpc-dispatch", Limits.grpc(target, 8, Duration.ofSeconds(plan.limitSeconds())));
 
             for (String mode : MODES) {
-                LOG.info("processing away for {} s under {} load", plan.faultOutage(), mode);
+                say("processing away for {} s under {} load", plan.faultOutage(), mode);
                 report.fault(Fault.run(target, accounts, mode, plan.faultRate(), Duration.ofSeconds(plan.faultSeconds()),
                         Duration.ofSeconds(plan.faultAt()), Duration.ofSeconds(plan.faultOutage())));
             }
 
-            LOG.info("a backlog of {} documents", plan.backlog());
+            say("a backlog of {} documents", plan.backlog());
             report.backlog(Backlog.run(target, accounts, plan.backlog(), 64));
 
             Prometheus metrics = new Prometheus(http, target.request(), accounts.token("admin"));
@@ -141,8 +152,10 @@ public final class PerfSuite {
             seen.put("submissionsAsync", metrics.sum("erp_dispatch_submissions_total", "mode=\"async\""));
             seen.put("submissionsSync", metrics.sum("erp_dispatch_submissions_total", "mode=\"sync\""));
             report.metrics(seen);
+            say("stopping the system under test");
         }
         report.write(out);
+        say("done");
         return report;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.erp.approvalprocessing.ApprovalProcessingModule;
 import com.erp.approvalrequest.ApprovalRequestModule;
+import com.erp.devinfra.ShutdownOrder;
 import com.erp.employee.EmployeeModule;
 import com.erp.notification.NotificationModule;
 import org.springframework.boot.SpringApplication;
@@ -24,6 +25,6 @@ public class StandaloneApplication {
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(StandaloneApplication.class);
         app.setDefaultProperties(Map.of("spring.config.name", "standalone"));
-        app.run(args);
+        ShutdownOrder.closeFirstOnSignal(app.run(args));
     }
 }
