@@ -3,7 +3,6 @@ package com.erp.perf;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Backlog drain: approval-processing's Kafka consumer stopped, {@code n} documents submitted (asynchronously)
@@ -29,7 +28,7 @@ final class Backlog {
             submits = Load.closed(concurrency, Duration.ofHours(1), n, i -> http.submit(target.request() + "/api/approvals",
                     accounts.token(chains.get(i % chains.size()).staff()), "backlog-" + run + "-" + i, "async"));
         } finally {
-            Thread.sleep(TimeUnit.SECONDS.toMillis(3)); // let the lag gauge (refreshed every second here) see it
+            Thread.sleep(2000); // let the lag gauge (refreshed every second here) see it
         }
         Prometheus metrics = new Prometheus(http, target.processing(), accounts.token("admin"));
         double lag = metrics.sum("erp_kafka_consumer_lag", "group=\"erp-approval-processing\"", "topic=\"approval.submitted\"");

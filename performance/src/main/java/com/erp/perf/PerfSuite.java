@@ -30,7 +30,8 @@ public final class PerfSuite {
                 int backlog, int limitSeconds, boolean measureServices) {
     }
 
-    static final Plan SMOKE = new Plan("smoke", List.of(50.0), 3, 16, 2, 3, 50, List.of(0.25), 2, 40, 6, 1, 2, 300, 1, false);
+    // every scenario once, as briefly as still shows it working: under a minute on 2 cores, after the start
+    static final Plan SMOKE = new Plan("smoke", List.of(50.0), 2, 8, 1, 1, 50, List.of(0.25), 2, 40, 4, 1, 1, 200, 1, false);
     // the warm-up is long: C2 keeps compiling for minutes, and until it is done it takes a quarter of the CPU
     static final Plan FULL = new Plan("full", List.of(50.0, 200.0, 500.0, 1000.0, 2000.0), 20, 64, 20, 90, 150,
             List.of(0.125, 0.25), 30, 100, 60, 10, 30, 100_000, 15, true);
@@ -73,7 +74,10 @@ public final class PerfSuite {
             }
         }
         say("starting the system under test ({})", topology);
+        long starting = System.nanoTime();
+        long ready;
         try (Target target = Target.start(topology, sut, work.resolve("sut"))) {
+            ready = System.nanoTime();
             report.startupsIfNone(target.startups());
             say("ready");
             Http http = new Http();
@@ -152,6 +156,7 @@ public final class PerfSuite {
             seen.put("submissionsAsync", metrics.sum("erp_dispatch_submissions_total", "mode=\"async\""));
             seen.put("submissionsSync", metrics.sum("erp_dispatch_submissions_total", "mode=\"sync\""));
             report.metrics(seen);
+            report.durations((ready - starting) / 1e9, (System.nanoTime() - ready) / 1e9);
             say("stopping the system under test");
         }
         report.write(out);

@@ -46,6 +46,8 @@ final class Report {
     private final List<Target.Startup> startups = new ArrayList<>();
     private Backlog.Result backlog;
     private Map<String, Object> metrics = Map.of();
+    private double startSeconds;
+    private double scenarioSeconds;
 
     Report(String plan, String topology, String command) {
         this.plan = plan;
@@ -90,6 +92,12 @@ final class Report {
         if (startups.isEmpty()) {
             startups.addAll(s);
         }
+    }
+
+    /** How long the system under test took to start, and the scenarios after that. */
+    void durations(double start, double scenarios) {
+        startSeconds = Load.round(start);
+        scenarioSeconds = Load.round(scenarios);
     }
 
     void metrics(Map<String, Object> m) {
@@ -149,6 +157,10 @@ final class Report {
             goals.add(new Goal(s.name() + " ready and idle memory", "≤ 8 s, ≤ 300 MB RSS",
                     f("%.1f s, %d MB", s.readyMs() / 1000.0, s.rssMb()), s.readyMs() <= 8000 && s.rssMb() <= 300));
         }
+        if ("smoke".equals(plan) && scenarioSeconds > 0) {
+            goals.add(new Goal("the smoke plan's scenarios, after the system's start", "< 60 s",
+                    f("%.0f s (start %.0f s)", scenarioSeconds, startSeconds), scenarioSeconds < 60));
+        }
         return goals;
     }
 
@@ -188,6 +200,7 @@ final class Report {
         json.put("backlog", backlog);
         json.put("startups", startups);
         json.put("metrics", metrics);
+        json.put("durations", Map.of("startSeconds", startSeconds, "scenarioSeconds", scenarioSeconds));
         json.put("goals", goals());
         Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("report.json").toFile(), json);
         Files.writeString(dir.resolve("report.html"), html(dir));
@@ -236,6 +249,7 @@ final class Report {
             s.append(f("backlog: %d queued at %.0f/s, drained in %.1f s = %.0f/s%n", backlog.queued(),
                     backlog.submits().throughput(), backlog.drainSeconds(), backlog.drainRate()));
         }
+        s.append(f("scenarios took %.0f s after a %.0f s start%n", scenarioSeconds, startSeconds));
         for (Goal g : goals()) {
             s.append(f("[%s] %s: %s (goal %s)%n", g.met() ? "met" : "NOT met", g.goal(), g.measured(), g.target()));
         }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The load suite in its smoke plan (about 2 minutes with the start), so it never rots: every scenario runs against the real
+ * The load suite in its smoke plan (under a minute of scenarios after the system's start), so it never rots: every scenario runs against the real
  * system and the report is written. Speeds are not asserted here (machines are noisy; the full run reports
  * them against the goals); what must hold whatever the speed is: both paths took load, everything accepted
  * was processed, nothing was lost when processing stopped, and the backlog drained.
