@@ -11,10 +11,33 @@ abstract class AbstractEmbeddedServer implements EmbeddedServer {
 
     @Override
     public final synchronized void start() throws Exception {
-        if (!running) {
-            doStart();
-            running = true;
+        if (running) {
+            return;
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                doStart();
+                running = true;
+                return;
+            } catch (Exception e) {
+                if (attempt >= 3 || !textFileBusy(e)) {
+                    throw e;
+                }
+                // Servers start in parallel: a process forked for another one meanwhile can inherit the descriptor
+                // this one's binary was just written through, and exec then fails with ETXTBSY until it is closed.
+                log.info("{} binary busy ({}), starting it again", kind(), e.toString());
+                Thread.sleep(200L * attempt);
+            }
+        }
+    }
+
+    static boolean textFileBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Text file busy")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
