@@ -204,6 +204,59 @@ final class Report {
         json.put("goals", goals());
         Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("report.json").toFile(), json);
         Files.writeString(dir.resolve("report.html"), html(dir));
+        Files.writeString(dir.resolve("report.md"), markdown());
+    }
+
+    /** The tables of performance/README.md's "Latest full run", ready to paste. */
+    String markdown() {
+        Map<String, Object> m = machine();
+        StringBuilder md = new StringBuilder();
+        md.append(f("Run `%s` on %s (%s plan, %s); machine: %s cores (%s), %s GB, %s, %s. The generator shared the cores.%n%n",
+                command, startedAt.toString().substring(0, 10), plan, topology, m.get("cores"), m.getOrDefault("cpu", "?"),
+                m.getOrDefault("memoryGb", "?"), m.get("java"), m.get("os")));
+        md.append("**Submissions at fixed arrival rates** (Gatling open model; latency of the HTTP answer)\n\n")
+                .append("| path | offered/s | achieved/s | errors | p50 ms | p95 ms | p99 ms | queue drained after s | processed/s |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (RateRun r : rates) {
+            md.append(f("| %s | %.0f | %.0f | %.2f%% | %.0f | %.0f | %.0f | %.1f | %.0f |%n", r.mode(), r.offered(), r.achieved(),
+                    r.errorRate(), r.latency().p50(), r.latency().p95(), r.latency().p99(), r.drainSeconds(), r.processed()));
+        }
+        md.append("\n**Saturation and the stack's own limits**\n\n| what | throughput/s | errors | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|\n");
+        for (Saturation x : saturations) {
+            md.append(f("| submit, %s, %d in flight | %.0f | %d | %.0f | %.0f |%n", x.mode(), x.inFlight(), x.throughput(), x.ko(),
+                    x.latency().p50(), x.latency().p99()));
+        }
+        for (Limit l : limits) {
+            md.append(f("| limit: %s | %.0f | %d | %.1f | %.1f |%n", l.name(), l.throughput(), l.failed(), l.latency().p50(),
+                    l.latency().p99()));
+        }
+        md.append("\n**End to end on real WebSocket clients**\n\n| path | rate/s | documents | submit → approver told p50 / p99 ms "
+                + "| decision → drafter told p50 / p99 ms |\n|---|---:|---:|---:|---:|\n");
+        for (EndToEnd.Result e : endToEnd) {
+            md.append(f("| %s | %.0f | %d of %d | %.1f / %.1f | %.1f / %.1f |%n", e.mode(), e.rate(), e.completed(), e.submitted(),
+                    e.submitToApprover().p50(), e.submitToApprover().p99(), e.decisionToDrafter().p50(), e.decisionToDrafter().p99()));
+        }
+        md.append("\n**Processing stopped mid-run; backlog**\n\n| path | accepted | refused | lost | drained after s | answers |\n"
+                + "|---|---:|---:|---:|---:|---|\n");
+        for (Fault.Result x : faults) {
+            md.append(f("| %s | %d | %d | %d | %.1f | %s |%n", x.mode(), x.accepted(), x.refused(), x.lost(), x.drainSeconds(),
+                    new java.util.TreeMap<>(x.statuses()).toString().replaceAll("[{}]", "").replace("=", ": ")));
+        }
+        if (backlog != null) {
+            md.append(f("%nBacklog: %,d documents queued at %.0f/s with processing's consumer stopped, drained in %.0f s = "
+                    + "**%.0f documents/s**.%n", backlog.queued(), backlog.submits().throughput(), backlog.drainSeconds(),
+                    backlog.drainRate()));
+        }
+        md.append("\n**Start-up**\n\n| JVM | ready s | idle RSS MB |\n|---|---:|---:|\n");
+        for (Target.Startup x : startups) {
+            md.append(f("| %s | %.1f | %d |%n", x.name(), x.readyMs() / 1000.0, x.rssMb()));
+        }
+        md.append("\n**Goals**\n\n| goal | target | measured | |\n|---|---|---|---|\n");
+        for (Goal g : goals()) {
+            md.append(f("| %s | %s | %s | %s |%n", g.goal(), g.target(), g.measured(), g.met() ? "met" : "**not met**"));
+        }
+        md.append(f("%nMetrics at the end: %s.%n", metrics));
+        return md.toString();
     }
 
     static Map<String, Object> machine() {

@@ -24,6 +24,8 @@ class PerformanceSmokeTest {
 
         JsonNode json = Http.JSON.readTree(out.resolve("report.json").toFile());
         assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("Goals");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| async | 50 |").contains("**Goals**")
+                .contains("Backlog: 200 documents");
         for (JsonNode rate : json.path("rates")) {
             assertThat(rate.path("ok").asLong()).as("%s", rate).isPositive();
             assertThat(rate.path("ko").asLong()).as("%s", rate).isZero();
