@@ -4,7 +4,7 @@
 #
 #   performance/run.sh [smoke|full] [standalone|services]
 #
-# smoke: under a minute of scenarios after a ~35 s start; full: about 45 minutes on 2 cores.
+# smoke: under a minute of scenarios after a ~35 s start; full: about 30 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 plan="${1:-full}"
