@@ -75,9 +75,8 @@ public final class PerfSuite {
         }
         say("starting the system under test ({})", topology);
         long starting = System.nanoTime();
-        long ready;
         try (Target target = Target.start(topology, sut, work.resolve("sut"))) {
-            ready = System.nanoTime();
+            long ready = System.nanoTime();
             report.startupsIfNone(target.startups());
             say("ready");
             Http http = new Http();

@@ -255,7 +255,9 @@ final class Report {
         for (Goal g : goals()) {
             md.append(f("| %s | %s | %s | %s |%n", g.goal(), g.target(), g.measured(), g.met() ? "met" : "**not met**"));
         }
-        md.append(f("%nMetrics at the end: %s.%n", metrics));
+        md.append("\nMetrics at the end (`/actuator/prometheus`): ").append(String.join(", ", metrics.entrySet().stream()
+                .map(e -> e.getKey() + " " + (e.getValue() instanceof Number n ? f("%,.0f", n.doubleValue()) : e.getValue()))
+                .toList())).append(".\n");
         return md.toString();
     }
 
