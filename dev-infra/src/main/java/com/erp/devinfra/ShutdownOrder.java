@@ -21,8 +21,11 @@ public final class ShutdownOrder {
     public static void closeFirstOnSignal(ConfigurableApplicationContext application) {
         for (String name : List.of("TERM", "INT")) {
             Signal.handle(new Signal(name), signal -> {
-                application.close();
-                System.exit(128 + signal.getNumber());
+                try {
+                    application.close();
+                } finally {
+                    System.exit(128 + signal.getNumber()); // even if closing failed: the signal asked the JVM to end
+                }
             });
         }
     }

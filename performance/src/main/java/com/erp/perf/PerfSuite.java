@@ -41,14 +41,10 @@ public final class PerfSuite {
 
     /**
      * Progress on standard output, with the time: Gatling reconfigures logging when it starts, after which a
-     * logger's lines would vanish. "{}" placeholders as in SLF4J.
+     * logger's lines would vanish. {@link String#format} placeholders.
      */
     static void say(String format, Object... args) {
-        String line = format;
-        for (Object arg : args) {
-            line = line.replaceFirst("\\{}", java.util.regex.Matcher.quoteReplacement(String.valueOf(arg)));
-        }
-        System.out.printf("%tT perf: %s%n", System.currentTimeMillis(), line);
+        System.out.printf("%tT perf: %s%n", System.currentTimeMillis(), String.format(java.util.Locale.ROOT, format, args));
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,7 +69,7 @@ public final class PerfSuite {
                 report.startups(services.startups());
             }
         }
-        say("starting the system under test ({})", topology);
+        say("starting the system under test (%s)", topology);
         long starting = System.nanoTime();
         try (Target target = Target.start(topology, sut, work.resolve("sut"))) {
             long ready = System.nanoTime();
@@ -84,7 +80,7 @@ public final class PerfSuite {
             String token = accounts.token("dev.staff");
 
             Prometheus lag = new Prometheus(http, target.processing(), accounts.token("admin"));
-            say("warming up both paths for {} s each", plan.warmupSeconds());
+            say("warming up both paths for %s s each", plan.warmupSeconds());
             for (String mode : MODES) {
                 double rate = "sync".equals(mode) ? plan.warmupRate() / 3 : plan.warmupRate();
                 Load.open(rate / 3, Duration.ofSeconds(Math.max(1, plan.warmupSeconds() / 3)),
@@ -97,7 +93,7 @@ public final class PerfSuite {
             Path gatling = out.resolve("gatling");
             for (String mode : MODES) {
                 for (double rate : plan.rates()) {
-                    say("{} at {}/s for {} s", mode, rate, plan.rateSeconds());
+                    say("%s at %s/s for %s s", mode, rate, plan.rateSeconds());
                     GatlingRun.Stats stats = GatlingRun.run(Map.of("baseUrl", target.request(), "path", "/api/approvals",
                             "token", token, "mode", mode, "model", "open", "rate", String.valueOf(rate),
                             "users", "0", "seconds", String.valueOf(plan.rateSeconds())), gatling, mode + "-" + (int) rate);
@@ -105,7 +101,7 @@ public final class PerfSuite {
                     double drain = Fault.waitForNoLag(lag, System.nanoTime(), Duration.ofMinutes(10));
                     report.rate(mode, rate, stats, plan.rateSeconds(), drain);
                 }
-                say("{} at saturation ({} in flight)", mode, plan.saturationUsers());
+                say("%s at saturation (%s in flight)", mode, plan.saturationUsers());
                 report.saturation(mode, plan.saturationUsers(), GatlingRun.run(Map.of("baseUrl", target.request(),
                         "path", "/api/approvals", "token", token, "mode", mode, "model", "closed", "rate", "0",
                         "users", String.valueOf(plan.saturationUsers()), "seconds", String.valueOf(plan.saturationSeconds())),
@@ -122,16 +118,18 @@ public final class PerfSuite {
             // Decisions and the notifications they cause are not in the submission warm-up, and their first run
             // paid for it (p99 in seconds at the lowest rate, then tens of ms): run them once, unmeasured.
             int e2eWarmup = plan.e2eSeconds() / 3;
-            for (String mode : e2eWarmup > 0 ? MODES : List.<String>of()) {
-                say("warming up end to end, {}", mode);
-                EndToEnd.run(target, accounts, mode, Math.max(5, Math.round(sustained * plan.e2eShares().get(0))),
-                        Duration.ofSeconds(e2eWarmup));
+            if (e2eWarmup > 0) {
+                for (String mode : MODES) {
+                    say("warming up end to end, %s", mode);
+                    EndToEnd.run(target, accounts, mode, Math.max(5, Math.round(sustained * plan.e2eShares().get(0))),
+                            Duration.ofSeconds(e2eWarmup));
+                }
             }
             for (double share : plan.e2eShares()) {
                 double rate = Math.max(5, Math.min(250, Math.round(sustained * share)));
                 for (String mode : MODES) {
                     Fault.waitForAllConsumers(lag, Duration.ofMinutes(10));
-                    say("end to end, {} at {}/s", mode, rate);
+                    say("end to end, %s at %s/s", mode, rate);
                     report.endToEnd(EndToEnd.run(target, accounts, mode, rate, Duration.ofSeconds(plan.e2eSeconds())));
                 }
             }
@@ -147,12 +145,12 @@ public final class PerfSuite {
             report.limit("grpc-dispatch", Limits.grpc(target, 8, Duration.ofSeconds(plan.limitSeconds())));
 
             for (String mode : MODES) {
-                say("processing away for {} s under {} load", plan.faultOutage(), mode);
+                say("processing away for %s s under %s load", plan.faultOutage(), mode);
                 report.fault(Fault.run(target, accounts, mode, plan.faultRate(), Duration.ofSeconds(plan.faultSeconds()),
                         Duration.ofSeconds(plan.faultAt()), Duration.ofSeconds(plan.faultOutage())));
             }
 
-            say("a backlog of {} documents", plan.backlog());
+            say("a backlog of %s documents", plan.backlog());
             report.backlog(Backlog.run(target, accounts, plan.backlog(), 64));
 
             Prometheus metrics = new Prometheus(http, target.request(), accounts.token("admin"));
