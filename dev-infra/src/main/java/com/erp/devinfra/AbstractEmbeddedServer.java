@@ -1,5 +1,7 @@
 package com.erp.devinfra;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ abstract class AbstractEmbeddedServer implements EmbeddedServer {
             try {
                 doStart();
                 running = true;
+                executable().ifPresent(ServerWatchdog::guardChildren);
                 return;
             } catch (Exception e) {
                 if (attempt >= 3 || !textFileBusy(e)) {
@@ -51,7 +54,13 @@ abstract class AbstractEmbeddedServer implements EmbeddedServer {
             log.warn("{} did not stop cleanly: {}", kind(), e.toString());
         } finally {
             running = false;
+            ServerWatchdog.releaseStopped();
         }
+    }
+
+    /** The name of the server's own executable, when it runs as a process of its own ({@link ServerWatchdog}). */
+    protected Optional<String> executable() {
+        return Optional.empty();
     }
 
     @Override

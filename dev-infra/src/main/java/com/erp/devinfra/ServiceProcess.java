@@ -117,6 +117,11 @@ public final class ServiceProcess implements AutoCloseable {
         return false;
     }
 
+    /** Kills it at once (SIGKILL), as the OOM killer or a lost node would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** The processes it started (the embedded servers' own, in the standalone system), while it runs. */
     public List<ProcessHandle> descendants() {
         return process.descendants().toList();

@@ -19,13 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
  * one folder. What an operator relies on: it comes up with the demo organisation; SIGTERM stops it within
  * Kubernetes' grace period, its routes stopping while the servers they use are still there, and leaves none of
  * the servers it started running; a restart on the same folder keeps the documents, the password and the tokens.
+ * Killed outright (SIGKILL: no shutdown hook runs), it still leaves no server behind, and it starts again on the
+ * same folder.
  */
 class QuickStartTest {
 
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     @Test
-    void stopsCleanlyOnSigtermAndARestartKeepsTheData(@TempDir Path work) throws Exception {
+    void stopsCleanlyOnSigtermSurvivesAKillAndKeepsItsData(@TempDir Path work) throws Exception {
         Path jar = Path.of(System.getProperty("erp.services.dir", "target/services")).resolve("standalone.jar");
         Path data = work.resolve("data");
         Map<String, String> env = Map.of("ERP_DATA_DIR", data.toString());
@@ -53,14 +55,39 @@ class QuickStartTest {
         ServiceProcess second = start(jar, env, work.resolve("second"));
         try {
             assertThat(Files.readString(data.resolve("demo-password.txt")).trim()).isEqualTo(password);
-            HttpTestClient again = new HttpTestClient(second.baseUrl());
-            HttpTestClient.Response kept = again.get("/api/approvals/" + id, token);
-            assertThat(kept.status()).as("the document and the token survive a restart: %s", kept).isEqualTo(200);
-            assertThat(kept.json().path("title").asText()).isEqualTo("재시작 전에 올린 문서");
-            assertThat(login(again, password)).isNotBlank();
+            assertKept(second, id, token, password, "a restart");
+            servers = second.descendants();
         } finally {
-            assertThat(second.terminate(GRACE)).as("stopped on SIGTERM within %s", GRACE).isTrue();
+            second.kill();
         }
+        // the JVM ran no shutdown hook: the servers' watchdogs stop them
+        assertThat(awaitGone(servers, GRACE)).as("embedded servers left running after the system was killed").isEmpty();
+
+        ServiceProcess third = start(jar, env, work.resolve("third"));
+        try {
+            assertKept(third, id, token, password, "a kill");
+        } finally {
+            assertThat(third.terminate(GRACE)).as("stopped on SIGTERM within %s", GRACE).isTrue();
+        }
+    }
+
+    private static void assertKept(ServiceProcess system, String id, String token, String password, String after) {
+        HttpTestClient api = new HttpTestClient(system.baseUrl());
+        HttpTestClient.Response kept = api.get("/api/approvals/" + id, token);
+        assertThat(kept.status()).as("the document and the token survive %s: %s", after, kept).isEqualTo(200);
+        assertThat(kept.json().path("title").asText()).isEqualTo("재시작 전에 올린 문서");
+        assertThat(login(api, password)).isNotBlank();
+    }
+
+    private static List<String> awaitGone(List<ProcessHandle> processes, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && processes.stream().anyMatch(ProcessHandle::isAlive)) {
+            Thread.sleep(200);
+        }
+        List<String> left = processes.stream().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().command().orElse("?")).toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        return left;
     }
 
     private static ServiceProcess start(Path jar, Map<String, String> env, Path logs) throws Exception {
