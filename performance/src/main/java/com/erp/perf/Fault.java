@@ -83,7 +83,11 @@ final class Fault {
         return waitForNoLag(metrics, sinceNanos, Duration.ofMinutes(5));
     }
 
-    /** Seconds from {@code sinceNanos} until processing's consumer of submissions has caught up (at most {@code max}). */
+    /**
+     * Seconds from {@code sinceNanos} until processing's consumer of submissions has caught up and published what it
+     * took in (its outbox is empty: activations are published from a queue, after the consumer moved on), at most
+     * {@code max}.
+     */
     static double waitForNoLag(Prometheus metrics, long sinceNanos, Duration max) throws InterruptedException {
         return waitUntilNoLag(metrics, sinceNanos, max, "group=\"erp-approval-processing\"", "topic=\"approval.submitted\"");
     }
@@ -102,7 +106,8 @@ final class Fault {
         // the lag gauge is refreshed every few seconds: look until it has been 0 twice in a row
         int zeros = 0;
         while (System.nanoTime() < deadline) {
-            double lag = metrics.sum("erp_kafka_consumer_lag", labels);
+            double lag = metrics.sum("erp_kafka_consumer_lag", labels)
+                    + metrics.sum("erp_outbox_backlog", "service=\"approval-processing\"");
             zeros = lag == 0 ? zeros + 1 : 0;
             if (zeros >= 2) {
                 break;

@@ -10,7 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * Activate the first step: a submitted document gets its processing state in Redis, its first approver gets
  * it in their inbox, and {@code approval.step-activated} is published. A redelivered submission finds the
- * state already there and changes nothing.
+ * state already there and changes nothing. The event is published from the outbox's queue: the consumer does not
+ * wait for Kafka's acknowledgement, which took more than half of each submission's time; it is stored with the
+ * state, so a crash before it is published leaves it to the outbox relay. It is the document's first event: only
+ * a decision taken while it still waits in the queue (by an approver who read their inbox in that moment) could
+ * reach Kafka before it, and approval-request keeps the newest state by the events' sequence numbers.
  */
 @Component
 public class ActivateStepRoute extends RouteBuilder {
@@ -25,7 +29,7 @@ public class ActivateStepRoute extends RouteBuilder {
                 .choice()
                     .when(method("approvalStore", "create"))
                         .setBody(variable("transition"))
-                        .to(ProcessingOutboxRoute.PUBLISH)
+                        .to(ProcessingOutboxRoute.PUBLISH_DETACHED)
                     .otherwise()
                         .log(LoggingLevel.DEBUG, "approval ${variable.transition.state.approvalId} is already active")
                 .end();

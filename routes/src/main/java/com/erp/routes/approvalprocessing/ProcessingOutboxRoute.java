@@ -12,9 +12,15 @@ import org.springframework.stereotype.Component;
 public class ProcessingOutboxRoute extends OutboxRoutes {
 
     public static final String PUBLISH = OutboxRoutes.publish("approval-processing");
+    public static final String PUBLISH_DETACHED = OutboxRoutes.publishDetached("approval-processing");
 
     public ProcessingOutboxRoute() {
         super("approval-processing", "approvalStore", "outbox");
+    }
+
+    @Override
+    protected boolean publishesDetached() {
+        return true; // activate-step
     }
 
     @Override

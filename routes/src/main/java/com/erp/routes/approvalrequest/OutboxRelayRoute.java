@@ -9,9 +9,15 @@ import org.springframework.stereotype.Component;
 public class OutboxRelayRoute extends OutboxRoutes {
 
     public static final String PUBLISH = OutboxRoutes.publish("approval-request");
+    public static final String PUBLISH_DETACHED = OutboxRoutes.publishDetached("approval-request");
 
     public OutboxRelayRoute() {
         super("approval-request", "approvalDocuments", "outbox");
+    }
+
+    @Override
+    protected boolean publishesDetached() {
+        return true; // submit (async)
     }
 
     @Override

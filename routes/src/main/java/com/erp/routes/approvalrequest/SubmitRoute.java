@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * {@code approval.submitted} event in an outbox. Then it is dispatched to approval-processing, the way the
  * dispatch mode (or the request's {@code X-Dispatch-Mode}) says:
  * <ul>
- *   <li>async: the event is published to Kafka and the answer is 202 as soon as the document is stored; if
- *   Kafka is down, the outbox relay publishes it later, so nothing accepted is lost;</li>
+ *   <li>async: the answer is 202 as soon as the document is stored; the event is published to Kafka from the
+ *   outbox's queue meanwhile, and if Kafka is down the outbox relay publishes it later, so nothing accepted is
+ *   lost;</li>
  *   <li>sync: a gRPC call waits until processing has activated the first step; 201 ({@link DispatchSyncRoute}).</li>
  * </ul>
  */
@@ -49,7 +50,8 @@ public class SubmitRoute extends RouteBuilder {
 
         from(DISPATCH_ASYNC).routeId("approval-request.dispatch-async")
                 .setBody(variable("document"))
-                .to(OutboxRelayRoute.PUBLISH)
+                // the document's first event: nothing can overtake it, so the answer need not wait for Kafka
+                .to(OutboxRelayRoute.PUBLISH_DETACHED)
                 .removeHeaders("*")
                 .setHeader("Location", simple("/api/approvals/${variable.approval.id}"))
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))

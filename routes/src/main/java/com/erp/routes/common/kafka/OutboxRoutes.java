@@ -1,6 +1,7 @@
 package com.erp.routes.common.kafka;
 
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 
@@ -13,6 +14,14 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * or a crash between storing and publishing. The relay runs synchronously: a round starts only when every send
  * of the one before was acknowledged or failed, so the relay never has an entry in flight twice. Consumers are
  * idempotent on the event id, so a rare double publication (publish acknowledged, removal lost) is harmless.
+ * <p>
+ * A route that must not wait for Kafka sends the stored events to {@code direct:<service>.publish-detached}
+ * ({@link #publishDetached}) instead: they are queued ({@code seda:<service>.outbox-queue}) and published from
+ * there, in the order they were queued, while the route goes on at once. Nothing is lost that way either (the
+ * entries are stored; a crash leaves them to the relay), but events queued there may reach Kafka after events
+ * published directly later, so it is only for a document's first event (its submission, its first activation).
+ * When the queue is full (Kafka slow or down) a sender waits at most {@code detached-offer-timeout-ms}, then
+ * leaves the entry to the relay.
  * <p>
  * A service's subclass supplies its storage: {@code direct:<service>.outbox-remove} (remove the entry in the
  * variable {@code entry}) and {@code direct:<service>.outbox-due} (the entries to relay, as a list of
@@ -38,6 +47,16 @@ public abstract class OutboxRoutes extends RouteBuilder {
 
     public static String publish(String service) {
         return "direct:" + service + ".publish";
+    }
+
+    /** Publishes a transition's stored events from a queue: the sender does not wait for Kafka. */
+    public static String publishDetached(String service) {
+        return "direct:" + service + ".publish-detached";
+    }
+
+    /** Whether the service uses {@link #publishDetached} (setting {@code erp.<service>.outbox.detached-queue-size}). */
+    protected boolean publishesDetached() {
+        return false;
     }
 
     protected String removeEndpoint() {
@@ -74,6 +93,24 @@ public abstract class OutboxRoutes extends RouteBuilder {
                     .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId} stays in "
                             + "the outbox for the relay: ${exception.message}")
                 .end();
+
+        if (publishesDetached()) {
+            String queue = "seda:" + service + ".outbox-queue?size={{" + settings + "detached-queue-size}}";
+            from(publishDetached(service)).routeId(service + ".publish-detached")
+                    .doTry()
+                        // a full queue makes the sender wait a little (backpressure), not for as long as Kafka is away
+                        .to(queue + "&blockWhenFull=true&offerTimeout={{" + settings + "detached-offer-timeout-ms}}")
+                    .doCatch(Exception.class)
+                        .bean(gate, "publishFailed")
+                        .log(LoggingLevel.WARN, "the outbox queue is full (${exception.message}): "
+                                + "the events stay in the outbox for the relay")
+                    .end();
+            // One consumer keeps the queue's order; it does not wait for one send's acknowledgement before the next.
+            // Stopping publishes what is queued first: the servers stop after the application.
+            from(queue).routeId(service + ".outbox-queue")
+                    .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)
+                    .to(publish(service));
+        }
 
         String period = "{{erp." + service + ".outbox.period-ms}}";
         from("timer:" + service + "-outbox?delay=" + period + "&period=" + period + "&synchronous=true")

@@ -55,7 +55,9 @@ abstract class ProcessingRouteTestBase extends ServiceTestSupport {
     /** Publishes a submission and waits until processing has activated its first step. */
     String activated() throws Exception {
         String id = UUID.randomUUID().toString();
-        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1).create();
+        // activated, and its event published from the outbox's queue
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1)
+                .and().fromRoute("approval-processing.outbox-queue").whenCompleted(1).create();
         kafka.send("approval.submitted", id, json.writeValueAsString(submittedEvent(id)));
         if (!done.matches(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the submission was not activated");

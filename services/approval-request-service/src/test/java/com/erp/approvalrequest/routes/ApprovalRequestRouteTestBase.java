@@ -2,6 +2,8 @@ package com.erp.approvalrequest.routes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import com.erp.approvalrequest.ApprovalRequestServiceApplication;
 import com.erp.approvalrequest.directory.EmployeeDirectory;
@@ -80,5 +82,21 @@ abstract class ApprovalRequestRouteTestBase extends ServiceTestSupport {
             throw new AssertionError("submit failed: " + r);
         }
         return r.json().path("id").asText();
+    }
+
+    /** Waits up to 30 s for {@code condition}. */
+    static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
