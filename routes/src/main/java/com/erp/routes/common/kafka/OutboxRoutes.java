@@ -98,8 +98,10 @@ public abstract class OutboxRoutes extends RouteBuilder {
             String queue = "seda:" + service + ".outbox-queue?size={{" + settings + "detached-queue-size}}";
             from(publishDetached(service)).routeId(service + ".publish-detached")
                     .doTry()
-                        // a full queue makes the sender wait a little (backpressure), not for as long as Kafka is away
-                        .to(queue + "&blockWhenFull=true&offerTimeout={{" + settings + "detached-offer-timeout-ms}}")
+                        // never waits for the publication, also when the sender expects a reply (REST); a full
+                        // queue makes it wait a little (backpressure), not for as long as Kafka is away
+                        .to(queue + "&waitForTaskToComplete=Never&blockWhenFull=true"
+                                + "&offerTimeout={{" + settings + "detached-offer-timeout-ms}}")
                     .doCatch(Exception.class)
                         .bean(gate, "publishFailed")
                         .log(LoggingLevel.WARN, "the outbox queue is full (${exception.message}): "

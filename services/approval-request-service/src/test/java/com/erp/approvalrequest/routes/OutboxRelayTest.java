@@ -21,9 +21,13 @@ class OutboxRelayTest extends ApprovalRequestRouteTestBase {
         broker.stop();
         String id;
         try {
+            NotifyBuilder publishAttempted = new NotifyBuilder(camel).fromRoute("approval-request.outbox-queue")
+                    .whenCompleted(1).create();
             Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "장애 중 제출",
                     "approverIds", java.util.List.of(LEAD.id())));
             assertThat(r.status()).as("accepted while Kafka is down: %s", r).isEqualTo(202);
+            // the send waits for the absent broker's metadata (max-block-ms, 3 s); the answer did not wait for it
+            assertThat(publishAttempted.matches()).as("the 202 waited for the publication").isFalse();
             id = r.json().path("id").asText();
             Document stored = approvals().find(new Document("_id", id)).first();
             assertThat(stored.getList("outbox", Document.class)).as("event kept in the outbox").hasSize(1);
