@@ -97,7 +97,12 @@ final class Fault {
      * after a burst), so a scenario that measures latency does not wait behind another's backlog.
      */
     static double waitForAllConsumers(Prometheus metrics, Duration max) throws InterruptedException {
-        return waitUntilNoLag(metrics, System.nanoTime(), max);
+        return waitForAllConsumers(metrics, System.nanoTime(), max);
+    }
+
+    /** Seconds from {@code sinceNanos} until every consumer group of ours has caught up (at most {@code max}). */
+    static double waitForAllConsumers(Prometheus metrics, long sinceNanos, Duration max) throws InterruptedException {
+        return waitUntilNoLag(metrics, sinceNanos, max);
     }
 
     private static double waitUntilNoLag(Prometheus metrics, long sinceNanos, Duration max, String... labels)

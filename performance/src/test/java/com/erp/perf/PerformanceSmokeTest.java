@@ -30,6 +30,8 @@ class PerformanceSmokeTest {
             assertThat(rate.path("ok").asLong()).as("%s", rate).isPositive();
             assertThat(rate.path("ko").asLong()).as("%s", rate).isZero();
             assertThat(rate.path("processed").asDouble()).as("processing took the documents in: %s", rate).isPositive();
+            assertThat(rate.path("delivered").asDouble()).as("every consumer took them in: %s", rate).isPositive()
+                    .isLessThanOrEqualTo(rate.path("processed").asDouble());
         }
         assertThat(json.path("rates").findValuesAsText("mode")).contains("async", "sync");
         assertThat(json.path("saturation")).hasSize(2);
