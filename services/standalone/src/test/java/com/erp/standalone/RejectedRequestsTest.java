@@ -18,6 +18,9 @@ class RejectedRequestsTest extends StandaloneTestBase {
         String id = r.json().path("id").asText();
         eventually(() -> http.get("/api/inbox", lead).json().path("items").findValuesAsText("approvalId"),
                 ids -> ids.contains(id), "the document in the lead's inbox");
+        // and its activation recorded on the document (from approval.step-activated, published after the inbox)
+        eventually(() -> http.get("/api/approvals/" + id, staff).json().path("status").asText(),
+                "IN_PROGRESS"::equals, "the document in progress");
         return id;
     }
 
