@@ -111,9 +111,10 @@ final class Fault {
         // the lag gauge is refreshed every few seconds: look until it has been 0 twice in a row
         int zeros = 0;
         while (System.nanoTime() < deadline) {
-            double lag = metrics.sum("erp_kafka_consumer_lag", labels)
-                    + metrics.sum("erp_outbox_backlog", "service=\"approval-processing\"");
-            zeros = lag == 0 ? zeros + 1 : 0;
+            // each on its own: the backlog gauge reads -1 when its store is unreachable, which a sum would hide
+            boolean drained = metrics.sum("erp_kafka_consumer_lag", labels) == 0
+                    && metrics.sum("erp_outbox_backlog", "service=\"approval-processing\"") == 0;
+            zeros = drained ? zeros + 1 : 0;
             if (zeros >= 2) {
                 break;
             }

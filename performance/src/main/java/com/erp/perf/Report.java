@@ -17,8 +17,8 @@ final class Report {
 
     /**
      * One fixed-rate run. {@code drainSeconds}: how long after the run processing still had submissions queued
-     * (Kafka consumer lag); {@code processed}: documents fully taken in by processing per second, counted from the
-     * run's start until that queue was empty, which is what the pipeline sustains behind the 202s;
+     * (Kafka consumer lag, and its outbox until published); {@code processed}: documents fully taken in by processing
+     * per second, counted from the run's start until then, which is what processing sustains behind the 202s;
      * {@code delivered}: the same until every consumer group (records, notifications too) had caught up.
      */
     record RateRun(String mode, double offered, double achieved, long ok, long ko, double errorRate, Latency latency,
