@@ -9,9 +9,9 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 import org.springframework.stereotype.Component;
 
 /**
- * Record: every event of approval-processing updates the document in MongoDB. The history gets the event
- * (once, however often it is delivered), the line and status take the event's progress snapshot (only if
- * newer than the stored one), and a finally approved document gets its number.
+ * Record: every event of approval-processing updates the document in MongoDB, in one bulk write. The history
+ * gets the event (once, however often it is delivered), the line and status take the event's progress snapshot
+ * (only if newer than the stored one), and a finally approved document gets its number.
  */
 @Component
 public class RecordRoute extends RouteBuilder {
@@ -23,10 +23,8 @@ public class RecordRoute extends RouteBuilder {
                 .routeId("approval-request.record").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
                 .setVariable("event", body())
-                .bean("approvalDocuments", "historyUpdate")
-                .to("{{erp.approval-request.approvals}}&operation=update")
-                .bean("approvalDocuments", "progressUpdate(${variable.event})")
-                .to("{{erp.approval-request.approvals}}&operation=update")
+                .bean("approvalDocuments", "recordUpdates")
+                .to("{{erp.approval-request.approvals}}&operation=bulkWrite")
                 .filter(simple("${variable.event.type} == '" + EventType.COMPLETED.id() + "'"))
                     .setBody(simple("${variable.event.approvalId}"))
                     .to("{{erp.approval-request.approvals}}&operation=findById")

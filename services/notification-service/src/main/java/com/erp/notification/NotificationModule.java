@@ -2,10 +2,10 @@ package com.erp.notification;
 
 import java.time.Duration;
 
+import com.erp.notification.domain.NotificationStore;
 import com.erp.notification.domain.NotificationViews;
 import com.erp.notification.domain.Recipients;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.component.redis.processor.idempotent.SpringRedisStringIdempotentRepository;
 import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -40,14 +40,13 @@ public class NotificationModule {
         return new NotificationViews(json);
     }
 
-    /** Remembers which notifications were stored, so a redelivered event notifies nobody twice. */
+    /** Stores and publishes an event's notifications at once, each only once (notification.notify). */
     @Bean
-    SpringRedisStringIdempotentRepository notifiedRepository(StringRedisTemplate redis,
-                                                            @Value("${erp.notification.dedupe-ttl}") Duration ttl) {
-        SpringRedisStringIdempotentRepository repository =
-                new SpringRedisStringIdempotentRepository(redis, "erp:notified");
-        repository.setExpiry(ttl.toSeconds());
-        return repository;
+    NotificationStore notificationStore(StringRedisTemplate redis, NotificationViews views,
+                                        @Value("${erp.notification.channel}") String channel,
+                                        @Value("${erp.notification.keep}") int keep,
+                                        @Value("${erp.notification.dedupe-ttl}") Duration dedupeTtl) {
+        return new NotificationStore(redis, views, channel, keep, dedupeTtl);
     }
 
     /** Pub/sub messages are plain strings (camel-spring-redis would otherwise JDK-deserialise them). */

@@ -14,12 +14,12 @@ import com.erp.approvalprocessing.domain.Transition;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.OutboxEntry;
+import com.erp.routes.common.redis.LuaScripts;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * approval-processing's state in Redis (bean {@code approvalStore}):
@@ -42,7 +42,7 @@ public class RedisApprovalStore {
     private final Clock clock;
     private final Duration finishedTtl;
     private final Duration outboxGrace;
-    private final DefaultRedisScript<Long> script;
+    private final RedisScript<Long> script;
 
     public RedisApprovalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
                               Duration finishedTtl, Duration outboxGrace) {
@@ -52,9 +52,7 @@ public class RedisApprovalStore {
         this.clock = clock;
         this.finishedTtl = finishedTtl;
         this.outboxGrace = outboxGrace;
-        this.script = new DefaultRedisScript<>();
-        this.script.setLocation(new ClassPathResource("redis/commit-transition.lua"));
-        this.script.setResultType(Long.class);
+        this.script = LuaScripts.fromClasspath("redis/commit-transition.lua", Long.class);
     }
 
     public static String stateKey(String approvalId) {

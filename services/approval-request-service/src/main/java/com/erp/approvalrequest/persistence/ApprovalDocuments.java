@@ -32,7 +32,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -112,14 +114,18 @@ public class ApprovalDocuments {
 
     // ---- recording processing events ------------------------------------------------------------------------
 
-    /** Appends the event to the history, unless it is already there (a redelivered event). */
-    public List<Bson> historyUpdate(ApprovalEvent event) {
-        return List.of(and(eq("_id", event.approvalId()), ne("history.eventId", event.eventId())),
-                Updates.push("history", history(event)));
+    /**
+     * What an event changes in its document, as one bulk write (one round trip): the event appended to the history
+     * unless it is already there (a redelivered event), and its progress snapshot applied unless the document has a
+     * newer one. Two updates because their conditions differ.
+     */
+    public List<WriteModel<Document>> recordUpdates(ApprovalEvent event) {
+        return List.of(new UpdateOneModel<>(and(eq("_id", event.approvalId()), ne("history.eventId", event.eventId())),
+                        Updates.push("history", history(event))),
+                progressUpdate(event));
     }
 
-    /** Applies the event's progress snapshot, unless the document already has a newer one. */
-    public List<Bson> progressUpdate(ApprovalEvent event) {
+    private UpdateOneModel<Document> progressUpdate(ApprovalEvent event) {
         Progress progress = progressOf(event.payload());
         List<Bson> sets = new ArrayList<>();
         sets.add(Updates.set("status", progress.status().name()));
@@ -135,7 +141,8 @@ public class ApprovalDocuments {
         if (progress.status() != Progress.Status.IN_PROGRESS) {
             sets.add(Updates.set("completedAt", Date.from(event.occurredAt())));
         }
-        return List.of(and(eq("_id", event.approvalId()), lt("stateVersion", event.sequence())), Updates.combine(sets));
+        return new UpdateOneModel<>(and(eq("_id", event.approvalId()), lt("stateVersion", event.sequence())),
+                Updates.combine(sets));
     }
 
     /** The counter (one per form and year) a completed document takes its number from. */

@@ -37,7 +37,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "spring.config.name=notification-service",
                 "erp.embedded.enabled=true",
                 "erp.embedded.servers=kafka,redis",
-                "erp.consumer.redelivery-delay-ms=50"
+                "erp.consumer.redelivery-delay-ms=50",
+                "erp.notification.keep=3"
         })
 class NotifyRouteTest extends ServiceTestSupport {
 
@@ -96,6 +97,32 @@ class NotifyRouteTest extends ServiceTestSupport {
         assertThat(read.status()).isEqualTo(204);
         assertThat(http.get("/api/notifications", token(lead)).json().path("unread").asLong()).isZero();
         assertThat(http.get("/api/notifications?limit=1", token(drafter)).json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void everyApproverOfAStepIsToldAndAnInboxKeepsOnlyTheNewest() throws Exception {
+        Person deputy = new Person(lead.id() + 1, "박지훈", "TEAM_LEAD", "개발본부");
+        try (WebSocketTestClient leadSocket = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token(lead));
+             WebSocketTestClient deputySocket = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token(deputy))) {
+            NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify").whenCompleted(5).create();
+            // one document's events (one key, one partition): their order is kept
+            String id = UUID.randomUUID().toString();
+            for (int i = 1; i <= 5; i++) {
+                publish("approval.step-activated", ApprovalEvent.of(id, i, Instant.now(),
+                        new EventPayload.StepActivated(drafter.id(), "보고 " + i, drafter, 1, 1,
+                                i == 5 ? List.of(lead, deputy) : List.of(lead), progress)));
+            }
+            assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(leadSocket.await(5, WAIT)).extracting(n -> n.path("title").asText())
+                    .containsExactly("보고 1", "보고 2", "보고 3", "보고 4", "보고 5");
+            assertThat(deputySocket.await(1, WAIT).get(0).path("title").asText()).isEqualTo("보고 5");
+        }
+        // keep = 3: the oldest two are gone from the inbox, but all five were unread
+        JsonNode inbox = http.get("/api/notifications", token(lead)).json();
+        assertThat(inbox.path("items").findValuesAsText("title")).containsExactly("보고 5", "보고 4", "보고 3");
+        assertThat(inbox.path("unread").asLong()).isEqualTo(5);
+        assertThat(http.get("/api/notifications", token(deputy)).json().path("items").findValuesAsText("title"))
+                .containsExactly("보고 5");
     }
 
     @Test
