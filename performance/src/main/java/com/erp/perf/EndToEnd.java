@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Recorder;
 
@@ -15,14 +16,66 @@ import org.HdrHistogram.Recorder;
  * approver being told "you have a document to approve", and from that approver's decision being sent to the
  * drafter being told. Documents are submitted at a fixed rate; each team lead approves every document as soon
  * as the notification arrives. Notifications are matched to documents by their title, which is unique.
+ * <p>
+ * The decision is sent without waiting for its answer: a WebSocket client reads its messages one at a time, and a
+ * listener that waited for each decision would delay the next notification by it, so that the harness's own
+ * queue, not the system, set the measured latency once decisions took longer than the gap between documents.
  */
 final class EndToEnd {
 
-    record Result(String mode, double rate, long submitted, long completed, Latency submitToApprover,
-                  Latency decisionToDrafter, Load.Outcome submits) {
+    record Result(String mode, double rate, long submitted, long completed, long decisionsFailed,
+                  Latency submitToApprover, Latency decisionToDrafter, Load.Outcome submits) {
+
+        /**
+         * Whether the system kept pace with this rate: every submission accepted and decided, every drafter told,
+         * and the slowest percent of both notifications within {@code limitMs} — past its maximum the queues grow
+         * for as long as the run lasts, and so does the latency.
+         */
+        boolean keptUp(double limitMs) {
+            return submits.failed() == 0 && decisionsFailed == 0 && completed == submitted
+                    && submitToApprover.p99() <= limitMs && decisionToDrafter.p99() <= limitMs;
+        }
+    }
+
+    /**
+     * The end-to-end workload's maximum, found by a ramp: the highest rate at which the system {@link
+     * Result#keptUp kept up}, and every step tried on the way.
+     */
+    record Ramp(double limitMs, double maximum, List<Result> steps) {
     }
 
     private EndToEnd() {
+    }
+
+    /**
+     * Runs the async path at rising rates, {@code factor} apart from {@code start}, each on an empty pipeline,
+     * until a rate is not kept up with (or {@code maxSteps} were run); if the first is not, falls to lower rates
+     * until one is. The maximum is the last rate kept up with: within a factor of the true one.
+     */
+    static Ramp ramp(Target target, Accounts accounts, Prometheus lag, double start, double factor, int maxSteps,
+                     Duration step, double limitMs) throws Exception {
+        List<Result> steps = new ArrayList<>();
+        double rate = Math.max(5, Math.round(start));
+        double maximum = 0;
+        boolean falling = false;
+        for (int i = 0; i < maxSteps; i++) {
+            Fault.waitForAllConsumers(lag, Duration.ofMinutes(10));
+            PerfSuite.say("end to end ramp: async at %s/s", rate);
+            Result r = run(target, accounts, "async", rate, step);
+            steps.add(r);
+            boolean kept = r.keptUp(limitMs);
+            if (kept) {
+                maximum = Math.max(maximum, rate);
+            }
+            if (i == 0 && !kept) {
+                falling = true;
+            }
+            if (falling ? kept || rate <= 5 : !kept) {
+                break;
+            }
+            rate = Math.max(5, Math.round(falling ? rate / factor : rate * factor));
+        }
+        return new Ramp(limitMs, maximum, steps);
     }
 
     static Result run(Target target, Accounts accounts, String mode, double rate, Duration duration) throws Exception {
@@ -31,6 +84,7 @@ final class EndToEnd {
         Recorder toDrafter = new Recorder(3);
         Map<String, Long> submittedAt = new ConcurrentHashMap<>();
         Map<String, Long> decidedAt = new ConcurrentHashMap<>();
+        AtomicLong decisionsFailed = new AtomicLong();
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Accounts.Chain> chains = accounts.chains();
         List<Notifications> sockets = new ArrayList<>();
@@ -45,8 +99,13 @@ final class EndToEnd {
                     }
                     toApprover.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
                     decidedAt.put(title, System.nanoTime());
-                    http.postJson(target.processing() + "/api/approvals/" + n.path("approvalId").asText() + "/decisions",
-                            leadToken, "{\"decision\":\"APPROVE\"}");
+                    http.postJsonAsync(target.processing() + "/api/approvals/" + n.path("approvalId").asText()
+                                    + "/decisions", leadToken, "{\"decision\":\"APPROVE\"}")
+                            .whenComplete((r, e) -> {
+                                if (e != null || r.status() / 100 != 2) {
+                                    decisionsFailed.incrementAndGet();
+                                }
+                            });
                 }));
                 sockets.add(new Notifications(target.notification(), accounts.token(chain.staff()), n -> {
                     Long decided = decidedAt.get(n.path("title").asText());
@@ -71,7 +130,7 @@ final class EndToEnd {
                 approver.add(toApprover.getIntervalHistogram());
                 drafter.add(toDrafter.getIntervalHistogram());
             }
-            return new Result(mode, rate, submits.sent(), drafter.getTotalCount(), Latency.of(approver),
+            return new Result(mode, rate, submits.sent(), drafter.getTotalCount(), decisionsFailed.get(), Latency.of(approver),
                     Latency.of(drafter), submits);
         } finally {
             sockets.forEach(Notifications::close);

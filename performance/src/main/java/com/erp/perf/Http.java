@@ -56,8 +56,12 @@ public final class Http {
     }
 
     public Result postJson(String url, String token, String json) {
+        return postJsonAsync(url, token, json).join();
+    }
+
+    public CompletableFuture<Result> postJsonAsync(String url, String token, String json) {
         return send(request(url, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build()).join();
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** A submission (or a no-op one) on a given dispatch path. */

@@ -39,6 +39,8 @@ class PerformanceSmokeTest {
         for (JsonNode limit : json.path("limits")) {
             assertThat(limit.path("throughput").asDouble()).as("%s", limit).isPositive();
         }
+        assertThat(json.path("endToEndRamp").path("steps")).as("the end-to-end maximum was looked for").isNotEmpty();
+        assertThat(json.path("endToEnd")).hasSize(2 * PerfSuite.SMOKE.e2eShares().size());
         for (JsonNode e2e : json.path("endToEnd")) {
             assertThat(e2e.path("completed").asLong()).as("%s", e2e).isEqualTo(e2e.path("submitted").asLong());
         }
