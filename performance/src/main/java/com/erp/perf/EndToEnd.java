@@ -23,8 +23,12 @@ import org.HdrHistogram.Recorder;
  */
 final class EndToEnd {
 
+    /**
+     * @param gc the garbage-collection pauses of the system's JVMs during the run: a pause holds every document in
+     *           flight, so they are what the tail latency is read against
+     */
     record Result(String mode, double rate, long submitted, long completed, long decisionsFailed,
-                  Latency submitToApprover, Latency decisionToDrafter, Load.Outcome submits) {
+                  Latency submitToApprover, Latency decisionToDrafter, Load.Outcome submits, GcPauses gc) {
 
         /**
          * Whether the system kept pace with this rate: every submission accepted and decided, every drafter told,
@@ -42,6 +46,31 @@ final class EndToEnd {
      * Result#keptUp kept up}, and every step tried on the way.
      */
     record Ramp(double limitMs, double maximum, List<Result> steps) {
+    }
+
+    /** How many garbage-collection pauses, and their total length (Micrometer's jvm_gc_pause_seconds). */
+    record GcPauses(long count, double totalMs) {
+
+        static GcPauses of(Target target, Accounts accounts) {
+            long count = 0;
+            double seconds = 0;
+            // standalone: one JVM behind every base; services: four
+            for (String base : new java.util.LinkedHashSet<>(List.of(target.employee(), target.request(),
+                    target.processing(), target.notification()))) {
+                Prometheus p = new Prometheus(accounts.http(), base, accounts.token("admin"));
+                count += (long) p.sum("jvm_gc_pause_seconds_count");
+                seconds += p.sum("jvm_gc_pause_seconds_sum");
+            }
+            return new GcPauses(count, seconds * 1000);
+        }
+
+        GcPauses since(GcPauses before) {
+            return new GcPauses(count - before.count, Load.round(totalMs - before.totalMs));
+        }
+
+        double meanMs() {
+            return count == 0 ? 0 : Load.round(totalMs / count);
+        }
     }
 
     private EndToEnd() {
@@ -114,6 +143,7 @@ final class EndToEnd {
                     }
                 }));
             }
+            GcPauses gcBefore = GcPauses.of(target, accounts);
             Load.Outcome submits = Load.open(rate, duration, i -> {
                 Accounts.Chain chain = chains.get(i % chains.size());
                 String title = "e2e-" + run + "-" + i;
@@ -131,7 +161,7 @@ final class EndToEnd {
                 drafter.add(toDrafter.getIntervalHistogram());
             }
             return new Result(mode, rate, submits.sent(), drafter.getTotalCount(), decisionsFailed.get(), Latency.of(approver),
-                    Latency.of(drafter), submits);
+                    Latency.of(drafter), submits, GcPauses.of(target, accounts).since(gcBefore));
         } finally {
             sockets.forEach(Notifications::close);
         }

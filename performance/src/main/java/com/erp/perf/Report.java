@@ -256,18 +256,20 @@ final class Report {
                     + "decided and told and both p99 ≤ %.0f ms): **%.0f documents/s**%n%n", PerfSuite.E2E_RAMP_FACTOR,
                     endToEndRamp.limitMs(), endToEndRamp.maximum()))
                     .append("| rate/s | documents | submit → approver told p50 / p99 ms | decision → drafter told p50 / p99 ms "
-                            + "| kept up |\n|---:|---:|---:|---:|---|\n");
+                            + "| GC pauses: count, mean ms | kept up |\n|---:|---:|---:|---:|---:|---|\n");
             for (EndToEnd.Result e : endToEndRamp.steps()) {
-                md.append(f("| %.0f | %d of %d | %.1f / %.1f | %.1f / %.1f | %s |%n", e.rate(), e.completed(), e.submitted(),
-                        e.submitToApprover().p50(), e.submitToApprover().p99(), e.decisionToDrafter().p50(),
-                        e.decisionToDrafter().p99(), e.keptUp(endToEndRamp.limitMs()) ? "yes" : "no"));
+                md.append(f("| %.0f | %d of %d | %.1f / %.1f | %.1f / %.1f | %d, %.0f | %s |%n", e.rate(), e.completed(),
+                        e.submitted(), e.submitToApprover().p50(), e.submitToApprover().p99(), e.decisionToDrafter().p50(),
+                        e.decisionToDrafter().p99(), e.gc().count(), e.gc().meanMs(),
+                        e.keptUp(endToEndRamp.limitMs()) ? "yes" : "no"));
             }
         }
         md.append("\n**End to end on real WebSocket clients** (at half of the maximum and at it)\n\n| path | rate/s | documents | submit → approver told p50 / p99 ms "
-                + "| decision → drafter told p50 / p99 ms |\n|---|---:|---:|---:|---:|\n");
+                + "| decision → drafter told p50 / p99 ms | GC pauses: count, mean ms |\n|---|---:|---:|---:|---:|---:|\n");
         for (EndToEnd.Result e : endToEnd) {
-            md.append(f("| %s | %.0f | %d of %d | %.1f / %.1f | %.1f / %.1f |%n", e.mode(), e.rate(), e.completed(), e.submitted(),
-                    e.submitToApprover().p50(), e.submitToApprover().p99(), e.decisionToDrafter().p50(), e.decisionToDrafter().p99()));
+            md.append(f("| %s | %.0f | %d of %d | %.1f / %.1f | %.1f / %.1f | %d, %.0f |%n", e.mode(), e.rate(), e.completed(),
+                    e.submitted(), e.submitToApprover().p50(), e.submitToApprover().p99(), e.decisionToDrafter().p50(),
+                    e.decisionToDrafter().p99(), e.gc().count(), e.gc().meanMs()));
         }
         md.append("\n**Processing stopped mid-run; backlog**\n\n| path | accepted | refused | lost | drained after s | answers |\n"
                 + "|---|---:|---:|---:|---:|---|\n");
@@ -331,8 +333,9 @@ final class Report {
                     endToEndRamp.steps().size()));
         }
         for (EndToEnd.Result e : endToEnd) {
-            s.append(f("end to end %-5s at %.0f/s: submit→approver p99 %.1f ms, decision→drafter p99 %.1f ms (%d of %d)%n",
-                    e.mode(), e.rate(), e.submitToApprover().p99(), e.decisionToDrafter().p99(), e.completed(), e.submitted()));
+            s.append(f("end to end %-5s at %.0f/s: submit→approver p99 %.1f ms, decision→drafter p99 %.1f ms (%d of %d), "
+                    + "%d GC pauses of %.0f ms on average%n", e.mode(), e.rate(), e.submitToApprover().p99(),
+                    e.decisionToDrafter().p99(), e.completed(), e.submitted(), e.gc().count(), e.gc().meanMs()));
         }
         for (Fault.Result x : faults) {
             s.append(f("fault %-5s: accepted %d, refused %d, lost %d, drained %.1f s after processing returned%n",
@@ -401,20 +404,22 @@ final class Report {
             h.append(f("</table><h2>End to end: the maximum</h2><p>The async path at rising rates (%.2f× apart); kept up "
                     + "with if every document was decided and told and both p99 ≤ %.0f ms. Maximum: <b>%.0f documents/s</b>."
                     + "</p><table><tr><th>rate/s</th><th>documents</th><th>submit → approver told, p50 / p99 ms</th>"
-                    + "<th>decision → drafter told, p50 / p99 ms</th><th>kept up</th></tr>", PerfSuite.E2E_RAMP_FACTOR,
-                    endToEndRamp.limitMs(), endToEndRamp.maximum()));
+                    + "<th>decision → drafter told, p50 / p99 ms</th><th>GC pauses: count, mean ms</th><th>kept up</th></tr>",
+                    PerfSuite.E2E_RAMP_FACTOR, endToEndRamp.limitMs(), endToEndRamp.maximum()));
             for (EndToEnd.Result e : endToEndRamp.steps()) {
-                h.append(f("<tr><td>%.0f</td><td>%d of %d</td><td>%.1f / %.1f</td><td>%.1f / %.1f</td><td>%s</td></tr>",
-                        e.rate(), e.completed(), e.submitted(), e.submitToApprover().p50(), e.submitToApprover().p99(),
-                        e.decisionToDrafter().p50(), e.decisionToDrafter().p99(), e.keptUp(endToEndRamp.limitMs()) ? "yes" : "no"));
+                h.append(f("<tr><td>%.0f</td><td>%d of %d</td><td>%.1f / %.1f</td><td>%.1f / %.1f</td><td>%d, %.0f</td>"
+                        + "<td>%s</td></tr>", e.rate(), e.completed(), e.submitted(), e.submitToApprover().p50(),
+                        e.submitToApprover().p99(), e.decisionToDrafter().p50(), e.decisionToDrafter().p99(), e.gc().count(),
+                        e.gc().meanMs(), e.keptUp(endToEndRamp.limitMs()) ? "yes" : "no"));
             }
         }
         h.append("</table><h2>End to end (real WebSocket clients), at half of the maximum and at it</h2><table><tr><th>mode</th><th>rate/s</th><th>documents</th>"
-                + "<th>submit → approver told, p50 / p99 ms</th><th>decision → drafter told, p50 / p99 ms</th></tr>");
+                + "<th>submit → approver told, p50 / p99 ms</th><th>decision → drafter told, p50 / p99 ms</th>"
+                + "<th>GC pauses: count, mean ms</th></tr>");
         for (EndToEnd.Result e : endToEnd) {
-            h.append(f("<tr><td>%s</td><td>%.0f</td><td>%d of %d</td><td>%.1f / %.1f</td><td>%.1f / %.1f</td></tr>",
+            h.append(f("<tr><td>%s</td><td>%.0f</td><td>%d of %d</td><td>%.1f / %.1f</td><td>%.1f / %.1f</td><td>%d, %.0f</td></tr>",
                     e.mode(), e.rate(), e.completed(), e.submitted(), e.submitToApprover().p50(), e.submitToApprover().p99(),
-                    e.decisionToDrafter().p50(), e.decisionToDrafter().p99()));
+                    e.decisionToDrafter().p50(), e.decisionToDrafter().p99(), e.gc().count(), e.gc().meanMs()));
         }
         h.append("</table><h2>approval-processing stopped mid-run</h2><table><tr><th>mode</th><th>rate/s</th><th>outage s</th>"
                 + "<th>accepted</th><th>refused</th><th>lost</th><th>drained after s</th><th>statuses</th></tr>");

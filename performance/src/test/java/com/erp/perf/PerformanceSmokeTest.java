@@ -43,6 +43,7 @@ class PerformanceSmokeTest {
         assertThat(json.path("endToEnd")).hasSize(2 * PerfSuite.SMOKE.e2eShares().size());
         for (JsonNode e2e : json.path("endToEnd")) {
             assertThat(e2e.path("completed").asLong()).as("%s", e2e).isEqualTo(e2e.path("submitted").asLong());
+            assertThat(e2e.path("gc").path("count").isNumber()).as("GC pauses read: %s", e2e).isTrue();
         }
         for (JsonNode fault : json.path("faults")) {
             assertThat(fault.path("accepted").asLong()).as("%s", fault).isPositive();
