@@ -82,7 +82,9 @@ public final class Target implements AutoCloseable {
 
     private void startStandalone() throws Exception {
         int port = FreePort.find();
-        List<String> options = new ArrayList<>(JVM);
+        // -Dperf.jvm="..." replaces the heap and GC options, to compare them with the same suite
+        String override = System.getProperty("perf.jvm", "").trim();
+        List<String> options = new ArrayList<>(override.isEmpty() ? JVM : List.of(override.split("\\s+")));
         options.addAll(List.of(
                 "-Derp.embedded.data-dir=" + work.resolve("data"),
                 "-Derp.embedded.mongo-backend=memory",
