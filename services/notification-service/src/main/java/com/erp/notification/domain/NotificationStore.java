@@ -43,11 +43,12 @@ public class NotificationStore {
         this.script = LuaScripts.fromClasspath("redis/store-notifications.lua", Long.class);
     }
 
-    public static String inboxKey(long userId) {
+    // notification.list and notification.mark-read read the same keys (NotificationQueryRoutes)
+    private static String inboxKey(long userId) {
         return "erp:notifications:" + userId;
     }
 
-    public static String unreadKey(long userId) {
+    private static String unreadKey(long userId) {
         return inboxKey(userId) + ":unread";
     }
 
