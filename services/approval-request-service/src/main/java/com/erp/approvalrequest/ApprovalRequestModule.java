@@ -74,9 +74,10 @@ public class ApprovalRequestModule {
 
     @Bean
     OutboxBacklog approvalRequestOutboxBacklog(MeterRegistry meters, MongoClient mongo, ApprovalDocuments documents,
-                                               @Value("${erp.approval-request.database}") String database) {
+                                               @Value("${erp.approval-request.database}") String database,
+                                               @Value("${erp.approval-request.outbox.backlog-max-age-ms}") long maxAgeMs) {
         return OutboxBacklog.register(meters, "approval-request", () -> mongo.getDatabase(database)
-                .getCollection("approvals").countDocuments(documents.pendingOutbox()));
+                .getCollection("approvals").countDocuments(documents.pendingOutbox()), Duration.ofMillis(maxAgeMs));
     }
 
     @Bean

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@code erp.outbox.backlog{service}}: events stored but not yet published (Kafka down or slow). Counting may
- * scan the store, so a value is reused for a second rather than computed on every scrape.
+ * scan the store, so a value is reused for a while ({@code maxAge}) rather than computed on every scrape.
  */
 public final class OutboxBacklog {
 
@@ -23,7 +23,11 @@ public final class OutboxBacklog {
     }
 
     public static OutboxBacklog register(MeterRegistry meters, String service, LongSupplier count) {
-        OutboxBacklog backlog = new OutboxBacklog(count, Duration.ofSeconds(1));
+        return register(meters, service, count, Duration.ofSeconds(1));
+    }
+
+    public static OutboxBacklog register(MeterRegistry meters, String service, LongSupplier count, Duration maxAge) {
+        OutboxBacklog backlog = new OutboxBacklog(count, maxAge);
         Gauge.builder("erp.outbox.backlog", backlog, OutboxBacklog::current)
                 .tag("service", service)
                 .description("Events stored but not yet published to Kafka")
