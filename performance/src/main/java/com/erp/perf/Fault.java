@@ -70,6 +70,8 @@ final class Fault {
 
         Prometheus metrics = new Prometheus(http, target.processing(), accounts.token("admin"));
         double drain = waitForNoLag(metrics, backAt.get());
+        // a document's status is approval-request's record of processing's events: wait for that consumer too
+        waitForAllConsumers(metrics, Duration.ofMinutes(5));
         long lost = accepted.parallelStream().filter(id -> {
             Http.Result doc = http.get(target.request() + "/api/approvals/" + id, accounts.token(drafterOf.get(id)));
             return doc.status() != 200 || "SUBMITTED".equals(doc.json().path("status").asText());

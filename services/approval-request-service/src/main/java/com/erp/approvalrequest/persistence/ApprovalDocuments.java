@@ -23,6 +23,7 @@ import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
@@ -129,7 +130,8 @@ public class ApprovalDocuments {
      */
     public RecordPlan recordPlan(ApprovalEvent event, Document stored, int attempt) {
         if (stored == null) {
-            throw new IllegalStateException("approval " + event.approvalId() + " is not stored");
+            // never transient: a document is stored before its first event is published
+            throw new InvalidEventException("approval " + event.approvalId() + " is not stored");
         }
         if (attempt >= RECORD_ATTEMPTS) {
             throw new IllegalStateException("approval " + event.approvalId() + " changed under each of "
