@@ -1,7 +1,10 @@
 package com.erp.approvalrequest.persistence;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +18,6 @@ import java.util.List;
 import com.erp.approvalrequest.api.ApprovalDocument;
 import com.erp.approvalrequest.api.ApprovalList;
 import com.erp.approvalrequest.domain.DocumentNumber;
-import com.erp.approvalrequest.domain.RecordPlan;
 import com.erp.approvalrequest.domain.Submissions.NewApproval;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
@@ -23,7 +25,6 @@ import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Topics;
-import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
@@ -31,7 +32,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -39,8 +42,8 @@ import org.bson.conversions.Bson;
  * How approval documents look in MongoDB, and every query and update the approval-request routes send
  * there (bean {@code approvalDocuments}). mongo-java-server, like DocumentDB, has no multi-document
  * transactions, so each change is a single-document update: the outbox lives inside the document, history
- * entries are added once per event id, and processing state is set only from a newer snapshot than the one
- * stored ({@code stateVersion}), under the version that was read.
+ * entries are pushed only if their event id is not there yet, and processing state is set only from a newer
+ * snapshot than the one stored ({@code stateVersion}).
  */
 public class ApprovalDocuments {
 
@@ -110,84 +113,19 @@ public class ApprovalDocuments {
     }
 
     // ---- recording processing events ------------------------------------------------------------------------
-    //
-    // The record route reads what it needs of the document (by _id), decides in plain Java (RecordPlan), then
-    // writes with a flat equality filter on the fields of a unique index: {_id} or {_id, stateVersion}.
-    // mongo-java-server uses an index only for a query naming exactly an index's fields (Filters.and renders
-    // $and, and a condition such as "stateVersion < n" is not equality): any other filter scans every document,
-    // which cost 70 ms per write at 150,000 documents. Real MongoDB would use _id either way.
-
-    /** What the record route reads of a document before recording an event in it. */
-    public Bson recordFields() {
-        return Projections.include("type", "stateVersion", "number", "history.eventId");
-    }
 
     /**
-     * What recording this event changes in the stored document ({@code null}: not stored).
-     *
-     * @param attempt how often the document was read for this event already: its version changed under every
-     *                write before, which only another consumer of the same document can cause (a rebalance)
+     * What an event changes in its document, as one bulk write (one round trip): the event appended to the history
+     * unless it is already there (a redelivered event), and its progress snapshot applied unless the document has a
+     * newer one. Two updates because their conditions differ.
      */
-    public RecordPlan recordPlan(ApprovalEvent event, Document stored, int attempt) {
-        if (stored == null) {
-            // never transient: a document is stored before its first event is published
-            throw new InvalidEventException("approval " + event.approvalId() + " is not stored");
-        }
-        if (attempt >= RECORD_ATTEMPTS) {
-            throw new IllegalStateException("approval " + event.approvalId() + " changed under each of "
-                    + RECORD_ATTEMPTS + " attempts to record event " + event.eventId());
-        }
-        List<String> recorded = stored.getList("history", Document.class, List.of()).stream()
-                .map(h -> h.getString("eventId")).toList();
-        Number version = stored.get("stateVersion", Number.class);
-        return RecordPlan.of(event, stored.getString("type"), version == null ? 0 : version.longValue(), recorded,
-                stored.getString("number") != null);
+    public List<WriteModel<Document>> recordUpdates(ApprovalEvent event) {
+        return List.of(new UpdateOneModel<>(and(eq("_id", event.approvalId()), ne("history.eventId", event.eventId())),
+                        Updates.push("history", history(event))),
+                progressUpdate(event));
     }
 
-    static final int RECORD_ATTEMPTS = 5;
-
-    /** The fields of the unique index the record route's guarded writes go by ({@link MongoCollections}). */
-    public static final List<String> RECORD_INDEX = List.of("_id", "stateVersion");
-
-    public boolean nothingToDo(RecordPlan plan) {
-        return plan.nothingToDo();
-    }
-
-    public boolean takesNumber(RecordPlan plan) {
-        return plan.takeNumber();
-    }
-
-    /** The counter (one per form and year) a completed document takes its number from. */
-    public List<Bson> nextNumber(ApprovalEvent completed, RecordPlan plan) {
-        String counter = DocumentNumber.counterId(plan.documentType(), completed.occurredAt(), numberingZone);
-        return List.of(eq("_id", counter), Updates.inc("seq", 1L));
-    }
-
-    /**
-     * The write that records the event: the history entry (added to the set, so a duplicate cannot appear even
-     * without a version check), the progress snapshot and the number, under the version read when the snapshot
-     * is applied. Matching nothing means the version changed meanwhile: the route reads again.
-     *
-     * @param counter the counter document after taking a number, or {@code null}
-     */
-    public List<Bson> recordUpdate(ApprovalEvent event, RecordPlan plan, Document counter) {
-        Document filter = new Document(RECORD_INDEX.get(0), plan.approvalId());
-        List<Bson> changes = new ArrayList<>();
-        if (plan.addHistory()) {
-            changes.add(Updates.addToSet("history", history(event)));
-        }
-        if (plan.applyProgress()) {
-            filter.append(RECORD_INDEX.get(1), plan.storedVersion());
-            changes.addAll(progressSets(event));
-        }
-        if (counter != null) {
-            changes.add(Updates.set("number", DocumentNumber.format(counter.getString("_id"),
-                    counter.get("seq", Number.class).longValue())));
-        }
-        return List.of(filter, Updates.combine(changes));
-    }
-
-    private List<Bson> progressSets(ApprovalEvent event) {
+    private UpdateOneModel<Document> progressUpdate(ApprovalEvent event) {
         Progress progress = progressOf(event.payload());
         List<Bson> sets = new ArrayList<>();
         sets.add(Updates.set("status", progress.status().name()));
@@ -203,7 +141,20 @@ public class ApprovalDocuments {
         if (progress.status() != Progress.Status.IN_PROGRESS) {
             sets.add(Updates.set("completedAt", Date.from(event.occurredAt())));
         }
-        return sets;
+        return new UpdateOneModel<>(and(eq("_id", event.approvalId()), lt("stateVersion", event.sequence())),
+                Updates.combine(sets));
+    }
+
+    /** The counter (one per form and year) a completed document takes its number from. */
+    public List<Bson> nextNumber(ApprovalEvent completed, String documentType) {
+        String counter = DocumentNumber.counterId(documentType, completed.occurredAt(), numberingZone);
+        return List.of(eq("_id", counter), Updates.inc("seq", 1L));
+    }
+
+    /** Gives the document its number, unless it has one (the completion event was redelivered). */
+    public List<Bson> numberUpdate(ApprovalEvent completed, Document counter) {
+        String number = DocumentNumber.format(counter.getString("_id"), counter.get("seq", Number.class).longValue());
+        return List.of(and(eq("_id", completed.approvalId()), eq("number", null)), Updates.set("number", number));
     }
 
     private static Progress progressOf(EventPayload payload) {

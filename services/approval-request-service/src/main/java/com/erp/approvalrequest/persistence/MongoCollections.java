@@ -11,9 +11,7 @@ import com.mongodb.client.model.Indexes;
 /**
  * Creates the collections and indexes before the routes start (camel-mongodb consumers and producers expect
  * collections to exist). The drafter index is for real MongoDB/DocumentDB; mongo-java-server ignores
- * non-unique indexes. The unique {_id, stateVersion} index is for mongo-java-server: the record route writes
- * under the version it read ({_id: id, stateVersion: n}), and that server uses an index only for a query naming
- * exactly its fields (without it, each such write scanned every document).
+ * non-unique indexes.
  */
 public class MongoCollections {
 
@@ -27,7 +25,5 @@ public class MongoCollections {
         }
         db.getCollection("approvals").createIndex(Indexes.compoundIndex(Indexes.ascending("drafter.id"),
                 Indexes.descending("submittedAt")), new IndexOptions().name("drafter_newest"));
-        db.getCollection("approvals").createIndex(Indexes.ascending(ApprovalDocuments.RECORD_INDEX),
-                new IndexOptions().unique(true).name("id_version"));
     }
 }

@@ -103,26 +103,6 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
-    void anEventOfADocumentThatIsNotStoredGoesToTheDeadLetterTopicWithTheReason() throws Exception {
-        String id = "not-stored-" + System.nanoTime();
-        publish("approval.step-activated", ApprovalEvent.of(id, 1, t0, new EventPayload.StepActivated(DRAFTER.id(), "t",
-                DRAFTER, 1, 2, List.of(LEAD), progress(Progress.Status.IN_PROGRESS, 1, StepStatus.PENDING, StepStatus.WAITING))));
-        List<ConsumerRecord<String, String>> dead = kafka.await("approval.step-activated.dlq", r -> id.equals(r.key()), 1,
-                Duration.ofSeconds(30));
-        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-reason")).contains(id + " is not stored");
-    }
-
-    @Test
-    void theVersionGuardedWritesHaveTheirUniqueIndex() {
-        // without it the embedded server answers each guarded write by scanning every document
-        assertThat(approvals().listIndexes().into(new java.util.ArrayList<>()))
-                .anySatisfy(index -> {
-                    assertThat(index.get("key", Document.class).keySet()).containsExactly("_id", "stateVersion");
-                    assertThat(index.getBoolean("unique")).isTrue();
-                });
-    }
-
-    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerGoesOn() throws Exception {
         String id = submit("독약 테스트");
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(2).create();
