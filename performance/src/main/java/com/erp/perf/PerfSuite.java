@@ -68,7 +68,11 @@ public final class PerfSuite {
     static Report run(Plan plan, Target.Topology topology, Path sut, Path out, String arguments) throws Exception {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("erp-perf-");
-        Report report = new Report(plan.name(), topology.name().toLowerCase(), "performance/run.sh " + arguments);
+        // the standalone JVM's options decide the tail latency: a run with other ones says so in its command
+        String jvm = System.getProperty("perf.jvm", "").trim();
+        String command = (jvm.isEmpty() || topology != Target.Topology.STANDALONE ? "" : "PERF_JVM=\"" + jvm + "\" ")
+                + "performance/run.sh " + arguments;
+        Report report = new Report(plan.name(), topology.name().toLowerCase(), command);
         if (plan.measureServices() && topology == Target.Topology.STANDALONE) {
             say("measuring the start of each service as its own JVM");
             try (Target services = Target.start(Target.Topology.SERVICES, sut, work.resolve("services"))) {
