@@ -166,7 +166,8 @@ final class Report {
                     .min(java.util.Comparator.comparingDouble(e -> Math.abs(e.rate() - half)))
                     .ifPresent(e -> goals.add(new Goal(
                     "submit → WebSocket p99 at half of the maximum load (async)", "≤ 50 ms",
-                    f("%.1f ms at %.0f/s (maximum %.0f/s)", e.submitToApprover().p99(), e.rate(), endToEndRamp.maximum()),
+                    f("%.1f ms at %.0f/s (maximum %.0f/s%s)", e.submitToApprover().p99(), e.rate(), endToEndRamp.maximum(),
+                            rampEndedInGc()),
                     e.submitToApprover().p99() <= 50)));
         }
         faults.stream().filter(x -> x.mode().equals("async")).findFirst().ifPresent(x -> goals.add(new Goal(
@@ -295,6 +296,17 @@ final class Report {
                 .toList())).append(".\n");
         return md.toString();
     }
+
+    /** A maximum set by a full collection is lower than the pipeline's, and so is its half: the goal says so. */
+    private String rampEndedInGc() {
+        return endToEndRamp.steps().stream().filter(st -> !st.keptUp(endToEndRamp.limitMs())).findFirst()
+                .filter(st -> st.gc().meanMs() >= FULL_GC_MS)
+                .map(st -> f("; the ramp ended at %.0f/s in GC pauses of %.0f ms on average", st.rate(), st.gc().meanMs()))
+                .orElse("");
+    }
+
+    /** Longer GC pauses than young collections of this system take (38–110 ms measured): full collections. */
+    static final double FULL_GC_MS = 250;
 
     static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();

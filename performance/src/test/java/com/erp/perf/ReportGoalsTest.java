@@ -1,0 +1,46 @@
+package com.erp.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The end-to-end goal is read at half the ramp's maximum, and the report says when a full collection set it. */
+class ReportGoalsTest {
+
+    private static EndToEnd.Result run(double rate, double p99, long gcCount, double gcTotalMs) {
+        Latency latency = new Latency(100, 10, 8, 20, p99, p99 + 5);
+        return new EndToEnd.Result("async", rate, 100, 100, 0, latency, latency,
+                new Load.Outcome(100, 100, 0, 20, rate, latency, Map.of(202, 100L)), new EndToEnd.GcPauses(gcCount, gcTotalMs));
+    }
+
+    private static Report.Goal endToEndGoal(Report report) {
+        return report.goals().stream().filter(g -> g.goal().startsWith("submit → WebSocket")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRampEndedByFullCollectionsIsNamedWithTheGoal() {
+        Report report = new Report("full", "standalone", "performance/run.sh full");
+        report.endToEndRamp(new EndToEnd.Ramp(1000, 98, List.of(run(78, 60, 3, 285), run(98, 80, 3, 300),
+                run(123, 3050, 4, 2892))));
+        report.endToEnd(run(49, 13.4, 2, 76));
+        Report.Goal goal = endToEndGoal(report);
+        assertThat(goal.met()).isTrue();
+        assertThat(goal.measured()).isEqualTo(
+                "13.4 ms at 49/s (maximum 98/s; the ramp ended at 123/s in GC pauses of 723 ms on average)");
+    }
+
+    @Test
+    void aRampEndedByTheLoadItselfNeedsNoRemark() {
+        Report report = new Report("full", "standalone", "performance/run.sh full");
+        report.endToEndRamp(new EndToEnd.Ramp(1000, 226, List.of(run(181, 700, 5, 400), run(226, 390, 6, 444),
+                run(283, 5850, 6, 660))));
+        report.endToEnd(run(113, 104.3, 6, 486));
+        report.endToEnd(run(226, 553, 8, 632));
+        Report.Goal goal = endToEndGoal(report);
+        assertThat(goal.met()).isFalse();
+        assertThat(goal.measured()).isEqualTo("104.3 ms at 113/s (maximum 226/s)");
+    }
+}
