@@ -16,17 +16,20 @@ class ReportGoalsTest {
                 new Load.Outcome(100, 100, 0, 20, rate, latency, Map.of(202, 100L)), new EndToEnd.GcPauses(gcCount, gcTotalMs));
     }
 
-    private static Report.Goal endToEndGoal(Report report) {
+    /** The goal as a report with this ramp and these end-to-end runs reads it. */
+    private static Report.Goal endToEndGoal(double maximum, List<EndToEnd.Result> steps, EndToEnd.Result... runs) {
+        Report report = new Report("full", "standalone", "performance/run.sh full");
+        report.endToEndRamp(new EndToEnd.Ramp(1000, maximum, steps));
+        for (EndToEnd.Result r : runs) {
+            report.endToEnd(r);
+        }
         return report.goals().stream().filter(g -> g.goal().startsWith("submit → WebSocket")).findFirst().orElseThrow();
     }
 
     @Test
     void aRampEndedByFullCollectionsIsNamedWithTheGoal() {
-        Report report = new Report("full", "standalone", "performance/run.sh full");
-        report.endToEndRamp(new EndToEnd.Ramp(1000, 98, List.of(run(78, 60, 3, 285), run(98, 80, 3, 300),
-                run(123, 3050, 4, 2892))));
-        report.endToEnd(run(49, 13.4, 2, 76));
-        Report.Goal goal = endToEndGoal(report);
+        Report.Goal goal = endToEndGoal(98, List.of(run(78, 60, 3, 285), run(98, 80, 3, 300), run(123, 3050, 4, 2892)),
+                run(49, 13.4, 2, 76));
         assertThat(goal.met()).isTrue();
         assertThat(goal.measured()).isEqualTo(
                 "13.4 ms at 49/s (maximum 98/s; the ramp ended at 123/s in GC pauses of 723 ms on average)");
@@ -34,12 +37,8 @@ class ReportGoalsTest {
 
     @Test
     void aRampEndedByTheLoadItselfNeedsNoRemark() {
-        Report report = new Report("full", "standalone", "performance/run.sh full");
-        report.endToEndRamp(new EndToEnd.Ramp(1000, 226, List.of(run(181, 700, 5, 400), run(226, 390, 6, 444),
-                run(283, 5850, 6, 660))));
-        report.endToEnd(run(113, 104.3, 6, 486));
-        report.endToEnd(run(226, 553, 8, 632));
-        Report.Goal goal = endToEndGoal(report);
+        Report.Goal goal = endToEndGoal(226, List.of(run(181, 700, 5, 400), run(226, 390, 6, 444), run(283, 5850, 6, 660)),
+                run(113, 104.3, 6, 486), run(226, 553, 8, 632));
         assertThat(goal.met()).isFalse();
         assertThat(goal.measured()).isEqualTo("104.3 ms at 113/s (maximum 226/s)");
     }
