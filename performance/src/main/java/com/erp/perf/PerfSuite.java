@@ -69,7 +69,7 @@ public final class PerfSuite {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("erp-perf-");
         // the standalone JVM's options decide the tail latency: a run with other ones says so in its command
-        String jvm = System.getProperty("perf.jvm", "").trim();
+        String jvm = Target.jvmOverride();
         String command = (jvm.isEmpty() || topology != Target.Topology.STANDALONE ? "" : "PERF_JVM=\"" + jvm + "\" ")
                 + "performance/run.sh " + arguments;
         Report report = new Report(plan.name(), topology.name().toLowerCase(), command);

@@ -80,10 +80,14 @@ public final class Target implements AutoCloseable {
         return t;
     }
 
+    /** {@code -Dperf.jvm="..."} (run.sh's PERF_JVM): replaces the standalone's heap and GC options; "" if not set. */
+    static String jvmOverride() {
+        return System.getProperty("perf.jvm", "").trim();
+    }
+
     private void startStandalone() throws Exception {
         int port = FreePort.find();
-        // -Dperf.jvm="..." replaces the heap and GC options, to compare them with the same suite
-        String override = System.getProperty("perf.jvm", "").trim();
+        String override = jvmOverride();
         List<String> options = new ArrayList<>(override.isEmpty() ? JVM : List.of(override.split("\\s+")));
         options.addAll(List.of(
                 "-Derp.embedded.data-dir=" + work.resolve("data"),
