@@ -2,16 +2,12 @@ package com.erp.devinfra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,21 +19,21 @@ class ServerWatchdogTest {
 
     @Test
     void serversOfAKilledJvmStopToo(@TempDir Path dataDir) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                DevServersMain.class.getName(), dataDir.toString(), "REDIS,MARIADB")
-                .redirectErrorStream(true).start();
+        ServersProcess jvm = ServersProcess.start("servers", dataDir, EnumSet.of(EmbeddedServer.Kind.REDIS,
+                EmbeddedServer.Kind.MARIADB), false, 0, List.of("-Xmx256m"), dataDir.resolve("logs"), Duration.ofSeconds(120));
         List<ProcessHandle> started;
         try {
-            awaitLine(jvm, "# embedded servers running");
-            started = jvm.descendants().toList();
+            assertThat(jvm.environment()).as("what a service is given to reach the servers")
+                    .containsEntry("SPRING_DATA_REDIS_HOST", "127.0.0.1").containsKey("SPRING_DATA_REDIS_PORT")
+                    .containsKey("SPRING_DATASOURCE_URL");
+            started = jvm.descendants();
             assertThat(started).as("mariadbd, redis-server and their watchdogs")
                     .anyMatch(p -> command(p).startsWith("mariadbd"))
                     .anyMatch(p -> command(p).startsWith("redis-server"));
         } finally {
-            jvm.destroyForcibly();
+            jvm.kill();
         }
-        assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessHandle.of(jvm.pid()).filter(ProcessHandle::isAlive)).as("the servers' JVM").isEmpty();
 
         List<String> alive = awaitGone(started);
         assertThat(alive).as("processes of the killed JVM still running after %s", SERVERS_GONE).isEmpty();
@@ -71,21 +67,5 @@ class ServerWatchdogTest {
 
     private static String command(ProcessHandle p) {
         return p.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?");
-    }
-
-    private static void awaitLine(Process jvm, String prefix) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line; (line = out.readLine()) != null; ) {
-            seen.append(line).append('\n');
-            if (line.startsWith(prefix)) {
-                // keep draining so the child never blocks on a full pipe
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "drain");
-                drain.setDaemon(true);
-                drain.start();
-                return;
-            }
-        }
-        throw new AssertionError("the servers' JVM ended before they ran:\n" + seen);
     }
 }

@@ -84,6 +84,7 @@ public final class PerfSuite {
         try (Target target = Target.start(topology, sut, work.resolve("sut"))) {
             long ready = System.nanoTime();
             report.startupsIfNone(target.startups());
+            report.setup(target.describe());
             say("ready");
             Http http = new Http();
             Accounts accounts = new Accounts(http, target.employee(), Target.PASSWORD);

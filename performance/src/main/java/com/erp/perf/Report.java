@@ -37,6 +37,7 @@ final class Report {
 
     private final String plan;
     private final String topology;
+    private String setup = "";
     private final String command;
     private final Instant startedAt = Instant.now();
     private final List<RateRun> rates = new ArrayList<>();
@@ -94,6 +95,11 @@ final class Report {
 
     void startups(List<Target.Startup> s) {
         startups.addAll(s);
+    }
+
+    /** Which JVMs ran what, with which options ({@link Target#describe()}). */
+    void setup(String description) {
+        setup = description;
     }
 
     void startupsIfNone(List<Target.Startup> s) {
@@ -211,6 +217,7 @@ final class Report {
         json.put("plan", plan);
         json.put("topology", topology);
         json.put("command", command);
+        json.put("setup", setup);
         json.put("machine", machine());
         json.put("rates", rates);
         json.put("saturation", saturations);
@@ -235,6 +242,9 @@ final class Report {
         md.append(f("Run `%s` on %s (%s plan, %s); machine: %s cores (%s), %s GB, %s, %s. The generator shared the cores.%n%n",
                 command, startedAt.toString().substring(0, 10), plan, topology, m.get("cores"), m.getOrDefault("cpu", "?"),
                 m.getOrDefault("memoryGb", "?"), m.get("java"), m.get("os")));
+        if (!setup.isEmpty()) {
+            md.append(f("System under test: %s.%n%n", setup));
+        }
         md.append("**Submissions at fixed arrival rates** (Gatling open model; latency of the HTTP answer)\n\n")
                 .append("| path | offered/s | achieved/s | errors | p50 ms | p95 ms | p99 ms | queue drained after s | processed/s | delivered/s |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -375,6 +385,9 @@ final class Report {
         h.append("<h1>erp-approval load report</h1>");
         h.append(f("<p>Plan <b>%s</b>, topology <b>%s</b>, started %s. Reproduce: <code>%s</code>. Machine: %s.</p>",
                 plan, topology, startedAt, Charts.esc(command), Charts.esc(machine().toString())));
+        if (!setup.isEmpty()) {
+            h.append(f("<p>System under test: %s.</p>", Charts.esc(setup)));
+        }
         h.append("<h2>Goals</h2><table><tr><th>goal</th><th>target</th><th>measured</th><th></th></tr>");
         for (Goal g : goals()) {
             h.append(f("<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"%s\">%s</td></tr>", Charts.esc(g.goal()),

@@ -9,14 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.erp.devinfra.EmbeddedServers;
+import com.erp.devinfra.EmbeddedServer.Kind;
 import com.erp.devinfra.FreePort;
+import com.erp.devinfra.ServersProcess;
 import com.erp.devinfra.ServiceProcess;
 
 /**
  * The system under test, started fresh for a run as its own JVM(s): the standalone jar (all four services in
- * one JVM, on its embedded servers), or the four services as separate JVMs on servers this harness starts.
- * MongoDB-wire runs on its memory backend: its H2 file backend is the bottleneck otherwise (DESIGN §5).
+ * one JVM, on its embedded servers, as the quick start runs), or the four services as separate JVMs, as they are
+ * deployed, with the servers in JVMs of their own as a database and a broker would be. MongoDB-wire runs on its
+ * memory backend: its H2 file backend is the bottleneck otherwise (DESIGN §5).
  */
 public final class Target implements AutoCloseable {
 
@@ -35,13 +37,21 @@ public final class Target implements AutoCloseable {
      */
     private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-Xmn24m", "-XX:MinHeapFreeRatio=5",
             "-XX:MaxHeapFreeRatio=15", "-Xss512k", "-XX:+UseSerialGC");
+    /** Kafka, MariaDB and Redis for the services (the last two are native processes): Kafka's own default heap. */
+    private static final List<String> SERVERS_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC");
+    /**
+     * The MongoDB-wire server for the services: its memory backend keeps every document (about 10 KB of heap each,
+     * a few hundred thousand in a full run), a live set that grows all run. ZGC's pauses do not grow with it; a
+     * stop-the-world collector's would stop every insert and update.
+     */
+    private static final List<String> MONGO_JVM = List.of("-Xmx12g", "-XX:+UseZGC");
 
     private final Topology topology;
     private final Path sut;
     private final Path work;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final List<Startup> startups = new ArrayList<>();
-    private EmbeddedServers servers;
+    private final List<ServersProcess> servers = new ArrayList<>();
     private ServiceProcess processing;
     private Map<String, String> processingEnv;
     private ServiceImage.Image processingImage;
@@ -62,10 +72,15 @@ public final class Target implements AutoCloseable {
     public static Target start(Topology topology, Path sut, Path work) throws Exception {
         Files.createDirectories(work);
         Target t = new Target(topology, sut, work);
-        if (topology == Topology.STANDALONE) {
-            t.startStandalone();
-        } else {
-            t.startServices();
+        try {
+            if (topology == Topology.STANDALONE) {
+                t.startStandalone();
+            } else {
+                t.startServices();
+            }
+        } catch (Exception | Error e) {
+            t.close();
+            throw e;
         }
         return t;
     }
@@ -85,10 +100,25 @@ public final class Target implements AutoCloseable {
         return System.getProperty("perf.jvm", "").trim();
     }
 
+    private static List<String> standaloneJvm() {
+        String override = jvmOverride();
+        return override.isEmpty() ? JVM : List.of(override.split("\\s+"));
+    }
+
+    /** Which JVMs ran what, with which heap and collector: the report states it, the tail latency depends on it. */
+    public String describe() {
+        if (topology == Topology.STANDALONE) {
+            return "one JVM (" + String.join(" ", standaloneJvm()) + ") runs the four services, the Kafka broker and "
+                    + "the MongoDB-wire server; MariaDB and Redis are its child processes";
+        }
+        return "the four services as separate JVMs (" + String.join(" ", SERVICE_JVM) + ", extracted jar and CDS "
+                + "archive); Kafka in a JVM of its own (" + String.join(" ", SERVERS_JVM) + ") that also starts MariaDB "
+                + "and Redis; the MongoDB-wire server in a JVM of its own (" + String.join(" ", MONGO_JVM) + ")";
+    }
+
     private void startStandalone() throws Exception {
         int port = FreePort.find();
-        String override = jvmOverride();
-        List<String> options = new ArrayList<>(override.isEmpty() ? JVM : List.of(override.split("\\s+")));
+        List<String> options = new ArrayList<>(standaloneJvm());
         options.addAll(List.of(
                 "-Derp.embedded.data-dir=" + work.resolve("data"),
                 "-Derp.embedded.mongo-backend=memory",
@@ -103,10 +133,13 @@ public final class Target implements AutoCloseable {
     }
 
     private void startServices() throws Exception {
-        servers = EmbeddedServers.start(new EmbeddedServers.Options(work.resolve("data"),
-                java.util.EnumSet.allOf(com.erp.devinfra.EmbeddedServer.Kind.class), true, kafkaPort));
+        servers.add(ServersProcess.start("servers", work.resolve("data"), java.util.EnumSet.of(Kind.KAFKA, Kind.MARIADB,
+                Kind.REDIS), false, kafkaPort, SERVERS_JVM, work, Duration.ofSeconds(180)));
+        servers.add(ServersProcess.start("mongo", work.resolve("data"), java.util.EnumSet.of(Kind.MONGO), true, 0,
+                MONGO_JVM, work, Duration.ofSeconds(60)));
         int employeePort = FreePort.find();
-        Map<String, String> common = new HashMap<>(servers.environment());
+        Map<String, String> common = new HashMap<>();
+        servers.forEach(s -> common.putAll(s.environment()));
         common.put("LOGGING_LEVEL_ROOT", "WARN");
         common.put("ERP_KAFKA_LAG_METER_PERIOD_SECONDS", "1");
         Map<String, String> verifier = new HashMap<>(common);
@@ -247,8 +280,6 @@ public final class Target implements AutoCloseable {
     @Override
     public void close() {
         processes.forEach(ServiceProcess::close);
-        if (servers != null) {
-            servers.close();
-        }
+        servers.forEach(ServersProcess::close);
     }
 }

@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The end-to-end goal is read at half the ramp's maximum, and the report says when a full collection set it. */
+/**
+ * The end-to-end goal is read at half the ramp's maximum, and the report says when a full collection set it and
+ * which JVMs ran what (the tail latency depends on it).
+ */
 class ReportGoalsTest {
 
     private static EndToEnd.Result run(double rate, double p99, long gcCount, double gcTotalMs) {
@@ -41,5 +44,16 @@ class ReportGoalsTest {
                 run(113, 104.3, 6, 486), run(226, 553, 8, 632));
         assertThat(goal.met()).isFalse();
         assertThat(goal.measured()).isEqualTo("104.3 ms at 113/s (maximum 226/s)");
+    }
+
+    @Test
+    void theReportSaysWhichJvmsRanWhat() throws Exception {
+        Report report = new Report("full", "services", "performance/run.sh full services");
+        report.setup("the MongoDB-wire server in a JVM of its own (-Xmx12g -XX:+UseZGC)");
+        assertThat(report.markdown()).contains("System under test: the MongoDB-wire server in a JVM of its own (-Xmx12g -XX:+UseZGC).");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("report");
+        report.write(dir);
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.json"))).contains("\"setup\" : \"the MongoDB-wire server");
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("System under test: the MongoDB-wire");
     }
 }
