@@ -6,12 +6,13 @@
 #
 # smoke: under a minute of scenarios after a ~35 s start; full: about 30 minutes on 2 cores.
 # PERF_JVM="-Xms1g -Xmx6g -XX:+UseSerialGC" replaces the standalone JVM's heap and GC options.
+# PERF_MONGO=embedded runs the MongoDB-wire server inside the standalone JVM (by default it has a JVM of its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 plan="${1:-full}"
 topology="${2:-standalone}"
 ./mvnw -q -B -DskipTests install
 ./mvnw -q -B -pl performance dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-exec java --add-opens=java.base/java.lang=ALL-UNNAMED -Xms512m -Xmx2g -Dperf.jvm="${PERF_JVM:-}" \
+exec java --add-opens=java.base/java.lang=ALL-UNNAMED -Xms512m -Xmx2g -Dperf.jvm="${PERF_JVM:-}" -Dperf.mongo="${PERF_MONGO:-}" \
   -cp "performance/target/classes:$(cat performance/target/classpath.txt)" \
   com.erp.perf.PerfSuite "$plan" "$topology"

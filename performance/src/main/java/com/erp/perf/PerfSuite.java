@@ -68,9 +68,8 @@ public final class PerfSuite {
     static Report run(Plan plan, Target.Topology topology, Path sut, Path out, String arguments) throws Exception {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("erp-perf-");
-        // the standalone JVM's options decide the tail latency: a run with other ones says so in its command
-        String jvm = Target.jvmOverride();
-        String command = (jvm.isEmpty() || topology != Target.Topology.STANDALONE ? "" : "PERF_JVM=\"" + jvm + "\" ")
+        // the standalone's setup decides the tail latency: a run with another one says so in its command
+        String command = (topology == Target.Topology.STANDALONE ? Target.standaloneOverrides() : "")
                 + "performance/run.sh " + arguments;
         Report report = new Report(plan.name(), topology.name().toLowerCase(), command);
         if (plan.measureServices() && topology == Target.Topology.STANDALONE) {

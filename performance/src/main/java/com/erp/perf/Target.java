@@ -29,7 +29,8 @@ public final class Target implements AutoCloseable {
     }
 
     static final String PASSWORD = "perf-demo-password";
-    // the MongoDB-wire memory backend keeps every document on this heap: a full run stores a few hundred thousand
+    // room for the MongoDB-wire memory backend too when it runs in this JVM (PERF_MONGO=embedded): a full run stores
+    // a few hundred thousand documents
     private static final List<String> JVM = List.of("-Xms1g", "-Xmx6g", "-XX:+UseParallelGC");
     /**
      * A service JVM as a small pod runs it: serial GC, a small young generation and a heap that gives memory back
@@ -100,6 +101,23 @@ public final class Target implements AutoCloseable {
         return System.getProperty("perf.jvm", "").trim();
     }
 
+    /**
+     * Where the MongoDB-wire server runs for the standalone: in a JVM of its own (the default, as the services'
+     * always does), or with {@code -Dperf.mongo=embedded} (run.sh's PERF_MONGO) in the standalone JVM, as the quick
+     * start runs it. It stands in for a MongoDB, which never keeps its documents on a service's heap; in the
+     * standalone's, its memory backend's documents (a few GB by the end of a run) brought full collections that
+     * ended the end-to-end ramp (98-226 documents/s against 194/s without them, see performance/README.md).
+     */
+    static boolean mongoInOwnJvm() {
+        return !"embedded".equalsIgnoreCase(System.getProperty("perf.mongo", "").trim());
+    }
+
+    /** The run.sh variables that changed the standalone's setup, as they would be typed before the command. */
+    static String standaloneOverrides() {
+        String jvm = jvmOverride();
+        return (jvm.isEmpty() ? "" : "PERF_JVM=\"" + jvm + "\" ") + (mongoInOwnJvm() ? "" : "PERF_MONGO=embedded ");
+    }
+
     private static List<String> standaloneJvm() {
         String override = jvmOverride();
         return override.isEmpty() ? JVM : List.of(override.split("\\s+"));
@@ -109,7 +127,9 @@ public final class Target implements AutoCloseable {
     public String describe() {
         if (topology == Topology.STANDALONE) {
             return "one JVM (" + String.join(" ", standaloneJvm()) + ") runs the four services, the Kafka broker and "
-                    + "the MongoDB-wire server; MariaDB and Redis are its child processes";
+                    + (mongoInOwnJvm() ? "starts MariaDB and Redis; the MongoDB-wire server in a JVM of its own ("
+                            + String.join(" ", MONGO_JVM) + ")"
+                            : "the MongoDB-wire server; MariaDB and Redis are its child processes");
         }
         return "the four services as separate JVMs (" + String.join(" ", SERVICE_JVM) + ", extracted jar and CDS "
                 + "archive); Kafka in a JVM of its own (" + String.join(" ", SERVERS_JVM) + ") that also starts MariaDB "
@@ -119,6 +139,12 @@ public final class Target implements AutoCloseable {
     private void startStandalone() throws Exception {
         int port = FreePort.find();
         List<String> options = new ArrayList<>(standaloneJvm());
+        Map<String, String> env = Map.of();
+        if (mongoInOwnJvm()) {
+            ServersProcess mongo = startMongo();
+            env = mongo.environment();
+            options.add("-Derp.embedded.servers=kafka,mariadb,redis");
+        }
         options.addAll(List.of(
                 "-Derp.embedded.data-dir=" + work.resolve("data"),
                 "-Derp.embedded.mongo-backend=memory",
@@ -128,15 +154,14 @@ public final class Target implements AutoCloseable {
                 "-Derp.kafka.lag-meter-period-seconds=1",
                 "-Dlogging.level.root=WARN",
                 "-Dlogging.level.com.erp=WARN"));
-        ServiceProcess standalone = launch("standalone", sut.resolve("standalone.jar"), port, Map.of(), options);
+        ServiceProcess standalone = launch("standalone", sut.resolve("standalone.jar"), port, env, options);
         employee = request = processingUrl = notification = standalone.baseUrl();
     }
 
     private void startServices() throws Exception {
         servers.add(ServersProcess.start("servers", work.resolve("data"), java.util.EnumSet.of(Kind.KAFKA, Kind.MARIADB,
                 Kind.REDIS), false, kafkaPort, SERVERS_JVM, work, Duration.ofSeconds(180)));
-        servers.add(ServersProcess.start("mongo", work.resolve("data"), java.util.EnumSet.of(Kind.MONGO), true, 0,
-                MONGO_JVM, work, Duration.ofSeconds(60)));
+        startMongo();
         int employeePort = FreePort.find();
         Map<String, String> common = new HashMap<>();
         servers.forEach(s -> common.putAll(s.environment()));
@@ -161,6 +186,13 @@ public final class Target implements AutoCloseable {
         processingImage = images.get("approval-processing-service");
         processingUrl = processing.baseUrl();
         notification = launchImage("notification-service", FreePort.find(), verifier).baseUrl();
+    }
+
+    private ServersProcess startMongo() throws Exception {
+        ServersProcess mongo = ServersProcess.start("mongo", work.resolve("data"), java.util.EnumSet.of(Kind.MONGO), true,
+                0, MONGO_JVM, work, Duration.ofSeconds(60));
+        servers.add(mongo);
+        return mongo;
     }
 
     private final Map<String, ServiceImage.Image> images = new HashMap<>();
