@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -63,9 +64,12 @@ public final class ServersProcess implements AutoCloseable {
         pump.start();
         try {
             return new ServersProcess(process, log, ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             process.destroyForcibly();
             throw new IllegalStateException(name + " did not start within " + timeout + ", see " + log, e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            throw e;
         }
     }
 
@@ -111,15 +115,7 @@ public final class ServersProcess implements AutoCloseable {
     /** Stops the servers (SIGTERM, their shutdown hook), killing the JVM if it takes longer than a minute. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ServiceProcess.terminate(process, Duration.ofSeconds(60));
     }
 
     /** Kills the JVM at once (SIGKILL): no shutdown hook runs. */

@@ -104,6 +104,11 @@ public final class ServiceProcess implements AutoCloseable {
      * 30 s). Returns whether it finished on its own.
      */
     public boolean terminate(Duration grace) {
+        return terminate(process, grace);
+    }
+
+    /** SIGTERM, then SIGKILL if {@code process} has not ended within {@code grace}; whether it ended on its own. */
+    static boolean terminate(Process process, Duration grace) {
         process.destroy();
         try {
             if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {

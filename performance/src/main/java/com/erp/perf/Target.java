@@ -41,9 +41,9 @@ public final class Target implements AutoCloseable {
     /** Kafka, MariaDB and Redis for the services (the last two are native processes): Kafka's own default heap. */
     private static final List<String> SERVERS_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC");
     /**
-     * The MongoDB-wire server for the services: its memory backend keeps every document (about 10 KB of heap each,
-     * a few hundred thousand in a full run), a live set that grows all run. ZGC's pauses do not grow with it; a
-     * stop-the-world collector's would stop every insert and update.
+     * The MongoDB-wire server's own JVM (the services', and the standalone's unless PERF_MONGO=embedded): its memory
+     * backend keeps every document (about 10 KB of heap each, a few hundred thousand in a full run), a live set that
+     * grows all run. ZGC's pauses do not grow with it; a stop-the-world collector's would stop every insert and update.
      */
     private static final List<String> MONGO_JVM = List.of("-Xmx12g", "-XX:+UseZGC");
 
