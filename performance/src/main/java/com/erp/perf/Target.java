@@ -114,8 +114,11 @@ public final class Target implements AutoCloseable {
 
     /** The run.sh variables that changed the standalone's setup, as they would be typed before the command. */
     static String standaloneOverrides() {
-        String jvm = jvmOverride();
-        return (jvm.isEmpty() ? "" : "PERF_JVM=\"" + jvm + "\" ") + (mongoInOwnJvm() ? "" : "PERF_MONGO=embedded ");
+        return overrides(jvmOverride(), mongoInOwnJvm());
+    }
+
+    static String overrides(String jvm, boolean mongoInOwnJvm) {
+        return (jvm.isEmpty() ? "" : "PERF_JVM=\"" + jvm + "\" ") + (mongoInOwnJvm ? "" : "PERF_MONGO=embedded ");
     }
 
     private static List<String> standaloneJvm() {
@@ -144,10 +147,11 @@ public final class Target implements AutoCloseable {
             ServersProcess mongo = startMongo();
             env = mongo.environment();
             options.add("-Derp.embedded.servers=kafka,mariadb,redis");
+        } else {
+            options.add("-Derp.embedded.mongo-backend=memory");
         }
         options.addAll(List.of(
                 "-Derp.embedded.data-dir=" + work.resolve("data"),
-                "-Derp.embedded.mongo-backend=memory",
                 "-Derp.embedded.kafka-port=" + kafkaPort,
                 "-Derp.approval-processing.grpc.port=" + grpcPort,
                 "-Derp.demo.password=" + PASSWORD,

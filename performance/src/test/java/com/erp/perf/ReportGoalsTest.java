@@ -56,4 +56,11 @@ class ReportGoalsTest {
         assertThat(java.nio.file.Files.readString(dir.resolve("report.json"))).contains("\"setup\" : \"the MongoDB-wire server");
         assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("System under test: the MongoDB-wire");
     }
+
+    @Test
+    void theCommandNamesWhatChangedTheStandalonesSetup() {
+        assertThat(Target.overrides("", true)).isEmpty();
+        assertThat(Target.overrides("-Xmx8g -XX:+UseZGC", true)).isEqualTo("PERF_JVM=\"-Xmx8g -XX:+UseZGC\" ");
+        assertThat(Target.overrides("", false)).isEqualTo("PERF_MONGO=embedded ");
+    }
 }
