@@ -25,10 +25,11 @@ public class OutboxRelayRoute extends OutboxRoutes {
         super.configure();
         from(removeEndpoint()).routeId("approval-request.outbox-remove")
                 .bean("approvalDocuments", "markPublished(${variable.entry})")
-                .to("{{erp.approval-request.approvals}}&operation=update");
+                .to("{{erp.approval-request.approvals}}&operation=bulkWrite");
 
         from(dueEndpoint()).routeId("approval-request.outbox-due")
                 .setHeader(MongoDbConstants.CRITERIA, method("approvalDocuments", "pendingOutbox"))
+                .setHeader(MongoDbConstants.SORT_BY, method("approvalDocuments", "pendingOutboxOrder"))
                 .setHeader(MongoDbConstants.LIMIT, simple("{{erp.approval-request.outbox.batch}}", Integer.class))
                 .to("{{erp.approval-request.approvals}}&operation=findAll")
                 .bean("approvalDocuments", "dueOutbox");

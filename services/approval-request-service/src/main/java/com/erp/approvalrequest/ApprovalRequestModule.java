@@ -17,6 +17,8 @@ import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.OutboxBacklog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
 import com.erp.routes.common.web.ServiceContract;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
@@ -76,8 +78,16 @@ public class ApprovalRequestModule {
     OutboxBacklog approvalRequestOutboxBacklog(MeterRegistry meters, MongoClient mongo, ApprovalDocuments documents,
                                                @Value("${erp.approval-request.database}") String database,
                                                @Value("${erp.approval-request.outbox.backlog-max-age-ms}") long maxAgeMs) {
-        return OutboxBacklog.register(meters, "approval-request", () -> mongo.getDatabase(database)
-                .getCollection("approvals").countDocuments(documents.pendingOutbox()), Duration.ofMillis(maxAgeMs));
+        // counted from a find, not countDocuments: that is an aggregation, which the embedded server answers by
+        // scanning every document; a find by the outbox mark is an index lookup there
+        return OutboxBacklog.register(meters, "approval-request", () -> {
+            long pending = 0;
+            for (Document ignored : mongo.getDatabase(database).getCollection("approvals")
+                    .find(documents.pendingOutbox()).projection(Projections.include("_id"))) {
+                pending++;
+            }
+            return pending;
+        }, Duration.ofMillis(maxAgeMs));
     }
 
     @Bean

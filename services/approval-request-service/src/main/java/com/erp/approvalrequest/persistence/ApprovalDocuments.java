@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.regex;
+import static com.mongodb.client.model.Filters.size;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +46,19 @@ import org.bson.conversions.Bson;
  * transactions, so each change is a single-document update: the outbox lives inside the document, history
  * entries are pushed only if their event id is not there yet, and processing state is set only from a newer
  * snapshot than the one stored ({@code stateVersion}).
+ * <p>
+ * A document with unpublished outbox entries carries a mark ({@value #OUTBOX_MARK}: the oldest entry's time and
+ * the document id), set in the write that adds the entry and removed in the write that empties the outbox. The
+ * relay and the backlog gauge find pending documents through the mark's sparse unique index, a lookup among the
+ * few pending documents, instead of a query over every stored one (which, on the embedded server, holds the
+ * collection's lock while it runs). A writer that adds an entry to an existing document must set the mark with
+ * {@code $min}, so it keeps the oldest time.
  */
 public class ApprovalDocuments {
+
+    /** The outbox mark's field; its index is {@value #OUTBOX_MARK_INDEX} ({@link MongoCollections}). */
+    public static final String OUTBOX_MARK = "outboxPending";
+    public static final String OUTBOX_MARK_INDEX = "outbox_pending";
 
     private final ObjectMapper json;
     private final Topics topics;
@@ -83,6 +96,7 @@ public class ApprovalDocuments {
                 .append("submittedAt", at)
                 .append("updatedAt", at)
                 .append("history", List.of(history(submitted)))
+                .append(OUTBOX_MARK, outboxMark(approval.id(), approval.submittedAt()))
                 .append("outbox", List.of(new Document("eventId", submitted.eventId())
                         .append("topic", topics.topicOf(submitted.eventType()))
                         .append("payload", toJson(submitted))
@@ -104,12 +118,49 @@ public class ApprovalDocuments {
         return documents.stream().flatMap(d -> outbox(d).stream()).filter(e -> e.createdAt().isBefore(due)).toList();
     }
 
-    public Bson pendingOutbox() {
-        return exists("outbox.0");
+    /**
+     * The mark of a document whose oldest unpublished entry was created at {@code oldest}: unique (it ends with the
+     * id), and in time order when sorted as text (the time is zero-padded epoch milliseconds).
+     */
+    public static String outboxMark(String documentId, Instant oldest) {
+        return String.format("%013d/%s", oldest.toEpochMilli(), documentId);
     }
 
-    public List<Bson> markPublished(OutboxEntry entry) {
-        return List.of(eq("_id", entry.approvalId()), Updates.pull("outbox", eq("eventId", entry.eventId())));
+    /**
+     * Documents with unpublished entries. A regular expression, because it is the one condition on a field other
+     * than {@code _id} that the embedded server answers from a (unique) index; a real MongoDB uses the index too.
+     */
+    public Bson pendingOutbox() {
+        return regex(OUTBOX_MARK, "^");
+    }
+
+    /** Oldest first, so that entries due for the relay are not crowded out of a batch by fresh ones. */
+    public Bson pendingOutboxOrder() {
+        return Sorts.ascending(OUTBOX_MARK);
+    }
+
+    /**
+     * Removes a published entry, then the mark if the outbox is now empty: one round trip (an ordered bulk write).
+     * The second update's condition is checked atomically with its change, so an entry added in between keeps the
+     * mark.
+     */
+    public List<WriteModel<Document>> markPublished(OutboxEntry entry) {
+        return List.of(new UpdateOneModel<>(eq("_id", entry.approvalId()),
+                        Updates.pull("outbox", eq("eventId", entry.eventId()))),
+                new UpdateOneModel<>(and(eq("_id", entry.approvalId()), size("outbox", 0)), Updates.unset(OUTBOX_MARK)));
+    }
+
+    /** Documents stored before the mark existed that still have entries: {@link MongoCollections} marks them. */
+    public static Bson unmarkedOutbox() {
+        return and(exists("outbox.0"), exists(OUTBOX_MARK, false));
+    }
+
+    /** The mark for such a document, from its oldest entry. */
+    public static List<Bson> markUpdate(Document document) {
+        Instant oldest = document.getList("outbox", Document.class).stream()
+                .map(e -> e.getDate("createdAt").toInstant()).min(Comparator.naturalOrder()).orElseThrow();
+        return List.of(and(eq("_id", document.getString("_id")), exists(OUTBOX_MARK, false)),
+                Updates.set(OUTBOX_MARK, outboxMark(document.getString("_id"), oldest)));
     }
 
     // ---- recording processing events ------------------------------------------------------------------------

@@ -1,19 +1,28 @@
 package com.erp.approvalrequest.persistence;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the collections and indexes before the routes start (camel-mongodb consumers and producers expect
  * collections to exist). The drafter index is for real MongoDB/DocumentDB; mongo-java-server ignores
- * non-unique indexes.
+ * non-unique indexes. The outbox mark's index is unique and sparse, so both use it ({@link ApprovalDocuments}).
  */
 public class MongoCollections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoCollections.class);
 
     public MongoCollections(MongoClient mongo, String database) {
         MongoDatabase db = mongo.getDatabase(database);
@@ -25,5 +34,25 @@ public class MongoCollections {
         }
         db.getCollection("approvals").createIndex(Indexes.compoundIndex(Indexes.ascending("drafter.id"),
                 Indexes.descending("submittedAt")), new IndexOptions().name("drafter_newest"));
+        MongoCollection<Document> approvals = db.getCollection("approvals");
+        approvals.createIndex(Indexes.ascending(ApprovalDocuments.OUTBOX_MARK),
+                new IndexOptions().name(ApprovalDocuments.OUTBOX_MARK_INDEX).unique(true).sparse(true));
+        markOlderOutboxes(approvals);
+    }
+
+    /**
+     * Documents stored by a version without the outbox mark, whose entries are still unpublished, would be invisible
+     * to the relay: mark them. One scan at start; afterwards every write keeps the mark.
+     */
+    private static void markOlderOutboxes(MongoCollection<Document> approvals) {
+        int marked = 0;
+        for (Document d : approvals.find(ApprovalDocuments.unmarkedOutbox())
+                .projection(Projections.include("_id", "outbox"))) {
+            List<Bson> update = ApprovalDocuments.markUpdate(d);
+            marked += (int) approvals.updateOne(update.get(0), update.get(1)).getModifiedCount();
+        }
+        if (marked > 0) {
+            LOG.info("marked {} documents with unpublished outbox entries for the relay", marked);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.devinfra.EmbeddedServers;
 import com.erp.routes.testing.HttpTestClient.Response;
 import org.apache.camel.builder.NotifyBuilder;
@@ -31,6 +32,8 @@ class OutboxRelayTest extends ApprovalRequestRouteTestBase {
             id = r.json().path("id").asText();
             Document stored = approvals().find(new Document("_id", id)).first();
             assertThat(stored.getList("outbox", Document.class)).as("event kept in the outbox").hasSize(1);
+            assertThat(stored.getString(ApprovalDocuments.OUTBOX_MARK)).as("marked for the relay")
+                    .isEqualTo(ApprovalDocuments.outboxMark(id, stored.getDate("submittedAt").toInstant()));
         } finally {
             NotifyBuilder relayed = new NotifyBuilder(camel).fromRoute("approval-request.outbox-relay")
                     .whenCompleted(1).create();
@@ -38,6 +41,8 @@ class OutboxRelayTest extends ApprovalRequestRouteTestBase {
             assertThat(relayed.matches(60, TimeUnit.SECONDS)).as("the relay ran after Kafka came back").isTrue();
         }
         await(() -> approvals().find(new Document("_id", id)).first().getList("outbox", Document.class).isEmpty());
+        assertThat(approvals().find(new Document("_id", id)).first()).as("mark removed with the last entry")
+                .doesNotContainKey(ApprovalDocuments.OUTBOX_MARK);
         // everything sent by now is readable: the event is there, exactly once
         assertThat(kafka.await("approval.submitted", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(5)))
                 .as("published once Kafka is back").hasSize(1);

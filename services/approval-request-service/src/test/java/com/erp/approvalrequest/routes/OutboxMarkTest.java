@@ -1,0 +1,124 @@
+package com.erp.approvalrequest.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.erp.approvalrequest.persistence.ApprovalDocuments;
+import com.erp.approvalrequest.persistence.MongoCollections;
+import com.erp.routes.common.kafka.OutboxEntry;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The relay finds unpublished entries by the outbox mark (a sparse unique index), not by a query over every
+ * document: entries are relayed when their document is marked, the mark goes with the last entry, and documents
+ * written before the mark existed are marked at start.
+ */
+// the relay looks every half second even when nothing failed here, so a leftover is found within the test
+@TestPropertySource(properties = "erp.approval-request.outbox.idle-scan-ms=500")
+class OutboxMarkTest extends ApprovalRequestRouteTestBase {
+
+    @Autowired
+    ApprovalDocuments documents;
+
+    @Test
+    void anEntryLeftByACrashIsRelayedAndItsMarkRemoved() {
+        Instant created = Instant.now().minusSeconds(60); // past the grace: the writer has given up on it
+        String id = leftover(created, true);
+
+        assertThat(kafka.await("approval.submitted", r -> id.equals(r.key()), 1, Duration.ofSeconds(30)))
+                .as("relayed").hasSize(1);
+        await(() -> {
+            Document d = approvals().find(new Document("_id", id)).first();
+            return d.getList("outbox", Document.class).isEmpty() && !d.containsKey(ApprovalDocuments.OUTBOX_MARK);
+        });
+    }
+
+    @Test
+    void aDocumentWithEntriesButNoMarkIsMarkedAtStartThenRelayed() {
+        Instant created = Instant.now().minusSeconds(120);
+        String id = leftover(created, false);
+        // the relay does not see it: it looks only at marked documents
+        assertThat(approvals().countDocuments(new Document("_id", id).append(ApprovalDocuments.OUTBOX_MARK,
+                new Document("$exists", true)))).isZero();
+
+        new MongoCollections(mongo, "erp"); // what a start of this version does
+
+        assertThat(approvals().find(new Document("_id", id)).first().getString(ApprovalDocuments.OUTBOX_MARK))
+                .isEqualTo(ApprovalDocuments.outboxMark(id, created));
+        assertThat(kafka.await("approval.submitted", r -> id.equals(r.key()), 1, Duration.ofSeconds(30)))
+                .as("relayed once marked").hasSize(1);
+        await(() -> approvals().find(new Document("_id", id)).first().getList("outbox", Document.class).isEmpty());
+    }
+
+    @Test
+    void theMarkStaysWhileAnyEntryIsUnpublished() {
+        Instant created = Instant.now();
+        String id = "mark-" + UUID.randomUUID();
+        OutboxEntry first = new OutboxEntry(id, "ev-1-" + id, "approval.submitted", "{}", created);
+        OutboxEntry second = new OutboxEntry(id, "ev-2-" + id, "approval.submitted", "{}", created);
+        approvals().insertOne(new Document("_id", id)
+                .append(ApprovalDocuments.OUTBOX_MARK, ApprovalDocuments.outboxMark(id, created))
+                .append("outbox", List.of(entry(first), entry(second))));
+
+        approvals().bulkWrite(documents.markPublished(first));
+        Document afterFirst = approvals().find(new Document("_id", id)).first();
+        assertThat(afterFirst.getList("outbox", Document.class)).extracting(e -> e.getString("eventId"))
+                .containsExactly(second.eventId());
+        assertThat(afterFirst.getString(ApprovalDocuments.OUTBOX_MARK)).as("one entry still waits").isNotNull();
+
+        approvals().bulkWrite(documents.markPublished(second));
+        assertThat(approvals().find(new Document("_id", id)).first()).doesNotContainKey(ApprovalDocuments.OUTBOX_MARK);
+    }
+
+    @Test
+    void pendingDocumentsAreFoundOldestFirstAndOnlyByTheirMark() {
+        Instant now = Instant.now();
+        String newer = "order-b-" + UUID.randomUUID();
+        String older = "order-a-" + UUID.randomUUID();
+        // far in the future, so that the relay leaves them alone: only the query is looked at here
+        approvals().insertOne(marked(newer, now.plus(Duration.ofDays(2))));
+        approvals().insertOne(marked(older, now.plus(Duration.ofDays(1))));
+        String unmarked = "unmarked-" + UUID.randomUUID();
+        Document withoutMark = marked(unmarked, now.plus(Duration.ofDays(1)));
+        withoutMark.remove(ApprovalDocuments.OUTBOX_MARK);
+        approvals().insertOne(withoutMark);
+        try {
+            List<String> found = approvals().find(documents.pendingOutbox()).sort(documents.pendingOutboxOrder())
+                    .map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
+            assertThat(found).containsSubsequence(older, newer).noneMatch(f -> f.startsWith("unmarked-"));
+        } finally {
+            approvals().deleteMany(new Document("_id", new Document("$in", List.of(newer, older, unmarked))));
+        }
+    }
+
+    /** A document whose submission event was stored but never published (a crash right after the insert). */
+    private String leftover(Instant created, boolean marked) {
+        String id = "leftover-" + UUID.randomUUID();
+        OutboxEntry e = new OutboxEntry(id, "ev-" + id, "approval.submitted", "{\"approvalId\":\"" + id + "\"}", created);
+        Document d = new Document("_id", id).append("status", "SUBMITTED").append("outbox", List.of(entry(e)));
+        if (marked) {
+            d.append(ApprovalDocuments.OUTBOX_MARK, ApprovalDocuments.outboxMark(id, created));
+        }
+        approvals().insertOne(d);
+        return id;
+    }
+
+    private static Document marked(String id, Instant created) {
+        OutboxEntry e = new OutboxEntry(id, "ev-" + id, "approval.submitted", "{}", created);
+        return new Document("_id", id).append(ApprovalDocuments.OUTBOX_MARK, ApprovalDocuments.outboxMark(id, created))
+                .append("outbox", List.of(entry(e)));
+    }
+
+    private static Document entry(OutboxEntry e) {
+        return new Document("eventId", e.eventId()).append("topic", e.topic()).append("payload", e.payload())
+                .append("createdAt", Date.from(e.createdAt()));
+    }
+}
