@@ -72,6 +72,16 @@ public final class PerfSuite {
         String command = (topology == Target.Topology.STANDALONE ? Target.standaloneOverrides() : "")
                 + "performance/run.sh " + arguments;
         Report report = new Report(plan.name(), topology.name().toLowerCase(), command);
+        try {
+            return measure(plan, topology, sut, out, work, report);
+        } finally {
+            // also after a failed run: its logs say why
+            WorkDir.keepLogsAndDelete(work, out.resolve("logs"));
+        }
+    }
+
+    private static Report measure(Plan plan, Target.Topology topology, Path sut, Path out, Path work, Report report)
+            throws Exception {
         if (plan.measureServices() && topology == Target.Topology.STANDALONE) {
             say("measuring the start of each service as its own JVM");
             try (Target services = Target.start(Target.Topology.SERVICES, sut, work.resolve("services"))) {
