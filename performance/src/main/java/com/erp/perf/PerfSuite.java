@@ -1,5 +1,6 @@
 package com.erp.perf;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +77,11 @@ public final class PerfSuite {
             return measure(plan, topology, sut, out, work, report);
         } finally {
             // also after a failed run: its logs say why
-            WorkDir.keepLogsAndDelete(work, out.resolve("logs"));
+            try {
+                WorkDir.keepLogsAndDelete(work, out.resolve("logs"));
+            } catch (IOException e) {
+                say("could not clear %s (%s): delete it by hand", work, e);
+            }
         }
     }
 

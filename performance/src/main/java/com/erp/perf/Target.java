@@ -147,7 +147,8 @@ public final class Target implements AutoCloseable {
                             : "the MongoDB-wire server; MariaDB and Redis are its child processes");
         }
         return "the four services as separate JVMs (" + String.join(" ", SERVICE_JVM) + ", extracted jar and CDS "
-                + "archive); Kafka in a JVM of its own (" + String.join(" ", SERVERS_JVM) + ") that also starts MariaDB "
+                + "archive, " + SERVICE_ENV.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(" ")) + "); Kafka in a JVM of its own (" + String.join(" ", SERVERS_JVM) + ") that also starts MariaDB "
                 + "and Redis; the MongoDB-wire server in a JVM of its own (" + String.join(" ", MONGO_JVM) + ")";
     }
 

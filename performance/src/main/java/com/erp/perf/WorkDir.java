@@ -1,7 +1,6 @@
 package com.erp.perf;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,11 +35,7 @@ final class WorkDir {
             all = paths.sorted(Comparator.reverseOrder()).toList(); // children before their folder
         }
         for (Path p : all) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not delete " + p, e);
-            }
+            Files.deleteIfExists(p);
         }
     }
 
