@@ -6,9 +6,9 @@ import java.util.function.LongSupplier;
  * Decides when the outbox relay looks for due entries. Almost always there are none: an entry is normally
  * published and removed by the request that wrote it. Looking is cheap (an index lookup among the pending
  * documents, or reading the pending entries) but not free, and it runs beside the service's hot path, so the
- * relay looks often only while entries can be expected: after this process failed to publish one, after a look found some, and in the first grace period
- * after start (a crash's leftovers). Otherwise it looks at a slow pace, which still finds what another
- * instance left behind.
+ * relay looks often only while entries can be expected: after this process failed to publish one, after a look
+ * found some, and in the first grace period after start (a crash's leftovers). Otherwise it looks at a slow pace,
+ * which still finds what another instance left behind.
  */
 public final class OutboxRelayGate {
 

@@ -32,9 +32,9 @@ public class MongoCollections {
                 db.createCollection(name);
             }
         }
-        db.getCollection("approvals").createIndex(Indexes.compoundIndex(Indexes.ascending("drafter.id"),
-                Indexes.descending("submittedAt")), new IndexOptions().name("drafter_newest"));
         MongoCollection<Document> approvals = db.getCollection("approvals");
+        approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("drafter.id"),
+                Indexes.descending("submittedAt")), new IndexOptions().name("drafter_newest"));
         approvals.createIndex(Indexes.ascending(ApprovalDocuments.OUTBOX_MARK),
                 new IndexOptions().name(ApprovalDocuments.OUTBOX_MARK_INDEX).unique(true).sparse(true));
         markOlderOutboxes(approvals);
