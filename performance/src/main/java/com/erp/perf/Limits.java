@@ -76,15 +76,17 @@ final class Limits {
     }
 
     /** approval-processing's Dispatch RPC, called by {@code threads} blocking clients (each a new document). */
-    static Load.Outcome grpc(Target target, int threads, Duration duration) throws Exception {
+    static Load.Outcome grpc(Target target, Accounts accounts, int threads, Duration duration) throws Exception {
         String[] hostPort = target.grpcAddress().split(":");
         ManagedChannel channel = NettyChannelBuilder.forAddress(hostPort[0], Integer.parseInt(hostPort[1])).usePlaintext().build();
         Recorder latencies = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong sent = new AtomicLong();
-        // people outside the demo organisation: these documents exist only in processing, and nobody is notified
-        Person drafter = new Person(900001, "perf", "STAFF", "perf");
+        // a demo drafter (a dispatch carries the drafter's own token) and an approver outside the demo organisation:
+        // these documents exist only in processing, and nobody connected is told about them
+        String token = accounts.token("dev.staff");
+        Person drafter = new Person(accounts.id("dev.staff"), "perf", "STAFF", "perf");
         Person approver = new Person(900002, "perf-lead", "TEAM_LEAD", "perf");
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -96,7 +98,7 @@ final class Limits {
                     String id = UUID.randomUUID().toString();
                     var request = DispatchMessages.request(ApprovalEvent.of(id, 0, java.time.Instant.now(),
                             new EventPayload.Submitted(drafter.id(), "grpc-direct", drafter, "GENERAL",
-                                    java.util.List.of(new LineStep(1, approver)), java.time.Instant.now())));
+                                    java.util.List.of(new LineStep(1, approver)), java.time.Instant.now())), token);
                     long begin = System.nanoTime();
                     sent.incrementAndGet();
                     try {

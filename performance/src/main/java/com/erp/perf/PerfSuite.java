@@ -175,7 +175,7 @@ public final class PerfSuite {
             say("raw Kafka producer");
             report.limit("kafka-producer", Limits.kafka(target, Duration.ofSeconds(plan.limitSeconds())));
             say("gRPC dispatch alone");
-            report.limit("grpc-dispatch", Limits.grpc(target, 8, Duration.ofSeconds(plan.limitSeconds())));
+            report.limit("grpc-dispatch", Limits.grpc(target, accounts, 8, Duration.ofSeconds(plan.limitSeconds())));
 
             for (String mode : MODES) {
                 say("processing away for %s s under %s load", plan.faultOutage(), mode);

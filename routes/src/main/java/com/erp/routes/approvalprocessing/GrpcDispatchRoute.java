@@ -1,6 +1,8 @@
 package com.erp.routes.approvalprocessing;
 
 import com.erp.routes.common.grpc.DispatchMessages;
+import com.erp.routes.common.grpc.GrpcAnswers;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.redis.RedisConstants;
 import org.springframework.stereotype.Component;
@@ -9,7 +11,10 @@ import org.springframework.stereotype.Component;
  * The synchronous dispatch path: approval-request calls {@code ApprovalDispatch/Dispatch} over gRPC and waits.
  * The submission is activated exactly as {@code approval-processing.activate-step} does for one that comes
  * through Kafka (the same rules, the same atomic store, the same events), and the answer is the resulting
- * state. A dispatch of a document that is already active answers its current state.
+ * state. A dispatch of a document that is already active answers its current state. Only the drafter's own
+ * token dispatches ({@link com.erp.routes.common.grpc.DispatchAuthorization}); a line that breaks the
+ * approval-line rules is INVALID_ARGUMENT. The route answers itself ({@link GrpcAnswers}) so that a refusal
+ * reaches the caller as what it is.
  */
 @Component
 public class GrpcDispatchRoute extends RouteBuilder {
@@ -17,26 +22,35 @@ public class GrpcDispatchRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("grpc://{{erp.approval-processing.grpc.host}}:{{erp.approval-processing.grpc.port}}"
-                + "/com.erp.routes.grpc.ApprovalDispatch?synchronous=true")
+                + "/com.erp.routes.grpc.ApprovalDispatch?synchronous=true&routeControlledStreamObserver=true")
                 .routeId("approval-processing.grpc-dispatch")
-                .bean(DispatchMessages.class, "event")
-                .bean("workflow", "start")
-                .setVariable("transition", body())
-                .choice()
-                    .when(method("approvalStore", "create"))
-                        .setBody(variable("transition"))
-                        .to(ProcessingOutboxRoute.PUBLISH)
-                        .setVariable("state", simple("${variable.transition.state}"))
-                        .setVariable("created", constant(true))
-                    .otherwise()
-                        .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
-                        .setHeader(RedisConstants.KEY, simple("erp:approval:${variable.transition.state.approvalId}"))
-                        .to("{{erp.approval-processing.redis}}")
-                        .setVariable("state", method("approvalStore", "state"))
-                        .setVariable("created", constant(false))
-                .end()
-                .removeHeaders("*")
-                .bean(DispatchMessages.class, "reply(${variable.state.approvalId}, ${variable.state.progress}, "
-                        + "${variable.state.line}, ${variable.state.version}, ${variable.created})");
+                .doTry()
+                    .bean("dispatchAuthorization", "check")
+                    .bean(DispatchMessages.class, "event")
+                    .bean("workflow", "start")
+                    .setVariable("transition", body())
+                    .choice()
+                        .when(method("approvalStore", "create"))
+                            .setBody(variable("transition"))
+                            // the document's first event, stored with the state: the answer need not wait for Kafka
+                            .to(ProcessingOutboxRoute.PUBLISH_DETACHED)
+                            .setVariable("state", simple("${variable.transition.state}"))
+                            .setVariable("created", constant(true))
+                        .otherwise()
+                            .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
+                            .setHeader(RedisConstants.KEY, simple("erp:approval:${variable.transition.state.approvalId}"))
+                            .to("{{erp.approval-processing.redis}}")
+                            .setVariable("state", method("approvalStore", "state"))
+                            .setVariable("created", constant(false))
+                    .end()
+                    .removeHeaders("*")
+                    .bean(DispatchMessages.class, "reply(${variable.state.approvalId}, ${variable.state.progress}, "
+                            + "${variable.state.line}, ${variable.state.version}, ${variable.created})")
+                    .process(GrpcAnswers::reply)
+                .endDoTry()
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.WARN, "dispatch refused or failed: ${exception.message}")
+                    .process(GrpcAnswers::fail)
+                .end();
     }
 }

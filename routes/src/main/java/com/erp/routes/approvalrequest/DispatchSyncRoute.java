@@ -1,5 +1,7 @@
 package com.erp.routes.approvalrequest;
 
+import java.net.ConnectException;
+
 import com.erp.routes.common.grpc.DispatchMessages;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.grpc.Status;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * ({@code ApprovalDispatch/Dispatch}), which answers once the first step is active: 201 with that state. The
  * call runs in a circuit breaker with a deadline, so it never hangs:
  * <ul>
- *   <li>processing not reachable (connection refused, or the circuit open after repeated failures): the
+ *   <li>processing certainly not reached (connection refused, or the circuit open after repeated failures): the
  *   document is removed again and the answer is 503 with Retry-After: nothing was accepted;</li>
  *   <li>any other failure, a timeout above all, leaves the outcome unknown (processing may have activated the
  *   document): the document stays and goes the asynchronous way, 202. Processing is idempotent, so nothing is
@@ -30,12 +32,13 @@ public class DispatchSyncRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(DISPATCH).routeId("approval-request.dispatch-sync")
-                .setBody(method(DispatchMessages.class, "request(${variable.approval.submitted})"))
+                .setBody(method(DispatchMessages.class, "request(${variable.approval.submitted}, ${variable.callerToken})"))
                 .doTry()
                     .to("direct:approval-request.grpc-dispatch")
                     .setVariable("reply", body())
                     .setBody(variable("document"))
-                    .to(OutboxRelayRoute.PUBLISH)
+                    // the document's first event: nothing can overtake it, so the answer need not wait for Kafka
+                    .to(OutboxRelayRoute.PUBLISH_DETACHED)
                     .removeHeaders("*")
                     .setHeader("Location", simple("/api/approvals/${variable.approval.id}"))
                     .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201))
@@ -60,13 +63,26 @@ public class DispatchSyncRoute extends RouteBuilder {
                 .end();
     }
 
-    /** True when the call certainly did not reach processing: the circuit was open, or nobody was listening. */
+    /**
+     * True when the call certainly did not reach processing: the circuit was open, or no connection could be made
+     * (UNAVAILABLE because of a refused connection). gRPC also says UNAVAILABLE when a connection breaks after the
+     * request went out, and then processing may have activated the document: that is not "not reached".
+     */
     public static boolean notReached(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CallNotPermittedException) {
                 return true;
             }
             if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+                return causedByRefusedConnection(s.getStatus().getCause());
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedByRefusedConnection(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
                 return true;
             }
         }

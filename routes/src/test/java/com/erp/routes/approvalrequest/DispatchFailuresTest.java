@@ -2,6 +2,7 @@ package com.erp.routes.approvalrequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -15,9 +16,11 @@ class DispatchFailuresTest {
 
     @Test
     void nobodyListeningOrAnOpenCircuitMeansNotReached() {
-        assertThat(DispatchSyncRoute.notReached(Status.UNAVAILABLE.asRuntimeException())).isTrue();
+        // what grpc-java answers when the connection is refused (netty's exception is a ConnectException)
+        ConnectException refused = new ConnectException("Connection refused: /127.0.0.1:9090");
+        assertThat(DispatchSyncRoute.notReached(Status.UNAVAILABLE.withCause(refused).asRuntimeException())).isTrue();
         assertThat(DispatchSyncRoute.notReached(new CamelExecutionException("wrapped", null,
-                Status.UNAVAILABLE.withDescription("io exception").asRuntimeException()))).isTrue();
+                Status.UNAVAILABLE.withDescription("io exception").withCause(refused).asRuntimeException()))).isTrue();
         CircuitBreaker open = CircuitBreaker.ofDefaults("test");
         open.transitionToOpenState();
         assertThat(DispatchSyncRoute.notReached(CallNotPermittedException.createCallNotPermittedException(open))).isTrue();
@@ -28,5 +31,12 @@ class DispatchFailuresTest {
         assertThat(DispatchSyncRoute.notReached(new TimeoutException("deadline"))).isFalse();
         assertThat(DispatchSyncRoute.notReached(Status.INTERNAL.asRuntimeException())).isFalse();
         assertThat(DispatchSyncRoute.notReached(Status.DEADLINE_EXCEEDED.asRuntimeException())).isFalse();
+        // a connection that broke after the request went out: processing may have activated the document
+        assertThat(DispatchSyncRoute.notReached(Status.UNAVAILABLE.withDescription("Connection closed after GOAWAY")
+                .asRuntimeException())).isFalse();
+        assertThat(DispatchSyncRoute.notReached(Status.UNAVAILABLE.withDescription("io exception")
+                .withCause(new java.io.IOException("Connection reset by peer")).asRuntimeException())).isFalse();
+        // refused by processing (a token it does not accept) is an answer, not an absence
+        assertThat(DispatchSyncRoute.notReached(Status.UNAUTHENTICATED.asRuntimeException())).isFalse();
     }
 }

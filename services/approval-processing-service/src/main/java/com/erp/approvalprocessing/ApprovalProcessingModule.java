@@ -6,6 +6,7 @@ import java.time.Duration;
 import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.grpc.DispatchAuthorization;
 import com.erp.routes.common.kafka.OutboxBacklog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /** approval-processing-service as a module: its routes and beans, for its own application and for standalone. */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +36,11 @@ public class ApprovalProcessingModule {
     @Bean
     Workflow workflow(Clock clock) {
         return new Workflow(clock);
+    }
+
+    @Bean
+    DispatchAuthorization dispatchAuthorization(JwtDecoder tokens) {
+        return new DispatchAuthorization(tokens);
     }
 
     @Bean

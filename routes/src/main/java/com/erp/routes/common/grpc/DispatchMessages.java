@@ -23,7 +23,8 @@ public final class DispatchMessages {
     private DispatchMessages() {
     }
 
-    public static DispatchRequest request(ApprovalEvent submitted) {
+    /** @param callerToken the drafter's bearer token, relayed: processing answers only the drafter's own calls */
+    public static DispatchRequest request(ApprovalEvent submitted, String callerToken) {
         EventPayload.Submitted s = (EventPayload.Submitted) submitted.payload();
         DispatchRequest.Builder b = DispatchRequest.newBuilder()
                 .setApprovalId(submitted.approvalId())
@@ -32,7 +33,8 @@ public final class DispatchMessages {
                 .setTitle(s.title())
                 .setDocumentType(s.documentType())
                 .setDrafter(person(s.drafter()))
-                .setSubmittedAtEpochMicros(micros(s.submittedAt()));
+                .setSubmittedAtEpochMicros(micros(s.submittedAt()))
+                .setCallerToken(callerToken == null ? "" : callerToken);
         for (LineStep step : s.line()) {
             b.addLine(com.erp.routes.grpc.LineStep.newBuilder().setStep(step.step()).setApprover(person(step.approver())));
         }

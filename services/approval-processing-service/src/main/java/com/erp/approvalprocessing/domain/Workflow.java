@@ -8,6 +8,7 @@ import java.util.List;
 import com.erp.approvalprocessing.api.DecisionRequest;
 import com.erp.approvalprocessing.api.DecisionResult;
 import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.ApprovalLineRules;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
@@ -41,6 +42,9 @@ public class Workflow {
         if (s.line() == null || s.line().isEmpty() || s.drafter() == null) {
             throw new InvalidEventException("submission " + submitted.approvalId() + " has no drafter or no approval line");
         }
+        ApprovalLineRules.stepsViolation(s.drafter().id(), s.line()).ifPresent(reason -> {
+            throw new InvalidEventException("submission " + submitted.approvalId() + ": " + reason);
+        });
         Instant now = clock.instant();
         List<StepProgress> steps = new ArrayList<>();
         for (LineStep step : s.line()) {

@@ -111,4 +111,23 @@ class WorkflowTest {
                 new EventPayload.Submitted(1, "t", drafter, "GENERAL", List.of(), Instant.EPOCH))))
                 .isInstanceOf(InvalidEventException.class);
     }
+
+    @Test
+    void aLineThatBreaksTheLineRulesIsPoisonWhereverItComesFrom() {
+        // approval-request refuses these; processing must not trust that nobody else can hand them in
+        assertThat(startFails(List.of(new LineStep(1, lead), new LineStep(2, drafter)))).contains("your own document");
+        assertThat(startFails(List.of(new LineStep(1, lead), new LineStep(2, lead)))).contains("twice");
+        assertThat(startFails(List.of(new LineStep(2, lead), new LineStep(1, head)))).contains("numbered 1 to 2");
+        assertThat(startFails(List.of(new LineStep(1, lead), new LineStep(3, head)))).contains("numbered 1 to 2");
+    }
+
+    private String startFails(List<LineStep> line) {
+        try {
+            workflow.start(ApprovalEvent.of("a3", 0, Instant.EPOCH,
+                    new EventPayload.Submitted(1, "t", drafter, "GENERAL", line, Instant.EPOCH)));
+        } catch (InvalidEventException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("started with the line " + line);
+    }
 }

@@ -6,11 +6,20 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import java.time.Instant;
+import java.util.List;
+
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.grpc.DispatchMessages;
 import com.erp.routes.grpc.ApprovalDispatchGrpc;
 import com.erp.routes.grpc.DispatchReply;
+import com.erp.routes.grpc.DispatchRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +49,7 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
     @Test
     void aDispatchActivatesTheFirstStepAndAnswersTheStateOnceAndForAll() throws Exception {
         String id = UUID.randomUUID().toString();
-        DispatchReply reply = stub.dispatch(DispatchMessages.request(submittedEvent(id)));
+        DispatchReply reply = stub.dispatch(DispatchMessages.request(submittedEvent(id), token(DRAFTER)));
 
         assertThat(reply.getApprovalId()).isEqualTo(id);
         assertThat(reply.getCreated()).isTrue();
@@ -54,7 +63,7 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
         assertThat(kafka.awaitKey("approval.step-activated", id, 1)).hasSize(1);
 
         // again, by gRPC or by the Kafka event that follows it: nothing changes
-        DispatchReply again = stub.dispatch(DispatchMessages.request(submittedEvent(id)));
+        DispatchReply again = stub.dispatch(DispatchMessages.request(submittedEvent(id), token(DRAFTER)));
         assertThat(again.getCreated()).isFalse();
         assertThat(again.getVersion()).isEqualTo(1);
         NotifyBuilder consumed = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1).create();
@@ -62,5 +71,34 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
         assertThat(consumed.matches(30, TimeUnit.SECONDS)).isTrue();
         assertThat(version(id)).isEqualTo("1");
         assertThat(kafka.await("approval.step-activated", r -> id.equals(r.key()), 2, Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void onlyTheDraftersOwnValidTokenDispatchesAndOnlyAValidLine() {
+        String id = UUID.randomUUID().toString();
+        assertThat(refusal(DispatchMessages.request(submittedEvent(id), null))).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(refusal(DispatchMessages.request(submittedEvent(id), token(DRAFTER) + "x")))
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        // a valid token, but somebody else's: nobody dispatches another's document
+        assertThat(refusal(DispatchMessages.request(submittedEvent(id), token(LEAD))))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        // the drafter's token and a line approval-request would have refused: the drafter approving their own
+        ApprovalEvent selfApproved = ApprovalEvent.of(id, 0, Instant.now(), new EventPayload.Submitted(DRAFTER.id(),
+                "t", DRAFTER, "GENERAL", List.of(new LineStep(1, DRAFTER)), Instant.now()));
+        assertThat(refusal(DispatchMessages.request(selfApproved, token(DRAFTER)))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+
+        // none of them left a trace
+        assertThat(version(id)).isNull();
+        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isFalse();
+        assertThat(redis.opsForHash().hasKey("erp:inbox:" + DRAFTER.id(), id)).isFalse();
+    }
+
+    private Status.Code refusal(DispatchRequest request) {
+        try {
+            stub.dispatch(request);
+        } catch (StatusRuntimeException e) {
+            return e.getStatus().getCode();
+        }
+        throw new AssertionError("the dispatch was answered");
     }
 }

@@ -4,16 +4,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.erp.routes.common.events.ApprovalLineRules;
+
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.web.ProblemException;
 
 /**
- * What a submission must satisfy beyond the contract's shape: a real title, and an approval line of 1 to 10
- * active people, none of them the drafter, nobody twice, and everyone the drafter named actually found.
+ * What a submission must satisfy beyond the contract's shape: a real title, everyone the drafter named found as
+ * an active employee, and an approval line as {@link ApprovalLineRules} says (1 to 10 people, none of them the
+ * drafter, nobody twice).
  */
 public final class SubmissionPolicy {
-
-    public static final int MAX_STEPS = 10;
 
     private SubmissionPolicy() {
     }
@@ -38,17 +39,8 @@ public final class SubmissionPolicy {
             throw ProblemException.unprocessable(
                     "The org chart gives you no default approval line; name the approvers in approverIds.");
         }
-        if (line.size() > MAX_STEPS) {
-            throw ProblemException.unprocessable("An approval line has at most " + MAX_STEPS + " steps.");
-        }
-        Set<Long> seen = new HashSet<>();
-        for (Person approver : line) {
-            if (approver.id() == drafterId) {
-                throw ProblemException.unprocessable("You cannot approve your own document.");
-            }
-            if (!seen.add(approver.id())) {
-                throw ProblemException.unprocessable(approver.name() + " appears twice in the approval line.");
-            }
-        }
+        ApprovalLineRules.violation(drafterId, line).ifPresent(reason -> {
+            throw ProblemException.unprocessable(reason);
+        });
     }
 }

@@ -1,0 +1,53 @@
+package com.erp.routes.common.events;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every approval line satisfies, wherever a submission comes from: 1 to {@value #MAX_STEPS} steps numbered
+ * 1, 2, 3… in order, none of them the drafter, nobody twice. approval-request refuses a submission that breaks
+ * them (422); approval-processing checks them again on what it is handed (Kafka or gRPC), since neither of
+ * those is the public API.
+ */
+public final class ApprovalLineRules {
+
+    public static final int MAX_STEPS = 10;
+
+    private ApprovalLineRules() {
+    }
+
+    /** Why {@code line} cannot be an approval line of {@code drafterId}'s document, or empty if it can. */
+    public static Optional<String> violation(long drafterId, List<Person> line) {
+        if (line.isEmpty()) {
+            return Optional.of("An approval line needs at least one approver.");
+        }
+        if (line.size() > MAX_STEPS) {
+            return Optional.of("An approval line has at most " + MAX_STEPS + " steps.");
+        }
+        Set<Long> seen = new HashSet<>();
+        for (Person approver : line) {
+            if (approver == null) {
+                return Optional.of("A step of the approval line has no approver.");
+            }
+            if (approver.id() == drafterId) {
+                return Optional.of("You cannot approve your own document.");
+            }
+            if (!seen.add(approver.id())) {
+                return Optional.of(approver.name() + " appears twice in the approval line.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The same for the steps of a stored or transmitted line, which must also be numbered 1..n in order. */
+    public static Optional<String> stepsViolation(long drafterId, List<LineStep> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) == null || steps.get(i).step() != i + 1) {
+                return Optional.of("The steps of an approval line are numbered 1 to " + steps.size() + " in order.");
+            }
+        }
+        return violation(drafterId, steps.stream().map(LineStep::approver).toList());
+    }
+}
