@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.ErpBearerTokenResolver;
+import com.erp.routes.common.security.TokenRules;
 import com.erp.routes.common.security.JwtKeys;
 import com.erp.routes.common.security.ProblemSecurityHandlers;
 import com.erp.routes.common.security.HeaderValues;
@@ -37,13 +38,11 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.task.DelegatingSecurityContextAsyncTaskExecutor;
@@ -87,8 +86,7 @@ public class ErpWebAutoConfiguration {
         NimbusJwtDecoder decoder = props.holdsKey()
                 ? NimbusJwtDecoder.withPublicKey(keys.getObject().publicKey()).build()
                 : NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri()).build();
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(props.issuer()));
+        OAuth2TokenValidator<Jwt> validator = TokenRules.validator(props.issuer());
         decoder.setJwtValidator(validator);
         return new VerifiedTokenCache(decoder, validator, props.verifiedTokenCacheSize(), Duration.ofMinutes(5));
     }
@@ -113,8 +111,7 @@ public class ErpWebAutoConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/auth/login", "/api/auth/jwks").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(ErpBearerTokenResolver.publicPatterns()).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/ws/**").authenticated()
                         .anyRequest().permitAll()) // the UI's static files and the login page

@@ -1,5 +1,7 @@
 package com.erp.routes.common.security;
 
+import java.util.List;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -9,9 +11,14 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * Where a request's token may come from. The Authorization header, always. Browsers cannot set headers on
  * a WebSocket handshake, so {@code /ws/**} also accepts the {@code access_token} query parameter and the
  * login cookie; the console (under {@code /actuator}) accepts the login cookie, which is HttpOnly and
- * SameSite=Strict so other sites cannot make a browser send it.
+ * SameSite=Strict so other sites cannot make a browser send it. On the public endpoints ({@link #PUBLIC}) no
+ * token is read at all: a client that sends its expired token with every request can still log in again.
  */
 public class ErpBearerTokenResolver implements BearerTokenResolver {
+
+    /** Endpoints open to everyone (each with what lies below it). */
+    public static final List<String> PUBLIC = List.of("/api/auth/login", "/api/auth/jwks", "/actuator/health",
+            "/actuator/info");
 
     private final DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
     private final DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
@@ -25,12 +32,24 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
     @Override
     public String resolve(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (isPublic(path)) {
+            return null;
+        }
         boolean websocket = path.startsWith("/ws/");
         String token = websocket ? headerOrQuery.resolve(request) : headerOnly.resolve(request);
         if (token == null && (websocket || path.startsWith("/actuator/"))) {
             token = cookie(request);
         }
         return token;
+    }
+
+    public static boolean isPublic(String path) {
+        return PUBLIC.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    }
+
+    /** {@link #PUBLIC} as request matcher patterns. */
+    public static String[] publicPatterns() {
+        return PUBLIC.stream().flatMap(p -> java.util.stream.Stream.of(p, p + "/**")).toArray(String[]::new);
     }
 
     private String cookie(HttpServletRequest request) {

@@ -63,12 +63,13 @@ public class Workflow {
         if (state == null) {
             throw ProblemException.notFound("No document " + approvalId + " is waiting for decisions.");
         }
+        // someone off the line learns nothing about the document, not even that it is finished
+        if (!state.isOnLine(caller.id())) {
+            throw ProblemException.forbidden("You are not an approver of this document.");
+        }
         if (state.progress().status() != Progress.Status.IN_PROGRESS) {
             throw ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
                     + "; no more decisions can be made.");
-        }
-        if (!state.isOnLine(caller.id())) {
-            throw ProblemException.forbidden("You are not an approver of this document.");
         }
         int current = state.progress().currentStep();
         LineStep active = state.step(current);

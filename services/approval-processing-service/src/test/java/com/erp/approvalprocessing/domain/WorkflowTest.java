@@ -95,6 +95,8 @@ class WorkflowTest {
         assertThat(statusOf(() -> workflow.decide(null, "a1", new DecisionRequest("APPROVE", null), caller(lead)))).isEqualTo(404);
         ApprovalState rejected = workflow.decide(state, "a1", new DecisionRequest("REJECT", "no"), caller(lead)).state();
         assertThat(statusOf(() -> workflow.decide(rejected, "a1", new DecisionRequest("APPROVE", null), caller(head)))).isEqualTo(409);
+        // off the line, a finished document is as closed as one in progress: 403, not "already rejected"
+        assertThat(statusOf(() -> workflow.decide(rejected, "a1", new DecisionRequest("APPROVE", null), caller(drafter)))).isEqualTo(403);
     }
 
     @Test

@@ -74,6 +74,20 @@ class EmployeeRoutesTest extends ServiceTestSupport {
     }
 
     @Test
+    void aClientThatStillSendsAnOldOrBrokenTokenCanLogInAgain() {
+        // public endpoints read no token at all: an expired one must not stand between a client and a new one
+        String stale = tokens.issue(new com.erp.routes.common.security.Caller(1, "x", "x", "D", "STAFF",
+                java.util.Set.of("EMPLOYEE"))) + "tampered";
+        Response r = http.send(http.request("/api/auth/login", stale).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"dev.lead\",\"password\":\"test-password\"}")).build());
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertThat(http.get("/api/auth/jwks", stale).status()).isEqualTo(200);
+        // everywhere else the same token is refused
+        assertProblem(http.get("/api/employees/me", stale), 401);
+    }
+
+    @Test
     void aLoginBodyThatBreaksTheContractIs400NamingTheField() {
         Response missing = http.post("/api/auth/login", null, Map.of("username", "dev.lead"));
         JsonNode problem = assertProblem(missing, 400);
