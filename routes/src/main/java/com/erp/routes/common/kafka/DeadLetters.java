@@ -4,13 +4,23 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RedeliveryPolicyDefinition;
+import org.apache.camel.model.RouteConfigurationDefinition;
 
 /**
  * The error configuration of every Kafka consumer route (they opt in with {@code .routeConfigurationId(ID)}):
- * a message that fails is retried with exponential backoff; one that still fails, or can never succeed
- * (see {@link InvalidEventException}), is published unchanged to {@code <topic>.dlq} with the reason in
- * {@code x-dlq-*} headers, and the consumer goes on with the next message.
+ * <ul>
+ *   <li>a message that can never succeed (unparseable, {@link InvalidEventException}) is published unchanged to
+ *   {@code <topic>.dlq} with the reason in {@code x-dlq-*} headers, and the consumer goes on with the next;</li>
+ *   <li>a failure that says a server is away ({@link TransientFailures}: Redis, MongoDB, the database, the broker)
+ *   is retried for as long as it lasts, with exponential backoff: the consumer waits on that message, in order,
+ *   and nothing accepted ends in a dead-letter topic because a store was down for a while. When the route stops
+ *   meanwhile, the message is left unhandled and not committed ({@code break-on-first-error}): it is consumed
+ *   again after the restart;</li>
+ *   <li>any other failure is retried a few times, then dead-lettered like the first kind.</li>
+ * </ul>
  */
 public class DeadLetters extends RouteConfigurationBuilder {
 
@@ -30,25 +40,40 @@ public class DeadLetters extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(ID)
-                .onException(InvalidEventException.class, JsonProcessingException.class)
-                    .handled(true)
-                    .useOriginalMessage()
-                    .process(DeadLetters::describeFailure)
-                    .to(DEAD_LETTER)
-                .end()
-                .onException(Exception.class)
-                    .maximumRedeliveries("{{erp.consumer.max-redeliveries}}")
-                    .redeliveryDelay("{{erp.consumer.redelivery-delay-ms}}")
-                    .useExponentialBackOff()
-                    .backOffMultiplier(2)
-                    .maximumRedeliveryDelay("{{erp.consumer.max-redelivery-delay-ms}}")
-                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
-                    .handled(true)
-                    .useOriginalMessage()
-                    .process(DeadLetters::describeFailure)
-                    .to(DEAD_LETTER)
-                .end();
+        RouteConfigurationDefinition config = routeConfiguration(ID);
+        config.onException(InvalidEventException.class, JsonProcessingException.class)
+                .handled(true)
+                .useOriginalMessage()
+                .process(DeadLetters::describeFailure)
+                .to(DEAD_LETTER);
+        // a server away: as long as it takes, but not past a stop (the message then stays uncommitted)
+        config.onException(Exception.class)
+                .onWhen(e -> TransientFailures.isTransient(failureOf(e)))
+                .handled(false)
+                .setRedeliveryPolicyType(new RedeliveryPolicyDefinition()
+                        .maximumRedeliveries(-1)
+                        .redeliveryDelay("{{erp.consumer.redelivery-delay-ms}}")
+                        .useExponentialBackOff()
+                        .backOffMultiplier(2)
+                        .maximumRedeliveryDelay("{{erp.consumer.max-redelivery-delay-ms}}")
+                        .retryAttemptedLogLevel(LoggingLevel.WARN)
+                        .allowRedeliveryWhileStopping(false));
+        config.onException(Exception.class)
+                .maximumRedeliveries("{{erp.consumer.max-redeliveries}}")
+                .redeliveryDelay("{{erp.consumer.redelivery-delay-ms}}")
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .maximumRedeliveryDelay("{{erp.consumer.max-redelivery-delay-ms}}")
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .handled(true)
+                .useOriginalMessage()
+                .process(DeadLetters::describeFailure)
+                .to(DEAD_LETTER);
+    }
+
+    private static Throwable failureOf(Exchange exchange) {
+        Throwable failure = exchange.getException();
+        return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 
     static void describeFailure(Exchange exchange) {

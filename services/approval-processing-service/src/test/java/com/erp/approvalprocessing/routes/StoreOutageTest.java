@@ -1,0 +1,78 @@
+package com.erp.approvalprocessing.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import com.erp.devinfra.EmbeddedServer;
+import com.erp.devinfra.EmbeddedServers;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.InflightRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Redis away for longer than any retry budget: the submission consumed meanwhile waits for it (retried, in
+ * order) and is activated once it is back. Before, it went to the dead-letter topic after three retries and the
+ * document stayed submitted for good.
+ */
+@TestPropertySource(properties = {
+        "spring.data.redis.timeout=500ms", // a command fails within half a second while Redis is away
+        "erp.consumer.max-redelivery-delay-ms=500",
+        // a topic and group of its own: the other tests' cached context consumes approval.submitted too
+        "erp.topics.submitted=" + StoreOutageTest.TOPIC,
+        "erp.approval-processing.group-id=erp-approval-processing-outage",
+        "camel.main.inflight-repository-browse-enabled=true" // to see the retries of the message in flight
+})
+class StoreOutageTest extends ProcessingRouteTestBase {
+
+    static final String TOPIC = "approval.submitted.outage";
+    private static final String ROUTE = "approval-processing.activate-step";
+
+    @Test
+    void aSubmissionConsumedWhileRedisIsAwayIsActivatedWhenItReturnsAndNotDeadLettered() throws Exception {
+        EmbeddedServer redisServer = EmbeddedServers.shared(new EmbeddedServers.Options(null, Set.of(), false, 0))
+                .get(EmbeddedServer.Kind.REDIS);
+        String id = UUID.randomUUID().toString();
+        redisServer.stop();
+        try {
+            kafka.send(TOPIC, id, json.writeValueAsString(submittedEvent(id)));
+            // more attempts than the retries other failures get before they are dead-lettered (3)
+            awaitRedeliveries(6);
+        } finally {
+            redisServer.start();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!"1".equals(versionOrNull(id)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(version(id)).as("activated once Redis was back").isEqualTo("1");
+        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isTrue();
+        assertThat(kafka.await(TOPIC + ".dlq", r -> id.equals(r.key()), 1, Duration.ofSeconds(2)))
+                .as("nothing dead-lettered").isEmpty();
+    }
+
+    private void awaitRedeliveries(int attempts) throws InterruptedException {
+        InflightRepository inflight = camel.getInflightRepository();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean reached = inflight.browse(ROUTE).stream().anyMatch(i -> i.getExchange().getIn()
+                    .getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) >= attempts);
+            if (reached) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the submission was not being retried while Redis was away");
+    }
+
+    private String versionOrNull(String id) {
+        try {
+            return version(id);
+        } catch (RuntimeException e) {
+            return null; // Redis still reconnecting
+        }
+    }
+}
