@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -23,6 +24,30 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
     protected CachingEmployeeDirectory(Duration cacheTtl) {
         this.lines = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
         this.people = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
+    }
+
+    /** How long a caller is asked to wait when employee-service is away. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * What the caller is told when employee-service answered {@code status} (a problem, {@code detail}) instead of
+     * the directory's answer: their token refused (401, 403), themselves not in the org chart (404: 422), or
+     * employee-service away or overloaded (anything else: 503 with Retry-After, its own or ours).
+     */
+    static ProblemException refused(int status, String detail, Integer retryAfterSeconds) {
+        String said = detail == null || detail.isBlank() ? "" : " (employee-service: " + detail + ")";
+        return switch (status) {
+            case 401 -> ProblemException.unauthorized("Your token was not accepted by employee-service" + said + ".");
+            case 403 -> ProblemException.forbidden("employee-service refused to resolve the approval line" + said + ".");
+            case 404 -> ProblemException.unprocessable("You are not in the org chart, so no approval line can be "
+                    + "resolved for you" + said + ".");
+            default -> unavailable("employee-service answered " + status + said, retryAfterSeconds);
+        };
+    }
+
+    static ProblemException unavailable(String why, Integer retryAfterSeconds) {
+        return ProblemException.unavailable("The approval line cannot be resolved now: " + why
+                + "; nothing was submitted, retry later.", retryAfterSeconds == null ? RETRY_AFTER_SECONDS : retryAfterSeconds);
     }
 
     /** The caller's {@code ApprovalLine} (GET /api/employees/me/approval-line). */

@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
 
 /** Asks employee-service over HTTP, with the drafter's own token: the way when the services run apart. */
 public class HttpEmployeeDirectory extends CachingEmployeeDirectory {
@@ -23,16 +25,26 @@ public class HttpEmployeeDirectory extends CachingEmployeeDirectory {
 
     @Override
     protected JsonNode fetchApprovalLine(String bearerToken) {
-        return client().get().uri("/api/employees/me/approval-line")
-                .header("Authorization", "Bearer " + bearerToken)
-                .retrieve().body(JsonNode.class);
+        return get(client().get().uri("/api/employees/me/approval-line"), bearerToken);
     }
 
     @Override
     protected JsonNode fetchEmployees(String idsCsv, String bearerToken) {
-        return client().get().uri("/api/employees?ids={ids}", Map.of("ids", idsCsv))
-                .header("Authorization", "Bearer " + bearerToken)
-                .retrieve().body(JsonNode.class);
+        return get(client().get().uri("/api/employees?ids={ids}", Map.of("ids", idsCsv)), bearerToken);
+    }
+
+    /** The answer, or the problem the caller should see instead (never a 500 for employee-service's state). */
+    private static JsonNode get(RestClient.RequestHeadersSpec<?> request, String bearerToken) {
+        try {
+            return request.header("Authorization", "Bearer " + bearerToken).retrieve().body(JsonNode.class);
+        } catch (RestClientResponseException e) {
+            JsonNode problem = e.getResponseBodyAs(JsonNode.class);
+            String retryAfter = e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst("Retry-After");
+            throw refused(e.getStatusCode().value(), problem == null ? null : problem.path("detail").asText(null),
+                    retryAfter != null && retryAfter.matches("[0-9]{1,4}") ? Integer.valueOf(retryAfter) : null);
+        } catch (ResourceAccessException e) {
+            throw unavailable("employee-service cannot be reached (" + e.getMessage() + ")", null);
+        }
     }
 
     private RestClient client() {

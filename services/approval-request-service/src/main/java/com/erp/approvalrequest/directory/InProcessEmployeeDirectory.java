@@ -2,6 +2,7 @@ package com.erp.approvalrequest.directory;
 
 import java.time.Duration;
 
+import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
@@ -43,14 +44,18 @@ public class InProcessEmployeeDirectory extends CachingEmployeeDirectory {
                 e.getIn().setHeader("ids", ids);
             }
         });
+        if (answer.getException() instanceof ProblemException problem) {
+            throw refused(problem.status(), problem.getMessage(), problem.retryAfterSeconds());
+        }
         if (answer.getException() != null) {
-            throw new IllegalStateException("employee directory: " + uri + " failed", answer.getException());
+            throw unavailable("the employee directory failed (" + answer.getException().getMessage() + ")", null);
         }
         Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         Object body = answer.getMessage().getBody();
         if (status != null && status >= 400) {
             // employee routes answer failures as problems; the submission cannot go on without its line
-            throw new IllegalStateException("employee directory: " + uri + " answered " + status + ": " + body);
+            JsonNode problem = json.valueToTree(body);
+            throw refused(status, problem == null ? null : problem.path("detail").asText(null), null);
         }
         return json.valueToTree(body);
     }

@@ -1,0 +1,95 @@
+package com.erp.approvalrequest.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.web.ProblemException;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a submission's caller is told when employee-service does not give the approval line: never a 500. The
+ * other side is a real HTTP server on 127.0.0.1 answering as employee-service does in each state.
+ */
+class HttpEmployeeDirectoryTest {
+
+    private HttpServer server;
+
+    private HttpEmployeeDirectory answering(int status, String body, String retryAfter) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type",
+                    status >= 400 ? "application/problem+json" : "application/json");
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return new HttpEmployeeDirectory(() -> "http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofMinutes(1));
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static ProblemException refusal(HttpEmployeeDirectory directory) {
+        return catchThrowableOfType(ProblemException.class, () -> directory.defaultLine(1001, "token"));
+    }
+
+    @Test
+    void theLineAsEmployeeServiceGivesIt() throws IOException {
+        HttpEmployeeDirectory directory = answering(200,
+                "{\"approvers\":[{\"id\":1002,\"name\":\"이서연\",\"position\":\"TEAM_LEAD\",\"department\":\"개발\"}]}", null);
+        assertThat(directory.defaultLine(1001, "token")).containsExactly(new Person(1002, "이서연", "TEAM_LEAD", "개발"));
+    }
+
+    @Test
+    void sheddingLoadOrFailingIs503WithItsRetryAfter() throws IOException {
+        ProblemException shed = refusal(answering(503, "{\"status\":503,\"detail\":\"overloaded\"}", "2"));
+        assertThat(shed.status()).isEqualTo(503);
+        assertThat(shed.retryAfterSeconds()).isEqualTo(2);
+        assertThat(shed.getMessage()).contains("overloaded").contains("nothing was submitted");
+        stop();
+        ProblemException broken = refusal(answering(500, "", null));
+        assertThat(broken.status()).isEqualTo(503);
+        assertThat(broken.retryAfterSeconds()).isEqualTo(CachingEmployeeDirectory.RETRY_AFTER_SECONDS);
+    }
+
+    @Test
+    void aRefusedTokenIs401AndSomeoneNotInTheOrgChart422() throws IOException {
+        assertThat(refusal(answering(401, "{\"status\":401,\"detail\":\"expired\"}", null)).status()).isEqualTo(401);
+        stop();
+        ProblemException unknown = refusal(answering(404, "{\"status\":404,\"detail\":\"No employee 1001.\"}", null));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.getMessage()).contains("not in the org chart");
+    }
+
+    @Test
+    void nobodyListeningIs503() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        HttpEmployeeDirectory directory = new HttpEmployeeDirectory(() -> "http://127.0.0.1:" + closed, Duration.ofMinutes(1));
+        ProblemException away = catchThrowableOfType(ProblemException.class,
+                () -> directory.approvers(List.of(1002L), "token"));
+        assertThat(away.status()).isEqualTo(503);
+        assertThat(away.getMessage()).contains("cannot be reached");
+    }
+}
