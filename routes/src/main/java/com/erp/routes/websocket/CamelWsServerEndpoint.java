@@ -1,5 +1,12 @@
 package com.erp.routes.websocket;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -15,7 +22,15 @@ final class CamelWsServerEndpoint extends Endpoint {
     /** How long a send to one slow client may block before that client is dropped. */
     private static final long SEND_TIMEOUT_MS = 5000;
 
+    /** Closes connections whose token expired (one timer thread for all of them). */
+    private static final ScheduledExecutorService EXPIRY = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "websocket-token-expiry");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final WsPath path;
+    private volatile ScheduledFuture<?> expiry;
 
     CamelWsServerEndpoint(WsPath path) {
         this.path = path;
@@ -32,6 +47,12 @@ final class CamelWsServerEndpoint extends Endpoint {
         session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", SEND_TIMEOUT_MS);
         WsSession ws = new WsSession(session, user);
         path.add(ws);
+        Instant expires = (Instant) config.getUserProperties().get(HandshakeAuthenticator.EXPIRES_PROPERTY);
+        if (expires != null) {
+            long delay = Math.max(0, Duration.between(Instant.now(), expires).toMillis());
+            expiry = EXPIRY.schedule(() -> close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    "token expired")), delay, TimeUnit.MILLISECONDS);
+        }
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(ws, text));
         LOG.debug("websocket open on {} for user {} (session {})", path.path(), user, session.getId());
     }
@@ -47,13 +68,21 @@ final class CamelWsServerEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        path.remove(session.getId());
+        forget(session);
     }
 
     @Override
     public void onError(Session session, Throwable failure) {
         LOG.debug("websocket error on {} (session {}): {}", path.path(), session.getId(), failure.toString());
+        forget(session);
+    }
+
+    private void forget(Session session) {
         path.remove(session.getId());
+        ScheduledFuture<?> pending = expiry;
+        if (pending != null) {
+            pending.cancel(false);
+        }
     }
 
     private static void close(Session session, CloseReason reason) {

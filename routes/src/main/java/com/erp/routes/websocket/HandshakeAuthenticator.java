@@ -1,17 +1,23 @@
 package com.erp.routes.websocket;
 
+import java.time.Instant;
+
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 
 /**
  * Authenticates each handshake: the user is the principal the servlet container (here Spring Security, whose
  * filters run before Tomcat's WebSocket filter) established for the upgrade request. A handshake without
- * one gets no user, and the connection is closed as soon as it opens.
+ * one gets no user, and the connection is closed as soon as it opens. A bearer token's expiry goes with it: the
+ * connection is closed when the token expires, as any request with it would be refused from then on.
  */
 final class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
 
     static final String USER_PROPERTY = "erp.websocket.user";
+    /** When the handshake's credentials stop being valid (an {@link Instant}), if they say so. */
+    static final String EXPIRES_PROPERTY = "erp.websocket.expires";
 
     private final WsPath path;
 
@@ -27,6 +33,13 @@ final class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
             config.getUserProperties().put(USER_PROPERTY, request.getUserPrincipal().getName());
         } else {
             config.getUserProperties().remove(USER_PROPERTY);
+        }
+        Instant expires = request.getUserPrincipal() instanceof AbstractOAuth2TokenAuthenticationToken<?> token
+                ? token.getToken().getExpiresAt() : null;
+        if (expires != null) {
+            config.getUserProperties().put(EXPIRES_PROPERTY, expires);
+        } else {
+            config.getUserProperties().remove(EXPIRES_PROPERTY);
         }
     }
 

@@ -62,6 +62,10 @@ class WebsocketJsr356ComponentTest {
     @Autowired
     TokenIssuer tokens;
     @Autowired
+    com.erp.routes.common.security.JwtKeys keys;
+    @Autowired
+    com.erp.routes.common.security.AuthProperties auth;
+    @Autowired
     ProducerTemplate producer;
     @Autowired
     CamelContext camel;
@@ -129,6 +133,26 @@ class WebsocketJsr356ComponentTest {
             awaitSessions("/ws/push", 1);
             producer.sendBodyAndHeader("direct:to-user", "{\"n\":3}", WebsocketJsr356Constants.USER, "4");
             assertThat(client.next(Duration.ofSeconds(5)).path("n").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aConnectionEndsWhenItsTokenExpires() throws Exception {
+        String shortLived = new TokenIssuer(keys, auth.issuer(), Duration.ofSeconds(2), java.time.Clock.systemUTC())
+                .issue(new com.erp.routes.common.security.Caller(21, "u21", "user 21", "D", "STAFF",
+                        java.util.Set.of("EMPLOYEE")));
+        try (WebSocketTestClient client = WebSocketTestClient.withHeader(port, "/ws/push", shortLived)) {
+            awaitSessions("/ws/push", 1);
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":1}", WebsocketJsr356Constants.USER, "21");
+            assertThat(client.next(Duration.ofSeconds(5)).path("n").asInt()).isEqualTo(1);
+            // well within the token validator's clock allowance (60 s): the server closes it, not a late check
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (client.isOpen() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(client.isOpen()).as("closed once the token expired").isFalse();
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":2}", WebsocketJsr356Constants.USER, "21");
+            assertThat(client.next(Duration.ofMillis(500))).isNull();
         }
     }
 

@@ -1,7 +1,11 @@
 package com.erp.employee;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.auth.LoginService;
+import com.erp.employee.auth.LoginThrottle;
 import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.TokenIssuer;
@@ -45,9 +49,15 @@ public class EmployeeModule {
     }
 
     @Bean
+    LoginThrottle loginThrottle(Clock clock, @Value("${erp.auth.login.max-failures}") int maxFailures,
+                                @Value("${erp.auth.login.lock}") Duration lock) {
+        return new LoginThrottle(maxFailures, lock, Duration.ofMinutes(15), clock);
+    }
+
+    @Bean
     LoginService loginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views,
-                              AuthProperties auth) {
-        return new LoginService(passwords, tokens, views, auth.cookieName());
+                              AuthProperties auth, LoginThrottle throttle) {
+        return new LoginService(passwords, tokens, views, auth.cookieName(), throttle);
     }
 
     @Bean

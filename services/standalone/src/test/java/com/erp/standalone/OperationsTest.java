@@ -55,6 +55,28 @@ class OperationsTest extends StandaloneTestBase {
         assertThat(http.get("/login.html", null).status()).isEqualTo(200);
     }
 
+    @Test
+    void everyOperatorEndpointIsForAdministratorsOnlyWhateverCarriesTheToken() {
+        String staffCookie = loginCookie("dev.staff");
+        String headToken = http.post("/api/auth/login", null, Map.of("username", "dev.head", "password", PASSWORD))
+                .json().path("accessToken").asText();
+        // the JMX bridge can switch the dispatch mode, the routes endpoint can stop routes, metrics tell a lot
+        for (String path : List.of("/actuator/jolokia", "/actuator/camelroutes", "/actuator/prometheus",
+                "/actuator/metrics", "/actuator/env", "/actuator/hawtio/")) {
+            assertProblem(http.send(http.request(path, null).header("Cookie", staffCookie).GET().build()), 403);
+            assertProblem(http.send(http.request(path, headToken).GET().build()), 403);
+        }
+        Response jmxSwitch = http.send(http.request("/actuator/jolokia", headToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":"
+                        + "\"com.erp:type=DispatchMode,service=approval-request\",\"operation\":\"switchMode\","
+                        + "\"arguments\":[\"SYNC\"]}")).build());
+        assertProblem(jmxSwitch, 403);
+        Response stopRoute = http.send(http.request("/actuator/camelroutes/approval-request.submit/stop", headToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertProblem(stopRoute, 403);
+        assertThat(http.get("/api/admin/dispatch-mode", headToken).json().path("mode").asText()).isEqualTo("ASYNC");
+    }
+
     private String loginCookie(String username) {
         Response r = http.post("/api/auth/login", null, Map.of("username", username, "password", PASSWORD));
         String setCookie = r.header("Set-Cookie");

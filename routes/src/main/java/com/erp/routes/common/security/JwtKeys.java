@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -60,13 +59,7 @@ public final class JwtKeys {
                     return fromPem(Files.readString(file));
                 }
                 KeyPair pair = generate();
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.writeString(file, toPem(pair));
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system
-                }
+                SecretFiles.create(file, toPem(pair));
                 LOG.info("created a new token signing key in {}", file);
                 return of(pair);
             }

@@ -3,19 +3,37 @@ package com.erp.approvalprocessing.routes;
 import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.erp.approvalprocessing.api.DecisionRequest;
+import com.erp.approvalprocessing.domain.ApprovalState;
+import com.erp.approvalprocessing.domain.Transition;
+import com.erp.approvalprocessing.domain.Workflow;
+import com.erp.approvalprocessing.persistence.RedisApprovalStore;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class DecideRouteTest extends ProcessingRouteTestBase {
+
+    @Autowired
+    RedisApprovalStore store;
+    @Autowired
+    Workflow workflow;
 
     private static final String CONTRACT = "approval-processing-api.yaml";
     private static final String PATH = "/api/approvals/{approvalId}/decisions";
@@ -106,6 +124,30 @@ class DecideRouteTest extends ProcessingRouteTestBase {
             pool.shutdownNow();
         }
         assertThat(version(id)).isEqualTo("3");
-        assertThat(kafka.awaitKey("approval.decided", id, 1)).hasSize(1);
+        // waiting for a second one: only one decision was ever published
+        assertThat(kafka.await("approval.decided", r -> id.equals(r.key()), 2, Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void aDecisionMadeOnAStateSomeoneElseChangedMeanwhileIsRefusedAndChangesNothing() throws Exception {
+        String id = activated();
+        ApprovalState seen = store.state(redis.opsForHash().entries(RedisApprovalStore.stateKey(id)));
+        Caller lead = new Caller(LEAD.id(), "lead", LEAD.name(), LEAD.department(), LEAD.position(), Set.of("EMPLOYEE"));
+        // both decided on the same state: the Workflow alone cannot tell them apart, the store's version check must
+        Transition approve = workflow.decide(seen, id, new DecisionRequest("APPROVE", null), lead);
+        Transition reject = workflow.decide(seen, id, new DecisionRequest("REJECT", "늦은 반려"), lead);
+        store.commit(approve);
+
+        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> store.commit(reject));
+        assertThat(refused.status()).isEqualTo(409);
+        ApprovalState now = store.state(redis.opsForHash().entries(RedisApprovalStore.stateKey(id)));
+        assertThat(now.version()).isEqualTo(3);
+        assertThat(now.progress().status()).isEqualTo(Progress.Status.IN_PROGRESS);
+        assertThat(now.progress().currentStep()).isEqualTo(2);
+        assertThat(redis.opsForHash().hasKey(RedisApprovalStore.inboxKey(HEAD.id()), id)).isTrue();
+        for (ApprovalEvent event : reject.events()) {
+            assertThat(redis.opsForHash().hasKey(RedisApprovalStore.OUTBOX_KEY, event.eventId()))
+                    .as("the refused decision's events are not in the outbox").isFalse();
+        }
     }
 }

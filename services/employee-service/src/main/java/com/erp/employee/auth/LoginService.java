@@ -15,7 +15,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Checks a password and issues the token (bean {@code loginService}). Unknown users and wrong passwords get
- * the same answer after the same amount of work, so the response does not reveal which usernames exist.
+ * the same answer after the same amount of work, so the response does not reveal which usernames exist; repeated
+ * failures for a username make it wait ({@link LoginThrottle}).
  */
 public class LoginService {
 
@@ -25,7 +26,11 @@ public class LoginService {
     private final String cookieName;
     private final String dummyHash;
 
-    public LoginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views, String cookieName) {
+    private final LoginThrottle throttle;
+
+    public LoginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views, String cookieName,
+                        LoginThrottle throttle) {
+        this.throttle = throttle;
         this.passwords = passwords;
         this.tokens = tokens;
         this.views = views;
@@ -35,12 +40,15 @@ public class LoginService {
 
     /** @param found what the lookup by username returned (empty when there is no such user) */
     public LoginResponse login(LoginRequest request, List<Employee> found) {
+        throttle.check(request.username());
         Employee employee = found == null || found.isEmpty() ? null : found.get(0);
         boolean matches = passwords.matches(request.password(),
                 employee == null ? dummyHash : employee.getPasswordHash());
         if (employee == null || !matches || !employee.isActive()) {
+            throttle.failed(request.username());
             throw ProblemException.unauthorized("Wrong username or password.");
         }
+        throttle.succeeded(request.username());
         Caller caller = new Caller(employee.getId(), employee.getUsername(), employee.getName(),
                 employee.getDepartment().getName(), employee.getPosition().name(),
                 employee.getRoles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));

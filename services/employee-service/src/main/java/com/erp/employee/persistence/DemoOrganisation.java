@@ -14,6 +14,7 @@ import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.Position;
 import com.erp.employee.domain.Role;
 import com.erp.employee.domain.Team;
+import com.erp.routes.common.security.SecretFiles;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,8 +136,7 @@ public class DemoOrganisation implements ApplicationRunner {
                 return Files.readString(file).trim();
             }
             String generated = generate();
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, generated + "\n");
+            SecretFiles.create(file, generated + "\n");
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

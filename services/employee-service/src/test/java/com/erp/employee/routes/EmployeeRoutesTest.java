@@ -88,6 +88,25 @@ class EmployeeRoutesTest extends ServiceTestSupport {
     }
 
     @Test
+    void guessingPasswordsMakesTheUsernameWaitWhateverItsLastGuess() {
+        for (int i = 0; i < 5; i++) {
+            assertProblem(login("sales.head", "guess-" + i), 401);
+        }
+        // locked: even the right password waits, and is told how long
+        Response locked = login("sales.head", "test-password");
+        assertProblem(locked, 429);
+        assertThat(Integer.parseInt(locked.header("Retry-After"))).isPositive();
+        assertMatchesContract(CONTRACT, "POST", "/api/auth/login", locked);
+        // the same for a username that does not exist: the answer reveals nothing
+        for (int i = 0; i < 5; i++) {
+            assertProblem(login("nobody.at.all", "guess-" + i), 401);
+        }
+        assertProblem(login("nobody.at.all", "guess"), 429);
+        // other people are not affected
+        assertThat(login("sales.lead", "test-password").status()).isEqualTo(200);
+    }
+
+    @Test
     void aLoginBodyThatBreaksTheContractIs400NamingTheField() {
         Response missing = http.post("/api/auth/login", null, Map.of("username", "dev.lead"));
         JsonNode problem = assertProblem(missing, 400);

@@ -1,0 +1,66 @@
+package com.erp.employee.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.erp.routes.common.web.ProblemException;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T09:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(30), Duration.ofMinutes(15), clock);
+
+    @Test
+    void afterFailuresInARowAUsernameWaitsThenMayTryAgain() {
+        throttle.failed("dev.lead");
+        throttle.failed("DEV.LEAD "); // the same username however it is typed
+        assertThatCode(() -> throttle.check("dev.lead")).doesNotThrowAnyException();
+        throttle.failed("dev.lead");
+
+        ProblemException locked = catchThrowableOfType(ProblemException.class, () -> throttle.check("dev.lead"));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.retryAfterSeconds()).isEqualTo(30);
+        assertThatCode(() -> throttle.check("dev.head")).as("only that username").doesNotThrowAnyException();
+
+        now.set(now.get().plusSeconds(20));
+        assertThat(catchThrowableOfType(ProblemException.class, () -> throttle.check("dev.lead")).retryAfterSeconds())
+                .isEqualTo(10);
+        now.set(now.get().plusSeconds(11));
+        assertThatCode(() -> throttle.check("dev.lead")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aSuccessStartsTheCountAgain() {
+        throttle.failed("dev.lead");
+        throttle.failed("dev.lead");
+        throttle.succeeded("dev.lead");
+        throttle.failed("dev.lead");
+        throttle.failed("dev.lead");
+        assertThatCode(() -> throttle.check("dev.lead")).doesNotThrowAnyException();
+    }
+}
