@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 /** What the system refuses, and that a refused request changes nothing. */
 class RejectedRequestsTest extends StandaloneTestBase {
 
+    private static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000000";
+
     private String submitted(String staff, String lead) {
         Response r = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "권한 시험"));
         String id = r.json().path("id").asText();
@@ -81,5 +83,26 @@ class RejectedRequestsTest extends StandaloneTestBase {
         assertThat(http.post("/api/approvals/" + id + "/decisions", head, Map.of("decision", "APPROVE")).status()).isEqualTo(200);
         assertThat(assertProblem(http.post("/api/approvals/" + id + "/decisions", head,
                 Map.of("decision", "REJECT", "comment", "다시")), 409).path("detail").asText()).contains("already approved");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsOfTheirKind() {
+        String staff = login("dev.staff");
+        for (String path : List.of("/api/approvals/" + NO_SUCH_ID + "/decisions", "/api/notifications/read")) {
+            Response r = http.get(path, staff);
+            assertThat(assertProblem(r, 405).path("type").asText()).isEqualTo("/problems/method-not-allowed");
+            assertThat(r.header("Allow")).as(path).isEqualTo("POST");
+        }
+        for (String path : List.of("/api/approvals/" + NO_SUCH_ID + "/foo", "/api/inbox/x", "/api/employees/me/x",
+                "/api/notifications/x", "/api/nope")) {
+            JsonNode p = assertProblem(http.get(path, staff), 404);
+            assertThat(p.path("type").asText()).as(path).isEqualTo("/problems/not-found");
+            assertThat(p.path("detail").asText()).as(path).isEqualTo("There is nothing at " + path + ".");
+        }
+        // refused by Tomcat before the application (curl --path-as-is sends it so)
+        List<String> nul = http.raw("GET /api/approvals/%00 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(nul.get(0)).startsWith("HTTP/1.1 400");
+        assertThat(nul).anyMatch(h -> h.toLowerCase().startsWith("content-type: application/problem+json"));
+        assertThat(nul.get(nul.size() - 1)).contains("/problems/bad-request").doesNotContain("<html");
     }
 }
