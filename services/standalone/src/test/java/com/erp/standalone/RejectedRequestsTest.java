@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.erp.routes.testing.HttpTestClient;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** What the system refuses, and that a refused request changes nothing. */
 class RejectedRequestsTest extends StandaloneTestBase {
@@ -83,6 +89,52 @@ class RejectedRequestsTest extends StandaloneTestBase {
         assertThat(http.post("/api/approvals/" + id + "/decisions", head, Map.of("decision", "APPROVE")).status()).isEqualTo(200);
         assertThat(assertProblem(http.post("/api/approvals/" + id + "/decisions", head,
                 Map.of("decision", "REJECT", "comment", "다시")), 409).path("detail").asText()).contains("already approved");
+    }
+
+    @Test
+    void aBadPercentEscapeInTheQueryIs400NamingTheParameterAndLogsNoError() throws Exception {
+        String staff = login("dev.staff");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        try {
+            for (Map.Entry<String, String> request : Map.of("/api/approvals?x=%ZZ", "x",
+                    "/api/notifications?limit=%ZZ", "limit", "/api/employees?ids=%ZZ", "ids").entrySet()) {
+                // an HTTP client refuses such a URL; curl sends it
+                List<String> r = http.raw("GET " + request.getKey() + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + staff + "\r\n\r\n");
+                assertThat(r.get(0)).as(request.getKey()).startsWith("HTTP/1.1 400");
+                assertThat(r).anyMatch(h -> h.toLowerCase().startsWith("content-type: application/problem+json"));
+                JsonNode p = HttpTestClient.JSON.readTree(r.get(r.size() - 1));
+                assertThat(p.path("errors").findValuesAsText("field")).as(request.getKey()).containsExactly(request.getValue());
+            }
+        } finally {
+            root.detachAppender(log);
+        }
+        // a client's mistake is not the server's error (the requests ran on Tomcat's and the REST pool's threads)
+        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR)
+                .filteredOn(e -> e.getThreadName().startsWith("rest-") || e.getThreadName().startsWith("http-"))
+                .isEmpty();
+    }
+
+    @Test
+    void anEmptyQueryParameterIs400NamingIt() {
+        String staff = login("dev.staff");
+        JsonNode ids = assertProblem(http.get("/api/employees?ids=", staff), 400);
+        assertThat(ids.path("errors").findValuesAsText("field")).containsExactly("ids");
+        JsonNode limit = assertProblem(http.get("/api/notifications?limit=", staff), 400);
+        assertThat(limit.path("errors").findValuesAsText("field")).containsExactly("limit");
+        assertThat(limit.path("detail").asText()).contains("empty").doesNotContain("required");
+    }
+
+    @Test
+    void aLongInvalidValueIsQuotedOnlyInPart() {
+        String title = "x".repeat(900_000); // far above the title's 200
+        Response r = http.post("/api/approvals", login("dev.staff"), Map.of("type", "GENERAL", "title", title));
+        JsonNode p = assertProblem(r, 400);
+        assertThat(p.path("errors").findValuesAsText("field")).containsExactly("/title");
+        assertThat(r.body()).doesNotContain("x".repeat(101)).hasSizeLessThan(2_000);
     }
 
     @Test
