@@ -20,11 +20,13 @@ import com.erp.routes.common.web.OverloadExceptionResolver;
 import com.erp.routes.common.web.ProblemErrorController;
 import com.erp.routes.common.web.ProblemPlatformHttpEngine;
 import com.erp.routes.common.web.ProblemReportValve;
+import com.erp.routes.common.web.RequestBodyFilter;
 import com.erp.routes.common.web.ResponseHeaderFilter;
 import com.erp.routes.common.web.RestErrorConfiguration;
 import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -37,6 +39,7 @@ import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConf
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,11 +62,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.task.DelegatingSecurityContextAsyncTaskExecutor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What every service has: JWT resource server with RFC 9457 errors, contract validation of requests,
  * response header allow-list, the REST error route configuration and the worker pool REST routes run on, and
- * RFC 9457 answers for what no route writes (Camel's REST router, Spring MVC's and Tomcat's errors).
+ * RFC 9457 answers for what no route writes (request bodies refused unread, Spring MVC's and Tomcat's errors).
  */
 // Before Spring Boot's defaults, so that its fallback security chain, error controller and problem-details
 // handler back off, and before platform-http's, whose engine backs off too.
@@ -218,6 +222,21 @@ public class ErpWebAutoConfiguration {
         return new MvcProblemHandler();
     }
 
+    /**
+     * Request bodies checked before Camel reads them (size, forms, charset: {@link RequestBodyFilter}), on the
+     * paths of the contract; after Spring Security, so that a request without a token is not read at all.
+     */
+    @Bean
+    @ConditionalOnBean(ServiceContract.class)
+    FilterRegistrationBean<RequestBodyFilter> erpRequestBodyFilter(@Qualifier(ContractRoutes.CONTRACT_BEAN) String contract,
+                                                                   @Value("${erp.http.max-request-size}") DataSize max) {
+        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyFilter(max.toBytes(), ContractRoutes.requestMediaTypes(contract)));
+        registration.addUrlPatterns(ContractRoutes.basePath(contract) + "/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(TomcatServletWebServerFactory.class)
     static class TomcatErrors {
@@ -229,13 +248,18 @@ public class ErpWebAutoConfiguration {
         }
     }
 
-    /** Last, after Spring Boot's customizer has added its own error report valve (which this one replaces). */
+    /**
+     * Last, after Spring Boot's customizer has added its own error report valve (which this one replaces). And
+     * "100 Continue" only once the application reads the body: a client that asks first (curl does for large
+     * bodies) does not send a body that is refused unread (401, 413, 415).
+     */
     static final class ProblemReportValveCustomizer
             implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
             factory.addContextCustomizers(context -> ProblemReportValve.install(context.getParent()));
+            factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
         }
 
         @Override

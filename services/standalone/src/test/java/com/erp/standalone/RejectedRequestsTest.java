@@ -1,8 +1,13 @@
 package com.erp.standalone;
 
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -92,6 +97,27 @@ class RejectedRequestsTest extends StandaloneTestBase {
     }
 
     @Test
+    void aJsonBodySentAsAFormIs415() {
+        // curl -d sends application/x-www-form-urlencoded unless told otherwise
+        String staff = login("dev.staff");
+        String form = "application/x-www-form-urlencoded";
+        Map<String, String> contracts = Map.of("/api/approvals", "approval-request-api.yaml",
+                "/api/approvals/" + NO_SUCH_ID + "/decisions", "approval-processing-api.yaml",
+                "/api/diagnostics/noop", "approval-request-api.yaml", "/api/notifications/read", "notification-api.yaml");
+        contracts.forEach((path, contract) -> {
+            Response r = http.postRaw(path, staff, "{\"decision\":\"APPROVE\"}", form);
+            JsonNode p = assertProblem(r, 415);
+            assertThat(p.path("type").asText()).isEqualTo("/problems/unsupported-media-type");
+            assertThat(p.path("detail").asText()).as(path).contains("application/json");
+            assertMatchesContract(contract, "POST", path, r);
+        });
+        Response login = http.postRaw("/api/auth/login", null,
+                "{\"username\":\"dev.staff\",\"password\":\"" + PASSWORD + "\"}", form);
+        assertProblem(login, 415);
+        assertMatchesContract("employee-api.yaml", "POST", "/api/auth/login", login);
+    }
+
+    @Test
     void aBadPercentEscapeInTheQueryIs400NamingTheParameterAndLogsNoError() throws Exception {
         String staff = login("dev.staff");
         ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -119,6 +145,19 @@ class RejectedRequestsTest extends StandaloneTestBase {
     }
 
     @Test
+    void aJsonBodyThatIsNotUtf8Is400() {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("{\"type\":\"GENERAL\",\"title\":\"bad ".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[] {(byte) 0xff, (byte) 0xfe}); // never in UTF-8
+        body.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+        Response r = http.send(http.request("/api/approvals", login("dev.staff")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        JsonNode p = assertProblem(r, 400);
+        assertThat(p.path("errors").findValuesAsText("field")).containsExactly("body");
+        assertThat(p.path("detail").asText()).contains("UTF-8");
+    }
+
+    @Test
     void anEmptyQueryParameterIs400NamingIt() {
         String staff = login("dev.staff");
         JsonNode ids = assertProblem(http.get("/api/employees?ids=", staff), 400);
@@ -129,8 +168,26 @@ class RejectedRequestsTest extends StandaloneTestBase {
     }
 
     @Test
+    void aBodyOverTheLimitIs413BeforeItIsRead() {
+        String staff = login("dev.staff");
+        // announced by Content-Length: refused without "100 Continue", so the client never sends the 5 MB
+        List<String> announced = http.raw("POST /api/approvals HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + staff + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 5000000\r\nExpect: 100-continue\r\n\r\n");
+        assertThat(announced.get(0)).startsWith("HTTP/1.1 413");
+        assertThat(announced.get(announced.size() - 1)).contains("/problems/content-too-large");
+
+        // chunked, so the size shows only while reading: refused once it passes the limit (1 MB)
+        byte[] body = ("{\"type\":\"GENERAL\",\"title\":\"" + "x".repeat(1_200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        Response chunked = http.send(http.request("/api/approvals", staff).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+        assertThat(assertProblem(chunked, 413).path("detail").asText()).contains("1048576 bytes");
+        assertMatchesContract("approval-request-api.yaml", "POST", "/api/approvals", chunked);
+    }
+
+    @Test
     void aLongInvalidValueIsQuotedOnlyInPart() {
-        String title = "x".repeat(900_000); // far above the title's 200
+        String title = "x".repeat(900_000); // below the size limit, far above the title's 200
         Response r = http.post("/api/approvals", login("dev.staff"), Map.of("type", "GENERAL", "title", title));
         JsonNode p = assertProblem(r, 400);
         assertThat(p.path("errors").findValuesAsText("field")).containsExactly("/title");
