@@ -56,6 +56,12 @@ class ContractLintTest {
                 if (o.getRequestBody() != null && !o.getResponses().containsKey("400")) {
                     violations.add(where + ": takes a body but does not document 400");
                 }
+                // a body is checked before the operation is chosen: too large (413), a form or unknown charset (415)
+                boolean sendsBody = o.getRequestBody() != null || op.getKey() == PathItem.HttpMethod.POST
+                        || op.getKey() == PathItem.HttpMethod.PUT || op.getKey() == PathItem.HttpMethod.PATCH;
+                if (sendsBody && !(o.getResponses().containsKey("413") && o.getResponses().containsKey("415"))) {
+                    violations.add(where + ": takes a body but does not document 413 and 415");
+                }
                 for (Map.Entry<String, ApiResponse> r : o.getResponses().entrySet()) {
                     boolean error = r.getKey().startsWith("4") || r.getKey().startsWith("5");
                     ApiResponse response = r.getValue();

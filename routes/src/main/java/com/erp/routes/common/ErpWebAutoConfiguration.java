@@ -15,22 +15,36 @@ import com.erp.routes.common.security.TokenIssuer;
 import com.erp.routes.common.security.VerifiedTokenCache;
 import com.erp.routes.common.web.ContractRequestValidator;
 import com.erp.routes.common.web.ContractRoutes;
+import com.erp.routes.common.web.MvcProblemHandler;
 import com.erp.routes.common.web.ServiceContract;
 import com.erp.routes.common.web.OverloadExceptionResolver;
 import com.erp.routes.common.web.ProblemErrorController;
+import com.erp.routes.common.web.ProblemPlatformHttpEngine;
+import com.erp.routes.common.web.ProblemReportValve;
+import com.erp.routes.common.web.RequestBodyFilter;
 import com.erp.routes.common.web.ResponseHeaderFilter;
 import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -47,14 +61,18 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.task.DelegatingSecurityContextAsyncTaskExecutor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What every service has: JWT resource server with RFC 9457 errors, contract validation of requests,
- * response header allow-list, the REST error route configuration and the worker pool REST routes run on.
+ * response header allow-list, the REST error route configuration and the worker pool REST routes run on, and
+ * RFC 9457 answers for what no route writes (request bodies refused unread, Spring MVC's and Tomcat's errors).
  */
-// Before Spring Boot's defaults, so that its fallback security chain and error controller back off.
-@AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, SecurityAutoConfiguration.class,
-        OAuth2ResourceServerAutoConfiguration.class})
+// Before Spring Boot's defaults, so that its fallback security chain, error controller and problem-details
+// handler back off, and before platform-http's, whose engine backs off too.
+@AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class,
+        SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class},
+        beforeName = "org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpAutoConfiguration")
 @EnableConfigurationProperties(AuthProperties.class)
 public class ErpWebAutoConfiguration {
 
@@ -151,6 +169,13 @@ public class ErpWebAutoConfiguration {
         return new DelegatingSecurityContextAsyncTaskExecutor(pool);
     }
 
+    /** platform-http's engine on that pool, whose consumers answer every error as a problem. */
+    @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME)
+    PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port,
+                                          DelegatingSecurityContextAsyncTaskExecutor platformHttpExecutor) {
+        return new ProblemPlatformHttpEngine(port, platformHttpExecutor);
+    }
+
     @Bean
     OverloadExceptionResolver overloadExceptionResolver(@Value("${erp.http.overload-retry-after-seconds}") int retryAfter) {
         return new OverloadExceptionResolver(retryAfter);
@@ -187,5 +212,56 @@ public class ErpWebAutoConfiguration {
     @Bean
     ProblemErrorController problemErrorController(ErrorAttributes errorAttributes) {
         return new ProblemErrorController(errorAttributes);
+    }
+
+    @Bean
+    MvcProblemHandler mvcProblemHandler() {
+        return new MvcProblemHandler();
+    }
+
+    /**
+     * Request bodies checked before Camel reads them (size, forms, charset: {@link RequestBodyFilter}), on the
+     * paths of the contract; after Spring Security, so that a request without a token is not read at all.
+     */
+    @Bean
+    @ConditionalOnBean(ServiceContract.class)
+    FilterRegistrationBean<RequestBodyFilter> erpRequestBodyFilter(@Qualifier(ContractRoutes.CONTRACT_BEAN) String contract,
+                                                                   @Value("${erp.http.max-request-size}") DataSize max) {
+        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyFilter(max.toBytes(), ContractRoutes.requestMediaTypes(contract)));
+        registration.addUrlPatterns(ContractRoutes.basePath(contract) + "/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    static class TomcatErrors {
+
+        /** What Tomcat refuses before any servlet runs is a problem too ({@link ProblemReportValve}). */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> erpProblemReportValve() {
+            return new ProblemReportValveCustomizer();
+        }
+    }
+
+    /**
+     * Last, after Spring Boot's customizer has added its own error report valve (which this one replaces). And
+     * "100 Continue" only once the application reads the body: a client that asks first (curl does for large
+     * bodies) does not send a body that is refused unread (401, 413, 415).
+     */
+    static final class ProblemReportValveCustomizer
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> ProblemReportValve.install(context.getParent()));
+            factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 }

@@ -1,12 +1,19 @@
 package com.erp.routes.testing;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +100,57 @@ public final class HttpTestClient {
             b.header("Authorization", "Bearer " + token);
         }
         return b;
+    }
+
+    /**
+     * Sends these bytes as they are (for requests an HTTP client refuses to make, such as a malformed URL) and
+     * returns the response's status line and headers, then its body as the last element. Reads what the response
+     * declares, not up to the end of the connection (a server may keep it open to drain a body it refused).
+     */
+    public List<String> raw(String request) {
+        URI base = URI.create(baseUrl);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            List<String> lines = new ArrayList<>();
+            lines.add(line(in));
+            long length = 0;
+            boolean chunked = false;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                lines.add(header);
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                }
+                chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line(in); // the CRLF after the chunk
+                }
+            } else {
+                body.write(in.readNBytes((int) length));
+            }
+            lines.add(body.toString(StandardCharsets.UTF_8));
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     public static String toJson(Object body) {

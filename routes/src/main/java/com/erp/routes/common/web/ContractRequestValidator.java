@@ -4,18 +4,23 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.interaction.ApiOperationResolver;
+import com.atlassian.oai.validator.model.ApiOperationMatch;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.servers.Server;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.RestClientRequestValidator;
@@ -31,16 +36,26 @@ import org.apache.camel.support.MessageHelper;
 public class ContractRequestValidator implements RestClientRequestValidator {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    /** How much of a value a message may quote: the value is the client's own, echoing all of it only costs. */
+    static final int MAX_QUOTED = 100;
+    private static final int MAX_MESSAGE = 400;
+    /** Enough to fix a request by; a body with thousands of wrong items does not get thousands back. */
+    static final int MAX_ERRORS = 20;
+    private static final Pattern LONG_QUOTED = Pattern.compile("([\"'])([^\"']{" + MAX_QUOTED + "})[^\"']+\\1");
 
     /**
      * By identity: an OpenAPI model's hashCode walks every schema in it, which cost more than validating. An
      * application has one merged contract, so the map holds one entry.
      */
-    private final Map<OpenAPI, OpenApiInteractionValidator> validators =
+    private final Map<OpenAPI, Built> validators =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private volatile Built last;
 
-    private record Built(OpenAPI contract, OpenApiInteractionValidator validator) {
+    private record Built(OpenAPI contract, OpenApiInteractionValidator validator, ApiOperationResolver operations) {
+    }
+
+    /** The query string, decoded: its pairs, and what could not be decoded or has no value. */
+    record Query(List<Map.Entry<String, String>> pairs, List<FieldError> malformed, Set<String> empty) {
     }
 
     @Override
@@ -49,35 +64,51 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         if (contract == null) {
             return null;
         }
-        OpenApiInteractionValidator validator = validatorFor(contract);
-        ValidationReport report = validator.validateRequest(toRequest(exchange, basePath(contract)));
-        if (!report.hasErrors()) {
-            return null;
+        Built built = validatorFor(contract);
+        Query query = parseQuery(exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class));
+        Problem problem;
+        if (!query.malformed().isEmpty()) {
+            List<FieldError> errors = query.malformed().stream().limit(MAX_ERRORS).toList();
+            problem = ProblemException.badRequest("The query string is not correctly percent-encoded: " + summary(errors),
+                    errors).toProblem();
+        } else {
+            Request request = toRequest(exchange, basePath(contract), query);
+            List<FieldError> empty = emptyParameters(built.operations(), request, query.empty(), contract);
+            List<ValidationReport.Message> messages = built.validator().validateRequest(request).getMessages().stream()
+                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    // an empty value was left out, so the validator may call the parameter missing; it is empty
+                    .filter(m -> !(m.getKey().startsWith("validation.request.parameter") && m.getKey().endsWith("missing")
+                            && m.getContext().flatMap(ValidationReport.MessageContext::getParameter)
+                                    .map(p -> query.empty().contains(p.getName())).orElse(false)))
+                    .toList();
+            if (messages.isEmpty() && empty.isEmpty()) {
+                return null;
+            }
+            problem = toProblem(messages, empty);
         }
-        Problem problem = toProblem(report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList());
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
         return new ValidationError(problem.status(), ProblemWriter.toJson(problem.withInstance(path)));
     }
 
-    private OpenApiInteractionValidator validatorFor(OpenAPI contract) {
+    private Built validatorFor(OpenAPI contract) {
         Built known = last;
         if (known != null && known.contract() == contract) {
-            return known.validator();
+            return known;
         }
-        OpenApiInteractionValidator validator = validators.computeIfAbsent(contract, ContractRequestValidator::build);
-        last = new Built(contract, validator);
-        return validator;
+        Built built = validators.computeIfAbsent(contract, ContractRequestValidator::build);
+        last = built;
+        return built;
     }
 
-    private static OpenApiInteractionValidator build(OpenAPI contract) {
-        return OpenApiInteractionValidator.createFor(contract)
+    private static Built build(OpenAPI contract) {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createFor(contract)
                 .withLevelResolver(LevelResolver.create()
                         // Camel's own REST producer sends a trailing '?': an empty query is not an error.
                         .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
+        return new Built(contract, validator, new ApiOperationResolver(contract, null, false));
     }
 
     private static String basePath(OpenAPI contract) {
@@ -89,7 +120,7 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         return path == null || path.equals("/") ? "" : path;
     }
 
-    private static Request toRequest(Exchange exchange, String basePath) {
+    private static Request toRequest(Exchange exchange, String basePath, Query query) {
         var message = exchange.getMessage();
         String method = message.getHeader(Exchange.HTTP_METHOD, String.class);
         String path = message.getHeader(Exchange.HTTP_PATH, String.class);
@@ -101,9 +132,11 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         if (contentType != null) {
             builder.withContentType(contentType);
         }
-        // header parameters the contract declares (others are ignored by the validator); never Camel's own
+        // header parameters the contract declares (others are ignored by the validator); never Camel's own, nor
+        // Content-Type again (the validator would quote it twice)
         message.getHeaders().forEach((name, value) -> {
-            if (value instanceof String s && !name.regionMatches(true, 0, "Camel", 0, 5)) {
+            if (value instanceof String s && !name.regionMatches(true, 0, "Camel", 0, 5)
+                    && !name.equalsIgnoreCase(Exchange.CONTENT_TYPE)) {
                 builder.withHeader(name, s);
             }
         });
@@ -111,27 +144,103 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         if (body != null && !body.isEmpty()) {
             builder.withBody(body);
         }
-        String query = message.getHeader(Exchange.HTTP_QUERY, String.class);
-        if (query != null && !query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                if (!name.isEmpty()) {
-                    builder.withQueryParam(name, value);
-                }
+        for (Map.Entry<String, String> pair : query.pairs()) {
+            // an empty value is reported by emptyParameters; given to the validator it would be "missing"
+            if (!pair.getValue().isEmpty()) {
+                builder.withQueryParam(pair.getKey(), pair.getValue());
             }
         }
         return builder.build();
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    static Query parseQuery(String query) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        List<FieldError> malformed = new ArrayList<>();
+        Set<String> empty = new LinkedHashSet<>();
+        if (query == null || query.isEmpty()) {
+            return new Query(pairs, malformed, empty);
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String rawName = eq < 0 ? pair : pair.substring(0, eq);
+            String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
+            String name = decode(rawName);
+            if (name == null) {
+                malformed.add(new FieldError(shorten(rawName), "the parameter name has an invalid percent-escape"));
+                continue;
+            }
+            String value = decode(rawValue);
+            if (value == null) {
+                malformed.add(new FieldError(name, shorten("the value '" + rawValue + "' has an invalid percent-escape "
+                        + "(a '%' must be followed by two hexadecimal digits; send '%' itself as %25)")));
+                continue;
+            }
+            if (!name.isEmpty()) {
+                pairs.add(Map.entry(name, value));
+                if (value.isEmpty()) {
+                    empty.add(name);
+                }
+            }
+        }
+        return new Query(pairs, malformed, empty);
     }
 
-    static Problem toProblem(List<ValidationReport.Message> messages) {
-        int status = 400;
+    /** Decoded, or null when it has an invalid escape (a '%' not followed by two hex digits, or not UTF-8). */
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Query parameters of the operation that were sent with an empty value ({@code ?limit=}). */
+    private static List<FieldError> emptyParameters(ApiOperationResolver operations, Request request, Set<String> empty,
+                                                    OpenAPI contract) {
+        if (empty.isEmpty()) {
+            return List.of();
+        }
+        ApiOperationMatch match = operations.findApiOperation(request.getPath(), request.getMethod());
+        if (!match.isPathFound() || !match.isOperationAllowed()) {
+            return List.of();
+        }
+        List<Parameter> declared = match.getApiOperation().getOperation().getParameters();
         List<FieldError> errors = new ArrayList<>();
+        for (Parameter p : declared == null ? List.<Parameter>of() : declared) {
+            Parameter parameter = resolve(p, contract);
+            if ("query".equals(parameter.getIn()) && empty.contains(parameter.getName())
+                    && !Boolean.TRUE.equals(parameter.getAllowEmptyValue())) {
+                errors.add(new FieldError(parameter.getName(), "is empty: give it a value or leave it out"));
+            }
+        }
+        return errors;
+    }
+
+    private static Parameter resolve(Parameter p, OpenAPI contract) {
+        if (p.get$ref() == null || contract.getComponents() == null || contract.getComponents().getParameters() == null) {
+            return p;
+        }
+        Parameter target = contract.getComponents().getParameters().get(p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1));
+        return target == null ? p : target;
+    }
+
+    /** A message with every long quoted value cut to {@value #MAX_QUOTED} characters, and not too long itself. */
+    static String shorten(String text) {
+        if (text == null) {
+            return null;
+        }
+        String cut = LONG_QUOTED.matcher(text).replaceAll("$1$2…$1");
+        if (cut.length() <= MAX_MESSAGE) {
+            return cut;
+        }
+        int end = Character.isHighSurrogate(cut.charAt(MAX_MESSAGE - 1)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
+        return cut.substring(0, end) + "…";
+    }
+
+    /** @param more errors found besides the validator's (empty parameters) */
+    static Problem toProblem(List<ValidationReport.Message> messages, List<FieldError> more) {
+        int status = 400;
+        List<FieldError> errors = new ArrayList<>(more);
         for (ValidationReport.Message m : messages) {
             if (m.getKey().startsWith("validation.request.contentType")) {
                 status = 415;
@@ -140,8 +249,12 @@ public class ContractRequestValidator implements RestClientRequestValidator {
             }
             errors.addAll(fieldErrors(m));
         }
-        String detail = "The request does not follow the contract: " + String.join("; ",
-                errors.stream().limit(5).map(e -> e.field() + ": " + e.message()).toList());
+        if (errors.size() > MAX_ERRORS) {
+            errors = errors.subList(0, MAX_ERRORS);
+        }
+        // a field can quote the client's input too (an unknown property's name)
+        errors = errors.stream().map(e -> new FieldError(shorten(e.field()), e.message())).toList();
+        String detail = "The request does not follow the contract: " + summary(errors);
         return switch (status) {
             case 415 -> new Problem(Problem.typeUri("unsupported-media-type"), "Unsupported media type", 415,
                     detail, null, errors);
@@ -150,9 +263,14 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         };
     }
 
+    /** The first few errors, for the detail. */
+    private static String summary(List<FieldError> errors) {
+        return String.join("; ", errors.stream().limit(5).map(e -> e.field() + ": " + e.message()).toList());
+    }
+
     /** One message can concern several fields (e.g. several missing required properties). */
     static List<FieldError> fieldErrors(ValidationReport.Message m) {
-        String text = m.getMessage();
+        String text = shorten(m.getMessage());
         Optional<ValidationReport.MessageContext> ctx = m.getContext();
         if (ctx.flatMap(ValidationReport.MessageContext::getParameter).isPresent()) {
             return List.of(new FieldError(ctx.get().getParameter().get().getName(), text));

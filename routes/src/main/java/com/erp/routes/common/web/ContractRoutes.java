@@ -3,9 +3,13 @@ package com.erp.routes.common.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +49,39 @@ public class ContractRoutes extends RouteBuilder {
                 .specification("ref:" + CONTRACT_BEAN + "?bindingPackageScan=" + packages)
                 .missingOperation("fail")
                 .routeId(ROUTE_ID);
+    }
+
+    /** The path every operation of the (merged) contract is under, from its first server: e.g. {@code /api}. */
+    public static String basePath(String contract) {
+        String url = read(contract).path("servers").path(0).path("url").asText("");
+        String path = url.isEmpty() ? "" : URI.create(url).getPath();
+        return path == null || path.equals("/") ? "" : path;
+    }
+
+    /** The media types the contract's operations take request bodies in (lower case, without parameters). */
+    public static Set<String> requestMediaTypes(String contract) {
+        JsonNode root = read(contract);
+        Set<String> types = new TreeSet<>();
+        for (JsonNode path : root.path("paths")) {
+            for (JsonNode operation : path) {
+                JsonNode body = operation.path("requestBody");
+                String ref = body.path("$ref").asText("");
+                if (ref.startsWith("#/components/requestBodies/")) {
+                    body = root.path("components").path("requestBodies").path(ref.substring(ref.lastIndexOf('/') + 1));
+                }
+                body.path("content").fieldNames().forEachRemaining(t ->
+                        types.add(t.split(";")[0].trim().toLowerCase(Locale.ROOT)));
+            }
+        }
+        return types;
+    }
+
+    private static JsonNode read(String contract) {
+        try {
+            return YAML.readTree(contract);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.boot.web.servlet.error.ErrorController;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,7 +13,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * Replaces Spring Boot's error page and JSON: whatever reaches the servlet error path (an unknown URL, a
- * request the container rejected) is answered as an RFC 9457 problem too.
+ * request the container or the firewall rejected) is answered as an RFC 9457 problem too.
  */
 @org.springframework.web.bind.annotation.RestController
 public class ProblemErrorController implements ErrorController {
@@ -30,16 +29,8 @@ public class ProblemErrorController implements ErrorController {
         Map<String, Object> attrs = errorAttributes.getErrorAttributes(new ServletWebRequest(request),
                 ErrorAttributeOptions.defaults());
         int status = attrs.get("status") instanceof Integer s ? s : 500;
-        HttpStatus httpStatus = HttpStatus.resolve(status);
-        String title = httpStatus == null ? "Error" : httpStatus.getReasonPhrase();
         String path = String.valueOf(attrs.getOrDefault("path", request.getRequestURI()));
-        String detail = switch (status) {
-            case 404 -> "There is nothing at " + path + ".";
-            case 405 -> "This method is not allowed on " + path + ".";
-            default -> status >= 500 ? "The request failed unexpectedly." : title + ".";
-        };
-        Problem problem = new Problem(Problem.typeUri(status == 404 ? "not-found" : "http-" + status), title, status,
-                detail, path, null);
+        Problem problem = Problem.forStatus(status, null, path);
         return ResponseEntity.status(status).contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
                 .body(ProblemWriter.toJson(problem));
     }

@@ -56,6 +56,23 @@ public final class ProblemWriter {
         write(exchange, problem.toProblem(), problem.retryAfterSeconds());
     }
 
+    /**
+     * An error status that is not a problem: what Camel's REST router answers by itself (404 for no such path,
+     * 405 for a method the path does not have), with no body or the request's still in place.
+     */
+    public static boolean isBareError(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        return status != null && status >= 400 && (contentType == null || !contentType.startsWith(Problem.MEDIA_TYPE));
+    }
+
+    /** Replaces such an answer (whose body may still be the request's) by the problem for its status. */
+    public static void writeBareError(Exchange exchange) {
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
+        write(exchange, Problem.forStatus(status, null, path), null);
+    }
+
     /** Maps any exception to the problem it should answer with. */
     public static ProblemException classify(Throwable failure, String where) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -30,13 +30,18 @@ class ContractRequestValidatorTest {
     }
 
     private RestClientRequestValidator.ValidationError validate(String method, String path, String query, String body) {
+        return validate(method, path, query, body, "application/json");
+    }
+
+    private RestClientRequestValidator.ValidationError validate(String method, String path, String query, String body,
+                                                                String contentType) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(Exchange.REST_OPENAPI, contract);
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, method);
         exchange.getMessage().setHeader(Exchange.HTTP_PATH, path);
         exchange.getMessage().setHeader(Exchange.HTTP_QUERY, query);
         if (body != null) {
-            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
             exchange.getMessage().setBody(body);
         }
         return validator.validate(exchange, null);
@@ -81,5 +86,66 @@ class ContractRequestValidatorTest {
         var error = validate("POST", "/api/approvals", null, "{\"type\": ");
         assertThat(error.statusCode()).isEqualTo(400);
         assertThat(problem(error).path("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void aBadPercentEscapeIs400NamingTheParameter() throws Exception {
+        var error = validate("GET", "/api/approvals", "limit=5&x=%ZZ", null);
+        assertThat(error.statusCode()).isEqualTo(400);
+        JsonNode p = problem(error);
+        assertThat(p.path("type").asText()).isEqualTo("/problems/validation");
+        assertThat(p.path("errors").findValuesAsText("field")).containsExactly("x");
+        assertThat(p.path("detail").asText()).contains("percent-escape");
+
+        // in a name, where there is no name to give
+        assertThat(problem(validate("GET", "/api/approvals", "%G1=2", null)).path("errors").findValuesAsText("field"))
+                .containsExactly("%G1");
+    }
+
+    @Test
+    void anEmptyValueIsCalledEmptyNotMissing() throws Exception {
+        var error = validate("GET", "/api/approvals", "limit=", null);
+        assertThat(error.statusCode()).isEqualTo(400);
+        JsonNode p = problem(error);
+        assertThat(p.path("errors").findValuesAsText("field")).containsExactly("limit");
+        assertThat(p.path("detail").asText()).contains("empty").doesNotContain("missing");
+        // a parameter the operation does not have is ignored, empty or not
+        assertThat(validate("GET", "/api/approvals", "unknown=", null)).isNull();
+    }
+
+    @Test
+    void valuesAreQuotedOnlyInPart() throws Exception {
+        String title = "x".repeat(50_000);
+        var error = validate("POST", "/api/approvals", null, "{\"type\":\"GENERAL\",\"title\":\"" + title + "\"}");
+        JsonNode p = problem(error);
+        assertThat(p.path("errors").findValuesAsText("field")).containsExactly("/title");
+        assertThat(p.path("errors").get(0).path("message").asText()).contains("x".repeat(100))
+                .doesNotContain("x".repeat(101)).contains("maximum allowed: 200");
+        assertThat(error.body().length()).isLessThan(2_000);
+    }
+
+    @Test
+    void aBodyWithThousandsOfErrorsGetsSomeBack() throws Exception {
+        String ids = String.join(",", java.util.Collections.nCopies(5_000, "\"a\""));
+        var error = validate("POST", "/api/approvals", null,
+                "{\"type\":\"GENERAL\",\"title\":\"t\",\"approverIds\":[" + ids + "]}");
+        assertThat(problem(error).path("errors").size()).isEqualTo(ContractRequestValidator.MAX_ERRORS);
+    }
+
+    @Test
+    void theContentTypeIsQuotedOnce() throws Exception {
+        var error = validate("POST", "/api/approvals", null, "{}", "text/plain");
+        assertThat(error.statusCode()).isEqualTo(415);
+        assertThat(problem(error).path("detail").asText()).contains("'[text/plain]'");
+    }
+
+    @Test
+    void shortenCutsLongQuotedRunsAndLongMessages() {
+        assertThat(ContractRequestValidator.shorten("String \"" + "a".repeat(150) + "\" is too long"))
+                .isEqualTo("String \"" + "a".repeat(100) + "…\" is too long");
+        assertThat(ContractRequestValidator.shorten("Value '" + "b".repeat(150) + "' is not allowed"))
+                .isEqualTo("Value '" + "b".repeat(100) + "…' is not allowed");
+        assertThat(ContractRequestValidator.shorten("short \"ok\"")).isEqualTo("short \"ok\"");
+        assertThat(ContractRequestValidator.shorten("y".repeat(1000))).hasSize(401).endsWith("…");
     }
 }

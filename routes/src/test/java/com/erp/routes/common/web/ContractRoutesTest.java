@@ -39,4 +39,12 @@ class ContractRoutesTest {
         assertThat(one.getPaths()).hasSize(2);
         assertThat(one.getInfo().getTitle()).isEqualTo("erp-approval notification-service");
     }
+
+    @Test
+    void theMergedContractSaysWhereItIsServedAndWhatBodiesItTakes() {
+        String merged = ContractRoutes.merge(ALL);
+        assertThat(ContractRoutes.basePath(merged)).isEqualTo("/api");
+        // so a form body can be refused before Camel parses it: no operation takes one
+        assertThat(ContractRoutes.requestMediaTypes(merged)).containsExactly("application/json");
+    }
 }

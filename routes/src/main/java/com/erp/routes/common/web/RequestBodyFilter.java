@@ -1,0 +1,238 @@
+package com.erp.routes.common.web;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks a REST request's body before Camel reads it, because what Camel's HTTP binding cannot read it
+ * answers with an empty 500: a form body that is not {@code name=value} pairs (the binding parses every form
+ * body, before the contract is consulted), bytes that are not valid in the body's charset (the servlet reader
+ * throws), and any size at all (the binding reads everything into memory). So:
+ * <ul>
+ * <li>a form media type that no operation of the contract consumes: 415;</li>
+ * <li>a body larger than the limit: 413, by its Content-Length before reading anything, or once a chunked
+ * body has passed the limit;</li>
+ * <li>a charset Java does not know: 415; JSON or text that is not valid in the charset it is read in: 400;</li>
+ * </ul>
+ * and otherwise hands the request on with the body already read (at most the limit, once).
+ */
+public class RequestBodyFilter extends OncePerRequestFilter {
+
+    /** Media types the servlet stack parses as forms by itself. */
+    private static final Set<String> FORMS = Set.of("application/x-www-form-urlencoded", "multipart/form-data");
+    private static final Pattern CHARSET = Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";\\s]*)", Pattern.CASE_INSENSITIVE);
+
+    private final long maxBytes;
+    private final Set<String> consumedMediaTypes;
+
+    /**
+     * @param maxBytes           the largest body accepted
+     * @param consumedMediaTypes the request media types the contract's operations declare (lower case, no parameters)
+     */
+    public RequestBodyFilter(long maxBytes, Set<String> consumedMediaTypes) {
+        this.maxBytes = maxBytes;
+        this.consumedMediaTypes = Set.copyOf(consumedMediaTypes);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declaredLength = request.getContentLengthLong();
+        boolean hasBody = declaredLength > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (!hasBody) {
+            chain.doFilter(request, response);
+            return;
+        }
+        MediaType mediaType = mediaType(request.getContentType());
+        if (mediaType != null) {
+            String type = (mediaType.getType() + "/" + mediaType.getSubtype()).toLowerCase(Locale.ROOT);
+            if (FORMS.contains(type) && !consumedMediaTypes.contains(type)) {
+                refuse(request, response, 415, "No operation here takes a form (" + type + ")"
+                        + (consumedMediaTypes.isEmpty() ? "." : "; send the body as "
+                        + String.join(" or ", consumedMediaTypes.stream().sorted().toList()) + " with that Content-Type."));
+                return;
+            }
+        }
+        if (declaredLength > maxBytes) {
+            refuse(request, response, 413, tooLarge());
+            return;
+        }
+        String declared = declaredCharset(request.getContentType());
+        if (declared != null && !isKnown(declared)) {
+            refuse(request, response, 415, "The body's charset " + ContractRequestValidator.shorten("'" + declared + "'")
+                    + " is not supported; send UTF-8.");
+            return;
+        }
+        String encoding = request.getCharacterEncoding(); // what the body is read in (Spring Boot forces UTF-8)
+        Charset charset = encoding == null || !isKnown(encoding) ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        byte[] body = readAtMost(request.getInputStream(), maxBytes);
+        if (body == null) {
+            refuse(request, response, 413, tooLarge());
+            return;
+        }
+        if (isText(mediaType) && !decodes(body, charset)) {
+            ProblemWriter.write(response, ProblemException.badRequest("The body is not valid " + charset.name() + ".",
+                    List.of(new FieldError("body", "has bytes that are not valid " + charset.name())))
+                    .toProblem().withInstance(request.getRequestURI()));
+            return;
+        }
+        chain.doFilter(new ReadBody(request, body, charset), response);
+    }
+
+    private String tooLarge() {
+        return "The request body is larger than the " + maxBytes + " bytes this server accepts.";
+    }
+
+    private static MediaType mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        try {
+            return MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return null; // the contract validator answers a Content-Type it cannot use
+        }
+    }
+
+    /** The charset parameter of a Content-Type, read by hand: Spring's parser refuses an unknown one outright. */
+    static String declaredCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        Matcher m = CHARSET.matcher(contentType);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static boolean isKnown(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    private static boolean isText(MediaType mediaType) {
+        if (mediaType == null) {
+            return false;
+        }
+        String subtype = mediaType.getSubtype().toLowerCase(Locale.ROOT);
+        return "text".equalsIgnoreCase(mediaType.getType()) || subtype.equals("json") || subtype.endsWith("+json");
+    }
+
+    private static boolean decodes(byte[] body, Charset charset) {
+        try {
+            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The body, or null when it is longer than {@code max} (reading stops there). */
+    static byte[] readAtMost(InputStream in, long max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            total += n;
+            if (total > max) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail) {
+        ProblemWriter.write(response, Problem.forStatus(status, detail, request.getRequestURI()));
+    }
+
+    /** The request with its body already read; the reader never fails (a text body was checked above). */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+        private final Charset charset;
+
+        ReadBody(HttpServletRequest request, byte[] body, Charset charset) {
+            super(request);
+            this.body = body;
+            this.charset = charset;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            // a body that is not text is not checked: replace what does not decode, the contract answers its type
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
