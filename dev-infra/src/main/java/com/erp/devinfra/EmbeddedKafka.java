@@ -35,7 +35,7 @@ public final class EmbeddedKafka extends AbstractEmbeddedServer {
     public EmbeddedKafka(Path logDir, int port, int partitions) {
         this.logDir = logDir;
         this.port = FreePort.orFree(port);
-        this.controllerPort = FreePort.find();
+        this.controllerPort = FreePort.find(this.port); // never the broker's own port, wherever that came from
         this.partitions = partitions;
     }
 
