@@ -19,18 +19,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActivateStepRoute extends RouteBuilder {
 
+    /**
+     * Activates the submission in the body (an {@link ApprovalEvent}), the same for both dispatch paths: leaves
+     * the transition in variable {@code transition} and whether it was stored now in {@code created} (false: the
+     * document was active already). Failures go back to the caller, whose error handling applies.
+     */
+    public static final String ACTIVATE = "direct:approval-processing.activate";
+
     @Override
     public void configure() {
         from("kafka:{{erp.topics.submitted}}?groupId={{erp.approval-processing.group-id}}")
                 .routeId("approval-processing.activate-step").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
+                .to(ACTIVATE);
+
+        from(ACTIVATE).routeId("approval-processing.activate").errorHandler(noErrorHandler())
                 .bean("workflow", "start")
                 .setVariable("transition", body())
                 .choice()
                     .when(method("approvalStore", "create"))
+                        .setVariable("created", constant(true))
                         .setBody(variable("transition"))
                         .to(ProcessingOutboxRoute.PUBLISH_DETACHED)
                     .otherwise()
+                        .setVariable("created", constant(false))
                         .log(LoggingLevel.DEBUG, "approval ${variable.transition.state.approvalId} is already active")
                 .end();
     }

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The synchronous dispatch path: approval-request calls {@code ApprovalDispatch/Dispatch} over gRPC and waits.
- * The submission is activated exactly as {@code approval-processing.activate-step} does for one that comes
- * through Kafka (the same rules, the same atomic store, the same events), and the answer is the resulting
- * state. A dispatch of a document that is already active answers its current state. Only the drafter's own
- * token dispatches ({@link com.erp.routes.common.grpc.DispatchAuthorization}); a line that breaks the
- * approval-line rules is INVALID_ARGUMENT. The route answers itself ({@link GrpcAnswers}) so that a refusal
+ * The submission is activated by the same route as one that comes through Kafka ({@link ActivateStepRoute#ACTIVATE}:
+ * the same rules, the same atomic store, the same events), and the answer is the resulting state. A dispatch of
+ * a document that is already active answers its current state. Only the drafter's own token dispatches
+ * ({@link com.erp.routes.common.grpc.DispatchAuthorization}); a line that breaks the approval-line rules is
+ * INVALID_ARGUMENT. The route answers itself ({@link GrpcAnswers}) so that a refusal
  * reaches the caller as what it is.
  */
 @Component
@@ -27,21 +27,15 @@ public class GrpcDispatchRoute extends RouteBuilder {
                 .doTry()
                     .bean("dispatchAuthorization", "check")
                     .bean(DispatchMessages.class, "event")
-                    .bean("workflow", "start")
-                    .setVariable("transition", body())
+                    .to(ActivateStepRoute.ACTIVATE)
                     .choice()
-                        .when(method("approvalStore", "create"))
-                            .setBody(variable("transition"))
-                            // the document's first event, stored with the state: the answer need not wait for Kafka
-                            .to(ProcessingOutboxRoute.PUBLISH_DETACHED)
+                        .when(variable("created"))
                             .setVariable("state", simple("${variable.transition.state}"))
-                            .setVariable("created", constant(true))
                         .otherwise()
                             .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
                             .setHeader(RedisConstants.KEY, simple("erp:approval:${variable.transition.state.approvalId}"))
                             .to("{{erp.approval-processing.redis}}")
                             .setVariable("state", method("approvalStore", "state"))
-                            .setVariable("created", constant(false))
                     .end()
                     .removeHeaders("*")
                     .bean(DispatchMessages.class, "reply(${variable.state.approvalId}, ${variable.state.progress}, "
