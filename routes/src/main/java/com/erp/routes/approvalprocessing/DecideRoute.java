@@ -1,5 +1,6 @@
 package com.erp.routes.approvalprocessing;
 
+import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,7 +22,7 @@ public class DecideRoute extends RouteBuilder {
                 .process(new CallerProcessor())
                 .setVariable("request", body())
                 .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
-                .setHeader(RedisConstants.KEY, simple("erp:approval:${header.approvalId}"))
+                .setHeader(RedisConstants.KEY, simple(RedisKeys.APPROVAL + "${header.approvalId}"))
                 .to("{{erp.approval-processing.redis}}")
                 .bean("approvalStore", "state")
                 .bean("workflow", "decide(${body}, ${header.approvalId}, ${variable.request}, ${variable.caller})")

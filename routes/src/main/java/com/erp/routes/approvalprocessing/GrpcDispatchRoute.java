@@ -2,6 +2,7 @@ package com.erp.routes.approvalprocessing;
 
 import com.erp.routes.common.grpc.DispatchMessages;
 import com.erp.routes.common.grpc.GrpcAnswers;
+import com.erp.routes.common.redis.RedisKeys;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.redis.RedisConstants;
@@ -33,7 +34,7 @@ public class GrpcDispatchRoute extends RouteBuilder {
                             .setVariable("state", simple("${variable.transition.state}"))
                         .otherwise()
                             .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
-                            .setHeader(RedisConstants.KEY, simple("erp:approval:${variable.transition.state.approvalId}"))
+                            .setHeader(RedisConstants.KEY, simple(RedisKeys.APPROVAL + "${variable.transition.state.approvalId}"))
                             .to("{{erp.approval-processing.redis}}")
                             .setVariable("state", method("approvalStore", "state"))
                     .end()

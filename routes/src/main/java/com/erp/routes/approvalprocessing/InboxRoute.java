@@ -1,5 +1,6 @@
 package com.erp.routes.approvalprocessing;
 
+import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
 import org.apache.camel.builder.RouteBuilder;
@@ -15,7 +16,7 @@ public class InboxRoute extends RouteBuilder {
         from("direct:getInbox").routeId("approval-processing.inbox").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
-                .setHeader(RedisConstants.KEY, simple("erp:inbox:${variable.caller.id}"))
+                .setHeader(RedisConstants.KEY, simple(RedisKeys.INBOX + "${variable.caller.id}"))
                 .to("{{erp.approval-processing.redis}}")
                 .removeHeaders("*")
                 .bean("approvalStore", "inbox");

@@ -1,5 +1,6 @@
 package com.erp.routes.notification;
 
+import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
 import org.apache.camel.Exchange;
@@ -16,7 +17,7 @@ public class NotificationQueryRoutes extends RouteBuilder {
         String redis = "{{erp.notification.redis}}";
         from("direct:listNotifications").routeId("notification.list").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
-                .setVariable("inbox", simple("erp:notifications:${variable.caller.id}"))
+                .setVariable("inbox", simple(RedisKeys.NOTIFICATIONS + "${variable.caller.id}"))
                 .setHeader(RedisConstants.COMMAND, constant("LRANGE"))
                 .setHeader(RedisConstants.KEY, variable("inbox"))
                 .setHeader(RedisConstants.START, constant(0))
@@ -32,7 +33,7 @@ public class NotificationQueryRoutes extends RouteBuilder {
         from("direct:markNotificationsRead").routeId("notification.mark-read").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .setHeader(RedisConstants.COMMAND, constant("SET"))
-                .setHeader(RedisConstants.KEY, simple("erp:notifications:${variable.caller.id}:unread"))
+                .setHeader(RedisConstants.KEY, simple(RedisKeys.NOTIFICATIONS + "${variable.caller.id}" + RedisKeys.UNREAD))
                 .setHeader(RedisConstants.VALUE, constant("0"))
                 .to(redis)
                 .removeHeaders("*")

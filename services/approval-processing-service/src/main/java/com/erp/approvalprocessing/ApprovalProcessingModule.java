@@ -8,6 +8,7 @@ import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.grpc.DispatchAuthorization;
 import com.erp.routes.common.kafka.OutboxBacklog;
+import com.erp.routes.common.redis.RedisKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.erp.routes.common.web.ServiceContract;
@@ -46,7 +47,7 @@ public class ApprovalProcessingModule {
     @Bean
     OutboxBacklog approvalProcessingOutboxBacklog(MeterRegistry meters, StringRedisTemplate redis) {
         return OutboxBacklog.register(meters, "approval-processing",
-                () -> redis.opsForHash().size(RedisApprovalStore.OUTBOX_KEY));
+                () -> redis.opsForHash().size(RedisKeys.PROCESSING_OUTBOX));
     }
 
     @Bean

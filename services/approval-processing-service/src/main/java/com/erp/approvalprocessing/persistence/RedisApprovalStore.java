@@ -15,6 +15,7 @@ import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.redis.LuaScripts;
+import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,13 +29,12 @@ import org.springframework.data.redis.core.script.RedisScript;
  *   <li>{@code erp:inbox:<employee id>}: hash approval id → inbox item, what that person must decide</li>
  *   <li>{@code erp:processing:outbox}: hash event id → event waiting to be published</li>
  * </ul>
+ * (Key names: {@link RedisKeys}.)
  * A transition is written by one Lua script, so the state, the inboxes and the outbox change together or not
  * at all, and only if nobody changed the state meanwhile. Reads go through camel-spring-redis in the routes;
  * the script needs a Lua call, which camel-spring-redis does not offer.
  */
 public class RedisApprovalStore {
-
-    public static final String OUTBOX_KEY = "erp:processing:outbox";
 
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
@@ -53,14 +53,6 @@ public class RedisApprovalStore {
         this.finishedTtl = finishedTtl;
         this.outboxGrace = outboxGrace;
         this.script = LuaScripts.fromClasspath("redis/commit-transition.lua", Long.class);
-    }
-
-    public static String stateKey(String approvalId) {
-        return "erp:approval:" + approvalId;
-    }
-
-    public static String inboxKey(long employeeId) {
-        return "erp:inbox:" + employeeId;
     }
 
     /** The state from an HGETALL of its key; null when there is none. */
@@ -86,11 +78,11 @@ public class RedisApprovalStore {
 
     private long run(Transition t) {
         ApprovalState s = t.state();
-        List<String> keys = new ArrayList<>(List.of(stateKey(s.approvalId()), OUTBOX_KEY));
+        List<String> keys = new ArrayList<>(List.of(RedisKeys.approval(s.approvalId()), RedisKeys.PROCESSING_OUTBOX));
         List<String> args = new ArrayList<>(List.of(String.valueOf(t.expectedVersion()), String.valueOf(s.version()),
                 write(s), String.valueOf(t.inbox().size())));
         for (Transition.InboxChange change : t.inbox()) {
-            keys.add(inboxKey(change.employeeId()));
+            keys.add(RedisKeys.inbox(change.employeeId()));
             args.add(change.add() ? "add" : "del");
             args.add(change.approvalId());
             args.add(change.add() ? write(inboxItem(s)) : "");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.testing.HttpTestClient;
 import com.erp.routes.testing.KafkaProbe;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,9 +22,9 @@ class ActivateStepRouteTest extends ProcessingRouteTestBase {
         String id = activated();
 
         assertThat(version(id)).isEqualTo("1");
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isTrue();
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + HEAD.id(), id)).isFalse();
-        assertThat(redis.opsForHash().size("erp:processing:outbox")).as("outbox emptied once published").isZero();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isTrue();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + HEAD.id(), id)).isFalse();
+        assertThat(redis.opsForHash().size(RedisKeys.PROCESSING_OUTBOX)).as("outbox emptied once published").isZero();
 
         List<ConsumerRecord<String, String>> activated = kafka.awaitKey("approval.step-activated", id, 1);
         JsonNode event = json.readTree(activated.get(0).value());

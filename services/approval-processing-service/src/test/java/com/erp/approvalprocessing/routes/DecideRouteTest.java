@@ -21,6 +21,7 @@ import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import com.erp.routes.testing.HttpTestClient.Response;
@@ -47,12 +48,12 @@ class DecideRouteTest extends ProcessingRouteTestBase {
         assertMatchesContract(CONTRACT, "POST", "/api/approvals/" + id + "/decisions", first);
         assertThat(first.json().path("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(first.json().path("nextApprover").path("name").asText()).isEqualTo(HEAD.name());
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isFalse();
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + HEAD.id(), id)).isTrue();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isFalse();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + HEAD.id(), id)).isTrue();
 
         Response second = decide(HEAD, id, "APPROVE", null);
         assertThat(second.json().path("status").asText()).isEqualTo("APPROVED");
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + HEAD.id(), id)).isFalse();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + HEAD.id(), id)).isFalse();
 
         JsonNode decided = json.readTree(kafka.awaitKey("approval.decided", id, 2).get(1).value());
         assertThat(decided.path("payload").path("actor").path("name").asText()).isEqualTo(HEAD.name());
@@ -81,7 +82,7 @@ class DecideRouteTest extends ProcessingRouteTestBase {
         assertThat(event.path("payload").path("reason").asText()).isEqualTo("예산 초과");
         assertThat(event.path("payload").path("progress").path("steps").findValuesAsText("status"))
                 .containsExactly("REJECTED", "SKIPPED");
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + HEAD.id(), id)).isFalse();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + HEAD.id(), id)).isFalse();
     }
 
     @Test
@@ -91,7 +92,7 @@ class DecideRouteTest extends ProcessingRouteTestBase {
         assertThat(assertProblem(decide(DRAFTER, id, "APPROVE", null), 403).path("detail").asText()).contains("not an approver");
         assertThat(assertProblem(decide(HEAD, id, "APPROVE", null), 409).path("detail").asText()).contains(LEAD.name());
         assertThat(version(id)).isEqualTo("1");
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isTrue();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isTrue();
     }
 
     @Test
@@ -131,7 +132,7 @@ class DecideRouteTest extends ProcessingRouteTestBase {
     @Test
     void aDecisionMadeOnAStateSomeoneElseChangedMeanwhileIsRefusedAndChangesNothing() throws Exception {
         String id = activated();
-        ApprovalState seen = store.state(redis.opsForHash().entries(RedisApprovalStore.stateKey(id)));
+        ApprovalState seen = store.state(redis.opsForHash().entries(RedisKeys.approval(id)));
         Caller lead = new Caller(LEAD.id(), "lead", LEAD.name(), LEAD.department(), LEAD.position(), Set.of("EMPLOYEE"));
         // both decided on the same state: the Workflow alone cannot tell them apart, the store's version check must
         Transition approve = workflow.decide(seen, id, new DecisionRequest("APPROVE", null), lead);
@@ -140,13 +141,13 @@ class DecideRouteTest extends ProcessingRouteTestBase {
 
         ProblemException refused = catchThrowableOfType(ProblemException.class, () -> store.commit(reject));
         assertThat(refused.status()).isEqualTo(409);
-        ApprovalState now = store.state(redis.opsForHash().entries(RedisApprovalStore.stateKey(id)));
+        ApprovalState now = store.state(redis.opsForHash().entries(RedisKeys.approval(id)));
         assertThat(now.version()).isEqualTo(3);
         assertThat(now.progress().status()).isEqualTo(Progress.Status.IN_PROGRESS);
         assertThat(now.progress().currentStep()).isEqualTo(2);
-        assertThat(redis.opsForHash().hasKey(RedisApprovalStore.inboxKey(HEAD.id()), id)).isTrue();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(HEAD.id()), id)).isTrue();
         for (ApprovalEvent event : reject.events()) {
-            assertThat(redis.opsForHash().hasKey(RedisApprovalStore.OUTBOX_KEY, event.eventId()))
+            assertThat(redis.opsForHash().hasKey(RedisKeys.PROCESSING_OUTBOX, event.eventId()))
                     .as("the refused decision's events are not in the outbox").isFalse();
         }
     }

@@ -13,6 +13,7 @@ import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.grpc.DispatchMessages;
+import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.grpc.ApprovalDispatchGrpc;
 import com.erp.routes.grpc.DispatchReply;
 import com.erp.routes.grpc.DispatchRequest;
@@ -59,7 +60,7 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
         assertThat(reply.getNextApprover().getName()).isEqualTo(LEAD.name());
         // the same state and events as the Kafka path: stored atomically, published
         assertThat(version(id)).isEqualTo("1");
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isTrue();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isTrue();
         assertThat(kafka.awaitKey("approval.step-activated", id, 1)).hasSize(1);
 
         // again, by gRPC or by the Kafka event that follows it: nothing changes
@@ -89,8 +90,8 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
 
         // none of them left a trace
         assertThat(version(id)).isNull();
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isFalse();
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + DRAFTER.id(), id)).isFalse();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isFalse();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + DRAFTER.id(), id)).isFalse();
     }
 
     private Status.Code refusal(DispatchRequest request) {

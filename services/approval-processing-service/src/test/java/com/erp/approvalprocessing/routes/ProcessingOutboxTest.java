@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.erp.devinfra.EmbeddedKafka;
 import com.erp.devinfra.EmbeddedServers;
+import com.erp.routes.common.redis.RedisKeys;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
             var r = decide(LEAD, id, "APPROVE", "장애 중 승인");
             assertThat(r.status()).as("decided while Kafka is down: %s", r).isEqualTo(200);
             assertThat(version(id)).isEqualTo("3");
-            assertThat(redis.opsForHash().size("erp:processing:outbox")).isEqualTo(2);
+            assertThat(redis.opsForHash().size(RedisKeys.PROCESSING_OUTBOX)).isEqualTo(2);
         } finally {
             NotifyBuilder relayed = new NotifyBuilder(camel).fromRoute("approval-processing.outbox-relay")
                     .whenCompleted(1).create();
@@ -31,10 +32,10 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
             assertThat(relayed.matches(60, TimeUnit.SECONDS)).isTrue();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (redis.opsForHash().size("erp:processing:outbox") > 0 && System.nanoTime() < deadline) {
+        while (redis.opsForHash().size(RedisKeys.PROCESSING_OUTBOX) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(redis.opsForHash().size("erp:processing:outbox")).isZero();
+        assertThat(redis.opsForHash().size(RedisKeys.PROCESSING_OUTBOX)).isZero();
         assertThat(kafka.await("approval.decided", r -> id.equals(r.key()), 2, Duration.ofSeconds(5))).hasSize(1);
         assertThat(kafka.await("approval.step-activated", r -> id.equals(r.key()), 3, Duration.ofSeconds(5))).hasSize(2);
     }

@@ -10,6 +10,7 @@ import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.testing.HttpTestClient;
 import com.erp.routes.testing.ServiceTestSupport;
 import com.erp.routes.testing.TestPeople;
@@ -66,7 +67,7 @@ abstract class ProcessingRouteTestBase extends ServiceTestSupport {
     }
 
     String version(String approvalId) {
-        return (String) redis.opsForHash().get("erp:approval:" + approvalId, "version");
+        return (String) redis.opsForHash().get(RedisKeys.APPROVAL + approvalId, "version");
     }
 
     HttpTestClient.Response decide(Person who, String approvalId, String decision, String comment) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.erp.devinfra.EmbeddedServer;
 import com.erp.devinfra.EmbeddedServers;
+import com.erp.routes.common.redis.RedisKeys;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.InflightRepository;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class StoreOutageTest extends ProcessingRouteTestBase {
             Thread.sleep(200);
         }
         assertThat(version(id)).as("activated once Redis was back").isEqualTo("1");
-        assertThat(redis.opsForHash().hasKey("erp:inbox:" + LEAD.id(), id)).isTrue();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isTrue();
         assertThat(kafka.await(TOPIC + ".dlq", r -> id.equals(r.key()), 1, Duration.ofSeconds(2)))
                 .as("nothing dead-lettered").isEmpty();
     }

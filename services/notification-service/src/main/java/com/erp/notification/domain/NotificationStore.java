@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.erp.routes.common.redis.LuaScripts;
+import com.erp.routes.common.redis.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -43,15 +44,6 @@ public class NotificationStore {
         this.script = LuaScripts.fromClasspath("redis/store-notifications.lua", Long.class);
     }
 
-    // notification.list and notification.mark-read read the same keys (NotificationQueryRoutes)
-    private static String inboxKey(long userId) {
-        return "erp:notifications:" + userId;
-    }
-
-    private static String unreadKey(long userId) {
-        return inboxKey(userId) + ":unread";
-    }
-
     /** Stores and publishes the deliveries not stored before; returns how many that were. */
     public long store(List<Delivery> deliveries) {
         if (deliveries == null || deliveries.isEmpty()) {
@@ -63,9 +55,9 @@ public class NotificationStore {
         args.add(String.valueOf(keep - 1));
         args.add(channel);
         for (Delivery d : deliveries) {
-            keys.add("erp:notified:" + d.notification().id());
-            keys.add(inboxKey(d.userId()));
-            keys.add(unreadKey(d.userId()));
+            keys.add(RedisKeys.notified(d.notification().id()));
+            keys.add(RedisKeys.notifications(d.userId()));
+            keys.add(RedisKeys.unread(d.userId()));
             args.add(views.toJson(d.notification()));
             args.add(views.toJson(d));
         }

@@ -1,0 +1,44 @@
+package com.erp.routes.common.redis;
+
+/**
+ * Every Redis key the services use, in one place: the routes read and the Lua scripts write the same keys, so
+ * their names must not drift apart. The prefixes serve routes that build a key in a Simple expression.
+ */
+public final class RedisKeys {
+
+    /** approval-processing: a document's state hash, {@code erp:approval:<approval id>}. */
+    public static final String APPROVAL = "erp:approval:";
+    /** approval-processing: an approver's pending items, {@code erp:inbox:<employee id>}. */
+    public static final String INBOX = "erp:inbox:";
+    /** approval-processing: the events waiting to be published. */
+    public static final String PROCESSING_OUTBOX = "erp:processing:outbox";
+    /** notification: a person's stored notifications, {@code erp:notifications:<user id>}. */
+    public static final String NOTIFICATIONS = "erp:notifications:";
+    /** notification: the suffix of a person's unread counter, after {@link #notifications}. */
+    public static final String UNREAD = ":unread";
+    /** notification: a notification already stored, {@code erp:notified:<notification id>}. */
+    public static final String NOTIFIED = "erp:notified:";
+
+    private RedisKeys() {
+    }
+
+    public static String approval(String approvalId) {
+        return APPROVAL + approvalId;
+    }
+
+    public static String inbox(long employeeId) {
+        return INBOX + employeeId;
+    }
+
+    public static String notifications(long userId) {
+        return NOTIFICATIONS + userId;
+    }
+
+    public static String unread(long userId) {
+        return notifications(userId) + UNREAD;
+    }
+
+    public static String notified(String notificationId) {
+        return NOTIFIED + notificationId;
+    }
+}
