@@ -6,7 +6,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mongodb.MongoDbConstants;
 import org.springframework.stereotype.Component;
 
-/** Reading documents: one (for its drafter, approvers and admins) and the caller's own, newest first. */
+/**
+ * Reading documents: one (for its drafter, approvers and admins), and a page of the documents the caller drafted or
+ * is an approver of, newest first.
+ */
 @Component
 public class DocumentQueryRoutes extends RouteBuilder {
 
@@ -18,13 +21,16 @@ public class DocumentQueryRoutes extends RouteBuilder {
                 .to("{{erp.approval-request.approvals}}&operation=findById")
                 .bean("approvalDocuments", "view(${body}, ${variable.caller})");
 
+        // a page of the caller's box: one document more than the page is fetched, to know whether a next one follows
         from("direct:listMyApprovals").routeId("approval-request.list-mine").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
-                .setHeader(MongoDbConstants.CRITERIA, method("approvalDocuments", "draftedBy(${variable.caller})"))
+                .setVariable("limit", header("limit"))
+                .setHeader(MongoDbConstants.CRITERIA, method("approvalDocuments",
+                        "pageCriteria(${variable.caller}, ${header.box}, ${header.status}, ${header.cursor})"))
                 .setHeader(MongoDbConstants.SORT_BY, method("approvalDocuments", "newestFirst"))
                 .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("approvalDocuments", "summaryFields"))
-                .setHeader(MongoDbConstants.LIMIT, simple("${header.limit}", Integer.class))
+                .setHeader(MongoDbConstants.LIMIT, method("approvalDocuments", "pageFetch(${variable.limit})"))
                 .to("{{erp.approval-request.approvals}}&operation=findAll")
-                .bean("approvalDocuments", "list");
+                .bean("approvalDocuments", "page(${body}, ${variable.limit})");
     }
 }

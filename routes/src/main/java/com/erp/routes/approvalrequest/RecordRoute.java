@@ -1,8 +1,8 @@
 package com.erp.routes.approvalrequest;
 
 import com.erp.routes.common.events.ApprovalEvent;
-import com.erp.routes.common.events.EventType;
 import com.erp.routes.common.kafka.DeadLetters;
+import com.mongodb.client.model.ReturnDocument;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mongodb.MongoDbConstants;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -11,10 +11,13 @@ import org.springframework.stereotype.Component;
 /**
  * Record: every event of approval-processing updates the document in MongoDB, in one bulk write. The history
  * gets the event (once, however often it is delivered), the line and status take the event's progress snapshot
- * (only if newer than the stored one), and a finally approved document gets its number.
+ * (only if newer than the stored one). A snapshot that approves the document first gets the document's number
+ * (route {@value #NUMBER}), and the same write that shows the status shows the number.
  */
 @Component
 public class RecordRoute extends RouteBuilder {
+
+    static final String NUMBER = "direct:approval-request.number";
 
     @Override
     public void configure() {
@@ -23,19 +26,29 @@ public class RecordRoute extends RouteBuilder {
                 .routeId("approval-request.record").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
                 .setVariable("event", body())
-                .bean("approvalDocuments", "recordUpdates")
-                .to("{{erp.approval-request.approvals}}&operation=bulkWrite")
-                .filter(simple("${variable.event.type} == '" + EventType.COMPLETED.id() + "'"))
+                .filter(method("approvalDocuments", "approves(${variable.event})"))
+                    .to(NUMBER)
+                .end()
+                .bean("approvalDocuments", "recordUpdates(${variable.event}, ${variable.number})")
+                .to("{{erp.approval-request.approvals}}&operation=bulkWrite");
+
+        // Sets variable number: the one the document has or has claimed, else a new one from the form's counter,
+        // claimed on the document (first claim wins, so two deliveries recorded at once agree on it).
+        from(NUMBER).routeId("approval-request.number")
+                .setBody(simple("${variable.event.approvalId}"))
+                .to("{{erp.approval-request.approvals}}&operation=findById")
+                .setVariable("number", method("approvalDocuments", "numberOf"))
+                .filter(simple("${variable.number} == null && ${body} != null"))
+                    .bean("approvalDocuments", "nextNumber(${variable.event}, ${body[type]})")
+                    .setHeader(MongoDbConstants.UPSERT, constant(true))
+                    .setHeader(MongoDbConstants.RETURN_DOCUMENT, constant(ReturnDocument.AFTER))
+                    .to("{{erp.approval-request.counters}}&operation=findOneAndUpdate")
+                    .removeHeaders("CamelMongoDb*")
+                    .bean("approvalDocuments", "claimNumber(${variable.event}, ${body})")
+                    .to("{{erp.approval-request.approvals}}&operation=update")
                     .setBody(simple("${variable.event.approvalId}"))
                     .to("{{erp.approval-request.approvals}}&operation=findById")
-                    .filter(simple("${body[number]} == null"))
-                        .bean("approvalDocuments", "nextNumber(${variable.event}, ${body[type]})")
-                        .setHeader(MongoDbConstants.UPSERT, constant(true))
-                        .setHeader(MongoDbConstants.RETURN_DOCUMENT, constant(com.mongodb.client.model.ReturnDocument.AFTER))
-                        .to("{{erp.approval-request.counters}}&operation=findOneAndUpdate")
-                        .bean("approvalDocuments", "numberUpdate(${variable.event}, ${body})")
-                        .to("{{erp.approval-request.approvals}}&operation=update")
-                    .end()
+                    .setVariable("number", method("approvalDocuments", "numberOf"))
                 .end();
     }
 }

@@ -3,8 +3,11 @@ package com.erp.approvalrequest.api;
 import java.time.Instant;
 import java.util.List;
 
-/** Schema ApprovalList: documents in short. */
-public record ApprovalList(List<Summary> items) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Schema ApprovalList: a page of documents in short; {@code nextCursor} when another page follows. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApprovalList(List<Summary> items, String nextCursor) {
 
     public record Summary(String id, String number, String type, String title, String status, Integer currentStep,
                           Instant submittedAt, Instant updatedAt) {

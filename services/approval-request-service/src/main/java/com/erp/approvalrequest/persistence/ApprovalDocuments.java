@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Filters.size;
 
@@ -20,6 +21,7 @@ import java.util.List;
 import com.erp.approvalrequest.api.ApprovalDocument;
 import com.erp.approvalrequest.api.ApprovalList;
 import com.erp.approvalrequest.domain.DocumentNumber;
+import com.erp.approvalrequest.domain.PageCursor;
 import com.erp.approvalrequest.domain.Submissions.NewApproval;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
@@ -29,6 +31,7 @@ import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.FieldError;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +62,10 @@ public class ApprovalDocuments {
     /** The outbox mark's field; its index is {@value #OUTBOX_MARK_INDEX} ({@link MongoCollections}). */
     public static final String OUTBOX_MARK = "outboxPending";
     public static final String OUTBOX_MARK_INDEX = "outbox_pending";
+    /** The number an approved document has been given, before the write that shows it with the status. */
+    public static final String NUMBER_CLAIM = "numberClaim";
+    /** The page size when a list request names none (the contract's default). */
+    static final int DEFAULT_PAGE = 20;
 
     private final ObjectMapper json;
     private final Topics topics;
@@ -168,15 +175,16 @@ public class ApprovalDocuments {
     /**
      * What an event changes in its document, as one bulk write (one round trip): the event appended to the history
      * unless it is already there (a redelivered event), and its progress snapshot applied unless the document has a
-     * newer one. Two updates because their conditions differ.
+     * newer one. Two updates because their conditions differ. A snapshot that approves the document carries its
+     * {@code number} ({@link #approves}), so no reader sees an approved document without one.
      */
-    public List<WriteModel<Document>> recordUpdates(ApprovalEvent event) {
+    public List<WriteModel<Document>> recordUpdates(ApprovalEvent event, String number) {
         return List.of(new UpdateOneModel<>(and(eq("_id", event.approvalId()), ne("history.eventId", event.eventId())),
                         Updates.push("history", history(event))),
-                progressUpdate(event));
+                progressUpdate(event, number));
     }
 
-    private UpdateOneModel<Document> progressUpdate(ApprovalEvent event) {
+    private UpdateOneModel<Document> progressUpdate(ApprovalEvent event, String number) {
         Progress progress = progressOf(event.payload());
         List<Bson> sets = new ArrayList<>();
         sets.add(Updates.set("status", progress.status().name()));
@@ -192,20 +200,43 @@ public class ApprovalDocuments {
         if (progress.status() != Progress.Status.IN_PROGRESS) {
             sets.add(Updates.set("completedAt", Date.from(event.occurredAt())));
         }
+        if (number != null) {
+            sets.add(Updates.set("number", number));
+        }
         return new UpdateOneModel<>(and(eq("_id", event.approvalId()), lt("stateVersion", event.sequence())),
                 Updates.combine(sets));
     }
 
-    /** The counter (one per form and year) a completed document takes its number from. */
-    public List<Bson> nextNumber(ApprovalEvent completed, String documentType) {
-        String counter = DocumentNumber.counterId(documentType, completed.occurredAt(), numberingZone);
+    // ---- numbering ----------------------------------------------------------------------------------------------
+    // The final decision and the completion are on different topics, so either may be recorded first, possibly
+    // by different instances. Whichever approves the document first takes a number from the counter and claims
+    // it on the document ({@value #NUMBER_CLAIM}, first claim wins); every later delivery uses the claimed one.
+    // The claim is not shown: the visible number is set by the write that sets the status.
+
+    /** Whether the event's snapshot approves the document (the final decision, the completion). */
+    public boolean approves(ApprovalEvent event) {
+        return progressOf(event.payload()).status() == Progress.Status.APPROVED;
+    }
+
+    /** The number the document shows or has claimed; null if it has none yet (or is not stored). */
+    public String numberOf(Document doc) {
+        if (doc == null) {
+            return null;
+        }
+        String number = doc.getString("number");
+        return number != null ? number : doc.getString(NUMBER_CLAIM);
+    }
+
+    /** The counter (one per form and year) an approved document takes its number from. */
+    public List<Bson> nextNumber(ApprovalEvent approving, String documentType) {
+        String counter = DocumentNumber.counterId(documentType, approving.occurredAt(), numberingZone);
         return List.of(eq("_id", counter), Updates.inc("seq", 1L));
     }
 
-    /** Gives the document its number, unless it has one (the completion event was redelivered). */
-    public List<Bson> numberUpdate(ApprovalEvent completed, Document counter) {
+    /** Claims the counter's number for the document, unless another delivery has claimed one already. */
+    public List<Bson> claimNumber(ApprovalEvent approving, Document counter) {
         String number = DocumentNumber.format(counter.getString("_id"), counter.get("seq", Number.class).longValue());
-        return List.of(and(eq("_id", completed.approvalId()), eq("number", null)), Updates.set("number", number));
+        return List.of(and(eq("_id", approving.approvalId()), exists(NUMBER_CLAIM, false)), Updates.set(NUMBER_CLAIM, number));
     }
 
     private static Progress progressOf(EventPayload payload) {
@@ -273,22 +304,57 @@ public class ApprovalDocuments {
                 instant(doc.getDate("updatedAt")), instant(doc.getDate("completedAt")), history);
     }
 
-    public Bson draftedBy(Caller caller) {
-        return eq("drafter.id", caller.id());
+    /** The documents of the caller's box (drafted, or on whose line the caller is), in status, after cursor. */
+    public Bson pageCriteria(Caller caller, String box, String status, String cursor) {
+        List<Bson> all = new ArrayList<>();
+        all.add("approver".equals(box) ? eq("line.approver.id", caller.id()) : eq("drafter.id", caller.id()));
+        if (status != null) {
+            all.add(eq("status", status));
+        }
+        if (cursor != null) {
+            PageCursor after;
+            try {
+                after = PageCursor.decode(cursor);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("The cursor is not one this API gave: pass a page's nextCursor unchanged.",
+                        List.of(new FieldError("cursor", e.getMessage())));
+            }
+            Date at = Date.from(after.submittedAt());
+            all.add(or(lt("submittedAt", at), and(eq("submittedAt", at), lt("_id", after.id()))));
+        }
+        return and(all);
     }
 
+    /** Newest first; the id orders documents submitted in the same millisecond, as the cursor expects. */
     public Bson newestFirst() {
-        return Sorts.descending("submittedAt");
+        return Sorts.descending("submittedAt", "_id");
     }
 
     public Bson summaryFields() {
         return Projections.include("_id", "number", "type", "title", "status", "currentStep", "submittedAt", "updatedAt");
     }
 
-    public ApprovalList list(List<Document> docs) {
-        return new ApprovalList(docs.stream().map(d -> new ApprovalList.Summary(d.getString("_id"), d.getString("number"),
+    /** How many documents to fetch for a page: one more than it holds, to know whether another page follows. */
+    public int pageFetch(Integer limit) {
+        return pageSize(limit) + 1;
+    }
+
+    /** A page from the documents fetched for it ({@link #pageFetch}). */
+    public ApprovalList page(List<Document> docs, Integer limit) {
+        int size = pageSize(limit);
+        List<Document> shown = docs.size() > size ? docs.subList(0, size) : docs;
+        String next = null;
+        if (docs.size() > size) {
+            Document last = shown.get(shown.size() - 1);
+            next = new PageCursor(last.getDate("submittedAt").toInstant(), last.getString("_id")).encode();
+        }
+        return new ApprovalList(shown.stream().map(d -> new ApprovalList.Summary(d.getString("_id"), d.getString("number"),
                 d.getString("type"), d.getString("title"), d.getString("status"), d.getInteger("currentStep"),
-                instant(d.getDate("submittedAt")), instant(d.getDate("updatedAt")))).toList());
+                instant(d.getDate("submittedAt")), instant(d.getDate("updatedAt")))).toList(), next);
+    }
+
+    private static int pageSize(Integer limit) {
+        return limit == null ? DEFAULT_PAGE : limit;
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -4,7 +4,15 @@ import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.erp.routes.common.events.Person;
 import com.erp.routes.testing.HttpTestClient.Response;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 class DocumentQueryTest extends ApprovalRequestRouteTestBase {
@@ -46,6 +54,84 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
         assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(older));
         assertThat(http.get("/api/approvals", token(OTHER)).json().path("items").findValuesAsText("id"))
                 .doesNotContain(older, newer);
+    }
+
+    private String submitAs(Person drafter, String title, Person... approvers) {
+        Response r = http.post("/api/approvals", token(drafter), Map.of("type", "GENERAL", "title", title, "body", "본문",
+                "approverIds", Arrays.stream(approvers).map(Person::id).toList()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        return r.json().path("id").asText();
+    }
+
+    private static List<String> ids(Response page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return page.json().path("items").findValuesAsText("id");
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutGapsOrRepeatsWhileDocumentsArrive() {
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            submitted.add(submitAs(OTHER, "페이지 " + i, LEAD, HEAD));
+        }
+        // three of them in the same millisecond: the id must order them, or a page boundary would skip or repeat one
+        Date same = approvals().find(new Document("_id", submitted.get(4))).first().getDate("submittedAt");
+        approvals().updateMany(new Document("_id", new Document("$in", submitted.subList(2, 5))),
+                new Document("$set", new Document("submittedAt", same)));
+        List<String> all = ids(http.get("/api/approvals?limit=100", token(OTHER)));
+        assertThat(all).containsAll(submitted).doesNotHaveDuplicates();
+
+        Response first = http.get("/api/approvals?limit=2", token(OTHER));
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals", first);
+        assertThat(ids(first)).isEqualTo(all.subList(0, 2));
+        String cursor = first.json().path("nextCursor").asText();
+        assertThat(cursor).isNotBlank();
+
+        String late = submitAs(OTHER, "나중에 올린 문서", LEAD, HEAD);
+        List<String> rest = new ArrayList<>();
+        int pages = 0;
+        while (cursor != null) {
+            Response page = http.get("/api/approvals?limit=2&cursor=" + cursor, token(OTHER));
+            assertMatchesContract(CONTRACT, "GET", "/api/approvals", page);
+            assertThat(ids(page)).hasSizeBetween(1, 2);
+            rest.addAll(ids(page));
+            cursor = page.json().has("nextCursor") ? page.json().path("nextCursor").asText() : null;
+            assertThat(++pages).isLessThan(100);
+        }
+        assertThat(rest).isEqualTo(all.subList(2, all.size()));
+        assertThat(ids(http.get("/api/approvals?limit=2", token(OTHER))).get(0)).isEqualTo(late);
+    }
+
+    @Test
+    void theApproverBoxListsTheDocumentsOnWhoseLineTheCallerIsAndStatusNarrowsIt() {
+        String toDrafter = submitAs(OTHER, "김민준 결재 요청", DRAFTER);
+        String byDrafter = submit("김민준 기안");
+
+        List<String> box = ids(http.get("/api/approvals?box=approver&limit=100", token(DRAFTER)));
+        assertThat(box).contains(toDrafter).doesNotContain(byDrafter);
+        assertThat(ids(http.get("/api/approvals?box=approver&limit=100", token(HEAD)))).contains(byDrafter)
+                .doesNotContain(toDrafter);
+        assertThat(ids(http.get("/api/approvals?box=drafted&limit=100", token(DRAFTER)))).contains(byDrafter)
+                .doesNotContain(toDrafter);
+
+        assertThat(ids(http.get("/api/approvals?box=approver&status=SUBMITTED&limit=100", token(DRAFTER)))).contains(toDrafter);
+        assertThat(ids(http.get("/api/approvals?box=approver&status=APPROVED&limit=100", token(DRAFTER))))
+                .doesNotContain(toDrafter);
+    }
+
+    @Test
+    void badListParametersAreNamed() {
+        Map<String, String> bad = Map.of(
+                "cursor=bm90LWEtY3Vyc29y", "cursor", // well-formed, but not a cursor this API gave
+                "cursor=not%20url-safe", "cursor",
+                "box=everyone", "box",
+                "status=DONE", "status",
+                "limit=0", "limit");
+        bad.forEach((query, field) -> {
+            Response r = http.get("/api/approvals?" + query, token(DRAFTER));
+            assertThat(assertProblem(r, 400).path("errors").findValuesAsText("field")).as(query).contains(field);
+            assertMatchesContract(CONTRACT, "GET", "/api/approvals", r);
+        });
     }
 
     private static Response assertProblemResponse(Response r, int status) {

@@ -84,6 +84,65 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(view.path("line").get(0).path("comment").asText()).isEqualTo("좋습니다");
     }
 
+    private long counter() {
+        Document c = mongo.getDatabase("erp").getCollection("counters").find(new Document("_id", "GEN-2026")).first();
+        return c == null ? 0 : c.get("seq", Number.class).longValue();
+    }
+
+    private ApprovalEvent finalDecision(String id) {
+        return ApprovalEvent.of(id, 4, t0.plusSeconds(2), new EventPayload.Decided(DRAFTER.id(), "t", 2, 2, HEAD,
+                EventPayload.Decision.APPROVED, null, progress(Progress.Status.APPROVED, null, StepStatus.APPROVED, StepStatus.APPROVED)));
+    }
+
+    private ApprovalEvent completion(String id) {
+        return ApprovalEvent.of(id, 5, t0.plusSeconds(2), new EventPayload.Completed(DRAFTER.id(), "t", HEAD,
+                progress(Progress.Status.APPROVED, null, StepStatus.APPROVED, StepStatus.APPROVED)));
+    }
+
+    private Document recorded(String topic, ApprovalEvent event) throws Exception {
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+        publish(topic, event);
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+        return approvals().find(new Document("_id", event.approvalId())).first();
+    }
+
+    @Test
+    void theWriteThatApprovesTheDocumentAlsoGivesItsNumberTakenOnceWhicheverEventComesFirst() throws Exception {
+        // the final decision first (the completion is on another topic and may lag): approved and numbered at once
+        String id = submit("번호 테스트");
+        long before = counter();
+        Document doc = recorded("approval.decided", finalDecision(id));
+        assertThat(doc.getString("status")).isEqualTo("APPROVED");
+        String number = doc.getString("number");
+        assertThat(number).isEqualTo(String.format("GEN-2026-%06d", before + 1));
+        // the completion and a redelivered decision keep that number and take none from the counter
+        assertThat(recorded("approval.completed", completion(id)).getString("number")).isEqualTo(number);
+        assertThat(recorded("approval.decided", finalDecision(id)).getString("number")).isEqualTo(number);
+        assertThat(counter()).isEqualTo(before + 1);
+
+        // the completion first: the same, and the late final decision changes nothing
+        String second = submit("번호 테스트 2");
+        doc = recorded("approval.completed", completion(second));
+        assertThat(doc.getString("status")).isEqualTo("APPROVED");
+        assertThat(doc.getString("number")).isEqualTo(String.format("GEN-2026-%06d", before + 2));
+        assertThat(recorded("approval.decided", finalDecision(second)).getString("number")).isEqualTo(doc.getString("number"));
+        assertThat(counter()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aNumberAnotherDeliveryClaimedIsTheOneShown() throws Exception {
+        // another instance recorded the completion at the same time: it took a number and claimed it, not yet shown
+        String id = submit("번호 선점 테스트");
+        approvals().updateOne(new Document("_id", id), new Document("$set", new Document("numberClaim", "GEN-2026-999999")));
+        long before = counter();
+        Document doc = recorded("approval.decided", finalDecision(id));
+        assertThat(doc.getString("status")).isEqualTo("APPROVED");
+        assertThat(doc.getString("number")).isEqualTo("GEN-2026-999999");
+        assertThat(counter()).isEqualTo(before);
+        // the claim is not part of the contract's document
+        assertThat(http.get("/api/approvals/" + id, token(DRAFTER)).json().has("numberClaim")).isFalse();
+    }
+
     @Test
     void aRejectionEndsTheDocument() throws Exception {
         String id = submit("반려 테스트");

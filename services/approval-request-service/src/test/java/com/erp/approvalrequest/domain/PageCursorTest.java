@@ -1,0 +1,28 @@
+package com.erp.approvalrequest.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class PageCursorTest {
+
+    @Test
+    void aCursorSurvivesItsTokenAtMillisecondPrecision() {
+        PageCursor cursor = new PageCursor(Instant.parse("2026-12-02T03:04:05.678Z"), "0b6f7c1e-6a43-4d5e-9a3e-2f1c0d9e8b7a");
+        String token = cursor.encode();
+        assertThat(token).matches("[A-Za-z0-9_-]+");
+        assertThat(PageCursor.decode(token)).isEqualTo(cursor);
+    }
+
+    @Test
+    void tokensNotMadeHereAreRefused() {
+        for (String bad : new String[] {"!!", "bm90LWEtY3Vyc29y" /* not-a-cursor */, "MTIzLg" /* 123. */,
+                "YWJjLjBiNmY3YzFlLTZhNDMtNGQ1ZS05YTNlLTJmMWMwZDllOGI3YQ" /* abc.<uuid> */,
+                "MTIzLm5vdC1hLXV1aWQ" /* 123.not-a-uuid */}) {
+            assertThatThrownBy(() -> PageCursor.decode(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
