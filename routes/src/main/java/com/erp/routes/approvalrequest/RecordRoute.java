@@ -33,21 +33,27 @@ public class RecordRoute extends RouteBuilder {
                 .to("{{erp.approval-request.approvals}}&operation=bulkWrite");
 
         // Sets variable number: the one the document has or has claimed, else a new one from the form's counter,
-        // claimed on the document (first claim wins, so two deliveries recorded at once agree on it).
+        // claimed on the document (first claim wins, so two deliveries recorded at once agree on it; the loser's
+        // number is skipped). Each MongoDB call's headers are removed after it, so none steers the next one.
         from(NUMBER).routeId("approval-request.number")
                 .setBody(simple("${variable.event.approvalId}"))
+                .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("approvalDocuments", "numberFields"))
                 .to("{{erp.approval-request.approvals}}&operation=findById")
+                .removeHeaders("CamelMongoDb*")
                 .setVariable("number", method("approvalDocuments", "numberOf"))
                 .filter(simple("${variable.number} == null && ${body} != null"))
                     .bean("approvalDocuments", "nextNumber(${variable.event}, ${body[type]})")
                     .setHeader(MongoDbConstants.UPSERT, constant(true))
                     .setHeader(MongoDbConstants.RETURN_DOCUMENT, constant(ReturnDocument.AFTER))
-                    .to("{{erp.approval-request.counters}}&operation=findOneAndUpdate")
+                    .to("{{erp.approval-request.counters}}&operation=findOneAndUpdate").id("take-number")
                     .removeHeaders("CamelMongoDb*")
                     .bean("approvalDocuments", "claimNumber(${variable.event}, ${body})")
                     .to("{{erp.approval-request.approvals}}&operation=update")
+                    .removeHeaders("CamelMongoDb*")
                     .setBody(simple("${variable.event.approvalId}"))
+                    .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("approvalDocuments", "numberFields"))
                     .to("{{erp.approval-request.approvals}}&operation=findById")
+                    .removeHeaders("CamelMongoDb*")
                     .setVariable("number", method("approvalDocuments", "numberOf"))
                 .end();
     }

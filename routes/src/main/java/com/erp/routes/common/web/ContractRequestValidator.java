@@ -51,7 +51,9 @@ public class ContractRequestValidator implements RestClientRequestValidator {
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private volatile Built last;
 
-    private record Built(OpenAPI contract, OpenApiInteractionValidator validator, ApiOperationResolver operations) {
+    /** {@code queryNames}: every query parameter any operation of the contract declares. */
+    private record Built(OpenAPI contract, OpenApiInteractionValidator validator, ApiOperationResolver operations,
+                         Set<String> queryNames) {
     }
 
     /** The query string, decoded: its pairs, and what could not be decoded or has no value. */
@@ -82,6 +84,7 @@ public class ContractRequestValidator implements RestClientRequestValidator {
                                     .map(p -> query.empty().contains(p.getName())).orElse(false)))
                     .toList();
             if (messages.isEmpty() && empty.isEmpty()) {
+                bindQueryParameters(exchange, built, request, query);
                 return null;
             }
             problem = toProblem(messages, empty);
@@ -108,7 +111,47 @@ public class ContractRequestValidator implements RestClientRequestValidator {
                         .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
-        return new Built(contract, validator, new ApiOperationResolver(contract, null, false));
+        Set<String> queryNames = new java.util.HashSet<>();
+        if (contract.getPaths() != null) {
+            contract.getPaths().values().forEach(item -> {
+                List<Parameter> all = new ArrayList<>(item.getParameters() == null ? List.of() : item.getParameters());
+                item.readOperations().forEach(op -> all.addAll(op.getParameters() == null ? List.of() : op.getParameters()));
+                all.stream().map(p -> resolve(p, contract)).filter(p -> "query".equals(p.getIn()))
+                        .forEach(p -> queryNames.add(p.getName()));
+            });
+        }
+        return new Built(contract, validator, new ApiOperationResolver(contract, null, false), Set.copyOf(queryNames));
+    }
+
+    /**
+     * Routes read an operation's query parameters as headers, and platform-http also copies every request header
+     * into the message: a request header named like a parameter ({@code limit: 0}) would reach the route as that
+     * parameter without having been validated. So the operation's query parameters are set from the query string
+     * alone, and removed when it does not have them. Requests with none of the contract's names cost nothing.
+     */
+    private static void bindQueryParameters(Exchange exchange, Built built, Request request, Query query) {
+        var message = exchange.getMessage();
+        if (built.queryNames().stream().noneMatch(name -> message.getHeader(name) != null)) {
+            return;
+        }
+        ApiOperationMatch match = built.operations().findApiOperation(request.getPath(), request.getMethod());
+        if (!match.isPathFound() || !match.isOperationAllowed()) {
+            return;
+        }
+        List<Parameter> declared = match.getApiOperation().getOperation().getParameters();
+        for (Parameter p : declared == null ? List.<Parameter>of() : declared) {
+            Parameter parameter = resolve(p, built.contract());
+            if (!"query".equals(parameter.getIn())) {
+                continue;
+            }
+            List<String> values = query.pairs().stream().filter(pair -> pair.getKey().equals(parameter.getName()))
+                    .map(Map.Entry::getValue).toList();
+            if (values.isEmpty()) {
+                message.removeHeader(parameter.getName());
+            } else {
+                message.setHeader(parameter.getName(), values.size() == 1 ? values.get(0) : values);
+            }
+        }
     }
 
     private static String basePath(OpenAPI contract) {

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
@@ -66,6 +67,7 @@ public class ApprovalDocuments {
     public static final String NUMBER_CLAIM = "numberClaim";
     /** The page size when a list request names none (the contract's default). */
     static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 100;
 
     private final ObjectMapper json;
     private final Topics topics;
@@ -211,11 +213,18 @@ public class ApprovalDocuments {
     // The final decision and the completion are on different topics, so either may be recorded first, possibly
     // by different instances. Whichever approves the document first takes a number from the counter and claims
     // it on the document ({@value #NUMBER_CLAIM}, first claim wins); every later delivery uses the claimed one.
-    // The claim is not shown: the visible number is set by the write that sets the status.
+    // The claim is not shown: the visible number is set by the write that sets the status. A number is never
+    // shown twice or changed, but one can be skipped: taken by a delivery that lost the claim, or by one that
+    // stopped between taking and claiming it.
 
     /** Whether the event's snapshot approves the document (the final decision, the completion). */
     public boolean approves(ApprovalEvent event) {
         return progressOf(event.payload()).status() == Progress.Status.APPROVED;
+    }
+
+    /** What numbering reads of a document. */
+    public Bson numberFields() {
+        return Projections.include("_id", "type", "number", NUMBER_CLAIM);
     }
 
     /** The number the document shows or has claimed; null if it has none yet (or is not stored). */
@@ -320,6 +329,8 @@ public class ApprovalDocuments {
                         List.of(new FieldError("cursor", e.getMessage())));
             }
             Date at = Date.from(after.submittedAt());
+            // the outer bound is implied by the $or; it is there for the query planner
+            all.add(lte("submittedAt", at));
             all.add(or(lt("submittedAt", at), and(eq("submittedAt", at), lt("_id", after.id()))));
         }
         return and(all);
@@ -354,7 +365,8 @@ public class ApprovalDocuments {
     }
 
     private static int pageSize(Integer limit) {
-        return limit == null ? DEFAULT_PAGE : limit;
+        // the contract bounds it; kept within them here too, so no value can make a page unbounded or empty
+        return limit == null ? DEFAULT_PAGE : Math.max(1, Math.min(MAX_PAGE, limit));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the collections and indexes before the routes start (camel-mongodb consumers and producers expect
- * collections to exist). The drafter index is for real MongoDB/DocumentDB; mongo-java-server ignores
+ * collections to exist). The list indexes are for real MongoDB/DocumentDB; mongo-java-server ignores
  * non-unique indexes. The outbox mark's index is unique and sparse, so both use it ({@link ApprovalDocuments}).
  */
 public class MongoCollections {
@@ -33,11 +33,24 @@ public class MongoCollections {
             }
         }
         MongoCollection<Document> approvals = db.getCollection("approvals");
+        // the list's two boxes, each in the order its pages are read: newest first, the id breaking ties
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("drafter.id"),
-                Indexes.descending("submittedAt")), new IndexOptions().name("drafter_newest"));
+                Indexes.descending("submittedAt", "_id")), new IndexOptions().name("drafter_page"));
+        approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("line.approver.id"),
+                Indexes.descending("submittedAt", "_id")), new IndexOptions().name("approver_page"));
+        dropIndex(approvals, "drafter_newest"); // an earlier version's, replaced by drafter_page
         approvals.createIndex(Indexes.ascending(ApprovalDocuments.OUTBOX_MARK),
                 new IndexOptions().name(ApprovalDocuments.OUTBOX_MARK_INDEX).unique(true).sparse(true));
         markOlderOutboxes(approvals);
+    }
+
+    private static void dropIndex(MongoCollection<Document> collection, String name) {
+        for (Document index : collection.listIndexes()) {
+            if (name.equals(index.getString("name"))) {
+                collection.dropIndex(name);
+                return;
+            }
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.testing.HttpTestClient.Response;
 import org.bson.Document;
@@ -71,15 +72,24 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
     @Test
     void pagesFollowEachOtherWithoutGapsOrRepeatsWhileDocumentsArrive() {
         List<String> submitted = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 2; i++) {
             submitted.add(submitAs(OTHER, "페이지 " + i, LEAD, HEAD));
         }
-        // three of them in the same millisecond: the id must order them, or a page boundary would skip or repeat one
-        Date same = approvals().find(new Document("_id", submitted.get(4))).first().getDate("submittedAt");
-        approvals().updateMany(new Document("_id", new Document("$in", submitted.subList(2, 5))),
-                new Document("$set", new Document("submittedAt", same)));
+        // four more in the newest one's millisecond, stored in ascending id order: only the id, newest first, orders
+        // them as the cursor expects, or a page boundary among them would skip or repeat one
+        Document newest = approvals().find(new Document("_id", submitted.get(1))).first();
+        for (int i = 1; i <= 4; i++) {
+            String id = String.format("ffffffff-0000-4000-8000-%012d", System.nanoTime() % 1_000_000_000L * 10 + i);
+            Document copy = new Document(newest).append("_id", id).append("title", "같은 시각 " + i)
+                    .append("history", List.of()).append("outbox", List.of());
+            copy.remove(ApprovalDocuments.OUTBOX_MARK); // unique: the copies have nothing to publish
+            approvals().insertOne(copy);
+            submitted.add(id);
+        }
         List<String> all = ids(http.get("/api/approvals?limit=100", token(OTHER)));
         assertThat(all).containsAll(submitted).doesNotHaveDuplicates();
+        assertThat(all.subList(0, 5)).containsExactly(submitted.get(5), submitted.get(4), submitted.get(3),
+                submitted.get(2), submitted.get(1));
 
         Response first = http.get("/api/approvals?limit=2", token(OTHER));
         assertMatchesContract(CONTRACT, "GET", "/api/approvals", first);
@@ -100,6 +110,22 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
         }
         assertThat(rest).isEqualTo(all.subList(2, all.size()));
         assertThat(ids(http.get("/api/approvals?limit=2", token(OTHER))).get(0)).isEqualTo(late);
+    }
+
+    @Test
+    void requestHeadersNamedLikeParametersAreNotTakenForThem() {
+        String mine = submit("헤더 위장");
+        String others = submitAs(OTHER, "남의 문서", LEAD);
+        // limit 0 would be refused as a parameter; as a header it must not reach the list unvalidated
+        Response spoofed = http.send(http.request("/api/approvals", token(DRAFTER))
+                .header("limit", "0").header("box", "approver").GET().build());
+        assertThat(ids(spoofed)).contains(mine);
+        // the query string's value, not mixed with a header's
+        Response both = http.send(http.request("/api/approvals?limit=1", token(DRAFTER)).header("limit", "100").GET().build());
+        assertThat(ids(both)).hasSize(1);
+        // a header named like the path's parameter does not change the document asked for
+        Response path = http.send(http.request("/api/approvals/" + mine, token(DRAFTER)).header("approvalId", others).GET().build());
+        assertThat(path.json().path("id").asText()).isEqualTo(mine);
     }
 
     @Test

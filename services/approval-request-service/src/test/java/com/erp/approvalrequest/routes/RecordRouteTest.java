@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
@@ -14,6 +15,7 @@ import com.erp.routes.common.events.Progress.StepProgress;
 import com.erp.routes.common.events.Progress.StepStatus;
 import com.erp.routes.testing.KafkaProbe;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -101,8 +103,11 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
 
     private Document recorded(String topic, ApprovalEvent event) throws Exception {
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+        NotifyBuilder failed = new NotifyBuilder(camel).fromRoute("approval-request.record").whenFailed(1).create();
         publish(topic, event);
         assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+        // recorded at the first attempt: a redelivery would hide a failure that the next delivery happens to mend
+        assertThat(failed.matches()).as("a delivery failed").isFalse();
         return approvals().find(new Document("_id", event.approvalId())).first();
     }
 
@@ -141,6 +146,33 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(counter()).isEqualTo(before);
         // the claim is not part of the contract's document
         assertThat(http.get("/api/approvals/" + id, token(DRAFTER)).json().has("numberClaim")).isFalse();
+    }
+
+    /** A document another delivery claims a number for while this one takes its own from the counter. */
+    private static final AtomicReference<String> CLAIMED_MEANWHILE = new AtomicReference<>();
+
+    @Test
+    void whenAnotherDeliveryClaimsANumberMeanwhileItsNumberIsShownAndOursIsSkipped() throws Exception {
+        if (camel.getRoute("approval-request.number").getProperties().get("claim-race") == null) {
+            // observe-and-act right after the counter: the moment two instances recording the final decision and
+            // the completion at once would both have taken a number
+            AdviceWith.adviceWith(camel, "approval-request.number", route -> route.weaveById("take-number").after()
+                    .process(e -> {
+                        String id = e.getVariable("event", ApprovalEvent.class).approvalId();
+                        if (id.equals(CLAIMED_MEANWHILE.get())) {
+                            approvals().updateOne(new Document("_id", id),
+                                    new Document("$set", new Document("numberClaim", "GEN-2026-888888")));
+                        }
+                    }));
+            camel.getRoute("approval-request.number").getProperties().put("claim-race", true);
+        }
+        String id = submit("번호 경합 테스트");
+        CLAIMED_MEANWHILE.set(id);
+        long before = counter();
+        Document doc = recorded("approval.decided", finalDecision(id));
+        assertThat(doc.getString("status")).isEqualTo("APPROVED");
+        assertThat(doc.getString("number")).isEqualTo("GEN-2026-888888");
+        assertThat(counter()).as("our number was taken, then skipped").isEqualTo(before + 1);
     }
 
     @Test
