@@ -127,7 +127,8 @@ public class ContractRequestValidator implements RestClientRequestValidator {
      * Routes read an operation's query parameters as headers, and platform-http also copies every request header
      * into the message: a request header named like a parameter ({@code limit: 0}) would reach the route as that
      * parameter without having been validated. So the operation's query parameters are set from the query string
-     * alone, and removed when it does not have them. Requests with none of the contract's names cost nothing.
+     * alone; one it does not have is set to its default, or removed. Requests with none of the contract's names
+     * cost nothing.
      */
     private static void bindQueryParameters(Exchange exchange, Built built, Request request, Query query) {
         var message = exchange.getMessage();
@@ -147,7 +148,13 @@ public class ContractRequestValidator implements RestClientRequestValidator {
             List<String> values = query.pairs().stream().filter(pair -> pair.getKey().equals(parameter.getName()))
                     .map(Map.Entry::getValue).toList();
             if (values.isEmpty()) {
-                message.removeHeader(parameter.getName());
+                // as Camel's REST binding does: an absent parameter with a default has its default
+                Object byDefault = parameter.getSchema() == null ? null : parameter.getSchema().getDefault();
+                if (byDefault == null) {
+                    message.removeHeader(parameter.getName());
+                } else {
+                    message.setHeader(parameter.getName(), byDefault.toString());
+                }
             } else {
                 message.setHeader(parameter.getName(), values.size() == 1 ? values.get(0) : values);
             }
