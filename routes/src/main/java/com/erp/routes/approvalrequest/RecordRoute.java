@@ -32,9 +32,10 @@ public class RecordRoute extends RouteBuilder {
                 .bean("approvalDocuments", "recordUpdates(${variable.event}, ${variable.number})")
                 .to("{{erp.approval-request.approvals}}&operation=bulkWrite");
 
-        // Sets variable number: the one the document has or has claimed, else a new one from the form's counter,
-        // claimed on the document (first claim wins, so two deliveries recorded at once agree on it; the loser's
-        // number is skipped). Each MongoDB call's headers are removed after it, so none steers the next one.
+        // Sets variable number: the one the document has or has claimed. If it has none, a new one from the form's
+        // counter is claimed on the document (first claim wins: two deliveries recorded at once agree on it, the
+        // loser's number is skipped) and the document read again, which then has a claim, ours or the other's.
+        // Each MongoDB call's headers are removed after it, so none steers the next one.
         from(NUMBER).routeId("approval-request.number")
                 .setBody(simple("${variable.event.approvalId}"))
                 .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("approvalDocuments", "numberFields"))
@@ -50,11 +51,7 @@ public class RecordRoute extends RouteBuilder {
                     .bean("approvalDocuments", "claimNumber(${variable.event}, ${body})")
                     .to("{{erp.approval-request.approvals}}&operation=update")
                     .removeHeaders("CamelMongoDb*")
-                    .setBody(simple("${variable.event.approvalId}"))
-                    .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("approvalDocuments", "numberFields"))
-                    .to("{{erp.approval-request.approvals}}&operation=findById")
-                    .removeHeaders("CamelMongoDb*")
-                    .setVariable("number", method("approvalDocuments", "numberOf"))
+                    .to(NUMBER)
                 .end();
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public class ContractRequestValidator implements RestClientRequestValidator {
                         .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
-        Set<String> queryNames = new java.util.HashSet<>();
+        Set<String> queryNames = new HashSet<>();
         if (contract.getPaths() != null) {
             contract.getPaths().values().forEach(item -> {
                 List<Parameter> all = new ArrayList<>(item.getParameters() == null ? List.of() : item.getParameters());
