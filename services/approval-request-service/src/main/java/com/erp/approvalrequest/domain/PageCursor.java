@@ -25,18 +25,10 @@ public record PageCursor(Instant submittedAt, String id) {
      * @throws IllegalArgumentException if the token is not one {@link #encode()} made
      */
     public static PageCursor decode(String token) {
-        String text;
         try {
-            text = new String(DECODER.decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a cursor this API gave", e);
-        }
-        int dot = text.indexOf('.');
-        if (dot <= 0) {
-            throw new IllegalArgumentException("not a cursor this API gave");
-        }
-        try {
-            long millis = Long.parseLong(text.substring(0, dot));
+            String text = new String(DECODER.decode(token), StandardCharsets.UTF_8);
+            int dot = text.indexOf('.');
+            long millis = Long.parseLong(text.substring(0, dot)); // no dot, or nothing before it: refused here
             String id = text.substring(dot + 1);
             UUID.fromString(id); // document ids are UUIDs; anything else was not made here
             return new PageCursor(Instant.ofEpochMilli(millis), id);

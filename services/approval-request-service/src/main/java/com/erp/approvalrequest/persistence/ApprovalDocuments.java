@@ -212,7 +212,7 @@ public class ApprovalDocuments {
     // ---- numbering ----------------------------------------------------------------------------------------------
     // The final decision and the completion are on different topics, so either may be recorded first, possibly
     // by different instances. Whichever approves the document first takes a number from the counter and claims
-    // it on the document ({@value #NUMBER_CLAIM}, first claim wins); every later delivery uses the claimed one.
+    // it on the document (NUMBER_CLAIM, first claim wins); every later delivery uses the claimed one.
     // The claim is not shown: the visible number is set by the write that sets the status. A number is never
     // shown twice or changed, but one can be skipped: taken by a delivery that lost the claim, or by one that
     // stopped between taking and claiming it.
@@ -353,10 +353,11 @@ public class ApprovalDocuments {
     /** A page from the documents fetched for it ({@link #pageFetch}). */
     public ApprovalList page(List<Document> docs, Integer limit) {
         int size = pageSize(limit);
-        List<Document> shown = docs.size() > size ? docs.subList(0, size) : docs;
+        boolean more = docs.size() > size;
+        List<Document> shown = more ? docs.subList(0, size) : docs;
         String next = null;
-        if (docs.size() > size) {
-            Document last = shown.get(shown.size() - 1);
+        if (more) {
+            Document last = shown.get(size - 1);
             next = new PageCursor(last.getDate("submittedAt").toInstant(), last.getString("_id")).encode();
         }
         return new ApprovalList(shown.stream().map(d -> new ApprovalList.Summary(d.getString("_id"), d.getString("number"),

@@ -78,8 +78,9 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
         // four more in the newest one's millisecond, stored in ascending id order: only the id, newest first, orders
         // them as the cursor expects, or a page boundary among them would skip or repeat one
         Document newest = approvals().find(new Document("_id", submitted.get(1))).first();
+        long run = System.nanoTime() % 1_000_000_000L; // one prefix per run, so reruns on kept data do not collide
         for (int i = 1; i <= 4; i++) {
-            String id = String.format("ffffffff-0000-4000-8000-%012d", System.nanoTime() % 1_000_000_000L * 10 + i);
+            String id = String.format("ffffffff-0000-4000-8000-%012d", run * 10 + i);
             Document copy = new Document(newest).append("_id", id).append("title", "같은 시각 " + i)
                     .append("history", List.of()).append("outbox", List.of());
             copy.remove(ApprovalDocuments.OUTBOX_MARK); // unique: the copies have nothing to publish
