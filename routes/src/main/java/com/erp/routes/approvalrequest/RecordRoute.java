@@ -21,7 +21,8 @@ public class RecordRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("kafka:{{erp.topics.step-activated}},{{erp.topics.decided}},{{erp.topics.completed}},{{erp.topics.rejected}}"
+        from("kafka:{{erp.topics.step-activated}},{{erp.topics.decided}},{{erp.topics.completed}},{{erp.topics.rejected}},"
+                + "{{erp.topics.withdrawn}}"
                 + "?groupId={{erp.approval-request.group-id}}")
                 .routeId("approval-request.record").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)

@@ -155,4 +155,49 @@ class ApprovalFlowEndToEndTest extends StandaloneTestBase {
             assertProblem(decide(head, id, "APPROVE", null), 409);
         }
     }
+
+    @Test
+    void theDrafterWithdrawsAfterTheFirstApprovalAndBothApproversAreTold() {
+        String staff = login("dev.staff");
+        String lead = login("dev.lead");
+        String head = login("dev.head");
+        try (WebSocketTestClient staffWs = WebSocketTestClient.withQueryToken(port, WS, staff);
+             WebSocketTestClient leadWs = WebSocketTestClient.withQueryToken(port, WS, lead);
+             WebSocketTestClient headWs = WebSocketTestClient.withQueryToken(port, WS, head)) {
+            String id = submit(staff, "장비 구매 요청");
+            assertThat(about(leadWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            assertThat(decide(lead, id, "APPROVE", null).status()).isEqualTo(200);
+            assertThat(about(headWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            assertThat(about(staffWs, id, 1).get(0).path("type").asText()).isEqualTo("STEP_APPROVED");
+
+            // an approver cannot take it back for the drafter
+            assertThat(assertProblem(http.post("/api/approvals/" + id + "/withdrawal", head, Map.of()), 403)
+                    .path("detail").asText()).contains("Only the drafter");
+
+            Response withdrawn = http.post("/api/approvals/" + id + "/withdrawal", staff, Map.of("reason", "수량 변경"));
+            assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(200);
+            assertMatchesContract("approval-processing-api.yaml", "POST", "/api/approvals/" + id + "/withdrawal", withdrawn);
+            assertThat(withdrawn.json().path("step").asInt()).isEqualTo(2);
+
+            for (WebSocketTestClient approver : List.of(leadWs, headWs)) {
+                JsonNode told = about(approver, id, 1).get(0);
+                assertThat(told.path("type").asText()).isEqualTo("APPROVAL_WITHDRAWN");
+                assertThat(told.path("message").asText()).contains("withdrew").contains("수량 변경");
+                assertThat(told.path("actor").path("name").asText()).isEqualTo("김민준");
+            }
+            nothingMoreAbout(staffWs, id);
+            assertThat(http.get("/api/inbox", head).json().path("items").findValuesAsText("approvalId")).doesNotContain(id);
+            assertThat(assertProblem(decide(head, id, "APPROVE", null), 409).path("detail").asText()).contains("withdrawn");
+
+            JsonNode doc = eventually(() -> http.get("/api/approvals/" + id, staff).json(),
+                    d -> "WITHDRAWN".equals(d.path("status").asText()) && d.path("history").size() == 5, "the withdrawal recorded");
+            assertThat(doc.path("line").findValuesAsText("status")).containsExactly("APPROVED", "SKIPPED");
+            assertThat(doc.path("history").findValuesAsText("type"))
+                    .containsExactly("SUBMITTED", "STEP_ACTIVATED", "APPROVED", "STEP_ACTIVATED", "WITHDRAWN");
+            assertThat(doc.has("number")).isFalse();
+            // the head still finds it in the approver box, shown as withdrawn
+            JsonNode box = http.get("/api/approvals?box=approver&status=WITHDRAWN&limit=100", head).json();
+            assertThat(box.path("items").findValuesAsText("id")).contains(id);
+        }
+    }
 }

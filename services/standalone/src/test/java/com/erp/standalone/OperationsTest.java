@@ -36,7 +36,8 @@ class OperationsTest extends StandaloneTestBase {
         Response routes = http.send(http.request("/actuator/camelroutes", null).header("Cookie", cookie).GET().build());
         assertThat(routes.json().findValuesAsText("id")).contains("rest-api", "employee.login", "approval-request.submit",
                 "approval-request.record", "approval-request.outbox-relay", "approval-processing.activate-step",
-                "approval-processing.decide", "notification.notify", "notification.deliver", "common.dead-letter");
+                "approval-processing.decide", "approval-processing.withdraw", "notification.notify", "notification.deliver",
+                "common.dead-letter");
 
         // the console's JMX bridge sees the routes with their counts
         Response jolokia = http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)

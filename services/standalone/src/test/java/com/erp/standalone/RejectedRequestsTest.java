@@ -44,6 +44,7 @@ class RejectedRequestsTest extends StandaloneTestBase {
         assertProblem(http.get("/api/notifications", null), 401);
         assertProblem(http.post("/api/approvals/00000000-0000-0000-0000-000000000000/decisions", null,
                 Map.of("decision", "APPROVE")), 401);
+        assertProblem(http.post("/api/approvals/00000000-0000-0000-0000-000000000000/withdrawal", null, Map.of()), 401);
         assertProblem(http.get("/api/employees/me", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln"), 401);
     }
 

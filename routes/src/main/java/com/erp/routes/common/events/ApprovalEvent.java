@@ -29,7 +29,8 @@ public record ApprovalEvent(
                 @JsonSubTypes.Type(value = EventPayload.StepActivated.class, name = "approval.step-activated"),
                 @JsonSubTypes.Type(value = EventPayload.Decided.class, name = "approval.decided"),
                 @JsonSubTypes.Type(value = EventPayload.Completed.class, name = "approval.completed"),
-                @JsonSubTypes.Type(value = EventPayload.Rejected.class, name = "approval.rejected")
+                @JsonSubTypes.Type(value = EventPayload.Rejected.class, name = "approval.rejected"),
+                @JsonSubTypes.Type(value = EventPayload.Withdrawn.class, name = "approval.withdrawn")
         })
         EventPayload payload) {
 

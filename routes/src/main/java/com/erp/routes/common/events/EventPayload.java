@@ -41,5 +41,13 @@ public sealed interface EventPayload {
             implements EventPayload {
     }
 
+    /**
+     * The drafter withdrew the document (회수) at {@code step}: it goes no further. {@code approvers} are those it had
+     * reached (the approvers who decided a step, and the one who had to act), who are told.
+     */
+    record Withdrawn(long drafterId, String title, Person drafter, int step, List<Person> approvers, String reason,
+                     Progress progress) implements EventPayload {
+    }
+
     enum Decision { APPROVED, REJECTED }
 }

@@ -6,7 +6,8 @@ public enum EventType {
     STEP_ACTIVATED("approval.step-activated", EventPayload.StepActivated.class),
     DECIDED("approval.decided", EventPayload.Decided.class),
     COMPLETED("approval.completed", EventPayload.Completed.class),
-    REJECTED("approval.rejected", EventPayload.Rejected.class);
+    REJECTED("approval.rejected", EventPayload.Rejected.class),
+    WITHDRAWN("approval.withdrawn", EventPayload.Withdrawn.class);
 
     private final String id;
     private final Class<? extends EventPayload> payloadType;

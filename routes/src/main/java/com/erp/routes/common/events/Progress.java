@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Progress(Status status, Integer currentStep, List<StepProgress> steps) {
 
-    public enum Status { IN_PROGRESS, APPROVED, REJECTED }
+    public enum Status { IN_PROGRESS, APPROVED, REJECTED, WITHDRAWN }
 
     public enum StepStatus { WAITING, PENDING, APPROVED, REJECTED, SKIPPED }
 

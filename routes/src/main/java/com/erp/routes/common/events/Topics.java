@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("erp.topics")
 public record Topics(String submitted, String stepActivated, String decided, String completed, String rejected,
-                     String dlqSuffix, int partitions) {
+                     String withdrawn, String dlqSuffix, int partitions) {
 
     public String topicOf(EventType type) {
         return switch (type) {
@@ -20,11 +20,12 @@ public record Topics(String submitted, String stepActivated, String decided, Str
             case DECIDED -> decided;
             case COMPLETED -> completed;
             case REJECTED -> rejected;
+            case WITHDRAWN -> withdrawn;
         };
     }
 
     public List<String> all() {
-        return List.of(submitted, stepActivated, decided, completed, rejected);
+        return List.of(submitted, stepActivated, decided, completed, rejected, withdrawn);
     }
 
     public String dlqOf(String topic) {

@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
 import com.erp.approvalprocessing.api.DecisionResult;
+import com.erp.approvalprocessing.api.WithdrawalRequest;
+import com.erp.approvalprocessing.api.WithdrawalResult;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.ApprovalLineRules;
 import com.erp.routes.common.events.EventPayload;
@@ -23,8 +25,9 @@ import com.erp.routes.common.web.ProblemException;
 /**
  * The rules of an approval line (bean {@code workflow}): steps act one after another; only the approver of
  * the active step decides it; approving moves to the next step or, at the last, approves the document;
- * rejecting (with a reason) ends it and skips the steps not reached. Each change yields the events that
- * describe it, each with its own sequence number and the resulting progress.
+ * rejecting (with a reason) ends it and skips the steps not reached; the drafter may withdraw it (회수) while it
+ * is in progress, which ends it likewise. Each change yields the events that describe it, each with its own
+ * sequence number and the resulting progress.
  */
 public class Workflow {
 
@@ -122,6 +125,57 @@ public class Workflow {
                     state.title(), current, actor, comment, progress)));
         }
         return new Transition(next, state.version(), List.copyOf(inbox), List.copyOf(events));
+    }
+
+    /**
+     * The drafter withdraws the document: allowed while it is in progress, whatever step it is at (the step's
+     * approver has not acted yet, or it would be at the next one). The step that had to act and those after it are
+     * skipped, and it leaves that approver's inbox. The reason is optional.
+     */
+    public Transition withdraw(ApprovalState state, String approvalId, WithdrawalRequest request, Caller caller) {
+        if (state == null) {
+            throw ProblemException.notFound("No document " + approvalId + " is in processing: it does not exist, it "
+                    + "was just submitted and is not active yet, or it was finished long ago.");
+        }
+        // approvers see the document but may not withdraw it; others learn nothing about it
+        if (state.drafter().id() != caller.id()) {
+            throw state.isOnLine(caller.id())
+                    ? ProblemException.forbidden("Only the drafter can withdraw a document; an approver approves or rejects it.")
+                    : ProblemException.forbidden("You are not the drafter of this document.");
+        }
+        if (state.progress().status() != Progress.Status.IN_PROGRESS) {
+            throw ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
+                    + "; it can no longer be withdrawn.");
+        }
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
+                : request.reason().strip();
+        Instant now = clock.instant();
+        int current = state.progress().currentStep();
+        List<StepProgress> steps = new ArrayList<>(state.progress().steps());
+        List<Person> reached = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (i + 1 >= current) {
+                steps.set(i, new StepProgress(i + 1, StepStatus.SKIPPED, null, null));
+            }
+            if (i + 1 <= current) {
+                reached.add(state.step(i + 1).approver());
+            }
+        }
+        Progress progress = new Progress(Progress.Status.WITHDRAWN, null, List.copyOf(steps));
+        long seq = state.version() + 1;
+        ApprovalState next = withProgress(state, progress, seq, now);
+        ApprovalEvent withdrawn = ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.Withdrawn(
+                state.drafter().id(), state.title(), state.drafter(), current, List.copyOf(reached), reason, progress));
+        return new Transition(next, state.version(),
+                List.of(new Transition.InboxChange(state.step(current).approver().id(), state.approvalId(), false)),
+                List.of(withdrawn));
+    }
+
+    /** The answer to the drafter who withdrew. */
+    public WithdrawalResult withdrawal(Transition transition) {
+        EventPayload.Withdrawn withdrawn = (EventPayload.Withdrawn) transition.events().get(0).payload();
+        return new WithdrawalResult(transition.state().approvalId(), withdrawn.step(),
+                transition.state().progress().status().name());
     }
 
     /** The answer to the decider. */

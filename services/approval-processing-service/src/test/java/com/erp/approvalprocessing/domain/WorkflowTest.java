@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
+import com.erp.approvalprocessing.api.WithdrawalRequest;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.EventType;
@@ -97,6 +98,60 @@ class WorkflowTest {
         assertThat(statusOf(() -> workflow.decide(rejected, "a1", new DecisionRequest("APPROVE", null), caller(head)))).isEqualTo(409);
         // off the line, a finished document is as closed as one in progress: 403, not "already rejected"
         assertThat(statusOf(() -> workflow.decide(rejected, "a1", new DecisionRequest("APPROVE", null), caller(drafter)))).isEqualTo(403);
+    }
+
+    @Test
+    void theDrafterWithdrawsAtTheFirstStep() {
+        Transition t = workflow.withdraw(started().state(), "a1", new WithdrawalRequest("  잘못 올렸습니다 "), caller(drafter));
+        assertThat(t.expectedVersion()).isEqualTo(1);
+        assertThat(t.state().version()).isEqualTo(2);
+        assertThat(t.state().progress().status()).isEqualTo(Progress.Status.WITHDRAWN);
+        assertThat(t.state().progress().currentStep()).isNull();
+        assertThat(t.state().progress().steps()).extracting(Progress.StepProgress::status)
+                .containsExactly(StepStatus.SKIPPED, StepStatus.SKIPPED);
+        assertThat(t.inbox()).containsExactly(new Transition.InboxChange(2, "a1", false));
+        assertThat(t.events()).extracting(ApprovalEvent::eventType).containsExactly(EventType.WITHDRAWN);
+        assertThat(t.events().get(0).sequence()).isEqualTo(2);
+        EventPayload.Withdrawn w = (EventPayload.Withdrawn) t.events().get(0).payload();
+        assertThat(w.step()).isEqualTo(1);
+        assertThat(w.reason()).isEqualTo("잘못 올렸습니다");
+        assertThat(w.approvers()).containsExactly(lead);
+        assertThat(workflow.withdrawal(t).status()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void aWithdrawalAfterAnApprovalKeepsItAndTellsBothApprovers() {
+        Transition approved = workflow.decide(started().state(), "a1", new DecisionRequest("APPROVE", "ok"), caller(lead));
+        Transition t = workflow.withdraw(approved.state(), "a1", null, caller(drafter));
+        assertThat(t.expectedVersion()).isEqualTo(3);
+        assertThat(t.state().progress().steps()).extracting(Progress.StepProgress::status)
+                .containsExactly(StepStatus.APPROVED, StepStatus.SKIPPED);
+        assertThat(t.state().progress().steps().get(0).comment()).isEqualTo("ok");
+        assertThat(t.inbox()).containsExactly(new Transition.InboxChange(3, "a1", false));
+        EventPayload.Withdrawn w = (EventPayload.Withdrawn) t.events().get(0).payload();
+        assertThat(w.step()).isEqualTo(2);
+        assertThat(w.reason()).isNull();
+        assertThat(w.approvers()).containsExactly(lead, head);
+        assertThat(workflow.withdrawal(t).step()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheDrafterWithdrawsAndOnlyWhileInProgress() {
+        ApprovalState state = started().state();
+        assertThat(statusOf(() -> workflow.withdraw(state, "a1", null, caller(lead)))).isEqualTo(403);
+        assertThat(statusOf(() -> workflow.withdraw(state, "a1", null, caller(head)))).isEqualTo(403);
+        Person stranger = new Person(9, "stranger", "STAFF", "E");
+        assertThat(statusOf(() -> workflow.withdraw(state, "a1", null, caller(stranger)))).isEqualTo(403);
+        assertThat(statusOf(() -> workflow.withdraw(null, "a1", null, caller(drafter)))).isEqualTo(404);
+
+        ApprovalState withdrawn = workflow.withdraw(state, "a1", null, caller(drafter)).state();
+        assertThat(statusOf(() -> workflow.withdraw(withdrawn, "a1", null, caller(drafter)))).isEqualTo(409);
+        assertThat(statusOf(() -> workflow.decide(withdrawn, "a1", new DecisionRequest("APPROVE", null), caller(lead))))
+                .isEqualTo(409);
+        ApprovalState rejected = workflow.decide(state, "a1", new DecisionRequest("REJECT", "no"), caller(lead)).state();
+        assertThat(statusOf(() -> workflow.withdraw(rejected, "a1", null, caller(drafter)))).isEqualTo(409);
+        // a finished document is as closed to strangers as one in progress: 403, not "already rejected"
+        assertThat(statusOf(() -> workflow.withdraw(rejected, "a1", null, caller(stranger)))).isEqualTo(403);
     }
 
     @Test

@@ -257,6 +257,8 @@ public class ApprovalDocuments {
             return p.progress();
         } else if (payload instanceof EventPayload.Rejected p) {
             return p.progress();
+        } else if (payload instanceof EventPayload.Withdrawn p) {
+            return p.progress();
         }
         throw new IllegalArgumentException(payload.getClass().getSimpleName() + " carries no progress");
     }
@@ -279,6 +281,9 @@ public class ApprovalDocuments {
         } else if (payload instanceof EventPayload.Rejected p) {
             entry.append("type", "DOCUMENT_REJECTED").append("step", p.step())
                     .append("actor", person(p.actor())).append("comment", p.reason());
+        } else if (payload instanceof EventPayload.Withdrawn p) {
+            entry.append("type", "WITHDRAWN").append("step", p.step())
+                    .append("actor", person(p.drafter())).append("comment", p.reason());
         }
         return entry;
     }

@@ -1,5 +1,6 @@
 package com.erp.approvalrequest.routes;
 
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Progress.StepProgress;
 import com.erp.routes.common.events.Progress.StepStatus;
 import com.erp.routes.testing.KafkaProbe;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
@@ -191,6 +193,45 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(doc.getList("line", Document.class)).extracting(s -> s.getString("status")).containsExactly("REJECTED", "SKIPPED");
         assertThat(doc.getList("line", Document.class).get(0).getString("comment")).isEqualTo("예산 초과");
         assertThat(doc.getString("number")).isNull();
+    }
+
+    @Test
+    void aWithdrawalEndsTheDocumentWhateverOrderItsEventsArriveIn() throws Exception {
+        String id = submit("회수 테스트");
+        ApprovalEvent activated1 = ApprovalEvent.of(id, 1, t0, new EventPayload.StepActivated(DRAFTER.id(), "t", DRAFTER, 1, 2,
+                List.of(LEAD), progress(Progress.Status.IN_PROGRESS, 1, StepStatus.PENDING, StepStatus.WAITING)));
+        ApprovalEvent approved1 = ApprovalEvent.of(id, 2, t0.plusSeconds(1), new EventPayload.Decided(DRAFTER.id(), "t", 1, 2,
+                LEAD, EventPayload.Decision.APPROVED, "좋습니다",
+                progress(Progress.Status.IN_PROGRESS, 2, StepStatus.APPROVED, StepStatus.PENDING)));
+        ApprovalEvent withdrawn = ApprovalEvent.of(id, 4, t0.plusSeconds(3), new EventPayload.Withdrawn(DRAFTER.id(), "t",
+                DRAFTER, 2, List.of(LEAD, HEAD), "금액 수정",
+                progress(Progress.Status.WITHDRAWN, null, StepStatus.APPROVED, StepStatus.SKIPPED)));
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(3).create();
+        // the withdrawal first: the older snapshots arriving after it must not reopen the document
+        publish("approval.withdrawn", withdrawn);
+        publish("approval.decided", approved1);
+        publish("approval.step-activated", activated1);
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        Document doc = approvals().find(new Document("_id", id)).first();
+        assertThat(doc.getString("status")).isEqualTo("WITHDRAWN");
+        assertThat(doc.get("currentStep")).isNull();
+        assertThat(doc.getList("line", Document.class)).extracting(s -> s.getString("status")).containsExactly("APPROVED", "SKIPPED");
+        assertThat(doc.getDate("completedAt")).isNotNull();
+        assertThat(doc.getString("number")).as("only approved documents are numbered").isNull();
+
+        var view = http.get("/api/approvals/" + id, token(DRAFTER));
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id, view);
+        JsonNode last = view.json().path("history").get(3);
+        assertThat(view.json().path("history").findValuesAsText("type")).containsExactly(
+                "SUBMITTED", "STEP_ACTIVATED", "APPROVED", "WITHDRAWN");
+        assertThat(last.path("actor").path("id").asLong()).isEqualTo(DRAFTER.id());
+        assertThat(last.path("step").asInt()).isEqualTo(2);
+        assertThat(last.path("comment").asText()).isEqualTo("금액 수정");
+        // and the drafter's box finds it by its status
+        var list = http.get("/api/approvals?status=WITHDRAWN&limit=100", token(DRAFTER));
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().path("items").findValuesAsText("id")).contains(id);
     }
 
     @Test

@@ -9,7 +9,8 @@ import com.erp.routes.common.events.Person;
 
 /**
  * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
- * active ("you have a document to approve"), and the drafter about every decision and the final result. A
+ * active ("you have a document to approve"), the drafter about every decision and the final result, and the
+ * approvers a document had reached when its drafter withdraws it. A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
  */
 public final class Recipients {
@@ -37,6 +38,15 @@ public final class Recipients {
         if (payload instanceof EventPayload.Rejected p) {
             return List.of(delivery(event, p.drafterId(), "APPROVAL_REJECTED", p.actor(),
                     String.format("'%s' is rejected: %s", p.title(), p.reason())));
+        }
+        if (payload instanceof EventPayload.Withdrawn p) {
+            String message = p.reason() == null
+                    ? String.format("%s withdrew '%s'; it needs nothing more from you.", p.drafter().name(), p.title())
+                    : String.format("%s withdrew '%s'; it needs nothing more from you. Reason: %s", p.drafter().name(),
+                    p.title(), p.reason());
+            return p.approvers().stream()
+                    .map(a -> delivery(event, a.id(), "APPROVAL_WITHDRAWN", p.drafter(), message))
+                    .toList();
         }
         return List.of();
     }

@@ -48,6 +48,22 @@ class RecipientsTest {
     }
 
     @Test
+    void theApproversADocumentHadReachedHearOfItsWithdrawalAndTheDrafterDoesNot() {
+        Person head = new Person(3, "head", "DEPT_HEAD", "D");
+        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH,
+                new EventPayload.Withdrawn(1, "출장", drafter, 2, List.of(lead, head), "날짜 변경", progress)));
+        assertThat(d).extracting(Delivery::userId).containsExactly(2L, 3L);
+        assertThat(d).allSatisfy(x -> {
+            assertThat(x.notification().type()).isEqualTo("APPROVAL_WITHDRAWN");
+            assertThat(x.notification().actor()).isEqualTo(drafter);
+            assertThat(x.notification().message()).contains("withdrew").contains("출장").contains("날짜 변경");
+        });
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH,
+                new EventPayload.Withdrawn(1, "출장", drafter, 1, List.of(lead), null, progress))))
+                .singleElement().satisfies(x -> assertThat(x.notification().message()).doesNotContain("Reason"));
+    }
+
+    @Test
     void notificationIdsAreStablePerEventAndRecipient() {
         ApprovalEvent e = ApprovalEvent.of("a", 1, Instant.EPOCH,
                 new EventPayload.StepActivated(1, "t", drafter, 1, 1, List.of(lead), progress));
