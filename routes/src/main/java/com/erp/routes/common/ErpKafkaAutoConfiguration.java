@@ -1,6 +1,7 @@
 package com.erp.routes.common;
 
 import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.kafka.DeadLetterReplay;
 import com.erp.routes.common.kafka.DeadLetterRoute;
 import com.erp.routes.common.kafka.DeadLetters;
 import com.erp.routes.common.kafka.KafkaHeaderFilter;
@@ -52,6 +53,13 @@ public class ErpKafkaAutoConfiguration {
         @Bean
         DeadLetterRoute deadLetterRoute(MeterRegistry meters) {
             return new DeadLetterRoute(meters);
+        }
+
+        @Bean
+        DeadLetterReplay deadLetterReplay(@Value("${camel.component.kafka.brokers}") String brokers, Topics topics,
+                                          @Value("${erp.kafka.dead-letter-replay.group}") String group,
+                                          @Value("${erp.kafka.dead-letter-replay.timeout-ms}") long timeoutMs) {
+            return new DeadLetterReplay(brokers, topics, group, java.time.Duration.ofMillis(timeoutMs));
         }
 
         @Bean

@@ -47,6 +47,18 @@ class OperationsTest extends StandaloneTestBase {
                         + "\"attribute\":\"ExchangesCompleted\"}")).build());
         assertThat(jolokia.json().path("value").asLong()).as("jolokia: %s", jolokia).isPositive();
 
+        // and the dead letters: how many wait, and a replay (of a topic nothing in these tests dead-letters to)
+        Response deadLetters = http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"read\",\"mbean\":\"com.erp:type=DeadLetters\","
+                        + "\"attribute\":\"Pending\"}")).build());
+        assertThat(deadLetters.json().path("value").isNumber()).as("jolokia: %s", deadLetters).isTrue();
+        Response replay = http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"com.erp:type=DeadLetters\","
+                        + "\"operation\":\"replayTopic\",\"arguments\":[\"approval.withdrawn.dlq\"]}")).build());
+        assertThat(replay.json().path("value").asText()).as("jolokia: %s", replay).startsWith("0 replayed");
+
         String staffCookie = loginCookie("dev.staff");
         assertProblem(http.send(http.request("/actuator/hawtio/", null).header("Cookie", staffCookie).GET().build()), 403);
         Response anonymous = http.send(HttpRequest.newBuilder(java.net.URI.create(http.baseUrl() + "/actuator/hawtio/"))
