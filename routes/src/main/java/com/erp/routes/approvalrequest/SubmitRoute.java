@@ -7,8 +7,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Submit: the drafter (from the token) and the approval line (named approvers, or the org chart's default,
- * from employee-service) make a new document, which is stored in MongoDB together with its
+ * Submit: the drafter (from the token), the approval line (named approvers, or the org chart's default, from
+ * employee-service) and the people in cc (참조, looked up the same way) make a new document, which is stored in MongoDB together with its
  * {@code approval.submitted} event in an outbox. Then it is dispatched to approval-processing, the way the
  * dispatch mode (or the request's {@code X-Dispatch-Mode}) says:
  * <ul>
@@ -36,7 +36,12 @@ public class SubmitRoute extends RouteBuilder {
                     .otherwise()
                         .bean("employeeDirectory", "defaultLine(${variable.caller.id}, ${variable.callerToken})")
                 .end()
-                .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${body})")
+                .setVariable("line", body())
+                .setVariable("cc", constant(java.util.List.of()))
+                .filter(simple("${variable.request.ccIds} != null && ${variable.request.ccIds.size} > 0"))
+                    .setVariable("cc", method("employeeDirectory", "approvers(${variable.request.ccIds}, ${variable.callerToken})"))
+                .end()
+                .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${variable.line}, ${variable.cc})")
                 .setVariable("approval", body())
                 .bean("approvalDocuments", "newDocument")
                 .setVariable("document", body())

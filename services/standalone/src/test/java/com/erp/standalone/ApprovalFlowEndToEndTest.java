@@ -157,15 +157,24 @@ class ApprovalFlowEndToEndTest extends StandaloneTestBase {
     }
 
     @Test
-    void theDrafterWithdrawsAfterTheFirstApprovalAndBothApproversAreTold() {
+    void theDrafterWithdrawsAfterTheFirstApprovalAndBothApproversAndTheCcAreTold() {
         String staff = login("dev.staff");
         String lead = login("dev.lead");
         String head = login("dev.head");
+        String cc = login("sales.head");
+        long ccId = http.get("/api/employees/me", cc).json().path("id").asLong();
         try (WebSocketTestClient staffWs = WebSocketTestClient.withQueryToken(port, WS, staff);
              WebSocketTestClient leadWs = WebSocketTestClient.withQueryToken(port, WS, lead);
-             WebSocketTestClient headWs = WebSocketTestClient.withQueryToken(port, WS, head)) {
-            String id = submit(staff, "장비 구매 요청");
+             WebSocketTestClient headWs = WebSocketTestClient.withQueryToken(port, WS, head);
+             WebSocketTestClient ccWs = WebSocketTestClient.withQueryToken(port, WS, cc)) {
+            Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "장비 구매 요청",
+                    "ccIds", List.of(ccId)));
+            assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
+            String id = submitted.json().path("id").asText();
             assertThat(about(leadWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            // the person in cc (another department) is told it started, and may read it
+            assertThat(about(ccWs, id, 1).get(0).path("type").asText()).isEqualTo("CC_RECEIVED");
+            assertThat(http.get("/api/approvals/" + id, cc).status()).isEqualTo(200);
             assertThat(decide(lead, id, "APPROVE", null).status()).isEqualTo(200);
             assertThat(about(headWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
             assertThat(about(staffWs, id, 1).get(0).path("type").asText()).isEqualTo("STEP_APPROVED");
@@ -185,6 +194,7 @@ class ApprovalFlowEndToEndTest extends StandaloneTestBase {
                 assertThat(told.path("message").asText()).contains("withdrew").contains("수량 변경");
                 assertThat(told.path("actor").path("name").asText()).isEqualTo("김민준");
             }
+            assertThat(about(ccWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_WITHDRAWN");
             nothingMoreAbout(staffWs, id);
             assertThat(http.get("/api/inbox", head).json().path("items").findValuesAsText("approvalId")).doesNotContain(id);
             assertThat(assertProblem(decide(head, id, "APPROVE", null), 409).path("detail").asText()).contains("withdrawn");

@@ -7,12 +7,25 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.Progress;
 import com.erp.routes.testing.HttpTestClient.Response;
+import com.erp.routes.testing.KafkaProbe;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /** What an operator sees: health of every server, and the route console for administrators only. */
 class OperationsTest extends StandaloneTestBase {
+
+    @Value("${camel.component.kafka.brokers}")
+    String brokers;
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void healthShowsEveryServerUp() {
@@ -27,7 +40,7 @@ class OperationsTest extends StandaloneTestBase {
     }
 
     @Test
-    void theConsoleIsForAdministratorsAndShowsEveryRouteById() {
+    void theConsoleIsForAdministratorsAndShowsEveryRouteById() throws Exception {
         String cookie = loginCookie("admin");
         Response console = http.send(http.request("/actuator/hawtio/", null).header("Cookie", cookie).GET().build());
         assertThat(console.status()).isEqualTo(200);
@@ -47,17 +60,20 @@ class OperationsTest extends StandaloneTestBase {
                         + "\"attribute\":\"ExchangesCompleted\"}")).build());
         assertThat(jolokia.json().path("value").asLong()).as("jolokia: %s", jolokia).isPositive();
 
-        // and the dead letters: how many wait, and a replay (of a topic nothing in these tests dead-letters to)
-        Response deadLetters = http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"read\",\"mbean\":\"com.erp:type=DeadLetters\","
-                        + "\"attribute\":\"Pending\"}")).build());
-        assertThat(deadLetters.json().path("value").isNumber()).as("jolokia: %s", deadLetters).isTrue();
-        Response replay = http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"com.erp:type=DeadLetters\","
-                        + "\"operation\":\"replayTopic\",\"arguments\":[\"approval.withdrawn.dlq\"]}")).build());
-        assertThat(replay.json().path("value").asText()).as("jolokia: %s", replay).startsWith("0 replayed");
+        // and the dead letters: one put in a dead-letter topic is counted, and replayed from the console
+        String id = java.util.UUID.randomUUID().toString();
+        ApprovalEvent lost = ApprovalEvent.of(id, 2, java.time.Instant.now(), new EventPayload.Withdrawn(999_001, "콘솔 재처리",
+                new Person(999_001, "없는 사람", "STAFF", "D"), 1, List.of(new Person(999_002, "없는 결재자", "STAFF", "D")),
+                null, new Progress(Progress.Status.WITHDRAWN, null, List.of())));
+        new KafkaProbe(brokers).send("approval.withdrawn.dlq", id, json.writeValueAsString(lost),
+                Map.of("x-dlq-original-topic", "approval.withdrawn", "x-dlq-reason", "test"));
+        assertThat(jolokiaExec(cookie, "countPending").path("value").asLong()).isPositive();
+        JsonNode replay = jolokiaExec(cookie, "replayTopic", "approval.withdrawn.dlq");
+        assertThat(replay.path("value").asText()).as("jolokia: %s", replay).startsWith("1 replayed");
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> back = new KafkaProbe(brokers)
+                .await("approval.withdrawn", r -> id.equals(r.key()), 1, java.time.Duration.ofSeconds(20));
+        assertThat(back).hasSize(1);
+        assertThat(KafkaProbe.header(back.get(0), "x-dlq-replayed-from")).startsWith("approval.withdrawn.dlq/");
 
         String staffCookie = loginCookie("dev.staff");
         assertProblem(http.send(http.request("/actuator/hawtio/", null).header("Cookie", staffCookie).GET().build()), 403);
@@ -66,6 +82,14 @@ class OperationsTest extends StandaloneTestBase {
         assertThat(anonymous.status()).isEqualTo(302);
         assertThat(anonymous.header("Location")).contains("/login.html");
         assertThat(http.get("/login.html", null).status()).isEqualTo(200);
+    }
+
+    private JsonNode jolokiaExec(String cookie, String operation, String... arguments) {
+        String args = java.util.Arrays.stream(arguments).map(a -> "\"" + a + "\"").collect(java.util.stream.Collectors.joining(","));
+        return http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"com.erp:type=DeadLetters\","
+                        + "\"operation\":\"" + operation + "\",\"arguments\":[" + args + "]}")).build()).json();
     }
 
     @Test

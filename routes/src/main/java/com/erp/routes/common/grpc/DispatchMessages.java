@@ -38,6 +38,9 @@ public final class DispatchMessages {
         for (LineStep step : s.line()) {
             b.addLine(com.erp.routes.grpc.LineStep.newBuilder().setStep(step.step()).setApprover(person(step.approver())));
         }
+        if (s.cc() != null) {
+            s.cc().forEach(p -> b.addCc(person(p)));
+        }
         return b.build();
     }
 
@@ -48,7 +51,8 @@ public final class DispatchMessages {
         return new ApprovalEvent(r.getEventId(), "approval.submitted", ApprovalEvent.SCHEMA_VERSION,
                 instant(r.getOccurredAtEpochMicros()), r.getApprovalId(), 0,
                 new EventPayload.Submitted(drafter.id(), r.getTitle(), drafter, r.getDocumentType(), line,
-                        instant(r.getSubmittedAtEpochMicros())));
+                        instant(r.getSubmittedAtEpochMicros()),
+                        r.getCcCount() == 0 ? null : r.getCcList().stream().map(DispatchMessages::person).toList()));
     }
 
     /** The answer: the document's state after activation (or as it already was). */

@@ -36,7 +36,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jmx.export.annotation.ManagedAttribute;
 import org.springframework.jmx.export.annotation.ManagedOperation;
 import org.springframework.jmx.export.annotation.ManagedResource;
 
@@ -45,12 +44,16 @@ import org.springframework.jmx.export.annotation.ManagedResource;
  * to the topics it came from once the cause is mended. Administrators only (REST), or the console over JMX.
  * <p>
  * What has been replayed is remembered as the committed offsets of one consumer group ({@code group}), so each
- * dead letter is replayed once. A replay takes the messages present when it starts (up to each partition's end
- * offset then): one that fails again lands after that end, as a new dead letter for a later replay, never in a
- * loop. A message goes back unchanged, same key, to its original topic, so every consumer group of that topic
- * sees it again: the consumers are idempotent (history by event id, state by sequence, a notification once per
- * event and person, a first state only if there is none), which makes that safe, and it is also why a replay
- * that stopped half way may be run again.
+ * dead letter is replayed once; one replay at a time per instance (another gets 409), and two instances replaying
+ * at the same moment may both send a message (at least once: not fenced across instances). A replay takes the
+ * messages present when it starts (up to each partition's end offset then): one that fails again lands after
+ * that end, as a new dead letter for a later replay, never in a loop. A message goes back unchanged, same key, to
+ * its original topic, so every consumer group of that topic sees it again: the consumers are idempotent (history
+ * by event id, state by sequence, a notification once per event and person, a first state only if there is
+ * none), which makes that safe, and it is also why a replay that stopped half way may be run again.
+ * <p>
+ * Every call has one deadline ({@code timeout}, kept below the HTTP request timeout), shared by all its steps, so
+ * an answer never outlives the request; what a replay did not finish in time is left for the next one.
  */
 @ManagedResource(objectName = "com.erp:type=DeadLetters",
         description = "Dead-letter topics: how many messages wait, and replaying them to their original topics")
@@ -66,6 +69,7 @@ public class DeadLetterReplay implements DisposableBean {
     private final String group;
     private final Duration timeout;
     private final Admin admin;
+    private final java.util.concurrent.locks.ReentrantLock replaying = new java.util.concurrent.locks.ReentrantLock();
 
     public DeadLetterReplay(String brokers, Topics topics, String group, Duration timeout) {
         this.brokers = brokers;
@@ -105,12 +109,13 @@ public class DeadLetterReplay implements DisposableBean {
         requireAdmin(caller);
         List<String> chosen = chosen(topic);
         int max = limit == null ? 20 : Math.max(1, Math.min(100, limit));
-        Offsets offsets = offsets(chosen);
+        Deadline deadline = new Deadline(timeout);
+        Offsets offsets = offsets(chosen, deadline);
         List<TopicState> states = new ArrayList<>();
         for (String dlq : chosen) {
             states.add(new TopicState(dlq, originalOf(dlq), offsets.pending(dlq), offsets.total(dlq)));
         }
-        return new Overview(states, pendingMessages(offsets, max));
+        return new Overview(states, pendingMessages(offsets, max, deadline));
     }
 
     /** Replays what waits in every dead-letter topic, or in the one named. */
@@ -123,9 +128,10 @@ public class DeadLetterReplay implements DisposableBean {
 
     // ---- console (JMX) ----------------------------------------------------------------------------------------
 
-    @ManagedAttribute(description = "Dead letters not replayed yet, over all dead-letter topics")
-    public long getPending() {
-        Offsets offsets = offsets(dlqTopics());
+    /** An operation, not an attribute: consoles read attributes on their own, and this asks the broker. */
+    @ManagedOperation(description = "How many dead letters wait to be replayed, over all dead-letter topics")
+    public long countPending() {
+        Offsets offsets = offsets(dlqTopics(), new Deadline(timeout));
         return dlqTopics().stream().mapToLong(offsets::pending).sum();
     }
 
@@ -138,20 +144,34 @@ public class DeadLetterReplay implements DisposableBean {
 
     // ---- the work -----------------------------------------------------------------------------------------------
 
-    private synchronized ReplayResult replay(List<String> chosen) {
-        Offsets offsets = offsets(chosen);
+    private ReplayResult replay(List<String> chosen) {
+        if (!replaying.tryLock()) {
+            throw ProblemException.conflict("A replay is running on this instance; try again when it has finished.");
+        }
+        try {
+            return replayLocked(chosen, new Deadline(timeout));
+        } finally {
+            replaying.unlock();
+        }
+    }
+
+    private ReplayResult replayLocked(List<String> chosen, Deadline deadline) {
+        Offsets offsets = offsets(chosen, deadline);
         Map<String, Long> replayed = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = consumer(); KafkaProducer<String, String> producer = producer()) {
+        KafkaConsumer<String, String> consumer = consumer(deadline);
+        KafkaProducer<String, String> producer = producer(deadline);
+        try {
             List<TopicPartition> partitions = offsets.withPending();
             if (!partitions.isEmpty()) {
                 consumer.assign(partitions);
                 partitions.forEach(tp -> consumer.seek(tp, offsets.from(tp)));
                 List<Future<RecordMetadata>> sends = new ArrayList<>();
                 Map<TopicPartition, Long> reached = new HashMap<>();
-                long deadline = System.nanoTime() + timeout.toNanos();
-                while (reached.size() < partitions.size() && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                // half the time for reading and sending, the rest for the broker to acknowledge and the commit
+                Deadline reading = deadline.part(0.5);
+                while (reached.size() < partitions.size() && !reading.passed()) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(reading.upTo(Duration.ofMillis(200)))) {
                         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                         if (r.offset() >= offsets.end(tp)) {
                             continue; // dead-lettered after this replay began: the next replay's
@@ -161,17 +181,20 @@ public class DeadLetterReplay implements DisposableBean {
                         done.put(tp, new OffsetAndMetadata(r.offset() + 1));
                     }
                     for (TopicPartition tp : partitions) {
-                        if (consumer.position(tp) >= offsets.end(tp)) {
+                        if (!reached.containsKey(tp) && consumer.position(tp, deadline.left()) >= offsets.end(tp)) {
                             reached.put(tp, offsets.end(tp));
+                            // read to the end: remembered at the end, even if it held nothing to send (a gap)
+                            done.put(tp, new OffsetAndMetadata(offsets.end(tp)));
                         }
                     }
                 }
-                producer.flush();
                 for (Future<RecordMetadata> send : sends) {
-                    send.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    send.get(deadline.left().toMillis(), TimeUnit.MILLISECONDS);
                 }
                 // only what the broker took is remembered as replayed; a failure leaves all of it for another try
-                consumer.commitSync(done, timeout);
+                if (!done.isEmpty()) {
+                    consumer.commitSync(done, deadline.left());
+                }
             }
         } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
             throw ProblemException.unavailable("The broker did not take the replay (" + e.getMessage()
@@ -179,6 +202,11 @@ public class DeadLetterReplay implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProblemException.unavailable("The replay was interrupted; nothing was marked replayed.", 5);
+        } finally {
+            // not the clients' own close timeouts (30 s, unbounded): a send still open is abandoned, its record
+            // not marked replayed
+            producer.close(Duration.ofMillis(Math.max(100, deadline.left().toMillis())));
+            consumer.close(Duration.ofMillis(Math.max(100, deadline.left().toMillis())));
         }
         List<TopicReplay> perTopic = chosen.stream()
                 .map(t -> new TopicReplay(t, originalOf(t), replayed.getOrDefault(t, 0L),
@@ -201,27 +229,31 @@ public class DeadLetterReplay implements DisposableBean {
         return record;
     }
 
-    private List<DeadLetter> pendingMessages(Offsets offsets, int max) {
+    private List<DeadLetter> pendingMessages(Offsets offsets, int max, Deadline deadline) {
         List<TopicPartition> partitions = offsets.withPending();
         if (partitions.isEmpty()) {
             return List.of();
         }
         List<DeadLetter> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        KafkaConsumer<String, String> consumer = consumer(deadline);
+        try {
             consumer.assign(partitions);
             partitions.forEach(tp -> consumer.seek(tp, offsets.from(tp)));
             Map<TopicPartition, Integer> taken = new HashMap<>();
-            long deadline = System.nanoTime() + timeout.toNanos();
             // at most max from each partition: enough to pick the oldest max overall
-            while (System.nanoTime() < deadline && partitions.stream().anyMatch(tp ->
-                    taken.getOrDefault(tp, 0) < max && consumer.position(tp) < offsets.end(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+            while (!deadline.passed() && partitions.stream().anyMatch(tp ->
+                    taken.getOrDefault(tp, 0) < max && consumer.position(tp, deadline.left()) < offsets.end(tp))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(deadline.upTo(Duration.ofMillis(200)))) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     if (r.offset() < offsets.end(tp) && taken.merge(tp, 1, Integer::sum) <= max) {
                         found.add(describe(r));
                     }
                 }
             }
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw ProblemException.unavailable("Kafka did not answer (" + e.getMessage() + ").", 5);
+        } finally {
+            consumer.close(Duration.ofMillis(Math.max(100, deadline.left().toMillis())));
         }
         return found.stream().sorted(Comparator.comparing((DeadLetter d) -> d.failedAt() == null ? "" : d.failedAt())
                 .thenComparing(DeadLetter::topic).thenComparing(DeadLetter::offset)).limit(max).toList();
@@ -245,7 +277,10 @@ public class DeadLetterReplay implements DisposableBean {
     private record Offsets(Map<TopicPartition, Long> start, Map<TopicPartition, Long> earliest, Map<TopicPartition, Long> ends) {
 
         long from(TopicPartition tp) {
-            return Math.max(start.getOrDefault(tp, 0L), earliest.getOrDefault(tp, 0L));
+            long first = earliest.getOrDefault(tp, 0L);
+            Long done = start.get(tp);
+            // past the end: the topic was made anew, and what it holds now has not been replayed
+            return done == null || done > end(tp) ? first : Math.max(done, first);
         }
 
         long end(TopicPartition tp) {
@@ -267,11 +302,23 @@ public class DeadLetterReplay implements DisposableBean {
         }
     }
 
-    private Offsets offsets(List<String> chosen) {
+    /** A topic that does not exist (not created yet, where topics are made elsewhere) counts as empty. */
+    private Offsets offsets(List<String> chosen, Deadline deadline) {
         try {
             List<TopicPartition> partitions = new ArrayList<>();
-            admin.describeTopics(chosen).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).forEach((name, d) ->
-                    d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            for (var described : admin.describeTopics(chosen).topicNameValues().entrySet()) {
+                try {
+                    described.getValue().get(deadline.left().toMillis(), TimeUnit.MILLISECONDS).partitions()
+                            .forEach(p -> partitions.add(new TopicPartition(described.getKey(), p.partition())));
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                }
+            }
+            if (partitions.isEmpty()) {
+                return new Offsets(Map.of(), Map.of(), Map.of());
+            }
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
             partitions.forEach(tp -> {
@@ -279,14 +326,14 @@ public class DeadLetterReplay implements DisposableBean {
                 earliest.put(tp, OffsetSpec.earliest());
             });
             Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            admin.listOffsets(latest).all().get(deadline.left().toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((tp, info) -> ends.put(tp, info.offset()));
             Map<TopicPartition, Long> firsts = new HashMap<>();
-            admin.listOffsets(earliest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            admin.listOffsets(earliest).all().get(deadline.left().toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((tp, info) -> firsts.put(tp, info.offset()));
             Map<TopicPartition, Long> start = new HashMap<>();
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(deadline.left().toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((tp, offset) -> {
                         if (offset != null && chosen.contains(tp.topic())) {
                             start.put(tp, offset.offset());
@@ -326,25 +373,54 @@ public class DeadLetterReplay implements DisposableBean {
         }
     }
 
-    private KafkaConsumer<String, String> consumer() {
+    /** One call's time budget, shared by every step of it. */
+    private record Deadline(long at) {
+
+        Deadline(Duration budget) {
+            this(System.nanoTime() + budget.toNanos());
+        }
+
+        Duration left() {
+            return Duration.ofNanos(Math.max(0, at - System.nanoTime()));
+        }
+
+        boolean passed() {
+            return System.nanoTime() >= at;
+        }
+
+        Duration upTo(Duration most) {
+            Duration left = left();
+            return left.compareTo(most) < 0 ? left : most;
+        }
+
+        Deadline part(double share) {
+            return new Deadline(System.nanoTime() + (long) ((at - System.nanoTime()) * share));
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer(Deadline deadline) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(100, deadline.left().toMillis()));
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 
-    private KafkaProducer<String, String> producer() {
+    private KafkaProducer<String, String> producer(Deadline deadline) {
+        long left = Math.max(100, deadline.left().toMillis());
+        long request = Math.min(left, 5000);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 5000));
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, left);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request);
+        // the client refuses a delivery timeout below linger + request timeout
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(left, request));
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 

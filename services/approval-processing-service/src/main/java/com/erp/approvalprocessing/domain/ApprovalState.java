@@ -12,9 +12,15 @@ import com.erp.routes.common.events.Progress;
  * plus the version every change is checked against (one decision wins when two arrive together).
  *
  * @param version the sequence of the last event this state produced
+ * @param cc      참조, the people told when the document starts and how it ends (null in states stored before it)
  */
 public record ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
-                            Progress progress, long version, Instant activatedAt) {
+                            Progress progress, long version, Instant activatedAt, List<Person> cc) {
+
+    /** The people in cc as events carry them: null when there are none, so the field is left out. */
+    public List<Person> ccOrNull() {
+        return cc == null || cc.isEmpty() ? null : cc;
+    }
 
     public int stepCount() {
         return line.size();

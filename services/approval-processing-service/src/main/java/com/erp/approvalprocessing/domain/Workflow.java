@@ -55,8 +55,9 @@ public class Workflow {
         }
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, 1, steps);
         ApprovalState state = new ApprovalState(submitted.approvalId(), s.title(), s.documentType(), s.drafter(),
-                s.line(), progress, 1, now);
-        ApprovalEvent activated = activated(state, 1, 1, now);
+                s.line(), progress, 1, now, s.cc() == null ? List.of() : List.copyOf(s.cc()));
+        // the first activation tells the people in cc that the document is on its way
+        ApprovalEvent activated = activated(state, 1, 1, now, state.ccOrNull());
         return new Transition(state, 0, List.of(new Transition.InboxChange(state.step(1).approver().id(),
                 state.approvalId(), true)), List.of(activated));
     }
@@ -104,7 +105,7 @@ public class Workflow {
             next = withProgress(state, progress, seq + 2, now);
             events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
                     state.title(), current, state.stepCount(), actor, EventPayload.Decision.APPROVED, comment, progress)));
-            events.add(activated(next, following, seq + 2, now));
+            events.add(activated(next, following, seq + 2, now, null));
             inbox.add(new Transition.InboxChange(next.step(following).approver().id(), state.approvalId(), true));
         } else if (approve) {
             Progress progress = new Progress(Progress.Status.APPROVED, null, List.copyOf(steps));
@@ -112,7 +113,7 @@ public class Workflow {
             events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
                     state.title(), current, state.stepCount(), actor, EventPayload.Decision.APPROVED, comment, progress)));
             events.add(ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Completed(state.drafter().id(),
-                    state.title(), actor, progress)));
+                    state.title(), actor, progress, state.ccOrNull())));
         } else {
             for (int i = current; i < steps.size(); i++) {
                 steps.set(i, new StepProgress(i + 1, StepStatus.SKIPPED, null, null));
@@ -122,7 +123,7 @@ public class Workflow {
             events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
                     state.title(), current, state.stepCount(), actor, EventPayload.Decision.REJECTED, comment, progress)));
             events.add(ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Rejected(state.drafter().id(),
-                    state.title(), current, actor, comment, progress)));
+                    state.title(), current, actor, comment, progress, state.ccOrNull())));
         }
         return new Transition(next, state.version(), List.copyOf(inbox), List.copyOf(events));
     }
@@ -165,7 +166,8 @@ public class Workflow {
         long seq = state.version() + 1;
         ApprovalState next = withProgress(state, progress, seq, now);
         ApprovalEvent withdrawn = ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.Withdrawn(
-                state.drafter().id(), state.title(), state.drafter(), current, List.copyOf(reached), reason, progress));
+                state.drafter().id(), state.title(), state.drafter(), current, List.copyOf(reached), reason, progress,
+                state.ccOrNull()));
         return new Transition(next, state.version(),
                 List.of(new Transition.InboxChange(state.step(current).approver().id(), state.approvalId(), false)),
                 List.of(withdrawn));
@@ -188,12 +190,12 @@ public class Workflow {
 
     private static ApprovalState withProgress(ApprovalState s, Progress progress, long version, Instant activatedAt) {
         return new ApprovalState(s.approvalId(), s.title(), s.documentType(), s.drafter(), s.line(), progress, version,
-                activatedAt);
+                activatedAt, s.cc());
     }
 
-    private static ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now) {
+    private static ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now, List<Person> cc) {
         return ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.StepActivated(state.drafter().id(),
                 state.title(), state.drafter(), step, state.stepCount(), List.of(state.step(step).approver()),
-                state.progress()));
+                state.progress(), cc));
     }
 }

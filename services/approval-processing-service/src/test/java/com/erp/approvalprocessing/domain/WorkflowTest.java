@@ -155,6 +155,30 @@ class WorkflowTest {
     }
 
     @Test
+    void thePeopleInCcAreCarriedByTheFirstActivationAndByHowTheDocumentEnds() {
+        Person cc = new Person(7, "cc", "STAFF", "E");
+        Transition t = workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH, new EventPayload.Submitted(1, "title", drafter,
+                "GENERAL", List.of(new LineStep(1, lead), new LineStep(2, head)), Instant.EPOCH, List.of(cc))));
+        assertThat(((EventPayload.StepActivated) t.events().get(0).payload()).cc()).containsExactly(cc);
+
+        Transition approved = workflow.decide(t.state(), "a1", new DecisionRequest("APPROVE", null), caller(lead));
+        assertThat(((EventPayload.StepActivated) approved.events().get(1).payload()).cc()).as("told once, at the start").isNull();
+        Transition completed = workflow.decide(approved.state(), "a1", new DecisionRequest("APPROVE", null), caller(head));
+        assertThat(((EventPayload.Completed) completed.events().get(1).payload()).cc()).containsExactly(cc);
+        Transition rejected = workflow.decide(t.state(), "a1", new DecisionRequest("REJECT", "no"), caller(lead));
+        assertThat(((EventPayload.Rejected) rejected.events().get(1).payload()).cc()).containsExactly(cc);
+        Transition withdrawn = workflow.withdraw(approved.state(), "a1", null, caller(drafter));
+        assertThat(((EventPayload.Withdrawn) withdrawn.events().get(0).payload()).cc()).containsExactly(cc);
+
+        // without cc (and in states stored before cc existed) the events leave it out
+        assertThat(((EventPayload.StepActivated) started().events().get(0).payload()).cc()).isNull();
+        ApprovalState old = new ApprovalState("a1", "t", "GENERAL", drafter, List.of(new LineStep(1, lead)),
+                t.state().progress(), 1, Instant.EPOCH, null);
+        Transition end = workflow.decide(old, "a1", new DecisionRequest("APPROVE", null), caller(lead));
+        assertThat(((EventPayload.Completed) end.events().get(1).payload()).cc()).isNull();
+    }
+
+    @Test
     void aRejectionNeedsAReason() {
         ApprovalState state = started().state();
         assertThatThrownBy(() -> workflow.decide(state, "a1", new DecisionRequest("REJECT", "  "), caller(lead)))

@@ -13,6 +13,7 @@ import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.grpc.DispatchMessages;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.grpc.ApprovalDispatchGrpc;
 import com.erp.routes.grpc.DispatchReply;
@@ -72,6 +73,25 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
         assertThat(consumed.matches(30, TimeUnit.SECONDS)).isTrue();
         assertThat(version(id)).isEqualTo("1");
         assertThat(kafka.await("approval.step-activated", r -> id.equals(r.key()), 2, Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void thePeopleInCcTravelWithTheDispatchToTheFirstActivation() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ApprovalEvent plain = submittedEvent(id);
+        EventPayload.Submitted s = (EventPayload.Submitted) plain.payload();
+        ApprovalEvent withCc = new ApprovalEvent(plain.eventId(), plain.type(), plain.version(), plain.occurredAt(), id, 0,
+                new EventPayload.Submitted(s.drafterId(), s.title(), s.drafter(), s.documentType(), s.line(),
+                        s.submittedAt(), List.of(OTHER)));
+        // (times travel in microseconds)
+        assertThat(((EventPayload.Submitted) DispatchMessages.event(DispatchMessages.request(withCc, "t")).payload()).cc())
+                .containsExactly(OTHER);
+        assertThat(((EventPayload.Submitted) DispatchMessages.event(DispatchMessages.request(plain, "t")).payload()).cc())
+                .isNull();
+
+        assertThat(stub.dispatch(DispatchMessages.request(withCc, token(DRAFTER))).getCreated()).isTrue();
+        JsonNode activated = json.readTree(kafka.awaitKey("approval.step-activated", id, 1).get(0).value());
+        assertThat(activated.path("payload").path("cc").findValuesAsText("name")).containsExactly(OTHER.name());
     }
 
     @Test

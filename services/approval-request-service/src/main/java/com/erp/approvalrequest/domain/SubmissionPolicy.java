@@ -43,4 +43,30 @@ public final class SubmissionPolicy {
             throw ProblemException.unprocessable(reason);
         });
     }
+
+    /**
+     * The people in cc (참조): everyone named found as an active employee, and neither the drafter nor anyone on the
+     * line (who are told anyway).
+     *
+     * @param requested the ids the drafter named (the contract keeps them unique)
+     * @param found     who the directory resolved
+     */
+    public static void checkCc(long drafterId, List<Long> requested, List<Person> found, List<Person> line) {
+        Set<Long> known = new HashSet<>();
+        found.forEach(p -> known.add(p.id()));
+        List<Long> unknown = requested.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.unprocessable("No active employee with id " + unknown + " can be put in cc.");
+        }
+        if (requested.contains(drafterId)) {
+            throw ProblemException.unprocessable("You cannot put yourself in cc of your own document.");
+        }
+        Set<Long> approvers = new HashSet<>();
+        line.forEach(p -> approvers.add(p.id()));
+        List<Long> onLine = requested.stream().filter(approvers::contains).toList();
+        if (!onLine.isEmpty()) {
+            throw ProblemException.unprocessable("Employee " + onLine + " is on the approval line already, and is told"
+                    + " as an approver; leave them out of ccIds.");
+        }
+    }
 }

@@ -22,7 +22,7 @@ public class Submissions {
 
     /** A document about to be stored, with the event that announces it. */
     public record NewApproval(String id, SubmitApprovalRequest request, Person drafter, List<LineStep> line,
-                              Instant submittedAt, ApprovalEvent submitted) {
+                              List<Person> cc, Instant submittedAt, ApprovalEvent submitted) {
     }
 
     private final Clock clock;
@@ -31,8 +31,15 @@ public class Submissions {
         this.clock = clock;
     }
 
-    public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers) {
+    /** @param cc who the directory found of {@code request.ccIds()} (empty when none were named) */
+    public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers, List<Person> cc) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
+        if (request.ccIds() != null && !request.ccIds().isEmpty()) {
+            SubmissionPolicy.checkCc(caller.id(), request.ccIds(), cc, approvers);
+        }
+        // in the order the drafter named them
+        List<Person> inCc = request.ccIds() == null ? List.of() : request.ccIds().stream()
+                .map(id -> cc.stream().filter(p -> p.id() == id).findFirst().orElseThrow()).toList();
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Person drafter = new Person(caller.id(), caller.name(), caller.position(), caller.department());
@@ -41,8 +48,8 @@ public class Submissions {
             line.add(new LineStep(i + 1, approvers.get(i)));
         }
         ApprovalEvent submitted = ApprovalEvent.of(id, 0, now, new EventPayload.Submitted(caller.id(),
-                request.title().strip(), drafter, request.type(), line, now));
-        return new NewApproval(id, request, drafter, List.copyOf(line), now, submitted);
+                request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc));
+        return new NewApproval(id, request, drafter, List.copyOf(line), inCc, now, submitted);
     }
 
     /** The 202 answer: stored and queued; processing will activate the first step. */

@@ -101,6 +101,7 @@ public class ApprovalDocuments {
                 .append("status", "SUBMITTED")
                 .append("drafter", person(approval.drafter()))
                 .append("line", line)
+                .append("cc", approval.cc().stream().map(ApprovalDocuments::person).toList())
                 .append("stateVersion", 0L)
                 .append("submittedAt", at)
                 .append("updatedAt", at)
@@ -300,10 +301,13 @@ public class ApprovalDocuments {
                         s.getString("status"), instant(s.getDate("decidedAt")), s.getString("comment")))
                 .toList();
         Person drafter = toPerson(doc.get("drafter", Document.class));
+        List<Person> cc = doc.getList("cc", Document.class, List.of()).stream().map(ApprovalDocuments::toPerson).toList();
         boolean allowed = caller.isAdmin() || drafter.id() == caller.id()
-                || line.stream().anyMatch(s -> s.approver().id() == caller.id());
+                || line.stream().anyMatch(s -> s.approver().id() == caller.id())
+                || cc.stream().anyMatch(p -> p.id() == caller.id());
         if (!allowed) {
-            throw ProblemException.forbidden("Only the drafter, the approvers and administrators may read this document.");
+            throw ProblemException.forbidden(
+                    "Only the drafter, the approvers, the people in cc and administrators may read this document.");
         }
         List<ApprovalDocument.HistoryEntry> history = doc.getList("history", Document.class).stream()
                 .sorted(Comparator.comparing((Document h) -> h.get("sequence", Number.class).longValue())
@@ -314,14 +318,18 @@ public class ApprovalDocuments {
                 .toList();
         return new ApprovalDocument(doc.getString("_id"), doc.getString("number"), doc.getString("type"),
                 doc.getString("title"), doc.getString("body"), doc.getString("status"), drafter,
-                doc.getInteger("currentStep"), line, instant(doc.getDate("submittedAt")),
+                doc.getInteger("currentStep"), line, cc, instant(doc.getDate("submittedAt")),
                 instant(doc.getDate("updatedAt")), instant(doc.getDate("completedAt")), history);
     }
 
-    /** The documents of the caller's box (drafted, or on whose line the caller is), in status, after cursor. */
+    /** The documents of the caller's box (drafted, on whose line the caller is, in cc of), in status, after cursor. */
     public Bson pageCriteria(Caller caller, String box, String status, String cursor) {
         List<Bson> all = new ArrayList<>();
-        all.add("approver".equals(box) ? eq("line.approver.id", caller.id()) : eq("drafter.id", caller.id()));
+        all.add(switch (box == null ? "drafted" : box) {
+            case "approver" -> eq("line.approver.id", caller.id());
+            case "cc" -> eq("cc.id", caller.id());
+            default -> eq("drafter.id", caller.id());
+        });
         if (status != null) {
             all.add(eq("status", status));
         }

@@ -38,6 +38,8 @@ public class MongoCollections {
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("drafter_page"));
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("line.approver.id"),
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("approver_page"));
+        approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("cc.id"),
+                Indexes.descending("submittedAt", "_id")), new IndexOptions().name("cc_page"));
         dropIndex(approvals, "drafter_newest"); // an earlier version's, replaced by drafter_page
         approvals.createIndex(Indexes.ascending(ApprovalDocuments.OUTBOX_MARK),
                 new IndexOptions().name(ApprovalDocuments.OUTBOX_MARK_INDEX).unique(true).sparse(true));

@@ -45,6 +45,18 @@ class SubmissionPolicyTest {
     }
 
     @Test
+    void ccIsForKnownPeopleOffTheLineOtherThanTheDrafter() {
+        List<Person> line = List.of(p(2), p(3));
+        assertThatCode(() -> SubmissionPolicy.checkCc(1, List.of(4L, 5L), List.of(p(4), p(5)), line)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> SubmissionPolicy.checkCc(1, List.of(4L, 9L), List.of(p(4)), line))
+                .isInstanceOfSatisfying(ProblemException.class, e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(422))
+                .hasMessageContaining("[9]");
+        assertThatThrownBy(() -> SubmissionPolicy.checkCc(1, List.of(1L), List.of(p(1)), line)).hasMessageContaining("yourself");
+        assertThatThrownBy(() -> SubmissionPolicy.checkCc(1, List.of(4L, 3L), List.of(p(4), p(3)), line))
+                .hasMessageContaining("[3]").hasMessageContaining("approval line");
+    }
+
+    @Test
     void everyViolationIs422() {
         assertThatThrownBy(() -> SubmissionPolicy.check("t", 1, List.of(1L), List.of(p(1))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(422));

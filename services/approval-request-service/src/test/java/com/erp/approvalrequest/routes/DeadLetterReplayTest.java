@@ -71,7 +71,7 @@ class DeadLetterReplayTest extends ApprovalRequestRouteTestBase {
 
     @Test
     void aDeadLetterIsListedWithItsReasonAndReplayedOnceToTheTopicItCameFrom() throws Exception {
-        replay(ACTIVATED_DLQ); // whatever earlier tests left there
+        assertThat(replay(ACTIVATED_DLQ).status()).as("whatever earlier tests left there").isEqualTo(200);
         String id = submit("재처리 테스트");
         await(() -> approvals().find(new Document("_id", id)).first() != null);
         Progress pending = new Progress(Progress.Status.IN_PROGRESS, 1, List.of(new StepProgress(1, StepStatus.PENDING, null, null),
@@ -116,7 +116,7 @@ class DeadLetterReplayTest extends ApprovalRequestRouteTestBase {
 
     @Test
     void aMessageThatFailsAgainBecomesANewDeadLetterForALaterReplayNotALoop() {
-        replay(DECIDED_DLQ);
+        assertThat(replay(DECIDED_DLQ).status()).isEqualTo(200);
         String key = java.util.UUID.randomUUID().toString();
         deadLetter(DECIDED_DLQ, key, "still not an event", "unreadable");
 

@@ -58,6 +58,51 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void thePeopleInCcAreStoredAnnouncedAndMayReadTheDocumentInTheirBox() throws Exception {
+        Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "참조 테스트",
+                "approverIds", List.of(LEAD.id()), "ccIds", List.of(OTHER.id(), HEAD.id())));
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        String id = r.json().path("id").asText();
+
+        Document stored = approvals().find(new Document("_id", id)).first();
+        assertThat(stored.getList("cc", Document.class)).extracting(p -> p.getLong("id")).containsExactly(OTHER.id(), HEAD.id());
+        JsonNode event = HTTP_JSON.readTree(kafka.awaitKey("approval.submitted", id, 1).get(0).value());
+        assertThat(event.path("payload").path("cc").findValuesAsText("name")).containsExactly(OTHER.name(), HEAD.name());
+
+        // someone in cc reads it (off the line, they could not otherwise) and finds it in the cc box
+        Response read = http.get("/api/approvals/" + id, token(OTHER));
+        assertThat(read.status()).as("%s", read).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals/" + id, read);
+        assertThat(read.json().path("cc").findValuesAsText("name")).containsExactly(OTHER.name(), HEAD.name());
+        Response box = http.get("/api/approvals?box=cc&limit=100", token(OTHER));
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals", box);
+        assertThat(box.json().path("items").findValuesAsText("id")).contains(id);
+        assertThat(http.get("/api/approvals?box=cc&limit=100", token(LEAD)).json().path("items").findValuesAsText("id"))
+                .doesNotContain(id);
+        // without cc, a document has an empty list
+        String plain = submit("참조 없음");
+        assertThat(http.get("/api/approvals/" + plain, token(DRAFTER)).json().path("cc").isArray()).isTrue();
+        assertProblem(http.get("/api/approvals/" + plain, token(OTHER)), 403);
+    }
+
+    @Test
+    void ccRulesAre422AndNothingIsStored() {
+        long before = approvals().countDocuments();
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "t",
+                "approverIds", List.of(LEAD.id()), "ccIds", List.of(OTHER.id(), 888))), 422)
+                .path("detail").asText()).contains("888").contains("cc");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "t",
+                "approverIds", List.of(LEAD.id()), "ccIds", List.of(DRAFTER.id()))), 422)
+                .path("detail").asText()).contains("yourself");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "t",
+                "ccIds", List.of(HEAD.id()))), 422)
+                .path("detail").asText()).contains("on the approval line").contains(String.valueOf(HEAD.id()));
+        assertThat(approvals().countDocuments()).isEqualTo(before);
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "t",
+                "ccIds", List.of(OTHER.id(), OTHER.id()))), 400).path("errors").findValuesAsText("field")).contains("/ccIds");
+    }
+
+    @Test
     void aClientThatAcceptsOnlyJsonIsServed() {
         Response r = http.send(http.request("/api/approvals", token(DRAFTER)).header("Accept", "application/json")
                 .setHeader("Accept", "application/json").header("Content-Type", "application/json")

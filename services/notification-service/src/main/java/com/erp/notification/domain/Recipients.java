@@ -1,5 +1,6 @@
 package com.erp.notification.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.erp.notification.api.Notification;
@@ -10,7 +11,8 @@ import com.erp.routes.common.events.Person;
 /**
  * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
  * active ("you have a document to approve"), the drafter about every decision and the final result, and the
- * approvers a document had reached when its drafter withdraws it. A
+ * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
+ * line and how it ends. A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
  */
 public final class Recipients {
@@ -18,11 +20,13 @@ public final class Recipients {
     public List<Delivery> notificationsFor(ApprovalEvent event) {
         EventPayload payload = event.payload();
         if (payload instanceof EventPayload.StepActivated p) {
-            return p.approvers().stream()
-                    .map(a -> delivery(event, a.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
-                            "You have a document to approve: '%s' from %s (step %d of %d).",
-                            p.title(), p.drafter().name(), p.step(), p.stepCount())))
-                    .toList();
+            List<Delivery> told = new ArrayList<>();
+            p.approvers().forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
+                    "You have a document to approve: '%s' from %s (step %d of %d).",
+                    p.title(), p.drafter().name(), p.step(), p.stepCount()))));
+            cc(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "CC_RECEIVED", p.drafter(), String.format(
+                    "%s put you in cc of '%s'; you will be told how it ends.", p.drafter().name(), p.title()))));
+            return told;
         }
         if (payload instanceof EventPayload.Decided p) {
             boolean approved = p.decision() == EventPayload.Decision.APPROVED;
@@ -32,23 +36,38 @@ public final class Recipients {
             return List.of(delivery(event, p.drafterId(), approved ? "STEP_APPROVED" : "STEP_REJECTED", p.actor(), message));
         }
         if (payload instanceof EventPayload.Completed p) {
-            return List.of(delivery(event, p.drafterId(), "APPROVAL_COMPLETED", p.finalApprover(),
-                    String.format("'%s' is approved.", p.title())));
+            return toDrafterAndCc(event, p.drafterId(), p.cc(), "APPROVAL_COMPLETED", p.finalApprover(),
+                    String.format("'%s' is approved.", p.title()));
         }
         if (payload instanceof EventPayload.Rejected p) {
-            return List.of(delivery(event, p.drafterId(), "APPROVAL_REJECTED", p.actor(),
-                    String.format("'%s' is rejected: %s", p.title(), p.reason())));
+            return toDrafterAndCc(event, p.drafterId(), p.cc(), "APPROVAL_REJECTED", p.actor(),
+                    String.format("'%s' is rejected: %s", p.title(), p.reason()));
         }
         if (payload instanceof EventPayload.Withdrawn p) {
             String message = p.reason() == null
                     ? String.format("%s withdrew '%s'; it needs nothing more from you.", p.drafter().name(), p.title())
                     : String.format("%s withdrew '%s'; it needs nothing more from you. Reason: %s", p.drafter().name(),
                     p.title(), p.reason());
-            return p.approvers().stream()
-                    .map(a -> delivery(event, a.id(), "APPROVAL_WITHDRAWN", p.drafter(), message))
-                    .toList();
+            List<Delivery> told = new ArrayList<>();
+            p.approvers().forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_WITHDRAWN", p.drafter(), message)));
+            cc(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "APPROVAL_WITHDRAWN", p.drafter(),
+                    p.reason() == null ? String.format("%s withdrew '%s'.", p.drafter().name(), p.title())
+                            : String.format("%s withdrew '%s'. Reason: %s", p.drafter().name(), p.title(), p.reason()))));
+            return told;
         }
         return List.of();
+    }
+
+    private static List<Person> cc(List<Person> cc) {
+        return cc == null ? List.of() : cc;
+    }
+
+    private static List<Delivery> toDrafterAndCc(ApprovalEvent event, long drafterId, List<Person> cc, String type,
+                                                 Person actor, String message) {
+        List<Delivery> told = new ArrayList<>();
+        told.add(delivery(event, drafterId, type, actor, message));
+        cc(cc).forEach(c -> told.add(delivery(event, c.id(), type, actor, message)));
+        return told;
     }
 
     private static Delivery delivery(ApprovalEvent event, long userId, String type, Person actor, String message) {

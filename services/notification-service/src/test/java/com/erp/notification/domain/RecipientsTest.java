@@ -64,6 +64,28 @@ class RecipientsTest {
     }
 
     @Test
+    void thePeopleInCcAreToldWhenTheDocumentStartsAndHowItEnds() {
+        Person cc = new Person(7, "정하늘", "STAFF", "E");
+        List<Delivery> start = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+                new EventPayload.StepActivated(1, "출장", drafter, 1, 2, List.of(lead), progress, List.of(cc))));
+        assertThat(start).extracting(Delivery::userId, x -> x.notification().type())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "APPROVAL_REQUESTED"),
+                        org.assertj.core.groups.Tuple.tuple(7L, "CC_RECEIVED"));
+        assertThat(start.get(1).notification().message()).contains("cc").contains("출장").contains(drafter.name());
+
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
+                new EventPayload.Completed(1, "출장", lead, progress, List.of(cc)))))
+                .extracting(Delivery::userId).containsExactly(1L, 7L);
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH,
+                new EventPayload.Rejected(1, "출장", 1, lead, "예산", progress, List.of(cc)))))
+                .extracting(Delivery::userId).containsExactly(1L, 7L);
+        List<Delivery> withdrawn = recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH,
+                new EventPayload.Withdrawn(1, "출장", drafter, 1, List.of(lead), null, progress, List.of(cc))));
+        assertThat(withdrawn).extracting(Delivery::userId).containsExactly(2L, 7L);
+        assertThat(withdrawn.get(1).notification().message()).contains("withdrew").doesNotContain("from you");
+    }
+
+    @Test
     void notificationIdsAreStablePerEventAndRecipient() {
         ApprovalEvent e = ApprovalEvent.of("a", 1, Instant.EPOCH,
                 new EventPayload.StepActivated(1, "t", drafter, 1, 1, List.of(lead), progress));
