@@ -60,6 +60,16 @@ class WithdrawRouteTest extends ProcessingRouteTestBase {
     }
 
     @Test
+    void aWithdrawalSentAsCurlSendsItWithoutABodyWorks() throws Exception {
+        // curl -X POST: no body, and neither Content-Length nor Content-Type
+        String id = activated();
+        List<String> answer = http.raw("POST /api/approvals/" + id + "/withdrawal HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + token(DRAFTER) + "\r\nAccept: */*\r\nConnection: close\r\n\r\n");
+        assertThat(answer.get(0)).as("%s", answer).contains(" 200 ");
+        assertThat(json.readTree(answer.get(answer.size() - 1)).path("status").asText()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
     void aWithdrawalAfterTheFirstApprovalCarriesItsReasonAndReachesBothApprovers() throws Exception {
         String id = activated();
         assertThat(decide(LEAD, id, "APPROVE", "좋습니다").status()).isEqualTo(200);
