@@ -24,25 +24,15 @@ public class SubmitRoute extends RouteBuilder {
     public static final String ROUTE_ID = "approval-request.submit";
     /** Publishes the stored document's event and answers 202 (also the sync path's fallback). */
     public static final String DISPATCH_ASYNC = "direct:approval-request.dispatch-async";
+    /** The new document from the request: its line and cc looked up, the rules checked (also for resubmissions). */
+    public static final String DRAFT = "direct:approval-request.draft";
 
     @Override
     public void configure() {
         from("direct:submitApproval").routeId(ROUTE_ID).routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .setVariable("request", body())
-                .choice()
-                    .when(simple("${body.approverIds} != null"))
-                        .bean("employeeDirectory", "approvers(${body.approverIds}, ${variable.callerToken})")
-                    .otherwise()
-                        .bean("employeeDirectory", "defaultLine(${variable.caller.id}, ${variable.callerToken})")
-                .end()
-                .setVariable("line", body())
-                .setVariable("cc", constant(java.util.List.of()))
-                .filter(simple("${variable.request.ccIds} != null && ${variable.request.ccIds.size} > 0"))
-                    .setVariable("cc", method("employeeDirectory", "approvers(${variable.request.ccIds}, ${variable.callerToken})"))
-                .end()
-                .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${variable.line}, ${variable.cc})")
-                .setVariable("approval", body())
+                .to(DRAFT)
                 .bean("approvalDocuments", "newDocument")
                 .setVariable("document", body())
                 .to("{{erp.approval-request.approvals}}&operation=insert")
@@ -52,6 +42,23 @@ public class SubmitRoute extends RouteBuilder {
                     .otherwise()
                         .to(DISPATCH_ASYNC)
                 .end();
+
+        // variable request (and caller, callerToken; resubmissionOf for a resubmission) -> variable and body approval
+        from(DRAFT).routeId("approval-request.draft")
+                .choice()
+                    .when(simple("${variable.request.approverIds} != null"))
+                        .bean("employeeDirectory", "approvers(${variable.request.approverIds}, ${variable.callerToken})")
+                    .otherwise()
+                        .bean("employeeDirectory", "defaultLine(${variable.caller.id}, ${variable.callerToken})")
+                .end()
+                .setVariable("line", body())
+                .setVariable("cc", constant(java.util.List.of()))
+                .filter(simple("${variable.request.ccIds} != null && ${variable.request.ccIds.size} > 0"))
+                    .setVariable("cc", method("employeeDirectory", "approvers(${variable.request.ccIds}, ${variable.callerToken})"))
+                .end()
+                .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${variable.line}, ${variable.cc}, "
+                        + "${variable.resubmissionOf})")
+                .setVariable("approval", body());
 
         from(DISPATCH_ASYNC).routeId("approval-request.dispatch-async")
                 .setBody(variable("document"))

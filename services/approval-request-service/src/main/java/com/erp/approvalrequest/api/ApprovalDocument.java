@@ -8,7 +8,8 @@ import com.erp.routes.common.events.Person;
 /** Schema ApprovalDocument: the document with its line and history. */
 public record ApprovalDocument(String id, String number, String type, String title, String body, String status,
                                Person drafter, Integer currentStep, List<LineStep> line, List<Person> cc, Instant submittedAt,
-                               Instant updatedAt, Instant completedAt, List<HistoryEntry> history) {
+                               Instant updatedAt, Instant completedAt, List<HistoryEntry> history,
+                               String resubmissionOf, String resubmittedAs) {
 
     public record LineStep(int step, Person approver, String status, Instant decidedAt, String comment) {
     }

@@ -21,8 +21,9 @@ import com.erp.routes.common.security.Caller;
 public class Submissions {
 
     /** A document about to be stored, with the event that announces it. */
+    /** @param resubmissionOf the rejected or withdrawn document this one resubmits (재기안), or null */
     public record NewApproval(String id, SubmitApprovalRequest request, Person drafter, List<LineStep> line,
-                              List<Person> cc, Instant submittedAt, ApprovalEvent submitted) {
+                              List<Person> cc, Instant submittedAt, ApprovalEvent submitted, String resubmissionOf) {
     }
 
     private final Clock clock;
@@ -31,8 +32,12 @@ public class Submissions {
         this.clock = clock;
     }
 
-    /** @param cc who the directory found of {@code request.ccIds()} (empty when none were named) */
-    public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers, List<Person> cc) {
+    /**
+     * @param cc             who the directory found of {@code request.ccIds()} (empty when none were named)
+     * @param resubmissionOf the document this one resubmits, or null
+     */
+    public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers, List<Person> cc,
+                             String resubmissionOf) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
         if (request.ccIds() != null && !request.ccIds().isEmpty()) {
             SubmissionPolicy.checkCc(caller.id(), request.ccIds(), cc, approvers);
@@ -49,7 +54,7 @@ public class Submissions {
         }
         ApprovalEvent submitted = ApprovalEvent.of(id, 0, now, new EventPayload.Submitted(caller.id(),
                 request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc));
-        return new NewApproval(id, request, drafter, List.copyOf(line), inCc, now, submitted);
+        return new NewApproval(id, request, drafter, List.copyOf(line), inCc, now, submitted, resubmissionOf);
     }
 
     /** The 202 answer: stored and queued; processing will activate the first step. */

@@ -3,6 +3,7 @@ package com.erp.approvalrequest.persistence;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
@@ -21,6 +22,8 @@ import java.util.List;
 
 import com.erp.approvalrequest.api.ApprovalDocument;
 import com.erp.approvalrequest.api.ApprovalList;
+import com.erp.approvalrequest.api.ResubmitApprovalRequest;
+import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.approvalrequest.domain.DocumentNumber;
 import com.erp.approvalrequest.domain.PageCursor;
 import com.erp.approvalrequest.domain.Submissions.NewApproval;
@@ -68,6 +71,7 @@ public class ApprovalDocuments {
     /** The page size when a list request names none (the contract's default). */
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
+    private static final List<String> RESUBMITTABLE = List.of(Progress.Status.REJECTED.name(), Progress.Status.WITHDRAWN.name());
 
     private final ObjectMapper json;
     private final Topics topics;
@@ -94,7 +98,7 @@ public class ApprovalDocuments {
         }
         Date at = Date.from(approval.submittedAt());
         ApprovalEvent submitted = approval.submitted();
-        return new Document("_id", approval.id())
+        Document doc = new Document("_id", approval.id())
                 .append("type", approval.request().type())
                 .append("title", approval.request().title().strip())
                 .append("body", approval.request().body() == null ? "" : approval.request().body())
@@ -111,6 +115,10 @@ public class ApprovalDocuments {
                         .append("topic", topics.topicOf(submitted.eventType()))
                         .append("payload", toJson(submitted))
                         .append("createdAt", at)));
+        if (approval.resubmissionOf() != null) {
+            doc.append("resubmissionOf", approval.resubmissionOf());
+        }
+        return doc;
     }
 
     public List<OutboxEntry> outbox(Document document) {
@@ -289,6 +297,60 @@ public class ApprovalDocuments {
         return entry;
     }
 
+    // ---- resubmission (재기안) ---------------------------------------------------------------------------------
+
+    /**
+     * The submission that resubmits {@code doc}: its form, title, body, line and cc, with what {@code changes} gives
+     * instead. Only its drafter, only once it is rejected or withdrawn, and only once.
+     */
+    public SubmitApprovalRequest resubmission(Document doc, Caller caller, ResubmitApprovalRequest changes) {
+        if (doc == null) {
+            throw ProblemException.notFound("No such document.");
+        }
+        if (toPerson(doc.get("drafter", Document.class)).id() != caller.id()) {
+            throw ProblemException.forbidden("Only the drafter can resubmit a document.");
+        }
+        String status = doc.getString("status");
+        if (!RESUBMITTABLE.contains(status)) {
+            throw ProblemException.conflict("Only a rejected or withdrawn document can be resubmitted; this one is "
+                    + status.toLowerCase() + ".");
+        }
+        if (doc.getString("resubmittedAs") != null) {
+            throw ProblemException.conflict("This document was resubmitted already, as " + doc.getString("resubmittedAs") + ".");
+        }
+        ResubmitApprovalRequest c = changes == null ? new ResubmitApprovalRequest(null, null, null, null) : changes;
+        List<Long> line = doc.getList("line", Document.class).stream()
+                .map(s -> s.get("approver", Document.class).get("id", Number.class).longValue()).toList();
+        List<Long> cc = doc.getList("cc", Document.class, List.of()).stream()
+                .map(p -> p.get("id", Number.class).longValue()).toList();
+        return new SubmitApprovalRequest(doc.getString("type"), c.title() != null ? c.title() : doc.getString("title"),
+                c.body() != null ? c.body() : doc.getString("body"), c.approverIds() != null ? c.approverIds() : line,
+                c.ccIds() != null ? c.ccIds() : cc.isEmpty() ? null : cc);
+    }
+
+    /**
+     * Links the old document to its resubmission, if it is still free to resubmit (a resubmission racing this one
+     * may have come first: then nothing matches). Done before the new document is stored, so there is never a second.
+     */
+    public List<Bson> claimResubmission(NewApproval approval) {
+        return List.of(and(eq("_id", approval.resubmissionOf()), eq("drafter.id", approval.drafter().id()),
+                        in("status", RESUBMITTABLE), exists("resubmittedAs", false)),
+                Updates.set("resubmittedAs", approval.id()));
+    }
+
+    /** Undoes the claim when the new document could not be stored. */
+    public List<Bson> releaseResubmission(NewApproval approval) {
+        return List.of(and(eq("_id", approval.resubmissionOf()), eq("resubmittedAs", approval.id())),
+                Updates.unset("resubmittedAs"));
+    }
+
+    /** The claim's update matched nothing: another resubmission came first. */
+    public void claimed(Number matched) {
+        if (matched == null || matched.longValue() == 0) {
+            throw ProblemException.conflict("This document was resubmitted already, at the same moment.");
+        }
+    }
+
     // ---- reading ----------------------------------------------------------------------------------------------
 
     /** The document as the contract shows it, to someone allowed to see it: its drafter, approvers, or an admin. */
@@ -319,7 +381,8 @@ public class ApprovalDocuments {
         return new ApprovalDocument(doc.getString("_id"), doc.getString("number"), doc.getString("type"),
                 doc.getString("title"), doc.getString("body"), doc.getString("status"), drafter,
                 doc.getInteger("currentStep"), line, cc, instant(doc.getDate("submittedAt")),
-                instant(doc.getDate("updatedAt")), instant(doc.getDate("completedAt")), history);
+                instant(doc.getDate("updatedAt")), instant(doc.getDate("completedAt")), history,
+                doc.getString("resubmissionOf"), doc.getString("resubmittedAs"));
     }
 
     /** The documents of the caller's box (drafted, on whose line the caller is, in cc of), in status, after cursor. */

@@ -1,0 +1,7 @@
+package com.erp.approvalrequest.api;
+
+import java.util.List;
+
+/** Body of POST /api/approvals/{approvalId}/resubmission (schema ResubmitApprovalRequest): what changes; optional. */
+public record ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds) {
+}
