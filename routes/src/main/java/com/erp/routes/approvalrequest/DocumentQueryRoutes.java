@@ -7,8 +7,8 @@ import org.apache.camel.component.mongodb.MongoDbConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * Reading documents: one (for its drafter, approvers and admins), and a page of the documents the caller drafted or
- * is an approver of, newest first.
+ * Reading documents: one (for its drafter, approvers, people in cc and admins), and a page of the documents the
+ * caller drafted, is an approver of or is in cc of, newest first.
  */
 @Component
 public class DocumentQueryRoutes extends RouteBuilder {

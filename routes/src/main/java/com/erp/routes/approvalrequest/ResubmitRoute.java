@@ -2,19 +2,25 @@ package com.erp.routes.approvalrequest;
 
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mongodb.MongoDbConstants;
 import org.springframework.stereotype.Component;
 
 /**
  * Resubmit (재기안): the drafter submits a rejected or withdrawn document again, as a new document with the old one's
- * content and what the request changes. The new document is drafted like any submission (same rules), then the old
- * one is claimed for it (once: a racing resubmission finds it claimed, 409), then the new one is stored; if storing
- * fails, the claim is undone. It always goes the asynchronous way.
+ * content and what the request changes. The new document is drafted like any submission (same rules) and stored
+ * with {@code resubmissionOf}, which a unique index allows once per old document: a second resubmission, racing or
+ * retried, fails there (409). Then the old document is linked to it ({@code resubmittedAs}, a repeatable write; a
+ * retry that finds the new document already stored, e.g. after a lost reply, links that one). It always goes the
+ * asynchronous way.
  */
 @Component
 public class ResubmitRoute extends RouteBuilder {
+
+    /** Resubmitted already: the old document is made to show by which one (if it does not yet), then 409. */
+    static final String ALREADY = "direct:approval-request.resubmitted-already";
 
     @Override
     public void configure() {
@@ -28,26 +34,40 @@ public class ResubmitRoute extends RouteBuilder {
                 .bean("approvalDocuments", "resubmission(${body}, ${variable.caller}, ${variable.changes})")
                 .setVariable("request", body())
                 .to(SubmitRoute.DRAFT)
-                .bean("approvalDocuments", "claimResubmission")
-                .to("{{erp.approval-request.approvals}}&operation=update")
-                .bean("approvalDocuments", "claimed(${header." + MongoDbConstants.RECORDS_MATCHED + "})")
-                .removeHeaders("CamelMongoDb*")
+                .bean("approvalDocuments", "newDocument")
+                .setVariable("document", body())
                 .doTry()
-                    .setBody(variable("approval"))
-                    .bean("approvalDocuments", "newDocument")
-                    .setVariable("document", body())
                     .to("{{erp.approval-request.approvals}}&operation=insert").id("store-resubmission")
-                .doCatch(Exception.class)
-                    .setVariable("failure", exchangeProperty(Exchange.EXCEPTION_CAUGHT))
-                    .setBody(variable("approval"))
-                    .bean("approvalDocuments", "releaseResubmission")
-                    .removeHeaders("CamelMongoDb*")
-                    .to("{{erp.approval-request.approvals}}&operation=update")
-                    .process(e -> {
-                        throw e.getVariable("failure", Exception.class);
-                    })
+                .doCatch(Exception.class).onWhen(e -> duplicateKey(e.getException() != null ? e.getException()
+                        : e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))
+                    .to(ALREADY)
                 .end()
                 .removeHeaders("CamelMongoDb*")
+                .bean("approvalDocuments", "link(${variable.resubmissionOf}, ${variable.approval.id})")
+                .to("{{erp.approval-request.approvals}}&operation=update")
+                .removeHeaders("CamelMongoDb*")
                 .to(SubmitRoute.DISPATCH_ASYNC);
+
+        from(ALREADY).routeId("approval-request.resubmitted-already").errorHandler(noErrorHandler())
+                .removeHeaders("CamelMongoDb*")
+                .setBody(method("approvalDocuments", "resubmissionsOf(${variable.resubmissionOf})"))
+                .to("{{erp.approval-request.approvals}}&operation=findOneByQuery")
+                .removeHeaders("CamelMongoDb*")
+                .setVariable("existing", body())
+                .filter(body().isNotNull())
+                    .bean("approvalDocuments", "link(${variable.resubmissionOf}, ${body[_id]})")
+                    .to("{{erp.approval-request.approvals}}&operation=update")
+                .end()
+                .bean("approvalDocuments", "alreadyResubmitted(${variable.existing})");
+    }
+
+    /** Storing failed on a unique index: here, the one of {@code resubmissionOf}. */
+    static boolean duplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -44,7 +44,8 @@ public class SubmitRoute extends RouteBuilder {
                 .end();
 
         // variable request (and caller, callerToken; resubmissionOf for a resubmission) -> variable and body approval
-        from(DRAFT).routeId("approval-request.draft")
+        // the caller's error handling answers its failures (403/422/503), not this route's
+        from(DRAFT).routeId("approval-request.draft").errorHandler(noErrorHandler())
                 .choice()
                     .when(simple("${variable.request.approverIds} != null"))
                         .bean("employeeDirectory", "approvers(${variable.request.approverIds}, ${variable.callerToken})")

@@ -69,7 +69,8 @@ class OperationsTest extends StandaloneTestBase {
                 Map.of("x-dlq-original-topic", "approval.withdrawn", "x-dlq-reason", "test"));
         assertThat(jolokiaExec(cookie, "countPending").path("value").asLong()).isPositive();
         JsonNode replay = jolokiaExec(cookie, "replayTopic", "approval.withdrawn.dlq");
-        assertThat(replay.path("value").asText()).as("jolokia: %s", replay).startsWith("1 replayed");
+        // ours, and any other test's that dead-lettered to this topic meanwhile
+        assertThat(Integer.parseInt(replay.path("value").asText().split(" ")[0])).as("jolokia: %s", replay).isPositive();
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> back = new KafkaProbe(brokers)
                 .await("approval.withdrawn", r -> id.equals(r.key()), 1, java.time.Duration.ofSeconds(20));
         assertThat(back).hasSize(1);

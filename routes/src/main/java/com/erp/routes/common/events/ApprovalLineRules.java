@@ -14,6 +14,7 @@ import java.util.Set;
 public final class ApprovalLineRules {
 
     public static final int MAX_STEPS = 10;
+    public static final int MAX_CC = 20;
 
     private ApprovalLineRules() {
     }
@@ -36,6 +37,38 @@ public final class ApprovalLineRules {
             }
             if (!seen.add(approver.id())) {
                 return Optional.of(approver.name() + " appears twice in the approval line.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why {@code cc} (참조) cannot be the people in cc of a document of {@code drafterId} with this {@code line}, or
+     * empty: at most {@value #MAX_CC}, nobody twice, neither the drafter nor anyone on the line (who is told anyway).
+     */
+    public static Optional<String> ccViolation(long drafterId, List<Person> line, List<Person> cc) {
+        if (cc == null || cc.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cc.size() > MAX_CC) {
+            return Optional.of("At most " + MAX_CC + " people can be in cc.");
+        }
+        Set<Long> onLine = new HashSet<>();
+        line.forEach(p -> onLine.add(p.id()));
+        Set<Long> seen = new HashSet<>();
+        for (Person p : cc) {
+            if (p == null) {
+                return Optional.of("Someone in cc is missing.");
+            }
+            if (p.id() == drafterId) {
+                return Optional.of("You cannot put yourself in cc of your own document.");
+            }
+            if (onLine.contains(p.id())) {
+                return Optional.of("Employee [" + p.id() + "] is on the approval line already, and is told as an approver;"
+                        + " leave them out of ccIds.");
+            }
+            if (!seen.add(p.id())) {
+                return Optional.of(p.name() + " appears twice in cc.");
             }
         }
         return Optional.empty();

@@ -159,13 +159,17 @@ public class DeadLetterReplay implements DisposableBean {
         Offsets offsets = offsets(chosen, deadline);
         Map<String, Long> replayed = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        KafkaConsumer<String, String> consumer = consumer(deadline);
-        KafkaProducer<String, String> producer = producer(deadline);
+        KafkaConsumer<String, String> consumer = null;
+        KafkaProducer<String, String> producer = null;
         try {
+            consumer = consumer(deadline);
+            producer = producer(deadline);
             List<TopicPartition> partitions = offsets.withPending();
             if (!partitions.isEmpty()) {
                 consumer.assign(partitions);
-                partitions.forEach(tp -> consumer.seek(tp, offsets.from(tp)));
+                for (TopicPartition tp : partitions) {
+                    consumer.seek(tp, offsets.from(tp));
+                }
                 List<Future<RecordMetadata>> sends = new ArrayList<>();
                 Map<TopicPartition, Long> reached = new HashMap<>();
                 // half the time for reading and sending, the rest for the broker to acknowledge and the commit
@@ -181,7 +185,7 @@ public class DeadLetterReplay implements DisposableBean {
                         done.put(tp, new OffsetAndMetadata(r.offset() + 1));
                     }
                     for (TopicPartition tp : partitions) {
-                        if (!reached.containsKey(tp) && consumer.position(tp, deadline.left()) >= offsets.end(tp)) {
+                        if (!reached.containsKey(tp) && position(consumer, tp, deadline) >= offsets.end(tp)) {
                             reached.put(tp, offsets.end(tp));
                             // read to the end: remembered at the end, even if it held nothing to send (a gap)
                             done.put(tp, new OffsetAndMetadata(offsets.end(tp)));
@@ -205,8 +209,13 @@ public class DeadLetterReplay implements DisposableBean {
         } finally {
             // not the clients' own close timeouts (30 s, unbounded): a send still open is abandoned, its record
             // not marked replayed
-            producer.close(Duration.ofMillis(Math.max(100, deadline.left().toMillis())));
-            consumer.close(Duration.ofMillis(Math.max(100, deadline.left().toMillis())));
+            Duration closing = Duration.ofMillis(Math.max(100, deadline.left().toMillis()));
+            if (producer != null) {
+                producer.close(closing);
+            }
+            if (consumer != null) {
+                consumer.close(closing);
+            }
         }
         List<TopicReplay> perTopic = chosen.stream()
                 .map(t -> new TopicReplay(t, originalOf(t), replayed.getOrDefault(t, 0L),
@@ -242,7 +251,7 @@ public class DeadLetterReplay implements DisposableBean {
             Map<TopicPartition, Integer> taken = new HashMap<>();
             // at most max from each partition: enough to pick the oldest max overall
             while (!deadline.passed() && partitions.stream().anyMatch(tp ->
-                    taken.getOrDefault(tp, 0) < max && consumer.position(tp, deadline.left()) < offsets.end(tp))) {
+                    taken.getOrDefault(tp, 0) < max && position(consumer, tp, deadline) < offsets.end(tp))) {
                 for (ConsumerRecord<String, String> r : consumer.poll(deadline.upTo(Duration.ofMillis(200)))) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     if (r.offset() < offsets.end(tp) && taken.merge(tp, 1, Integer::sum) <= max) {
@@ -257,6 +266,15 @@ public class DeadLetterReplay implements DisposableBean {
         }
         return found.stream().sorted(Comparator.comparing((DeadLetter d) -> d.failedAt() == null ? "" : d.failedAt())
                 .thenComparing(DeadLetter::topic).thenComparing(DeadLetter::offset)).limit(max).toList();
+    }
+
+    /** The consumer's position, or -1 when finding it out did not fit in the time left (the caller stops there). */
+    private static long position(KafkaConsumer<String, String> consumer, TopicPartition tp, Deadline deadline) {
+        try {
+            return consumer.position(tp, deadline.left());
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return -1;
+        }
     }
 
     private static DeadLetter describe(ConsumerRecord<String, String> r) {

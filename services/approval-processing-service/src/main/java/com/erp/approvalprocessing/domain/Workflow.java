@@ -48,6 +48,10 @@ public class Workflow {
         ApprovalLineRules.stepsViolation(s.drafter().id(), s.line()).ifPresent(reason -> {
             throw new InvalidEventException("submission " + submitted.approvalId() + ": " + reason);
         });
+        ApprovalLineRules.ccViolation(s.drafter().id(), s.line().stream().map(LineStep::approver).toList(), s.cc())
+                .ifPresent(reason -> {
+                    throw new InvalidEventException("submission " + submitted.approvalId() + ": " + reason);
+                });
         Instant now = clock.instant();
         List<StepProgress> steps = new ArrayList<>();
         for (LineStep step : s.line()) {

@@ -202,6 +202,28 @@ class WorkflowTest {
         assertThat(startFails(List.of(new LineStep(1, lead), new LineStep(3, head)))).contains("numbered 1 to 2");
     }
 
+    @Test
+    void ccThatBreaksTheCcRulesIsPoisonToo() {
+        // the gRPC port is no way around approval-request's checks: nobody is told who should not be
+        List<LineStep> line = List.of(new LineStep(1, lead));
+        assertThat(startFailsWithCc(line, List.of(drafter))).contains("yourself");
+        assertThat(startFailsWithCc(line, List.of(lead))).contains("on the approval line");
+        Person cc = new Person(7, "cc", "STAFF", "E");
+        assertThat(startFailsWithCc(line, List.of(cc, cc))).contains("twice");
+        List<Person> many = java.util.stream.LongStream.rangeClosed(10, 30).mapToObj(i -> new Person(i, "p" + i, "STAFF", "E")).toList();
+        assertThat(startFailsWithCc(line, many)).contains("At most 20");
+    }
+
+    private String startFailsWithCc(List<LineStep> line, List<Person> cc) {
+        try {
+            workflow.start(ApprovalEvent.of("a4", 0, Instant.EPOCH,
+                    new EventPayload.Submitted(1, "t", drafter, "GENERAL", line, Instant.EPOCH, cc)));
+        } catch (InvalidEventException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("started with cc " + cc);
+    }
+
     private String startFails(List<LineStep> line) {
         try {
             workflow.start(ApprovalEvent.of("a3", 0, Instant.EPOCH,

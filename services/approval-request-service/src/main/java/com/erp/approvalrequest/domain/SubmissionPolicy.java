@@ -58,15 +58,8 @@ public final class SubmissionPolicy {
         if (!unknown.isEmpty()) {
             throw ProblemException.unprocessable("No active employee with id " + unknown + " can be put in cc.");
         }
-        if (requested.contains(drafterId)) {
-            throw ProblemException.unprocessable("You cannot put yourself in cc of your own document.");
-        }
-        Set<Long> approvers = new HashSet<>();
-        line.forEach(p -> approvers.add(p.id()));
-        List<Long> onLine = requested.stream().filter(approvers::contains).toList();
-        if (!onLine.isEmpty()) {
-            throw ProblemException.unprocessable("Employee " + onLine + " is on the approval line already, and is told"
-                    + " as an approver; leave them out of ccIds.");
-        }
+        ApprovalLineRules.ccViolation(drafterId, line, found).ifPresent(reason -> {
+            throw ProblemException.unprocessable(reason);
+        });
     }
 }

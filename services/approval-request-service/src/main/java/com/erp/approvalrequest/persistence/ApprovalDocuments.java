@@ -3,7 +3,6 @@ package com.erp.approvalrequest.persistence;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
@@ -323,37 +322,32 @@ public class ApprovalDocuments {
                 .map(s -> s.get("approver", Document.class).get("id", Number.class).longValue()).toList();
         List<Long> cc = doc.getList("cc", Document.class, List.of()).stream()
                 .map(p -> p.get("id", Number.class).longValue()).toList();
+        List<Long> approvers = c.approverIds() != null ? c.approverIds() : line;
+        // copied cc gives way to a new line: someone moved onto it is told as an approver
+        List<Long> keptCc = cc.stream().filter(id -> !approvers.contains(id)).toList();
         return new SubmitApprovalRequest(doc.getString("type"), c.title() != null ? c.title() : doc.getString("title"),
-                c.body() != null ? c.body() : doc.getString("body"), c.approverIds() != null ? c.approverIds() : line,
-                c.ccIds() != null ? c.ccIds() : cc.isEmpty() ? null : cc);
+                c.body() != null ? c.body() : doc.getString("body"), approvers,
+                c.ccIds() != null ? c.ccIds() : keptCc.isEmpty() ? null : keptCc);
     }
 
-    /**
-     * Links the old document to its resubmission, if it is still free to resubmit (a resubmission racing this one
-     * may have come first: then nothing matches). Done before the new document is stored, so there is never a second.
-     */
-    public List<Bson> claimResubmission(NewApproval approval) {
-        return List.of(and(eq("_id", approval.resubmissionOf()), eq("drafter.id", approval.drafter().id()),
-                        in("status", RESUBMITTABLE), exists("resubmittedAs", false)),
-                Updates.set("resubmittedAs", approval.id()));
+    /** The old document shows its resubmission: a repeatable write (the same id every time). */
+    public List<Bson> link(String oldId, String newId) {
+        return List.of(eq("_id", oldId), Updates.set("resubmittedAs", newId));
     }
 
-    /** Undoes the claim when the new document could not be stored. */
-    public List<Bson> releaseResubmission(NewApproval approval) {
-        return List.of(and(eq("_id", approval.resubmissionOf()), eq("resubmittedAs", approval.id())),
-                Updates.unset("resubmittedAs"));
+    /** The document that resubmitted {@code oldId}. */
+    public Bson resubmissionsOf(String oldId) {
+        return eq("resubmissionOf", oldId);
     }
 
-    /** The claim's update matched nothing: another resubmission came first. */
-    public void claimed(Number matched) {
-        if (matched == null || matched.longValue() == 0) {
-            throw ProblemException.conflict("This document was resubmitted already, at the same moment.");
-        }
+    public void alreadyResubmitted(Document existing) {
+        throw ProblemException.conflict("This document was resubmitted already"
+                + (existing == null ? "." : ", as " + existing.getString("_id") + "."));
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------
 
-    /** The document as the contract shows it, to someone allowed to see it: its drafter, approvers, or an admin. */
+    /** The document as the contract shows it, to someone allowed to see it: its drafter, approvers, people in cc, admins. */
     public ApprovalDocument view(Document doc, Caller caller) {
         if (doc == null) {
             throw ProblemException.notFound("No such document.");

@@ -41,6 +41,9 @@ public class MongoCollections {
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("cc.id"),
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("cc_page"));
         dropIndex(approvals, "drafter_newest"); // an earlier version's, replaced by drafter_page
+        // once per old document: a second resubmission (racing, or retried) fails to be stored
+        approvals.createIndex(Indexes.ascending("resubmissionOf"),
+                new IndexOptions().name("resubmission_of").unique(true).sparse(true));
         approvals.createIndex(Indexes.ascending(ApprovalDocuments.OUTBOX_MARK),
                 new IndexOptions().name(ApprovalDocuments.OUTBOX_MARK_INDEX).unique(true).sparse(true));
         markOlderOutboxes(approvals);

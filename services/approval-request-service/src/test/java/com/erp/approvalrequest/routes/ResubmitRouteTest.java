@@ -77,7 +77,7 @@ class ResubmitRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
-    void onlyTheDrafterResubmitsOnlyAFinishedUnapprovedDocumentAndABadChangeClaimsNothing() {
+    void onlyTheDrafterResubmitsOnlyAFinishedUnapprovedDocumentAndABadChangeStoresNothing() {
         String rejected = ended("권한 테스트", "REJECTED");
         assertThat(assertProblem(resubmit(token(LEAD), rejected, null), 403).path("detail").asText()).contains("drafter");
         assertProblem(resubmit(token(OTHER), rejected, null), 403);
@@ -90,7 +90,7 @@ class ResubmitRouteTest extends ApprovalRequestRouteTestBase {
         String approved = ended("승인됨", "APPROVED");
         assertProblem(resubmit(token(DRAFTER), approved, null), 409);
 
-        // a change that breaks the rules is refused before the old document is claimed: it can still be resubmitted
+        // a change that breaks the rules stores nothing and links nothing: it can still be resubmitted
         assertThat(assertProblem(resubmit(token(DRAFTER), rejected, Map.of("approverIds", List.of(DRAFTER.id()))), 422)
                 .path("detail").asText()).contains("own document");
         assertThat(assertProblem(resubmit(token(DRAFTER), rejected, Map.of("urgent", true)), 400)
@@ -140,5 +140,40 @@ class ResubmitRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(approvals().countDocuments(new Document("resubmissionOf", old))).isZero();
 
         assertThat(resubmit(token(DRAFTER), old, Map.of("title", "저장 성공")).status()).isEqualTo(202);
+    }
+
+    @Test
+    void whenTheReplyToStoringIsLostARetryFindsTheStoredOneAndLinksIt() throws Exception {
+        if (camel.getRoute("approval-request.resubmit").getProperties().get("reply-lost") == null) {
+            org.apache.camel.builder.AdviceWith.adviceWith(camel, "approval-request.resubmit", route ->
+                    route.weaveById("store-resubmission").after().process(e -> {
+                        if ("응답 유실".equals(e.getVariable("document", Document.class).getString("title"))) {
+                            throw new com.mongodb.MongoSocketReadException("the reply was lost (test)",
+                                    new com.mongodb.ServerAddress());
+                        }
+                    }));
+            camel.getRoute("approval-request.resubmit").getProperties().put("reply-lost", true);
+        }
+        String old = ended("응답 유실", "WITHDRAWN");
+        assertThat(resubmit(token(DRAFTER), old, null).status()).isGreaterThanOrEqualTo(500);
+        Document stored = approvals().find(new Document("resubmissionOf", old)).first();
+        assertThat(stored).as("stored before the reply was lost").isNotNull();
+
+        // the retry: no second document, and the old one now shows the one that was stored
+        assertThat(assertProblem(resubmit(token(DRAFTER), old, null), 409).path("detail").asText())
+                .contains(stored.getString("_id"));
+        assertThat(approvals().countDocuments(new Document("resubmissionOf", old))).isEqualTo(1);
+        assertThat(approvals().find(new Document("_id", old)).first().getString("resubmittedAs"))
+                .isEqualTo(stored.getString("_id"));
+    }
+
+    @Test
+    void copiedCcGivesWayToANewLine() {
+        String old = ended("참조 이동", "REJECTED"); // line LEAD, HEAD; cc OTHER
+        Response r = resubmit(token(DRAFTER), old, Map.of("approverIds", List.of(LEAD.id(), OTHER.id())));
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        JsonNode fresh = http.get("/api/approvals/" + r.json().path("id").asText(), token(DRAFTER)).json();
+        assertThat(fresh.path("line").findValuesAsText("name")).containsExactly(LEAD.name(), OTHER.name());
+        assertThat(fresh.path("cc").size()).isZero();
     }
 }
