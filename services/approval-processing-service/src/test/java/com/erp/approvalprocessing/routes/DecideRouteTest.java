@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
 import com.erp.approvalprocessing.domain.ApprovalState;
@@ -24,6 +21,7 @@ import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
+import com.erp.routes.testing.Concurrently;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -109,21 +107,9 @@ class DecideRouteTest extends ProcessingRouteTestBase {
     @Test
     void whenTwoDecisionsRaceExactlyOneWins() throws Exception {
         String id = activated();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Callable<Integer> approve = () -> decide(LEAD, id, "APPROVE", null).status();
-            List<Future<Integer>> results = pool.invokeAll(List.of(approve, approve, approve, approve));
-            List<Integer> statuses = results.stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-            assertThat(statuses).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        Callable<Integer> approve = () -> decide(LEAD, id, "APPROVE", null).status();
+        List<Integer> statuses = Concurrently.run(List.of(approve, approve, approve, approve));
+        assertThat(statuses).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
         assertThat(version(id)).isEqualTo("3");
         // waiting for a second one: only one decision was ever published
         assertThat(kafka.await("approval.decided", r -> id.equals(r.key()), 2, Duration.ofSeconds(3))).hasSize(1);

@@ -8,13 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.redis.RedisKeys;
+import com.erp.routes.testing.Concurrently;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -114,22 +112,9 @@ class WithdrawRouteTest extends ProcessingRouteTestBase {
     @Test
     void withdrawalsAndDecisionsRacingLoseNoUpdate() throws Exception {
         String id = activated();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Integer> statuses;
-        try {
-            Callable<Integer> approve = () -> decide(LEAD, id, "APPROVE", null).status();
-            Callable<Integer> takeBack = () -> withdraw(DRAFTER, id, null).status();
-            List<Future<Integer>> results = pool.invokeAll(List.of(approve, takeBack, approve, takeBack));
-            statuses = results.stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        } finally {
-            pool.shutdownNow();
-        }
+        Callable<Integer> approve = () -> decide(LEAD, id, "APPROVE", null).status();
+        Callable<Integer> takeBack = () -> withdraw(DRAFTER, id, null).status();
+        List<Integer> statuses = Concurrently.run(List.of(approve, takeBack, approve, takeBack));
         assertThat(statuses).containsOnly(200, 409);
         long approvals = Stream.of(statuses.get(0), statuses.get(2)).filter(s -> s == 200).count();
         long withdrawals = Stream.of(statuses.get(1), statuses.get(3)).filter(s -> s == 200).count();

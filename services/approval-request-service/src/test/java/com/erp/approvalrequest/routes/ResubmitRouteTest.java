@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import com.erp.routes.testing.Concurrently;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
@@ -102,20 +103,8 @@ class ResubmitRouteTest extends ApprovalRequestRouteTestBase {
     @Test
     void racingResubmissionsMakeOneNewDocument() throws Exception {
         String old = ended("경합 재기안", "REJECTED");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        List<Integer> statuses;
-        try {
-            java.util.concurrent.Callable<Integer> call = () -> resubmit(token(DRAFTER), old, null).status();
-            statuses = pool.invokeAll(List.of(call, call, call, call)).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        } finally {
-            pool.shutdownNow();
-        }
+        java.util.concurrent.Callable<Integer> call = () -> resubmit(token(DRAFTER), old, null).status();
+        List<Integer> statuses = Concurrently.run(List.of(call, call, call, call));
         assertThat(statuses).containsOnly(202, 409).filteredOn(s -> s == 202).hasSize(1);
         assertThat(approvals().countDocuments(new Document("resubmissionOf", old))).isEqualTo(1);
     }

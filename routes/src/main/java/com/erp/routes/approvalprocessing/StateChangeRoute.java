@@ -1,0 +1,36 @@
+package com.erp.routes.approvalprocessing;
+
+import com.erp.routes.common.redis.RedisKeys;
+import com.erp.routes.common.security.CallerProcessor;
+import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.redis.RedisConstants;
+
+/**
+ * The shape of every change a person makes to a document in processing (a decision, a withdrawal): read the state,
+ * let the rules (bean workflow) make the transition from it and the request, store it only if nobody changed the
+ * document meanwhile (else 409), publish its events, answer.
+ */
+abstract class StateChangeRoute extends RouteBuilder {
+
+    /**
+     * @param rule   the workflow method making the transition, called with the state, the document id, the request
+     *               and the caller
+     * @param answer the workflow method making the answer from {@code ${variable.transition}} (and the request)
+     */
+    void stateChange(String from, String routeId, String rule, String answer) {
+        from(from).routeId(routeId).routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setVariable("request", body())
+                .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
+                .setHeader(RedisConstants.KEY, simple(RedisKeys.APPROVAL + "${header.approvalId}"))
+                .to("{{erp.approval-processing.redis}}")
+                .bean("approvalStore", "state")
+                .bean("workflow", rule + "(${body}, ${header.approvalId}, ${variable.request}, ${variable.caller})")
+                .bean("approvalStore", "commit")
+                .setVariable("transition", body())
+                .to(ProcessingOutboxRoute.PUBLISH)
+                .removeHeaders("*")
+                .bean("workflow", answer);
+    }
+}
