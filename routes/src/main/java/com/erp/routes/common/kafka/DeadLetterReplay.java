@@ -68,7 +68,8 @@ public class DeadLetterReplay implements DisposableBean {
     private final Topics topics;
     private final String group;
     private final Duration timeout;
-    private final Admin admin;
+    /** Made at the first use: most instances never list or replay, and start-up need not connect for them. */
+    private Admin admin;
     private final java.util.concurrent.locks.ReentrantLock replaying = new java.util.concurrent.locks.ReentrantLock();
 
     public DeadLetterReplay(String brokers, Topics topics, String group, Duration timeout) {
@@ -76,9 +77,6 @@ public class DeadLetterReplay implements DisposableBean {
         this.topics = topics;
         this.group = group;
         this.timeout = timeout;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
     }
 
     /** One dead-letter topic: {@code pending} not replayed yet, {@code total} kept by the broker. */
@@ -324,6 +322,7 @@ public class DeadLetterReplay implements DisposableBean {
     private Offsets offsets(List<String> chosen, Deadline deadline) {
         try {
             List<TopicPartition> partitions = new ArrayList<>();
+            Admin admin = admin();
             for (var described : admin.describeTopics(chosen).topicNameValues().entrySet()) {
                 try {
                     described.getValue().get(deadline.left().toMillis(), TimeUnit.MILLISECONDS).partitions()
@@ -442,8 +441,19 @@ public class DeadLetterReplay implements DisposableBean {
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+        }
+        return admin;
+    }
+
     @Override
-    public void destroy() {
-        admin.close(Duration.ofSeconds(2));
+    public synchronized void destroy() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
     }
 }

@@ -45,14 +45,24 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         return new Progress(status, current, List.of(one, two));
     }
 
+    /** Step 1 of LEAD then HEAD becomes active (sequence 1). */
+    private ApprovalEvent firstActivation(String id) {
+        return ApprovalEvent.of(id, 1, t0, new EventPayload.StepActivated(DRAFTER.id(), "t", DRAFTER, 1, 2,
+                List.of(LEAD), progress(Progress.Status.IN_PROGRESS, 1, StepStatus.PENDING, StepStatus.WAITING)));
+    }
+
+    /** LEAD approves step 1 (sequence 2). */
+    private ApprovalEvent firstApproval(String id) {
+        return ApprovalEvent.of(id, 2, t0.plusSeconds(1), new EventPayload.Decided(DRAFTER.id(), "t", 1, 2,
+                LEAD, EventPayload.Decision.APPROVED, "좋습니다",
+                progress(Progress.Status.IN_PROGRESS, 2, StepStatus.APPROVED, StepStatus.PENDING)));
+    }
+
     @Test
     void theNewestProgressWinsEachEventIsRecordedOnceAndTheApprovedDocumentGetsANumber() throws Exception {
         String id = submit("기록 테스트");
-        ApprovalEvent activated1 = ApprovalEvent.of(id, 1, t0, new EventPayload.StepActivated(DRAFTER.id(), "t", DRAFTER, 1, 2,
-                List.of(LEAD), progress(Progress.Status.IN_PROGRESS, 1, StepStatus.PENDING, StepStatus.WAITING)));
-        ApprovalEvent approved1 = ApprovalEvent.of(id, 2, t0.plusSeconds(1), new EventPayload.Decided(DRAFTER.id(), "t", 1, 2,
-                LEAD, EventPayload.Decision.APPROVED, "좋습니다",
-                progress(Progress.Status.IN_PROGRESS, 2, StepStatus.APPROVED, StepStatus.PENDING)));
+        ApprovalEvent activated1 = firstActivation(id);
+        ApprovalEvent approved1 = firstApproval(id);
         ApprovalEvent activated2 = ApprovalEvent.of(id, 3, t0.plusSeconds(1), new EventPayload.StepActivated(DRAFTER.id(), "t",
                 DRAFTER, 2, 2, List.of(HEAD), progress(Progress.Status.IN_PROGRESS, 2, StepStatus.APPROVED, StepStatus.PENDING)));
         ApprovalEvent approved2 = ApprovalEvent.of(id, 4, t0.plusSeconds(2), new EventPayload.Decided(DRAFTER.id(), "t", 2, 2,
@@ -198,11 +208,8 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
     @Test
     void aWithdrawalEndsTheDocumentWhateverOrderItsEventsArriveIn() throws Exception {
         String id = submit("회수 테스트");
-        ApprovalEvent activated1 = ApprovalEvent.of(id, 1, t0, new EventPayload.StepActivated(DRAFTER.id(), "t", DRAFTER, 1, 2,
-                List.of(LEAD), progress(Progress.Status.IN_PROGRESS, 1, StepStatus.PENDING, StepStatus.WAITING)));
-        ApprovalEvent approved1 = ApprovalEvent.of(id, 2, t0.plusSeconds(1), new EventPayload.Decided(DRAFTER.id(), "t", 1, 2,
-                LEAD, EventPayload.Decision.APPROVED, "좋습니다",
-                progress(Progress.Status.IN_PROGRESS, 2, StepStatus.APPROVED, StepStatus.PENDING)));
+        ApprovalEvent activated1 = firstActivation(id);
+        ApprovalEvent approved1 = firstApproval(id);
         ApprovalEvent withdrawn = ApprovalEvent.of(id, 4, t0.plusSeconds(3), new EventPayload.Withdrawn(DRAFTER.id(), "t",
                 DRAFTER, 2, List.of(LEAD, HEAD), "금액 수정",
                 progress(Progress.Status.WITHDRAWN, null, StepStatus.APPROVED, StepStatus.SKIPPED)));
