@@ -2,11 +2,14 @@ package com.erp.employee;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import com.erp.employee.api.EmployeeViews;
+import com.erp.employee.api.LeaveViews;
 import com.erp.employee.auth.LoginService;
 import com.erp.employee.auth.LoginThrottle;
 import com.erp.employee.persistence.DemoOrganisation;
+import com.erp.employee.persistence.LeaveLedger;
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.TokenIssuer;
 import jakarta.persistence.EntityManager;
@@ -58,6 +61,17 @@ public class EmployeeModule {
     LoginService loginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views,
                               AuthProperties auth, LoginThrottle throttle) {
         return new LoginService(passwords, tokens, views, auth.cookieName(), throttle);
+    }
+
+    @Bean
+    LeaveLedger leaveLedger(EntityManager entityManager, TransactionTemplate tx, Clock clock,
+                            @Value("${erp.leave.annual-days}") int annualDays) {
+        return new LeaveLedger(entityManager, tx, clock, annualDays);
+    }
+
+    @Bean
+    LeaveViews leaveViews(Clock clock, @Value("${erp.leave.zone}") ZoneId zone, @Value("${erp.leave.annual-days}") int annualDays) {
+        return new LeaveViews(clock, zone, annualDays);
     }
 
     @Bean

@@ -30,7 +30,9 @@ public record ApprovalEvent(
                 @JsonSubTypes.Type(value = EventPayload.Decided.class, name = "approval.decided"),
                 @JsonSubTypes.Type(value = EventPayload.Completed.class, name = "approval.completed"),
                 @JsonSubTypes.Type(value = EventPayload.Rejected.class, name = "approval.rejected"),
-                @JsonSubTypes.Type(value = EventPayload.Withdrawn.class, name = "approval.withdrawn")
+                @JsonSubTypes.Type(value = EventPayload.Withdrawn.class, name = "approval.withdrawn"),
+                @JsonSubTypes.Type(value = EventPayload.LeaveReserved.class, name = "approval.leave-reserved"),
+                @JsonSubTypes.Type(value = EventPayload.LeaveRefused.class, name = "approval.leave-refused")
         })
         EventPayload payload) {
 

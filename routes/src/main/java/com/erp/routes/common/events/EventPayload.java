@@ -17,14 +17,39 @@ public sealed interface EventPayload {
 
     String title();
 
-    /** A document was stored and submitted; its line is fixed from now on. {@code cc}: 참조, the people kept informed. */
+    /**
+     * A document was stored and submitted; its line is fixed from now on. {@code cc}: 참조, the people kept informed.
+     * {@code leave}: what a leave document asks for (null for other forms); such a document starts along its line only
+     * once employee-service has reserved its days ({@link LeaveReserved}).
+     */
     record Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
-                     Instant submittedAt, List<Person> cc) implements EventPayload {
+                     Instant submittedAt, List<Person> cc, Leave leave) implements EventPayload {
+
+        public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
+                         Instant submittedAt, List<Person> cc) {
+            this(drafterId, title, drafter, documentType, line, submittedAt, cc, null);
+        }
 
         public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
                          Instant submittedAt) {
-            this(drafterId, title, drafter, documentType, line, submittedAt, null);
+            this(drafterId, title, drafter, documentType, line, submittedAt, null, null);
         }
+    }
+
+    /**
+     * employee-service reserved a leave document's days from the drafter's allowance ({@code remaining} days are left
+     * to ask for): the document may now start along its line, which approval-processing does from the
+     * {@code submission} carried here.
+     */
+    record LeaveReserved(long drafterId, String title, Submitted submission, double remaining) implements EventPayload {
+    }
+
+    /**
+     * employee-service could not reserve a leave document's days ({@code available} were left): the document is
+     * rejected without reaching anyone on its line (every step SKIPPED in {@code progress}), for {@code reason}.
+     */
+    record LeaveRefused(long drafterId, String title, Person drafter, Leave leave, double available, String reason,
+                        Progress progress) implements EventPayload {
     }
 
     /**

@@ -7,7 +7,9 @@ public enum EventType {
     DECIDED("approval.decided", EventPayload.Decided.class),
     COMPLETED("approval.completed", EventPayload.Completed.class),
     REJECTED("approval.rejected", EventPayload.Rejected.class),
-    WITHDRAWN("approval.withdrawn", EventPayload.Withdrawn.class);
+    WITHDRAWN("approval.withdrawn", EventPayload.Withdrawn.class),
+    LEAVE_RESERVED("approval.leave-reserved", EventPayload.LeaveReserved.class),
+    LEAVE_REFUSED("approval.leave-refused", EventPayload.LeaveRefused.class);
 
     private final String id;
     private final Class<? extends EventPayload> payloadType;

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("erp.topics")
 public record Topics(String submitted, String stepActivated, String decided, String completed, String rejected,
-                     String withdrawn, String dlqSuffix, int partitions) {
+                     String withdrawn, String leaveReserved, String leaveRefused, String dlqSuffix, int partitions) {
 
     public String topicOf(EventType type) {
         return switch (type) {
@@ -21,11 +21,13 @@ public record Topics(String submitted, String stepActivated, String decided, Str
             case COMPLETED -> completed;
             case REJECTED -> rejected;
             case WITHDRAWN -> withdrawn;
+            case LEAVE_RESERVED -> leaveReserved;
+            case LEAVE_REFUSED -> leaveRefused;
         };
     }
 
     public List<String> all() {
-        return List.of(submitted, stepActivated, decided, completed, rejected, withdrawn);
+        return List.of(submitted, stepActivated, decided, completed, rejected, withdrawn, leaveReserved, leaveRefused);
     }
 
     public String dlqOf(String topic) {

@@ -7,40 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import com.erp.employee.EmployeeServiceApplication;
 import com.erp.routes.testing.HttpTestClient;
-import com.erp.routes.testing.ServiceTestSupport;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /** employee-service's routes against a real MariaDB with the demo organisation. */
-@CamelSpringBootTest
-@SpringBootTest(classes = EmployeeServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "spring.config.name=employee-service",
-                "erp.embedded.enabled=true",
-                "erp.embedded.servers=mariadb",
-                "erp.demo.enabled=true",
-                "erp.demo.password=test-password"
-        })
-class EmployeeRoutesTest extends ServiceTestSupport {
+class EmployeeRoutesTest extends EmployeeTestBase {
 
     private static final String CONTRACT = "employee-api.yaml";
-
-    private Response login(String username, String password) {
-        return http.post("/api/auth/login", null, Map.of("username", username, "password", password));
-    }
-
-    private String token(String username) {
-        Response r = login(username, "test-password");
-        assertThat(r.status()).as("login %s: %s", username, r).isEqualTo(200);
-        return r.json().path("accessToken").asText();
-    }
 
     @Test
     void loginIssuesATokenThatTheJwksVerifiesWithIdentityAndRoles() {

@@ -1,0 +1,74 @@
+package com.erp.routes.common.events;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * How much annual leave a request takes, and what makes one impossible: the working days (Monday to Friday) from
+ * the first date to the last, both included; a half day (오전/오후 반차) is one date and counts 0.5. A leave lies
+ * within one calendar year, because each year has its own allowance. Public holidays are not known here: a leave
+ * over one counts it as a working day, so the drafter leaves it out of the dates.
+ */
+public final class LeaveRules {
+
+    /** The kinds of leave; all take days from the annual allowance. */
+    public enum Kind { ANNUAL, HALF_DAY_AM, HALF_DAY_PM }
+
+    private LeaveRules() {
+    }
+
+    /** The leave a request asks for, with its days; {@code endDate} may be left out for one day. */
+    public static Leave leave(String kind, String startDate, String endDate) {
+        violation(kind, startDate, endDate).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        String end = endDate == null ? startDate : endDate;
+        return new Leave(kind, startDate, end, halfDays(Kind.valueOf(kind), LocalDate.parse(startDate), LocalDate.parse(end)) / 2.0);
+    }
+
+    /** Why this leave cannot be taken, if it cannot. */
+    public static Optional<String> violation(String kind, String startDate, String endDate) {
+        Kind k;
+        try {
+            k = Kind.valueOf(kind);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.of("The kind of leave must be one of ANNUAL, HALF_DAY_AM, HALF_DAY_PM.");
+        }
+        LocalDate start;
+        LocalDate end;
+        try {
+            start = LocalDate.parse(startDate);
+            end = endDate == null ? start : LocalDate.parse(endDate);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return Optional.of("The leave's dates must be dates like 2026-12-24.");
+        }
+        if (end.isBefore(start)) {
+            return Optional.of("The leave ends (" + end + ") before it starts (" + start + ").");
+        }
+        if (k != Kind.ANNUAL && !end.equals(start)) {
+            return Optional.of("A half day is one date: startDate and endDate must be the same.");
+        }
+        if (start.getYear() != end.getYear()) {
+            return Optional.of("A leave must lie within one calendar year (each year has its own allowance); "
+                    + "ask for the days of each year in a document of its own.");
+        }
+        if (halfDays(k, start, end) == 0) {
+            return Optional.of("The leave falls on no working day: " + start + (end.equals(start) ? "" : " to " + end)
+                    + " is a weekend.");
+        }
+        return Optional.empty();
+    }
+
+    /** A leave's length in half days: two per working day, one for a half day on a working day. */
+    static int halfDays(Kind kind, LocalDate start, LocalDate end) {
+        int working = 0;
+        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                working++;
+            }
+        }
+        return kind == Kind.ANNUAL ? working * 2 : working;
+    }
+}

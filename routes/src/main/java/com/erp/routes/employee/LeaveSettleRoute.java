@@ -1,0 +1,24 @@
+package com.erp.routes.employee;
+
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.kafka.DeadLetters;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.dataformat.JsonLibrary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settle leave (the saga's last step): when a leave document is approved its reserved days are used; when it is
+ * rejected or withdrawn they are free again (bean {@code leaveLedger}; other documents hold nothing and are passed
+ * over).
+ */
+@Component
+public class LeaveSettleRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("kafka:{{erp.topics.completed}},{{erp.topics.rejected}},{{erp.topics.withdrawn}}?groupId={{erp.employee.group-id}}")
+                .routeId("employee.settle-leave").routeConfigurationId(DeadLetters.ID)
+                .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
+                .bean("leaveLedger", "settle");
+    }
+}

@@ -1,0 +1,183 @@
+package com.erp.employee.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.erp.employee.domain.LeaveAccount;
+import com.erp.employee.domain.LeaveEntry;
+import com.erp.employee.domain.LeaveEntry.Kind;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.Leave;
+import com.erp.routes.common.events.LeaveRules;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.kafka.InvalidEventException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The leave ledger's changes (bean {@code leaveLedger}), each one transaction that first locks the employee's
+ * account for the year (created with the year's allowance on first use), so reservations of one person never
+ * overlap. Every change is an entry; at most one entry of each kind per document (checked under the lock, and by
+ * a unique key), so a redelivered event changes nothing and gets the same answer.
+ */
+public class LeaveLedger {
+
+    /** The form whose documents are leave. */
+    public static final String LEAVE_FORM = "LEAVE";
+
+    private final EntityManager em;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int annualHalfDays;
+
+    /** @param annualDays what a year's account starts with */
+    public LeaveLedger(EntityManager em, TransactionTemplate tx, Clock clock, int annualDays) {
+        this.em = em;
+        this.tx = tx;
+        this.clock = clock;
+        this.annualHalfDays = annualDays * 2;
+    }
+
+    public int annualHalfDays() {
+        return annualHalfDays;
+    }
+
+    /** Whether the event submits a leave document. */
+    public boolean isLeave(ApprovalEvent event) {
+        return event.payload() instanceof EventPayload.Submitted s && LEAVE_FORM.equals(s.documentType());
+    }
+
+    /**
+     * A leave document was submitted: its days are reserved if the drafter has that many left, else refused. Returns
+     * the event that says which ({@code approval.leave-reserved} / {@code approval.leave-refused}), the same one however
+     * often the submission is delivered (its id and time come from the entry).
+     */
+    public ApprovalEvent reserve(ApprovalEvent submitted) {
+        EventPayload.Submitted s = (EventPayload.Submitted) submitted.payload();
+        Leave leave = s.leave();
+        if (leave == null) {
+            throw new InvalidEventException("leave document " + submitted.approvalId() + " says nothing about the leave");
+        }
+        Optional<String> violation = LeaveRules.violation(leave.kind(), leave.startDate(), leave.endDate());
+        if (violation.isPresent() || LeaveRules.leave(leave.kind(), leave.startDate(), leave.endDate()).halfDays() != leave.halfDays()) {
+            throw new InvalidEventException("leave document " + submitted.approvalId() + ": "
+                    + violation.orElse("its days do not match its dates"));
+        }
+        LocalDate start = LocalDate.parse(leave.startDate());
+        LocalDate end = LocalDate.parse(leave.endDate());
+        return tx.execute(status -> {
+            LeaveAccount account = lockedAccount(s.drafterId(), start.getYear());
+            LeaveEntry entry = entriesOf(submitted.approvalId()).stream()
+                    .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.REFUSED).findFirst().orElse(null);
+            if (entry == null) {
+                int requested = leave.halfDays();
+                boolean held = account.reserve(requested);
+                String note = held ? null : String.format("Not enough annual leave: this asks for %s, %s left of %d's %s.",
+                        days(requested), days(account.available()), account.getYear(), days(account.getGranted()));
+                entry = LeaveEntry.ofDocument(account, held ? Kind.RESERVED : Kind.REFUSED, requested,
+                        submitted.approvalId(), s.title(), leave.kind(), start, end, note, now());
+                em.persist(entry);
+            }
+            return answer(submitted, s, entry);
+        });
+    }
+
+    private ApprovalEvent answer(ApprovalEvent submitted, EventPayload.Submitted s, LeaveEntry entry) {
+        double available = entry.getAvailableAfter() / 2.0;
+        if (entry.getKind() == Kind.RESERVED) {
+            return event(submitted.approvalId(), entry, 0, new EventPayload.LeaveReserved(s.drafterId(), s.title(), s, available));
+        }
+        List<Progress.StepProgress> skipped = new ArrayList<>();
+        for (LineStep step : s.line()) {
+            skipped.add(new Progress.StepProgress(step.step(), Progress.StepStatus.SKIPPED, null, null));
+        }
+        // the document's only state change: after the submission (0), before anything processing could write
+        return event(submitted.approvalId(), entry, 1, new EventPayload.LeaveRefused(s.drafterId(), s.title(), s.drafter(),
+                s.leave(), available, entry.getNote(), new Progress(Progress.Status.REJECTED, null, List.copyOf(skipped))));
+    }
+
+    private static ApprovalEvent event(String approvalId, LeaveEntry entry, long sequence, EventPayload payload) {
+        String id = UUID.nameUUIDFromBytes((approvalId + "/" + entry.getKind()).getBytes(StandardCharsets.UTF_8)).toString();
+        return new ApprovalEvent(id, com.erp.routes.common.events.EventType.of(payload).id(), ApprovalEvent.SCHEMA_VERSION,
+                entry.getCreatedAt(), approvalId, sequence, payload);
+    }
+
+    /**
+     * A document ended: approved, its reserved days are used; rejected or withdrawn, they are free again. Nothing
+     * happens for a document that holds no days (another form, a refused leave) or was settled already.
+     */
+    public void settle(ApprovalEvent event) {
+        Kind next;
+        if (event.payload() instanceof EventPayload.Completed) {
+            next = Kind.DEDUCTED;
+        } else if (event.payload() instanceof EventPayload.Rejected || event.payload() instanceof EventPayload.Withdrawn) {
+            next = Kind.RELEASED;
+        } else {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            List<LeaveEntry> entries = entriesOf(event.approvalId());
+            LeaveEntry reserved = entries.stream().filter(e -> e.getKind() == Kind.RESERVED).findFirst().orElse(null);
+            boolean settled = entries.stream().anyMatch(e -> e.getKind() == Kind.DEDUCTED || e.getKind() == Kind.RELEASED);
+            if (reserved == null || settled) {
+                return;
+            }
+            LeaveAccount account = lockedAccount(reserved.getEmployeeId(), reserved.getYear());
+            if (next == Kind.DEDUCTED) {
+                account.deduct(reserved.getHalfDays());
+            } else {
+                account.release(reserved.getHalfDays());
+            }
+            // a second delivery of the same event at the same moment fails on the unique key, and its retry finds it settled
+            em.persist(reserved.follow(account, next, null, now()));
+        });
+    }
+
+    /** An administrator adds days to an employee's year; returns the account after it. */
+    public LeaveAccount grant(long employeeId, int year, int halfDays, String reason, long actorId) {
+        return tx.execute(status -> {
+            LeaveAccount account = lockedAccount(employeeId, year);
+            account.grant(halfDays);
+            em.persist(LeaveEntry.granted(account, halfDays, reason, actorId, now()));
+            return account;
+        });
+    }
+
+    /** The account, locked until the transaction ends; made with the year's allowance if it does not exist yet. */
+    private LeaveAccount lockedAccount(long employeeId, int year) {
+        // a concurrent first use of the same year cannot make two: the unique key makes the second insert do nothing
+        em.createNativeQuery("insert ignore into leave_account (employee_id, leave_year, granted_half_days) values (?1, ?2, ?3)")
+                .setParameter(1, employeeId).setParameter(2, year).setParameter(3, annualHalfDays)
+                .executeUpdate();
+        return em.createNamedQuery(LeaveAccount.OF, LeaveAccount.class)
+                .setParameter("employeeId", employeeId).setParameter("year", year)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
+    }
+
+    private List<LeaveEntry> entriesOf(String approvalId) {
+        return em.createNamedQuery(LeaveEntry.OF_APPROVAL, LeaveEntry.class).setParameter("approvalId", approvalId)
+                .getResultList();
+    }
+
+    private Instant now() {
+        // as the database keeps it, so an answer made again from the stored entry is the same
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Half days as days for people: "3 days", "1.5 days", "1 day". */
+    static String days(int halfDays) {
+        String n = halfDays % 2 == 0 ? String.valueOf(halfDays / 2) : String.valueOf(halfDays / 2.0);
+        return n + (halfDays == 2 ? " day" : " days");
+    }
+}

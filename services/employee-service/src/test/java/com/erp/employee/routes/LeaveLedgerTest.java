@@ -1,0 +1,232 @@
+package com.erp.employee.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LeaveRules;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.Progress;
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.erp.routes.testing.KafkaProbe;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The leave ledger on a real MariaDB and a real Kafka broker: leave documents' events (sent as approval-processing
+ * and approval-request would) reserve, refuse, deduct and release days; the REST reads and grants, and who may.
+ * Each test uses a year of its own, so their accounts do not meet.
+ */
+class LeaveLedgerTest extends EmployeeTestBase {
+
+    private static final String CONTRACT = "employee-api.yaml";
+
+    @Autowired
+    ObjectMapper json;
+
+    private Person me(String token) {
+        JsonNode me = http.get("/api/employees/me", token).json();
+        return new Person(me.path("id").asLong(), me.path("name").asText(), me.path("position").asText(),
+                me.path("department").path("name").asText());
+    }
+
+    private ApprovalEvent leave(String id, Person drafter, String kind, String start, String end) {
+        Person lead = new Person(drafter.id() + 1, "팀장", "TEAM_LEAD", drafter.department());
+        return ApprovalEvent.of(id, 0, Instant.now(), new EventPayload.Submitted(drafter.id(), "휴가 신청", drafter, "LEAVE",
+                List.of(new LineStep(1, lead)), Instant.now(), null, LeaveRules.leave(kind, start, end)));
+    }
+
+    private void send(ApprovalEvent event) throws Exception {
+        kafka.send(event.type(), event.approvalId(), json.writeValueAsString(event));
+    }
+
+    /** Sends the event and waits until the route has handled it. */
+    private void handled(String routeId, ApprovalEvent event) throws Exception {
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute(routeId).whenCompleted(1).create();
+        send(event);
+        assertThat(done.matches(30, TimeUnit.SECONDS)).as("%s handled %s", routeId, event.type()).isTrue();
+    }
+
+    private static Progress ended(Progress.Status status) {
+        return new Progress(status, null, List.of(new Progress.StepProgress(1,
+                status == Progress.Status.APPROVED ? Progress.StepStatus.APPROVED : Progress.StepStatus.SKIPPED, null, null)));
+    }
+
+    private JsonNode balance(String token, int year) {
+        Response r = http.get("/api/leave/balance?year=" + year, token);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/leave/balance", r);
+        return r.json();
+    }
+
+    private List<String> entryKinds(String token, int year) {
+        Response r = http.get("/api/leave/entries?year=" + year, token);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/leave/entries", r);
+        return r.json().path("items").findValuesAsText("kind");
+    }
+
+    @Test
+    void aLeaveHoldsItsDaysOnceAndItsApprovalUsesThem() throws Exception {
+        String staff = token("dev.staff");
+        Person drafter = me(staff);
+        String id = UUID.randomUUID().toString();
+        ApprovalEvent submitted = leave(id, drafter, "ANNUAL", "2031-03-03", "2031-03-05");
+
+        send(submitted);
+        JsonNode reserved = json.readTree(kafka.awaitKey("approval.leave-reserved", id, 1).get(0).value());
+        assertThat(reserved.path("type").asText()).isEqualTo("approval.leave-reserved");
+        assertThat(reserved.path("payload").path("remaining").asDouble()).isEqualTo(12.0);
+        // processing starts the document from the submission it carries
+        assertThat(reserved.path("payload").path("submission").path("line").path(0).path("step").asInt()).isEqualTo(1);
+        assertThat(reserved.path("payload").path("submission").path("leave").path("days").asDouble()).isEqualTo(3.0);
+
+        JsonNode b = balance(staff, 2031);
+        assertThat(List.of(b.path("granted").asDouble(), b.path("reserved").asDouble(), b.path("used").asDouble(),
+                b.path("available").asDouble())).containsExactly(15.0, 3.0, 0.0, 12.0);
+
+        // delivered again: the same answer again, nothing more held
+        handled("employee.reserve-leave", submitted);
+        List<ConsumerRecord<String, String>> answers = kafka.await("approval.leave-reserved", r -> id.equals(r.key()), 2,
+                Duration.ofSeconds(30));
+        assertThat(answers).hasSize(2);
+        assertThat(json.readTree(answers.get(1).value())).isEqualTo(json.readTree(answers.get(0).value()));
+        assertThat(balance(staff, 2031).path("reserved").asDouble()).isEqualTo(3.0);
+
+        ApprovalEvent completed = ApprovalEvent.of(id, 3, Instant.now(), new EventPayload.Completed(drafter.id(), "휴가 신청",
+                drafter, ended(Progress.Status.APPROVED)));
+        handled("employee.settle-leave", completed);
+        handled("employee.settle-leave", completed);
+        b = balance(staff, 2031);
+        assertThat(List.of(b.path("reserved").asDouble(), b.path("used").asDouble(), b.path("available").asDouble()))
+                .containsExactly(0.0, 3.0, 12.0);
+        assertThat(entryKinds(staff, 2031)).containsExactly("DEDUCTED", "RESERVED");
+        JsonNode entry = http.get("/api/leave/entries?year=2031", staff).json().path("items").path(1);
+        assertThat(entry.path("approvalId").asText()).isEqualTo(id);
+        assertThat(entry.path("startDate").asText()).isEqualTo("2031-03-03");
+        assertThat(entry.path("days").asDouble()).isEqualTo(3.0);
+        assertThat(entry.path("availableAfter").asDouble()).isEqualTo(12.0);
+    }
+
+    @Test
+    void moreThanIsLeftIsRefusedAndAWithdrawnLeaveFreesItsDays() throws Exception {
+        String staff = token("dev.lead");
+        Person drafter = me(staff);
+        String first = UUID.randomUUID().toString();
+        send(leave(first, drafter, "ANNUAL", "2032-03-01", "2032-03-12")); // two weeks: 10 days
+        kafka.awaitKey("approval.leave-reserved", first, 1);
+
+        String second = UUID.randomUUID().toString();
+        send(leave(second, drafter, "ANNUAL", "2032-03-15", "2032-03-22")); // 6 days, 5 left
+        JsonNode refused = json.readTree(kafka.awaitKey("approval.leave-refused", second, 1).get(0).value());
+        assertThat(refused.path("sequence").asLong()).isEqualTo(1);
+        assertThat(refused.path("payload").path("reason").asText())
+                .isEqualTo("Not enough annual leave: this asks for 6 days, 5 days left of 2032's 15 days.");
+        assertThat(refused.path("payload").path("available").asDouble()).isEqualTo(5.0);
+        assertThat(refused.path("payload").path("progress").path("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.path("payload").path("progress").path("steps").findValuesAsText("status")).containsExactly("SKIPPED");
+        assertThat(kafka.await("approval.leave-reserved", r -> second.equals(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
+        assertThat(balance(staff, 2032).path("available").asDouble()).isEqualTo(5.0);
+
+        handled("employee.settle-leave", ApprovalEvent.of(first, 2, Instant.now(), new EventPayload.Withdrawn(drafter.id(),
+                "휴가 신청", drafter, 1, List.of(), "일정 변경", ended(Progress.Status.WITHDRAWN))));
+        // the refused one holds nothing: its rejection frees nothing
+        handled("employee.settle-leave", ApprovalEvent.of(second, 2, Instant.now(), new EventPayload.Rejected(drafter.id(),
+                "휴가 신청", 1, null, "잔여 부족", ended(Progress.Status.REJECTED))));
+        JsonNode b = balance(staff, 2032);
+        assertThat(List.of(b.path("reserved").asDouble(), b.path("available").asDouble())).containsExactly(0.0, 15.0);
+        assertThat(entryKinds(staff, 2032)).containsExactly("RELEASED", "REFUSED", "RESERVED");
+
+        // a half day is half a day
+        String half = UUID.randomUUID().toString();
+        send(leave(half, drafter, "HALF_DAY_PM", "2032-04-05", null));
+        kafka.awaitKey("approval.leave-reserved", half, 1);
+        assertThat(balance(staff, 2032).path("available").asDouble()).isEqualTo(14.5);
+    }
+
+    @Test
+    void otherFormsHoldNothingAndABrokenLeaveIsADeadLetter() throws Exception {
+        String staff = token("sales.staff");
+        Person drafter = me(staff);
+        String general = UUID.randomUUID().toString();
+        handled("employee.reserve-leave", ApprovalEvent.of(general, 0, Instant.now(), new EventPayload.Submitted(drafter.id(),
+                "출장 보고", drafter, "GENERAL", List.of(new LineStep(1, new Person(1, "x", "TEAM_LEAD", "d"))), Instant.now())));
+        handled("employee.settle-leave", ApprovalEvent.of(general, 3, Instant.now(), new EventPayload.Completed(drafter.id(),
+                "출장 보고", drafter, ended(Progress.Status.APPROVED))));
+        assertThat(kafka.await("approval.leave-reserved", r -> general.equals(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
+
+        // days that do not match the dates: never right, however often tried
+        String broken = UUID.randomUUID().toString();
+        ApprovalEvent ok = leave(broken, drafter, "ANNUAL", "2033-03-07", "2033-03-08");
+        EventPayload.Submitted s = (EventPayload.Submitted) ok.payload();
+        send(new ApprovalEvent(ok.eventId(), ok.type(), ok.version(), ok.occurredAt(), broken, 0, new EventPayload.Submitted(
+                s.drafterId(), s.title(), s.drafter(), "LEAVE", s.line(), s.submittedAt(), null,
+                new com.erp.routes.common.events.Leave("ANNUAL", "2033-03-07", "2033-03-08", 1.0))));
+        List<ConsumerRecord<String, String>> dead = kafka.await("approval.submitted.dlq", r -> broken.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-route")).isEqualTo("employee.reserve-leave");
+        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-reason")).contains("do not match its dates");
+        assertThat(entryKinds(staff, 2031)).isEmpty();
+        assertThat(entryKinds(staff, 2033)).isEmpty();
+    }
+
+    @Test
+    void theirLeadHeadAndAdministratorsMayReadAnEmployeesLeaveOthersMayNot() {
+        String staff = token("dev.staff");
+        long staffId = me(staff).id();
+        long leadId = me(token("dev.lead")).id();
+
+        assertProblem(http.get("/api/leave/balance?employeeId=" + leadId, staff), 403);
+        assertProblem(http.get("/api/leave/entries?employeeId=" + staffId, token("sales.staff")), 403);
+        assertProblem(http.get("/api/leave/balance?employeeId=" + staffId, token("sales.lead")), 403);
+        for (String reader : List.of("dev.lead", "dev.head", "admin")) {
+            Response r = http.get("/api/leave/balance?year=2034&employeeId=" + staffId, token(reader));
+            assertThat(r.status()).as("%s reads: %s", reader, r).isEqualTo(200);
+            assertThat(r.json().path("employeeId").asLong()).isEqualTo(staffId);
+            assertThat(r.json().path("available").asDouble()).isEqualTo(15.0);
+        }
+        assertProblem(http.get("/api/leave/balance?employeeId=999999", token("admin")), 404);
+        assertProblem(http.get("/api/leave/balance", null), 401);
+        assertProblem(http.get("/api/leave/balance?year=1999", staff), 400);
+    }
+
+    @Test
+    void onlyAdministratorsGrantLeave() {
+        String staff = token("dev.staff");
+        long staffId = me(staff).id();
+        Map<String, Object> grant = Map.of("employeeId", staffId, "year", 2035, "days", 2.5, "reason", "우수사원 포상");
+
+        assertProblem(http.post("/api/leave/grants", token("dev.head"), grant), 403);
+        assertProblem(http.post("/api/leave/grants", staff, grant), 403);
+
+        Response r = http.post("/api/leave/grants", token("admin"), grant);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/leave/grants", r);
+        assertThat(r.json().path("granted").asDouble()).isEqualTo(17.5);
+        assertThat(balance(staff, 2035).path("available").asDouble()).isEqualTo(17.5);
+        JsonNode entry = http.get("/api/leave/entries?year=2035", staff).json().path("items").path(0);
+        assertThat(entry.path("kind").asText()).isEqualTo("GRANTED");
+        assertThat(entry.path("note").asText()).isEqualTo("우수사원 포상");
+
+        JsonNode badDays = assertProblem(http.post("/api/leave/grants", token("admin"),
+                Map.of("employeeId", staffId, "year", 2035, "days", 0.3, "reason", "x")), 400);
+        assertThat(badDays.toString()).contains("/days");
+        assertProblem(http.post("/api/leave/grants", token("admin"),
+                Map.of("employeeId", 999999, "year", 2035, "days", 1, "reason", "x")), 404);
+    }
+}
