@@ -8,7 +8,8 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 import org.springframework.stereotype.Component;
 
 /**
- * Activate the first step: a submitted document gets its processing state in Redis, its first approver gets
+ * Activate the first step: a submitted document (a leave document once employee-service has reserved its days:
+ * {@code approval.leave-reserved}) gets its processing state in Redis, its first approver gets
  * it in their inbox, and {@code approval.step-activated} is published. A redelivered submission finds the
  * state already there and changes nothing. The event is published from the outbox's queue: the consumer does not
  * wait for Kafka's acknowledgement, which took more than half of each submission's time; it is stored with the
@@ -30,6 +31,14 @@ public class ActivateStepRoute extends RouteBuilder {
     public void configure() {
         from("kafka:{{erp.topics.submitted}}?groupId={{erp.approval-processing.group-id}}")
                 .routeId("approval-processing.activate-step").routeConfigurationId(DeadLetters.ID)
+                .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
+                // a leave document starts once its days are reserved (below)
+                .filter(method("workflow", "startsOnSubmission"))
+                    .to(ACTIVATE)
+                .end();
+
+        from("kafka:{{erp.topics.leave-reserved}}?groupId={{erp.approval-processing.group-id}}")
+                .routeId("approval-processing.activate-leave").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
                 .to(ACTIVATE);
 

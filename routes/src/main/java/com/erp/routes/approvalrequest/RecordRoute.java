@@ -9,7 +9,8 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 import org.springframework.stereotype.Component;
 
 /**
- * Record: every event of approval-processing updates the document in MongoDB, in one bulk write. The history
+ * Record: every event of approval-processing (and the leave ledger's answer to a leave document) updates the document
+ * in MongoDB, in one bulk write. The history
  * gets the event (once, however often it is delivered), the line and status take the event's progress snapshot
  * (only if newer than the stored one). A snapshot that approves the document first gets the document's number
  * (route {@value #NUMBER}), and the same write that shows the status shows the number.
@@ -22,7 +23,7 @@ public class RecordRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("kafka:{{erp.topics.step-activated}},{{erp.topics.decided}},{{erp.topics.completed}},{{erp.topics.rejected}},"
-                + "{{erp.topics.withdrawn}}"
+                + "{{erp.topics.withdrawn}},{{erp.topics.leave-reserved}},{{erp.topics.leave-refused}}"
                 + "?groupId={{erp.approval-request.group-id}}")
                 .routeId("approval-request.record").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)

@@ -2,6 +2,8 @@ package com.erp.routes.approvalrequest;
 
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
+import static org.apache.camel.support.builder.PredicateBuilder.and;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
  *   lost;</li>
  *   <li>sync: a gRPC call waits until processing has activated the first step; 201 ({@link DispatchSyncRoute}).</li>
  * </ul>
+ * A leave document always goes the async way: employee-service reserves its days from the event first, and only then
+ * does processing start it ({@code approval.leave-reserved}), or it is refused ({@code approval.leave-refused}).
  */
 @Component
 public class SubmitRoute extends RouteBuilder {
@@ -37,7 +41,9 @@ public class SubmitRoute extends RouteBuilder {
                 .setVariable("document", body())
                 .to("{{erp.approval-request.approvals}}&operation=insert")
                 .choice()
-                    .when(method("dispatchMode", "sync(${header[X-Dispatch-Mode]})"))
+                    // a leave document waits for the leave ledger to hold its days before processing starts it
+                    .when(and(simple("${variable.request.type} != 'LEAVE'"),
+                            method("dispatchMode", "sync(${header[X-Dispatch-Mode]})")))
                         .to(DispatchSyncRoute.DISPATCH)
                     .otherwise()
                         .to(DISPATCH_ASYNC)

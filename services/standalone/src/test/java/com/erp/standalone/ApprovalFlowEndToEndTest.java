@@ -20,32 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class ApprovalFlowEndToEndTest extends StandaloneTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String WS = "/ws/notifications";
-
-    /** The next messages about one document, skipping any about others. */
-    private static List<JsonNode> about(WebSocketTestClient socket, String approvalId, int count) {
-        List<JsonNode> mine = new ArrayList<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (mine.size() < count && System.nanoTime() < deadline) {
-            JsonNode next = socket.next(Duration.ofMillis(200));
-            if (next != null && approvalId.equals(next.path("approvalId").asText())) {
-                mine.add(next);
-            }
-        }
-        assertThat(mine).as("notifications about %s", approvalId).hasSize(count);
-        return mine;
-    }
-
-    private static void nothingMoreAbout(WebSocketTestClient socket, String approvalId) {
-        long until = System.nanoTime() + Duration.ofMillis(700).toNanos();
-        while (System.nanoTime() < until) {
-            JsonNode next = socket.next(Duration.ofMillis(100));
-            assertThat(next == null || !approvalId.equals(next.path("approvalId").asText()))
-                    .as("unexpected notification %s", next).isTrue();
-        }
-    }
-
     private String submit(String token, String title) {
         Response r = http.post("/api/approvals", token, Map.of("type", "GENERAL", "title", title, "body", "내용"));
         assertThat(r.status()).as("submit: %s", r).isEqualTo(202);

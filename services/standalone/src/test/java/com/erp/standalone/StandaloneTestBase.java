@@ -3,10 +3,14 @@ package com.erp.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import com.erp.routes.testing.HttpTestClient;
+import com.erp.routes.testing.WebSocketTestClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,5 +66,31 @@ abstract class StandaloneTestBase {
             last = value.get();
         }
         return last;
+    }
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String WS = "/ws/notifications";
+
+    /** The next WebSocket messages about one document, skipping any about others. */
+    static List<JsonNode> about(WebSocketTestClient socket, String approvalId, int count) {
+        List<JsonNode> mine = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (mine.size() < count && System.nanoTime() < deadline) {
+            JsonNode next = socket.next(Duration.ofMillis(200));
+            if (next != null && approvalId.equals(next.path("approvalId").asText())) {
+                mine.add(next);
+            }
+        }
+        assertThat(mine).as("notifications about %s", approvalId).hasSize(count);
+        return mine;
+    }
+
+    static void nothingMoreAbout(WebSocketTestClient socket, String approvalId) {
+        long until = System.nanoTime() + Duration.ofMillis(700).toNanos();
+        while (System.nanoTime() < until) {
+            JsonNode next = socket.next(Duration.ofMillis(100));
+            assertThat(next == null || !approvalId.equals(next.path("approvalId").asText()))
+                    .as("unexpected notification %s", next).isTrue();
+        }
     }
 }

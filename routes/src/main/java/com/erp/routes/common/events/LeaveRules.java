@@ -61,6 +61,12 @@ public final class LeaveRules {
         return Optional.empty();
     }
 
+    /** Days for people: "3 days", "1.5 days", "1 day", from half days. */
+    public static String days(int halfDays) {
+        String n = halfDays % 2 == 0 ? String.valueOf(halfDays / 2) : String.valueOf(halfDays / 2.0);
+        return n + (halfDays == 2 ? " day" : " days");
+    }
+
     /** A leave's length in half days: two per working day, one for a half day on a working day. */
     static int halfDays(Kind kind, LocalDate start, LocalDate end) {
         int working = 0;

@@ -37,10 +37,35 @@ public class Workflow {
         this.clock = clock;
     }
 
-    /** A submitted document: its first step becomes active. */
-    public Transition start(ApprovalEvent submitted) {
-        if (!(submitted.payload() instanceof EventPayload.Submitted s) || submitted.approvalId() == null) {
-            throw new InvalidEventException("not a submission: " + submitted.type());
+    /** The form whose documents start only once the leave ledger holds their days. */
+    static final String LEAVE_FORM = "LEAVE";
+
+    /** Whether a submission starts along its line as it is; a leave document waits for {@code approval.leave-reserved}. */
+    public boolean startsOnSubmission(ApprovalEvent submitted) {
+        return !(submitted.payload() instanceof EventPayload.Submitted s && LEAVE_FORM.equals(s.documentType()));
+    }
+
+    /**
+     * A submitted document: its first step becomes active. {@code event} is the submission, or for a leave document
+     * the leave ledger's reservation, which carries it (a leave document cannot start without one, so the gRPC path
+     * is no way around the ledger).
+     */
+    public Transition start(ApprovalEvent event) {
+        EventPayload.Submitted s;
+        if (event.payload() instanceof EventPayload.LeaveReserved r && r.submission() != null) {
+            s = r.submission();
+        } else if (event.payload() instanceof EventPayload.Submitted plain) {
+            if (!startsOnSubmission(event)) {
+                throw new InvalidEventException("leave document " + event.approvalId()
+                        + " starts when its days are reserved (approval.leave-reserved), not on its submission");
+            }
+            s = plain;
+        } else {
+            throw new InvalidEventException("not a submission: " + event.type());
+        }
+        ApprovalEvent submitted = event;
+        if (submitted.approvalId() == null) {
+            throw new InvalidEventException("a submission without a document id");
         }
         if (s.line() == null || s.line().isEmpty() || s.drafter() == null) {
             throw new InvalidEventException("submission " + submitted.approvalId() + " has no drafter or no approval line");

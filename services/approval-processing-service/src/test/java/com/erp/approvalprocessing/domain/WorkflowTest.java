@@ -14,6 +14,7 @@ import com.erp.approvalprocessing.api.WithdrawalRequest;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.EventType;
+import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
@@ -184,6 +185,28 @@ class WorkflowTest {
         assertThatThrownBy(() -> workflow.decide(state, "a1", new DecisionRequest("REJECT", "  "), caller(lead)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400))
                 .hasMessageContaining("reason");
+    }
+
+    @Test
+    void aLeaveDocumentStartsFromItsReservationNotFromItsSubmission() {
+        EventPayload.Submitted leave = new EventPayload.Submitted(1, "연차", drafter, "LEAVE",
+                List.of(new LineStep(1, lead), new LineStep(2, head)), Instant.EPOCH, null,
+                LeaveRules.leave("ANNUAL", "2031-03-03", null));
+        ApprovalEvent submitted = ApprovalEvent.of("l1", 0, Instant.EPOCH, leave);
+        assertThat(workflow.startsOnSubmission(submitted)).isFalse();
+        assertThat(workflow.startsOnSubmission(ApprovalEvent.of("g1", 0, Instant.EPOCH, new EventPayload.Submitted(1, "t",
+                drafter, "GENERAL", List.of(new LineStep(1, lead)), Instant.EPOCH)))).isTrue();
+        // handed in as a bare submission (e.g. over gRPC) it would skip the leave ledger
+        assertThatThrownBy(() -> workflow.start(submitted)).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("reserved");
+
+        Transition t = workflow.start(ApprovalEvent.of("l1", 0, Instant.EPOCH,
+                new EventPayload.LeaveReserved(1, "연차", leave, 14.0)));
+        assertThat(t.state().approvalId()).isEqualTo("l1");
+        assertThat(t.state().documentType()).isEqualTo("LEAVE");
+        assertThat(t.events()).extracting(ApprovalEvent::eventType).containsExactly(EventType.STEP_ACTIVATED);
+        assertThat(t.events().get(0).sequence()).isEqualTo(1);
+        assertThat(t.inbox()).containsExactly(new Transition.InboxChange(2, "l1", true));
     }
 
     @Test

@@ -7,6 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import java.time.Instant;
+
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LeaveRules;
+import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.testing.HttpTestClient;
 import com.erp.routes.testing.KafkaProbe;
@@ -60,5 +66,28 @@ class ActivateStepRouteTest extends ProcessingRouteTestBase {
         assertThat(KafkaProbe.header(dead.get(0), "x-dlq-reason")).isNotBlank();
         assertThat(KafkaProbe.header(dead.get(0), "x-dlq-route")).isEqualTo("approval-processing.activate-step");
         assertThat(version(id)).isEqualTo("1");
+    }
+
+    @Test
+    void aLeaveDocumentStartsWhenItsDaysAreReservedNotWhenItIsSubmitted() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        EventPayload.Submitted leave = new EventPayload.Submitted(DRAFTER.id(), "연차", DRAFTER, "LEAVE",
+                List.of(new LineStep(1, LEAD), new LineStep(2, HEAD)), Instant.now(), null,
+                LeaveRules.leave("ANNUAL", "2031-03-03", "2031-03-04"));
+        NotifyBuilder passed = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1).create();
+        kafka.send("approval.submitted", id, json.writeValueAsString(ApprovalEvent.of(id, 0, Instant.now(), leave)));
+        assertThat(passed.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(version(id)).as("not started before the leave ledger holds its days").isNull();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isFalse();
+
+        NotifyBuilder started = new NotifyBuilder(camel).fromRoute("approval-processing.activate-leave").whenCompleted(1)
+                .and().fromRoute("approval-processing.outbox-queue").whenCompleted(1).create();
+        kafka.send("approval.leave-reserved", id, json.writeValueAsString(ApprovalEvent.of(id, 0, Instant.now(),
+                new EventPayload.LeaveReserved(DRAFTER.id(), "연차", leave, 13.0))));
+        assertThat(started.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(version(id)).isEqualTo("1");
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isTrue();
+        JsonNode activated = json.readTree(kafka.awaitKey("approval.step-activated", id, 1).get(0).value());
+        assertThat(activated.path("payload").path("approvers").findValuesAsText("name")).containsExactly(LEAD.name());
     }
 }

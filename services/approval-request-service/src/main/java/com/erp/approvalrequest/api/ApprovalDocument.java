@@ -3,10 +3,11 @@ package com.erp.approvalrequest.api;
 import java.time.Instant;
 import java.util.List;
 
+import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.Person;
 
 /** Schema ApprovalDocument: the document with its line and history. */
-public record ApprovalDocument(String id, String number, String type, String title, String body, String status,
+public record ApprovalDocument(String id, String number, String type, String title, String body, Leave leave, String status,
                                Person drafter, Integer currentStep, List<LineStep> line, List<Person> cc, Instant submittedAt,
                                Instant updatedAt, Instant completedAt, List<HistoryEntry> history,
                                String resubmissionOf, String resubmittedAs) {

@@ -3,5 +3,10 @@ package com.erp.approvalrequest.api;
 import java.util.List;
 
 /** Body of POST /api/approvals/{approvalId}/resubmission (schema ResubmitApprovalRequest): what changes; optional. */
-public record ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds) {
+public record ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds,
+                                      LeaveRequest leave) {
+
+    public ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds) {
+        this(title, body, approverIds, ccIds, null);
+    }
 }

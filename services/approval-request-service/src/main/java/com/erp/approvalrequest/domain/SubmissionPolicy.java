@@ -4,7 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.erp.approvalrequest.api.LeaveRequest;
 import com.erp.routes.common.events.ApprovalLineRules;
+import com.erp.routes.common.events.Leave;
+import com.erp.routes.common.events.LeaveRules;
 
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.web.ProblemException;
@@ -15,6 +18,9 @@ import com.erp.routes.common.web.ProblemException;
  * drafter, nobody twice).
  */
 public final class SubmissionPolicy {
+
+    /** The leave form. */
+    public static final String LEAVE = "LEAVE";
 
     private SubmissionPolicy() {
     }
@@ -42,6 +48,28 @@ public final class SubmissionPolicy {
         ApprovalLineRules.violation(drafterId, line).ifPresent(reason -> {
             throw ProblemException.unprocessable(reason);
         });
+    }
+
+    /**
+     * The leave a document asks for: a LEAVE document must say which days (as {@link LeaveRules} allows), and no other
+     * form may. Null for other forms.
+     */
+    public static Leave leave(String documentType, LeaveRequest request) {
+        boolean leaveForm = LEAVE.equals(documentType);
+        if (leaveForm && request == null) {
+            throw ProblemException.unprocessable("A LEAVE document must say which days: give leave with kind and startDate.");
+        }
+        if (!leaveForm && request != null) {
+            throw ProblemException.unprocessable("Only a LEAVE document says which days; leave out `leave` for a "
+                    + documentType + " document.");
+        }
+        if (request == null) {
+            return null;
+        }
+        LeaveRules.violation(request.kind(), request.startDate(), request.endDate()).ifPresent(reason -> {
+            throw ProblemException.unprocessable(reason);
+        });
+        return LeaveRules.leave(request.kind(), request.startDate(), request.endDate());
     }
 
     /**

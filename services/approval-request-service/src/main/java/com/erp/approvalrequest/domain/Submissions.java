@@ -10,6 +10,7 @@ import com.erp.approvalrequest.api.SubmissionAccepted;
 import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.security.Caller;
@@ -39,6 +40,7 @@ public class Submissions {
     public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers, List<Person> cc,
                              String resubmissionOf) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
+        Leave leave = SubmissionPolicy.leave(request.type(), request.leave());
         if (request.ccIds() != null && !request.ccIds().isEmpty()) {
             SubmissionPolicy.checkCc(caller.id(), request.ccIds(), cc, approvers);
         }
@@ -53,7 +55,7 @@ public class Submissions {
             line.add(new LineStep(i + 1, approvers.get(i)));
         }
         ApprovalEvent submitted = ApprovalEvent.of(id, 0, now, new EventPayload.Submitted(caller.id(),
-                request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc));
+                request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc, leave));
         return new NewApproval(id, request, drafter, List.copyOf(line), inCc, now, submitted, resubmissionOf);
     }
 

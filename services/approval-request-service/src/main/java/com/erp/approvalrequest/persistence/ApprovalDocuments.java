@@ -21,6 +21,7 @@ import java.util.List;
 
 import com.erp.approvalrequest.api.ApprovalDocument;
 import com.erp.approvalrequest.api.ApprovalList;
+import com.erp.approvalrequest.api.LeaveRequest;
 import com.erp.approvalrequest.api.ResubmitApprovalRequest;
 import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.approvalrequest.domain.DocumentNumber;
@@ -28,6 +29,8 @@ import com.erp.approvalrequest.domain.PageCursor;
 import com.erp.approvalrequest.domain.Submissions.NewApproval;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.Leave;
+import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
@@ -117,6 +120,11 @@ public class ApprovalDocuments {
         if (approval.resubmissionOf() != null) {
             doc.append("resubmissionOf", approval.resubmissionOf());
         }
+        Leave leave = ((EventPayload.Submitted) submitted.payload()).leave();
+        if (leave != null) {
+            doc.append("leave", new Document("kind", leave.kind()).append("startDate", leave.startDate())
+                    .append("endDate", leave.endDate()).append("days", leave.days()));
+        }
         return doc;
     }
 
@@ -189,9 +197,10 @@ public class ApprovalDocuments {
      * {@code number} ({@link #approves}), so no reader sees an approved document without one.
      */
     public List<WriteModel<Document>> recordUpdates(ApprovalEvent event, String number) {
-        return List.of(new UpdateOneModel<>(and(eq("_id", event.approvalId()), ne("history.eventId", event.eventId())),
-                        Updates.push("history", history(event))),
-                progressUpdate(event, number));
+        UpdateOneModel<Document> history = new UpdateOneModel<>(and(eq("_id", event.approvalId()),
+                ne("history.eventId", event.eventId())), Updates.push("history", history(event)));
+        // a leave reservation changes no state: the document goes on as submitted until processing activates it
+        return progressOf(event.payload()) == null ? List.of(history) : List.of(history, progressUpdate(event, number));
     }
 
     private UpdateOneModel<Document> progressUpdate(ApprovalEvent event, String number) {
@@ -227,7 +236,8 @@ public class ApprovalDocuments {
 
     /** Whether the event's snapshot approves the document (the final decision, the completion). */
     public boolean approves(ApprovalEvent event) {
-        return progressOf(event.payload()).status() == Progress.Status.APPROVED;
+        Progress progress = progressOf(event.payload());
+        return progress != null && progress.status() == Progress.Status.APPROVED;
     }
 
     /** What numbering reads of a document. */
@@ -256,6 +266,7 @@ public class ApprovalDocuments {
         return List.of(and(eq("_id", approving.approvalId()), exists(NUMBER_CLAIM, false)), Updates.set(NUMBER_CLAIM, number));
     }
 
+    /** The processing state the event leaves the document in; null for events that change none. */
     private static Progress progressOf(EventPayload payload) {
         if (payload instanceof EventPayload.StepActivated p) {
             return p.progress();
@@ -267,8 +278,11 @@ public class ApprovalDocuments {
             return p.progress();
         } else if (payload instanceof EventPayload.Withdrawn p) {
             return p.progress();
+        } else if (payload instanceof EventPayload.LeaveRefused p) {
+            return p.progress();
         }
-        throw new IllegalArgumentException(payload.getClass().getSimpleName() + " carries no progress");
+        // a submission or a leave reservation
+        return null;
     }
 
     private Document history(ApprovalEvent event) {
@@ -292,6 +306,12 @@ public class ApprovalDocuments {
         } else if (payload instanceof EventPayload.Withdrawn p) {
             entry.append("type", "WITHDRAWN").append("step", p.step())
                     .append("actor", person(p.drafter())).append("comment", p.reason());
+        } else if (payload instanceof EventPayload.LeaveReserved p) {
+            Leave leave = p.submission().leave();
+            entry.append("type", "LEAVE_RESERVED").append("comment", LeaveRules.days(leave == null ? 0 : leave.halfDays())
+                    + " reserved; " + LeaveRules.days((int) Math.round(p.remaining() * 2)) + " left to ask for.");
+        } else if (payload instanceof EventPayload.LeaveRefused p) {
+            entry.append("type", "LEAVE_REFUSED").append("comment", p.reason());
         }
         return entry;
     }
@@ -317,7 +337,7 @@ public class ApprovalDocuments {
         if (doc.getString("resubmittedAs") != null) {
             throw ProblemException.conflict("This document was resubmitted already, as " + doc.getString("resubmittedAs") + ".");
         }
-        ResubmitApprovalRequest c = changes == null ? new ResubmitApprovalRequest(null, null, null, null) : changes;
+        ResubmitApprovalRequest c = changes == null ? new ResubmitApprovalRequest(null, null, null, null, null) : changes;
         List<Long> line = doc.getList("line", Document.class).stream()
                 .map(s -> s.get("approver", Document.class).get("id", Number.class).longValue()).toList();
         List<Long> cc = doc.getList("cc", Document.class, List.of()).stream()
@@ -327,7 +347,13 @@ public class ApprovalDocuments {
         List<Long> keptCc = cc.stream().filter(id -> !approvers.contains(id)).toList();
         return new SubmitApprovalRequest(doc.getString("type"), c.title() != null ? c.title() : doc.getString("title"),
                 c.body() != null ? c.body() : doc.getString("body"), approvers,
-                c.ccIds() != null ? c.ccIds() : keptCc.isEmpty() ? null : keptCc);
+                c.ccIds() != null ? c.ccIds() : keptCc.isEmpty() ? null : keptCc,
+                c.leave() != null ? c.leave() : leaveRequest(doc.get("leave", Document.class)));
+    }
+
+    private static LeaveRequest leaveRequest(Document leave) {
+        return leave == null ? null : new LeaveRequest(leave.getString("kind"), leave.getString("startDate"),
+                leave.getString("endDate"));
     }
 
     /** The old document shows its resubmission: a repeatable write (the same id every time). */
@@ -372,8 +398,11 @@ public class ApprovalDocuments {
                         instant(h.getDate("at")), h.getInteger("step"), toPerson(h.get("actor", Document.class)),
                         h.getString("comment")))
                 .toList();
+        Document leave = doc.get("leave", Document.class);
         return new ApprovalDocument(doc.getString("_id"), doc.getString("number"), doc.getString("type"),
-                doc.getString("title"), doc.getString("body"), doc.getString("status"), drafter,
+                doc.getString("title"), doc.getString("body"), leave == null ? null : new Leave(leave.getString("kind"),
+                        leave.getString("startDate"), leave.getString("endDate"), leave.get("days", Number.class).doubleValue()),
+                doc.getString("status"), drafter,
                 doc.getInteger("currentStep"), line, cc, instant(doc.getDate("submittedAt")),
                 instant(doc.getDate("updatedAt")), instant(doc.getDate("completedAt")), history,
                 doc.getString("resubmissionOf"), doc.getString("resubmittedAs"));

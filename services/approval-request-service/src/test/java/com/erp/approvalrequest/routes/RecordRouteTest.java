@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.Leave;
+import com.erp.routes.common.events.LeaveRules;
+import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Progress.StepProgress;
 import com.erp.routes.common.events.Progress.StepStatus;
@@ -239,6 +242,39 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         var list = http.get("/api/approvals?status=WITHDRAWN&limit=100", token(DRAFTER));
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().path("items").findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void theLeaveLedgersAnswerShowsOnTheDocumentAndARefusalRejectsIt() throws Exception {
+        String reservedId = submit("휴가 1");
+        String refusedId = submit("휴가 2");
+        Leave leave = LeaveRules.leave("ANNUAL", "2031-03-03", "2031-03-05");
+        EventPayload.Submitted submission = new EventPayload.Submitted(DRAFTER.id(), "휴가", DRAFTER, "LEAVE",
+                List.of(new LineStep(1, LEAD), new LineStep(2, HEAD)), Instant.now(), null, leave);
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(2).create();
+        publish("approval.leave-reserved", ApprovalEvent.of(reservedId, 0, Instant.now(),
+                new EventPayload.LeaveReserved(DRAFTER.id(), "휴가", submission, 12.0)));
+        publish("approval.leave-refused", ApprovalEvent.of(refusedId, 1, Instant.now(), new EventPayload.LeaveRefused(
+                DRAFTER.id(), "휴가", DRAFTER, leave, 2.0, "Not enough annual leave: this asks for 3 days, 2 days left.",
+                progress(Progress.Status.REJECTED, null, StepStatus.SKIPPED, StepStatus.SKIPPED))));
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        // reserved: the document waits for processing as it was, the history says what is held
+        var reserved = http.get("/api/approvals/" + reservedId, token(DRAFTER));
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + reservedId, reserved);
+        assertThat(reserved.json().path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(reserved.json().path("history").findValuesAsText("type")).containsExactly("SUBMITTED", "LEAVE_RESERVED");
+        assertThat(reserved.json().path("history").get(1).path("comment").asText())
+                .isEqualTo("3 days reserved; 12 days left to ask for.");
+
+        // refused: rejected before anyone on the line was asked, and why
+        var refused = http.get("/api/approvals/" + refusedId, token(DRAFTER));
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + refusedId, refused);
+        assertThat(refused.json().path("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.json().path("line").findValuesAsText("status")).containsExactly("SKIPPED", "SKIPPED");
+        assertThat(refused.json().has("completedAt")).isTrue();
+        assertThat(refused.json().path("history").findValuesAsText("type")).containsExactly("SUBMITTED", "LEAVE_REFUSED");
+        assertThat(refused.json().path("history").get(1).path("comment").asText()).contains("2 days left");
     }
 
     @Test

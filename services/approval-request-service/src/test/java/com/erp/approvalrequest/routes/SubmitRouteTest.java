@@ -10,6 +10,7 @@ import java.util.Map;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -143,13 +144,71 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
     @Test
     void aBodyThatBreaksTheContractIs400NamingEachField() {
         Response r = http.post("/api/approvals", token(DRAFTER),
-                Map.of("type", "LEAVE", "body", "x", "approverIds", List.of(LEAD.id(), LEAD.id()), "urgent", true));
+                Map.of("type", "EXPENSE", "body", "x", "approverIds", List.of(LEAD.id(), LEAD.id()), "urgent", true));
         JsonNode problem = assertProblem(r, 400);
         assertMatchesContract(CONTRACT, "POST", "/api/approvals", r);
         assertThat(problem.path("errors").findValuesAsText("field"))
                 .contains("/title", "/type", "/approverIds", "/urgent");
         assertProblem(http.postRaw("/api/approvals", token(DRAFTER), "{not json", "application/json"), 400);
         assertProblem(http.postRaw("/api/approvals", token(DRAFTER), "title=x", "text/plain"), 415);
+    }
+
+    @Test
+    void aLeaveDocumentSaysWhichDaysAndAlwaysGoesThroughKafka() throws Exception {
+        NotifyBuilder sync = new NotifyBuilder(camel).fromRoute("approval-request.dispatch-sync").whenDone(1).create();
+        // asked for the sync path: a leave document still goes through Kafka, where the leave ledger reserves its days
+        Response r = http.send(http.request("/api/approvals", token(DRAFTER)).header("Content-Type", "application/json")
+                .header("X-Dispatch-Mode", "sync")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(HTTP_JSON.writeValueAsString(Map.of("type", "LEAVE",
+                        "title", "연차 신청", "approverIds", List.of(LEAD.id()),
+                        "leave", Map.of("kind", "ANNUAL", "startDate", "2031-03-03", "endDate", "2031-03-05"))))).build());
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals", r);
+        String id = r.json().path("id").asText();
+        assertThat(sync.matches(1, java.util.concurrent.TimeUnit.SECONDS)).as("the gRPC path was not taken").isFalse();
+
+        JsonNode event = HTTP_JSON.readTree(kafka.awaitKey("approval.submitted", id, 1).get(0).value());
+        assertThat(event.path("payload").path("documentType").asText()).isEqualTo("LEAVE");
+        assertThat(event.path("payload").path("leave").path("days").asDouble()).isEqualTo(3.0);
+        Response read = http.get("/api/approvals/" + id, token(DRAFTER));
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals/" + id, read);
+        JsonNode leave = read.json().path("leave");
+        assertThat(List.of(leave.path("kind").asText(), leave.path("startDate").asText(), leave.path("endDate").asText()))
+                .containsExactly("ANNUAL", "2031-03-03", "2031-03-05");
+        assertThat(leave.path("days").asDouble()).isEqualTo(3.0);
+
+        // one date: a half day
+        Response half = http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "반차",
+                "leave", Map.of("kind", "HALF_DAY_AM", "startDate", "2031-03-03")));
+        assertThat(half.status()).as("%s", half).isEqualTo(202);
+        assertThat(http.get("/api/approvals/" + half.json().path("id").asText(), token(DRAFTER)).json()
+                .path("leave").path("days").asDouble()).isEqualTo(0.5);
+        // a general document shows no leave
+        assertThat(http.get("/api/approvals/" + submit("일반"), token(DRAFTER)).json().has("leave")).isFalse();
+    }
+
+    @Test
+    void leaveRulesAre422AndNothingIsStored() {
+        long before = approvals().countDocuments();
+        Map<String, Object> days = Map.of("kind", "ANNUAL", "startDate", "2031-03-03");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t")), 422)
+                .path("detail").asText()).contains("must say which days");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER),
+                Map.of("type", "GENERAL", "title", "t", "leave", days)), 422).path("detail").asText())
+                .contains("Only a LEAVE document");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t",
+                "leave", Map.of("kind", "ANNUAL", "startDate", "2031-03-01", "endDate", "2031-03-02"))), 422)
+                .path("detail").asText()).contains("no working day");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t",
+                "leave", Map.of("kind", "ANNUAL", "startDate", "2031-12-31", "endDate", "2032-01-02"))), 422)
+                .path("detail").asText()).contains("one calendar year");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t",
+                "leave", Map.of("kind", "HALF_DAY_PM", "startDate", "2031-03-03", "endDate", "2031-03-04"))), 422)
+                .path("detail").asText()).contains("half day is one date");
+        assertThat(approvals().countDocuments()).isEqualTo(before);
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t",
+                "leave", Map.of("kind", "SICK", "startDate", "2031-03-33"))), 400).path("errors").findValuesAsText("field"))
+                .contains("/leave/kind", "/leave/startDate");
     }
 
     @Test

@@ -83,7 +83,8 @@ public class LeaveLedger {
                 int requested = leave.halfDays();
                 boolean held = account.reserve(requested);
                 String note = held ? null : String.format("Not enough annual leave: this asks for %s, %s left of %d's %s.",
-                        days(requested), days(account.available()), account.getYear(), days(account.getGranted()));
+                        LeaveRules.days(requested), LeaveRules.days(account.available()), account.getYear(),
+                        LeaveRules.days(account.getGranted()));
                 entry = LeaveEntry.ofDocument(account, held ? Kind.RESERVED : Kind.REFUSED, requested,
                         submitted.approvalId(), s.title(), leave.kind(), start, end, note, now());
                 em.persist(entry);
@@ -173,11 +174,5 @@ public class LeaveLedger {
     private Instant now() {
         // as the database keeps it, so an answer made again from the stored entry is the same
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** Half days as days for people: "3 days", "1.5 days", "1 day". */
-    static String days(int halfDays) {
-        String n = halfDays % 2 == 0 ? String.valueOf(halfDays / 2) : String.valueOf(halfDays / 2.0);
-        return n + (halfDays == 2 ? " day" : " days");
     }
 }

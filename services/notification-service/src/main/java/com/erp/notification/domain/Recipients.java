@@ -12,7 +12,7 @@ import com.erp.routes.common.events.Person;
  * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
  * active ("you have a document to approve"), the drafter about every decision and the final result, and the
  * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
- * line and how it ends. A
+ * line and how it ends; the drafter of a leave document that asks for more days than are left. A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
  */
 public final class Recipients {
@@ -54,6 +54,10 @@ public final class Recipients {
                     p.reason() == null ? String.format("%s withdrew '%s'.", p.drafter().name(), p.title())
                             : String.format("%s withdrew '%s'. Reason: %s", p.drafter().name(), p.title(), p.reason()))));
             return told;
+        }
+        if (payload instanceof EventPayload.LeaveRefused p) {
+            return List.of(delivery(event, p.drafterId(), "LEAVE_REFUSED", null,
+                    String.format("'%s' is rejected before it reached anyone: %s", p.title(), p.reason())));
         }
         return List.of();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
@@ -18,6 +19,19 @@ class RecipientsTest {
     private final Person drafter = new Person(1, "김민준", "STAFF", "D");
     private final Person lead = new Person(2, "이서연", "TEAM_LEAD", "D");
     private final Progress progress = new Progress(Progress.Status.IN_PROGRESS, 1, List.of());
+
+    @Test
+    void theDrafterOfARefusedLeaveIsToldWhy() {
+        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("l", 1, Instant.EPOCH, new EventPayload.LeaveRefused(1,
+                "연차", drafter, LeaveRules.leave("ANNUAL", "2031-03-03", null), 0.5,
+                "Not enough annual leave: this asks for 1 day, 0.5 days left of 2031's 15 days.",
+                new Progress(Progress.Status.REJECTED, null, List.of()))));
+        assertThat(d).singleElement().satisfies(x -> {
+            assertThat(x.userId()).isEqualTo(1);
+            assertThat(x.notification().type()).isEqualTo("LEAVE_REFUSED");
+            assertThat(x.notification().message()).contains("연차").contains("0.5 days left");
+        });
+    }
 
     @Test
     void theActiveApproverIsAskedToAct() {
