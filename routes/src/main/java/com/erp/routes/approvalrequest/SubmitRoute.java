@@ -1,5 +1,6 @@
 package com.erp.routes.approvalrequest;
 
+import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
 import static org.apache.camel.support.builder.PredicateBuilder.and;
@@ -42,7 +43,7 @@ public class SubmitRoute extends RouteBuilder {
                 .to("{{erp.approval-request.approvals}}&operation=insert")
                 .choice()
                     // a leave document waits for the leave ledger to hold its days before processing starts it
-                    .when(and(simple("${variable.request.type} != 'LEAVE'"),
+                    .when(and(simple("${variable.request.type} != '" + LeaveRules.FORM + "'"),
                             method("dispatchMode", "sync(${header[X-Dispatch-Mode]})")))
                         .to(DispatchSyncRoute.DISPATCH)
                     .otherwise()

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public final class LeaveRules {
 
+    /** The form (document type) of leave documents. */
+    public static final String FORM = "LEAVE";
+
     /** The kinds of leave; all take days from the annual allowance. */
     public enum Kind { ANNUAL, HALF_DAY_AM, HALF_DAY_PM }
 

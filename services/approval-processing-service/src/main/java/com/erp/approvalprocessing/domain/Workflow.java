@@ -12,6 +12,7 @@ import com.erp.approvalprocessing.api.WithdrawalResult;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.ApprovalLineRules;
 import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
@@ -37,12 +38,9 @@ public class Workflow {
         this.clock = clock;
     }
 
-    /** The form whose documents start only once the leave ledger holds their days. */
-    static final String LEAVE_FORM = "LEAVE";
-
     /** Whether a submission starts along its line as it is; a leave document waits for {@code approval.leave-reserved}. */
     public boolean startsOnSubmission(ApprovalEvent submitted) {
-        return !(submitted.payload() instanceof EventPayload.Submitted s && LEAVE_FORM.equals(s.documentType()));
+        return !(submitted.payload() instanceof EventPayload.Submitted s && LeaveRules.FORM.equals(s.documentType()));
     }
 
     /**

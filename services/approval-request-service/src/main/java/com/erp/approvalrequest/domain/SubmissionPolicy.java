@@ -19,9 +19,6 @@ import com.erp.routes.common.web.ProblemException;
  */
 public final class SubmissionPolicy {
 
-    /** The leave form. */
-    public static final String LEAVE = "LEAVE";
-
     private SubmissionPolicy() {
     }
 
@@ -55,7 +52,7 @@ public final class SubmissionPolicy {
      * form may. Null for other forms.
      */
     public static Leave leave(String documentType, LeaveRequest request) {
-        boolean leaveForm = LEAVE.equals(documentType);
+        boolean leaveForm = LeaveRules.FORM.equals(documentType);
         if (leaveForm && request == null) {
             throw ProblemException.unprocessable("A LEAVE document must say which days: give leave with kind and startDate.");
         }

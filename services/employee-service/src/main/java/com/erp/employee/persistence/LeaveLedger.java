@@ -32,9 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class LeaveLedger {
 
-    /** The form whose documents are leave. */
-    public static final String LEAVE_FORM = "LEAVE";
-
     private final EntityManager em;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -54,7 +51,7 @@ public class LeaveLedger {
 
     /** Whether the event submits a leave document. */
     public boolean isLeave(ApprovalEvent event) {
-        return event.payload() instanceof EventPayload.Submitted s && LEAVE_FORM.equals(s.documentType());
+        return event.payload() instanceof EventPayload.Submitted s && LeaveRules.FORM.equals(s.documentType());
     }
 
     /**
