@@ -28,7 +28,7 @@ create table leave_entry (
     end_date                 date         null,
     note                     varchar(500) null,
     actor_id                 bigint       null,
-    created_at               timestamp(3) not null,
+    created_at               datetime(3)  not null,
     constraint uk_leave_entry_approval unique (approval_id, kind),
     constraint fk_leave_entry_employee foreign key (employee_id) references employee (id),
     index ix_leave_entry_employee (employee_id, leave_year, id)

@@ -63,8 +63,8 @@ public class ApprovalRequestModule {
     }
 
     @Bean
-    Submissions submissions(Clock clock) {
-        return new Submissions(clock);
+    Submissions submissions(Clock clock, @Value("${erp.approval-request.numbering-zone}") ZoneId zone) {
+        return new Submissions(clock, zone);
     }
 
     @Bean

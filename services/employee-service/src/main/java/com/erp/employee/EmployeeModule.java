@@ -6,10 +6,12 @@ import java.time.ZoneId;
 
 import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.LeaveViews;
+import com.erp.employee.api.QuestViews;
 import com.erp.employee.auth.LoginService;
 import com.erp.employee.auth.LoginThrottle;
 import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.employee.persistence.LeaveLedger;
+import com.erp.employee.persistence.QuestBoard;
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.TokenIssuer;
 import jakarta.persistence.EntityManager;
@@ -67,6 +69,17 @@ public class EmployeeModule {
     LeaveLedger leaveLedger(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                             @Value("${erp.leave.annual-days}") int annualDays) {
         return new LeaveLedger(entityManager, tx, clock, annualDays);
+    }
+
+    @Bean
+    QuestBoard questBoard(EntityManager entityManager, TransactionTemplate tx, Clock clock,
+                          @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger) {
+        return new QuestBoard(entityManager, tx, clock, zone, ledger);
+    }
+
+    @Bean
+    QuestViews questViews() {
+        return new QuestViews();
     }
 
     @Bean

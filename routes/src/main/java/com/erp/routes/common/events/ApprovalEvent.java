@@ -37,6 +37,8 @@ public record ApprovalEvent(
         EventPayload payload) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The sequence of an event that ends a document for good outside processing (a refused leave): none follows it. */
+    public static final long FINAL_SEQUENCE = Long.MAX_VALUE;
 
     public static ApprovalEvent of(String approvalId, long sequence, Instant at, EventPayload payload) {
         return new ApprovalEvent(UUID.randomUUID().toString(), EventType.of(payload).id(), SCHEMA_VERSION, at,

@@ -20,19 +20,25 @@ public sealed interface EventPayload {
     /**
      * A document was stored and submitted; its line is fixed from now on. {@code cc}: 참조, the people kept informed.
      * {@code leave}: what a leave document asks for (null for other forms); such a document starts along its line only
-     * once employee-service has reserved its days ({@link LeaveReserved}).
+     * once employee-service has reserved its days ({@link LeaveReserved}). {@code resubmissionOf}: the rejected or
+     * withdrawn document this one resubmits (재기안), if it does.
      */
     record Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
-                     Instant submittedAt, List<Person> cc, Leave leave) implements EventPayload {
+                     Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf) implements EventPayload {
+
+        public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
+                         Instant submittedAt, List<Person> cc, Leave leave) {
+            this(drafterId, title, drafter, documentType, line, submittedAt, cc, leave, null);
+        }
 
         public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
                          Instant submittedAt, List<Person> cc) {
-            this(drafterId, title, drafter, documentType, line, submittedAt, cc, null);
+            this(drafterId, title, drafter, documentType, line, submittedAt, cc, null, null);
         }
 
         public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
                          Instant submittedAt) {
-            this(drafterId, title, drafter, documentType, line, submittedAt, null, null);
+            this(drafterId, title, drafter, documentType, line, submittedAt, null, null, null);
         }
     }
 

@@ -48,10 +48,10 @@ public final class SubmissionPolicy {
     }
 
     /**
-     * The leave a document asks for: a LEAVE document must say which days (as {@link LeaveRules} allows), and no other
-     * form may. Null for other forms.
+     * The leave a document asks for: a LEAVE document must say which days (as {@link LeaveRules} allows, in last year,
+     * this year or next year), and no other form may. Null for other forms.
      */
-    public static Leave leave(String documentType, LeaveRequest request) {
+    public static Leave leave(String documentType, LeaveRequest request, int thisYear) {
         boolean leaveForm = LeaveRules.FORM.equals(documentType);
         if (leaveForm && request == null) {
             throw ProblemException.unprocessable("A LEAVE document must say which days: give leave with kind and startDate.");
@@ -66,7 +66,14 @@ public final class SubmissionPolicy {
         LeaveRules.violation(request.kind(), request.startDate(), request.endDate()).ifPresent(reason -> {
             throw ProblemException.unprocessable(reason);
         });
-        return LeaveRules.leave(request.kind(), request.startDate(), request.endDate());
+        Leave leave = LeaveRules.leave(request.kind(), request.startDate(), request.endDate());
+        int year = Integer.parseInt(leave.startDate().substring(0, 4));
+        // last year's (asked for late, e.g. in the first days of January), this year's and next year's allowances
+        if (year < thisYear - 1 || year > thisYear + 1) {
+            throw ProblemException.unprocessable("A leave in " + year + " cannot be asked for now: only "
+                    + (thisYear - 1) + ", " + thisYear + " and " + (thisYear + 1) + " are open.");
+        }
+        return leave;
     }
 
     /**

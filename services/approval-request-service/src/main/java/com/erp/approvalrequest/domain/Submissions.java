@@ -2,6 +2,8 @@ package com.erp.approvalrequest.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,9 +30,12 @@ public class Submissions {
     }
 
     private final Clock clock;
+    private final ZoneId zone;
 
-    public Submissions(Clock clock) {
+    /** @param zone the zone whose calendar says which year it is (for the years a leave may be in) */
+    public Submissions(Clock clock, ZoneId zone) {
         this.clock = clock;
+        this.zone = zone;
     }
 
     /**
@@ -40,7 +45,7 @@ public class Submissions {
     public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers, List<Person> cc,
                              String resubmissionOf) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
-        Leave leave = SubmissionPolicy.leave(request.type(), request.leave());
+        Leave leave = SubmissionPolicy.leave(request.type(), request.leave(), LocalDate.now(clock.withZone(zone)).getYear());
         if (request.ccIds() != null && !request.ccIds().isEmpty()) {
             SubmissionPolicy.checkCc(caller.id(), request.ccIds(), cc, approvers);
         }
@@ -55,7 +60,7 @@ public class Submissions {
             line.add(new LineStep(i + 1, approvers.get(i)));
         }
         ApprovalEvent submitted = ApprovalEvent.of(id, 0, now, new EventPayload.Submitted(caller.id(),
-                request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc, leave));
+                request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc, leave, resubmissionOf));
         return new NewApproval(id, request, drafter, List.copyOf(line), inCc, now, submitted, resubmissionOf);
     }
 

@@ -254,10 +254,14 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(2).create();
         publish("approval.leave-reserved", ApprovalEvent.of(reservedId, 0, Instant.now(),
                 new EventPayload.LeaveReserved(DRAFTER.id(), "휴가", submission, 12.0)));
-        publish("approval.leave-refused", ApprovalEvent.of(refusedId, 1, Instant.now(), new EventPayload.LeaveRefused(
+        publish("approval.leave-refused", ApprovalEvent.of(refusedId, ApprovalEvent.FINAL_SEQUENCE, Instant.now(), new EventPayload.LeaveRefused(
                 DRAFTER.id(), "휴가", DRAFTER, leave, 2.0, "Not enough annual leave: this asks for 3 days, 2 days left.",
                 progress(Progress.Status.REJECTED, null, StepStatus.SKIPPED, StepStatus.SKIPPED))));
         assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+        // a snapshot of processing after a refusal (the document started some other way) does not reopen it
+        NotifyBuilder late = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+        publish("approval.step-activated", firstActivation(refusedId));
+        assertThat(late.matches(30, TimeUnit.SECONDS)).isTrue();
 
         // reserved: the document waits for processing as it was, the history says what is held
         var reserved = http.get("/api/approvals/" + reservedId, token(DRAFTER));
@@ -273,7 +277,8 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(refused.json().path("status").asText()).isEqualTo("REJECTED");
         assertThat(refused.json().path("line").findValuesAsText("status")).containsExactly("SKIPPED", "SKIPPED");
         assertThat(refused.json().has("completedAt")).isTrue();
-        assertThat(refused.json().path("history").findValuesAsText("type")).containsExactly("SUBMITTED", "LEAVE_REFUSED");
+        assertThat(refused.json().path("history").findValuesAsText("type")).containsExactly("SUBMITTED", "STEP_ACTIVATED",
+                "LEAVE_REFUSED");
         assertThat(refused.json().path("history").get(1).path("comment").asText()).contains("2 days left");
     }
 

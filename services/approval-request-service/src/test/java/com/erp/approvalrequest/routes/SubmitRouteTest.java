@@ -4,6 +4,10 @@ import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +22,13 @@ import org.junit.jupiter.api.Test;
 class SubmitRouteTest extends ApprovalRequestRouteTestBase {
 
     private static final String CONTRACT = "approval-request-api.yaml";
+    // next year's first week of March: always open for leave, never today's
+    private static final LocalDate FIRST_MONDAY = LocalDate.of(Year.now().getValue() + 1, 3, 1)
+            .with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
+    private static final String MONDAY = FIRST_MONDAY.toString();
+    private static final String WEDNESDAY = FIRST_MONDAY.plusDays(2).toString();
+    private static final String SATURDAY = FIRST_MONDAY.minusDays(2).toString();
+    private static final String SUNDAY = FIRST_MONDAY.minusDays(1).toString();
 
     @Test
     void aSubmissionIsStoredPublishedToKafkaAndAnswered202() throws Exception {
@@ -161,7 +172,7 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
                 .header("X-Dispatch-Mode", "sync")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(HTTP_JSON.writeValueAsString(Map.of("type", "LEAVE",
                         "title", "연차 신청", "approverIds", List.of(LEAD.id()),
-                        "leave", Map.of("kind", "ANNUAL", "startDate", "2031-03-03", "endDate", "2031-03-05"))))).build());
+                        "leave", Map.of("kind", "ANNUAL", "startDate", MONDAY, "endDate", WEDNESDAY))))).build());
         assertThat(r.status()).as("%s", r).isEqualTo(202);
         assertMatchesContract(CONTRACT, "POST", "/api/approvals", r);
         String id = r.json().path("id").asText();
@@ -174,12 +185,12 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
         assertMatchesContract(CONTRACT, "GET", "/api/approvals/" + id, read);
         JsonNode leave = read.json().path("leave");
         assertThat(List.of(leave.path("kind").asText(), leave.path("startDate").asText(), leave.path("endDate").asText()))
-                .containsExactly("ANNUAL", "2031-03-03", "2031-03-05");
+                .containsExactly("ANNUAL", MONDAY, WEDNESDAY);
         assertThat(leave.path("days").asDouble()).isEqualTo(3.0);
 
         // one date: a half day
         Response half = http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "반차",
-                "leave", Map.of("kind", "HALF_DAY_AM", "startDate", "2031-03-03")));
+                "leave", Map.of("kind", "HALF_DAY_AM", "startDate", MONDAY)));
         assertThat(half.status()).as("%s", half).isEqualTo(202);
         assertThat(http.get("/api/approvals/" + half.json().path("id").asText(), token(DRAFTER)).json()
                 .path("leave").path("days").asDouble()).isEqualTo(0.5);
@@ -190,21 +201,24 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
     @Test
     void leaveRulesAre422AndNothingIsStored() {
         long before = approvals().countDocuments();
-        Map<String, Object> days = Map.of("kind", "ANNUAL", "startDate", "2031-03-03");
+        Map<String, Object> days = Map.of("kind", "ANNUAL", "startDate", MONDAY);
         assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t")), 422)
                 .path("detail").asText()).contains("must say which days");
         assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER),
                 Map.of("type", "GENERAL", "title", "t", "leave", days)), 422).path("detail").asText())
                 .contains("Only a LEAVE document");
         assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t",
-                "leave", Map.of("kind", "ANNUAL", "startDate", "2031-03-01", "endDate", "2031-03-02"))), 422)
+                "leave", Map.of("kind", "ANNUAL", "startDate", SATURDAY, "endDate", SUNDAY))), 422)
                 .path("detail").asText()).contains("no working day");
         assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t",
                 "leave", Map.of("kind", "ANNUAL", "startDate", "2031-12-31", "endDate", "2032-01-02"))), 422)
                 .path("detail").asText()).contains("one calendar year");
         assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t",
-                "leave", Map.of("kind", "HALF_DAY_PM", "startDate", "2031-03-03", "endDate", "2031-03-04"))), 422)
+                "leave", Map.of("kind", "HALF_DAY_PM", "startDate", MONDAY, "endDate", WEDNESDAY))), 422)
                 .path("detail").asText()).contains("half day is one date");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t",
+                "leave", Map.of("kind", "ANNUAL", "startDate", "2020-03-02"))), 422)
+                .path("detail").asText()).contains("cannot be asked for now");
         assertThat(approvals().countDocuments()).isEqualTo(before);
         assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "t",
                 "leave", Map.of("kind", "SICK", "startDate", "2031-03-33"))), 400).path("errors").findValuesAsText("field"))

@@ -34,7 +34,9 @@ public class LeaveEntry {
         /** The leave was rejected or withdrawn. */
         RELEASED,
         /** An administrator added days. */
-        GRANTED
+        GRANTED,
+        /** A quest's reward, signed off by the manager who posted it. */
+        EARNED
     }
 
     @Id
@@ -75,6 +77,9 @@ public class LeaveEntry {
     @Column(name = "actor_id")
     private Long actorId;
 
+    @Column(name = "quest_id")
+    private Long questId;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -113,6 +118,20 @@ public class LeaveEntry {
         e.note = reason;
         e.actorId = actorId;
         return e;
+    }
+
+    /** A quest's reward, earned by the employee whose account it is. */
+    public static LeaveEntry earned(LeaveAccount account, int halfDays, long questId, String questTitle, long actorId,
+                                    Instant at) {
+        LeaveEntry e = new LeaveEntry(account, Kind.EARNED, halfDays, at);
+        e.questId = questId;
+        e.title = questTitle;
+        e.actorId = actorId;
+        return e;
+    }
+
+    public Long getQuestId() {
+        return questId;
     }
 
     public Long getId() {

@@ -22,6 +22,7 @@ import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.kafka.InvalidEventException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,7 +41,10 @@ public class LeaveLedger {
     /** @param annualDays what a year's account starts with */
     public LeaveLedger(EntityManager em, TransactionTemplate tx, Clock clock, int annualDays) {
         this.em = em;
-        this.tx = tx;
+        // every read sees what is committed: a read after taking the account's lock sees what the lock's last holder
+        // wrote (under REPEATABLE READ it would see the snapshot of the transaction's first read)
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.annualHalfDays = annualDays * 2;
     }
@@ -57,7 +61,9 @@ public class LeaveLedger {
     /**
      * A leave document was submitted: its days are reserved if the drafter has that many left, else refused. Returns
      * the event that says which ({@code approval.leave-reserved} / {@code approval.leave-refused}), the same one however
-     * often the submission is delivered (its id and time come from the entry).
+     * often the submission is delivered (its id and time come from the entry); null once the document has ended and its
+     * days are settled (a replay must not start it again). A resubmission (재기안) first frees what the document it
+     * resubmits still holds.
      */
     public ApprovalEvent reserve(ApprovalEvent submitted) {
         EventPayload.Submitted s = (EventPayload.Submitted) submitted.payload();
@@ -73,6 +79,15 @@ public class LeaveLedger {
         LocalDate start = LocalDate.parse(leave.startDate());
         LocalDate end = LocalDate.parse(leave.endDate());
         return tx.execute(status -> {
+            if (settled(entriesOf(submitted.approvalId()))) {
+                // delivered again (a replay) after the document ended: nothing to start, nothing to hold
+                return null;
+            }
+            if (s.resubmissionOf() != null) {
+                // the document it resubmits ended (rejected or withdrawn) before it could be resubmitted: what that one
+                // held is free now, even if its own release is still on its way (which then finds it settled)
+                settleLocked(s.resubmissionOf(), Kind.RELEASED, "resubmitted as " + submitted.approvalId());
+            }
             LeaveAccount account = lockedAccount(s.drafterId(), start.getYear());
             LeaveEntry entry = entriesOf(submitted.approvalId()).stream()
                     .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.REFUSED).findFirst().orElse(null);
@@ -99,8 +114,8 @@ public class LeaveLedger {
         for (LineStep step : s.line()) {
             skipped.add(new Progress.StepProgress(step.step(), Progress.StepStatus.SKIPPED, null, null));
         }
-        // the document's only state change: after the submission (0), before anything processing could write
-        return event(submitted.approvalId(), entry, 1, new EventPayload.LeaveRefused(s.drafterId(), s.title(), s.drafter(),
+        // the document's only and final state change: no snapshot of processing may follow it
+        return event(submitted.approvalId(), entry, ApprovalEvent.FINAL_SEQUENCE, new EventPayload.LeaveRefused(s.drafterId(), s.title(), s.drafter(),
                 s.leave(), available, entry.getNote(), new Progress(Progress.Status.REJECTED, null, List.copyOf(skipped))));
     }
 
@@ -123,22 +138,31 @@ public class LeaveLedger {
         } else {
             return;
         }
-        tx.executeWithoutResult(status -> {
-            List<LeaveEntry> entries = entriesOf(event.approvalId());
-            LeaveEntry reserved = entries.stream().filter(e -> e.getKind() == Kind.RESERVED).findFirst().orElse(null);
-            boolean settled = entries.stream().anyMatch(e -> e.getKind() == Kind.DEDUCTED || e.getKind() == Kind.RELEASED);
-            if (reserved == null || settled) {
-                return;
-            }
-            LeaveAccount account = lockedAccount(reserved.getEmployeeId(), reserved.getYear());
-            if (next == Kind.DEDUCTED) {
-                account.deduct(reserved.getHalfDays());
-            } else {
-                account.release(reserved.getHalfDays());
-            }
-            // a second delivery of the same event at the same moment fails on the unique key, and its retry finds it settled
-            em.persist(reserved.follow(account, next, null, now()));
-        });
+        tx.executeWithoutResult(status -> settleLocked(event.approvalId(), next, null));
+    }
+
+    /** Settles what a document holds, under its account's lock; nothing if it holds nothing or was settled. */
+    private void settleLocked(String approvalId, Kind next, String note) {
+        LeaveEntry reserved = entriesOf(approvalId).stream().filter(e -> e.getKind() == Kind.RESERVED).findFirst().orElse(null);
+        if (reserved == null) {
+            return;
+        }
+        LeaveAccount account = lockedAccount(reserved.getEmployeeId(), reserved.getYear());
+        // again under the lock: whoever settled it meanwhile held the lock and committed
+        if (settled(entriesOf(approvalId))) {
+            return;
+        }
+        if (next == Kind.DEDUCTED) {
+            account.deduct(reserved.getHalfDays());
+        } else {
+            account.release(reserved.getHalfDays());
+        }
+        // the unique key (document, kind) backs the lock up: a second settlement cannot be stored
+        em.persist(reserved.follow(account, next, note, now()));
+    }
+
+    private static boolean settled(List<LeaveEntry> entries) {
+        return entries.stream().anyMatch(e -> e.getKind() == Kind.DEDUCTED || e.getKind() == Kind.RELEASED);
     }
 
     /** An administrator adds days to an employee's year; returns the account after it. */
@@ -151,10 +175,26 @@ public class LeaveLedger {
         });
     }
 
+    /**
+     * A quest's reward for the employee who did it, in the year it is signed off. Joins the caller's transaction, so the
+     * quest's approval and its reward are stored together; a quest pays once (a unique key).
+     */
+    public LeaveAccount earn(long employeeId, int year, int halfDays, long questId, String questTitle, long actorId) {
+        return tx.execute(status -> {
+            LeaveAccount account = lockedAccount(employeeId, year);
+            account.grant(halfDays);
+            em.persist(LeaveEntry.earned(account, halfDays, questId, questTitle, actorId, now()));
+            return account;
+        });
+    }
+
     /** The account, locked until the transaction ends; made with the year's allowance if it does not exist yet. */
     private LeaveAccount lockedAccount(long employeeId, int year) {
         // a concurrent first use of the same year cannot make two: the unique key makes the second insert do nothing
-        em.createNativeQuery("insert ignore into leave_account (employee_id, leave_year, granted_half_days) values (?1, ?2, ?3)")
+        // (on duplicate key update: locks an existing row exclusively at once; insert ignore would take a shared lock, and
+        // two holders of it then deadlock on the select for update)
+        em.createNativeQuery("insert into leave_account (employee_id, leave_year, granted_half_days) values (?1, ?2, ?3) "
+                        + "on duplicate key update version = version")
                 .setParameter(1, employeeId).setParameter(2, year).setParameter(3, annualHalfDays)
                 .executeUpdate();
         return em.createNamedQuery(LeaveAccount.OF, LeaveAccount.class)

@@ -37,6 +37,8 @@ class LeaveLedgerTest extends EmployeeTestBase {
 
     @Autowired
     ObjectMapper json;
+    @Autowired
+    com.erp.employee.persistence.LeaveLedger ledger;
 
     private Person me(String token) {
         JsonNode me = http.get("/api/employees/me", token).json();
@@ -115,6 +117,9 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(List.of(b.path("reserved").asDouble(), b.path("used").asDouble(), b.path("available").asDouble()))
                 .containsExactly(0.0, 3.0, 12.0);
         assertThat(entryKinds(staff, 2031)).containsExactly("DEDUCTED", "RESERVED");
+        // replayed after it ended: it must not start again
+        handled("employee.reserve-leave", submitted);
+        assertThat(kafka.await("approval.leave-reserved", r -> id.equals(r.key()), 3, Duration.ofSeconds(2))).hasSize(2);
         JsonNode entry = http.get("/api/leave/entries?year=2031", staff).json().path("items").path(1);
         assertThat(entry.path("approvalId").asText()).isEqualTo(id);
         assertThat(entry.path("startDate").asText()).isEqualTo("2031-03-03");
@@ -133,7 +138,7 @@ class LeaveLedgerTest extends EmployeeTestBase {
         String second = UUID.randomUUID().toString();
         send(leave(second, drafter, "ANNUAL", "2032-03-15", "2032-03-22")); // 6 days, 5 left
         JsonNode refused = json.readTree(kafka.awaitKey("approval.leave-refused", second, 1).get(0).value());
-        assertThat(refused.path("sequence").asLong()).isEqualTo(1);
+        assertThat(refused.path("sequence").asLong()).as("final: nothing reopens it").isEqualTo(ApprovalEvent.FINAL_SEQUENCE);
         assertThat(refused.path("payload").path("reason").asText())
                 .isEqualTo("Not enough annual leave: this asks for 6 days, 5 days left of 2032's 15 days.");
         assertThat(refused.path("payload").path("available").asDouble()).isEqualTo(5.0);
@@ -142,14 +147,29 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(kafka.await("approval.leave-reserved", r -> second.equals(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
         assertThat(balance(staff, 2032).path("available").asDouble()).isEqualTo(5.0);
 
+        // the first is withdrawn and resubmitted with more days than are left while it holds its own: its resubmission
+        // frees them first, even before the withdrawal itself reaches the ledger
+        String again = UUID.randomUUID().toString();
+        ApprovalEvent resubmission = leave(again, drafter, "ANNUAL", "2032-03-01", "2032-03-16"); // 12 days
+        EventPayload.Submitted r = (EventPayload.Submitted) resubmission.payload();
+        send(new ApprovalEvent(resubmission.eventId(), resubmission.type(), 1, resubmission.occurredAt(), again, 0,
+                new EventPayload.Submitted(r.drafterId(), r.title(), r.drafter(), "LEAVE", r.line(), r.submittedAt(), null,
+                        r.leave(), first)));
+        kafka.awaitKey("approval.leave-reserved", again, 1);
+        assertThat(balance(staff, 2032).path("available").asDouble()).isEqualTo(3.0);
         handled("employee.settle-leave", ApprovalEvent.of(first, 2, Instant.now(), new EventPayload.Withdrawn(drafter.id(),
                 "휴가 신청", drafter, 1, List.of(), "일정 변경", ended(Progress.Status.WITHDRAWN))));
+        assertThat(balance(staff, 2032).path("available").asDouble()).as("released once").isEqualTo(3.0);
+        handled("employee.settle-leave", ApprovalEvent.of(again, 2, Instant.now(), new EventPayload.Withdrawn(drafter.id(),
+                "휴가 신청", drafter, 1, List.of(), "취소", ended(Progress.Status.WITHDRAWN))));
         // the refused one holds nothing: its rejection frees nothing
         handled("employee.settle-leave", ApprovalEvent.of(second, 2, Instant.now(), new EventPayload.Rejected(drafter.id(),
                 "휴가 신청", 1, null, "잔여 부족", ended(Progress.Status.REJECTED))));
         JsonNode b = balance(staff, 2032);
         assertThat(List.of(b.path("reserved").asDouble(), b.path("available").asDouble())).containsExactly(0.0, 15.0);
-        assertThat(entryKinds(staff, 2032)).containsExactly("RELEASED", "REFUSED", "RESERVED");
+        assertThat(entryKinds(staff, 2032)).containsExactly("RELEASED", "RESERVED", "RELEASED", "REFUSED", "RESERVED");
+        assertThat(http.get("/api/leave/entries?year=2032", staff).json().path("items").path(2).path("note").asText())
+                .isEqualTo("resubmitted as " + again);
 
         // a half day is half a day
         String half = UUID.randomUUID().toString();
@@ -228,5 +248,31 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(badDays.toString()).contains("/days");
         assertProblem(http.post("/api/leave/grants", token("admin"),
                 Map.of("employeeId", 999999, "year", 2035, "days", 1, "reason", "x")), 404);
+    }
+
+    @Test
+    void reservationsAndGrantsAtTheSameMomentNeverTakeMoreThanIsLeft() throws Exception {
+        String staff = token("sales.lead");
+        Person drafter = me(staff);
+        // 15 days; twelve leave documents of 2 days each, and two grants of a day, all at once: 8 fit (17 days)
+        List<java.util.concurrent.Callable<Object>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ApprovalEvent e = leave(UUID.randomUUID().toString(), drafter, "ANNUAL", "2037-03-02", "2037-03-03");
+            calls.add(() -> ledger.reserve(e));
+        }
+        calls.add(() -> ledger.grant(drafter.id(), 2037, 2, "보상", 1));
+        calls.add(() -> ledger.grant(drafter.id(), 2037, 2, "보상", 1));
+        List<Object> answers = com.erp.routes.testing.Concurrently.run(calls);
+
+        long reserved = answers.stream().filter(a -> a instanceof ApprovalEvent e && e.payload() instanceof EventPayload.LeaveReserved).count();
+        long refused = answers.stream().filter(a -> a instanceof ApprovalEvent e && e.payload() instanceof EventPayload.LeaveRefused).count();
+        JsonNode b = balance(staff, 2037);
+        assertThat(b.path("granted").asDouble()).isEqualTo(17.0);
+        assertThat(b.path("reserved").asDouble()).isEqualTo(reserved * 2.0);
+        assertThat(b.path("available").asDouble()).isGreaterThanOrEqualTo(0.0).isEqualTo(17.0 - reserved * 2);
+        assertThat(reserved + refused).isEqualTo(12);
+        // whatever order they came in, only the last few can have been refused: never more than 1 day left after all
+        assertThat(b.path("available").asDouble()).isLessThan(2.0 + 2.0);
+        assertThat(entryKinds(staff, 2037)).filteredOn("RESERVED"::equals).hasSize((int) reserved);
     }
 }

@@ -1,0 +1,54 @@
+package com.erp.employee.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.erp.employee.domain.Employee;
+import com.erp.employee.domain.Quest;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.web.ProblemException;
+
+/** Quests as the contract shows them (bean {@code questViews}); every employee sees the board. */
+public class QuestViews {
+
+    /** Schema Quest. */
+    public record QuestView(long id, String title, String description, double rewardDays, String dueDate, String status,
+                            Person poster, Person assignee, String report, String reviewNote, Instant postedAt,
+                            Instant updatedAt) {
+    }
+
+    /** Schema QuestList. */
+    public record QuestList(List<QuestView> items) {
+    }
+
+    /** The status filter of a list: null for all. */
+    public Quest.Status status(String status) {
+        return status == null ? null : Quest.Status.valueOf(status);
+    }
+
+    /** Whether a list asks for the caller's quests only. */
+    public boolean mine(String mine) {
+        return Boolean.parseBoolean(mine);
+    }
+
+    public QuestList list(List<Quest> found) {
+        return new QuestList(found.stream().map(QuestViews::view).toList());
+    }
+
+    public QuestView one(List<Quest> found) {
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("No such quest.");
+        }
+        return view(found.get(0));
+    }
+
+    private static QuestView view(Quest q) {
+        return new QuestView(q.getId(), q.getTitle(), q.getDescription(), q.getRewardHalfDays() / 2.0,
+                q.getDueDate() == null ? null : q.getDueDate().toString(), q.getStatus().name(), person(q.getPoster()),
+                person(q.getAssignee()), q.getReport(), q.getReviewNote(), q.getPostedAt(), q.getUpdatedAt());
+    }
+
+    private static Person person(Employee e) {
+        return e == null ? null : new Person(e.getId(), e.getName(), e.getPosition().name(), e.getDepartment().getName());
+    }
+}

@@ -1,0 +1,227 @@
+package com.erp.employee.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.erp.routes.common.web.ProblemException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A quest (퀘스트): a task a manager posts with a reward in leave days. OPEN until an employee takes it (TAKEN, theirs
+ * alone; one quest at a time per employee); they report it done (SUBMITTED); the manager who posted it approves it
+ * (APPROVED: the reward is earned) or sends it back with a reason (TAKEN again). The poster may cancel it while
+ * nobody has taken it (CANCELLED). Each rule says who may act and when; anything else is refused with the reason.
+ */
+@Entity
+@Table(name = "quest")
+@NamedQuery(name = Quest.LIST, query = "select q from Quest q join fetch q.poster p join fetch p.department "
+        + "left join fetch q.assignee a left join fetch a.department where (:status is null or q.status = :status) "
+        + "and (:mine = false or q.posterId = :me or q.assigneeId = :me) order by q.id desc")
+@NamedQuery(name = Quest.BY_ID, query = "select q from Quest q join fetch q.poster p join fetch p.department "
+        + "left join fetch q.assignee a left join fetch a.department where q.id = :id")
+@NamedQuery(name = Quest.IN_HAND, query = "select q.id from Quest q where q.activeAssigneeId = :employeeId")
+public class Quest {
+
+    public static final String LIST = "Quest.list";
+    public static final String BY_ID = "Quest.byId";
+    public static final String IN_HAND = "Quest.inHand";
+
+    public enum Status { OPEN, TAKEN, SUBMITTED, APPROVED, CANCELLED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String title;
+
+    private String description;
+
+    @Column(name = "reward_half_days")
+    private int rewardHalfDays;
+
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    @Column(name = "poster_id")
+    private long posterId;
+
+    @Column(name = "assignee_id")
+    private Long assigneeId;
+
+    @Column(name = "active_assignee_id")
+    private Long activeAssigneeId;
+
+    // read-only views of the two people, for the named queries that show a quest
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "poster_id", insertable = false, updatable = false)
+    private Employee poster;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assignee_id", insertable = false, updatable = false)
+    private Employee assignee;
+
+    private String report;
+
+    @Column(name = "review_note")
+    private String reviewNote;
+
+    @Column(name = "posted_at")
+    private Instant postedAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Quest() {
+    }
+
+    public Quest(String title, String description, int rewardHalfDays, LocalDate dueDate, long posterId, Instant at) {
+        this.title = title;
+        this.description = description;
+        this.rewardHalfDays = rewardHalfDays;
+        this.dueDate = dueDate;
+        this.posterId = posterId;
+        this.status = Status.OPEN;
+        this.postedAt = at;
+        this.updatedAt = at;
+    }
+
+    /** An employee other than the poster takes an open quest. */
+    public void take(long employeeId, Instant at) {
+        if (employeeId == posterId) {
+            throw ProblemException.unprocessable("You posted this quest; someone else takes it.");
+        }
+        if (status != Status.OPEN) {
+            throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only an open quest can be taken.");
+        }
+        status = Status.TAKEN;
+        assigneeId = employeeId;
+        activeAssigneeId = employeeId;
+        updatedAt = at;
+    }
+
+    /** The assignee reports it done. */
+    public void submit(long employeeId, String report, Instant at) {
+        if (assigneeId == null || assigneeId != employeeId) {
+            throw ProblemException.forbidden("Only the employee who took the quest reports it done.");
+        }
+        if (status != Status.TAKEN) {
+            throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only a taken quest can be reported done.");
+        }
+        status = Status.SUBMITTED;
+        this.report = report;
+        updatedAt = at;
+    }
+
+    /** The manager who posted it signs it off: the reward is earned (by the caller of this, in the same transaction). */
+    public void approve(long managerId, String note, Instant at) {
+        reviewer(managerId, "approves");
+        if (status != Status.SUBMITTED) {
+            throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only one reported done can be approved.");
+        }
+        status = Status.APPROVED;
+        activeAssigneeId = null;
+        reviewNote = note;
+        updatedAt = at;
+    }
+
+    /** The manager who posted it sends the report back: the quest is the assignee's again, with the reason. */
+    public void sendBack(long managerId, String reason, Instant at) {
+        reviewer(managerId, "sends it back");
+        if (status != Status.SUBMITTED) {
+            throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only one reported done can be sent back.");
+        }
+        status = Status.TAKEN;
+        reviewNote = reason;
+        updatedAt = at;
+    }
+
+    /** The poster withdraws a quest nobody has taken. */
+    public void cancel(long managerId, Instant at) {
+        reviewer(managerId, "cancels it");
+        if (status != Status.OPEN) {
+            throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only an open quest can be cancelled.");
+        }
+        status = Status.CANCELLED;
+        updatedAt = at;
+    }
+
+    private void reviewer(long managerId, String what) {
+        if (managerId != posterId) {
+            throw ProblemException.forbidden("Only the manager who posted the quest " + what + ".");
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public int getRewardHalfDays() {
+        return rewardHalfDays;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public long getPosterId() {
+        return posterId;
+    }
+
+    public Employee getPoster() {
+        return poster;
+    }
+
+    public Employee getAssignee() {
+        return assignee;
+    }
+
+    public Long getAssigneeId() {
+        return assigneeId;
+    }
+
+    public String getReport() {
+        return report;
+    }
+
+    public String getReviewNote() {
+        return reviewNote;
+    }
+
+    public Instant getPostedAt() {
+        return postedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,138 @@
+package com.erp.employee.persistence;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import com.erp.employee.api.PostQuestRequest;
+import com.erp.employee.api.QuestApprovalRequest;
+import com.erp.employee.api.QuestReportRequest;
+import com.erp.employee.api.QuestSendBackRequest;
+import com.erp.employee.domain.Quest;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.FieldError;
+import com.erp.routes.common.web.ProblemException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Changes to quests (bean {@code questBoard}), each one transaction on the locked quest: two people acting on one
+ * quest at once are served one after the other, and the second sees what the first did. Approving a quest earns its
+ * reward in the same transaction ({@link LeaveLedger#earn}): both or neither.
+ */
+public class QuestBoard {
+
+    static final String MANAGER = "MANAGER";
+
+    private final EntityManager em;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final LeaveLedger ledger;
+
+    public QuestBoard(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, LeaveLedger ledger) {
+        this.em = em;
+        this.tx = tx;
+        this.clock = clock;
+        this.zone = zone;
+        this.ledger = ledger;
+    }
+
+    /** A manager posts a quest; returns its id. */
+    public long post(PostQuestRequest request, Caller caller) {
+        if (!caller.hasRole(MANAGER)) {
+            throw ProblemException.forbidden("Only managers post quests.");
+        }
+        if (request.title() == null || request.title().isBlank()) {
+            throw ProblemException.unprocessable("The title must not be blank.");
+        }
+        if (request.rewardDays() * 2 != Math.rint(request.rewardDays() * 2)) {
+            throw ProblemException.badRequest("A reward is in half days: " + request.rewardDays() + " is not a multiple of 0.5.",
+                    List.of(new FieldError("/rewardDays", "must be a multiple of 0.5")));
+        }
+        LocalDate due = request.dueDate() == null ? null : LocalDate.parse(request.dueDate());
+        if (due != null && due.isBefore(LocalDate.now(clock.withZone(zone)))) {
+            throw ProblemException.unprocessable("The due date " + due + " has passed.");
+        }
+        Quest quest = new Quest(request.title().strip(), request.description(), (int) Math.round(request.rewardDays() * 2),
+                due, caller.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return tx.execute(status -> {
+            em.persist(quest);
+            return quest.getId();
+        });
+    }
+
+    /** Someone takes an open quest: theirs alone, and they may hold one at a time. */
+    public long take(long questId, Caller caller) {
+        return change(questId, quest -> {
+            List<Long> inHand = em.createNamedQuery(Quest.IN_HAND, Long.class).setParameter("employeeId", caller.id())
+                    .getResultList();
+            if (!inHand.isEmpty()) {
+                throw ProblemException.conflict("You already have quest " + inHand.get(0) + " in hand; finish it first.");
+            }
+            quest.take(caller.id(), now());
+        });
+    }
+
+    /** The assignee reports the quest done. */
+    public long report(long questId, QuestReportRequest request, Caller caller) {
+        return change(questId, quest -> quest.submit(caller.id(), request == null ? null : blankToNull(request.report()), now()));
+    }
+
+    /** The manager who posted it signs it off, and the assignee earns the reward in the year it is signed off. */
+    public long approve(long questId, QuestApprovalRequest request, Caller caller) {
+        String note = request == null ? null : blankToNull(request.note());
+        return change(questId, quest -> {
+            if (!caller.hasRole(MANAGER)) {
+                throw ProblemException.forbidden("Only a manager approves quests.");
+            }
+            quest.approve(caller.id(), note, now());
+            ledger.earn(quest.getAssigneeId(), LocalDate.now(clock.withZone(zone)).getYear(), quest.getRewardHalfDays(),
+                    quest.getId(), quest.getTitle(), caller.id());
+        });
+    }
+
+    /** The manager who posted it sends the report back, with the reason. */
+    public long sendBack(long questId, QuestSendBackRequest request, Caller caller) {
+        String reason = blankToNull(request.reason());
+        if (reason == null) {
+            throw ProblemException.badRequest("Sending a quest back needs the reason.",
+                    List.of(new FieldError("/reason", "must not be blank")));
+        }
+        return change(questId, quest -> quest.sendBack(caller.id(), reason, now()));
+    }
+
+    /** The poster cancels a quest nobody has taken. */
+    public long cancel(long questId, Caller caller) {
+        return change(questId, quest -> quest.cancel(caller.id(), now()));
+    }
+
+    private long change(long questId, java.util.function.Consumer<Quest> rule) {
+        return tx.execute(status -> {
+            Quest quest = em.find(Quest.class, questId, LockModeType.PESSIMISTIC_WRITE);
+            if (quest == null) {
+                throw ProblemException.notFound("No quest " + questId + ".");
+            }
+            rule.accept(quest);
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                // the one-quest-in-hand key, when the same person takes two quests at the same moment
+                throw ProblemException.conflict("You already have a quest in hand; finish it first.");
+            }
+            return questId;
+        });
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

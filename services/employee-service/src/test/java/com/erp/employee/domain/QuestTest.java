@@ -1,0 +1,60 @@
+package com.erp.employee.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import com.erp.routes.common.web.ProblemException;
+import org.junit.jupiter.api.Test;
+
+class QuestTest {
+
+    private static final long MANAGER = 1002;
+    private static final long STAFF = 1001;
+    private static final long OTHER = 1004;
+    private final Instant t = Instant.parse("2026-12-02T00:00:00Z");
+
+    private static int statusOf(Runnable r) {
+        try {
+            r.run();
+            return 200;
+        } catch (ProblemException e) {
+            return e.status();
+        }
+    }
+
+    @Test
+    void postedTakenReportedSentBackAndApproved() {
+        Quest q = new Quest("문서 정리", null, 3, null, MANAGER, t);
+        assertThat(q.getStatus()).isEqualTo(Quest.Status.OPEN);
+        q.take(STAFF, t);
+        assertThat(q.getStatus()).isEqualTo(Quest.Status.TAKEN);
+        assertThat(q.getAssigneeId()).isEqualTo(STAFF);
+        q.submit(STAFF, "끝", t);
+        q.sendBack(MANAGER, "표가 빠졌어요", t);
+        assertThat(q.getStatus()).isEqualTo(Quest.Status.TAKEN);
+        assertThat(q.getReviewNote()).isEqualTo("표가 빠졌어요");
+        q.submit(STAFF, "표 추가", t);
+        q.approve(MANAGER, "수고했어요", t);
+        assertThat(q.getStatus()).isEqualTo(Quest.Status.APPROVED);
+    }
+
+    @Test
+    void eachStepHasItsPersonAndItsMoment() {
+        Quest q = new Quest("문서 정리", null, 3, null, MANAGER, t);
+        assertThat(statusOf(() -> q.take(MANAGER, t))).as("the poster takes own").isEqualTo(422);
+        assertThat(statusOf(() -> q.submit(STAFF, null, t))).as("report before taking").isEqualTo(403);
+        assertThat(statusOf(() -> q.approve(MANAGER, null, t))).as("approve an open one").isEqualTo(409);
+        assertThat(statusOf(() -> q.cancel(STAFF, t))).as("someone else cancels").isEqualTo(403);
+        q.take(STAFF, t);
+        assertThat(statusOf(() -> q.take(OTHER, t))).as("taken already").isEqualTo(409);
+        assertThat(statusOf(() -> q.submit(OTHER, null, t))).as("not theirs").isEqualTo(403);
+        assertThat(statusOf(() -> q.approve(MANAGER, null, t))).as("not reported yet").isEqualTo(409);
+        assertThat(statusOf(() -> q.cancel(MANAGER, t))).as("taken: no cancelling").isEqualTo(409);
+        q.submit(STAFF, null, t);
+        assertThat(statusOf(() -> q.approve(STAFF, null, t))).as("the assignee approves own").isEqualTo(403);
+        assertThat(statusOf(() -> q.approve(OTHER, null, t))).as("another manager").isEqualTo(403);
+        q.approve(MANAGER, null, t);
+        assertThat(statusOf(() -> q.approve(MANAGER, null, t))).as("approved once").isEqualTo(409);
+    }
+}

@@ -1,0 +1,139 @@
+package com.erp.employee.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.erp.routes.testing.Concurrently;
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Quests on a real MariaDB: posted by a manager, taken, reported, sent back, approved with the reward earned in the
+ * leave ledger (once), cancelled; who may do what; racing takers.
+ */
+class QuestsTest extends EmployeeTestBase {
+
+    private static final String CONTRACT = "employee-api.yaml";
+
+    private long post(String managerToken, String title, double reward) {
+        Response r = http.post("/api/quests", managerToken, Map.of("title", title, "description", "설명",
+                "rewardDays", reward, "dueDate", "2099-12-31"));
+        assertThat(r.status()).as("post: %s", r).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
+    private Response act(String token, long quest, String action, Object body) {
+        return http.post("/api/quests/" + quest + "/" + action, token, body);
+    }
+
+    private double available(String token) {
+        return http.get("/api/leave/balance", token).json().path("available").asDouble();
+    }
+
+    @Test
+    void aQuestIsPostedTakenReportedAndApprovedAndItsRewardIsEarnedOnce() {
+        String lead = token("dev.lead");
+        String staff = token("dev.staff");
+        double before = available(staff);
+
+        Response posted = http.post("/api/quests", lead, Map.of("title", "온보딩 문서 정리", "rewardDays", 1.5));
+        assertThat(posted.status()).as("%s", posted).isEqualTo(201);
+        assertMatchesContract(CONTRACT, "POST", "/api/quests", posted);
+        long id = posted.json().path("id").asLong();
+        assertThat(posted.header("Location")).isEqualTo("/api/quests/" + id);
+        assertThat(posted.json().path("status").asText()).isEqualTo("OPEN");
+        assertThat(posted.json().path("poster").path("name").asText()).isEqualTo("이서연");
+
+        Response taken = act(staff, id, "take", null);
+        assertThat(taken.status()).as("%s", taken).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/quests/" + id + "/take", taken);
+        assertThat(taken.json().path("assignee").path("name").asText()).isEqualTo("김민준");
+        assertThat(act(staff, id, "report", Map.of("report", "정리했습니다")).json().path("status").asText()).isEqualTo("SUBMITTED");
+
+        Response approved = act(lead, id, "approval", Map.of("note", "수고했어요"));
+        assertThat(approved.status()).as("%s", approved).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/quests/" + id + "/approval", approved);
+        assertThat(approved.json().path("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.json().path("reviewNote").asText()).isEqualTo("수고했어요");
+
+        assertThat(available(staff)).isEqualTo(before + 1.5);
+        JsonNode earned = http.get("/api/leave/entries", staff).json().path("items").path(0);
+        assertThat(earned.path("kind").asText()).isEqualTo("EARNED");
+        assertThat(earned.path("questId").asLong()).isEqualTo(id);
+        assertThat(earned.path("title").asText()).isEqualTo("온보딩 문서 정리");
+        assertThat(earned.path("days").asDouble()).isEqualTo(1.5);
+
+        // approved once, paid once
+        assertProblem(act(lead, id, "approval", null), 409);
+        assertThat(available(staff)).isEqualTo(before + 1.5);
+        Response read = http.get("/api/quests/" + id, token("sales.staff"));
+        assertMatchesContract(CONTRACT, "GET", "/api/quests/" + id, read);
+        assertThat(read.json().path("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void onlyManagersPostAndOnlyThePosterApprovesSendsBackOrCancels() {
+        String lead = token("dev.lead");
+        String head = token("dev.head");
+        String staff = token("sales.staff");
+        assertThat(assertProblem(http.post("/api/quests", staff, Map.of("title", "t", "rewardDays", 1)), 403)
+                .path("detail").asText()).contains("managers");
+        assertProblem(http.post("/api/quests", lead, Map.of("title", "t", "rewardDays", 0.7)), 400);
+        assertProblem(http.post("/api/quests", lead, Map.of("title", "t", "rewardDays", 1, "dueDate", "2020-01-01")), 422);
+        assertProblem(http.post("/api/quests", null, Map.of("title", "t", "rewardDays", 1)), 401);
+
+        long id = post(lead, "회의록 정리", 1);
+        assertProblem(act(lead, id, "take", null), 422);
+        assertProblem(act(head, id, "cancellation", null), 403);
+        assertThat(act(staff, id, "take", null).status()).isEqualTo(200);
+        assertProblem(act(token("dev.staff"), id, "report", null), 403);
+        assertProblem(act(lead, id, "cancellation", null), 409);
+        assertThat(act(staff, id, "report", null).status()).isEqualTo(200);
+        // the assignee, another manager: not theirs to sign off
+        assertProblem(act(staff, id, "approval", null), 403);
+        assertThat(assertProblem(act(head, id, "approval", null), 403).path("detail").asText()).contains("posted");
+        assertProblem(act(lead, id, "send-back", Map.of()), 400);
+        Response back = act(lead, id, "send-back", Map.of("reason", "날짜가 빠졌어요"));
+        assertThat(back.json().path("status").asText()).isEqualTo("TAKEN");
+        assertThat(back.json().path("reviewNote").asText()).isEqualTo("날짜가 빠졌어요");
+        assertThat(act(staff, id, "report", Map.of("report", "날짜 추가")).status()).isEqualTo(200);
+        assertThat(act(lead, id, "approval", null).json().path("status").asText()).isEqualTo("APPROVED");
+
+        long open = post(lead, "취소할 퀘스트", 0.5);
+        assertThat(act(lead, open, "cancellation", null).json().path("status").asText()).isEqualTo("CANCELLED");
+        assertProblem(act(staff, open, "take", null), 409);
+        assertProblem(act(staff, 999999, "take", null), 404);
+        assertProblem(http.get("/api/quests/999999", staff), 404);
+    }
+
+    @Test
+    void oneTakerPerQuestAndOneQuestInHandPerEmployee() throws Exception {
+        String lead = token("sales.lead");
+        long contested = post(lead, "경쟁 퀘스트", 1);
+        long other = post(lead, "다른 퀘스트", 1);
+        List<String> takers = List.of(token("dev.head"), token("sales.head"));
+
+        List<Callable<Response>> calls = new ArrayList<>();
+        takers.forEach(t -> calls.add(() -> act(t, contested, "take", null)));
+        List<Response> answers = Concurrently.run(calls);
+        assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
+        String winner = answers.get(0).status() == 200 ? takers.get(0) : takers.get(1);
+
+        assertThat(assertProblem(act(winner, other, "take", null), 409).path("detail").asText())
+                .contains("quest " + contested + " in hand");
+        Response mine = http.get("/api/quests?mine=true", winner);
+        assertMatchesContract(CONTRACT, "GET", "/api/quests", mine);
+        assertThat(mine.json().path("items").findValuesAsText("id")).contains(String.valueOf(contested))
+                .doesNotContain(String.valueOf(other));
+        assertThat(http.get("/api/quests?status=OPEN", winner).json().path("items").findValuesAsText("id"))
+                .contains(String.valueOf(other)).doesNotContain(String.valueOf(contested));
+        assertProblem(http.get("/api/quests?status=DONE", winner), 400);
+    }
+}
