@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import com.erp.employee.api.AttendanceViews;
 import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.LeaveViews;
 import com.erp.employee.api.QuestViews;
 import com.erp.employee.auth.LoginService;
 import com.erp.employee.auth.LoginThrottle;
+import com.erp.employee.persistence.AttendanceBook;
 import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.employee.persistence.LeaveLedger;
 import com.erp.employee.persistence.QuestBoard;
@@ -75,6 +77,18 @@ public class EmployeeModule {
     QuestBoard questBoard(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                           @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger) {
         return new QuestBoard(entityManager, tx, clock, zone, ledger);
+    }
+
+    @Bean
+    AttendanceBook attendanceBook(EntityManager entityManager, TransactionTemplate tx, Clock clock,
+                                  @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger,
+                                  @Value("${erp.attendance.days-per-leave-day}") int daysPerLeaveDay) {
+        return new AttendanceBook(entityManager, tx, clock, zone, ledger, daysPerLeaveDay);
+    }
+
+    @Bean
+    AttendanceViews attendanceViews(Clock clock, @Value("${erp.leave.zone}") ZoneId zone) {
+        return new AttendanceViews(clock, zone);
     }
 
     @Bean

@@ -279,7 +279,7 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(refused.json().has("completedAt")).isTrue();
         assertThat(refused.json().path("history").findValuesAsText("type")).containsExactly("SUBMITTED", "STEP_ACTIVATED",
                 "LEAVE_REFUSED");
-        assertThat(refused.json().path("history").get(1).path("comment").asText()).contains("2 days left");
+        assertThat(refused.json().path("history").get(2).path("comment").asText()).contains("2 days left");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 public record LeaveEntries(long employeeId, int year, List<Item> items) {
 
     public record Item(long id, String kind, Instant at, double days, double availableAfter, String approvalId,
-                       String title, String leaveKind, String startDate, String endDate, String note, Long questId) {
+                       String title, String leaveKind, String startDate, String endDate, String note, Long questId,
+                       Integer attendanceDays) {
     }
 }

@@ -98,6 +98,6 @@ public class LeaveViews {
         return new LeaveEntries(employeeId, year, found.stream().map(e -> new LeaveEntries.Item(e.getId(),
                 e.getKind().name(), e.getCreatedAt(), e.getHalfDays() / 2.0, e.getAvailableAfter() / 2.0, e.getApprovalId(),
                 e.getTitle(), e.getLeaveKind(), e.getStartDate() == null ? null : e.getStartDate().toString(),
-                e.getEndDate() == null ? null : e.getEndDate().toString(), e.getNote(), e.getQuestId())).toList());
+                e.getEndDate() == null ? null : e.getEndDate().toString(), e.getNote(), e.getQuestId(), e.getAttendanceDays())).toList());
     }
 }

@@ -35,7 +35,7 @@ public class LeaveEntry {
         RELEASED,
         /** An administrator added days. */
         GRANTED,
-        /** A quest's reward, signed off by the manager who posted it. */
+        /** Earned: a quest's reward, signed off by the manager who posted it, or a number of days of attendance. */
         EARNED
     }
 
@@ -79,6 +79,9 @@ public class LeaveEntry {
 
     @Column(name = "quest_id")
     private Long questId;
+
+    @Column(name = "attendance_days")
+    private Integer attendanceDays;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -128,6 +131,18 @@ public class LeaveEntry {
         e.title = questTitle;
         e.actorId = actorId;
         return e;
+    }
+
+    /** A leave day earned by {@code attendanceDays} days of attendance. */
+    public static LeaveEntry earnedByAttendance(LeaveAccount account, int halfDays, int attendanceDays, Instant at) {
+        LeaveEntry e = new LeaveEntry(account, Kind.EARNED, halfDays, at);
+        e.attendanceDays = attendanceDays;
+        e.note = attendanceDays + " days of attendance";
+        return e;
+    }
+
+    public Integer getAttendanceDays() {
+        return attendanceDays;
     }
 
     public Long getQuestId() {

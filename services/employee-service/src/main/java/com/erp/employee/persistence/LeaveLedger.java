@@ -188,6 +188,16 @@ public class LeaveLedger {
         });
     }
 
+    /** A leave day earned by days of attendance; joins the caller's transaction, once per count (a unique key). */
+    public LeaveAccount earnByAttendance(long employeeId, int year, int halfDays, int attendanceDays) {
+        return tx.execute(status -> {
+            LeaveAccount account = lockedAccount(employeeId, year);
+            account.grant(halfDays);
+            em.persist(LeaveEntry.earnedByAttendance(account, halfDays, attendanceDays, now()));
+            return account;
+        });
+    }
+
     /** The account, locked until the transaction ends; made with the year's allowance if it does not exist yet. */
     private LeaveAccount lockedAccount(long employeeId, int year) {
         // a concurrent first use of the same year cannot make two: the unique key makes the second insert do nothing

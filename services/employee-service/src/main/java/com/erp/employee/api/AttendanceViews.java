@@ -1,0 +1,55 @@
+package com.erp.employee.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.Clock;
+import java.util.List;
+
+import com.erp.employee.domain.Attendance;
+
+/** Attendance as the contract shows it (bean {@code attendanceViews}). */
+public class AttendanceViews {
+
+    /**
+     * Schema AttendanceDay: a day checked in (and out), the caller's days of attendance so far, how many more earn the
+     * next leave day, and what this check-in earned (1 on every 30th day, else 0).
+     */
+    public record AttendanceDay(String date, Instant checkIn, Instant checkOut, long attendanceDays, int daysToNextLeaveDay,
+                                double earnedDays) {
+    }
+
+    /** Schema AttendanceMonth. */
+    public record AttendanceMonth(String month, List<Day> days) {
+    }
+
+    public record Day(String date, Instant checkIn, Instant checkOut) {
+    }
+
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public AttendanceViews(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The month asked for (yyyy-MM), or this month. */
+    public YearMonth month(String month) {
+        return month == null ? YearMonth.now(clock.withZone(zone)) : YearMonth.parse(month);
+    }
+
+    public LocalDate from(YearMonth month) {
+        return month.atDay(1);
+    }
+
+    public LocalDate until(YearMonth month) {
+        return month.plusMonths(1).atDay(1);
+    }
+
+    public AttendanceMonth month(List<Attendance> found, YearMonth month) {
+        return new AttendanceMonth(month.toString(), found.stream()
+                .map(a -> new Day(a.getDate().toString(), a.getCheckIn(), a.getCheckOut())).toList());
+    }
+}

@@ -1,0 +1,88 @@
+package com.erp.employee.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.erp.routes.common.web.ProblemException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One day of an employee's attendance (출퇴근): checked in once, checked out at most once, later. Every
+ * {@code daysPerLeaveDay}-th day of attendance earns a leave day ({@link #earnsLeaveDay}).
+ */
+@Entity
+@Table(name = "attendance")
+@NamedQuery(name = Attendance.OF_DAY, query = "select a from Attendance a where a.employeeId = :employeeId and a.date = :date")
+@NamedQuery(name = Attendance.IN_RANGE, query = "select a from Attendance a where a.employeeId = :employeeId "
+        + "and a.date >= :from and a.date < :until order by a.date")
+@NamedQuery(name = Attendance.COUNT, query = "select count(a) from Attendance a where a.employeeId = :employeeId")
+public class Attendance {
+
+    public static final String OF_DAY = "Attendance.ofDay";
+    public static final String IN_RANGE = "Attendance.inRange";
+    public static final String COUNT = "Attendance.count";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "employee_id")
+    private long employeeId;
+
+    @Column(name = "work_date")
+    private LocalDate date;
+
+    @Column(name = "check_in")
+    private Instant checkIn;
+
+    @Column(name = "check_out")
+    private Instant checkOut;
+
+    @Version
+    private long version;
+
+    protected Attendance() {
+    }
+
+    public Attendance(long employeeId, LocalDate date, Instant checkIn) {
+        this.employeeId = employeeId;
+        this.date = date;
+        this.checkIn = checkIn;
+    }
+
+    /** Checks out; once a day, after checking in. */
+    public void checkOut(Instant at) {
+        if (checkOut != null) {
+            throw ProblemException.conflict("You checked out already today, at " + checkOut + ".");
+        }
+        checkOut = at;
+    }
+
+    /** Whether reaching {@code attendanceDays} days of attendance earns a leave day. */
+    public static boolean earnsLeaveDay(long attendanceDays, int daysPerLeaveDay) {
+        return attendanceDays > 0 && attendanceDays % daysPerLeaveDay == 0;
+    }
+
+    public long getEmployeeId() {
+        return employeeId;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public Instant getCheckIn() {
+        return checkIn;
+    }
+
+    public Instant getCheckOut() {
+        return checkOut;
+    }
+}

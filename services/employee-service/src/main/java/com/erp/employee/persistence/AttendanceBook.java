@@ -1,0 +1,115 @@
+package com.erp.employee.persistence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import com.erp.employee.api.AttendanceViews.AttendanceDay;
+import com.erp.employee.domain.Attendance;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Check-in and check-out (bean {@code attendanceBook}), each one transaction. "Today" is the date in the company's
+ * zone. The check-in that makes the {@code daysPerLeaveDay}-th day of attendance earns a leave day in the same
+ * transaction ({@link LeaveLedger#earnByAttendance}).
+ */
+public class AttendanceBook {
+
+    private final EntityManager em;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final LeaveLedger ledger;
+    private final int daysPerLeaveDay;
+
+    public AttendanceBook(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, LeaveLedger ledger,
+                          int daysPerLeaveDay) {
+        this.em = em;
+        this.tx = tx;
+        this.clock = clock;
+        this.zone = zone;
+        this.ledger = ledger;
+        this.daysPerLeaveDay = daysPerLeaveDay;
+    }
+
+    public int daysPerLeaveDay() {
+        return daysPerLeaveDay;
+    }
+
+    /** The caller checks in today; once a day (409 after). */
+    public AttendanceDay checkIn(Caller caller) {
+        Instant now = now();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        return tx.execute(status -> {
+            List<Attendance> found = ofDay(caller.id(), today, false);
+            if (!found.isEmpty()) {
+                throw alreadyIn(found.get(0));
+            }
+            Attendance day = new Attendance(caller.id(), today, now);
+            try {
+                // (the insert runs at once: the id is the database's)
+                em.persist(day);
+                em.flush();
+            } catch (PersistenceException e) {
+                // the same person checking in twice at the same moment: the day's unique key lets one in
+                throw ProblemException.conflict("You checked in already today.");
+            }
+            long days = em.createNamedQuery(Attendance.COUNT, Long.class).setParameter("employeeId", caller.id())
+                    .getSingleResult();
+            double earned = 0;
+            if (Attendance.earnsLeaveDay(days, daysPerLeaveDay)) {
+                ledger.earnByAttendance(caller.id(), today.getYear(), 2, (int) days);
+                earned = 1;
+            }
+            return view(day, days, earned);
+        });
+    }
+
+    /** The caller checks out today, after checking in; once. */
+    public AttendanceDay checkOut(Caller caller) {
+        Instant now = now();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        return tx.execute(status -> {
+            List<Attendance> found = ofDay(caller.id(), today, true);
+            if (found.isEmpty()) {
+                throw ProblemException.conflict("You have not checked in today (" + today + "); check in first.");
+            }
+            Attendance day = found.get(0);
+            day.checkOut(now);
+            long days = em.createNamedQuery(Attendance.COUNT, Long.class).setParameter("employeeId", caller.id())
+                    .getSingleResult();
+            return view(day, days, 0);
+        });
+    }
+
+    private List<Attendance> ofDay(long employeeId, LocalDate date, boolean lock) {
+        var query = em.createNamedQuery(Attendance.OF_DAY, Attendance.class).setParameter("employeeId", employeeId)
+                .setParameter("date", date);
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultList();
+    }
+
+    private ProblemException alreadyIn(Attendance day) {
+        return ProblemException.conflict("You checked in already today, at "
+                + day.getCheckIn().atZone(zone).toLocalTime().truncatedTo(ChronoUnit.MINUTES) + ".");
+    }
+
+    private AttendanceDay view(Attendance day, long attendanceDays, double earned) {
+        return new AttendanceDay(day.getDate().toString(), day.getCheckIn(), day.getCheckOut(), attendanceDays,
+                daysPerLeaveDay - (int) (attendanceDays % daysPerLeaveDay), earned);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
