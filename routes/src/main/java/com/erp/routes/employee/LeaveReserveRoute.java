@@ -25,6 +25,8 @@ public class LeaveReserveRoute extends RouteBuilder {
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
                 .filter(method("leaveLedger", "isLeave"))
                     .bean("leaveLedger", "reserve")
+                    // nothing to answer: the document ended and was settled before this delivery (a replay)
+                    .filter(body().isNotNull())
                     .setVariable("answer", body())
                     .removeHeaders("*")
                     .setHeader(KafkaConstants.KEY, simple("${variable.answer.approvalId}"))
@@ -34,6 +36,7 @@ public class LeaveReserveRoute extends RouteBuilder {
                             .to("kafka:{{erp.topics.leave-reserved}}")
                         .otherwise()
                             .to("kafka:{{erp.topics.leave-refused}}")
+                    .end()
                     .end()
                 .end();
     }

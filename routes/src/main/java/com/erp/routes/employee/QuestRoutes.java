@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Quests (퀘스트): a manager posts one, an employee takes it and reports it done, the manager who posted it approves it
- * (the reward is earned in the leave ledger, in the same transaction) or sends it back; the poster may cancel an open
- * one. Each change is a rule of bean {@code questBoard} on the locked quest; the answer is the quest after it.
+ * (the reward is earned in the leave ledger, in the same transaction) or sends it back; the assignee may give it up,
+ * the poster call it off until it is reported done. Each change is a rule of bean {@code questBoard} on the locked quest; the answer is the quest after it.
  */
 @Component
 public class QuestRoutes extends RouteBuilder {
@@ -27,6 +27,7 @@ public class QuestRoutes extends RouteBuilder {
         change("reportQuest", "employee.report-quest", "report(${header.questId}, ${body}, ${variable.caller})");
         change("approveQuest", "employee.approve-quest", "approve(${header.questId}, ${body}, ${variable.caller})");
         change("sendBackQuest", "employee.send-back-quest", "sendBack(${header.questId}, ${body}, ${variable.caller})");
+        change("giveUpQuest", "employee.give-up-quest", "giveUp(${header.questId}, ${variable.caller})");
         change("cancelQuest", "employee.cancel-quest", "cancel(${header.questId}, ${variable.caller})");
     }
 

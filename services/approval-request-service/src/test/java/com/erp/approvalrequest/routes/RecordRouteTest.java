@@ -260,7 +260,10 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
         // a snapshot of processing after a refusal (the document started some other way) does not reopen it
         NotifyBuilder late = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
-        publish("approval.step-activated", firstActivation(refusedId));
+        ApprovalEvent first = firstActivation(refusedId);
+        // a sequence above any a refusal could have had if it were not final
+        publish("approval.step-activated", new ApprovalEvent(first.eventId(), first.type(), first.version(),
+                first.occurredAt(), refusedId, 5, first.payload()));
         assertThat(late.matches(30, TimeUnit.SECONDS)).isTrue();
 
         // reserved: the document waits for processing as it was, the history says what is held

@@ -23,11 +23,14 @@ import jakarta.persistence.Version;
 @NamedQuery(name = Attendance.IN_RANGE, query = "select a from Attendance a where a.employeeId = :employeeId "
         + "and a.date >= :from and a.date < :until order by a.date")
 @NamedQuery(name = Attendance.COUNT, query = "select count(a) from Attendance a where a.employeeId = :employeeId")
+@NamedQuery(name = Attendance.OPEN, query = "select a from Attendance a where a.employeeId = :employeeId "
+        + "and a.checkOut is null and a.checkIn > :since order by a.checkIn desc")
 public class Attendance {
 
     public static final String OF_DAY = "Attendance.ofDay";
     public static final String IN_RANGE = "Attendance.inRange";
     public static final String COUNT = "Attendance.count";
+    public static final String OPEN = "Attendance.open";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -19,9 +19,12 @@ import jakarta.persistence.Table;
 @NamedQuery(name = LeaveEntry.OF_APPROVAL, query = "select e from LeaveEntry e where e.approvalId = :approvalId order by e.id")
 @NamedQuery(name = LeaveEntry.OF_EMPLOYEE, query = "select e from LeaveEntry e where e.employeeId = :employeeId "
         + "and e.year = :year order by e.id desc")
+@NamedQuery(name = LeaveEntry.PAID_FOR_ATTENDANCE, query = "select count(e) from LeaveEntry e where e.employeeId = :employeeId "
+        + "and e.attendanceDays = :attendanceDays")
 public class LeaveEntry {
 
     public static final String OF_APPROVAL = "LeaveEntry.ofApproval";
+    public static final String PAID_FOR_ATTENDANCE = "LeaveEntry.paidForAttendance";
     public static final String OF_EMPLOYEE = "LeaveEntry.ofEmployee";
 
     public enum Kind {

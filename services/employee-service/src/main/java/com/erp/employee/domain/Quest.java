@@ -21,8 +21,8 @@ import jakarta.persistence.Version;
 /**
  * A quest (퀘스트): a task a manager posts with a reward in leave days. OPEN until an employee takes it (TAKEN, theirs
  * alone; one quest at a time per employee); they report it done (SUBMITTED); the manager who posted it approves it
- * (APPROVED: the reward is earned) or sends it back with a reason (TAKEN again). The poster may cancel it while
- * nobody has taken it (CANCELLED). Each rule says who may act and when; anything else is refused with the reason.
+ * (APPROVED: the reward is earned) or sends it back with a reason (TAKEN again). The assignee may give a taken quest
+ * up (OPEN again); the poster may call it off until it is reported done (CANCELLED). Each rule says who may act and when; anything else is refused with the reason.
  */
 @Entity
 @Table(name = "quest")
@@ -153,13 +153,38 @@ public class Quest {
         updatedAt = at;
     }
 
-    /** The poster withdraws a quest nobody has taken. */
-    public void cancel(long managerId, Instant at) {
-        reviewer(managerId, "cancels it");
-        if (status != Status.OPEN) {
-            throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only an open quest can be cancelled.");
+    /** The assignee gives a taken quest up: it is open again for others, and they may take another. */
+    public void giveUp(long employeeId, Instant at) {
+        if (assigneeId == null || assigneeId != employeeId) {
+            throw ProblemException.forbidden("Only the employee who took the quest gives it up.");
+        }
+        if (status != Status.TAKEN) {
+            throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only a taken quest can be given up.");
+        }
+        status = Status.OPEN;
+        assigneeId = null;
+        activeAssigneeId = null;
+        report = null;
+        reviewNote = null;
+        updatedAt = at;
+    }
+
+    /**
+     * The poster calls the quest off while nobody has reported it done (open or taken: the assignee is free again); a
+     * reported one waits for the poster's review. An administrator may call off any quest not finished, e.g. one whose
+     * poster has left.
+     */
+    public void cancel(long actorId, boolean admin, Instant at) {
+        if (!admin) {
+            reviewer(actorId, "cancels it");
+        }
+        boolean open = status == Status.OPEN || status == Status.TAKEN || (admin && status == Status.SUBMITTED);
+        if (!open) {
+            throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; it can no longer be cancelled"
+                    + (status == Status.SUBMITTED ? " (it waits for the review of the manager who posted it)." : "."));
         }
         status = Status.CANCELLED;
+        activeAssigneeId = null;
         updatedAt = at;
     }
 

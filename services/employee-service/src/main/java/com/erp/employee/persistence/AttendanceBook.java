@@ -1,6 +1,7 @@
 package com.erp.employee.persistence;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -65,22 +66,29 @@ public class AttendanceBook {
             long days = em.createNamedQuery(Attendance.COUNT, Long.class).setParameter("employeeId", caller.id())
                     .getSingleResult();
             double earned = 0;
-            if (Attendance.earnsLeaveDay(days, daysPerLeaveDay)) {
-                ledger.earnByAttendance(caller.id(), today.getYear(), 2, (int) days);
+            if (Attendance.earnsLeaveDay(days, daysPerLeaveDay)
+                    && ledger.earnByAttendance(caller.id(), today.getYear(), 2, (int) days)) {
                 earned = 1;
             }
             return view(day, days, earned);
         });
     }
 
-    /** The caller checks out today, after checking in; once. */
+    /**
+     * The caller checks out of their last day not checked out, if they checked in within the last 24 hours (a day that
+     * goes past midnight is checked out the next morning); once.
+     */
     public AttendanceDay checkOut(Caller caller) {
         Instant now = now();
-        LocalDate today = LocalDate.ofInstant(now, zone);
         return tx.execute(status -> {
-            List<Attendance> found = ofDay(caller.id(), today, true);
+            List<Attendance> found = em.createNamedQuery(Attendance.OPEN, Attendance.class)
+                    .setParameter("employeeId", caller.id()).setParameter("since", now.minus(Duration.ofHours(24)))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(1).getResultList();
             if (found.isEmpty()) {
-                throw ProblemException.conflict("You have not checked in today (" + today + "); check in first.");
+                List<Attendance> today = ofDay(caller.id(), LocalDate.ofInstant(now, zone), false);
+                throw today.isEmpty()
+                        ? ProblemException.conflict("You have not checked in within the last 24 hours; check in first.")
+                        : ProblemException.conflict("You checked out already today, at " + today.get(0).getCheckOut() + ".");
             }
             Attendance day = found.get(0);
             day.checkOut(now);

@@ -188,14 +188,22 @@ public class LeaveLedger {
         });
     }
 
-    /** A leave day earned by days of attendance; joins the caller's transaction, once per count (a unique key). */
-    public LeaveAccount earnByAttendance(long employeeId, int year, int halfDays, int attendanceDays) {
-        return tx.execute(status -> {
+    /**
+     * A leave day earned by days of attendance; joins the caller's transaction. Once per count (a unique key): false,
+     * and nothing earned, when that count was paid already (e.g. attendance corrected, or the rule's number changed).
+     */
+    public boolean earnByAttendance(long employeeId, int year, int halfDays, int attendanceDays) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
             LeaveAccount account = lockedAccount(employeeId, year);
+            long paid = em.createNamedQuery(LeaveEntry.PAID_FOR_ATTENDANCE, Long.class).setParameter("employeeId", employeeId)
+                    .setParameter("attendanceDays", attendanceDays).getSingleResult();
+            if (paid > 0) {
+                return false;
+            }
             account.grant(halfDays);
             em.persist(LeaveEntry.earnedByAttendance(account, halfDays, attendanceDays, now()));
-            return account;
-        });
+            return true;
+        }));
     }
 
     /** The account, locked until the transaction ends; made with the year's allowance if it does not exist yet. */

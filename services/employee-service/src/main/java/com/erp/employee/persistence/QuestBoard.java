@@ -75,6 +75,12 @@ public class QuestBoard {
                 throw ProblemException.conflict("You already have quest " + inHand.get(0) + " in hand; finish it first.");
             }
             quest.take(caller.id(), now());
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                // the one-quest-in-hand key: the same person took another quest at the same moment
+                throw ProblemException.conflict("You already have a quest in hand; finish it first.");
+            }
         });
     }
 
@@ -87,9 +93,7 @@ public class QuestBoard {
     public long approve(long questId, QuestApprovalRequest request, Caller caller) {
         String note = request == null ? null : blankToNull(request.note());
         return change(questId, quest -> {
-            if (!caller.hasRole(MANAGER)) {
-                throw ProblemException.forbidden("Only a manager approves quests.");
-            }
+            manager(caller);
             quest.approve(caller.id(), note, now());
             ledger.earn(quest.getAssigneeId(), LocalDate.now(clock.withZone(zone)).getYear(), quest.getRewardHalfDays(),
                     quest.getId(), quest.getTitle(), caller.id());
@@ -103,12 +107,25 @@ public class QuestBoard {
             throw ProblemException.badRequest("Sending a quest back needs the reason.",
                     List.of(new FieldError("/reason", "must not be blank")));
         }
-        return change(questId, quest -> quest.sendBack(caller.id(), reason, now()));
+        return change(questId, quest -> {
+            manager(caller);
+            quest.sendBack(caller.id(), reason, now());
+        });
     }
 
-    /** The poster cancels a quest nobody has taken. */
+    /** The assignee gives a taken quest up. */
+    public long giveUp(long questId, Caller caller) {
+        return change(questId, quest -> quest.giveUp(caller.id(), now()));
+    }
+
+    /** The poster calls a quest off until it is reported done; an administrator any quest not finished. */
     public long cancel(long questId, Caller caller) {
-        return change(questId, quest -> quest.cancel(caller.id(), now()));
+        return change(questId, quest -> {
+            if (!caller.isAdmin()) {
+                manager(caller);
+            }
+            quest.cancel(caller.id(), caller.isAdmin(), now());
+        });
     }
 
     private long change(long questId, java.util.function.Consumer<Quest> rule) {
@@ -118,14 +135,15 @@ public class QuestBoard {
                 throw ProblemException.notFound("No quest " + questId + ".");
             }
             rule.accept(quest);
-            try {
-                em.flush();
-            } catch (PersistenceException e) {
-                // the one-quest-in-hand key, when the same person takes two quests at the same moment
-                throw ProblemException.conflict("You already have a quest in hand; finish it first.");
-            }
             return questId;
         });
+    }
+
+    /** Reviews are a manager's: someone who lost the role no longer reviews the quests they posted. */
+    private static void manager(Caller caller) {
+        if (!caller.hasRole(MANAGER)) {
+            throw ProblemException.forbidden("Only a manager reviews quests.");
+        }
     }
 
     private java.time.Instant now() {

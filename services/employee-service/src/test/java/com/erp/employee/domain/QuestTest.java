@@ -45,16 +45,41 @@ class QuestTest {
         assertThat(statusOf(() -> q.take(MANAGER, t))).as("the poster takes own").isEqualTo(422);
         assertThat(statusOf(() -> q.submit(STAFF, null, t))).as("report before taking").isEqualTo(403);
         assertThat(statusOf(() -> q.approve(MANAGER, null, t))).as("approve an open one").isEqualTo(409);
-        assertThat(statusOf(() -> q.cancel(STAFF, t))).as("someone else cancels").isEqualTo(403);
+        assertThat(statusOf(() -> q.cancel(STAFF, false, t))).as("someone else cancels").isEqualTo(403);
         q.take(STAFF, t);
         assertThat(statusOf(() -> q.take(OTHER, t))).as("taken already").isEqualTo(409);
         assertThat(statusOf(() -> q.submit(OTHER, null, t))).as("not theirs").isEqualTo(403);
         assertThat(statusOf(() -> q.approve(MANAGER, null, t))).as("not reported yet").isEqualTo(409);
-        assertThat(statusOf(() -> q.cancel(MANAGER, t))).as("taken: no cancelling").isEqualTo(409);
+        assertThat(statusOf(() -> q.giveUp(OTHER, t))).as("not theirs to give up").isEqualTo(403);
         q.submit(STAFF, null, t);
+        assertThat(statusOf(() -> q.cancel(MANAGER, false, t))).as("reported: it waits for the review").isEqualTo(409);
+        assertThat(statusOf(() -> q.giveUp(STAFF, t))).as("reported: no giving up").isEqualTo(409);
         assertThat(statusOf(() -> q.approve(STAFF, null, t))).as("the assignee approves own").isEqualTo(403);
         assertThat(statusOf(() -> q.approve(OTHER, null, t))).as("another manager").isEqualTo(403);
         q.approve(MANAGER, null, t);
         assertThat(statusOf(() -> q.approve(MANAGER, null, t))).as("approved once").isEqualTo(409);
+    }
+
+    @Test
+    void aTakenQuestCanBeGivenUpOrCalledOff() {
+        Quest q = new Quest("문서 정리", null, 3, null, MANAGER, t);
+        q.take(STAFF, t);
+        q.submit(STAFF, "초안", t);
+        q.sendBack(MANAGER, "다시", t);
+        q.giveUp(STAFF, t);
+        assertThat(q.getStatus()).isEqualTo(Quest.Status.OPEN);
+        assertThat(q.getAssigneeId()).isNull();
+        assertThat(q.getReport()).as("the next taker starts afresh").isNull();
+        q.take(OTHER, t);
+        q.cancel(MANAGER, false, t);
+        assertThat(q.getStatus()).isEqualTo(Quest.Status.CANCELLED);
+        assertThat(statusOf(() -> q.take(STAFF, t))).isEqualTo(409);
+
+        Quest reported = new Quest("보고서", null, 2, null, MANAGER, t);
+        reported.take(STAFF, t);
+        reported.submit(STAFF, "끝", t);
+        assertThat(statusOf(() -> reported.cancel(MANAGER, false, t))).isEqualTo(409);
+        reported.cancel(OTHER, true, t); // an administrator, e.g. when its poster has left
+        assertThat(reported.getStatus()).isEqualTo(Quest.Status.CANCELLED);
     }
 }

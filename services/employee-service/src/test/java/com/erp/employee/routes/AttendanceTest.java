@@ -93,4 +93,21 @@ class AttendanceTest extends EmployeeTestBase {
         assertThat(entry.path("attendanceDays").asInt()).isEqualTo(30);
         assertThat(entry.path("note").asText()).isEqualTo("30 days of attendance");
     }
+
+    @Test
+    void aDayPastMidnightIsCheckedOutTheNextMorning() {
+        String admin = token("admin");
+        long me = id(admin);
+        // checked in two hours ago, on the day before (as the night shift would)
+        LocalDate yesterday = LocalDate.now(SEOUL).minusDays(1);
+        Instant in = Instant.now().minus(java.time.Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
+        jdbc.update("insert into attendance (employee_id, work_date, check_in) values (?, ?, ?)", me,
+                java.sql.Date.valueOf(yesterday), Timestamp.from(in));
+
+        Response out = http.post("/api/attendance/check-out", admin, null);
+        assertThat(out.status()).as("%s", out).isEqualTo(200);
+        assertThat(out.json().path("date").asText()).isEqualTo(yesterday.toString());
+        assertProblem(http.post("/api/attendance/check-out", admin, null), 409);
+        assertThat(http.post("/api/attendance/check-in", admin, null).status()).as("today is a day of its own").isEqualTo(201);
+    }
 }

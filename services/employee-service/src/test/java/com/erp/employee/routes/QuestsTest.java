@@ -94,8 +94,8 @@ class QuestsTest extends EmployeeTestBase {
         assertProblem(act(head, id, "cancellation", null), 403);
         assertThat(act(staff, id, "take", null).status()).isEqualTo(200);
         assertProblem(act(token("dev.staff"), id, "report", null), 403);
-        assertProblem(act(lead, id, "cancellation", null), 409);
         assertThat(act(staff, id, "report", null).status()).isEqualTo(200);
+        assertProblem(act(lead, id, "cancellation", null), 409);
         // the assignee, another manager: not theirs to sign off
         assertProblem(act(staff, id, "approval", null), 403);
         assertThat(assertProblem(act(head, id, "approval", null), 403).path("detail").asText()).contains("posted");
@@ -105,6 +105,14 @@ class QuestsTest extends EmployeeTestBase {
         assertThat(back.json().path("reviewNote").asText()).isEqualTo("날짜가 빠졌어요");
         assertThat(act(staff, id, "report", Map.of("report", "날짜 추가")).status()).isEqualTo(200);
         assertThat(act(lead, id, "approval", null).json().path("status").asText()).isEqualTo("APPROVED");
+
+        // someone else sends back, the poster reviews again; an administrator calls off a reported quest of a poster gone
+        long reported = post(lead, "검토 대기", 1);
+        assertThat(act(staff, reported, "take", null).status()).isEqualTo(200);
+        assertThat(act(staff, reported, "report", null).status()).isEqualTo(200);
+        assertProblem(act(head, reported, "send-back", Map.of("reason", "x")), 403);
+        assertProblem(act(staff, reported, "cancellation", null), 403);
+        assertThat(act(token("admin"), reported, "cancellation", null).json().path("status").asText()).isEqualTo("CANCELLED");
 
         long open = post(lead, "취소할 퀘스트", 0.5);
         assertThat(act(lead, open, "cancellation", null).json().path("status").asText()).isEqualTo("CANCELLED");
@@ -128,12 +136,44 @@ class QuestsTest extends EmployeeTestBase {
 
         assertThat(assertProblem(act(winner, other, "take", null), 409).path("detail").asText())
                 .contains("quest " + contested + " in hand");
+        // given up, the quest is open again and its taker free to take another
+        Response givenUp = act(winner, contested, "give-up", null);
+        assertThat(givenUp.status()).as("%s", givenUp).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/quests/" + contested + "/give-up", givenUp);
+        assertThat(givenUp.json().path("status").asText()).isEqualTo("OPEN");
+        assertThat(givenUp.json().has("assignee")).isFalse();
+        assertThat(act(winner, other, "take", null).status()).isEqualTo(200);
+        // called off by its poster while taken: its taker is free again
+        assertThat(act(lead, other, "cancellation", null).json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(act(winner, contested, "take", null).status()).isEqualTo(200);
         Response mine = http.get("/api/quests?mine=true", winner);
         assertMatchesContract(CONTRACT, "GET", "/api/quests", mine);
-        assertThat(mine.json().path("items").findValuesAsText("id")).contains(String.valueOf(contested))
-                .doesNotContain(String.valueOf(other));
-        assertThat(http.get("/api/quests?status=OPEN", winner).json().path("items").findValuesAsText("id"))
+        assertThat(mine.json().path("items").findValuesAsText("id")).contains(String.valueOf(contested), String.valueOf(other));
+        assertThat(http.get("/api/quests?mine=true", token("dev.staff")).json().path("items").findValuesAsText("id"))
+                .doesNotContain(String.valueOf(contested));
+        assertThat(http.get("/api/quests?status=CANCELLED", winner).json().path("items").findValuesAsText("id"))
                 .contains(String.valueOf(other)).doesNotContain(String.valueOf(contested));
         assertProblem(http.get("/api/quests?status=DONE", winner), 400);
+    }
+
+    @Test
+    void oneQuestInHandEvenWhenTakingTwoAtOnceAndTwoApprovalsAtOncePayOnce() throws Exception {
+        String lead = token("dev.lead");
+        String taker = token("admin");
+        long a = post(lead, "동시 1", 1);
+        long b = post(lead, "동시 2", 1);
+        List<Response> takes = Concurrently.run(List.<Callable<Response>>of(() -> act(taker, a, "take", null),
+                () -> act(taker, b, "take", null)));
+        assertThat(takes).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
+        long mine = takes.get(0).status() == 200 ? a : b;
+
+        assertThat(act(taker, mine, "report", null).status()).isEqualTo(200);
+        double before = http.get("/api/leave/balance", taker).json().path("available").asDouble();
+        List<Response> approvals = Concurrently.run(List.<Callable<Response>>of(() -> act(lead, mine, "approval", null),
+                () -> act(lead, mine, "approval", null)));
+        assertThat(approvals).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
+        assertThat(http.get("/api/leave/balance", taker).json().path("available").asDouble()).isEqualTo(before + 1);
+        assertThat(http.get("/api/leave/entries", taker).json().path("items").findValuesAsText("kind"))
+                .filteredOn("EARNED"::equals).hasSize(1);
     }
 }
