@@ -2,6 +2,7 @@ package com.erp.routes.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Assertions on RFC 9457 problem responses. */
@@ -20,5 +21,15 @@ public final class Problems {
         assertThat(body.path("type").asText()).isNotBlank();
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
         return body;
+    }
+
+    /** The status a business rule answers with: 200 when it lets the change through, else its problem's status. */
+    public static int statusOf(Runnable rule) {
+        try {
+            rule.run();
+            return 200;
+        } catch (ProblemException e) {
+            return e.status();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.erp.approvalprocessing.domain;
 
+import static com.erp.routes.testing.Problems.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,15 +39,6 @@ class WorkflowTest {
 
     private static Caller caller(Person p) {
         return new Caller(p.id(), p.name(), p.name(), p.department(), p.position(), Set.of("EMPLOYEE"));
-    }
-
-    private static int statusOf(Runnable r) {
-        try {
-            r.run();
-            return 200;
-        } catch (ProblemException e) {
-            return e.status();
-        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.erp.employee.domain.LeaveAccount;
 import com.erp.employee.domain.LeaveEntry;
@@ -167,12 +168,8 @@ public class LeaveLedger {
 
     /** An administrator adds days to an employee's year; returns the account after it. */
     public LeaveAccount grant(long employeeId, int year, int halfDays, String reason, long actorId) {
-        return tx.execute(status -> {
-            LeaveAccount account = lockedAccount(employeeId, year);
-            account.grant(halfDays);
-            em.persist(LeaveEntry.granted(account, halfDays, reason, actorId, now()));
-            return account;
-        });
+        return tx.execute(status -> credit(employeeId, year, halfDays,
+                account -> LeaveEntry.granted(account, halfDays, reason, actorId, now())));
     }
 
     /**
@@ -180,12 +177,8 @@ public class LeaveLedger {
      * quest's approval and its reward are stored together; a quest pays once (a unique key).
      */
     public LeaveAccount earn(long employeeId, int year, int halfDays, long questId, String questTitle, long actorId) {
-        return tx.execute(status -> {
-            LeaveAccount account = lockedAccount(employeeId, year);
-            account.grant(halfDays);
-            em.persist(LeaveEntry.earned(account, halfDays, questId, questTitle, actorId, now()));
-            return account;
-        });
+        return tx.execute(status -> credit(employeeId, year, halfDays,
+                account -> LeaveEntry.earned(account, halfDays, questId, questTitle, actorId, now())));
     }
 
     /**
@@ -194,16 +187,24 @@ public class LeaveLedger {
      */
     public boolean earnByAttendance(long employeeId, int year, int halfDays, int attendanceDays) {
         return Boolean.TRUE.equals(tx.execute(status -> {
-            LeaveAccount account = lockedAccount(employeeId, year);
+            // under the account's lock, so two check-ins of one person cannot both find it unpaid
+            lockedAccount(employeeId, year);
             long paid = em.createNamedQuery(LeaveEntry.PAID_FOR_ATTENDANCE, Long.class).setParameter("employeeId", employeeId)
                     .setParameter("attendanceDays", attendanceDays).getSingleResult();
             if (paid > 0) {
                 return false;
             }
-            account.grant(halfDays);
-            em.persist(LeaveEntry.earnedByAttendance(account, halfDays, attendanceDays, now()));
+            credit(employeeId, year, halfDays, account -> LeaveEntry.earnedByAttendance(account, halfDays, attendanceDays, now()));
             return true;
         }));
+    }
+
+    /** Adds days to the locked account, and the entry that says why (made from the account after the change). */
+    private LeaveAccount credit(long employeeId, int year, int halfDays, Function<LeaveAccount, LeaveEntry> entry) {
+        LeaveAccount account = lockedAccount(employeeId, year);
+        account.grant(halfDays);
+        em.persist(entry.apply(account));
+        return account;
     }
 
     /** The account, locked until the transaction ends; made with the year's allowance if it does not exist yet. */

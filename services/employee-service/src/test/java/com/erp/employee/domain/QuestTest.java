@@ -1,10 +1,10 @@
 package com.erp.employee.domain;
 
+import static com.erp.routes.testing.Problems.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import com.erp.routes.common.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class QuestTest {
@@ -13,15 +13,6 @@ class QuestTest {
     private static final long STAFF = 1001;
     private static final long OTHER = 1004;
     private final Instant t = Instant.parse("2026-12-02T00:00:00Z");
-
-    private static int statusOf(Runnable r) {
-        try {
-            r.run();
-            return 200;
-        } catch (ProblemException e) {
-            return e.status();
-        }
-    }
 
     @Test
     void postedTakenReportedSentBackAndApproved() {
