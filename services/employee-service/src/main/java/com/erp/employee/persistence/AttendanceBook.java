@@ -41,16 +41,12 @@ public class AttendanceBook {
         this.daysPerLeaveDay = daysPerLeaveDay;
     }
 
-    public int daysPerLeaveDay() {
-        return daysPerLeaveDay;
-    }
-
     /** The caller checks in today; once a day (409 after). */
     public AttendanceDay checkIn(Caller caller) {
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, zone);
         return tx.execute(status -> {
-            List<Attendance> found = ofDay(caller.id(), today, false);
+            List<Attendance> found = ofDay(caller.id(), today);
             if (!found.isEmpty()) {
                 throw alreadyIn(found.get(0));
             }
@@ -85,7 +81,7 @@ public class AttendanceBook {
                     .setParameter("employeeId", caller.id()).setParameter("since", now.minus(Duration.ofHours(24)))
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(1).getResultList();
             if (found.isEmpty()) {
-                List<Attendance> today = ofDay(caller.id(), LocalDate.ofInstant(now, zone), false);
+                List<Attendance> today = ofDay(caller.id(), LocalDate.ofInstant(now, zone));
                 throw today.isEmpty()
                         ? ProblemException.conflict("You have not checked in within the last 24 hours; check in first.")
                         : ProblemException.conflict("You checked out already today, at " + today.get(0).getCheckOut() + ".");
@@ -98,13 +94,9 @@ public class AttendanceBook {
         });
     }
 
-    private List<Attendance> ofDay(long employeeId, LocalDate date, boolean lock) {
-        var query = em.createNamedQuery(Attendance.OF_DAY, Attendance.class).setParameter("employeeId", employeeId)
-                .setParameter("date", date);
-        if (lock) {
-            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
-        }
-        return query.getResultList();
+    private List<Attendance> ofDay(long employeeId, LocalDate date) {
+        return em.createNamedQuery(Attendance.OF_DAY, Attendance.class).setParameter("employeeId", employeeId)
+                .setParameter("date", date).getResultList();
     }
 
     private ProblemException alreadyIn(Attendance day) {

@@ -50,10 +50,6 @@ public class LeaveLedger {
         this.annualHalfDays = annualDays * 2;
     }
 
-    public int annualHalfDays() {
-        return annualHalfDays;
-    }
-
     /** Whether the event submits a leave document. */
     public boolean isLeave(ApprovalEvent event) {
         return event.payload() instanceof EventPayload.Submitted s && LeaveRules.FORM.equals(s.documentType());
