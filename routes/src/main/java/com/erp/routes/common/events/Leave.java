@@ -8,6 +8,6 @@ public record Leave(String kind, String startDate, String endDate, double days) 
 
     /** The days as whole half days, the unit the ledger counts in (exact, unlike a double). */
     public int halfDays() {
-        return (int) Math.round(days * 2);
+        return LeaveRules.halfDays(days);
     }
 }

@@ -64,6 +64,16 @@ public final class LeaveRules {
         return Optional.empty();
     }
 
+    /** Days as half days, the ledger's unit: 1.5 -> 3. */
+    public static int halfDays(double days) {
+        return (int) Math.round(days * 2);
+    }
+
+    /** Whether a number of days is whole half days (0.5, 1, 1.5, ...). */
+    public static boolean inHalfDays(double days) {
+        return days * 2 == Math.rint(days * 2);
+    }
+
     /** Days for people: "3 days", "1.5 days", "1 day", from half days. */
     public static String days(int halfDays) {
         String n = halfDays % 2 == 0 ? String.valueOf(halfDays / 2) : String.valueOf(halfDays / 2.0);

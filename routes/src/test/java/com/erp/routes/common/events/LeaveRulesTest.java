@@ -45,4 +45,13 @@ class LeaveRulesTest {
         assertThat(LeaveRules.violation("ANNUAL", "2026-12-21", "2026-12-31")).isEmpty();
         assertThatThrownBy(() -> LeaveRules.leave("ANNUAL", "2026-12-20", null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void daysAndHalfDays() {
+        assertThat(LeaveRules.halfDays(1.5)).isEqualTo(3);
+        assertThat(LeaveRules.inHalfDays(2.5)).isTrue();
+        assertThat(LeaveRules.inHalfDays(0.3)).isFalse();
+        assertThat(LeaveRules.days(3)).isEqualTo("1.5 days");
+        assertThat(LeaveRules.days(2)).isEqualTo("1 day");
+    }
 }

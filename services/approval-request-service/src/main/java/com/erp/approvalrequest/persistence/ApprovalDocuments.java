@@ -309,7 +309,7 @@ public class ApprovalDocuments {
         } else if (payload instanceof EventPayload.LeaveReserved p) {
             Leave leave = p.submission().leave();
             entry.append("type", "LEAVE_RESERVED").append("comment", LeaveRules.days(leave == null ? 0 : leave.halfDays())
-                    + " reserved; " + LeaveRules.days((int) Math.round(p.remaining() * 2)) + " left to ask for.");
+                    + " reserved; " + LeaveRules.days(LeaveRules.halfDays(p.remaining())) + " left to ask for.");
         } else if (payload instanceof EventPayload.LeaveRefused p) {
             entry.append("type", "LEAVE_REFUSED").append("comment", p.reason());
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.LeaveAccount;
 import com.erp.employee.domain.LeaveEntry;
+import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
 import com.erp.routes.common.web.ProblemException;
@@ -65,7 +66,7 @@ public class LeaveViews {
         if (!caller.isAdmin()) {
             throw ProblemException.forbidden("Only administrators may grant leave.");
         }
-        if (grant.days() * 2 != Math.rint(grant.days() * 2)) {
+        if (!LeaveRules.inHalfDays(grant.days())) {
             throw ProblemException.badRequest("Leave is granted in half days: " + grant.days() + " is not a multiple of 0.5.",
                     List.of(new FieldError("/days", "must be a multiple of 0.5")));
         }
@@ -81,7 +82,7 @@ public class LeaveViews {
     }
 
     public int halfDays(double days) {
-        return (int) Math.round(days * 2);
+        return LeaveRules.halfDays(days);
     }
 
     /** The account found for the year, or the one the year starts with. */

@@ -11,6 +11,7 @@ import com.erp.employee.api.QuestApprovalRequest;
 import com.erp.employee.api.QuestReportRequest;
 import com.erp.employee.api.QuestSendBackRequest;
 import com.erp.employee.domain.Quest;
+import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
 import com.erp.routes.common.web.ProblemException;
@@ -50,7 +51,7 @@ public class QuestBoard {
         if (request.title() == null || request.title().isBlank()) {
             throw ProblemException.unprocessable("The title must not be blank.");
         }
-        if (request.rewardDays() * 2 != Math.rint(request.rewardDays() * 2)) {
+        if (!LeaveRules.inHalfDays(request.rewardDays())) {
             throw ProblemException.badRequest("A reward is in half days: " + request.rewardDays() + " is not a multiple of 0.5.",
                     List.of(new FieldError("/rewardDays", "must be a multiple of 0.5")));
         }
@@ -58,7 +59,7 @@ public class QuestBoard {
         if (due != null && due.isBefore(LocalDate.now(clock.withZone(zone)))) {
             throw ProblemException.unprocessable("The due date " + due + " has passed.");
         }
-        Quest quest = new Quest(request.title().strip(), request.description(), (int) Math.round(request.rewardDays() * 2),
+        Quest quest = new Quest(request.title().strip(), request.description(), LeaveRules.halfDays(request.rewardDays()),
                 due, caller.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return tx.execute(status -> {
             em.persist(quest);
