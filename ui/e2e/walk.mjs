@@ -1,0 +1,172 @@
+// The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
+// sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
+// watching it finish without reloading, a leave reserved, problems shown in words, the admin page kept from
+// non-administrators. Run by system-tests' BrowserTest, or by hand:
+//   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const base = required('ERP_BASE_URL');
+const password = required('ERP_PASSWORD');
+const shots = process.env.ERP_SHOTS ?? 'target/e2e';
+const executablePath = process.env.ERP_CHROMIUM ?? '/usr/bin/chromium';
+const LIVE = 15000; // what arrives through Kafka and the WebSocket: generous for a loaded CI machine
+mkdirSync(shots, { recursive: true });
+
+function required(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  // the flags that keep Chromium from calling home on a closed network, and that let it run as root in CI
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const pageErrors = [];
+let step = 0;
+
+function log(what) {
+  console.log(`${String(++step).padStart(2)}. ${what}`);
+}
+
+async function open(username) {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${username}: ${e.message}`));
+  await page.goto(`${base}/`);
+  return page;
+}
+
+async function signIn(username) {
+  const page = await open(username);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.getByTestId('me').waitFor();
+  await page.locator('.live.open').waitFor({ timeout: LIVE }); // the WebSocket is up
+  return page;
+}
+
+/** The first Monday of March of a year: a working week away from any year's edge. */
+function firstMondayOfMarch(year) {
+  const d = new Date(Date.UTC(year, 2, 1));
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+const iso = (d) => d.toISOString().slice(0, 10);
+const plusDays = (d, n) => new Date(d.getTime() + n * 86400000);
+
+try {
+  // 1. a wrong password is refused with the problem's words, not a blank page
+  const stranger = await open('stranger');
+  await stranger.fill('input[name=username]', 'dev.staff');
+  await stranger.fill('input[name=password]', 'not-the-password');
+  await stranger.click('button[type=submit]');
+  await stranger.getByRole('alert').waitFor();
+  log(`wrong password: "${await stranger.getByRole('alert').innerText()}"`);
+
+  const staff = await signIn('dev.staff');
+  const lead = await signIn('dev.lead');
+  const head = await signIn('dev.head');
+  log('dev.staff, dev.lead and dev.head signed in, each with a live WebSocket');
+
+  // 2. the staff member drafts a general document; the line comes from the org chart
+  const title = `브라우저에서 올린 기안 ${Date.now()}`;
+  await staff.goto(`${base}/#/draft`);
+  await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
+  await staff.fill('input[name=title]', title);
+  await staff.fill('textarea[name=body]', '화면에서 작성한 본문');
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  const docUrl = staff.url();
+  await staff.getByRole('heading', { name: title }).waitFor();
+  log(`submitted "${title}": ${docUrl.replace(base, '')}`);
+
+  // 3. the lead's inbox, open since before, shows it without a reload: the WebSocket said so
+  await lead.goto(`${base}/#/inbox`);
+  const leadItem = lead.getByTestId('inbox-item').filter({ hasText: title });
+  await leadItem.waitFor({ timeout: LIVE });
+  await lead.getByTestId('unread').waitFor({ timeout: LIVE });
+  await lead.screenshot({ path: `${shots}/lead-inbox.png` });
+  log('the lead saw it arrive in the inbox live, with an unread badge');
+
+  // 4. rejecting needs a reason (said before anything is sent); the lead approves with a comment
+  await leadItem.getByRole('button', { name: '반려' }).click();
+  await leadItem.getByRole('alert').filter({ hasText: '반려 사유' }).waitFor();
+  await leadItem.getByLabel('comment').fill('확인했습니다');
+  await leadItem.getByRole('button', { name: '승인' }).click();
+  await leadItem.waitFor({ state: 'detached', timeout: LIVE });
+  log('the lead approved it (a rejection without a reason was stopped first)');
+
+  // 5. the head has it live too, and approves it
+  await head.goto(`${base}/#/inbox`);
+  const headItem = head.getByTestId('inbox-item').filter({ hasText: title });
+  await headItem.waitFor({ timeout: LIVE });
+  await headItem.getByRole('button', { name: '승인' }).click();
+  await headItem.waitFor({ state: 'detached', timeout: LIVE });
+  log('the head approved it');
+
+  // 6. the drafter's open page turns to 승인 (approved) by itself, numbered, both steps approved
+  await staff.getByTestId('doc-status').filter({ hasText: '승인' }).waitFor({ timeout: LIVE });
+  await staff.getByText(/GEN-\d{4}-/).waitFor({ timeout: LIVE });
+  const steps = await staff.getByTestId('line-step').allInnerTexts();
+  if (steps.length !== 2 || !steps.every((s) => s.includes('승인'))) throw new Error(`line: ${JSON.stringify(steps)}`);
+  await staff.screenshot({ path: `${shots}/staff-document.png`, fullPage: true });
+  log('the drafter\'s page showed it approved and numbered without a reload, both steps approved');
+
+  await staff.goto(`${base}/#/notifications`);
+  await staff.locator('[data-testid=notification][data-type=APPROVAL_COMPLETED]').filter({ hasText: title }).waitFor({ timeout: LIVE });
+  log('its notifications list the final approval');
+
+  // 7. a leave two years ahead: the form counts the days, the server refuses the year, the page says why
+  const far = firstMondayOfMarch(new Date().getFullYear() + 2);
+  await staff.goto(`${base}/#/draft`);
+  await staff.selectOption('select[name=type]', 'LEAVE');
+  await staff.fill('input[name=title]', '먼 휴가');
+  await staff.fill('input[name=startDate]', iso(far));
+  await staff.fill('input[name=endDate]', iso(plusDays(far, 1)));
+  await staff.getByTestId('leave-preview').filter({ hasText: '2일' }).waitFor();
+  await staff.click('button[type=submit]');
+  const refused = await staff.getByRole('alert').innerText({ timeout: LIVE });
+  if (!refused.includes(String(far.getUTCFullYear()))) throw new Error(`expected the year to be named: ${refused}`);
+  log(`a leave in ${far.getUTCFullYear()} refused in words: "${refused}"`);
+
+  // 8. a leave next March: submitted, and its days held in the balance
+  const next = firstMondayOfMarch(new Date().getFullYear() + 1);
+  await staff.fill('input[name=startDate]', iso(next));
+  await staff.fill('input[name=endDate]', iso(plusDays(next, 1)));
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  await staff.getByTestId('doc-leave').filter({ hasText: '2일' }).waitFor();
+  await staff.goto(`${base}/#/leave`);
+  await staff.selectOption('select[aria-label=year]', String(next.getUTCFullYear()));
+  await staff.getByTestId('leave-balance').filter({ hasText: '13일' }).waitFor({ timeout: LIVE });
+  await staff.screenshot({ path: `${shots}/staff-leave.png`, fullPage: true });
+  log(`a leave of 2 days in ${next.getUTCFullYear()}: 13 days left, 2 held`);
+
+  // 9. the operations page: not offered to a staff member, refused by the server if asked for anyway
+  if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');
+  await staff.goto(`${base}/#/admin`);
+  await staff.locator('.error').first().waitFor({ timeout: LIVE });
+  log(`a staff member asking for #/admin is refused: "${await staff.locator('.error').first().innerText()}"`);
+
+  const admin = await signIn('admin');
+  await admin.goto(`${base}/#/admin`);
+  await admin.getByTestId('dispatch-mode').filter({ hasText: 'ASYNC' }).waitFor({ timeout: LIVE });
+  await admin.screenshot({ path: `${shots}/admin.png`, fullPage: true });
+  log('the administrator sees the dispatch mode (ASYNC) and the dead letters');
+
+  if (pageErrors.length) throw new Error(`errors in the pages:\n${pageErrors.join('\n')}`);
+  console.log('UI walk: all steps passed');
+} catch (e) {
+  console.error(`UI walk failed after step ${step}: ${e.stack ?? e}`);
+  for (const [i, ctx] of browser.contexts().entries()) {
+    for (const p of ctx.pages()) await p.screenshot({ path: `${shots}/failure-${i}.png`, fullPage: true }).catch(() => {});
+  }
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

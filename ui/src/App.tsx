@@ -1,0 +1,150 @@
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { api, loadSession, saveSession, setUnauthorizedHandler, type Session } from './api';
+import { connectLive, type LiveState } from './live';
+import { go, useRoute } from './router';
+import type { Employee, LoginResponse, Notification, NotificationList } from './types';
+import { Login } from './pages/Login';
+import { Inbox } from './pages/Inbox';
+import { Documents } from './pages/Documents';
+import { DocumentView } from './pages/DocumentView';
+import { Draft } from './pages/Draft';
+import { Notifications } from './pages/Notifications';
+import { LeavePage } from './pages/Leave';
+import { Quests } from './pages/Quests';
+import { Attendance } from './pages/Attendance';
+import { Admin } from './pages/Admin';
+
+export interface Ctx {
+  me: Employee;
+  isManager: boolean;
+  isAdmin: boolean;
+  /** Grows with every live notification: pages reload what they show when it changes. */
+  tick: number;
+  unread: number;
+  setUnread: (n: number) => void;
+  toast: (text: string, kind?: 'ok' | 'error') => void;
+}
+
+const AppContext = createContext<Ctx | null>(null);
+
+export function useApp(): Ctx {
+  const ctx = useContext(AppContext);
+  if (!ctx) throw new Error('useApp outside the app');
+  return ctx;
+}
+
+const NAV: { page: string; label: string; admin?: boolean }[] = [
+  { page: 'inbox', label: '결재함' },
+  { page: 'docs', label: '문서함' },
+  { page: 'draft', label: '기안' },
+  { page: 'notifications', label: '알림' },
+  { page: 'leave', label: '휴가' },
+  { page: 'quests', label: '퀘스트' },
+  { page: 'attendance', label: '출퇴근' },
+  { page: 'admin', label: '관리', admin: true },
+];
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(loadSession);
+
+  const logout = useCallback(() => {
+    saveSession(null);
+    setSession(null);
+  }, []);
+  useEffect(() => setUnauthorizedHandler(logout), [logout]);
+
+  const login = (r: LoginResponse) => {
+    const s = { token: r.accessToken, expiresAt: Date.now() + r.expiresIn * 1000, employee: r.employee };
+    saveSession(s);
+    setSession(s);
+  };
+
+  return session ? <Shell key={session.employee.id} me={session.employee} logout={logout} /> : <Login onLogin={login} />;
+}
+
+function Shell({ me, logout }: { me: Employee; logout: () => void }) {
+  const route = useRoute();
+  const [tick, setTick] = useState(0);
+  const [unread, setUnread] = useState(0);
+  const [live, setLive] = useState<LiveState>('connecting');
+  const [toasts, setToasts] = useState<{ id: number; text: string; kind: 'ok' | 'error' }[]>([]);
+
+  const toast = useCallback((text: string, kind: 'ok' | 'error' = 'ok') => {
+    const id = Date.now() + Math.random();
+    setToasts((t) => [...t.slice(-3), { id, text, kind }]);
+    window.setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), kind === 'error' ? 8000 : 5000);
+  }, []);
+
+  useEffect(() => connectLive(
+    (n: Notification) => {
+      setUnread((u) => u + 1);
+      toast(`${n.message} — ${n.title}`);
+      // The notification and the document's record are updated from the same events by different consumers, so
+      // the record may lag the notification by a moment: reload now and twice more.
+      const bump = () => setTick((t) => t + 1);
+      bump();
+      window.setTimeout(bump, 1000);
+      window.setTimeout(bump, 3000);
+    },
+    (state) => {
+      setLive(state);
+      // (re)connected: whatever came while away is in the stored inbox
+      if (state === 'open') setTick((t) => t + 1);
+    },
+  ), [toast]);
+
+  useEffect(() => {
+    api<NotificationList>('GET', '/api/notifications?limit=1').then((l) => setUnread(l.unread)).catch(() => {});
+  }, [tick]);
+
+  const ctx: Ctx = {
+    me,
+    isManager: me.roles.includes('MANAGER'),
+    isAdmin: me.roles.includes('ADMIN'),
+    tick,
+    unread,
+    setUnread,
+    toast,
+  };
+
+  return (
+    <AppContext.Provider value={ctx}>
+      <header className="top">
+        <a className="brand" href="#/inbox">erp-approval <span>전자결재</span></a>
+        <nav>
+          {NAV.filter((n) => !n.admin || ctx.isAdmin).map((n) => (
+            <a key={n.page} href={`#/${n.page}`} className={route.page === n.page ? 'active' : ''} data-nav={n.page}>
+              {n.label}
+              {n.page === 'notifications' && unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}
+            </a>
+          ))}
+        </nav>
+        <div className="who">
+          <span className={`live ${live}`} title={live === 'open' ? '실시간 연결됨 (live)' : '연결 중 (reconnecting)'} />
+          <span data-testid="me">{me.name}</span> <small>{me.department.name} · {me.position}</small>
+          <button className="link" onClick={() => { logout(); go('inbox'); }}>로그아웃</button>
+        </div>
+      </header>
+      <main>
+        <Page page={route.page} id={route.id} params={route.params} />
+      </main>
+      <div className="toasts" aria-live="polite">
+        {toasts.map((t) => <div key={t.id} className={`toast ${t.kind}`}>{t.text}</div>)}
+      </div>
+    </AppContext.Provider>
+  );
+}
+
+function Page({ page, id, params }: { page: string; id?: string; params: URLSearchParams }) {
+  switch (page) {
+    case 'inbox': return <Inbox />;
+    case 'docs': return id ? <DocumentView id={id} /> : <Documents box={params.get('box') ?? 'drafted'} status={params.get('status') ?? ''} />;
+    case 'draft': return <Draft from={params.get('from') ?? undefined} />;
+    case 'notifications': return <Notifications />;
+    case 'leave': return <LeavePage />;
+    case 'quests': return <Quests />;
+    case 'attendance': return <Attendance />;
+    case 'admin': return <Admin />;
+    default: return <p>없는 페이지입니다 (no such page). <a href="#/inbox">결재함</a></p>;
+  }
+}

@@ -1,0 +1,82 @@
+// The REST client: one fetch wrapper that adds the token, and reads RFC 9457 problems into ApiError.
+import type { Employee, Problem } from './types';
+import { problemMessage } from './format';
+
+export interface Session {
+  token: string;
+  expiresAt: number; // epoch ms
+  employee: Employee;
+}
+
+const KEY = 'erp.session';
+
+// sessionStorage: a tab's login ends with the tab, and is never shared with other sites.
+export function loadSession(): Session | null {
+  const raw = sessionStorage.getItem(KEY);
+  if (!raw) return null;
+  try {
+    const s = JSON.parse(raw) as Session;
+    return s.expiresAt > Date.now() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(s: Session | null): void {
+  if (s) sessionStorage.setItem(KEY, JSON.stringify(s));
+  else sessionStorage.removeItem(KEY);
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem: Problem) {
+    super(problemMessage(problem));
+  }
+}
+
+let onUnauthorized: () => void = () => {};
+/** Called when the server no longer accepts the token (expired, or the keys changed). */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const session = loadSession();
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0,
+      detail: '서버에 연결할 수 없습니다 (the server cannot be reached).' });
+  }
+  if (res.status === 401 && session && !path.startsWith('/api/auth/')) onUnauthorized();
+  const text = await res.text();
+  const json = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const problem: Problem = json && typeof json === 'object' && 'status' in json
+      ? (json as Problem)
+      : { type: 'about:blank', title: res.statusText || 'Error', status: res.status, detail: text || undefined };
+    throw new ApiError(res.status, problem);
+  }
+  return json as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A query string from the defined values only. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { leavePreview, problemMessage, questActions } from './format';
+
+describe('problemMessage', () => {
+  it('says the detail and names each invalid field', () => {
+    expect(problemMessage({ type: '/problems/validation', title: 'Bad Request', status: 400,
+      detail: 'The request does not follow the contract.',
+      errors: [{ field: '/title', message: 'must not be empty' }, { field: '/type', message: 'not one of GENERAL, LEAVE' }] }))
+      .toBe('The request does not follow the contract. (/title: must not be empty; /type: not one of GENERAL, LEAVE)');
+  });
+  it('falls back to the title, then the status', () => {
+    expect(problemMessage({ type: 'about:blank', title: 'Forbidden', status: 403 })).toBe('Forbidden');
+    expect(problemMessage({ type: 'about:blank', title: '', status: 502 })).toBe('HTTP 502');
+  });
+});
+
+describe('leavePreview counts working days as the ledger does', () => {
+  it('Monday to Friday of one week is 5 days; over a weekend the weekend is left out', () => {
+    expect(leavePreview('ANNUAL', '2027-03-01', '2027-03-05')).toEqual({ days: 5 });
+    expect(leavePreview('ANNUAL', '2027-03-04', '2027-03-09')).toEqual({ days: 4 });
+    expect(leavePreview('ANNUAL', '2027-03-03', undefined)).toEqual({ days: 1 });
+  });
+  it('a half day is 0.5 and one date', () => {
+    expect(leavePreview('HALF_DAY_AM', '2027-03-03', undefined)).toEqual({ days: 0.5 });
+    expect(leavePreview('HALF_DAY_PM', '2027-03-03', '2027-03-04')).toHaveProperty('error');
+  });
+  it('refuses what the server refuses: weekends only, reversed dates, two years, no date', () => {
+    expect(leavePreview('ANNUAL', '2027-03-06', '2027-03-07')).toHaveProperty('error');
+    expect(leavePreview('HALF_DAY_AM', '2027-03-06', undefined)).toHaveProperty('error');
+    expect(leavePreview('ANNUAL', '2027-03-05', '2027-03-01')).toHaveProperty('error');
+    expect(leavePreview('ANNUAL', '2026-12-31', '2027-01-04')).toHaveProperty('error');
+    expect(leavePreview('ANNUAL', '', undefined)).toHaveProperty('error');
+    expect(leavePreview('ANNUAL', '2027-02-30', undefined)).toHaveProperty('error');
+  });
+});
+
+describe('questActions offers what the quest rules allow', () => {
+  const poster = { id: 1 };
+  const me = { id: 2, manager: false, admin: false };
+  it('anyone but the poster takes an open quest; the poster may call it off', () => {
+    expect(questActions({ status: 'OPEN', poster }, me)).toEqual(['take']);
+    expect(questActions({ status: 'OPEN', poster }, { id: 1, manager: true, admin: false })).toEqual(['cancellation']);
+  });
+  it('the taker reports or gives up; others see nothing to do', () => {
+    expect(questActions({ status: 'TAKEN', poster, assignee: { id: 2 } }, me)).toEqual(['report', 'give-up']);
+    expect(questActions({ status: 'TAKEN', poster, assignee: { id: 3 } }, me)).toEqual([]);
+  });
+  it('only the posting manager reviews; an administrator may call off a reported quest', () => {
+    const reported = { status: 'SUBMITTED' as const, poster, assignee: { id: 2 } };
+    expect(questActions(reported, { id: 1, manager: true, admin: false })).toEqual(['approval', 'send-back']);
+    expect(questActions(reported, { id: 3, manager: true, admin: false })).toEqual([]);
+    expect(questActions(reported, { id: 3, manager: false, admin: true })).toEqual(['cancellation']);
+    expect(questActions({ status: 'APPROVED', poster }, { id: 3, manager: false, admin: true })).toEqual([]);
+  });
+});

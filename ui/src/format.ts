@@ -1,0 +1,113 @@
+// Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
+import type { ApprovalStatus, LeaveKind, Problem, QuestStatus, StepStatus } from './types';
+
+/** One line for a problem: its detail (or title), then each invalid field. */
+export function problemMessage(p: Problem): string {
+  const head = p.detail?.trim() || p.title || `HTTP ${p.status}`;
+  const fields = (p.errors ?? []).map((e) => `${e.field}: ${e.message}`);
+  return fields.length ? `${head} (${fields.join('; ')})` : head;
+}
+
+export const STATUS_LABEL: Record<ApprovalStatus, string> = {
+  SUBMITTED: '상신',
+  IN_PROGRESS: '진행 중',
+  APPROVED: '승인',
+  REJECTED: '반려',
+  WITHDRAWN: '회수',
+};
+
+export const STEP_LABEL: Record<StepStatus, string> = {
+  WAITING: '대기',
+  PENDING: '결재 차례',
+  APPROVED: '승인',
+  REJECTED: '반려',
+  SKIPPED: '미결',
+};
+
+export const QUEST_LABEL: Record<QuestStatus, string> = {
+  OPEN: '모집 중',
+  TAKEN: '진행 중',
+  SUBMITTED: '검토 대기',
+  APPROVED: '완료',
+  CANCELLED: '취소',
+};
+
+export const LEAVE_KIND_LABEL: Record<LeaveKind, string> = {
+  ANNUAL: '연차',
+  HALF_DAY_AM: '오전 반차',
+  HALF_DAY_PM: '오후 반차',
+};
+
+export const HISTORY_LABEL: Record<string, string> = {
+  SUBMITTED: '상신',
+  STEP_ACTIVATED: '결재 요청',
+  APPROVED: '승인',
+  REJECTED: '반려',
+  DOCUMENT_APPROVED: '최종 승인',
+  DOCUMENT_REJECTED: '최종 반려',
+  WITHDRAWN: '회수',
+  LEAVE_RESERVED: '휴가 일수 확보',
+  LEAVE_REFUSED: '휴가 일수 부족',
+};
+
+/** A timestamp in the browser's zone, to the minute: 2026-12-02 10:22. */
+export function dateTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Days as the ledger counts them: whole or half. */
+export function days(n: number): string {
+  return Number.isInteger(n) ? `${n}일` : `${n.toFixed(1)}일`;
+}
+
+/**
+ * The working days a leave asks for, as employee-service will count them (LeaveRules): Monday to Friday from
+ * start to end inclusive, a half day 0.5. Returns an error in words instead when the server would refuse it, so
+ * the form can say so before it is sent. The server stays the judge; this is a preview.
+ */
+export function leavePreview(kind: LeaveKind, start: string, end: string | undefined): { days: number } | { error: string } {
+  const from = parseDate(start);
+  if (!from) return { error: '시작일을 고르세요 (pick a start date)' };
+  if (kind !== 'ANNUAL') {
+    if (end && end !== start) return { error: '반차는 하루입니다 (a half day is one date)' };
+    return isWeekend(from) ? { error: '주말입니다 (that is a weekend)' } : { days: 0.5 };
+  }
+  const to = end ? parseDate(end) : from;
+  if (!to) return { error: '종료일이 올바르지 않습니다 (the end date is not a date)' };
+  if (to < from) return { error: '종료일이 시작일보다 앞섭니다 (the end is before the start)' };
+  if (to.getUTCFullYear() !== from.getUTCFullYear()) return { error: '한 해 안에서 고르세요 (within one calendar year)' };
+  let n = 0;
+  for (const d = new Date(from); d <= to; d.setUTCDate(d.getUTCDate() + 1)) {
+    if (!isWeekend(d)) n++;
+  }
+  return n === 0 ? { error: '근무일이 없습니다 (no working day in it)' } : { days: n };
+}
+
+function parseDate(s: string | undefined): Date | null {
+  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
+  const d = new Date(`${s}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? null : d;
+}
+
+function isWeekend(d: Date): boolean {
+  const w = d.getUTCDay();
+  return w === 0 || w === 6;
+}
+
+/** Which actions the caller has on a quest, from its state and who they are (the server enforces the same). */
+export function questActions(q: { status: QuestStatus; poster: { id: number }; assignee?: { id: number } },
+                             me: { id: number; manager: boolean; admin: boolean }): string[] {
+  const poster = q.poster.id === me.id;
+  const taker = q.assignee?.id === me.id;
+  const out: string[] = [];
+  if (q.status === 'OPEN' && !poster) out.push('take');
+  if (q.status === 'TAKEN' && taker) out.push('report', 'give-up');
+  if (q.status === 'SUBMITTED' && poster && me.manager) out.push('approval', 'send-back');
+  const unfinished = q.status === 'OPEN' || q.status === 'TAKEN';
+  if ((unfinished && (poster || me.admin)) || (q.status === 'SUBMITTED' && me.admin)) out.push('cancellation');
+  return out;
+}

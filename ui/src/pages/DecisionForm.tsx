@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useApp } from '../App';
+import { api } from '../api';
+import { message } from '../hooks';
+import type { PersonRef } from '../types';
+
+interface DecisionResult {
+  status: 'IN_PROGRESS' | 'APPROVED' | 'REJECTED';
+  nextApprover?: PersonRef;
+}
+
+/** Approve, or reject with a reason (the contract requires one to reject). */
+export function DecisionForm({ approvalId, onDone }: { approvalId: string; onDone: () => void }) {
+  const { toast } = useApp();
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const decide = async (decision: 'APPROVE' | 'REJECT') => {
+    if (decision === 'REJECT' && !comment.trim()) {
+      setError('반려 사유를 적으세요 (a rejection needs a reason).');
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await api<DecisionResult>('POST', `/api/approvals/${encodeURIComponent(approvalId)}/decisions`,
+        comment.trim() ? { decision, comment: comment.trim() } : { decision });
+      toast(r.status === 'IN_PROGRESS' ? `승인했습니다. 다음 결재자: ${r.nextApprover?.name ?? ''}`
+        : r.status === 'APPROVED' ? '최종 승인했습니다.' : '반려했습니다.');
+      setComment('');
+      onDone();
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="decide">
+      <input placeholder="의견 (comment; 반려 시 필수)" value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} aria-label="comment" />
+      <button disabled={busy} onClick={() => decide('APPROVE')}>승인</button>
+      <button disabled={busy} className="danger" onClick={() => decide('REJECT')}>반려</button>
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useApp } from '../App';
+import { api } from '../api';
+import { message, useLoad } from '../hooks';
+import { dateTime, days, HISTORY_LABEL, LEAVE_KIND_LABEL, STATUS_LABEL, STEP_LABEL } from '../format';
+import type { ApprovalDocument } from '../types';
+import { DecisionForm } from './DecisionForm';
+
+/** One document: its line, cc, history, and what the caller may do with it now. */
+export function DocumentView({ id }: { id: string }) {
+  const { me, tick, toast } = useApp();
+  const { data: doc, error, reload } = useLoad(() => api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(id)}`), [id, tick]);
+  const [reason, setReason] = useState('');
+  const [actionError, setActionError] = useState<string>();
+
+  if (error) return <p className="error">{error}</p>;
+  if (!doc) return <p className="muted">불러오는 중…</p>;
+
+  const mine = doc.drafter.id === me.id;
+  const running = doc.status === 'SUBMITTED' || doc.status === 'IN_PROGRESS';
+  const myTurn = doc.line.some((s) => s.status === 'PENDING' && s.approver.id === me.id);
+  const canResubmit = mine && (doc.status === 'REJECTED' || doc.status === 'WITHDRAWN') && !doc.resubmittedAs;
+
+  const withdraw = async () => {
+    setActionError(undefined);
+    try {
+      await api('POST', `/api/approvals/${encodeURIComponent(id)}/withdrawal`, reason.trim() ? { reason: reason.trim() } : {});
+      toast('회수했습니다 (withdrawn).');
+      setReason('');
+      // the record learns it through Kafka a moment later; the live notification reloads too
+      window.setTimeout(reload, 700);
+    } catch (e) {
+      setActionError(message(e));
+    }
+  };
+
+  return (
+    <section className="doc">
+      <h2>
+        <span className={`status ${doc.status}`} data-testid="doc-status">{STATUS_LABEL[doc.status]}</span> {doc.title}
+      </h2>
+      <dl className="meta">
+        <dt>문서번호</dt><dd>{doc.number ?? '—'}</dd>
+        <dt>기안자</dt><dd>{doc.drafter.name} <small>{doc.drafter.department}</small></dd>
+        <dt>상신</dt><dd>{dateTime(doc.submittedAt)}</dd>
+        {doc.completedAt && <><dt>완료</dt><dd>{dateTime(doc.completedAt)}</dd></>}
+        {doc.leave && <><dt>휴가</dt><dd data-testid="doc-leave">{LEAVE_KIND_LABEL[doc.leave.kind]} {doc.leave.startDate}
+          {doc.leave.endDate !== doc.leave.startDate && ` ~ ${doc.leave.endDate}`} ({days(doc.leave.days)})</dd></>}
+        {doc.cc.length > 0 && <><dt>참조</dt><dd>{doc.cc.map((p) => p.name).join(', ')}</dd></>}
+        {doc.resubmissionOf && <><dt>재기안 원문</dt><dd><a href={`#/docs/${doc.resubmissionOf}`}>이전 문서</a></dd></>}
+        {doc.resubmittedAs && <><dt>재기안</dt><dd><a href={`#/docs/${doc.resubmittedAs}`}>새 문서</a></dd></>}
+      </dl>
+      {doc.body && <pre className="body">{doc.body}</pre>}
+
+      <h3>결재선</h3>
+      <ol className="line">
+        {doc.line.map((s) => (
+          <li key={s.step} className={s.status} data-testid="line-step">
+            <strong>{s.approver.name}</strong> <small>{s.approver.position}</small>
+            <span className={`step ${s.status}`}>{STEP_LABEL[s.status]}</span>
+            {s.decidedAt && <small> {dateTime(s.decidedAt)}</small>}
+            {s.comment && <q>{s.comment}</q>}
+          </li>
+        ))}
+      </ol>
+
+      {myTurn && running && (
+        <div className="card"><h3>결재</h3><DecisionForm approvalId={doc.id} onDone={reload} /></div>
+      )}
+      {mine && running && (
+        <div className="card">
+          <h3>회수 (withdraw)</h3>
+          <div className="decide">
+            <input placeholder="사유 (reason, optional)" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} aria-label="reason" />
+            <button className="danger" onClick={withdraw}>회수</button>
+          </div>
+        </div>
+      )}
+      {canResubmit && <p><a className="button" href={`#/draft?from=${doc.id}`}>재기안 (resubmit)</a></p>}
+      {actionError && <p className="error" role="alert">{actionError}</p>}
+
+      <h3>이력</h3>
+      <ul className="history">
+        {doc.history.map((h) => (
+          <li key={h.eventId}>
+            <small>{dateTime(h.at)}</small> <strong>{HISTORY_LABEL[h.type] ?? h.type}</strong>
+            {h.actor && ` · ${h.actor.name}`}{h.comment && <q>{h.comment}</q>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { useApp } from '../App';
+import { api, query } from '../api';
+import { message } from '../hooks';
+import { dateTime, STATUS_LABEL } from '../format';
+import { go } from '../router';
+import type { ApprovalList, ApprovalStatus, ApprovalSummary } from '../types';
+
+const BOXES: Record<string, string> = { drafted: '기안한 문서', approver: '결재할/한 문서', cc: '참조 문서' };
+
+/** 문서함: the caller's documents by box and status, newest first, a page at a time. */
+export function Documents({ box, status }: { box: string; status: string }) {
+  const { tick } = useApp();
+  const [items, setItems] = useState<ApprovalSummary[]>([]);
+  const [cursor, setCursor] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  const load = async (after?: string) => {
+    try {
+      const page = await api<ApprovalList>('GET', `/api/approvals${query({ box, status, limit: 20, cursor: after })}`);
+      setItems((old) => (after ? [...old, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+      setError(undefined);
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  useEffect(() => { void load(); }, [box, status, tick]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const to = (b: string, s: string) => go(`docs${query({ box: b, status: s })}`);
+  return (
+    <section>
+      <h2>문서함</h2>
+      <div className="tabs">
+        {Object.entries(BOXES).map(([b, label]) => (
+          <button key={b} className={b === box ? 'active' : ''} onClick={() => to(b, status)}>{label}</button>
+        ))}
+        <select value={status} onChange={(e) => to(box, e.target.value)} aria-label="status">
+          <option value="">전체 상태</option>
+          {(Object.keys(STATUS_LABEL) as ApprovalStatus[]).map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+        </select>
+      </div>
+      {error && <p className="error">{error}</p>}
+      <table>
+        <thead><tr><th>문서번호</th><th>종류</th><th>제목</th><th>상태</th><th>상신</th></tr></thead>
+        <tbody>
+          {items.map((d) => (
+            <tr key={d.id} data-testid="doc-row">
+              <td>{d.number ?? '—'}</td>
+              <td>{d.type === 'LEAVE' ? '휴가' : '일반'}</td>
+              <td><a href={`#/docs/${d.id}`}>{d.title}</a></td>
+              <td><span className={`status ${d.status}`}>{STATUS_LABEL[d.status]}</span></td>
+              <td>{dateTime(d.submittedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {items.length === 0 && !error && <p className="empty">문서가 없습니다.</p>}
+      {cursor && <button onClick={() => load(cursor)}>더 보기 (more)</button>}
+    </section>
+  );
+}

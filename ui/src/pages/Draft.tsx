@@ -1,0 +1,168 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useApp } from '../App';
+import { api } from '../api';
+import { message, useLoad } from '../hooks';
+import { days, leavePreview, LEAVE_KIND_LABEL } from '../format';
+import { go } from '../router';
+import type { ApprovalDocument, DocumentType, Employee, LeaveKind, PersonRef, SubmissionAccepted } from '../types';
+
+/** 기안: a new document, or a resubmission (재기안) of a rejected or withdrawn one (`from`). */
+export function Draft({ from }: { from?: string }) {
+  const { me, toast } = useApp();
+  const [type, setType] = useState<DocumentType>('GENERAL');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [kind, setKind] = useState<LeaveKind>('ANNUAL');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [custom, setCustom] = useState(false);
+  const [approvers, setApprovers] = useState<PersonRef[]>([]);
+  const [cc, setCc] = useState<PersonRef[]>([]);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
+  const defaultLine = useLoad(() => api<{ approvers: PersonRef[] }>('GET', '/api/employees/me/approval-line'), []);
+  const original = useLoad(() => (from ? api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(from)}`)
+    : Promise.resolve(undefined)), [from]);
+
+  useEffect(() => {
+    const d = original.data;
+    if (!d) return;
+    setType(d.type);
+    setTitle(d.title);
+    setBody(d.body ?? '');
+    if (d.leave) {
+      setKind(d.leave.kind);
+      setStart(d.leave.startDate);
+      setEnd(d.leave.endDate);
+    }
+    setCc(d.cc);
+    setApprovers(d.line.map((s) => s.approver));
+    setCustom(true);
+  }, [original.data]);
+
+  const preview = type === 'LEAVE' ? leavePreview(kind, start, kind === 'ANNUAL' ? end || undefined : undefined) : undefined;
+  const others = (people.data ?? []).filter((p) => p.id !== me.id);
+  const ref = (e: Employee): PersonRef => ({ id: e.id, name: e.name, position: e.position, department: e.department.name });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (custom && approvers.length === 0) {
+      setError('결재자를 한 명 이상 고르세요 (pick at least one approver).');
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    const leave = type === 'LEAVE' ? { kind, startDate: start, ...(kind === 'ANNUAL' && end ? { endDate: end } : {}) } : undefined;
+    const request = {
+      ...(from ? {} : { type }),
+      title: title.trim(),
+      ...(body.trim() ? { body } : {}),
+      ...(custom ? { approverIds: approvers.map((a) => a.id) } : {}),
+      ...(cc.length || from ? { ccIds: cc.map((c) => c.id) } : {}),
+      ...(leave ? { leave } : {}),
+    };
+    try {
+      const r = await api<SubmissionAccepted>('POST',
+        from ? `/api/approvals/${encodeURIComponent(from)}/resubmission` : '/api/approvals', request);
+      toast(from ? '재기안했습니다 (resubmitted).' : '상신했습니다 (submitted).');
+      go(`docs/${r.id}`);
+    } catch (err) {
+      setError(message(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <h2>{from ? '재기안 (resubmit)' : '기안 (new document)'}</h2>
+      {original.error && <p className="error">{original.error}</p>}
+      <form onSubmit={submit} className="card form">
+        <label>종류
+          <select value={type} disabled={!!from} onChange={(e) => setType(e.target.value as DocumentType)} name="type">
+            <option value="GENERAL">일반 기안 (GENERAL)</option>
+            <option value="LEAVE">휴가 (LEAVE)</option>
+          </select>
+        </label>
+        <label>제목
+          <input name="title" value={title} maxLength={200} required onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label>내용
+          <textarea name="body" value={body} maxLength={20000} rows={6} onChange={(e) => setBody(e.target.value)} />
+        </label>
+        {type === 'LEAVE' && (
+          <fieldset>
+            <legend>휴가</legend>
+            <label>구분
+              <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as LeaveKind)}>
+                {(Object.keys(LEAVE_KIND_LABEL) as LeaveKind[]).map((k) => <option key={k} value={k}>{LEAVE_KIND_LABEL[k]}</option>)}
+              </select>
+            </label>
+            <label>{kind === 'ANNUAL' ? '시작일' : '날짜'}
+              <input name="startDate" type="date" value={start} required onChange={(e) => setStart(e.target.value)} />
+            </label>
+            {kind === 'ANNUAL' && (
+              <label>종료일 <small>(하루면 비워 두세요)</small>
+                <input name="endDate" type="date" value={end} min={start} onChange={(e) => setEnd(e.target.value)} />
+              </label>
+            )}
+            <p className={preview && 'error' in preview ? 'warn' : 'muted'} data-testid="leave-preview">
+              {preview && ('error' in preview ? preview.error : `근무일 ${days(preview.days)} (working days)`)}
+            </p>
+          </fieldset>
+        )}
+        <fieldset>
+          <legend>결재선</legend>
+          <label className="inline">
+            <input type="checkbox" checked={custom} onChange={(e) => setCustom(e.target.checked)} /> 직접 지정 (choose the approvers)
+          </label>
+          {!custom && (
+            <p className="muted">조직도 기본 결재선: {defaultLine.data?.approvers.map((a) => a.name).join(' → ') ?? '…'}
+              {defaultLine.error && <span className="error"> {defaultLine.error}</span>}</p>
+          )}
+          {custom && (
+            <PeoplePicker label="결재자 추가" people={others} chosen={approvers} setChosen={setApprovers} toRef={ref} ordered max={10} />
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>참조 (cc)</legend>
+          <PeoplePicker label="참조자 추가" people={others.filter((p) => !approvers.some((a) => a.id === p.id))}
+                        chosen={cc} setChosen={setCc} toRef={ref} max={20} />
+        </fieldset>
+        {error && <p className="error" role="alert">{error}</p>}
+        <button type="submit" disabled={busy}>{from ? '재기안' : '상신'}</button>
+      </form>
+    </section>
+  );
+}
+
+function PeoplePicker({ label, people, chosen, setChosen, toRef, ordered, max }: {
+  label: string; people: Employee[]; chosen: PersonRef[]; setChosen: (p: PersonRef[]) => void;
+  toRef: (e: Employee) => PersonRef; ordered?: boolean; max: number;
+}) {
+  const left = people.filter((p) => !chosen.some((c) => c.id === p.id));
+  return (
+    <div className="picker">
+      {chosen.length > 0 && (
+        <ol className={ordered ? 'chosen ordered' : 'chosen'}>
+          {chosen.map((p) => (
+            <li key={p.id}>{p.name} <small>{p.department}</small>
+              <button type="button" className="link" onClick={() => setChosen(chosen.filter((c) => c.id !== p.id))} aria-label={`remove ${p.name}`}>✕</button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {chosen.length < max && (
+        <select aria-label={label} value="" onChange={(e) => {
+          const p = people.find((x) => x.id === Number(e.target.value));
+          if (p) setChosen([...chosen, toRef(p)]);
+        }}>
+          <option value="">{label}…</option>
+          {left.map((p) => <option key={p.id} value={p.id}>{p.name} · {p.department.name} · {p.position}</option>)}
+        </select>
+      )}
+    </div>
+  );
+}

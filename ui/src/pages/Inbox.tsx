@@ -1,0 +1,30 @@
+import { useApp } from '../App';
+import { api } from '../api';
+import { useLoad } from '../hooks';
+import { dateTime } from '../format';
+import type { InboxItem } from '../types';
+import { DecisionForm } from './DecisionForm';
+
+/** 결재함: what waits for the caller's decision, oldest first, each decidable right here. */
+export function Inbox() {
+  const { tick } = useApp();
+  const { data, error, reload } = useLoad(() => api<{ items: InboxItem[] }>('GET', '/api/inbox'), [tick]);
+  return (
+    <section>
+      <h2>결재함 <small>waiting for my decision</small></h2>
+      {error && <p className="error">{error}</p>}
+      {data && data.items.length === 0 && <p className="empty">결재할 문서가 없습니다 (nothing waits for you).</p>}
+      <ul className="cards">
+        {data?.items.map((i) => (
+          <li key={i.approvalId} className="card" data-testid="inbox-item">
+            <div className="row">
+              <a href={`#/docs/${i.approvalId}`} className="title">{i.title}</a>
+              <span className="muted">{i.drafter.name} · {i.step}/{i.stepCount}단계 · {dateTime(i.activatedAt)}</span>
+            </div>
+            <DecisionForm approvalId={i.approvalId} onDone={reload} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

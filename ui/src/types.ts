@@ -1,0 +1,203 @@
+// The shapes of the OpenAPI contracts in openapi/src/main/openapi (only what the UI reads).
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface PersonRef {
+  id: number;
+  name: string;
+  position?: string;
+  department?: string;
+}
+
+export type Role = 'EMPLOYEE' | 'MANAGER' | 'ADMIN';
+export type Position = 'STAFF' | 'TEAM_LEAD' | 'DEPT_HEAD' | 'EXECUTIVE';
+
+export interface Employee {
+  id: number;
+  username: string;
+  name: string;
+  email?: string;
+  position: Position;
+  roles: Role[];
+  department: { id: number; code: string; name: string };
+  team?: { id: number; name: string };
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  tokenType: string;
+  expiresIn: number;
+  employee: Employee;
+}
+
+export type DocumentType = 'GENERAL' | 'LEAVE';
+export type LeaveKind = 'ANNUAL' | 'HALF_DAY_AM' | 'HALF_DAY_PM';
+export type ApprovalStatus = 'SUBMITTED' | 'IN_PROGRESS' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+export type StepStatus = 'WAITING' | 'PENDING' | 'APPROVED' | 'REJECTED' | 'SKIPPED';
+
+export interface LeaveRequest {
+  kind: LeaveKind;
+  startDate: string;
+  endDate?: string;
+}
+
+export interface Leave {
+  kind: LeaveKind;
+  startDate: string;
+  endDate: string;
+  days: number;
+}
+
+export interface LineStep {
+  step: number;
+  approver: PersonRef;
+  status: StepStatus;
+  decidedAt?: string;
+  comment?: string;
+}
+
+export interface HistoryEntry {
+  eventId: string;
+  type: string;
+  at: string;
+  step?: number;
+  actor?: PersonRef;
+  comment?: string;
+}
+
+export interface ApprovalDocument {
+  id: string;
+  number?: string;
+  type: DocumentType;
+  title: string;
+  body?: string;
+  leave?: Leave;
+  status: ApprovalStatus;
+  drafter: PersonRef;
+  currentStep?: number;
+  line: LineStep[];
+  cc: PersonRef[];
+  submittedAt: string;
+  updatedAt?: string;
+  completedAt?: string;
+  history: HistoryEntry[];
+  resubmissionOf?: string;
+  resubmittedAs?: string;
+}
+
+export interface ApprovalSummary {
+  id: string;
+  number?: string;
+  type: DocumentType;
+  title: string;
+  status: ApprovalStatus;
+  currentStep?: number;
+  submittedAt: string;
+  updatedAt?: string;
+}
+
+export interface ApprovalList {
+  items: ApprovalSummary[];
+  nextCursor?: string;
+}
+
+export interface SubmissionAccepted {
+  id: string;
+  status: ApprovalStatus;
+  currentStep?: number;
+  nextApprover?: PersonRef;
+}
+
+export interface InboxItem {
+  approvalId: string;
+  title: string;
+  drafter: PersonRef;
+  step: number;
+  stepCount: number;
+  activatedAt: string;
+}
+
+export interface Notification {
+  id: string;
+  type: string;
+  approvalId: string;
+  title: string;
+  message: string;
+  actor?: PersonRef;
+  createdAt: string;
+}
+
+export interface NotificationList {
+  unread: number;
+  items: Notification[];
+}
+
+export interface LeaveBalance {
+  employeeId: number;
+  year: number;
+  granted: number;
+  used: number;
+  reserved: number;
+  available: number;
+}
+
+export interface LeaveEntry {
+  id: number;
+  kind: 'RESERVED' | 'REFUSED' | 'DEDUCTED' | 'RELEASED' | 'GRANTED' | 'EARNED';
+  at: string;
+  days: number;
+  availableAfter: number;
+  approvalId?: string;
+  title?: string;
+  leaveKind?: LeaveKind;
+  startDate?: string;
+  endDate?: string;
+  note?: string;
+  questId?: number;
+  attendanceDays?: number;
+}
+
+export type QuestStatus = 'OPEN' | 'TAKEN' | 'SUBMITTED' | 'APPROVED' | 'CANCELLED';
+
+export interface Quest {
+  id: number;
+  title: string;
+  description?: string;
+  rewardDays: number;
+  dueDate?: string;
+  status: QuestStatus;
+  poster: PersonRef;
+  assignee?: PersonRef;
+  report?: string;
+  reviewNote?: string;
+  postedAt: string;
+  updatedAt: string;
+}
+
+export interface AttendanceDay {
+  date: string;
+  checkIn: string;
+  checkOut?: string;
+  attendanceDays: number;
+  daysToNextLeaveDay: number;
+  earnedDays: number;
+}
+
+export interface DispatchModeState {
+  mode: 'ASYNC' | 'SYNC';
+  since: string;
+  changedBy: string;
+}
+
+export interface DeadLetterOverview {
+  topics: { topic: string; originalTopic: string; pending: number; total: number }[];
+  messages: { topic: string; partition: number; offset: number; key?: string; route?: string; reason?: string;
+    failedAt?: string; value?: string }[];
+}
