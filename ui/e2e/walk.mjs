@@ -159,6 +159,15 @@ try {
   await admin.screenshot({ path: `${shots}/admin.png`, fullPage: true });
   log('the administrator sees the dispatch mode (ASYNC) and the dead letters');
 
+  // 10. logging out ends the page's session and expires the login cookie (which the page cannot remove itself)
+  await staff.getByRole('button', { name: '로그아웃' }).click();
+  await staff.locator('input[name=username]').waitFor();
+  for (let i = 0; (await staff.context().cookies()).some((c) => c.name === 'ERP_TOKEN'); i++) {
+    if (i === 50) throw new Error('the login cookie outlived the logout');
+    await staff.waitForTimeout(100);
+  }
+  log('logged out: back at the sign-in form, the login cookie gone');
+
   if (pageErrors.length) throw new Error(`errors in the pages:\n${pageErrors.join('\n')}`);
   console.log('UI walk: all steps passed');
 } catch (e) {

@@ -48,6 +48,8 @@ export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
 
   const logout = useCallback(() => {
+    // expires the HttpOnly login cookie, which the page cannot remove itself (it opens the WebSocket and console)
+    void fetch('/api/auth/logout', { method: 'POST' }).catch(() => {});
     saveSession(null);
     setSession(null);
   }, []);

@@ -3,6 +3,7 @@ package com.erp.routes.employee;
 import static com.erp.routes.common.Expressions.mapOf;
 
 import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jpa.JpaConstants;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,12 @@ public class LoginRoute extends RouteBuilder {
                 .to("jpa:com.erp.employee.domain.Employee?namedQuery=Employee.byUsername")
                 .bean("loginService", "login(${variable.login}, ${body})")
                 .setHeader("Set-Cookie", method("loginService", "cookie"));
+
+        from("direct:logout").routeId("employee.logout").routeConfigurationId(RestErrorConfiguration.ID)
+                .removeHeaders("*")
+                .setHeader("Set-Cookie", method("loginService", "expiredCookie"))
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
+                .setBody(constant(""));
 
         from("direct:getJwks").routeId("employee.jwks").routeConfigurationId(RestErrorConfiguration.ID)
                 .bean("jwtKeys", "publicJwkSet");

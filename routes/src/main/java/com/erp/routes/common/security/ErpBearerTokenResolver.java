@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 public class ErpBearerTokenResolver implements BearerTokenResolver {
 
     /** Endpoints open to everyone (each with what lies below it). */
-    public static final List<String> PUBLIC = List.of("/api/auth/login", "/api/auth/jwks", "/actuator/health",
+    public static final List<String> PUBLIC = List.of("/api/auth/login", "/api/auth/logout", "/api/auth/jwks", "/actuator/health",
             "/actuator/info");
 
     private final DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();

@@ -65,4 +65,15 @@ public class LoginService {
                 .build()
                 .toString();
     }
+
+    /** The login cookie, expired: what logging out sets (the page cannot remove an HttpOnly cookie itself). */
+    public String expiredCookie() {
+        return ResponseCookie.from(cookieName, "")
+                .httpOnly(true)
+                .sameSite("Strict")
+                .path("/")
+                .maxAge(Duration.ZERO)
+                .build()
+                .toString();
+    }
 }

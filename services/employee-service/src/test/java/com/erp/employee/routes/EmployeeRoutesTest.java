@@ -20,6 +20,16 @@ class EmployeeRoutesTest extends EmployeeTestBase {
     private static final String CONTRACT = "employee-api.yaml";
 
     @Test
+    void logoutExpiresTheLoginCookieEvenWithAnExpiredToken() {
+        Response r = http.postRaw("/api/auth/logout", "not-a-valid-token", "", null);
+
+        assertThat(r.status()).as("%s", r).isEqualTo(204);
+        assertMatchesContract(CONTRACT, "POST", "/api/auth/logout", r);
+        assertThat(r.header("Set-Cookie")).startsWith("ERP_TOKEN=;").contains("Max-Age=0").contains("HttpOnly")
+                .contains("Path=/");
+    }
+
+    @Test
     void loginIssuesATokenThatTheJwksVerifiesWithIdentityAndRoles() {
         Response r = login("dev.lead", "test-password");
 
