@@ -86,6 +86,7 @@ final class Limits {
         // a demo drafter (a dispatch carries the drafter's own token) and an approver outside the demo organisation:
         // these documents exist only in processing, and nobody connected is told about them
         String token = accounts.token("dev.staff");
+        var seal = target.dispatchSeal(); // the scenario plays approval-request
         Person drafter = new Person(accounts.id("dev.staff"), "perf", "STAFF", "perf");
         Person approver = new Person(900002, "perf-lead", "TEAM_LEAD", "perf");
         long start = System.nanoTime();
@@ -96,9 +97,9 @@ final class Limits {
                 var stub = ApprovalDispatchGrpc.newBlockingStub(channel);
                 while (System.nanoTime() < end) {
                     String id = UUID.randomUUID().toString();
-                    var request = DispatchMessages.request(ApprovalEvent.of(id, 0, java.time.Instant.now(),
+                    var request = seal.seal(DispatchMessages.request(ApprovalEvent.of(id, 0, java.time.Instant.now(),
                             new EventPayload.Submitted(drafter.id(), "grpc-direct", drafter, "GENERAL",
-                                    java.util.List.of(new LineStep(1, approver)), java.time.Instant.now())), token);
+                                    java.util.List.of(new LineStep(1, approver)), java.time.Instant.now())), token));
                     long begin = System.nanoTime();
                     sent.incrementAndGet();
                     try {

@@ -71,6 +71,9 @@ public final class Target implements AutoCloseable {
     private int processingPort;
     private final int kafkaPort = FreePort.find();
     private final int grpcPort = FreePort.find();
+    // the key approval-request and approval-processing seal gRPC dispatches with; the gRPC scenario plays approval-request
+    private final String dispatchKey = java.util.Base64.getEncoder().encodeToString(
+            new java.security.SecureRandom().generateSeed(32));
     private String employee;
     private String request;
     private String processingUrl;
@@ -155,10 +158,10 @@ public final class Target implements AutoCloseable {
     private void startStandalone() throws Exception {
         int port = FreePort.find();
         List<String> options = new ArrayList<>(standaloneJvm());
-        Map<String, String> env = Map.of();
+        Map<String, String> env = new HashMap<>(Map.of("ERP_DISPATCH_KEY", dispatchKey));
         if (mongoInOwnJvm()) {
             ServersProcess mongo = startMongo();
-            env = mongo.environment();
+            env.putAll(mongo.environment());
             options.add("-Derp.embedded.servers=kafka,mariadb,redis");
         } else {
             options.add("-Derp.embedded.mongo-backend=memory");
@@ -192,9 +195,11 @@ public final class Target implements AutoCloseable {
         Map<String, String> requestEnv = new HashMap<>(verifier);
         requestEnv.put("EMPLOYEE_SERVICE_URL", "http://127.0.0.1:" + employeePort);
         requestEnv.put("PROCESSING_GRPC_ADDRESS", "127.0.0.1:" + grpcPort);
+        requestEnv.put("ERP_DISPATCH_KEY", dispatchKey);
         processingEnv = new HashMap<>(verifier);
         processingEnv.put("GRPC_HOST", "127.0.0.1");
         processingEnv.put("GRPC_PORT", String.valueOf(grpcPort));
+        processingEnv.put("ERP_DISPATCH_KEY", dispatchKey);
         processingPort = FreePort.find();
         // one at a time, so each start-up time is the service's own, not a share of two cores among four
         employee = launchImage("employee-service", employeePort, employeeEnv).baseUrl();
@@ -318,6 +323,11 @@ public final class Target implements AutoCloseable {
 
     public String kafkaBrokers() {
         return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** The seal approval-request puts on a dispatch, for the scenario that calls the gRPC port itself. */
+    public com.erp.routes.common.grpc.DispatchSeal dispatchSeal() {
+        return com.erp.routes.common.grpc.DispatchSeal.of(dispatchKey);
     }
 
     public String grpcAddress() {

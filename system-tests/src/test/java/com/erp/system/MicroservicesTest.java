@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class MicroservicesTest {
 
     private static final String PASSWORD = "multi-process-password";
+    // the two services seal and check the gRPC dispatch with it (ERP_DISPATCH_KEY), as in production
+    private static final String DISPATCH_KEY = java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
     private static EmbeddedServers servers;
     private static Path work;
     private static final List<ServiceProcess> services = new ArrayList<>();
@@ -57,9 +59,11 @@ class MicroservicesTest {
         Map<String, String> requestEnv = new HashMap<>(verifier);
         requestEnv.put("EMPLOYEE_SERVICE_URL", "http://127.0.0.1:" + employeePort);
         requestEnv.put("PROCESSING_GRPC_ADDRESS", "127.0.0.1:" + grpcPort);
+        requestEnv.put("ERP_DISPATCH_KEY", DISPATCH_KEY);
         Map<String, String> processingEnv = new HashMap<>(verifier);
         processingEnv.put("GRPC_HOST", "127.0.0.1");
         processingEnv.put("GRPC_PORT", String.valueOf(grpcPort));
+        processingEnv.put("ERP_DISPATCH_KEY", DISPATCH_KEY);
 
         employee = start("employee-service", jars, employeePort, employeeEnv, work);
         request = start("approval-request-service", jars, FreePort.find(), requestEnv, work);

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * The synchronous dispatch path: approval-request calls {@code ApprovalDispatch/Dispatch} over gRPC and waits.
  * The submission is activated by the same route as one that comes through Kafka ({@link ActivateStepRoute#ACTIVATE}:
  * the same rules, the same atomic store, the same events), and the answer is the resulting state. A dispatch of
- * a document that is already active answers its current state. Only the drafter's own token dispatches
- * ({@link com.erp.routes.common.grpc.DispatchAuthorization}); a line that breaks the approval-line rules is
+ * a document that is already active answers its current state. Only approval-request's sealed description of a
+ * stored document ({@link com.erp.routes.common.grpc.DispatchSeal}), with the drafter's own token
+ * ({@link com.erp.routes.common.grpc.DispatchAuthorization}), dispatches; a line that breaks the approval-line rules is
  * INVALID_ARGUMENT. The route answers itself ({@link GrpcAnswers}) so that a refusal
  * reaches the caller as what it is.
  */
@@ -26,6 +27,7 @@ public class GrpcDispatchRoute extends RouteBuilder {
                 + "/com.erp.routes.grpc.ApprovalDispatch?synchronous=true&routeControlledStreamObserver=true")
                 .routeId("approval-processing.grpc-dispatch")
                 .doTry()
+                    .bean("dispatchSeal", "verify")
                     .bean("dispatchAuthorization", "check")
                     .bean(DispatchMessages.class, "event")
                     .to(ActivateStepRoute.ACTIVATE)

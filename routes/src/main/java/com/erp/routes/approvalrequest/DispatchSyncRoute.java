@@ -33,6 +33,7 @@ public class DispatchSyncRoute extends RouteBuilder {
     public void configure() {
         from(DISPATCH).routeId("approval-request.dispatch-sync")
                 .setBody(method(DispatchMessages.class, "request(${variable.approval.submitted}, ${variable.callerToken})"))
+                .bean("dispatchSeal", "seal")
                 .doTry()
                     .to("direct:approval-request.grpc-dispatch")
                     .setVariable("reply", body())

@@ -13,6 +13,7 @@ import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.grpc.DispatchMessages;
+import com.erp.routes.common.grpc.DispatchSeal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.grpc.ApprovalDispatchGrpc;
@@ -26,6 +27,7 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /** The synchronous dispatch path, called by a real gRPC client. */
@@ -33,6 +35,9 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
 
     @Value("${erp.approval-processing.grpc.port}")
     int grpcPort;
+
+    @Autowired
+    DispatchSeal seal;
 
     private ManagedChannel channel;
     private ApprovalDispatchGrpc.ApprovalDispatchBlockingStub stub;
@@ -51,7 +56,7 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
     @Test
     void aDispatchActivatesTheFirstStepAndAnswersTheStateOnceAndForAll() throws Exception {
         String id = UUID.randomUUID().toString();
-        DispatchReply reply = stub.dispatch(DispatchMessages.request(submittedEvent(id), token(DRAFTER)));
+        DispatchReply reply = stub.dispatch(sealed(submittedEvent(id), token(DRAFTER)));
 
         assertThat(reply.getApprovalId()).isEqualTo(id);
         assertThat(reply.getCreated()).isTrue();
@@ -65,7 +70,7 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
         assertThat(kafka.awaitKey("approval.step-activated", id, 1)).hasSize(1);
 
         // again, by gRPC or by the Kafka event that follows it: nothing changes
-        DispatchReply again = stub.dispatch(DispatchMessages.request(submittedEvent(id), token(DRAFTER)));
+        DispatchReply again = stub.dispatch(sealed(submittedEvent(id), token(DRAFTER)));
         assertThat(again.getCreated()).isFalse();
         assertThat(again.getVersion()).isEqualTo(1);
         NotifyBuilder consumed = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1).create();
@@ -89,7 +94,7 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
         assertThat(((EventPayload.Submitted) DispatchMessages.event(DispatchMessages.request(plain, "t")).payload()).cc())
                 .isNull();
 
-        assertThat(stub.dispatch(DispatchMessages.request(withCc, token(DRAFTER))).getCreated()).isTrue();
+        assertThat(stub.dispatch(sealed(withCc, token(DRAFTER))).getCreated()).isTrue();
         JsonNode activated = json.readTree(kafka.awaitKey("approval.step-activated", id, 1).get(0).value());
         assertThat(activated.path("payload").path("cc").findValuesAsText("name")).containsExactly(OTHER.name());
     }
@@ -114,7 +119,42 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
         assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + DRAFTER.id(), id)).isFalse();
     }
 
+    @Test
+    void onlyApprovalRequestsSealedDescriptionDispatchesEvenWithTheDraftersOwnToken() {
+        String id = UUID.randomUUID().toString();
+        DispatchRequest honest = DispatchMessages.request(submittedEvent(id), token(DRAFTER));
+        // no seal: a drafter who reaches the port describes a document of their own making
+        assertThat(refusalAsIs(honest)).isEqualTo(Status.Code.PERMISSION_DENIED);
+        // sealed, then changed: a leave document passed off as a general one, or another line
+        DispatchRequest sealed = seal.seal(DispatchMessages.request(leaveEvent(id), token(DRAFTER)));
+        assertThat(refusalAsIs(sealed.toBuilder().setDocumentType("GENERAL").build())).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(refusalAsIs(sealed.toBuilder().setLine(0, sealed.getLine(0).toBuilder()
+                .setApprover(DispatchMessages.person(OTHER))).build())).isEqualTo(Status.Code.PERMISSION_DENIED);
+        // sealed with another key: a process that does not share erp.dispatch.key
+        assertThat(refusalAsIs(DispatchSeal.of(null).seal(honest))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(version(id)).isNull();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isFalse();
+
+        // the same request as approval-request seals it is answered
+        assertThat(stub.dispatch(seal.seal(honest)).getCreated()).isTrue();
+    }
+
+    private ApprovalEvent leaveEvent(String id) {
+        EventPayload.Submitted s = (EventPayload.Submitted) submittedEvent(id).payload();
+        return ApprovalEvent.of(id, 0, Instant.now(), new EventPayload.Submitted(s.drafterId(), s.title(), s.drafter(),
+                "LEAVE", s.line(), s.submittedAt()));
+    }
+
+    private DispatchRequest sealed(ApprovalEvent submitted, String token) {
+        return seal.seal(DispatchMessages.request(submitted, token));
+    }
+
+    /** The refusal of a request as approval-request would seal it: what the token and the line rules say. */
     private Status.Code refusal(DispatchRequest request) {
+        return refusalAsIs(seal.seal(request));
+    }
+
+    private Status.Code refusalAsIs(DispatchRequest request) {
         try {
             stub.dispatch(request);
         } catch (StatusRuntimeException e) {

@@ -1,0 +1,32 @@
+package com.erp.routes.common;
+
+import com.erp.routes.common.grpc.DispatchSeal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The seal of the gRPC dispatch ({@link DispatchSeal}): one bean, so that inside standalone both sides share it; only
+ * where camel-grpc is (approval-request and approval-processing).
+ */
+@AutoConfiguration
+@ConditionalOnClass(name = "org.apache.camel.component.grpc.GrpcComponent")
+public class ErpDispatchAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErpDispatchAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    DispatchSeal dispatchSeal(@Value("${erp.dispatch.key:}") String key) {
+        DispatchSeal seal = DispatchSeal.of(key);
+        if (!seal.configured()) {
+            LOG.info("erp.dispatch.key is not set: gRPC dispatches are sealed with a key of this process's own, which "
+                    + "works within one process (standalone); separate services need the same key (ERP_DISPATCH_KEY)");
+        }
+        return seal;
+    }
+}
