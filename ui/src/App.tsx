@@ -54,6 +54,12 @@ export function App() {
     setSession(null);
   }, []);
   useEffect(() => setUnauthorizedHandler(logout), [logout]);
+  // the token ends at its expiry: back to the sign-in form then, not a page of 401s
+  useEffect(() => {
+    if (!session) return;
+    const t = window.setTimeout(logout, Math.max(0, session.expiresAt - Date.now()));
+    return () => window.clearTimeout(t);
+  }, [session, logout]);
 
   const login = (r: LoginResponse) => {
     const s = { token: r.accessToken, expiresAt: Date.now() + r.expiresIn * 1000, employee: r.employee };
@@ -96,7 +102,9 @@ function Shell({ me, logout }: { me: Employee; logout: () => void }) {
   ), [toast]);
 
   useEffect(() => {
-    api<NotificationList>('GET', '/api/notifications?limit=1').then((l) => setUnread(l.unread)).catch(() => {});
+    let live = true;
+    api<NotificationList>('GET', '/api/notifications?limit=1').then((l) => { if (live) setUnread(l.unread); }).catch(() => {});
+    return () => { live = false; };
   }, [tick]);
 
   const ctx: Ctx = {
@@ -122,7 +130,8 @@ function Shell({ me, logout }: { me: Employee; logout: () => void }) {
           ))}
         </nav>
         <div className="who">
-          <span className={`live ${live}`} title={live === 'open' ? '실시간 연결됨 (live)' : '연결 중 (reconnecting)'} />
+          <span className={`live ${live}`} title={live === 'open' ? '실시간 연결됨 (live)'
+            : live === 'failed' ? '실시간 연결 실패: 다시 로그인하세요 (sign in again)' : '연결 중 (reconnecting)'} />
           <span data-testid="me">{me.name}</span> <small>{me.department.name} · {me.position}</small>
           <button className="link" onClick={() => { logout(); go('inbox'); }}>로그아웃</button>
         </div>
@@ -140,8 +149,8 @@ function Shell({ me, logout }: { me: Employee; logout: () => void }) {
 function Page({ page, id, params }: { page: string; id?: string; params: URLSearchParams }) {
   switch (page) {
     case 'inbox': return <Inbox />;
-    case 'docs': return id ? <DocumentView id={id} /> : <Documents box={params.get('box') ?? 'drafted'} status={params.get('status') ?? ''} />;
-    case 'draft': return <Draft from={params.get('from') ?? undefined} />;
+    case 'docs': return id ? <DocumentView key={id} id={id} /> : <Documents box={params.get('box') ?? 'drafted'} status={params.get('status') ?? ''} />;
+    case 'draft': return <Draft key={params.get('from') ?? 'new'} from={params.get('from') ?? undefined} />;
     case 'notifications': return <Notifications />;
     case 'leave': return <LeavePage />;
     case 'quests': return <Quests />;

@@ -51,7 +51,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0,
       detail: '서버에 연결할 수 없습니다 (the server cannot be reached).' });
   }
-  if (res.status === 401 && session && !path.startsWith('/api/auth/')) onUnauthorized();
+  if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized();
   const text = await res.text();
   const json = text ? safeJson(text) : undefined;
   if (!res.ok) {

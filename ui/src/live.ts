@@ -3,19 +3,23 @@
 // says when it (re)connected so the page can catch up from the stored inbox.
 import type { Notification } from './types';
 
-export type LiveState = 'connecting' | 'open' | 'closed';
+export type LiveState = 'connecting' | 'open' | 'closed' | 'failed';
 
 export function connectLive(onMessage: (n: Notification) => void, onState: (s: LiveState) => void): () => void {
   let ws: WebSocket | null = null;
   let stopped = false;
   let pause = 1000;
   let timer: number | undefined;
+  let failures = 0; // handshakes in a row that never opened
 
   const open = () => {
     onState('connecting');
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     ws = new WebSocket(`${scheme}://${window.location.host}/ws/notifications`);
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
+      failures = 0;
       pause = 1000;
       onState('open');
     };
@@ -27,6 +31,12 @@ export function connectLive(onMessage: (n: Notification) => void, onState: (s: L
       }
     };
     ws.onclose = () => {
+      failures = opened ? 0 : failures + 1;
+      if (failures >= 5) {
+        // refused again and again: the login cookie is gone (a logout in another tab) or the server is away
+        onState('failed');
+        return;
+      }
       onState('closed');
       if (!stopped) {
         timer = window.setTimeout(open, pause);

@@ -127,7 +127,9 @@ export interface InboxItem {
 export interface Notification {
   id: string;
   type: string;
-  approvalId: string;
+  /** a notification is about a document or a quest */
+  approvalId?: string;
+  questId?: number;
   title: string;
   message: string;
   actor?: PersonRef;
@@ -181,6 +183,7 @@ export interface Quest {
   updatedAt: string;
 }
 
+/** A check-in's or check-out's answer. */
 export interface AttendanceDay {
   date: string;
   checkIn: string;
@@ -188,6 +191,13 @@ export interface AttendanceDay {
   attendanceDays: number;
   daysToNextLeaveDay: number;
   earnedDays: number;
+}
+
+/** A day of a month's list. */
+export interface AttendanceRecord {
+  date: string;
+  checkIn: string;
+  checkOut?: string;
 }
 
 export interface DispatchModeState {

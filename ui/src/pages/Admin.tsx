@@ -6,6 +6,12 @@ import type { DeadLetterOverview, DispatchModeState } from '../types';
 
 /** 관리: the dispatch switch (Kafka or gRPC), the dead letters and their replay, and the route console. */
 export function Admin() {
+  const { isAdmin } = useApp();
+  if (!isAdmin) return <p className="error" role="alert">관리자만 볼 수 있습니다 (administrators only).</p>;
+  return <Operations />;
+}
+
+function Operations() {
   const { toast } = useApp();
   const mode = useLoad(() => api<DispatchModeState>('GET', '/api/admin/dispatch-mode'), []);
   const dlq = useLoad(() => api<DeadLetterOverview>('GET', `/api/admin/dead-letters${query({ limit: 20 })}`), []);

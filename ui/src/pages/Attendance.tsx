@@ -3,17 +3,22 @@ import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime } from '../format';
-import type { AttendanceDay } from '../types';
+import type { AttendanceDay, AttendanceRecord } from '../types';
 
 /** 출퇴근: check in and out; every 30th day of attendance earns a leave day. */
 export function Attendance() {
   const { toast } = useApp();
-  const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
-  const { data, error, reload } = useLoad(() => api<{ month: string; days: AttendanceDay[] }>('GET', `/api/attendance?month=${month}`), [month]);
+  const [month, setMonth] = useState(() => {
+    const now = new Date(); // the browser's own calendar, not UTC's
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  });
+  const [last, setLast] = useState<AttendanceDay>();
+  const { data, error, reload } = useLoad(() => api<{ month: string; days: AttendanceRecord[] }>('GET', `/api/attendance?month=${month}`), [month]);
 
   const punch = async (what: 'check-in' | 'check-out') => {
     try {
       const day = await api<AttendanceDay>('POST', `/api/attendance/${what}`);
+      setLast(day);
       toast(what === 'check-in'
         ? `출근했습니다. 다음 휴가 1일까지 ${day.daysToNextLeaveDay}일${day.earnedDays > 0 ? ` · 휴가 ${day.earnedDays}일 적립!` : ''}`
         : '퇴근했습니다.');
@@ -22,7 +27,6 @@ export function Attendance() {
       toast(message(e), 'error');
     }
   };
-  const last = data?.days[data.days.length - 1];
 
   return (
     <section>
@@ -35,12 +39,11 @@ export function Attendance() {
       {last && <p className="muted">출근 {last.attendanceDays}일째 · 다음 휴가 1일까지 {last.daysToNextLeaveDay}일</p>}
       {error && <p className="error">{error}</p>}
       <table>
-        <thead><tr><th>날짜</th><th>출근</th><th>퇴근</th><th>누적</th></tr></thead>
+        <thead><tr><th>날짜</th><th>출근</th><th>퇴근</th></tr></thead>
         <tbody>
           {data?.days.map((d) => (
             <tr key={d.date} data-testid="attendance-day">
               <td>{d.date}</td><td>{dateTime(d.checkIn)}</td><td>{dateTime(d.checkOut)}</td>
-              <td>{d.attendanceDays}일{d.earnedDays > 0 && ` (+${d.earnedDays}일 휴가)`}</td>
             </tr>
           ))}
         </tbody>

@@ -9,9 +9,15 @@ import { DecisionForm } from './DecisionForm';
 /** One document: its line, cc, history, and what the caller may do with it now. */
 export function DocumentView({ id }: { id: string }) {
   const { me, tick, toast } = useApp();
-  const { data: doc, error, reload } = useLoad(() => api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(id)}`), [id, tick]);
+  const { data: doc, error, reload } = useLoad(() => api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(id)}`), [id], tick);
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<string>();
+  // done here, not yet in the record (it follows through Kafka a moment later): not offered again meanwhile
+  const [acted, setActed] = useState(false);
+  const settle = () => {
+    setActed(true);
+    [500, 1500, 3000, 6000].forEach((ms) => window.setTimeout(reload, ms));
+  };
 
   if (error) return <p className="error">{error}</p>;
   if (!doc) return <p className="muted">불러오는 중…</p>;
@@ -27,8 +33,7 @@ export function DocumentView({ id }: { id: string }) {
       await api('POST', `/api/approvals/${encodeURIComponent(id)}/withdrawal`, reason.trim() ? { reason: reason.trim() } : {});
       toast('회수했습니다 (withdrawn).');
       setReason('');
-      // the record learns it through Kafka a moment later; the live notification reloads too
-      window.setTimeout(reload, 700);
+      settle();
     } catch (e) {
       setActionError(message(e));
     }
@@ -64,10 +69,10 @@ export function DocumentView({ id }: { id: string }) {
         ))}
       </ol>
 
-      {myTurn && running && (
-        <div className="card"><h3>결재</h3><DecisionForm approvalId={doc.id} onDone={reload} /></div>
+      {myTurn && running && !acted && (
+        <div className="card"><h3>결재</h3><DecisionForm approvalId={doc.id} onDone={settle} /></div>
       )}
-      {mine && running && (
+      {mine && running && !acted && (
         <div className="card">
           <h3>회수 (withdraw)</h3>
           <div className="decide">

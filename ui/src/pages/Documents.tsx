@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
 import { api, query } from '../api';
 import { message } from '../hooks';
@@ -14,15 +14,18 @@ export function Documents({ box, status }: { box: string; status: string }) {
   const [items, setItems] = useState<ApprovalSummary[]>([]);
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
+  const latest = useRef(0);
 
   const load = async (after?: string) => {
+    const request = ++latest.current;
     try {
       const page = await api<ApprovalList>('GET', `/api/approvals${query({ box, status, limit: 20, cursor: after })}`);
+      if (request !== latest.current) return; // the box or status changed meanwhile
       setItems((old) => (after ? [...old, ...page.items] : page.items));
       setCursor(page.nextCursor);
       setError(undefined);
     } catch (e) {
-      setError(message(e));
+      if (request === latest.current) setError(message(e));
     }
   };
   useEffect(() => { void load(); }, [box, status, tick]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -26,6 +26,12 @@ export function Draft({ from }: { from?: string }) {
   const original = useLoad(() => (from ? api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(from)}`)
     : Promise.resolve(undefined)), [from]);
 
+  // nobody above in the org chart (a department head, an administrator): the line must be chosen
+  const noDefaultLine = defaultLine.data !== undefined && defaultLine.data.approvers.length === 0;
+  useEffect(() => {
+    if (noDefaultLine) setCustom(true);
+  }, [noDefaultLine]);
+
   useEffect(() => {
     const d = original.data;
     if (!d) return;
@@ -116,19 +122,20 @@ export function Draft({ from }: { from?: string }) {
         <fieldset>
           <legend>결재선</legend>
           <label className="inline">
-            <input type="checkbox" checked={custom} onChange={(e) => setCustom(e.target.checked)} /> 직접 지정 (choose the approvers)
+            <input type="checkbox" checked={custom} disabled={noDefaultLine} onChange={(e) => setCustom(e.target.checked)} /> 직접 지정 (choose the approvers)
           </label>
           {!custom && (
             <p className="muted">조직도 기본 결재선: {defaultLine.data?.approvers.map((a) => a.name).join(' → ') ?? '…'}
               {defaultLine.error && <span className="error"> {defaultLine.error}</span>}</p>
           )}
           {custom && (
-            <PeoplePicker label="결재자 추가" people={others} chosen={approvers} setChosen={setApprovers} toRef={ref} ordered max={10} />
+            <PeoplePicker label="결재자 추가" people={others.filter((p) => !cc.some((c) => c.id === p.id))} chosen={approvers} setChosen={setApprovers} toRef={ref} ordered max={10} />
           )}
         </fieldset>
         <fieldset>
           <legend>참조 (cc)</legend>
-          <PeoplePicker label="참조자 추가" people={others.filter((p) => !approvers.some((a) => a.id === p.id))}
+          <PeoplePicker label="참조자 추가" people={others.filter((p) => !(custom ? approvers : defaultLine.data?.approvers ?? [])
+                          .some((a) => a.id === p.id))}
                         chosen={cc} setChosen={setCc} toRef={ref} max={20} />
         </fieldset>
         {error && <p className="error" role="alert">{error}</p>}

@@ -8,7 +8,7 @@ import { DecisionForm } from './DecisionForm';
 /** 결재함: what waits for the caller's decision, oldest first, each decidable right here. */
 export function Inbox() {
   const { tick } = useApp();
-  const { data, error, reload } = useLoad(() => api<{ items: InboxItem[] }>('GET', '/api/inbox'), [tick]);
+  const { data, error, reload } = useLoad(() => api<{ items: InboxItem[] }>('GET', '/api/inbox'), [], tick);
   return (
     <section>
       <h2>결재함 <small>waiting for my decision</small></h2>

@@ -18,8 +18,8 @@ export function LeavePage() {
   const people = useLoad(() => (oversees ? api<Employee[]>('GET', isAdmin ? '/api/employees'
     : `/api/employees?departmentId=${me.department.id}`) : Promise.resolve([])), [oversees]);
   const q = query({ year, employeeId: who });
-  const balance = useLoad(() => api<LeaveBalance>('GET', `/api/leave/balance${q}`), [q, tick]);
-  const entries = useLoad(() => api<{ items: LeaveEntry[] }>('GET', `/api/leave/entries${q}`), [q, tick]);
+  const balance = useLoad(() => api<LeaveBalance>('GET', `/api/leave/balance${q}`), [q], tick);
+  const entries = useLoad(() => api<{ items: LeaveEntry[] }>('GET', `/api/leave/entries${q}`), [q], tick);
 
   return (
     <section>
@@ -31,13 +31,14 @@ export function LeavePage() {
         {oversees && (
           <select value={who ?? ''} onChange={(e) => setWho(e.target.value ? Number(e.target.value) : undefined)} aria-label="employee">
             <option value="">나 ({me.name})</option>
-            {people.data?.filter((p) => p.id !== me.id).map((p) => <option key={p.id} value={p.id}>{p.name} · {p.department.name}</option>)}
+            {people.data?.filter((p) => p.id !== me.id && (isAdmin || me.position !== 'TEAM_LEAD' || p.team?.id === me.team?.id))
+              .map((p) => <option key={p.id} value={p.id}>{p.name} · {p.department.name}</option>)}
           </select>
         )}
       </div>
       {balance.error && <p className="error">{balance.error}</p>}
       {balance.data && (
-        <div className="stats" data-testid="leave-balance">
+        <div className="stats" data-testid="leave-balance" data-year={balance.data.year}>
           <div><b>{days(balance.data.available)}</b><span>사용 가능</span></div>
           <div><b>{days(balance.data.reserved)}</b><span>결재 중</span></div>
           <div><b>{days(balance.data.used)}</b><span>사용</span></div>
@@ -78,7 +79,7 @@ function Grant({ people, year, onDone }: { people: Employee[]; year: number; onD
   const grant = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('POST', '/api/leave/grants', { employeeId: Number(employeeId), year, days: Number(amount), reason });
+      await api('POST', '/api/leave/grants', { employeeId: Number(employeeId), year, days: Number(amount), reason: reason.trim() });
       toast('부여했습니다 (granted).');
       setError(undefined);
       onDone();
@@ -94,7 +95,7 @@ function Grant({ people, year, onDone }: { people: Employee[]; year: number; onD
         {people.map((p) => <option key={p.id} value={p.id}>{p.name} · {p.department.name}</option>)}
       </select>
       <input type="number" step="0.5" min="0.5" max="30" value={amount} onChange={(e) => setAmount(e.target.value)} aria-label="days" />
-      <input placeholder="사유 (reason)" required value={reason} onChange={(e) => setReason(e.target.value)} aria-label="grant reason" />
+      <input placeholder="사유 (reason)" required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} aria-label="grant reason" />
       <button type="submit">부여</button>
       {error && <p className="error" role="alert">{error}</p>}
     </form>

@@ -7,7 +7,7 @@ import type { NotificationList } from '../types';
 /** 알림: what the caller was told (the same messages the WebSocket pushed), newest first. */
 export function Notifications() {
   const { tick, setUnread, toast } = useApp();
-  const { data, error, reload } = useLoad(() => api<NotificationList>('GET', '/api/notifications?limit=100'), [tick]);
+  const { data, error, reload } = useLoad(() => api<NotificationList>('GET', '/api/notifications?limit=100'), [], tick);
 
   const markRead = async () => {
     try {
@@ -29,7 +29,7 @@ export function Notifications() {
         {data?.items.map((n) => (
           <li key={n.id} data-testid="notification" data-type={n.type}>
             <small>{dateTime(n.createdAt)}</small> <strong>{n.message}</strong>{' '}
-            <a href={`#/docs/${n.approvalId}`}>{n.title}</a>{n.actor && <small> · {n.actor.name}</small>}
+            <a href={n.approvalId ? `#/docs/${n.approvalId}` : '#/quests'}>{n.title}</a>{n.actor && <small> · {n.actor.name}</small>}
           </li>
         ))}
       </ul>

@@ -11,20 +11,22 @@ const ACTION_LABEL: Record<string, string> = {
 
 /** 퀘스트: the board; managers post, others take and report, the poster signs off and the reward is earned. */
 export function Quests() {
-  const { me, isManager, isAdmin, toast } = useApp();
+  const { me, isManager, isAdmin, toast, tick } = useApp();
   const [status, setStatus] = useState<QuestStatus | ''>('');
   const [mine, setMine] = useState(false);
-  const { data, error, reload } = useLoad(() => api<{ items: Quest[] }>('GET', `/api/quests${query({ status, mine: mine || undefined })}`), [status, mine]);
+  const { data, error, reload } = useLoad(() => api<{ items: Quest[] }>('GET', `/api/quests${query({ status, mine: mine || undefined })}`), [status, mine], tick);
 
   const act = async (q: Quest, action: string) => {
     let body: unknown;
     if (action === 'report') {
       const report = window.prompt('무엇을 했나요? (report)') ?? undefined;
       if (report === undefined) return;
+      if (report.length > 4000) { toast('보고는 4000자까지 (at most 4000 characters).', 'error'); return; }
       body = report.trim() ? { report: report.trim() } : {};
     } else if (action === 'send-back') {
       const reason = window.prompt('반려 사유 (reason)');
       if (!reason?.trim()) return;
+      if (reason.length > 1000) { toast('사유는 1000자까지 (at most 1000 characters).', 'error'); return; }
       body = { reason: reason.trim() };
     } else if (action === 'approval') {
       body = {};

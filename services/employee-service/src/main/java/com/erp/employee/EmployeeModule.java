@@ -21,6 +21,7 @@ import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -75,8 +76,8 @@ public class EmployeeModule {
 
     @Bean
     QuestBoard questBoard(EntityManager entityManager, TransactionTemplate tx, Clock clock,
-                          @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger) {
-        return new QuestBoard(entityManager, tx, clock, zone, ledger);
+                          @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger, ObjectMapper json) {
+        return new QuestBoard(entityManager, tx, clock, zone, ledger, json);
     }
 
     @Bean

@@ -5,13 +5,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.erp.employee.api.PostQuestRequest;
 import com.erp.employee.api.QuestApprovalRequest;
 import com.erp.employee.api.QuestReportRequest;
 import com.erp.employee.api.QuestSendBackRequest;
 import com.erp.employee.domain.Quest;
+import com.erp.employee.domain.QuestOutboxEntry;
 import com.erp.routes.common.events.LeaveRules;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.QuestEvent;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
 import com.erp.routes.common.web.ProblemException;
@@ -23,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Changes to quests (bean {@code questBoard}), each one transaction on the locked quest: two people acting on one
  * quest at once are served one after the other, and the second sees what the first did. Approving a quest earns its
- * reward in the same transaction ({@link LeaveLedger#earn}): both or neither.
+ * reward in the same transaction ({@link LeaveLedger#earn}): both or neither. Each change but the posting also writes
+ * a {@link QuestEvent} to the outbox in that transaction, which the relay publishes (the people concerned are told).
  */
 public class QuestBoard {
 
@@ -34,13 +42,16 @@ public class QuestBoard {
     private final Clock clock;
     private final ZoneId zone;
     private final LeaveLedger ledger;
+    private final ObjectMapper json;
 
-    public QuestBoard(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, LeaveLedger ledger) {
+    public QuestBoard(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, LeaveLedger ledger,
+                      ObjectMapper json) {
         this.em = em;
         this.tx = tx;
         this.clock = clock;
         this.zone = zone;
         this.ledger = ledger;
+        this.json = json;
     }
 
     /** A manager posts a quest; returns its id. */
@@ -69,7 +80,7 @@ public class QuestBoard {
 
     /** Someone takes an open quest: theirs alone, and they may hold one at a time. */
     public long take(long questId, Caller caller) {
-        return change(questId, quest -> {
+        return change(questId, QuestEvent.Type.TAKEN, caller, quest -> {
             List<Long> inHand = em.createNamedQuery(Quest.IN_HAND, Long.class).setParameter("employeeId", caller.id())
                     .getResultList();
             if (!inHand.isEmpty()) {
@@ -87,13 +98,14 @@ public class QuestBoard {
 
     /** The assignee reports the quest done. */
     public long report(long questId, QuestReportRequest request, Caller caller) {
-        return change(questId, quest -> quest.submit(caller.id(), request == null ? null : blankToNull(request.report()), now()));
+        return change(questId, QuestEvent.Type.REPORTED, caller,
+                quest -> quest.submit(caller.id(), request == null ? null : blankToNull(request.report()), now()));
     }
 
     /** The manager who posted it signs it off, and the assignee earns the reward in the year it is signed off. */
     public long approve(long questId, QuestApprovalRequest request, Caller caller) {
         String note = request == null ? null : blankToNull(request.note());
-        return change(questId, quest -> {
+        return change(questId, QuestEvent.Type.APPROVED, caller, quest -> {
             manager(caller);
             quest.approve(caller.id(), note, now());
             ledger.earn(quest.getAssigneeId(), LocalDate.now(clock.withZone(zone)).getYear(), quest.getRewardHalfDays(),
@@ -108,7 +120,7 @@ public class QuestBoard {
             throw ProblemException.badRequest("Sending a quest back needs the reason.",
                     List.of(new FieldError("/reason", "must not be blank")));
         }
-        return change(questId, quest -> {
+        return change(questId, QuestEvent.Type.SENT_BACK, caller, quest -> {
             manager(caller);
             quest.sendBack(caller.id(), reason, now());
         });
@@ -116,12 +128,12 @@ public class QuestBoard {
 
     /** The assignee gives a taken quest up. */
     public long giveUp(long questId, Caller caller) {
-        return change(questId, quest -> quest.giveUp(caller.id(), now()));
+        return change(questId, QuestEvent.Type.GIVEN_UP, caller, quest -> quest.giveUp(caller.id(), now()));
     }
 
     /** The poster calls a quest off until it is reported done; an administrator any quest not finished. */
     public long cancel(long questId, Caller caller) {
-        return change(questId, quest -> {
+        return change(questId, QuestEvent.Type.CANCELLED, caller, quest -> {
             if (!caller.isAdmin()) {
                 manager(caller);
             }
@@ -129,15 +141,34 @@ public class QuestBoard {
         });
     }
 
-    private long change(long questId, java.util.function.Consumer<Quest> rule) {
+    private long change(long questId, QuestEvent.Type type, Caller caller, java.util.function.Consumer<Quest> rule) {
         return tx.execute(status -> {
             Quest quest = em.find(Quest.class, questId, LockModeType.PESSIMISTIC_WRITE);
             if (quest == null) {
                 throw ProblemException.notFound("No quest " + questId + ".");
             }
+            // given up: the assignee is cleared by the change, and the poster hears who gave it up
+            Long assignee = type == QuestEvent.Type.GIVEN_UP ? Long.valueOf(caller.id()) : null;
             rule.accept(quest);
+            record(quest, type, caller, assignee != null ? assignee : quest.getAssigneeId());
             return questId;
         });
+    }
+
+    private void record(Quest quest, QuestEvent.Type type, Caller caller, Long assignee) {
+        String note = switch (type) {
+            case REPORTED -> quest.getReport();
+            case APPROVED, SENT_BACK -> quest.getReviewNote();
+            default -> null;
+        };
+        QuestEvent event = new QuestEvent(UUID.randomUUID().toString(), type.name(), QuestEvent.VERSION, now(),
+                quest.getId(), quest.getTitle(), quest.getRewardHalfDays() / 2.0, quest.getPosterId(), assignee,
+                new Person(caller.id(), caller.name(), caller.position(), caller.department()), note);
+        try {
+            em.persist(new QuestOutboxEntry(event.eventId(), quest.getId(), json.writeValueAsString(event), event.occurredAt()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reviews are a manager's: someone who lost the role no longer reviews the quests they posted. */

@@ -76,6 +76,24 @@ class QuestsTest extends EmployeeTestBase {
         Response read = http.get("/api/quests/" + id, token("sales.staff"));
         assertMatchesContract(CONTRACT, "GET", "/api/quests/" + id, read);
         assertThat(read.json().path("status").asText()).isEqualTo("APPROVED");
+
+        // each change was published from the outbox, in order, keyed by the quest, for the notifications
+        List<JsonNode> changes = kafka.awaitKey("quest.changed", String.valueOf(id), 3).stream()
+                .map(r -> readJson(r.value())).toList();
+        assertThat(changes).extracting(c -> c.path("type").asText()).containsExactly("TAKEN", "REPORTED", "APPROVED");
+        assertThat(changes).extracting(c -> c.path("actor").path("name").asText()).containsExactly("김민준", "김민준", "이서연");
+        assertThat(changes.get(1).path("note").asText()).isEqualTo("정리했습니다");
+        assertThat(changes.get(2).path("rewardDays").asDouble()).isEqualTo(1.5);
+        assertThat(changes.get(2).path("assigneeId").asLong()).isEqualTo(taken.json().path("assignee").path("id").asLong());
+        assertThat(changes).extracting(c -> c.path("eventId").asText()).doesNotHaveDuplicates();
+    }
+
+    private static JsonNode readJson(String value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.erp.notification.api.Notification;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.QuestEvent;
 
 /**
  * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
@@ -76,6 +77,49 @@ public final class Recipients {
 
     private static Delivery delivery(ApprovalEvent event, long userId, String type, Person actor, String message) {
         return new Delivery(userId, new Notification(event.eventId() + ":" + userId, type, event.approvalId(),
-                event.payload().title(), message, actor, event.occurredAt()));
+                event.payload().title(), message, actor, event.occurredAt(), null));
+    }
+
+    /**
+     * Who is told about a quest's change: its poster when it is taken, reported done or given up; its assignee when
+     * it is approved (with the reward), sent back or called off; an administrator calling it off also tells the
+     * poster. Nobody is told of their own change.
+     */
+    public List<Delivery> questNotificationsFor(QuestEvent event) {
+        Person actor = event.actor();
+        String who = actor.name();
+        String title = event.title();
+        List<Delivery> told = new ArrayList<>();
+        switch (QuestEvent.Type.valueOf(event.type())) {
+            case TAKEN -> quest(told, event, event.posterId(), "QUEST_TAKEN",
+                    String.format("%s took your quest '%s'.", who, title));
+            case REPORTED -> quest(told, event, event.posterId(), "QUEST_REPORTED", event.note() == null
+                    ? String.format("%s reported '%s' done; it waits for your review.", who, title)
+                    : String.format("%s reported '%s' done; it waits for your review: %s", who, title, event.note()));
+            case GIVEN_UP -> quest(told, event, event.posterId(), "QUEST_GIVEN_UP",
+                    String.format("%s gave up '%s'; it is open again.", who, title));
+            case APPROVED -> quest(told, event, event.assigneeId(), "QUEST_APPROVED",
+                    String.format("%s approved '%s': %s leave day(s) earned.", who, title, days(event.rewardDays())));
+            case SENT_BACK -> quest(told, event, event.assigneeId(), "QUEST_SENT_BACK",
+                    String.format("%s sent '%s' back: %s", who, title, event.note()));
+            case CANCELLED -> {
+                String message = String.format("%s called off '%s'.", who, title);
+                quest(told, event, event.assigneeId(), "QUEST_CANCELLED", message);
+                quest(told, event, event.posterId(), "QUEST_CANCELLED", message);
+            }
+        }
+        return told;
+    }
+
+    private static void quest(List<Delivery> told, QuestEvent event, Long userId, String type, String message) {
+        if (userId == null || userId == event.actor().id()) {
+            return;
+        }
+        told.add(new Delivery(userId, new Notification(event.eventId() + ":" + userId, type, null, event.title(), message,
+                event.actor(), event.occurredAt(), event.questId())));
+    }
+
+    private static String days(double days) {
+        return days == Math.rint(days) ? String.valueOf((long) days) : String.valueOf(days);
     }
 }

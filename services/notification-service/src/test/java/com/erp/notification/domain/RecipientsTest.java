@@ -11,6 +11,7 @@ import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.QuestEvent;
 import org.junit.jupiter.api.Test;
 
 class RecipientsTest {
@@ -19,6 +20,39 @@ class RecipientsTest {
     private final Person drafter = new Person(1, "김민준", "STAFF", "D");
     private final Person lead = new Person(2, "이서연", "TEAM_LEAD", "D");
     private final Progress progress = new Progress(Progress.Status.IN_PROGRESS, 1, List.of());
+
+    @Test
+    void aQuestsChangesReachTheOtherSideNeverTheOneWhoMadeThem() {
+        Person staff = drafter;
+        Person admin = new Person(9, "관리자", "STAFF", "M");
+        assertThat(quest("TAKEN", 1L, staff, null)).singleElement().satisfies(x -> {
+            assertThat(x.userId()).isEqualTo(lead.id());
+            assertThat(x.notification().type()).isEqualTo("QUEST_TAKEN");
+            assertThat(x.notification().questId()).isEqualTo(7L);
+            assertThat(x.notification().approvalId()).isNull();
+            assertThat(x.notification().message()).contains(staff.name()).contains("문서 정리");
+        });
+        assertThat(quest("REPORTED", 1L, staff, "끝")).singleElement()
+                .satisfies(x -> assertThat(x.notification().message()).endsWith("끝"));
+        assertThat(quest("GIVEN_UP", 1L, staff, null)).extracting(Delivery::userId).containsExactly(lead.id());
+        assertThat(quest("APPROVED", 1L, lead, null)).singleElement().satisfies(x -> {
+            assertThat(x.userId()).isEqualTo(staff.id());
+            assertThat(x.notification().message()).contains("1.5 leave day(s)");
+        });
+        assertThat(quest("SENT_BACK", 1L, lead, "다시")).singleElement()
+                .satisfies(x -> assertThat(x.notification().message()).endsWith("다시"));
+        // called off by its poster: the taker hears it; by an administrator: the poster too; an open one by its poster: nobody
+        assertThat(quest("CANCELLED", 1L, lead, null)).extracting(Delivery::userId).containsExactly(staff.id());
+        assertThat(quest("CANCELLED", 1L, admin, null)).extracting(Delivery::userId).containsExactly(staff.id(), lead.id());
+        assertThat(quest("CANCELLED", null, lead, null)).isEmpty();
+        // each notification's id is the event's and the person's: a redelivered event stores nothing new
+        assertThat(quest("TAKEN", 1L, staff, null).get(0).notification().id()).isEqualTo("e-TAKEN:" + lead.id());
+    }
+
+    private List<Delivery> quest(String type, Long assigneeId, Person actor, String note) {
+        return recipients.questNotificationsFor(new QuestEvent("e-" + type, type, QuestEvent.VERSION, Instant.EPOCH, 7,
+                "문서 정리", 1.5, lead.id(), assigneeId, actor, note));
+    }
 
     @Test
     void theDrafterOfARefusedLeaveIsToldWhy() {

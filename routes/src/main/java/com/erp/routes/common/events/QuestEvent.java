@@ -1,0 +1,20 @@
+package com.erp.routes.common.events;
+
+import java.time.Instant;
+
+/**
+ * A change of a quest (topic {@code erp.topics.quest-changed}, key = quest id), published by employee-service from
+ * its outbox in the transaction of the change, so that the people concerned are told (notification-service).
+ *
+ * @param type       TAKEN, REPORTED, APPROVED, SENT_BACK, GIVEN_UP or CANCELLED
+ * @param assigneeId who has (or had, when given up or cancelled) the quest; null when nobody took it
+ * @param actor      who made the change
+ * @param note       the report, the review note or the reason sent back; may be null
+ */
+public record QuestEvent(String eventId, String type, int version, Instant occurredAt, long questId, String title,
+                         double rewardDays, long posterId, Long assigneeId, Person actor, String note) {
+
+    public static final int VERSION = 1;
+
+    public enum Type { TAKEN, REPORTED, APPROVED, SENT_BACK, GIVEN_UP, CANCELLED }
+}
