@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leavePreview, problemMessage, questActions } from './format';
+import { leavePreview, mayApproveFinally, problemMessage, questActions } from './format';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -31,6 +31,17 @@ describe('leavePreview counts working days as the ledger does', () => {
     expect(leavePreview('ANNUAL', '2026-12-31', '2027-01-04')).toHaveProperty('error');
     expect(leavePreview('ANNUAL', '', undefined)).toHaveProperty('error');
     expect(leavePreview('ANNUAL', '2027-02-30', undefined)).toHaveProperty('error');
+  });
+});
+
+describe('mayApproveFinally follows the 전결 rules', () => {
+  it('a head or an executive on any document, a lead on leave, nobody on the last step', () => {
+    expect(mayApproveFinally('GENERAL', 'DEPT_HEAD', 1, 2)).toBe(true);
+    expect(mayApproveFinally('GENERAL', 'EXECUTIVE', 2, 3)).toBe(true);
+    expect(mayApproveFinally('LEAVE', 'TEAM_LEAD', 1, 2)).toBe(true);
+    expect(mayApproveFinally('GENERAL', 'TEAM_LEAD', 1, 2)).toBe(false);
+    expect(mayApproveFinally('LEAVE', 'STAFF', 1, 2)).toBe(false);
+    expect(mayApproveFinally('LEAVE', 'DEPT_HEAD', 2, 2)).toBe(false);
   });
 });
 

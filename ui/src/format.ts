@@ -21,7 +21,7 @@ export const STEP_LABEL: Record<StepStatus, string> = {
   PENDING: '결재 차례',
   APPROVED: '승인',
   REJECTED: '반려',
-  SKIPPED: '미결',
+  SKIPPED: '생략',
 };
 
 export const QUEST_LABEL: Record<QuestStatus, string> = {
@@ -42,6 +42,7 @@ export const HISTORY_LABEL: Record<string, string> = {
   SUBMITTED: '상신',
   STEP_ACTIVATED: '결재 요청',
   APPROVED: '승인',
+  APPROVED_FINAL: '전결',
   REJECTED: '반려',
   DOCUMENT_APPROVED: '최종 승인',
   DOCUMENT_REJECTED: '최종 반려',
@@ -110,4 +111,14 @@ export function questActions(q: { status: QuestStatus; poster: { id: number }; a
   const unfinished = q.status === 'OPEN' || q.status === 'TAKEN';
   if ((unfinished && (poster || me.admin)) || (q.status === 'SUBMITTED' && me.admin)) out.push('cancellation');
   return out;
+}
+
+/**
+ * Whether someone in {@code position} may approve with final authority (전결) at {@code step} of {@code stepCount}:
+ * a department head or an executive on any document, a team lead on leave documents, never on the last step
+ * (approval-processing's FinalAuthority; the server stays the judge).
+ */
+export function mayApproveFinally(documentType: string, position: string, step: number, stepCount: number): boolean {
+  if (step >= stepCount) return false;
+  return position === 'DEPT_HEAD' || position === 'EXECUTIVE' || (position === 'TEAM_LEAD' && documentType === 'LEAVE');
 }

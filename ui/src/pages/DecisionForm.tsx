@@ -10,13 +10,14 @@ interface DecisionResult {
 }
 
 /** Approve, or reject with a reason (the contract requires one to reject). */
-export function DecisionForm({ approvalId, onDone }: { approvalId: string; onDone: () => void }) {
+/** Approve, or reject with a reason; with {@code finalAllowed}, approve with final authority (전결) too. */
+export function DecisionForm({ approvalId, onDone, finalAllowed }: { approvalId: string; onDone: () => void; finalAllowed?: boolean }) {
   const { toast } = useApp();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  const decide = async (decision: 'APPROVE' | 'REJECT') => {
+  const decide = async (decision: 'APPROVE' | 'APPROVE_FINAL' | 'REJECT') => {
     if (decision === 'REJECT' && !comment.trim()) {
       setError('반려 사유를 적으세요 (a rejection needs a reason).');
       return;
@@ -41,6 +42,7 @@ export function DecisionForm({ approvalId, onDone }: { approvalId: string; onDon
     <div className="decide">
       <input placeholder="의견 (comment; 반려 시 필수)" value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} aria-label="comment" />
       <button disabled={busy} onClick={() => decide('APPROVE')}>승인</button>
+      {finalAllowed && <button disabled={busy} onClick={() => decide('APPROVE_FINAL')} title="최종 승인: 이후 단계는 생략됩니다 (approve with final authority)">전결</button>}
       <button disabled={busy} className="danger" onClick={() => decide('REJECT')}>반려</button>
       {error && <p className="error" role="alert">{error}</p>}
     </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, days, HISTORY_LABEL, LEAVE_KIND_LABEL, STATUS_LABEL, STEP_LABEL } from '../format';
+import { dateTime, days, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL } from '../format';
 import type { ApprovalDocument } from '../types';
 import { DecisionForm } from './DecisionForm';
 
@@ -70,7 +70,8 @@ export function DocumentView({ id }: { id: string }) {
       </ol>
 
       {myTurn && running && !acted && (
-        <div className="card"><h3>결재</h3><DecisionForm approvalId={doc.id} onDone={settle} /></div>
+        <div className="card"><h3>결재</h3><DecisionForm approvalId={doc.id} onDone={settle}
+          finalAllowed={mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)} /></div>
       )}
       {mine && running && !acted && (
         <div className="card">

@@ -107,5 +107,6 @@ public sealed interface EventPayload {
         }
     }
 
-    enum Decision { APPROVED, REJECTED }
+    /** APPROVED_FINAL: approved with final authority (전결); the document is approved and the later steps skipped. */
+    enum Decision { APPROVED, APPROVED_FINAL, REJECTED }
 }

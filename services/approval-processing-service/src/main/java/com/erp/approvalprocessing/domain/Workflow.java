@@ -108,7 +108,13 @@ public class Workflow {
             throw ProblemException.conflict("It is not your turn: step " + current + " (" + active.approver().name()
                     + ") must decide first.");
         }
-        boolean approve = "APPROVE".equals(request.decision());
+        boolean finalAuthority = "APPROVE_FINAL".equals(request.decision());
+        boolean approve = finalAuthority || "APPROVE".equals(request.decision());
+        if (finalAuthority) {
+            FinalAuthority.refusal(state.documentType(), caller.position(), current, state.stepCount()).ifPresent(why -> {
+                throw ProblemException.unprocessable(why);
+            });
+        }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (!approve && comment == null) {
             throw ProblemException.badRequest("A rejection needs a comment giving the reason.",
@@ -125,7 +131,7 @@ public class Workflow {
         long seq = state.version();
         ApprovalState next;
 
-        if (approve && current < state.stepCount()) {
+        if (approve && current < state.stepCount() && !finalAuthority) {
             int following = current + 1;
             steps.set(following - 1, new StepProgress(following, StepStatus.PENDING, null, null));
             Progress progress = new Progress(Progress.Status.IN_PROGRESS, following, List.copyOf(steps));
@@ -135,10 +141,15 @@ public class Workflow {
             events.add(activated(next, following, seq + 2, now, null));
             inbox.add(new Transition.InboxChange(next.step(following).approver().id(), state.approvalId(), true));
         } else if (approve) {
+            // 전결: the steps after this one are never asked
+            for (int i = current; i < steps.size(); i++) {
+                steps.set(i, new StepProgress(i + 1, StepStatus.SKIPPED, null, null));
+            }
             Progress progress = new Progress(Progress.Status.APPROVED, null, List.copyOf(steps));
             next = withProgress(state, progress, seq + 2, now);
             events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
-                    state.title(), current, state.stepCount(), actor, EventPayload.Decision.APPROVED, comment, progress)));
+                    state.title(), current, state.stepCount(), actor,
+                    finalAuthority ? EventPayload.Decision.APPROVED_FINAL : EventPayload.Decision.APPROVED, comment, progress)));
             events.add(ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Completed(state.drafter().id(),
                     state.title(), actor, progress, state.ccOrNull())));
         } else {

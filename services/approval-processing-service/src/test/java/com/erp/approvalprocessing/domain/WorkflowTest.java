@@ -72,6 +72,59 @@ class WorkflowTest {
     }
 
     @Test
+    void aDepartmentHeadApprovesWithFinalAuthorityAndTheLaterStepsAreNeverAsked() {
+        Person executive = new Person(4, "exec", "EXECUTIVE", "D");
+        Transition started = workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH, new EventPayload.Submitted(1, "title",
+                drafter, "GENERAL", List.of(new LineStep(1, lead), new LineStep(2, head), new LineStep(3, executive)),
+                Instant.EPOCH)));
+        ApprovalState atHead = workflow.decide(started.state(), "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
+
+        Transition t = workflow.decide(atHead, "a1", new DecisionRequest("APPROVE_FINAL", "전결합니다"), caller(head));
+        assertThat(t.state().progress().status()).isEqualTo(Progress.Status.APPROVED);
+        assertThat(t.state().progress().currentStep()).isNull();
+        assertThat(t.state().progress().steps()).extracting(Progress.StepProgress::status)
+                .containsExactly(StepStatus.APPROVED, StepStatus.APPROVED, StepStatus.SKIPPED);
+        assertThat(t.events()).extracting(ApprovalEvent::eventType).containsExactly(EventType.DECIDED, EventType.COMPLETED);
+        EventPayload.Decided decided = (EventPayload.Decided) t.events().get(0).payload();
+        assertThat(decided.decision()).isEqualTo(EventPayload.Decision.APPROVED_FINAL);
+        assertThat(decided.comment()).isEqualTo("전결합니다");
+        assertThat(((EventPayload.Completed) t.events().get(1).payload()).finalApprover()).isEqualTo(head);
+        // it leaves the head's inbox and never reaches the executive's
+        assertThat(t.inbox()).containsExactly(new Transition.InboxChange(3, "a1", false));
+        assertThat(workflow.result(t, new DecisionRequest("APPROVE_FINAL", null)).status()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void finalAuthorityIsTheHeadsOnAnyDocumentTheLeadsOnLeaveAndNeverOnTheLastStep() {
+        // a team lead on a general document: 422, and nothing changed
+        ApprovalState general = started().state();
+        assertThat(statusOf(() -> workflow.decide(general, "a1", new DecisionRequest("APPROVE_FINAL", null), caller(lead))))
+                .isEqualTo(422);
+        // the last step: a plain approval says it
+        ApprovalState atHead = workflow.decide(general, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
+        assertThatThrownBy(() -> workflow.decide(atHead, "a1", new DecisionRequest("APPROVE_FINAL", null), caller(head)))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("last");
+        // out of turn is still out of turn, whatever the authority
+        assertThat(statusOf(() -> workflow.decide(general, "a1", new DecisionRequest("APPROVE_FINAL", null), caller(head))))
+                .isEqualTo(409);
+
+        // a team lead on a leave document: approved, the head skipped
+        EventPayload.Submitted leave = new EventPayload.Submitted(1, "연차", drafter, "LEAVE",
+                List.of(new LineStep(1, lead), new LineStep(2, head)), Instant.EPOCH, null,
+                LeaveRules.leave("ANNUAL", "2031-03-03", null));
+        ApprovalState leaveState = workflow.start(ApprovalEvent.of("l1", 0, Instant.EPOCH,
+                new EventPayload.LeaveReserved(1, "연차", leave, 14.0))).state();
+        Transition t = workflow.decide(leaveState, "l1", new DecisionRequest("APPROVE_FINAL", null), caller(lead));
+        assertThat(t.state().progress().steps()).extracting(Progress.StepProgress::status)
+                .containsExactly(StepStatus.APPROVED, StepStatus.SKIPPED);
+        assertThat(t.events()).extracting(ApprovalEvent::eventType).containsExactly(EventType.DECIDED, EventType.COMPLETED);
+
+        assertThat(FinalAuthority.refusal("GENERAL", "STAFF", 1, 2)).isPresent();
+        assertThat(FinalAuthority.refusal("GENERAL", "EXECUTIVE", 1, 3)).isEmpty();
+        assertThat(FinalAuthority.refusal("LEAVE", "TEAM_LEAD", 2, 2)).isPresent();
+    }
+
+    @Test
     void rejectingEndsTheDocumentAndSkipsTheRest() {
         Transition t = workflow.decide(started().state(), "a1", new DecisionRequest("REJECT", " 예산 초과 "), caller(lead));
         assertThat(t.events()).extracting(ApprovalEvent::eventType).containsExactly(EventType.DECIDED, EventType.REJECTED);

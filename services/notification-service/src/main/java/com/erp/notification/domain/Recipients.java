@@ -30,10 +30,15 @@ public final class Recipients {
             return told;
         }
         if (payload instanceof EventPayload.Decided p) {
-            boolean approved = p.decision() == EventPayload.Decision.APPROVED;
-            String message = approved
-                    ? String.format("%s approved step %d of %d of '%s'.", p.actor().name(), p.step(), p.stepCount(), p.title())
-                    : String.format("%s rejected '%s' at step %d: %s", p.actor().name(), p.title(), p.step(), p.comment());
+            boolean approved = p.decision() != EventPayload.Decision.REJECTED;
+            String message = switch (p.decision()) {
+                case APPROVED -> String.format("%s approved step %d of %d of '%s'.", p.actor().name(), p.step(),
+                        p.stepCount(), p.title());
+                case APPROVED_FINAL -> String.format("%s approved '%s' with final authority (전결) at step %d of %d; "
+                        + "the later steps are skipped.", p.actor().name(), p.title(), p.step(), p.stepCount());
+                case REJECTED -> String.format("%s rejected '%s' at step %d: %s", p.actor().name(), p.title(), p.step(),
+                        p.comment());
+            };
             return List.of(delivery(event, p.drafterId(), approved ? "STEP_APPROVED" : "STEP_REJECTED", p.actor(), message));
         }
         if (payload instanceof EventPayload.Completed p) {

@@ -87,6 +87,12 @@ class RecipientsTest {
                     assertThat(x.notification().type()).isEqualTo("STEP_REJECTED");
                     assertThat(x.notification().message()).contains("예산");
                 });
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
+                lead, EventPayload.Decision.APPROVED_FINAL, null, progress))))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.notification().type()).isEqualTo("STEP_APPROVED");
+                    assertThat(x.notification().message()).contains("final authority (전결)").contains("later steps are skipped");
+                });
         assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH,
                 new EventPayload.Completed(1, "출장", lead, progress))))
                 .extracting(x -> x.notification().type()).containsExactly("APPROVAL_COMPLETED");
