@@ -160,6 +160,19 @@ try {
   await staff.screenshot({ path: `${shots}/staff-leave.png`, fullPage: true });
   log(`a leave of 2 days in ${next.getUTCFullYear()}: ${before - 2} days left of ${before}, 2 held`);
 
+  // 8b. an expense claim (지출결의): its own fields, shown on the document
+  const yesterday = iso(plusDays(new Date(), -1));
+  await staff.goto(`${base}/#/draft`);
+  await staff.selectOption('select[name=type]', 'EXPENSE');
+  await staff.fill('input[name=title]', '팀 회식비');
+  await staff.fill('input[name=amount]', '48000');
+  await staff.selectOption('select[name=category]', 'MEAL');
+  await staff.fill('input[name=spentOn]', yesterday);
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  await staff.getByTestId('doc-expense').filter({ hasText: '48,000원' }).waitFor();
+  log('an expense claim of 48,000원 submitted and shown');
+
   // 9. the operations page: not offered to a staff member, and the page says so if asked for anyway
   if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');
   await staff.goto(`${base}/#/admin`);

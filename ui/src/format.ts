@@ -32,6 +32,26 @@ export const QUEST_LABEL: Record<QuestStatus, string> = {
   CANCELLED: '취소',
 };
 
+export const TYPE_LABEL: Record<string, string> = {
+  GENERAL: '일반',
+  LEAVE: '휴가',
+  EXPENSE: '지출결의',
+  BUSINESS_TRIP: '출장',
+};
+
+export const EXPENSE_CATEGORY_LABEL: Record<string, string> = {
+  MEAL: '식대',
+  TRAVEL: '교통',
+  SUPPLIES: '비품',
+  EDUCATION: '교육',
+  OTHER: '기타',
+};
+
+/** Won, with thousands separators: 48,000원. */
+export function won(amount: number): string {
+  return `${amount.toLocaleString('ko-KR')}원`;
+}
+
 export const LEAVE_KIND_LABEL: Record<LeaveKind, string> = {
   ANNUAL: '연차',
   HALF_DAY_AM: '오전 반차',

@@ -37,7 +37,21 @@ export interface LoginResponse {
   employee: Employee;
 }
 
-export type DocumentType = 'GENERAL' | 'LEAVE';
+export type DocumentType = 'GENERAL' | 'LEAVE' | 'EXPENSE' | 'BUSINESS_TRIP';
+export type ExpenseCategory = 'MEAL' | 'TRAVEL' | 'SUPPLIES' | 'EDUCATION' | 'OTHER';
+
+export interface Expense {
+  amount: number;
+  category: ExpenseCategory;
+  spentOn: string;
+}
+
+export interface Trip {
+  destination: string;
+  startDate: string;
+  endDate: string;
+  purpose?: string;
+}
 export type LeaveKind = 'ANNUAL' | 'HALF_DAY_AM' | 'HALF_DAY_PM';
 export type ApprovalStatus = 'SUBMITTED' | 'IN_PROGRESS' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
 export type StepStatus = 'WAITING' | 'PENDING' | 'APPROVED' | 'REJECTED' | 'SKIPPED';
@@ -79,6 +93,8 @@ export interface ApprovalDocument {
   title: string;
   body?: string;
   leave?: Leave;
+  expense?: Expense;
+  trip?: Trip;
   status: ApprovalStatus;
   drafter: PersonRef;
   currentStep?: number;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, days, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL } from '../format';
+import { dateTime, days, EXPENSE_CATEGORY_LABEL, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument } from '../types';
 import { DecisionForm } from './DecisionForm';
 
@@ -46,11 +46,15 @@ export function DocumentView({ id }: { id: string }) {
       </h2>
       <dl className="meta">
         <dt>문서번호</dt><dd>{doc.number ?? '—'}</dd>
+        <dt>종류</dt><dd>{TYPE_LABEL[doc.type] ?? doc.type}</dd>
         <dt>기안자</dt><dd>{doc.drafter.name} <small>{doc.drafter.department}</small></dd>
         <dt>상신</dt><dd>{dateTime(doc.submittedAt)}</dd>
         {doc.completedAt && <><dt>완료</dt><dd>{dateTime(doc.completedAt)}</dd></>}
         {doc.leave && <><dt>휴가</dt><dd data-testid="doc-leave">{LEAVE_KIND_LABEL[doc.leave.kind]} {doc.leave.startDate}
           {doc.leave.endDate !== doc.leave.startDate && ` ~ ${doc.leave.endDate}`} ({days(doc.leave.days)})</dd></>}
+        {doc.expense && <><dt>지출</dt><dd data-testid="doc-expense">{won(doc.expense.amount)} · {EXPENSE_CATEGORY_LABEL[doc.expense.category] ?? doc.expense.category} · {doc.expense.spentOn}</dd></>}
+        {doc.trip && <><dt>출장</dt><dd data-testid="doc-trip">{doc.trip.destination} · {doc.trip.startDate}
+          {doc.trip.endDate !== doc.trip.startDate && ` ~ ${doc.trip.endDate}`}{doc.trip.purpose && ` · ${doc.trip.purpose}`}</dd></>}
         {doc.cc.length > 0 && <><dt>참조</dt><dd>{doc.cc.map((p) => p.name).join(', ')}</dd></>}
         {doc.resubmissionOf && <><dt>재기안 원문</dt><dd><a href={`#/docs/${doc.resubmissionOf}`}>이전 문서</a></dd></>}
         {doc.resubmittedAs && <><dt>재기안</dt><dd><a href={`#/docs/${doc.resubmittedAs}`}>새 문서</a></dd></>}

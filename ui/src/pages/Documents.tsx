@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
 import { api, query } from '../api';
 import { message } from '../hooks';
-import { dateTime, STATUS_LABEL } from '../format';
+import { dateTime, STATUS_LABEL, TYPE_LABEL } from '../format';
 import { go } from '../router';
 import type { ApprovalList, ApprovalStatus, ApprovalSummary } from '../types';
 
@@ -50,7 +50,7 @@ export function Documents({ box, status }: { box: string; status: string }) {
           {items.map((d) => (
             <tr key={d.id} data-testid="doc-row">
               <td>{d.number ?? '—'}</td>
-              <td>{d.type === 'LEAVE' ? '휴가' : '일반'}</td>
+              <td>{TYPE_LABEL[d.type] ?? d.type}</td>
               <td><a href={`#/docs/${d.id}`}>{d.title}</a></td>
               <td><span className={`status ${d.status}`}>{STATUS_LABEL[d.status]}</span></td>
               <td>{dateTime(d.submittedAt)}</td>

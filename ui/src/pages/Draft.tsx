@@ -2,9 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { days, leavePreview, LEAVE_KIND_LABEL } from '../format';
+import { days, EXPENSE_CATEGORY_LABEL, leavePreview, LEAVE_KIND_LABEL } from '../format';
 import { go } from '../router';
-import type { ApprovalDocument, DocumentType, Employee, LeaveKind, PersonRef, SubmissionAccepted } from '../types';
+import type { ApprovalDocument, DocumentType, Employee, ExpenseCategory, LeaveKind, PersonRef, SubmissionAccepted } from '../types';
 
 /** 기안: a new document, or a resubmission (재기안) of a rejected or withdrawn one (`from`). */
 export function Draft({ from }: { from?: string }) {
@@ -16,6 +16,13 @@ export function Draft({ from }: { from?: string }) {
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [custom, setCustom] = useState(false);
+  const [amount, setAmount] = useState('');
+  const [category, setCategory] = useState<ExpenseCategory>('MEAL');
+  const [spentOn, setSpentOn] = useState('');
+  const [destination, setDestination] = useState('');
+  const [tripStart, setTripStart] = useState('');
+  const [tripEnd, setTripEnd] = useState('');
+  const [purpose, setPurpose] = useState('');
   const [approvers, setApprovers] = useState<PersonRef[]>([]);
   const [cc, setCc] = useState<PersonRef[]>([]);
   const [error, setError] = useState<string>();
@@ -43,6 +50,17 @@ export function Draft({ from }: { from?: string }) {
       setStart(d.leave.startDate);
       setEnd(d.leave.endDate);
     }
+    if (d.expense) {
+      setAmount(String(d.expense.amount));
+      setCategory(d.expense.category);
+      setSpentOn(d.expense.spentOn);
+    }
+    if (d.trip) {
+      setDestination(d.trip.destination);
+      setTripStart(d.trip.startDate);
+      setTripEnd(d.trip.endDate);
+      setPurpose(d.trip.purpose ?? '');
+    }
     setCc(d.cc);
     setApprovers(d.line.map((s) => s.approver));
     setCustom(true);
@@ -61,6 +79,10 @@ export function Draft({ from }: { from?: string }) {
     setBusy(true);
     setError(undefined);
     const leave = type === 'LEAVE' ? { kind, startDate: start, ...(kind === 'ANNUAL' && end ? { endDate: end } : {}) } : undefined;
+    const expense = type === 'EXPENSE' ? { amount: Number(amount), category, spentOn } : undefined;
+    const trip = type === 'BUSINESS_TRIP'
+      ? { destination: destination.trim(), startDate: tripStart, endDate: tripEnd || tripStart, ...(purpose.trim() ? { purpose: purpose.trim() } : {}) }
+      : undefined;
     const request = {
       ...(from ? {} : { type }),
       title: title.trim(),
@@ -68,6 +90,8 @@ export function Draft({ from }: { from?: string }) {
       ...(custom ? { approverIds: approvers.map((a) => a.id) } : {}),
       ...(cc.length || from ? { ccIds: cc.map((c) => c.id) } : {}),
       ...(leave ? { leave } : {}),
+      ...(expense ? { expense } : {}),
+      ...(trip ? { trip } : {}),
     };
     try {
       const r = await api<SubmissionAccepted>('POST',
@@ -90,6 +114,8 @@ export function Draft({ from }: { from?: string }) {
           <select value={type} disabled={!!from} onChange={(e) => setType(e.target.value as DocumentType)} name="type">
             <option value="GENERAL">일반 기안 (GENERAL)</option>
             <option value="LEAVE">휴가 (LEAVE)</option>
+            <option value="EXPENSE">지출결의 (EXPENSE)</option>
+            <option value="BUSINESS_TRIP">출장 (BUSINESS_TRIP)</option>
           </select>
         </label>
         <label>제목
@@ -117,6 +143,39 @@ export function Draft({ from }: { from?: string }) {
             <p className={preview && 'error' in preview ? 'warn' : 'muted'} data-testid="leave-preview">
               {preview && ('error' in preview ? preview.error : `근무일 ${days(preview.days)} (working days)`)}
             </p>
+          </fieldset>
+        )}
+        {type === 'EXPENSE' && (
+          <fieldset>
+            <legend>지출</legend>
+            <label>금액 (원)
+              <input name="amount" type="number" min="1" max="1000000000" step="1" required value={amount} onChange={(e) => setAmount(e.target.value)} />
+            </label>
+            <label>분류
+              <select name="category" value={category} onChange={(e) => setCategory(e.target.value as ExpenseCategory)}>
+                {Object.entries(EXPENSE_CATEGORY_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              </select>
+            </label>
+            <label>지출일
+              <input name="spentOn" type="date" required value={spentOn} onChange={(e) => setSpentOn(e.target.value)} />
+            </label>
+          </fieldset>
+        )}
+        {type === 'BUSINESS_TRIP' && (
+          <fieldset>
+            <legend>출장</legend>
+            <label>출장지
+              <input name="destination" required maxLength={200} value={destination} onChange={(e) => setDestination(e.target.value)} />
+            </label>
+            <label>시작일
+              <input name="tripStart" type="date" required value={tripStart} onChange={(e) => setTripStart(e.target.value)} />
+            </label>
+            <label>종료일 <small>(하루면 비워 두세요)</small>
+              <input name="tripEnd" type="date" min={tripStart} value={tripEnd} onChange={(e) => setTripEnd(e.target.value)} />
+            </label>
+            <label>목적
+              <input name="purpose" maxLength={1000} value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+            </label>
           </fieldset>
         )}
         <fieldset>

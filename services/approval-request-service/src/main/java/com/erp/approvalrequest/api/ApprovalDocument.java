@@ -10,7 +10,7 @@ import com.erp.routes.common.events.Person;
 public record ApprovalDocument(String id, String number, String type, String title, String body, Leave leave, String status,
                                Person drafter, Integer currentStep, List<LineStep> line, List<Person> cc, Instant submittedAt,
                                Instant updatedAt, Instant completedAt, List<HistoryEntry> history,
-                               String resubmissionOf, String resubmittedAs) {
+                               String resubmissionOf, String resubmittedAs, ExpenseRequest expense, TripRequest trip) {
 
     public record LineStep(int step, Person approver, String status, Instant decidedAt, String comment) {
     }

@@ -4,7 +4,11 @@ import java.util.List;
 
 /** Body of POST /api/approvals/{approvalId}/resubmission (schema ResubmitApprovalRequest): what changes; optional. */
 public record ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds,
-                                      LeaveRequest leave) {
+                                      LeaveRequest leave, ExpenseRequest expense, TripRequest trip) {
+
+    public ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds, LeaveRequest leave) {
+        this(title, body, approverIds, ccIds, leave, null, null);
+    }
 
     public ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds) {
         this(title, body, approverIds, ccIds, null);

@@ -2,9 +2,17 @@ package com.erp.approvalrequest.api;
 
 import java.util.List;
 
-/** Body of POST /api/approvals (schema SubmitApprovalRequest). {@code leave}: for a LEAVE document only. */
+/**
+ * Body of POST /api/approvals (schema SubmitApprovalRequest). {@code leave}, {@code expense}, {@code trip}: each for
+ * the document type of that form only.
+ */
 public record SubmitApprovalRequest(String type, String title, String body, List<Long> approverIds, List<Long> ccIds,
-                                    LeaveRequest leave) {
+                                    LeaveRequest leave, ExpenseRequest expense, TripRequest trip) {
+
+    public SubmitApprovalRequest(String type, String title, String body, List<Long> approverIds, List<Long> ccIds,
+                                 LeaveRequest leave) {
+        this(type, title, body, approverIds, ccIds, leave, null, null);
+    }
 
     public SubmitApprovalRequest(String type, String title, String body, List<Long> approverIds, List<Long> ccIds) {
         this(type, title, body, approverIds, ccIds, null);

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class DocumentNumber {
 
-    private static final Map<String, String> PREFIX = Map.of("GENERAL", "GEN");
+    private static final Map<String, String> PREFIX = Map.of("GENERAL", "GEN", "EXPENSE", "EXP", "BUSINESS_TRIP", "TRP");
 
     private DocumentNumber() {
     }

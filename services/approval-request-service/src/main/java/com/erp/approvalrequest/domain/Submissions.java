@@ -45,7 +45,9 @@ public class Submissions {
     public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers, List<Person> cc,
                              String resubmissionOf) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
-        Leave leave = SubmissionPolicy.leave(request.type(), request.leave(), LocalDate.now(clock.withZone(zone)).getYear());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Leave leave = SubmissionPolicy.leave(request.type(), request.leave(), today.getYear());
+        FormRules.check(request.type(), request.expense(), request.trip(), today);
         if (request.ccIds() != null && !request.ccIds().isEmpty()) {
             SubmissionPolicy.checkCc(caller.id(), request.ccIds(), cc, approvers);
         }

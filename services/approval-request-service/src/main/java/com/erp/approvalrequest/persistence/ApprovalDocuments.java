@@ -21,7 +21,9 @@ import java.util.List;
 
 import com.erp.approvalrequest.api.ApprovalDocument;
 import com.erp.approvalrequest.api.ApprovalList;
+import com.erp.approvalrequest.api.ExpenseRequest;
 import com.erp.approvalrequest.api.LeaveRequest;
+import com.erp.approvalrequest.api.TripRequest;
 import com.erp.approvalrequest.api.ResubmitApprovalRequest;
 import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.approvalrequest.domain.DocumentNumber;
@@ -124,6 +126,20 @@ public class ApprovalDocuments {
         if (leave != null) {
             doc.append("leave", new Document("kind", leave.kind()).append("startDate", leave.startDate())
                     .append("endDate", leave.endDate()).append("days", leave.days()));
+        }
+        ExpenseRequest expense = approval.request().expense();
+        if (expense != null) {
+            doc.append("expense", new Document("amount", expense.amount()).append("category", expense.category())
+                    .append("spentOn", expense.spentOn()));
+        }
+        TripRequest trip = approval.request().trip();
+        if (trip != null) {
+            Document t = new Document("destination", trip.destination().strip()).append("startDate", trip.startDate())
+                    .append("endDate", trip.endDate());
+            if (trip.purpose() != null && !trip.purpose().isBlank()) {
+                t.append("purpose", trip.purpose().strip());
+            }
+            doc.append("trip", t);
         }
         return doc;
     }
@@ -348,7 +364,19 @@ public class ApprovalDocuments {
         return new SubmitApprovalRequest(doc.getString("type"), c.title() != null ? c.title() : doc.getString("title"),
                 c.body() != null ? c.body() : doc.getString("body"), approvers,
                 c.ccIds() != null ? c.ccIds() : keptCc.isEmpty() ? null : keptCc,
-                c.leave() != null ? c.leave() : leaveRequest(doc.get("leave", Document.class)));
+                c.leave() != null ? c.leave() : leaveRequest(doc.get("leave", Document.class)),
+                c.expense() != null ? c.expense() : expense(doc.get("expense", Document.class)),
+                c.trip() != null ? c.trip() : trip(doc.get("trip", Document.class)));
+    }
+
+    private static ExpenseRequest expense(Document e) {
+        return e == null ? null : new ExpenseRequest(e.get("amount", Number.class).longValue(), e.getString("category"),
+                e.getString("spentOn"));
+    }
+
+    private static TripRequest trip(Document t) {
+        return t == null ? null : new TripRequest(t.getString("destination"), t.getString("startDate"),
+                t.getString("endDate"), t.getString("purpose"));
     }
 
     private static LeaveRequest leaveRequest(Document leave) {
@@ -405,7 +433,8 @@ public class ApprovalDocuments {
                 doc.getString("status"), drafter,
                 doc.getInteger("currentStep"), line, cc, instant(doc.getDate("submittedAt")),
                 instant(doc.getDate("updatedAt")), instant(doc.getDate("completedAt")), history,
-                doc.getString("resubmissionOf"), doc.getString("resubmittedAs"));
+                doc.getString("resubmissionOf"), doc.getString("resubmittedAs"),
+                expense(doc.get("expense", Document.class)), trip(doc.get("trip", Document.class)));
     }
 
     /** The documents of the caller's box (drafted, on whose line the caller is, in cc of), in status, after cursor. */

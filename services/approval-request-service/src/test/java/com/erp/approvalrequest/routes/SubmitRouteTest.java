@@ -155,7 +155,7 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
     @Test
     void aBodyThatBreaksTheContractIs400NamingEachField() {
         Response r = http.post("/api/approvals", token(DRAFTER),
-                Map.of("type", "EXPENSE", "body", "x", "approverIds", List.of(LEAD.id(), LEAD.id()), "urgent", true));
+                Map.of("type", "MEMO", "body", "x", "approverIds", List.of(LEAD.id(), LEAD.id()), "urgent", true));
         JsonNode problem = assertProblem(r, 400);
         assertMatchesContract(CONTRACT, "POST", "/api/approvals", r);
         assertThat(problem.path("errors").findValuesAsText("field"))
@@ -196,6 +196,47 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
                 .path("leave").path("days").asDouble()).isEqualTo(0.5);
         // a general document shows no leave
         assertThat(http.get("/api/approvals/" + submit("일반"), token(DRAFTER)).json().has("leave")).isFalse();
+    }
+
+    @Test
+    void expenseAndTripDocumentsSayTheirPartWhichIsStoredShownAndCheckedAgainstTheirRules() {
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).minusDays(1).toString();
+        Map<String, Object> claim = Map.of("amount", 48000, "category", "MEAL", "spentOn", yesterday);
+        Response expense = http.post("/api/approvals", token(DRAFTER), Map.of("type", "EXPENSE", "title", "팀 회식",
+                "expense", claim));
+        assertThat(expense.status()).as("%s", expense).isEqualTo(202);
+        Response read = http.get("/api/approvals/" + expense.json().path("id").asText(), token(DRAFTER));
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals/" + expense.json().path("id").asText(), read);
+        assertThat(read.json().path("type").asText()).isEqualTo("EXPENSE");
+        assertThat(read.json().path("expense").path("amount").asLong()).isEqualTo(48000);
+        assertThat(read.json().path("expense").path("spentOn").asText()).isEqualTo(yesterday);
+        assertThat(read.json().has("trip")).isFalse();
+
+        Map<String, Object> trip = Map.of("destination", "부산 지사", "startDate", MONDAY, "endDate", WEDNESDAY,
+                "purpose", "고객 미팅");
+        Response travel = http.post("/api/approvals", token(DRAFTER), Map.of("type", "BUSINESS_TRIP", "title", "부산 출장",
+                "trip", trip));
+        assertThat(travel.status()).as("%s", travel).isEqualTo(202);
+        JsonNode shown = http.get("/api/approvals/" + travel.json().path("id").asText(), token(DRAFTER)).json().path("trip");
+        assertThat(List.of(shown.path("destination").asText(), shown.path("startDate").asText(),
+                shown.path("endDate").asText(), shown.path("purpose").asText()))
+                .containsExactly("부산 지사", MONDAY, WEDNESDAY, "고객 미팅");
+
+        long before = approvals().countDocuments();
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "EXPENSE", "title", "t")), 422)
+                .path("detail").asText()).contains("must say what it claims");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER),
+                Map.of("type", "GENERAL", "title", "t", "trip", trip)), 422).path("detail").asText())
+                .contains("Only a BUSINESS_TRIP document");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "EXPENSE", "title", "t",
+                "expense", Map.of("amount", 1000, "category", "OTHER", "spentOn", MONDAY))), 422)
+                .path("detail").asText()).contains("still to come");
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "BUSINESS_TRIP", "title", "t",
+                "trip", Map.of("destination", "대전", "startDate", WEDNESDAY, "endDate", MONDAY))), 422)
+                .path("detail").asText()).contains("before it starts");
+        assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "EXPENSE", "title", "t",
+                "expense", Map.of("amount", 0, "category", "GIFT", "spentOn", yesterday))), 400);
+        assertThat(approvals().countDocuments()).isEqualTo(before);
     }
 
     @Test
