@@ -70,7 +70,7 @@ class ContractRequestValidatorTest {
     @Test
     void wrongTypesAndLimitsAreNamed() throws Exception {
         var error = validate("POST", "/api/approvals", null,
-                "{\"type\":\"EXPENSE\",\"title\":\"\",\"approverIds\":[1,1]}");
+                "{\"type\":\"MEMO\",\"title\":\"\",\"approverIds\":[1,1]}");
         List<String> fields = problem(error).path("errors").findValuesAsText("field");
         assertThat(fields).contains("/type", "/title", "/approverIds");
     }
