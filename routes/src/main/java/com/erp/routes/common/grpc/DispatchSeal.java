@@ -17,9 +17,10 @@ import io.grpc.Status;
  * and approval-processing share. A dispatch describes the document it starts (type, line, cc), and processing
  * believes it; the drafter's token alone would let a drafter who reaches the port start a document of their own
  * making (a leave document as a general one, a line of their choosing). The seal says that approval-request,
- * which stored the document, wrote the description. Without a configured key each process makes up its own, which
- * serves standalone (one process) and makes every dispatch between separate processes PERMISSION_DENIED: the
- * sync path then goes the asynchronous way, and nothing is lost.
+ * which stored the document, wrote the description. Without a configured key the process makes up its own, which
+ * serves standalone (both sides in one process); a service with one side only does not start without the shared
+ * key ({@link com.erp.routes.common.ErpDispatchAutoConfiguration}). A key that differs between the two (a rotation
+ * half done) makes dispatches PERMISSION_DENIED.
  */
 public final class DispatchSeal {
 

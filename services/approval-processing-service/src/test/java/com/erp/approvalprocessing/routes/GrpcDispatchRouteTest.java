@@ -39,6 +39,9 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
     @Autowired
     DispatchSeal seal;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     private ManagedChannel channel;
     private ApprovalDispatchGrpc.ApprovalDispatchBlockingStub stub;
 
@@ -137,6 +140,13 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
 
         // the same request as approval-request seals it is answered
         assertThat(stub.dispatch(seal.seal(honest)).getCreated()).isTrue();
+    }
+
+    @Test
+    void theServiceAloneIsKnownToServeTheDispatchSoItNeedsTheSharedKey() {
+        // the name ErpDispatchAutoConfiguration looks for: with a key-less service it refuses to start
+        assertThat(context.containsBeanDefinition("grpcDispatchRoute")).isTrue();
+        assertThat(context.containsBeanDefinition("dispatchSyncRoute")).isFalse();
     }
 
     private ApprovalEvent leaveEvent(String id) {

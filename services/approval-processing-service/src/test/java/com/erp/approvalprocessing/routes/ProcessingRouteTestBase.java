@@ -27,6 +27,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=approval-processing-service",
+                // the service alone needs the key it shares with the other side of the gRPC dispatch (not a secret)
+                "erp.dispatch.key=dGVzdC1vbmx5LWRpc3BhdGNoLWtleS0zMi1ieXRlcyE=",
                 "erp.approval-processing.grpc.port=0", // a free one
                 "erp.embedded.enabled=true",
                 "erp.embedded.servers=kafka,redis",

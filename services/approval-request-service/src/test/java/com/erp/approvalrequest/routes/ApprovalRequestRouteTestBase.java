@@ -29,6 +29,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=approval-request-service",
+                // the service alone needs the key it shares with the other side of the gRPC dispatch (not a secret)
+                "erp.dispatch.key=dGVzdC1vbmx5LWRpc3BhdGNoLWtleS0zMi1ieXRlcyE=",
                 "erp.embedded.enabled=true",
                 "erp.embedded.servers=kafka,mongo",
                 "erp.approval-request.outbox.period-ms=500",

@@ -68,6 +68,35 @@ class ResubmitRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void aFormsPartIsCopiedUnlessTheResubmissionGivesAnother() {
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).minusDays(1).toString();
+        Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "EXPENSE", "title", "교육비",
+                "approverIds", List.of(LEAD.id()), "expense", Map.of("amount", 300000, "category", "EDUCATION", "spentOn", yesterday)));
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        String old = r.json().path("id").asText();
+        approvals().updateOne(new Document("_id", old), new Document("$set", new Document("status", "REJECTED")));
+
+        JsonNode copied = http.get("/api/approvals/" + resubmit(token(DRAFTER), old, null).json().path("id").asText(),
+                token(DRAFTER)).json();
+        assertThat(copied.path("type").asText()).isEqualTo("EXPENSE");
+        assertThat(List.of(copied.path("expense").path("amount").asLong(), copied.path("expense").path("category").asText(),
+                copied.path("expense").path("spentOn").asText())).containsExactly(300000L, "EDUCATION", yesterday);
+
+        approvals().updateOne(new Document("_id", copied.path("id").asText()),
+                new Document("$set", new Document("status", "WITHDRAWN")));
+        Response again = resubmit(token(DRAFTER), copied.path("id").asText(),
+                Map.of("expense", Map.of("amount", 250000, "category", "EDUCATION", "spentOn", yesterday)));
+        assertThat(again.status()).as("%s", again).isEqualTo(202);
+        assertThat(http.get("/api/approvals/" + again.json().path("id").asText(), token(DRAFTER)).json()
+                .path("expense").path("amount").asLong()).isEqualTo(250000);
+        // a part of another form is refused, as on a first submission
+        approvals().updateOne(new Document("_id", again.json().path("id").asText()),
+                new Document("$set", new Document("status", "REJECTED")));
+        assertProblem(resubmit(token(DRAFTER), again.json().path("id").asText(),
+                Map.of("trip", Map.of("destination", "대전", "startDate", yesterday, "endDate", yesterday))), 422);
+    }
+
+    @Test
     void aWithdrawnDocumentIsResubmittedAsItWasWithoutABody() {
         String old = ended("출장 신청", "WITHDRAWN");
         Response r = resubmit(token(DRAFTER), old, null);

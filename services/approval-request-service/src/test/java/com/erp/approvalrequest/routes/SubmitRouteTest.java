@@ -153,6 +153,14 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void theServiceAloneIsKnownToCallTheDispatchSoItNeedsTheSharedKey(
+            @org.springframework.beans.factory.annotation.Autowired org.springframework.context.ApplicationContext context) {
+        // the name ErpDispatchAutoConfiguration looks for: with a key-less service it refuses to start
+        assertThat(context.containsBeanDefinition("dispatchSyncRoute")).isTrue();
+        assertThat(context.containsBeanDefinition("grpcDispatchRoute")).isFalse();
+    }
+
+    @Test
     void aBodyThatBreaksTheContractIs400NamingEachField() {
         Response r = http.post("/api/approvals", token(DRAFTER),
                 Map.of("type", "MEMO", "body", "x", "approverIds", List.of(LEAD.id(), LEAD.id()), "urgent", true));

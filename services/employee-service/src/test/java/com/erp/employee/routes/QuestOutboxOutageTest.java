@@ -40,8 +40,10 @@ class QuestOutboxOutageTest extends EmployeeTestBase {
             NotifyBuilder failedOnce = new NotifyBuilder(camel).fromRoute("employee.quest-outbox").whenFailed(1).create();
             assertThat(http.post("/api/quests/" + quest + "/take", staff, null).status())
                     .as("the change does not wait for Kafka").isEqualTo(200);
+            assertThat(http.post("/api/quests/" + quest + "/report", staff, Map.of("report", "장애 중 보고")).status())
+                    .isEqualTo(200);
             assertThat(failedOnce.matches(30, TimeUnit.SECONDS)).as("the relay tried and failed").isTrue();
-            assertThat(waiting(quest)).as("the change waits in the outbox").isEqualTo(1);
+            assertThat(waiting(quest)).as("the changes wait in the outbox").isEqualTo(2);
         } finally {
             try {
                 broker.start();
@@ -49,14 +51,18 @@ class QuestOutboxOutageTest extends EmployeeTestBase {
                 throw new IllegalStateException(e);
             }
         }
-        assertThat(kafka.await("quest.changed", r -> String.valueOf(quest).equals(r.key()), 1, Duration.ofSeconds(60)))
-                .as("published once Kafka is back").hasSize(1);
+        assertThat(kafka.await("quest.changed", r -> String.valueOf(quest).equals(r.key()), 2, Duration.ofSeconds(60)))
+                .as("published once Kafka is back").hasSize(2);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (waiting(quest) > 0 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         assertThat(waiting(quest)).as("removed from the outbox once published").isZero();
-        // the taker's one quest in hand, given back for the other tests
-        assertThat(http.post("/api/quests/" + quest + "/give-up", staff, null).status()).isEqualTo(200);
+        // in the order they were made, each once (asking for one more finds none)
+        assertThat(kafka.await("quest.changed", r -> String.valueOf(quest).equals(r.key()), 3, Duration.ofSeconds(3)))
+                .extracting(r -> r.value().replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"))
+                .containsExactly("TAKEN", "REPORTED");
+        // the quest finished, so the taker holds none for the other tests
+        assertThat(http.post("/api/quests/" + quest + "/approval", lead, null).status()).isEqualTo(200);
     }
 }
