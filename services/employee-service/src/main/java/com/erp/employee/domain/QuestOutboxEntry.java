@@ -46,14 +46,6 @@ public class QuestOutboxEntry {
         this.createdAt = createdAt;
     }
 
-    public Long getId() {
-        return id;
-    }
-
-    public String getEventId() {
-        return eventId;
-    }
-
     public long getQuestId() {
         return questId;
     }
