@@ -7,7 +7,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.redis.RedisConstants;
 import org.springframework.stereotype.Component;
 
-/** The caller's inbox: what waits for their decision, read from their inbox hash in Redis. */
+/**
+ * The caller's inbox: what waits for their decision, read from their inbox hash in Redis, and what waits for the
+ * approvers they decide for today as their deputy (대결).
+ */
 @Component
 public class InboxRoute extends RouteBuilder {
 
@@ -19,6 +22,6 @@ public class InboxRoute extends RouteBuilder {
                 .setHeader(RedisConstants.KEY, simple(RedisKeys.INBOX + "${variable.caller.id}"))
                 .to("{{erp.approval-processing.redis}}")
                 .removeHeaders("*")
-                .bean("approvalStore", "inbox");
+                .bean("approvalStore", "inbox(${body}, ${variable.caller})");
     }
 }

@@ -7,7 +7,8 @@ import org.apache.camel.component.mongodb.MongoDbConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * Reading documents: one (for its drafter, approvers, people in cc and admins), and a page of the documents the
+ * Reading documents: one (for its drafter, approvers, people in cc, admins, and the deputy of the approver whose
+ * step is active), and a page of the documents the
  * caller drafted, is an approver of or is in cc of, newest first.
  */
 @Component
@@ -19,7 +20,15 @@ public class DocumentQueryRoutes extends RouteBuilder {
                 .process(new CallerProcessor())
                 .setBody(header("approvalId"))
                 .to("{{erp.approval-request.approvals}}&operation=findById")
-                .bean("approvalDocuments", "view(${body}, ${variable.caller})");
+                .setVariable("document", body())
+                .setVariable("deputy", constant(false))
+                // someone not on the document may be the deputy (대결) of the approver whose step is active
+                .setBody(method("delegationReplica", "waitingAt(${variable.document}, ${variable.caller})"))
+                .filter(body().isNotNull())
+                    .to("{{erp.approval-request.delegations}}&operation=findById")
+                    .setVariable("deputy", method("delegationReplica", "delegatesTo(${body}, ${variable.caller})"))
+                .end()
+                .bean("approvalDocuments", "view(${variable.document}, ${variable.caller}, ${variable.deputy})");
 
         // a page of the caller's box: one document more than the page is fetched, to know whether a next one follows
         from("direct:listMyApprovals").routeId("approval-request.list-mine").routeConfigurationId(RestErrorConfiguration.ID)

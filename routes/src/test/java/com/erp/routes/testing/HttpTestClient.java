@@ -73,6 +73,15 @@ public final class HttpTestClient {
         return postRaw(path, token, body == null ? "" : toJson(body), "application/json");
     }
 
+    public Response put(String path, String token, Object body) {
+        return send(request(path, token).PUT(HttpRequest.BodyPublishers.ofString(toJson(body)))
+                .header("Content-Type", "application/json").build());
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
     public Response postRaw(String path, String token, String body, String contentType) {
         HttpRequest.Builder b = request(path, token).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

@@ -2,9 +2,11 @@ package com.erp.approvalprocessing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
+import com.erp.approvalprocessing.persistence.RedisDelegations;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.grpc.DispatchAuthorization;
 import com.erp.routes.common.kafka.OutboxBacklog;
@@ -35,8 +37,14 @@ public class ApprovalProcessingModule {
     }
 
     @Bean
-    Workflow workflow(Clock clock) {
-        return new Workflow(clock);
+    RedisDelegations delegations(StringRedisTemplate redis, ObjectMapper json, Clock clock,
+                                 @Value("${erp.calendar-zone}") ZoneId zone) {
+        return new RedisDelegations(redis, json, clock, zone);
+    }
+
+    @Bean
+    Workflow workflow(Clock clock, @Value("${erp.calendar-zone}") ZoneId zone, RedisDelegations delegations) {
+        return new Workflow(clock, zone, delegations);
     }
 
     @Bean
@@ -53,7 +61,8 @@ public class ApprovalProcessingModule {
     @Bean
     RedisApprovalStore approvalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
                                      @Value("${erp.approval-processing.finished-ttl}") Duration finishedTtl,
-                                     @Value("${erp.approval-processing.outbox.grace-ms}") long graceMs) {
-        return new RedisApprovalStore(redis, json, topics, clock, finishedTtl, Duration.ofMillis(graceMs));
+                                     @Value("${erp.approval-processing.outbox.grace-ms}") long graceMs,
+                                     RedisDelegations delegations) {
+        return new RedisApprovalStore(redis, json, topics, clock, finishedTtl, Duration.ofMillis(graceMs), delegations);
     }
 }

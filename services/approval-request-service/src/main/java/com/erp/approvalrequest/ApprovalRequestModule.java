@@ -11,6 +11,7 @@ import com.erp.approvalrequest.directory.HttpEmployeeDirectory;
 import com.erp.approvalrequest.directory.InProcessEmployeeDirectory;
 import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
+import com.erp.approvalrequest.persistence.DelegationReplica;
 import com.erp.approvalrequest.persistence.MongoCollections;
 import com.erp.approvalrequest.persistence.MongoPingHealthIndicator;
 import com.erp.routes.common.events.Topics;
@@ -88,6 +89,11 @@ public class ApprovalRequestModule {
             }
             return pending;
         }, Duration.ofMillis(maxAgeMs));
+    }
+
+    @Bean
+    DelegationReplica delegationReplica(Clock clock, @Value("${erp.calendar-zone}") ZoneId zone) {
+        return new DelegationReplica(clock, zone);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import com.erp.employee.auth.LoginThrottle;
 import com.erp.employee.persistence.AttendanceBook;
 import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.employee.persistence.LeaveLedger;
+import com.erp.employee.persistence.DelegationDesk;
 import com.erp.employee.persistence.QuestBoard;
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.TokenIssuer;
@@ -78,6 +79,12 @@ public class EmployeeModule {
     QuestBoard questBoard(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                           @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger, ObjectMapper json) {
         return new QuestBoard(entityManager, tx, clock, zone, ledger, json);
+    }
+
+    @Bean
+    DelegationDesk delegationDesk(EntityManager entityManager, TransactionTemplate tx, Clock clock,
+                                  @Value("${erp.leave.zone}") ZoneId zone, ObjectMapper json) {
+        return new DelegationDesk(entityManager, tx, clock, zone, json);
     }
 
     @Bean

@@ -60,20 +60,35 @@ public sealed interface EventPayload {
 
     /**
      * A step became active: its approvers must act now. The first activation, when the document starts along its line,
-     * carries the people in {@code cc}, who are told then.
+     * carries the people in {@code cc}, who are told then. {@code deputies}: who may decide for those approvers today
+     * (대결), told as well; null when nobody is.
      */
     record StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
-                         List<Person> approvers, Progress progress, List<Person> cc) implements EventPayload {
+                         List<Person> approvers, Progress progress, List<Person> cc, List<Person> deputies)
+            implements EventPayload {
+
+        public StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
+                             List<Person> approvers, Progress progress, List<Person> cc) {
+            this(drafterId, title, drafter, step, stepCount, approvers, progress, cc, null);
+        }
 
         public StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
                              List<Person> approvers, Progress progress) {
-            this(drafterId, title, drafter, step, stepCount, approvers, progress, null);
+            this(drafterId, title, drafter, step, stepCount, approvers, progress, null, null);
         }
     }
 
-    /** An approver decided a step. */
+    /**
+     * An approver decided a step; {@code onBehalfOf}: the step's approver, when {@code actor} decided it as their
+     * deputy (대결); null otherwise.
+     */
     record Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
-                   String comment, Progress progress) implements EventPayload {
+                   String comment, Progress progress, Person onBehalfOf) implements EventPayload {
+
+        public Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
+                       String comment, Progress progress) {
+            this(drafterId, title, step, stepCount, actor, decision, comment, progress, null);
+        }
     }
 
     /** The last step approved: the document is approved. {@code cc} are told, like the drafter. */

@@ -17,7 +17,12 @@ public record Progress(Status status, Integer currentStep, List<StepProgress> st
 
     public enum StepStatus { WAITING, PENDING, APPROVED, REJECTED, SKIPPED }
 
+    /** {@code deputy}: who decided the step for its approver (대결); null when the approver decided it, or nobody. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StepProgress(int step, StepStatus status, Instant decidedAt, String comment) {
+    public record StepProgress(int step, StepStatus status, Instant decidedAt, String comment, Person deputy) {
+
+        public StepProgress(int step, StepStatus status, Instant decidedAt, String comment) {
+            this(step, status, decidedAt, comment, null);
+        }
     }
 }

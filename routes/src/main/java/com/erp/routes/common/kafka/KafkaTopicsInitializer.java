@@ -28,7 +28,12 @@ public class KafkaTopicsInitializer {
     public KafkaTopicsInitializer(String brokers, Topics topics) {
         List<NewTopic> wanted = new ArrayList<>();
         for (String topic : topics.all()) {
-            wanted.add(new NewTopic(topic, topics.partitions(), (short) 1));
+            NewTopic t = new NewTopic(topic, topics.partitions(), (short) 1);
+            // each approver's last delegation event is their delegation: compacted, never dropped for its age
+            if (topic.equals(topics.delegationChanged())) {
+                t.configs(Map.of("cleanup.policy", "compact"));
+            }
+            wanted.add(t);
             wanted.add(new NewTopic(topics.dlqOf(topic), topics.partitions(), (short) 1));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,

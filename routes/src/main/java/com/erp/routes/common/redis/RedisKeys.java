@@ -10,6 +10,10 @@ public final class RedisKeys {
     public static final String APPROVAL = "erp:approval:";
     /** approval-processing: an approver's pending items, {@code erp:inbox:<employee id>}. */
     public static final String INBOX = "erp:inbox:";
+    /** approval-processing: an approver's delegation (대결), {@code erp:delegation:<approver id>}. */
+    public static final String DELEGATION = "erp:delegation:";
+    /** approval-processing: the approvers naming someone deputy, {@code erp:deputy-of:<deputy id>}. */
+    public static final String DEPUTY_OF = "erp:deputy-of:";
     /** approval-processing: the events waiting to be published. */
     public static final String PROCESSING_OUTBOX = "erp:processing:outbox";
     /** notification: a person's stored notifications, {@code erp:notifications:<user id>}. */
@@ -28,6 +32,14 @@ public final class RedisKeys {
 
     public static String inbox(long employeeId) {
         return INBOX + employeeId;
+    }
+
+    public static String delegation(long approverId) {
+        return DELEGATION + approverId;
+    }
+
+    public static String deputyOf(long deputyId) {
+        return DEPUTY_OF + deputyId;
     }
 
     public static String notifications(long userId) {

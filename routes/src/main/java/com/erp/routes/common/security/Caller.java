@@ -31,4 +31,9 @@ public record Caller(long id, String username, String name, String department, S
     public boolean isAdmin() {
         return hasRole("ADMIN");
     }
+
+    /** The caller as events and documents show a person. */
+    public com.erp.routes.common.events.Person person() {
+        return new com.erp.routes.common.events.Person(id, name, position, department);
+    }
 }

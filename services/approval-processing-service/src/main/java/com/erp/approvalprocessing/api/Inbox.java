@@ -4,10 +4,22 @@ import java.time.Instant;
 import java.util.List;
 
 import com.erp.routes.common.events.Person;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Schema Inbox: documents waiting for the caller's decision. */
 public record Inbox(List<Item> items) {
 
-    public record Item(String approvalId, String title, Person drafter, int step, int stepCount, Instant activatedAt) {
+    /** {@code onBehalfOf}: the approver whose step this is, when the caller decides it as their deputy (대결). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Item(String approvalId, String title, Person drafter, int step, int stepCount, Instant activatedAt,
+                       Person onBehalfOf) {
+
+        public Item(String approvalId, String title, Person drafter, int step, int stepCount, Instant activatedAt) {
+            this(approvalId, title, drafter, step, stepCount, activatedAt, null);
+        }
+
+        public Item forApprover(Person approver) {
+            return new Item(approvalId, title, drafter, step, stepCount, activatedAt, approver);
+        }
     }
 }

@@ -2,8 +2,12 @@ package com.erp.approvalprocessing.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
 import com.erp.approvalprocessing.api.DecisionResult;
@@ -11,6 +15,7 @@ import com.erp.approvalprocessing.api.WithdrawalRequest;
 import com.erp.approvalprocessing.api.WithdrawalResult;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.ApprovalLineRules;
+import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
@@ -27,15 +32,26 @@ import com.erp.routes.common.web.ProblemException;
  * The rules of an approval line (bean {@code workflow}): steps act one after another; only the approver of
  * the active step decides it; approving moves to the next step or, at the last, approves the document;
  * rejecting (with a reason) ends it and skips the steps not reached; the drafter may withdraw it (회수) while it
- * is in progress, which ends it likewise. Each change yields the events that describe it, each with its own
- * sequence number and the resulting progress.
+ * is in progress, which ends it likewise. While an approver is away, the deputy they named (대결) decides their step
+ * for them, unless the deputy drafted the document or is on its line themselves. Each change yields the events
+ * that describe it, each with its own sequence number and the resulting progress.
  */
 public class Workflow {
 
     private final Clock clock;
+    private final ZoneId zone;
+    private final Delegations delegations;
 
-    public Workflow(Clock clock) {
+    /** @param zone the calendar a delegation's days are counted in */
+    public Workflow(Clock clock, ZoneId zone, Delegations delegations) {
         this.clock = clock;
+        this.zone = zone;
+        this.delegations = delegations;
+    }
+
+    /** Without delegations (nobody has a deputy), in UTC's calendar. */
+    public Workflow(Clock clock) {
+        this(clock, ZoneOffset.UTC, Delegations.NONE);
     }
 
     /** Whether a submission starts along its line as it is; a leave document waits for {@code approval.leave-reserved}. */
@@ -94,21 +110,34 @@ public class Workflow {
         if (state == null) {
             throw ProblemException.notFound("No document " + approvalId + " is waiting for decisions.");
         }
-        // someone off the line learns nothing about the document, not even that it is finished
-        if (!state.isOnLine(caller.id())) {
-            throw ProblemException.forbidden("You are not an approver of this document.");
-        }
-        if (state.progress().status() != Progress.Status.IN_PROGRESS) {
-            throw ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
-                    + "; no more decisions can be made.");
+        boolean finalAuthority = "APPROVE_FINAL".equals(request.decision());
+        // a deputy deciding the active step for its approver (대결); null when the caller decides their own step
+        Person absent = deputyFor(state, caller);
+        if (absent == null) {
+            // someone off the line learns nothing about the document, not even that it is finished
+            if (!state.isOnLine(caller.id())) {
+                throw ProblemException.forbidden("You are not an approver of this document.");
+            }
+            if (state.progress().status() != Progress.Status.IN_PROGRESS) {
+                throw ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
+                        + "; no more decisions can be made.");
+            }
+            LineStep active = state.step(state.progress().currentStep());
+            if (active.approver().id() != caller.id()) {
+                throw ProblemException.conflict("It is not your turn: step " + active.step() + " ("
+                        + active.approver().name() + ") must decide first.");
+            }
+        } else if (state.drafter().id() == caller.id()) {
+            throw ProblemException.forbidden("You drafted this document; you cannot decide it, not even for "
+                    + absent.name() + ".");
+        } else if (state.isOnLine(caller.id())) {
+            throw ProblemException.unprocessable("You are on this document's approval line yourself, so you cannot also "
+                    + "decide " + absent.name() + "'s step; it waits for " + absent.name() + ".");
+        } else if (finalAuthority) {
+            throw ProblemException.unprocessable("A deputy approves or rejects; 전결 (final authority) stays "
+                    + absent.name() + "'s own.");
         }
         int current = state.progress().currentStep();
-        LineStep active = state.step(current);
-        if (active.approver().id() != caller.id()) {
-            throw ProblemException.conflict("It is not your turn: step " + current + " (" + active.approver().name()
-                    + ") must decide first.");
-        }
-        boolean finalAuthority = "APPROVE_FINAL".equals(request.decision());
         boolean approve = finalAuthority || "APPROVE".equals(request.decision());
         if (finalAuthority) {
             FinalAuthority.refusal(state.documentType(), caller.position(), current, state.stepCount()).ifPresent(why -> {
@@ -122,11 +151,13 @@ public class Workflow {
         }
 
         Instant now = clock.instant();
-        Person actor = active.approver();
+        LineStep active = state.step(current);
+        Person actor = absent == null ? active.approver() : caller.person();
         List<StepProgress> steps = new ArrayList<>(state.progress().steps());
-        steps.set(current - 1, new StepProgress(current, approve ? StepStatus.APPROVED : StepStatus.REJECTED, now, comment));
+        steps.set(current - 1, new StepProgress(current, approve ? StepStatus.APPROVED : StepStatus.REJECTED, now, comment,
+                absent == null ? null : actor));
         List<Transition.InboxChange> inbox = new ArrayList<>();
-        inbox.add(new Transition.InboxChange(actor.id(), state.approvalId(), false));
+        inbox.add(new Transition.InboxChange(active.approver().id(), state.approvalId(), false));
         List<ApprovalEvent> events = new ArrayList<>();
         long seq = state.version();
         ApprovalState next;
@@ -137,7 +168,7 @@ public class Workflow {
             Progress progress = new Progress(Progress.Status.IN_PROGRESS, following, List.copyOf(steps));
             next = withProgress(state, progress, seq + 2, now);
             events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
-                    state.title(), current, state.stepCount(), actor, EventPayload.Decision.APPROVED, comment, progress)));
+                    state.title(), current, state.stepCount(), actor, EventPayload.Decision.APPROVED, comment, progress, absent)));
             events.add(activated(next, following, seq + 2, now, null));
             inbox.add(new Transition.InboxChange(next.step(following).approver().id(), state.approvalId(), true));
         } else if (approve) {
@@ -149,7 +180,8 @@ public class Workflow {
             next = withProgress(state, progress, seq + 2, now);
             events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
                     state.title(), current, state.stepCount(), actor,
-                    finalAuthority ? EventPayload.Decision.APPROVED_FINAL : EventPayload.Decision.APPROVED, comment, progress)));
+                    finalAuthority ? EventPayload.Decision.APPROVED_FINAL : EventPayload.Decision.APPROVED, comment, progress,
+                    absent)));
             events.add(ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Completed(state.drafter().id(),
                     state.title(), actor, progress, state.ccOrNull())));
         } else {
@@ -159,7 +191,7 @@ public class Workflow {
             Progress progress = new Progress(Progress.Status.REJECTED, null, List.copyOf(steps));
             next = withProgress(state, progress, seq + 2, now);
             events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
-                    state.title(), current, state.stepCount(), actor, EventPayload.Decision.REJECTED, comment, progress)));
+                    state.title(), current, state.stepCount(), actor, EventPayload.Decision.REJECTED, comment, progress, absent)));
             events.add(ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Rejected(state.drafter().id(),
                     state.title(), current, actor, comment, progress, state.ccOrNull())));
         }
@@ -231,9 +263,36 @@ public class Workflow {
                 activatedAt, s.cc());
     }
 
-    private static ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now, List<Person> cc) {
+    private ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now, List<Person> cc) {
+        Person approver = state.step(step).approver();
+        // the deputy who decides for the approver today is told too, unless they could not decide this document
+        List<Person> deputies = delegations.of(approver.id())
+                .filter(d -> d.covers(today()))
+                .map(DelegationEvent::deputy)
+                .filter(d -> d.id() != state.drafter().id() && !state.isOnLine(d.id()))
+                .map(List::of).orElse(null);
         return ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.StepActivated(state.drafter().id(),
-                state.title(), state.drafter(), step, state.stepCount(), List.of(state.step(step).approver()),
-                state.progress(), cc));
+                state.title(), state.drafter(), step, state.stepCount(), List.of(approver), state.progress(), cc,
+                deputies));
+    }
+
+    /**
+     * The approver of the document's active step when the caller is their deputy today and not that approver
+     * themselves; null otherwise (the caller acts, if at all, as themselves).
+     */
+    private Person deputyFor(ApprovalState state, Caller caller) {
+        if (state.progress().status() != Progress.Status.IN_PROGRESS || state.progress().currentStep() == null) {
+            return null;
+        }
+        Person approver = state.step(state.progress().currentStep()).approver();
+        if (approver.id() == caller.id()) {
+            return null;
+        }
+        Optional<DelegationEvent> delegation = delegations.of(approver.id());
+        return delegation.isPresent() && delegation.get().delegatesTo(caller.id(), today()) ? approver : null;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
     }
 }

@@ -11,11 +11,13 @@ import java.util.Map;
 import com.erp.approvalprocessing.api.Inbox;
 import com.erp.approvalprocessing.domain.ApprovalState;
 import com.erp.approvalprocessing.domain.Transition;
+import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.redis.LuaScripts;
 import com.erp.routes.common.redis.RedisKeys;
+import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,10 +45,12 @@ public class RedisApprovalStore {
     private final Duration finishedTtl;
     private final Duration outboxGrace;
     private final RedisScript<Long> script;
+    private final RedisDelegations delegations;
 
     public RedisApprovalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
-                              Duration finishedTtl, Duration outboxGrace) {
+                              Duration finishedTtl, Duration outboxGrace, RedisDelegations delegations) {
         this.redis = redis;
+        this.delegations = delegations;
         this.json = json;
         this.topics = topics;
         this.clock = clock;
@@ -119,13 +123,24 @@ public class RedisApprovalStore {
                 .toList();
     }
 
-    /** The caller's inbox (from an HGETALL of it), oldest first. */
-    public Inbox inbox(Map<?, ?> hash) {
-        List<Inbox.Item> items = hash == null ? List.of() : hash.values().stream()
-                .map(v -> read(v.toString(), Inbox.Item.class))
-                .sorted(Comparator.comparing(Inbox.Item::activatedAt))
-                .toList();
+    /**
+     * The caller's inbox (from an HGETALL of it) and the steps of the approvers they decide for today (대결), except
+     * documents the caller drafted; oldest first.
+     */
+    public Inbox inbox(Map<?, ?> hash, Caller caller) {
+        List<Inbox.Item> items = new ArrayList<>(items(hash));
+        for (Person approver : delegations.actingFor(caller.id())) {
+            items(redis.opsForHash().entries(RedisKeys.inbox(approver.id()))).stream()
+                    .filter(item -> item.drafter().id() != caller.id())
+                    .map(item -> item.forApprover(approver))
+                    .forEach(items::add);
+        }
+        items.sort(Comparator.comparing(Inbox.Item::activatedAt));
         return new Inbox(items);
+    }
+
+    private List<Inbox.Item> items(Map<?, ?> hash) {
+        return hash == null ? List.of() : hash.values().stream().map(v -> read(v.toString(), Inbox.Item.class)).toList();
     }
 
     private String write(Object value) {

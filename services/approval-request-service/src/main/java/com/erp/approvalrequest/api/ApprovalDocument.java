@@ -12,9 +12,12 @@ public record ApprovalDocument(String id, String number, String type, String tit
                                Instant updatedAt, Instant completedAt, List<HistoryEntry> history,
                                String resubmissionOf, String resubmittedAs, ExpenseRequest expense, TripRequest trip) {
 
-    public record LineStep(int step, Person approver, String status, Instant decidedAt, String comment) {
+    /** {@code deputy}: who decided the step for its approver (대결), if a deputy did. */
+    public record LineStep(int step, Person approver, String status, Instant decidedAt, String comment, Person deputy) {
     }
 
-    public record HistoryEntry(String eventId, String type, Instant at, Integer step, Person actor, String comment) {
+    /** {@code onBehalfOf}: the approver a deputy decided for (대결), on such a decision. */
+    public record HistoryEntry(String eventId, String type, Instant at, Integer step, Person actor, String comment,
+                               Person onBehalfOf) {
     }
 }

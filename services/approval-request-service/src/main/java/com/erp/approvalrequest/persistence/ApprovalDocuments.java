@@ -231,6 +231,7 @@ public class ApprovalDocuments {
             sets.add(Updates.set(at + "status", step.status().name()));
             sets.add(Updates.set(at + "decidedAt", step.decidedAt() == null ? null : Date.from(step.decidedAt())));
             sets.add(Updates.set(at + "comment", step.comment()));
+            sets.add(Updates.set(at + "deputy", person(step.deputy())));
         }
         if (progress.status() != Progress.Status.IN_PROGRESS) {
             sets.add(Updates.set("completedAt", Date.from(event.occurredAt())));
@@ -314,6 +315,9 @@ public class ApprovalDocuments {
         } else if (payload instanceof EventPayload.Decided p) {
             entry.append("type", p.decision().name()).append("step", p.step())
                     .append("actor", person(p.actor())).append("comment", p.comment());
+            if (p.onBehalfOf() != null) {
+                entry.append("onBehalfOf", person(p.onBehalfOf()));
+            }
         } else if (payload instanceof EventPayload.Completed p) {
             entry.append("type", "DOCUMENT_APPROVED").append("actor", person(p.finalApprover()));
         } else if (payload instanceof EventPayload.Rejected p) {
@@ -401,30 +405,51 @@ public class ApprovalDocuments {
 
     // ---- reading ----------------------------------------------------------------------------------------------
 
-    /** The document as the contract shows it, to someone allowed to see it: its drafter, approvers, people in cc, admins. */
-    public ApprovalDocument view(Document doc, Caller caller) {
+    /**
+     * Who may read a document without a delegation: administrators, its drafter, approvers (and deputies who decided a
+     * step for one), people in cc.
+     */
+    public static boolean mayRead(Document doc, Caller caller) {
+        if (caller.isAdmin() || toPerson(doc.get("drafter", Document.class)).id() == caller.id()) {
+            return true;
+        }
+        for (Document step : doc.getList("line", Document.class)) {
+            if (isPerson(step.get("approver", Document.class), caller) || isPerson(step.get("deputy", Document.class), caller)) {
+                return true;
+            }
+        }
+        return doc.getList("cc", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller));
+    }
+
+    private static boolean isPerson(Document person, Caller caller) {
+        return person != null && person.get("id", Number.class).longValue() == caller.id();
+    }
+
+    /**
+     * The document as the contract shows it, to someone allowed to see it ({@link #mayRead}), or to the deputy of the
+     * approver whose step is active ({@code deputy}: approval-request's copy of the delegations says so).
+     */
+    public ApprovalDocument view(Document doc, Caller caller, Boolean deputy) {
         if (doc == null) {
             throw ProblemException.notFound("No such document.");
         }
+        if (!mayRead(doc, caller) && !Boolean.TRUE.equals(deputy)) {
+            throw ProblemException.forbidden("Only the drafter, the approvers (and a deputy deciding for one), the people "
+                    + "in cc and administrators may read this document.");
+        }
         List<ApprovalDocument.LineStep> line = doc.getList("line", Document.class).stream()
                 .map(s -> new ApprovalDocument.LineStep(s.getInteger("step"), toPerson(s.get("approver", Document.class)),
-                        s.getString("status"), instant(s.getDate("decidedAt")), s.getString("comment")))
+                        s.getString("status"), instant(s.getDate("decidedAt")), s.getString("comment"),
+                        toPerson(s.get("deputy", Document.class))))
                 .toList();
         Person drafter = toPerson(doc.get("drafter", Document.class));
         List<Person> cc = doc.getList("cc", Document.class, List.of()).stream().map(ApprovalDocuments::toPerson).toList();
-        boolean allowed = caller.isAdmin() || drafter.id() == caller.id()
-                || line.stream().anyMatch(s -> s.approver().id() == caller.id())
-                || cc.stream().anyMatch(p -> p.id() == caller.id());
-        if (!allowed) {
-            throw ProblemException.forbidden(
-                    "Only the drafter, the approvers, the people in cc and administrators may read this document.");
-        }
         List<ApprovalDocument.HistoryEntry> history = doc.getList("history", Document.class).stream()
                 .sorted(Comparator.comparing((Document h) -> h.get("sequence", Number.class).longValue())
                         .thenComparing(h -> h.getDate("at")))
                 .map(h -> new ApprovalDocument.HistoryEntry(h.getString("eventId"), h.getString("type"),
                         instant(h.getDate("at")), h.getInteger("step"), toPerson(h.get("actor", Document.class)),
-                        h.getString("comment")))
+                        h.getString("comment"), toPerson(h.get("onBehalfOf", Document.class))))
                 .toList();
         Document leave = doc.get("leave", Document.class);
         return new ApprovalDocument(doc.getString("_id"), doc.getString("number"), doc.getString("type"),
@@ -441,7 +466,8 @@ public class ApprovalDocuments {
     public Bson pageCriteria(Caller caller, String box, String status, String cursor) {
         List<Bson> all = new ArrayList<>();
         all.add(switch (box == null ? "drafted" : box) {
-            case "approver" -> eq("line.approver.id", caller.id());
+            // a deputy's box holds the documents they decided a step of, too
+            case "approver" -> or(eq("line.approver.id", caller.id()), eq("line.deputy.id", caller.id()));
             case "cc" -> eq("cc.id", caller.id());
             default -> eq("drafter.id", caller.id());
         });

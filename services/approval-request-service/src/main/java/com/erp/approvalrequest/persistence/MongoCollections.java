@@ -27,7 +27,7 @@ public class MongoCollections {
     public MongoCollections(MongoClient mongo, String database) {
         MongoDatabase db = mongo.getDatabase(database);
         Set<String> existing = db.listCollectionNames().into(new HashSet<>());
-        for (String name : new String[]{"approvals", "counters"}) {
+        for (String name : new String[]{"approvals", "counters", "delegations"}) {
             if (!existing.contains(name)) {
                 db.createCollection(name);
             }
@@ -38,6 +38,8 @@ public class MongoCollections {
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("drafter_page"));
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("line.approver.id"),
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("approver_page"));
+        approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("line.deputy.id"),
+                Indexes.descending("submittedAt", "_id")), new IndexOptions().name("deputy_page"));
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("cc.id"),
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("cc_page"));
         dropIndex(approvals, "drafter_newest"); // an earlier version's, replaced by drafter_page

@@ -61,7 +61,7 @@ public class EmployeeViews {
                 .toList();
     }
 
-    static Person person(com.erp.employee.domain.Employee e) {
+    public static Person person(com.erp.employee.domain.Employee e) {
         if (e == null) {
             return null;
         }

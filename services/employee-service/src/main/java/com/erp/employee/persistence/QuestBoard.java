@@ -15,9 +15,8 @@ import com.erp.employee.api.QuestApprovalRequest;
 import com.erp.employee.api.QuestReportRequest;
 import com.erp.employee.api.QuestSendBackRequest;
 import com.erp.employee.domain.Quest;
-import com.erp.employee.domain.QuestOutboxEntry;
+import com.erp.employee.domain.OutboxMessage;
 import com.erp.routes.common.events.LeaveRules;
-import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.QuestEvent;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
@@ -163,9 +162,10 @@ public class QuestBoard {
         };
         QuestEvent event = new QuestEvent(UUID.randomUUID().toString(), type.name(), QuestEvent.VERSION, now(),
                 quest.getId(), quest.getTitle(), quest.getRewardHalfDays() / 2.0, quest.getPosterId(), assignee,
-                new Person(caller.id(), caller.name(), caller.position(), caller.department()), note);
+                caller.person(), note);
         try {
-            em.persist(new QuestOutboxEntry(event.eventId(), quest.getId(), json.writeValueAsString(event), event.occurredAt()));
+            em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.QUEST, String.valueOf(quest.getId()),
+                    json.writeValueAsString(event), event.occurredAt()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

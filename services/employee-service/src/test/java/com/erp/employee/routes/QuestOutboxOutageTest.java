@@ -24,7 +24,8 @@ class QuestOutboxOutageTest extends EmployeeTestBase {
     JdbcTemplate jdbc;
 
     private int waiting(long quest) {
-        return jdbc.queryForObject("select count(*) from quest_outbox where quest_id = ?", Integer.class, quest);
+        return jdbc.queryForObject("select count(*) from employee_outbox where kind = 'QUEST' and message_key = ?", Integer.class,
+                String.valueOf(quest));
     }
 
     @Test
@@ -37,7 +38,7 @@ class QuestOutboxOutageTest extends EmployeeTestBase {
         EmbeddedKafka broker = EmbeddedServers.shared(new EmbeddedServers.Options(null, java.util.Set.of(), false, 0)).kafka();
         broker.stop();
         try {
-            NotifyBuilder failedOnce = new NotifyBuilder(camel).fromRoute("employee.quest-outbox").whenFailed(1).create();
+            NotifyBuilder failedOnce = new NotifyBuilder(camel).fromRoute("employee.outbox").whenFailed(1).create();
             assertThat(http.post("/api/quests/" + quest + "/take", staff, null).status())
                     .as("the change does not wait for Kafka").isEqualTo(200);
             assertThat(http.post("/api/quests/" + quest + "/report", staff, Map.of("report", "장애 중 보고")).status())

@@ -11,7 +11,8 @@ import com.erp.routes.common.events.QuestEvent;
 
 /**
  * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
- * active ("you have a document to approve"), the drafter about every decision and the final result, and the
+ * active ("you have a document to approve") and the deputies deciding for them today (대결), an approver whose step
+ * their deputy decided, the drafter about every decision and the final result, and the
  * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
  * line and how it ends; the drafter of a leave document that asks for more days than are left. A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
@@ -25,7 +26,11 @@ public final class Recipients {
             p.approvers().forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
                     "You have a document to approve: '%s' from %s (step %d of %d).",
                     p.title(), p.drafter().name(), p.step(), p.stepCount()))));
-            cc(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "CC_RECEIVED", p.drafter(), String.format(
+            String approvers = String.join(", ", p.approvers().stream().map(Person::name).toList());
+            all(p.deputies()).forEach(d -> told.add(delivery(event, d.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
+                    "You decide for %s while they are away (대결): '%s' from %s waits (step %d of %d).",
+                    approvers, p.title(), p.drafter().name(), p.step(), p.stepCount()))));
+            all(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "CC_RECEIVED", p.drafter(), String.format(
                     "%s put you in cc of '%s'; you will be told how it ends.", p.drafter().name(), p.title()))));
             return told;
         }
@@ -39,7 +44,16 @@ public final class Recipients {
                 case REJECTED -> String.format("%s rejected '%s' at step %d: %s", p.actor().name(), p.title(), p.step(),
                         p.comment());
             };
-            return List.of(delivery(event, p.drafterId(), approved ? "STEP_APPROVED" : "STEP_REJECTED", p.actor(), message));
+            String by = p.onBehalfOf() == null ? "" : String.format(" (대결, for %s)", p.onBehalfOf().name());
+            List<Delivery> told = new ArrayList<>();
+            told.add(delivery(event, p.drafterId(), approved ? "STEP_APPROVED" : "STEP_REJECTED", p.actor(), message + by));
+            if (p.onBehalfOf() != null) {
+                told.add(delivery(event, p.onBehalfOf().id(), "DECIDED_FOR_YOU", p.actor(), String.format(
+                        "%s %s '%s' for you at step %d while you are away%s", p.actor().name(),
+                        approved ? "approved" : "rejected", p.title(), p.step(),
+                        p.comment() == null ? "." : ": " + p.comment())));
+            }
+            return told;
         }
         if (payload instanceof EventPayload.Completed p) {
             return toDrafterAndCc(event, p.drafterId(), p.cc(), "APPROVAL_COMPLETED", p.finalApprover(),
@@ -56,7 +70,7 @@ public final class Recipients {
                     p.title(), p.reason());
             List<Delivery> told = new ArrayList<>();
             p.approvers().forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_WITHDRAWN", p.drafter(), message)));
-            cc(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "APPROVAL_WITHDRAWN", p.drafter(),
+            all(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "APPROVAL_WITHDRAWN", p.drafter(),
                     p.reason() == null ? String.format("%s withdrew '%s'.", p.drafter().name(), p.title())
                             : String.format("%s withdrew '%s'. Reason: %s", p.drafter().name(), p.title(), p.reason()))));
             return told;
@@ -68,15 +82,15 @@ public final class Recipients {
         return List.of();
     }
 
-    private static List<Person> cc(List<Person> cc) {
-        return cc == null ? List.of() : cc;
+    private static List<Person> all(List<Person> people) {
+        return people == null ? List.of() : people;
     }
 
     private static List<Delivery> toDrafterAndCc(ApprovalEvent event, long drafterId, List<Person> cc, String type,
                                                  Person actor, String message) {
         List<Delivery> told = new ArrayList<>();
         told.add(delivery(event, drafterId, type, actor, message));
-        cc(cc).forEach(c -> told.add(delivery(event, c.id(), type, actor, message)));
+        all(cc).forEach(c -> told.add(delivery(event, c.id(), type, actor, message)));
         return told;
     }
 

@@ -79,6 +79,24 @@ class RecipientsTest {
     }
 
     @Test
+    void theDeputyOfTheActiveApproverIsAskedTooAndTheApproverHearsWhatTheDeputyDecided() {
+        Person deputy = new Person(7, "박지훈", "TEAM_LEAD", "D");
+        List<Delivery> asked = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+                new EventPayload.StepActivated(1, "출장", drafter, 1, 2, List.of(lead), progress, null, List.of(deputy))));
+        assertThat(asked).extracting(Delivery::userId).containsExactly(2L, 7L);
+        assertThat(asked.get(1).notification().type()).isEqualTo("APPROVAL_REQUESTED");
+        assertThat(asked.get(1).notification().message()).contains("You decide for 이서연").contains("대결").contains("출장");
+
+        List<Delivery> decided = recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH,
+                new EventPayload.Decided(1, "출장", 1, 2, deputy, EventPayload.Decision.REJECTED, "예산", progress, lead)));
+        assertThat(decided).extracting(Delivery::userId).containsExactly(1L, 2L);
+        assertThat(decided.get(0).notification().message()).contains("박지훈 rejected").contains("대결, for 이서연");
+        assertThat(decided.get(1).notification().type()).isEqualTo("DECIDED_FOR_YOU");
+        assertThat(decided.get(1).notification().message()).contains("박지훈 rejected '출장' for you").contains("예산");
+        assertThat(decided.get(1).notification().id()).isNotEqualTo(decided.get(0).notification().id());
+    }
+
+    @Test
     void theDrafterHearsOfEveryDecisionAndTheResult() {
         assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
                 lead, EventPayload.Decision.REJECTED, "예산", progress))))

@@ -1,0 +1,41 @@
+package com.erp.routes.common.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * 대결: who decides for an approver while they are away (topic {@code erp.topics.delegation-changed}, key = the
+ * approver's id), published by employee-service from its outbox in the transaction of the change. Each event is the
+ * whole of the approver's delegation after the change, so a consumer keeps the last one it read for each approver:
+ * approval-processing lets the deputy decide and shows them the approver's inbox, approval-request lets them read
+ * the documents waiting at the approver.
+ *
+ * @param deputy    who acts for the approver from {@code startDate} to {@code endDate} (both included, in the
+ *                  company's calendar); null when the approver has ended their delegation
+ * @param startDate ISO date; null when ended
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DelegationEvent(String eventId, int version, Instant occurredAt, Person approver, Person deputy,
+                              String startDate, String endDate, String reason) {
+
+    public static final int VERSION = 1;
+
+    /** Whether {@code deputy} may act for the approver on {@code day}. */
+    public boolean delegatesTo(long deputyId, LocalDate day) {
+        return deputy != null && deputy.id() == deputyId && covers(day);
+    }
+
+    /** Whether the delegation is in force on {@code day}. */
+    public boolean covers(LocalDate day) {
+        return deputy != null && !day.isBefore(LocalDate.parse(startDate)) && !day.isAfter(LocalDate.parse(endDate));
+    }
+
+    /** Whether it is over by {@code day} (or was ended), so a store may forget it. */
+    @JsonIgnore
+    public boolean isOverBy(LocalDate day) {
+        return deputy == null || day.isAfter(LocalDate.parse(endDate));
+    }
+}

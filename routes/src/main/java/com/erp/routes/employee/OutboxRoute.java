@@ -1,0 +1,35 @@
+package com.erp.routes.employee;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.stereotype.Component;
+
+/**
+ * employee-service's outbox relay: the changes written in their transactions (quests, delegations) are published,
+ * oldest first, to their topics ({@code erp.topics.quest-changed}, key = quest id; {@code
+ * erp.topics.delegation-changed}, key = the approver's id), each row deleted in the transaction that read it once
+ * Kafka has acknowledged it. With Kafka away the send fails, the row stays and goes on the next poll: nothing is
+ * lost; a crash between the acknowledgement and the delete publishes it again, which the consumers' ids (and a
+ * delegation being a state, not a step) make harmless. Each row is locked while it is published, so several
+ * instances do not send one row at once.
+ */
+@Component
+public class OutboxRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("jpa:com.erp.employee.domain.OutboxMessage?namedQuery=OutboxMessage.oldest&consumeDelete=true"
+                + "&maximumResults=100&delay={{erp.employee.outbox.poll-ms}}&sendEmptyMessageWhenIdle=false")
+                .routeId("employee.outbox")
+                .setVariable("entry", body())
+                .removeHeaders("*")
+                .setHeader(KafkaConstants.KEY, simple("${variable.entry.messageKey}"))
+                .setBody(simple("${variable.entry.payload}"))
+                .choice()
+                    .when(simple("${variable.entry.kind} == 'DELEGATION'"))
+                        .to("kafka:{{erp.topics.delegation-changed}}")
+                    .otherwise()
+                        .to("kafka:{{erp.topics.quest-changed}}")
+                .end();
+    }
+}

@@ -1,0 +1,65 @@
+package com.erp.approvalrequest.persistence;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.erp.routes.common.events.DelegationEvent;
+import com.erp.routes.common.kafka.InvalidEventException;
+import com.erp.routes.common.security.Caller;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * approval-request's copy of the delegations (대결) employee-service publishes (bean {@code delegationReplica}),
+ * collection {@code delegations}, one per approver (its id): the deputy of the approver whose step is active may read
+ * the document they are to decide, though they are not on its line.
+ */
+public class DelegationReplica {
+
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public DelegationReplica(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The upsert that keeps the approver's delegation as the event says it now is (no deputy: ended). */
+    public List<Bson> update(DelegationEvent event) {
+        if (event.approver() == null) {
+            throw new InvalidEventException("a delegation event without an approver");
+        }
+        return List.of(eq("_id", event.approver().id()), Updates.combine(
+                Updates.set("deputyId", event.deputy() == null ? null : event.deputy().id()),
+                Updates.set("startDate", event.startDate()), Updates.set("endDate", event.endDate())));
+    }
+
+    /**
+     * Whose delegation decides whether the caller may read the document: the approver of its active step, when the
+     * caller may not read it anyway; null when there is nothing to look up.
+     */
+    public Long waitingAt(Document doc, Caller caller) {
+        if (doc == null || ApprovalDocuments.mayRead(doc, caller) || !"IN_PROGRESS".equals(doc.getString("status"))
+                || doc.getInteger("currentStep") == null) {
+            return null;
+        }
+        Document step = doc.getList("line", Document.class).get(doc.getInteger("currentStep") - 1);
+        return step.get("approver", Document.class).get("id", Number.class).longValue();
+    }
+
+    /** Whether the stored delegation (null: none) makes the caller its approver's deputy today. */
+    public boolean delegatesTo(Document delegation, Caller caller) {
+        if (delegation == null || delegation.get("deputyId") == null) {
+            return false;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return delegation.get("deputyId", Number.class).longValue() == caller.id()
+                && !today.isBefore(LocalDate.parse(delegation.getString("startDate")))
+                && !today.isAfter(LocalDate.parse(delegation.getString("endDate")));
+    }
+}

@@ -1,0 +1,143 @@
+package com.erp.employee.persistence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.erp.employee.api.DelegationRequest;
+import com.erp.employee.api.Delegations;
+import com.erp.employee.api.EmployeeViews;
+import com.erp.employee.domain.Delegation;
+import com.erp.employee.domain.DelegationRules;
+import com.erp.employee.domain.Employee;
+import com.erp.employee.domain.OutboxMessage;
+import com.erp.routes.common.events.DelegationEvent;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delegations (대결; bean {@code delegationDesk}): an approver names who decides for them while they are away, changes
+ * it or ends it. Each change is one transaction that also writes the approver's delegation as it now is (a
+ * {@link DelegationEvent}) to the outbox, which the relay publishes: approval-processing and approval-request learn
+ * it from there. The approver's and the deputy's rows are locked, lower id first, so two changes that together would
+ * make a chain (A to B while B to C) are checked one after the other.
+ */
+public class DelegationDesk {
+
+    private final EntityManager em;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ObjectMapper json;
+
+    public DelegationDesk(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, ObjectMapper json) {
+        this.em = em;
+        this.tx = tx;
+        this.clock = clock;
+        this.zone = zone;
+        this.json = json;
+    }
+
+    /** The caller hands their decisions to a deputy for some days (replacing any delegation they had). */
+    public Delegations set(DelegationRequest request, Caller caller) {
+        LocalDate start = LocalDate.parse(request.startDate());
+        LocalDate end = LocalDate.parse(request.endDate());
+        LocalDate today = today();
+        long approverId = caller.id();
+        long deputyId = request.deputyId();
+        tx.executeWithoutResult(status -> {
+            em.find(Employee.class, Math.min(approverId, deputyId), LockModeType.PESSIMISTIC_WRITE);
+            em.find(Employee.class, Math.max(approverId, deputyId), LockModeType.PESSIMISTIC_WRITE);
+            Employee approver = em.find(Employee.class, approverId);
+            Employee deputy = em.find(Employee.class, deputyId);
+            if (approver == null || !approver.isActive()) {
+                throw ProblemException.forbidden("Your account is not an active employee's.");
+            }
+            if (deputy == null || !deputy.isActive()) {
+                throw ProblemException.unprocessable("No active employee [" + deputyId + "] can be your deputy.");
+            }
+            DelegationRules.violation(approverId, deputyId, start, end, today,
+                    Optional.ofNullable(em.find(Delegation.class, deputyId)), actingFor(approverId, today),
+                    this::name).ifPresent(why -> {
+                        throw ProblemException.unprocessable(why);
+                    });
+            String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+            Delegation delegation = em.find(Delegation.class, approverId);
+            if (delegation == null) {
+                em.persist(new Delegation(approverId, deputyId, start, end, reason, now()));
+            } else {
+                delegation.change(deputyId, start, end, reason, now());
+            }
+            publish(new DelegationEvent(UUID.randomUUID().toString(), DelegationEvent.VERSION, now(),
+                    EmployeeViews.person(approver), EmployeeViews.person(deputy), start.toString(), end.toString(), reason));
+        });
+        return view(caller);
+    }
+
+    /** The caller ends their delegation: from now on only they decide their steps again. */
+    public void end(Caller caller) {
+        tx.executeWithoutResult(status -> {
+            Delegation delegation = em.find(Delegation.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (delegation == null) {
+                throw ProblemException.notFound("You have no delegation to end.");
+            }
+            em.remove(delegation);
+            publish(new DelegationEvent(UUID.randomUUID().toString(), DelegationEvent.VERSION, now(),
+                    EmployeeViews.person(em.find(Employee.class, caller.id())), null, null, null, null));
+        });
+    }
+
+    /** The caller's delegation and those that make them a deputy. */
+    public Delegations view(Caller caller) {
+        LocalDate today = today();
+        // one transaction, so the people's departments load as they are shown
+        return tx.execute(status -> {
+            Delegation mine = em.find(Delegation.class, caller.id());
+            return new Delegations(mine == null ? null : view(mine, today),
+                    actingFor(caller.id(), today).stream().map(d -> view(d, today)).toList());
+        });
+    }
+
+    private Delegations.Delegation view(Delegation d, LocalDate today) {
+        return new Delegations.Delegation(EmployeeViews.person(em.find(Employee.class, d.getApproverId())),
+                EmployeeViews.person(em.find(Employee.class, d.getDeputyId())), d.getStartDate().toString(),
+                d.getEndDate().toString(), d.getReason(), d.overlaps(today, today));
+    }
+
+    private List<Delegation> actingFor(long deputyId, LocalDate today) {
+        return em.createNamedQuery(Delegation.BY_DEPUTY, Delegation.class).setParameter("deputyId", deputyId)
+                .setParameter("today", today).getResultList();
+    }
+
+    private void publish(DelegationEvent event) {
+        try {
+            em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.DELEGATION,
+                    String.valueOf(event.approver().id()), json.writeValueAsString(event), event.occurredAt()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String name(long employeeId) {
+        Employee e = em.find(Employee.class, employeeId);
+        return e == null ? "Employee [" + employeeId + "]" : e.getName();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
