@@ -1,7 +1,7 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
-// watching it finish without reloading, a leave reserved, problems shown in words, the admin page kept from
-// non-administrators. Run by system-tests' BrowserTest, or by hand:
+// watching it finish without reloading, a leave reserved, a step decided by a deputy (대결), problems shown in words,
+// the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -172,6 +172,44 @@ try {
   await staff.waitForURL(/#\/docs\/[^/]+$/);
   await staff.getByTestId('doc-expense').filter({ hasText: '48,000원' }).waitFor();
   log('an expense claim of 48,000원 submitted and shown');
+
+  // 8c. 대결: the lead names a deputy from the delegation page; the deputy finds the lead's step in their inbox,
+  // marked, and approves it there; the lead, back, ends the delegation
+  await lead.goto(`${base}/#/delegation`);
+  await lead.selectOption('select[aria-label=deputy]', { label: '정하늘 · 영업본부 · TEAM_LEAD' });
+  await lead.fill('input[aria-label=to]', iso(plusDays(new Date(), 2)));
+  await lead.fill('input[aria-label=reason]', '출장');
+  await lead.getByRole('button', { name: '지정' }).click();
+  await lead.getByTestId('my-delegation').filter({ hasText: '정하늘' }).filter({ hasText: '진행 중' }).waitFor({ timeout: LIVE });
+  log('the lead named 정하늘 (sales.lead) deputy while away');
+
+  const deputy = await signIn('sales.lead');
+  await deputy.goto(`${base}/#/delegation`);
+  await deputy.getByTestId('acting-for').filter({ hasText: '이서연' }).waitFor({ timeout: LIVE });
+  const away = `대결로 결재할 문서 ${Date.now()}`;
+  await staff.goto(`${base}/#/draft`);
+  await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
+  await staff.fill('input[name=title]', away);
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  const deputyItem = deputy.getByTestId('inbox-item').filter({ hasText: away });
+  for (let waited = 0; ; waited += 500) {
+    // the delegation reaches approval-processing through Kafka: the inbox shows the step once it has
+    await deputy.goto(`${base}/#/delegation`);
+    await deputy.goto(`${base}/#/inbox`);
+    if (await deputyItem.getByTestId('on-behalf-of').filter({ hasText: '이서연' }).count() === 1) break;
+    if (waited > LIVE) throw new Error('the lead\'s step did not reach the deputy\'s inbox');
+    await deputy.waitForTimeout(500);
+  }
+  await deputy.screenshot({ path: `${shots}/deputy-inbox.png` });
+  await deputyItem.getByRole('button', { name: '승인' }).click();
+  await deputyItem.waitFor({ state: 'detached', timeout: LIVE });
+  await staff.getByTestId('step-deputy').filter({ hasText: '정하늘' }).waitFor({ timeout: LIVE });
+  log('the deputy approved the lead\'s step from their inbox; the drafter\'s page shows 대결 · 정하늘');
+
+  await lead.getByRole('button', { name: '해제 (end)' }).click();
+  await lead.getByTestId('my-delegation').filter({ hasText: '지정한 대결자가 없습니다' }).waitFor({ timeout: LIVE });
+  log('the lead ended the delegation');
 
   // 9. the operations page: not offered to a staff member, and the page says so if asked for anyway
   if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');

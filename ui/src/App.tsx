@@ -12,6 +12,7 @@ import { Notifications } from './pages/Notifications';
 import { LeavePage } from './pages/Leave';
 import { Quests } from './pages/Quests';
 import { Attendance } from './pages/Attendance';
+import { DelegationPage } from './pages/Delegation';
 import { Admin } from './pages/Admin';
 
 export interface Ctx {
@@ -39,6 +40,7 @@ const NAV: { page: string; label: string; admin?: boolean }[] = [
   { page: 'draft', label: '기안' },
   { page: 'notifications', label: '알림' },
   { page: 'leave', label: '휴가' },
+  { page: 'delegation', label: '대결' },
   { page: 'quests', label: '퀘스트' },
   { page: 'attendance', label: '출퇴근' },
   { page: 'admin', label: '관리', admin: true },
@@ -155,6 +157,7 @@ function Page({ page, id, params }: { page: string; id?: string; params: URLSear
     case 'leave': return <LeavePage />;
     case 'quests': return <Quests />;
     case 'attendance': return <Attendance />;
+    case 'delegation': return <DelegationPage />;
     case 'admin': return <Admin />;
     default: return <p>없는 페이지입니다 (no such page). <a href="#/inbox">결재함</a></p>;
   }

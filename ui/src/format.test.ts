@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leavePreview, mayApproveFinally, problemMessage, questActions } from './format';
+import { deputyFor, leavePreview, localDate, mayApproveFinally, problemMessage, questActions } from './format';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -62,5 +62,28 @@ describe('questActions offers what the quest rules allow', () => {
     expect(questActions(reported, { id: 3, manager: true, admin: false })).toEqual([]);
     expect(questActions(reported, { id: 3, manager: false, admin: true })).toEqual(['cancellation']);
     expect(questActions({ status: 'APPROVED', poster }, { id: 3, manager: false, admin: true })).toEqual([]);
+  });
+});
+
+describe('localDate', () => {
+  it('is the browser calendar day, padded', () => {
+    expect(localDate(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
+  });
+});
+
+describe('deputyFor offers 대결 as approval-processing allows it', () => {
+  const lead = { id: 2, name: 'lead' };
+  const head = { id: 3, name: 'head' };
+  const doc = { drafter: { id: 1 }, line: [{ approver: lead, status: 'PENDING' }, { approver: head, status: 'WAITING' }] };
+  it('for the pending step’s approver who named me, while in force', () => {
+    expect(deputyFor(doc, 7, [{ approver: lead, inForce: true }])).toEqual(lead);
+    expect(deputyFor(doc, 7, [{ approver: lead, inForce: false }])).toBeUndefined();
+    expect(deputyFor(doc, 7, [{ approver: head, inForce: true }])).toBeUndefined();
+  });
+  it('never to the drafter or someone on the line, nor when nothing is pending', () => {
+    expect(deputyFor(doc, 1, [{ approver: lead, inForce: true }])).toBeUndefined();
+    expect(deputyFor(doc, 3, [{ approver: lead, inForce: true }])).toBeUndefined();
+    expect(deputyFor({ ...doc, line: [{ approver: lead, status: 'APPROVED' }] }, 7, [{ approver: lead, inForce: true }]))
+      .toBeUndefined();
   });
 });

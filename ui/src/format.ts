@@ -1,5 +1,5 @@
 // Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
-import type { ApprovalStatus, LeaveKind, Problem, QuestStatus, StepStatus } from './types';
+import type { ApprovalStatus, LeaveKind, PersonRef, Problem, QuestStatus, StepStatus } from './types';
 
 /** One line for a problem: its detail (or title), then each invalid field. */
 export function problemMessage(p: Problem): string {
@@ -71,13 +71,19 @@ export const HISTORY_LABEL: Record<string, string> = {
   LEAVE_REFUSED: '휴가 일수 부족',
 };
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The day of the browser's calendar (not UTC's), as an ISO date: 2026-12-02. */
+export function localDate(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** A timestamp in the browser's zone, to the minute: 2026-12-02 10:22. */
 export function dateTime(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** Days as the ledger counts them: whole or half. */
@@ -141,4 +147,16 @@ export function questActions(q: { status: QuestStatus; poster: { id: number }; a
 export function mayApproveFinally(documentType: string, position: string, step: number, stepCount: number): boolean {
   if (step >= stepCount) return false;
   return position === 'DEPT_HEAD' || position === 'EXECUTIVE' || (position === 'TEAM_LEAD' && documentType === 'LEAVE');
+}
+
+/**
+ * 대결: the absent approver the caller may decide this document for, as approval-processing will allow it: the
+ * pending step's approver has named the caller deputy and the delegation is in force today, and the caller neither
+ * drafted the document nor is on its line. The server stays the judge.
+ */
+export function deputyFor(doc: { drafter: { id: number }; line: { approver: PersonRef; status: string }[] }, meId: number,
+  actingFor: { approver: PersonRef; inForce: boolean }[]): PersonRef | undefined {
+  const pending = doc.line.find((s) => s.status === 'PENDING');
+  if (!pending || doc.drafter.id === meId || doc.line.some((s) => s.approver.id === meId)) return undefined;
+  return actingFor.find((d) => d.inForce && d.approver.id === pending.approver.id)?.approver;
 }

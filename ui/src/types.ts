@@ -75,6 +75,8 @@ export interface LineStep {
   status: StepStatus;
   decidedAt?: string;
   comment?: string;
+  /** who decided the step for its approver (대결) */
+  deputy?: PersonRef;
 }
 
 export interface HistoryEntry {
@@ -84,6 +86,8 @@ export interface HistoryEntry {
   step?: number;
   actor?: PersonRef;
   comment?: string;
+  /** the approver a deputy (actor) decided for (대결) */
+  onBehalfOf?: PersonRef;
 }
 
 export interface ApprovalDocument {
@@ -138,6 +142,23 @@ export interface InboxItem {
   step: number;
   stepCount: number;
   activatedAt: string;
+  /** the approver whose step the caller decides as their deputy (대결) */
+  onBehalfOf?: PersonRef;
+}
+
+/** 대결: while the approver is away, from startDate to endDate (both included), the deputy decides for them. */
+export interface Delegation {
+  approver: PersonRef;
+  deputy: PersonRef;
+  startDate: string;
+  endDate: string;
+  reason?: string;
+  inForce: boolean;
+}
+
+export interface Delegations {
+  mine?: Delegation;
+  actingFor: Delegation[];
 }
 
 export interface Notification {

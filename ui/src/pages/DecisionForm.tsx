@@ -9,7 +9,6 @@ interface DecisionResult {
   nextApprover?: PersonRef;
 }
 
-/** Approve, or reject with a reason (the contract requires one to reject). */
 /** Approve, or reject with a reason; with {@code finalAllowed}, approve with final authority (전결) too. */
 export function DecisionForm({ approvalId, onDone, finalAllowed }: { approvalId: string; onDone: () => void; finalAllowed?: boolean }) {
   const { toast } = useApp();

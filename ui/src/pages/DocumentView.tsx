@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, days, EXPENSE_CATEGORY_LABEL, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
-import type { ApprovalDocument } from '../types';
+import { dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import type { ApprovalDocument, Delegations } from '../types';
 import { DecisionForm } from './DecisionForm';
 
 /** One document: its line, cc, history, and what the caller may do with it now. */
 export function DocumentView({ id }: { id: string }) {
   const { me, tick, toast } = useApp();
   const { data: doc, error, reload } = useLoad(() => api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(id)}`), [id], tick);
+  // the approvers the caller decides for today (대결)
+  const delegations = useLoad(() => api<Delegations>('GET', '/api/delegations'), []);
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<string>();
   // done here, not yet in the record (it follows through Kafka a moment later): not offered again meanwhile
@@ -25,6 +27,7 @@ export function DocumentView({ id }: { id: string }) {
   const mine = doc.drafter.id === me.id;
   const running = doc.status === 'SUBMITTED' || doc.status === 'IN_PROGRESS';
   const myTurn = doc.line.some((s) => s.status === 'PENDING' && s.approver.id === me.id);
+  const forWhom = deputyFor(doc, me.id, delegations.data?.actingFor ?? []);
   const canResubmit = mine && (doc.status === 'REJECTED' || doc.status === 'WITHDRAWN') && !doc.resubmittedAs;
 
   const withdraw = async () => {
@@ -67,6 +70,7 @@ export function DocumentView({ id }: { id: string }) {
           <li key={s.step} className={s.status} data-testid="line-step">
             <strong>{s.approver.name}</strong> <small>{s.approver.position}</small>
             <span className={`step ${s.status}`}>{STEP_LABEL[s.status]}</span>
+            {s.deputy && <small className="tag" data-testid="step-deputy"> 대결 · {s.deputy.name}</small>}
             {s.decidedAt && <small> {dateTime(s.decidedAt)}</small>}
             {s.comment && <q>{s.comment}</q>}
           </li>
@@ -76,6 +80,10 @@ export function DocumentView({ id }: { id: string }) {
       {myTurn && running && !acted && (
         <div className="card"><h3>결재</h3><DecisionForm approvalId={doc.id} onDone={settle}
           finalAllowed={mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)} /></div>
+      )}
+      {forWhom && running && !acted && (
+        <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name}, who is away)</small></h3>
+          <DecisionForm approvalId={doc.id} onDone={settle} /></div>
       )}
       {mine && running && !acted && (
         <div className="card">
@@ -94,7 +102,7 @@ export function DocumentView({ id }: { id: string }) {
         {doc.history.map((h) => (
           <li key={h.eventId}>
             <small>{dateTime(h.at)}</small> <strong>{HISTORY_LABEL[h.type] ?? h.type}</strong>
-            {h.actor && ` · ${h.actor.name}`}{h.comment && <q>{h.comment}</q>}
+            {h.actor && ` · ${h.actor.name}`}{h.onBehalfOf && ` (대결: ${h.onBehalfOf.name} 대신)`}{h.comment && <q>{h.comment}</q>}
           </li>
         ))}
       </ul>

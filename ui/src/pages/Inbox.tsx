@@ -5,7 +5,10 @@ import { dateTime } from '../format';
 import type { InboxItem } from '../types';
 import { DecisionForm } from './DecisionForm';
 
-/** 결재함: what waits for the caller's decision, oldest first, each decidable right here. */
+/**
+ * 결재함: what waits for the caller's decision, oldest first, each decidable right here; with the steps of the
+ * approvers the caller decides for while they are away (대결), marked so.
+ */
 export function Inbox() {
   const { tick } = useApp();
   const { data, error, reload } = useLoad(() => api<{ items: InboxItem[] }>('GET', '/api/inbox'), [], tick);
@@ -20,6 +23,7 @@ export function Inbox() {
             <div className="row">
               <a href={`#/docs/${i.approvalId}`} className="title">{i.title}</a>
               <span className="muted">{i.drafter.name} · {i.step}/{i.stepCount}단계 · {dateTime(i.activatedAt)}</span>
+              {i.onBehalfOf && <span className="tag" data-testid="on-behalf-of" title="부재 중인 결재자를 대신합니다 (deciding for an absent approver)">대결 · {i.onBehalfOf.name}</span>}
             </div>
             <DecisionForm approvalId={i.approvalId} onDone={reload} />
           </li>
