@@ -1,6 +1,7 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
-// watching it finish without reloading, a leave reserved, a step decided by a deputy (대결), problems shown in words,
+// watching it finish without reloading, a leave reserved, a step decided by a deputy (대결), an agreement (합의),
+// problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
 import { chromium } from 'playwright-core';
@@ -210,6 +211,33 @@ try {
   await lead.getByRole('button', { name: '해제 (end)' }).click();
   await lead.getByTestId('my-delegation').filter({ hasText: '지정한 대결자가 없습니다' }).waitFor({ timeout: LIVE });
   log('the lead ended the delegation');
+
+  // 8d. 합의: the drafter adds an agreer; the document's line shows the agreement step between lead and head, and
+  // the agreer agrees from their inbox, where it is marked 합의
+  const agreed = `합의 문서 ${Date.now()}`;
+  await staff.goto(`${base}/#/draft`);
+  await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
+  await staff.fill('input[name=title]', agreed);
+  await staff.selectOption('select[aria-label="합의자 추가"]', { label: '강도윤 · 영업본부 · DEPT_HEAD' });
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  await staff.getByTestId('agreement-part').filter({ hasText: '강도윤' }).waitFor({ timeout: LIVE });
+  const agreedSteps = await staff.getByTestId('line-step').count();
+  if (agreedSteps !== 3) throw new Error(`expected lead, 합의, head: ${agreedSteps} steps`);
+  await lead.goto(`${base}/#/inbox`);
+  const toApprove = lead.getByTestId('inbox-item').filter({ hasText: agreed });
+  await toApprove.waitFor({ timeout: LIVE });
+  await toApprove.getByRole('button', { name: '승인' }).click();
+  await toApprove.waitFor({ state: 'detached', timeout: LIVE });
+  const agreer = await signIn('sales.head');
+  await agreer.goto(`${base}/#/inbox`);
+  const toAgree = agreer.getByTestId('inbox-item').filter({ hasText: agreed });
+  await toAgree.getByTestId('agreement').waitFor({ timeout: LIVE });
+  await toAgree.getByRole('button', { name: '동의' }).click();
+  await toAgree.waitFor({ state: 'detached', timeout: LIVE });
+  await staff.getByTestId('agreement-part').filter({ hasText: '동의' }).waitFor({ timeout: LIVE });
+  await staff.screenshot({ path: `${shots}/agreement.png`, fullPage: true });
+  log('a document with a 합의: the lead approved, the agreer agreed from the inbox, the drafter sees 동의');
 
   // 9. the operations page: not offered to a staff member, and the page says so if asked for anyway
   if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');

@@ -80,6 +80,14 @@ describe('deputyFor offers 대결 as approval-processing allows it', () => {
     expect(deputyFor(doc, 7, [{ approver: lead, inForce: false }])).toBeUndefined();
     expect(deputyFor(doc, 7, [{ approver: head, inForce: true }])).toBeUndefined();
   });
+  it('for an agreer of a 합의 step who has not decided yet', () => {
+    const agreement = { drafter: { id: 1 }, line: [{ status: 'PENDING', agreements: [
+      { agreer: lead, status: 'APPROVED' }, { agreer: head, status: 'PENDING' }] }] };
+    expect(deputyFor(agreement, 7, [{ approver: head, inForce: true }])).toEqual(head);
+    expect(deputyFor(agreement, 7, [{ approver: lead, inForce: true }])).toBeUndefined();
+    // an agreer is on the line: no deputy for anyone else
+    expect(deputyFor(agreement, 2, [{ approver: head, inForce: true }])).toBeUndefined();
+  });
   it('never to the drafter or someone on the line, nor when nothing is pending', () => {
     expect(deputyFor(doc, 1, [{ approver: lead, inForce: true }])).toBeUndefined();
     expect(deputyFor(doc, 3, [{ approver: lead, inForce: true }])).toBeUndefined();

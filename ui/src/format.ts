@@ -64,6 +64,8 @@ export const HISTORY_LABEL: Record<string, string> = {
   APPROVED: '승인',
   APPROVED_FINAL: '전결',
   REJECTED: '반려',
+  AGREED: '합의 동의',
+  DISAGREED: '합의 반대',
   DOCUMENT_APPROVED: '최종 승인',
   DOCUMENT_REJECTED: '최종 반려',
   WITHDRAWN: '회수',
@@ -149,14 +151,28 @@ export function mayApproveFinally(documentType: string, position: string, step: 
   return position === 'DEPT_HEAD' || position === 'EXECUTIVE' || (position === 'TEAM_LEAD' && documentType === 'LEAVE');
 }
 
+/** Who must still decide a step: its approver, or the agreers of a 합의 step who have not decided yet. */
+export function pendingPeople(step: { approver?: PersonRef; agreements?: { agreer: PersonRef; status: string }[] }): PersonRef[] {
+  if (step.agreements) return step.agreements.filter((a) => a.status === 'PENDING').map((a) => a.agreer);
+  return step.approver ? [step.approver] : [];
+}
+
+/** Everyone on a line: the approvers and the agreers. */
+export function linePeople(line: { approver?: PersonRef; agreements?: { agreer: PersonRef }[] }[]): PersonRef[] {
+  return line.flatMap((s) => (s.agreements ? s.agreements.map((a) => a.agreer) : s.approver ? [s.approver] : []));
+}
+
+type LineLike = { approver?: PersonRef; agreements?: { agreer: PersonRef; status: string }[]; status: string };
+
 /**
- * 대결: the absent approver the caller may decide this document for, as approval-processing will allow it: the
- * pending step's approver has named the caller deputy and the delegation is in force today, and the caller neither
- * drafted the document nor is on its line. The server stays the judge.
+ * 대결: the absent person the caller may decide this document for, as approval-processing will allow it: someone who
+ * must decide the pending step has named the caller deputy and the delegation is in force today, and the caller
+ * neither drafted the document nor is on its line. The server stays the judge.
  */
-export function deputyFor(doc: { drafter: { id: number }; line: { approver: PersonRef; status: string }[] }, meId: number,
+export function deputyFor(doc: { drafter: { id: number }; line: LineLike[] }, meId: number,
   actingFor: { approver: PersonRef; inForce: boolean }[]): PersonRef | undefined {
   const pending = doc.line.find((s) => s.status === 'PENDING');
-  if (!pending || doc.drafter.id === meId || doc.line.some((s) => s.approver.id === meId)) return undefined;
-  return actingFor.find((d) => d.inForce && d.approver.id === pending.approver.id)?.approver;
+  if (!pending || doc.drafter.id === meId || linePeople(doc.line).some((p) => p.id === meId)) return undefined;
+  const waiting = pendingPeople(pending);
+  return actingFor.find((d) => d.inForce && waiting.some((p) => p.id === d.approver.id))?.approver;
 }

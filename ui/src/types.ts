@@ -69,9 +69,20 @@ export interface Leave {
   days: number;
 }
 
+/** One agreer's part of a 합의 (agreement) step. */
+export interface Agreement {
+  agreer: PersonRef;
+  status: StepStatus;
+  decidedAt?: string;
+  comment?: string;
+  deputy?: PersonRef;
+}
+
+/** A 결재 step has its approver; a 합의 step has agreements instead, one per agreer. */
 export interface LineStep {
   step: number;
-  approver: PersonRef;
+  approver?: PersonRef;
+  agreements?: Agreement[];
   status: StepStatus;
   decidedAt?: string;
   comment?: string;
@@ -144,6 +155,8 @@ export interface InboxItem {
   activatedAt: string;
   /** the approver whose step the caller decides as their deputy (대결) */
   onBehalfOf?: PersonRef;
+  /** a 합의 step: the caller agrees (APPROVE) or not (REJECT) */
+  agreement?: boolean;
 }
 
 /** 대결: while the approver is away, from startDate to endDate (both included), the deputy decides for them. */

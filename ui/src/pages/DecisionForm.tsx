@@ -9,8 +9,13 @@ interface DecisionResult {
   nextApprover?: PersonRef;
 }
 
-/** Approve, or reject with a reason; with {@code finalAllowed}, approve with final authority (전결) too. */
-export function DecisionForm({ approvalId, onDone, finalAllowed }: { approvalId: string; onDone: () => void; finalAllowed?: boolean }) {
+/**
+ * Approve, or reject with a reason; with {@code finalAllowed}, approve with final authority (전결) too. On a 합의
+ * step ({@code agreement}) the same two decisions read agree (동의) and disagree (반대).
+ */
+export function DecisionForm({ approvalId, onDone, finalAllowed, agreement }: {
+  approvalId: string; onDone: () => void; finalAllowed?: boolean; agreement?: boolean;
+}) {
   const { toast } = useApp();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -18,7 +23,7 @@ export function DecisionForm({ approvalId, onDone, finalAllowed }: { approvalId:
 
   const decide = async (decision: 'APPROVE' | 'APPROVE_FINAL' | 'REJECT') => {
     if (decision === 'REJECT' && !comment.trim()) {
-      setError('반려 사유를 적으세요 (a rejection needs a reason).');
+      setError(agreement ? '반대 사유를 적으세요 (a disagreement needs a reason).' : '반려 사유를 적으세요 (a rejection needs a reason).');
       return;
     }
     setBusy(true);
@@ -26,8 +31,9 @@ export function DecisionForm({ approvalId, onDone, finalAllowed }: { approvalId:
     try {
       const r = await api<DecisionResult>('POST', `/api/approvals/${encodeURIComponent(approvalId)}/decisions`,
         comment.trim() ? { decision, comment: comment.trim() } : { decision });
-      toast(r.status === 'IN_PROGRESS' ? `승인했습니다. 다음 결재자: ${r.nextApprover?.name ?? ''}`
-        : r.status === 'APPROVED' ? '최종 승인했습니다.' : '반려했습니다.');
+      toast(agreement ? (decision === 'REJECT' ? '반대했습니다 (disagreed).' : '동의했습니다 (agreed).')
+        : r.status === 'IN_PROGRESS' ? `승인했습니다.${r.nextApprover ? ` 다음 결재자: ${r.nextApprover.name}` : ''}`
+          : r.status === 'APPROVED' ? '최종 승인했습니다.' : '반려했습니다.');
       setComment('');
       onDone();
     } catch (e) {
@@ -39,10 +45,10 @@ export function DecisionForm({ approvalId, onDone, finalAllowed }: { approvalId:
 
   return (
     <div className="decide">
-      <input placeholder="의견 (comment; 반려 시 필수)" value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} aria-label="comment" />
-      <button disabled={busy} onClick={() => decide('APPROVE')}>승인</button>
-      {finalAllowed && <button disabled={busy} onClick={() => decide('APPROVE_FINAL')} title="최종 승인: 이후 단계는 생략됩니다 (approve with final authority)">전결</button>}
-      <button disabled={busy} className="danger" onClick={() => decide('REJECT')}>반려</button>
+      <input placeholder={agreement ? '의견 (comment; 반대 시 필수)' : '의견 (comment; 반려 시 필수)'} value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} aria-label="comment" />
+      <button disabled={busy} onClick={() => decide('APPROVE')}>{agreement ? '동의' : '승인'}</button>
+      {finalAllowed && !agreement && <button disabled={busy} onClick={() => decide('APPROVE_FINAL')} title="최종 승인: 이후 단계는 생략됩니다 (approve with final authority)">전결</button>}
+      <button disabled={busy} className="danger" onClick={() => decide('REJECT')}>{agreement ? '반대' : '반려'}</button>
       {error && <p className="error" role="alert">{error}</p>}
     </div>
   );

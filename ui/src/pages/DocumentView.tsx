@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import { dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations } from '../types';
 import { DecisionForm } from './DecisionForm';
 
@@ -26,7 +26,11 @@ export function DocumentView({ id }: { id: string }) {
 
   const mine = doc.drafter.id === me.id;
   const running = doc.status === 'SUBMITTED' || doc.status === 'IN_PROGRESS';
-  const myTurn = doc.line.some((s) => s.status === 'PENDING' && s.approver.id === me.id);
+  const pendingStep = doc.line.find((s) => s.status === 'PENDING');
+  const myTurn = !!pendingStep && pendingPeople(pendingStep).some((p) => p.id === me.id);
+  const agreementStep = !!pendingStep?.agreements;
+  // 전결 would skip a 합의 that follows: not offered then (the server refuses it too)
+  const agreementLater = doc.line.some((s) => s.agreements && s.step > (doc.currentStep ?? 0));
   const forWhom = deputyFor(doc, me.id, delegations.data?.actingFor ?? []);
   const canResubmit = mine && (doc.status === 'REJECTED' || doc.status === 'WITHDRAWN') && !doc.resubmittedAs;
 
@@ -68,8 +72,22 @@ export function DocumentView({ id }: { id: string }) {
       <ol className="line">
         {doc.line.map((s) => (
           <li key={s.step} className={s.status} data-testid="line-step">
-            <strong>{s.approver.name}</strong> <small>{s.approver.position}</small>
+            {s.approver ? <><strong>{s.approver.name}</strong> <small>{s.approver.position}</small></>
+              : <strong className="agreement">합의</strong>}
             <span className={`step ${s.status}`}>{STEP_LABEL[s.status]}</span>
+            {s.agreements && (
+              <ul className="agreements">
+                {s.agreements.map((a) => (
+                  <li key={a.agreer.id} className={a.status} data-testid="agreement-part">
+                    {a.agreer.name} <small>{a.agreer.department}</small>
+                    <span className={`step ${a.status}`}>{a.status === 'APPROVED' ? '동의' : a.status === 'REJECTED' ? '반대' : STEP_LABEL[a.status]}</span>
+                    {a.deputy && <small className="tag"> 대결 · {a.deputy.name}</small>}
+                    {a.decidedAt && <small> {dateTime(a.decidedAt)}</small>}
+                    {a.comment && <q>{a.comment}</q>}
+                  </li>
+                ))}
+              </ul>
+            )}
             {s.deputy && <small className="tag" data-testid="step-deputy"> 대결 · {s.deputy.name}</small>}
             {s.decidedAt && <small> {dateTime(s.decidedAt)}</small>}
             {s.comment && <q>{s.comment}</q>}
@@ -78,12 +96,13 @@ export function DocumentView({ id }: { id: string }) {
       </ol>
 
       {myTurn && running && !acted && (
-        <div className="card"><h3>결재</h3><DecisionForm approvalId={doc.id} onDone={settle}
-          finalAllowed={mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)} /></div>
+        <div className="card"><h3>{agreementStep ? '합의' : '결재'}</h3><DecisionForm approvalId={doc.id} onDone={settle}
+          agreement={agreementStep}
+          finalAllowed={!agreementLater && mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)} /></div>
       )}
       {forWhom && running && !acted && (
         <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name}, who is away)</small></h3>
-          <DecisionForm approvalId={doc.id} onDone={settle} /></div>
+          <DecisionForm approvalId={doc.id} onDone={settle} agreement={agreementStep} /></div>
       )}
       {mine && running && !acted && (
         <div className="card">

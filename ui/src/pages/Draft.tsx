@@ -25,6 +25,9 @@ export function Draft({ from }: { from?: string }) {
   const [purpose, setPurpose] = useState('');
   const [approvers, setApprovers] = useState<PersonRef[]>([]);
   const [cc, setCc] = useState<PersonRef[]>([]);
+  const [agreers, setAgreers] = useState<PersonRef[]>([]);
+  // 합의 before the n-th approver; 0: before the last one
+  const [agreementAt, setAgreementAt] = useState(0);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -62,12 +65,20 @@ export function Draft({ from }: { from?: string }) {
       setPurpose(d.trip.purpose ?? '');
     }
     setCc(d.cc);
-    setApprovers(d.line.map((s) => s.approver));
+    setApprovers(d.line.flatMap((s) => (s.approver ? [s.approver] : [])));
+    const at = d.line.findIndex((s) => s.agreements);
+    if (at >= 0) {
+      setAgreers(d.line[at].agreements!.map((a) => a.agreer));
+      // the number of approvers before it, plus one: the approver it comes before
+      setAgreementAt(d.line.slice(0, at).filter((s) => s.approver).length + 1);
+    }
     setCustom(true);
   }, [original.data]);
 
   const preview = type === 'LEAVE' ? leavePreview(kind, start, kind === 'ANNUAL' ? end || undefined : undefined) : undefined;
   const others = (people.data ?? []).filter((p) => p.id !== me.id);
+  const line = custom ? approvers : defaultLine.data?.approvers ?? [];
+  const taken = (p: Employee, ...lists: PersonRef[][]) => lists.some((l) => l.some((x) => x.id === p.id));
   const ref = (e: Employee): PersonRef => ({ id: e.id, name: e.name, position: e.position, department: e.department.name });
 
   const submit = async (e: FormEvent) => {
@@ -92,6 +103,7 @@ export function Draft({ from }: { from?: string }) {
       ...(leave ? { leave } : {}),
       ...(expense ? { expense } : {}),
       ...(trip ? { trip } : {}),
+      ...(agreers.length ? { agreement: { agreerIds: agreers.map((a) => a.id), ...(agreementAt ? { position: agreementAt } : {}) } } : {}),
     };
     try {
       const r = await api<SubmissionAccepted>('POST',
@@ -188,13 +200,25 @@ export function Draft({ from }: { from?: string }) {
               {defaultLine.error && <span className="error"> {defaultLine.error}</span>}</p>
           )}
           {custom && (
-            <PeoplePicker label="결재자 추가" people={others.filter((p) => !cc.some((c) => c.id === p.id))} chosen={approvers} setChosen={setApprovers} toRef={ref} ordered max={10} />
+            <PeoplePicker label="결재자 추가" people={others.filter((p) => !taken(p, cc, agreers))} chosen={approvers} setChosen={setApprovers} toRef={ref} ordered max={agreers.length ? 9 : 10} />
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>합의 (agreement)</legend>
+          <p className="hint">합의자들은 동시에, 순서 없이 결정합니다. 모두 동의하면 다음 결재자에게 넘어가고, 한 명이라도 반대하면 반려됩니다.</p>
+          <PeoplePicker label="합의자 추가" people={others.filter((p) => !taken(p, line, cc))} chosen={agreers} setChosen={setAgreers} toRef={ref} max={10} />
+          {agreers.length > 0 && line.length > 0 && (
+            <label>위치
+              <select name="agreementAt" value={agreementAt} onChange={(e) => setAgreementAt(Number(e.target.value))}>
+                <option value={0}>마지막 결재자 앞 (before the last approver)</option>
+                {line.map((a, i) => <option key={a.id} value={i + 1}>{a.name} 앞 (before step {i + 1})</option>)}
+              </select>
+            </label>
           )}
         </fieldset>
         <fieldset>
           <legend>참조 (cc)</legend>
-          <PeoplePicker label="참조자 추가" people={others.filter((p) => !(custom ? approvers : defaultLine.data?.approvers ?? [])
-                          .some((a) => a.id === p.id))}
+          <PeoplePicker label="참조자 추가" people={others.filter((p) => !taken(p, line, agreers))}
                         chosen={cc} setChosen={setCc} toRef={ref} max={20} />
         </fieldset>
         {error && <p className="error" role="alert">{error}</p>}

@@ -23,9 +23,10 @@ export function Inbox() {
             <div className="row">
               <a href={`#/docs/${i.approvalId}`} className="title">{i.title}</a>
               <span className="muted">{i.drafter.name} · {i.step}/{i.stepCount}단계 · {dateTime(i.activatedAt)}</span>
+              {i.agreement && <span className="tag" data-testid="agreement">합의</span>}
               {i.onBehalfOf && <span className="tag" data-testid="on-behalf-of" title="부재 중인 결재자를 대신합니다 (deciding for an absent approver)">대결 · {i.onBehalfOf.name}</span>}
             </div>
-            <DecisionForm approvalId={i.approvalId} onDone={reload} />
+            <DecisionForm approvalId={i.approvalId} onDone={reload} agreement={i.agreement} />
           </li>
         ))}
       </ul>

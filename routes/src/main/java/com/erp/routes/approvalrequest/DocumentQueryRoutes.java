@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reading documents: one (for its drafter, approvers, people in cc, admins, and the deputy of the approver whose
- * step is active), and a page of the documents the
+ * step is active: its approver, or an agreer still to decide), and a page of the documents the
  * caller drafted, is an approver of or is in cc of, newest first.
  */
 @Component
@@ -23,9 +23,11 @@ public class DocumentQueryRoutes extends RouteBuilder {
                 .setVariable("document", body())
                 .setVariable("deputy", constant(false))
                 // someone not on the document may be the deputy (대결) of the approver whose step is active
-                .setBody(method("delegationReplica", "waitingAt(${variable.document}, ${variable.caller})"))
-                .filter(body().isNotNull())
-                    .to("{{erp.approval-request.delegations}}&operation=findById")
+                .setVariable("waitingAt", method("delegationReplica", "waitingAt(${variable.document}, ${variable.caller})"))
+                .filter(variable("waitingAt").isNotNull())
+                    .setHeader(MongoDbConstants.CRITERIA, variable("waitingAt"))
+                    .to("{{erp.approval-request.delegations}}&operation=findAll")
+                    .removeHeaders("CamelMongoDb*")
                     .setVariable("deputy", method("delegationReplica", "delegatesTo(${body}, ${variable.caller})"))
                 .end()
                 .bean("approvalDocuments", "view(${variable.document}, ${variable.caller}, ${variable.deputy})");

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Submit: the drafter (from the token), the approval line (named approvers, or the org chart's default, from
- * employee-service) and the people in cc (참조, looked up the same way) make a new document, which is stored in MongoDB together with its
+ * employee-service; with a 합의 step of agreers if asked) and the people in cc (참조, looked up the same way) make a new document, which is stored in MongoDB together with its
  * {@code approval.submitted} event in an outbox. Then it is dispatched to approval-processing, the way the
  * dispatch mode (or the request's {@code X-Dispatch-Mode}) says:
  * <ul>
@@ -65,8 +65,13 @@ public class SubmitRoute extends RouteBuilder {
                 .filter(simple("${variable.request.ccIds} != null"))
                     .setVariable("cc", method("employeeDirectory", "approvers(${variable.request.ccIds}, ${variable.callerToken})"))
                 .end()
+                .setVariable("agreers", constant(java.util.List.of()))
+                .filter(simple("${variable.request.agreement} != null"))
+                    .setVariable("agreers", method("employeeDirectory",
+                            "approvers(${variable.request.agreement.agreerIds}, ${variable.callerToken})"))
+                .end()
                 .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${variable.line}, ${variable.cc}, "
-                        + "${variable.resubmissionOf})")
+                        + "${variable.agreers}, ${variable.resubmissionOf})")
                 .setVariable("approval", body());
 
         from(DISPATCH_ASYNC).routeId("approval-request.dispatch-async")

@@ -15,6 +15,7 @@ public final class ApprovalLineRules {
 
     public static final int MAX_STEPS = 10;
     public static final int MAX_CC = 20;
+    public static final int MAX_AGREERS = 10;
 
     private ApprovalLineRules() {
     }
@@ -27,6 +28,11 @@ public final class ApprovalLineRules {
         if (line.size() > MAX_STEPS) {
             return Optional.of("An approval line has at most " + MAX_STEPS + " steps.");
         }
+        return peopleViolation(drafterId, line);
+    }
+
+    /** The people of a line, whatever its steps: none missing, none the drafter, nobody twice. */
+    private static Optional<String> peopleViolation(long drafterId, List<Person> line) {
         Set<Long> seen = new HashSet<>();
         for (Person approver : line) {
             if (approver == null) {
@@ -74,13 +80,37 @@ public final class ApprovalLineRules {
         return Optional.empty();
     }
 
-    /** The same for the steps of a stored or transmitted line, which must also be numbered 1..n in order. */
+    /**
+     * The same for the steps of a stored or transmitted line, which must also be numbered 1..n in order; a 합의 step
+     * has 1 to {@value #MAX_AGREERS} agreers and is never the last (an approver decides after it).
+     */
     public static Optional<String> stepsViolation(long drafterId, List<LineStep> steps) {
+        if (steps.isEmpty()) {
+            return Optional.of("An approval line needs at least one approver.");
+        }
+        if (steps.size() > MAX_STEPS) {
+            return Optional.of("An approval line has at most " + MAX_STEPS + " steps.");
+        }
         for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i) == null || steps.get(i).step() != i + 1) {
+            LineStep step = steps.get(i);
+            if (step == null || step.step() != i + 1) {
                 return Optional.of("The steps of an approval line are numbered 1 to " + steps.size() + " in order.");
             }
+            if (step.people().isEmpty()) {
+                return Optional.of("Step " + step.step() + " of the approval line has no approver.");
+            }
+            if (step.isAgreement() && step.agreers().size() > MAX_AGREERS) {
+                return Optional.of("A 합의 (agreement) step has at most " + MAX_AGREERS + " people.");
+            }
         }
-        return violation(drafterId, steps.stream().map(LineStep::approver).toList());
+        if (steps.get(steps.size() - 1).isAgreement()) {
+            return Optional.of("The last step of an approval line is an approver's: a 합의 (agreement) comes before it.");
+        }
+        return peopleViolation(drafterId, people(steps));
+    }
+
+    /** Everyone on the steps, in order. */
+    public static List<Person> people(List<LineStep> steps) {
+        return steps.stream().flatMap(s -> s.people().stream()).toList();
     }
 }

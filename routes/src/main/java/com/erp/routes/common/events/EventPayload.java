@@ -59,22 +59,33 @@ public sealed interface EventPayload {
     }
 
     /**
-     * A step became active: its approvers must act now. The first activation, when the document starts along its line,
-     * carries the people in {@code cc}, who are told then. {@code deputies}: who may decide for those approvers today
-     * (대결), told as well; null when nobody is.
+     * A step became active: its approvers must act now (on a 합의 step, {@code agreement} true, the agreers, each of
+     * whom agrees or disagrees). The first activation, when the document starts along its line, carries the people in
+     * {@code cc}, who are told then. {@code deputies}: who may decide for those approvers today (대결), told as well;
+     * null when nobody is.
      */
     record StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
-                         List<Person> approvers, Progress progress, List<Person> cc, List<Person> deputies)
-            implements EventPayload {
+                         List<Person> approvers, Progress progress, List<Person> cc, List<Person> deputies,
+                         Boolean agreement) implements EventPayload {
+
+        public StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
+                             List<Person> approvers, Progress progress, List<Person> cc, List<Person> deputies) {
+            this(drafterId, title, drafter, step, stepCount, approvers, progress, cc, deputies, null);
+        }
 
         public StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
                              List<Person> approvers, Progress progress, List<Person> cc) {
-            this(drafterId, title, drafter, step, stepCount, approvers, progress, cc, null);
+            this(drafterId, title, drafter, step, stepCount, approvers, progress, cc, null, null);
         }
 
         public StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
                              List<Person> approvers, Progress progress) {
-            this(drafterId, title, drafter, step, stepCount, approvers, progress, null, null);
+            this(drafterId, title, drafter, step, stepCount, approvers, progress, null, null, null);
+        }
+
+        // not isAgreement(): Jackson would take that for the property's getter and, ignored, drop the property
+        public boolean asksAgreement() {
+            return Boolean.TRUE.equals(agreement);
         }
     }
 
@@ -122,6 +133,10 @@ public sealed interface EventPayload {
         }
     }
 
-    /** APPROVED_FINAL: approved with final authority (전결); the document is approved and the later steps skipped. */
-    enum Decision { APPROVED, APPROVED_FINAL, REJECTED }
+    /**
+     * APPROVED_FINAL: approved with final authority (전결); the document is approved and the later steps skipped.
+     * AGREED, DISAGREED: an agreer's part of a 합의 step; the step passes when the last agreer agrees, and a
+     * disagreement rejects the document.
+     */
+    enum Decision { APPROVED, APPROVED_FINAL, REJECTED, AGREED, DISAGREED }
 }

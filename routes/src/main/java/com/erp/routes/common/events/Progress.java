@@ -17,12 +17,28 @@ public record Progress(Status status, Integer currentStep, List<StepProgress> st
 
     public enum StepStatus { WAITING, PENDING, APPROVED, REJECTED, SKIPPED }
 
-    /** {@code deputy}: who decided the step for its approver (대결); null when the approver decided it, or nobody. */
+    /**
+     * {@code deputy}: who decided the step for its approver (대결); null when the approver decided it, or nobody.
+     * {@code agreements}: on a 합의 step, each agreer's part, in the line's order (null on a 결재 step).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StepProgress(int step, StepStatus status, Instant decidedAt, String comment, Person deputy) {
+    public record StepProgress(int step, StepStatus status, Instant decidedAt, String comment, Person deputy,
+                               List<Agreement> agreements) {
+
+        public StepProgress(int step, StepStatus status, Instant decidedAt, String comment, Person deputy) {
+            this(step, status, decidedAt, comment, deputy, null);
+        }
 
         public StepProgress(int step, StepStatus status, Instant decidedAt, String comment) {
-            this(step, status, decidedAt, comment, null);
+            this(step, status, decidedAt, comment, null, null);
         }
+    }
+
+    /**
+     * One agreer's part of a 합의 step: WAITING (the step is not reached), PENDING (theirs to decide), APPROVED (agreed),
+     * REJECTED (disagreed), SKIPPED; {@code deputy} as on a step.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Agreement(Person agreer, StepStatus status, Instant decidedAt, String comment, Person deputy) {
     }
 }

@@ -36,7 +36,13 @@ public final class DispatchMessages {
                 .setSubmittedAtEpochMicros(micros(s.submittedAt()))
                 .setCallerToken(callerToken == null ? "" : callerToken);
         for (LineStep step : s.line()) {
-            b.addLine(com.erp.routes.grpc.LineStep.newBuilder().setStep(step.step()).setApprover(person(step.approver())));
+            com.erp.routes.grpc.LineStep.Builder l = com.erp.routes.grpc.LineStep.newBuilder().setStep(step.step());
+            if (step.isAgreement()) {
+                step.agreers().forEach(a -> l.addAgreers(person(a)));
+            } else {
+                l.setApprover(person(step.approver()));
+            }
+            b.addLine(l);
         }
         if (s.cc() != null) {
             s.cc().forEach(p -> b.addCc(person(p)));
@@ -46,7 +52,9 @@ public final class DispatchMessages {
 
     public static ApprovalEvent event(DispatchRequest r) {
         List<LineStep> line = new ArrayList<>();
-        r.getLineList().forEach(s -> line.add(new LineStep(s.getStep(), person(s.getApprover()))));
+        r.getLineList().forEach(s -> line.add(s.getAgreersCount() > 0
+                ? LineStep.agreement(s.getStep(), s.getAgreersList().stream().map(DispatchMessages::person).toList())
+                : new LineStep(s.getStep(), s.hasApprover() ? person(s.getApprover()) : null)));
         Person drafter = person(r.getDrafter());
         return new ApprovalEvent(r.getEventId(), "approval.submitted", ApprovalEvent.SCHEMA_VERSION,
                 instant(r.getOccurredAtEpochMicros()), r.getApprovalId(), 0,
@@ -66,7 +74,10 @@ public final class DispatchMessages {
                 .setCreated(created);
         if (progress.currentStep() != null) {
             b.setCurrentStep(progress.currentStep());
-            b.setNextApprover(person(line.get(progress.currentStep() - 1).approver()));
+            LineStep current = line.get(progress.currentStep() - 1);
+            if (!current.isAgreement()) {
+                b.setNextApprover(person(current.approver()));
+            }
         }
         return b.build();
     }

@@ -9,17 +9,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** Schema Inbox: documents waiting for the caller's decision. */
 public record Inbox(List<Item> items) {
 
-    /** {@code onBehalfOf}: the approver whose step this is, when the caller decides it as their deputy (대결). */
+    /**
+     * {@code onBehalfOf}: the approver whose step this is, when the caller decides it as their deputy (대결).
+     * {@code agreement}: true on a 합의 step, which the caller agrees to or not.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String approvalId, String title, Person drafter, int step, int stepCount, Instant activatedAt,
-                       Person onBehalfOf) {
+                       Person onBehalfOf, Boolean agreement) {
 
         public Item(String approvalId, String title, Person drafter, int step, int stepCount, Instant activatedAt) {
-            this(approvalId, title, drafter, step, stepCount, activatedAt, null);
+            this(approvalId, title, drafter, step, stepCount, activatedAt, null, null);
         }
 
         public Item forApprover(Person approver) {
-            return new Item(approvalId, title, drafter, step, stepCount, activatedAt, approver);
+            return new Item(approvalId, title, drafter, step, stepCount, activatedAt, approver, agreement);
         }
     }
 }

@@ -31,6 +31,6 @@ public record ApprovalState(String approvalId, String title, String documentType
     }
 
     public boolean isOnLine(long employeeId) {
-        return line.stream().anyMatch(s -> s.approver().id() == employeeId);
+        return line.stream().anyMatch(s -> s.people().stream().anyMatch(p -> p.id() == employeeId));
     }
 }

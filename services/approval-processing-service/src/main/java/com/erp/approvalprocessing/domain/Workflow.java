@@ -21,6 +21,7 @@ import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.Progress.Agreement;
 import com.erp.routes.common.events.Progress.StepProgress;
 import com.erp.routes.common.events.Progress.StepStatus;
 import com.erp.routes.common.kafka.InvalidEventException;
@@ -32,9 +33,11 @@ import com.erp.routes.common.web.ProblemException;
  * The rules of an approval line (bean {@code workflow}): steps act one after another; only the approver of
  * the active step decides it; approving moves to the next step or, at the last, approves the document;
  * rejecting (with a reason) ends it and skips the steps not reached; the drafter may withdraw it (회수) while it
- * is in progress, which ends it likewise. While an approver is away, the deputy they named (대결) decides their step
- * for them, unless the deputy drafted the document or is on its line themselves. Each change yields the events
- * that describe it, each with its own sequence number and the resulting progress.
+ * is in progress, which ends it likewise. A 합의 (agreement) step is decided by its agreers in parallel, in any
+ * order: it passes when the last of them agrees, and one who disagrees (with a reason) rejects the document. While
+ * someone who must decide is away, the deputy they named (대결) decides for them, unless the deputy drafted the
+ * document or is on its line themselves. Each change yields the events that describe it, each with its own sequence
+ * number and the resulting progress.
  */
 public class Workflow {
 
@@ -87,22 +90,22 @@ public class Workflow {
         ApprovalLineRules.stepsViolation(s.drafter().id(), s.line()).ifPresent(reason -> {
             throw new InvalidEventException("submission " + submitted.approvalId() + ": " + reason);
         });
-        ApprovalLineRules.ccViolation(s.drafter().id(), s.line().stream().map(LineStep::approver).toList(), s.cc())
-                .ifPresent(reason -> {
-                    throw new InvalidEventException("submission " + submitted.approvalId() + ": " + reason);
-                });
+        ApprovalLineRules.ccViolation(s.drafter().id(), ApprovalLineRules.people(s.line()), s.cc()).ifPresent(reason -> {
+            throw new InvalidEventException("submission " + submitted.approvalId() + ": " + reason);
+        });
         Instant now = clock.instant();
         List<StepProgress> steps = new ArrayList<>();
         for (LineStep step : s.line()) {
-            steps.add(new StepProgress(step.step(), step.step() == 1 ? StepStatus.PENDING : StepStatus.WAITING, null, null));
+            steps.add(step.step() == 1 ? pending(step) : waiting(step));
         }
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, 1, steps);
         ApprovalState state = new ApprovalState(submitted.approvalId(), s.title(), s.documentType(), s.drafter(),
                 s.line(), progress, 1, now, s.cc() == null ? List.of() : List.copyOf(s.cc()));
         // the first activation tells the people in cc that the document is on its way
         ApprovalEvent activated = activated(state, 1, 1, now, state.ccOrNull());
-        return new Transition(state, 0, List.of(new Transition.InboxChange(state.step(1).approver().id(),
-                state.approvalId(), true)), List.of(activated));
+        List<Transition.InboxChange> inbox = new ArrayList<>();
+        state.step(1).people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
+        return new Transition(state, 0, List.copyOf(inbox), List.of(activated));
     }
 
     /** A decision by {@code caller} on the document's active step. */
@@ -111,97 +114,196 @@ public class Workflow {
             throw ProblemException.notFound("No document " + approvalId + " is waiting for decisions.");
         }
         boolean finalAuthority = "APPROVE_FINAL".equals(request.decision());
-        // a deputy deciding the active step for its approver (대결); null when the caller decides their own step
-        Person absent = deputyFor(state, caller);
-        if (absent == null) {
-            // someone off the line learns nothing about the document, not even that it is finished
-            if (!state.isOnLine(caller.id())) {
-                throw ProblemException.forbidden("You are not an approver of this document.");
+        Person own = pendingPeople(state).stream().filter(p -> p.id() == caller.id()).findFirst().orElse(null);
+        // a deputy deciding for someone who must decide now (대결); null when the caller decides as themselves
+        Person absent = own != null ? null : deputyFor(state, caller);
+        if (own == null && absent == null) {
+            throw notTheirs(state, caller);
+        }
+        if (absent != null) {
+            if (state.drafter().id() == caller.id()) {
+                throw ProblemException.forbidden("You drafted this document; you cannot decide it, not even for "
+                        + absent.name() + ".");
             }
-            if (state.progress().status() != Progress.Status.IN_PROGRESS) {
-                throw ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
-                        + "; no more decisions can be made.");
+            if (state.isOnLine(caller.id())) {
+                throw ProblemException.unprocessable("You are on this document's approval line yourself, so you cannot "
+                        + "also decide for " + absent.name() + "; it waits for " + absent.name() + ".");
             }
-            LineStep active = state.step(state.progress().currentStep());
-            if (active.approver().id() != caller.id()) {
-                throw ProblemException.conflict("It is not your turn: step " + active.step() + " ("
-                        + active.approver().name() + ") must decide first.");
+            if (finalAuthority) {
+                throw ProblemException.unprocessable("A deputy approves or rejects; 전결 (final authority) stays "
+                        + absent.name() + "'s own.");
             }
-        } else if (state.drafter().id() == caller.id()) {
-            throw ProblemException.forbidden("You drafted this document; you cannot decide it, not even for "
-                    + absent.name() + ".");
-        } else if (state.isOnLine(caller.id())) {
-            throw ProblemException.unprocessable("You are on this document's approval line yourself, so you cannot also "
-                    + "decide " + absent.name() + "'s step; it waits for " + absent.name() + ".");
-        } else if (finalAuthority) {
-            throw ProblemException.unprocessable("A deputy approves or rejects; 전결 (final authority) stays "
-                    + absent.name() + "'s own.");
         }
         int current = state.progress().currentStep();
-        boolean approve = finalAuthority || "APPROVE".equals(request.decision());
+        LineStep active = state.step(current);
         if (finalAuthority) {
-            FinalAuthority.refusal(state.documentType(), caller.position(), current, state.stepCount()).ifPresent(why -> {
+            finalAuthorityRefusal(state, active, caller).ifPresent(why -> {
                 throw ProblemException.unprocessable(why);
             });
         }
+        boolean approve = finalAuthority || "APPROVE".equals(request.decision());
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (!approve && comment == null) {
             throw ProblemException.badRequest("A rejection needs a comment giving the reason.",
                     List.of(new FieldError("/comment", "is required to reject")));
         }
+        Person decider = absent != null ? absent : own;
+        Person actor = absent == null ? own : caller.person();
+        return active.isAgreement()
+                ? agreementDecision(state, decider, actor, absent, approve, comment)
+                : approvalDecision(state, actor, absent, approve, finalAuthority, comment);
+    }
 
+    private Transition approvalDecision(ApprovalState state, Person actor, Person absent, boolean approve,
+                                        boolean finalAuthority, String comment) {
         Instant now = clock.instant();
+        int current = state.progress().currentStep();
         LineStep active = state.step(current);
-        Person actor = absent == null ? active.approver() : caller.person();
         List<StepProgress> steps = new ArrayList<>(state.progress().steps());
         steps.set(current - 1, new StepProgress(current, approve ? StepStatus.APPROVED : StepStatus.REJECTED, now, comment,
                 absent == null ? null : actor));
         List<Transition.InboxChange> inbox = new ArrayList<>();
         inbox.add(new Transition.InboxChange(active.approver().id(), state.approvalId(), false));
-        List<ApprovalEvent> events = new ArrayList<>();
         long seq = state.version();
-        ApprovalState next;
-
         if (approve && current < state.stepCount() && !finalAuthority) {
-            int following = current + 1;
-            steps.set(following - 1, new StepProgress(following, StepStatus.PENDING, null, null));
-            Progress progress = new Progress(Progress.Status.IN_PROGRESS, following, List.copyOf(steps));
-            next = withProgress(state, progress, seq + 2, now);
-            events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
-                    state.title(), current, state.stepCount(), actor, EventPayload.Decision.APPROVED, comment, progress, absent)));
-            events.add(activated(next, following, seq + 2, now, null));
-            inbox.add(new Transition.InboxChange(next.step(following).approver().id(), state.approvalId(), true));
-        } else if (approve) {
-            // 전결: the steps after this one are never asked
-            for (int i = current; i < steps.size(); i++) {
-                steps.set(i, new StepProgress(i + 1, StepStatus.SKIPPED, null, null));
-            }
-            Progress progress = new Progress(Progress.Status.APPROVED, null, List.copyOf(steps));
-            next = withProgress(state, progress, seq + 2, now);
-            events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
-                    state.title(), current, state.stepCount(), actor,
-                    finalAuthority ? EventPayload.Decision.APPROVED_FINAL : EventPayload.Decision.APPROVED, comment, progress,
-                    absent)));
-            events.add(ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Completed(state.drafter().id(),
-                    state.title(), actor, progress, state.ccOrNull())));
-        } else {
-            for (int i = current; i < steps.size(); i++) {
-                steps.set(i, new StepProgress(i + 1, StepStatus.SKIPPED, null, null));
-            }
-            Progress progress = new Progress(Progress.Status.REJECTED, null, List.copyOf(steps));
-            next = withProgress(state, progress, seq + 2, now);
-            events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.Decided(state.drafter().id(),
-                    state.title(), current, state.stepCount(), actor, EventPayload.Decision.REJECTED, comment, progress, absent)));
-            events.add(ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Rejected(state.drafter().id(),
-                    state.title(), current, actor, comment, progress, state.ccOrNull())));
+            return advance(state, steps, inbox, now, decided(state, current, actor, EventPayload.Decision.APPROVED,
+                    comment, absent));
         }
-        return new Transition(next, state.version(), List.copyOf(inbox), List.copyOf(events));
+        if (approve) {
+            // 전결: the steps after this one are never asked
+            skipFrom(state, steps, current);
+            Progress progress = new Progress(Progress.Status.APPROVED, null, List.copyOf(steps));
+            ApprovalState next = withProgress(state, progress, seq + 2, now);
+            return new Transition(next, state.version(), List.copyOf(inbox), List.of(
+                    ApprovalEvent.of(state.approvalId(), seq + 1, now, decided(state, current, actor,
+                            finalAuthority ? EventPayload.Decision.APPROVED_FINAL : EventPayload.Decision.APPROVED,
+                            comment, absent).apply(progress)),
+                    ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Completed(state.drafter().id(),
+                            state.title(), actor, progress, state.ccOrNull()))));
+        }
+        return reject(state, steps, inbox, now, current, actor, comment,
+                decided(state, current, actor, EventPayload.Decision.REJECTED, comment, absent));
+    }
+
+    /** An agreer's part of a 합의 step (or their deputy's for them). */
+    private Transition agreementDecision(ApprovalState state, Person agreer, Person actor, Person absent, boolean agree,
+                                         String comment) {
+        Instant now = clock.instant();
+        int current = state.progress().currentStep();
+        StepProgress step = state.progress().steps().get(current - 1);
+        List<Agreement> agreements = new ArrayList<>();
+        for (Agreement a : step.agreements()) {
+            agreements.add(a.agreer().id() == agreer.id()
+                    ? new Agreement(a.agreer(), agree ? StepStatus.APPROVED : StepStatus.REJECTED, now, comment,
+                    absent == null ? null : actor)
+                    : a);
+        }
+        List<StepProgress> steps = new ArrayList<>(state.progress().steps());
+        List<Transition.InboxChange> inbox = new ArrayList<>();
+        inbox.add(new Transition.InboxChange(agreer.id(), state.approvalId(), false));
+        DecidedEvent decided = decided(state, current, actor, agree ? EventPayload.Decision.AGREED
+                : EventPayload.Decision.DISAGREED, comment, absent);
+        if (!agree) {
+            // one disagreement rejects the document: the agreers still to decide are not asked any more
+            List<Agreement> closed = new ArrayList<>();
+            for (Agreement a : agreements) {
+                if (a.status() == StepStatus.PENDING) {
+                    inbox.add(new Transition.InboxChange(a.agreer().id(), state.approvalId(), false));
+                    closed.add(new Agreement(a.agreer(), StepStatus.SKIPPED, null, null, null));
+                } else {
+                    closed.add(a);
+                }
+            }
+            steps.set(current - 1, new StepProgress(current, StepStatus.REJECTED, now, comment, null, List.copyOf(closed)));
+            return reject(state, steps, inbox, now, current, actor, comment, decided);
+        }
+        boolean last = agreements.stream().noneMatch(a -> a.status() == StepStatus.PENDING);
+        if (last) {
+            steps.set(current - 1, new StepProgress(current, StepStatus.APPROVED, now, null, null, List.copyOf(agreements)));
+            return advance(state, steps, inbox, now, decided);
+        }
+        // others still to agree: the step stays active
+        steps.set(current - 1, new StepProgress(current, StepStatus.PENDING, null, null, null, List.copyOf(agreements)));
+        Progress progress = new Progress(Progress.Status.IN_PROGRESS, current, List.copyOf(steps));
+        long seq = state.version() + 1;
+        ApprovalState next = withProgress(state, progress, seq, state.activatedAt());
+        return new Transition(next, state.version(), List.copyOf(inbox),
+                List.of(ApprovalEvent.of(state.approvalId(), seq, now, decided.apply(progress))));
+    }
+
+    /** The active step passed: the next one becomes active (there is one: a caller checked). */
+    private Transition advance(ApprovalState state, List<StepProgress> steps, List<Transition.InboxChange> inbox,
+                               Instant now, DecidedEvent decided) {
+        int following = state.progress().currentStep() + 1;
+        steps.set(following - 1, pending(state.step(following)));
+        Progress progress = new Progress(Progress.Status.IN_PROGRESS, following, List.copyOf(steps));
+        long seq = state.version();
+        ApprovalState next = withProgress(state, progress, seq + 2, now);
+        next.step(following).people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
+        return new Transition(next, state.version(), List.copyOf(inbox), List.of(
+                ApprovalEvent.of(state.approvalId(), seq + 1, now, decided.apply(progress)),
+                activated(next, following, seq + 2, now, null)));
+    }
+
+    private Transition reject(ApprovalState state, List<StepProgress> steps, List<Transition.InboxChange> inbox,
+                              Instant now, int current, Person actor, String reason, DecidedEvent decided) {
+        skipFrom(state, steps, current);
+        Progress progress = new Progress(Progress.Status.REJECTED, null, List.copyOf(steps));
+        long seq = state.version();
+        ApprovalState next = withProgress(state, progress, seq + 2, now);
+        return new Transition(next, state.version(), List.copyOf(inbox), List.of(
+                ApprovalEvent.of(state.approvalId(), seq + 1, now, decided.apply(progress)),
+                ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Rejected(state.drafter().id(),
+                        state.title(), current, actor, reason, progress, state.ccOrNull()))));
+    }
+
+    /** The Decided payload of a decision, once its progress is known. */
+    private interface DecidedEvent {
+        EventPayload.Decided apply(Progress progress);
+    }
+
+    private static DecidedEvent decided(ApprovalState state, int step, Person actor, EventPayload.Decision decision,
+                                        String comment, Person absent) {
+        return progress -> new EventPayload.Decided(state.drafter().id(), state.title(), step, state.stepCount(), actor,
+                decision, comment, progress, absent);
+    }
+
+    /** Why the caller may not approve with final authority at the active step; empty if they may. */
+    private static Optional<String> finalAuthorityRefusal(ApprovalState state, LineStep active, Caller caller) {
+        if (active.isAgreement()) {
+            return Optional.of("A 합의 (agreement) step is agreed (APPROVE) or disagreed (REJECT); 전결 is an approver's.");
+        }
+        for (int i = active.step(); i < state.stepCount(); i++) {
+            if (state.line().get(i).isAgreement()) {
+                return Optional.of("A 합의 (agreement) follows at step " + (i + 1) + "; 전결 would skip it, so approve "
+                        + "this step (APPROVE).");
+            }
+        }
+        return FinalAuthority.refusal(state.documentType(), caller.position(), active.step(), state.stepCount());
+    }
+
+    /** Why a caller who must not decide now is refused: someone off the line learns nothing about the document. */
+    private static ProblemException notTheirs(ApprovalState state, Caller caller) {
+        if (!state.isOnLine(caller.id())) {
+            return ProblemException.forbidden("You are not an approver of this document.");
+        }
+        if (state.progress().status() != Progress.Status.IN_PROGRESS) {
+            return ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
+                    + "; no more decisions can be made.");
+        }
+        LineStep active = state.step(state.progress().currentStep());
+        if (active.people().stream().anyMatch(p -> p.id() == caller.id())) {
+            return ProblemException.conflict("You have already decided your part of step " + active.step()
+                    + " (합의); it waits for the others.");
+        }
+        return ProblemException.conflict("It is not your turn: step " + active.step() + " ("
+                + String.join(", ", pendingPeople(state).stream().map(Person::name).toList()) + ") must decide first.");
     }
 
     /**
      * The drafter withdraws the document: allowed while it is in progress, whatever step it is at (the step's
-     * approver has not acted yet, or it would be at the next one). The step that had to act and those after it are
-     * skipped, and it leaves that approver's inbox. The reason is optional.
+     * approvers have not all acted yet, or it would be at the next one). The step that had to act and those after it
+     * are skipped, and it leaves the inboxes of those who still had to decide it. The reason is optional.
      */
     public Transition withdraw(ApprovalState state, String approvalId, WithdrawalRequest request, Caller caller) {
         if (state == null) {
@@ -222,16 +324,13 @@ public class Workflow {
                 : request.reason().strip();
         Instant now = clock.instant();
         int current = state.progress().currentStep();
+        List<Person> pending = pendingPeople(state);
         List<StepProgress> steps = new ArrayList<>(state.progress().steps());
         List<Person> reached = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            if (i + 1 >= current) {
-                steps.set(i, new StepProgress(i + 1, StepStatus.SKIPPED, null, null));
-            }
-            if (i + 1 <= current) {
-                reached.add(state.step(i + 1).approver());
-            }
+        for (int i = 0; i < current; i++) {
+            reached.addAll(state.step(i + 1).people());
         }
+        skipFrom(state, steps, current - 1);
         Progress progress = new Progress(Progress.Status.WITHDRAWN, null, List.copyOf(steps));
         long seq = state.version() + 1;
         ApprovalState next = withProgress(state, progress, seq, now);
@@ -239,7 +338,7 @@ public class Workflow {
                 state.drafter().id(), state.title(), state.drafter(), current, List.copyOf(reached), reason, progress,
                 state.ccOrNull()));
         return new Transition(next, state.version(),
-                List.of(new Transition.InboxChange(state.step(current).approver().id(), state.approvalId(), false)),
+                pending.stream().map(p -> new Transition.InboxChange(p.id(), state.approvalId(), false)).toList(),
                 List.of(withdrawn));
     }
 
@@ -250,12 +349,56 @@ public class Workflow {
                 transition.state().progress().status().name());
     }
 
-    /** The answer to the decider. */
+    /** The answer to the decider; the next approver is named when one person acts next (not on a 합의 step). */
     public DecisionResult result(Transition transition, DecisionRequest request) {
         ApprovalState s = transition.state();
         EventPayload.Decided decided = (EventPayload.Decided) transition.events().get(0).payload();
-        Person next = s.progress().currentStep() == null ? null : s.step(s.progress().currentStep()).approver();
-        return new DecisionResult(s.approvalId(), decided.step(), request.decision(), s.progress().status().name(), next);
+        LineStep next = s.progress().currentStep() == null ? null : s.step(s.progress().currentStep());
+        return new DecisionResult(s.approvalId(), decided.step(), request.decision(), s.progress().status().name(),
+                next == null || next.isAgreement() ? null : next.approver());
+    }
+
+    /** Who must still decide the active step: its approver, or its agreers who have not decided yet. */
+    static List<Person> pendingPeople(ApprovalState state) {
+        if (state.progress().status() != Progress.Status.IN_PROGRESS || state.progress().currentStep() == null) {
+            return List.of();
+        }
+        int current = state.progress().currentStep();
+        LineStep step = state.step(current);
+        if (!step.isAgreement()) {
+            return List.of(step.approver());
+        }
+        return state.progress().steps().get(current - 1).agreements().stream()
+                .filter(a -> a.status() == StepStatus.PENDING).map(Agreement::agreer).toList();
+    }
+
+    private static StepProgress pending(LineStep step) {
+        return new StepProgress(step.step(), StepStatus.PENDING, null, null, null, agreements(step, StepStatus.PENDING));
+    }
+
+    private static StepProgress waiting(LineStep step) {
+        return new StepProgress(step.step(), StepStatus.WAITING, null, null, null, agreements(step, StepStatus.WAITING));
+    }
+
+    private static List<Agreement> agreements(LineStep step, StepStatus status) {
+        return step.isAgreement()
+                ? step.agreers().stream().map(a -> new Agreement(a, status, null, null, null)).toList()
+                : null;
+    }
+
+    /** Marks the steps from index {@code from} on SKIPPED, keeping the agreers' parts already decided. */
+    private static void skipFrom(ApprovalState state, List<StepProgress> steps, int from) {
+        for (int i = from; i < steps.size(); i++) {
+            StepProgress s = steps.get(i);
+            if (s.status() == StepStatus.REJECTED) {
+                continue;
+            }
+            List<Agreement> agreements = s.agreements() == null ? null : s.agreements().stream()
+                    .map(a -> a.status() == StepStatus.PENDING || a.status() == StepStatus.WAITING
+                            ? new Agreement(a.agreer(), StepStatus.SKIPPED, null, null, null) : a)
+                    .toList();
+            steps.set(i, new StepProgress(i + 1, StepStatus.SKIPPED, null, null, null, agreements));
+        }
     }
 
     private static ApprovalState withProgress(ApprovalState s, Progress progress, long version, Instant activatedAt) {
@@ -264,32 +407,29 @@ public class Workflow {
     }
 
     private ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now, List<Person> cc) {
-        Person approver = state.step(step).approver();
-        // the deputy who decides for the approver today is told too, unless they could not decide this document
-        List<Person> deputies = delegations.of(approver.id())
-                .filter(d -> d.covers(today()))
-                .map(DelegationEvent::deputy)
+        LineStep active = state.step(step);
+        // the deputies who decide for those people today are told too, unless they could not decide this document
+        LocalDate today = today();
+        List<Person> deputies = active.people().stream()
+                .map(p -> delegations.of(p.id()).filter(d -> d.covers(today)).map(DelegationEvent::deputy))
+                .flatMap(Optional::stream)
                 .filter(d -> d.id() != state.drafter().id() && !state.isOnLine(d.id()))
-                .map(List::of).orElse(null);
+                .distinct().toList();
         return ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.StepActivated(state.drafter().id(),
-                state.title(), state.drafter(), step, state.stepCount(), List.of(approver), state.progress(), cc,
-                deputies));
+                state.title(), state.drafter(), step, state.stepCount(), active.people(), state.progress(), cc,
+                deputies.isEmpty() ? null : deputies, active.isAgreement() ? Boolean.TRUE : null));
     }
 
-    /**
-     * The approver of the document's active step when the caller is their deputy today and not that approver
-     * themselves; null otherwise (the caller acts, if at all, as themselves).
-     */
+    /** Someone who must decide now whose deputy the caller is today; null if there is none. */
     private Person deputyFor(ApprovalState state, Caller caller) {
-        if (state.progress().status() != Progress.Status.IN_PROGRESS || state.progress().currentStep() == null) {
-            return null;
+        LocalDate today = today();
+        for (Person p : pendingPeople(state)) {
+            Optional<DelegationEvent> delegation = delegations.of(p.id());
+            if (delegation.isPresent() && delegation.get().delegatesTo(caller.id(), today)) {
+                return p;
+            }
         }
-        Person approver = state.step(state.progress().currentStep()).approver();
-        if (approver.id() == caller.id()) {
-            return null;
-        }
-        Optional<DelegationEvent> delegation = delegations.of(approver.id());
-        return delegation.isPresent() && delegation.get().delegatesTo(caller.id(), today()) ? approver : null;
+        return null;
     }
 
     private LocalDate today() {

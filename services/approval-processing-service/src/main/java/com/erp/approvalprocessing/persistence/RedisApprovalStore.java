@@ -105,7 +105,8 @@ public class RedisApprovalStore {
 
     private static Inbox.Item inboxItem(ApprovalState s) {
         int step = s.progress().currentStep();
-        return new Inbox.Item(s.approvalId(), s.title(), s.drafter(), step, s.stepCount(), s.activatedAt());
+        return new Inbox.Item(s.approvalId(), s.title(), s.drafter(), step, s.stepCount(), s.activatedAt(), null,
+                s.step(step).isAgreement() ? Boolean.TRUE : null);
     }
 
     /** The events of a transition as outbox entries, to publish right away. */

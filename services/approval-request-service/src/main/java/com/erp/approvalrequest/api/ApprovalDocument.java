@@ -12,8 +12,16 @@ public record ApprovalDocument(String id, String number, String type, String tit
                                Instant updatedAt, Instant completedAt, List<HistoryEntry> history,
                                String resubmissionOf, String resubmittedAs, ExpenseRequest expense, TripRequest trip) {
 
-    /** {@code deputy}: who decided the step for its approver (대결), if a deputy did. */
-    public record LineStep(int step, Person approver, String status, Instant decidedAt, String comment, Person deputy) {
+    /**
+     * {@code deputy}: who decided the step for its approver (대결), if a deputy did. A 합의 step has no approver but
+     * {@code agreements}: each agreer and their part.
+     */
+    public record LineStep(int step, Person approver, String status, Instant decidedAt, String comment, Person deputy,
+                           List<Agreement> agreements) {
+    }
+
+    /** Schema Agreement: one agreer's part of a 합의 step. */
+    public record Agreement(Person agreer, String status, Instant decidedAt, String comment, Person deputy) {
     }
 
     /** {@code onBehalfOf}: the approver a deputy decided for (대결), on such a decision. */

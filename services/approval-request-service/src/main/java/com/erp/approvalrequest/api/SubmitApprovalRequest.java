@@ -4,10 +4,16 @@ import java.util.List;
 
 /**
  * Body of POST /api/approvals (schema SubmitApprovalRequest). {@code leave}, {@code expense}, {@code trip}: each for
- * the document type of that form only.
+ * the document type of that form only. {@code agreement}: a 합의 step on the line, if any.
  */
 public record SubmitApprovalRequest(String type, String title, String body, List<Long> approverIds, List<Long> ccIds,
-                                    LeaveRequest leave, ExpenseRequest expense, TripRequest trip) {
+                                    LeaveRequest leave, ExpenseRequest expense, TripRequest trip,
+                                    AgreementRequest agreement) {
+
+    public SubmitApprovalRequest(String type, String title, String body, List<Long> approverIds, List<Long> ccIds,
+                                 LeaveRequest leave, ExpenseRequest expense, TripRequest trip) {
+        this(type, title, body, approverIds, ccIds, leave, expense, trip, null);
+    }
 
     public SubmitApprovalRequest(String type, String title, String body, List<Long> approverIds, List<Long> ccIds,
                                  LeaveRequest leave) {

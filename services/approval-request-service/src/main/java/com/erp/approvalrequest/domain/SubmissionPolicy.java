@@ -1,10 +1,16 @@
 package com.erp.approvalrequest.domain;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.erp.approvalrequest.api.AgreementRequest;
 import com.erp.approvalrequest.api.LeaveRequest;
+import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.ApprovalLineRules;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LeaveRules;
@@ -74,6 +80,39 @@ public final class SubmissionPolicy {
                     + (thisYear - 1) + ", " + thisYear + " and " + (thisYear + 1) + " are open.");
         }
         return leave;
+    }
+
+    /**
+     * The line with its 합의 (agreement) step: the agreers, in the order named, before the {@code position}-th approver
+     * (the last one when not given), and then the line's rules over the whole ({@link ApprovalLineRules#stepsViolation}:
+     * nobody twice, not the drafter, the last step an approver's).
+     *
+     * @param found who the directory resolved of the agreer ids
+     */
+    public static List<LineStep> line(long drafterId, List<Person> approvers, AgreementRequest agreement, List<Person> found) {
+        List<LineStep> line = new ArrayList<>();
+        approvers.forEach(p -> line.add(new LineStep(line.size() + 1, p)));
+        if (agreement != null) {
+            Map<Long, Person> byId = new HashMap<>();
+            found.forEach(p -> byId.put(p.id(), p));
+            List<Long> unknown = agreement.agreerIds().stream().filter(id -> !byId.containsKey(id)).toList();
+            if (!unknown.isEmpty()) {
+                throw ProblemException.unprocessable("No active employee with id " + unknown + " can agree (합의).");
+            }
+            int position = agreement.position() == null ? approvers.size() : agreement.position();
+            if (position < 1 || position > approvers.size()) {
+                throw ProblemException.unprocessable("A 합의 (agreement) comes before one of the line's " + approvers.size()
+                        + " approver(s): its position is 1 to " + approvers.size() + ", not " + position + ".");
+            }
+            line.add(position - 1, LineStep.agreement(0, agreement.agreerIds().stream().map(byId::get).toList()));
+            for (int i = 0; i < line.size(); i++) {
+                line.set(i, line.get(i).renumbered(i + 1));
+            }
+        }
+        ApprovalLineRules.stepsViolation(drafterId, line).ifPresent(reason -> {
+            throw ProblemException.unprocessable(reason);
+        });
+        return List.copyOf(line);
     }
 
     /**

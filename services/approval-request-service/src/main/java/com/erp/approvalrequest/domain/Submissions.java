@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.erp.approvalrequest.api.SubmissionAccepted;
 import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.ApprovalLineRules;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LineStep;
@@ -23,8 +24,10 @@ import com.erp.routes.common.security.Caller;
  */
 public class Submissions {
 
-    /** A document about to be stored, with the event that announces it. */
-    /** @param resubmissionOf the rejected or withdrawn document this one resubmits (재기안), or null */
+    /**
+     * A document about to be stored, with the event that announces it.
+     *
+     * @param resubmissionOf the rejected or withdrawn document this one resubmits (재기안), or null */
     public record NewApproval(String id, SubmitApprovalRequest request, Person drafter, List<LineStep> line,
                               List<Person> cc, Instant submittedAt, ApprovalEvent submitted, String resubmissionOf) {
     }
@@ -40,30 +43,28 @@ public class Submissions {
 
     /**
      * @param cc             who the directory found of {@code request.ccIds()} (empty when none were named)
+     * @param agreers        who the directory found of the agreement's agreer ids (empty when there is none)
      * @param resubmissionOf the document this one resubmits, or null
      */
     public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers, List<Person> cc,
-                             String resubmissionOf) {
+                             List<Person> agreers, String resubmissionOf) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Leave leave = SubmissionPolicy.leave(request.type(), request.leave(), today.getYear());
         FormRules.check(request.type(), request.expense(), request.trip(), today);
+        List<LineStep> line = SubmissionPolicy.line(caller.id(), approvers, request.agreement(), agreers);
         if (request.ccIds() != null && !request.ccIds().isEmpty()) {
-            SubmissionPolicy.checkCc(caller.id(), request.ccIds(), cc, approvers);
+            SubmissionPolicy.checkCc(caller.id(), request.ccIds(), cc, ApprovalLineRules.people(line));
         }
         // in the order the drafter named them
         List<Person> inCc = request.ccIds() == null ? List.of() : request.ccIds().stream()
                 .map(id -> cc.stream().filter(p -> p.id() == id).findFirst().orElseThrow()).toList();
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        Person drafter = new Person(caller.id(), caller.name(), caller.position(), caller.department());
-        List<LineStep> line = new ArrayList<>();
-        for (int i = 0; i < approvers.size(); i++) {
-            line.add(new LineStep(i + 1, approvers.get(i)));
-        }
+        Person drafter = caller.person();
         ApprovalEvent submitted = ApprovalEvent.of(id, 0, now, new EventPayload.Submitted(caller.id(),
                 request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc, leave, resubmissionOf));
-        return new NewApproval(id, request, drafter, List.copyOf(line), inCc, now, submitted, resubmissionOf);
+        return new NewApproval(id, request, drafter, line, inCc, now, submitted, resubmissionOf);
     }
 
     /** The 202 answer: stored and queued; processing will activate the first step. */

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 
+import com.erp.approvalrequest.api.AgreementRequest;
 import com.erp.approvalrequest.api.ApprovalDocument;
 import com.erp.approvalrequest.api.ApprovalList;
 import com.erp.approvalrequest.api.ExpenseRequest;
@@ -97,8 +98,13 @@ public class ApprovalDocuments {
     public Document newDocument(NewApproval approval) {
         List<Document> line = new ArrayList<>();
         for (LineStep step : approval.line()) {
-            line.add(new Document("step", step.step()).append("approver", person(step.approver()))
-                    .append("status", Progress.StepStatus.WAITING.name()));
+            Document d = new Document("step", step.step());
+            if (step.isAgreement()) {
+                d.append("agreers", step.agreers().stream().map(ApprovalDocuments::person).toList());
+            } else {
+                d.append("approver", person(step.approver()));
+            }
+            line.add(d.append("status", Progress.StepStatus.WAITING.name()));
         }
         Date at = Date.from(approval.submittedAt());
         ApprovalEvent submitted = approval.submitted();
@@ -232,6 +238,12 @@ public class ApprovalDocuments {
             sets.add(Updates.set(at + "decidedAt", step.decidedAt() == null ? null : Date.from(step.decidedAt())));
             sets.add(Updates.set(at + "comment", step.comment()));
             sets.add(Updates.set(at + "deputy", person(step.deputy())));
+            if (step.agreements() != null) {
+                sets.add(Updates.set(at + "agreements", step.agreements().stream().map(a -> new Document("agreer",
+                        person(a.agreer())).append("status", a.status().name())
+                        .append("decidedAt", a.decidedAt() == null ? null : Date.from(a.decidedAt()))
+                        .append("comment", a.comment()).append("deputy", person(a.deputy()))).toList()));
+            }
         }
         if (progress.status() != Progress.Status.IN_PROGRESS) {
             sets.add(Updates.set("completedAt", Date.from(event.occurredAt())));
@@ -310,8 +322,12 @@ public class ApprovalDocuments {
         if (payload instanceof EventPayload.Submitted p) {
             entry.append("type", "SUBMITTED").append("actor", person(p.drafter()));
         } else if (payload instanceof EventPayload.StepActivated p) {
-            entry.append("type", "STEP_ACTIVATED").append("step", p.step())
-                    .append("actor", p.approvers().isEmpty() ? null : person(p.approvers().get(0)));
+            entry.append("type", "STEP_ACTIVATED").append("step", p.step());
+            if (p.asksAgreement()) {
+                entry.append("comment", "합의: " + String.join(", ", p.approvers().stream().map(Person::name).toList()));
+            } else {
+                entry.append("actor", p.approvers().isEmpty() ? null : person(p.approvers().get(0)));
+            }
         } else if (payload instanceof EventPayload.Decided p) {
             entry.append("type", p.decision().name()).append("step", p.step())
                     .append("actor", person(p.actor())).append("comment", p.comment());
@@ -357,20 +373,37 @@ public class ApprovalDocuments {
         if (doc.getString("resubmittedAs") != null) {
             throw ProblemException.conflict("This document was resubmitted already, as " + doc.getString("resubmittedAs") + ".");
         }
-        ResubmitApprovalRequest c = changes == null ? new ResubmitApprovalRequest(null, null, null, null, null) : changes;
-        List<Long> line = doc.getList("line", Document.class).stream()
-                .map(s -> s.get("approver", Document.class).get("id", Number.class).longValue()).toList();
+        ResubmitApprovalRequest c = changes == null ? new ResubmitApprovalRequest(null, null, null, null, null, null, null)
+                : changes;
+        List<Long> line = new ArrayList<>();
+        AgreementRequest oldAgreement = null;
+        for (Document step : doc.getList("line", Document.class)) {
+            List<Document> agreers = step.getList("agreers", Document.class);
+            if (agreers != null) {
+                // placed before the approver that follows it
+                oldAgreement = new AgreementRequest(agreers.stream().map(p -> p.get("id", Number.class).longValue()).toList(),
+                        line.size() + 1);
+            } else {
+                line.add(step.get("approver", Document.class).get("id", Number.class).longValue());
+            }
+        }
         List<Long> cc = doc.getList("cc", Document.class, List.of()).stream()
                 .map(p -> p.get("id", Number.class).longValue()).toList();
         List<Long> approvers = c.approverIds() != null ? c.approverIds() : line;
+        // the old line's 합의 goes with the old line
+        AgreementRequest agreement = c.agreement() != null ? c.agreement() : c.approverIds() == null ? oldAgreement : null;
+        List<Long> onLine = new ArrayList<>(approvers);
+        if (agreement != null && agreement.agreerIds() != null) {
+            onLine.addAll(agreement.agreerIds());
+        }
         // copied cc gives way to a new line: someone moved onto it is told as an approver
-        List<Long> keptCc = cc.stream().filter(id -> !approvers.contains(id)).toList();
+        List<Long> keptCc = cc.stream().filter(id -> !onLine.contains(id)).toList();
         return new SubmitApprovalRequest(doc.getString("type"), c.title() != null ? c.title() : doc.getString("title"),
                 c.body() != null ? c.body() : doc.getString("body"), approvers,
                 c.ccIds() != null ? c.ccIds() : keptCc.isEmpty() ? null : keptCc,
                 c.leave() != null ? c.leave() : leaveRequest(doc.get("leave", Document.class)),
                 c.expense() != null ? c.expense() : expense(doc.get("expense", Document.class)),
-                c.trip() != null ? c.trip() : trip(doc.get("trip", Document.class)));
+                c.trip() != null ? c.trip() : trip(doc.get("trip", Document.class)), agreement);
     }
 
     private static ExpenseRequest expense(Document e) {
@@ -414,7 +447,10 @@ public class ApprovalDocuments {
             return true;
         }
         for (Document step : doc.getList("line", Document.class)) {
-            if (isPerson(step.get("approver", Document.class), caller) || isPerson(step.get("deputy", Document.class), caller)) {
+            if (isPerson(step.get("approver", Document.class), caller) || isPerson(step.get("deputy", Document.class), caller)
+                    || step.getList("agreers", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
+                    || step.getList("agreements", Document.class, List.of()).stream()
+                            .anyMatch(a -> isPerson(a.get("deputy", Document.class), caller))) {
                 return true;
             }
         }
@@ -440,7 +476,7 @@ public class ApprovalDocuments {
         List<ApprovalDocument.LineStep> line = doc.getList("line", Document.class).stream()
                 .map(s -> new ApprovalDocument.LineStep(s.getInteger("step"), toPerson(s.get("approver", Document.class)),
                         s.getString("status"), instant(s.getDate("decidedAt")), s.getString("comment"),
-                        toPerson(s.get("deputy", Document.class))))
+                        toPerson(s.get("deputy", Document.class)), agreements(s)))
                 .toList();
         Person drafter = toPerson(doc.get("drafter", Document.class));
         List<Person> cc = doc.getList("cc", Document.class, List.of()).stream().map(ApprovalDocuments::toPerson).toList();
@@ -467,7 +503,8 @@ public class ApprovalDocuments {
         List<Bson> all = new ArrayList<>();
         all.add(switch (box == null ? "drafted" : box) {
             // a deputy's box holds the documents they decided a step of, too
-            case "approver" -> or(eq("line.approver.id", caller.id()), eq("line.deputy.id", caller.id()));
+            case "approver" -> or(eq("line.approver.id", caller.id()), eq("line.agreers.id", caller.id()),
+                    eq("line.deputy.id", caller.id()), eq("line.agreements.deputy.id", caller.id()));
             case "cc" -> eq("cc.id", caller.id());
             default -> eq("drafter.id", caller.id());
         });
@@ -532,6 +569,19 @@ public class ApprovalDocuments {
         }
         return new Document("id", p.id()).append("name", p.name()).append("position", p.position())
                 .append("department", p.department());
+    }
+
+    /** A 합의 step's agreers and their parts, from its progress once recorded, else as submitted; null on a 결재 step. */
+    private static List<ApprovalDocument.Agreement> agreements(Document step) {
+        List<Document> recorded = step.getList("agreements", Document.class);
+        if (recorded != null) {
+            return recorded.stream().map(a -> new ApprovalDocument.Agreement(toPerson(a.get("agreer", Document.class)),
+                    a.getString("status"), instant(a.getDate("decidedAt")), a.getString("comment"),
+                    toPerson(a.get("deputy", Document.class)))).toList();
+        }
+        List<Document> agreers = step.getList("agreers", Document.class);
+        return agreers == null ? null : agreers.stream().map(a -> new ApprovalDocument.Agreement(toPerson(a),
+                step.getString("status"), null, null, null)).toList();
     }
 
     private static Person toPerson(Document d) {

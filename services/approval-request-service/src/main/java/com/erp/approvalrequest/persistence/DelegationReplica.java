@@ -1,10 +1,12 @@
 package com.erp.approvalrequest.persistence;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.erp.routes.common.events.DelegationEvent;
@@ -40,20 +42,40 @@ public class DelegationReplica {
     }
 
     /**
-     * Whose delegation decides whether the caller may read the document: the approver of its active step, when the
-     * caller may not read it anyway; null when there is nothing to look up.
+     * Whose delegations decide whether the caller may read the document, as a query of this collection: those of the
+     * people who must decide its active step (its approver, or the agreers of a 합의 step who have not decided yet),
+     * when the caller may not read it anyway; null when there is nothing to look up.
      */
-    public Long waitingAt(Document doc, Caller caller) {
+    public Bson waitingAt(Document doc, Caller caller) {
         if (doc == null || ApprovalDocuments.mayRead(doc, caller) || !"IN_PROGRESS".equals(doc.getString("status"))
                 || doc.getInteger("currentStep") == null) {
             return null;
         }
         Document step = doc.getList("line", Document.class).get(doc.getInteger("currentStep") - 1);
-        return step.get("approver", Document.class).get("id", Number.class).longValue();
+        List<Long> pending = new ArrayList<>();
+        Document approver = step.get("approver", Document.class);
+        if (approver != null) {
+            pending.add(id(approver));
+        } else {
+            for (Document a : step.getList("agreements", Document.class, List.of())) {
+                if ("PENDING".equals(a.getString("status"))) {
+                    pending.add(id(a.get("agreer", Document.class)));
+                }
+            }
+        }
+        return pending.isEmpty() ? null : in("_id", pending);
     }
 
-    /** Whether the stored delegation (null: none) makes the caller its approver's deputy today. */
-    public boolean delegatesTo(Document delegation, Caller caller) {
+    private static long id(Document person) {
+        return person.get("id", Number.class).longValue();
+    }
+
+    /** Whether one of the stored delegations makes the caller its approver's deputy today. */
+    public boolean delegatesTo(List<Document> delegations, Caller caller) {
+        return delegations != null && delegations.stream().anyMatch(d -> delegatesTo(d, caller));
+    }
+
+    private boolean delegatesTo(Document delegation, Caller caller) {
         if (delegation == null || delegation.get("deputyId") == null) {
             return false;
         }

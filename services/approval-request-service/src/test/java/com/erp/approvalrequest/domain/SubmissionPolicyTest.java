@@ -1,5 +1,6 @@
 package com.erp.approvalrequest.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.LongStream;
 
+import com.erp.approvalrequest.api.AgreementRequest;
+import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.web.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,32 @@ class SubmissionPolicyTest {
     void aProperLinePasses() {
         assertThatCode(() -> SubmissionPolicy.check("제목", 1, List.of(2L, 3L), List.of(p(2), p(3)))).doesNotThrowAnyException();
         assertThatCode(() -> SubmissionPolicy.check("제목", 1, null, List.of(p(2)))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAgreementStepGoesBeforeTheApproverItsPositionNamesTheLastByDefault() {
+        List<LineStep> line = SubmissionPolicy.line(1, List.of(p(2), p(3)), new AgreementRequest(List.of(5L, 4L), null),
+                List.of(p(4), p(5)));
+        assertThat(line).extracting(LineStep::step).containsExactly(1, 2, 3);
+        assertThat(line.get(0).approver()).isEqualTo(p(2));
+        assertThat(line.get(1).agreers()).containsExactly(p(5), p(4)); // in the order named
+        assertThat(line.get(2).approver()).isEqualTo(p(3));
+
+        List<LineStep> first = SubmissionPolicy.line(1, List.of(p(2), p(3)), new AgreementRequest(List.of(4L), 1), List.of(p(4)));
+        assertThat(first.get(0).isAgreement()).isTrue();
+        assertThat(SubmissionPolicy.line(1, List.of(p(2)), null, List.of())).containsExactly(new LineStep(1, p(2)));
+    }
+
+    @Test
+    void anAgreementIsRefusedOutOfPlaceWithStrangersOrWithPeopleAlreadyOnTheLine() {
+        assertThatThrownBy(() -> SubmissionPolicy.line(1, List.of(p(2), p(3)), new AgreementRequest(List.of(4L), 3), List.of(p(4))))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("position is 1 to 2, not 3");
+        assertThatThrownBy(() -> SubmissionPolicy.line(1, List.of(p(2)), new AgreementRequest(List.of(4L, 9L), null), List.of(p(4))))
+                .hasMessageContaining("[9]");
+        assertThatThrownBy(() -> SubmissionPolicy.line(1, List.of(p(2)), new AgreementRequest(List.of(2L), null), List.of(p(2))))
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> SubmissionPolicy.line(1, List.of(p(2)), new AgreementRequest(List.of(1L), null), List.of(p(1))))
+                .hasMessageContaining("own document");
     }
 
     @Test

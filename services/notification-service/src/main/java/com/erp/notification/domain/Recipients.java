@@ -23,9 +23,10 @@ public final class Recipients {
         EventPayload payload = event.payload();
         if (payload instanceof EventPayload.StepActivated p) {
             List<Delivery> told = new ArrayList<>();
+            String asked = p.asksAgreement() ? "You are asked to agree (합의) to '%s' from %s (step %d of %d)."
+                    : "You have a document to approve: '%s' from %s (step %d of %d).";
             p.approvers().forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
-                    "You have a document to approve: '%s' from %s (step %d of %d).",
-                    p.title(), p.drafter().name(), p.step(), p.stepCount()))));
+                    asked, p.title(), p.drafter().name(), p.step(), p.stepCount()))));
             String approvers = String.join(", ", p.approvers().stream().map(Person::name).toList());
             all(p.deputies()).forEach(d -> told.add(delivery(event, d.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
                     "You decide for %s while they are away (대결): '%s' from %s waits (step %d of %d).",
@@ -35,7 +36,7 @@ public final class Recipients {
             return told;
         }
         if (payload instanceof EventPayload.Decided p) {
-            boolean approved = p.decision() != EventPayload.Decision.REJECTED;
+            boolean approved = p.decision() != EventPayload.Decision.REJECTED && p.decision() != EventPayload.Decision.DISAGREED;
             String message = switch (p.decision()) {
                 case APPROVED -> String.format("%s approved step %d of %d of '%s'.", p.actor().name(), p.step(),
                         p.stepCount(), p.title());
@@ -43,6 +44,10 @@ public final class Recipients {
                         + "the later steps are skipped.", p.actor().name(), p.title(), p.step(), p.stepCount());
                 case REJECTED -> String.format("%s rejected '%s' at step %d: %s", p.actor().name(), p.title(), p.step(),
                         p.comment());
+                case AGREED -> String.format("%s agreed (합의) to '%s' at step %d of %d.", p.actor().name(), p.title(),
+                        p.step(), p.stepCount());
+                case DISAGREED -> String.format("%s disagreed (합의) with '%s' at step %d: %s", p.actor().name(), p.title(),
+                        p.step(), p.comment());
             };
             String by = p.onBehalfOf() == null ? "" : String.format(" (대결, for %s)", p.onBehalfOf().name());
             List<Delivery> told = new ArrayList<>();
@@ -50,7 +55,12 @@ public final class Recipients {
             if (p.onBehalfOf() != null) {
                 told.add(delivery(event, p.onBehalfOf().id(), "DECIDED_FOR_YOU", p.actor(), String.format(
                         "%s %s '%s' for you at step %d while you are away%s", p.actor().name(),
-                        approved ? "approved" : "rejected", p.title(), p.step(),
+                        switch (p.decision()) {
+                            case AGREED -> "agreed to";
+                            case DISAGREED -> "disagreed with";
+                            case REJECTED -> "rejected";
+                            default -> "approved";
+                        }, p.title(), p.step(),
                         p.comment() == null ? "." : ": " + p.comment())));
             }
             return told;

@@ -97,6 +97,26 @@ class RecipientsTest {
     }
 
     @Test
+    void everyAgreerIsAskedToAgreeAndTheDrafterHearsEachPart() {
+        Person other = new Person(8, "강도윤", "DEPT_HEAD", "S");
+        List<Delivery> asked = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+                new EventPayload.StepActivated(1, "출장", drafter, 2, 3, List.of(lead, other), progress, null, null, true)));
+        assertThat(asked).extracting(Delivery::userId).containsExactly(2L, 8L);
+        assertThat(asked).allSatisfy(d -> assertThat(d.notification().message()).contains("asked to agree (합의)"));
+
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 2, 3,
+                other, EventPayload.Decision.AGREED, null, progress)))).singleElement().satisfies(x -> {
+                    assertThat(x.notification().type()).isEqualTo("STEP_APPROVED");
+                    assertThat(x.notification().message()).contains("강도윤 agreed (합의)");
+                });
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH, new EventPayload.Decided(1, "출장", 2, 3,
+                other, EventPayload.Decision.DISAGREED, "일정 충돌", progress)))).singleElement().satisfies(x -> {
+                    assertThat(x.notification().type()).isEqualTo("STEP_REJECTED");
+                    assertThat(x.notification().message()).contains("disagreed").contains("일정 충돌");
+                });
+    }
+
+    @Test
     void theDrafterHearsOfEveryDecisionAndTheResult() {
         assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
                 lead, EventPayload.Decision.REJECTED, "예산", progress))))
