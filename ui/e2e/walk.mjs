@@ -219,6 +219,7 @@ try {
   await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
   await staff.fill('input[name=title]', agreed);
   await staff.selectOption('select[aria-label="합의자 추가"]', { label: '강도윤 · 영업본부 · DEPT_HEAD' });
+  await staff.selectOption('select[aria-label="수신자 추가"]', { label: '최유진 · 영업본부 · STAFF' });
   await staff.click('button[type=submit]');
   await staff.waitForURL(/#\/docs\/[^/]+$/);
   await staff.getByTestId('agreement-part').filter({ hasText: '강도윤' }).waitFor({ timeout: LIVE });
@@ -238,6 +239,26 @@ try {
   await staff.getByTestId('agreement-part').filter({ hasText: '동의' }).waitFor({ timeout: LIVE });
   await staff.screenshot({ path: `${shots}/agreement.png`, fullPage: true });
   log('a document with a 합의: the lead approved, the agreer agreed from the inbox, the drafter sees 동의');
+
+  // 8e. 수신: once the head approves it, the receiver finds it in the received box and acknowledges it (접수)
+  await head.goto(`${base}/#/inbox`);
+  const headToApprove = head.getByTestId('inbox-item').filter({ hasText: agreed });
+  await headToApprove.waitFor({ timeout: LIVE });
+  await headToApprove.getByRole('button', { name: '승인' }).click();
+  await headToApprove.waitFor({ state: 'detached', timeout: LIVE });
+  const receiver = await signIn('sales.staff');
+  for (let waited = 0; ; waited += 500) {
+    // the approval reaches the document's record through Kafka: the box lists it once recorded
+    await receiver.goto(`${base}/#/inbox`);
+    await receiver.goto(`${base}/#/docs?box=received`);
+    if (await receiver.getByText(agreed).count() === 1) break;
+    if (waited > LIVE) throw new Error('the approved document did not reach the received box');
+    await receiver.waitForTimeout(500);
+  }
+  await receiver.getByText(agreed).click();
+  await receiver.getByRole('button', { name: '접수 (acknowledge receipt)' }).click();
+  await receiver.getByTestId('receivers').filter({ hasText: '접수 ' }).waitFor({ timeout: LIVE });
+  log('the head approved it; the receiver found it under 수신 문서 and acknowledged it (접수)');
 
   // 9. the operations page: not offered to a staff member, and the page says so if asked for anyway
   if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');

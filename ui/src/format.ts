@@ -65,6 +65,7 @@ export const HISTORY_LABEL: Record<string, string> = {
   APPROVED_FINAL: '전결',
   REJECTED: '반려',
   AGREED: '합의 동의',
+  RECEIVED: '접수',
   DISAGREED: '합의 반대',
   DOCUMENT_APPROVED: '최종 승인',
   DOCUMENT_REJECTED: '최종 반려',

@@ -121,6 +121,8 @@ export interface ApprovalDocument {
   history: HistoryEntry[];
   resubmissionOf?: string;
   resubmittedAs?: string;
+  /** 수신: who receives it once approved, and when each acknowledged it (접수) */
+  receivers?: { receiver: PersonRef; receivedAt?: string }[];
 }
 
 export interface ApprovalSummary {

@@ -34,6 +34,18 @@ export function DocumentView({ id }: { id: string }) {
   const forWhom = deputyFor(doc, me.id, delegations.data?.actingFor ?? []);
   const canResubmit = mine && (doc.status === 'REJECTED' || doc.status === 'WITHDRAWN') && !doc.resubmittedAs;
 
+  const mayReceive = doc.status === 'APPROVED' && (doc.receivers ?? []).some((r) => r.receiver.id === me.id && !r.receivedAt);
+  const receive = async () => {
+    setActionError(undefined);
+    try {
+      await api('POST', `/api/approvals/${encodeURIComponent(id)}/receipt`);
+      toast('접수했습니다 (received).');
+      reload();
+    } catch (e) {
+      setActionError(message(e));
+    }
+  };
+
   const withdraw = async () => {
     setActionError(undefined);
     try {
@@ -63,6 +75,10 @@ export function DocumentView({ id }: { id: string }) {
         {doc.trip && <><dt>출장</dt><dd data-testid="doc-trip">{doc.trip.destination} · {doc.trip.startDate}
           {doc.trip.endDate !== doc.trip.startDate && ` ~ ${doc.trip.endDate}`}{doc.trip.purpose && ` · ${doc.trip.purpose}`}</dd></>}
         {doc.cc.length > 0 && <><dt>참조</dt><dd>{doc.cc.map((p) => p.name).join(', ')}</dd></>}
+        {doc.receivers && doc.receivers.length > 0 && <><dt>수신</dt><dd data-testid="receivers">{doc.receivers.map((r) => (
+          <span key={r.receiver.id} className="receiver">{r.receiver.name}
+            <small>{r.receivedAt ? ` 접수 ${dateTime(r.receivedAt)}` : doc.status === 'APPROVED' ? ' 미접수' : ''}</small></span>
+        ))}</dd></>}
         {doc.resubmissionOf && <><dt>재기안 원문</dt><dd><a href={`#/docs/${doc.resubmissionOf}`}>이전 문서</a></dd></>}
         {doc.resubmittedAs && <><dt>재기안</dt><dd><a href={`#/docs/${doc.resubmittedAs}`}>새 문서</a></dd></>}
       </dl>
@@ -113,6 +129,7 @@ export function DocumentView({ id }: { id: string }) {
           </div>
         </div>
       )}
+      {mayReceive && <p><button onClick={receive}>접수 (acknowledge receipt)</button></p>}
       {canResubmit && <p><a className="button" href={`#/draft?from=${doc.id}`}>재기안 (resubmit)</a></p>}
       {actionError && <p className="error" role="alert">{actionError}</p>}
 

@@ -6,7 +6,7 @@ import { dateTime, STATUS_LABEL, TYPE_LABEL } from '../format';
 import { go } from '../router';
 import type { ApprovalList, ApprovalStatus, ApprovalSummary } from '../types';
 
-const BOXES: Record<string, string> = { drafted: '기안한 문서', approver: '결재할/한 문서', cc: '참조 문서' };
+const BOXES: Record<string, string> = { drafted: '기안한 문서', approver: '결재할/한 문서', cc: '참조 문서', received: '수신 문서' };
 
 /** 문서함: the caller's documents by box and status, newest first, a page at a time. */
 export function Documents({ box, status }: { box: string; status: string }) {

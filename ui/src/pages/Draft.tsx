@@ -26,6 +26,7 @@ export function Draft({ from }: { from?: string }) {
   const [approvers, setApprovers] = useState<PersonRef[]>([]);
   const [cc, setCc] = useState<PersonRef[]>([]);
   const [agreers, setAgreers] = useState<PersonRef[]>([]);
+  const [receivers, setReceivers] = useState<PersonRef[]>([]);
   // 합의 before the n-th approver; 0: before the last one
   const [agreementAt, setAgreementAt] = useState(0);
   const [error, setError] = useState<string>();
@@ -65,6 +66,7 @@ export function Draft({ from }: { from?: string }) {
       setPurpose(d.trip.purpose ?? '');
     }
     setCc(d.cc);
+    setReceivers((d.receivers ?? []).map((r) => r.receiver));
     setApprovers(d.line.flatMap((s) => (s.approver ? [s.approver] : [])));
     const at = d.line.findIndex((s) => s.agreements);
     if (at >= 0) {
@@ -103,6 +105,7 @@ export function Draft({ from }: { from?: string }) {
       ...(leave ? { leave } : {}),
       ...(expense ? { expense } : {}),
       ...(trip ? { trip } : {}),
+      ...(receivers.length || from ? { receiverIds: receivers.map((r) => r.id) } : {}),
       ...(agreers.length ? { agreement: { agreerIds: agreers.map((a) => a.id), ...(agreementAt ? { position: agreementAt } : {}) } } : {}),
     };
     try {
@@ -200,13 +203,13 @@ export function Draft({ from }: { from?: string }) {
               {defaultLine.error && <span className="error"> {defaultLine.error}</span>}</p>
           )}
           {custom && (
-            <PeoplePicker label="결재자 추가" people={others.filter((p) => !taken(p, cc, agreers))} chosen={approvers} setChosen={setApprovers} toRef={ref} ordered max={agreers.length ? 9 : 10} />
+            <PeoplePicker label="결재자 추가" people={others.filter((p) => !taken(p, cc, agreers, receivers))} chosen={approvers} setChosen={setApprovers} toRef={ref} ordered max={agreers.length ? 9 : 10} />
           )}
         </fieldset>
         <fieldset>
           <legend>합의 (agreement)</legend>
           <p className="hint">합의자들은 동시에, 순서 없이 결정합니다. 모두 동의하면 다음 결재자에게 넘어가고, 한 명이라도 반대하면 반려됩니다.</p>
-          <PeoplePicker label="합의자 추가" people={others.filter((p) => !taken(p, line, cc))} chosen={agreers} setChosen={setAgreers} toRef={ref} max={10} />
+          <PeoplePicker label="합의자 추가" people={others.filter((p) => !taken(p, line, cc, receivers))} chosen={agreers} setChosen={setAgreers} toRef={ref} max={10} />
           {agreers.length > 0 && line.length > 0 && (
             <label>위치
               <select name="agreementAt" value={agreementAt} onChange={(e) => setAgreementAt(Number(e.target.value))}>
@@ -218,8 +221,14 @@ export function Draft({ from }: { from?: string }) {
         </fieldset>
         <fieldset>
           <legend>참조 (cc)</legend>
-          <PeoplePicker label="참조자 추가" people={others.filter((p) => !taken(p, line, agreers))}
+          <PeoplePicker label="참조자 추가" people={others.filter((p) => !taken(p, line, agreers, receivers))}
                         chosen={cc} setChosen={setCc} toRef={ref} max={20} />
+        </fieldset>
+        <fieldset>
+          <legend>수신 (receivers)</legend>
+          <p className="hint">승인되면 수신자에게 전달되고, 수신자가 접수합니다.</p>
+          <PeoplePicker label="수신자 추가" people={others.filter((p) => !taken(p, line, agreers, cc))}
+                        chosen={receivers} setChosen={setReceivers} toRef={ref} max={20} />
         </fieldset>
         {error && <p className="error" role="alert">{error}</p>}
         <button type="submit" disabled={busy}>{from ? '재기안' : '상신'}</button>

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Submit: the drafter (from the token), the approval line (named approvers, or the org chart's default, from
- * employee-service; with a 합의 step of agreers if asked) and the people in cc (참조, looked up the same way) make a new document, which is stored in MongoDB together with its
+ * employee-service; with a 합의 step of agreers if asked), the people in cc (참조) and the receivers (수신), looked up the same way, make a
+ * new document, which is stored in MongoDB together with its
  * {@code approval.submitted} event in an outbox. Then it is dispatched to approval-processing, the way the
  * dispatch mode (or the request's {@code X-Dispatch-Mode}) says:
  * <ul>
@@ -70,8 +71,13 @@ public class SubmitRoute extends RouteBuilder {
                     .setVariable("agreers", method("employeeDirectory",
                             "approvers(${variable.request.agreement.agreerIds}, ${variable.callerToken})"))
                 .end()
+                .setVariable("receivers", constant(java.util.List.of()))
+                .filter(simple("${variable.request.receiverIds} != null"))
+                    .setVariable("receivers", method("employeeDirectory",
+                            "approvers(${variable.request.receiverIds}, ${variable.callerToken})"))
+                .end()
                 .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${variable.line}, ${variable.cc}, "
-                        + "${variable.agreers}, ${variable.resubmissionOf})")
+                        + "${variable.agreers}, ${variable.receivers}, ${variable.resubmissionOf})")
                 .setVariable("approval", body());
 
         from(DISPATCH_ASYNC).routeId("approval-request.dispatch-async")

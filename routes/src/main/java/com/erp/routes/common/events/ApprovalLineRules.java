@@ -81,6 +81,42 @@ public final class ApprovalLineRules {
     }
 
     /**
+     * Why {@code receivers} (수신) cannot receive the document, or empty: at most {@value #MAX_CC}, nobody twice, neither
+     * the drafter nor anyone on the line or in cc (who are told anyway).
+     */
+    public static Optional<String> receiversViolation(long drafterId, List<Person> line, List<Person> cc,
+                                                      List<Person> receivers) {
+        if (receivers == null || receivers.isEmpty()) {
+            return Optional.empty();
+        }
+        if (receivers.size() > MAX_CC) {
+            return Optional.of("At most " + MAX_CC + " people can receive a document.");
+        }
+        Set<Long> told = new HashSet<>();
+        line.forEach(p -> told.add(p.id()));
+        if (cc != null) {
+            cc.forEach(p -> told.add(p.id()));
+        }
+        Set<Long> seen = new HashSet<>();
+        for (Person p : receivers) {
+            if (p == null) {
+                return Optional.of("A receiver is missing.");
+            }
+            if (p.id() == drafterId) {
+                return Optional.of("You cannot send your own document to yourself (수신).");
+            }
+            if (told.contains(p.id())) {
+                return Optional.of("Employee [" + p.id() + "] is on the approval line or in cc already; leave them out of "
+                        + "receiverIds.");
+            }
+            if (!seen.add(p.id())) {
+                return Optional.of(p.name() + " appears twice among the receivers.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The same for the steps of a stored or transmitted line, which must also be numbered 1..n in order; a 합의 step
      * has 1 to {@value #MAX_AGREERS} agreers and is never the last (an approver decides after it).
      */

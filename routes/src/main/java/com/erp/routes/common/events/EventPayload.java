@@ -21,10 +21,17 @@ public sealed interface EventPayload {
      * A document was stored and submitted; its line is fixed from now on. {@code cc}: 참조, the people kept informed.
      * {@code leave}: what a leave document asks for (null for other forms); such a document starts along its line only
      * once employee-service has reserved its days ({@link LeaveReserved}). {@code resubmissionOf}: the rejected or
-     * withdrawn document this one resubmits (재기안), if it does.
+     * withdrawn document this one resubmits (재기안), if it does. {@code receivers}: 수신, the people the document is sent
+     * to once it is approved.
      */
     record Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
-                     Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf) implements EventPayload {
+                     Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf, List<Person> receivers)
+            implements EventPayload {
+
+        public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
+                         Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf) {
+            this(drafterId, title, drafter, documentType, line, submittedAt, cc, leave, resubmissionOf, null);
+        }
 
         public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
                          Instant submittedAt, List<Person> cc, Leave leave) {
@@ -102,12 +109,19 @@ public sealed interface EventPayload {
         }
     }
 
-    /** The last step approved: the document is approved. {@code cc} are told, like the drafter. */
-    record Completed(long drafterId, String title, Person finalApprover, Progress progress, List<Person> cc)
-            implements EventPayload {
+    /**
+     * The last step approved: the document is approved. {@code cc} are told, like the drafter; {@code receivers} (수신)
+     * receive it now.
+     */
+    record Completed(long drafterId, String title, Person finalApprover, Progress progress, List<Person> cc,
+                     List<Person> receivers) implements EventPayload {
+
+        public Completed(long drafterId, String title, Person finalApprover, Progress progress, List<Person> cc) {
+            this(drafterId, title, finalApprover, progress, cc, null);
+        }
 
         public Completed(long drafterId, String title, Person finalApprover, Progress progress) {
-            this(drafterId, title, finalApprover, progress, null);
+            this(drafterId, title, finalApprover, progress, null, null);
         }
     }
 

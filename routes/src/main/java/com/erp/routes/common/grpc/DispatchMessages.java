@@ -47,6 +47,9 @@ public final class DispatchMessages {
         if (s.cc() != null) {
             s.cc().forEach(p -> b.addCc(person(p)));
         }
+        if (s.receivers() != null) {
+            s.receivers().forEach(p -> b.addReceivers(person(p)));
+        }
         return b.build();
     }
 
@@ -60,7 +63,9 @@ public final class DispatchMessages {
                 instant(r.getOccurredAtEpochMicros()), r.getApprovalId(), 0,
                 new EventPayload.Submitted(drafter.id(), r.getTitle(), drafter, r.getDocumentType(), line,
                         instant(r.getSubmittedAtEpochMicros()),
-                        r.getCcCount() == 0 ? null : r.getCcList().stream().map(DispatchMessages::person).toList()));
+                        r.getCcCount() == 0 ? null : r.getCcList().stream().map(DispatchMessages::person).toList(),
+                        null, null, r.getReceiversCount() == 0 ? null
+                                : r.getReceiversList().stream().map(DispatchMessages::person).toList()));
     }
 
     /** The answer: the document's state after activation (or as it already was). */

@@ -12,14 +12,26 @@ import com.erp.routes.common.events.Progress;
  * plus the version every change is checked against (one decision wins when two arrive together).
  *
  * @param version the sequence of the last event this state produced
- * @param cc      참조, the people told when the document starts and how it ends (null in states stored before it)
+ * @param cc        참조, the people told when the document starts and how it ends (null in states stored before it)
+ * @param receivers 수신, the people who receive the document once it is approved (null when none, and in older states)
  */
 public record ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
-                            Progress progress, long version, Instant activatedAt, List<Person> cc) {
+                            Progress progress, long version, Instant activatedAt, List<Person> cc,
+                            List<Person> receivers) {
+
+    public ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
+                         Progress progress, long version, Instant activatedAt, List<Person> cc) {
+        this(approvalId, title, documentType, drafter, line, progress, version, activatedAt, cc, null);
+    }
 
     /** The people in cc as events carry them: null when there are none, so the field is left out. */
     public List<Person> ccOrNull() {
         return cc == null || cc.isEmpty() ? null : cc;
+    }
+
+    /** The receivers as events carry them: null when there are none. */
+    public List<Person> receiversOrNull() {
+        return receivers == null || receivers.isEmpty() ? null : receivers;
     }
 
     public int stepCount() {

@@ -93,6 +93,10 @@ public class Workflow {
         ApprovalLineRules.ccViolation(s.drafter().id(), ApprovalLineRules.people(s.line()), s.cc()).ifPresent(reason -> {
             throw new InvalidEventException("submission " + submitted.approvalId() + ": " + reason);
         });
+        ApprovalLineRules.receiversViolation(s.drafter().id(), ApprovalLineRules.people(s.line()), s.cc(), s.receivers())
+                .ifPresent(reason -> {
+                    throw new InvalidEventException("submission " + submitted.approvalId() + ": " + reason);
+                });
         Instant now = clock.instant();
         List<StepProgress> steps = new ArrayList<>();
         for (LineStep step : s.line()) {
@@ -100,7 +104,8 @@ public class Workflow {
         }
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, 1, steps);
         ApprovalState state = new ApprovalState(submitted.approvalId(), s.title(), s.documentType(), s.drafter(),
-                s.line(), progress, 1, now, s.cc() == null ? List.of() : List.copyOf(s.cc()));
+                s.line(), progress, 1, now, s.cc() == null ? List.of() : List.copyOf(s.cc()),
+                s.receivers() == null ? null : List.copyOf(s.receivers()));
         // the first activation tells the people in cc that the document is on its way
         ApprovalEvent activated = activated(state, 1, 1, now, state.ccOrNull());
         List<Transition.InboxChange> inbox = new ArrayList<>();
@@ -179,7 +184,7 @@ public class Workflow {
                             finalAuthority ? EventPayload.Decision.APPROVED_FINAL : EventPayload.Decision.APPROVED,
                             comment, absent).apply(progress)),
                     ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Completed(state.drafter().id(),
-                            state.title(), actor, progress, state.ccOrNull()))));
+                            state.title(), actor, progress, state.ccOrNull(), state.receiversOrNull()))));
         }
         return reject(state, steps, inbox, now, current, actor, comment,
                 decided(state, current, actor, EventPayload.Decision.REJECTED, comment, absent));
@@ -403,7 +408,7 @@ public class Workflow {
 
     private static ApprovalState withProgress(ApprovalState s, Progress progress, long version, Instant activatedAt) {
         return new ApprovalState(s.approvalId(), s.title(), s.documentType(), s.drafter(), s.line(), progress, version,
-                activatedAt, s.cc());
+                activatedAt, s.cc(), s.receivers());
     }
 
     private ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now, List<Person> cc) {

@@ -10,7 +10,12 @@ import com.erp.routes.common.events.Person;
 public record ApprovalDocument(String id, String number, String type, String title, String body, Leave leave, String status,
                                Person drafter, Integer currentStep, List<LineStep> line, List<Person> cc, Instant submittedAt,
                                Instant updatedAt, Instant completedAt, List<HistoryEntry> history,
-                               String resubmissionOf, String resubmittedAs, ExpenseRequest expense, TripRequest trip) {
+                               String resubmissionOf, String resubmittedAs, ExpenseRequest expense, TripRequest trip,
+                               List<Receiver> receivers) {
+
+    /** 수신: someone the document is sent to once approved, and when they acknowledged it (접수), if they have. */
+    public record Receiver(Person receiver, Instant receivedAt) {
+    }
 
     /**
      * {@code deputy}: who decided the step for its approver (대결), if a deputy did. A 합의 step has no approver but

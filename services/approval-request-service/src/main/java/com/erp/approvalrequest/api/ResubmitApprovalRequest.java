@@ -8,11 +8,16 @@ import java.util.List;
  */
 public record ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds,
                                       LeaveRequest leave, ExpenseRequest expense, TripRequest trip,
-                                      AgreementRequest agreement) {
+                                      AgreementRequest agreement, List<Long> receiverIds) {
+
+    public ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds,
+                                   LeaveRequest leave, ExpenseRequest expense, TripRequest trip, AgreementRequest agreement) {
+        this(title, body, approverIds, ccIds, leave, expense, trip, agreement, null);
+    }
 
     public ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds,
                                    LeaveRequest leave, ExpenseRequest expense, TripRequest trip) {
-        this(title, body, approverIds, ccIds, leave, expense, trip, null);
+        this(title, body, approverIds, ccIds, leave, expense, trip, null, null);
     }
 
     public ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds, LeaveRequest leave) {

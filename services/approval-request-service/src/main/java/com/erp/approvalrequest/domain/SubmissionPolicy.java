@@ -116,6 +116,28 @@ public final class SubmissionPolicy {
     }
 
     /**
+     * The receivers (수신), in the order named: everyone found as an active employee, and neither the drafter nor anyone
+     * on the line or in cc. Empty when none were named.
+     */
+    public static List<Person> receivers(long drafterId, List<Long> requested, List<Person> found, List<Person> line,
+                                         List<Person> cc) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Person> byId = new HashMap<>();
+        found.forEach(p -> byId.put(p.id(), p));
+        List<Long> unknown = requested.stream().filter(id -> !byId.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.unprocessable("No active employee with id " + unknown + " can receive the document.");
+        }
+        List<Person> receivers = requested.stream().map(byId::get).toList();
+        ApprovalLineRules.receiversViolation(drafterId, line, cc, receivers).ifPresent(reason -> {
+            throw ProblemException.unprocessable(reason);
+        });
+        return receivers;
+    }
+
+    /**
      * The people in cc (참조): everyone named found as an active employee, and neither the drafter nor anyone on the
      * line (who are told anyway).
      *

@@ -29,7 +29,8 @@ public class Submissions {
      *
      * @param resubmissionOf the rejected or withdrawn document this one resubmits (재기안), or null */
     public record NewApproval(String id, SubmitApprovalRequest request, Person drafter, List<LineStep> line,
-                              List<Person> cc, Instant submittedAt, ApprovalEvent submitted, String resubmissionOf) {
+                              List<Person> cc, Instant submittedAt, ApprovalEvent submitted, String resubmissionOf,
+                              List<Person> receivers) {
     }
 
     private final Clock clock;
@@ -44,10 +45,11 @@ public class Submissions {
     /**
      * @param cc             who the directory found of {@code request.ccIds()} (empty when none were named)
      * @param agreers        who the directory found of the agreement's agreer ids (empty when there is none)
+     * @param receivers      who the directory found of {@code request.receiverIds()} (empty when none were named)
      * @param resubmissionOf the document this one resubmits, or null
      */
     public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers, List<Person> cc,
-                             List<Person> agreers, String resubmissionOf) {
+                             List<Person> agreers, List<Person> receivers, String resubmissionOf) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Leave leave = SubmissionPolicy.leave(request.type(), request.leave(), today.getYear());
@@ -59,12 +61,15 @@ public class Submissions {
         // in the order the drafter named them
         List<Person> inCc = request.ccIds() == null ? List.of() : request.ccIds().stream()
                 .map(id -> cc.stream().filter(p -> p.id() == id).findFirst().orElseThrow()).toList();
+        List<Person> receiving = SubmissionPolicy.receivers(caller.id(), request.receiverIds(), receivers,
+                ApprovalLineRules.people(line), inCc);
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Person drafter = caller.person();
         ApprovalEvent submitted = ApprovalEvent.of(id, 0, now, new EventPayload.Submitted(caller.id(),
-                request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc, leave, resubmissionOf));
-        return new NewApproval(id, request, drafter, line, inCc, now, submitted, resubmissionOf);
+                request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc, leave, resubmissionOf,
+                receiving.isEmpty() ? null : receiving));
+        return new NewApproval(id, request, drafter, line, inCc, now, submitted, resubmissionOf, receiving);
     }
 
     /** The 202 answer: stored and queued; processing will activate the first step. */

@@ -44,6 +44,7 @@ import com.erp.routes.common.web.FieldError;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -116,6 +117,7 @@ public class ApprovalDocuments {
                 .append("drafter", person(approval.drafter()))
                 .append("line", line)
                 .append("cc", approval.cc().stream().map(ApprovalDocuments::person).toList())
+                .append("receivers", approval.receivers().stream().map(ApprovalDocuments::person).toList())
                 .append("stateVersion", 0L)
                 .append("submittedAt", at)
                 .append("updatedAt", at)
@@ -403,7 +405,16 @@ public class ApprovalDocuments {
                 c.ccIds() != null ? c.ccIds() : keptCc.isEmpty() ? null : keptCc,
                 c.leave() != null ? c.leave() : leaveRequest(doc.get("leave", Document.class)),
                 c.expense() != null ? c.expense() : expense(doc.get("expense", Document.class)),
-                c.trip() != null ? c.trip() : trip(doc.get("trip", Document.class)), agreement);
+                c.trip() != null ? c.trip() : trip(doc.get("trip", Document.class)), agreement,
+                c.receiverIds() != null ? c.receiverIds() : keptReceivers(doc, onLine, c.ccIds() != null ? c.ccIds() : keptCc));
+    }
+
+    /** The old document's receivers, but for anyone the new line or cc now holds; null when none are left. */
+    private static List<Long> keptReceivers(Document doc, List<Long> onLine, List<Long> cc) {
+        List<Long> kept = doc.getList("receivers", Document.class, List.of()).stream()
+                .map(p -> p.get("id", Number.class).longValue())
+                .filter(id -> !onLine.contains(id) && !cc.contains(id)).toList();
+        return kept.isEmpty() ? null : kept;
     }
 
     private static ExpenseRequest expense(Document e) {
@@ -436,11 +447,52 @@ public class ApprovalDocuments {
                 + (existing == null ? "." : ", as " + existing.getString("_id") + "."));
     }
 
+    // ---- receipt (접수) -----------------------------------------------------------------------------------------
+
+    /**
+     * The update that records the caller's receipt of the document (수신 → 접수), or why they may not: only a receiver
+     * (someone else learns nothing of it), once the document is approved, once. The update's condition repeats the
+     * last, so two receipts at the same moment record one; {@link #received} says which.
+     */
+    public List<Bson> receipt(Document doc, Caller caller) {
+        if (doc == null || !isReceiver(doc, caller)) {
+            throw doc == null || !mayRead(doc, caller) ? ProblemException.forbidden("Only its receivers receive a document.")
+                    : ProblemException.forbidden("You are not a receiver of this document.");
+        }
+        if (!APPROVED.equals(doc.getString("status"))) {
+            throw ProblemException.conflict("The document is " + doc.getString("status").toLowerCase().replace('_', ' ')
+                    + "; it is received once approved.");
+        }
+        if (receivedAt(doc, caller) != null) {
+            throw ProblemException.conflict("You received this document already, at " + receivedAt(doc, caller) + ".");
+        }
+        Date now = Date.from(clock.instant());
+        String eventId = "received:" + caller.id();
+        Document entry = new Document("eventId", eventId).append("at", now).append("sequence", Long.MAX_VALUE)
+                .append("type", "RECEIVED").append("actor", person(caller.person()));
+        return List.of(and(eq("_id", doc.getString("_id")),
+                        Filters.elemMatch("receivers", and(eq("id", caller.id()), exists("receivedAt", false)))),
+                Updates.combine(Updates.set("receivers.$.receivedAt", now), Updates.push("history", entry)));
+    }
+
+    /** After the receipt's update: the document as the receiver now sees it, or 409 if another receipt was first. */
+    public ApprovalDocument received(Document doc, Caller caller, Long modified) {
+        if (modified == null || modified == 0) {
+            throw ProblemException.conflict("You received this document already.");
+        }
+        return view(doc, caller, false);
+    }
+
+    private static Instant receivedAt(Document doc, Caller caller) {
+        return doc.getList("receivers", Document.class, List.of()).stream().filter(p -> isPerson(p, caller))
+                .map(p -> instant(p.getDate("receivedAt"))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     // ---- reading ----------------------------------------------------------------------------------------------
 
     /**
-     * Who may read a document without a delegation: administrators, its drafter, approvers (and deputies who decided a
-     * step for one), people in cc.
+     * Who may read a document without a delegation: administrators, its drafter, approvers and agreers (and deputies
+     * who decided for one), people in cc, and its receivers (수신) once it is approved.
      */
     public static boolean mayRead(Document doc, Caller caller) {
         if (caller.isAdmin() || toPerson(doc.get("drafter", Document.class)).id() == caller.id()) {
@@ -454,7 +506,14 @@ public class ApprovalDocuments {
                 return true;
             }
         }
-        return doc.getList("cc", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller));
+        return doc.getList("cc", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
+                || isReceiver(doc, caller) && APPROVED.equals(doc.getString("status"));
+    }
+
+    private static final String APPROVED = Progress.Status.APPROVED.name();
+
+    private static boolean isReceiver(Document doc, Caller caller) {
+        return doc.getList("receivers", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller));
     }
 
     private static boolean isPerson(Document person, Caller caller) {
@@ -495,7 +554,9 @@ public class ApprovalDocuments {
                 doc.getInteger("currentStep"), line, cc, instant(doc.getDate("submittedAt")),
                 instant(doc.getDate("updatedAt")), instant(doc.getDate("completedAt")), history,
                 doc.getString("resubmissionOf"), doc.getString("resubmittedAs"),
-                expense(doc.get("expense", Document.class)), trip(doc.get("trip", Document.class)));
+                expense(doc.get("expense", Document.class)), trip(doc.get("trip", Document.class)),
+                doc.getList("receivers", Document.class, List.of()).stream().map(r -> new ApprovalDocument.Receiver(
+                        toPerson(r), instant(r.getDate("receivedAt")))).toList());
     }
 
     /** The documents of the caller's box (drafted, on whose line the caller is, in cc of), in status, after cursor. */
@@ -506,6 +567,7 @@ public class ApprovalDocuments {
             case "approver" -> or(eq("line.approver.id", caller.id()), eq("line.agreers.id", caller.id()),
                     eq("line.deputy.id", caller.id()), eq("line.agreements.deputy.id", caller.id()));
             case "cc" -> eq("cc.id", caller.id());
+            case "received" -> and(eq("receivers.id", caller.id()), eq("status", APPROVED));
             default -> eq("drafter.id", caller.id());
         });
         if (status != null) {

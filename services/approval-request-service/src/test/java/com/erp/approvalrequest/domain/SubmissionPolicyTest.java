@@ -53,6 +53,21 @@ class SubmissionPolicyTest {
     }
 
     @Test
+    void receiversAreFoundInTheOrderNamedAndToldNowhereElse() {
+        assertThat(SubmissionPolicy.receivers(1, List.of(6L, 5L), List.of(p(5), p(6)), List.of(p(2)), List.of()))
+                .containsExactly(p(6), p(5));
+        assertThat(SubmissionPolicy.receivers(1, null, List.of(), List.of(p(2)), List.of())).isEmpty();
+        assertThatThrownBy(() -> SubmissionPolicy.receivers(1, List.of(5L, 9L), List.of(p(5)), List.of(p(2)), List.of()))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("[9]");
+        assertThatThrownBy(() -> SubmissionPolicy.receivers(1, List.of(2L), List.of(p(2)), List.of(p(2)), List.of()))
+                .hasMessageContaining("approval line or in cc");
+        assertThatThrownBy(() -> SubmissionPolicy.receivers(1, List.of(3L), List.of(p(3)), List.of(p(2)), List.of(p(3))))
+                .hasMessageContaining("approval line or in cc");
+        assertThatThrownBy(() -> SubmissionPolicy.receivers(1, List.of(1L), List.of(p(1)), List.of(p(2)), List.of()))
+                .hasMessageContaining("yourself");
+    }
+
+    @Test
     void theDrafterCannotApprove() {
         assertThatThrownBy(() -> SubmissionPolicy.check("t", 1, List.of(1L), List.of(p(1))))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("own document");

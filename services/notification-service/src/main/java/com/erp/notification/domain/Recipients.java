@@ -14,7 +14,7 @@ import com.erp.routes.common.events.QuestEvent;
  * active ("you have a document to approve") and the deputies deciding for them today (대결), an approver whose step
  * their deputy decided, the drafter about every decision and the final result, and the
  * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
- * line and how it ends; the drafter of a leave document that asks for more days than are left. A
+ * line and how it ends; the receivers (수신) when it is approved; the drafter of a leave document that asks for more days than are left. A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
  */
 public final class Recipients {
@@ -66,8 +66,12 @@ public final class Recipients {
             return told;
         }
         if (payload instanceof EventPayload.Completed p) {
-            return toDrafterAndCc(event, p.drafterId(), p.cc(), "APPROVAL_COMPLETED", p.finalApprover(),
-                    String.format("'%s' is approved.", p.title()));
+            List<Delivery> told = new ArrayList<>(toDrafterAndCc(event, p.drafterId(), p.cc(), "APPROVAL_COMPLETED",
+                    p.finalApprover(), String.format("'%s' is approved.", p.title())));
+            all(p.receivers()).forEach(r -> told.add(delivery(event, r.id(), "DOCUMENT_RECEIVED", p.finalApprover(),
+                    String.format("'%s' is approved and sent to you (수신); acknowledge it (접수) once you have it in hand.",
+                            p.title()))));
+            return told;
         }
         if (payload instanceof EventPayload.Rejected p) {
             return toDrafterAndCc(event, p.drafterId(), p.cc(), "APPROVAL_REJECTED", p.actor(),

@@ -117,6 +117,19 @@ class RecipientsTest {
     }
 
     @Test
+    void theReceiversGetTheApprovedDocument() {
+        Person receiver = new Person(9, "최유진", "STAFF", "S");
+        List<Delivery> told = recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
+                new EventPayload.Completed(1, "출장", lead, progress, null, List.of(receiver))));
+        assertThat(told).extracting(Delivery::userId).containsExactly(1L, 9L);
+        assertThat(told.get(1).notification().type()).isEqualTo("DOCUMENT_RECEIVED");
+        assertThat(told.get(1).notification().message()).contains("sent to you (수신)");
+        // a rejection is not sent to them
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
+                new EventPayload.Rejected(1, "출장", 1, lead, "no", progress)))).extracting(Delivery::userId).containsExactly(1L);
+    }
+
+    @Test
     void theDrafterHearsOfEveryDecisionAndTheResult() {
         assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
                 lead, EventPayload.Decision.REJECTED, "예산", progress))))
