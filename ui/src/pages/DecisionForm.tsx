@@ -13,8 +13,10 @@ interface DecisionResult {
  * Approve, or reject with a reason; with {@code finalAllowed}, approve with final authority (전결) too. On a 합의
  * step ({@code agreement}) the same two decisions read agree (동의) and disagree (반대).
  */
-export function DecisionForm({ approvalId, onDone, finalAllowed, agreement }: {
+export function DecisionForm({ approvalId, onDone, finalAllowed, agreement, onBehalfOf }: {
   approvalId: string; onDone: () => void; finalAllowed?: boolean; agreement?: boolean;
+  /** 대결: the absent person decided for, as the deputy */
+  onBehalfOf?: number;
 }) {
   const { toast } = useApp();
   const [comment, setComment] = useState('');
@@ -30,7 +32,7 @@ export function DecisionForm({ approvalId, onDone, finalAllowed, agreement }: {
     setError(undefined);
     try {
       const r = await api<DecisionResult>('POST', `/api/approvals/${encodeURIComponent(approvalId)}/decisions`,
-        comment.trim() ? { decision, comment: comment.trim() } : { decision });
+        { decision, ...(comment.trim() ? { comment: comment.trim() } : {}), ...(onBehalfOf ? { onBehalfOf } : {}) });
       toast(agreement ? (decision === 'REJECT' ? '반대했습니다 (disagreed).' : '동의했습니다 (agreed).')
         : r.status === 'IN_PROGRESS' ? `승인했습니다.${r.nextApprover ? ` 다음 결재자: ${r.nextApprover.name}` : ''}`
           : r.status === 'APPROVED' ? '최종 승인했습니다.' : '반려했습니다.');

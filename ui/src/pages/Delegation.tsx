@@ -17,7 +17,8 @@ export function DelegationPage() {
   const { me, toast } = useApp();
   const { data, error, reload } = useLoad(() => api<Delegations>('GET', '/api/delegations'), []);
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
-  const today = localDate(new Date());
+  // the company's calendar (Asia/Seoul) decides when a delegation is over: its day, not the browser's
+  const today = localDate(new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Seoul' })));
   const [deputyId, setDeputyId] = useState('');
   const [startDate, setStart] = useState(today);
   const [endDate, setEnd] = useState(today);

@@ -118,7 +118,7 @@ export function DocumentView({ id }: { id: string }) {
       )}
       {forWhom && running && !acted && (
         <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name}, who is away)</small></h3>
-          <DecisionForm approvalId={doc.id} onDone={settle} agreement={agreementStep} /></div>
+          <DecisionForm approvalId={doc.id} onDone={settle} agreement={agreementStep} onBehalfOf={forWhom.id} /></div>
       )}
       {mine && running && !acted && (
         <div className="card">

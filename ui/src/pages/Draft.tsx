@@ -81,6 +81,10 @@ export function Draft({ from }: { from?: string }) {
   const others = (people.data ?? []).filter((p) => p.id !== me.id);
   const line = custom ? approvers : defaultLine.data?.approvers ?? [];
   const taken = (p: Employee, ...lists: PersonRef[][]) => lists.some((l) => l.some((x) => x.id === p.id));
+  // a position past the line's end (approvers removed since) falls back to the default: before the last approver
+  useEffect(() => {
+    if (agreementAt > line.length) setAgreementAt(0);
+  }, [agreementAt, line.length]);
   const ref = (e: Employee): PersonRef => ({ id: e.id, name: e.name, position: e.position, department: e.department.name });
 
   const submit = async (e: FormEvent) => {
@@ -209,7 +213,9 @@ export function Draft({ from }: { from?: string }) {
         <fieldset>
           <legend>합의 (agreement)</legend>
           <p className="hint">합의자들은 동시에, 순서 없이 결정합니다. 모두 동의하면 다음 결재자에게 넘어가고, 한 명이라도 반대하면 반려됩니다.</p>
-          <PeoplePicker label="합의자 추가" people={others.filter((p) => !taken(p, line, cc, receivers))} chosen={agreers} setChosen={setAgreers} toRef={ref} max={10} />
+          {/* a line has at most 10 steps: a full line of approvers leaves no room for a 합의 step */}
+          <PeoplePicker label="합의자 추가" people={others.filter((p) => !taken(p, line, cc, receivers))} chosen={agreers} setChosen={setAgreers} toRef={ref}
+                        max={line.length >= 10 && agreers.length === 0 ? 0 : 10} />
           {agreers.length > 0 && line.length > 0 && (
             <label>위치
               <select name="agreementAt" value={agreementAt} onChange={(e) => setAgreementAt(Number(e.target.value))}>

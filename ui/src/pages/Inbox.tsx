@@ -19,14 +19,14 @@ export function Inbox() {
       {data && data.items.length === 0 && <p className="empty">결재할 문서가 없습니다 (nothing waits for you).</p>}
       <ul className="cards">
         {data?.items.map((i) => (
-          <li key={i.approvalId} className="card" data-testid="inbox-item">
+          <li key={`${i.approvalId}:${i.onBehalfOf?.id ?? ''}`} className="card" data-testid="inbox-item">
             <div className="row">
               <a href={`#/docs/${i.approvalId}`} className="title">{i.title}</a>
               <span className="muted">{i.drafter.name} · {i.step}/{i.stepCount}단계 · {dateTime(i.activatedAt)}</span>
               {i.agreement && <span className="tag" data-testid="agreement">합의</span>}
               {i.onBehalfOf && <span className="tag" data-testid="on-behalf-of" title="부재 중인 결재자를 대신합니다 (deciding for an absent approver)">대결 · {i.onBehalfOf.name}</span>}
             </div>
-            <DecisionForm approvalId={i.approvalId} onDone={reload} agreement={i.agreement} />
+            <DecisionForm approvalId={i.approvalId} onDone={reload} agreement={i.agreement} onBehalfOf={i.onBehalfOf?.id} />
           </li>
         ))}
       </ul>

@@ -9,7 +9,7 @@ import org.apache.camel.component.redis.RedisConstants;
 /**
  * The shape of every change a person makes to a document in processing (a decision, a withdrawal): read the state,
  * let the rules (bean workflow) make the transition from it and the request, store it only if nobody changed the
- * document meanwhile (else 409), publish its events, answer.
+ * document meanwhile (else read it again and retry, up to three times, then 409), publish its events, answer.
  */
 abstract class StateChangeRoute extends RouteBuilder {
 
@@ -22,13 +22,19 @@ abstract class StateChangeRoute extends RouteBuilder {
         from(from).routeId(routeId).routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .setVariable("request", body())
-                .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
-                .setHeader(RedisConstants.KEY, simple(RedisKeys.APPROVAL + "${header.approvalId}"))
-                .to("{{erp.approval-processing.redis}}")
-                .bean("approvalStore", "state")
-                .bean("workflow", rule + "(${body}, ${header.approvalId}, ${variable.request}, ${variable.caller})")
-                .bean("approvalStore", "commit")
-                .setVariable("transition", body())
+                .setVariable("attempt", constant(0))
+                // another change stored first (agreers of one 합의 step deciding at once): read it and decide again,
+                // so the rules judge the document as it now is; the third time the caller gets 409
+                .loopDoWhile(simple("${variable.transition} == null"))
+                    .setVariable("attempt", simple("${variable.attempt}++"))
+                    .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
+                    .setHeader(RedisConstants.KEY, simple(RedisKeys.APPROVAL + "${header.approvalId}"))
+                    .to("{{erp.approval-processing.redis}}")
+                    .bean("approvalStore", "state")
+                    .bean("workflow", rule + "(${body}, ${header.approvalId}, ${variable.request}, ${variable.caller})")
+                    .setVariable("transition", method("approvalStore", "commit(${body}, ${variable.attempt})"))
+                .end()
+                .setBody(variable("transition"))
                 .to(ProcessingOutboxRoute.PUBLISH)
                 .removeHeaders("*")
                 .bean("workflow", answer);

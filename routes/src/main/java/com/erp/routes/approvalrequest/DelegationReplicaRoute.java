@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 대결: each delegation employee-service publishes is copied to MongoDB (bean {@code delegationReplica}), so that the
- * deputy of the approver whose step is active may read the document they are to decide.
+ * deputy of the approver whose step is active may read the document they are to decide. Only an event newer than the
+ * copy (by its revision) changes it.
  */
 @Component
 public class DelegationReplicaRoute extends RouteBuilder {
@@ -19,9 +20,15 @@ public class DelegationReplicaRoute extends RouteBuilder {
         from("kafka:{{erp.topics.delegation-changed}}?groupId={{erp.approval-request.group-id}}")
                 .routeId("approval-request.delegations").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, DelegationEvent.class)
-                .bean("delegationReplica", "update")
+                .setVariable("event", body())
                 .removeHeaders("*")
-                .setHeader(MongoDbConstants.UPSERT, constant(true))
-                .to("{{erp.approval-request.delegations}}&operation=update");
+                .setBody(simple("${variable.event.approver.id}"))
+                .to("{{erp.approval-request.delegations}}&operation=findById")
+                .setBody(method("delegationReplica", "update(${variable.event}, ${body})"))
+                // an older event than the one kept changes nothing
+                .filter(body().isNotNull())
+                    .setHeader(MongoDbConstants.UPSERT, constant(true))
+                    .to("{{erp.approval-request.delegations}}&operation=update")
+                .end();
     }
 }

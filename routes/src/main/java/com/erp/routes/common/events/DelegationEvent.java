@@ -16,12 +16,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param deputy    who acts for the approver from {@code startDate} to {@code endDate} (both included, in the
  *                  company's calendar); null when the approver has ended their delegation
  * @param startDate ISO date; null when ended
+ * @param revision  grows with every change of the approver's delegation (employee-service counts them per approver)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DelegationEvent(String eventId, int version, Instant occurredAt, Person approver, Person deputy,
-                              String startDate, String endDate, String reason) {
+                              String startDate, String endDate, String reason, long revision) {
 
     public static final int VERSION = 1;
+
+    public DelegationEvent(String eventId, int version, Instant occurredAt, Person approver, Person deputy,
+                           String startDate, String endDate, String reason) {
+        this(eventId, version, occurredAt, approver, deputy, startDate, endDate, reason, 0);
+    }
+
+    /**
+     * Whether this event says something newer than {@code stored} (null: nothing stored) about the approver. Each
+     * change of an approver's delegation has a higher {@code revision}, so a consumer that meets an older event again
+     * (a dead letter replayed, a redelivery) keeps the newer delegation.
+     */
+    public boolean supersedes(DelegationEvent stored) {
+        return stored == null || revision > stored.revision();
+    }
 
     /** Whether {@code deputy} may act for the approver on {@code day}. */
     public boolean delegatesTo(long deputyId, LocalDate day) {

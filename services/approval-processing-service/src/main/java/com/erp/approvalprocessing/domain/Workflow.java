@@ -119,9 +119,11 @@ public class Workflow {
             throw ProblemException.notFound("No document " + approvalId + " is waiting for decisions.");
         }
         boolean finalAuthority = "APPROVE_FINAL".equals(request.decision());
-        Person own = pendingPeople(state).stream().filter(p -> p.id() == caller.id()).findFirst().orElse(null);
+        Long forWhom = request.onBehalfOf() == null || request.onBehalfOf() == caller.id() ? null : request.onBehalfOf();
+        Person own = forWhom != null ? null
+                : pendingPeople(state).stream().filter(p -> p.id() == caller.id()).findFirst().orElse(null);
         // a deputy deciding for someone who must decide now (대결); null when the caller decides as themselves
-        Person absent = own != null ? null : deputyFor(state, caller);
+        Person absent = own != null ? null : deputyFor(state, caller, forWhom);
         if (own == null && absent == null) {
             throw notTheirs(state, caller);
         }
@@ -425,10 +427,16 @@ public class Workflow {
                 deputies.isEmpty() ? null : deputies, active.isAgreement() ? Boolean.TRUE : null));
     }
 
-    /** Someone who must decide now whose deputy the caller is today; null if there is none. */
-    private Person deputyFor(ApprovalState state, Caller caller) {
+    /**
+     * Someone who must decide now whose deputy the caller is today ({@code forWhom}, if the caller named them); null
+     * if there is none.
+     */
+    private Person deputyFor(ApprovalState state, Caller caller, Long forWhom) {
         LocalDate today = today();
         for (Person p : pendingPeople(state)) {
+            if (forWhom != null && p.id() != forWhom) {
+                continue;
+            }
             Optional<DelegationEvent> delegation = delegations.of(p.id());
             if (delegation.isPresent() && delegation.get().delegatesTo(caller.id(), today)) {
                 return p;

@@ -72,12 +72,21 @@ public class RedisApprovalStore {
         return run(transition) == 1L;
     }
 
-    /** Stores a decision; 409 if another decision changed the document first. */
-    public Transition commit(Transition transition) {
-        if (run(transition) != 1L) {
-            throw ProblemException.conflict("Someone else changed this document at the same moment; reload it and try again.");
+    /** How often a change is tried against a document others keep changing before the caller gets 409. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * Stores a change made from the state as it was read; null if another change was stored first (the caller reads
+     * the state again and retries), or 409 after {@value #ATTEMPTS} such attempts.
+     */
+    public Transition commit(Transition transition, int attempt) {
+        if (run(transition) == 1L) {
+            return transition;
         }
-        return transition;
+        if (attempt >= ATTEMPTS) {
+            throw ProblemException.conflict("Others kept changing this document at the same moment; reload it and try again.");
+        }
+        return null;
     }
 
     private long run(Transition t) {
@@ -126,13 +135,14 @@ public class RedisApprovalStore {
 
     /**
      * The caller's inbox (from an HGETALL of it) and the steps of the approvers they decide for today (대결), except
-     * documents the caller drafted; oldest first.
+     * documents the caller drafted or is on the line of (which they could not decide for anyone); oldest first. Two
+     * people the caller stands in for on one document are two items, each with its {@code onBehalfOf}.
      */
     public Inbox inbox(Map<?, ?> hash, Caller caller) {
         List<Inbox.Item> items = new ArrayList<>(items(hash));
         for (Person approver : delegations.actingFor(caller.id())) {
             items(redis.opsForHash().entries(RedisKeys.inbox(approver.id()))).stream()
-                    .filter(item -> item.drafter().id() != caller.id())
+                    .filter(item -> mayDecideFor(item.approvalId(), caller))
                     .map(item -> item.forApprover(approver))
                     .forEach(items::add);
         }
@@ -140,7 +150,17 @@ public class RedisApprovalStore {
         return new Inbox(items);
     }
 
-    private List<Inbox.Item> items(Map<?, ?> hash) {
+    /** Whether a deputy may decide this document for someone: not one they drafted or are on the line of. */
+    private boolean mayDecideFor(String approvalId, Caller deputy) {
+        Object json = redis.opsForHash().get(RedisKeys.approval(approvalId), "state");
+        if (json == null) {
+            return false;
+        }
+        ApprovalState state = read(json.toString(), ApprovalState.class);
+        return state.drafter().id() != deputy.id() && !state.isOnLine(deputy.id());
+    }
+
+        private List<Inbox.Item> items(Map<?, ?> hash) {
         return hash == null ? List.of() : hash.values().stream().map(v -> read(v.toString(), Inbox.Item.class)).toList();
     }
 

@@ -19,7 +19,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The delegations (대결) employee-service publishes, kept in Redis (bean {@code delegations}):
- * {@code erp:delegation:<approver id>} holds the approver's last event while it has a deputy and is not over, and
+ * {@code erp:delegation:<approver id>} holds the approver's last event (also one that ended it), and
  * {@code erp:deputy-of:<deputy id>} the approvers naming that deputy, so the deputy's inbox can show their steps.
  * Events arrive in order for each approver (the Kafka key), and each is the whole delegation, so applying one again
  * changes nothing.
@@ -40,26 +40,37 @@ public class RedisDelegations implements Delegations {
 
     @Override
     public Optional<DelegationEvent> of(long approverId) {
+        return stored(approverId).filter(d -> d.deputy() != null);
+    }
+
+    /** The approver's last event, also one that ended the delegation (kept for its revision); empty if none. */
+    private Optional<DelegationEvent> stored(long approverId) {
         String value = redis.opsForValue().get(RedisKeys.delegation(approverId));
         return Optional.ofNullable(value).map(this::read);
     }
 
-    /** Keeps the approver's delegation as the event says it now is. */
+    /**
+     * Keeps the approver's delegation as the event says it now is, unless what is kept is as new or newer (an old
+     * event replayed or redelivered). One consumer applies an approver's events (they share a partition), so reading
+     * and writing need no lock.
+     */
     public void apply(DelegationEvent event) {
         if (event.approver() == null || event.deputy() != null && (event.startDate() == null || event.endDate() == null)) {
             throw new InvalidEventException("a delegation event without an approver, or with a deputy but no days");
         }
         long approverId = event.approver().id();
-        Long previousDeputy = of(approverId).map(DelegationEvent::deputy).map(Person::id).orElse(null);
-        boolean gone = event.isOverBy(today());
-        Long deputy = gone ? null : event.deputy().id();
+        Optional<DelegationEvent> stored = stored(approverId);
+        if (!event.supersedes(stored.orElse(null))) {
+            return;
+        }
+        Long previousDeputy = stored.map(DelegationEvent::deputy).map(Person::id).orElse(null);
+        Long deputy = event.deputy() == null || event.isOverBy(today()) ? null : event.deputy().id();
         if (previousDeputy != null && !Objects.equals(previousDeputy, deputy)) {
             redis.opsForSet().remove(RedisKeys.deputyOf(previousDeputy), String.valueOf(approverId));
         }
-        if (gone) {
-            redis.delete(RedisKeys.delegation(approverId));
-        } else {
-            redis.opsForValue().set(RedisKeys.delegation(approverId), write(event));
+        // an ended delegation is kept too: its revision turns away older events
+        redis.opsForValue().set(RedisKeys.delegation(approverId), write(event));
+        if (deputy != null) {
             redis.opsForSet().add(RedisKeys.deputyOf(deputy), String.valueOf(approverId));
         }
     }

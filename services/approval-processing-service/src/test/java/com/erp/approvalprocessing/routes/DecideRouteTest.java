@@ -17,6 +17,7 @@ import com.erp.approvalprocessing.domain.Transition;
 import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.security.Caller;
@@ -116,6 +117,21 @@ class DecideRouteTest extends ProcessingRouteTestBase {
     }
 
     @Test
+    void agreersDecidingAtTheSameMomentAreEachServedInTurn() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String id = activated(List.of(LineStep.agreement(1, List.of(LEAD, OTHER)), new LineStep(2, HEAD)));
+            Callable<Integer> lead = () -> decide(LEAD, id, "APPROVE", null).status();
+            Callable<Integer> other = () -> decide(OTHER, id, "APPROVE", "동의").status();
+            List<Integer> statuses = Concurrently.run(List.of(lead, other));
+            // whoever stored second read the first's agreement and completed the step: nobody is told to try again
+            assertThat(statuses).containsExactly(200, 200);
+            assertThat(version(id)).isEqualTo("4");
+            assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(HEAD.id()), id)).isTrue();
+            assertThat(kafka.awaitKey("approval.decided", id, 2)).hasSize(2);
+        }
+    }
+
+    @Test
     void aDecisionMadeOnAStateSomeoneElseChangedMeanwhileIsRefusedAndChangesNothing() throws Exception {
         String id = activated();
         ApprovalState seen = store.state(redis.opsForHash().entries(RedisKeys.approval(id)));
@@ -123,9 +139,11 @@ class DecideRouteTest extends ProcessingRouteTestBase {
         // both decided on the same state: the Workflow alone cannot tell them apart, the store's version check must
         Transition approve = workflow.decide(seen, id, new DecisionRequest("APPROVE", null), lead);
         Transition reject = workflow.decide(seen, id, new DecisionRequest("REJECT", "늦은 반려"), lead);
-        store.commit(approve);
+        assertThat(store.commit(approve, 1)).isSameAs(approve);
 
-        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> store.commit(reject));
+        // not stored: the route reads the state again and retries, and at the last attempt the caller gets 409
+        assertThat(store.commit(reject, 1)).isNull();
+        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> store.commit(reject, 3));
         assertThat(refused.status()).isEqualTo(409);
         ApprovalState now = store.state(redis.opsForHash().entries(RedisKeys.approval(id)));
         assertThat(now.version()).isEqualTo(3);

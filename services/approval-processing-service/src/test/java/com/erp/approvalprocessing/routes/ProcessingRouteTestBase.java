@@ -51,17 +51,26 @@ abstract class ProcessingRouteTestBase extends ServiceTestSupport {
     ObjectMapper json;
 
     ApprovalEvent submittedEvent(String approvalId) {
+        return submittedEvent(approvalId, List.of(new LineStep(1, LEAD), new LineStep(2, HEAD)));
+    }
+
+    ApprovalEvent submittedEvent(String approvalId, List<LineStep> line) {
         return ApprovalEvent.of(approvalId, 0, Instant.now(), new EventPayload.Submitted(DRAFTER.id(), "출장 보고",
-                DRAFTER, "GENERAL", List.of(new LineStep(1, LEAD), new LineStep(2, HEAD)), Instant.now()));
+                DRAFTER, "GENERAL", line, Instant.now()));
     }
 
     /** Publishes a submission and waits until processing has activated its first step. */
     String activated() throws Exception {
+        return activated(List.of(new LineStep(1, LEAD), new LineStep(2, HEAD)));
+    }
+
+    /** The same with this line. */
+    String activated(List<LineStep> line) throws Exception {
         String id = UUID.randomUUID().toString();
         // activated, and its event published from the outbox's queue
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1)
                 .and().fromRoute("approval-processing.outbox-queue").whenCompleted(1).create();
-        kafka.send("approval.submitted", id, json.writeValueAsString(submittedEvent(id)));
+        kafka.send("approval.submitted", id, json.writeValueAsString(submittedEvent(id, line)));
         if (!done.matches(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the submission was not activated");
         }

@@ -455,13 +455,15 @@ public class ApprovalDocuments {
      * last, so two receipts at the same moment record one; {@link #received} says which.
      */
     public List<Bson> receipt(Document doc, Caller caller) {
-        if (doc == null || !isReceiver(doc, caller)) {
-            throw doc == null || !mayRead(doc, caller) ? ProblemException.forbidden("Only its receivers receive a document.")
-                    : ProblemException.forbidden("You are not a receiver of this document.");
+        if (doc == null) {
+            throw ProblemException.notFound("No such document.");
+        }
+        if (!isReceiver(doc, caller)) {
+            throw ProblemException.forbidden("Only its receivers receive a document.");
         }
         if (!APPROVED.equals(doc.getString("status"))) {
-            throw ProblemException.conflict("The document is " + doc.getString("status").toLowerCase().replace('_', ' ')
-                    + "; it is received once approved.");
+            // how it stands is not theirs to know until it is approved (and sent to them)
+            throw ProblemException.conflict("This document has not been sent to you: it is received once approved.");
         }
         if (receivedAt(doc, caller) != null) {
             throw ProblemException.conflict("You received this document already, at " + receivedAt(doc, caller) + ".");
@@ -529,8 +531,8 @@ public class ApprovalDocuments {
             throw ProblemException.notFound("No such document.");
         }
         if (!mayRead(doc, caller) && !Boolean.TRUE.equals(deputy)) {
-            throw ProblemException.forbidden("Only the drafter, the approvers (and a deputy deciding for one), the people "
-                    + "in cc and administrators may read this document.");
+            throw ProblemException.forbidden("Only the drafter, the approvers and agreers (and a deputy deciding for one), "
+                    + "the people in cc, the receivers of an approved document and administrators may read this document.");
         }
         List<ApprovalDocument.LineStep> line = doc.getList("line", Document.class).stream()
                 .map(s -> new ApprovalDocument.LineStep(s.getInteger("step"), toPerson(s.get("approver", Document.class)),

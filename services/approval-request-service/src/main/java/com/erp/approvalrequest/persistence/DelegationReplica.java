@@ -31,14 +31,23 @@ public class DelegationReplica {
         this.zone = zone;
     }
 
-    /** The upsert that keeps the approver's delegation as the event says it now is (no deputy: ended). */
-    public List<Bson> update(DelegationEvent event) {
+    /**
+     * The upsert that keeps the approver's delegation as the event says it now is (no deputy: ended), or null when
+     * {@code stored} (the approver's stored one, null if none) is as new or newer: an old event replayed or
+     * redelivered changes nothing. One consumer applies an approver's events (they share a partition).
+     */
+    public List<Bson> update(DelegationEvent event, Document stored) {
         if (event.approver() == null) {
             throw new InvalidEventException("a delegation event without an approver");
         }
+        if (stored != null && stored.get("revision", Number.class) != null
+                && stored.get("revision", Number.class).longValue() >= event.revision()) {
+            return null;
+        }
         return List.of(eq("_id", event.approver().id()), Updates.combine(
                 Updates.set("deputyId", event.deputy() == null ? null : event.deputy().id()),
-                Updates.set("startDate", event.startDate()), Updates.set("endDate", event.endDate())));
+                Updates.set("startDate", event.startDate()), Updates.set("endDate", event.endDate()),
+                Updates.set("revision", event.revision())));
     }
 
     /**

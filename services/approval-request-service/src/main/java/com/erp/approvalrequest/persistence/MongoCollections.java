@@ -38,8 +38,12 @@ public class MongoCollections {
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("drafter_page"));
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("line.approver.id"),
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("approver_page"));
-        approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("line.deputy.id"),
-                Indexes.descending("submittedAt", "_id")), new IndexOptions().name("deputy_page"));
+        // the approver box's other branches (agreers, deputies of a step or of an agreer) and the received box
+        for (String field : new String[]{"line.deputy.id", "line.agreers.id", "line.agreements.deputy.id", "receivers.id"}) {
+            approvals.createIndex(Indexes.compoundIndex(Indexes.ascending(field), Indexes.descending("submittedAt", "_id")),
+                    new IndexOptions().name(field.replace('.', '_') + "_page"));
+        }
+        dropIndex(approvals, "deputy_page"); // this version's first name for line_deputy_id_page
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("cc.id"),
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("cc_page"));
         dropIndex(approvals, "drafter_newest"); // an earlier version's, replaced by drafter_page

@@ -79,7 +79,8 @@ public class DelegationDesk {
                 delegation.change(deputyId, start, end, reason, now());
             }
             publish(new DelegationEvent(UUID.randomUUID().toString(), DelegationEvent.VERSION, now(),
-                    EmployeeViews.person(approver), EmployeeViews.person(deputy), start.toString(), end.toString(), reason));
+                    EmployeeViews.person(approver), EmployeeViews.person(deputy), start.toString(), end.toString(), reason,
+                    nextRevision(approverId)));
         });
         return view(caller);
     }
@@ -93,7 +94,8 @@ public class DelegationDesk {
             }
             em.remove(delegation);
             publish(new DelegationEvent(UUID.randomUUID().toString(), DelegationEvent.VERSION, now(),
-                    EmployeeViews.person(em.find(Employee.class, caller.id())), null, null, null, null));
+                    EmployeeViews.person(em.find(Employee.class, caller.id())), null, null, null, null,
+                    nextRevision(caller.id())));
         });
     }
 
@@ -103,7 +105,9 @@ public class DelegationDesk {
         // one transaction, so the people's departments load as they are shown
         return tx.execute(status -> {
             Delegation mine = em.find(Delegation.class, caller.id());
-            return new Delegations(mine == null ? null : view(mine, today),
+            // one that is over is no delegation any more (its row stays until the next change)
+            boolean over = mine != null && mine.getEndDate().isBefore(today);
+            return new Delegations(mine == null || over ? null : view(mine, today),
                     actingFor(caller.id(), today).stream().map(d -> view(d, today)).toList());
         });
     }
@@ -119,7 +123,15 @@ public class DelegationDesk {
                 .setParameter("today", today).getResultList();
     }
 
-    private void publish(DelegationEvent event) {
+    /** The approver's next delegation revision (their row is locked by the caller's transaction). */
+    private long nextRevision(long approverId) {
+        em.createNativeQuery("update employee set delegation_revision = delegation_revision + 1 where id = ?1")
+                .setParameter(1, approverId).executeUpdate();
+        return ((Number) em.createNativeQuery("select delegation_revision from employee where id = ?1")
+                .setParameter(1, approverId).getSingleResult()).longValue();
+    }
+
+        private void publish(DelegationEvent event) {
         try {
             em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.DELEGATION,
                     String.valueOf(event.approver().id()), json.writeValueAsString(event), event.occurredAt()));

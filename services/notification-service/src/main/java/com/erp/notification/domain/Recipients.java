@@ -27,10 +27,12 @@ public final class Recipients {
                     : "You have a document to approve: '%s' from %s (step %d of %d).";
             p.approvers().forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
                     asked, p.title(), p.drafter().name(), p.step(), p.stepCount()))));
-            String approvers = String.join(", ", p.approvers().stream().map(Person::name).toList());
+            // the event does not say whom each deputy stands in for: on a 합의 step, one of its agreers
+            String forWhom = p.approvers().size() == 1 ? p.approvers().get(0).name()
+                    : "one of " + String.join(", ", p.approvers().stream().map(Person::name).toList());
             all(p.deputies()).forEach(d -> told.add(delivery(event, d.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
                     "You decide for %s while they are away (대결): '%s' from %s waits (step %d of %d).",
-                    approvers, p.title(), p.drafter().name(), p.step(), p.stepCount()))));
+                    forWhom, p.title(), p.drafter().name(), p.step(), p.stepCount()))));
             all(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "CC_RECEIVED", p.drafter(), String.format(
                     "%s put you in cc of '%s'; you will be told how it ends.", p.drafter().name(), p.title()))));
             return told;
