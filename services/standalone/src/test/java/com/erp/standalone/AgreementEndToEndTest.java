@@ -93,8 +93,11 @@ class AgreementEndToEndTest extends StandaloneTestBase {
             assertThat(http.post("/api/approvals/" + id + "/decisions", head, Map.of("decision", "APPROVE")).status())
                     .isEqualTo(200);
 
+            // the last decision's snapshot approves the document; approval.completed (another topic) follows it
             Response done = eventually(() -> http.get("/api/approvals/" + id, staff),
-                    r -> "APPROVED".equals(r.json().path("status").asText()), "the document approved");
+                    r -> r.json().path("history").findValuesAsText("type").contains("DOCUMENT_APPROVED"),
+                    "the document approved and its completion recorded");
+            assertThat(done.json().path("status").asText()).isEqualTo("APPROVED");
             assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id, done);
             JsonNode agreement = done.json().path("line").get(1);
             assertThat(agreement.path("status").asText()).isEqualTo("APPROVED");
@@ -128,7 +131,8 @@ class AgreementEndToEndTest extends StandaloneTestBase {
         assertProblem(http.post("/api/approvals/" + id + "/decisions", salesLead, Map.of("decision", "APPROVE")), 409);
 
         JsonNode doc = eventually(() -> http.get("/api/approvals/" + id, staff).json(),
-                d -> "REJECTED".equals(d.path("status").asText()), "the document rejected");
+                d -> d.path("history").findValuesAsText("type").contains("DOCUMENT_REJECTED"),
+                "the document rejected and its rejection recorded");
         List<String> steps = new java.util.ArrayList<>();
         doc.path("line").forEach(step -> steps.add(step.path("status").asText()));
         assertThat(steps).containsExactly("APPROVED", "REJECTED", "SKIPPED");
