@@ -70,6 +70,24 @@ async function available(page, year) {
 }
 const plusDays = (d, n) => new Date(d.getTime() + n * 86400000);
 
+/**
+ * Opens the page at `hash` afresh (away and back) until `locator` shows on it: for what arrives through Kafka without
+ * telling this person live. Each look waits for the page's answer, not just for the navigation.
+ */
+async function until(page, hash, locator, failure) {
+  for (let waited = 0; waited <= LIVE; waited += 1500) {
+    await page.goto(`${base}/#/notifications`);
+    await page.goto(`${base}/${hash}`);
+    try {
+      await locator.waitFor({ timeout: 1500 });
+      return;
+    } catch {
+      // not there yet: look again
+    }
+  }
+  throw new Error(failure);
+}
+
 try {
   // 1. a wrong password is refused with the problem's words, not a blank page
   const stranger = await open('stranger');
@@ -194,14 +212,9 @@ try {
   await staff.click('button[type=submit]');
   await staff.waitForURL(/#\/docs\/[^/]+$/);
   const deputyItem = deputy.getByTestId('inbox-item').filter({ hasText: away });
-  for (let waited = 0; ; waited += 500) {
-    // the delegation reaches approval-processing through Kafka: the inbox shows the step once it has
-    await deputy.goto(`${base}/#/delegation`);
-    await deputy.goto(`${base}/#/inbox`);
-    if (await deputyItem.getByTestId('on-behalf-of').filter({ hasText: '이서연' }).count() === 1) break;
-    if (waited > LIVE) throw new Error('the lead\'s step did not reach the deputy\'s inbox');
-    await deputy.waitForTimeout(500);
-  }
+  // the delegation reaches approval-processing through Kafka: the inbox shows the step once it has
+  await until(deputy, '#/inbox', deputyItem.getByTestId('on-behalf-of').filter({ hasText: '이서연' }),
+    'the lead\'s step did not reach the deputy\'s inbox');
   await deputy.screenshot({ path: `${shots}/deputy-inbox.png` });
   await deputyItem.getByRole('button', { name: '승인' }).click();
   await deputyItem.waitFor({ state: 'detached', timeout: LIVE });
@@ -247,15 +260,11 @@ try {
   await headToApprove.getByRole('button', { name: '승인' }).click();
   await headToApprove.waitFor({ state: 'detached', timeout: LIVE });
   const receiver = await signIn('sales.staff');
-  for (let waited = 0; ; waited += 500) {
-    // the approval reaches the document's record through Kafka: the box lists it once recorded
-    await receiver.goto(`${base}/#/inbox`);
-    await receiver.goto(`${base}/#/docs?box=received`);
-    if (await receiver.getByText(agreed).count() === 1) break;
-    if (waited > LIVE) throw new Error('the approved document did not reach the received box');
-    await receiver.waitForTimeout(500);
-  }
-  await receiver.getByText(agreed).click();
+  // the approval reaches the document's record through Kafka: the box lists it once recorded (the link, not the
+  // toast that tells of it)
+  await until(receiver, '#/docs?box=received', receiver.getByRole('link', { name: agreed }),
+    'the approved document did not reach the received box');
+  await receiver.getByRole('link', { name: agreed }).click();
   await receiver.getByRole('button', { name: '접수 (acknowledge receipt)' }).click();
   await receiver.getByTestId('receivers').filter({ hasText: '접수 ' }).waitFor({ timeout: LIVE });
   log('the head approved it; the receiver found it under 수신 문서 and acknowledged it (접수)');
