@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.erp.approvalrequest.api.AgreementRequest;
 import com.erp.approvalrequest.api.LeaveRequest;
@@ -37,12 +35,7 @@ public final class SubmissionPolicy {
             throw ProblemException.unprocessable("The title must not be blank.");
         }
         if (requested != null) {
-            Set<Long> found = new HashSet<>();
-            line.forEach(p -> found.add(p.id()));
-            List<Long> unknown = requested.stream().filter(id -> !found.contains(id)).toList();
-            if (!unknown.isEmpty()) {
-                throw ProblemException.unprocessable("No active employee with id " + unknown + " can approve.");
-            }
+            byId(requested, line, "approve");
         }
         if (line.isEmpty()) {
             throw ProblemException.unprocessable(
@@ -93,12 +86,7 @@ public final class SubmissionPolicy {
         List<LineStep> line = new ArrayList<>();
         approvers.forEach(p -> line.add(new LineStep(line.size() + 1, p)));
         if (agreement != null) {
-            Map<Long, Person> byId = new HashMap<>();
-            found.forEach(p -> byId.put(p.id(), p));
-            List<Long> unknown = agreement.agreerIds().stream().filter(id -> !byId.containsKey(id)).toList();
-            if (!unknown.isEmpty()) {
-                throw ProblemException.unprocessable("No active employee with id " + unknown + " can agree (합의).");
-            }
+            Map<Long, Person> byId = byId(agreement.agreerIds(), found, "agree (합의)");
             int position = agreement.position() == null ? approvers.size() : agreement.position();
             if (position < 1 || position > approvers.size()) {
                 throw ProblemException.unprocessable("A 합의 (agreement) comes before one of the line's " + approvers.size()
@@ -124,12 +112,7 @@ public final class SubmissionPolicy {
         if (requested == null || requested.isEmpty()) {
             return List.of();
         }
-        Map<Long, Person> byId = new HashMap<>();
-        found.forEach(p -> byId.put(p.id(), p));
-        List<Long> unknown = requested.stream().filter(id -> !byId.containsKey(id)).toList();
-        if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("No active employee with id " + unknown + " can receive the document.");
-        }
+        Map<Long, Person> byId = byId(requested, found, "receive the document");
         List<Person> receivers = requested.stream().map(byId::get).toList();
         ApprovalLineRules.receiversViolation(drafterId, line, cc, receivers).ifPresent(reason -> {
             throw ProblemException.unprocessable(reason);
@@ -145,14 +128,23 @@ public final class SubmissionPolicy {
      * @param found     who the directory resolved
      */
     public static void checkCc(long drafterId, List<Long> requested, List<Person> found, List<Person> line) {
-        Set<Long> known = new HashSet<>();
-        found.forEach(p -> known.add(p.id()));
-        List<Long> unknown = requested.stream().filter(id -> !known.contains(id)).toList();
-        if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("No active employee with id " + unknown + " can be put in cc.");
-        }
+        byId(requested, found, "be put in cc");
         ApprovalLineRules.ccViolation(drafterId, line, found).ifPresent(reason -> {
             throw ProblemException.unprocessable(reason);
         });
+    }
+
+    /**
+     * Whom the directory found of the ids the drafter named, by id; 422 naming the ids it did not find (no active
+     * employee), who cannot {@code role}.
+     */
+    private static Map<Long, Person> byId(List<Long> requested, List<Person> found, String role) {
+        Map<Long, Person> byId = new HashMap<>();
+        found.forEach(p -> byId.put(p.id(), p));
+        List<Long> unknown = requested.stream().filter(id -> !byId.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.unprocessable("No active employee with id " + unknown + " can " + role + ".");
+        }
+        return byId;
     }
 }
