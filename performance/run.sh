@@ -2,9 +2,10 @@
 # The load-test suite: builds everything, then starts the system fresh and runs every scenario on both
 # dispatch paths. Results: performance/results/<timestamp>/report.html and report.json.
 #
-#   performance/run.sh [smoke|full] [standalone|services]
+#   performance/run.sh [smoke|drain|full] [standalone|services]
 #
-# smoke: under a minute of scenarios after a ~35 s start; full: about 30 minutes on 2 cores.
+# smoke: under a minute of scenarios after a ~35 s start; drain: saturation and a 100k backlog's drain, about five
+# minutes (to compare two versions of processing); full: about 30 minutes on 2 cores.
 # PERF_JVM="-Xms1g -Xmx6g -XX:+UseSerialGC" replaces the standalone JVM's heap and GC options.
 # PERF_MONGO=embedded runs the MongoDB-wire server inside the standalone JVM (by default it has a JVM of its own).
 set -euo pipefail

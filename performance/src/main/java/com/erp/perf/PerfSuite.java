@@ -15,7 +15,7 @@ import java.util.Map;
  * The load-test suite: starts the system fresh, warms it up, runs the same scenarios on both dispatch paths
  * (async: Kafka, 202; sync: gRPC, 201) and writes {@code report.json} and {@code report.html}.
  * <pre>
- *   performance/run.sh [smoke|full] [standalone|services]
+ *   performance/run.sh [smoke|drain|full] [standalone|services]
  * </pre>
  * Scenarios: submissions at fixed arrival rates and at saturation (Gatling); end-to-end latency on real
  * WebSocket clients; approval-processing stopped mid-run; a backlog drained; and the stack's own limits (a
@@ -39,6 +39,10 @@ public final class PerfSuite {
 
     // every scenario once, as briefly as still shows it working: under a minute on 2 cores, after the start
     static final Plan SMOKE = new Plan("smoke", List.of(50.0), 2, 8, 1, 1, 50, 1, 1, List.of(0.5), 2, 40, 4, 1, 1, 200, 1, false);
+    // the two figures a change to processing moves, in about five minutes: saturation on both paths and a 100k
+    // backlog's drain (processing's own rate), after a short warm-up; the other scenarios as briefly as in smoke
+    static final Plan DRAIN = new Plan("drain", List.of(50.0), 2, 64, 20, 30, 150, 1, 1, List.of(0.5), 2, 40, 4, 1, 1,
+            100_000, 5, false);
     // the warm-up is long: C2 keeps compiling for minutes, and until it is done it takes a quarter of the CPU
     // 300 and 400/s: below the sync path's knee (about 500/s here), where both paths still answer every request and
     // the p99s can be compared under load, not only at rates either path serves idly
@@ -57,7 +61,8 @@ public final class PerfSuite {
     }
 
     public static void main(String[] args) throws Exception {
-        Plan plan = args.length > 0 && args[0].equals("smoke") ? SMOKE : FULL;
+        String name = args.length > 0 ? args[0] : "full";
+        Plan plan = name.equals("smoke") ? SMOKE : name.equals("drain") ? DRAIN : FULL;
         Target.Topology topology = args.length > 1 && args[1].equals("services")
                 ? Target.Topology.SERVICES : Target.Topology.STANDALONE;
         Path out = Path.of(System.getProperty("perf.out", "performance/results/"

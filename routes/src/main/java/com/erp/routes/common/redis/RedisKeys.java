@@ -10,10 +10,10 @@ public final class RedisKeys {
     public static final String APPROVAL = "erp:approval:";
     /** approval-processing: an approver's pending items, {@code erp:inbox:<employee id>}. */
     public static final String INBOX = "erp:inbox:";
-    /** approval-processing: an approver's delegation (대결), {@code erp:delegation:<approver id>}. */
-    public static final String DELEGATION = "erp:delegation:";
-    /** approval-processing: the approvers naming someone deputy, {@code erp:deputy-of:<deputy id>}. */
-    public static final String DEPUTY_OF = "erp:deputy-of:";
+    /** approval-processing: every approver's last delegation event (대결), a hash by approver id. */
+    public static final String DELEGATIONS = "erp:delegations";
+    /** approval-processing: a counter raised after each change of {@link #DELEGATIONS}, so instances know to re-read it. */
+    public static final String DELEGATIONS_REVISION = "erp:delegations:revision";
     /** approval-processing: the events waiting to be published. */
     public static final String PROCESSING_OUTBOX = "erp:processing:outbox";
     /** notification: a person's stored notifications, {@code erp:notifications:<user id>}. */
@@ -32,14 +32,6 @@ public final class RedisKeys {
 
     public static String inbox(long employeeId) {
         return INBOX + employeeId;
-    }
-
-    public static String delegation(long approverId) {
-        return DELEGATION + approverId;
-    }
-
-    public static String deputyOf(long deputyId) {
-        return DEPUTY_OF + deputyId;
     }
 
     public static String notifications(long userId) {

@@ -3,10 +3,12 @@ package com.erp.approvalprocessing.persistence;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.erp.approvalprocessing.domain.Delegations;
 import com.erp.routes.common.events.DelegationEvent;
@@ -18,18 +20,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The delegations (대결) employee-service publishes, kept in Redis (bean {@code delegations}):
- * {@code erp:delegation:<approver id>} holds the approver's last event (also one that ended it), and
- * {@code erp:deputy-of:<deputy id>} the approvers naming that deputy, so the deputy's inbox can show their steps.
- * Events arrive in order for each approver (the Kafka key), and each is the whole delegation, so applying one again
- * changes nothing.
+ * The delegations (대결) employee-service publishes (bean {@code delegations}): kept in Redis, in the hash
+ * {@code erp:delegations} (each approver's last event, also one that ended the delegation), and read from memory.
+ * Every step activation asks for its approvers' deputies, and a Redis read there was one more round trip on the
+ * consumer's thread for each document, while delegations change a few times a day. Each instance keeps a copy of the whole hash and reads it again when
+ * {@code erp:delegations:revision}, raised after every change, moves: at once on the instance that applied the
+ * change, within a refresh period (route {@code approval-processing.delegations-refresh}) on the others.
  */
 public class RedisDelegations implements Delegations {
+
+    /** One reading of the hash: each approver's last event, and the events naming each deputy. */
+    private record Known(long revision, Map<Long, DelegationEvent> byApprover, Map<Long, List<DelegationEvent>> byDeputy) {
+
+        static Known of(long revision, Collection<DelegationEvent> events) {
+            return new Known(revision,
+                    events.stream().collect(Collectors.toUnmodifiableMap(e -> e.approver().id(), Function.identity())),
+                    events.stream().filter(e -> e.deputy() != null)
+                            .collect(Collectors.groupingBy(e -> e.deputy().id(), Collectors.toUnmodifiableList())));
+        }
+    }
 
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
+    /** Null until first needed; then replaced whole, so readers never see half of a reading. */
+    private volatile Known known;
 
     public RedisDelegations(StringRedisTemplate redis, ObjectMapper json, Clock clock, ZoneId zone) {
         this.redis = redis;
@@ -40,54 +56,56 @@ public class RedisDelegations implements Delegations {
 
     @Override
     public Optional<DelegationEvent> of(long approverId) {
-        return stored(approverId).filter(d -> d.deputy() != null);
+        return Optional.ofNullable(known().byApprover().get(approverId)).filter(d -> d.deputy() != null);
     }
 
-    /** The approver's last event, also one that ended the delegation (kept for its revision); empty if none. */
-    private Optional<DelegationEvent> stored(long approverId) {
-        String value = redis.opsForValue().get(RedisKeys.delegation(approverId));
-        return Optional.ofNullable(value).map(this::read);
+    /** The approvers {@code deputyId} decides for today. */
+    public List<Person> actingFor(long deputyId) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return known().byDeputy().getOrDefault(deputyId, List.of()).stream()
+                .filter(d -> d.delegatesTo(deputyId, today)).map(DelegationEvent::approver).toList();
     }
 
     /**
      * Keeps the approver's delegation as the event says it now is, unless what is kept is as new or newer (an old
      * event replayed or redelivered). One consumer applies an approver's events (they share a partition), so reading
-     * and writing need no lock.
+     * and writing need no lock. The revision is raised after the write: an instance that sees it raised reads the
+     * change.
      */
     public void apply(DelegationEvent event) {
         if (event.approver() == null || event.deputy() != null && (event.startDate() == null || event.endDate() == null)) {
             throw new InvalidEventException("a delegation event without an approver, or with a deputy but no days");
         }
-        long approverId = event.approver().id();
-        Optional<DelegationEvent> stored = stored(approverId);
-        if (!event.supersedes(stored.orElse(null))) {
+        String approver = String.valueOf(event.approver().id());
+        Object stored = redis.opsForHash().get(RedisKeys.DELEGATIONS, approver);
+        if (!event.supersedes(stored == null ? null : read(stored.toString()))) {
             return;
         }
-        Long previousDeputy = stored.map(DelegationEvent::deputy).map(Person::id).orElse(null);
-        Long deputy = event.deputy() == null || event.isOverBy(today()) ? null : event.deputy().id();
-        if (previousDeputy != null && !Objects.equals(previousDeputy, deputy)) {
-            redis.opsForSet().remove(RedisKeys.deputyOf(previousDeputy), String.valueOf(approverId));
-        }
         // an ended delegation is kept too: its revision turns away older events
-        redis.opsForValue().set(RedisKeys.delegation(approverId), write(event));
-        if (deputy != null) {
-            redis.opsForSet().add(RedisKeys.deputyOf(deputy), String.valueOf(approverId));
-        }
+        redis.opsForHash().put(RedisKeys.DELEGATIONS, approver, write(event));
+        redis.opsForValue().increment(RedisKeys.DELEGATIONS_REVISION);
+        refresh();
     }
 
-    /** The approvers {@code deputyId} decides for today. */
-    public List<Person> actingFor(long deputyId) {
-        Set<String> approvers = redis.opsForSet().members(RedisKeys.deputyOf(deputyId));
-        if (approvers == null || approvers.isEmpty()) {
-            return List.of();
+    /** Reads the hash again if any instance changed it since the last reading. */
+    public synchronized void refresh() {
+        String value = redis.opsForValue().get(RedisKeys.DELEGATIONS_REVISION);
+        long revision = value == null ? 0 : Long.parseLong(value);
+        if (known != null && known.revision() == revision) {
+            return;
         }
-        LocalDate today = today();
-        return approvers.stream().map(Long::parseLong).map(this::of).flatMap(Optional::stream)
-                .filter(d -> d.delegatesTo(deputyId, today)).map(DelegationEvent::approver).toList();
+        // a change between the two reads is in the entries already, or raises the revision again for the next time
+        known = Known.of(revision, redis.opsForHash().entries(RedisKeys.DELEGATIONS).values().stream()
+                .map(v -> read(v.toString())).toList());
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+    private Known known() {
+        Known current = known;
+        if (current == null) {
+            refresh();
+            current = known;
+        }
+        return current;
     }
 
     private String write(DelegationEvent event) {

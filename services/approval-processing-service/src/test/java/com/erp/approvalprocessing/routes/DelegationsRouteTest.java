@@ -2,6 +2,7 @@ package com.erp.approvalprocessing.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +17,10 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** 대결: the delegations consumed from Kafka into Redis, newest revision kept whatever order they arrive in. */
+/**
+ * 대결: the delegations consumed from Kafka into Redis, newest revision kept whatever order they arrive in, and read
+ * from each instance's memory, which learns what another instance applied within a refresh period.
+ */
 class DelegationsRouteTest extends ProcessingRouteTestBase {
 
     @Autowired
@@ -39,8 +43,10 @@ class DelegationsRouteTest extends ProcessingRouteTestBase {
                 deputy == null ? null : TODAY, deputy == null ? null : LATER, null, revision);
     }
 
-    private boolean deputyOf(Person deputy, Person approver) {
-        return Boolean.TRUE.equals(redis.opsForSet().isMember(RedisKeys.deputyOf(deputy.id()), String.valueOf(approver.id())));
+    /** The revision Redis keeps for the approver: what every instance reads. */
+    private long kept(Person approver) throws Exception {
+        Object value = redis.opsForHash().get(RedisKeys.DELEGATIONS, String.valueOf(approver.id()));
+        return json.readValue(value.toString(), DelegationEvent.class).revision();
     }
 
     @Test
@@ -49,19 +55,50 @@ class DelegationsRouteTest extends ProcessingRouteTestBase {
         // the newer delegation first, then an old one (a replayed dead letter, say)
         consume(event(approver, OTHER, 2), event(approver, HEAD, 1));
         assertThat(delegations.of(approver.id()).orElseThrow().deputy()).isEqualTo(OTHER);
-        assertThat(deputyOf(OTHER, approver)).isTrue();
-        assertThat(deputyOf(HEAD, approver)).isFalse();
+        assertThat(kept(approver)).isEqualTo(2);
         assertThat(delegations.actingFor(OTHER.id())).containsExactly(approver);
+        assertThat(delegations.actingFor(HEAD.id())).doesNotContain(approver);
 
         // ended; the old delegation replayed afterwards does not bring it back
         consume(event(approver, null, 3), event(approver, OTHER, 2));
         assertThat(delegations.of(approver.id())).isEmpty();
-        assertThat(deputyOf(OTHER, approver)).isFalse();
-        assertThat(delegations.actingFor(OTHER.id())).isEmpty();
+        assertThat(kept(approver)).isEqualTo(3);
+        assertThat(delegations.actingFor(OTHER.id())).doesNotContain(approver);
 
         // a newer one after the end takes effect
         consume(event(approver, HEAD, 4));
         assertThat(delegations.of(approver.id()).orElseThrow().deputy()).isEqualTo(HEAD);
-        assertThat(delegations.actingFor(HEAD.id())).containsExactly(approver);
+        assertThat(delegations.actingFor(HEAD.id())).contains(approver);
+    }
+
+    @Test
+    void theyAreReadFromMemoryNotFromRedisOnEachQuestion() throws Exception {
+        Person approver = new Person(7002, "approver", "TEAM_LEAD", "D");
+        consume(event(approver, OTHER, 1));
+        // gone from Redis behind the service's back, without the revision raised: still known, as no change was made
+        redis.opsForHash().delete(RedisKeys.DELEGATIONS, String.valueOf(approver.id()));
+        delegations.refresh();
+        assertThat(delegations.of(approver.id())).isPresent();
+        assertThat(delegations.actingFor(OTHER.id())).contains(approver);
+        consume(event(approver, null, 2));
+        assertThat(delegations.of(approver.id())).isEmpty();
+    }
+
+    @Test
+    void aChangeAnotherInstanceAppliedIsInForceHereWithinTheRefreshPeriod() throws Exception {
+        Person approver = new Person(7003, "approver", "TEAM_LEAD", "D");
+        assertThat(delegations.of(approver.id())).isEmpty();
+        // another processing instance consumed the event (its partition is not ours)
+        RedisDelegations elsewhere = new RedisDelegations(redis, json, Clock.systemUTC(), ZoneId.of("Asia/Seoul"));
+        elsewhere.apply(event(approver, HEAD, 1));
+        assertThat(elsewhere.of(approver.id())).isPresent();
+
+        // this instance learns it from approval-processing.delegations-refresh, not from a question
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (delegations.of(approver.id()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(delegations.of(approver.id()).map(DelegationEvent::deputy)).contains(HEAD);
+        assertThat(delegations.actingFor(HEAD.id())).contains(approver);
     }
 }
