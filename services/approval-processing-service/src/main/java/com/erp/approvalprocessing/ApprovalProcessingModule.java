@@ -1,12 +1,20 @@
 package com.erp.approvalprocessing;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.erp.approvalprocessing.domain.BusinessCalendar;
+import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.approvalprocessing.persistence.RedisDelegations;
+import com.erp.approvalprocessing.persistence.RedisReminders;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.grpc.DispatchAuthorization;
 import com.erp.routes.common.kafka.OutboxBacklog;
@@ -62,7 +70,31 @@ public class ApprovalProcessingModule {
     RedisApprovalStore approvalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
                                      @Value("${erp.approval-processing.finished-ttl}") Duration finishedTtl,
                                      @Value("${erp.approval-processing.outbox.grace-ms}") long graceMs,
-                                     RedisDelegations delegations) {
-        return new RedisApprovalStore(redis, json, topics, clock, finishedTtl, Duration.ofMillis(graceMs), delegations);
+                                     RedisDelegations delegations, ReminderPolicy reminders) {
+        return new RedisApprovalStore(redis, json, topics, clock, finishedTtl, Duration.ofMillis(graceMs), delegations,
+                reminders);
+    }
+
+    /** The company's working time (erp.working-time), in which a step's waiting is counted. */
+    @Bean
+    BusinessCalendar businessCalendar(@Value("${erp.calendar-zone}") ZoneId zone,
+                                      @Value("${erp.working-time.days}") List<DayOfWeek> days,
+                                      @Value("${erp.working-time.hours}") String hours,
+                                      @Value("${erp.working-time.holidays:}") List<String> holidays) {
+        return new BusinessCalendar(zone, Set.copyOf(days), hours, holidays.stream().map(String::trim)
+                .filter(d -> !d.isEmpty()).map(LocalDate::parse).collect(Collectors.toSet()));
+    }
+
+    @Bean
+    ReminderPolicy reminderPolicy(BusinessCalendar calendar,
+                                  @Value("${erp.approval-processing.reminders.after}") Duration after,
+                                  @Value("${erp.approval-processing.reminders.repeat}") Duration repeat) {
+        return new ReminderPolicy(calendar, after, repeat);
+    }
+
+    @Bean
+    RedisReminders reminders(StringRedisTemplate redis, ObjectMapper json, Clock clock, Workflow workflow,
+                             ReminderPolicy policy, @Value("${erp.approval-processing.reminders.batch}") int batch) {
+        return new RedisReminders(redis, json, clock, workflow, policy, batch);
     }
 }

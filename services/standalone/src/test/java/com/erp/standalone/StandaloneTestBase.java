@@ -27,7 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "spring.config.name=standalone",
                 "erp.embedded.data-dir=", // a temporary folder
                 "erp.demo.password=" + StandaloneTestBase.PASSWORD,
-                "spring.jmx.enabled=true" // Spring's MBeans (the dispatch switch) for the console, as in production
+                "spring.jmx.enabled=true", // Spring's MBeans (the dispatch switch) for the console, as in production
+                // reminders due are looked for four times a second (ReminderEndToEndTest moves one's due time)
+                "erp.approval-processing.reminders.period-ms=250"
         })
 abstract class StandaloneTestBase {
 

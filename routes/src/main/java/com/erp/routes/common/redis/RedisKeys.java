@@ -14,6 +14,8 @@ public final class RedisKeys {
     public static final String DELEGATIONS = "erp:delegations";
     /** approval-processing: a counter raised after each change of {@link #DELEGATIONS}, so instances know to re-read it. */
     public static final String DELEGATIONS_REVISION = "erp:delegations:revision";
+    /** approval-processing: the documents in progress, scored by when each next reminds (epoch ms). */
+    public static final String REMINDERS = "erp:reminders";
     /** approval-processing: the events waiting to be published. */
     public static final String PROCESSING_OUTBOX = "erp:processing:outbox";
     /** notification: a person's stored notifications, {@code erp:notifications:<user id>}. */

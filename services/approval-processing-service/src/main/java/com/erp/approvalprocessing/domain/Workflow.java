@@ -1,5 +1,6 @@
 package com.erp.approvalprocessing.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
 import com.erp.approvalprocessing.api.DecisionResult;
@@ -24,6 +26,7 @@ import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Progress.Agreement;
 import com.erp.routes.common.events.Progress.StepProgress;
 import com.erp.routes.common.events.Progress.StepStatus;
+import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
@@ -415,16 +418,40 @@ public class Workflow {
 
     private ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now, List<Person> cc) {
         LineStep active = state.step(step);
-        // the deputies who decide for those people today are told too, unless they could not decide this document
+        // the deputies who decide for those people today are told too
+        List<Person> deputies = deputiesToday(state, active.people());
+        return ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.StepActivated(state.drafter().id(),
+                state.title(), state.drafter(), step, state.stepCount(), active.people(), state.progress(), cc,
+                deputies.isEmpty() ? null : deputies, active.isAgreement() ? Boolean.TRUE : null));
+    }
+
+    /** Who decides for these people today (대결), except deputies who could not decide this document. */
+    private List<Person> deputiesToday(ApprovalState state, List<Person> people) {
         LocalDate today = today();
-        List<Person> deputies = active.people().stream()
+        return people.stream()
                 .map(p -> delegations.of(p.id()).filter(d -> d.covers(today)).map(DelegationEvent::deputy))
                 .flatMap(Optional::stream)
                 .filter(d -> d.id() != state.drafter().id() && !state.isOnLine(d.id()))
                 .distinct().toList();
-        return ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.StepActivated(state.drafter().id(),
-                state.title(), state.drafter(), step, state.stepCount(), active.people(), state.progress(), cc,
-                deputies.isEmpty() ? null : deputies, active.isAgreement() ? Boolean.TRUE : null));
+    }
+
+    /**
+     * The reminder (독촉) of a document whose active step was due one at {@code due} (epoch milliseconds): to whoever
+     * must still decide it, and their deputies today; null when nobody must (it was decided meanwhile). Its id is the
+     * same wherever it is made from the same state and due time, so a reminder sent twice is told once.
+     */
+    public ReminderEvent reminder(ApprovalState state, long due, ReminderPolicy policy) {
+        List<Person> waiting = pendingPeople(state);
+        if (waiting.isEmpty()) {
+            return null;
+        }
+        Instant now = clock.instant();
+        List<Person> deputies = deputiesToday(state, waiting);
+        String eventId = UUID.nameUUIDFromBytes((state.approvalId() + ":" + state.version() + ":reminder:" + due)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return new ReminderEvent(eventId, ReminderEvent.VERSION, now, state.approvalId(), state.title(), state.drafter(),
+                state.progress().currentStep(), state.stepCount(), waiting, deputies.isEmpty() ? null : deputies,
+                state.activatedAt(), policy.workingHours(state.activatedAt(), now));
     }
 
     /**

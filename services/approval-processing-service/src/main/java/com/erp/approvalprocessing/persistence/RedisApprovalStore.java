@@ -10,7 +10,9 @@ import java.util.Map;
 
 import com.erp.approvalprocessing.api.Inbox;
 import com.erp.approvalprocessing.domain.ApprovalState;
+import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Transition;
+import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Topics;
@@ -30,6 +32,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  *   <li>{@code erp:approval:<id>}: hash {version, state} of each document</li>
  *   <li>{@code erp:inbox:<employee id>}: hash approval id → inbox item, what that person must decide</li>
  *   <li>{@code erp:processing:outbox}: hash event id → event waiting to be published</li>
+ *   <li>{@code erp:reminders}: sorted set of the documents in progress, scored by when each next reminds (독촉,
+ *   epoch ms; {@link RedisReminders})</li>
  * </ul>
  * (Key names: {@link RedisKeys}.)
  * A transition is written by one Lua script, so the state, the inboxes and the outbox change together or not
@@ -46,11 +50,14 @@ public class RedisApprovalStore {
     private final Duration outboxGrace;
     private final RedisScript<Long> script;
     private final RedisDelegations delegations;
+    private final ReminderPolicy reminders;
 
     public RedisApprovalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
-                              Duration finishedTtl, Duration outboxGrace, RedisDelegations delegations) {
+                              Duration finishedTtl, Duration outboxGrace, RedisDelegations delegations,
+                              ReminderPolicy reminders) {
         this.redis = redis;
         this.delegations = delegations;
+        this.reminders = reminders;
         this.json = json;
         this.topics = topics;
         this.clock = clock;
@@ -91,7 +98,8 @@ public class RedisApprovalStore {
 
     private long run(Transition t) {
         ApprovalState s = t.state();
-        List<String> keys = new ArrayList<>(List.of(RedisKeys.approval(s.approvalId()), RedisKeys.PROCESSING_OUTBOX));
+        List<String> keys = new ArrayList<>(List.of(RedisKeys.approval(s.approvalId()), RedisKeys.PROCESSING_OUTBOX,
+                RedisKeys.REMINDERS));
         List<String> args = new ArrayList<>(List.of(String.valueOf(t.expectedVersion()), String.valueOf(s.version()),
                 write(s), String.valueOf(t.inbox().size())));
         for (Transition.InboxChange change : t.inbox()) {
@@ -108,8 +116,25 @@ public class RedisApprovalStore {
         }
         boolean finished = s.progress().status() != Progress.Status.IN_PROGRESS;
         args.add(String.valueOf(finished ? finishedTtl.toSeconds() : 0));
+        args.add(reminder(t, finished));
+        args.add(s.approvalId());
         Long result = redis.execute(script, keys, args.toArray());
         return result == null ? 0 : result;
+    }
+
+    /**
+     * When the document next reminds, as the commit script takes it: a step just activated reminds once it has waited
+     * long enough; a finished document never again; otherwise (an agreer's part decided) as it was.
+     */
+    private String reminder(Transition t, boolean finished) {
+        if (finished) {
+            return "0";
+        }
+        boolean activated = t.events().stream().anyMatch(e -> e.payload() instanceof EventPayload.StepActivated);
+        if (!activated) {
+            return "";
+        }
+        return reminders.isOn() ? String.valueOf(reminders.firstDue(t.state().activatedAt()).toEpochMilli()) : "0";
     }
 
     private static Inbox.Item inboxItem(ApprovalState s) {
@@ -160,7 +185,7 @@ public class RedisApprovalStore {
         return state.drafter().id() != deputy.id() && !state.isOnLine(deputy.id());
     }
 
-        private List<Inbox.Item> items(Map<?, ?> hash) {
+    private List<Inbox.Item> items(Map<?, ?> hash) {
         return hash == null ? List.of() : hash.values().stream().map(v -> read(v.toString(), Inbox.Item.class)).toList();
     }
 

@@ -8,13 +8,15 @@ import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.QuestEvent;
+import com.erp.routes.common.events.ReminderEvent;
 
 /**
  * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
  * active ("you have a document to approve") and the deputies deciding for them today (대결), an approver whose step
  * their deputy decided, the drafter about every decision and the final result, and the
  * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
- * line and how it ends; the receivers (수신) when it is approved; the drafter of a leave document that asks for more days than are left. A
+ * line and how it ends; the receivers (수신) when it is approved; the drafter of a leave document that asks for more
+ * days than are left; those who must decide a step that waited too long (독촉). A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
  */
 public final class Recipients {
@@ -113,6 +115,32 @@ public final class Recipients {
     private static Delivery delivery(ApprovalEvent event, long userId, String type, Person actor, String message) {
         return new Delivery(userId, new Notification(event.eventId() + ":" + userId, type, event.approvalId(),
                 event.payload().title(), message, actor, event.occurredAt(), null));
+    }
+
+    /**
+     * 독촉: whoever must still decide a step that waited too long is reminded, and so is each deputy deciding for them
+     * today. The notification's id is the reminder's and the recipient, as for the other events.
+     */
+    public List<Delivery> reminderNotificationsFor(ReminderEvent event) {
+        List<Delivery> told = new ArrayList<>();
+        String waited = event.workingHours() == 1 ? "1 working hour" : event.workingHours() + " working hours";
+        for (Person p : event.waitingOn()) {
+            told.add(reminder(event, p.id(), String.format("Reminder (독촉): '%s' from %s has waited %s for your "
+                    + "decision (step %d of %d).", event.title(), event.drafter().name(), waited, event.step(),
+                    event.stepCount())));
+        }
+        String forWhom = String.join(", ", event.waitingOn().stream().map(Person::name).toList());
+        for (Person d : all(event.deputies())) {
+            told.add(reminder(event, d.id(), String.format("Reminder (독촉): '%s' from %s has waited %s for %s, "
+                    + "for whom you decide while they are away (대결; step %d of %d).", event.title(),
+                    event.drafter().name(), waited, forWhom, event.step(), event.stepCount())));
+        }
+        return told;
+    }
+
+    private static Delivery reminder(ReminderEvent event, long userId, String message) {
+        return new Delivery(userId, new Notification(event.eventId() + ":" + userId, "APPROVAL_REMINDER",
+                event.approvalId(), event.title(), message, event.drafter(), event.occurredAt(), null));
     }
 
     /**

@@ -12,6 +12,7 @@ import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.QuestEvent;
+import com.erp.routes.common.events.ReminderEvent;
 import org.junit.jupiter.api.Test;
 
 class RecipientsTest {
@@ -52,6 +53,23 @@ class RecipientsTest {
     private List<Delivery> quest(String type, Long assigneeId, Person actor, String note) {
         return recipients.questNotificationsFor(new QuestEvent("e-" + type, type, QuestEvent.VERSION, Instant.EPOCH, 7,
                 "문서 정리", 1.5, lead.id(), assigneeId, actor, note));
+    }
+
+    @Test
+    void aReminderReachesWhoeverMustDecideAndTheirDeputiesNotTheDrafter() {
+        Person legal = new Person(5, "한지우", "TEAM_LEAD", "L");
+        Person deputy = new Person(7, "오세훈", "TEAM_LEAD", "L");
+        List<Delivery> told = recipients.reminderNotificationsFor(new ReminderEvent("r1", ReminderEvent.VERSION,
+                Instant.EPOCH, "a1", "출장 보고", drafter, 2, 3, List.of(lead, legal), List.of(deputy), Instant.EPOCH, 9));
+        assertThat(told).extracting(Delivery::userId).containsExactly(lead.id(), legal.id(), deputy.id());
+        assertThat(told).allSatisfy(x -> {
+            assertThat(x.notification().type()).isEqualTo("APPROVAL_REMINDER");
+            assertThat(x.notification().approvalId()).isEqualTo("a1");
+            assertThat(x.notification().actor()).isEqualTo(drafter);
+            assertThat(x.notification().message()).contains("출장 보고").contains("9 working hours").contains("step 2 of 3");
+        });
+        assertThat(told.get(2).notification().message()).contains("대결").contains(lead.name()).contains(legal.name());
+        assertThat(told.get(0).notification().id()).isEqualTo("r1:" + lead.id());
     }
 
     @Test

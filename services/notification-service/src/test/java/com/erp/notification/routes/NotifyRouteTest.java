@@ -18,6 +18,7 @@ import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.testing.HttpTestClient;
 import com.erp.routes.testing.ServiceTestSupport;
 import com.erp.routes.testing.WebSocketTestClient;
@@ -97,6 +98,30 @@ class NotifyRouteTest extends ServiceTestSupport {
         assertThat(read.status()).isEqualTo(204);
         assertThat(http.get("/api/notifications", token(lead)).json().path("unread").asLong()).isZero();
         assertThat(http.get("/api/notifications?limit=1", token(drafter)).json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void aReminderReachesTheApproverLiveOnceAndIsStored() throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (WebSocketTestClient leadSocket = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token(lead))) {
+            NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify-reminder").whenCompleted(2).create();
+            ReminderEvent reminder = new ReminderEvent(UUID.randomUUID().toString(), ReminderEvent.VERSION, Instant.now(),
+                    id, "출장 보고", drafter, 1, 2, List.of(lead), null, Instant.now().minusSeconds(36_000), 8);
+            // two instances sent the same reminder: told once
+            kafka.send("approval.reminded", id, json.writeValueAsString(reminder));
+            kafka.send("approval.reminded", id, json.writeValueAsString(reminder));
+            assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+
+            JsonNode toLead = leadSocket.await(1, WAIT).get(0);
+            assertThat(toLead.path("type").asText()).isEqualTo("APPROVAL_REMINDER");
+            assertThat(toLead.path("approvalId").asText()).isEqualTo(id);
+            assertThat(toLead.path("message").asText()).contains("8 working hours");
+            assertThat(leadSocket.next(Duration.ofMillis(500))).as("no duplicate").isNull();
+        }
+        HttpTestClient.Response stored = http.get("/api/notifications", token(lead));
+        assertMatchesContract(CONTRACT, "GET", "/api/notifications", stored);
+        assertThat(stored.json().path("items").findValuesAsText("type")).containsExactly("APPROVAL_REMINDER");
+        assertThat(http.get("/api/notifications", token(drafter)).json().path("items")).isEmpty();
     }
 
     @Test

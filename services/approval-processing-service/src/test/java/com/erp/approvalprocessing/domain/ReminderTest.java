@@ -1,0 +1,114 @@
+package com.erp.approvalprocessing.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.erp.approvalprocessing.api.DecisionRequest;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.DelegationEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.ReminderEvent;
+import com.erp.routes.common.security.Caller;
+import org.junit.jupiter.api.Test;
+
+/** 독촉: a step that waited too long reminds whoever must still decide it, and their deputies today. */
+class ReminderTest {
+
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    // activated on Friday 2026-11-27 at 17:00 in Seoul
+    private static final Instant ACTIVATED = Instant.parse("2026-11-27T08:00:00Z");
+    private final BusinessCalendar calendar = new BusinessCalendar(SEOUL,
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "09:00-18:00", Set.of());
+    private final ReminderPolicy policy = new ReminderPolicy(calendar, Duration.ofHours(8), Duration.ofHours(4));
+    private final Map<Long, DelegationEvent> delegations = new HashMap<>();
+
+    private final Person drafter = new Person(1, "drafter", "STAFF", "D");
+    private final Person lead = new Person(2, "lead", "TEAM_LEAD", "D");
+    private final Person head = new Person(3, "head", "DEPT_HEAD", "D");
+    private final Person finance = new Person(4, "finance", "TEAM_LEAD", "F");
+    private final Person legal = new Person(5, "legal", "TEAM_LEAD", "L");
+    private final Person deputy = new Person(7, "deputy", "TEAM_LEAD", "D");
+
+    private Workflow at(Instant now) {
+        return new Workflow(Clock.fixed(now, SEOUL), SEOUL, id -> Optional.ofNullable(delegations.get(id)));
+    }
+
+    private ApprovalState started(List<LineStep> line) {
+        return at(ACTIVATED).start(ApprovalEvent.of("a1", 0, Instant.EPOCH,
+                new EventPayload.Submitted(1, "출장 보고", drafter, "GENERAL", line, Instant.EPOCH))).state();
+    }
+
+    private static Caller caller(Person p) {
+        return new Caller(p.id(), p.name(), p.name(), p.department(), p.position(), Set.of("EMPLOYEE"));
+    }
+
+    @Test
+    void theFirstReminderIsDueAfterTheWorkingTimeAndNamesWhoMustDecide() {
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        Instant due = policy.firstDue(state.activatedAt());
+        // one hour on Friday, seven on Monday
+        assertThat(due).isEqualTo(Instant.parse("2026-11-30T07:00:00Z"));
+
+        ReminderEvent reminder = at(due).reminder(state, due.toEpochMilli(), policy);
+
+        assertThat(reminder.waitingOn()).containsExactly(lead);
+        assertThat(reminder.deputies()).isNull();
+        assertThat(reminder.step()).isEqualTo(1);
+        assertThat(reminder.stepCount()).isEqualTo(2);
+        assertThat(reminder.waitingSince()).isEqualTo(ACTIVATED);
+        assertThat(reminder.workingHours()).isEqualTo(8);
+        assertThat(reminder.drafter()).isEqualTo(drafter);
+        // the next one four working hours after it was sent: two on Monday, two on Tuesday (11:00 in Seoul)
+        assertThat(policy.nextDue(due)).isEqualTo(Instant.parse("2026-12-01T02:00:00Z"));
+    }
+
+    @Test
+    void theSameReminderMadeTwiceHasOneIdAndTheNextAnother() {
+        ApprovalState state = started(List.of(new LineStep(1, lead)));
+        long due = policy.firstDue(state.activatedAt()).toEpochMilli();
+        Instant now = Instant.ofEpochMilli(due).plusSeconds(30);
+        assertThat(at(now).reminder(state, due, policy).eventId())
+                .isEqualTo(at(now.plusSeconds(5)).reminder(state, due, policy).eventId())
+                .isNotEqualTo(at(now).reminder(state, due + 1, policy).eventId());
+    }
+
+    @Test
+    void onAnAgreementStepOnlyTheAgreersStillToDecideAndTheirDeputiesAreReminded() {
+        ApprovalState state = started(List.of(LineStep.agreement(1, List.of(finance, legal)), new LineStep(2, head)));
+        state = at(ACTIVATED).decide(state, "a1", new DecisionRequest("APPROVE", null), caller(finance)).state();
+        delegations.put(legal.id(), new DelegationEvent("e", 1, Instant.EPOCH, legal, deputy, "2026-11-30", "2026-12-04",
+                "출장"));
+        Instant due = policy.firstDue(state.activatedAt());
+
+        ReminderEvent reminder = at(due).reminder(state, due.toEpochMilli(), policy);
+
+        assertThat(reminder.waitingOn()).containsExactly(legal);
+        assertThat(reminder.deputies()).containsExactly(deputy);
+    }
+
+    @Test
+    void aFinishedDocumentRemindsNobody() {
+        ApprovalState state = started(List.of(new LineStep(1, lead)));
+        ApprovalState approved = at(ACTIVATED).decide(state, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
+        assertThat(at(ACTIVATED.plusSeconds(86_400 * 3)).reminder(approved, 1, policy)).isNull();
+    }
+
+    @Test
+    void remindersOffMeansNoFirstOne() {
+        assertThat(ReminderPolicy.NONE.isOn()).isFalse();
+        assertThat(policy.isOn()).isTrue();
+    }
+}
