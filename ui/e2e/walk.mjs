@@ -1,6 +1,6 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
-// watching it finish without reloading, a leave reserved, a step decided by a deputy (대결), an agreement (합의),
+// watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의),
 // problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
@@ -122,6 +122,16 @@ try {
   await lead.screenshot({ path: `${shots}/lead-inbox.png` });
   log('the lead saw it arrive in the inbox live, with an unread badge');
 
+  // 3b. 독촉: the drafter asks the lead for a decision from the document's page; a second ask the same hour is refused
+  // in words. (The page offers it once the record shows the lead's step pending: through Kafka, hence until.)
+  const remind = staff.getByRole('button', { name: /^독촉/ });
+  await until(staff, docUrl.replace(base + '/', ''), remind, 'the document page never offered 독촉');
+  await remind.click();
+  await staff.getByText('독촉했습니다 (reminded): 이서연').waitFor({ timeout: LIVE });
+  await remind.click();
+  await staff.getByRole('alert').filter({ hasText: 'you may again in' }).waitFor({ timeout: LIVE });
+  log('the drafter reminded the lead (독촉), once: the second time the page said when again');
+
   // 4. rejecting needs a reason (said before anything is sent); the lead approves with a comment
   await leadItem.getByRole('button', { name: '반려' }).click();
   await leadItem.getByRole('alert').filter({ hasText: '반려 사유' }).waitFor();
@@ -149,6 +159,10 @@ try {
   await staff.goto(`${base}/#/notifications`);
   await staff.locator('[data-testid=notification][data-type=APPROVAL_COMPLETED]').filter({ hasText: title }).waitFor({ timeout: LIVE });
   log('its notifications list the final approval');
+  await lead.goto(`${base}/#/notifications`);
+  await lead.locator('[data-testid=notification][data-type=APPROVAL_REMINDER]').filter({ hasText: '김민준 asks for a decision' })
+    .filter({ hasText: title }).waitFor({ timeout: LIVE });
+  log('the lead\'s notifications list the reminder, naming who asked');
 
   const next = firstMondayOfMarch(new Date().getFullYear() + 1);
   const before = await available(staff, next.getUTCFullYear());

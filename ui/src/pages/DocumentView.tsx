@@ -46,6 +46,17 @@ export function DocumentView({ id }: { id: string }) {
     }
   };
 
+  // 독촉: the drafter asks whoever must decide now (at most once an hour; the server says when again)
+  const remind = async () => {
+    setActionError(undefined);
+    try {
+      const r = await api<{ reminded: { name: string }[] }>('POST', `/api/approvals/${encodeURIComponent(id)}/reminder`);
+      toast(`독촉했습니다 (reminded): ${r.reminded.map((p) => p.name).join(', ')}`);
+    } catch (e) {
+      setActionError(message(e));
+    }
+  };
+
   const withdraw = async () => {
     setActionError(undefined);
     try {
@@ -122,11 +133,12 @@ export function DocumentView({ id }: { id: string }) {
       )}
       {mine && running && !acted && (
         <div className="card">
-          <h3>회수 (withdraw)</h3>
+          <h3>회수 (withdraw) · 독촉 (remind)</h3>
           <div className="decide">
             <input placeholder="사유 (reason, optional)" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} aria-label="reason" />
             <button className="danger" onClick={withdraw}>회수</button>
           </div>
+          {pendingStep && <p><button onClick={remind}>독촉 (remind {pendingPeople(pendingStep).map((p) => p.name).join(', ')})</button></p>}
         </div>
       )}
       {mayReceive && <p><button onClick={receive}>접수 (acknowledge receipt)</button></p>}

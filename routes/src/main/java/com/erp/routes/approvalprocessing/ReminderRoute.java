@@ -1,18 +1,26 @@
 package com.erp.routes.approvalprocessing;
 
+import com.erp.routes.common.redis.RedisKeys;
+import com.erp.routes.common.security.CallerProcessor;
+import com.erp.routes.common.web.RestErrorConfiguration;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.redis.RedisConstants;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.springframework.stereotype.Component;
 
 /**
  * 독촉: every period, the documents whose active step has waited too long (bean {@code reminders}) remind whoever
  * must still decide it, on {@code approval.reminded}, which notification tells them. A reminder is moved on only
- * once Kafka has it: one that fails is sent at the next period.
+ * once Kafka has it: one that fails is sent at the next period. The drafter may also ask for a decision themselves
+ * ({@code POST /api/approvals/{id}/reminder}), at most once per {@code requested-every}.
  */
 @Component
 public class ReminderRoute extends RouteBuilder {
+
+    /** Sends the {@code ReminderEvent} in the body to Kafka (the HTTP request's headers are not passed on). */
+    static final String SEND = "direct:approval-processing.send-reminder";
 
     @Override
     public void configure() {
@@ -27,12 +35,29 @@ public class ReminderRoute extends RouteBuilder {
                     .setVariable("due", body())
                     .bean("reminders", "reminderFor")
                     .filter(body().isNotNull())
-                        .setHeader(KafkaConstants.KEY, simple("${body.approvalId}"))
-                        .marshal().json(JsonLibrary.Jackson)
-                        .to("kafka:{{erp.topics.reminded}}")
+                        .to(SEND)
                         .setBody(variable("due"))
                         .bean("reminders", "sent")
                     .end()
                 .end();
+
+        from("direct:remindApprovers").routeId("approval-processing.remind-now")
+                .routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
+                .setHeader(RedisConstants.KEY, simple(RedisKeys.APPROVAL + "${header.approvalId}"))
+                .to("{{erp.approval-processing.redis}}")
+                .bean("approvalStore", "state")
+                .bean("reminders", "request(${body}, ${header.approvalId}, ${variable.caller})")
+                .setVariable("reminder", body())
+                .to(SEND)
+                .bean("reminders", "requestSent(${variable.reminder})")
+                .setHeader("CamelHttpResponseCode", constant(202));
+
+        from(SEND).routeId("approval-processing.send-reminder").errorHandler(noErrorHandler())
+                .removeHeaders("*")
+                .setHeader(KafkaConstants.KEY, simple("${body.approvalId}"))
+                .marshal().json(JsonLibrary.Jackson)
+                .to("kafka:{{erp.topics.reminded}}");
     }
 }

@@ -94,7 +94,8 @@ public class ApprovalProcessingModule {
 
     @Bean
     RedisReminders reminders(StringRedisTemplate redis, ObjectMapper json, Clock clock, Workflow workflow,
-                             ReminderPolicy policy, @Value("${erp.approval-processing.reminders.batch}") int batch) {
-        return new RedisReminders(redis, json, clock, workflow, policy, batch);
+                             ReminderPolicy policy, @Value("${erp.approval-processing.reminders.batch}") int batch,
+                             @Value("${erp.approval-processing.reminders.requested-every}") Duration requestedEvery) {
+        return new RedisReminders(redis, json, clock, workflow, policy, batch, requestedEvery);
     }
 }

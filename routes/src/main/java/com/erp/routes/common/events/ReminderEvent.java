@@ -9,18 +9,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A document's active step has waited too long (topic {@code erp.topics.reminded}, key = the document's id): the
  * people who must still decide it, and their deputies for today (대결), are reminded (독촉). approval-processing sends
  * it when the step has waited {@code erp.approval-processing.reminders.after} of working time, then again every
- * {@code repeat}. Not part of the document's history: nothing about the document changed. Two instances sending the
+ * {@code repeat}, and when the drafter asks for it. Not part of the document's history: nothing about the document changed. Two instances sending the
  * same reminder send the same {@code eventId}, so it is told once.
  *
  * @param waitingOn    who must still decide the step (its approver, or the agreers who have not yet)
  * @param deputies     who may decide for them today; null when nobody is
  * @param waitingSince when the step became active
  * @param workingHours how many working hours it has waited (whole hours, rounded down)
+ * @param requestedBy  the drafter, when they asked for it now (POST /api/approvals/{id}/reminder); null when it is
+ *                     the periodic one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
                             Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
-                            Instant waitingSince, long workingHours) {
+                            Instant waitingSince, long workingHours, Person requestedBy) {
 
     public static final int VERSION = 1;
+
+    /** The periodic reminder. */
+    public ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
+                         Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
+                         Instant waitingSince, long workingHours) {
+        this(eventId, version, occurredAt, approvalId, title, drafter, step, stepCount, waitingOn, deputies,
+                waitingSince, workingHours, null);
+    }
 }

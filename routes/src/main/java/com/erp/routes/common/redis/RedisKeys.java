@@ -16,6 +16,8 @@ public final class RedisKeys {
     public static final String DELEGATIONS_REVISION = "erp:delegations:revision";
     /** approval-processing: the documents in progress, scored by when each next reminds (epoch ms). */
     public static final String REMINDERS = "erp:reminders";
+    /** approval-processing: set while a drafter's reminder of a document is recent, {@code erp:reminded:<approval id>}. */
+    public static final String REMINDED = "erp:reminded:";
     /** approval-processing: the events waiting to be published. */
     public static final String PROCESSING_OUTBOX = "erp:processing:outbox";
     /** notification: a person's stored notifications, {@code erp:notifications:<user id>}. */
@@ -34,6 +36,10 @@ public final class RedisKeys {
 
     public static String inbox(long employeeId) {
         return INBOX + employeeId;
+    }
+
+    public static String reminded(String approvalId) {
+        return REMINDED + approvalId;
     }
 
     public static String notifications(long userId) {

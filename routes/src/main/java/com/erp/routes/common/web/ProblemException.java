@@ -48,6 +48,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "business-rule", "Request breaks a business rule", detail, null, null);
     }
 
+    public static ProblemException tooManyRequests(String detail, int retryAfterSeconds) {
+        return new ProblemException(429, "too-many-requests", "Too Many Requests", detail, null, retryAfterSeconds);
+    }
+
     public static ProblemException unavailable(String detail, int retryAfterSeconds) {
         return new ProblemException(503, "unavailable", "Service unavailable", detail, null, retryAfterSeconds);
     }

@@ -31,8 +31,8 @@ public record ReminderPolicy(BusinessCalendar calendar, Duration after, Duration
         return calendar.after(now, repeat);
     }
 
-    /** Whole working hours between the two moments. */
+    /** Whole working hours between the two moments (0 without a calendar). */
     public long workingHours(Instant from, Instant to) {
-        return calendar.between(from, to).toHours();
+        return calendar == null ? 0 : calendar.between(from, to).toHours();
     }
 }

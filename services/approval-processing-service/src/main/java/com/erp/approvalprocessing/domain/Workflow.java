@@ -316,10 +316,7 @@ public class Workflow {
      * are skipped, and it leaves the inboxes of those who still had to decide it. The reason is optional.
      */
     public Transition withdraw(ApprovalState state, String approvalId, WithdrawalRequest request, Caller caller) {
-        if (state == null) {
-            throw ProblemException.notFound("No document " + approvalId + " is in processing: it does not exist, it "
-                    + "was just submitted and is not active yet, or it was finished long ago.");
-        }
+        requireInProcessing(state, approvalId);
         // approvers see the document but may not withdraw it; others learn nothing about it
         if (state.drafter().id() != caller.id()) {
             throw state.isOnLine(caller.id())
@@ -423,6 +420,37 @@ public class Workflow {
         return ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.StepActivated(state.drafter().id(),
                 state.title(), state.drafter(), step, state.stepCount(), active.people(), state.progress(), cc,
                 deputies.isEmpty() ? null : deputies, active.isAgreement() ? Boolean.TRUE : null));
+    }
+
+    private static void requireInProcessing(ApprovalState state, String approvalId) {
+        if (state == null) {
+            throw ProblemException.notFound("No document " + approvalId + " is in processing: it does not exist, it "
+                    + "was just submitted and is not active yet, or it was finished long ago.");
+        }
+    }
+
+    /**
+     * The drafter asks whoever must still decide the active step for their decision now (독촉): a reminder of its
+     * own (a new id each time), saying who asked. Only the drafter, only while the document is in progress.
+     */
+    public ReminderEvent requestedReminder(ApprovalState state, String approvalId, Caller caller, ReminderPolicy policy) {
+        requireInProcessing(state, approvalId);
+        if (state.drafter().id() != caller.id()) {
+            throw state.isOnLine(caller.id())
+                    ? ProblemException.forbidden("Only the drafter can send a reminder (독촉) about a document.")
+                    : ProblemException.forbidden("You are not the drafter of this document.");
+        }
+        List<Person> waiting = pendingPeople(state);
+        if (waiting.isEmpty()) {
+            throw ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
+                    + "; nobody is left to remind.");
+        }
+        Instant now = clock.instant();
+        List<Person> deputies = deputiesToday(state, waiting);
+        return new ReminderEvent(UUID.randomUUID().toString(), ReminderEvent.VERSION, now, state.approvalId(),
+                state.title(), state.drafter(), state.progress().currentStep(), state.stepCount(), waiting,
+                deputies.isEmpty() ? null : deputies, state.activatedAt(),
+                policy.workingHours(state.activatedAt(), now), state.drafter());
     }
 
     /** Who decides for these people today (대결), except deputies who could not decide this document. */

@@ -1,16 +1,21 @@
 package com.erp.approvalprocessing.persistence;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
+import com.erp.approvalprocessing.api.ReminderResult;
 import com.erp.approvalprocessing.domain.ApprovalState;
 import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.redis.LuaScripts;
 import com.erp.routes.common.redis.RedisKeys;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -24,7 +29,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * (kept by the commit script: scored when a step is activated, removed when the document is finished), makes each
  * reminder, and once it is sent moves the document's next one on by the policy's {@code repeat}. A reminder is moved
  * on only after it was sent, so one that could not be sent is tried again; two instances finding the same one send
- * the same event id, which is told once.
+ * the same event id, which is told once. Also the drafter's own reminders, at most one per {@code requestedEvery}.
  */
 public class RedisReminders {
 
@@ -40,16 +45,18 @@ public class RedisReminders {
     private final Workflow workflow;
     private final ReminderPolicy policy;
     private final int batch;
+    private final Duration requestedEvery;
     private final RedisScript<Long> moveOn;
 
     public RedisReminders(StringRedisTemplate redis, ObjectMapper json, Clock clock, Workflow workflow,
-                          ReminderPolicy policy, int batch) {
+                          ReminderPolicy policy, int batch, Duration requestedEvery) {
         this.redis = redis;
         this.json = json;
         this.clock = clock;
         this.workflow = workflow;
         this.policy = policy;
         this.batch = batch;
+        this.requestedEvery = requestedEvery;
         this.moveOn = LuaScripts.fromClasspath("redis/move-reminder.lua", Long.class);
     }
 
@@ -84,6 +91,27 @@ public class RedisReminders {
     /** It was sent: the next one is due a repeat later, unless the document moved on meanwhile (then as it says). */
     public void sent(Due due) {
         move(due, policy.nextDue(clock.instant()).toEpochMilli());
+    }
+
+    /**
+     * The drafter's reminder (독촉) of the document, by the rules ({@link Workflow#requestedReminder}); refused (429)
+     * sooner than {@code requestedEvery} after their last one of it, so a drafter cannot flood the approver.
+     */
+    public ReminderEvent request(ApprovalState state, String approvalId, Caller caller) {
+        ReminderEvent reminder = workflow.requestedReminder(state, approvalId, caller, policy);
+        Long left = redis.getExpire(RedisKeys.reminded(approvalId), TimeUnit.SECONDS);
+        if (left != null && left > 0) {
+            throw ProblemException.tooManyRequests(String.format("You reminded them of this document less than %d "
+                    + "minutes ago; you may again in %d minutes.", requestedEvery.toMinutes(),
+                    Math.max(1, (left + 59) / 60)), left.intValue());
+        }
+        return reminder;
+    }
+
+    /** The drafter's reminder was sent: the next one waits {@code requestedEvery}; the answer names who was reminded. */
+    public ReminderResult requestSent(ReminderEvent reminder) {
+        redis.opsForValue().set(RedisKeys.reminded(reminder.approvalId()), reminder.eventId(), requestedEvery);
+        return new ReminderResult(reminder.approvalId(), reminder.step(), reminder.waitingOn(), reminder.deputies());
     }
 
     /** Moves the document's reminder to {@code next} (0: none), if it is still the one that was due. */

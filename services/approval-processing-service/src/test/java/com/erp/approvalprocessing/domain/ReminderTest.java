@@ -1,5 +1,6 @@
 package com.erp.approvalprocessing.domain;
 
+import static com.erp.routes.testing.Problems.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -104,6 +105,25 @@ class ReminderTest {
         ApprovalState state = started(List.of(new LineStep(1, lead)));
         ApprovalState approved = at(ACTIVATED).decide(state, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
         assertThat(at(ACTIVATED.plusSeconds(86_400 * 3)).reminder(approved, 1, policy)).isNull();
+    }
+
+    @Test
+    void onlyTheDrafterAsksForADecisionAndOnlyWhileItIsInProgress() {
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        Workflow workflow = at(ACTIVATED.plusSeconds(3600));
+
+        ReminderEvent asked = workflow.requestedReminder(state, "a1", caller(drafter), policy);
+        assertThat(asked.requestedBy()).isEqualTo(drafter);
+        assertThat(asked.waitingOn()).containsExactly(lead);
+        assertThat(asked.workingHours()).isEqualTo(1);
+        // each request is a reminder of its own
+        assertThat(workflow.requestedReminder(state, "a1", caller(drafter), policy).eventId()).isNotEqualTo(asked.eventId());
+
+        assertThat(statusOf(() -> workflow.requestedReminder(state, "a1", caller(lead), policy))).isEqualTo(403);
+        assertThat(statusOf(() -> workflow.requestedReminder(state, "a1", caller(deputy), policy))).isEqualTo(403);
+        assertThat(statusOf(() -> workflow.requestedReminder(null, "a1", caller(drafter), policy))).isEqualTo(404);
+        ApprovalState rejected = workflow.decide(state, "a1", new DecisionRequest("REJECT", "다음에"), caller(lead)).state();
+        assertThat(statusOf(() -> workflow.requestedReminder(rejected, "a1", caller(drafter), policy))).isEqualTo(409);
     }
 
     @Test

@@ -1,21 +1,25 @@
 package com.erp.approvalprocessing.routes;
 
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.redis.RedisKeys;
+import com.erp.routes.testing.HttpTestClient.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * 독촉 on the real broker and Redis: a step that waits past {@code reminders.after} (3 s of any time here) reminds
  * whoever must decide it, once per {@code repeat} (an hour here); the next step counts from its own activation; a
- * document decided in time reminds nobody.
+ * document decided in time reminds nobody. The drafter may ask for a decision once an hour.
  */
 class ReminderRouteTest extends ProcessingRouteTestBase {
 
@@ -60,6 +64,40 @@ class ReminderRouteTest extends ProcessingRouteTestBase {
         assertThat(second.waitingOn()).containsExactly(HEAD);
         assertThat(second.step()).isEqualTo(2);
         assertThat(second.eventId()).isNotEqualTo(reminder.eventId());
+    }
+
+    @Test
+    void theDrafterAsksForADecisionAtMostOnceAnHour() throws Exception {
+        String id = activated();
+        Response asked = http.post("/api/approvals/" + id + "/reminder", token(DRAFTER), null);
+        assertThat(asked.status()).as("%s", asked).isEqualTo(202);
+        assertMatchesContract("approval-processing-api.yaml", "POST", "/api/approvals/" + id + "/reminder", asked);
+        assertThat(asked.json().path("reminded").get(0).path("id").asLong()).isEqualTo(LEAD.id());
+        assertThat(asked.json().path("step").asInt()).isEqualTo(1);
+
+        ReminderEvent sent = json.readValue(kafka.await("approval.reminded",
+                r -> id.equals(r.key()) && r.value().contains("requestedBy"), 1, Duration.ofSeconds(20)).get(0).value(),
+                ReminderEvent.class);
+        assertThat(sent.requestedBy()).isEqualTo(DRAFTER);
+        assertThat(sent.waitingOn()).containsExactly(LEAD);
+        // no HTTP header (the caller's token among them) travels on to Kafka
+        assertThat(kafka.await("approval.reminded", r -> id.equals(r.key()) && r.value().contains("requestedBy"), 1,
+                Duration.ofSeconds(5)).get(0).headers().lastHeader("Authorization")).isNull();
+
+        Response again = http.post("/api/approvals/" + id + "/reminder", token(DRAFTER), null);
+        assertThat(assertProblem(again, 429).path("detail").asText()).contains("minutes");
+        assertThat(Integer.parseInt(again.header("Retry-After"))).isBetween(3500, 3600);
+
+        assertThat(assertProblem(http.post("/api/approvals/" + id + "/reminder", token(LEAD), null), 403)
+                .path("detail").asText()).contains("Only the drafter");
+        assertProblem(http.post("/api/approvals/" + id + "/reminder", token(OTHER), null), 403);
+        assertProblem(http.post("/api/approvals/" + id + "/reminder", null, null), 401);
+        assertProblem(http.post("/api/approvals/" + UUID.randomUUID() + "/reminder", token(DRAFTER), null), 404);
+
+        String finished = activated(List.of(new LineStep(1, LEAD)));
+        assertThat(decide(LEAD, finished, "APPROVE", null).status()).isEqualTo(200);
+        assertThat(assertProblem(http.post("/api/approvals/" + finished + "/reminder", token(DRAFTER), null), 409)
+                .path("detail").asText()).contains("nobody is left to remind");
     }
 
     @Test

@@ -38,8 +38,8 @@ public class LoginThrottle {
         Instant now = clock.instant();
         if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
             long seconds = Math.max(1, Duration.between(now, f.lockedUntil()).toSeconds());
-            throw new ProblemException(429, "too-many-requests", "Too Many Requests",
-                    "Too many failed sign-ins for this username; try again in " + seconds + " s.", null, (int) seconds);
+            throw ProblemException.tooManyRequests(
+                    "Too many failed sign-ins for this username; try again in " + seconds + " s.", (int) seconds);
         }
     }
 

@@ -118,21 +118,24 @@ public final class Recipients {
     }
 
     /**
-     * 독촉: whoever must still decide a step that waited too long is reminded, and so is each deputy deciding for them
-     * today. The notification's id is the reminder's and the recipient, as for the other events.
+     * 독촉: whoever must still decide a step that waited too long, or whose drafter asks for a decision, is reminded,
+     * and so is each deputy deciding for them today. The notification's id is the reminder's and the recipient, as for the other events.
      */
     public List<Delivery> reminderNotificationsFor(ReminderEvent event) {
         List<Delivery> told = new ArrayList<>();
         String waited = event.workingHours() == 1 ? "1 working hour" : event.workingHours() + " working hours";
+        // the drafter's own reminder says they asked; the periodic one only how long it waited
+        String opening = event.requestedBy() == null ? "Reminder (독촉): "
+                : event.requestedBy().name() + " asks for a decision (독촉): ";
         for (Person p : event.waitingOn()) {
-            told.add(reminder(event, p.id(), String.format("Reminder (독촉): '%s' from %s has waited %s for your "
-                    + "decision (step %d of %d).", event.title(), event.drafter().name(), waited, event.step(),
+            told.add(reminder(event, p.id(), String.format("%s'%s' from %s has waited %s for your decision "
+                    + "(step %d of %d).", opening, event.title(), event.drafter().name(), waited, event.step(),
                     event.stepCount())));
         }
         String forWhom = String.join(", ", event.waitingOn().stream().map(Person::name).toList());
         for (Person d : all(event.deputies())) {
-            told.add(reminder(event, d.id(), String.format("Reminder (독촉): '%s' from %s has waited %s for %s, "
-                    + "for whom you decide while they are away (대결; step %d of %d).", event.title(),
+            told.add(reminder(event, d.id(), String.format("%s'%s' from %s has waited %s for %s, for whom you "
+                    + "decide while they are away (대결; step %d of %d).", opening, event.title(),
                     event.drafter().name(), waited, forWhom, event.step(), event.stepCount())));
         }
         return told;

@@ -70,6 +70,13 @@ class RecipientsTest {
         });
         assertThat(told.get(2).notification().message()).contains("대결").contains(lead.name()).contains(legal.name());
         assertThat(told.get(0).notification().id()).isEqualTo("r1:" + lead.id());
+        assertThat(told.get(0).notification().message()).startsWith("Reminder (독촉)");
+
+        // the drafter asked for it themselves
+        List<Delivery> asked = recipients.reminderNotificationsFor(new ReminderEvent("r2", ReminderEvent.VERSION,
+                Instant.EPOCH, "a1", "출장 보고", drafter, 1, 3, List.of(lead), null, Instant.EPOCH, 1, drafter));
+        assertThat(asked).singleElement().satisfies(x -> assertThat(x.notification().message())
+                .startsWith(drafter.name() + " asks for a decision (독촉)").contains("1 working hour "));
     }
 
     @Test
