@@ -111,26 +111,40 @@ public sealed interface EventPayload {
 
     /**
      * The last step approved: the document is approved. {@code cc} are told, like the drafter; {@code receivers} (수신)
-     * receive it now.
+     * receive it now. {@code onBehalfOf}: the step's approver, when {@code finalApprover} approved it as their deputy
+     * (대결); null otherwise.
      */
     record Completed(long drafterId, String title, Person finalApprover, Progress progress, List<Person> cc,
-                     List<Person> receivers) implements EventPayload {
+                     List<Person> receivers, Person onBehalfOf) implements EventPayload {
+
+        public Completed(long drafterId, String title, Person finalApprover, Progress progress, List<Person> cc,
+                         List<Person> receivers) {
+            this(drafterId, title, finalApprover, progress, cc, receivers, null);
+        }
 
         public Completed(long drafterId, String title, Person finalApprover, Progress progress, List<Person> cc) {
-            this(drafterId, title, finalApprover, progress, cc, null);
+            this(drafterId, title, finalApprover, progress, cc, null, null);
         }
 
         public Completed(long drafterId, String title, Person finalApprover, Progress progress) {
-            this(drafterId, title, finalApprover, progress, null, null);
+            this(drafterId, title, finalApprover, progress, null, null, null);
         }
     }
 
-    /** A step rejected: the document is rejected and goes no further. {@code cc} are told, like the drafter. */
+    /**
+     * A step rejected: the document is rejected and goes no further. {@code cc} are told, like the drafter.
+     * {@code onBehalfOf}: the step's approver (or agreer), when {@code actor} rejected it as their deputy (대결).
+     */
     record Rejected(long drafterId, String title, int step, Person actor, String reason, Progress progress,
-                    List<Person> cc) implements EventPayload {
+                    List<Person> cc, Person onBehalfOf) implements EventPayload {
+
+        public Rejected(long drafterId, String title, int step, Person actor, String reason, Progress progress,
+                        List<Person> cc) {
+            this(drafterId, title, step, actor, reason, progress, cc, null);
+        }
 
         public Rejected(long drafterId, String title, int step, Person actor, String reason, Progress progress) {
-            this(drafterId, title, step, actor, reason, progress, null);
+            this(drafterId, title, step, actor, reason, progress, null, null);
         }
     }
 

@@ -189,7 +189,7 @@ public class Workflow {
                             finalAuthority ? EventPayload.Decision.APPROVED_FINAL : EventPayload.Decision.APPROVED,
                             comment, absent).apply(progress)),
                     ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Completed(state.drafter().id(),
-                            state.title(), actor, progress, state.ccOrNull(), state.receiversOrNull()))));
+                            state.title(), actor, progress, state.ccOrNull(), state.receiversOrNull(), absent))));
         }
         return reject(state, steps, inbox, now, current, actor, comment,
                 decided(state, current, actor, EventPayload.Decision.REJECTED, comment, absent));
@@ -256,15 +256,16 @@ public class Workflow {
     }
 
     private Transition reject(ApprovalState state, List<StepProgress> steps, List<Transition.InboxChange> inbox,
-                              Instant now, int current, Person actor, String reason, DecidedEvent decided) {
+                              Instant now, int current, Person actor, String reason, DecidedEvent decidedEvent) {
         skipFrom(state, steps, current);
         Progress progress = new Progress(Progress.Status.REJECTED, null, List.copyOf(steps));
+        EventPayload.Decided decided = decidedEvent.apply(progress);
         long seq = state.version();
         ApprovalState next = withProgress(state, progress, seq + 2, now);
         return new Transition(next, state.version(), List.copyOf(inbox), List.of(
-                ApprovalEvent.of(state.approvalId(), seq + 1, now, decided.apply(progress)),
+                ApprovalEvent.of(state.approvalId(), seq + 1, now, decided),
                 ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Rejected(state.drafter().id(),
-                        state.title(), current, actor, reason, progress, state.ccOrNull()))));
+                        state.title(), current, actor, reason, progress, state.ccOrNull(), decided.onBehalfOf()))));
     }
 
     /** The Decided payload of a decision, once its progress is known. */

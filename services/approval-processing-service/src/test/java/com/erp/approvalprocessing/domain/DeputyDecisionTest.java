@@ -90,8 +90,23 @@ class DeputyDecisionTest {
         assertThat(t.state().progress().status()).isEqualTo(Progress.Status.REJECTED);
         EventPayload.Rejected rejected = (EventPayload.Rejected) t.events().get(1).payload();
         assertThat(rejected.actor()).isEqualTo(deputy);
+        assertThat(rejected.onBehalfOf()).isEqualTo(head);
         assertThat(((EventPayload.Decided) t.events().get(0).payload()).onBehalfOf()).isEqualTo(head);
         assertThat(t.inbox()).containsExactly(new Transition.InboxChange(3, "a1", false));
+    }
+
+    @Test
+    void theDeputyApprovingTheLastStepCompletesTheDocumentForTheApprover() {
+        delegate(head, deputy, "2026-11-21", "2026-11-21");
+        ApprovalState atHead = workflow.decide(started(lead, head).state(), "a1", new DecisionRequest("APPROVE", null),
+                caller(lead)).state();
+        Transition t = workflow.decide(atHead, "a1", new DecisionRequest("APPROVE", null), caller(deputy));
+        EventPayload.Completed completed = (EventPayload.Completed) t.events().get(1).payload();
+        assertThat(completed.finalApprover()).isEqualTo(deputy);
+        assertThat(completed.onBehalfOf()).isEqualTo(head);
+        // the head approving it themselves: nobody on whose behalf
+        Transition own = workflow.decide(atHead, "a1", new DecisionRequest("APPROVE", null), caller(head));
+        assertThat(((EventPayload.Completed) own.events().get(1).payload()).onBehalfOf()).isNull();
     }
 
     @Test

@@ -338,9 +338,15 @@ public class ApprovalDocuments {
             }
         } else if (payload instanceof EventPayload.Completed p) {
             entry.append("type", "DOCUMENT_APPROVED").append("actor", person(p.finalApprover()));
+            if (p.onBehalfOf() != null) {
+                entry.append("onBehalfOf", person(p.onBehalfOf()));
+            }
         } else if (payload instanceof EventPayload.Rejected p) {
             entry.append("type", "DOCUMENT_REJECTED").append("step", p.step())
                     .append("actor", person(p.actor())).append("comment", p.reason());
+            if (p.onBehalfOf() != null) {
+                entry.append("onBehalfOf", person(p.onBehalfOf()));
+            }
         } else if (payload instanceof EventPayload.Withdrawn p) {
             entry.append("type", "WITHDRAWN").append("step", p.step())
                     .append("actor", person(p.drafter())).append("comment", p.reason());

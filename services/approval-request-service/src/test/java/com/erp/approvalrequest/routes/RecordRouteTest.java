@@ -196,9 +196,11 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         Progress rejected = new Progress(Progress.Status.REJECTED, null, List.of(
                 new StepProgress(1, StepStatus.REJECTED, t0, "예산 초과"), new StepProgress(2, StepStatus.SKIPPED, null, null)));
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(2).create();
-        publish("approval.rejected", ApprovalEvent.of(id, 3, t0, new EventPayload.Rejected(DRAFTER.id(), "t", 1, LEAD, "예산 초과", rejected)));
-        publish("approval.decided", ApprovalEvent.of(id, 2, t0, new EventPayload.Decided(DRAFTER.id(), "t", 1, 2, LEAD,
-                EventPayload.Decision.REJECTED, "예산 초과", rejected)));
+        // rejected by the lead's deputy (대결): both entries name whom it was for
+        publish("approval.rejected", ApprovalEvent.of(id, 3, t0, new EventPayload.Rejected(DRAFTER.id(), "t", 1, OTHER,
+                "예산 초과", rejected, null, LEAD)));
+        publish("approval.decided", ApprovalEvent.of(id, 2, t0, new EventPayload.Decided(DRAFTER.id(), "t", 1, 2, OTHER,
+                EventPayload.Decision.REJECTED, "예산 초과", rejected, LEAD)));
         assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
 
         Document doc = approvals().find(new Document("_id", id)).first();
@@ -206,6 +208,10 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(doc.getList("line", Document.class)).extracting(s -> s.getString("status")).containsExactly("REJECTED", "SKIPPED");
         assertThat(doc.getList("line", Document.class).get(0).getString("comment")).isEqualTo("예산 초과");
         assertThat(doc.getString("number")).isNull();
+        assertThat(doc.getList("history", Document.class)).filteredOn(h -> h.getString("type").startsWith("DOCUMENT_")
+                || h.getString("type").equals("REJECTED")).hasSize(2)
+                .allSatisfy(h -> assertThat(h.get("onBehalfOf", Document.class).get("id", Number.class).longValue())
+                        .isEqualTo(LEAD.id()));
     }
 
     @Test
