@@ -3,6 +3,7 @@ package com.erp.routes.approvalprocessing;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReminderRoute extends RouteBuilder {
 
-    /** Sends the {@code ReminderEvent} in the body to Kafka (the HTTP request's headers are not passed on). */
+    /** Sends the {@code ReminderEvent} in the body to Kafka (of the HTTP request's headers only the trace context). */
     static final String SEND = "direct:approval-processing.send-reminder";
 
     @Override
@@ -31,7 +32,8 @@ public class ReminderRoute extends RouteBuilder {
                     .log(LoggingLevel.WARN, "reminders not sent: ${exception.message}")
                 .end()
                 .bean("reminders", "due")
-                .split(body())
+                // Kafka away: the tick ends at the first failure rather than waiting out each document's send
+                .split(body()).stopOnException()
                     .setVariable("due", body())
                     .bean("reminders", "reminderFor")
                     .filter(body().isNotNull())
@@ -50,12 +52,20 @@ public class ReminderRoute extends RouteBuilder {
                 .bean("approvalStore", "state")
                 .bean("reminders", "request(${body}, ${header.approvalId}, ${variable.caller})")
                 .setVariable("reminder", body())
-                .to(SEND)
+                .doTry()
+                    .to(SEND)
+                .doCatch(Exception.class)
+                    // not sent: the drafter may ask again at once; the caller gets the failure as a problem
+                    .bean("reminders", "requestFailed(${variable.reminder})")
+                    .process(e -> {
+                        throw e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                    })
+                .end()
                 .bean("reminders", "requestSent(${variable.reminder})")
                 .setHeader("CamelHttpResponseCode", constant(202));
 
         from(SEND).routeId("approval-processing.send-reminder").errorHandler(noErrorHandler())
-                .removeHeaders("*")
+                .removeHeaders("*", "traceparent", "tracestate")
                 .setHeader(KafkaConstants.KEY, simple("${body.approvalId}"))
                 .marshal().json(JsonLibrary.Jackson)
                 .to("kafka:{{erp.topics.reminded}}");

@@ -21,6 +21,8 @@ import com.erp.routes.common.kafka.OutboxBacklog;
 import com.erp.routes.common.redis.RedisKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -38,6 +40,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableConfigurationProperties(Topics.class)
 public class ApprovalProcessingModule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApprovalProcessingModule.class);
 
     @Bean
     ServiceContract approvalProcessingContract() {
@@ -77,12 +81,19 @@ public class ApprovalProcessingModule {
 
     /** The company's working time (erp.working-time), in which a step's waiting is counted. */
     @Bean
-    BusinessCalendar businessCalendar(@Value("${erp.calendar-zone}") ZoneId zone,
+    BusinessCalendar businessCalendar(Clock clock, @Value("${erp.calendar-zone}") ZoneId zone,
                                       @Value("${erp.working-time.days}") List<DayOfWeek> days,
                                       @Value("${erp.working-time.hours}") String hours,
                                       @Value("${erp.working-time.holidays:}") List<String> holidays) {
-        return new BusinessCalendar(zone, Set.copyOf(days), hours, holidays.stream().map(String::trim)
-                .filter(d -> !d.isEmpty()).map(LocalDate::parse).collect(Collectors.toSet()));
+        Set<LocalDate> off = holidays.stream().map(String::trim).filter(d -> !d.isEmpty()).map(LocalDate::parse)
+                .collect(Collectors.toSet());
+        int year = LocalDate.now(clock.withZone(zone)).getYear();
+        if (off.stream().noneMatch(d -> d.getYear() == year)) {
+            // the list is kept by hand each year: without it, public holidays count as working time
+            LOG.warn("erp.working-time.holidays lists no day of {}: reminders count that year's public holidays as "
+                    + "working time", year);
+        }
+        return new BusinessCalendar(zone, Set.copyOf(days), hours, off);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,23 +15,32 @@ import com.erp.approvalprocessing.domain.Delegations;
 import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.kafka.InvalidEventException;
+import com.erp.routes.common.redis.LuaScripts;
 import com.erp.routes.common.redis.RedisKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The delegations (대결) employee-service publishes (bean {@code delegations}): kept in Redis, in the hash
  * {@code erp:delegations} (each approver's last event, also one that ended the delegation), and read from memory.
  * Every step activation asks for its approvers' deputies, and a Redis read there was one more round trip on the
  * consumer's thread for each document, while delegations change a few times a day. Each instance keeps a copy of the whole hash and reads it again when
- * {@code erp:delegations:revision}, raised after every change, moves: at once on the instance that applied the
- * change, within a refresh period (route {@code approval-processing.delegations-refresh}) on the others.
+ * {@code erp:delegations:revision}, raised with every change (one script), moves: at once on the instance that
+ * applied the change, within a refresh period (route {@code approval-processing.delegations-refresh}) on the others.
  */
 public class RedisDelegations implements Delegations {
 
     /** One reading of the hash: each approver's last event, and the events naming each deputy. */
     private record Known(long revision, Map<Long, DelegationEvent> byApprover, Map<Long, List<DelegationEvent>> byDeputy) {
+
+        /** This reading with one approver's event replaced, at the revision that change made. */
+        Known with(DelegationEvent event, long newRevision) {
+            Map<Long, DelegationEvent> events = new HashMap<>(byApprover);
+            events.put(event.approver().id(), event);
+            return of(newRevision, events.values());
+        }
 
         static Known of(long revision, Collection<DelegationEvent> events) {
             return new Known(revision,
@@ -46,6 +56,7 @@ public class RedisDelegations implements Delegations {
     private final ZoneId zone;
     /** Null until first needed; then replaced whole, so readers never see half of a reading. */
     private volatile Known known;
+    private final RedisScript<Long> applyScript = LuaScripts.fromClasspath("redis/apply-delegation.lua", Long.class);
 
     public RedisDelegations(StringRedisTemplate redis, ObjectMapper json, Clock clock, ZoneId zone) {
         this.redis = redis;
@@ -69,8 +80,8 @@ public class RedisDelegations implements Delegations {
     /**
      * Keeps the approver's delegation as the event says it now is, unless what is kept is as new or newer (an old
      * event replayed or redelivered). One consumer applies an approver's events (they share a partition), so reading
-     * and writing need no lock. The revision is raised after the write: an instance that sees it raised reads the
-     * change.
+     * and writing need no lock. The revision is raised in the same script as the write: an instance that sees it
+     * raised reads the change.
      */
     public void apply(DelegationEvent event) {
         if (event.approver() == null || event.deputy() != null && (event.startDate() == null || event.endDate() == null)) {
@@ -82,9 +93,21 @@ public class RedisDelegations implements Delegations {
             return;
         }
         // an ended delegation is kept too: its revision turns away older events
-        redis.opsForHash().put(RedisKeys.DELEGATIONS, approver, write(event));
-        redis.opsForValue().increment(RedisKeys.DELEGATIONS_REVISION);
-        refresh();
+        Long revision = redis.execute(applyScript, List.of(RedisKeys.DELEGATIONS, RedisKeys.DELEGATIONS_REVISION),
+                approver, write(event));
+        learn(event, revision == null ? 0 : revision);
+    }
+
+    /**
+     * This instance's copy after its own change: the one entry replaced when the copy was current just before it (no
+     * need to read the whole hash for each event, as when a topic is read again from its start), else read again.
+     */
+    private synchronized void learn(DelegationEvent event, long revision) {
+        if (known != null && known.revision() == revision - 1) {
+            known = known.with(event, revision);
+        } else {
+            refresh();
+        }
     }
 
     /** Reads the hash again if any instance changed it since the last reading. */

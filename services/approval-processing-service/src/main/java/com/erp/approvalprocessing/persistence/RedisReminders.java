@@ -47,6 +47,7 @@ public class RedisReminders {
     private final int batch;
     private final Duration requestedEvery;
     private final RedisScript<Long> moveOn;
+    private final RedisScript<Long> release;
 
     public RedisReminders(StringRedisTemplate redis, ObjectMapper json, Clock clock, Workflow workflow,
                           ReminderPolicy policy, int batch, Duration requestedEvery) {
@@ -58,6 +59,7 @@ public class RedisReminders {
         this.batch = batch;
         this.requestedEvery = requestedEvery;
         this.moveOn = LuaScripts.fromClasspath("redis/move-reminder.lua", Long.class);
+        this.release = LuaScripts.fromClasspath("redis/release-reminder.lua", Long.class);
     }
 
     /** The documents due a reminder now, the longest due first (at most a batch). */
@@ -99,19 +101,26 @@ public class RedisReminders {
      */
     public ReminderEvent request(ApprovalState state, String approvalId, Caller caller) {
         ReminderEvent reminder = workflow.requestedReminder(state, approvalId, caller, policy);
-        Long left = redis.getExpire(RedisKeys.reminded(approvalId), TimeUnit.SECONDS);
-        if (left != null && left > 0) {
+        // the hour is taken before sending, so two requests at the same moment send one reminder
+        String key = RedisKeys.reminded(approvalId);
+        if (!Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, reminder.eventId(), requestedEvery))) {
+            Long left = redis.getExpire(key, TimeUnit.SECONDS);
+            long seconds = left == null || left <= 0 ? 1 : left;
             throw ProblemException.tooManyRequests(String.format("You reminded them of this document less than %d "
                     + "minutes ago; you may again in %d minutes.", requestedEvery.toMinutes(),
-                    Math.max(1, (left + 59) / 60)), left.intValue());
+                    Math.max(1, (seconds + 59) / 60)), (int) seconds);
         }
         return reminder;
     }
 
-    /** The drafter's reminder was sent: the next one waits {@code requestedEvery}; the answer names who was reminded. */
+    /** The drafter's reminder was sent; the answer names who was reminded. */
     public ReminderResult requestSent(ReminderEvent reminder) {
-        redis.opsForValue().set(RedisKeys.reminded(reminder.approvalId()), reminder.eventId(), requestedEvery);
         return new ReminderResult(reminder.approvalId(), reminder.step(), reminder.waitingOn(), reminder.deputies());
+    }
+
+    /** The drafter's reminder could not be sent: their hour is given back (unless a later request holds it already). */
+    public void requestFailed(ReminderEvent reminder) {
+        redis.execute(release, List.of(RedisKeys.reminded(reminder.approvalId())), reminder.eventId());
     }
 
     /** Moves the document's reminder to {@code next} (0: none), if it is still the one that was due. */

@@ -4,17 +4,26 @@ import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import com.erp.approvalprocessing.persistence.RedisReminders;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.testing.HttpTestClient.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 독촉 on the real broker and Redis: a step that waits past {@code reminders.after} (3 s of any time here) reminds
@@ -22,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * document decided in time reminds nobody. The drafter may ask for a decision once an hour.
  */
 class ReminderRouteTest extends ProcessingRouteTestBase {
+
+    @Autowired
+    RedisReminders reminders;
 
     private List<ConsumerRecord<String, String>> reminders(String id, int count, Duration within) {
         return kafka.await("approval.reminded", r -> id.equals(r.key()), count, within);
@@ -69,7 +81,9 @@ class ReminderRouteTest extends ProcessingRouteTestBase {
     @Test
     void theDrafterAsksForADecisionAtMostOnceAnHour() throws Exception {
         String id = activated();
-        Response asked = http.post("/api/approvals/" + id + "/reminder", token(DRAFTER), null);
+        // a header of the project's own kind, which Kafka would otherwise carry on: not passed on from HTTP
+        Response asked = http.send(http.request("/api/approvals/" + id + "/reminder", token(DRAFTER))
+                .header("erp-test", "from the HTTP request").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(asked.status()).as("%s", asked).isEqualTo(202);
         assertMatchesContract("approval-processing-api.yaml", "POST", "/api/approvals/" + id + "/reminder", asked);
         assertThat(asked.json().path("reminded").get(0).path("id").asLong()).isEqualTo(LEAD.id());
@@ -80,9 +94,9 @@ class ReminderRouteTest extends ProcessingRouteTestBase {
                 ReminderEvent.class);
         assertThat(sent.requestedBy()).isEqualTo(DRAFTER);
         assertThat(sent.waitingOn()).containsExactly(LEAD);
-        // no HTTP header (the caller's token among them) travels on to Kafka
+        // no HTTP header travels on to Kafka
         assertThat(kafka.await("approval.reminded", r -> id.equals(r.key()) && r.value().contains("requestedBy"), 1,
-                Duration.ofSeconds(5)).get(0).headers().lastHeader("Authorization")).isNull();
+                Duration.ofSeconds(5)).get(0).headers().lastHeader("erp-test")).isNull();
 
         Response again = http.post("/api/approvals/" + id + "/reminder", token(DRAFTER), null);
         assertThat(assertProblem(again, 429).path("detail").asText()).contains("minutes");
@@ -98,6 +112,38 @@ class ReminderRouteTest extends ProcessingRouteTestBase {
         assertThat(decide(LEAD, finished, "APPROVE", null).status()).isEqualTo(200);
         assertThat(assertProblem(http.post("/api/approvals/" + finished + "/reminder", token(DRAFTER), null), 409)
                 .path("detail").asText()).contains("nobody is left to remind");
+    }
+
+    @Test
+    void requestsAtTheSameMomentSendOneReminder() throws Exception {
+        String id = activated();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<Integer> ask = () -> http.post("/api/approvals/" + id + "/reminder", token(DRAFTER), null).status();
+            List<Future<Integer>> answers = pool.invokeAll(Collections.nCopies(4, ask));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(202, 429, 429, 429);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(kafka.await("approval.reminded", r -> id.equals(r.key()) && r.value().contains("requestedBy"), 2,
+                Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void aReminderSentLateDoesNotMoveTheNextStepsOwn() throws Exception {
+        String id = activated();
+        double first = due(id);
+        assertThat(decide(LEAD, id, "APPROVE", null).status()).isEqualTo(200);
+        double second = due(id);
+        // the first step's reminder, found due before the decision and sent after it, moves nothing on
+        reminders.sent(new RedisReminders.Due(id, (long) first));
+        assertThat(due(id)).isEqualTo(second);
+        reminders.sent(new RedisReminders.Due(id, (long) second));
+        assertThat(due(id)).isGreaterThan(System.currentTimeMillis() + 1_800_000.0);
     }
 
     @Test
