@@ -69,25 +69,31 @@ public sealed interface EventPayload {
      * A step became active: its approvers must act now (on a 합의 step, {@code agreement} true, the agreers, each of
      * whom agrees or disagrees). The first activation, when the document starts along its line, carries the people in
      * {@code cc}, who are told then. {@code deputies}: who may decide for those approvers today (대결), told as well;
-     * null when nobody is.
+     * null when nobody is. {@code standIns}: the same, each deputy with the approver they decide for.
      */
     record StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
                          List<Person> approvers, Progress progress, List<Person> cc, List<Person> deputies,
-                         Boolean agreement) implements EventPayload {
+                         Boolean agreement, List<StandIn> standIns) implements EventPayload {
+
+        public StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
+                             List<Person> approvers, Progress progress, List<Person> cc, List<Person> deputies,
+                             Boolean agreement) {
+            this(drafterId, title, drafter, step, stepCount, approvers, progress, cc, deputies, agreement, null);
+        }
 
         public StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
                              List<Person> approvers, Progress progress, List<Person> cc, List<Person> deputies) {
-            this(drafterId, title, drafter, step, stepCount, approvers, progress, cc, deputies, null);
+            this(drafterId, title, drafter, step, stepCount, approvers, progress, cc, deputies, null, null);
         }
 
         public StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
                              List<Person> approvers, Progress progress, List<Person> cc) {
-            this(drafterId, title, drafter, step, stepCount, approvers, progress, cc, null, null);
+            this(drafterId, title, drafter, step, stepCount, approvers, progress, cc, null, null, null);
         }
 
         public StepActivated(long drafterId, String title, Person drafter, int step, int stepCount,
                              List<Person> approvers, Progress progress) {
-            this(drafterId, title, drafter, step, stepCount, approvers, progress, null, null, null);
+            this(drafterId, title, drafter, step, stepCount, approvers, progress, null, null, null, null);
         }
 
         // not isAgreement(): Jackson would take that for the property's getter and, ignored, drop the property

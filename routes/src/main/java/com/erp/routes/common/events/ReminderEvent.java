@@ -18,19 +18,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param workingHours how many working hours it has waited (whole hours, rounded down)
  * @param requestedBy  the drafter, when they asked for it now (POST /api/approvals/{id}/reminder); null when it is
  *                     the periodic one
+ * @param standIns     the deputies, each with the person they decide for; null when nobody is
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
                             Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
-                            Instant waitingSince, long workingHours, Person requestedBy) {
+                            Instant waitingSince, long workingHours, Person requestedBy, List<StandIn> standIns) {
 
     public static final int VERSION = 1;
+
+    public ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
+                         Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
+                         Instant waitingSince, long workingHours, Person requestedBy) {
+        this(eventId, version, occurredAt, approvalId, title, drafter, step, stepCount, waitingOn, deputies,
+                waitingSince, workingHours, requestedBy, null);
+    }
 
     /** The periodic reminder. */
     public ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
                          Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
                          Instant waitingSince, long workingHours) {
         this(eventId, version, occurredAt, approvalId, title, drafter, step, stepCount, waitingOn, deputies,
-                waitingSince, workingHours, null);
+                waitingSince, workingHours, null, null);
     }
 }

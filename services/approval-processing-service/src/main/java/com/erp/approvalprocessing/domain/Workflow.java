@@ -27,6 +27,7 @@ import com.erp.routes.common.events.Progress.Agreement;
 import com.erp.routes.common.events.Progress.StepProgress;
 import com.erp.routes.common.events.Progress.StepStatus;
 import com.erp.routes.common.events.ReminderEvent;
+import com.erp.routes.common.events.StandIn;
 import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
@@ -417,10 +418,10 @@ public class Workflow {
     private ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now, List<Person> cc) {
         LineStep active = state.step(step);
         // the deputies who decide for those people today are told too
-        List<Person> deputies = deputiesToday(state, active.people());
+        List<StandIn> standIns = standInsToday(state, active.people());
         return ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.StepActivated(state.drafter().id(),
                 state.title(), state.drafter(), step, state.stepCount(), active.people(), state.progress(), cc,
-                deputies.isEmpty() ? null : deputies, active.isAgreement() ? Boolean.TRUE : null));
+                deputiesOf(standIns), active.isAgreement() ? Boolean.TRUE : null, standIns.isEmpty() ? null : standIns));
     }
 
     private static void requireInProcessing(ApprovalState state, String approvalId) {
@@ -447,21 +448,26 @@ public class Workflow {
                     + "; nobody is left to remind.");
         }
         Instant now = clock.instant();
-        List<Person> deputies = deputiesToday(state, waiting);
+        List<StandIn> standIns = standInsToday(state, waiting);
         return new ReminderEvent(UUID.randomUUID().toString(), ReminderEvent.VERSION, now, state.approvalId(),
                 state.title(), state.drafter(), state.progress().currentStep(), state.stepCount(), waiting,
-                deputies.isEmpty() ? null : deputies, state.activatedAt(),
-                policy.workingHours(state.activatedAt(), now), state.drafter());
+                deputiesOf(standIns), state.activatedAt(), policy.workingHours(state.activatedAt(), now),
+                state.drafter(), standIns.isEmpty() ? null : standIns);
     }
 
-    /** Who decides for these people today (대결), except deputies who could not decide this document. */
-    private List<Person> deputiesToday(ApprovalState state, List<Person> people) {
+    /** Who decides for which of these people today (대결), except deputies who could not decide this document. */
+    private List<StandIn> standInsToday(ApprovalState state, List<Person> people) {
         LocalDate today = today();
         return people.stream()
-                .map(p -> delegations.of(p.id()).filter(d -> d.covers(today)).map(DelegationEvent::deputy))
+                .map(p -> delegations.of(p.id()).filter(d -> d.covers(today)).map(d -> new StandIn(d.deputy(), p)))
                 .flatMap(Optional::stream)
-                .filter(d -> d.id() != state.drafter().id() && !state.isOnLine(d.id()))
-                .distinct().toList();
+                .filter(s -> s.deputy().id() != state.drafter().id() && !state.isOnLine(s.deputy().id()))
+                .toList();
+    }
+
+    /** The deputies of these stand-ins, each once; null when there are none (the field is left out). */
+    private static List<Person> deputiesOf(List<StandIn> standIns) {
+        return standIns.isEmpty() ? null : standIns.stream().map(StandIn::deputy).distinct().toList();
     }
 
     /**
@@ -475,12 +481,13 @@ public class Workflow {
             return null;
         }
         Instant now = clock.instant();
-        List<Person> deputies = deputiesToday(state, waiting);
+        List<StandIn> standIns = standInsToday(state, waiting);
         String eventId = UUID.nameUUIDFromBytes((state.approvalId() + ":" + state.version() + ":reminder:" + due)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return new ReminderEvent(eventId, ReminderEvent.VERSION, now, state.approvalId(), state.title(), state.drafter(),
-                state.progress().currentStep(), state.stepCount(), waiting, deputies.isEmpty() ? null : deputies,
-                state.activatedAt(), policy.workingHours(state.activatedAt(), now));
+                state.progress().currentStep(), state.stepCount(), waiting, deputiesOf(standIns),
+                state.activatedAt(), policy.workingHours(state.activatedAt(), now), null,
+                standIns.isEmpty() ? null : standIns);
     }
 
     /**

@@ -23,6 +23,7 @@ import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Progress.Agreement;
 import com.erp.routes.common.events.Progress.StepStatus;
+import com.erp.routes.common.events.StandIn;
 import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
@@ -71,6 +72,7 @@ class AgreementStepTest {
         assertThat(activated.asksAgreement()).isTrue();
         // legal is away: their deputy is told too
         assertThat(activated.deputies()).containsExactly(deputy);
+        assertThat(activated.standIns()).containsExactly(new StandIn(deputy, legal));
         assertThat(parts(afterLead.state(), 2)).containsExactly(StepStatus.PENDING, StepStatus.PENDING);
         // nobody is named as the one next approver
         assertThat(workflow.result(afterLead, new DecisionRequest("APPROVE", null)).nextApprover()).isNull();

@@ -22,6 +22,7 @@ import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.ReminderEvent;
+import com.erp.routes.common.events.StandIn;
 import com.erp.routes.common.security.Caller;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,7 @@ class ReminderTest {
 
         assertThat(reminder.waitingOn()).containsExactly(legal);
         assertThat(reminder.deputies()).containsExactly(deputy);
+        assertThat(reminder.standIns()).containsExactly(new StandIn(deputy, legal));
     }
 
     @Test

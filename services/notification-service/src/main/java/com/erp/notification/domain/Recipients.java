@@ -9,6 +9,7 @@ import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.QuestEvent;
 import com.erp.routes.common.events.ReminderEvent;
+import com.erp.routes.common.events.StandIn;
 
 /**
  * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
@@ -29,12 +30,9 @@ public final class Recipients {
                     : "You have a document to approve: '%s' from %s (step %d of %d).";
             p.approvers().forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
                     asked, p.title(), p.drafter().name(), p.step(), p.stepCount()))));
-            // the event does not say whom each deputy stands in for: on a 합의 step, one of its agreers
-            String forWhom = p.approvers().size() == 1 ? p.approvers().get(0).name()
-                    : "one of " + String.join(", ", p.approvers().stream().map(Person::name).toList());
             all(p.deputies()).forEach(d -> told.add(delivery(event, d.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
                     "You decide for %s while they are away (대결): '%s' from %s waits (step %d of %d).",
-                    forWhom, p.title(), p.drafter().name(), p.step(), p.stepCount()))));
+                    forWhom(d, p.standIns(), p.approvers()), p.title(), p.drafter().name(), p.step(), p.stepCount()))));
             all(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "CC_RECEIVED", p.drafter(), String.format(
                     "%s put you in cc of '%s'; you will be told how it ends.", p.drafter().name(), p.title()))));
             return told;
@@ -100,6 +98,22 @@ public final class Recipients {
         return List.of();
     }
 
+    /**
+     * Whom a deputy decides for, as the event names them; an event from before {@code standIns} only says it is one
+     * of the step's people.
+     */
+    private static String forWhom(Person deputy, List<StandIn> standIns, List<Person> people) {
+        if (standIns != null) {
+            List<String> names = standIns.stream().filter(s -> s.deputy().id() == deputy.id())
+                    .map(s -> s.approver().name()).toList();
+            if (!names.isEmpty()) {
+                return String.join(" and ", names);
+            }
+        }
+        return people.size() == 1 ? people.get(0).name()
+                : "one of " + String.join(", ", people.stream().map(Person::name).toList());
+    }
+
     private static List<Person> all(List<Person> people) {
         return people == null ? List.of() : people;
     }
@@ -132,11 +146,11 @@ public final class Recipients {
                     + "(step %d of %d).", opening, event.title(), event.drafter().name(), waited, event.step(),
                     event.stepCount())));
         }
-        String forWhom = String.join(", ", event.waitingOn().stream().map(Person::name).toList());
         for (Person d : all(event.deputies())) {
             told.add(reminder(event, d.id(), String.format("%s'%s' from %s has waited %s for %s, for whom you "
                     + "decide while they are away (대결; step %d of %d).", opening, event.title(),
-                    event.drafter().name(), waited, forWhom, event.step(), event.stepCount())));
+                    event.drafter().name(), waited, forWhom(d, event.standIns(), event.waitingOn()), event.step(),
+                    event.stepCount())));
         }
         return told;
     }

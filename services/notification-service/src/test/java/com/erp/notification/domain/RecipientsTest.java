@@ -13,6 +13,7 @@ import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.QuestEvent;
 import com.erp.routes.common.events.ReminderEvent;
+import com.erp.routes.common.events.StandIn;
 import org.junit.jupiter.api.Test;
 
 class RecipientsTest {
@@ -128,6 +129,19 @@ class RecipientsTest {
                 new EventPayload.StepActivated(1, "출장", drafter, 2, 3, List.of(lead, other), progress, null, null, true)));
         assertThat(asked).extracting(Delivery::userId).containsExactly(2L, 8L);
         assertThat(asked).allSatisfy(d -> assertThat(d.notification().message()).contains("asked to agree (합의)"));
+
+        // 강도윤 is away: their deputy is told whom they decide for, not "one of" the agreers
+        Person deputy = new Person(9, "오세훈", "TEAM_LEAD", "S");
+        List<Delivery> withDeputy = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+                new EventPayload.StepActivated(1, "출장", drafter, 2, 3, List.of(lead, other), progress, null,
+                        List.of(deputy), true, List.of(new StandIn(deputy, other)))));
+        assertThat(withDeputy).extracting(Delivery::userId).containsExactly(2L, 8L, 9L);
+        assertThat(withDeputy.get(2).notification().message()).contains("You decide for 강도윤 while")
+                .doesNotContain("one of");
+        // an event from before stand-ins were named still reads
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+                new EventPayload.StepActivated(1, "출장", drafter, 2, 3, List.of(lead, other), progress, null,
+                        List.of(deputy), true))).get(2).notification().message()).contains("one of 이서연, 강도윤");
 
         assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 2, 3,
                 other, EventPayload.Decision.AGREED, null, progress)))).singleElement().satisfies(x -> {
