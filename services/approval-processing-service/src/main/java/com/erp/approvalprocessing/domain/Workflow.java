@@ -318,16 +318,10 @@ public class Workflow {
      * are skipped, and it leaves the inboxes of those who still had to decide it. The reason is optional.
      */
     public Transition withdraw(ApprovalState state, String approvalId, WithdrawalRequest request, Caller caller) {
-        requireInProcessing(state, approvalId);
-        // approvers see the document but may not withdraw it; others learn nothing about it
-        if (state.drafter().id() != caller.id()) {
-            throw state.isOnLine(caller.id())
-                    ? ProblemException.forbidden("Only the drafter can withdraw a document; an approver approves or rejects it.")
-                    : ProblemException.forbidden("You are not the drafter of this document.");
-        }
+        requireDrafter(state, approvalId, caller,
+                "Only the drafter can withdraw a document; an approver approves or rejects it.");
         if (state.progress().status() != Progress.Status.IN_PROGRESS) {
-            throw ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
-                    + "; it can no longer be withdrawn.");
+            throw alreadyFinished(state, "it can no longer be withdrawn.");
         }
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
                 : request.reason().strip();
@@ -424,11 +418,24 @@ public class Workflow {
                 deputiesOf(standIns), active.isAgreement() ? Boolean.TRUE : null, standIns.isEmpty() ? null : standIns));
     }
 
-    private static void requireInProcessing(ApprovalState state, String approvalId) {
+    /**
+     * What only the drafter may do to a document in processing: 404 without it; 403 for anyone else, in words for
+     * someone on its line ({@code toApprovers}), who sees the document; others learn nothing about it.
+     */
+    private static void requireDrafter(ApprovalState state, String approvalId, Caller caller, String toApprovers) {
         if (state == null) {
             throw ProblemException.notFound("No document " + approvalId + " is in processing: it does not exist, it "
                     + "was just submitted and is not active yet, or it was finished long ago.");
         }
+        if (state.drafter().id() != caller.id()) {
+            throw state.isOnLine(caller.id()) ? ProblemException.forbidden(toApprovers)
+                    : ProblemException.forbidden("You are not the drafter of this document.");
+        }
+    }
+
+    private static ProblemException alreadyFinished(ApprovalState state, String consequence) {
+        return ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
+                + "; " + consequence);
     }
 
     /**
@@ -436,16 +443,10 @@ public class Workflow {
      * own (a new id each time), saying who asked. Only the drafter, only while the document is in progress.
      */
     public ReminderEvent requestedReminder(ApprovalState state, String approvalId, Caller caller, ReminderPolicy policy) {
-        requireInProcessing(state, approvalId);
-        if (state.drafter().id() != caller.id()) {
-            throw state.isOnLine(caller.id())
-                    ? ProblemException.forbidden("Only the drafter can send a reminder (독촉) about a document.")
-                    : ProblemException.forbidden("You are not the drafter of this document.");
-        }
+        requireDrafter(state, approvalId, caller, "Only the drafter can send a reminder (독촉) about a document.");
         List<Person> waiting = pendingPeople(state);
         if (waiting.isEmpty()) {
-            throw ProblemException.conflict("The document is already " + state.progress().status().name().toLowerCase()
-                    + "; nobody is left to remind.");
+            throw alreadyFinished(state, "nobody is left to remind.");
         }
         Instant now = clock.instant();
         List<StandIn> standIns = standInsToday(state, waiting);

@@ -2,6 +2,7 @@ package com.erp.approvalprocessing.domain;
 
 import static com.erp.routes.testing.Problems.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -129,8 +130,12 @@ class ReminderTest {
     }
 
     @Test
-    void remindersOffMeansNoFirstOne() {
+    void aPolicyThatWouldRemindWithoutPauseIsRefused() {
         assertThat(ReminderPolicy.NONE.isOn()).isFalse();
-        assertThat(policy.isOn()).isTrue();
+        assertThatThrownBy(() -> new ReminderPolicy(calendar, Duration.ofHours(8), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReminderPolicy(calendar, Duration.ofHours(-1), Duration.ofHours(8)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new ReminderPolicy(calendar, Duration.ZERO, Duration.ZERO).isOn()).isFalse();
     }
 }
