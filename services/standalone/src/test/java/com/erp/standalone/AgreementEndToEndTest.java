@@ -19,10 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class AgreementEndToEndTest extends StandaloneTestBase {
 
-    private long idOf(String token) {
-        return http.get("/api/employees/me", token).json().path("id").asLong();
-    }
-
     private boolean inInbox(String token, String approvalId) {
         return http.get("/api/inbox", token).json().path("items").findValuesAsText("approvalId").contains(approvalId);
     }

@@ -28,10 +28,6 @@ class DelegationEndToEndTest extends StandaloneTestBase {
         return Map.of("deputyId", deputyId, "startDate", start.toString(), "endDate", end.toString(), "reason", "연차");
     }
 
-    private long idOf(String token) {
-        return http.get("/api/employees/me", token).json().path("id").asLong();
-    }
-
     private String submit(String staff, String title) {
         Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", title));
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);

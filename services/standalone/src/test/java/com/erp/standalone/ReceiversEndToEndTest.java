@@ -19,10 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReceiversEndToEndTest extends StandaloneTestBase {
 
-    private long idOf(String token) {
-        return http.get("/api/employees/me", token).json().path("id").asLong();
-    }
-
     @Test
     void theReceiverGetsTheApprovedDocumentAndAcknowledgesItOnce() {
         String staff = login("dev.staff");

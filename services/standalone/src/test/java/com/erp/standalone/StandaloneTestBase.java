@@ -51,6 +51,11 @@ abstract class StandaloneTestBase {
         return r.json().path("accessToken").asText();
     }
 
+    /** The employee id of whoever holds this token. */
+    long idOf(String token) {
+        return http.get("/api/employees/me", token).json().path("id").asLong();
+    }
+
     /** Waits for something that happens asynchronously (Kafka in between), polling like a client would. */
     static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
