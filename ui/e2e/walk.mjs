@@ -1,6 +1,7 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
 // watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의),
+// two documents approved at once (일괄결재),
 // problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
@@ -282,6 +283,33 @@ try {
   await receiver.getByRole('button', { name: '접수 (acknowledge receipt)' }).click();
   await receiver.getByTestId('receivers').filter({ hasText: '접수 ' }).waitFor({ timeout: LIVE });
   log('the head approved it; the receiver found it under 수신 문서 and acknowledged it (접수)');
+
+  // 8f. 일괄결재: two documents drafted; the lead chooses both in the inbox and approves them at once, and both move on
+  // to the head
+  const bulkTitles = [`일괄결재 하나 ${Date.now()}`, `일괄결재 둘 ${Date.now()}`];
+  for (const t of bulkTitles) {
+    await staff.goto(`${base}/#/draft`);
+    await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
+    await staff.fill('input[name=title]', t);
+    await staff.fill('textarea[name=body]', '한 번에 결재할 문서');
+    await staff.click('button[type=submit]');
+    await staff.waitForURL(/#\/docs\/[^/]+$/);
+  }
+  await lead.goto(`${base}/#/inbox`);
+  for (const t of bulkTitles) {
+    const item = lead.getByTestId('inbox-item').filter({ hasText: t });
+    await item.waitFor({ timeout: LIVE });
+    await item.getByTestId('inbox-select').check();
+  }
+  await lead.getByLabel('bulk comment').fill('일괄 승인');
+  await lead.getByRole('button', { name: '일괄 승인 (2)' }).click();
+  await lead.getByText('일괄결재: 2건 승인.').waitFor({ timeout: LIVE });
+  for (const t of bulkTitles) {
+    await lead.getByTestId('inbox-item').filter({ hasText: t }).waitFor({ state: 'detached', timeout: LIVE });
+  }
+  await head.goto(`${base}/#/inbox`);
+  for (const t of bulkTitles) await head.getByTestId('inbox-item').filter({ hasText: t }).waitFor({ timeout: LIVE });
+  log('the lead approved two documents at once (일괄결재); both are in the head\'s inbox');
 
   // 9. the operations page: not offered to a staff member, and the page says so if asked for anyway
   if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');

@@ -161,6 +161,13 @@ export interface InboxItem {
   agreement?: boolean;
 }
 
+/** 일괄결재: each item's outcome, in the order asked (POST /api/inbox/decisions). */
+export interface BulkDecisionResult {
+  decided: number;
+  refused: number;
+  outcomes: { approvalId: string; onBehalfOf?: number; status: number; result?: { status: string }; problem?: Problem }[];
+}
+
 /** 대결: while the approver is away, from startDate to endDate (both included), the deputy decides for them. */
 export interface Delegation {
   approver: PersonRef;

@@ -1,26 +1,87 @@
+import { useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
-import { useLoad } from '../hooks';
-import { dateTime } from '../format';
-import type { InboxItem } from '../types';
+import { message, useLoad } from '../hooks';
+import { dateTime, problemMessage } from '../format';
+import type { BulkDecisionResult, InboxItem } from '../types';
 import { DecisionForm } from './DecisionForm';
+
+const keyOf = (i: InboxItem) => `${i.approvalId}:${i.onBehalfOf?.id ?? ''}`;
 
 /**
  * 결재함: what waits for the caller's decision, oldest first, each decidable right here; with the steps of the
- * approvers the caller decides for while they are away (대결), marked so.
+ * approvers the caller decides for while they are away (대결), marked so. Several can be approved at once (일괄결재):
+ * each is decided as if alone, and what was refused says why, per document.
  */
 export function Inbox() {
-  const { tick } = useApp();
+  const { tick, toast } = useApp();
   const { data, error, reload } = useLoad(() => api<{ items: InboxItem[] }>('GET', '/api/inbox'), [], tick);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [bulkError, setBulkError] = useState<string>();
+  const [refusals, setRefusals] = useState<{ title: string; why: string }[]>([]);
+
+  const items = data?.items ?? [];
+  const picked = items.filter((i) => chosen.has(keyOf(i)));
+  const toggle = (key: string) => setChosen((s) => {
+    const next = new Set(s);
+    if (next.has(key)) next.delete(key); else next.add(key);
+    return next;
+  });
+
+  const approveChosen = async () => {
+    setBusy(true);
+    setBulkError(undefined);
+    try {
+      const r = await api<BulkDecisionResult>('POST', '/api/inbox/decisions', {
+        decision: 'APPROVE', ...(comment.trim() ? { comment: comment.trim() } : {}),
+        items: picked.map((i) => ({ approvalId: i.approvalId, ...(i.onBehalfOf ? { onBehalfOf: i.onBehalfOf.id } : {}) })),
+      });
+      const titles = new Map(picked.map((i) => [i.approvalId, i.title]));
+      setRefusals(r.outcomes.filter((o) => o.problem)
+        .map((o) => ({ title: titles.get(o.approvalId) ?? o.approvalId, why: problemMessage(o.problem!) })));
+      toast(`일괄결재: ${r.decided}건 승인${r.refused ? `, ${r.refused}건 실패` : ''}.`);
+      setChosen(new Set());
+      setComment('');
+      reload();
+    } catch (e) {
+      setBulkError(message(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section>
       <h2>결재함 <small>waiting for my decision</small></h2>
       {error && <p className="error">{error}</p>}
-      {data && data.items.length === 0 && <p className="empty">결재할 문서가 없습니다 (nothing waits for you).</p>}
+      {data && items.length === 0 && <p className="empty">결재할 문서가 없습니다 (nothing waits for you).</p>}
+      {items.length > 1 && (
+        <div className="decide bulk" data-testid="bulk">
+          <label><input type="checkbox" aria-label="select all" checked={picked.length === items.length}
+            onChange={() => setChosen(picked.length === items.length ? new Set() : new Set(items.map(keyOf)))} /> 전체 선택</label>
+          <input placeholder="의견 (comment, the same on each)" value={comment} maxLength={2000}
+            onChange={(e) => setComment(e.target.value)} aria-label="bulk comment" />
+          <button disabled={busy || picked.length === 0 || picked.length > 50} onClick={approveChosen}
+            title="선택한 문서를 모두 승인합니다 (approve every chosen document; 50 at most)">
+            일괄 승인 ({picked.length})
+          </button>
+          {picked.length > 50 && <span className="muted">한 번에 50건까지 (50 at a time)</span>}
+        </div>
+      )}
+      {bulkError && <p className="error" role="alert">{bulkError}</p>}
+      {refusals.length > 0 && (
+        <ul className="error" role="alert" data-testid="bulk-refusals">
+          {refusals.map((r, n) => <li key={n}>{r.title}: {r.why}</li>)}
+        </ul>
+      )}
       <ul className="cards">
-        {data?.items.map((i) => (
-          <li key={`${i.approvalId}:${i.onBehalfOf?.id ?? ''}`} className="card" data-testid="inbox-item">
+        {items.map((i) => (
+          <li key={keyOf(i)} className="card" data-testid="inbox-item">
             <div className="row">
+              {items.length > 1 && <input type="checkbox" aria-label={`select ${i.title}`} checked={chosen.has(keyOf(i))}
+                onChange={() => toggle(keyOf(i))} data-testid="inbox-select" />}
               <a href={`#/docs/${i.approvalId}`} className="title">{i.title}</a>
               <span className="muted">{i.drafter.name} · {i.step}/{i.stepCount}단계 · {dateTime(i.activatedAt)}</span>
               {i.agreement && <span className="tag" data-testid="agreement">합의</span>}

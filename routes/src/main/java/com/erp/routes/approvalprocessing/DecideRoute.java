@@ -11,9 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DecideRoute extends StateChangeRoute {
 
+    static final String ROUTE_ID = "approval-processing.decide";
+    /** One decision, the caller in {@code variable.caller}: a refusal is thrown, not answered. */
+    public static final String DECIDE = changeOf(ROUTE_ID);
+
     @Override
     public void configure() {
-        stateChange("direct:decideApproval", "approval-processing.decide", "decide",
+        stateChange("direct:decideApproval", ROUTE_ID, "decide",
                 "result(${variable.transition}, ${variable.request})");
     }
 }

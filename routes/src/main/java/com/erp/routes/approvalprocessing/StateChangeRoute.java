@@ -21,6 +21,11 @@ abstract class StateChangeRoute extends RouteBuilder {
     void stateChange(String from, String routeId, String rule, String answer) {
         from(from).routeId(routeId).routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
+                .to(changeOf(routeId));
+
+        // the change itself, for this REST route and for others that make it on the caller's behalf (일괄결재): a
+        // refusal is thrown to whoever called, who answers it
+        from(changeOf(routeId)).routeId(routeId + "-change").errorHandler(noErrorHandler())
                 .setVariable("request", body())
                 .setVariable("attempt", constant(0))
                 // another change stored first (agreers of one 합의 step deciding at once): read it and decide again,
@@ -38,5 +43,10 @@ abstract class StateChangeRoute extends RouteBuilder {
                 .to(ProcessingOutboxRoute.PUBLISH)
                 .removeHeaders("*")
                 .bean("workflow", answer);
+    }
+
+    /** The endpoint of the change a REST route makes ({@code variable.caller} set, the request in the body). */
+    static String changeOf(String routeId) {
+        return "direct:" + routeId + "-change";
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.erp.approvalprocessing.api.BulkDecisions;
 import com.erp.approvalprocessing.domain.BusinessCalendar;
 import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Workflow;
@@ -57,6 +58,11 @@ public class ApprovalProcessingModule {
     @Bean
     Workflow workflow(Clock clock, @Value("${erp.calendar-zone}") ZoneId zone, RedisDelegations delegations) {
         return new Workflow(clock, zone, delegations);
+    }
+
+    @Bean
+    BulkDecisions bulkDecisions() {
+        return new BulkDecisions();
     }
 
     @Bean
