@@ -1,7 +1,7 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
 // watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의),
-// two documents approved at once (일괄결재),
+// an approval taken back (결재 취소), two documents approved at once (일괄결재),
 // problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
@@ -140,6 +140,19 @@ try {
   await leadItem.getByRole('button', { name: '승인' }).click();
   await leadItem.waitFor({ state: 'detached', timeout: LIVE });
   log('the lead approved it (a rejection without a reason was stopped first)');
+
+  // 4b. 결재 취소: before the head decides, the lead takes the approval back from the document's page (offered once
+  // the record shows the lead's approval: through Kafka, hence until), and approves it again there
+  const takeBack = lead.getByRole('button', { name: '결재 취소' });
+  await until(lead, docUrl.replace(base + '/', ''), takeBack, 'the document page never offered 결재 취소');
+  await lead.getByLabel('retraction reason').fill('다시 보겠습니다');
+  await takeBack.click();
+  await lead.getByText('결재를 취소했습니다').waitFor({ timeout: LIVE });
+  const again = lead.locator('.card').filter({ has: lead.getByRole('heading', { name: '결재', exact: true }) }).getByRole('button', { name: '승인' });
+  await until(lead, docUrl.replace(base + '/', ''), again, 'the lead\'s step was not offered again after 결재 취소');
+  await again.click();
+  await lead.getByText(/승인했습니다/).waitFor({ timeout: LIVE });
+  log('the lead took the approval back (결재 취소) from the document page, then approved it again');
 
   // 5. the head has it live too, and approves it
   await head.goto(`${base}/#/inbox`);

@@ -34,6 +34,23 @@ export function DocumentView({ id }: { id: string }) {
   const forWhom = deputyFor(doc, me.id, delegations.data?.actingFor ?? []);
   const canResubmit = mine && (doc.status === 'REJECTED' || doc.status === 'WITHDRAWN') && !doc.resubmittedAs;
 
+  // 결재 취소: who approved the step before the active one, while nobody has decided the active one
+  const previous = pendingStep ? doc.line.find((s) => s.step === pendingStep.step - 1) : undefined;
+  const mayRetract = running && !!previous && !previous.agreements && previous.status === 'APPROVED'
+    && (previous.deputy ?? previous.approver)?.id === me.id
+    && !(pendingStep?.agreements ?? []).some((a) => a.status !== 'PENDING');
+  const retract = async () => {
+    setActionError(undefined);
+    try {
+      await api('POST', `/api/approvals/${encodeURIComponent(id)}/retraction`, reason.trim() ? { reason: reason.trim() } : {});
+      toast('결재를 취소했습니다 (approval taken back): 다시 결재할 수 있습니다.');
+      setReason('');
+      settle();
+    } catch (e) {
+      setActionError(message(e));
+    }
+  };
+
   const mayReceive = doc.status === 'APPROVED' && (doc.receivers ?? []).some((r) => r.receiver.id === me.id && !r.receivedAt);
   const receive = async () => {
     setActionError(undefined);
@@ -139,6 +156,15 @@ export function DocumentView({ id }: { id: string }) {
             <button className="danger" onClick={withdraw}>회수</button>
           </div>
           {pendingStep && <p><button onClick={remind}>독촉 (remind {pendingPeople(pendingStep).map((p) => p.name).join(', ')})</button></p>}
+        </div>
+      )}
+      {mayRetract && !acted && (
+        <div className="card" data-testid="retract">
+          <h3>결재 취소 <small>take back my approval of step {previous!.step}, before {pendingPeople(pendingStep!).map((p) => p.name).join(', ')} decides</small></h3>
+          <div className="decide">
+            <input placeholder="사유 (reason, optional)" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} aria-label="retraction reason" />
+            <button className="danger" onClick={retract}>결재 취소</button>
+          </div>
         </div>
       )}
       {mayReceive && <p><button onClick={receive}>접수 (acknowledge receipt)</button></p>}

@@ -104,10 +104,16 @@ public sealed interface EventPayload {
 
     /**
      * An approver decided a step; {@code onBehalfOf}: the step's approver, when {@code actor} decided it as their
-     * deputy (대결); null otherwise.
+     * deputy (대결); null otherwise. {@code released}: on a retraction (RETRACTED), the people of the following step,
+     * whom the document no longer waits for; null otherwise.
      */
     record Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
-                   String comment, Progress progress, Person onBehalfOf) implements EventPayload {
+                   String comment, Progress progress, Person onBehalfOf, List<Person> released) implements EventPayload {
+
+        public Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
+                       String comment, Progress progress, Person onBehalfOf) {
+            this(drafterId, title, step, stepCount, actor, decision, comment, progress, onBehalfOf, null);
+        }
 
         public Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
                        String comment, Progress progress) {
@@ -170,7 +176,8 @@ public sealed interface EventPayload {
     /**
      * APPROVED_FINAL: approved with final authority (전결); the document is approved and the later steps skipped.
      * AGREED, DISAGREED: an agreer's part of a 합의 step; the step passes when the last agreer agrees, and a
-     * disagreement rejects the document.
+     * disagreement rejects the document. RETRACTED (결재 취소): who approved {@code step} takes the approval back before
+     * anyone decided the step after it; the step is theirs to decide again ({@code approval.step-activated} follows).
      */
-    enum Decision { APPROVED, APPROVED_FINAL, REJECTED, AGREED, DISAGREED }
+    enum Decision { APPROVED, APPROVED_FINAL, REJECTED, AGREED, DISAGREED, RETRACTED }
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
 import com.erp.approvalprocessing.api.DecisionResult;
+import com.erp.approvalprocessing.api.RetractionRequest;
+import com.erp.approvalprocessing.api.RetractionResult;
 import com.erp.approvalprocessing.api.WithdrawalRequest;
 import com.erp.approvalprocessing.api.WithdrawalResult;
 import com.erp.routes.common.events.ApprovalEvent;
@@ -343,6 +345,73 @@ public class Workflow {
         return new Transition(next, state.version(),
                 pending.stream().map(p -> new Transition.InboxChange(p.id(), state.approvalId(), false)).toList(),
                 List.of(withdrawn));
+    }
+
+    /**
+     * 결재 취소: who approved the step before the active one takes the approval back, as long as nobody has decided
+     * the active step (no agreer of a 합의 step either). Their step is active again, waiting for their decision; the
+     * active step's people no longer have the document in their inbox. Who approved is the step's approver, or the
+     * deputy who approved it for them (대결); an agreement (합의) is not taken back. The reason is optional.
+     */
+    public Transition retract(ApprovalState state, String approvalId, RetractionRequest request, Caller caller) {
+        if (state == null) {
+            throw ProblemException.notFound("No document " + approvalId + " is in processing: it does not exist, it "
+                    + "was just submitted and is not active yet, or it was finished long ago.");
+        }
+        Integer active = state.progress().currentStep();
+        int previous = active == null ? 0 : active - 1;
+        StepProgress approved = previous < 1 ? null : state.progress().steps().get(previous - 1);
+        Person approver = previous < 1 || state.step(previous).isAgreement() ? null : state.step(previous).approver();
+        Person decidedBy = approved == null || approver == null ? null
+                : approved.deputy() != null ? approved.deputy() : approver;
+        boolean theirs = decidedBy != null && decidedBy.id() == caller.id();
+        if (!theirs && !state.isOnLine(caller.id())) {
+            throw ProblemException.forbidden("You are not an approver of this document.");
+        }
+        if (state.progress().status() != Progress.Status.IN_PROGRESS) {
+            throw alreadyFinished(state, "an approval can no longer be taken back.");
+        }
+        if (previous < 1) {
+            throw ProblemException.conflict("Nothing to take back: the document waits for its first step.");
+        }
+        if (approver == null) {
+            throw ProblemException.unprocessable("Step " + previous + " is a 합의 (agreement) step; an agreement is not "
+                    + "taken back.");
+        }
+        if (!theirs) {
+            throw ProblemException.forbidden("Only " + decidedBy.name() + ", who approved step " + previous
+                    + ", can take that approval back.");
+        }
+        LineStep next = state.step(active);
+        StepProgress nextProgress = state.progress().steps().get(active - 1);
+        if (next.isAgreement() && nextProgress.agreements().stream().anyMatch(a -> a.status() != StepStatus.PENDING)) {
+            throw ProblemException.conflict("Step " + active + " (합의) has been decided in part already; the approval "
+                    + "of step " + previous + " can no longer be taken back.");
+        }
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
+                : request.reason().strip();
+        Instant now = clock.instant();
+        List<StepProgress> steps = new ArrayList<>(state.progress().steps());
+        steps.set(previous - 1, pending(state.step(previous)));
+        steps.set(active - 1, waiting(next));
+        Progress progress = new Progress(Progress.Status.IN_PROGRESS, previous, List.copyOf(steps));
+        long seq = state.version();
+        ApprovalState back = withProgress(state, progress, seq + 2, now);
+        List<Transition.InboxChange> inbox = new ArrayList<>();
+        next.people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));
+        inbox.add(new Transition.InboxChange(approver.id(), state.approvalId(), true));
+        EventPayload.Decided retracted = new EventPayload.Decided(state.drafter().id(), state.title(), previous,
+                state.stepCount(), caller.person(), EventPayload.Decision.RETRACTED, reason, progress,
+                approved.deputy() != null ? approver : null, next.people());
+        return new Transition(back, state.version(), List.copyOf(inbox), List.of(
+                ApprovalEvent.of(state.approvalId(), seq + 1, now, retracted),
+                activated(back, previous, seq + 2, now, null)));
+    }
+
+    /** The answer to who took their approval back: the step that waits for them again. */
+    public RetractionResult retraction(Transition transition) {
+        ApprovalState s = transition.state();
+        return new RetractionResult(s.approvalId(), s.progress().currentStep(), s.progress().status().name());
     }
 
     /** The answer to the drafter who withdrew. */

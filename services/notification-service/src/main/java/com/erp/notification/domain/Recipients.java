@@ -37,6 +37,9 @@ public final class Recipients {
                     "%s put you in cc of '%s'; you will be told how it ends.", p.drafter().name(), p.title()))));
             return told;
         }
+        if (payload instanceof EventPayload.Decided p && p.decision() == EventPayload.Decision.RETRACTED) {
+            return retracted(event, p);
+        }
         if (payload instanceof EventPayload.Decided p) {
             boolean approved = p.decision() != EventPayload.Decision.REJECTED && p.decision() != EventPayload.Decision.DISAGREED;
             String message = switch (p.decision()) {
@@ -50,6 +53,7 @@ public final class Recipients {
                         p.step(), p.stepCount());
                 case DISAGREED -> String.format("%s disagreed (합의) with '%s' at step %d: %s", p.actor().name(), p.title(),
                         p.step(), p.comment());
+                case RETRACTED -> throw new IllegalStateException("told by retracted()");
             };
             String by = p.onBehalfOf() == null ? "" : String.format(" (대결, for %s)", p.onBehalfOf().name());
             List<Delivery> told = new ArrayList<>();
@@ -96,6 +100,23 @@ public final class Recipients {
                     String.format("'%s' is rejected before it reached anyone: %s", p.title(), p.reason())));
         }
         return List.of();
+    }
+
+    /**
+     * 결재 취소: the drafter learns the step waits for its approver again; the next step's people, that it no longer
+     * waits for them (the step's activation, which follows, tells its approver).
+     */
+    private List<Delivery> retracted(ApprovalEvent event, EventPayload.Decided p) {
+        String why = p.comment() == null ? "." : ". Reason: " + p.comment();
+        String by = p.onBehalfOf() == null ? "" : String.format(" (대결, for %s)", p.onBehalfOf().name());
+        List<Delivery> told = new ArrayList<>();
+        told.add(delivery(event, p.drafterId(), "APPROVAL_RETRACTED", p.actor(), String.format(
+                "%s took back their approval of step %d of '%s'%s; the step waits for a decision again%s",
+                p.actor().name(), p.step(), p.title(), by, why)));
+        all(p.released()).forEach(r -> told.add(delivery(event, r.id(), "APPROVAL_RETRACTED", p.actor(), String.format(
+                "%s took back their approval of step %d of '%s'; it no longer waits for you%s", p.actor().name(),
+                p.step(), p.title(), why))));
+        return told;
     }
 
     /**

@@ -192,6 +192,23 @@ class RecipientsTest {
     }
 
     @Test
+    void aRetractionTellsTheDrafterAndTheNextStepsPeopleNotWhoTookItBack() {
+        Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
+        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
+                "출장", 1, 2, lead, EventPayload.Decision.RETRACTED, "금액 재확인", progress, null, List.of(head))));
+        assertThat(d).extracting(Delivery::userId).containsExactly(drafter.id(), head.id());
+        assertThat(d).extracting(x -> x.notification().type()).containsOnly("APPROVAL_RETRACTED");
+        assertThat(d.get(0).notification().message()).contains("이서연 took back their approval of step 1 of '출장'")
+                .contains("waits for a decision again").endsWith("Reason: 금액 재확인");
+        assertThat(d.get(1).notification().message()).contains("no longer waits for you");
+        // taken back by a deputy: the drafter reads for whom
+        Person deputy = new Person(7, "정하늘", "TEAM_LEAD", "D");
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1, "출장",
+                1, 2, deputy, EventPayload.Decision.RETRACTED, null, progress, lead, List.of(head)))).get(0)
+                .notification().message()).contains("(대결, for 이서연)").endsWith("again.");
+    }
+
+    @Test
     void theApproversADocumentHadReachedHearOfItsWithdrawalAndTheDrafterDoesNot() {
         Person head = new Person(3, "head", "DEPT_HEAD", "D");
         List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH,
