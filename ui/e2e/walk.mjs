@@ -1,7 +1,7 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
 // watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의),
-// an approval taken back (결재 취소), two documents approved at once (일괄결재),
+// an approval taken back (결재 취소), a comment (의견), two documents approved at once (일괄결재),
 // problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
@@ -154,6 +154,12 @@ try {
   await lead.getByText(/승인했습니다/).waitFor({ timeout: LIVE });
   log('the lead took the approval back (결재 취소) from the document page, then approved it again');
 
+  // 4c. 의견: the lead comments on the document's page; the drafter is told (checked with the notifications, below)
+  await lead.getByLabel('new comment').fill('일정 확인 부탁드립니다');
+  await lead.getByRole('button', { name: '의견 등록' }).click();
+  await lead.getByTestId('comment').filter({ hasText: '일정 확인 부탁드립니다' }).waitFor({ timeout: LIVE });
+  log('the lead commented on the document (의견)');
+
   // 5. the head has it live too, and approves it
   await head.goto(`${base}/#/inbox`);
   const headItem = head.getByTestId('inbox-item').filter({ hasText: title });
@@ -172,7 +178,9 @@ try {
 
   await staff.goto(`${base}/#/notifications`);
   await staff.locator('[data-testid=notification][data-type=APPROVAL_COMPLETED]').filter({ hasText: title }).waitFor({ timeout: LIVE });
-  log('its notifications list the final approval');
+  await staff.locator('[data-testid=notification][data-type=COMMENT_ADDED]').filter({ hasText: '일정 확인 부탁드립니다' })
+    .waitFor({ timeout: LIVE });
+  log('its notifications list the final approval and the lead\'s comment');
   await lead.goto(`${base}/#/notifications`);
   await lead.locator('[data-testid=notification][data-type=APPROVAL_REMINDER]').filter({ hasText: '김민준 asks for a decision' })
     .filter({ hasText: title }).waitFor({ timeout: LIVE });
@@ -323,6 +331,15 @@ try {
   await head.goto(`${base}/#/inbox`);
   for (const t of bulkTitles) await head.getByTestId('inbox-item').filter({ hasText: t }).waitFor({ timeout: LIVE });
   log('the lead approved two documents at once (일괄결재); both are in the head\'s inbox');
+
+  // 8g. the drafter finds one of them in the 문서함 by a word of its title
+  await staff.goto(`${base}/#/docs`);
+  await staff.getByLabel('search').fill(bulkTitles[0]);
+  await staff.getByLabel('search').press('Enter');
+  // the unfiltered list shows first: wait for the search's answer, one row
+  await staff.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 1, null, { timeout: LIVE });
+  await staff.getByTestId('doc-row').filter({ hasText: bulkTitles[0] }).waitFor({ timeout: LIVE });
+  log('the drafter found the document by its title in the 문서함 (검색)');
 
   // 9. the operations page: not offered to a staff member, and the page says so if asked for anyway
   if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');

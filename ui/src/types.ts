@@ -123,6 +123,8 @@ export interface ApprovalDocument {
   resubmittedAs?: string;
   /** 수신: who receives it once approved, and when each acknowledged it (접수) */
   receivers?: { receiver: PersonRef; receivedAt?: string }[];
+  /** 의견, oldest first */
+  comments?: { id: string; author: PersonRef; text: string; at: string }[];
 }
 
 export interface ApprovalSummary {

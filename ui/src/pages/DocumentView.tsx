@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
@@ -14,12 +14,16 @@ export function DocumentView({ id }: { id: string }) {
   const delegations = useLoad(() => api<Delegations>('GET', '/api/delegations'), []);
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<string>();
+  const [commentText, setCommentText] = useState('');
+  const [commenting, setCommenting] = useState(false);
   // done here, not yet in the record (it follows through Kafka a moment later): not offered again meanwhile
   const [acted, setActed] = useState(false);
   const settle = () => {
     setActed(true);
     [500, 1500, 3000, 6000].forEach((ms) => window.setTimeout(reload, ms));
   };
+  // once the record shows the change (or any other), what the caller may do is read from it again
+  useEffect(() => setActed(false), [doc?.updatedAt, doc?.currentStep]);
 
   if (error) return <p className="error">{error}</p>;
   if (!doc) return <p className="muted">불러오는 중…</p>;
@@ -48,6 +52,22 @@ export function DocumentView({ id }: { id: string }) {
       settle();
     } catch (e) {
       setActionError(message(e));
+    }
+  };
+
+  // 의견: whoever reads the document may comment on it, in any status
+  const addComment = async () => {
+    if (!commentText.trim()) return;
+    setCommenting(true);
+    setActionError(undefined);
+    try {
+      await api('POST', `/api/approvals/${encodeURIComponent(id)}/comments`, { text: commentText.trim() });
+      setCommentText('');
+      reload();
+    } catch (e) {
+      setActionError(message(e));
+    } finally {
+      setCommenting(false);
     }
   };
 
@@ -170,6 +190,18 @@ export function DocumentView({ id }: { id: string }) {
       {mayReceive && <p><button onClick={receive}>접수 (acknowledge receipt)</button></p>}
       {canResubmit && <p><a className="button" href={`#/draft?from=${doc.id}`}>재기안 (resubmit)</a></p>}
       {actionError && <p className="error" role="alert">{actionError}</p>}
+
+      <h3>의견 <small>comments</small></h3>
+      <ul className="comments" data-testid="comments">
+        {(doc.comments ?? []).map((c) => (
+          <li key={c.id} data-testid="comment"><strong>{c.author.name}</strong> <small>{dateTime(c.at)}</small><p>{c.text}</p></li>
+        ))}
+      </ul>
+      <div className="decide">
+        <input placeholder="의견을 남기세요 (a comment, told to the people concerned)" value={commentText} maxLength={2000}
+          onChange={(e) => setCommentText(e.target.value)} aria-label="new comment" />
+        <button disabled={commenting || !commentText.trim()} onClick={addComment}>의견 등록</button>
+      </div>
 
       <h3>이력</h3>
       <ul className="history">

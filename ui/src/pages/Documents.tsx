@@ -14,12 +14,15 @@ export function Documents({ box, status }: { box: string; status: string }) {
   const [items, setItems] = useState<ApprovalSummary[]>([]);
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
+  // the search text as typed, and as last asked for (Enter or 검색): a page is not asked for at every keystroke
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
   const latest = useRef(0);
 
   const load = async (after?: string) => {
     const request = ++latest.current;
     try {
-      const page = await api<ApprovalList>('GET', `/api/approvals${query({ box, status, limit: 20, cursor: after })}`);
+      const page = await api<ApprovalList>('GET', `/api/approvals${query({ box, status, q: search || undefined, limit: 20, cursor: after })}`);
       if (request !== latest.current) return; // the box or status changed meanwhile
       setItems((old) => (after ? [...old, ...page.items] : page.items));
       setCursor(page.nextCursor);
@@ -28,7 +31,7 @@ export function Documents({ box, status }: { box: string; status: string }) {
       if (request === latest.current) setError(message(e));
     }
   };
-  useEffect(() => { void load(); }, [box, status, tick]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { void load(); }, [box, status, search, tick]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const to = (b: string, s: string) => go(`docs${query({ box: b, status: s })}`);
   return (
@@ -42,6 +45,11 @@ export function Documents({ box, status }: { box: string; status: string }) {
           <option value="">전체 상태</option>
           {(Object.keys(STATUS_LABEL) as ApprovalStatus[]).map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
         </select>
+        <form className="search" onSubmit={(e) => { e.preventDefault(); setSearch(typed.trim()); }}>
+          <input type="search" placeholder="제목·문서번호 검색 (search title or number)" value={typed} maxLength={100}
+            onChange={(e) => { setTyped(e.target.value); if (!e.target.value) setSearch(''); }} aria-label="search" />
+          <button type="submit">검색</button>
+        </form>
       </div>
       {error && <p className="error">{error}</p>}
       <table>
@@ -58,7 +66,7 @@ export function Documents({ box, status }: { box: string; status: string }) {
           ))}
         </tbody>
       </table>
-      {items.length === 0 && !error && <p className="empty">문서가 없습니다.</p>}
+      {items.length === 0 && !error && <p className="empty">{search ? `'${search}'에 맞는 문서가 없습니다.` : '문서가 없습니다.'}</p>}
       {cursor && <button onClick={() => load(cursor)}>더 보기 (more)</button>}
     </section>
   );

@@ -287,7 +287,8 @@ public final class Target implements AutoCloseable {
     }
 
     private static final List<String> PROCESSING_ROUTES = List.of("approval-processing.activate-step",
-            "approval-processing.grpc-dispatch", "approval-processing.decide", "approval-processing.withdraw");
+            "approval-processing.grpc-dispatch", "approval-processing.decide", "approval-processing.decide-many",
+            "approval-processing.retract", "approval-processing.withdraw");
 
     private void routeControl(Accounts admin, String route, String action) {
         routeControl(admin, route, action, processingUrl);

@@ -20,11 +20,14 @@ public class DecideManyRoute extends RouteBuilder {
                 .routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .setVariable("bulk", body())
+                .setVariable("deadline", method("bulkDecisions", "deadline"))
                 .split(simple("${body.items}"), AggregationStrategies.groupedBody())
                     .setVariable("item", body())
                     .setHeader("approvalId", simple("${body.approvalId}"))
-                    .setBody(method("bulkDecisions", "request(${variable.bulk}, ${variable.item})"))
                     .doTry()
+                        // past the request's budget an item is not started (503): each waits for Kafka, and the
+                        // caller should get an answer before the HTTP request's own timeout rather than none
+                        .setBody(method("bulkDecisions", "request(${variable.bulk}, ${variable.item}, ${variable.deadline})"))
                         .to(DecideRoute.DECIDE)
                         .setBody(method("bulkDecisions", "decided(${variable.item}, ${body})"))
                     .doCatch(Exception.class)

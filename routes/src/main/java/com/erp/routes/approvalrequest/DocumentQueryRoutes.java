@@ -14,10 +14,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentQueryRoutes extends RouteBuilder {
 
+    /**
+     * The document of header {@code approvalId} into variable {@code document} (null if there is none), and whether
+     * the caller reads it as the deputy of someone who must decide it now into {@code deputy}; also for routes that
+     * change a document its readers may change (의견).
+     */
+    public static final String READ = "direct:approval-request.read";
+
     @Override
     public void configure() {
         from("direct:getApproval").routeId("approval-request.get").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
+                .to(READ)
+                .bean("approvalDocuments", "view(${variable.document}, ${variable.caller}, ${variable.deputy})");
+
+        from(READ).routeId("approval-request.read").errorHandler(noErrorHandler())
                 .setBody(header("approvalId"))
                 .to("{{erp.approval-request.approvals}}&operation=findById")
                 .setVariable("document", body())
@@ -29,15 +40,14 @@ public class DocumentQueryRoutes extends RouteBuilder {
                     .to("{{erp.approval-request.delegations}}&operation=findAll")
                     .removeHeaders("CamelMongoDb*")
                     .setVariable("deputy", method("delegationReplica", "delegatesTo(${body}, ${variable.caller})"))
-                .end()
-                .bean("approvalDocuments", "view(${variable.document}, ${variable.caller}, ${variable.deputy})");
+                .end();
 
         // a page of the caller's box: one document more than the page is fetched, to know whether a next one follows
         from("direct:listMyApprovals").routeId("approval-request.list-mine").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .setVariable("limit", header("limit"))
                 .setHeader(MongoDbConstants.CRITERIA, method("approvalDocuments",
-                        "pageCriteria(${variable.caller}, ${header.box}, ${header.status}, ${header.cursor})"))
+                        "pageCriteria(${variable.caller}, ${header.box}, ${header.status}, ${header.q}, ${header.cursor})"))
                 .setHeader(MongoDbConstants.SORT_BY, method("approvalDocuments", "newestFirst"))
                 .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("approvalDocuments", "summaryFields"))
                 .setHeader(MongoDbConstants.LIMIT, method("approvalDocuments", "pageFetch(${variable.limit})"))

@@ -61,8 +61,8 @@ public class ApprovalProcessingModule {
     }
 
     @Bean
-    BulkDecisions bulkDecisions() {
-        return new BulkDecisions();
+    BulkDecisions bulkDecisions(Clock clock, @Value("${erp.approval-processing.bulk-decisions.budget}") Duration budget) {
+        return new BulkDecisions(clock, budget);
     }
 
     @Bean

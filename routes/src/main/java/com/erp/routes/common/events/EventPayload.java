@@ -174,6 +174,15 @@ public sealed interface EventPayload {
     }
 
     /**
+     * 의견: {@code author} commented on the document (approval-request, not processing: it changes no state).
+     * {@code audience}: who is told, as the document stood (its drafter, the people its line has reached, cc, and its
+     * receivers once approved), without the author.
+     */
+    record Commented(long drafterId, String title, Person author, String text, List<Person> audience)
+            implements EventPayload {
+    }
+
+    /**
      * APPROVED_FINAL: approved with final authority (전결); the document is approved and the later steps skipped.
      * AGREED, DISAGREED: an agreer's part of a 합의 step; the step passes when the last agreer agrees, and a
      * disagreement rejects the document. RETRACTED (결재 취소): who approved {@code step} takes the approval back before

@@ -9,7 +9,8 @@ public enum EventType {
     REJECTED("approval.rejected", EventPayload.Rejected.class),
     WITHDRAWN("approval.withdrawn", EventPayload.Withdrawn.class),
     LEAVE_RESERVED("approval.leave-reserved", EventPayload.LeaveReserved.class),
-    LEAVE_REFUSED("approval.leave-refused", EventPayload.LeaveRefused.class);
+    LEAVE_REFUSED("approval.leave-refused", EventPayload.LeaveRefused.class),
+    COMMENTED("approval.commented", EventPayload.Commented.class);
 
     private final String id;
     private final Class<? extends EventPayload> payloadType;

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("erp.topics")
 public record Topics(String submitted, String stepActivated, String decided, String completed, String rejected,
                      String withdrawn, String leaveReserved, String leaveRefused, String questChanged, String delegationChanged,
-                     String reminded, String dlqSuffix,
+                     String reminded, String commented, String dlqSuffix,
                      int partitions) {
 
     public String topicOf(EventType type) {
@@ -25,12 +25,13 @@ public record Topics(String submitted, String stepActivated, String decided, Str
             case WITHDRAWN -> withdrawn;
             case LEAVE_RESERVED -> leaveReserved;
             case LEAVE_REFUSED -> leaveRefused;
+            case COMMENTED -> commented;
         };
     }
 
     public List<String> all() {
         return List.of(submitted, stepActivated, decided, completed, rejected, withdrawn, leaveReserved, leaveRefused,
-                questChanged, delegationChanged, reminded);
+                questChanged, delegationChanged, reminded, commented);
     }
 
     public String dlqOf(String topic) {

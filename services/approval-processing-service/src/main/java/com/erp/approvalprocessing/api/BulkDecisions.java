@@ -1,8 +1,12 @@
 package com.erp.approvalprocessing.api;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.erp.routes.common.web.Problem;
+import com.erp.routes.common.web.ProblemException;
 import com.erp.routes.common.web.ProblemWriter;
 
 /**
@@ -11,8 +15,29 @@ import com.erp.routes.common.web.ProblemWriter;
  */
 public class BulkDecisions {
 
-    /** The decision an item stands for: the bulk's decision and comment, the item's {@code onBehalfOf}. */
-    public DecisionRequest request(BulkDecisionRequest bulk, BulkDecisionItem item) {
+    private final Clock clock;
+    private final Duration budget;
+
+    /** @param budget how long after the request's start items are still started; the rest are not tried (503) */
+    public BulkDecisions(Clock clock, Duration budget) {
+        this.clock = clock;
+        this.budget = budget;
+    }
+
+    /** When a bulk request starting now stops starting items. */
+    public Instant deadline() {
+        return clock.instant().plus(budget);
+    }
+
+    /**
+     * The decision an item stands for: the bulk's decision and comment, the item's {@code onBehalfOf}; 503 when the
+     * request's time is up before the item's turn (nothing is done to it, so sending it again is safe).
+     */
+    public DecisionRequest request(BulkDecisionRequest bulk, BulkDecisionItem item, Instant deadline) {
+        if (!clock.instant().isBefore(deadline)) {
+            throw ProblemException.unavailable("Not tried: this request's time ran out before this document's turn "
+                    + "(the ones before it took long; Kafka may be slow). Nothing was done to it; send it again.", 5);
+        }
         return new DecisionRequest(bulk.decision(), bulk.comment(), item.onBehalfOf());
     }
 

@@ -379,8 +379,24 @@ public class Workflow {
                     + "taken back.");
         }
         if (!theirs) {
+            // the caller's own approval of an earlier step: the steps after it have been decided since
+            for (int step = previous - 1; step >= 1; step--) {
+                StepProgress earlier = state.progress().steps().get(step - 1);
+                Person by = state.step(step).isAgreement() ? null
+                        : earlier.deputy() != null ? earlier.deputy() : state.step(step).approver();
+                if (by != null && by.id() == caller.id()) {
+                    throw ProblemException.conflict("Step " + (step + 1) + " has been decided since you approved step "
+                            + step + "; your approval stands.");
+                }
+            }
             throw ProblemException.forbidden("Only " + decidedBy.name() + ", who approved step " + previous
                     + ", can take that approval back.");
+        }
+        if (approved.deputy() != null && !delegations.of(approver.id())
+                .map(d -> d.delegatesTo(caller.id(), today())).orElse(false)) {
+            // the record keeps who may read the document by the step's deputy, which the retraction clears
+            throw ProblemException.forbidden("Your delegation from " + approver.name() + " is no longer in force; "
+                    + approver.name() + " decides step " + previous + " now.");
         }
         LineStep next = state.step(active);
         StepProgress nextProgress = state.progress().steps().get(active - 1);

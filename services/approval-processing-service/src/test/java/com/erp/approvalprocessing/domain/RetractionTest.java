@@ -111,9 +111,10 @@ class RetractionTest {
 
         // the first step: nothing before it
         assertThat(statusOf(() -> retract(started(), lead, null))).isEqualTo(409);
-        // the head approved meanwhile: the lead's approval stands; the head may take theirs back
+        // the head approved meanwhile (a decision that came first): the lead's approval stands; the head may take theirs back
         ApprovalState atExec = approved(atHead, head);
-        assertThat(statusOf(() -> retract(atExec, lead, null))).isEqualTo(403);
+        assertThatThrownBy(() -> retract(atExec, lead, null)).hasMessageContaining("Step 2 has been decided since");
+        assertThat(statusOf(() -> retract(atExec, lead, null))).isEqualTo(409);
         assertThat(statusOf(() -> retract(atExec, head, null))).isEqualTo(200);
         // finished: nothing to take back
         ApprovalState done = approved(atExec, exec);
@@ -158,5 +159,10 @@ class RetractionTest {
         // the step is the lead's again: in the lead's inbox (where the deputy finds it while the delegation lasts)
         assertThat(t.inbox()).contains(new Transition.InboxChange(lead.id(), "a1", true));
         assertThat(t.state().progress().steps().get(0).deputy()).isNull();
+
+        // the delegation ended: the approval the deputy made stays, the lead decides from now on
+        delegations.remove(lead.id());
+        assertThatThrownBy(() -> retract(atHead, deputy, null)).hasMessageContaining("no longer in force");
+        assertThat(statusOf(() -> retract(atHead, deputy, null))).isEqualTo(403);
     }
 }

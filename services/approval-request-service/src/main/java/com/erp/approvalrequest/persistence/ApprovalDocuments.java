@@ -18,10 +18,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import com.erp.approvalrequest.api.AgreementRequest;
 import com.erp.approvalrequest.api.ApprovalDocument;
 import com.erp.approvalrequest.api.ApprovalList;
+import com.erp.approvalrequest.api.Comment;
+import com.erp.approvalrequest.api.CommentRequest;
 import com.erp.approvalrequest.api.ExpenseRequest;
 import com.erp.approvalrequest.api.LeaveRequest;
 import com.erp.approvalrequest.api.TripRequest;
@@ -496,6 +499,117 @@ public class ApprovalDocuments {
                 .map(p -> instant(p.getDate("receivedAt"))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
+    // ---- comments (의견) ---------------------------------------------------------------------------------------
+
+    /** The most comments a document keeps: a document is one record, and it must stay far below MongoDB's 16 MB. */
+    public static final int MAX_COMMENTS = 500;
+
+    /** A comment to keep, with its event for the outbox. */
+    public record PendingComment(String approvalId, Comment comment, ApprovalEvent event) {
+    }
+
+    /**
+     * 의견: whoever may read the document ({@link #mayRead}, or the deputy of someone who must decide it now) may
+     * comment on it, whatever its status; someone else learns nothing of it. The people concerned are told
+     * ({@link EventPayload.Commented}).
+     */
+    public PendingComment comment(Document doc, Caller caller, Boolean deputy, CommentRequest request) {
+        if (doc == null) {
+            throw ProblemException.notFound("No such document.");
+        }
+        if (!mayRead(doc, caller) && !Boolean.TRUE.equals(deputy)) {
+            throw ProblemException.forbidden("Only those who may read a document comment on it.");
+        }
+        String text = request == null || request.text() == null ? "" : request.text().strip();
+        if (text.isEmpty()) {
+            throw ProblemException.badRequest("A comment needs some text.", List.of(new FieldError("/text", "is blank")));
+        }
+        Instant now = clock.instant();
+        String id = doc.getString("_id");
+        Comment comment = new Comment(UUID.randomUUID().toString(), caller.person(), text, now);
+        Number version = doc.get("stateVersion", Number.class);
+        ApprovalEvent event = ApprovalEvent.of(id, version == null ? 0 : version.longValue(), now,
+                new EventPayload.Commented(toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"),
+                        caller.person(), text, audience(doc, caller)));
+        return new PendingComment(id, comment, event);
+    }
+
+    /**
+     * Who hears of a comment: the drafter, the approvers and agreers the document has reached (and the deputies who
+     * decided for them), the people in cc, its receivers once it is approved; not the author, not those whose step
+     * has not come (they read it when it does).
+     */
+    private static List<Person> audience(Document doc, Caller author) {
+        java.util.Map<Long, Person> people = new java.util.LinkedHashMap<>();
+        java.util.function.Consumer<Document> add = d -> {
+            if (d != null) {
+                Person p = toPerson(d);
+                people.putIfAbsent(p.id(), p);
+            }
+        };
+        add.accept(doc.get("drafter", Document.class));
+        for (Document step : doc.getList("line", Document.class)) {
+            if (Progress.StepStatus.WAITING.name().equals(step.getString("status"))) {
+                continue;
+            }
+            add.accept(step.get("approver", Document.class));
+            add.accept(step.get("deputy", Document.class));
+            List<Document> parts = step.getList("agreements", Document.class);
+            if (parts != null) {
+                parts.forEach(a -> {
+                    add.accept(a.get("agreer", Document.class));
+                    add.accept(a.get("deputy", Document.class));
+                });
+            } else {
+                step.getList("agreers", Document.class, List.of()).forEach(add);
+            }
+        }
+        doc.getList("cc", Document.class, List.of()).forEach(add);
+        if (APPROVED.equals(doc.getString("status"))) {
+            doc.getList("receivers", Document.class, List.of()).forEach(add);
+        }
+        people.remove(author.id());
+        return List.copyOf(people.values());
+    }
+
+    /**
+     * The comment and its event in the outbox, in one update, unless the document keeps {@value #MAX_COMMENTS}
+     * already. The outbox mark is the oldest pending entry's ({@code $min}): an older one still pending keeps its
+     * place.
+     */
+    public List<Bson> commentUpdate(PendingComment pending) {
+        Comment c = pending.comment();
+        Date at = Date.from(c.at());
+        Document entry = new Document("eventId", pending.event().eventId())
+                .append("topic", topics.topicOf(pending.event().eventType()))
+                .append("payload", toJson(pending.event()))
+                .append("createdAt", at);
+        return List.of(and(eq("_id", pending.approvalId()), exists("comments." + (MAX_COMMENTS - 1), false)),
+                Updates.combine(
+                        Updates.push("comments", new Document("id", c.id()).append("author", person(c.author()))
+                                .append("text", c.text()).append("at", at)),
+                        Updates.push("outbox", entry),
+                        Updates.min(OUTBOX_MARK, outboxMark(pending.approvalId(), c.at()))));
+    }
+
+    /** After the update: 409 when it changed nothing (the document keeps as many comments as it may). */
+    public void commentKept(Long modified) {
+        if (modified == null || modified == 0) {
+            throw ProblemException.conflict("This document has " + MAX_COMMENTS + " comments, the most it keeps.");
+        }
+    }
+
+    /** The stored entry, as the outbox's queue publishes it (the document's other entries are not this route's). */
+    public Document commentOutbox(PendingComment pending) {
+        return new Document("_id", pending.approvalId()).append("outbox", List.of(new Document("eventId",
+                pending.event().eventId()).append("topic", topics.topicOf(pending.event().eventType()))
+                .append("payload", toJson(pending.event())).append("createdAt", Date.from(pending.comment().at()))));
+    }
+
+    public Comment commentView(PendingComment pending) {
+        return pending.comment();
+    }
+
     // ---- reading ----------------------------------------------------------------------------------------------
 
     /**
@@ -564,11 +678,16 @@ public class ApprovalDocuments {
                 doc.getString("resubmissionOf"), doc.getString("resubmittedAs"),
                 expense(doc.get("expense", Document.class)), trip(doc.get("trip", Document.class)),
                 doc.getList("receivers", Document.class, List.of()).stream().map(r -> new ApprovalDocument.Receiver(
-                        toPerson(r), instant(r.getDate("receivedAt")))).toList());
+                        toPerson(r), instant(r.getDate("receivedAt")))).toList(),
+                doc.getList("comments", Document.class, List.of()).stream().map(c -> new Comment(c.getString("id"),
+                        toPerson(c.get("author", Document.class)), c.getString("text"), instant(c.getDate("at")))).toList());
     }
 
-    /** The documents of the caller's box (drafted, on whose line the caller is, in cc of), in status, after cursor. */
-    public Bson pageCriteria(Caller caller, String box, String status, String cursor) {
+    /**
+     * The documents of the caller's box (drafted, on whose line the caller is, in cc of, received), in status, whose
+     * title or number contains {@code q} (as written: quoted, not a pattern; any case), after cursor.
+     */
+    public Bson pageCriteria(Caller caller, String box, String status, String q, String cursor) {
         List<Bson> all = new ArrayList<>();
         all.add(switch (box == null ? "drafted" : box) {
             // a deputy's box holds the documents they decided a step of, too
@@ -580,6 +699,10 @@ public class ApprovalDocuments {
         });
         if (status != null) {
             all.add(eq("status", status));
+        }
+        if (q != null && !q.isBlank()) {
+            String quoted = java.util.regex.Pattern.quote(q.strip());
+            all.add(or(regex("title", quoted, "i"), regex("number", quoted, "i")));
         }
         if (cursor != null) {
             PageCursor after;

@@ -114,6 +114,25 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void qFindsTheDocumentsWhoseTitleContainsItAsWrittenInAnyCase() {
+        String marker = "Q" + System.nanoTime();
+        String server = submit("서버 증설 " + marker + " (Rack.A)");
+        String budget = submit("예산 " + marker.toLowerCase() + " 검토");
+        String others = submitAs(OTHER, "남의 " + marker, LEAD);
+        String path = "/api/approvals?q=";
+        Response found = http.get(path + marker, token(DRAFTER));
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals", found);
+        // the drafter's own box only, newest first, whatever the case
+        assertThat(ids(found)).containsExactly(budget, server).doesNotContain(others);
+        // pattern characters are text: "(Rack.A)" matches, ".*" matches nothing
+        assertThat(ids(http.get(path + "%28rack.a%29", token(DRAFTER)))).containsExactly(server);
+        assertThat(ids(http.get(path + ".*" + marker, token(DRAFTER)))).isEmpty();
+        // narrowed further by box: the lead finds the other drafter's document on their line
+        assertThat(ids(http.get(path + marker + "&box=approver", token(LEAD)))).contains(others, server, budget);
+        assertProblem(http.get(path + "x".repeat(101), token(DRAFTER)), 400);
+    }
+
+    @Test
     void requestHeadersNamedLikeParametersAreNotTakenForThem() {
         String mine = submit("헤더 위장");
         String others = submitAs(OTHER, "남의 문서", LEAD);

@@ -95,6 +95,11 @@ public final class Recipients {
                             : String.format("%s withdrew '%s'. Reason: %s", p.drafter().name(), p.title(), p.reason()))));
             return told;
         }
+        if (payload instanceof EventPayload.Commented p) {
+            String text = p.text().length() > 200 ? p.text().substring(0, 200) + "…" : p.text();
+            return all(p.audience()).stream().map(a -> delivery(event, a.id(), "COMMENT_ADDED", p.author(),
+                    String.format("%s commented on '%s': %s", p.author().name(), p.title(), text))).toList();
+        }
         if (payload instanceof EventPayload.LeaveRefused p) {
             return List.of(delivery(event, p.drafterId(), "LEAVE_REFUSED", null,
                     String.format("'%s' is rejected before it reached anyone: %s", p.title(), p.reason())));
@@ -113,6 +118,11 @@ public final class Recipients {
         told.add(delivery(event, p.drafterId(), "APPROVAL_RETRACTED", p.actor(), String.format(
                 "%s took back their approval of step %d of '%s'%s; the step waits for a decision again%s",
                 p.actor().name(), p.step(), p.title(), by, why)));
+        if (p.onBehalfOf() != null) {
+            told.add(delivery(event, p.onBehalfOf().id(), "APPROVAL_RETRACTED", p.actor(), String.format(
+                    "%s took back the approval of step %d of '%s' they made for you while you are away (대결); "
+                            + "it waits for a decision again%s", p.actor().name(), p.step(), p.title(), why)));
+        }
         all(p.released()).forEach(r -> told.add(delivery(event, r.id(), "APPROVAL_RETRACTED", p.actor(), String.format(
                 "%s took back their approval of step %d of '%s'; it no longer waits for you%s", p.actor().name(),
                 p.step(), p.title(), why))));

@@ -192,6 +192,20 @@ class RecipientsTest {
     }
 
     @Test
+    void aCommentReachesItsAudienceWithItsTextShortenedWhenLong() {
+        Person cc = new Person(7, "정하늘", "STAFF", "E");
+        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH,
+                new EventPayload.Commented(1, "출장", lead, "일정 확인 부탁드립니다", List.of(drafter, cc))));
+        assertThat(d).extracting(Delivery::userId).containsExactly(drafter.id(), cc.id());
+        assertThat(d).extracting(x -> x.notification().type()).containsOnly("COMMENT_ADDED");
+        assertThat(d.get(0).notification().message()).isEqualTo("이서연 commented on '출장': 일정 확인 부탁드립니다");
+        assertThat(d.get(0).notification().approvalId()).isEqualTo("a");
+        String longText = "가".repeat(300);
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH, new EventPayload.Commented(1, "출장",
+                lead, longText, List.of(drafter)))).get(0).notification().message()).endsWith("가".repeat(200) + "…");
+    }
+
+    @Test
     void aRetractionTellsTheDrafterAndTheNextStepsPeopleNotWhoTookItBack() {
         Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
         List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
@@ -201,11 +215,13 @@ class RecipientsTest {
         assertThat(d.get(0).notification().message()).contains("이서연 took back their approval of step 1 of '출장'")
                 .contains("waits for a decision again").endsWith("Reason: 금액 재확인");
         assertThat(d.get(1).notification().message()).contains("no longer waits for you");
-        // taken back by a deputy: the drafter reads for whom
+        // taken back by a deputy: the drafter reads for whom, and the absent approver is told too
         Person deputy = new Person(7, "정하늘", "TEAM_LEAD", "D");
-        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1, "출장",
-                1, 2, deputy, EventPayload.Decision.RETRACTED, null, progress, lead, List.of(head)))).get(0)
-                .notification().message()).contains("(대결, for 이서연)").endsWith("again.");
+        List<Delivery> byDeputy = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(
+                1, "출장", 1, 2, deputy, EventPayload.Decision.RETRACTED, null, progress, lead, List.of(head))));
+        assertThat(byDeputy).extracting(Delivery::userId).containsExactly(drafter.id(), lead.id(), head.id());
+        assertThat(byDeputy.get(0).notification().message()).contains("(대결, for 이서연)").endsWith("again.");
+        assertThat(byDeputy.get(1).notification().message()).contains("they made for you");
     }
 
     @Test

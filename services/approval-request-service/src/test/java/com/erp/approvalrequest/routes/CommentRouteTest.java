@@ -1,0 +1,110 @@
+package com.erp.approvalrequest.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.erp.approvalrequest.persistence.ApprovalDocuments;
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/** 의견: POST /api/approvals/{id}/comments on the real broker and MongoDB-wire server. */
+class CommentRouteTest extends ApprovalRequestRouteTestBase {
+
+    private static final String CONTRACT = "approval-request-api.yaml";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private String submitWithCc(String title) {
+        Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", title,
+                "approverIds", List.of(LEAD.id(), HEAD.id()), "ccIds", List.of(OTHER.id())));
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        return r.json().path("id").asText();
+    }
+
+    /** As the record leaves it once processing has asked the lead (the step-activated event, without processing). */
+    private void leadAsked(String id) {
+        approvals().updateOne(Filters.eq("_id", id), Updates.set("line.0.status", "PENDING"));
+    }
+
+    private Response comment(String token, String id, Object body) {
+        return http.post("/api/approvals/" + id + "/comments", token, body);
+    }
+
+    private JsonNode commented(String id, int count) throws Exception {
+        return JSON.readTree(kafka.awaitKey("approval.commented", id, count).get(count - 1).value());
+    }
+
+    @Test
+    void theCommentIsKeptAndThePeopleConcernedAreToldNotItsAuthorNorThoseWhoseStepHasNotCome() throws Exception {
+        String id = submitWithCc("의견 문서");
+        leadAsked(id);
+
+        Response byLead = comment(token(LEAD), id, Map.of("text", "  첨부 자료를 보완해 주세요  "));
+        assertThat(byLead.status()).as("%s", byLead).isEqualTo(201);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals/" + id + "/comments", byLead);
+        assertThat(byLead.json().path("text").asText()).isEqualTo("첨부 자료를 보완해 주세요");
+        assertThat(byLead.json().path("author").path("name").asText()).isEqualTo(LEAD.name());
+
+        JsonNode event = commented(id, 1);
+        assertThat(event.path("payload").path("text").asText()).isEqualTo("첨부 자료를 보완해 주세요");
+        // the drafter and the person in cc; not the lead who wrote it, not the head whose step has not come
+        assertThat(event.path("payload").path("audience").findValuesAsText("name"))
+                .containsExactly(DRAFTER.name(), OTHER.name());
+
+        assertThat(comment(token(DRAFTER), id, Map.of("text", "보완했습니다")).status()).isEqualTo(201);
+        assertThat(commented(id, 2).path("payload").path("audience").findValuesAsText("name"))
+                .containsExactly(LEAD.name(), OTHER.name());
+
+        Response view = http.get("/api/approvals/" + id, token(OTHER));
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals/" + id, view);
+        assertThat(view.json().path("comments").findValuesAsText("text")).containsExactly("첨부 자료를 보완해 주세요", "보완했습니다");
+        // published from the outbox, which is empty again, its mark gone
+        await(() -> {
+            Document doc = approvals().find(Filters.eq("_id", id)).first();
+            return doc.getList("outbox", Document.class).isEmpty() && !doc.containsKey(ApprovalDocuments.OUTBOX_MARK);
+        });
+    }
+
+    @Test
+    void onlyItsReadersCommentAndOnlyWithText() {
+        String id = submit("의견 권한");
+        assertThat(assertProblem(comment(token(OTHER), id, Map.of("text", "남의 문서")), 403).path("detail").asText())
+                .contains("read");
+        assertThat(assertProblem(comment(token(DRAFTER), id, Map.of("text", "   ")), 400)
+                .path("errors").findValuesAsText("field")).containsExactly("/text");
+        assertProblem(comment(token(DRAFTER), id, Map.of()), 400);
+        assertProblem(comment(token(DRAFTER), id, Map.of("text", "x".repeat(2001))), 400);
+        assertProblem(comment(null, id, Map.of("text", "누구")), 401);
+        assertProblem(comment(token(DRAFTER), "00000000-0000-0000-0000-000000000000", Map.of("text", "없음")), 404);
+        // an administrator reads every document, so may comment
+        assertThat(comment(adminToken(), id, Map.of("text", "관리자 확인")).status()).isEqualTo(201);
+        assertThat(approvals().find(Filters.eq("_id", id)).first().getList("comments", Document.class)).hasSize(1);
+    }
+
+    @Test
+    void aDocumentKeepsAtMostFiveHundredComments() throws Exception {
+        String id = submit("의견 한도");
+        List<Document> full = new ArrayList<>();
+        for (int i = 0; i < ApprovalDocuments.MAX_COMMENTS; i++) {
+            full.add(new Document("id", "c" + i).append("author", new Document("id", LEAD.id()).append("name", LEAD.name()))
+                    .append("text", "의견 " + i).append("at", new Date()));
+        }
+        approvals().updateOne(Filters.eq("_id", id), Updates.set("comments", full));
+        assertThat(assertProblem(comment(token(DRAFTER), id, Map.of("text", "하나 더")), 409).path("detail").asText())
+                .contains("500");
+        Document doc = approvals().find(Filters.eq("_id", id)).first();
+        assertThat(doc.getList("comments", Document.class)).hasSize(ApprovalDocuments.MAX_COMMENTS);
+        assertThat(kafka.await("approval.commented", r -> id.equals(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
+    }
+}
