@@ -1,7 +1,7 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
 // watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의),
-// an approval taken back (결재 취소), a comment (의견), two documents approved at once (일괄결재),
+// an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a draft saved and taken up (임시저장), a search, two documents approved at once (일괄결재),
 // problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
@@ -160,9 +160,21 @@ try {
   await lead.getByTestId('comment').filter({ hasText: '일정 확인 부탁드립니다' }).waitFor({ timeout: LIVE });
   log('the lead commented on the document (의견)');
 
-  // 5. the head has it live too, and approves it
+  // 5. the head has it live too; sends it back to the lead first (전단계 반려, with a reason), the lead approves it
+  // again from the inbox, and the head approves it
   await head.goto(`${base}/#/inbox`);
   const headItem = head.getByTestId('inbox-item').filter({ hasText: title });
+  await headItem.waitFor({ timeout: LIVE });
+  await headItem.getByLabel('comment').fill('근거를 보완해 주세요');
+  await headItem.getByRole('button', { name: '전단계 반려' }).click();
+  await headItem.waitFor({ state: 'detached', timeout: LIVE });
+  await lead.goto(`${base}/#/inbox`);
+  const backItem = lead.getByTestId('inbox-item').filter({ hasText: title });
+  await backItem.waitFor({ timeout: LIVE });
+  await backItem.getByRole('button', { name: '승인' }).click();
+  await backItem.waitFor({ state: 'detached', timeout: LIVE });
+  log('the head sent it back to the lead (전단계 반려), who approved it again');
+  await head.goto(`${base}/#/inbox`);
   await headItem.waitFor({ timeout: LIVE });
   await headItem.getByRole('button', { name: '승인' }).click();
   await headItem.waitFor({ state: 'detached', timeout: LIVE });
@@ -340,6 +352,29 @@ try {
   await staff.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 1, null, { timeout: LIVE });
   await staff.getByTestId('doc-row').filter({ hasText: bulkTitles[0] }).waitFor({ timeout: LIVE });
   log('the drafter found the document by its title in the 문서함 (검색)');
+
+  // 8h. 임시저장: the drafter saves a half-written document, finds it among the drafts later, takes it up (the form as
+  // it was), submits it, and it leaves the drafts
+  const saved = `임시저장 문서 ${Date.now()}`;
+  await staff.goto(`${base}/#/draft`);
+  await staff.fill('input[name=title]', saved);
+  await staff.fill('textarea[name=body]', '쓰다 만 본문');
+  await staff.getByRole('button', { name: '임시저장' }).click();
+  await staff.getByText('임시저장했습니다').waitFor({ timeout: LIVE });
+  await staff.goto(`${base}/#/inbox`);
+  await staff.goto(`${base}/#/draft`);
+  await staff.getByTestId('draft').filter({ hasText: saved }).getByRole('link').click();
+  await staff.waitForFunction((t) => document.querySelector('input[name=title]')?.value === t, saved, { timeout: LIVE });
+  if (await staff.inputValue('textarea[name=body]') !== '쓰다 만 본문') throw new Error('the draft\'s body was not restored');
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  const left = await staff.evaluate(async () => {
+    const token = JSON.parse(sessionStorage.getItem('erp.session')).token;
+    const r = await fetch('/api/drafts', { headers: { Authorization: `Bearer ${token}` } });
+    return (await r.json()).items.map((d) => d.title);
+  });
+  if (left.includes(saved)) throw new Error(`the submitted draft is still among the drafts: ${JSON.stringify(left)}`);
+  log('the drafter saved a draft (임시저장), took it up again later and submitted it; it left the drafts');
 
   // 9. the operations page: not offered to a staff member, and the page says so if asked for anyway
   if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');

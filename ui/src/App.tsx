@@ -152,7 +152,8 @@ function Page({ page, id, params }: { page: string; id?: string; params: URLSear
   switch (page) {
     case 'inbox': return <Inbox />;
     case 'docs': return id ? <DocumentView key={id} id={id} /> : <Documents box={params.get('box') ?? 'drafted'} status={params.get('status') ?? ''} />;
-    case 'draft': return <Draft key={params.get('from') ?? 'new'} from={params.get('from') ?? undefined} />;
+    case 'draft': return <Draft key={params.get('from') ?? params.get('saved') ?? 'new'} from={params.get('from') ?? undefined}
+      saved={params.get('saved') ?? undefined} />;
     case 'notifications': return <Notifications />;
     case 'leave': return <LeavePage />;
     case 'quests': return <Quests />;

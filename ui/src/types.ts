@@ -163,6 +163,19 @@ export interface InboxItem {
   agreement?: boolean;
 }
 
+/** 임시저장: a draft of the caller's, with what the form kept in it. */
+export interface SavedDraft {
+  id: string;
+  type?: DocumentType;
+  title: string;
+  form: Record<string, unknown>;
+  savedAt: string;
+}
+
+export interface DraftList {
+  items: { id: string; type?: DocumentType; title: string; savedAt: string }[];
+}
+
 /** 일괄결재: each item's outcome, in the order asked (POST /api/inbox/decisions). */
 export interface BulkDecisionResult {
   decided: number;

@@ -161,12 +161,13 @@ export function DocumentView({ id }: { id: string }) {
 
       {myTurn && running && !acted && (
         <div className="card"><h3>{agreementStep ? '합의' : '결재'}</h3><DecisionForm approvalId={doc.id} onDone={settle}
-          agreement={agreementStep}
+          agreement={agreementStep} returnAllowed={(doc.currentStep ?? 0) > 1}
           finalAllowed={!agreementLater && mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)} /></div>
       )}
       {forWhom && running && !acted && (
         <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name}, who is away)</small></h3>
-          <DecisionForm approvalId={doc.id} onDone={settle} agreement={agreementStep} onBehalfOf={forWhom.id} /></div>
+          <DecisionForm approvalId={doc.id} onDone={settle} agreement={agreementStep} onBehalfOf={forWhom.id}
+            returnAllowed={(doc.currentStep ?? 0) > 1} /></div>
       )}
       {mine && running && !acted && (
         <div className="card">

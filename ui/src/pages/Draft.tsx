@@ -2,12 +2,22 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { days, EXPENSE_CATEGORY_LABEL, leavePreview, LEAVE_KIND_LABEL } from '../format';
+import { dateTime, days, EXPENSE_CATEGORY_LABEL, leavePreview, LEAVE_KIND_LABEL } from '../format';
 import { go } from '../router';
-import type { ApprovalDocument, DocumentType, Employee, ExpenseCategory, LeaveKind, PersonRef, SubmissionAccepted } from '../types';
+import type { ApprovalDocument, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SubmissionAccepted } from '../types';
 
-/** 기안: a new document, or a resubmission (재기안) of a rejected or withdrawn one (`from`). */
-export function Draft({ from }: { from?: string }) {
+/** What 임시저장 keeps of the form: every field, as the form holds it. */
+interface SavedForm {
+  type: DocumentType; title: string; body: string; kind: LeaveKind; start: string; end: string; custom: boolean;
+  amount: string; category: ExpenseCategory; spentOn: string; destination: string; tripStart: string; tripEnd: string;
+  purpose: string; approvers: PersonRef[]; cc: PersonRef[]; agreers: PersonRef[]; receivers: PersonRef[]; agreementAt: number;
+}
+
+/**
+ * 기안: a new document, a resubmission (재기안) of a rejected or withdrawn one (`from`), or one taken up again from the
+ * writer's drafts (임시저장, `saved`), which is deleted once the document is submitted.
+ */
+export function Draft({ from, saved }: { from?: string; saved?: string }) {
   const { me, toast } = useApp();
   const [type, setType] = useState<DocumentType>('GENERAL');
   const [title, setTitle] = useState('');
@@ -36,6 +46,34 @@ export function Draft({ from }: { from?: string }) {
   const defaultLine = useLoad(() => api<{ approvers: PersonRef[] }>('GET', '/api/employees/me/approval-line'), []);
   const original = useLoad(() => (from ? api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(from)}`)
     : Promise.resolve(undefined)), [from]);
+  // 임시저장: this form's draft once saved (or taken up), and the writer's drafts
+  const [draftId, setDraftId] = useState<string | undefined>(saved);
+  const drafts = useLoad(() => (from ? Promise.resolve(undefined) : api<DraftList>('GET', '/api/drafts')), [from, draftId]);
+  const savedDraft = useLoad(() => (saved ? api<SavedDraft>('GET', `/api/drafts/${encodeURIComponent(saved)}`)
+    : Promise.resolve(undefined)), [saved]);
+  useEffect(() => {
+    const f = savedDraft.data?.form as Partial<SavedForm> | undefined;
+    if (!f) return;
+    if (f.type) setType(f.type);
+    setTitle(f.title ?? savedDraft.data?.title ?? '');
+    setBody(f.body ?? '');
+    if (f.kind) setKind(f.kind);
+    setStart(f.start ?? '');
+    setEnd(f.end ?? '');
+    setCustom(!!f.custom);
+    setAmount(f.amount ?? '');
+    if (f.category) setCategory(f.category);
+    setSpentOn(f.spentOn ?? '');
+    setDestination(f.destination ?? '');
+    setTripStart(f.tripStart ?? '');
+    setTripEnd(f.tripEnd ?? '');
+    setPurpose(f.purpose ?? '');
+    setApprovers(f.approvers ?? []);
+    setCc(f.cc ?? []);
+    setAgreers(f.agreers ?? []);
+    setReceivers(f.receivers ?? []);
+    setAgreementAt(f.agreementAt ?? 0);
+  }, [savedDraft.data]);
 
   // nobody above in the org chart (a department head, an administrator): the line must be chosen
   const noDefaultLine = defaultLine.data !== undefined && defaultLine.data.approvers.length === 0;
@@ -87,6 +125,29 @@ export function Draft({ from }: { from?: string }) {
   }, [agreementAt, line.length]);
   const ref = (e: Employee): PersonRef => ({ id: e.id, name: e.name, position: e.position, department: e.department.name });
 
+  const saveDraft = async () => {
+    const form: SavedForm = { type, title, body, kind, start, end, custom, amount, category, spentOn, destination,
+      tripStart, tripEnd, purpose, approvers, cc, agreers, receivers, agreementAt };
+    setError(undefined);
+    try {
+      const d = await api<SavedDraft>(draftId ? 'PUT' : 'POST', draftId ? `/api/drafts/${encodeURIComponent(draftId)}` : '/api/drafts',
+        { type, title: title.trim().slice(0, 200), form });
+      setDraftId(d.id);
+      toast('임시저장했습니다 (draft saved).');
+    } catch (err) {
+      setError(message(err));
+    }
+  };
+  const dropDraft = async (id: string) => {
+    try {
+      await api('DELETE', `/api/drafts/${encodeURIComponent(id)}`);
+      if (id === draftId) setDraftId(undefined);
+      drafts.reload();
+    } catch (err) {
+      setError(message(err));
+    }
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (custom && approvers.length === 0) {
@@ -116,6 +177,8 @@ export function Draft({ from }: { from?: string }) {
       const r = await api<SubmissionAccepted>('POST',
         from ? `/api/approvals/${encodeURIComponent(from)}/resubmission` : '/api/approvals', request);
       toast(from ? '재기안했습니다 (resubmitted).' : '상신했습니다 (submitted).');
+      // submitted: the draft it came from is done with (if this fails, it merely stays in the list)
+      if (draftId) await api('DELETE', `/api/drafts/${encodeURIComponent(draftId)}`).catch(() => undefined);
       go(`docs/${r.id}`);
     } catch (err) {
       setError(message(err));
@@ -237,8 +300,25 @@ export function Draft({ from }: { from?: string }) {
                         chosen={receivers} setChosen={setReceivers} toRef={ref} max={20} />
         </fieldset>
         {error && <p className="error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy}>{from ? '재기안' : '상신'}</button>
+        <div className="actions">
+          <button type="submit" disabled={busy}>{from ? '재기안' : '상신'}</button>
+          {!from && <button type="button" onClick={saveDraft}>임시저장</button>}
+        </div>
       </form>
+      {!from && (drafts.data?.items.length ?? 0) > 0 && (
+        <div className="card" data-testid="drafts">
+          <h3>임시저장함 <small>my drafts</small></h3>
+          <ul className="drafts">
+            {drafts.data!.items.map((d) => (
+              <li key={d.id} data-testid="draft">
+                <a href={`#/draft?saved=${d.id}`}>{d.title || '(제목 없음)'}</a> <small>{dateTime(d.savedAt)}</small>
+                {d.id === draftId && <small className="tag">편집 중</small>}
+                <button type="button" className="link" onClick={() => dropDraft(d.id)} aria-label={`delete draft ${d.title}`}>삭제</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import com.erp.approvalrequest.directory.HttpEmployeeDirectory;
 import com.erp.approvalrequest.directory.InProcessEmployeeDirectory;
 import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
+import com.erp.approvalrequest.persistence.Drafts;
 import com.erp.approvalrequest.persistence.DelegationReplica;
 import com.erp.approvalrequest.persistence.MongoCollections;
 import com.erp.approvalrequest.persistence.MongoPingHealthIndicator;
@@ -66,6 +67,11 @@ public class ApprovalRequestModule {
     @Bean
     Submissions submissions(Clock clock, @Value("${erp.approval-request.numbering-zone}") ZoneId zone) {
         return new Submissions(clock, zone);
+    }
+
+    @Bean
+    Drafts drafts(Clock clock) {
+        return new Drafts(clock);
     }
 
     @Bean

@@ -105,10 +105,17 @@ public sealed interface EventPayload {
     /**
      * An approver decided a step; {@code onBehalfOf}: the step's approver, when {@code actor} decided it as their
      * deputy (대결); null otherwise. {@code released}: on a retraction (RETRACTED), the people of the following step,
-     * whom the document no longer waits for; null otherwise.
+     * whom the document no longer waits for; null otherwise. {@code returnedTo}: when the step was sent back
+     * (RETURNED), the people of the step before, who decide it again; null otherwise.
      */
     record Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
-                   String comment, Progress progress, Person onBehalfOf, List<Person> released) implements EventPayload {
+                   String comment, Progress progress, Person onBehalfOf, List<Person> released, List<Person> returnedTo)
+            implements EventPayload {
+
+        public Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
+                       String comment, Progress progress, Person onBehalfOf, List<Person> released) {
+            this(drafterId, title, step, stepCount, actor, decision, comment, progress, onBehalfOf, released, null);
+        }
 
         public Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
                        String comment, Progress progress, Person onBehalfOf) {
@@ -187,6 +194,8 @@ public sealed interface EventPayload {
      * AGREED, DISAGREED: an agreer's part of a 합의 step; the step passes when the last agreer agrees, and a
      * disagreement rejects the document. RETRACTED (결재 취소): who approved {@code step} takes the approval back before
      * anyone decided the step after it; the step is theirs to decide again ({@code approval.step-activated} follows).
+     * RETURNED (전단계 반려): the approver of {@code step} sent the document back, with a reason, to the step before,
+     * which decides again ({@code approval.step-activated} for it follows).
      */
-    enum Decision { APPROVED, APPROVED_FINAL, REJECTED, AGREED, DISAGREED, RETRACTED }
+    enum Decision { APPROVED, APPROVED_FINAL, REJECTED, AGREED, DISAGREED, RETRACTED, RETURNED }
 }

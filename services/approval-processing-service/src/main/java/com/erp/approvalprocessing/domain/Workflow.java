@@ -156,6 +156,9 @@ public class Workflow {
         }
         boolean approve = finalAuthority || "APPROVE".equals(request.decision());
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        if ("RETURN".equals(request.decision())) {
+            return returned(state, absent == null ? own : caller.person(), absent, comment);
+        }
         if (!approve && comment == null) {
             throw ProblemException.badRequest("A rejection needs a comment giving the reason.",
                     List.of(new FieldError("/comment", "is required to reject")));
@@ -406,22 +409,56 @@ public class Workflow {
         }
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
                 : request.reason().strip();
+        Person forWhom = approved.deputy() != null ? approver : null;
+        return stepBack(state, progress -> new EventPayload.Decided(state.drafter().id(), state.title(), previous,
+                state.stepCount(), caller.person(), EventPayload.Decision.RETRACTED, reason, progress, forWhom,
+                next.people()));
+    }
+
+    /**
+     * The active step goes back to the one before it, which is active again (its people asked anew, 합의 agreers
+     * included); the active step waits as if never reached, and leaves its people's inboxes. The decided event
+     * (made from the new progress), then the earlier step's activation.
+     */
+    private Transition stepBack(ApprovalState state, DecidedEvent decided) {
+        int active = state.progress().currentStep();
+        int previous = active - 1;
         Instant now = clock.instant();
         List<StepProgress> steps = new ArrayList<>(state.progress().steps());
         steps.set(previous - 1, pending(state.step(previous)));
-        steps.set(active - 1, waiting(next));
+        steps.set(active - 1, waiting(state.step(active)));
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, previous, List.copyOf(steps));
         long seq = state.version();
         ApprovalState back = withProgress(state, progress, seq + 2, now);
         List<Transition.InboxChange> inbox = new ArrayList<>();
-        next.people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));
-        inbox.add(new Transition.InboxChange(approver.id(), state.approvalId(), true));
-        EventPayload.Decided retracted = new EventPayload.Decided(state.drafter().id(), state.title(), previous,
-                state.stepCount(), caller.person(), EventPayload.Decision.RETRACTED, reason, progress,
-                approved.deputy() != null ? approver : null, next.people());
+        pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));
+        state.step(previous).people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
         return new Transition(back, state.version(), List.copyOf(inbox), List.of(
-                ApprovalEvent.of(state.approvalId(), seq + 1, now, retracted),
+                ApprovalEvent.of(state.approvalId(), seq + 1, now, decided.apply(progress)),
                 activated(back, previous, seq + 2, now, null)));
+    }
+
+    /**
+     * 전단계 반려: the approver of the active step (or their deputy) sends the document back to the step before, with
+     * a reason; that step decides again. Not from a 합의 step (its agreers agree or disagree), not from the first.
+     */
+    private Transition returned(ApprovalState state, Person actor, Person absent, String comment) {
+        int active = state.progress().currentStep();
+        if (state.step(active).isAgreement()) {
+            throw ProblemException.unprocessable("A 합의 (agreement) step is agreed (APPROVE) or disagreed (REJECT); it "
+                    + "is not sent back.");
+        }
+        if (active == 1) {
+            throw ProblemException.unprocessable("Step 1 has no step before it to send the document back to; reject it "
+                    + "(REJECT) to send it back to its drafter.");
+        }
+        if (comment == null) {
+            throw ProblemException.badRequest("Sending a document back needs a comment giving the reason.",
+                    List.of(new FieldError("/comment", "is required to send back")));
+        }
+        List<Person> before = state.step(active - 1).people();
+        return stepBack(state, progress -> new EventPayload.Decided(state.drafter().id(), state.title(), active,
+                state.stepCount(), actor, EventPayload.Decision.RETURNED, comment, progress, absent, null, before));
     }
 
     /** The answer to who took their approval back: the step that waits for them again. */

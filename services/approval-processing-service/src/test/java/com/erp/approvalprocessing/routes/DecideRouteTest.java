@@ -68,6 +68,26 @@ class DecideRouteTest extends ProcessingRouteTestBase {
     }
 
     @Test
+    void theHeadSendsItBackToTheLeadWithAReason() throws Exception {
+        String id = activated();
+        assertThat(decide(LEAD, id, "APPROVE", null).status()).isEqualTo(200);
+        assertThat(assertProblem(decide(HEAD, id, "RETURN", null), 400).path("errors").findValuesAsText("field"))
+                .containsExactly("/comment");
+
+        Response back = decide(HEAD, id, "RETURN", "예산 근거 보완");
+        assertThat(back.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals/" + id + "/decisions", back);
+        assertThat(back.json().path("nextApprover").path("name").asText()).isEqualTo(LEAD.name());
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + HEAD.id(), id)).isFalse();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isTrue();
+        JsonNode returned = json.readTree(kafka.awaitKey("approval.decided", id, 2).get(1).value());
+        assertThat(returned.path("payload").path("decision").asText()).isEqualTo("RETURNED");
+        assertThat(returned.path("payload").path("returnedTo").findValuesAsText("name")).containsExactly(LEAD.name());
+        assertThat(json.readTree(kafka.awaitKey("approval.step-activated", id, 3).get(2).value())
+                .path("payload").path("step").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void rejectingNeedsAReasonAndEndsTheDocument() throws Exception {
         String id = activated();
         JsonNode noReason = assertProblem(decide(LEAD, id, "REJECT", null), 400);

@@ -40,6 +40,9 @@ public final class Recipients {
         if (payload instanceof EventPayload.Decided p && p.decision() == EventPayload.Decision.RETRACTED) {
             return retracted(event, p);
         }
+        if (payload instanceof EventPayload.Decided p && p.decision() == EventPayload.Decision.RETURNED) {
+            return returned(event, p);
+        }
         if (payload instanceof EventPayload.Decided p) {
             boolean approved = p.decision() != EventPayload.Decision.REJECTED && p.decision() != EventPayload.Decision.DISAGREED;
             String message = switch (p.decision()) {
@@ -53,7 +56,7 @@ public final class Recipients {
                         p.step(), p.stepCount());
                 case DISAGREED -> String.format("%s disagreed (합의) with '%s' at step %d: %s", p.actor().name(), p.title(),
                         p.step(), p.comment());
-                case RETRACTED -> throw new IllegalStateException("told by retracted()");
+                case RETRACTED, RETURNED -> throw new IllegalStateException("told by retracted() or returned()");
             };
             String by = p.onBehalfOf() == null ? "" : String.format(" (대결, for %s)", p.onBehalfOf().name());
             List<Delivery> told = new ArrayList<>();
@@ -126,6 +129,28 @@ public final class Recipients {
         all(p.released()).forEach(r -> told.add(delivery(event, r.id(), "APPROVAL_RETRACTED", p.actor(), String.format(
                 "%s took back their approval of step %d of '%s'; it no longer waits for you%s", p.actor().name(),
                 p.step(), p.title(), why))));
+        return told;
+    }
+
+    /**
+     * 전단계 반려: the drafter learns the document went back a step and why; the people of that step, that it is
+     * theirs to decide again and why (the step's activation, which follows, asks them as usual); the absent approver,
+     * that their deputy did it.
+     */
+    private List<Delivery> returned(ApprovalEvent event, EventPayload.Decided p) {
+        List<Delivery> told = new ArrayList<>();
+        String by = p.onBehalfOf() == null ? "" : String.format(" (대결, for %s)", p.onBehalfOf().name());
+        told.add(delivery(event, p.drafterId(), "APPROVAL_RETURNED", p.actor(), String.format(
+                "%s%s sent '%s' back from step %d to step %d: %s", p.actor().name(), by, p.title(), p.step(),
+                p.step() - 1, p.comment())));
+        all(p.returnedTo()).forEach(r -> told.add(delivery(event, r.id(), "APPROVAL_RETURNED", p.actor(), String.format(
+                "%s sent '%s' back to you (step %d) to decide again: %s", p.actor().name(), p.title(), p.step() - 1,
+                p.comment()))));
+        if (p.onBehalfOf() != null) {
+            told.add(delivery(event, p.onBehalfOf().id(), "DECIDED_FOR_YOU", p.actor(), String.format(
+                    "%s sent '%s' back to step %d for you while you are away: %s", p.actor().name(), p.title(),
+                    p.step() - 1, p.comment())));
+        }
         return told;
     }
 

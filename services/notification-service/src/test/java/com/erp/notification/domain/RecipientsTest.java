@@ -206,6 +206,22 @@ class RecipientsTest {
     }
 
     @Test
+    void aDocumentSentBackTellsTheDrafterAndTheStepItGoesBackToWhy() {
+        Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
+        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
+                "출장", 2, 2, head, EventPayload.Decision.RETURNED, "예산 근거 보완", progress, null, null, List.of(lead))));
+        assertThat(d).extracting(Delivery::userId).containsExactly(drafter.id(), lead.id());
+        assertThat(d).extracting(x -> x.notification().type()).containsOnly("APPROVAL_RETURNED");
+        assertThat(d.get(0).notification().message()).isEqualTo("박지훈 sent '출장' back from step 2 to step 1: 예산 근거 보완");
+        assertThat(d.get(1).notification().message()).contains("back to you (step 1) to decide again: 예산 근거 보완");
+        // by the head's deputy: the head hears of it too
+        Person deputy = new Person(7, "정하늘", "TEAM_LEAD", "D");
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1, "출장",
+                2, 2, deputy, EventPayload.Decision.RETURNED, "보완", progress, head, null, List.of(lead)))))
+                .extracting(Delivery::userId).containsExactly(drafter.id(), lead.id(), head.id());
+    }
+
+    @Test
     void aRetractionTellsTheDrafterAndTheNextStepsPeopleNotWhoTookItBack() {
         Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
         List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,

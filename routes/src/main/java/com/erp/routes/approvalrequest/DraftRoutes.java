@@ -1,0 +1,69 @@
+package com.erp.routes.approvalrequest;
+
+import com.erp.routes.common.security.CallerProcessor;
+import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mongodb.MongoDbConstants;
+import org.springframework.stereotype.Component;
+
+/**
+ * 임시저장: each person's drafts of documents not yet submitted, kept in MongoDB (bean {@code drafts}). Every query
+ * names the caller as the owner, so nobody reaches another's draft. No Kafka: a draft concerns nobody else until it is
+ * submitted, which is the submit route's work.
+ */
+@Component
+public class DraftRoutes extends RouteBuilder {
+
+    private static final String DRAFTS = "{{erp.approval-request.drafts}}";
+
+    @Override
+    public void configure() {
+        from("direct:listMyDrafts").routeId("approval-request.drafts-list").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setHeader(MongoDbConstants.CRITERIA, method("drafts", "mine(${variable.caller})"))
+                .setHeader(MongoDbConstants.SORT_BY, method("drafts", "lastSavedFirst"))
+                .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("drafts", "summaryFields"))
+                .to(DRAFTS + "&operation=findAll")
+                .bean("drafts", "list");
+
+        from("direct:saveNewDraft").routeId("approval-request.draft-new").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setVariable("request", body())
+                .setBody(method("drafts", "mine(${variable.caller})"))
+                .to(DRAFTS + "&operation=count")
+                .bean("drafts", "roomFor")
+                .setBody(method("drafts", "newDraft(${variable.caller}, ${variable.request})"))
+                .setVariable("draft", body())
+                .to(DRAFTS + "&operation=insert")
+                .removeHeaders("*")
+                .setHeader("Location", method("drafts", "location(${variable.draft})"))
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201))
+                .bean("drafts", "view(${variable.draft})");
+
+        from("direct:getDraft").routeId("approval-request.draft-get").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setBody(method("drafts", "theirs(${variable.caller}, ${header.draftId})"))
+                .to(DRAFTS + "&operation=findOneByQuery")
+                .bean("drafts", "view");
+
+        from("direct:saveDraft").routeId("approval-request.draft-save").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setBody(method("drafts", "replacement(${variable.caller}, ${header.draftId}, ${body})"))
+                .to(DRAFTS + "&operation=update")
+                .bean("drafts", "found(${body.matchedCount})")
+                .removeHeaders("CamelMongoDb*")
+                .setBody(method("drafts", "theirs(${variable.caller}, ${header.draftId})"))
+                .to(DRAFTS + "&operation=findOneByQuery")
+                .bean("drafts", "view");
+
+        from("direct:deleteDraft").routeId("approval-request.draft-delete").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setBody(method("drafts", "theirs(${variable.caller}, ${header.draftId})"))
+                .to(DRAFTS + "&operation=remove")
+                .bean("drafts", "found(${body.deletedCount})")
+                .removeHeaders("*")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
+                .setBody(constant(""));
+    }
+}

@@ -1,0 +1,113 @@
+package com.erp.approvalrequest.persistence;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.erp.approvalrequest.api.Draft;
+import com.erp.approvalrequest.api.DraftList;
+import com.erp.approvalrequest.api.DraftRequest;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * 임시저장 (bean {@code drafts}): each person's drafts, in the collection {@code drafts}, theirs alone. Every query
+ * names the owner, so someone else's draft is never found (404, as one that does not exist: nothing about it is
+ * told). Nothing is checked but the shape the contract gives; a draft is submitted as any document is.
+ */
+public class Drafts {
+
+    /** The most drafts one person keeps. */
+    public static final int MAX_PER_PERSON = 50;
+
+    private final Clock clock;
+
+    public Drafts(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Bson mine(Caller caller) {
+        return eq("owner", caller.id());
+    }
+
+    /** One draft of the caller's: the criteria that find it only if it is theirs. */
+    public Bson theirs(Caller caller, String draftId) {
+        return and(eq("_id", draftId), eq("owner", caller.id()));
+    }
+
+    /** Refuses a new draft when the caller keeps as many as they may (two at the same moment may pass: one over). */
+    public void roomFor(Long kept) {
+        if (kept != null && kept >= MAX_PER_PERSON) {
+            throw ProblemException.conflict("You keep " + MAX_PER_PERSON + " drafts, the most there may be; delete some "
+                    + "(or submit them) first.");
+        }
+    }
+
+    public Document newDraft(Caller caller, DraftRequest request) {
+        return fields(new Document("_id", UUID.randomUUID().toString()).append("owner", caller.id()), request);
+    }
+
+    public String location(Document draft) {
+        return "/api/drafts/" + draft.getString("_id");
+    }
+
+    /** The update that saves a draft again: the filter (only the caller's), then the new content. */
+    public List<Bson> replacement(Caller caller, String draftId, DraftRequest request) {
+        Document saved = fields(new Document(), request);
+        return List.of(theirs(caller, draftId), Updates.combine(
+                Updates.set("type", saved.get("type")), Updates.set("title", saved.get("title")),
+                Updates.set("form", saved.get("form")), Updates.set("savedAt", saved.get("savedAt"))));
+    }
+
+    private Document fields(Document d, DraftRequest request) {
+        return d.append("type", request.type())
+                .append("title", request.title() == null ? "" : request.title().strip())
+                .append("form", new Document(request.form() == null ? Map.of() : request.form()))
+                .append("savedAt", Date.from(clock.instant()));
+    }
+
+    /** 404 when the update or removal found nothing of the caller's. */
+    public void found(Long matched) {
+        if (matched == null || matched == 0) {
+            throw ProblemException.notFound("You have no such draft.");
+        }
+    }
+
+    public Draft view(Document d) {
+        if (d == null) {
+            throw ProblemException.notFound("You have no such draft.");
+        }
+        Document form = d.get("form", Document.class);
+        return new Draft(d.getString("_id"), d.getString("type"), d.getString("title"),
+                form == null ? Map.of() : new LinkedHashMap<>(form), instant(d.getDate("savedAt")));
+    }
+
+    public Bson lastSavedFirst() {
+        return Sorts.descending("savedAt", "_id");
+    }
+
+    public Bson summaryFields() {
+        return Projections.include("_id", "type", "title", "savedAt");
+    }
+
+    public DraftList list(List<Document> drafts) {
+        return new DraftList(drafts.stream().map(d -> new DraftList.Summary(d.getString("_id"), d.getString("type"),
+                d.getString("title"), instant(d.getDate("savedAt")))).toList());
+    }
+
+    private static Instant instant(Date d) {
+        return d == null ? null : d.toInstant();
+    }
+}
