@@ -40,8 +40,8 @@ export function DecisionForm({ approvalId, onDone, finalAllowed, agreement, onBe
       const r = await api<DecisionResult>('POST', `/api/approvals/${encodeURIComponent(approvalId)}/decisions`,
         { decision, ...(comment.trim() ? { comment: comment.trim() } : {}), ...(onBehalfOf ? { onBehalfOf } : {}) });
       toast(agreement ? (decision === 'REJECT' ? '반대했습니다 (disagreed).' : '동의했습니다 (agreed).')
-        : r.status === 'IN_PROGRESS' ? `승인했습니다.${r.nextApprover ? ` 다음 결재자: ${r.nextApprover.name}` : ''}`
-          : decision === 'RETURN' ? `전단계로 반려했습니다.${r.nextApprover ? ` 다시 결재: ${r.nextApprover.name}` : ''}`
+        : decision === 'RETURN' ? `전단계로 반려했습니다.${r.nextApprover ? ` 다시 결재: ${r.nextApprover.name}` : ''}`
+          : r.status === 'IN_PROGRESS' ? `승인했습니다.${r.nextApprover ? ` 다음 결재자: ${r.nextApprover.name}` : ''}`
           : r.status === 'APPROVED' ? '최종 승인했습니다.' : '반려했습니다.');
       setComment('');
       onDone();

@@ -51,6 +51,10 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
   const drafts = useLoad(() => (from ? Promise.resolve(undefined) : api<DraftList>('GET', '/api/drafts')), [from, draftId]);
   const savedDraft = useLoad(() => (saved ? api<SavedDraft>('GET', `/api/drafts/${encodeURIComponent(saved)}`)
     : Promise.resolve(undefined)), [saved]);
+  // a draft that cannot be loaded (deleted meanwhile, say) is not saved over: saving makes a new one
+  useEffect(() => {
+    if (savedDraft.error) setDraftId(undefined);
+  }, [savedDraft.error]);
   useEffect(() => {
     const f = savedDraft.data?.form as Partial<SavedForm> | undefined;
     if (!f) return;
@@ -125,7 +129,9 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
   }, [agreementAt, line.length]);
   const ref = (e: Employee): PersonRef => ({ id: e.id, name: e.name, position: e.position, department: e.department.name });
 
+  const [saving, setSaving] = useState(false);
   const saveDraft = async () => {
+    setSaving(true);
     const form: SavedForm = { type, title, body, kind, start, end, custom, amount, category, spentOn, destination,
       tripStart, tripEnd, purpose, approvers, cc, agreers, receivers, agreementAt };
     setError(undefined);
@@ -133,9 +139,12 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
       const d = await api<SavedDraft>(draftId ? 'PUT' : 'POST', draftId ? `/api/drafts/${encodeURIComponent(draftId)}` : '/api/drafts',
         { type, title: title.trim().slice(0, 200), form });
       setDraftId(d.id);
+      drafts.reload();
       toast('임시저장했습니다 (draft saved).');
     } catch (err) {
       setError(message(err));
+    } finally {
+      setSaving(false);
     }
   };
   const dropDraft = async (id: string) => {
@@ -191,6 +200,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
     <section>
       <h2>{from ? '재기안 (resubmit)' : '기안 (new document)'}</h2>
       {original.error && <p className="error">{original.error}</p>}
+      {savedDraft.error && <p className="error">임시저장한 문서를 열 수 없습니다 (the draft cannot be opened): {savedDraft.error}</p>}
       <form onSubmit={submit} className="card form">
         <label>종류
           <select value={type} disabled={!!from} onChange={(e) => setType(e.target.value as DocumentType)} name="type">
@@ -302,7 +312,8 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
         {error && <p className="error" role="alert">{error}</p>}
         <div className="actions">
           <button type="submit" disabled={busy}>{from ? '재기안' : '상신'}</button>
-          {!from && <button type="button" onClick={saveDraft}>임시저장</button>}
+          {!from && <button type="button" onClick={saveDraft}
+            disabled={saving || (!!saved && !savedDraft.data && !savedDraft.error)}>임시저장</button>}
         </div>
       </form>
       {!from && (drafts.data?.items.length ?? 0) > 0 && (

@@ -70,8 +70,8 @@ public class ApprovalRequestModule {
     }
 
     @Bean
-    Drafts drafts(Clock clock) {
-        return new Drafts(clock);
+    Drafts drafts(Clock clock, ObjectMapper json) {
+        return new Drafts(clock, json);
     }
 
     @Bean

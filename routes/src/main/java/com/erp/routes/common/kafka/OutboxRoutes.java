@@ -19,7 +19,9 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * ({@link #publishDetached}) instead: they are queued ({@code seda:<service>.outbox-queue}) and published from
  * there, in the order they were queued, while the route goes on at once. Nothing is lost that way either (the
  * entries are stored; a crash leaves them to the relay), but events queued there may reach Kafka after events
- * published directly later, so it is only for a document's first event (its submission, its first activation).
+ * published directly later, so it is only for events nothing orders against: a document's first event (its
+submission, its first activation), or one that changes no state (a comment, whose notifications may then arrive out
+of order with others').
  * When the queue is full (Kafka slow or down) a sender waits at most {@code detached-offer-timeout-ms}, then
  * leaves the entry to the relay.
  * <p>

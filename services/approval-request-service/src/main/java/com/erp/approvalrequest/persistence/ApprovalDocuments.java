@@ -535,9 +535,10 @@ public class ApprovalDocuments {
     }
 
     /**
-     * Who hears of a comment: the drafter, the approvers and agreers the document has reached (and the deputies who
-     * decided for them), the people in cc, its receivers once it is approved; not the author, not those whose step
-     * has not come (they read it when it does).
+     * Who hears of a comment: the drafter, the approvers and agreers the document has reached (a step active or
+     * decided now, and whoever its history names as asked or as deciding, so one whose step was sent back or taken
+     * back since, and deputies, count too), the people in cc, its receivers once it is approved; not the author, not
+     * those whose step has not come or was skipped without reaching them (they read it when it does).
      */
     private static List<Person> audience(Document doc, Caller author) {
         java.util.Map<Long, Person> people = new java.util.LinkedHashMap<>();
@@ -549,7 +550,8 @@ public class ApprovalDocuments {
         };
         add.accept(doc.get("drafter", Document.class));
         for (Document step : doc.getList("line", Document.class)) {
-            if (Progress.StepStatus.WAITING.name().equals(step.getString("status"))) {
+            String status = step.getString("status");
+            if (Progress.StepStatus.WAITING.name().equals(status) || Progress.StepStatus.SKIPPED.name().equals(status)) {
                 continue;
             }
             add.accept(step.get("approver", Document.class));
@@ -564,6 +566,7 @@ public class ApprovalDocuments {
                 step.getList("agreers", Document.class, List.of()).forEach(add);
             }
         }
+        participants(doc).forEach(add);
         doc.getList("cc", Document.class, List.of()).forEach(add);
         if (APPROVED.equals(doc.getString("status"))) {
             doc.getList("receivers", Document.class, List.of()).forEach(add);
@@ -614,7 +617,8 @@ public class ApprovalDocuments {
 
     /**
      * Who may read a document without a delegation: administrators, its drafter, approvers and agreers (and deputies
-     * who decided for one), people in cc, and its receivers (수신) once it is approved.
+     * who decided for one, also once that step was sent back or taken back), people in cc, and its receivers (수신) once
+     * it is approved.
      */
     public static boolean mayRead(Document doc, Caller caller) {
         if (caller.isAdmin() || toPerson(doc.get("drafter", Document.class)).id() == caller.id()) {
@@ -629,10 +633,34 @@ public class ApprovalDocuments {
             }
         }
         return doc.getList("cc", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
-                || isReceiver(doc, caller) && APPROVED.equals(doc.getString("status"));
+                || isReceiver(doc, caller) && APPROVED.equals(doc.getString("status"))
+                // a deputy whose decision was sent back or taken back since: the line no longer names them
+                || participants(doc).stream().anyMatch(p -> isPerson(p, caller));
     }
 
     private static final String APPROVED = Progress.Status.APPROVED.name();
+
+    /**
+     * Whoever the history names as asked to decide (a step's activation) or as deciding (a decision's actor, and the
+     * approver a deputy decided for): they took part, whatever the line shows now. A step sent back or taken back
+     * is reset on the line (its deputy cleared), its history is not.
+     */
+    private static List<Document> participants(Document doc) {
+        List<Document> people = new ArrayList<>();
+        for (Document h : doc.getList("history", Document.class, List.of())) {
+            String type = h.getString("type");
+            if ("SUBMITTED".equals(type) || "RECEIVED".equals(type) || "WITHDRAWN".equals(type)) {
+                continue; // the drafter, or a receiver: read by their own rules
+            }
+            if (h.get("actor", Document.class) != null) {
+                people.add(h.get("actor", Document.class));
+            }
+            if (h.get("onBehalfOf", Document.class) != null) {
+                people.add(h.get("onBehalfOf", Document.class));
+            }
+        }
+        return people;
+    }
 
     private static boolean isReceiver(Document doc, Caller caller) {
         return doc.getList("receivers", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller));

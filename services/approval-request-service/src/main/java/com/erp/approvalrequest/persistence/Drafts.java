@@ -16,6 +16,9 @@ import com.erp.approvalrequest.api.DraftList;
 import com.erp.approvalrequest.api.DraftRequest;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -33,9 +36,11 @@ public class Drafts {
     public static final int MAX_PER_PERSON = 50;
 
     private final Clock clock;
+    private final ObjectMapper json;
 
-    public Drafts(Clock clock) {
+    public Drafts(Clock clock, ObjectMapper json) {
         this.clock = clock;
+        this.json = json;
     }
 
     public Bson mine(Caller caller) {
@@ -74,7 +79,8 @@ public class Drafts {
     private Document fields(Document d, DraftRequest request) {
         return d.append("type", request.type())
                 .append("title", request.title() == null ? "" : request.title().strip())
-                .append("form", new Document(request.form() == null ? Map.of() : request.form()))
+                // as JSON text: whatever the client keeps (keys with '.' or '$', numbers past 64 bits) is kept as sent
+                .append("form", toJson(request.form() == null ? Map.of() : request.form()))
                 .append("savedAt", Date.from(clock.instant()));
     }
 
@@ -89,9 +95,8 @@ public class Drafts {
         if (d == null) {
             throw ProblemException.notFound("You have no such draft.");
         }
-        Document form = d.get("form", Document.class);
-        return new Draft(d.getString("_id"), d.getString("type"), d.getString("title"),
-                form == null ? Map.of() : new LinkedHashMap<>(form), instant(d.getDate("savedAt")));
+        return new Draft(d.getString("_id"), d.getString("type"), d.getString("title"), fromJson(d.getString("form")),
+                instant(d.getDate("savedAt")));
     }
 
     public Bson lastSavedFirst() {
@@ -105,6 +110,25 @@ public class Drafts {
     public DraftList list(List<Document> drafts) {
         return new DraftList(drafts.stream().map(d -> new DraftList.Summary(d.getString("_id"), d.getString("type"),
                 d.getString("title"), instant(d.getDate("savedAt")))).toList());
+    }
+
+    private String toJson(Map<String, Object> form) {
+        try {
+            return json.writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String form) {
+        if (form == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(form, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Instant instant(Date d) {

@@ -27,11 +27,14 @@ public class MongoCollections {
     public MongoCollections(MongoClient mongo, String database) {
         MongoDatabase db = mongo.getDatabase(database);
         Set<String> existing = db.listCollectionNames().into(new HashSet<>());
-        for (String name : new String[]{"approvals", "counters", "delegations"}) {
+        for (String name : new String[]{"approvals", "counters", "delegations", "drafts"}) {
             if (!existing.contains(name)) {
                 db.createCollection(name);
             }
         }
+        // 임시저장: a person's drafts, the last saved first
+        db.getCollection("drafts").createIndex(Indexes.compoundIndex(Indexes.ascending("owner"),
+                Indexes.descending("savedAt", "_id")), new IndexOptions().name("owner_saved"));
         MongoCollection<Document> approvals = db.getCollection("approvals");
         // the list's two boxes, each in the order its pages are read: newest first, the id breaking ties
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("drafter.id"),

@@ -66,4 +66,64 @@ class ApprovalDocumentsTest {
         assertThat(documents.numberOf(new Document("number", "GEN-2026-000001").append("numberClaim", "GEN-2026-000001")))
                 .isEqualTo("GEN-2026-000001");
     }
+
+    // ---- who took part: read access and a comment's audience ----------------------------------------------------
+
+    private static Document person(Person p) {
+        return new Document("id", p.id()).append("name", p.name()).append("position", p.position())
+                .append("department", p.department());
+    }
+
+    private static final Person DRAFTER = new Person(1, "김민준", "STAFF", "개발본부");
+    private static final Person LEAD = new Person(2, "이서연", "TEAM_LEAD", "개발본부");
+    private static final Person DEPUTY = new Person(7, "정하늘", "TEAM_LEAD", "영업본부");
+    private static final Person EXEC = new Person(4, "최임원", "EXECUTIVE", "경영지원본부");
+
+    private static Document stored(String status, List<Document> line, List<Document> history) {
+        return new Document("_id", "a1").append("title", "t").append("status", status).append("stateVersion", 5L)
+                .append("drafter", person(DRAFTER)).append("line", line).append("cc", List.of())
+                .append("receivers", List.of()).append("history", history);
+    }
+
+    private static Document step(int n, Person approver, String status) {
+        return new Document("step", n).append("approver", person(approver)).append("status", status);
+    }
+
+    private static Document entry(String type, Person actor, Person onBehalfOf) {
+        Document h = new Document("eventId", type + actor.id()).append("type", type).append("actor", person(actor))
+                .append("sequence", 1L).append("at", new java.util.Date());
+        return onBehalfOf == null ? h : h.append("onBehalfOf", person(onBehalfOf));
+    }
+
+    private static com.erp.routes.common.security.Caller caller(Person p) {
+        return new com.erp.routes.common.security.Caller(p.id(), p.name(), p.name(), p.department(), p.position(),
+                java.util.Set.of("EMPLOYEE"));
+    }
+
+    private List<String> audience(Document doc, Person author) {
+        EventPayload.Commented c = (EventPayload.Commented) documents.comment(doc, caller(author), false,
+                new com.erp.approvalrequest.api.CommentRequest("의견")).event().payload();
+        return c.audience().stream().map(Person::name).toList();
+    }
+
+    @Test
+    void aDeputyWhoseDecisionWasSentBackStillReadsTheDocumentAndHearsOfItsComments() {
+        // the deputy approved step 2 for the head; the head's step was then sent back, so the line names nobody
+        Document doc = stored("IN_PROGRESS", List.of(step(1, LEAD, "PENDING"), step(2, HEAD, "WAITING")),
+                List.of(entry("STEP_ACTIVATED", LEAD, null), entry("APPROVED", LEAD, null),
+                        entry("STEP_ACTIVATED", HEAD, null), entry("RETURNED", DEPUTY, HEAD)));
+        assertThat(ApprovalDocuments.mayRead(doc, caller(DEPUTY))).isTrue();
+        assertThat(ApprovalDocuments.mayRead(doc, caller(new Person(99, "남", "STAFF", "X")))).isFalse();
+        assertThat(audience(doc, LEAD)).containsExactlyInAnyOrder(DRAFTER.name(), HEAD.name(), DEPUTY.name());
+    }
+
+    @Test
+    void aStepSkippedBeforeItWasReachedHearsNothing() {
+        // 전결 at step 2: the executive's step 3 was never reached
+        Document doc = stored("APPROVED", List.of(step(1, LEAD, "APPROVED"), step(2, HEAD, "APPROVED"),
+                        step(3, EXEC, "SKIPPED")),
+                List.of(entry("STEP_ACTIVATED", LEAD, null), entry("APPROVED", LEAD, null),
+                        entry("STEP_ACTIVATED", HEAD, null), entry("APPROVED_FINAL", HEAD, null)));
+        assertThat(audience(doc, DRAFTER)).containsExactly(LEAD.name(), HEAD.name());
+    }
 }

@@ -77,6 +77,29 @@ class CommentRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void anOlderEntryStillPendingKeepsTheOutboxMarkItHad() {
+        String id = submit("의견 순서");
+        await(() -> approvals().find(Filters.eq("_id", id)).first().getList("outbox", Document.class).isEmpty());
+        // an entry of this document the relay has still to publish, older than the comment (Kafka was away, say)
+        String olderMark = ApprovalDocuments.outboxMark(id, java.time.Instant.now().minusSeconds(3600));
+        Document older = new Document("eventId", "older-" + id).append("topic", "approval.test-pending")
+                .append("payload", "{}").append("createdAt", new Date());
+        approvals().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("outbox", List.of(older)),
+                Updates.set(ApprovalDocuments.OUTBOX_MARK, olderMark)));
+        try {
+            assertThat(comment(token(DRAFTER), id, Map.of("text", "순서 확인")).status()).isEqualTo(201);
+            // the comment's entry is published and gone; the older one waits, and the relay still finds it first
+            await(() -> approvals().find(Filters.eq("_id", id)).first().getList("outbox", Document.class).size() == 1);
+            Document doc = approvals().find(Filters.eq("_id", id)).first();
+            assertThat(doc.getList("outbox", Document.class).get(0).getString("eventId")).isEqualTo("older-" + id);
+            assertThat(doc.getString(ApprovalDocuments.OUTBOX_MARK)).isEqualTo(olderMark);
+        } finally {
+            approvals().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("outbox", List.of()),
+                    Updates.unset(ApprovalDocuments.OUTBOX_MARK)));
+        }
+    }
+
+    @Test
     void onlyItsReadersCommentAndOnlyWithText() {
         String id = submit("의견 권한");
         assertThat(assertProblem(comment(token(OTHER), id, Map.of("text", "남의 문서")), 403).path("detail").asText())

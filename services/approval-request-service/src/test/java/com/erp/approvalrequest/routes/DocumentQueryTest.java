@@ -129,6 +129,11 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
         assertThat(ids(http.get(path + ".*" + marker, token(DRAFTER)))).isEmpty();
         // narrowed further by box: the lead finds the other drafter's document on their line
         assertThat(ids(http.get(path + marker + "&box=approver", token(LEAD)))).contains(others, server, budget);
+        // and the number, once it has one
+        String number = "GEN-2099-" + marker.substring(1);
+        approvals().updateOne(com.mongodb.client.model.Filters.eq("_id", budget),
+                com.mongodb.client.model.Updates.set("number", number));
+        assertThat(ids(http.get(path + number.toLowerCase(), token(DRAFTER)))).containsExactly(budget);
         assertProblem(http.get(path + "x".repeat(101), token(DRAFTER)), 400);
     }
 

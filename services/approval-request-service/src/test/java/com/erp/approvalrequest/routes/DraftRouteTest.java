@@ -36,7 +36,9 @@ class DraftRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(saved.header("Location")).isEqualTo("/api/drafts/" + id);
         assertThat(saved.json().path("title").asText()).isEqualTo("3월 휴가");
 
-        Response later = http.post("/api/drafts", token(DRAFTER), Map.of("title", "", "form", Map.of()));
+        sleepAMillisecondOrTwo(); // saved in the same millisecond, the order would be the ids'
+        Response later = http.post("/api/drafts", token(DRAFTER), Map.of("title", "", "form",
+                Map.of("a.b", 1, "$odd", "key", "big", new java.math.BigInteger("123456789012345678901234567890"))));
         assertThat(later.status()).isEqualTo(201);
         String other = later.json().path("id").asText();
 
@@ -51,6 +53,13 @@ class DraftRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(one.json().path("form").path("approvers").get(0).path("name").asText()).isEqualTo(LEAD.name());
         assertThat(one.json().path("form").path("custom").asBoolean()).isTrue();
 
+        // kept as sent, keys and numbers a BSON document would not take included
+        Response odd = http.get("/api/drafts/" + other, token(DRAFTER));
+        assertThat(odd.json().path("form").path("a.b").asInt()).isEqualTo(1);
+        assertThat(odd.json().path("form").path("$odd").asText()).isEqualTo("key");
+        assertThat(odd.json().path("form").path("big").bigIntegerValue()).isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+
+        sleepAMillisecondOrTwo();
         Response again = http.put("/api/drafts/" + id, token(DRAFTER), draft("3월 휴가 (수정)", Map.of("kind", "HALF_DAY_AM")));
         assertThat(again.status()).isEqualTo(200);
         assertMatchesContract(CONTRACT, "PUT", "/api/drafts/" + id, again);
@@ -63,6 +72,14 @@ class DraftRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(deleted.status()).isEqualTo(204);
         assertProblem(http.get("/api/drafts/" + id, token(DRAFTER)), 404);
         assertProblem(http.delete("/api/drafts/" + id, token(DRAFTER)), 404);
+    }
+
+    private static void sleepAMillisecondOrTwo() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -94,7 +111,7 @@ class DraftRouteTest extends ApprovalRequestRouteTestBase {
         List<Document> full = new ArrayList<>();
         for (int i = 0; i < Drafts.MAX_PER_PERSON; i++) {
             full.add(new Document("_id", UUID.randomUUID().toString()).append("owner", HEAD.id()).append("title", "초안 " + i)
-                    .append("form", new Document()).append("savedAt", new Date()));
+                    .append("form", "{}").append("savedAt", new Date()));
         }
         mongo.getDatabase("erp").getCollection("drafts").insertMany(full);
         try {

@@ -99,7 +99,8 @@ public final class Recipients {
             return told;
         }
         if (payload instanceof EventPayload.Commented p) {
-            String text = p.text().length() > 200 ? p.text().substring(0, 200) + "…" : p.text();
+            String text = p.text().codePointCount(0, p.text().length()) > 200
+                    ? p.text().substring(0, p.text().offsetByCodePoints(0, 200)) + "…" : p.text();
             return all(p.audience()).stream().map(a -> delivery(event, a.id(), "COMMENT_ADDED", p.author(),
                     String.format("%s commented on '%s': %s", p.author().name(), p.title(), text))).toList();
         }
