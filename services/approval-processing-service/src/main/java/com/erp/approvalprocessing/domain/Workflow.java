@@ -397,7 +397,7 @@ public class Workflow {
         }
         if (approved.deputy() != null && !delegations.of(approver.id())
                 .map(d -> d.delegatesTo(caller.id(), today())).orElse(false)) {
-            // the record keeps who may read the document by the step's deputy, which the retraction clears
+            // the approver is back: what their deputy approved for them stands
             throw ProblemException.forbidden("Your delegation from " + approver.name() + " is no longer in force; "
                     + approver.name() + " decides step " + previous + " now.");
         }

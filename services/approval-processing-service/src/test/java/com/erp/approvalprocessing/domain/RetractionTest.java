@@ -4,48 +4,25 @@ import static com.erp.routes.testing.Problems.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
 import com.erp.approvalprocessing.api.RetractionRequest;
 import com.erp.routes.common.events.ApprovalEvent;
-import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.EventType;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Progress.StepStatus;
-import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
 /** 결재 취소: who approved the step before the active one takes it back, while nobody decided the active one. */
-class RetractionTest {
+class RetractionTest extends WorkflowTestBase {
 
-    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    private final Map<Long, DelegationEvent> delegations = new HashMap<>();
-    private final Workflow workflow = new Workflow(Clock.fixed(Instant.parse("2026-11-21T01:00:00Z"), SEOUL), SEOUL,
-            id -> Optional.ofNullable(delegations.get(id)));
-
-    private final Person drafter = new Person(1, "drafter", "STAFF", "D");
-    private final Person lead = new Person(2, "lead", "TEAM_LEAD", "D");
-    private final Person head = new Person(3, "head", "DEPT_HEAD", "D");
     private final Person exec = new Person(4, "exec", "EXECUTIVE", "D");
-    private final Person deputy = new Person(7, "deputy", "TEAM_LEAD", "D");
     private final Person stranger = new Person(8, "stranger", "STAFF", "D");
-
-    private ApprovalState started(List<LineStep> line) {
-        return workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH,
-                new EventPayload.Submitted(1, "title", drafter, "GENERAL", line, Instant.EPOCH))).state();
-    }
 
     private ApprovalState started() {
         return started(List.of(new LineStep(1, lead), new LineStep(2, head), new LineStep(3, exec)));
@@ -57,10 +34,6 @@ class RetractionTest {
 
     private Transition retract(ApprovalState state, Person by, String reason) {
         return workflow.retract(state, "a1", new RetractionRequest(reason), caller(by));
-    }
-
-    private static Caller caller(Person p) {
-        return new Caller(p.id(), p.name(), p.name(), p.department(), p.position(), Set.of("EMPLOYEE"));
     }
 
     @Test
@@ -148,7 +121,7 @@ class RetractionTest {
 
     @Test
     void theDeputyWhoApprovedTakesItBackForTheAbsentApprover() {
-        delegations.put(lead.id(), new DelegationEvent("e", 1, Instant.EPOCH, lead, deputy, "2026-11-21", "2026-11-25", "휴가"));
+        delegate(lead, deputy);
         ApprovalState atHead = approved(started(), deputy);
         assertThat(statusOf(() -> retract(atHead, lead, null))).isEqualTo(403);
 

@@ -4,44 +4,20 @@ import static com.erp.routes.testing.Problems.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
 import com.erp.routes.common.events.ApprovalEvent;
-import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.EventType;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Progress.StepStatus;
-import com.erp.routes.common.security.Caller;
 import org.junit.jupiter.api.Test;
 
 /** 전단계 반려: the active step's approver sends the document back, with a reason, to the step before. */
-class SendBackTest {
-
-    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    private final Map<Long, DelegationEvent> delegations = new HashMap<>();
-    private final Workflow workflow = new Workflow(Clock.fixed(Instant.parse("2026-11-21T01:00:00Z"), SEOUL), SEOUL,
-            id -> Optional.ofNullable(delegations.get(id)));
-
-    private final Person drafter = new Person(1, "drafter", "STAFF", "D");
-    private final Person lead = new Person(2, "lead", "TEAM_LEAD", "D");
-    private final Person head = new Person(3, "head", "DEPT_HEAD", "D");
-    private final Person deputy = new Person(7, "deputy", "TEAM_LEAD", "D");
-
-    private ApprovalState started(List<LineStep> line) {
-        return workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH,
-                new EventPayload.Submitted(1, "title", drafter, "GENERAL", line, Instant.EPOCH))).state();
-    }
+class SendBackTest extends WorkflowTestBase {
 
     private ApprovalState atHead() {
         ApprovalState started = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
@@ -50,10 +26,6 @@ class SendBackTest {
 
     private Transition sendBack(ApprovalState state, Person by, String reason) {
         return workflow.decide(state, "a1", new DecisionRequest("RETURN", reason), caller(by));
-    }
-
-    private static Caller caller(Person p) {
-        return new Caller(p.id(), p.name(), p.name(), p.department(), p.position(), Set.of("EMPLOYEE"));
     }
 
     @Test
@@ -113,7 +85,7 @@ class SendBackTest {
 
     @Test
     void theHeadsDeputySendsItBackForTheHead() {
-        delegations.put(head.id(), new DelegationEvent("e", 1, Instant.EPOCH, head, deputy, "2026-11-21", "2026-11-25", "휴가"));
+        delegate(head, deputy);
         Transition t = sendBack(atHead(), deputy, "보완 필요");
         EventPayload.Decided returned = (EventPayload.Decided) t.events().get(0).payload();
         assertThat(returned.actor()).isEqualTo(deputy);
