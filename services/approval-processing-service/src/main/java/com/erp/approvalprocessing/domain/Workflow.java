@@ -358,15 +358,13 @@ public class Workflow {
      */
     public Transition retract(ApprovalState state, String approvalId, RetractionRequest request, Caller caller) {
         if (state == null) {
-            throw ProblemException.notFound("No document " + approvalId + " is in processing: it does not exist, it "
-                    + "was just submitted and is not active yet, or it was finished long ago.");
+            throw notInProcessing(approvalId);
         }
         Integer active = state.progress().currentStep();
         int previous = active == null ? 0 : active - 1;
         StepProgress approved = previous < 1 ? null : state.progress().steps().get(previous - 1);
         Person approver = previous < 1 || state.step(previous).isAgreement() ? null : state.step(previous).approver();
-        Person decidedBy = approved == null || approver == null ? null
-                : approved.deputy() != null ? approved.deputy() : approver;
+        Person decidedBy = previous < 1 ? null : approvedBy(state, previous);
         boolean theirs = decidedBy != null && decidedBy.id() == caller.id();
         if (!theirs && !state.isOnLine(caller.id())) {
             throw ProblemException.forbidden("You are not an approver of this document.");
@@ -384,9 +382,7 @@ public class Workflow {
         if (!theirs) {
             // the caller's own approval of an earlier step: the steps after it have been decided since
             for (int step = previous - 1; step >= 1; step--) {
-                StepProgress earlier = state.progress().steps().get(step - 1);
-                Person by = state.step(step).isAgreement() ? null
-                        : earlier.deputy() != null ? earlier.deputy() : state.step(step).approver();
+                Person by = approvedBy(state, step);
                 if (by != null && by.id() == caller.id()) {
                     throw ProblemException.conflict("Step " + (step + 1) + " has been decided since you approved step "
                             + step + "; your approval stands.");
@@ -540,14 +536,28 @@ public class Workflow {
                 deputiesOf(standIns), active.isAgreement() ? Boolean.TRUE : null, standIns.isEmpty() ? null : standIns));
     }
 
+    private static ProblemException notInProcessing(String approvalId) {
+        return ProblemException.notFound("No document " + approvalId + " is in processing: it does not exist, it "
+                + "was just submitted and is not active yet, or it was finished long ago.");
+    }
+
+    /** Who decided a 결재 step: the deputy who decided it for its approver (대결), else the approver; null on a 합의 step. */
+    private static Person approvedBy(ApprovalState state, int step) {
+        LineStep line = state.step(step);
+        if (line.isAgreement()) {
+            return null;
+        }
+        Person deputy = state.progress().steps().get(step - 1).deputy();
+        return deputy != null ? deputy : line.approver();
+    }
+
     /**
      * What only the drafter may do to a document in processing: 404 without it; 403 for anyone else, in words for
      * someone on its line ({@code toApprovers}), who sees the document; others learn nothing about it.
      */
     private static void requireDrafter(ApprovalState state, String approvalId, Caller caller, String toApprovers) {
         if (state == null) {
-            throw ProblemException.notFound("No document " + approvalId + " is in processing: it does not exist, it "
-                    + "was just submitted and is not active yet, or it was finished long ago.");
+            throw notInProcessing(approvalId);
         }
         if (state.drafter().id() != caller.id()) {
             throw state.isOnLine(caller.id()) ? ProblemException.forbidden(toApprovers)

@@ -126,10 +126,7 @@ public class ApprovalDocuments {
                 .append("updatedAt", at)
                 .append("history", List.of(history(submitted)))
                 .append(OUTBOX_MARK, outboxMark(approval.id(), approval.submittedAt()))
-                .append("outbox", List.of(new Document("eventId", submitted.eventId())
-                        .append("topic", topics.topicOf(submitted.eventType()))
-                        .append("payload", toJson(submitted))
-                        .append("createdAt", at)));
+                .append("outbox", List.of(outboxEntry(submitted, at)));
         if (approval.resubmissionOf() != null) {
             doc.append("resubmissionOf", approval.resubmissionOf());
         }
@@ -153,6 +150,12 @@ public class ApprovalDocuments {
             doc.append("trip", t);
         }
         return doc;
+    }
+
+    /** An event as the outbox keeps it until published: its id, topic, JSON, and when it was stored. */
+    private Document outboxEntry(ApprovalEvent event, Date at) {
+        return new Document("eventId", event.eventId()).append("topic", topics.topicOf(event.eventType()))
+                .append("payload", toJson(event)).append("createdAt", at);
     }
 
     public List<OutboxEntry> outbox(Document document) {
@@ -504,8 +507,8 @@ public class ApprovalDocuments {
     /** The most comments a document keeps: a document is one record, and it must stay far below MongoDB's 16 MB. */
     public static final int MAX_COMMENTS = 500;
 
-    /** A comment to keep, with its event for the outbox. */
-    public record PendingComment(String approvalId, Comment comment, ApprovalEvent event) {
+    /** A comment to keep, with its event's outbox entry. */
+    public record PendingComment(String approvalId, Comment comment, ApprovalEvent event, Document outboxEntry) {
     }
 
     /**
@@ -531,7 +534,7 @@ public class ApprovalDocuments {
         ApprovalEvent event = ApprovalEvent.of(id, version == null ? 0 : version.longValue(), now,
                 new EventPayload.Commented(toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"),
                         caller.person(), text, audience(doc, caller)));
-        return new PendingComment(id, comment, event);
+        return new PendingComment(id, comment, event, outboxEntry(event, Date.from(now)));
     }
 
     /**
@@ -582,16 +585,11 @@ public class ApprovalDocuments {
      */
     public List<Bson> commentUpdate(PendingComment pending) {
         Comment c = pending.comment();
-        Date at = Date.from(c.at());
-        Document entry = new Document("eventId", pending.event().eventId())
-                .append("topic", topics.topicOf(pending.event().eventType()))
-                .append("payload", toJson(pending.event()))
-                .append("createdAt", at);
         return List.of(and(eq("_id", pending.approvalId()), exists("comments." + (MAX_COMMENTS - 1), false)),
                 Updates.combine(
                         Updates.push("comments", new Document("id", c.id()).append("author", person(c.author()))
-                                .append("text", c.text()).append("at", at)),
-                        Updates.push("outbox", entry),
+                                .append("text", c.text()).append("at", Date.from(c.at()))),
+                        Updates.push("outbox", pending.outboxEntry()),
                         Updates.min(OUTBOX_MARK, outboxMark(pending.approvalId(), c.at()))));
     }
 
@@ -604,9 +602,7 @@ public class ApprovalDocuments {
 
     /** The stored entry, as the outbox's queue publishes it (the document's other entries are not this route's). */
     public Document commentOutbox(PendingComment pending) {
-        return new Document("_id", pending.approvalId()).append("outbox", List.of(new Document("eventId",
-                pending.event().eventId()).append("topic", topics.topicOf(pending.event().eventType()))
-                .append("payload", toJson(pending.event())).append("createdAt", Date.from(pending.comment().at()))));
+        return new Document("_id", pending.approvalId()).append("outbox", List.of(pending.outboxEntry()));
     }
 
     public Comment commentView(PendingComment pending) {
