@@ -15,6 +15,7 @@ import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.employee.persistence.LeaveLedger;
 import com.erp.employee.persistence.DelegationDesk;
 import com.erp.employee.persistence.QuestBoard;
+import com.erp.employee.persistence.SavedLineStore;
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.TokenIssuer;
 import jakarta.persistence.EntityManager;
@@ -85,6 +86,11 @@ public class EmployeeModule {
     DelegationDesk delegationDesk(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                                   @Value("${erp.leave.zone}") ZoneId zone, ObjectMapper json) {
         return new DelegationDesk(entityManager, tx, clock, zone, json);
+    }
+
+    @Bean
+    SavedLineStore savedLines(EntityManager entityManager, TransactionTemplate tx, Clock clock) {
+        return new SavedLineStore(entityManager, tx, clock);
     }
 
     @Bean

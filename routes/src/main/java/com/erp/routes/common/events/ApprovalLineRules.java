@@ -1,5 +1,6 @@
 package com.erp.routes.common.events;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -143,6 +144,33 @@ public final class ApprovalLineRules {
             return Optional.of("The last step of an approval line is an approver's: a 합의 (agreement) comes before it.");
         }
         return peopleViolation(drafterId, people(steps));
+    }
+
+    /**
+     * The steps of a line of {@code approvers} with a 합의 (agreement) step of {@code agreers} (none when empty) before
+     * the {@code position}-th approver (the last one when null), numbered 1..n; or why the position cannot be.
+     * The line's other rules are {@link #stepsViolation}'s.
+     */
+    public static Composed compose(List<Person> approvers, List<Person> agreers, Integer position) {
+        List<LineStep> line = new ArrayList<>();
+        approvers.forEach(p -> line.add(new LineStep(line.size() + 1, p)));
+        if (agreers == null || agreers.isEmpty()) {
+            return new Composed(List.copyOf(line), null);
+        }
+        int at = position == null ? approvers.size() : position;
+        if (at < 1 || at > approvers.size()) {
+            return new Composed(List.of(), "A 합의 (agreement) comes before one of the line's " + approvers.size()
+                    + " approver(s): its position is 1 to " + approvers.size() + ", not " + at + ".");
+        }
+        line.add(at - 1, LineStep.agreement(0, agreers));
+        for (int i = 0; i < line.size(); i++) {
+            line.set(i, line.get(i).renumbered(i + 1));
+        }
+        return new Composed(List.copyOf(line), null);
+    }
+
+    /** A composed line, or (steps empty) the reason it cannot be composed. */
+    public record Composed(List<LineStep> steps, String violation) {
     }
 
     /** Everyone on the steps, in order. */

@@ -40,4 +40,23 @@ class ApprovalLineRulesTest {
         assertThat(ApprovalLineRules.stepsViolation(1, List.of(new LineStep(1, p(2)), new LineStep(2, p(1)))))
                 .contains("You cannot approve your own document.");
     }
+
+    @Test
+    void anAgreementIsPlacedBeforeTheApproverItsPositionNamesTheLastOneByDefault() {
+        var last = ApprovalLineRules.compose(List.of(p(2), p(3)), List.of(p(4), p(5)), null);
+        assertThat(last.violation()).isNull();
+        assertThat(last.steps()).extracting(LineStep::step).containsExactly(1, 2, 3);
+        assertThat(last.steps().get(0).approver()).isEqualTo(p(2));
+        assertThat(last.steps().get(1).agreers()).containsExactly(p(4), p(5));
+        assertThat(last.steps().get(2).approver()).isEqualTo(p(3));
+
+        var first = ApprovalLineRules.compose(List.of(p(2), p(3)), List.of(p(4)), 1);
+        assertThat(first.steps().get(0).agreers()).containsExactly(p(4));
+        assertThat(first.steps().get(1).approver()).isEqualTo(p(2));
+
+        assertThat(ApprovalLineRules.compose(List.of(p(2)), List.of(), null).steps()).containsExactly(new LineStep(1, p(2)));
+        var past = ApprovalLineRules.compose(List.of(p(2), p(3)), List.of(p(4)), 3);
+        assertThat(past.steps()).isEmpty();
+        assertThat(past.violation()).contains("its position is 1 to 2, not 3");
+    }
 }

@@ -1,6 +1,5 @@
 package com.erp.approvalrequest.domain;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -83,24 +82,20 @@ public final class SubmissionPolicy {
      * @param found who the directory resolved of the agreer ids
      */
     public static List<LineStep> line(long drafterId, List<Person> approvers, AgreementRequest agreement, List<Person> found) {
-        List<LineStep> line = new ArrayList<>();
-        approvers.forEach(p -> line.add(new LineStep(line.size() + 1, p)));
+        List<Person> agreers = List.of();
         if (agreement != null) {
             Map<Long, Person> byId = byId(agreement.agreerIds(), found, "agree (합의)");
-            int position = agreement.position() == null ? approvers.size() : agreement.position();
-            if (position < 1 || position > approvers.size()) {
-                throw ProblemException.unprocessable("A 합의 (agreement) comes before one of the line's " + approvers.size()
-                        + " approver(s): its position is 1 to " + approvers.size() + ", not " + position + ".");
-            }
-            line.add(position - 1, LineStep.agreement(0, agreement.agreerIds().stream().map(byId::get).toList()));
-            for (int i = 0; i < line.size(); i++) {
-                line.set(i, line.get(i).renumbered(i + 1));
-            }
+            agreers = agreement.agreerIds().stream().map(byId::get).toList();
         }
-        ApprovalLineRules.stepsViolation(drafterId, line).ifPresent(reason -> {
+        ApprovalLineRules.Composed line = ApprovalLineRules.compose(approvers, agreers,
+                agreement == null ? null : agreement.position());
+        if (line.violation() != null) {
+            throw ProblemException.unprocessable(line.violation());
+        }
+        ApprovalLineRules.stepsViolation(drafterId, line.steps()).ifPresent(reason -> {
             throw ProblemException.unprocessable(reason);
         });
-        return List.copyOf(line);
+        return line.steps();
     }
 
     /**

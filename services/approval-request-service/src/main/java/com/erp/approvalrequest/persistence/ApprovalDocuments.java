@@ -1,6 +1,7 @@
 package com.erp.approvalrequest.persistence;
 
 import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
@@ -714,9 +715,11 @@ public class ApprovalDocuments {
     public Bson pageCriteria(Caller caller, String box, String status, String q, String cursor) {
         List<Bson> all = new ArrayList<>();
         all.add(switch (box == null ? "drafted" : box) {
-            // a deputy's box holds the documents they decided a step of, too
+            // a deputy's box holds the documents they decided a step of, too: by the line while the decision stands,
+            // by the history once the step was sent back or taken back (the line's deputy is cleared then)
             case "approver" -> or(eq("line.approver.id", caller.id()), eq("line.agreers.id", caller.id()),
-                    eq("line.deputy.id", caller.id()), eq("line.agreements.deputy.id", caller.id()));
+                    eq("line.deputy.id", caller.id()), eq("line.agreements.deputy.id", caller.id()),
+                    elemMatch("history", and(eq("actor.id", caller.id()), exists("onBehalfOf.id"))));
             case "cc" -> eq("cc.id", caller.id());
             case "received" -> and(eq("receivers.id", caller.id()), eq("status", APPROVED));
             default -> eq("drafter.id", caller.id());

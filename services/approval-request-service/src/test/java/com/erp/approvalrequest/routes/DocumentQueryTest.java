@@ -171,6 +171,24 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void aDeputyKeepsTheDocumentInTheApproverBoxAfterTheirStepWasSentBack() {
+        String decided = submit("대결 후 전단계 반려");
+        String untouched = submit("대결 없음");
+        // as the record route leaves it: OTHER decided step 1 for LEAD, then step 2 sent it back, which cleared the
+        // line's deputy; only the history says OTHER took part
+        approvals().updateOne(new Document("_id", decided), new Document("$push", new Document("history",
+                new Document("eventId", "e-deputy").append("type", "APPROVED").append("step", 1).append("at", new Date())
+                        .append("actor", new Document("id", OTHER.id()).append("name", OTHER.name()))
+                        .append("onBehalfOf", new Document("id", LEAD.id()).append("name", LEAD.name())))));
+        assertThat(approvals().find(new Document("_id", decided).append("line.deputy.id", OTHER.id())).first()).isNull();
+
+        assertThat(ids(http.get("/api/approvals?box=approver&limit=100", token(OTHER)))).contains(decided)
+                .doesNotContain(untouched);
+        // acting for nobody (the drafter's submission) puts no document in one's approver box
+        assertThat(ids(http.get("/api/approvals?box=approver&limit=100", token(DRAFTER)))).doesNotContain(decided, untouched);
+    }
+
+    @Test
     void badListParametersAreNamed() {
         Map<String, String> bad = Map.of(
                 "cursor=bm90LWEtY3Vyc29y", "cursor", // well-formed, but not a cursor this API gave
