@@ -376,6 +376,34 @@ try {
   if (left.includes(saved)) throw new Error(`the submitted draft is still among the drafts: ${JSON.stringify(left)}`);
   log('the drafter saved a draft (임시저장), took it up again later and submitted it; it left the drafts');
 
+  // 8i. 자주 쓰는 결재선: the drafter keeps the org chart's line with someone in cc under a name; a new document takes
+  // it from the list (approvers and cc filled in) and is submitted with it; then the line is removed
+  const lineName = `본부 보고 ${Date.now()}`;
+  await staff.goto(`${base}/#/draft`);
+  await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
+  await staff.selectOption('select[aria-label="참조자 추가"]', { label: '최유진 · 영업본부 · STAFF' });
+  await staff.getByLabel('결재선 이름').fill(lineName);
+  await staff.getByRole('button', { name: '결재선 저장' }).click();
+  await staff.getByText(`결재선 '${lineName}'을(를) 저장했습니다`).waitFor({ timeout: LIVE });
+  await staff.goto(`${base}/#/inbox`);
+  await staff.goto(`${base}/#/draft`);
+  await staff.selectOption('select[aria-label="자주 쓰는 결재선"]', { label: lineName });
+  const chosen = await staff.locator('ol.chosen li').allInnerTexts();
+  if (!['이서연', '박지훈', '최유진'].every((n) => chosen.some((c) => c.includes(n)))) {
+    throw new Error(`the saved line did not fill the form: ${JSON.stringify(chosen)}`);
+  }
+  const withLine = `저장한 결재선으로 ${Date.now()}`;
+  await staff.fill('input[name=title]', withLine);
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  await staff.getByTestId('line-step').filter({ hasText: '박지훈' }).waitFor({ timeout: LIVE });
+  await staff.locator('dd', { hasText: '최유진' }).first().waitFor({ timeout: LIVE });
+  await staff.goto(`${base}/#/draft`);
+  await staff.selectOption('select[aria-label="자주 쓰는 결재선"]', { label: lineName });
+  await staff.getByRole('button', { name: '이 결재선 삭제' }).click();
+  await staff.locator(`select[aria-label="자주 쓰는 결재선"] option`, { hasText: lineName }).waitFor({ state: 'detached', timeout: LIVE });
+  log('the drafter saved a line (자주 쓰는 결재선), drafted a document with it, and removed it');
+
   // 9. the operations page: not offered to a staff member, and the page says so if asked for anyway
   if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');
   await staff.goto(`${base}/#/admin`);

@@ -176,6 +176,19 @@ export interface DraftList {
   items: { id: string; type?: DocumentType; title: string; savedAt: string }[];
 }
 
+/** 자주 쓰는 결재선: a line the caller keeps under a name (GET /api/employees/me/approval-lines). */
+export interface SavedLine {
+  id: number;
+  name: string;
+  approvers: PersonRef[];
+  agreement?: { agreers: PersonRef[]; position?: number };
+  cc: PersonRef[];
+  receivers: PersonRef[];
+  /** people on it who have left: a document cannot name them */
+  unavailable: PersonRef[];
+  savedAt: string;
+}
+
 /** 일괄결재: each item's outcome, in the order asked (POST /api/inbox/decisions). */
 export interface BulkDecisionResult {
   decided: number;

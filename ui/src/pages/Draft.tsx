@@ -4,7 +4,7 @@ import { api } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime, days, EXPENSE_CATEGORY_LABEL, leavePreview, LEAVE_KIND_LABEL } from '../format';
 import { go } from '../router';
-import type { ApprovalDocument, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SubmissionAccepted } from '../types';
+import type { ApprovalDocument, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
 /** What 임시저장 keeps of the form: every field, as the form holds it. */
 interface SavedForm {
@@ -78,6 +78,58 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
     setReceivers(f.receivers ?? []);
     setAgreementAt(f.agreementAt ?? 0);
   }, [savedDraft.data]);
+
+  // 자주 쓰는 결재선: the writer's saved lines; one taken fills the line, 합의, cc and receivers
+  const savedLines = useLoad(() => api<{ items: SavedLine[] }>('GET', '/api/employees/me/approval-lines'), []);
+  const [lineName, setLineName] = useState('');
+  const [lineNote, setLineNote] = useState<string>();
+  const [takenLine, setTakenLine] = useState<number>();
+  const takeLine = (id: number) => {
+    const l = savedLines.data?.items.find((x) => x.id === id);
+    if (!l) return;
+    // people who have left cannot be named: they are left out, and the page says who
+    const here = (ps: PersonRef[]) => ps.filter((p) => !l.unavailable.some((u) => u.id === p.id));
+    setCustom(true);
+    setApprovers(here(l.approvers));
+    setAgreers(here(l.agreement?.agreers ?? []));
+    setAgreementAt(l.agreement?.position ?? 0);
+    setCc(here(l.cc));
+    setReceivers(here(l.receivers));
+    setTakenLine(l.id);
+    setLineName(l.name);
+    setLineNote(l.unavailable.length
+      ? `퇴사한 사람은 뺐습니다 (left out, no longer employed): ${l.unavailable.map((u) => u.name).join(', ')}` : undefined);
+  };
+  const keepLine = async () => {
+    const name = lineName.trim();
+    const same = savedLines.data?.items.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const body = {
+      name,
+      approverIds: line.map((a) => a.id),
+      ...(agreers.length ? { agreement: { agreerIds: agreers.map((a) => a.id), ...(agreementAt ? { position: agreementAt } : {}) } } : {}),
+      ccIds: cc.map((c) => c.id),
+      receiverIds: receivers.map((r) => r.id),
+    };
+    setError(undefined);
+    try {
+      // the same name again: that line is changed, not a second one made
+      const kept = await api<SavedLine>(same ? 'PUT' : 'POST', same ? `/api/employees/me/approval-lines/${same.id}` : '/api/employees/me/approval-lines', body);
+      setTakenLine(kept.id);
+      savedLines.reload();
+      toast(same ? `결재선 '${kept.name}'을(를) 바꿨습니다 (saved line updated).` : `결재선 '${kept.name}'을(를) 저장했습니다 (line saved).`);
+    } catch (err) {
+      setError(message(err));
+    }
+  };
+  const dropLine = async (id: number) => {
+    try {
+      await api('DELETE', `/api/employees/me/approval-lines/${id}`);
+      if (id === takenLine) setTakenLine(undefined);
+      savedLines.reload();
+    } catch (err) {
+      setError(message(err));
+    }
+  };
 
   // nobody above in the org chart (a department head, an administrator): the line must be chosen
   const noDefaultLine = defaultLine.data !== undefined && defaultLine.data.approvers.length === 0;
@@ -279,6 +331,24 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
             <p className="muted">조직도 기본 결재선: {defaultLine.data?.approvers.map((a) => a.name).join(' → ') ?? '…'}
               {defaultLine.error && <span className="error"> {defaultLine.error}</span>}</p>
           )}
+          <div className="saved-lines" data-testid="saved-lines">
+            {(savedLines.data?.items.length ?? 0) > 0 && (
+              <select aria-label="자주 쓰는 결재선" value={takenLine ?? ''} onChange={(e) => takeLine(Number(e.target.value))}>
+                <option value="">자주 쓰는 결재선…</option>
+                {savedLines.data!.items.map((l) => (
+                  <option key={l.id} value={l.id}>{l.name}{l.unavailable.length ? ' (퇴사자 포함)' : ''}</option>
+                ))}
+              </select>
+            )}
+            {takenLine !== undefined && (
+              <button type="button" className="link" onClick={() => dropLine(takenLine)}>이 결재선 삭제</button>
+            )}
+            <input aria-label="결재선 이름" placeholder="결재선 이름" maxLength={50} value={lineName}
+                   onChange={(e) => setLineName(e.target.value)} />
+            <button type="button" onClick={keepLine} disabled={!lineName.trim() || line.length === 0}>결재선 저장</button>
+          </div>
+          {lineNote && <p className="warn" data-testid="saved-line-note">{lineNote}</p>}
+          {savedLines.error && <p className="error">{savedLines.error}</p>}
           {custom && (
             <PeoplePicker label="결재자 추가" people={others.filter((p) => !taken(p, cc, agreers, receivers))} chosen={approvers} setChosen={setApprovers} toRef={ref} ordered max={agreers.length ? 9 : 10} />
           )}
