@@ -14,6 +14,7 @@ import com.erp.employee.persistence.AttendanceBook;
 import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.employee.persistence.LeaveLedger;
 import com.erp.employee.persistence.DelegationDesk;
+import com.erp.employee.persistence.Personnel;
 import com.erp.employee.persistence.QuestBoard;
 import com.erp.employee.persistence.SavedLineStore;
 import com.erp.routes.common.security.AuthProperties;
@@ -86,6 +87,12 @@ public class EmployeeModule {
     DelegationDesk delegationDesk(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                                   @Value("${erp.leave.zone}") ZoneId zone, ObjectMapper json) {
         return new DelegationDesk(entityManager, tx, clock, zone, json);
+    }
+
+    @Bean
+    Personnel personnel(EntityManager entityManager, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
+                        DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle) {
+        return new Personnel(entityManager, tx, clock, passwords, delegations, views, throttle);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.erp.employee.domain;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -69,6 +70,9 @@ public class Employee {
 
     private boolean active = true;
 
+    @Column(name = "departed_at")
+    private Instant departedAt;
+
     @Version
     private long version;
 
@@ -129,5 +133,20 @@ public class Employee {
 
     public boolean isActive() {
         return active;
+    }
+
+    /** When they left (퇴사), or null while employed. */
+    public Instant getDepartedAt() {
+        return departedAt;
+    }
+
+    /** They leave: they can no longer sign in, be named on a document or be found among the active employees. */
+    public void depart(Instant at) {
+        this.active = false;
+        this.departedAt = at;
+    }
+
+    public void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 }

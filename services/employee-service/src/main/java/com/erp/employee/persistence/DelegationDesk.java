@@ -92,11 +92,30 @@ public class DelegationDesk {
             if (delegation == null) {
                 throw ProblemException.notFound("You have no delegation to end.");
             }
-            em.remove(delegation);
-            publish(new DelegationEvent(UUID.randomUUID().toString(), DelegationEvent.VERSION, now(),
-                    EmployeeViews.person(em.find(Employee.class, caller.id())), null, null, null, null,
-                    nextRevision(caller.id())));
+            end(delegation);
         });
+    }
+
+    /**
+     * Someone leaves (퇴사): their delegation, and every one naming them deputy (over or not), ends, each told like
+     * any ending. Joins the caller's transaction. How many ended.
+     */
+    public int endInvolving(long employeeId) {
+        return tx.execute(status -> {
+            List<Delegation> ending = new java.util.ArrayList<>(em.createQuery(
+                    "select d from Delegation d where d.deputyId = :id or d.approverId = :id order by d.approverId",
+                    Delegation.class).setParameter("id", employeeId).getResultList());
+            ending.forEach(this::end);
+            return ending.size();
+        });
+    }
+
+    private void end(Delegation delegation) {
+        long approverId = delegation.getApproverId();
+        em.remove(delegation);
+        publish(new DelegationEvent(UUID.randomUUID().toString(), DelegationEvent.VERSION, now(),
+                EmployeeViews.person(em.find(Employee.class, approverId)), null, null, null, null,
+                nextRevision(approverId)));
     }
 
     /** The caller's delegation and those that make them a deputy. */

@@ -1,0 +1,36 @@
+package com.erp.routes.employee;
+
+import com.erp.routes.common.security.CallerProcessor;
+import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * 인사: an administrator hires someone or records that someone left; everyone changes their own password (bean
+ * {@code personnel}, which checks who may).
+ */
+@Component
+public class PersonnelRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:hireEmployee").routeId("employee.hire").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "hire(${variable.caller}, ${body})")
+                .removeHeaders("*")
+                .setHeader("Location", simple("/api/employees/${body.employee.id}"))
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
+
+        from("direct:recordDeparture").routeId("employee.depart").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "depart(${variable.caller}, ${header.employeeId}, ${body})");
+
+        from("direct:changeMyPassword").routeId("employee.change-password").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "changePassword(${variable.caller}, ${body})")
+                .removeHeaders("*")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
+                .setBody(constant(""));
+    }
+}

@@ -1,0 +1,5 @@
+package com.erp.employee.api;
+
+/** Body of POST /api/employees/{employeeId}/departure (schema DepartureRequest). */
+public record DepartureRequest(String reason) {
+}

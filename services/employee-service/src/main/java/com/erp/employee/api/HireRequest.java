@@ -1,0 +1,8 @@
+package com.erp.employee.api;
+
+import java.util.List;
+
+/** Body of POST /api/employees (schema HireRequest): who is hired, where, as what. */
+public record HireRequest(String username, String name, String email, long departmentId, Long teamId, String position,
+                          List<String> roles) {
+}

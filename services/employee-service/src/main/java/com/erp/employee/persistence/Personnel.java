@@ -1,0 +1,167 @@
+package com.erp.employee.persistence;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.erp.employee.api.Departure;
+import com.erp.employee.api.DepartureRequest;
+import com.erp.employee.api.EmployeeViews;
+import com.erp.employee.api.HireRequest;
+import com.erp.employee.api.Hired;
+import com.erp.employee.api.PasswordChangeRequest;
+import com.erp.employee.auth.LoginThrottle;
+import com.erp.employee.domain.Department;
+import com.erp.employee.domain.Employee;
+import com.erp.employee.domain.PersonnelRules;
+import com.erp.employee.domain.Position;
+import com.erp.employee.domain.Role;
+import com.erp.employee.domain.Team;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 인사 (bean {@code personnel}): an administrator hires someone (who gets a temporary password) or records that someone
+ * left (퇴사); everyone changes their own password.
+ */
+public class Personnel {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Personnel.class);
+
+    private final EntityManager em;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final PasswordEncoder passwords;
+    private final DelegationDesk delegations;
+    private final EmployeeViews views;
+    private final LoginThrottle throttle;
+    private final SecureRandom random = new SecureRandom();
+
+    public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
+                     DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle) {
+        this.em = em;
+        this.tx = tx;
+        this.clock = clock;
+        this.passwords = passwords;
+        this.delegations = delegations;
+        this.views = views;
+        this.throttle = throttle;
+    }
+
+    /** An administrator hires someone; the answer holds their temporary password, which is kept nowhere else. */
+    public Hired hire(Caller caller, HireRequest request) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an administrator hires employees.");
+        }
+        String username = request.username().toLowerCase(Locale.ROOT);
+        String name = request.name().strip();
+        if (name.isEmpty()) {
+            throw ProblemException.unprocessable("The name must not be blank.");
+        }
+        String temporary = PersonnelRules.temporaryPassword(random);
+        String hash = passwords.encode(temporary);
+        Employee hired = tx.execute(status -> {
+            Department department = em.find(Department.class, request.departmentId());
+            if (department == null) {
+                throw ProblemException.unprocessable("No department [" + request.departmentId() + "].");
+            }
+            Team team = null;
+            if (request.teamId() != null) {
+                team = em.find(Team.class, request.teamId());
+                if (team == null) {
+                    throw ProblemException.unprocessable("No team [" + request.teamId() + "].");
+                }
+                PersonnelRules.teamViolation(department.getId(), department.getName(), team.getDepartment().getId(),
+                        team.getName()).ifPresent(why -> {
+                            throw ProblemException.unprocessable(why);
+                        });
+            }
+            // the username's unique key decides between two hires at once; this check names it first
+            if (!em.createNamedQuery(Employee.BY_USERNAME, Employee.class).setParameter("username", username)
+                    .getResultList().isEmpty()) {
+                throw ProblemException.conflict("The username '" + username + "' is taken (also by someone who left).");
+            }
+            Set<Role> roles = EnumSet.of(Role.EMPLOYEE);
+            if (request.roles() != null) {
+                request.roles().forEach(r -> roles.add(Role.valueOf(r)));
+            }
+            String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
+            Employee e = new Employee(username, hash, name, email, department, team, Position.valueOf(request.position()),
+                    roles);
+            em.persist(e);
+            em.flush();
+            return e;
+        });
+        LOG.info("{} hired {} ({}) into {}", caller.username(), username, hired.getId(), hired.getDepartment().getCode());
+        return new Hired(views.employee(hired), temporary);
+    }
+
+    /**
+     * An administrator records that someone left: they can no longer sign in, be named on a document or found among
+     * the active employees; the departments they headed and teams they led are left without (default lines skip that
+     * level until someone is named), and their delegations and those naming them deputy end. Their tokens already
+     * issued stay valid until they expire ({@code erp.auth.token-ttl}).
+     */
+    public Departure depart(Caller caller, long employeeId, DepartureRequest request) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an administrator records that someone left.");
+        }
+        if (employeeId == caller.id()) {
+            throw ProblemException.conflict("You cannot record your own departure: another administrator does.");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Departure departure = tx.execute(status -> {
+            Employee e = em.find(Employee.class, employeeId, LockModeType.PESSIMISTIC_WRITE);
+            if (e == null) {
+                throw ProblemException.notFound("No employee [" + employeeId + "].");
+            }
+            if (!e.isActive()) {
+                throw ProblemException.conflict(e.getName() + " left already"
+                        + (e.getDepartedAt() == null ? "." : ", on " + e.getDepartedAt() + "."));
+            }
+            e.depart(now);
+            List<Department> headed = em.createQuery("select d from Department d where d.head = :e", Department.class)
+                    .setParameter("e", e).getResultList();
+            headed.forEach(d -> d.setHead(null));
+            List<Team> led = em.createQuery("select t from Team t where t.lead = :e", Team.class)
+                    .setParameter("e", e).getResultList();
+            led.forEach(t -> t.setLead(null));
+            int ended = delegations.endInvolving(employeeId);
+            return new Departure(EmployeeViews.person(e), now, headed.stream().map(Department::getName).toList(),
+                    led.stream().map(Team::getName).toList(), ended);
+        });
+        LOG.info("{} recorded that {} left{}", caller.username(), employeeId,
+                request == null || request.reason() == null ? "" : ": " + request.reason());
+        return departure;
+    }
+
+    /** The caller replaces their password, giving the current one (a wrong one counts as a failed sign-in). */
+    public void changePassword(Caller caller, PasswordChangeRequest request) {
+        throttle.check(caller.username());
+        tx.executeWithoutResult(status -> {
+            Employee e = em.find(Employee.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (e == null || !e.isActive()) {
+                throw ProblemException.forbidden("Your account is not an active employee's.");
+            }
+            if (!passwords.matches(request.currentPassword(), e.getPasswordHash())) {
+                throttle.failed(caller.username());
+                throw ProblemException.unprocessable("currentPassword is not your current password.");
+            }
+            PersonnelRules.passwordViolation(e.getUsername(), request.currentPassword(), request.newPassword())
+                    .ifPresent(why -> {
+                        throw ProblemException.unprocessable(why);
+                    });
+            e.changePassword(passwords.encode(request.newPassword()));
+        });
+        throttle.succeeded(caller.username());
+    }
+}

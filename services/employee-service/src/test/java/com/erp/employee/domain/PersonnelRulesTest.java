@@ -1,0 +1,42 @@
+package com.erp.employee.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class PersonnelRulesTest {
+
+    @Test
+    void temporaryPasswordsAreLongUnambiguousAndDiffer() {
+        SecureRandom random = new SecureRandom();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String p = PersonnelRules.temporaryPassword(random);
+            assertThat(p).hasSize(16).matches("[a-zA-Z2-9]+").doesNotContain("0", "O", "1", "l", "I");
+            seen.add(p);
+        }
+        assertThat(seen).hasSize(200);
+    }
+
+    @Test
+    void aNewPasswordIsLongEnoughNewAndFreeOfTheUsername() {
+        assertThat(PersonnelRules.passwordViolation("kim.minjun", "old password 1", "correct horse battery")).isEmpty();
+        assertThat(PersonnelRules.passwordViolation("kim.minjun", "old", "  short   ")).isPresent();
+        assertThat(PersonnelRules.passwordViolation("kim.minjun", "same as before", "same as before").orElseThrow())
+                .contains("current one");
+        assertThat(PersonnelRules.passwordViolation("kim.minjun", "old", "Kim.Minjun-2026!").orElseThrow())
+                .contains("username");
+    }
+
+    @Test
+    void aTeamBelongsToTheDepartment() {
+        assertThat(PersonnelRules.teamViolation(1, "개발본부", 1L, "플랫폼팀")).isEmpty();
+        assertThat(PersonnelRules.teamViolation(1, "개발본부", null, null)).isEmpty();
+        assertThat(PersonnelRules.teamViolation(1, "개발본부", 2L, "영업1팀").orElseThrow())
+                .isEqualTo("Team 영업1팀 is not one of 개발본부's teams.");
+    }
+}

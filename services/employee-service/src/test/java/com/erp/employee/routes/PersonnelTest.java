@@ -1,0 +1,155 @@
+package com.erp.employee.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** 인사: an administrator hires someone and records that someone left; everyone changes their own password. */
+class PersonnelTest extends EmployeeTestBase {
+
+    private static final String CONTRACT = "employee-api.yaml";
+
+    @Autowired
+    DataSource dataSource;
+
+    private JsonNode department(String code) {
+        for (JsonNode d : http.get("/api/departments", token("admin")).json()) {
+            if (d.path("code").asText().equals(code)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no department " + code);
+    }
+
+    private Map<String, Object> hire(String username, String code) {
+        JsonNode dept = department(code);
+        Map<String, Object> body = new HashMap<>();
+        body.put("username", username);
+        body.put("name", "신입 " + username.substring(username.length() - 4));
+        body.put("departmentId", dept.path("id").asLong());
+        body.put("teamId", dept.path("teams").get(0).path("id").asLong());
+        body.put("position", "STAFF");
+        return body;
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "." + Long.toString(System.nanoTime(), 36);
+    }
+
+    @Test
+    void aNewHireSignsInWithTheTemporaryPasswordAndReplacesIt() {
+        String username = unique("new");
+        Response hired = http.post("/api/employees", token("admin"), hire(username, "DEV"));
+        assertThat(hired.status()).as("%s", hired).isEqualTo(201);
+        assertMatchesContract(CONTRACT, "POST", "/api/employees", hired);
+        long id = hired.json().path("employee").path("id").asLong();
+        assertThat(hired.header("Location")).isEqualTo("/api/employees/" + id);
+        assertThat(hired.json().path("employee").path("roles").toString()).contains("EMPLOYEE").doesNotContain("ADMIN");
+        String temporary = hired.json().path("temporaryPassword").asText();
+        assertThat(temporary).hasSize(16);
+        String hash = new JdbcTemplate(dataSource).queryForObject("select password_hash from employee where id = ?",
+                String.class, id);
+        assertThat(hash).as("only the hash is kept").doesNotContain(temporary);
+
+        Response first = login(username, temporary);
+        assertThat(first.status()).isEqualTo(200);
+        String token = first.json().path("accessToken").asText();
+        assertThat(http.get("/api/employees/me", token).json().path("team").path("name").asText()).isNotBlank();
+
+        // a wrong current password, the username in the new one, too short: refused, and the password stays
+        assertThat(assertProblem(http.put("/api/auth/password", token, Map.of("currentPassword", "wrong-one",
+                "newPassword", "a-long-new-secret")), 422).path("detail").asText()).contains("currentPassword");
+        assertProblem(http.put("/api/auth/password", token, Map.of("currentPassword", temporary,
+                "newPassword", "x" + username + "x")), 422);
+        assertThat(assertProblem(http.put("/api/auth/password", token, Map.of("currentPassword", temporary,
+                "newPassword", "short")), 400).path("errors").findValuesAsText("field")).contains("/newPassword");
+
+        Response changed = http.put("/api/auth/password", token, Map.of("currentPassword", temporary,
+                "newPassword", "my own secret 42"));
+        assertThat(changed.status()).as("%s", changed).isEqualTo(204);
+        assertMatchesContract(CONTRACT, "PUT", "/api/auth/password", changed);
+        assertThat(login(username, temporary).status()).isEqualTo(401);
+        assertThat(login(username, "my own secret 42").status()).isEqualTo(200);
+        assertThat(http.put("/api/auth/password", null, Map.of("currentPassword", "a", "newPassword", "b".repeat(10)))
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyAnAdministratorHiresAndTheRequestMustHold() {
+        assertProblem(http.post("/api/employees", token("dev.head"), hire(unique("nope"), "DEV")), 403);
+        assertThat(assertProblem(http.post("/api/employees", token("admin"), hire("dev.staff", "DEV")), 409)
+                .path("detail").asText()).contains("dev.staff");
+        Map<String, Object> crossed = hire(unique("cross"), "DEV");
+        crossed.put("teamId", department("SALES").path("teams").get(0).path("id").asLong());
+        assertThat(assertProblem(http.post("/api/employees", token("admin"), crossed), 422).path("detail").asText())
+                .contains("is not one of");
+        Map<String, Object> nowhere = hire(unique("nowhere"), "DEV");
+        nowhere.put("departmentId", 999999);
+        assertProblem(http.post("/api/employees", token("admin"), nowhere), 422);
+        Map<String, Object> badName = hire(unique("bad"), "DEV");
+        badName.put("username", "Bad Name");
+        assertThat(assertProblem(http.post("/api/employees", token("admin"), badName), 400).path("errors")
+                .findValuesAsText("field")).contains("/username");
+        Map<String, Object> selfMadeAdmin = hire(unique("role"), "DEV");
+        selfMadeAdmin.put("roles", List.of("EMPLOYEE", "SUPERUSER"));
+        assertProblem(http.post("/api/employees", token("admin"), selfMadeAdmin), 400);
+    }
+
+    @Test
+    void someoneWhoLeftCannotSignInIsNoLongerListedLeadsNoTeamAndTheirDelegationsEnd() {
+        String username = unique("leaving");
+        Response hired = http.post("/api/employees", token("admin"), hire(username, "SALES"));
+        long id = hired.json().path("employee").path("id").asLong();
+        String temporary = hired.json().path("temporaryPassword").asText();
+        long salesId = department("SALES").path("id").asLong();
+        String teamName = "임시팀 " + Long.toString(System.nanoTime(), 36);
+        new JdbcTemplate(dataSource).update("insert into team (department_id, name, lead_id) values (?, ?, ?)",
+                salesId, teamName, id);
+        // they hand their decisions to sales.staff for a few days
+        String theirs = login(username, temporary).json().path("accessToken").asText();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+        long deputy = http.get("/api/employees/me", token("sales.staff")).json().path("id").asLong();
+        Response delegated = http.put("/api/delegations/mine", theirs, Map.of("deputyId", deputy,
+                "startDate", today.toString(), "endDate", today.plusDays(3).toString()));
+        assertThat(delegated.status()).as("%s", delegated).isEqualTo(200);
+
+        assertProblem(http.post("/api/employees/" + id + "/departure", token("sales.head"), Map.of()), 403);
+        Response left = http.post("/api/employees/" + id + "/departure", token("admin"), Map.of("reason", "이직"));
+        assertThat(left.status()).as("%s", left).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/employees/{employeeId}/departure", left);
+        assertThat(left.json().path("leadOf").toString()).contains(teamName);
+        assertThat(left.json().path("delegationsEnded").asInt()).isEqualTo(1);
+
+        assertThat(login(username, temporary).status()).isEqualTo(401);
+        assertThat(http.get("/api/employees", token("admin")).json().findValuesAsText("username")).doesNotContain(username);
+        JsonNode team = null;
+        for (JsonNode t : department("SALES").path("teams")) {
+            if (t.path("name").asText().equals(teamName)) {
+                team = t;
+            }
+        }
+        assertThat(team).isNotNull();
+        assertThat(team.path("lead").isMissingNode() || team.path("lead").isNull()).as("%s", team).isTrue();
+        assertThat(http.get("/api/delegations", token("sales.staff")).json().path("actingFor").findValuesAsText("name"))
+                .doesNotContain(left.json().path("employee").path("name").asText());
+
+        assertProblem(http.post("/api/employees/" + id + "/departure", token("admin"), Map.of()), 409);
+        long admin = http.get("/api/employees/me", token("admin")).json().path("id").asLong();
+        assertProblem(http.post("/api/employees/" + admin + "/departure", token("admin"), Map.of()), 409);
+        assertProblem(http.post("/api/employees/999999/departure", token("admin"), Map.of()), 404);
+    }
+}
