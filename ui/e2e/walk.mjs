@@ -416,6 +416,34 @@ try {
   await admin.screenshot({ path: `${shots}/admin.png`, fullPage: true });
   log('the administrator sees the dispatch mode (ASYNC) and the dead letters');
 
+  // 9b. 인사: the administrator hires someone, whose temporary password is shown once; they sign in with it and replace
+  // it under 내 정보; then the administrator records that they left, and they can no longer sign in
+  const hireName = `w${Date.now().toString(36)}`;
+  await admin.fill('input[name=username]', hireName);
+  await admin.fill('[data-testid=personnel] input[name=name]', '한지민');
+  await admin.click('[data-testid=personnel] button[type=submit]');
+  const temporary = await admin.getByTestId('temporary-password').innerText({ timeout: LIVE });
+  const hire = await open(hireName);
+  await hire.fill('input[name=username]', hireName);
+  await hire.fill('input[name=password]', temporary);
+  await hire.click('button[type=submit]');
+  await hire.getByTestId('me').click();
+  await hire.fill('input[name=currentPassword]', temporary);
+  await hire.fill('input[name=newPassword]', 'my own secret 42');
+  await hire.fill('input[name=newPasswordAgain]', 'my own secret 42');
+  await hire.getByRole('button', { name: '변경' }).click();
+  await hire.getByText('비밀번호를 바꿨습니다').waitFor({ timeout: LIVE });
+  admin.once('dialog', (d) => d.accept('계약 만료'));
+  await admin.getByTestId('employee-row').filter({ hasText: hireName }).getByRole('button', { name: '퇴사' }).click();
+  await admin.getByText('한지민: 퇴사 처리했습니다').waitFor({ timeout: LIVE });
+  await admin.getByTestId('employee-row').filter({ hasText: hireName }).waitFor({ state: 'detached', timeout: LIVE });
+  const relogin = await admin.evaluate(async ([u, p]) => (await fetch('/api/auth/login', { method: 'POST',
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: u, password: p }) })).status,
+  [hireName, 'my own secret 42']);
+  if (relogin !== 401) throw new Error(`someone who left signed in: ${relogin}`);
+  await hire.context().close();
+  log('the administrator hired someone (temporary password shown once), who replaced it under 내 정보; recorded as left, they cannot sign in');
+
   // 10. logging out ends the page's session and expires the login cookie (which the page cannot remove itself)
   await staff.getByRole('button', { name: '로그아웃' }).click();
   await staff.locator('input[name=username]').waitFor();

@@ -14,6 +14,7 @@ import { Quests } from './pages/Quests';
 import { Attendance } from './pages/Attendance';
 import { DelegationPage } from './pages/Delegation';
 import { Admin } from './pages/Admin';
+import { Account } from './pages/Account';
 
 export interface Ctx {
   me: Employee;
@@ -134,7 +135,7 @@ function Shell({ me, logout }: { me: Employee; logout: () => void }) {
         <div className="who">
           <span className={`live ${live}`} title={live === 'open' ? '실시간 연결됨 (live)'
             : live === 'failed' ? '실시간 연결 실패: 다시 로그인하세요 (sign in again)' : '연결 중 (reconnecting)'} />
-          <span data-testid="me">{me.name}</span> <small>{me.department.name} · {me.position}</small>
+          <a href="#/account" data-testid="me" title="내 정보 (account)">{me.name}</a> <small>{me.department.name} · {me.position}</small>
           <button className="link" onClick={() => { logout(); go('inbox'); }}>로그아웃</button>
         </div>
       </header>
@@ -160,6 +161,7 @@ function Page({ page, id, params }: { page: string; id?: string; params: URLSear
     case 'attendance': return <Attendance />;
     case 'delegation': return <DelegationPage />;
     case 'admin': return <Admin />;
+    case 'account': return <Account />;
     default: return <p>없는 페이지입니다 (no such page). <a href="#/inbox">결재함</a></p>;
   }
 }

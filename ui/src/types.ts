@@ -30,6 +30,30 @@ export interface Employee {
   team?: { id: number; name: string };
 }
 
+/** The org chart (GET /api/departments). */
+export interface DepartmentInfo {
+  id: number;
+  code: string;
+  name: string;
+  head?: PersonRef;
+  teams: { id: number; name: string; lead?: PersonRef }[];
+}
+
+/** 인사: a hire's record and temporary password, shown once (POST /api/employees). */
+export interface Hired {
+  employee: Employee;
+  temporaryPassword: string;
+}
+
+/** 퇴사: what recording someone's departure changed. */
+export interface Departure {
+  employee: PersonRef;
+  departedAt: string;
+  headOf: string[];
+  leadOf: string[];
+  delegationsEnded: number;
+}
+
 export interface LoginResponse {
   accessToken: string;
   tokenType: string;

@@ -1,14 +1,129 @@
+import { useState, type FormEvent } from 'react';
 import { useApp } from '../App';
 import { api, query } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime } from '../format';
-import type { DeadLetterOverview, DispatchModeState } from '../types';
+import type { DeadLetterOverview, Departure, DepartmentInfo, DispatchModeState, Employee, Hired, Position } from '../types';
 
-/** 관리: the dispatch switch (Kafka or gRPC), the dead letters and their replay, and the route console. */
+/**
+ * 관리: the dispatch switch (Kafka or gRPC), the dead letters and their replay, the route console, and 인사 (hiring
+ * someone, recording that someone left).
+ */
 export function Admin() {
   const { isAdmin } = useApp();
   if (!isAdmin) return <p className="error" role="alert">관리자만 볼 수 있습니다 (administrators only).</p>;
-  return <Operations />;
+  return <><Operations /><Personnel /></>;
+}
+
+const POSITIONS: Position[] = ['STAFF', 'TEAM_LEAD', 'DEPT_HEAD', 'EXECUTIVE'];
+
+/** 인사: hire someone (their temporary password shown once) and record that someone left. */
+function Personnel() {
+  const { me, toast } = useApp();
+  const departments = useLoad(() => api<DepartmentInfo[]>('GET', '/api/departments'), []);
+  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
+  const [username, setUsername] = useState('');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [departmentId, setDepartmentId] = useState<number>();
+  const [teamId, setTeamId] = useState<number>();
+  const [position, setPosition] = useState<Position>('STAFF');
+  const [manager, setManager] = useState(false);
+  const [hired, setHired] = useState<Hired>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const dept = departments.data?.find((d) => d.id === (departmentId ?? departments.data?.[0]?.id));
+
+  const hire = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!dept) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const h = await api<Hired>('POST', '/api/employees', {
+        username: username.trim(), name: name.trim(), ...(email.trim() ? { email: email.trim() } : {}),
+        departmentId: dept.id, ...(teamId ? { teamId } : {}), position, ...(manager ? { roles: ['MANAGER'] } : {}),
+      });
+      setHired(h);
+      setUsername('');
+      setName('');
+      setEmail('');
+      people.reload();
+    } catch (err) {
+      setError(message(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const depart = async (p: Employee) => {
+    const reason = window.prompt(`${p.name}님의 퇴사를 기록합니다. 사유 (reason, optional)`);
+    if (reason === null) return;
+    try {
+      const d = await api<Departure>('POST', `/api/employees/${p.id}/departure`, reason.trim() ? { reason: reason.trim().slice(0, 200) } : {});
+      const led = [...d.headOf, ...d.leadOf];
+      toast(`${d.employee.name}: 퇴사 처리했습니다 (recorded as left)${led.length ? ` · 비게 된 자리: ${led.join(', ')}` : ''}`
+        + `${d.delegationsEnded ? ` · 대결 ${d.delegationsEnded}건 종료` : ''}`);
+      people.reload();
+      departments.reload();
+    } catch (err) {
+      toast(message(err), 'error');
+    }
+  };
+
+  return (
+    <div className="card" data-testid="personnel">
+      <h3>인사 <small>people</small></h3>
+      <form onSubmit={hire} className="form">
+        <label>아이디 (username)
+          <input name="username" value={username} required pattern="[a-z][a-z0-9._\-]{2,63}" maxLength={64}
+                 onChange={(e) => setUsername(e.target.value)} />
+        </label>
+        <label>이름
+          <input name="name" value={name} required maxLength={100} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>이메일
+          <input name="email" type="email" value={email} maxLength={200} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>부서
+          <select name="departmentId" value={dept?.id ?? ''} onChange={(e) => { setDepartmentId(Number(e.target.value)); setTeamId(undefined); }}>
+            {departments.data?.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </label>
+        <label>팀
+          <select name="teamId" value={teamId ?? ''} onChange={(e) => setTeamId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">(없음)</option>
+            {dept?.teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        </label>
+        <label>직급
+          <select name="position" value={position} onChange={(e) => setPosition(e.target.value as Position)}>
+            {POSITIONS.map((p) => <option key={p} value={p}>{p}</option>)}
+          </select>
+        </label>
+        <label className="inline"><input type="checkbox" checked={manager} onChange={(e) => setManager(e.target.checked)} /> 관리자 권한 (MANAGER: quests)</label>
+        {error && <p className="error" role="alert">{error}</p>}
+        <div className="actions"><button type="submit" disabled={busy || !dept}>입사 등록 (hire)</button></div>
+      </form>
+      {hired && (
+        <p className="notice" data-testid="hired">
+          {hired.employee.name} ({hired.employee.username}) 등록. 임시 비밀번호 (shown once):{' '}
+          <code data-testid="temporary-password">{hired.temporaryPassword}</code> — 첫 로그인 후 내 정보에서 바꾸게 하세요.
+        </p>
+      )}
+      {people.error && <p className="error">{people.error}</p>}
+      <table>
+        <thead><tr><th>이름</th><th>아이디</th><th>부서</th><th>직급</th><th /></tr></thead>
+        <tbody>
+          {people.data?.map((p) => (
+            <tr key={p.id} data-testid="employee-row">
+              <td>{p.name}</td><td>{p.username}</td><td>{p.department.name}{p.team ? ` · ${p.team.name}` : ''}</td><td>{p.position}</td>
+              <td>{p.id !== me.id && <button type="button" className="link" onClick={() => depart(p)}>퇴사</button>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 function Operations() {
