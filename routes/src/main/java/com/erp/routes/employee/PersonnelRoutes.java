@@ -7,8 +7,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * 인사: an administrator hires someone or records that someone left; everyone changes their own password (bean
- * {@code personnel}, which checks who may).
+ * 인사: an administrator hires someone, changes someone's record, names department heads and team leads, or records that
+ * someone left; everyone changes their own password (bean {@code personnel}, which checks who may).
  */
 @Component
 public class PersonnelRoutes extends RouteBuilder {
@@ -21,6 +21,18 @@ public class PersonnelRoutes extends RouteBuilder {
                 .removeHeaders("*")
                 .setHeader("Location", simple("/api/employees/${body.employee.id}"))
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
+
+        from("direct:changeEmployee").routeId("employee.change").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "change(${variable.caller}, ${header.employeeId}, ${body})");
+
+        from("direct:nameDepartmentHead").routeId("employee.name-head").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "nameHead(${variable.caller}, ${header.departmentId}, ${body})");
+
+        from("direct:nameTeamLead").routeId("employee.name-lead").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "nameLead(${variable.caller}, ${header.departmentId}, ${header.teamId}, ${body})");
 
         from("direct:recordDeparture").routeId("employee.depart").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())

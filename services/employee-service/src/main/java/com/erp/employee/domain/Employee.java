@@ -88,7 +88,11 @@ public class Employee {
         this.department = department;
         this.team = team;
         this.position = position;
-        this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.roles = joined(roles);
+    }
+
+    private static String joined(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
     public Long getId() {
@@ -144,6 +148,16 @@ public class Employee {
     public void depart(Instant at) {
         this.active = false;
         this.departedAt = at;
+    }
+
+    /** 인사 이동: their record as an administrator changed it. */
+    public void change(String name, String email, Department department, Team team, Position position, Set<Role> roles) {
+        this.name = name;
+        this.email = email;
+        this.department = department;
+        this.team = team;
+        this.position = position;
+        this.roles = joined(roles);
     }
 
     public void changePassword(String passwordHash) {

@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.erp.employee.api.Departure;
+import com.erp.employee.api.Appointment;
 import com.erp.employee.api.DepartureRequest;
+import com.erp.employee.api.EmployeeChange;
 import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.HireRequest;
 import com.erp.employee.api.Hired;
@@ -30,8 +32,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 인사 (bean {@code personnel}): an administrator hires someone (who gets a temporary password) or records that someone
- * left (퇴사); everyone changes their own password.
+ * 인사 (bean {@code personnel}): an administrator hires someone (who gets a temporary password), changes someone's
+ * record (인사 이동), names who heads a department or leads a team, or records that someone left (퇴사); everyone
+ * changes their own password.
  */
 public class Personnel {
 
@@ -70,33 +73,15 @@ public class Personnel {
         String temporary = PersonnelRules.temporaryPassword(random);
         String hash = passwords.encode(temporary);
         Employee hired = tx.execute(status -> {
-            Department department = em.find(Department.class, request.departmentId());
-            if (department == null) {
-                throw ProblemException.unprocessable("No department [" + request.departmentId() + "].");
-            }
-            Team team = null;
-            if (request.teamId() != null) {
-                team = em.find(Team.class, request.teamId());
-                if (team == null) {
-                    throw ProblemException.unprocessable("No team [" + request.teamId() + "].");
-                }
-                PersonnelRules.teamViolation(department.getId(), department.getName(), team.getDepartment().getId(),
-                        team.getName()).ifPresent(why -> {
-                            throw ProblemException.unprocessable(why);
-                        });
-            }
+            Department department = department(request.departmentId());
+            Team team = team(department, request.teamId());
             // the username's unique key decides between two hires at once; this check names it first
             if (!em.createNamedQuery(Employee.BY_USERNAME, Employee.class).setParameter("username", username)
                     .getResultList().isEmpty()) {
                 throw ProblemException.conflict("The username '" + username + "' is taken (also by someone who left).");
             }
-            Set<Role> roles = EnumSet.of(Role.EMPLOYEE);
-            if (request.roles() != null) {
-                request.roles().forEach(r -> roles.add(Role.valueOf(r)));
-            }
-            String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
-            Employee e = new Employee(username, hash, name, email, department, team, Position.valueOf(request.position()),
-                    roles);
+            Employee e = new Employee(username, hash, name, blankToNull(request.email()), department, team,
+                    Position.valueOf(request.position()), roles(request.roles()));
             em.persist(e);
             em.flush();
             return e;
@@ -129,11 +114,9 @@ public class Personnel {
                         + (e.getDepartedAt() == null ? "." : ", on " + e.getDepartedAt() + "."));
             }
             e.depart(now);
-            List<Department> headed = em.createQuery("select d from Department d where d.head = :e", Department.class)
-                    .setParameter("e", e).getResultList();
+            List<Department> headed = headedBy(e);
             headed.forEach(d -> d.setHead(null));
-            List<Team> led = em.createQuery("select t from Team t where t.lead = :e", Team.class)
-                    .setParameter("e", e).getResultList();
+            List<Team> led = ledBy(e);
             led.forEach(t -> t.setLead(null));
             int ended = delegations.endInvolving(employeeId);
             return new Departure(EmployeeViews.person(e), now, headed.stream().map(Department::getName).toList(),
@@ -142,6 +125,144 @@ public class Personnel {
         LOG.info("{} recorded that {} left{}", caller.username(), employeeId,
                 request == null || request.reason() == null ? "" : ": " + request.reason());
         return departure;
+    }
+
+    /**
+     * An administrator changes someone's record: name, e-mail, department and team, position, roles (EMPLOYEE always).
+     * Who heads a department or leads a team stays in it (409 until another is named); an administrator does not take
+     * their own ADMIN role away (another does).
+     */
+    public com.erp.employee.api.Employee change(Caller caller, long employeeId, EmployeeChange request) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an administrator changes someone's record.");
+        }
+        String name = request.name().strip();
+        if (name.isEmpty()) {
+            throw ProblemException.unprocessable("The name must not be blank.");
+        }
+        Set<Role> roles = roles(request.roles());
+        if (employeeId == caller.id() && !roles.contains(Role.ADMIN)) {
+            throw ProblemException.conflict("You cannot take your own ADMIN role away: another administrator does.");
+        }
+        return tx.execute(status -> {
+            Employee e = em.find(Employee.class, employeeId, LockModeType.PESSIMISTIC_WRITE);
+            if (e == null || !e.isActive()) {
+                throw ProblemException.notFound("No employee [" + employeeId + "] works here.");
+            }
+            Department department = department(request.departmentId());
+            Team team = team(department, request.teamId());
+            for (Department d : headedBy(e)) {
+                if (!d.getId().equals(department.getId())) {
+                    throw ProblemException.conflict(e.getName() + " heads " + d.getName() + ": name another head of it"
+                            + " first (PUT /api/departments/" + d.getId() + "/head).");
+                }
+            }
+            for (Team t : ledBy(e)) {
+                if (team == null || !t.getId().equals(team.getId())) {
+                    throw ProblemException.conflict(e.getName() + " leads " + t.getName() + ": name another lead of it"
+                            + " first (PUT /api/departments/" + t.getDepartment().getId() + "/teams/" + t.getId()
+                            + "/lead).");
+                }
+            }
+            e.change(name, blankToNull(request.email()), department, team, Position.valueOf(request.position()), roles);
+            em.flush();
+            return views.employee(e);
+        });
+    }
+
+    /** An administrator names who heads a department (an active employee of it), or nobody. */
+    public com.erp.employee.api.Department nameHead(Caller caller, long departmentId, Appointment request) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an administrator names a department's head.");
+        }
+        return tx.execute(status -> {
+            Department d = em.find(Department.class, departmentId, LockModeType.PESSIMISTIC_WRITE);
+            if (d == null) {
+                throw ProblemException.notFound("No department [" + departmentId + "].");
+            }
+            Employee head = appointee(request);
+            if (head != null && !head.getDepartment().getId().equals(d.getId())) {
+                throw ProblemException.unprocessable(head.getName() + " is not in " + d.getName() + ": move them first.");
+            }
+            d.setHead(head);
+            em.flush();
+            return views.departments(List.of(d)).get(0);
+        });
+    }
+
+    /** An administrator names who leads a team (an active employee of it), or nobody. */
+    public com.erp.employee.api.Department nameLead(Caller caller, long departmentId, long teamId, Appointment request) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an administrator names a team's lead.");
+        }
+        return tx.execute(status -> {
+            Team t = em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
+            if (t == null || t.getDepartment().getId() != departmentId) {
+                throw ProblemException.notFound("No team [" + teamId + "] in department [" + departmentId + "].");
+            }
+            Employee lead = appointee(request);
+            if (lead != null && (lead.getTeam() == null || !lead.getTeam().getId().equals(t.getId()))) {
+                throw ProblemException.unprocessable(lead.getName() + " is not in " + t.getName() + ": move them first.");
+            }
+            t.setLead(lead);
+            em.flush();
+            return views.departments(List.of(t.getDepartment())).get(0);
+        });
+    }
+
+    private Employee appointee(Appointment request) {
+        if (request.employeeId() == null) {
+            return null;
+        }
+        Employee e = em.find(Employee.class, request.employeeId());
+        if (e == null || !e.isActive()) {
+            throw ProblemException.unprocessable("No active employee [" + request.employeeId() + "].");
+        }
+        return e;
+    }
+
+    private Department department(long departmentId) {
+        Department department = em.find(Department.class, departmentId);
+        if (department == null) {
+            throw ProblemException.unprocessable("No department [" + departmentId + "].");
+        }
+        return department;
+    }
+
+    private Team team(Department department, Long teamId) {
+        if (teamId == null) {
+            return null;
+        }
+        Team team = em.find(Team.class, teamId);
+        if (team == null) {
+            throw ProblemException.unprocessable("No team [" + teamId + "].");
+        }
+        PersonnelRules.teamViolation(department.getId(), department.getName(), team.getDepartment().getId(),
+                team.getName()).ifPresent(why -> {
+                    throw ProblemException.unprocessable(why);
+                });
+        return team;
+    }
+
+    private List<Department> headedBy(Employee e) {
+        return em.createQuery("select d from Department d where d.head = :e", Department.class).setParameter("e", e)
+                .getResultList();
+    }
+
+    private List<Team> ledBy(Employee e) {
+        return em.createQuery("select t from Team t where t.lead = :e", Team.class).setParameter("e", e).getResultList();
+    }
+
+    private static Set<Role> roles(List<String> named) {
+        Set<Role> roles = EnumSet.of(Role.EMPLOYEE);
+        if (named != null) {
+            named.forEach(r -> roles.add(Role.valueOf(r)));
+        }
+        return roles;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The caller replaces their password, giving the current one (a wrong one counts as a failed sign-in). */

@@ -152,4 +152,58 @@ class PersonnelTest extends EmployeeTestBase {
         assertProblem(http.post("/api/employees/" + admin + "/departure", token("admin"), Map.of()), 409);
         assertProblem(http.post("/api/employees/999999/departure", token("admin"), Map.of()), 404);
     }
+
+    @Test
+    void anAdministratorMovesSomeoneAndNamesTheLeadsButALeadStaysUntilAnotherIsNamed() {
+        String admin = token("admin");
+        long sales = department("SALES").path("id").asLong();
+        String teamName = "이동팀 " + Long.toString(System.nanoTime(), 36);
+        JdbcTemplate db = new JdbcTemplate(dataSource);
+        db.update("insert into team (department_id, name) values (?, ?)", sales, teamName);
+        long team = db.queryForObject("select id from team where name = ?", Long.class, teamName);
+        Map<String, Object> body = hire(unique("mover"), "SALES");
+        body.put("teamId", team);
+        long mover = http.post("/api/employees", admin, body).json().path("employee").path("id").asLong();
+        String leadPath = "/api/departments/" + sales + "/teams/" + team + "/lead";
+
+        Response named = http.put(leadPath, admin, Map.of("employeeId", mover));
+        assertThat(named.status()).as("%s", named).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "PUT", "/api/departments/{departmentId}/teams/{teamId}/lead", named);
+        assertThat(named.json().path("teams").findValues("lead").stream().map(l -> l.path("id").asLong()).toList())
+                .contains(mover);
+        assertProblem(http.put(leadPath, token("sales.head"), Map.of("employeeId", mover)), 403);
+
+        Map<String, Object> move = new HashMap<>();
+        move.put("name", "옮긴 사람");
+        move.put("departmentId", department("DEV").path("id").asLong());
+        move.put("position", "TEAM_LEAD");
+        move.put("roles", List.of("MANAGER"));
+        assertThat(assertProblem(http.put("/api/employees/" + mover, admin, move), 409).path("detail").asText())
+                .contains(teamName);
+
+        Map<String, Object> nobody = new HashMap<>();
+        nobody.put("employeeId", null);
+        assertThat(http.put(leadPath, admin, nobody).status()).isEqualTo(200);
+        Response moved = http.put("/api/employees/" + mover, admin, move);
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "PUT", "/api/employees/{employeeId}", moved);
+        assertThat(moved.json().path("department").path("code").asText()).isEqualTo("DEV");
+        assertThat(moved.json().path("name").asText()).isEqualTo("옮긴 사람");
+        assertThat(moved.json().path("roles").toString()).contains("MANAGER").contains("EMPLOYEE");
+        assertThat(http.get("/api/employees/" + mover, admin).json().path("position").asText()).isEqualTo("TEAM_LEAD");
+
+        // only someone of the team leads it, of the department heads it
+        assertThat(assertProblem(http.put(leadPath, admin, Map.of("employeeId", mover)), 422).path("detail").asText())
+                .contains("move them first");
+        assertProblem(http.put("/api/departments/" + sales + "/head", admin, Map.of("employeeId", mover)), 422);
+        assertProblem(http.put("/api/departments/" + sales + "/teams/999999/lead", admin, nobody), 404);
+        assertProblem(http.put("/api/employees/" + mover, token("dev.head"), move), 403);
+
+        long me = http.get("/api/employees/me", admin).json().path("id").asLong();
+        Map<String, Object> demoted = new HashMap<>(move);
+        demoted.put("departmentId", http.get("/api/employees/me", admin).json().path("department").path("id").asLong());
+        demoted.put("roles", List.of());
+        assertThat(assertProblem(http.put("/api/employees/" + me, admin, demoted), 409).path("detail").asText())
+                .contains("ADMIN");
+    }
 }
