@@ -433,6 +433,12 @@ try {
   await hire.fill('input[name=newPasswordAgain]', 'my own secret 42');
   await hire.getByRole('button', { name: '변경' }).click();
   await hire.getByText('비밀번호를 바꿨습니다').waitFor({ timeout: LIVE });
+  // 인사 이동: moved to 영업본부 in place
+  const hireRow = admin.getByTestId('employee-row').filter({ hasText: hireName });
+  await hireRow.getByRole('button', { name: '이동' }).click();
+  await admin.getByTestId('employee-move').getByLabel('move department').selectOption({ label: '영업본부' });
+  await admin.getByTestId('employee-move').getByRole('button', { name: '저장' }).click();
+  await hireRow.filter({ hasText: '영업본부' }).waitFor({ timeout: LIVE });
   admin.once('dialog', (d) => d.accept('계약 만료'));
   await admin.getByTestId('employee-row').filter({ hasText: hireName }).getByRole('button', { name: '퇴사' }).click();
   await admin.getByText('한지민: 퇴사 처리했습니다').waitFor({ timeout: LIVE });
@@ -442,7 +448,7 @@ try {
   [hireName, 'my own secret 42']);
   if (relogin !== 401) throw new Error(`someone who left signed in: ${relogin}`);
   await hire.context().close();
-  log('the administrator hired someone (temporary password shown once), who replaced it under 내 정보; recorded as left, they cannot sign in');
+  log('the administrator hired someone (temporary password shown once), who replaced it under 내 정보; moved them to 영업본부; recorded as left, they cannot sign in');
 
   // 10. logging out ends the page's session and expires the login cookie (which the page cannot remove itself)
   await staff.getByRole('button', { name: '로그아웃' }).click();

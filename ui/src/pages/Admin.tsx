@@ -30,6 +30,7 @@ function Personnel() {
   const [position, setPosition] = useState<Position>('STAFF');
   const [manager, setManager] = useState(false);
   const [hired, setHired] = useState<Hired>();
+  const [editing, setEditing] = useState<number>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const dept = departments.data?.find((d) => d.id === (departmentId ?? departments.data?.[0]?.id));
@@ -115,14 +116,118 @@ function Personnel() {
         <thead><tr><th>이름</th><th>아이디</th><th>부서</th><th>직급</th><th /></tr></thead>
         <tbody>
           {people.data?.map((p) => (
-            <tr key={p.id} data-testid="employee-row">
-              <td>{p.name}</td><td>{p.username}</td><td>{p.department.name}{p.team ? ` · ${p.team.name}` : ''}</td><td>{p.position}</td>
-              <td>{p.id !== me.id && <button type="button" className="link" onClick={() => depart(p)}>퇴사</button>}</td>
-            </tr>
+            editing === p.id && departments.data
+              ? <MoveRow key={p.id} person={p} departments={departments.data} done={(changed) => {
+                  setEditing(undefined);
+                  if (changed) { people.reload(); departments.reload(); }
+                }} />
+              : (
+                <tr key={p.id} data-testid="employee-row">
+                  <td>{p.name}</td><td>{p.username}</td><td>{p.department.name}{p.team ? ` · ${p.team.name}` : ''}</td><td>{p.position}</td>
+                  <td>
+                    <button type="button" className="link" onClick={() => setEditing(p.id)}>이동</button>
+                    {p.id !== me.id && <button type="button" className="link" onClick={() => depart(p)}>퇴사</button>}
+                  </td>
+                </tr>
+              )
           ))}
         </tbody>
       </table>
+      {departments.data && people.data && (
+        <OrgChart departments={departments.data} people={people.data} changed={() => departments.reload()} />
+      )}
     </div>
+  );
+}
+
+/** 인사 이동: one person's department, team, position and MANAGER role, changed in place. */
+function MoveRow({ person, departments, done }: { person: Employee; departments: DepartmentInfo[]; done: (changed: boolean) => void }) {
+  const { toast } = useApp();
+  const [departmentId, setDepartmentId] = useState(person.department.id);
+  const [teamId, setTeamId] = useState<number | undefined>(person.team?.id);
+  const [position, setPosition] = useState<Position>(person.position);
+  const [manager, setManager] = useState(person.roles.includes('MANAGER'));
+  const dept = departments.find((d) => d.id === departmentId);
+  const save = async () => {
+    const roles = [...(manager ? ['MANAGER'] : []), ...(person.roles.includes('ADMIN') ? ['ADMIN'] : [])];
+    try {
+      await api('PUT', `/api/employees/${person.id}`, {
+        name: person.name, ...(person.email ? { email: person.email } : {}), departmentId, ...(teamId ? { teamId } : {}), position, roles,
+      });
+      toast(`${person.name}: 인사 이동을 저장했습니다 (saved).`);
+      done(true);
+    } catch (err) {
+      toast(message(err), 'error');
+    }
+  };
+  return (
+    <tr data-testid="employee-move">
+      <td>{person.name}</td><td>{person.username}</td>
+      <td>
+        <select aria-label="move department" value={departmentId} onChange={(e) => { setDepartmentId(Number(e.target.value)); setTeamId(undefined); }}>
+          {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        </select>
+        <select aria-label="move team" value={teamId ?? ''} onChange={(e) => setTeamId(e.target.value ? Number(e.target.value) : undefined)}>
+          <option value="">(팀 없음)</option>
+          {dept?.teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+      </td>
+      <td>
+        <select aria-label="move position" value={position} onChange={(e) => setPosition(e.target.value as Position)}>
+          {POSITIONS.map((p) => <option key={p} value={p}>{p}</option>)}
+        </select>
+        <label className="inline"><input type="checkbox" checked={manager} onChange={(e) => setManager(e.target.checked)} /> MANAGER</label>
+      </td>
+      <td>
+        <button type="button" onClick={save}>저장</button>
+        <button type="button" className="link" onClick={() => done(false)}>취소</button>
+      </td>
+    </tr>
+  );
+}
+
+/** The org chart: who heads each department and leads each team, named from the people of it. */
+function OrgChart({ departments, people, changed }: { departments: DepartmentInfo[]; people: Employee[]; changed: () => void }) {
+  const { toast } = useApp();
+  const appoint = async (path: string, employeeId: number | null, what: string) => {
+    try {
+      await api('PUT', path, { employeeId });
+      toast(`${what}: 지정했습니다 (named).`);
+      changed();
+    } catch (err) {
+      toast(message(err), 'error');
+    }
+  };
+  return (
+    <table data-testid="org-chart">
+      <thead><tr><th>조직</th><th>부서장 / 팀장</th></tr></thead>
+      <tbody>
+        {departments.flatMap((d) => [
+          <tr key={`d${d.id}`}>
+            <td><b>{d.name}</b></td>
+            <td>
+              <select aria-label={`head of ${d.name}`} value={d.head?.id ?? ''}
+                      onChange={(e) => appoint(`/api/departments/${d.id}/head`, e.target.value ? Number(e.target.value) : null, d.name)}>
+                <option value="">(없음)</option>
+                {people.filter((p) => p.department.id === d.id).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              </select>
+            </td>
+          </tr>,
+          ...d.teams.map((t) => (
+            <tr key={`t${t.id}`}>
+              <td>&nbsp;&nbsp;{t.name}</td>
+              <td>
+                <select aria-label={`lead of ${t.name}`} value={t.lead?.id ?? ''}
+                        onChange={(e) => appoint(`/api/departments/${d.id}/teams/${t.id}/lead`, e.target.value ? Number(e.target.value) : null, t.name)}>
+                  <option value="">(없음)</option>
+                  {people.filter((p) => p.team?.id === t.id).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                </select>
+              </td>
+            </tr>
+          )),
+        ])}
+      </tbody>
+    </table>
   );
 }
 
