@@ -4,6 +4,8 @@ import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.DeadLetterReplay;
 import com.erp.routes.common.kafka.DeadLetterRoute;
 import com.erp.routes.common.kafka.DeadLetters;
+import com.erp.routes.common.security.RevocationRoute;
+import com.erp.routes.common.security.RevokedSubjects;
 import com.erp.routes.common.kafka.KafkaHeaderFilter;
 import com.erp.routes.common.kafka.KafkaHealthIndicator;
 import com.erp.routes.common.kafka.KafkaLagMeter;
@@ -43,6 +45,12 @@ public class ErpKafkaAutoConfiguration {
         @Bean
         KafkaHealthIndicator kafkaHealthIndicator(@Value("${camel.component.kafka.brokers}") String brokers) {
             return new KafkaHealthIndicator(brokers);
+        }
+
+        /** Departures (퇴사), so that this process refuses the tokens of those who left. */
+        @Bean
+        RevocationRoute erpRevocationRoute(RevokedSubjects revoked) {
+            return new RevocationRoute(revoked);
         }
 
         @Bean

@@ -12,6 +12,7 @@ import com.erp.routes.common.security.JwtKeys;
 import com.erp.routes.common.security.ProblemSecurityHandlers;
 import com.erp.routes.common.security.HeaderValues;
 import com.erp.routes.common.security.TokenIssuer;
+import com.erp.routes.common.security.RevokedSubjects;
 import com.erp.routes.common.security.VerifiedTokenCache;
 import com.erp.routes.common.web.ContractRequestValidator;
 import com.erp.routes.common.web.ContractRoutes;
@@ -52,6 +53,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -98,13 +100,20 @@ public class ErpWebAutoConfiguration {
         return new TokenIssuer(keys, props.issuer(), props.tokenTtl(), clock);
     }
 
+    /** Who left: their tokens are refused before they expire (fed by the departures topic where Kafka is). */
+    @Bean
+    RevokedSubjects erpRevokedSubjects() {
+        return new RevokedSubjects();
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(AuthProperties props, ObjectProvider<JwtKeys> keys) {
+    JwtDecoder jwtDecoder(AuthProperties props, ObjectProvider<JwtKeys> keys, RevokedSubjects revoked) {
         NimbusJwtDecoder decoder = props.holdsKey()
                 ? NimbusJwtDecoder.withPublicKey(keys.getObject().publicKey()).build()
                 : NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri()).build();
-        OAuth2TokenValidator<Jwt> validator = TokenRules.validator(props.issuer());
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(TokenRules.validator(props.issuer()),
+                revoked.validator());
         decoder.setJwtValidator(validator);
         return new VerifiedTokenCache(decoder, validator, props.verifiedTokenCacheSize(), Duration.ofMinutes(5));
     }

@@ -91,8 +91,8 @@ public class EmployeeModule {
 
     @Bean
     Personnel personnel(EntityManager entityManager, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
-                        DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle) {
-        return new Personnel(entityManager, tx, clock, passwords, delegations, views, throttle);
+                        DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json) {
+        return new Personnel(entityManager, tx, clock, passwords, delegations, views, throttle, json);
     }
 
     @Bean

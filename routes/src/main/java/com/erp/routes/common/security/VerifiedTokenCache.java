@@ -44,7 +44,10 @@ public final class VerifiedTokenCache implements JwtDecoder {
         OAuth2TokenValidatorResult result = validator.validate(known);
         if (result.hasErrors()) {
             verified.invalidate(token);
-            throw new JwtValidationException("The token is no longer valid.", result.getErrors());
+            // the first reason a check gave (expired, account closed), in words
+            String why = result.getErrors().stream().map(e -> e.getDescription()).filter(d -> d != null && !d.isBlank())
+                    .findFirst().orElse("The token is no longer valid.");
+            throw new JwtValidationException(why, result.getErrors());
         }
         return known;
     }

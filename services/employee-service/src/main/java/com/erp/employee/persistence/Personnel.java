@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import com.erp.employee.api.Departure;
 import com.erp.employee.api.Appointment;
@@ -20,12 +21,16 @@ import com.erp.employee.api.PasswordChangeRequest;
 import com.erp.employee.auth.LoginThrottle;
 import com.erp.employee.domain.Department;
 import com.erp.employee.domain.Employee;
+import com.erp.employee.domain.OutboxMessage;
 import com.erp.employee.domain.PersonnelRules;
 import com.erp.employee.domain.Position;
 import com.erp.employee.domain.Role;
 import com.erp.employee.domain.Team;
+import com.erp.routes.common.events.DepartureEvent;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,10 +52,12 @@ public class Personnel {
     private final DelegationDesk delegations;
     private final EmployeeViews views;
     private final LoginThrottle throttle;
+    private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
 
     public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
-                     DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle) {
+                     DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json) {
+        this.json = json;
         this.em = em;
         this.tx = tx;
         this.clock = clock;
@@ -94,7 +101,7 @@ public class Personnel {
      * An administrator records that someone left: they can no longer sign in, be named on a document or found among
      * the active employees; the departments they headed and teams they led are left without (default lines skip that
      * level until someone is named), and their delegations and those naming them deputy end. Their tokens already
-     * issued stay valid until they expire ({@code erp.auth.token-ttl}).
+     * issued are refused by every service once it has read the departure ({@link DepartureEvent}, through the outbox).
      */
     public Departure depart(Caller caller, long employeeId, DepartureRequest request) {
         if (!caller.isAdmin()) {
@@ -119,6 +126,11 @@ public class Personnel {
             List<Team> led = ledBy(e);
             led.forEach(t -> t.setLead(null));
             int ended = delegations.endInvolving(employeeId);
+            // every service refuses their tokens once it reads this
+            DepartureEvent event = new DepartureEvent(UUID.randomUUID().toString(), DepartureEvent.VERSION, now,
+                    EmployeeViews.person(e), now);
+            em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.DEPARTURE, String.valueOf(employeeId),
+                    json(event), now));
             return new Departure(EmployeeViews.person(e), now, headed.stream().map(Department::getName).toList(),
                     led.stream().map(Team::getName).toList(), ended);
         });
@@ -263,6 +275,14 @@ public class Personnel {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private String json(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The caller replaces their password, giving the current one (a wrong one counts as a failed sign-in). */

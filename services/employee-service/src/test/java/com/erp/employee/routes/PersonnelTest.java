@@ -135,6 +135,15 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(left.json().path("delegationsEnded").asInt()).isEqualTo(1);
 
         assertThat(login(username, temporary).status()).isEqualTo(401);
+        // the token they had is refused too, once the departure has come back from Kafka, long before it expires
+        Response refused = null;
+        for (int i = 0; i < 150 && (refused == null || refused.status() != 401); i++) {
+            sleep(100);
+            refused = http.get("/api/employees/me", theirs);
+        }
+        assertThat(refused.status()).as("%s", refused).isEqualTo(401);
+        assertThat(refused.json().path("detail").asText()).contains("closed");
+        assertThat(http.get("/api/employees/me", token("sales.staff")).status()).isEqualTo(200);
         assertThat(http.get("/api/employees", token("admin")).json().findValuesAsText("username")).doesNotContain(username);
         JsonNode team = null;
         for (JsonNode t : department("SALES").path("teams")) {
@@ -205,5 +214,14 @@ class PersonnelTest extends EmployeeTestBase {
         demoted.put("roles", List.of());
         assertThat(assertProblem(http.put("/api/employees/" + me, admin, demoted), 409).path("detail").asText())
                 .contains("ADMIN");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
