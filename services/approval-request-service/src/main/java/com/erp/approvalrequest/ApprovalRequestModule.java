@@ -11,6 +11,7 @@ import com.erp.approvalrequest.directory.HttpEmployeeDirectory;
 import com.erp.approvalrequest.directory.InProcessEmployeeDirectory;
 import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
+import com.erp.approvalrequest.persistence.ApprovalReports;
 import com.erp.approvalrequest.persistence.Drafts;
 import com.erp.approvalrequest.persistence.DelegationReplica;
 import com.erp.approvalrequest.persistence.MongoCollections;
@@ -95,6 +96,11 @@ public class ApprovalRequestModule {
             }
             return pending;
         }, Duration.ofMillis(maxAgeMs));
+    }
+
+    @Bean
+    ApprovalReports approvalReports(Clock clock, @Value("${erp.calendar-zone}") ZoneId zone) {
+        return new ApprovalReports(clock, zone);
     }
 
     @Bean

@@ -804,7 +804,7 @@ public class ApprovalDocuments {
                 step.getString("status"), null, null, null)).toList();
     }
 
-    private static Person toPerson(Document d) {
+    static Person toPerson(Document d) {
         if (d == null) {
             return null;
         }
