@@ -416,6 +416,17 @@ try {
   await admin.screenshot({ path: `${shots}/admin.png`, fullPage: true });
   log('the administrator sees the dispatch mode (ASYNC) and the dead letters');
 
+  // 9a. 결재 통계: the administrator's report of this month lists what the walk drafted and the lead's decisions; a
+  // department head is offered it too (their department's), a staff member is not
+  await admin.goto(`${base}/#/reports`);
+  await admin.getByTestId('report-counts').filter({ hasText: '합계' }).waitFor({ timeout: LIVE });
+  await admin.getByTestId('report-approvers').filter({ hasText: '이서연' }).waitFor({ timeout: LIVE });
+  if (await head.locator('nav a[data-nav=reports]').count() !== 1) throw new Error('a department head is not offered 통계');
+  if (await staff.locator('nav a[data-nav=reports]').count() !== 0) throw new Error('a staff member is offered 통계');
+  await admin.screenshot({ path: `${shots}/reports.png`, fullPage: true });
+  log('the administrator reads this month\'s 결재 통계 (the lead among the approvers); a department head is offered it, staff not');
+  await admin.goto(`${base}/#/admin`);
+
   // 9b. 인사: the administrator hires someone, whose temporary password is shown once; they sign in with it and replace
   // it under 내 정보; then the administrator records that they left, and they can no longer sign in
   const hireName = `w${Date.now().toString(36)}`;

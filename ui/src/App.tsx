@@ -15,6 +15,7 @@ import { Attendance } from './pages/Attendance';
 import { DelegationPage } from './pages/Delegation';
 import { Admin } from './pages/Admin';
 import { Account } from './pages/Account';
+import { Reports } from './pages/Reports';
 
 export interface Ctx {
   me: Employee;
@@ -35,7 +36,7 @@ export function useApp(): Ctx {
   return ctx;
 }
 
-const NAV: { page: string; label: string; admin?: boolean }[] = [
+const NAV: { page: string; label: string; admin?: boolean; reports?: boolean }[] = [
   { page: 'inbox', label: '결재함' },
   { page: 'docs', label: '문서함' },
   { page: 'draft', label: '기안' },
@@ -44,6 +45,7 @@ const NAV: { page: string; label: string; admin?: boolean }[] = [
   { page: 'delegation', label: '대결' },
   { page: 'quests', label: '퀘스트' },
   { page: 'attendance', label: '출퇴근' },
+  { page: 'reports', label: '통계', reports: true },
   { page: 'admin', label: '관리', admin: true },
 ];
 
@@ -125,7 +127,7 @@ function Shell({ me, logout }: { me: Employee; logout: () => void }) {
       <header className="top">
         <a className="brand" href="#/inbox">erp-approval <span>전자결재</span></a>
         <nav>
-          {NAV.filter((n) => !n.admin || ctx.isAdmin).map((n) => (
+          {NAV.filter((n) => (!n.admin || ctx.isAdmin) && (!n.reports || ctx.isAdmin || me.position === 'DEPT_HEAD')).map((n) => (
             <a key={n.page} href={`#/${n.page}`} className={route.page === n.page ? 'active' : ''} data-nav={n.page}>
               {n.label}
               {n.page === 'notifications' && unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}
@@ -162,6 +164,7 @@ function Page({ page, id, params }: { page: string; id?: string; params: URLSear
     case 'delegation': return <DelegationPage />;
     case 'admin': return <Admin />;
     case 'account': return <Account />;
+    case 'reports': return <Reports />;
     default: return <p>없는 페이지입니다 (no such page). <a href="#/inbox">결재함</a></p>;
   }
 }

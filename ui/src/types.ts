@@ -322,3 +322,23 @@ export interface DeadLetterOverview {
   messages: { topic: string; partition: number; offset: number; key?: string; route?: string; reason?: string;
     failedAt?: string; value?: string }[];
 }
+
+/** 결재 통계 (GET /api/reports/approvals). */
+export interface ReportCounts {
+  type?: DocumentType;
+  submitted: number;
+  inProgress: number;
+  approved: number;
+  rejected: number;
+  withdrawn: number;
+}
+
+export interface ApprovalReport {
+  from: string;
+  to: string;
+  department?: string;
+  total: ReportCounts;
+  byType: ReportCounts[];
+  completion: { count: number; medianHours?: number; p90Hours?: number };
+  approvers: { approver: PersonRef; decided: number; medianHours?: number; p90Hours?: number; waiting: number; waitingSince?: string }[];
+}

@@ -46,11 +46,11 @@ export function Account() {
                  value={current} onChange={(e) => setCurrent(e.target.value)} />
         </label>
         <label>새 비밀번호 <small>(10자 이상, 아이디를 넣지 말 것)</small>
-          <input name="newPassword" type="password" autoComplete="new-password" required minLength={10} maxLength={128}
+          <input name="newPassword" type="password" autoComplete="new-password" required minLength={10} maxLength={72}
                  value={next} onChange={(e) => setNext(e.target.value)} />
         </label>
         <label>새 비밀번호 확인
-          <input name="newPasswordAgain" type="password" autoComplete="new-password" required minLength={10} maxLength={128}
+          <input name="newPasswordAgain" type="password" autoComplete="new-password" required minLength={10} maxLength={72}
                  value={again} onChange={(e) => setAgain(e.target.value)} />
         </label>
         {error && <p className="error" role="alert">{error}</p>}

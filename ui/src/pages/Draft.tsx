@@ -90,9 +90,13 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
     // people who have left cannot be named: they are left out, and the page says who
     const here = (ps: PersonRef[]) => ps.filter((p) => !l.unavailable.some((u) => u.id === p.id));
     setCustom(true);
-    setApprovers(here(l.approvers));
+    const approversLeft = here(l.approvers);
+    setApprovers(approversLeft);
     setAgreers(here(l.agreement?.agreers ?? []));
-    setAgreementAt(l.agreement?.position ?? 0);
+    // the 합의 stays before the same approver: counted among those left (0: before the last one, as saved)
+    const at = l.agreement?.position;
+    setAgreementAt(at === undefined ? 0
+      : Math.min(approversLeft.length, l.approvers.slice(0, at - 1).filter((p) => approversLeft.some((x) => x.id === p.id)).length + 1));
     setCc(here(l.cc));
     setReceivers(here(l.receivers));
     setTakenLine(l.id);

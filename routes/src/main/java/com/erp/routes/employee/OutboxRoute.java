@@ -5,9 +5,9 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * employee-service's outbox relay: the changes written in their transactions (quests, delegations, departures) are
+ * employee-service's outbox relay: the changes written in their transactions (quests, delegations, token revocations) are
  * published, oldest first, to their topics ({@code erp.topics.quest-changed}, key = quest id; {@code
- * erp.topics.delegation-changed}, key = the approver's id; {@code erp.topics.employee-departed}, key = their id), each row deleted in the transaction that read it once
+ * erp.topics.delegation-changed}, key = the approver's id; {@code erp.topics.tokens-revoked}, key = the person's id), each row deleted in the transaction that read it once
  * Kafka has acknowledged it. With Kafka away the send fails, the row stays and goes on the next poll: nothing is
  * lost; a crash between the acknowledgement and the delete publishes it again, which the consumers' ids (and a
  * delegation being a state, not a step) make harmless. Each row is locked while it is published, so several
@@ -28,8 +28,8 @@ public class OutboxRoute extends RouteBuilder {
                 .choice()
                     .when(simple("${variable.entry.kind} == 'DELEGATION'"))
                         .to("kafka:{{erp.topics.delegation-changed}}")
-                    .when(simple("${variable.entry.kind} == 'DEPARTURE'"))
-                        .to("kafka:{{erp.topics.employee-departed}}")
+                    .when(simple("${variable.entry.kind} == 'REVOCATION'"))
+                        .to("kafka:{{erp.topics.tokens-revoked}}")
                     .otherwise()
                         .to("kafka:{{erp.topics.quest-changed}}")
                 .end();

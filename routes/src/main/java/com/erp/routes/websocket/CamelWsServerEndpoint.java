@@ -45,7 +45,8 @@ final class CamelWsServerEndpoint extends Endpoint {
             return;
         }
         session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", SEND_TIMEOUT_MS);
-        WsSession ws = new WsSession(session, user);
+        WsSession ws = new WsSession(session, user,
+                (Instant) config.getUserProperties().get(HandshakeAuthenticator.ISSUED_PROPERTY));
         path.add(ws);
         Instant expires = (Instant) config.getUserProperties().get(HandshakeAuthenticator.EXPIRES_PROPERTY);
         if (expires != null) {

@@ -18,6 +18,7 @@ final class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
     static final String USER_PROPERTY = "erp.websocket.user";
     /** When the handshake's credentials stop being valid (an {@link Instant}), if they say so. */
     static final String EXPIRES_PROPERTY = "erp.websocket.expires";
+    static final String ISSUED_PROPERTY = "erp.websocket.issued";
 
     private final WsPath path;
 
@@ -36,6 +37,13 @@ final class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
         }
         Instant expires = request.getUserPrincipal() instanceof AbstractOAuth2TokenAuthenticationToken<?> token
                 ? token.getToken().getExpiresAt() : null;
+        Instant issued = request.getUserPrincipal() instanceof AbstractOAuth2TokenAuthenticationToken<?> token
+                ? token.getToken().getIssuedAt() : null;
+        if (issued != null) {
+            config.getUserProperties().put(ISSUED_PROPERTY, issued);
+        } else {
+            config.getUserProperties().remove(ISSUED_PROPERTY);
+        }
         if (expires != null) {
             config.getUserProperties().put(EXPIRES_PROPERTY, expires);
         } else {

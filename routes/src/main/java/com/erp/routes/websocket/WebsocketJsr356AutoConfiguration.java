@@ -5,7 +5,9 @@ import jakarta.websocket.server.ServerContainer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import com.erp.routes.common.security.RevokedSubjects;
 
 /**
  * Registers the component under its scheme name, bound to this application's servlet container. The
@@ -18,8 +20,13 @@ import org.springframework.context.annotation.Bean;
 public class WebsocketJsr356AutoConfiguration {
 
     @Bean("websocket-jsr356")
-    WebsocketJsr356Component websocketJsr356Component(ServletContext servletContext) {
-        return new WebsocketJsr356Component(
+    WebsocketJsr356Component websocketJsr356Component(ServletContext servletContext,
+                                                      ObjectProvider<RevokedSubjects> revoked) {
+        WebsocketJsr356Component component = new WebsocketJsr356Component(
                 () -> (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName()));
+        // a revoked token's connections close too: a socket outlives its handshake's token check otherwise
+        revoked.ifAvailable(r -> r.onRevoke(e -> component.closeSessions(String.valueOf(e.employee().id()),
+                e.issuedBefore())));
+        return component;
     }
 }

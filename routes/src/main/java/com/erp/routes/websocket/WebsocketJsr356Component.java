@@ -40,4 +40,9 @@ public class WebsocketJsr356Component extends DefaultComponent {
     WsPath deploy(String path) {
         return registry.deploy(path);
     }
+
+    /** Closes {@code user}'s open sessions whose token was issued before {@code issuedBefore} (revoked tokens). */
+    public void closeSessions(String user, java.time.Instant issuedBefore) {
+        registry.closeSessions(user, issuedBefore);
+    }
 }

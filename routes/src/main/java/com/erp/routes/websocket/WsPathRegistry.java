@@ -26,6 +26,13 @@ final class WsPathRegistry {
         return paths.computeIfAbsent(path, this::doDeploy);
     }
 
+    /** Closes {@code user}'s sessions, on every path, opened with a token issued before {@code issuedBefore}. */
+    void closeSessions(String user, java.time.Instant issuedBefore) {
+        paths.values().forEach(p -> p.ofUser(user).stream()
+                .filter(s -> s.issuedAt() == null || s.issuedAt().isBefore(issuedBefore))
+                .forEach(WsSession::closeQuietly));
+    }
+
     private WsPath doDeploy(String path) {
         ServerContainer server = container.get();
         if (server == null) {

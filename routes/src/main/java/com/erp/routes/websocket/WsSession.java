@@ -1,5 +1,6 @@
 package com.erp.routes.websocket;
 
+import java.time.Instant;
 import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,11 +14,22 @@ final class WsSession {
 
     private final Session session;
     private final String user;
+    /** When the token it opened with was issued (null: not known), to close it when such tokens are revoked. */
+    private final Instant issuedAt;
     private final ReentrantLock sendLock = new ReentrantLock();
 
     WsSession(Session session, String user) {
+        this(session, user, null);
+    }
+
+    WsSession(Session session, String user, Instant issuedAt) {
         this.session = session;
         this.user = user;
+        this.issuedAt = issuedAt;
+    }
+
+    Instant issuedAt() {
+        return issuedAt;
     }
 
     String id() {

@@ -15,6 +15,7 @@ import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.employee.persistence.LeaveLedger;
 import com.erp.employee.persistence.DelegationDesk;
 import com.erp.employee.persistence.Personnel;
+import com.erp.routes.common.security.RevokedSubjects;
 import com.erp.employee.persistence.QuestBoard;
 import com.erp.employee.persistence.SavedLineStore;
 import com.erp.routes.common.security.AuthProperties;
@@ -67,8 +68,8 @@ public class EmployeeModule {
 
     @Bean
     LoginService loginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views,
-                              AuthProperties auth, LoginThrottle throttle) {
-        return new LoginService(passwords, tokens, views, auth.cookieName(), throttle);
+                              AuthProperties auth, LoginThrottle throttle, RevokedSubjects revoked, Clock clock) {
+        return new LoginService(passwords, tokens, views, auth.cookieName(), throttle, revoked, clock);
     }
 
     @Bean
@@ -91,8 +92,9 @@ public class EmployeeModule {
 
     @Bean
     Personnel personnel(EntityManager entityManager, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
-                        DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json) {
-        return new Personnel(entityManager, tx, clock, passwords, delegations, views, throttle, json);
+                        DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
+                        RevokedSubjects revoked) {
+        return new Personnel(entityManager, tx, clock, passwords, delegations, views, throttle, json, revoked);
     }
 
     @Bean

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("erp.topics")
 public record Topics(String submitted, String stepActivated, String decided, String completed, String rejected,
                      String withdrawn, String leaveReserved, String leaveRefused, String questChanged, String delegationChanged,
-                     String reminded, String commented, String employeeDeparted, String dlqSuffix,
+                     String reminded, String commented, String tokensRevoked, String dlqSuffix,
                      int partitions) {
 
     public String topicOf(EventType type) {
@@ -31,7 +31,7 @@ public record Topics(String submitted, String stepActivated, String decided, Str
 
     public List<String> all() {
         return List.of(submitted, stepActivated, decided, completed, rejected, withdrawn, leaveReserved, leaveRefused,
-                questChanged, delegationChanged, reminded, commented, employeeDeparted);
+                questChanged, delegationChanged, reminded, commented, tokensRevoked);
     }
 
     public String dlqOf(String topic) {

@@ -29,9 +29,9 @@ public class KafkaTopicsInitializer {
         List<NewTopic> wanted = new ArrayList<>();
         for (String topic : topics.all()) {
             NewTopic t = new NewTopic(topic, topics.partitions(), (short) 1);
-            // each approver's last delegation event is their delegation, each departure is for good: compacted,
-            // never dropped for its age
-            if (topic.equals(topics.delegationChanged()) || topic.equals(topics.employeeDeparted())) {
+            // each approver's last delegation event is their delegation, each person's last revocation holds for
+            // good: compacted, never dropped for its age
+            if (topic.equals(topics.delegationChanged()) || topic.equals(topics.tokensRevoked())) {
                 t.configs(Map.of("cleanup.policy", "compact"));
             }
             wanted.add(t);

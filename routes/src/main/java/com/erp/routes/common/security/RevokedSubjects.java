@@ -1,10 +1,13 @@
 package com.erp.routes.common.security;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-import com.erp.routes.common.events.DepartureEvent;
+import com.erp.routes.common.events.TokenRevocation;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -12,31 +15,52 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * The people whose tokens are refused before they expire: those who left (퇴사). Each service learns them from
- * {@code erp.topics.employee-departed}, read from its beginning at every start (route {@code common.revocations}), and
- * its token validator ({@link #validator}) asks here on every request, also for a token whose signature it remembers.
+ * The tokens refused before they expire: per person, those issued before a moment (they left, or their record changed
+ * so that their tokens say what is no longer true). Each service learns them from {@code erp.topics.tokens-revoked},
+ * read from its beginning at every start (route {@code common.revocations}); employee-service also applies its own at
+ * once. Its token validator ({@link #validator}) asks here on every request, also for a token whose signature it
+ * remembers; listeners (the WebSocket endpoints) close what the person has open.
  */
 public class RevokedSubjects {
 
-    private final Map<Long, Instant> departed = new ConcurrentHashMap<>();
+    private final Map<Long, TokenRevocation> latest = new ConcurrentHashMap<>();
+    private final List<Consumer<TokenRevocation>> listeners = new CopyOnWriteArrayList<>();
 
-    public void revoke(DepartureEvent event) {
-        departed.put(event.employee().id(), event.departedAt());
+    /** Keeps the latest bound for the person (a replayed older event does not lower it) and tells the listeners. */
+    public void revoke(TokenRevocation event) {
+        latest.merge(event.employee().id(), event,
+                (had, now) -> now.issuedBefore().isAfter(had.issuedBefore()) ? now : had);
+        listeners.forEach(l -> l.accept(event));
     }
 
-    /** When {@code employeeId} left, or null. */
-    public Instant departedAt(long employeeId) {
-        return departed.get(employeeId);
+    public void onRevoke(Consumer<TokenRevocation> listener) {
+        listeners.add(listener);
     }
 
-    /** Refuses a token whose subject left (the token rules have checked that {@code sub} is an id). */
+    /** The earliest time a new token of {@code employeeId} may be issued at and be taken; null: any time. */
+    public Instant notBefore(long employeeId) {
+        TokenRevocation r = latest.get(employeeId);
+        return r == null ? null : r.issuedBefore();
+    }
+
+    /** Whether a token of {@code employeeId} issued at {@code issuedAt} (null: unknown) is refused. */
+    public boolean refuses(long employeeId, Instant issuedAt) {
+        TokenRevocation r = latest.get(employeeId);
+        return r != null && (issuedAt == null || issuedAt.isBefore(r.issuedBefore()));
+    }
+
+    /** Refuses a token whose subject's tokens of its issue time were revoked, saying why. */
     public OAuth2TokenValidator<Jwt> validator() {
         return jwt -> {
             String sub = jwt.getSubject();
-            Instant left = sub == null || !sub.matches("[0-9]{1,18}") ? null : departed.get(Long.parseLong(sub));
-            return left == null ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                            "The account of this token was closed on " + left + ".", null));
+            TokenRevocation r = sub == null || !sub.matches("[0-9]{1,18}") ? null : latest.get(Long.parseLong(sub));
+            if (r == null || !refuses(r.employee().id(), jwt.getIssuedAt())) {
+                return OAuth2TokenValidatorResult.success();
+            }
+            String why = r.reason() == TokenRevocation.Reason.DEPARTED
+                    ? "The account of this token was closed on " + r.occurredAt() + "."
+                    : "This token was issued before the account was changed (" + r.occurredAt() + "); sign in again.";
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, why, null));
         };
     }
 }

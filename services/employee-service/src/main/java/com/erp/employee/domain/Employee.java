@@ -73,6 +73,9 @@ public class Employee {
     @Column(name = "departed_at")
     private Instant departedAt;
 
+    @Column(name = "departure_reason")
+    private String departureReason;
+
     @Version
     private long version;
 
@@ -145,9 +148,14 @@ public class Employee {
     }
 
     /** They leave: they can no longer sign in, be named on a document or be found among the active employees. */
-    public void depart(Instant at) {
+    public void depart(Instant at, String reason) {
         this.active = false;
         this.departedAt = at;
+        this.departureReason = reason;
+    }
+
+    public String getDepartureReason() {
+        return departureReason;
     }
 
     /** 인사 이동: their record as an administrator changed it. */

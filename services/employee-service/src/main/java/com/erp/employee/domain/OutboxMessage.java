@@ -24,7 +24,7 @@ public class OutboxMessage {
     public static final String OLDEST = "OutboxMessage.oldest";
 
     /** QUEST: a QuestEvent, key = quest id; DELEGATION: a DelegationEvent, key = the approver's id. */
-    public enum Kind { QUEST, DELEGATION, DEPARTURE }
+    public enum Kind { QUEST, DELEGATION, REVOCATION }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

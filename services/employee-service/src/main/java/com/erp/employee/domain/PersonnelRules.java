@@ -11,6 +11,8 @@ import java.util.random.RandomGenerator;
 public final class PersonnelRules {
 
     public static final int MIN_PASSWORD = 10;
+    /** What BCrypt hashes of a password: its first 72 bytes (UTF-8); a longer one is refused, not cut short. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     public static final int TEMPORARY_LENGTH = 16;
     /** Letters and digits that cannot be taken for one another when read out or copied by hand (no 0/O, 1/l/I). */
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -31,6 +33,10 @@ public final class PersonnelRules {
     public static Optional<String> passwordViolation(String username, String current, String password) {
         if (password.strip().length() < MIN_PASSWORD) {
             return Optional.of("A password has at least " + MIN_PASSWORD + " characters other than spaces around them.");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Optional.of("A password has at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (72 letters or digits, 24"
+                    + " Korean syllables).");
         }
         if (password.equals(current)) {
             return Optional.of("The new password is the current one; choose another.");

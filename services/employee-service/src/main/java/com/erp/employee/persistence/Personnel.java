@@ -4,14 +4,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
-import com.erp.employee.api.Departure;
 import com.erp.employee.api.Appointment;
+import com.erp.employee.api.Departure;
 import com.erp.employee.api.DepartureRequest;
 import com.erp.employee.api.EmployeeChange;
 import com.erp.employee.api.EmployeeViews;
@@ -26,13 +28,15 @@ import com.erp.employee.domain.PersonnelRules;
 import com.erp.employee.domain.Position;
 import com.erp.employee.domain.Role;
 import com.erp.employee.domain.Team;
-import com.erp.routes.common.events.DepartureEvent;
+import com.erp.routes.common.events.TokenRevocation;
 import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.security.RevokedSubjects;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +44,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 인사 (bean {@code personnel}): an administrator hires someone (who gets a temporary password), changes someone's
  * record (인사 이동), names who heads a department or leads a team, or records that someone left (퇴사); everyone
  * changes their own password.
+ *
+ * <p>Who is an administrator is read from the database, the caller's row locked, not from the token: a token keeps
+ * the roles it was issued with. Rows are locked in one order (employees by id, then departments and teams), so two
+ * administrators acting on each other at once are served one after the other, and the second finds the first's
+ * change (a departure, a lost role) in force. A change that makes someone's tokens untrue (a departure, other roles or
+ * another department) revokes them: at once in this process, through Kafka in every other.
  */
 public class Personnel {
 
@@ -53,11 +63,12 @@ public class Personnel {
     private final EmployeeViews views;
     private final LoginThrottle throttle;
     private final ObjectMapper json;
+    private final RevokedSubjects revoked;
     private final SecureRandom random = new SecureRandom();
 
     public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
-                     DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json) {
-        this.json = json;
+                     DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
+                     RevokedSubjects revoked) {
         this.em = em;
         this.tx = tx;
         this.clock = clock;
@@ -65,13 +76,12 @@ public class Personnel {
         this.delegations = delegations;
         this.views = views;
         this.throttle = throttle;
+        this.json = json;
+        this.revoked = revoked;
     }
 
     /** An administrator hires someone; the answer holds their temporary password, which is kept nowhere else. */
     public Hired hire(Caller caller, HireRequest request) {
-        if (!caller.isAdmin()) {
-            throw ProblemException.forbidden("Only an administrator hires employees.");
-        }
         String username = request.username().toLowerCase(Locale.ROOT);
         String name = request.name().strip();
         if (name.isEmpty()) {
@@ -79,75 +89,38 @@ public class Personnel {
         }
         String temporary = PersonnelRules.temporaryPassword(random);
         String hash = passwords.encode(temporary);
-        Employee hired = tx.execute(status -> {
-            Department department = department(request.departmentId());
-            Team team = team(department, request.teamId());
-            // the username's unique key decides between two hires at once; this check names it first
-            if (!em.createNamedQuery(Employee.BY_USERNAME, Employee.class).setParameter("username", username)
-                    .getResultList().isEmpty()) {
-                throw ProblemException.conflict("The username '" + username + "' is taken (also by someone who left).");
-            }
-            Employee e = new Employee(username, hash, name, blankToNull(request.email()), department, team,
-                    Position.valueOf(request.position()), roles(request.roles()));
-            em.persist(e);
-            em.flush();
-            return e;
-        });
+        String taken = "The username '" + username + "' is taken (also by someone who left).";
+        Employee hired;
+        try {
+            hired = tx.execute(status -> {
+                lockAdmin(caller, "hires employees");
+                Department department = department(request.departmentId());
+                Team team = team(department, request.teamId());
+                // the username's unique key decides between two hires at once (below); this check names it first
+                if (!em.createNamedQuery(Employee.BY_USERNAME, Employee.class).setParameter("username", username)
+                        .getResultList().isEmpty()) {
+                    throw ProblemException.conflict(taken);
+                }
+                Employee e = new Employee(username, hash, name, blankToNull(request.email()), department, team,
+                        Position.valueOf(request.position()), roles(request.roles()));
+                em.persist(e);
+                em.flush();
+                return e;
+            });
+        } catch (PersistenceException | org.springframework.dao.DataIntegrityViolationException e) {
+            throw ProblemException.conflict(taken);
+        }
         LOG.info("{} hired {} ({}) into {}", caller.username(), username, hired.getId(), hired.getDepartment().getCode());
         return new Hired(views.employee(hired), temporary);
     }
 
     /**
-     * An administrator records that someone left: they can no longer sign in, be named on a document or found among
-     * the active employees; the departments they headed and teams they led are left without (default lines skip that
-     * level until someone is named), and their delegations and those naming them deputy end. Their tokens already
-     * issued are refused by every service once it has read the departure ({@link DepartureEvent}, through the outbox).
-     */
-    public Departure depart(Caller caller, long employeeId, DepartureRequest request) {
-        if (!caller.isAdmin()) {
-            throw ProblemException.forbidden("Only an administrator records that someone left.");
-        }
-        if (employeeId == caller.id()) {
-            throw ProblemException.conflict("You cannot record your own departure: another administrator does.");
-        }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Departure departure = tx.execute(status -> {
-            Employee e = em.find(Employee.class, employeeId, LockModeType.PESSIMISTIC_WRITE);
-            if (e == null) {
-                throw ProblemException.notFound("No employee [" + employeeId + "].");
-            }
-            if (!e.isActive()) {
-                throw ProblemException.conflict(e.getName() + " left already"
-                        + (e.getDepartedAt() == null ? "." : ", on " + e.getDepartedAt() + "."));
-            }
-            e.depart(now);
-            List<Department> headed = headedBy(e);
-            headed.forEach(d -> d.setHead(null));
-            List<Team> led = ledBy(e);
-            led.forEach(t -> t.setLead(null));
-            int ended = delegations.endInvolving(employeeId);
-            // every service refuses their tokens once it reads this
-            DepartureEvent event = new DepartureEvent(UUID.randomUUID().toString(), DepartureEvent.VERSION, now,
-                    EmployeeViews.person(e), now);
-            em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.DEPARTURE, String.valueOf(employeeId),
-                    json(event), now));
-            return new Departure(EmployeeViews.person(e), now, headed.stream().map(Department::getName).toList(),
-                    led.stream().map(Team::getName).toList(), ended);
-        });
-        LOG.info("{} recorded that {} left{}", caller.username(), employeeId,
-                request == null || request.reason() == null ? "" : ": " + request.reason());
-        return departure;
-    }
-
-    /**
      * An administrator changes someone's record: name, e-mail, department and team, position, roles (EMPLOYEE always).
      * Who heads a department or leads a team stays in it (409 until another is named); an administrator does not take
-     * their own ADMIN role away (another does).
+     * their own ADMIN role away (another does). Other roles or another department revoke the tokens they hold, which
+     * say otherwise: they sign in again.
      */
     public com.erp.employee.api.Employee change(Caller caller, long employeeId, EmployeeChange request) {
-        if (!caller.isAdmin()) {
-            throw ProblemException.forbidden("Only an administrator changes someone's record.");
-        }
         String name = request.name().strip();
         if (name.isEmpty()) {
             throw ProblemException.unprocessable("The name must not be blank.");
@@ -156,8 +129,12 @@ public class Personnel {
         if (employeeId == caller.id() && !roles.contains(Role.ADMIN)) {
             throw ProblemException.conflict("You cannot take your own ADMIN role away: another administrator does.");
         }
-        return tx.execute(status -> {
-            Employee e = em.find(Employee.class, employeeId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = now();
+        List<TokenRevocation> revocations = new ArrayList<>();
+        com.erp.employee.api.Employee changed = tx.execute(status -> {
+            lockEmployees(caller.id(), employeeId);
+            requireAdmin(caller, "changes someone's record");
+            Employee e = em.find(Employee.class, employeeId);
             if (e == null || !e.isActive()) {
                 throw ProblemException.notFound("No employee [" + employeeId + "] works here.");
             }
@@ -176,18 +153,24 @@ public class Personnel {
                             + "/lead).");
                 }
             }
+            boolean claimsChange = !e.getRoles().equals(roles) || !e.getDepartment().getId().equals(department.getId())
+                    || e.getPosition() != Position.valueOf(request.position()) || !e.getName().equals(name);
             e.change(name, blankToNull(request.email()), department, team, Position.valueOf(request.position()), roles);
             em.flush();
+            if (claimsChange) {
+                revocations.add(revoke(e, now, TokenRevocation.Reason.CHANGED));
+            }
             return views.employee(e);
         });
+        revocations.forEach(revoked::revoke);
+        return changed;
     }
 
     /** An administrator names who heads a department (an active employee of it), or nobody. */
     public com.erp.employee.api.Department nameHead(Caller caller, long departmentId, Appointment request) {
-        if (!caller.isAdmin()) {
-            throw ProblemException.forbidden("Only an administrator names a department's head.");
-        }
         return tx.execute(status -> {
+            lockEmployees(caller.id(), request.employeeId());
+            requireAdmin(caller, "names a department's head");
             Department d = em.find(Department.class, departmentId, LockModeType.PESSIMISTIC_WRITE);
             if (d == null) {
                 throw ProblemException.notFound("No department [" + departmentId + "].");
@@ -204,10 +187,9 @@ public class Personnel {
 
     /** An administrator names who leads a team (an active employee of it), or nobody. */
     public com.erp.employee.api.Department nameLead(Caller caller, long departmentId, long teamId, Appointment request) {
-        if (!caller.isAdmin()) {
-            throw ProblemException.forbidden("Only an administrator names a team's lead.");
-        }
         return tx.execute(status -> {
+            lockEmployees(caller.id(), request.employeeId());
+            requireAdmin(caller, "names a team's lead");
             Team t = em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
             if (t == null || t.getDepartment().getId() != departmentId) {
                 throw ProblemException.notFound("No team [" + teamId + "] in department [" + departmentId + "].");
@@ -222,11 +204,109 @@ public class Personnel {
         });
     }
 
+    /**
+     * An administrator records that someone left: they can no longer sign in, be named on a document or found among
+     * the active employees; the departments they headed and teams they led are left without (default lines skip that
+     * level until someone is named), and their delegations and those naming them deputy end. The tokens they hold are
+     * revoked: here at once, in every other service once it reads the {@link TokenRevocation} (through the outbox).
+     */
+    public Departure depart(Caller caller, long employeeId, DepartureRequest request) {
+        if (employeeId == caller.id()) {
+            throw ProblemException.conflict("You cannot record your own departure: another administrator does.");
+        }
+        Instant now = now();
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
+                : request.reason().strip();
+        List<TokenRevocation> revocations = new ArrayList<>();
+        Departure departure = tx.execute(status -> {
+            // everyone whose row this changes (the approvers of the delegations naming them deputy: their revision),
+            // locked in id order with the caller and them
+            Set<Long> rows = new TreeSet<>(List.of(caller.id(), employeeId));
+            rows.addAll(em.createQuery("select d.approverId from Delegation d where d.deputyId = :id", Long.class)
+                    .setParameter("id", employeeId).getResultList());
+            lockEmployees(rows.toArray(Long[]::new));
+            requireAdmin(caller, "records that someone left");
+            Employee e = em.find(Employee.class, employeeId);
+            if (e == null) {
+                throw ProblemException.notFound("No employee [" + employeeId + "].");
+            }
+            if (!e.isActive()) {
+                throw ProblemException.conflict(e.getName() + " left already"
+                        + (e.getDepartedAt() == null ? "." : ", on " + e.getDepartedAt() + "."));
+            }
+            e.depart(now, reason);
+            List<Department> headed = headedBy(e);
+            headed.forEach(d -> d.setHead(null));
+            List<Team> led = ledBy(e);
+            led.forEach(t -> t.setLead(null));
+            int ended = delegations.endInvolving(employeeId);
+            revocations.add(revoke(e, now, TokenRevocation.Reason.DEPARTED));
+            return new Departure(EmployeeViews.person(e), now, headed.stream().map(Department::getName).toList(),
+                    led.stream().map(Team::getName).toList(), ended);
+        });
+        revocations.forEach(revoked::revoke);
+        LOG.info("{} recorded that {} left", caller.username(), employeeId);
+        return departure;
+    }
+
+    /** The caller replaces their password, giving the current one (a wrong one counts as a failed sign-in). */
+    public void changePassword(Caller caller, PasswordChangeRequest request) {
+        throttle.check(caller.username());
+        tx.executeWithoutResult(status -> {
+            Employee e = em.find(Employee.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (e == null || !e.isActive()) {
+                throw ProblemException.forbidden("Your account is not an active employee's.");
+            }
+            if (!passwords.matches(request.currentPassword(), e.getPasswordHash())) {
+                throttle.failed(caller.username());
+                throw ProblemException.unprocessable("currentPassword is not your current password.");
+            }
+            PersonnelRules.passwordViolation(e.getUsername(), request.currentPassword(), request.newPassword())
+                    .ifPresent(why -> {
+                        throw ProblemException.unprocessable(why);
+                    });
+            e.changePassword(passwords.encode(request.newPassword()));
+        });
+        throttle.succeeded(caller.username());
+    }
+
+    /** Locks employee rows in id order (nulls left out), the one order every change here takes them in. */
+    private void lockEmployees(Long... ids) {
+        new TreeSet<>(java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).toList())
+                .forEach(id -> em.find(Employee.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private void lockAdmin(Caller caller, String what) {
+        lockEmployees(caller.id());
+        requireAdmin(caller, what);
+    }
+
+    /** The caller, whose row is locked, is an active administrator now (whatever their token says). */
+    private void requireAdmin(Caller caller, String what) {
+        Employee me = em.find(Employee.class, caller.id());
+        if (me == null || !me.isActive() || !me.getRoles().contains(Role.ADMIN)) {
+            throw ProblemException.forbidden("Only an administrator " + what + ".");
+        }
+    }
+
+    /** The revocation of {@code e}'s tokens, written to the outbox with the change; applied here after the commit. */
+    private TokenRevocation revoke(Employee e, Instant now, TokenRevocation.Reason reason) {
+        TokenRevocation event = new TokenRevocation(UUID.randomUUID().toString(), TokenRevocation.VERSION, now,
+                EmployeeViews.person(e), TokenRevocation.issuedBefore(now), reason);
+        try {
+            em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.REVOCATION, String.valueOf(e.getId()),
+                    json.writeValueAsString(event), now));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return event;
+    }
+
     private Employee appointee(Appointment request) {
         if (request.employeeId() == null) {
             return null;
         }
-        Employee e = em.find(Employee.class, request.employeeId());
+        Employee e = em.find(Employee.class, request.employeeId()); // locked by the caller
         if (e == null || !e.isActive()) {
             throw ProblemException.unprocessable("No active employee [" + request.employeeId() + "].");
         }
@@ -256,13 +336,16 @@ public class Personnel {
         return team;
     }
 
+    /** The departments {@code e} heads, locked (after the employees: the order every change here takes). */
     private List<Department> headedBy(Employee e) {
-        return em.createQuery("select d from Department d where d.head = :e", Department.class).setParameter("e", e)
-                .getResultList();
+        return em.createQuery("select d from Department d where d.head = :e order by d.id", Department.class)
+                .setParameter("e", e).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
+    /** The teams {@code e} leads, locked. */
     private List<Team> ledBy(Employee e) {
-        return em.createQuery("select t from Team t where t.lead = :e", Team.class).setParameter("e", e).getResultList();
+        return em.createQuery("select t from Team t where t.lead = :e order by t.id", Team.class).setParameter("e", e)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     private static Set<Role> roles(List<String> named) {
@@ -277,32 +360,7 @@ public class Personnel {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private String json(Object event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The caller replaces their password, giving the current one (a wrong one counts as a failed sign-in). */
-    public void changePassword(Caller caller, PasswordChangeRequest request) {
-        throttle.check(caller.username());
-        tx.executeWithoutResult(status -> {
-            Employee e = em.find(Employee.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
-            if (e == null || !e.isActive()) {
-                throw ProblemException.forbidden("Your account is not an active employee's.");
-            }
-            if (!passwords.matches(request.currentPassword(), e.getPasswordHash())) {
-                throttle.failed(caller.username());
-                throw ProblemException.unprocessable("currentPassword is not your current password.");
-            }
-            PersonnelRules.passwordViolation(e.getUsername(), request.currentPassword(), request.newPassword())
-                    .ifPresent(why -> {
-                        throw ProblemException.unprocessable(why);
-                    });
-            e.changePassword(passwords.encode(request.newPassword()));
-        });
-        throttle.succeeded(caller.username());
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -30,6 +30,10 @@ class PersonnelRulesTest {
                 .contains("current one");
         assertThat(PersonnelRules.passwordViolation("kim.minjun", "old", "Kim.Minjun-2026!").orElseThrow())
                 .contains("username");
+        // BCrypt hashes 72 bytes: 24 Korean syllables are 72, 25 are too many
+        assertThat(PersonnelRules.passwordViolation("kim.minjun", "old", "가".repeat(24))).isEmpty();
+        assertThat(PersonnelRules.passwordViolation("kim.minjun", "old", "가".repeat(25)).orElseThrow()).contains("72 bytes");
+        assertThat(PersonnelRules.passwordViolation("kim.minjun", "old", "a".repeat(73))).isPresent();
     }
 
     @Test

@@ -77,6 +77,9 @@ class PersonnelTest extends EmployeeTestBase {
                 "newPassword", "x" + username + "x")), 422);
         assertThat(assertProblem(http.put("/api/auth/password", token, Map.of("currentPassword", temporary,
                 "newPassword", "short")), 400).path("errors").findValuesAsText("field")).contains("/newPassword");
+        // 25 Korean syllables: within the contract's 72 characters, past BCrypt's 72 bytes
+        assertThat(assertProblem(http.put("/api/auth/password", token, Map.of("currentPassword", temporary,
+                "newPassword", "가".repeat(25))), 422).path("detail").asText()).contains("72 bytes");
 
         Response changed = http.put("/api/auth/password", token, Map.of("currentPassword", temporary,
                 "newPassword", "my own secret 42"));
@@ -91,6 +94,12 @@ class PersonnelTest extends EmployeeTestBase {
     @Test
     void onlyAnAdministratorHiresAndTheRequestMustHold() {
         assertProblem(http.post("/api/employees", token("dev.head"), hire(unique("nope"), "DEV")), 403);
+        // a token that says ADMIN is not enough: the record must say so now
+        long staffId = http.get("/api/employees/me", token("dev.staff")).json().path("id").asLong();
+        String claimsAdmin = com.erp.routes.testing.TestPeople.token(tokens,
+                new com.erp.routes.common.events.Person(staffId, "김민준", "STAFF", "개발본부"), "EMPLOYEE", "ADMIN");
+        assertThat(assertProblem(http.post("/api/employees", claimsAdmin, hire(unique("claim"), "DEV")), 403)
+                .path("detail").asText()).contains("administrator");
         assertThat(assertProblem(http.post("/api/employees", token("admin"), hire("dev.staff", "DEV")), 409)
                 .path("detail").asText()).contains("dev.staff");
         Map<String, Object> crossed = hire(unique("cross"), "DEV");
@@ -119,6 +128,9 @@ class PersonnelTest extends EmployeeTestBase {
         String teamName = "임시팀 " + Long.toString(System.nanoTime(), 36);
         new JdbcTemplate(dataSource).update("insert into team (department_id, name, lead_id) values (?, ?, ?)",
                 salesId, teamName, id);
+        String deptName = "임시본부 " + Long.toString(System.nanoTime(), 36);
+        new JdbcTemplate(dataSource).update("insert into department (code, name, head_id) values (?, ?, ?)",
+                "TMP" + Long.toString(System.nanoTime(), 36).toUpperCase(), deptName, id);
         // they hand their decisions to sales.staff for a few days
         String theirs = login(username, temporary).json().path("accessToken").asText();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
@@ -132,10 +144,13 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(left.status()).as("%s", left).isEqualTo(200);
         assertMatchesContract(CONTRACT, "POST", "/api/employees/{employeeId}/departure", left);
         assertThat(left.json().path("leadOf").toString()).contains(teamName);
+        assertThat(left.json().path("headOf").toString()).contains(deptName);
+        assertThat(new JdbcTemplate(dataSource).queryForObject("select departure_reason from employee where id = ?",
+                String.class, id)).isEqualTo("이직");
         assertThat(left.json().path("delegationsEnded").asInt()).isEqualTo(1);
 
         assertThat(login(username, temporary).status()).isEqualTo(401);
-        // the token they had is refused too, once the departure has come back from Kafka, long before it expires
+        // the token they had is refused too, long before it expires (at once here; elsewhere once read from Kafka)
         Response refused = null;
         for (int i = 0; i < 150 && (refused == null || refused.status() != 401); i++) {
             sleep(100);
@@ -172,7 +187,11 @@ class PersonnelTest extends EmployeeTestBase {
         long team = db.queryForObject("select id from team where name = ?", Long.class, teamName);
         Map<String, Object> body = hire(unique("mover"), "SALES");
         body.put("teamId", team);
-        long mover = http.post("/api/employees", admin, body).json().path("employee").path("id").asLong();
+        Response moverHired = http.post("/api/employees", admin, body);
+        long mover = moverHired.json().path("employee").path("id").asLong();
+        String moverUsername = (String) body.get("username");
+        String moverToken = login(moverUsername, moverHired.json().path("temporaryPassword").asText()).json()
+                .path("accessToken").asText();
         String leadPath = "/api/departments/" + sales + "/teams/" + team + "/lead";
 
         Response named = http.put(leadPath, admin, Map.of("employeeId", mover));
@@ -200,6 +219,13 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(moved.json().path("name").asText()).isEqualTo("옮긴 사람");
         assertThat(moved.json().path("roles").toString()).contains("MANAGER").contains("EMPLOYEE");
         assertThat(http.get("/api/employees/" + mover, admin).json().path("position").asText()).isEqualTo("TEAM_LEAD");
+        // their token says the old department and roles: refused, with the reason; a new sign-in says the new ones
+        Response stale = http.get("/api/employees/me", moverToken);
+        assertThat(stale.status()).isEqualTo(401);
+        assertThat(stale.json().path("detail").asText()).contains("sign in again");
+        String fresh = login(moverUsername, moverHired.json().path("temporaryPassword").asText()).json()
+                .path("accessToken").asText();
+        assertThat(http.get("/api/employees/me", fresh).json().path("department").path("code").asText()).isEqualTo("DEV");
 
         // only someone of the team leads it, of the department heads it
         assertThat(assertProblem(http.put(leadPath, admin, Map.of("employeeId", mover)), 422).path("detail").asText())

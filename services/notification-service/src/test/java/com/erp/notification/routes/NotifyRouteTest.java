@@ -171,6 +171,27 @@ class NotifyRouteTest extends ServiceTestSupport {
     }
 
     @Test
+    void aRevokedTokensWebSocketIsClosedAndANewHandshakeWithItRefused() throws Exception {
+        String token = token(lead);
+        try (WebSocketTestClient leaving = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token);
+             WebSocketTestClient staying = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token(drafter))) {
+            assertThat(leaving.isOpen()).isTrue();
+            java.time.Instant now = java.time.Instant.now();
+            kafka.send("employee.tokens-revoked", String.valueOf(lead.id()), json.writeValueAsString(
+                    new com.erp.routes.common.events.TokenRevocation("e-" + System.nanoTime(),
+                            com.erp.routes.common.events.TokenRevocation.VERSION, now, lead, now.plusSeconds(1),
+                            com.erp.routes.common.events.TokenRevocation.Reason.DEPARTED)));
+            for (int i = 0; i < 200 && leaving.isOpen(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(leaving.isOpen()).as("the revoked token's socket").isFalse();
+            assertThat(staying.isOpen()).as("someone else's").isTrue();
+        }
+        assertThat(handshakeStatus(HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token),
+                URI.create("ws://127.0.0.1:" + port + "/ws/notifications"))).isEqualTo(401);
+    }
+
+    @Test
     void aPoisonEventGoesToTheDeadLetterTopic() {
         kafka.send("approval.completed", "poison-n", "{]");
         assertThat(kafka.await("approval.completed.dlq", r -> "poison-n".equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
