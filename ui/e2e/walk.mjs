@@ -421,10 +421,15 @@ try {
   await admin.goto(`${base}/#/reports`);
   await admin.getByTestId('report-counts').filter({ hasText: '합계' }).waitFor({ timeout: LIVE });
   await admin.getByTestId('report-approvers').filter({ hasText: '이서연' }).waitFor({ timeout: LIVE });
+  const [csv] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: 'CSV 내보내기' }).click()]);
+  const csvText = (await import('node:fs')).readFileSync(await csv.path(), 'utf8');
+  if (!csv.suggestedFilename().startsWith('approval-report-') || !csvText.includes('이서연')) {
+    throw new Error(`the report's CSV: ${csv.suggestedFilename()} ${csvText.slice(0, 200)}`);
+  }
   if (await head.locator('nav a[data-nav=reports]').count() !== 1) throw new Error('a department head is not offered 통계');
   if (await staff.locator('nav a[data-nav=reports]').count() !== 0) throw new Error('a staff member is offered 통계');
   await admin.screenshot({ path: `${shots}/reports.png`, fullPage: true });
-  log('the administrator reads this month\'s 결재 통계 (the lead among the approvers); a department head is offered it, staff not');
+  log('the administrator reads this month\'s 결재 통계 (the lead among the approvers) and downloads it as CSV; a department head is offered it, staff not');
   await admin.goto(`${base}/#/admin`);
 
   // 9b. 인사: the administrator hires someone, whose temporary password is shown once; they sign in with it and replace

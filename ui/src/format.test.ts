@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deputyFor, leavePreview, localDate, mayApproveFinally, problemMessage, questActions } from './format';
+import { deputyFor, leavePreview, localDate, mayApproveFinally, problemMessage, questActions, reportCsv } from './format';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -93,5 +93,22 @@ describe('deputyFor offers 대결 as approval-processing allows it', () => {
     expect(deputyFor(doc, 3, [{ approver: lead, inForce: true }])).toBeUndefined();
     expect(deputyFor({ ...doc, line: [{ approver: lead, status: 'APPROVED' }] }, 7, [{ approver: lead, inForce: true }]))
       .toBeUndefined();
+  });
+});
+
+describe('reportCsv', () => {
+  it('writes every table of the report, quoting what needs it, with a BOM for spreadsheets', () => {
+    const csv = reportCsv({
+      from: '2026-12-01', to: '2026-12-03', department: '개발본부',
+      total: { submitted: 3, inProgress: 1, approved: 1, rejected: 1, withdrawn: 0 },
+      byType: [{ type: 'GENERAL', submitted: 3, inProgress: 1, approved: 1, rejected: 1, withdrawn: 0 }],
+      completion: { count: 2, medianHours: 1.5, p90Hours: 4 },
+      approvers: [{ approver: { id: 2, name: '이, "서연"', department: '개발본부' }, decided: 2, medianHours: 1, waiting: 1,
+        waitingSince: '2026-12-03T01:00:00Z' }],
+    });
+    expect(csv.startsWith('\uFEFF결재 통계,2026-12-01,2026-12-03,개발본부\r\n')).toBe(true);
+    expect(csv).toContain('\r\nGENERAL,3,1,1,1,0\r\n합계,3,1,1,1,0\r\n');
+    expect(csv).toContain('\r\n2,1.5,4\r\n');
+    expect(csv).toContain('\r\n"이, ""서연""",개발본부,2,1,,1,2026-12-03T01:00:00Z\r\n');
   });
 });

@@ -1,5 +1,5 @@
 // Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
-import type { ApprovalStatus, LeaveKind, PersonRef, Problem, QuestStatus, StepStatus } from './types';
+import type { ApprovalReport, ApprovalStatus, LeaveKind, PersonRef, Problem, QuestStatus, StepStatus } from './types';
 
 /** One line for a problem: its detail (or title), then each invalid field. */
 export function problemMessage(p: Problem): string {
@@ -179,3 +179,29 @@ export function deputyFor(doc: { drafter: { id: number }; line: LineLike[] }, me
   const waiting = pendingPeople(pending);
   return actingFor.find((d) => d.inForce && waiting.some((p) => p.id === d.approver.id))?.approver;
 }
+
+/** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+const field = (v: unknown) => {
+  const s = v === undefined || v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The report as CSV (with a BOM, so that spreadsheet programs read the Korean as UTF-8). */
+export function reportCsv(r: ApprovalReport): string {
+  const rows: unknown[][] = [
+    ['결재 통계', r.from, r.to, r.department ?? '전체'],
+    [],
+    ['양식', '기안', '진행', '승인', '반려', '회수'],
+    ...r.byType.map((c) => [c.type, c.submitted, c.inProgress, c.approved, c.rejected, c.withdrawn]),
+    ['합계', r.total.submitted, r.total.inProgress, r.total.approved, r.total.rejected, r.total.withdrawn],
+    [],
+    ['완료 건수', '중앙값(시간)', '90%(시간)'],
+    [r.completion.count, r.completion.medianHours, r.completion.p90Hours],
+    [],
+    ['결재자', '부서', '결정', '중앙값(시간)', '90%(시간)', '대기', '가장 오래 기다린 문서'],
+    ...r.approvers.map((a) => [a.approver.name, a.approver.department, a.decided, a.medianHours, a.p90Hours, a.waiting,
+      a.waitingSince]),
+  ];
+  return '\uFEFF' + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+}
+

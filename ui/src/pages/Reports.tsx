@@ -2,10 +2,20 @@ import { useState } from 'react';
 import { useApp } from '../App';
 import { api, query } from '../api';
 import { useLoad } from '../hooks';
-import { dateTime, TYPE_LABEL } from '../format';
+import { dateTime, reportCsv, TYPE_LABEL } from '../format';
 import type { ApprovalReport, DepartmentInfo, ReportCounts } from '../types';
 
-const hours = (h?: number) => (h === undefined ? '–' : `${h}h`);
+// under an hour in minutes: a quick decision is not "0h"
+const hours = (h?: number) => (h === undefined ? '–' : h < 1 ? `${Math.round(h * 60)}분` : `${h.toFixed(1)}h`);
+
+function download(r: ApprovalReport) {
+  const url = URL.createObjectURL(new Blob([reportCsv(r)], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `approval-report-${r.from}-${r.to}${r.department ? `-${r.department}` : ''}.csv`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
 
 /** 결재 통계: administrators see any department's or all; a department head their own. */
 export function Reports() {
@@ -44,7 +54,8 @@ export function Reports() {
       {r && (
         <>
           <div className="card">
-            <h3>문서 <small>{r.from} ~ {r.to}{r.department ? ` · ${r.department}` : ''}</small></h3>
+            <h3>문서 <small>{r.from} ~ {r.to}{r.department ? ` · ${r.department}` : ''}</small>{' '}
+              <button type="button" className="link" onClick={() => download(r)}>CSV 내보내기</button></h3>
             <table data-testid="report-counts">
               <thead><tr><th>양식</th><th>기안</th><th>진행</th><th>승인</th><th>반려</th><th>회수</th></tr></thead>
               <tbody>

@@ -116,13 +116,13 @@ public final class ReportTally {
         return Duration.between(from, to).toMillis() / 3_600_000.0;
     }
 
-    /** The nearest-rank percentile of sorted values, in hours to one decimal; null when there are none. */
+    /** The nearest-rank percentile of sorted values, in hours to two decimals (36 s); null when there are none. */
     static Double percentile(List<Double> sorted, int p) {
         if (sorted.isEmpty()) {
             return null;
         }
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         double v = sorted.get(Math.max(0, rank - 1));
-        return Math.round(v * 10) / 10.0;
+        return Math.round(v * 100) / 100.0;
     }
 }

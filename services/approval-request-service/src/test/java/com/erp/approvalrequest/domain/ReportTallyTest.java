@@ -62,10 +62,10 @@ class ReportTallyTest {
     }
 
     @Test
-    void nearestRankPercentilesToOneDecimal() {
+    void nearestRankPercentilesToTwoDecimals() {
         assertThat(ReportTally.percentile(List.of(), 50)).isNull();
         assertThat(ReportTally.percentile(List.of(1.0), 90)).isEqualTo(1.0);
-        List<Double> ten = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.04);
+        List<Double> ten = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.004);
         assertThat(ReportTally.percentile(ten, 50)).isEqualTo(5.0);
         assertThat(ReportTally.percentile(ten, 90)).isEqualTo(9.0);
         assertThat(ReportTally.percentile(ten, 100)).isEqualTo(10.0);
