@@ -455,6 +455,16 @@ try {
   await admin.getByTestId('employee-move').getByLabel('move department').selectOption({ label: '영업본부' });
   await admin.getByTestId('employee-move').getByRole('button', { name: '저장' }).click();
   await hireRow.filter({ hasText: '영업본부' }).waitFor({ timeout: LIVE });
+  // the drafter sends a document to them before they leave
+  const toLeaver = `퇴사 예정자에게 ${Date.now()}`;
+  await staff.goto(`${base}/#/draft`);
+  await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
+  await staff.getByLabel('직접 지정 (choose the approvers)').check();
+  await staff.selectOption('select[aria-label="결재자 추가"]', { label: '한지민 · 영업본부 · STAFF' });
+  await staff.fill('input[name=title]', toLeaver);
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  const toLeaverHash = new URL(staff.url()).hash;
   admin.once('dialog', (d) => d.accept('계약 만료'));
   await admin.getByTestId('employee-row').filter({ hasText: hireName }).getByRole('button', { name: '퇴사' }).click();
   await admin.getByText('한지민: 퇴사 처리했습니다').waitFor({ timeout: LIVE });
@@ -463,8 +473,11 @@ try {
     headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: u, password: p }) })).status,
   [hireName, 'my own secret 42']);
   if (relogin !== 401) throw new Error(`someone who left signed in: ${relogin}`);
+  // the drafter's document waits on someone who left: its page says so, and what to do
+  await until(staff, toLeaverHash, staff.getByTestId('approver-left').filter({ hasText: '한지민' }),
+    'the document waiting on someone who left does not say so');
   await hire.context().close();
-  log('the administrator hired someone (temporary password shown once), who replaced it under 내 정보; moved them to 영업본부; recorded as left, they cannot sign in');
+  log('the administrator hired someone (temporary password shown once), who replaced it under 내 정보; moved them to 영업본부; recorded as left, they cannot sign in, and a document waiting on them says so');
 
   // 10. logging out ends the page's session and expires the login cookie (which the page cannot remove itself)
   await staff.getByRole('button', { name: '로그아웃' }).click();

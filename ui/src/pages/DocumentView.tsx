@@ -3,7 +3,7 @@ import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
-import type { ApprovalDocument, Delegations } from '../types';
+import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
 
 /** One document: its line, cc, history, and what the caller may do with it now. */
@@ -24,6 +24,13 @@ export function DocumentView({ id }: { id: string }) {
   };
   // once the record shows the change (or any other), what the caller may do is read from it again
   useEffect(() => setActed(false), [doc?.updatedAt, doc?.currentStep]);
+  // whoever must decide now, if they have left (퇴사), is not among the active employees: the page says so
+  const waitingOn = doc && (doc.status === 'SUBMITTED' || doc.status === 'IN_PROGRESS')
+    ? pendingPeople(doc.line.find((s) => s.status === 'PENDING') ?? {}) : [];
+  const waitingIds = waitingOn.map((p) => p.id).join(',');
+  const stillHere = useLoad(() => (waitingIds ? api<Employee[]>('GET', `/api/employees?ids=${waitingIds}`)
+    : Promise.resolve([] as Employee[])), [waitingIds]);
+  const left = stillHere.data ? waitingOn.filter((p) => !stillHere.data!.some((e) => e.id === p.id)) : [];
 
   if (error) return <p className="error">{error}</p>;
   if (!doc) return <p className="muted">불러오는 중…</p>;
@@ -159,6 +166,12 @@ export function DocumentView({ id }: { id: string }) {
         ))}
       </ol>
 
+      {left.length > 0 && (
+        <p className="warn" data-testid="approver-left">
+          결재자가 퇴사했습니다 (has left): {left.map((p) => p.name).join(', ')}. 이 단계는 결정되지 않습니다: 기안자는 회수한 뒤
+          다른 결재자로 재기안하세요 (withdraw and resubmit to someone else).
+        </p>
+      )}
       {myTurn && running && !acted && (
         <div className="card"><h3>{agreementStep ? '합의' : '결재'}</h3><DecisionForm approvalId={doc.id} onDone={settle}
           agreement={agreementStep} returnAllowed={(doc.currentStep ?? 0) > 1}
