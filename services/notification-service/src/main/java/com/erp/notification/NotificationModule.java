@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.erp.notification.domain.NotificationStore;
 import com.erp.notification.domain.NotificationViews;
 import com.erp.notification.domain.Recipients;
+import com.erp.routes.common.security.RevokedSubjects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,8 +32,8 @@ public class NotificationModule {
     }
 
     @Bean
-    Recipients recipients() {
-        return new Recipients();
+    Recipients recipients(RevokedSubjects revoked) {
+        return new Recipients(revoked::departed);
     }
 
     @Bean

@@ -37,6 +37,12 @@ public class RevokedSubjects {
         listeners.add(listener);
     }
 
+    /** Whether {@code employeeId} left (퇴사), as far as this process has read. */
+    public boolean departed(long employeeId) {
+        TokenRevocation r = latest.get(employeeId);
+        return r != null && r.reason() == TokenRevocation.Reason.DEPARTED;
+    }
+
     /** The earliest time a new token of {@code employeeId} may be issued at and be taken; null: any time. */
     public Instant notBefore(long employeeId) {
         TokenRevocation r = latest.get(employeeId);

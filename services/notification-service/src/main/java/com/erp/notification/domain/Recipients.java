@@ -2,6 +2,7 @@ package com.erp.notification.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 import com.erp.notification.api.Notification;
 import com.erp.routes.common.events.ApprovalEvent;
@@ -17,10 +18,22 @@ import com.erp.routes.common.events.StandIn;
  * their deputy decided, the drafter about every decision and the final result, and the
  * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
  * line and how it ends; the receivers (수신) when it is approved; the drafter of a leave document that asks for more
- * days than are left; those who must decide a step that waited too long (독촉). A
+ * days than are left; those who must decide a step that waited too long (독촉), or its drafter when they left. A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
  */
 public final class Recipients {
+
+    private final LongPredicate departed;
+
+    /** Knowing nobody who left. */
+    public Recipients() {
+        this(id -> false);
+    }
+
+    /** @param departed whether someone left (퇴사): a reminder of a step waiting on them goes to the drafter instead */
+    public Recipients(LongPredicate departed) {
+        this.departed = departed;
+    }
 
     public List<Delivery> notificationsFor(ApprovalEvent event) {
         EventPayload payload = event.payload();
@@ -198,10 +211,22 @@ public final class Recipients {
         // the drafter's own reminder says they asked; the periodic one only how long it waited
         String opening = event.requestedBy() == null ? "Reminder (독촉): "
                 : event.requestedBy().name() + " asks for a decision (독촉): ";
+        List<String> left = new ArrayList<>();
         for (Person p : event.waitingOn()) {
+            if (departed.test(p.id())) {
+                left.add(p.name());
+                continue; // nobody reads it there: the drafter is told instead (below)
+            }
             told.add(reminder(event, p.id(), String.format("%s'%s' from %s has waited %s for your decision "
                     + "(step %d of %d).", opening, event.title(), event.drafter().name(), waited, event.step(),
                     event.stepCount())));
+        }
+        if (!left.isEmpty()) {
+            told.add(new Delivery(event.drafter().id(), new Notification(event.eventId() + ":" + event.drafter().id(),
+                    "APPROVER_LEFT", event.approvalId(), event.title(), String.format("'%s' waits for %s, who left "
+                    + "(퇴사), at step %d of %d: nobody will decide it there. Withdraw it (회수) and resubmit it (재기안) "
+                    + "to someone else.", event.title(), String.join(", ", left), event.step(), event.stepCount()),
+                    event.drafter(), event.occurredAt(), null)));
         }
         for (Person d : all(event.deputies())) {
             told.add(reminder(event, d.id(), String.format("%s'%s' from %s has waited %s for %s, for whom you "

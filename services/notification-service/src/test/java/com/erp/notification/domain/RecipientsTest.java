@@ -81,6 +81,20 @@ class RecipientsTest {
     }
 
     @Test
+    void aReminderOfAStepWaitingOnSomeoneWhoLeftGoesToTheDrafterWithWhatToDo() {
+        Person legal = new Person(5, "한지우", "TEAM_LEAD", "L");
+        Recipients knowing = new Recipients(id -> id == lead.id());
+        List<Delivery> told = knowing.reminderNotificationsFor(new ReminderEvent("r3", ReminderEvent.VERSION,
+                Instant.EPOCH, "a1", "출장 보고", drafter, 2, 3, List.of(lead, legal), null, Instant.EPOCH, 9));
+        // the agreer still here is reminded; the drafter is told about the one who left, not them
+        assertThat(told).extracting(Delivery::userId).containsExactly(legal.id(), drafter.id());
+        assertThat(told.get(1).notification().type()).isEqualTo("APPROVER_LEFT");
+        assertThat(told.get(1).notification().id()).isEqualTo("r3:" + drafter.id());
+        assertThat(told.get(1).notification().message()).contains(lead.name()).contains("퇴사").contains("회수")
+                .contains("step 2 of 3").doesNotContain(legal.name());
+    }
+
+    @Test
     void theDrafterOfARefusedLeaveIsToldWhy() {
         List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("l", 1, Instant.EPOCH, new EventPayload.LeaveRefused(1,
                 "연차", drafter, LeaveRules.leave("ANNUAL", "2031-03-03", null), 0.5,

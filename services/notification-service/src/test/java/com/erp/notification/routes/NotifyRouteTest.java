@@ -186,7 +186,19 @@ class NotifyRouteTest extends ServiceTestSupport {
             }
             assertThat(leaving.isOpen()).as("the revoked token's socket").isFalse();
             assertThat(staying.isOpen()).as("someone else's").isTrue();
+
+            // a reminder of a step waiting on them now tells the drafter, live, what to do
+            String id = UUID.randomUUID().toString();
+            kafka.send("approval.reminded", id, json.writeValueAsString(new ReminderEvent(UUID.randomUUID().toString(),
+                    ReminderEvent.VERSION, Instant.now(), id, "퇴사자 결재 대기", drafter, 1, 2, List.of(lead), null,
+                    Instant.now().minusSeconds(36_000), 8)));
+            JsonNode toDrafter = staying.await(1, WAIT).get(0);
+            assertThat(toDrafter.path("type").asText()).isEqualTo("APPROVER_LEFT");
+            assertThat(toDrafter.path("message").asText()).contains(lead.name()).contains("회수");
         }
+        HttpTestClient.Response stored = http.get("/api/notifications", token(drafter));
+        assertMatchesContract(CONTRACT, "GET", "/api/notifications", stored);
+        assertThat(stored.json().path("items").findValuesAsText("type")).containsExactly("APPROVER_LEFT");
         assertThat(handshakeStatus(HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token),
                 URI.create("ws://127.0.0.1:" + port + "/ws/notifications"))).isEqualTo(401);
     }
