@@ -110,5 +110,8 @@ describe('reportCsv', () => {
     expect(csv).toContain('\r\nGENERAL,3,1,1,1,0\r\n합계,3,1,1,1,0\r\n');
     expect(csv).toContain('\r\n2,1.5,4\r\n');
     expect(csv).toContain('\r\n"이, ""서연""",개발본부,2,1,,1,2026-12-03T01:00:00Z\r\n');
+    expect(reportCsv({ from: 'a', to: 'b', department: '=HYPERLINK("x")', total: { submitted: 0, inProgress: 0, approved: 0,
+      rejected: 0, withdrawn: 0 }, byType: [], completion: { count: 0 }, approvers: [] }))
+      .toContain('결재 통계,a,b,"\'=HYPERLINK(""x"")"\r\n');
   });
 });

@@ -182,7 +182,9 @@ export function deputyFor(doc: { drafter: { id: number }; line: LineLike[] }, me
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
 const field = (v: unknown) => {
-  const s = v === undefined || v === null ? '' : String(v);
+  let s = v === undefined || v === null ? '' : String(v);
+  // text a spreadsheet would take for a formula (a name starting with '=', say) is kept as text
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

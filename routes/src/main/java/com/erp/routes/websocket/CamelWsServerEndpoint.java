@@ -46,7 +46,7 @@ final class CamelWsServerEndpoint extends Endpoint {
         }
         session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", SEND_TIMEOUT_MS);
         WsSession ws = new WsSession(session, user,
-                (Instant) config.getUserProperties().get(HandshakeAuthenticator.ISSUED_PROPERTY));
+                (Long) config.getUserProperties().get(HandshakeAuthenticator.TOKEN_VERSION_PROPERTY));
         path.add(ws);
         Instant expires = (Instant) config.getUserProperties().get(HandshakeAuthenticator.EXPIRES_PROPERTY);
         if (expires != null) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
+import com.erp.routes.common.security.RevokedSubjects;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Authenticates each handshake: the user is the principal the servlet container (here Spring Security, whose
@@ -18,7 +20,7 @@ final class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
     static final String USER_PROPERTY = "erp.websocket.user";
     /** When the handshake's credentials stop being valid (an {@link Instant}), if they say so. */
     static final String EXPIRES_PROPERTY = "erp.websocket.expires";
-    static final String ISSUED_PROPERTY = "erp.websocket.issued";
+    static final String TOKEN_VERSION_PROPERTY = "erp.websocket.token-version";
 
     private final WsPath path;
 
@@ -37,12 +39,10 @@ final class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
         }
         Instant expires = request.getUserPrincipal() instanceof AbstractOAuth2TokenAuthenticationToken<?> token
                 ? token.getToken().getExpiresAt() : null;
-        Instant issued = request.getUserPrincipal() instanceof AbstractOAuth2TokenAuthenticationToken<?> token
-                ? token.getToken().getIssuedAt() : null;
-        if (issued != null) {
-            config.getUserProperties().put(ISSUED_PROPERTY, issued);
+        if (request.getUserPrincipal() instanceof JwtAuthenticationToken jwt) {
+            config.getUserProperties().put(TOKEN_VERSION_PROPERTY, RevokedSubjects.tokenVersion(jwt.getToken()));
         } else {
-            config.getUserProperties().remove(ISSUED_PROPERTY);
+            config.getUserProperties().remove(TOKEN_VERSION_PROPERTY);
         }
         if (expires != null) {
             config.getUserProperties().put(EXPIRES_PROPERTY, expires);

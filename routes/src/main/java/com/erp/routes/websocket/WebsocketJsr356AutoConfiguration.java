@@ -25,8 +25,7 @@ public class WebsocketJsr356AutoConfiguration {
         WebsocketJsr356Component component = new WebsocketJsr356Component(
                 () -> (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName()));
         // a revoked token's connections close too: a socket outlives its handshake's token check otherwise
-        revoked.ifAvailable(r -> r.onRevoke(e -> component.closeSessions(String.valueOf(e.employee().id()),
-                e.issuedBefore())));
+        revoked.ifAvailable(r -> r.onRevoke(e -> component.closeSessions(String.valueOf(e.employee().id()), e)));
         return component;
     }
 }

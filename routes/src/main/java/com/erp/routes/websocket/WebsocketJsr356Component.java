@@ -41,8 +41,8 @@ public class WebsocketJsr356Component extends DefaultComponent {
         return registry.deploy(path);
     }
 
-    /** Closes {@code user}'s open sessions whose token was issued before {@code issuedBefore} (revoked tokens). */
-    public void closeSessions(String user, java.time.Instant issuedBefore) {
-        registry.closeSessions(user, issuedBefore);
+    /** Closes {@code user}'s open sessions whose token the revocation refuses. */
+    public void closeSessions(String user, com.erp.routes.common.events.TokenRevocation revocation) {
+        registry.closeSessions(user, revocation);
     }
 }

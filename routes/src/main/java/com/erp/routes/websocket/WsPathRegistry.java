@@ -26,11 +26,12 @@ final class WsPathRegistry {
         return paths.computeIfAbsent(path, this::doDeploy);
     }
 
-    /** Closes {@code user}'s sessions, on every path, opened with a token issued before {@code issuedBefore}. */
-    void closeSessions(String user, java.time.Instant issuedBefore) {
+    /** Closes {@code user}'s sessions, on every path, opened with a token the revocation refuses. */
+    void closeSessions(String user, com.erp.routes.common.events.TokenRevocation revocation) {
+        boolean all = revocation.reason() == com.erp.routes.common.events.TokenRevocation.Reason.DEPARTED;
         paths.values().forEach(p -> p.ofUser(user).stream()
-                .filter(s -> s.issuedAt() == null || s.issuedAt().isBefore(issuedBefore))
-                .forEach(WsSession::closeQuietly));
+                .filter(s -> all || s.tokenVersion() == null || s.tokenVersion() < revocation.tokenVersion())
+                .forEach(WsSession::closeRevoked));
     }
 
     private WsPath doDeploy(String path) {

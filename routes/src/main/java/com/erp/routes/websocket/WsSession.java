@@ -1,6 +1,5 @@
 package com.erp.routes.websocket;
 
-import java.time.Instant;
 import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,22 +13,22 @@ final class WsSession {
 
     private final Session session;
     private final String user;
-    /** When the token it opened with was issued (null: not known), to close it when such tokens are revoked. */
-    private final Instant issuedAt;
+    /** The token version it opened with (null: not known), to close it when such tokens are revoked. */
+    private final Long tokenVersion;
     private final ReentrantLock sendLock = new ReentrantLock();
 
     WsSession(Session session, String user) {
         this(session, user, null);
     }
 
-    WsSession(Session session, String user, Instant issuedAt) {
+    WsSession(Session session, String user, Long tokenVersion) {
         this.session = session;
         this.user = user;
-        this.issuedAt = issuedAt;
+        this.tokenVersion = tokenVersion;
     }
 
-    Instant issuedAt() {
-        return issuedAt;
+    Long tokenVersion() {
+        return tokenVersion;
     }
 
     String id() {
@@ -56,6 +55,16 @@ final class WsSession {
     void closeQuietly() {
         try {
             session.close();
+        } catch (IOException | RuntimeException e) {
+            // already gone
+        }
+    }
+
+    /** Closes it as a policy violation: the token it opened with is revoked. */
+    void closeRevoked() {
+        try {
+            session.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.VIOLATED_POLICY,
+                    "token revoked"));
         } catch (IOException | RuntimeException e) {
             // already gone
         }

@@ -19,7 +19,13 @@ public final class TestPeople {
 
     /** A token for this person, signed by the service's own key, with the given roles (EMPLOYEE if none). */
     public static String token(TokenIssuer tokens, Person p, String... roles) {
+        return token(tokens, p, 0, roles);
+    }
+
+    /** The same, issued at a token version (revocations refuse the older ones). */
+    public static String token(TokenIssuer tokens, Person p, long tokenVersion, String... roles) {
         Set<String> granted = roles.length == 0 ? Set.of("EMPLOYEE") : Set.of(roles);
-        return tokens.issue(new Caller(p.id(), "u" + p.id(), p.name(), p.department(), p.position(), granted));
+        return tokens.issue(new Caller(p.id(), "u" + p.id(), p.name(), p.department(), p.position(), granted),
+                tokenVersion);
     }
 }

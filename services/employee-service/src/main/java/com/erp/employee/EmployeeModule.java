@@ -68,8 +68,8 @@ public class EmployeeModule {
 
     @Bean
     LoginService loginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views,
-                              AuthProperties auth, LoginThrottle throttle, RevokedSubjects revoked, Clock clock) {
-        return new LoginService(passwords, tokens, views, auth.cookieName(), throttle, revoked, clock);
+                              AuthProperties auth, LoginThrottle throttle) {
+        return new LoginService(passwords, tokens, views, auth.cookieName(), throttle);
     }
 
     @Bean

@@ -13,6 +13,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 /** Signs RS256 access tokens whose claims are a {@link Caller}. */
 public class TokenIssuer {
 
+    /** The version of the person's record the token was issued at: revocations refuse the older ones. */
+    public static final String CLAIM_TOKEN_VERSION = "tv";
+
     private final NimbusJwtEncoder encoder;
     private final String issuer;
     private final Duration ttl;
@@ -26,6 +29,11 @@ public class TokenIssuer {
     }
 
     public String issue(Caller caller) {
+        return issue(caller, 0);
+    }
+
+    /** A token of {@code caller} at their token version (claim {@value #CLAIM_TOKEN_VERSION}; see RevokedSubjects). */
+    public String issue(Caller caller, long tokenVersion) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
@@ -37,6 +45,7 @@ public class TokenIssuer {
                 .claim(Caller.CLAIM_DEPARTMENT, caller.department() == null ? "" : caller.department())
                 .claim(Caller.CLAIM_POSITION, caller.position() == null ? "" : caller.position())
                 .claim(Caller.CLAIM_ROLES, caller.roles().stream().sorted().toList())
+                .claim(CLAIM_TOKEN_VERSION, tokenVersion)
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -21,6 +21,8 @@ import com.erp.approvalrequest.domain.ReportTally;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
 import com.erp.routes.common.web.ProblemException;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoIterable;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -93,8 +95,13 @@ public class ApprovalReports {
 
     public ApprovalReport report(Iterable<Document> docs, Scope scope) {
         ReportTally tally = new ReportTally();
-        for (Document doc : docs) {
-            tally.add(snapshot(doc));
+        if (docs instanceof MongoIterable<Document> found) {
+            // closed also when a document cannot be read: it would stay open on the server until it timed out
+            try (MongoCursor<Document> cursor = found.iterator()) {
+                cursor.forEachRemaining(doc -> tally.add(snapshot(doc)));
+            }
+        } else {
+            docs.forEach(doc -> tally.add(snapshot(doc)));
         }
         return tally.report(scope.from().toString(), scope.to().toString(), scope.department());
     }

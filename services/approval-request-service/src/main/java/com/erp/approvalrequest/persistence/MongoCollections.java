@@ -49,6 +49,10 @@ public class MongoCollections {
                     new IndexOptions().name(field.replace('.', '_') + "_page"));
         }
         dropIndex(approvals, "deputy_page"); // this version's first name for line_deputy_id_page
+        // 결재 통계: a period's documents, of one department's drafters or of all
+        approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("drafter.department"), Indexes.ascending("submittedAt")),
+                new IndexOptions().name("department_submitted"));
+        approvals.createIndex(Indexes.ascending("submittedAt"), new IndexOptions().name("submitted"));
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("cc.id"),
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("cc_page"));
         dropIndex(approvals, "drafter_newest"); // an earlier version's, replaced by drafter_page

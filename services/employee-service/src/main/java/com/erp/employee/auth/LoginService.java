@@ -1,8 +1,6 @@
 package com.erp.employee.auth;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import com.erp.employee.api.EmployeeViews;
@@ -10,7 +8,6 @@ import com.erp.employee.api.LoginRequest;
 import com.erp.employee.api.LoginResponse;
 import com.erp.employee.domain.Employee;
 import com.erp.routes.common.security.Caller;
-import com.erp.routes.common.security.RevokedSubjects;
 import com.erp.routes.common.security.TokenIssuer;
 import com.erp.routes.common.web.ProblemException;
 import org.springframework.http.ResponseCookie;
@@ -30,14 +27,10 @@ public class LoginService {
     private final String dummyHash;
 
     private final LoginThrottle throttle;
-    private final RevokedSubjects revoked;
-    private final Clock clock;
 
     public LoginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views, String cookieName,
-                        LoginThrottle throttle, RevokedSubjects revoked, Clock clock) {
+                        LoginThrottle throttle) {
         this.throttle = throttle;
-        this.revoked = revoked;
-        this.clock = clock;
         this.passwords = passwords;
         this.tokens = tokens;
         this.views = views;
@@ -59,8 +52,7 @@ public class LoginService {
         Caller caller = new Caller(employee.getId(), employee.getUsername(), employee.getName(),
                 employee.getDepartment().getName(), employee.getPosition().name(),
                 employee.getRoles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
-        awaitRevocationBound(employee.getId());
-        return new LoginResponse(tokens.issue(caller), "Bearer", tokens.ttl().toSeconds(), views.employee(employee));
+        return new LoginResponse(tokens.issue(caller, employee.getTokenVersion()), "Bearer", tokens.ttl().toSeconds(), views.employee(employee));
     }
 
     /** The token as an HttpOnly, SameSite=Strict cookie, for the browser console and WebSocket handshakes. */
@@ -83,21 +75,5 @@ public class LoginService {
                 .maxAge(Duration.ZERO)
                 .build()
                 .toString();
-    }
-
-    /**
-     * Right after someone's tokens were revoked (their record changed), a new one issued in the same second would be
-     * refused with them (its issue time has whole seconds): the sign-in waits for the next second, under one.
-     */
-    private void awaitRevocationBound(long employeeId) {
-        Instant bound = revoked.notBefore(employeeId);
-        long wait = bound == null ? 0 : Duration.between(clock.instant(), bound).toMillis();
-        if (wait > 0 && wait <= 1000) {
-            try {
-                Thread.sleep(wait + 1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

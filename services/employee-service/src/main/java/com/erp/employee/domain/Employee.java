@@ -76,6 +76,10 @@ public class Employee {
     @Column(name = "departure_reason")
     private String departureReason;
 
+    /** Grows whenever the tokens issued so far are revoked; tokens carry the version they were issued at. */
+    @Column(name = "token_version")
+    private long tokenVersion;
+
     @Version
     private long version;
 
@@ -152,6 +156,15 @@ public class Employee {
         this.active = false;
         this.departedAt = at;
         this.departureReason = reason;
+    }
+
+    public long getTokenVersion() {
+        return tokenVersion;
+    }
+
+    /** Every token issued so far is to be refused: the next version, which new tokens carry. */
+    public long revokeTokens() {
+        return ++tokenVersion;
     }
 
     public String getDepartureReason() {

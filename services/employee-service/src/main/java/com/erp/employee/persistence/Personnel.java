@@ -108,7 +108,11 @@ public class Personnel {
                 return e;
             });
         } catch (PersistenceException | org.springframework.dao.DataIntegrityViolationException e) {
-            throw ProblemException.conflict(taken);
+            // the username's unique key; anything else (a lock timeout, say) is not "taken"
+            if (isUniqueKeyViolation(e)) {
+                throw ProblemException.conflict(taken);
+            }
+            throw e;
         }
         LOG.info("{} hired {} ({}) into {}", caller.username(), username, hired.getId(), hired.getDepartment().getCode());
         return new Hired(views.employee(hired), temporary);
@@ -289,10 +293,13 @@ public class Personnel {
         }
     }
 
-    /** The revocation of {@code e}'s tokens, written to the outbox with the change; applied here after the commit. */
+    /**
+     * The revocation of {@code e}'s tokens (their token version bumped), written to the outbox with the change; applied
+     * here after the commit. A sign-in that read their row before the change issues a token of the old version.
+     */
     private TokenRevocation revoke(Employee e, Instant now, TokenRevocation.Reason reason) {
         TokenRevocation event = new TokenRevocation(UUID.randomUUID().toString(), TokenRevocation.VERSION, now,
-                EmployeeViews.person(e), TokenRevocation.issuedBefore(now), reason);
+                EmployeeViews.person(e), e.revokeTokens(), reason);
         try {
             em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.REVOCATION, String.valueOf(e.getId()),
                     json.writeValueAsString(event), now));
@@ -300,6 +307,16 @@ public class Personnel {
             throw new IllegalStateException(ex);
         }
         return event;
+    }
+
+    private static boolean isUniqueKeyViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Employee appointee(Appointment request) {

@@ -222,7 +222,8 @@ public final class Recipients {
                     event.stepCount())));
         }
         if (!left.isEmpty()) {
-            told.add(new Delivery(event.drafter().id(), new Notification(event.eventId() + ":" + event.drafter().id(),
+            // its own id: the drafter may also be told of the same reminder as someone's deputy
+            told.add(new Delivery(event.drafter().id(), new Notification(event.eventId() + ":left:" + event.drafter().id(),
                     "APPROVER_LEFT", event.approvalId(), event.title(), String.format("'%s' waits for %s, who left "
                     + "(퇴사), at step %d of %d: nobody will decide it there. Withdraw it (회수) and resubmit it (재기안) "
                     + "to someone else.", event.title(), String.join(", ", left), event.step(), event.stepCount()),

@@ -89,7 +89,7 @@ class RecipientsTest {
         // the agreer still here is reminded; the drafter is told about the one who left, not them
         assertThat(told).extracting(Delivery::userId).containsExactly(legal.id(), drafter.id());
         assertThat(told.get(1).notification().type()).isEqualTo("APPROVER_LEFT");
-        assertThat(told.get(1).notification().id()).isEqualTo("r3:" + drafter.id());
+        assertThat(told.get(1).notification().id()).isEqualTo("r3:left:" + drafter.id());
         assertThat(told.get(1).notification().message()).contains(lead.name()).contains("퇴사").contains("회수")
                 .contains("step 2 of 3").doesNotContain(legal.name());
     }

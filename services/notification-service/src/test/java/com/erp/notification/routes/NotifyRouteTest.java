@@ -179,7 +179,7 @@ class NotifyRouteTest extends ServiceTestSupport {
             java.time.Instant now = java.time.Instant.now();
             kafka.send("employee.tokens-revoked", String.valueOf(lead.id()), json.writeValueAsString(
                     new com.erp.routes.common.events.TokenRevocation("e-" + System.nanoTime(),
-                            com.erp.routes.common.events.TokenRevocation.VERSION, now, lead, now.plusSeconds(1),
+                            com.erp.routes.common.events.TokenRevocation.VERSION, now, lead, 1,
                             com.erp.routes.common.events.TokenRevocation.Reason.DEPARTED)));
             for (int i = 0; i < 200 && leaving.isOpen(); i++) {
                 Thread.sleep(100);
