@@ -2,10 +2,10 @@ package com.erp.routes.websocket;
 
 import java.time.Instant;
 
+import com.erp.routes.common.security.RevokedSubjects;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import com.erp.routes.common.security.RevokedSubjects;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 

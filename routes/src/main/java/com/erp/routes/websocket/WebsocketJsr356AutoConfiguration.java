@@ -1,5 +1,6 @@
 package com.erp.routes.websocket;
 
+import com.erp.routes.common.security.RevokedSubjects;
 import jakarta.servlet.ServletContext;
 import jakarta.websocket.server.ServerContainer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -7,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
-import com.erp.routes.common.security.RevokedSubjects;
 
 /**
  * Registers the component under its scheme name, bound to this application's servlet container. The

@@ -90,12 +90,7 @@ public class Employee {
                     Team team, Position position, Set<Role> roles) {
         this.username = username;
         this.passwordHash = passwordHash;
-        this.name = name;
-        this.email = email;
-        this.department = department;
-        this.team = team;
-        this.position = position;
-        this.roles = joined(roles);
+        assign(name, email, department, team, position, roles);
     }
 
     private static String joined(Set<Role> roles) {
@@ -173,6 +168,10 @@ public class Employee {
 
     /** 인사 이동: their record as an administrator changed it. */
     public void change(String name, String email, Department department, Team team, Position position, Set<Role> roles) {
+        assign(name, email, department, team, position, roles);
+    }
+
+    private void assign(String name, String email, Department department, Team team, Position position, Set<Role> roles) {
         this.name = name;
         this.email = email;
         this.department = department;

@@ -237,13 +237,4 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(assertProblem(http.put("/api/employees/" + me, admin, demoted), 409).path("detail").asText())
                 .contains("ADMIN");
     }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }
