@@ -6,6 +6,7 @@ import com.erp.routes.common.kafka.DeadLetterRoute;
 import com.erp.routes.common.kafka.DeadLetters;
 import com.erp.routes.common.security.RevocationRoute;
 import com.erp.routes.common.security.RevokedSubjects;
+import com.erp.routes.common.kafka.KafkaClients;
 import com.erp.routes.common.kafka.KafkaHeaderFilter;
 import com.erp.routes.common.kafka.KafkaHealthIndicator;
 import com.erp.routes.common.kafka.KafkaLagMeter;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The Kafka side every Kafka-using service shares: topics, dead letters, header filter, health. */
 @AutoConfiguration
@@ -35,16 +37,23 @@ public class ErpKafkaAutoConfiguration {
     @EnableConfigurationProperties(Topics.class)
     static class WithBrokers {
 
+        /** The component's brokers and security settings, for the clients that are not routes. */
         @Bean
-        @ConditionalOnProperty(value = "erp.kafka.create-topics", havingValue = "true", matchIfMissing = true)
-        KafkaTopicsInitializer kafkaTopicsInitializer(@Value("${camel.component.kafka.brokers}") String brokers,
-                                                      Topics topics) {
-            return new KafkaTopicsInitializer(brokers, topics);
+        KafkaClients erpKafkaClients(Environment env) {
+            return KafkaClients.of(env.getRequiredProperty("camel.component.kafka.brokers"),
+                    option -> env.getProperty("camel.component.kafka." + option));
         }
 
         @Bean
-        KafkaHealthIndicator kafkaHealthIndicator(@Value("${camel.component.kafka.brokers}") String brokers) {
-            return new KafkaHealthIndicator(brokers);
+        @ConditionalOnProperty(value = "erp.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+        KafkaTopicsInitializer kafkaTopicsInitializer(KafkaClients clients, Topics topics,
+                                                      @Value("${erp.kafka.topic-replicas}") short replicas) {
+            return new KafkaTopicsInitializer(clients, topics, replicas);
+        }
+
+        @Bean
+        KafkaHealthIndicator kafkaHealthIndicator(KafkaClients clients) {
+            return new KafkaHealthIndicator(clients);
         }
 
         /** Departures (퇴사), so that this process refuses the tokens of those who left. */
@@ -64,17 +73,17 @@ public class ErpKafkaAutoConfiguration {
         }
 
         @Bean
-        DeadLetterReplay deadLetterReplay(@Value("${camel.component.kafka.brokers}") String brokers, Topics topics,
+        DeadLetterReplay deadLetterReplay(KafkaClients clients, Topics topics,
                                           @Value("${erp.kafka.dead-letter-replay.group}") String group,
                                           @Value("${erp.kafka.dead-letter-replay.timeout-ms}") long timeoutMs) {
-            return new DeadLetterReplay(brokers, topics, group, java.time.Duration.ofMillis(timeoutMs));
+            return new DeadLetterReplay(clients, topics, group, java.time.Duration.ofMillis(timeoutMs));
         }
 
         @Bean
         @ConditionalOnProperty(value = "erp.kafka.lag-meter-period-seconds")
-        KafkaLagMeter kafkaLagMeter(@Value("${camel.component.kafka.brokers}") String brokers, MeterRegistry meters,
+        KafkaLagMeter kafkaLagMeter(KafkaClients clients, MeterRegistry meters,
                                     @Value("${erp.kafka.lag-meter-period-seconds}") long period) {
-            return new KafkaLagMeter(brokers, meters, period);
+            return new KafkaLagMeter(clients, meters, period);
         }
     }
 }

@@ -11,6 +11,8 @@ import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.kafka.KafkaClients;
+import com.erp.routes.common.kafka.KafkaHealthIndicator;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.erp.routes.testing.KafkaProbe;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Status;
 
 /** What an operator sees: health of every server, and the route console for administrators only. */
 class OperationsTest extends StandaloneTestBase {
@@ -26,6 +29,8 @@ class OperationsTest extends StandaloneTestBase {
     String brokers;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    KafkaClients kafkaClients;
 
     @Test
     void healthShowsEveryServerUp() {
@@ -37,6 +42,26 @@ class OperationsTest extends StandaloneTestBase {
             assertThat(components.path(server).path("status").asText()).as(server).isEqualTo("UP");
         }
         assertThat(http.get("/actuator/health/readiness", null).json().path("status").asText()).isEqualTo("UP");
+    }
+
+    /**
+     * The clients that are not routes (this health check, topic creation, lag, dead-letter replay) speak to the
+     * brokers as the Kafka component is told to: a component set to TLS makes them TLS too, which this broker's
+     * plain listener does not answer (as a broker that speaks only TLS, MSK, would not answer plain ones).
+     */
+    @Test
+    void theKafkaClientsThatAreNotRoutesTakeTheComponentsSecuritySettings() {
+        assertThat(kafkaClients.brokers()).isEqualTo(brokers);
+        KafkaHealthIndicator asConfigured = new KafkaHealthIndicator(kafkaClients);
+        KafkaHealthIndicator overTls = new KafkaHealthIndicator(
+                KafkaClients.of(brokers, option -> option.equals("security-protocol") ? "SSL" : null));
+        try {
+            assertThat(asConfigured.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(overTls.health().getStatus()).isEqualTo(Status.DOWN);
+        } finally {
+            asConfigured.destroy();
+            overTls.destroy();
+        }
     }
 
     @Test

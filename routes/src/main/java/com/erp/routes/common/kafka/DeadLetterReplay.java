@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +30,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -64,7 +61,7 @@ public class DeadLetterReplay implements DisposableBean {
     static final int MAX_SHOWN_VALUE = 4000;
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterReplay.class);
 
-    private final String brokers;
+    private final KafkaClients clients;
     private final Topics topics;
     private final String group;
     private final Duration timeout;
@@ -72,8 +69,8 @@ public class DeadLetterReplay implements DisposableBean {
     private Admin admin;
     private final java.util.concurrent.locks.ReentrantLock replaying = new java.util.concurrent.locks.ReentrantLock();
 
-    public DeadLetterReplay(String brokers, Topics topics, String group, Duration timeout) {
-        this.brokers = brokers;
+    public DeadLetterReplay(KafkaClients clients, Topics topics, String group, Duration timeout) {
+        this.clients = clients;
         this.topics = topics;
         this.group = group;
         this.timeout = timeout;
@@ -416,21 +413,19 @@ public class DeadLetterReplay implements DisposableBean {
     }
 
     private KafkaConsumer<String, String> consumer(Deadline deadline) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(100, deadline.left().toMillis()));
-        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        return clients.consumer(p);
     }
 
     private KafkaProducer<String, String> producer(Deadline deadline) {
         long left = Math.max(100, deadline.left().toMillis());
         long request = Math.min(left, 5000);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -438,13 +433,12 @@ public class DeadLetterReplay implements DisposableBean {
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request);
         // the client refuses a delivery timeout below linger + request timeout
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(left, request));
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        return clients.producer(p);
     }
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+            admin = clients.admin(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
         }
         return admin;

@@ -16,10 +16,9 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 
     private final Admin admin;
 
-    public KafkaHealthIndicator(String brokers) {
+    public KafkaHealthIndicator(KafkaClients clients) {
         super("Kafka health check failed");
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+        this.admin = clients.admin(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
     }

@@ -40,9 +40,8 @@ public class KafkaLagMeter implements DisposableBean {
         return t;
     });
 
-    public KafkaLagMeter(String brokers, MeterRegistry meters, long periodSeconds) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+    public KafkaLagMeter(KafkaClients clients, MeterRegistry meters, long periodSeconds) {
+        this.admin = clients.admin(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
         this.lag = MultiGauge.builder("erp.kafka.consumer.lag")
                 .description("Messages a consumer group has not yet processed, per topic").register(meters);

@@ -1,6 +1,8 @@
 package com.erp.routes.common.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,21 +26,28 @@ import org.slf4j.LoggerFactory;
 public class KafkaTopicsInitializer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopicsInitializer.class);
+    /** Dead letters wait for an operator: longer than the broker's default week. */
+    static final Duration DEAD_LETTERS_KEPT = Duration.ofDays(30);
 
-    public KafkaTopicsInitializer(String brokers, Topics topics) {
+    /**
+     * @param replicas copies of each partition: 1 on the embedded broker, 3 on a cluster (then a write waits for
+     *                 two of them: {@code min.insync.replicas})
+     */
+    public KafkaTopicsInitializer(KafkaClients clients, Topics topics, short replicas) {
         List<NewTopic> wanted = new ArrayList<>();
         for (String topic : topics.all()) {
-            NewTopic t = new NewTopic(topic, topics.partitions(), (short) 1);
+            Map<String, String> configs = new HashMap<>(safety(replicas));
             // each approver's last delegation event is their delegation, each person's last revocation holds for
             // good: compacted, never dropped for its age
             if (topic.equals(topics.delegationChanged()) || topic.equals(topics.tokensRevoked())) {
-                t.configs(Map.of("cleanup.policy", "compact"));
+                configs.put("cleanup.policy", "compact");
             }
-            wanted.add(t);
-            wanted.add(new NewTopic(topics.dlqOf(topic), topics.partitions(), (short) 1));
+            wanted.add(new NewTopic(topic, topics.partitions(), replicas).configs(configs));
+            Map<String, String> dlq = new HashMap<>(safety(replicas));
+            dlq.put("retention.ms", String.valueOf(DEAD_LETTERS_KEPT.toMillis()));
+            wanted.add(new NewTopic(topics.dlqOf(topic), topics.partitions(), replicas).configs(dlq));
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000,
+        try (Admin admin = clients.admin(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000))) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
@@ -49,9 +58,16 @@ public class KafkaTopicsInitializer {
         } catch (ExecutionException | TimeoutException e) {
             // Topics may already exist (raced by another instance) or the broker may be slow: consumers and the
             // outbox relay retry on their own, so starting is not blocked on this.
-            LOG.warn("could not create Kafka topics at {}: {}", brokers, e.toString());
+            LOG.warn("could not create Kafka topics at {}: {}", clients.brokers(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** With copies on other brokers, a write is acknowledged once all but one of them (at most two) have it. */
+    static Map<String, String> safety(short replicas) {
+        return replicas > 1
+                ? Map.of("min.insync.replicas", String.valueOf(Math.min(2, replicas - 1)))
+                : Map.of();
     }
 }
