@@ -233,7 +233,7 @@ class K8sManifestsTest {
 
     // --- reading the manifests
 
-    private static List<Map<String, Object>> documents(Path dir) throws IOException {
+    static List<Map<String, Object>> documents(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             List<Map<String, Object>> docs = new ArrayList<>();
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {

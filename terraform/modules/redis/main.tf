@@ -1,0 +1,46 @@
+# approval-processing's state (steps, decisions, delegations) and notification's pub/sub and undelivered messages:
+# ElastiCache for Redis OSS, one shard with replicas in other zones, TLS and AUTH, encrypted at rest, and snapshots
+# for a week. Not cluster mode: the decision scripts touch several keys of one document at once.
+resource "aws_elasticache_subnet_group" "this" {
+  name       = var.name
+  subnet_ids = var.subnet_ids
+}
+
+resource "aws_security_group" "this" {
+  name        = "${var.name}-redis"
+  description = "Redis, from the EKS cluster only"
+  vpc_id      = var.vpc_id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "redis" {
+  security_group_id            = aws_security_group.this.id
+  description                  = "Redis from the cluster"
+  referenced_security_group_id = var.client_security_group_id
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+}
+
+resource "aws_elasticache_replication_group" "this" {
+  replication_group_id = var.name
+  description          = "erp-approval: approval-processing's state, notification's pub/sub"
+  engine               = "redis"
+  engine_version       = var.engine_version
+  node_type            = var.node_type
+  port                 = 6379
+
+  num_cache_clusters         = 1 + var.replicas
+  automatic_failover_enabled = var.replicas > 0
+  multi_az_enabled           = var.replicas > 0
+
+  subnet_group_name  = aws_elasticache_subnet_group.this.name
+  security_group_ids = [aws_security_group.this.id]
+
+  at_rest_encryption_enabled = true
+  transit_encryption_enabled = true
+  auth_token                 = var.auth_token
+
+  snapshot_retention_limit   = 7
+  auto_minor_version_upgrade = true
+  apply_immediately          = false
+}
