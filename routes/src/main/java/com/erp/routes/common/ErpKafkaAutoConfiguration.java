@@ -1,16 +1,20 @@
 package com.erp.routes.common;
 
+import java.time.Duration;
+
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.DeadLetterReplay;
 import com.erp.routes.common.kafka.DeadLetterRoute;
 import com.erp.routes.common.kafka.DeadLetters;
-import com.erp.routes.common.security.RevocationRoute;
-import com.erp.routes.common.security.RevokedSubjects;
 import com.erp.routes.common.kafka.KafkaClients;
 import com.erp.routes.common.kafka.KafkaHeaderFilter;
 import com.erp.routes.common.kafka.KafkaHealthIndicator;
 import com.erp.routes.common.kafka.KafkaLagMeter;
 import com.erp.routes.common.kafka.KafkaTopicsInitializer;
+import com.erp.routes.common.security.RevocationCatchUp;
+import com.erp.routes.common.security.RevocationRoute;
+import com.erp.routes.common.security.RevokedSubjects;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -60,6 +64,14 @@ public class ErpKafkaAutoConfiguration {
         @Bean
         RevocationRoute erpRevocationRoute(RevokedSubjects revoked) {
             return new RevocationRoute(revoked);
+        }
+
+        /** Health contributor "revocations", in the readiness group: every revocation read before this is ready. */
+        @Bean
+        RevocationCatchUp revocationsHealthIndicator(KafkaClients clients, Topics topics, RevokedSubjects revoked,
+                                                     ObjectMapper json,
+                                                     @Value("${erp.kafka.revocations-startup-wait-ms}") long waitMs) {
+            return new RevocationCatchUp(clients, topics.tokensRevoked(), revoked, json, Duration.ofMillis(waitMs));
         }
 
         @Bean

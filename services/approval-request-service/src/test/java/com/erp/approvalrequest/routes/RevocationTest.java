@@ -2,24 +2,32 @@ package com.erp.approvalrequest.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.TokenRevocation;
+import com.erp.routes.common.kafka.KafkaClients;
+import com.erp.routes.common.security.RevocationCatchUp;
 import com.erp.routes.common.security.RevocationRoute;
+import com.erp.routes.common.security.RevokedSubjects;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.erp.routes.testing.TestPeople;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 
 /** A service that did not issue a token refuses it once it reads that its subject's tokens were revoked. */
 class RevocationTest extends ApprovalRequestRouteTestBase {
 
     @Autowired
     ObjectMapper json;
+    @Autowired
+    KafkaClients kafkaClients;
 
     private void revoke(Person p, long tokenVersion, TokenRevocation.Reason reason) throws Exception {
         NotifyBuilder read = new NotifyBuilder(camel).fromRoute(RevocationRoute.ID).whenCompleted(1).create();
@@ -62,5 +70,45 @@ class RevocationTest extends ApprovalRequestRouteTestBase {
         revoke(moved, 1, TokenRevocation.Reason.CHANGED);
         assertThat(http.get("/api/approvals", after).status()).isEqualTo(200);
         assertThat(http.get("/api/approvals", before).status()).isEqualTo(401);
+    }
+
+    /**
+     * A process that starts after a departure knows it before it is ready: it reads the revocations to their end first
+     * (here as a second process would, with a copy of its own), and while it cannot, its readiness says so.
+     */
+    @Test
+    void aStartingProcessIsReadyOnlyOnceItHasReadEveryRevocationBeforeIt() throws Exception {
+        Person gone = new Person(990_003L, "먼저 떠난 사람", "STAFF", "개발본부");
+        revoke(gone, 1, TokenRevocation.Reason.DEPARTED);
+
+        RevokedSubjects fresh = new RevokedSubjects();
+        RevocationCatchUp starting = new RevocationCatchUp(kafkaClients, "employee.tokens-revoked", fresh, json,
+                Duration.ofSeconds(30));
+        try {
+            starting.afterSingletonsInstantiated(); // returns once read to the end
+            assertThat(starting.caughtUp()).isTrue();
+            assertThat(fresh.departed(gone.id())).isTrue();
+            assertThat(fresh.refuses(gone.id(), 5)).isTrue();
+            Health health = starting.health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat((Integer) health.getDetails().get("read")).isPositive();
+        } finally {
+            starting.destroy();
+        }
+
+        RevocationCatchUp cutOff = new RevocationCatchUp(KafkaClients.plain("127.0.0.1:1"), "employee.tokens-revoked",
+                new RevokedSubjects(), json, Duration.ofMillis(300));
+        try {
+            cutOff.afterSingletonsInstantiated(); // opens anyway after the wait, not ready
+            assertThat(cutOff.caughtUp()).isFalse();
+            assertThat(cutOff.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        } finally {
+            cutOff.destroy();
+        }
+
+        // and this service's readiness is made of it
+        Response readiness = http.get("/actuator/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("components").path("revocations").path("status").asText()).isEqualTo("UP");
     }
 }
