@@ -7,6 +7,8 @@ output "k8s_servers_env" {
     CAMEL_COMPONENT_KAFKA_SECURITY_PROTOCOL=SSL
     ERP_KAFKA_TOPIC_REPLICAS=3
     SPRING_DATASOURCE_URL=${module.mariadb.jdbc_url}
+    SPRING_DATA_MONGODB_SSL_BUNDLE=rds
+    SPRING_SSL_BUNDLE_PEM_RDS_TRUSTSTORE_CERTIFICATE=file:/app/rds-ca.pem
     SPRING_DATASOURCE_USERNAME=${module.mariadb.username}
     SPRING_DATA_REDIS_HOST=${module.redis.host}
     SPRING_DATA_REDIS_PORT=${module.redis.port}

@@ -6,6 +6,10 @@
 FROM eclipse-temurin:17-jre
 ARG JAR
 RUN useradd --system --uid 10001 erp
+# AWS's RDS and DocumentDB certificate authorities (public): on AWS, TLS to RDS for MariaDB (serverSslCert) and to
+# DocumentDB (the Spring SSL bundle "rds") checks the servers against them (k8s/overlays/aws/servers.env)
+ADD https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem /app/rds-ca.pem
+RUN chmod 444 /app/rds-ca.pem
 COPY ${JAR} /app/app.jar
 USER 10001
 # The heap follows the container's memory limit; SerialGC keeps an idle service small (DESIGN §5)

@@ -237,7 +237,13 @@ class TerraformTest {
         String written = modules.get("").outputs.get("k8s_servers_env").path("value").asText();
         assertThat(envKeys(written)).isEqualTo(envKeys(Files.readString(ROOT.resolve("k8s/overlays/aws/servers.env"))));
         assertThat(written).contains("ERP_KAFKA_TOPIC_REPLICAS=3", "CAMEL_COMPONENT_KAFKA_SECURITY_PROTOCOL=SSL",
-                "SPRING_DATA_REDIS_SSL_ENABLED=true");
+                "SPRING_DATA_REDIS_SSL_ENABLED=true", "SPRING_DATA_MONGODB_SSL_BUNDLE=rds");
+        // RDS's and DocumentDB's certificates are checked against AWS's authorities, at the path the image has them
+        Matcher ca = Pattern.compile("_CERTIFICATE=file:(\\S+)").matcher(written);
+        assertThat(ca.find()).isTrue();
+        assertThat(modules.get("modules/mariadb").outputs.get("jdbc_url").path("value").asText())
+                .contains("sslMode=verify-full", "serverSslCert=" + ca.group(1));
+        assertThat(Files.readString(ROOT.resolve("k8s/images/service.Dockerfile"))).containsPattern("(?m)^ADD \\S+ " + ca.group(1) + "$");
     }
 
     /** Terraform's secrets and the ExternalSecret give every key of erp-secrets the services read on AWS. */
