@@ -465,8 +465,9 @@ try {
   await staff.click('button[type=submit]');
   await staff.waitForURL(/#\/docs\/[^/]+$/);
   const toLeaverHash = new URL(staff.url()).hash;
-  admin.once('dialog', (d) => d.accept('계약 만료'));
   await admin.getByTestId('employee-row').filter({ hasText: hireName }).getByRole('button', { name: '퇴사' }).click();
+  await admin.getByTestId('employee-depart').getByLabel('퇴사 사유').fill('계약 만료');
+  await admin.getByTestId('employee-depart').getByRole('button', { name: '퇴사 기록' }).click();
   await admin.getByText('한지민: 퇴사 처리했습니다').waitFor({ timeout: LIVE });
   await admin.getByTestId('employee-row').filter({ hasText: hireName }).waitFor({ state: 'detached', timeout: LIVE });
   const relogin = await admin.evaluate(async ([u, p]) => (await fetch('/api/auth/login', { method: 'POST',
@@ -478,6 +479,21 @@ try {
     'the document waiting on someone who left does not say so');
   await hire.context().close();
   log('the administrator hired someone (temporary password shown once), who replaced it under 내 정보; moved them to 영업본부; recorded as left, they cannot sign in, and a document waiting on them says so');
+
+  // 9c. 인수: from that document's page the administrator names who takes over; the step reaches the successor's
+  // inbox, marked as the leaver's, and the successor approves it there
+  await admin.goto(`${base}/${toLeaverHash}`);
+  await admin.getByLabel('한지민 인수자').selectOption({ label: '정하늘 · 영업본부 · TEAM_LEAD' });
+  await admin.getByRole('button', { name: '인수자 지정' }).click();
+  await admin.getByTestId('successor-named').filter({ hasText: '정하늘' }).waitFor({ timeout: LIVE });
+  const succeeded = deputy.getByTestId('inbox-item').filter({ hasText: toLeaver });
+  await until(deputy, '#/inbox', succeeded.getByTestId('on-behalf-of').filter({ hasText: '한지민' }),
+    'the step of someone who left did not reach their successor\'s inbox');
+  await succeeded.getByRole('button', { name: '승인' }).click();
+  await succeeded.waitFor({ state: 'detached', timeout: LIVE });
+  await until(staff, toLeaverHash, staff.getByTestId('step-deputy').filter({ hasText: '정하늘' }),
+    'the drafter\'s page does not show the successor\'s decision');
+  log('the administrator named 정하늘 successor (인수자) of the one who left, from the document; the step reached their inbox and they approved it');
 
   // 10. logging out ends the page's session and expires the login cookie (which the page cannot remove itself)
   await staff.getByRole('button', { name: '로그아웃' }).click();

@@ -52,6 +52,13 @@ export interface Departure {
   headOf: string[];
   leadOf: string[];
   delegationsEnded: number;
+  successor?: PersonRef;
+}
+
+export interface Succession {
+  employee: PersonRef;
+  successor: PersonRef;
+  since: string;
 }
 
 export interface LoginResponse {

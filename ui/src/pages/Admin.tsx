@@ -19,7 +19,7 @@ const POSITIONS: Position[] = ['STAFF', 'TEAM_LEAD', 'DEPT_HEAD', 'EXECUTIVE'];
 
 /** 인사: hire someone (their temporary password shown once) and record that someone left. */
 function Personnel() {
-  const { me, toast } = useApp();
+  const { me } = useApp();
   const departments = useLoad(() => api<DepartmentInfo[]>('GET', '/api/departments'), []);
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
   const [username, setUsername] = useState('');
@@ -31,6 +31,7 @@ function Personnel() {
   const [manager, setManager] = useState(false);
   const [hired, setHired] = useState<Hired>();
   const [editing, setEditing] = useState<number>();
+  const [departing, setDeparting] = useState<number>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const dept = departments.data?.find((d) => d.id === (departmentId ?? departments.data?.[0]?.id));
@@ -56,21 +57,6 @@ function Personnel() {
       setBusy(false);
     }
   };
-  const depart = async (p: Employee) => {
-    const reason = window.prompt(`${p.name}님의 퇴사를 기록합니다. 사유 (reason, optional)`);
-    if (reason === null) return;
-    try {
-      const d = await api<Departure>('POST', `/api/employees/${p.id}/departure`, reason.trim() ? { reason: reason.trim().slice(0, 200) } : {});
-      const led = [...d.headOf, ...d.leadOf];
-      toast(`${d.employee.name}: 퇴사 처리했습니다 (recorded as left)${led.length ? ` · 비게 된 자리: ${led.join(', ')}` : ''}`
-        + `${d.delegationsEnded ? ` · 대결 ${d.delegationsEnded}건 종료` : ''}`);
-      people.reload();
-      departments.reload();
-    } catch (err) {
-      toast(message(err), 'error');
-    }
-  };
-
   return (
     <div className="card" data-testid="personnel">
       <h3>인사 <small>people</small></h3>
@@ -121,12 +107,17 @@ function Personnel() {
                   setEditing(undefined);
                   if (changed) { people.reload(); departments.reload(); }
                 }} />
+              : departing === p.id
+              ? <DepartRow key={p.id} person={p} others={(people.data ?? []).filter((o) => o.id !== p.id)} done={(changed) => {
+                  setDeparting(undefined);
+                  if (changed) { people.reload(); departments.reload(); }
+                }} />
               : (
                 <tr key={p.id} data-testid="employee-row">
                   <td>{p.name}</td><td>{p.username}</td><td>{p.department.name}{p.team ? ` · ${p.team.name}` : ''}</td><td>{p.position}</td>
                   <td>
                     <button type="button" className="link" onClick={() => setEditing(p.id)}>이동</button>
-                    {p.id !== me.id && <button type="button" className="link" onClick={() => depart(p)}>퇴사</button>}
+                    {p.id !== me.id && <button type="button" className="link" onClick={() => setDeparting(p.id)}>퇴사</button>}
                   </td>
                 </tr>
               )
@@ -141,6 +132,48 @@ function Personnel() {
 }
 
 /** 인사 이동: one person's department, team, position and MANAGER role, changed in place. */
+/**
+ * 퇴사: records that someone left, with a reason, and who takes over the decisions still asked of them (인수자): the
+ * steps waiting on them then reach the successor's inbox, as a deputy's would.
+ */
+function DepartRow({ person, others, done }: { person: Employee; others: Employee[]; done: (changed: boolean) => void }) {
+  const { toast } = useApp();
+  const [reason, setReason] = useState('');
+  const [successorId, setSuccessorId] = useState<number>();
+  const [busy, setBusy] = useState(false);
+  const record = async () => {
+    setBusy(true);
+    try {
+      const d = await api<Departure>('POST', `/api/employees/${person.id}/departure`, {
+        ...(reason.trim() ? { reason: reason.trim().slice(0, 200) } : {}), ...(successorId ? { successorId } : {}),
+      });
+      const led = [...d.headOf, ...d.leadOf];
+      toast(`${d.employee.name}: 퇴사 처리했습니다 (recorded as left)${led.length ? ` · 비게 된 자리: ${led.join(', ')}` : ''}`
+        + `${d.delegationsEnded ? ` · 대결 ${d.delegationsEnded}건 종료` : ''}${d.successor ? ` · 인수자 ${d.successor.name}` : ''}`);
+      done(true);
+    } catch (err) {
+      toast(message(err), 'error');
+      setBusy(false);
+    }
+  };
+  return (
+    <tr data-testid="employee-depart">
+      <td>{person.name}</td><td>{person.username}</td>
+      <td colSpan={2}>
+        <input aria-label="퇴사 사유" placeholder="사유 (reason)" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <select aria-label="인수자" value={successorId ?? ''} onChange={(e) => setSuccessorId(e.target.value ? Number(e.target.value) : undefined)}>
+          <option value="">(인수자 없음: 결재 대기 문서는 회수·재기안)</option>
+          {others.map((o) => <option key={o.id} value={o.id}>{o.name} · {o.department.name} · {o.position}</option>)}
+        </select>
+      </td>
+      <td>
+        <button type="button" onClick={record} disabled={busy}>퇴사 기록</button>
+        <button type="button" className="link" onClick={() => done(false)}>취소</button>
+      </td>
+    </tr>
+  );
+}
+
 function MoveRow({ person, departments, done }: { person: Employee; departments: DepartmentInfo[]; done: (changed: boolean) => void }) {
   const { toast } = useApp();
   const [departmentId, setDepartmentId] = useState(person.department.id);

@@ -5,7 +5,11 @@ import { message, useLoad } from '../hooks';
 import { localDate } from '../format';
 import type { Delegation as DelegationView, Delegations, Employee } from '../types';
 
+/** The end employee-service gives a succession (인수): the decisions of someone who left, for good. */
+const SUCCESSION_END = '9999-12-31';
+
 function period(d: DelegationView): string {
+  if (d.endDate === SUCCESSION_END) return `${d.startDate} ~ (퇴사 인수: 기한 없음)`;
   return d.startDate === d.endDate ? d.startDate : `${d.startDate} ~ ${d.endDate}`;
 }
 

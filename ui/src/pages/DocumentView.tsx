@@ -3,12 +3,12 @@ import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
-import type { ApprovalDocument, Delegations, Employee } from '../types';
+import type { ApprovalDocument, Delegations, Employee, PersonRef, Succession } from '../types';
 import { DecisionForm } from './DecisionForm';
 
 /** One document: its line, cc, history, and what the caller may do with it now. */
 export function DocumentView({ id }: { id: string }) {
-  const { me, tick, toast } = useApp();
+  const { me, tick, toast, isAdmin } = useApp();
   const { data: doc, error, reload } = useLoad(() => api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(id)}`), [id], tick);
   // the approvers the caller decides for today (대결)
   const delegations = useLoad(() => api<Delegations>('GET', '/api/delegations'), []);
@@ -167,10 +167,14 @@ export function DocumentView({ id }: { id: string }) {
       </ol>
 
       {left.length > 0 && (
-        <p className="warn" data-testid="approver-left">
-          결재자가 퇴사했습니다 (has left): {left.map((p) => p.name).join(', ')}. 이 단계는 결정되지 않습니다: 기안자는 회수한 뒤
-          다른 결재자로 재기안하세요 (withdraw and resubmit to someone else).
-        </p>
+        <div className="warn" data-testid="approver-left">
+          <p>
+            결재자가 퇴사했습니다 (has left): {left.map((p) => p.name).join(', ')}. 관리자가 인수자를 지정하면 인수자가 대신
+            결정합니다; 아니면 기안자가 회수한 뒤 다른 결재자로 재기안하세요 (an administrator names a successor who decides
+            in their place, or the drafter withdraws and resubmits).
+          </p>
+          {isAdmin && running && left.map((p) => <SuccessorPicker key={p.id} leaver={p} />)}
+        </div>
       )}
       {myTurn && running && !acted && (
         <div className="card"><h3>{agreementStep ? '합의' : '결재'}</h3><DecisionForm approvalId={doc.id} onDone={settle}
@@ -178,7 +182,7 @@ export function DocumentView({ id }: { id: string }) {
           finalAllowed={!agreementLater && mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)} /></div>
       )}
       {forWhom && running && !acted && (
-        <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name}, who is away)</small></h3>
+        <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name})</small></h3>
           <DecisionForm approvalId={doc.id} onDone={settle} agreement={agreementStep} onBehalfOf={forWhom.id}
             returnAllowed={(doc.currentStep ?? 0) > 1} /></div>
       )}
@@ -227,5 +231,34 @@ export function DocumentView({ id }: { id: string }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** 인수자 지정: an administrator names who decides, from now on, what waits on someone who left. */
+function SuccessorPicker({ leaver }: { leaver: PersonRef }) {
+  const { toast } = useApp();
+  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
+  const [successorId, setSuccessorId] = useState<number>();
+  const [named, setNamed] = useState<string>();
+  const name = async () => {
+    if (!successorId) return;
+    try {
+      const s = await api<Succession>('PUT', `/api/employees/${leaver.id}/successor`, { successorId });
+      setNamed(s.successor.name);
+      toast(`${s.employee.name}의 인수자: ${s.successor.name} (from ${s.since})`);
+    } catch (e) {
+      toast(message(e), 'error');
+    }
+  };
+  if (named) return <p data-testid="successor-named">{leaver.name} → 인수자 {named}</p>;
+  return (
+    <p className="inline" data-testid="successor-picker">
+      <select aria-label={`${leaver.name} 인수자`} value={successorId ?? ''}
+              onChange={(e) => setSuccessorId(e.target.value ? Number(e.target.value) : undefined)}>
+        <option value="">{leaver.name}의 인수자 선택</option>
+        {people.data?.map((o) => <option key={o.id} value={o.id}>{o.name} · {o.department.name} · {o.position}</option>)}
+      </select>
+      <button type="button" onClick={name} disabled={!successorId}>인수자 지정</button>
+    </p>
   );
 }

@@ -7,8 +7,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * 인사: an administrator hires someone, changes someone's record, names department heads and team leads, or records that
- * someone left; everyone changes their own password (bean {@code personnel}, which checks who may).
+ * 인사: an administrator hires someone, changes someone's record, names department heads and team leads, records that
+ * someone left and who takes over their decisions (인수자); everyone changes their own password (bean {@code personnel},
+ * which checks who may).
  */
 @Component
 public class PersonnelRoutes extends RouteBuilder {
@@ -37,6 +38,10 @@ public class PersonnelRoutes extends RouteBuilder {
         from("direct:recordDeparture").routeId("employee.depart").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .bean("personnel", "depart(${variable.caller}, ${header.employeeId}, ${body})");
+
+        from("direct:nameSuccessor").routeId("employee.name-successor").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "nameSuccessor(${variable.caller}, ${header.employeeId}, ${body})");
 
         from("direct:changeMyPassword").routeId("employee.change-password").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())

@@ -18,6 +18,8 @@ import jakarta.persistence.NamedQuery;
 public class Delegation {
 
     public static final String BY_DEPUTY = "Delegation.byDeputy";
+    /** The end of a succession (인수): the decisions of someone who left go to their successor for good. */
+    public static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     @Id
     @Column(name = "approver_id")

@@ -66,8 +66,11 @@ public class DelegationDesk {
             if (deputy == null || !deputy.isActive()) {
                 throw ProblemException.unprocessable("No active employee [" + deputyId + "] can be your deputy.");
             }
+            // deciding for someone who left (인수) is no reason not to be away: their documents wait for the return
+            List<Delegation> actingForActive = actingFor(approverId, today).stream()
+                    .filter(d -> !departed(d.getApproverId())).toList();
             DelegationRules.violation(approverId, deputyId, start, end, today,
-                    Optional.ofNullable(em.find(Delegation.class, deputyId)), actingFor(approverId, today),
+                    Optional.ofNullable(em.find(Delegation.class, deputyId)), actingForActive,
                     this::name).ifPresent(why -> {
                         throw ProblemException.unprocessable(why);
                     });
@@ -116,6 +119,37 @@ public class DelegationDesk {
         publish(new DelegationEvent(UUID.randomUUID().toString(), DelegationEvent.VERSION, now(),
                 EmployeeViews.person(em.find(Employee.class, approverId)), null, null, null, null,
                 nextRevision(approverId)));
+    }
+
+    /**
+     * 인수: the decisions still asked of {@code departed}, who left, go to {@code successor} from today on with no end,
+     * replacing any successor before, told like any delegation. Joins the caller's transaction, which has locked both
+     * rows. The day it starts.
+     */
+    public LocalDate succeed(Employee departed, Employee successor, String reason) {
+        LocalDate today = today();
+        Delegation delegation = em.find(Delegation.class, departed.getId());
+        if (delegation == null) {
+            em.persist(new Delegation(departed.getId(), successor.getId(), today, Delegation.OPEN_END, reason, now()));
+        } else {
+            delegation.change(successor.getId(), today, Delegation.OPEN_END, reason, now());
+        }
+        publish(new DelegationEvent(UUID.randomUUID().toString(), DelegationEvent.VERSION, now(),
+                EmployeeViews.person(departed), EmployeeViews.person(successor), today.toString(),
+                Delegation.OPEN_END.toString(), reason, nextRevision(departed.getId())));
+        return today;
+    }
+
+    /** Those who left whose decisions {@code successorId} took over (인수). */
+    public List<Long> succeededBy(long successorId) {
+        return em.createQuery("select d.approverId from Delegation d, Employee e where d.deputyId = :id "
+                        + "and e.id = d.approverId and e.departedAt is not null order by d.approverId", Long.class)
+                .setParameter("id", successorId).getResultList();
+    }
+
+    private boolean departed(long employeeId) {
+        Employee e = em.find(Employee.class, employeeId);
+        return e != null && !e.isActive();
     }
 
     /** The caller's delegation and those that make them a deputy. */

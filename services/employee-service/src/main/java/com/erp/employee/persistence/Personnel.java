@@ -3,6 +3,7 @@ package com.erp.employee.persistence;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,6 +21,8 @@ import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.HireRequest;
 import com.erp.employee.api.Hired;
 import com.erp.employee.api.PasswordChangeRequest;
+import com.erp.employee.api.Succession;
+import com.erp.employee.api.SuccessorRequest;
 import com.erp.employee.auth.LoginThrottle;
 import com.erp.employee.domain.Department;
 import com.erp.employee.domain.Employee;
@@ -28,6 +31,7 @@ import com.erp.employee.domain.PersonnelRules;
 import com.erp.employee.domain.Position;
 import com.erp.employee.domain.Role;
 import com.erp.employee.domain.Team;
+import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.TokenRevocation;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.security.RevokedSubjects;
@@ -221,13 +225,17 @@ public class Personnel {
         Instant now = now();
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
                 : request.reason().strip();
+        Long successorId = request == null ? null : request.successorId();
         List<TokenRevocation> revocations = new ArrayList<>();
         Departure departure = tx.execute(status -> {
-            // everyone whose row this changes (the approvers of the delegations naming them deputy: their revision),
-            // locked in id order with the caller and them
+            // everyone whose row this changes (the approvers of the delegations naming them deputy: their revision;
+            // the successor), locked in id order with the caller and them
             Set<Long> rows = new TreeSet<>(List.of(caller.id(), employeeId));
             rows.addAll(em.createQuery("select d.approverId from Delegation d where d.deputyId = :id", Long.class)
                     .setParameter("id", employeeId).getResultList());
+            if (successorId != null) {
+                rows.add(successorId);
+            }
             lockEmployees(rows.toArray(Long[]::new));
             requireAdmin(caller, "records that someone left");
             Employee e = em.find(Employee.class, employeeId);
@@ -238,19 +246,73 @@ public class Personnel {
                 throw ProblemException.conflict(e.getName() + " left already"
                         + (e.getDepartedAt() == null ? "." : ", on " + e.getDepartedAt() + "."));
             }
+            Employee successor = successorId == null ? null : successor(successorId, e);
+            // the decisions they took over from others who left pass on with their own
+            List<Long> held = delegations.succeededBy(employeeId);
             e.depart(now, reason);
             List<Department> headed = headedBy(e);
             headed.forEach(d -> d.setHead(null));
             List<Team> led = ledBy(e);
             led.forEach(t -> t.setLead(null));
             int ended = delegations.endInvolving(employeeId);
+            if (successor != null) {
+                delegations.succeed(e, successor, succession(e));
+                for (Long earlier : held) {
+                    Employee before = em.find(Employee.class, earlier);
+                    delegations.succeed(before, successor, succession(before));
+                }
+            }
             revocations.add(revoke(e, now, TokenRevocation.Reason.DEPARTED));
             return new Departure(EmployeeViews.person(e), now, headed.stream().map(Department::getName).toList(),
-                    led.stream().map(Team::getName).toList(), ended);
+                    led.stream().map(Team::getName).toList(), ended,
+                    successor == null ? null : EmployeeViews.person(successor));
         });
         revocations.forEach(revoked::revoke);
         LOG.info("{} recorded that {} left", caller.username(), employeeId);
         return departure;
+    }
+
+    /**
+     * An administrator names who takes over the decisions still asked of someone who left (인수자), replacing any named
+     * before: from today they go to the successor as to a deputy with no end (a {@link DelegationEvent}).
+     */
+    public Succession nameSuccessor(Caller caller, long employeeId, SuccessorRequest request) {
+        long successorId = request.successorId();
+        Succession succession = tx.execute(status -> {
+            lockEmployees(caller.id(), employeeId, successorId);
+            requireAdmin(caller, "names who takes over the decisions of someone who left");
+            Employee e = em.find(Employee.class, employeeId);
+            if (e == null) {
+                throw ProblemException.notFound("No employee [" + employeeId + "].");
+            }
+            if (e.isActive()) {
+                throw ProblemException.conflict(e.getName() + " has not left: they decide for themselves (and name a "
+                        + "deputy while they are away).");
+            }
+            Employee successor = successor(successorId, e);
+            LocalDate since = delegations.succeed(e, successor, succession(e));
+            return new Succession(EmployeeViews.person(e), EmployeeViews.person(successor), since.toString());
+        });
+        LOG.info("{} named {} successor of {}", caller.username(), successorId, employeeId);
+        return succession;
+    }
+
+    /** Who may take over the decisions of {@code leaving}: an active employee other than them. */
+    private Employee successor(long successorId, Employee leaving) {
+        if (successorId == leaving.getId()) {
+            throw ProblemException.unprocessable(leaving.getName() + " cannot take over their own decisions; name "
+                    + "someone who stays.");
+        }
+        Employee successor = em.find(Employee.class, successorId);
+        if (successor == null || !successor.isActive()) {
+            throw ProblemException.unprocessable("No active employee [" + successorId + "] can take over "
+                    + leaving.getName() + "'s decisions.");
+        }
+        return successor;
+    }
+
+    private static String succession(Employee departed) {
+        return "퇴사 인수: " + departed.getName();
     }
 
     /** The caller replaces their password, giving the current one (a wrong one counts as a failed sign-in). */

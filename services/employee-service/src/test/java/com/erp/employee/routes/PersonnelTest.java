@@ -4,6 +4,7 @@ import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import javax.sql.DataSource;
 
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -171,6 +173,98 @@ class PersonnelTest extends EmployeeTestBase {
         long admin = http.get("/api/employees/me", token("admin")).json().path("id").asLong();
         assertProblem(http.post("/api/employees/" + admin + "/departure", token("admin"), Map.of()), 409);
         assertProblem(http.post("/api/employees/999999/departure", token("admin"), Map.of()), 404);
+    }
+
+    /** Hires someone into {@code code}; their id and temporary password. */
+    private Response hired(String prefix, String code) {
+        Response hired = http.post("/api/employees", token("admin"), hire(unique(prefix), code));
+        assertThat(hired.status()).as("%s", hired).isEqualTo(201);
+        return hired;
+    }
+
+    private static long id(Response hired) {
+        return hired.json().path("employee").path("id").asLong();
+    }
+
+    private static JsonNode json(String value) {
+        try {
+            return new ObjectMapper().readTree(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private List<String> actingFor(String token) {
+        return http.get("/api/delegations", token).json().path("actingFor").findValuesAsText("name");
+    }
+
+    /**
+     * 인수: the decisions still asked of someone who left go to a successor, as to a deputy with no end, told like any
+     * delegation; named at the departure or after it; passed on when the successor leaves in turn; and being someone's
+     * successor does not keep the successor from naming a deputy of their own while away.
+     */
+    @Test
+    void someoneWhoLeftHandsTheDecisionsStillAskedOfThemToASuccessor() {
+        Response first = hired("leaving", "SALES");
+        Response second = hired("leaving", "SALES");
+        Response successorHire = hired("successor", "SALES");
+        Response lastHire = hired("successor", "SALES");
+        long leaving = id(first);
+        long successor = id(successorHire);
+        String successorToken = login(successorHire.json().path("employee").path("username").asText(),
+                successorHire.json().path("temporaryPassword").asText()).json().path("accessToken").asText();
+        String firstName = first.json().path("employee").path("name").asText();
+        String departure = "/api/employees/" + leaving + "/departure";
+
+        // nobody, someone who left or the leaver themselves takes nothing over
+        assertThat(assertProblem(http.post(departure, token("admin"), Map.of("successorId", leaving)), 422)
+                .path("detail").asText()).contains("their own");
+        assertProblem(http.post(departure, token("admin"), Map.of("successorId", 999_999)), 422);
+        Response left = http.post(departure, token("admin"), Map.of("reason", "전근", "successorId", successor));
+        assertThat(left.status()).as("%s", left).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/employees/{employeeId}/departure", left);
+        assertThat(left.json().path("successor").path("id").asLong()).isEqualTo(successor);
+
+        // told like any delegation, for good: approval-processing and approval-request give the successor the steps
+        String today = LocalDate.now(ZoneId.of("Asia/Seoul")).toString();
+        JsonNode told = json(kafka.await("employee.delegation-changed", r -> String.valueOf(leaving).equals(r.key())
+                && r.value().contains("\"deputy\""), 1, Duration.ofSeconds(30)).get(0).value());
+        assertThat(told.path("deputy").path("id").asLong()).isEqualTo(successor);
+        assertThat(told.path("startDate").asText()).isEqualTo(today);
+        assertThat(told.path("endDate").asText()).isEqualTo("9999-12-31");
+        assertThat(actingFor(successorToken)).contains(firstName);
+
+        // deciding for someone who left does not keep the successor from being away
+        Response away = http.put("/api/delegations/mine", successorToken, Map.of("deputyId", id(lastHire),
+                "startDate", today, "endDate", LocalDate.parse(today).plusDays(2).toString()));
+        assertThat(away.status()).as("%s", away).isEqualTo(200);
+
+        // named after the departure: only for someone who left, only by an administrator
+        long secondId = id(second);
+        Response plain = http.post("/api/employees/" + secondId + "/departure", token("admin"), Map.of());
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.json().has("successor")).isFalse();
+        String naming = "/api/employees/" + secondId + "/successor";
+        assertProblem(http.put(naming, token("sales.head"), Map.of("successorId", successor)), 403);
+        assertProblem(http.put("/api/employees/" + successor + "/successor", token("admin"),
+                Map.of("successorId", id(lastHire))), 409);
+        assertProblem(http.put("/api/employees/999999/successor", token("admin"), Map.of("successorId", successor)), 404);
+        assertProblem(http.put(naming, token("admin"), Map.of("successorId", leaving)), 422);
+        assertProblem(http.put(naming, token("admin"), Map.of()), 400);
+        Response named = http.put(naming, token("admin"), Map.of("successorId", successor));
+        assertThat(named.status()).as("%s", named).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "PUT", "/api/employees/{employeeId}/successor", named);
+        assertThat(named.json().path("since").asText()).isEqualTo(today);
+        assertThat(actingFor(successorToken)).contains(firstName, second.json().path("employee").path("name").asText());
+
+        // the successor leaves too: what they took over passes on with their own decisions
+        Response passed = http.post("/api/employees/" + successor + "/departure", token("admin"),
+                Map.of("successorId", id(lastHire)));
+        assertThat(passed.status()).as("%s", passed).isEqualTo(200);
+        String lastToken = login(lastHire.json().path("employee").path("username").asText(),
+                lastHire.json().path("temporaryPassword").asText()).json().path("accessToken").asText();
+        assertThat(actingFor(lastToken)).contains(firstName, second.json().path("employee").path("name").asText(),
+                successorHire.json().path("employee").path("name").asText());
     }
 
     @Test

@@ -44,7 +44,9 @@ public final class Recipients {
             p.approvers().forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
                     asked, p.title(), p.drafter().name(), p.step(), p.stepCount()))));
             all(p.deputies()).forEach(d -> told.add(delivery(event, d.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
-                    "You decide for %s while they are away (대결): '%s' from %s waits (step %d of %d).",
+                    succeeds(d, p.standIns())
+                            ? "You decide for %s, who left (퇴사), whose decisions you took over (인수): '%s' from %s waits (step %d of %d)."
+                            : "You decide for %s while they are away (대결): '%s' from %s waits (step %d of %d).",
                     forWhom(d, p.standIns(), p.approvers()), p.title(), p.drafter().name(), p.step(), p.stepCount()))));
             all(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "CC_RECEIVED", p.drafter(), String.format(
                     "%s put you in cc of '%s'; you will be told how it ends.", p.drafter().name(), p.title()))));
@@ -214,8 +216,10 @@ public final class Recipients {
         List<String> left = new ArrayList<>();
         for (Person p : event.waitingOn()) {
             if (departed.test(p.id())) {
-                left.add(p.name());
-                continue; // nobody reads it there: the drafter is told instead (below)
+                if (!hasStandIn(p, event.standIns())) {
+                    left.add(p.name()); // nobody decides it there: the drafter is told instead (below)
+                }
+                continue; // nobody reads it there; their successor (인수) is reminded with the deputies
             }
             told.add(reminder(event, p.id(), String.format("%s'%s' from %s has waited %s for your decision "
                     + "(step %d of %d).", opening, event.title(), event.drafter().name(), waited, event.step(),
@@ -230,12 +234,25 @@ public final class Recipients {
                     event.drafter(), event.occurredAt(), null)));
         }
         for (Person d : all(event.deputies())) {
-            told.add(reminder(event, d.id(), String.format("%s'%s' from %s has waited %s for %s, for whom you "
-                    + "decide while they are away (대결; step %d of %d).", opening, event.title(),
-                    event.drafter().name(), waited, forWhom(d, event.standIns(), event.waitingOn()), event.step(),
-                    event.stepCount())));
+            String why = succeeds(d, event.standIns()) ? ", who left (퇴사), whose decisions you took over (인수"
+                    : ", for whom you decide while they are away (대결";
+            told.add(reminder(event, d.id(), String.format("%s'%s' from %s has waited %s for %s%s; step %d of %d).",
+                    opening, event.title(), event.drafter().name(), waited,
+                    forWhom(d, event.standIns(), event.waitingOn()), why, event.step(), event.stepCount())));
         }
         return told;
+    }
+
+    /** Whether someone decides for {@code approver} today (a deputy, or the successor of someone who left). */
+    private static boolean hasStandIn(Person approver, List<StandIn> standIns) {
+        return standIns != null && standIns.stream().anyMatch(s -> s.approver().id() == approver.id());
+    }
+
+    /** Whether {@code deputy} stands in only for people who left: their successor (인수), not a deputy while away. */
+    private boolean succeeds(Person deputy, List<StandIn> standIns) {
+        List<StandIn> theirs = standIns == null ? List.of()
+                : standIns.stream().filter(s -> s.deputy().id() == deputy.id()).toList();
+        return !theirs.isEmpty() && theirs.stream().allMatch(s -> departed.test(s.approver().id()));
     }
 
     private static Delivery reminder(ReminderEvent event, long userId, String message) {

@@ -94,6 +94,36 @@ class RecipientsTest {
                 .contains("step 2 of 3").doesNotContain(legal.name());
     }
 
+    /** 인수: with a successor standing in for the one who left, the successor is asked and reminded; the drafter not told. */
+    @Test
+    void aStepWaitingOnSomeoneWhoLeftWithASuccessorGoesToTheSuccessor() {
+        Person legal = new Person(5, "한지우", "TEAM_LEAD", "L");
+        Person successor = new Person(8, "윤채원", "TEAM_LEAD", "D");
+        Recipients knowing = new Recipients(id -> id == lead.id());
+        List<StandIn> standIns = List.of(new StandIn(successor, lead));
+        List<Delivery> reminded = knowing.reminderNotificationsFor(new ReminderEvent("r4", ReminderEvent.VERSION,
+                Instant.EPOCH, "a1", "출장 보고", drafter, 2, 3, List.of(lead, legal), List.of(successor), Instant.EPOCH, 9,
+                null, standIns));
+        assertThat(reminded).extracting(Delivery::userId).containsExactly(legal.id(), successor.id());
+        assertThat(reminded).extracting(d -> d.notification().type()).containsOnly("APPROVAL_REMINDER");
+        assertThat(reminded.get(1).notification().message()).contains(lead.name()).contains("인수").contains("퇴사")
+                .doesNotContain("away");
+
+        List<Delivery> asked = knowing.notificationsFor(ApprovalEvent.of("a1", 3, Instant.EPOCH,
+                new EventPayload.StepActivated(drafter.id(), "출장 보고", drafter, 2, 3, List.of(lead), null, null,
+                        List.of(successor), null, standIns)));
+        assertThat(asked).filteredOn(d -> d.userId() == successor.id()).singleElement()
+                .satisfies(d -> assertThat(d.notification().message()).contains("You decide for " + lead.name())
+                        .contains("인수"));
+
+        // a deputy of someone still here (away) is asked as a deputy
+        List<Delivery> away = new Recipients(id -> false).notificationsFor(ApprovalEvent.of("a1", 3, Instant.EPOCH,
+                new EventPayload.StepActivated(drafter.id(), "출장 보고", drafter, 2, 3, List.of(lead), null, null,
+                        List.of(successor), null, standIns)));
+        assertThat(away).filteredOn(d -> d.userId() == successor.id()).singleElement()
+                .satisfies(d -> assertThat(d.notification().message()).contains("대결").doesNotContain("인수"));
+    }
+
     @Test
     void theDrafterOfARefusedLeaveIsToldWhy() {
         List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("l", 1, Instant.EPOCH, new EventPayload.LeaveRefused(1,

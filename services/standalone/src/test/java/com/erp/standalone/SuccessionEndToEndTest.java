@@ -1,0 +1,115 @@
+package com.erp.standalone;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 인수 through the whole system: a document waits on someone who then leaves. With a successor named at the departure
+ * (or after it), employee-service tells approval-processing and approval-request as it tells a delegation; the
+ * successor then finds the step in their inbox, reads the document and decides it for the one who left, and the
+ * document goes on. Nobody else may.
+ */
+class SuccessionEndToEndTest extends StandaloneTestBase {
+
+    private record Hire(long id, String name, String token) {
+    }
+
+    private Hire hire(String admin, String prefix) {
+        JsonNode dev = null;
+        for (JsonNode d : http.get("/api/departments", admin).json()) {
+            if ("DEV".equals(d.path("code").asText())) {
+                dev = d;
+            }
+        }
+        assertThat(dev).isNotNull();
+        String username = prefix + "." + Long.toString(System.nanoTime(), 36);
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "name", "인수 " + username.substring(username.length() - 4),
+                "departmentId", dev.path("id").asLong(), "teamId", dev.path("teams").get(0).path("id").asLong(),
+                "position", "TEAM_LEAD"));
+        Response hired = http.post("/api/employees", admin, body);
+        assertThat(hired.status()).as("%s", hired).isEqualTo(201);
+        Response login = http.post("/api/auth/login", null, Map.of("username", username,
+                "password", hired.json().path("temporaryPassword").asText()));
+        assertThat(login.status()).as("%s", login).isEqualTo(200);
+        return new Hire(hired.json().path("employee").path("id").asLong(), hired.json().path("employee").path("name").asText(),
+                login.json().path("accessToken").asText());
+    }
+
+    private String submitTo(String drafter, long approverId, String title) {
+        Response submitted = http.post("/api/approvals", drafter, Map.of("type", "GENERAL", "title", title,
+                "approverIds", List.of(approverId)));
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
+        return submitted.json().path("id").asText();
+    }
+
+    private JsonNode inboxItem(String token, String approvalId) {
+        for (JsonNode item : http.get("/api/inbox", token).json().path("items")) {
+            if (approvalId.equals(item.path("approvalId").asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void theSuccessorOfSomeoneWhoLeftDecidesWhatWaitsOnThem() {
+        String admin = login("admin");
+        String staff = login("dev.staff");
+        String outsider = login("sales.staff");
+        Hire leaving = hire(admin, "leaving");
+        Hire later = hire(admin, "leaving");
+        Hire successor = hire(admin, "successor");
+
+        String waiting = submitTo(staff, leaving.id(), "퇴사 전 기안");
+        eventually(() -> inboxItem(leaving.token(), waiting), i -> i != null, "the step in the leaver's inbox");
+        assertProblem(http.post("/api/approvals/" + waiting + "/decisions", successor.token(),
+                Map.of("decision", "APPROVE")), 403);
+
+        Response left = http.post("/api/employees/" + leaving.id() + "/departure", admin,
+                Map.of("reason", "이직", "successorId", successor.id()));
+        assertThat(left.status()).as("%s", left).isEqualTo(200);
+        assertThat(left.json().path("successor").path("id").asLong()).isEqualTo(successor.id());
+
+        // the step reaches the successor, as the one who left's
+        JsonNode item = eventually(() -> inboxItem(successor.token(), waiting), i -> i != null,
+                "the leaver's step in the successor's inbox");
+        assertThat(item.path("onBehalfOf").path("id").asLong()).isEqualTo(leaving.id());
+        eventually(() -> http.get("/api/approvals/" + waiting, successor.token()).status(), s -> s == 200,
+                "the successor reads it");
+        assertProblem(http.post("/api/approvals/" + waiting + "/decisions", outsider, Map.of("decision", "APPROVE")), 403);
+
+        Response decided = http.post("/api/approvals/" + waiting + "/decisions", successor.token(),
+                Map.of("decision", "APPROVE", "comment", "퇴사자 인수 결재"));
+        assertThat(decided.status()).as("%s", decided).isEqualTo(200);
+        Response doc = eventually(() -> http.get("/api/approvals/" + waiting, staff),
+                r -> "APPROVED".equals(r.json().path("status").asText()), "the document approved");
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + waiting, doc);
+        JsonNode step = doc.json().path("line").get(0);
+        assertThat(step.path("approver").path("id").asLong()).isEqualTo(leaving.id());
+        assertThat(step.path("deputy").path("id").asLong()).isEqualTo(successor.id());
+
+        // someone who left without one: their document waits until an administrator names a successor
+        String orphan = submitTo(staff, later.id(), "인수자 없는 퇴사");
+        eventually(() -> inboxItem(later.token(), orphan), i -> i != null, "the step in the second leaver's inbox");
+        assertThat(http.post("/api/employees/" + later.id() + "/departure", admin, Map.of()).status()).isEqualTo(200);
+        assertThat(inboxItem(successor.token(), orphan)).isNull();
+        Response named = http.put("/api/employees/" + later.id() + "/successor", admin,
+                Map.of("successorId", successor.id()));
+        assertThat(named.status()).as("%s", named).isEqualTo(200);
+        eventually(() -> inboxItem(successor.token(), orphan), i -> i != null, "the named successor's inbox");
+        Response second = http.post("/api/approvals/" + orphan + "/decisions", successor.token(),
+                Map.of("decision", "REJECT", "comment", "재기안 바랍니다"));
+        assertThat(second.status()).as("%s", second).isEqualTo(200);
+        eventually(() -> http.get("/api/approvals/" + orphan, staff).json().path("status").asText(),
+                s -> s.equals("REJECTED"), "the second document rejected");
+    }
+}
