@@ -173,7 +173,8 @@ export function DocumentView({ id }: { id: string }) {
             결정합니다; 아니면 기안자가 회수한 뒤 다른 결재자로 재기안하세요 (an administrator names a successor who decides
             in their place, or the drafter withdraws and resubmits).
           </p>
-          {isAdmin && running && left.map((p) => <SuccessorPicker key={p.id} leaver={p} />)}
+          {isAdmin && running && left.map((p) => <SuccessorPicker key={p.id} leaver={p} exclude={[doc.drafter.id,
+            ...doc.line.flatMap((s) => [s.approver?.id, ...(s.agreements ?? []).map((a) => a.agreer.id)])]} />)}
         </div>
       )}
       {myTurn && running && !acted && (
@@ -234,8 +235,11 @@ export function DocumentView({ id }: { id: string }) {
   );
 }
 
-/** 인수자 지정: an administrator names who decides, from now on, what waits on someone who left. */
-function SuccessorPicker({ leaver }: { leaver: PersonRef }) {
+/**
+ * 인수자 지정: an administrator names who decides, from now on, what waits on someone who left. Not the drafter or anyone
+ * on this document's line: they would not decide it for them (no more than a deputy would).
+ */
+function SuccessorPicker({ leaver, exclude }: { leaver: PersonRef; exclude: (number | undefined)[] }) {
   const { toast } = useApp();
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
   const [successorId, setSuccessorId] = useState<number>();
@@ -256,9 +260,11 @@ function SuccessorPicker({ leaver }: { leaver: PersonRef }) {
       <select aria-label={`${leaver.name} 인수자`} value={successorId ?? ''}
               onChange={(e) => setSuccessorId(e.target.value ? Number(e.target.value) : undefined)}>
         <option value="">{leaver.name}의 인수자 선택</option>
-        {people.data?.map((o) => <option key={o.id} value={o.id}>{o.name} · {o.department.name} · {o.position}</option>)}
+        {people.data?.filter((o) => !exclude.includes(o.id))
+          .map((o) => <option key={o.id} value={o.id}>{o.name} · {o.department.name} · {o.position}</option>)}
       </select>
       <button type="button" onClick={name} disabled={!successorId}>인수자 지정</button>
+      <small> 기안자·결재선의 사람은 대신 결정할 수 없어 빠져 있습니다 (not the drafter or anyone on the line).</small>
     </p>
   );
 }

@@ -1,6 +1,7 @@
 package com.erp.routes.common;
 
 import java.time.Duration;
+import java.util.Map;
 
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.DeadLetterReplay;
@@ -20,6 +21,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +48,9 @@ public class ErpKafkaAutoConfiguration {
         @Bean
         KafkaClients erpKafkaClients(Environment env) {
             return KafkaClients.of(env.getRequiredProperty("camel.component.kafka.brokers"),
-                    option -> env.getProperty("camel.component.kafka." + option));
+                    option -> env.getProperty("camel.component.kafka." + option),
+                    Binder.get(env).bind("camel.component.kafka.additional-properties",
+                            Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
         }
 
         @Bean

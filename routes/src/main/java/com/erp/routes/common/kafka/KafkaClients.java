@@ -46,20 +46,28 @@ public final class KafkaClients {
     }
 
     /**
-     * @param brokers   the bootstrap servers
-     * @param component reads one of the component's options by its Camel name ({@code security-protocol}); null or
-     *                  blank when it is not set
+     * @param brokers    the bootstrap servers
+     * @param component  reads one of the component's options by its Camel name ({@code security-protocol}); null when
+     *                   it is not set
+     * @param additional the component's {@code additional-properties} (client settings by their Kafka names, e.g. an
+     *                   MSK IAM callback handler), given to these clients too
      */
-    public static KafkaClients of(String brokers, UnaryOperator<String> component) {
-        Map<String, Object> base = new LinkedHashMap<>();
+    public static KafkaClients of(String brokers, UnaryOperator<String> component, Map<String, String> additional) {
+        Map<String, Object> base = new LinkedHashMap<>(additional);
         base.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, brokers);
         SECURITY_SETTINGS.forEach((option, setting) -> {
             String value = component.apply(option);
-            if (value != null && !value.isBlank()) {
-                base.put(setting, value);
+            // an empty endpoint algorithm is a setting (no host name check); other blanks are not set
+            boolean set = value != null && (!value.isBlank() || option.equals("ssl-endpoint-algorithm"));
+            if (set) {
+                base.put(setting, value.strip());
             }
         });
         return new KafkaClients(base);
+    }
+
+    public static KafkaClients of(String brokers, UnaryOperator<String> component) {
+        return of(brokers, component, Map.of());
     }
 
     /** Plain connections to these brokers (tests, the embedded quick start). */

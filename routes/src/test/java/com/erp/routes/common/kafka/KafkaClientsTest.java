@@ -15,6 +15,7 @@ class KafkaClientsTest {
             "sasl-jaas-config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"erp\" password=\"s3cret\";",
             "ssl-truststore-location", "/etc/erp/truststore.p12",
             "ssl-truststore-password", "changeit",
+            "ssl-keystore-location", " ",
             "ssl-endpoint-algorithm", "",
             "brokers", "ignored: not a security setting");
 
@@ -31,9 +32,23 @@ class KafkaClientsTest {
                 .containsEntry("ssl.truststore.password", "changeit")
                 .containsEntry("request.timeout.ms", 3000)
                 .containsKey("sasl.jaas.config")
-                // a blank option is not set: the client's default (https) stays
-                .doesNotContainKey("ssl.endpoint.identification.algorithm")
-                .hasSize(7);
+                // an empty endpoint algorithm turns the host name check off, as for the routes
+                .containsEntry("ssl.endpoint.identification.algorithm", "")
+                // another blank option is not set
+                .doesNotContainKey("ssl.keystore.location")
+                .hasSize(8);
+    }
+
+    @Test
+    void theComponentsAdditionalPropertiesReachTheClientsButNeverReplaceTheBrokersOrSecurity() {
+        KafkaClients clients = KafkaClients.of("b-1:9098", COMPONENT::get, Map.of(
+                "sasl.client.callback.handler.class", "software.amazon.msk.auth.iam.IAMClientCallbackHandler",
+                "security.protocol", "PLAINTEXT"));
+
+        assertThat(clients.settings(Map.of()))
+                .containsEntry("sasl.client.callback.handler.class", "software.amazon.msk.auth.iam.IAMClientCallbackHandler")
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("bootstrap.servers", "b-1:9098");
     }
 
     @Test

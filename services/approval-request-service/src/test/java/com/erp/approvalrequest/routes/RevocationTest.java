@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.erp.routes.common.events.Person;
@@ -16,6 +17,7 @@ import com.erp.routes.testing.HttpTestClient.Response;
 import com.erp.routes.testing.TestPeople;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.builder.NotifyBuilder;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
@@ -104,6 +106,20 @@ class RevocationTest extends ApprovalRequestRouteTestBase {
             assertThat(cutOff.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         } finally {
             cutOff.destroy();
+        }
+
+        // no topic (nothing was ever revoked): nothing to wait for, and asking does not make the topic
+        String none = "employee.tokens-revoked-never-" + System.nanoTime();
+        RevocationCatchUp early = new RevocationCatchUp(kafkaClients, none, new RevokedSubjects(), json,
+                Duration.ofSeconds(30));
+        try {
+            early.afterSingletonsInstantiated();
+            assertThat(early.caughtUp()).isTrue();
+        } finally {
+            early.destroy();
+        }
+        try (Admin admin = kafkaClients.admin(Map.of())) {
+            assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContain(none);
         }
 
         // and this service's readiness is made of it

@@ -140,11 +140,24 @@ public class DelegationDesk {
         return today;
     }
 
-    /** Those who left whose decisions {@code successorId} took over (인수). */
+    /**
+     * Those who left whose decisions {@code successorId} took over (인수), or would take over once named: when a
+     * successor leaves without one, what they held waits for theirs ({@link #holdForSuccessor}).
+     */
     public List<Long> succeededBy(long successorId) {
         return em.createQuery("select d.approverId from Delegation d, Employee e where d.deputyId = :id "
-                        + "and e.id = d.approverId and e.departedAt is not null order by d.approverId", Long.class)
+                        + "and e.id = d.approverId and e.active = false order by d.approverId", Long.class)
                 .setParameter("id", successorId).getResultList();
+    }
+
+    /**
+     * {@code departed}'s successor left with nobody named: the succession ended (told, so nobody decides for them now)
+     * but is kept as {@code leaver}'s, unpublished, for {@code leaver}'s successor to take over once named. Joins the
+     * caller's transaction.
+     */
+    public void holdForSuccessor(Employee departed, Employee leaver) {
+        em.persist(new Delegation(departed.getId(), leaver.getId(), today(), Delegation.OPEN_END,
+                "퇴사 인수 대기: " + departed.getName(), now()));
     }
 
     private boolean departed(long employeeId) {

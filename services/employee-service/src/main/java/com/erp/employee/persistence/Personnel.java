@@ -42,6 +42,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -74,7 +75,10 @@ public class Personnel {
                      DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
                      RevokedSubjects revoked) {
         this.em = em;
-        this.tx = tx;
+        // every read sees what is committed: a read after taking the rows' locks sees what their last holder wrote
+        // (a successor named meanwhile), not the snapshot of the transaction's first read (REPEATABLE READ)
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.passwords = passwords;
         this.delegations = delegations;
@@ -255,12 +259,18 @@ public class Personnel {
             List<Team> led = ledBy(e);
             led.forEach(t -> t.setLead(null));
             int ended = delegations.endInvolving(employeeId);
+            for (Long earlier : held) {
+                Employee before = em.find(Employee.class, earlier);
+                if (successor != null) {
+                    delegations.succeed(before, successor, succession(before));
+                } else {
+                    // nobody decides for them now; their successor's successor, once named, takes them over too
+                    delegations.holdForSuccessor(before, e);
+                }
+            }
             if (successor != null) {
                 delegations.succeed(e, successor, succession(e));
-                for (Long earlier : held) {
-                    Employee before = em.find(Employee.class, earlier);
-                    delegations.succeed(before, successor, succession(before));
-                }
+                ended -= held.size(); // passed on, not ended
             }
             revocations.add(revoke(e, now, TokenRevocation.Reason.DEPARTED));
             return new Departure(EmployeeViews.person(e), now, headed.stream().map(Department::getName).toList(),
@@ -279,7 +289,9 @@ public class Personnel {
     public Succession nameSuccessor(Caller caller, long employeeId, SuccessorRequest request) {
         long successorId = request.successorId();
         Succession succession = tx.execute(status -> {
-            lockEmployees(caller.id(), employeeId, successorId);
+            Set<Long> rows = new TreeSet<>(List.of(caller.id(), employeeId, successorId));
+            rows.addAll(delegations.succeededBy(employeeId)); // their revisions change too
+            lockEmployees(rows.toArray(Long[]::new));
             requireAdmin(caller, "names who takes over the decisions of someone who left");
             Employee e = em.find(Employee.class, employeeId);
             if (e == null) {
@@ -290,6 +302,11 @@ public class Personnel {
                         + "deputy while they are away).");
             }
             Employee successor = successor(successorId, e);
+            // what they had taken over from others who left comes with their own decisions
+            for (Long earlier : delegations.succeededBy(employeeId)) {
+                Employee before = em.find(Employee.class, earlier);
+                delegations.succeed(before, successor, succession(before));
+            }
             LocalDate since = delegations.succeed(e, successor, succession(e));
             return new Succession(EmployeeViews.person(e), EmployeeViews.person(successor), since.toString());
         });

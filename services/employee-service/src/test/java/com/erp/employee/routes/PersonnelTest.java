@@ -265,6 +265,21 @@ class PersonnelTest extends EmployeeTestBase {
                 lastHire.json().path("temporaryPassword").asText()).json().path("accessToken").asText();
         assertThat(actingFor(lastToken)).contains(firstName, second.json().path("employee").path("name").asText(),
                 successorHire.json().path("employee").path("name").asText());
+        // their own delegation (to the last successor) ended; the two successions passed on, not ended
+        assertThat(passed.json().path("delegationsEnded").asInt()).isEqualTo(1);
+
+        // the last successor leaves with nobody named: what they held waits for whoever is named for them
+        Response heir = hired("successor", "SALES");
+        assertThat(http.post("/api/employees/" + id(lastHire) + "/departure", token("admin"), Map.of()).status())
+                .isEqualTo(200);
+        Response late = http.put("/api/employees/" + id(lastHire) + "/successor", token("admin"),
+                Map.of("successorId", id(heir)));
+        assertThat(late.status()).as("%s", late).isEqualTo(200);
+        String heirToken = login(heir.json().path("employee").path("username").asText(),
+                heir.json().path("temporaryPassword").asText()).json().path("accessToken").asText();
+        assertThat(actingFor(heirToken)).contains(firstName, second.json().path("employee").path("name").asText(),
+                successorHire.json().path("employee").path("name").asText(),
+                lastHire.json().path("employee").path("name").asText());
     }
 
     @Test
