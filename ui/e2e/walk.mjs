@@ -485,7 +485,10 @@ try {
   await admin.goto(`${base}/${toLeaverHash}`);
   await admin.getByLabel('한지민 인수자').selectOption({ label: '정하늘 · 영업본부 · TEAM_LEAD' });
   await admin.getByRole('button', { name: '인수자 지정' }).click();
-  await admin.getByTestId('successor-named').filter({ hasText: '정하늘' }).waitFor({ timeout: LIVE });
+  await admin.getByText('한지민의 인수자: 정하늘').waitFor({ timeout: LIVE });
+  // the drafter's page says who decides in the leaver's place, once approval-request has the succession
+  await until(staff, toLeaverHash, staff.getByTestId('successor').filter({ hasText: '정하늘' }),
+    'the drafter\'s page does not name the successor');
   const succeeded = deputy.getByTestId('inbox-item').filter({ hasText: toLeaver });
   await until(deputy, '#/inbox', succeeded.getByTestId('on-behalf-of').filter({ hasText: '한지민' }),
     'the step of someone who left did not reach their successor\'s inbox');
@@ -493,7 +496,7 @@ try {
   await succeeded.waitFor({ state: 'detached', timeout: LIVE });
   await until(staff, toLeaverHash, staff.getByTestId('step-deputy').filter({ hasText: '정하늘' }),
     'the drafter\'s page does not show the successor\'s decision');
-  log('the administrator named 정하늘 successor (인수자) of the one who left, from the document; the step reached their inbox and they approved it');
+  log('the administrator named 정하늘 successor (인수자) of the one who left, from the document; the drafter\'s page names them; the step reached their inbox and they approved it');
 
   // 10. logging out ends the page's session and expires the login cookie (which the page cannot remove itself)
   await staff.getByRole('button', { name: '로그아웃' }).click();

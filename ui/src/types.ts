@@ -156,6 +156,8 @@ export interface ApprovalDocument {
   receivers?: { receiver: PersonRef; receivedAt?: string }[];
   /** 의견, oldest first */
   comments?: { id: string; author: PersonRef; text: string; at: string }[];
+  /** Who may decide the active step today for whom: a deputy (대결) or the successor of someone who left (인수). */
+  standIns?: { approver: PersonRef; deputy: PersonRef }[];
 }
 
 export interface ApprovalSummary {

@@ -36,6 +36,7 @@ export function DocumentView({ id }: { id: string }) {
   if (!doc) return <p className="muted">불러오는 중…</p>;
 
   const mine = doc.drafter.id === me.id;
+  const standInFor = (id: number) => doc.standIns?.find((x) => x.approver.id === id)?.deputy;
   const running = doc.status === 'SUBMITTED' || doc.status === 'IN_PROGRESS';
   const pendingStep = doc.line.find((s) => s.status === 'PENDING');
   const myTurn = !!pendingStep && pendingPeople(pendingStep).some((p) => p.id === me.id);
@@ -160,6 +161,9 @@ export function DocumentView({ id }: { id: string }) {
               </ul>
             )}
             {s.deputy && <small className="tag" data-testid="step-deputy"> 대결 · {s.deputy.name}</small>}
+            {s.status === 'PENDING' && s.approver && standInFor(s.approver.id) && (
+              <small className="tag" data-testid="stand-in"> 대신 결정 가능 · {standInFor(s.approver.id)!.name}</small>
+            )}
             {s.decidedAt && <small> {dateTime(s.decidedAt)}</small>}
             {s.comment && <q>{s.comment}</q>}
           </li>
@@ -168,13 +172,22 @@ export function DocumentView({ id }: { id: string }) {
 
       {left.length > 0 && (
         <div className="warn" data-testid="approver-left">
-          <p>
-            결재자가 퇴사했습니다 (has left): {left.map((p) => p.name).join(', ')}. 관리자가 인수자를 지정하면 인수자가 대신
-            결정합니다; 아니면 기안자가 회수한 뒤 다른 결재자로 재기안하세요 (an administrator names a successor who decides
-            in their place, or the drafter withdraws and resubmits).
-          </p>
-          {isAdmin && running && left.map((p) => <SuccessorPicker key={p.id} leaver={p} exclude={[doc.drafter.id,
-            ...doc.line.flatMap((s) => [s.approver?.id, ...(s.agreements ?? []).map((a) => a.agreer.id)])]} />)}
+          {left.filter((p) => standInFor(p.id)).map((p) => (
+            <p key={p.id} data-testid="successor">
+              {p.name}님이 퇴사했습니다: 인수자 <strong>{standInFor(p.id)!.name}</strong>님이 대신 결정합니다 (has left; their
+              successor decides in their place).
+            </p>
+          ))}
+          {left.some((p) => !standInFor(p.id)) && (
+            <p>
+              결재자가 퇴사했습니다 (has left): {left.filter((p) => !standInFor(p.id)).map((p) => p.name).join(', ')}. 관리자가
+              인수자를 지정하면 인수자가 대신 결정합니다; 아니면 기안자가 회수한 뒤 다른 결재자로 재기안하세요 (an administrator
+              names a successor who decides in their place, or the drafter withdraws and resubmits).
+            </p>
+          )}
+          {isAdmin && running && left.filter((p) => !standInFor(p.id)).map((p) => <SuccessorPicker key={p.id} leaver={p}
+            exclude={[doc.drafter.id, ...doc.line.flatMap((s) => [s.approver?.id, ...(s.agreements ?? []).map((a) => a.agreer.id)])]}
+            named={reload} />)}
         </div>
       )}
       {myTurn && running && !acted && (
@@ -239,7 +252,7 @@ export function DocumentView({ id }: { id: string }) {
  * 인수자 지정: an administrator names who decides, from now on, what waits on someone who left. Not the drafter or anyone
  * on this document's line: they would not decide it for them (no more than a deputy would).
  */
-function SuccessorPicker({ leaver, exclude }: { leaver: PersonRef; exclude: (number | undefined)[] }) {
+function SuccessorPicker({ leaver, exclude, named: shown }: { leaver: PersonRef; exclude: (number | undefined)[]; named: () => void }) {
   const { toast } = useApp();
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
   const [successorId, setSuccessorId] = useState<number>();
@@ -250,6 +263,8 @@ function SuccessorPicker({ leaver, exclude }: { leaver: PersonRef; exclude: (num
       const s = await api<Succession>('PUT', `/api/employees/${leaver.id}/successor`, { successorId });
       setNamed(s.successor.name);
       toast(`${s.employee.name}의 인수자: ${s.successor.name} (from ${s.since})`);
+      // the page shows the successor once approval-request has it (through Kafka, a moment later)
+      [1000, 3000, 6000].forEach((ms) => window.setTimeout(shown, ms));
     } catch (e) {
       toast(message(e), 'error');
     }

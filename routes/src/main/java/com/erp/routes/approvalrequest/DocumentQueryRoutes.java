@@ -26,7 +26,17 @@ public class DocumentQueryRoutes extends RouteBuilder {
         from("direct:getApproval").routeId("approval-request.get").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .to(READ)
-                .bean("approvalDocuments", "view(${variable.document}, ${variable.caller}, ${variable.deputy})");
+                // who may decide the active step today for whom (대결, 인수), for the page to say so
+                .setVariable("standIns", constant(java.util.Map.of()))
+                .setVariable("pending", method("delegationReplica", "pendingAt(${variable.document})"))
+                .filter(variable("pending").isNotNull())
+                    .setHeader(MongoDbConstants.CRITERIA, variable("pending"))
+                    .to("{{erp.approval-request.delegations}}&operation=findAll")
+                    .removeHeaders("CamelMongoDb*")
+                    .setVariable("standIns", method("delegationReplica", "standIns(${body})"))
+                .end()
+                .bean("approvalDocuments",
+                        "view(${variable.document}, ${variable.caller}, ${variable.deputy}, ${variable.standIns})");
 
         from(READ).routeId("approval-request.read").errorHandler(noErrorHandler())
                 .setBody(header("approvalId"))

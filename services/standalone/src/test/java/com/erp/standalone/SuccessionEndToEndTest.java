@@ -85,6 +85,12 @@ class SuccessionEndToEndTest extends StandaloneTestBase {
         assertThat(item.path("onBehalfOf").path("id").asLong()).isEqualTo(leaving.id());
         eventually(() -> http.get("/api/approvals/" + waiting, successor.token()).status(), s -> s == 200,
                 "the successor reads it");
+        // the drafter's page says who decides in the leaver's place
+        Response shown = http.get("/api/approvals/" + waiting, staff);
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + waiting, shown);
+        assertThat(shown.json().path("standIns")).hasSize(1);
+        assertThat(shown.json().path("standIns").get(0).path("approver").path("id").asLong()).isEqualTo(leaving.id());
+        assertThat(shown.json().path("standIns").get(0).path("deputy").path("id").asLong()).isEqualTo(successor.id());
         assertProblem(http.post("/api/approvals/" + waiting + "/decisions", outsider, Map.of("decision", "APPROVE")), 403);
 
         Response decided = http.post("/api/approvals/" + waiting + "/decisions", successor.token(),
@@ -96,12 +102,14 @@ class SuccessionEndToEndTest extends StandaloneTestBase {
         JsonNode step = doc.json().path("line").get(0);
         assertThat(step.path("approver").path("id").asLong()).isEqualTo(leaving.id());
         assertThat(step.path("deputy").path("id").asLong()).isEqualTo(successor.id());
+        assertThat(doc.json().has("standIns")).as("nobody to stand in for once it is decided").isFalse();
 
         // someone who left without one: their document waits until an administrator names a successor
         String orphan = submitTo(staff, later.id(), "인수자 없는 퇴사");
         eventually(() -> inboxItem(later.token(), orphan), i -> i != null, "the step in the second leaver's inbox");
         assertThat(http.post("/api/employees/" + later.id() + "/departure", admin, Map.of()).status()).isEqualTo(200);
         assertThat(inboxItem(successor.token(), orphan)).isNull();
+        assertThat(http.get("/api/approvals/" + orphan, staff).json().has("standIns")).isFalse();
         Response named = http.put("/api/employees/" + later.id() + "/successor", admin,
                 Map.of("successorId", successor.id()));
         assertThat(named.status()).as("%s", named).isEqualTo(200);

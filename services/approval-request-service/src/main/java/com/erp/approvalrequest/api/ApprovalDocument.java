@@ -11,7 +11,14 @@ public record ApprovalDocument(String id, String number, String type, String tit
                                Person drafter, Integer currentStep, List<LineStep> line, List<Person> cc, Instant submittedAt,
                                Instant updatedAt, Instant completedAt, List<HistoryEntry> history,
                                String resubmissionOf, String resubmittedAs, ExpenseRequest expense, TripRequest trip,
-                               List<Receiver> receivers, List<Comment> comments) {
+                               List<Receiver> receivers, List<Comment> comments, List<StandIn> standIns) {
+
+    /**
+     * Someone who may decide the active step today for one who must: their deputy while they are away (대결), or the
+     * successor of someone who left (인수).
+     */
+    public record StandIn(Person approver, Person deputy) {
+    }
 
     /** 수신: someone the document is sent to once approved, and when they acknowledged it (접수), if they have. */
     public record Receiver(Person receiver, Instant receivedAt) {

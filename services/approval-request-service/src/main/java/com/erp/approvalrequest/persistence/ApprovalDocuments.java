@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.erp.approvalrequest.api.AgreementRequest;
@@ -672,6 +673,11 @@ public class ApprovalDocuments {
      * approver whose step is active ({@code deputy}: approval-request's copy of the delegations says so).
      */
     public ApprovalDocument view(Document doc, Caller caller, Boolean deputy) {
+        return view(doc, caller, deputy, Map.of());
+    }
+
+    /** With who may decide the active step today for whom ({@code standIns}: approver id to deputy or successor). */
+    public ApprovalDocument view(Document doc, Caller caller, Boolean deputy, Map<Long, Person> standIns) {
         if (doc == null) {
             throw ProblemException.notFound("No such document.");
         }
@@ -705,7 +711,33 @@ public class ApprovalDocuments {
                 doc.getList("receivers", Document.class, List.of()).stream().map(r -> new ApprovalDocument.Receiver(
                         toPerson(r), instant(r.getDate("receivedAt")))).toList(),
                 doc.getList("comments", Document.class, List.of()).stream().map(c -> new Comment(c.getString("id"),
-                        toPerson(c.get("author", Document.class)), c.getString("text"), instant(c.getDate("at")))).toList());
+                        toPerson(c.get("author", Document.class)), c.getString("text"), instant(c.getDate("at")))).toList(),
+                standIns(line, standIns));
+    }
+
+    /** The stand-ins of the people the active step waits for; null (left out) when none. */
+    private static List<ApprovalDocument.StandIn> standIns(List<ApprovalDocument.LineStep> line, Map<Long, Person> deputies) {
+        if (deputies == null || deputies.isEmpty()) {
+            return null;
+        }
+        List<ApprovalDocument.StandIn> standIns = new ArrayList<>();
+        for (ApprovalDocument.LineStep step : line) {
+            if (!"PENDING".equals(step.status())) {
+                continue;
+            }
+            List<Person> waiting = new ArrayList<>();
+            if (step.approver() != null) {
+                waiting.add(step.approver());
+            }
+            for (ApprovalDocument.Agreement a : step.agreements() == null ? List.<ApprovalDocument.Agreement>of() : step.agreements()) {
+                if ("PENDING".equals(a.status())) {
+                    waiting.add(a.agreer());
+                }
+            }
+            waiting.stream().filter(p -> deputies.containsKey(p.id()))
+                    .forEach(p -> standIns.add(new ApprovalDocument.StandIn(p, deputies.get(p.id()))));
+        }
+        return standIns.isEmpty() ? null : standIns;
     }
 
     /**

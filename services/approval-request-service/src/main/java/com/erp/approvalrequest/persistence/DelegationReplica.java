@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.erp.routes.common.events.DelegationEvent;
+import com.erp.routes.common.events.Person;
 import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.security.Caller;
 import com.mongodb.client.model.Updates;
@@ -44,8 +46,12 @@ public class DelegationReplica {
                 && stored.get("revision", Number.class).longValue() >= event.revision()) {
             return null;
         }
+        Person deputy = event.deputy();
         return List.of(eq("_id", event.approver().id()), Updates.combine(
-                Updates.set("deputyId", event.deputy() == null ? null : event.deputy().id()),
+                Updates.set("deputyId", deputy == null ? null : deputy.id()),
+                // who they are, for the document's page (who decides the active step for whom today)
+                Updates.set("deputy", deputy == null ? null : new Document("id", deputy.id()).append("name", deputy.name())
+                        .append("position", deputy.position()).append("department", deputy.department())),
                 Updates.set("startDate", event.startDate()), Updates.set("endDate", event.endDate()),
                 Updates.set("revision", event.revision())));
     }
@@ -56,8 +62,15 @@ public class DelegationReplica {
      * when the caller may not read it anyway; null when there is nothing to look up.
      */
     public Bson waitingAt(Document doc, Caller caller) {
-        if (doc == null || ApprovalDocuments.mayRead(doc, caller) || !"IN_PROGRESS".equals(doc.getString("status"))
-                || doc.getInteger("currentStep") == null) {
+        return doc == null || ApprovalDocuments.mayRead(doc, caller) ? null : pendingAt(doc);
+    }
+
+    /**
+     * The delegations of the people who must decide the document's active step, as a query of this collection; null
+     * when it is not in progress.
+     */
+    public Bson pendingAt(Document doc) {
+        if (doc == null || !"IN_PROGRESS".equals(doc.getString("status")) || doc.getInteger("currentStep") == null) {
             return null;
         }
         Document step = doc.getList("line", Document.class).get(doc.getInteger("currentStep") - 1);
@@ -80,6 +93,28 @@ public class DelegationReplica {
     }
 
     /** Whether one of the stored delegations makes the caller its approver's deputy today. */
+    /**
+     * Who decides for whom today, of {@code delegations} (the pending people's, {@link #pendingAt}): approver id to
+     * deputy (대결, or the successor of someone who left: 인수). A delegation kept before deputies were named in the copy
+     * is left out (the next change of it names them).
+     */
+    public Map<Long, Person> standIns(List<Document> delegations) {
+        Map<Long, Person> standIns = new java.util.LinkedHashMap<>();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        for (Document d : delegations == null ? List.<Document>of() : delegations) {
+            Document deputy = d.get("deputy", Document.class);
+            if (deputy != null && d.get("deputyId") != null && covers(d, today)) {
+                standIns.put(d.get("_id", Number.class).longValue(), ApprovalDocuments.toPerson(deputy));
+            }
+        }
+        return standIns;
+    }
+
+    private static boolean covers(Document delegation, LocalDate day) {
+        return !day.isBefore(LocalDate.parse(delegation.getString("startDate")))
+                && !day.isAfter(LocalDate.parse(delegation.getString("endDate")));
+    }
+
     public boolean delegatesTo(List<Document> delegations, Caller caller) {
         return delegations != null && delegations.stream().anyMatch(d -> delegatesTo(d, caller));
     }
@@ -88,9 +123,7 @@ public class DelegationReplica {
         if (delegation == null || delegation.get("deputyId") == null) {
             return false;
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone));
         return delegation.get("deputyId", Number.class).longValue() == caller.id()
-                && !today.isBefore(LocalDate.parse(delegation.getString("startDate")))
-                && !today.isAfter(LocalDate.parse(delegation.getString("endDate")));
+                && covers(delegation, LocalDate.now(clock.withZone(zone)));
     }
 }

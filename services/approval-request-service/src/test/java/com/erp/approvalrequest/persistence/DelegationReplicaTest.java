@@ -51,4 +51,24 @@ class DelegationReplicaTest {
         assertThat(replica.delegatesTo(List.of(ended, inForce), deputyCaller)).isTrue();
         assertThat(replica.delegatesTo(List.of(inForce), new Caller(8, "o", "other", "S", "STAFF", Set.of()))).isFalse();
     }
+
+    /** The document's page names who decides for whom today: in force only, and only with the deputy's name kept. */
+    @Test
+    void theStandInsAreTheDeputiesInForceTodayWithTheirNames() {
+        Document person = new Document("id", 7L).append("name", "deputy").append("position", "TEAM_LEAD").append("department", "S");
+        Document succession = new Document("_id", 2L).append("deputyId", 7L).append("deputy", person)
+                .append("startDate", "2026-12-03").append("endDate", "9999-12-31");
+        Document over = new Document("_id", 3L).append("deputyId", 7L).append("deputy", person)
+                .append("startDate", "2026-11-01").append("endDate", "2026-12-02");
+        Document ahead = new Document("_id", 4L).append("deputyId", 7L).append("deputy", person)
+                .append("startDate", "2026-12-04").append("endDate", "2026-12-05");
+        Document ended = new Document("_id", 5L).append("deputyId", null).append("deputy", null)
+                .append("startDate", null).append("endDate", null);
+        Document unnamed = new Document("_id", 6L).append("deputyId", 7L)
+                .append("startDate", "2026-12-01").append("endDate", "2026-12-09");
+
+        assertThat(replica.standIns(List.of(succession, over, ahead, ended, unnamed)))
+                .containsExactly(java.util.Map.entry(2L, deputy));
+        assertThat(replica.standIns(null)).isEmpty();
+    }
 }
