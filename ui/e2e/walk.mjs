@@ -496,7 +496,10 @@ try {
   await succeeded.waitFor({ state: 'detached', timeout: LIVE });
   await until(staff, toLeaverHash, staff.getByTestId('step-deputy').filter({ hasText: '정하늘' }),
     'the drafter\'s page does not show the successor\'s decision');
-  log('the administrator named 정하늘 successor (인수자) of the one who left, from the document; the drafter\'s page names them; the step reached their inbox and they approved it');
+  // the administration page lists them among those who left, with their successor
+  await admin.goto(`${base}/#/admin`);
+  await admin.getByTestId('departure-row').filter({ hasText: '한지민' }).filter({ hasText: '정하늘' }).waitFor({ timeout: LIVE });
+  log('the administrator named 정하늘 successor (인수자) of the one who left, from the document; the drafter\'s page names them; the step reached their inbox and they approved it; 퇴사자 lists them with their successor');
 
   // 10. logging out ends the page's session and expires the login cookie (which the page cannot remove itself)
   await staff.getByRole('button', { name: '로그아웃' }).click();

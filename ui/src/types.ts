@@ -55,6 +55,15 @@ export interface Departure {
   successor?: PersonRef;
 }
 
+/** One who left (GET /api/employees/departures). */
+export interface DepartedEmployee {
+  employee: PersonRef;
+  username: string;
+  departedAt?: string;
+  reason?: string;
+  successor?: PersonRef;
+}
+
 export interface Succession {
   employee: PersonRef;
   successor: PersonRef;

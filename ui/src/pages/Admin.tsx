@@ -3,7 +3,8 @@ import { useApp } from '../App';
 import { api, query } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime } from '../format';
-import type { DeadLetterOverview, Departure, DepartmentInfo, DispatchModeState, Employee, Hired, Position } from '../types';
+import type { DeadLetterOverview, DepartedEmployee, Departure, DepartmentInfo, DispatchModeState, Employee, Hired, Position } from '../types';
+import { SuccessorPicker } from './SuccessorPicker';
 
 /**
  * 관리: the dispatch switch (Kafka or gRPC), the dead letters and their replay, the route console, and 인사 (hiring
@@ -12,13 +13,47 @@ import type { DeadLetterOverview, Departure, DepartmentInfo, DispatchModeState, 
 export function Admin() {
   const { isAdmin } = useApp();
   if (!isAdmin) return <p className="error" role="alert">관리자만 볼 수 있습니다 (administrators only).</p>;
-  return <><Operations /><Personnel /></>;
+  return <AdminPages />;
+}
+
+function AdminPages() {
+  // a departure recorded under 인사 shows under 퇴사자
+  const [departed, setDeparted] = useState(0);
+  return <><Operations /><Personnel departed={() => setDeparted((n) => n + 1)} /><Departures version={departed} /></>;
+}
+
+/** 퇴사자: who left, newest first, and who decides in their place now (인수자), to name one where nobody does. */
+function Departures({ version }: { version: number }) {
+  const departures = useLoad(() => api<DepartedEmployee[]>('GET', '/api/employees/departures'), [version]);
+  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), [version]);
+  return (
+    <div className="card" data-testid="departures">
+      <h3>퇴사자 <small>who left</small></h3>
+      {departures.error && <p className="error">{departures.error}</p>}
+      {departures.data && departures.data.length === 0 && <p className="empty">없습니다 (nobody).</p>}
+      {departures.data && departures.data.length > 0 && (
+        <table>
+          <thead><tr><th>이름</th><th>아이디</th><th>퇴사일</th><th>사유</th><th>인수자 (successor)</th></tr></thead>
+          <tbody>
+            {departures.data.map((d) => (
+              <tr key={d.employee.id} data-testid="departure-row">
+                <td>{d.employee.name}</td><td>{d.username}</td><td>{d.departedAt ? dateTime(d.departedAt) : ''}</td>
+                <td>{d.reason ?? ''}</td>
+                <td>{d.successor ? d.successor.name
+                  : <SuccessorPicker leaver={d.employee} people={people.data} named={departures.reload} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
 }
 
 const POSITIONS: Position[] = ['STAFF', 'TEAM_LEAD', 'DEPT_HEAD', 'EXECUTIVE'];
 
 /** 인사: hire someone (their temporary password shown once) and record that someone left. */
-function Personnel() {
+function Personnel({ departed }: { departed: () => void }) {
   const { me } = useApp();
   const departments = useLoad(() => api<DepartmentInfo[]>('GET', '/api/departments'), []);
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
@@ -110,7 +145,7 @@ function Personnel() {
               : departing === p.id
               ? <DepartRow key={p.id} person={p} others={(people.data ?? []).filter((o) => o.id !== p.id)} done={(changed) => {
                   setDeparting(undefined);
-                  if (changed) { people.reload(); departments.reload(); }
+                  if (changed) { people.reload(); departments.reload(); departed(); }
                 }} />
               : (
                 <tr key={p.id} data-testid="employee-row">

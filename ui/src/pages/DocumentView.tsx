@@ -3,8 +3,9 @@ import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
-import type { ApprovalDocument, Delegations, Employee, PersonRef, Succession } from '../types';
+import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
+import { SuccessorPicker } from './SuccessorPicker';
 
 /** One document: its line, cc, history, and what the caller may do with it now. */
 export function DocumentView({ id }: { id: string }) {
@@ -185,9 +186,13 @@ export function DocumentView({ id }: { id: string }) {
               names a successor who decides in their place, or the drafter withdraws and resubmits).
             </p>
           )}
-          {isAdmin && running && left.filter((p) => !standInFor(p.id)).map((p) => <SuccessorPicker key={p.id} leaver={p}
-            exclude={[doc.drafter.id, ...doc.line.flatMap((s) => [s.approver?.id, ...(s.agreements ?? []).map((a) => a.agreer.id)])]}
-            named={reload} />)}
+          {isAdmin && running && left.filter((p) => !standInFor(p.id)).map((p) => (
+            <p key={p.id}>
+              <SuccessorPicker leaver={p} named={reload}
+                exclude={[doc.drafter.id, ...doc.line.flatMap((s) => [s.approver?.id, ...(s.agreements ?? []).map((a) => a.agreer.id)])]} />
+              <small> 기안자·결재선의 사람은 대신 결정할 수 없어 빠져 있습니다 (not the drafter or anyone on the line).</small>
+            </p>
+          ))}
         </div>
       )}
       {myTurn && running && !acted && (
@@ -245,41 +250,5 @@ export function DocumentView({ id }: { id: string }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-/**
- * 인수자 지정: an administrator names who decides, from now on, what waits on someone who left. Not the drafter or anyone
- * on this document's line: they would not decide it for them (no more than a deputy would).
- */
-function SuccessorPicker({ leaver, exclude, named: shown }: { leaver: PersonRef; exclude: (number | undefined)[]; named: () => void }) {
-  const { toast } = useApp();
-  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
-  const [successorId, setSuccessorId] = useState<number>();
-  const [named, setNamed] = useState<string>();
-  const name = async () => {
-    if (!successorId) return;
-    try {
-      const s = await api<Succession>('PUT', `/api/employees/${leaver.id}/successor`, { successorId });
-      setNamed(s.successor.name);
-      toast(`${s.employee.name}의 인수자: ${s.successor.name} (from ${s.since})`);
-      // the page shows the successor once approval-request has it (through Kafka, a moment later)
-      [1000, 3000, 6000].forEach((ms) => window.setTimeout(shown, ms));
-    } catch (e) {
-      toast(message(e), 'error');
-    }
-  };
-  if (named) return <p data-testid="successor-named">{leaver.name} → 인수자 {named}</p>;
-  return (
-    <p className="inline" data-testid="successor-picker">
-      <select aria-label={`${leaver.name} 인수자`} value={successorId ?? ''}
-              onChange={(e) => setSuccessorId(e.target.value ? Number(e.target.value) : undefined)}>
-        <option value="">{leaver.name}의 인수자 선택</option>
-        {people.data?.filter((o) => !exclude.includes(o.id))
-          .map((o) => <option key={o.id} value={o.id}>{o.name} · {o.department.name} · {o.position}</option>)}
-      </select>
-      <button type="button" onClick={name} disabled={!successorId}>인수자 지정</button>
-      <small> 기안자·결재선의 사람은 대신 결정할 수 없어 빠져 있습니다 (not the drafter or anyone on the line).</small>
-    </p>
   );
 }

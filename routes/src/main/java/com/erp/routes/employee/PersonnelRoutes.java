@@ -39,6 +39,10 @@ public class PersonnelRoutes extends RouteBuilder {
                 .process(new CallerProcessor())
                 .bean("personnel", "depart(${variable.caller}, ${header.employeeId}, ${body})");
 
+        from("direct:listDepartures").routeId("employee.departures").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "departures(${variable.caller})");
+
         from("direct:nameSuccessor").routeId("employee.name-successor").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .bean("personnel", "nameSuccessor(${variable.caller}, ${header.employeeId}, ${body})");

@@ -7,13 +7,16 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import com.erp.employee.api.Appointment;
+import com.erp.employee.api.DepartedEmployee;
 import com.erp.employee.api.Departure;
 import com.erp.employee.api.DepartureRequest;
 import com.erp.employee.api.EmployeeChange;
@@ -24,6 +27,7 @@ import com.erp.employee.api.PasswordChangeRequest;
 import com.erp.employee.api.Succession;
 import com.erp.employee.api.SuccessorRequest;
 import com.erp.employee.auth.LoginThrottle;
+import com.erp.employee.domain.Delegation;
 import com.erp.employee.domain.Department;
 import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.OutboxMessage;
@@ -61,6 +65,8 @@ public class Personnel {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Personnel.class);
 
     private final EntityManager em;
+    static final int MAX_DEPARTURES = 500;
+
     private final TransactionTemplate tx;
     private final Clock clock;
     private final PasswordEncoder passwords;
@@ -312,6 +318,29 @@ public class Personnel {
         });
         LOG.info("{} named {} successor of {}", caller.username(), successorId, employeeId);
         return succession;
+    }
+
+    /** The last {@value #MAX_DEPARTURES} departures, newest first, each with its successor now (an administrator's view). */
+    public List<DepartedEmployee> departures(Caller caller) {
+        return tx.execute(status -> {
+            requireAdmin(caller, "lists who left");
+            List<Employee> gone = em.createQuery("select e from Employee e where e.active = false "
+                    + "order by e.departedAt desc nulls last, e.id desc", Employee.class)
+                    .setMaxResults(MAX_DEPARTURES).getResultList();
+            Map<Long, Employee> successors = new HashMap<>();
+            if (!gone.isEmpty()) {
+                for (Delegation d : em.createQuery("select d from Delegation d where d.approverId in :ids", Delegation.class)
+                        .setParameter("ids", gone.stream().map(Employee::getId).toList()).getResultList()) {
+                    Employee deputy = em.find(Employee.class, d.getDeputyId());
+                    if (deputy != null && deputy.isActive()) { // one who left too holds it for their own successor
+                        successors.put(d.getApproverId(), deputy);
+                    }
+                }
+            }
+            return gone.stream().map(e -> new DepartedEmployee(EmployeeViews.person(e), e.getUsername(),
+                    e.getDepartedAt(), e.getDepartureReason(),
+                    successors.containsKey(e.getId()) ? EmployeeViews.person(successors.get(e.getId())) : null)).toList();
+        });
     }
 
     /** Who may take over the decisions of {@code leaving}: an active employee other than them. */

@@ -280,6 +280,21 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(actingFor(heirToken)).contains(firstName, second.json().path("employee").path("name").asText(),
                 successorHire.json().path("employee").path("name").asText(),
                 lastHire.json().path("employee").path("name").asText());
+
+        // the administrator's list of who left names the successor deciding for each now
+        assertProblem(http.get("/api/employees/departures", token("sales.head")), 403);
+        Response departures = http.get("/api/employees/departures", token("admin"));
+        assertThat(departures.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/employees/departures", departures);
+        Map<Long, JsonNode> byId = new HashMap<>();
+        departures.json().forEach(d -> byId.put(d.path("employee").path("id").asLong(), d));
+        for (Response gone : List.of(first, second, successorHire, lastHire)) {
+            JsonNode d = byId.get(id(gone));
+            assertThat(d).as("%s", gone).isNotNull();
+            assertThat(d.path("successor").path("id").asLong()).isEqualTo(id(heir));
+        }
+        assertThat(byId.get(leaving).path("reason").asText()).isEqualTo("전근");
+        assertThat(byId).doesNotContainKey(id(heir));
     }
 
     @Test
