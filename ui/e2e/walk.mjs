@@ -499,7 +499,18 @@ try {
   // the administration page lists them among those who left, with their successor
   await admin.goto(`${base}/#/admin`);
   await admin.getByTestId('departure-row').filter({ hasText: '한지민' }).filter({ hasText: '정하늘' }).waitFor({ timeout: LIVE });
-  log('the administrator named 정하늘 successor (인수자) of the one who left, from the document; the drafter\'s page names them; the step reached their inbox and they approved it; 퇴사자 lists them with their successor');
+  // 복직: brought back from there with a new temporary password, with which they sign in again
+  admin.once('dialog', (d) => d.accept());
+  await admin.getByTestId('departure-row').filter({ hasText: '한지민' }).getByRole('button', { name: '복직' }).click();
+  const reinstatedPassword = await admin.getByTestId('reinstated').locator('code').innerText({ timeout: LIVE });
+  await admin.getByTestId('employee-row').filter({ hasText: hireName }).waitFor({ timeout: LIVE });
+  const returned = await open(hireName);
+  await returned.fill('input[name=username]', hireName);
+  await returned.fill('input[name=password]', reinstatedPassword);
+  await returned.click('button[type=submit]');
+  await returned.getByTestId('me').waitFor({ timeout: LIVE });
+  await returned.context().close();
+  log('the administrator named 정하늘 successor (인수자) of the one who left, from the document; the drafter\'s page names them; the step reached their inbox and they approved it; 퇴사자 lists them with their successor, and brings them back (복직) with a new temporary password they sign in with');
 
   // 10. logging out ends the page's session and expires the login cookie (which the page cannot remove itself)
   await staff.getByRole('button', { name: '로그아웃' }).click();

@@ -7,8 +7,8 @@ import type { DeadLetterOverview, DepartedEmployee, Departure, DepartmentInfo, D
 import { SuccessorPicker } from './SuccessorPicker';
 
 /**
- * 관리: the dispatch switch (Kafka or gRPC), the dead letters and their replay, the route console, and 인사 (hiring
- * someone, recording that someone left).
+ * 관리: the dispatch switch (Kafka or gRPC), the dead letters and their replay, the route console, 인사 (hiring someone,
+ * moving them, recording that someone left and who takes over) and 퇴사자 (who left; naming a successor; bringing back).
  */
 export function Admin() {
   const { isAdmin } = useApp();
@@ -19,21 +19,41 @@ export function Admin() {
 function AdminPages() {
   // a departure recorded under 인사 shows under 퇴사자
   const [departed, setDeparted] = useState(0);
-  return <><Operations /><Personnel departed={() => setDeparted((n) => n + 1)} /><Departures version={departed} /></>;
+  const changed = () => setDeparted((n) => n + 1);
+  return <><Operations /><Personnel departed={changed} version={departed} /><Departures version={departed} back={changed} /></>;
 }
 
 /** 퇴사자: who left, newest first, and who decides in their place now (인수자), to name one where nobody does. */
-function Departures({ version }: { version: number }) {
+function Departures({ version, back }: { version: number; back: () => void }) {
+  const { toast } = useApp();
   const departures = useLoad(() => api<DepartedEmployee[]>('GET', '/api/employees/departures'), [version]);
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), [version]);
+  const [returned, setReturned] = useState<Hired>();
+  // 복직: back with a temporary password, shown once
+  const reinstate = async (d: DepartedEmployee) => {
+    if (!window.confirm(`${d.employee.name}님을 복직시킵니다 (bring back)?`)) return;
+    try {
+      setReturned(await api<Hired>('POST', `/api/employees/${d.employee.id}/reinstatement`));
+      departures.reload();
+      back();
+    } catch (err) {
+      toast(message(err), 'error');
+    }
+  };
   return (
     <div className="card" data-testid="departures">
       <h3>퇴사자 <small>who left</small></h3>
       {departures.error && <p className="error">{departures.error}</p>}
+      {returned && (
+        <p className="notice" data-testid="reinstated">
+          {returned.employee.name} ({returned.employee.username}) 복직. 임시 비밀번호 (shown once):{' '}
+          <code>{returned.temporaryPassword}</code>
+        </p>
+      )}
       {departures.data && departures.data.length === 0 && <p className="empty">없습니다 (nobody).</p>}
       {departures.data && departures.data.length > 0 && (
         <table>
-          <thead><tr><th>이름</th><th>아이디</th><th>퇴사일</th><th>사유</th><th>인수자 (successor)</th></tr></thead>
+          <thead><tr><th>이름</th><th>아이디</th><th>퇴사일</th><th>사유</th><th>인수자 (successor)</th><th /></tr></thead>
           <tbody>
             {departures.data.map((d) => (
               <tr key={d.employee.id} data-testid="departure-row">
@@ -41,6 +61,7 @@ function Departures({ version }: { version: number }) {
                 <td>{d.reason ?? ''}</td>
                 <td>{d.successor ? d.successor.name
                   : <SuccessorPicker leaver={d.employee} people={people.data} named={departures.reload} />}</td>
+                <td><button type="button" className="link" onClick={() => reinstate(d)}>복직</button></td>
               </tr>
             ))}
           </tbody>
@@ -53,10 +74,11 @@ function Departures({ version }: { version: number }) {
 const POSITIONS: Position[] = ['STAFF', 'TEAM_LEAD', 'DEPT_HEAD', 'EXECUTIVE'];
 
 /** 인사: hire someone (their temporary password shown once) and record that someone left. */
-function Personnel({ departed }: { departed: () => void }) {
+function Personnel({ departed, version }: { departed: () => void; version: number }) {
   const { me } = useApp();
   const departments = useLoad(() => api<DepartmentInfo[]>('GET', '/api/departments'), []);
-  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
+  // someone brought back under 퇴사자 is listed here again
+  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), [version]);
   const [username, setUsername] = useState('');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');

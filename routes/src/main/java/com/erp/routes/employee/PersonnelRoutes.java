@@ -39,6 +39,10 @@ public class PersonnelRoutes extends RouteBuilder {
                 .process(new CallerProcessor())
                 .bean("personnel", "depart(${variable.caller}, ${header.employeeId}, ${body})");
 
+        from("direct:reinstateEmployee").routeId("employee.reinstate").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "reinstate(${variable.caller}, ${header.employeeId})");
+
         from("direct:listDepartures").routeId("employee.departures").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .bean("personnel", "departures(${variable.caller})");

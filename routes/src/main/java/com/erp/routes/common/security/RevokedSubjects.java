@@ -26,15 +26,22 @@ public class RevokedSubjects {
     private final Map<Long, TokenRevocation> latest = new ConcurrentHashMap<>();
     private final List<Consumer<TokenRevocation>> listeners = new CopyOnWriteArrayList<>();
 
-    /** Keeps the person's latest revocation (a replayed older one changes nothing) and tells the listeners. */
+    /** Keeps the person's latest revocation (a replayed older one changes nothing) and tells the listeners of a new one. */
     public void revoke(TokenRevocation event) {
-        latest.merge(event.employee().id(), event, (had, now) -> newer(now, had) ? now : had);
-        listeners.forEach(l -> l.accept(event));
+        TokenRevocation kept = latest.merge(event.employee().id(), event, (had, now) -> newer(now, had) ? now : had);
+        if (kept == event) { // one superseded already (read again, redelivered) closes nothing
+            listeners.forEach(l -> l.accept(event));
+        }
     }
 
-    private static boolean newer(TokenRevocation a, TokenRevocation b) {
-        return a.reason() == TokenRevocation.Reason.DEPARTED && b.reason() != TokenRevocation.Reason.DEPARTED
-                || a.tokenVersion() > b.tokenVersion();
+    /**
+     * Every revocation raises the person's token version, so the higher version is the later one, whatever order they
+     * are read in (a departure read again after the return, 복직, that superseded it changes nothing); at the same
+     * version a departure wins.
+     */
+    static boolean newer(TokenRevocation a, TokenRevocation b) {
+        return a.tokenVersion() > b.tokenVersion() || a.tokenVersion() == b.tokenVersion()
+                && a.reason() == TokenRevocation.Reason.DEPARTED && b.reason() != TokenRevocation.Reason.DEPARTED;
     }
 
     public void onRevoke(Consumer<TokenRevocation> listener) {

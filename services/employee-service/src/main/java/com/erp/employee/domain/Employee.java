@@ -153,6 +153,14 @@ public class Employee {
         this.departureReason = reason;
     }
 
+    /** Back (복직): active again, with a new password; the departure is no longer on the record. */
+    public void reinstate(String passwordHash) {
+        this.active = true;
+        this.departedAt = null;
+        this.departureReason = null;
+        this.passwordHash = passwordHash;
+    }
+
     public long getTokenVersion() {
         return tokenVersion;
     }

@@ -150,6 +150,14 @@ public class DelegationDesk {
                 .setParameter("id", successorId).getResultList();
     }
 
+    /** {@code approverId}'s own delegation (a successor's, when they come back), if any, ends, told like any ending. */
+    public void endOwn(long approverId) {
+        Delegation own = em.find(Delegation.class, approverId);
+        if (own != null) {
+            end(own);
+        }
+    }
+
     /**
      * {@code departed}'s successor left with nobody named: the succession ended (told, so nobody decides for them now)
      * but is kept as {@code leaver}'s, unpublished, for {@code leaver}'s successor to take over once named. Joins the

@@ -320,6 +320,44 @@ public class Personnel {
         return succession;
     }
 
+    /**
+     * 복직: an administrator brings back someone who left (a departure recorded by mistake, or a return): active again
+     * with a temporary password (shown once: the old one is not theirs any more), tokens of a new version (a revocation
+     * that supersedes the departure's, so every service takes their new tokens and still refuses the old ones), their
+     * successor's part ended and the decisions they had taken over from others who left theirs again. Departments,
+     * teams and their own deputy are named again as for anyone.
+     */
+    public Hired reinstate(Caller caller, long employeeId) {
+        String temporary = PersonnelRules.temporaryPassword(random);
+        String hash = passwords.encode(temporary);
+        Instant now = now();
+        List<TokenRevocation> revocations = new ArrayList<>();
+        Hired back = tx.execute(status -> {
+            Set<Long> rows = new TreeSet<>(List.of(caller.id(), employeeId));
+            rows.addAll(delegations.succeededBy(employeeId)); // their revisions change too
+            lockEmployees(rows.toArray(Long[]::new));
+            requireAdmin(caller, "brings back someone who left");
+            Employee e = em.find(Employee.class, employeeId);
+            if (e == null) {
+                throw ProblemException.notFound("No employee [" + employeeId + "].");
+            }
+            if (e.isActive()) {
+                throw ProblemException.conflict(e.getName() + " has not left.");
+            }
+            e.reinstate(hash);
+            delegations.endOwn(employeeId);
+            for (Long earlier : delegations.succeededBy(employeeId)) {
+                Employee before = em.find(Employee.class, earlier);
+                delegations.succeed(before, e, succession(before));
+            }
+            revocations.add(revoke(e, now, TokenRevocation.Reason.CHANGED));
+            return new Hired(views.employee(e), temporary); // in the transaction: their team loads with them
+        });
+        revocations.forEach(revoked::revoke);
+        LOG.info("{} brought back {}", caller.username(), employeeId);
+        return back;
+    }
+
     /** The last {@value #MAX_DEPARTURES} departures, newest first, each with its successor now (an administrator's view). */
     public List<DepartedEmployee> departures(Caller caller) {
         return tx.execute(status -> {

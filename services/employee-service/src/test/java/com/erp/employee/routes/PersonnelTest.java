@@ -297,6 +297,57 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(byId).doesNotContainKey(id(heir));
     }
 
+    /**
+     * 복직: someone recorded as left by mistake is brought back with a new temporary password; their old tokens and
+     * password stay refused, new ones are taken (a revocation that supersedes the departure's), and their successor
+     * stops deciding for them.
+     */
+    @Test
+    void someoneWhoLeftIsBroughtBackWithANewPasswordAndNewTokens() {
+        Response hire = hired("back", "SALES");
+        long id = id(hire);
+        String username = hire.json().path("employee").path("username").asText();
+        String oldPassword = hire.json().path("temporaryPassword").asText();
+        String oldToken = login(username, oldPassword).json().path("accessToken").asText();
+        Response successorHire = hired("successor", "SALES");
+        String successorToken = login(successorHire.json().path("employee").path("username").asText(),
+                successorHire.json().path("temporaryPassword").asText()).json().path("accessToken").asText();
+        String name = hire.json().path("employee").path("name").asText();
+        assertThat(http.post("/api/employees/" + id + "/departure", token("admin"),
+                Map.of("reason", "착오", "successorId", id(successorHire))).status()).isEqualTo(200);
+        assertThat(actingFor(successorToken)).contains(name);
+
+        String reinstatement = "/api/employees/" + id + "/reinstatement";
+        assertProblem(http.post(reinstatement, token("sales.head"), null), 403);
+        assertProblem(http.post("/api/employees/" + id(successorHire) + "/reinstatement", token("admin"), null), 409);
+        assertProblem(http.post("/api/employees/999999/reinstatement", token("admin"), null), 404);
+        Response back = http.post(reinstatement, token("admin"), null);
+        assertThat(back.status()).as("%s", back).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/employees/{employeeId}/reinstatement", back);
+        String newPassword = back.json().path("temporaryPassword").asText();
+        assertThat(newPassword).isNotBlank().isNotEqualTo(oldPassword);
+
+        assertThat(http.get("/api/employees/me", oldToken).status()).isEqualTo(401);
+        assertThat(login(username, oldPassword).status()).isEqualTo(401);
+        Response signedIn = login(username, newPassword);
+        assertThat(signedIn.status()).as("%s", signedIn).isEqualTo(200);
+        assertThat(http.get("/api/employees/me", signedIn.json().path("accessToken").asText()).status()).isEqualTo(200);
+        assertProblem(http.post(reinstatement, token("admin"), null), 409);
+
+        // every other service learns it: the last revocation supersedes the departure's, at a higher version
+        List<JsonNode> revocations = kafka.awaitKey("employee.tokens-revoked", String.valueOf(id), 2).stream()
+                .map(r -> json(r.value())).toList();
+        assertThat(revocations.get(0).path("reason").asText()).isEqualTo("DEPARTED");
+        assertThat(revocations.get(1).path("reason").asText()).isEqualTo("CHANGED");
+        assertThat(revocations.get(1).path("tokenVersion").asLong())
+                .isGreaterThan(revocations.get(0).path("tokenVersion").asLong());
+
+        assertThat(actingFor(successorToken)).doesNotContain(name);
+        assertThat(http.get("/api/employees", token("admin")).json().findValuesAsText("username")).contains(username);
+        assertThat(http.get("/api/employees/departures", token("admin")).json().findValuesAsText("username"))
+                .doesNotContain(username);
+    }
+
     @Test
     void anAdministratorMovesSomeoneAndNamesTheLeadsButALeadStaysUntilAnotherIsNamed() {
         String admin = token("admin");
