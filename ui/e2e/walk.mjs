@@ -498,10 +498,10 @@ try {
     'the drafter\'s page does not show the successor\'s decision');
   // the administration page lists them among those who left, with their successor
   await admin.goto(`${base}/#/admin`);
-  await admin.getByTestId('departure-row').filter({ hasText: '한지민' }).filter({ hasText: '정하늘' }).waitFor({ timeout: LIVE });
+  await admin.getByTestId('departure-row').filter({ hasText: hireName }).filter({ hasText: '정하늘' }).waitFor({ timeout: LIVE });
   // 복직: brought back from there with a new temporary password, with which they sign in again
   admin.once('dialog', (d) => d.accept());
-  await admin.getByTestId('departure-row').filter({ hasText: '한지민' }).getByRole('button', { name: '복직' }).click();
+  await admin.getByTestId('departure-row').filter({ hasText: hireName }).getByRole('button', { name: '복직' }).click();
   const reinstatedPassword = await admin.getByTestId('reinstated').locator('code').innerText({ timeout: LIVE });
   await admin.getByTestId('employee-row').filter({ hasText: hireName }).waitFor({ timeout: LIVE });
   const returned = await open(hireName);

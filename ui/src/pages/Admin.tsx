@@ -26,15 +26,15 @@ function AdminPages() {
 /** 퇴사자: who left, newest first, and who decides in their place now (인수자), to name one where nobody does. */
 function Departures({ version, back }: { version: number; back: () => void }) {
   const { toast } = useApp();
-  const departures = useLoad(() => api<DepartedEmployee[]>('GET', '/api/employees/departures'), [version]);
-  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), [version]);
+  // read again after a change, keeping what shows meanwhile
+  const departures = useLoad(() => api<DepartedEmployee[]>('GET', '/api/employees/departures'), [], version);
+  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), [], version);
   const [returned, setReturned] = useState<Hired>();
   // 복직: back with a temporary password, shown once
   const reinstate = async (d: DepartedEmployee) => {
     if (!window.confirm(`${d.employee.name}님을 복직시킵니다 (bring back)?`)) return;
     try {
       setReturned(await api<Hired>('POST', `/api/employees/${d.employee.id}/reinstatement`));
-      departures.reload();
       back();
     } catch (err) {
       toast(message(err), 'error');
@@ -78,7 +78,7 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
   const { me } = useApp();
   const departments = useLoad(() => api<DepartmentInfo[]>('GET', '/api/departments'), []);
   // someone brought back under 퇴사자 is listed here again
-  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), [version]);
+  const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), [], version);
   const [username, setUsername] = useState('');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');

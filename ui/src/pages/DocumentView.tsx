@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import { dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
 import { SuccessorPicker } from './SuccessorPicker';
@@ -32,6 +32,9 @@ export function DocumentView({ id }: { id: string }) {
   const stillHere = useLoad(() => (waitingIds ? api<Employee[]>('GET', `/api/employees?ids=${waitingIds}`)
     : Promise.resolve([] as Employee[])), [waitingIds]);
   const left = stillHere.data ? waitingOn.filter((p) => !stillHere.data!.some((e) => e.id === p.id)) : [];
+  // an administrator may name a successor for them, from the active employees
+  const active = useLoad(() => (isAdmin && left.length ? api<Employee[]>('GET', '/api/employees')
+    : Promise.resolve(undefined)), [isAdmin, left.length > 0]);
 
   if (error) return <p className="error">{error}</p>;
   if (!doc) return <p className="muted">불러오는 중…</p>;
@@ -155,6 +158,9 @@ export function DocumentView({ id }: { id: string }) {
                     {a.agreer.name} <small>{a.agreer.department}</small>
                     <span className={`step ${a.status}`}>{a.status === 'APPROVED' ? '동의' : a.status === 'REJECTED' ? '반대' : STEP_LABEL[a.status]}</span>
                     {a.deputy && <small className="tag"> 대결 · {a.deputy.name}</small>}
+                    {a.status === 'PENDING' && standInFor(a.agreer.id) && (
+                      <small className="tag" data-testid="stand-in"> 대신 결정 가능 · {standInFor(a.agreer.id)!.name}</small>
+                    )}
                     {a.decidedAt && <small> {dateTime(a.decidedAt)}</small>}
                     {a.comment && <q>{a.comment}</q>}
                   </li>
@@ -188,8 +194,9 @@ export function DocumentView({ id }: { id: string }) {
           )}
           {isAdmin && running && left.filter((p) => !standInFor(p.id)).map((p) => (
             <p key={p.id}>
-              <SuccessorPicker leaver={p} named={reload}
-                exclude={[doc.drafter.id, ...doc.line.flatMap((s) => [s.approver?.id, ...(s.agreements ?? []).map((a) => a.agreer.id)])]} />
+              {/* the page shows the successor once approval-request has it, through Kafka, a moment later */}
+              <SuccessorPicker leaver={p} people={active.data} named={() => [1000, 3000, 6000].forEach((ms) => window.setTimeout(reload, ms))}
+                exclude={[doc.drafter.id, ...linePeople(doc.line).map((x) => x.id)]} />
               <small> 기안자·결재선의 사람은 대신 결정할 수 없어 빠져 있습니다 (not the drafter or anyone on the line).</small>
             </p>
           ))}

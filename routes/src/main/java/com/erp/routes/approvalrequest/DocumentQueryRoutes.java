@@ -26,15 +26,18 @@ public class DocumentQueryRoutes extends RouteBuilder {
         from("direct:getApproval").routeId("approval-request.get").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .to(READ)
-                // who may decide the active step today for whom (대결, 인수), for the page to say so
-                .setVariable("standIns", constant(java.util.Map.of()))
-                .setVariable("pending", method("delegationReplica", "pendingAt(${variable.document})"))
-                .filter(variable("pending").isNotNull())
-                    .setHeader(MongoDbConstants.CRITERIA, variable("pending"))
-                    .to("{{erp.approval-request.delegations}}&operation=findAll")
-                    .removeHeaders("CamelMongoDb*")
-                    .setVariable("standIns", method("delegationReplica", "standIns(${body})"))
+                // who may decide the active step today for whom (대결, 인수), for the page to say so: the pending
+                // people's delegations, read already when the caller's right to read depended on them
+                .filter(simple("${variable.delegations} == null"))
+                    .setVariable("pending", method("delegationReplica", "pendingAt(${variable.document})"))
+                    .filter(variable("pending").isNotNull())
+                        .setHeader(MongoDbConstants.CRITERIA, variable("pending"))
+                        .to("{{erp.approval-request.delegations}}&operation=findAll")
+                        .removeHeaders("CamelMongoDb*")
+                        .setVariable("delegations", body())
+                    .end()
                 .end()
+                .setVariable("standIns", method("delegationReplica", "standIns(${variable.delegations})"))
                 .bean("approvalDocuments",
                         "view(${variable.document}, ${variable.caller}, ${variable.deputy}, ${variable.standIns})");
 
@@ -43,12 +46,14 @@ public class DocumentQueryRoutes extends RouteBuilder {
                 .to("{{erp.approval-request.approvals}}&operation=findById")
                 .setVariable("document", body())
                 .setVariable("deputy", constant(false))
+                .removeVariable("delegations")
                 // someone not on the document may be the deputy (대결) of the approver whose step is active
                 .setVariable("waitingAt", method("delegationReplica", "waitingAt(${variable.document}, ${variable.caller})"))
                 .filter(variable("waitingAt").isNotNull())
                     .setHeader(MongoDbConstants.CRITERIA, variable("waitingAt"))
                     .to("{{erp.approval-request.delegations}}&operation=findAll")
                     .removeHeaders("CamelMongoDb*")
+                    .setVariable("delegations", body())
                     .setVariable("deputy", method("delegationReplica", "delegatesTo(${body}, ${variable.caller})"))
                 .end();
 

@@ -10,7 +10,10 @@ import java.util.Map;
 
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 인수 through the whole system: a document waits on someone who then leaves. With a successor named at the departure
@@ -19,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * document goes on. Nobody else may.
  */
 class SuccessionEndToEndTest extends StandaloneTestBase {
+
+    @Autowired
+    MongoClient mongo;
 
     private record Hire(long id, String name, String token) {
     }
@@ -110,6 +116,16 @@ class SuccessionEndToEndTest extends StandaloneTestBase {
         assertThat(http.post("/api/employees/" + later.id() + "/departure", admin, Map.of()).status()).isEqualTo(200);
         assertThat(inboxItem(successor.token(), orphan)).isNull();
         assertThat(http.get("/api/approvals/" + orphan, staff).json().has("standIns")).isFalse();
+        // the drafter named successor would not decide their own document: not shown as standing in
+        long drafterId = idOf(staff);
+        assertThat(http.put("/api/employees/" + later.id() + "/successor", admin, Map.of("successorId", drafterId))
+                .status()).isEqualTo(200);
+        // once approval-request's copy of the delegations has it
+        eventually(() -> mongo.getDatabase("erp").getCollection("delegations").find(new Document("_id", later.id()))
+                .first(), d -> d != null && d.get("deputyId", Number.class) != null
+                && d.get("deputyId", Number.class).longValue() == drafterId, "the copy names the drafter");
+        assertThat(http.get("/api/approvals/" + orphan, staff).json().has("standIns")).isFalse();
+        assertProblem(http.post("/api/approvals/" + orphan + "/decisions", staff, Map.of("decision", "APPROVE")), 403);
         Response named = http.put("/api/employees/" + later.id() + "/successor", admin,
                 Map.of("successorId", successor.id()));
         assertThat(named.status()).as("%s", named).isEqualTo(200);

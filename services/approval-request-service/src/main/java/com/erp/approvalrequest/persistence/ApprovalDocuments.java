@@ -18,8 +18,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.erp.approvalrequest.api.AgreementRequest;
@@ -712,13 +714,25 @@ public class ApprovalDocuments {
                         toPerson(r), instant(r.getDate("receivedAt")))).toList(),
                 doc.getList("comments", Document.class, List.of()).stream().map(c -> new Comment(c.getString("id"),
                         toPerson(c.get("author", Document.class)), c.getString("text"), instant(c.getDate("at")))).toList(),
-                standIns(line, standIns));
+                standIns(drafter, line, standIns));
     }
 
-    /** The stand-ins of the people the active step waits for; null (left out) when none. */
-    private static List<ApprovalDocument.StandIn> standIns(List<ApprovalDocument.LineStep> line, Map<Long, Person> deputies) {
+    /**
+     * The stand-ins of the people the active step waits for; null (left out) when none. Not a deputy who drafted the
+     * document or is on its line: approval-processing would not let them decide it for anyone.
+     */
+    private static List<ApprovalDocument.StandIn> standIns(Person drafter, List<ApprovalDocument.LineStep> line,
+                                                          Map<Long, Person> deputies) {
         if (deputies == null || deputies.isEmpty()) {
             return null;
+        }
+        Set<Long> concerned = new HashSet<>(List.of(drafter.id()));
+        for (ApprovalDocument.LineStep step : line) {
+            if (step.approver() != null) {
+                concerned.add(step.approver().id());
+            }
+            (step.agreements() == null ? List.<ApprovalDocument.Agreement>of() : step.agreements())
+                    .forEach(a -> concerned.add(a.agreer().id()));
         }
         List<ApprovalDocument.StandIn> standIns = new ArrayList<>();
         for (ApprovalDocument.LineStep step : line) {
@@ -734,7 +748,7 @@ public class ApprovalDocuments {
                     waiting.add(a.agreer());
                 }
             }
-            waiting.stream().filter(p -> deputies.containsKey(p.id()))
+            waiting.stream().filter(p -> deputies.containsKey(p.id()) && !concerned.contains(deputies.get(p.id()).id()))
                     .forEach(p -> standIns.add(new ApprovalDocument.StandIn(p, deputies.get(p.id()))));
         }
         return standIns.isEmpty() ? null : standIns;

@@ -92,7 +92,6 @@ public class DelegationReplica {
         return person.get("id", Number.class).longValue();
     }
 
-    /** Whether one of the stored delegations makes the caller its approver's deputy today. */
     /**
      * Who decides for whom today, of {@code delegations} (the pending people's, {@link #pendingAt}): approver id to
      * deputy (대결, or the successor of someone who left: 인수). A delegation kept before deputies were named in the copy
@@ -115,6 +114,7 @@ public class DelegationReplica {
                 && !day.isAfter(LocalDate.parse(delegation.getString("endDate")));
     }
 
+    /** Whether one of the stored delegations makes the caller its approver's deputy today. */
     public boolean delegatesTo(List<Document> delegations, Caller caller) {
         return delegations != null && delegations.stream().anyMatch(d -> delegatesTo(d, caller));
     }

@@ -27,7 +27,6 @@ import com.erp.employee.api.PasswordChangeRequest;
 import com.erp.employee.api.Succession;
 import com.erp.employee.api.SuccessorRequest;
 import com.erp.employee.auth.LoginThrottle;
-import com.erp.employee.domain.Delegation;
 import com.erp.employee.domain.Department;
 import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.OutboxMessage;
@@ -324,8 +323,9 @@ public class Personnel {
      * 복직: an administrator brings back someone who left (a departure recorded by mistake, or a return): active again
      * with a temporary password (shown once: the old one is not theirs any more), tokens of a new version (a revocation
      * that supersedes the departure's, so every service takes their new tokens and still refuses the old ones), their
-     * successor's part ended and the decisions they had taken over from others who left theirs again. Departments,
-     * teams and their own deputy are named again as for anyone.
+     * successor's part ended. The decisions they had taken over from others who left are theirs again if they left
+     * without a successor (held for them); with one, those stay with that successor. Departments, teams and their own
+     * deputy are named again as for anyone.
      */
     public Hired reinstate(Caller caller, long employeeId) {
         String temporary = PersonnelRules.temporaryPassword(random);
@@ -367,12 +367,11 @@ public class Personnel {
                     .setMaxResults(MAX_DEPARTURES).getResultList();
             Map<Long, Employee> successors = new HashMap<>();
             if (!gone.isEmpty()) {
-                for (Delegation d : em.createQuery("select d from Delegation d where d.approverId in :ids", Delegation.class)
+                // one who left too only holds it for their own successor
+                for (Object[] row : em.createQuery("select d.approverId, s from Delegation d, Employee s "
+                                + "where s.id = d.deputyId and s.active = true and d.approverId in :ids", Object[].class)
                         .setParameter("ids", gone.stream().map(Employee::getId).toList()).getResultList()) {
-                    Employee deputy = em.find(Employee.class, d.getDeputyId());
-                    if (deputy != null && deputy.isActive()) { // one who left too holds it for their own successor
-                        successors.put(d.getApproverId(), deputy);
-                    }
+                    successors.put((Long) row[0], (Employee) row[1]);
                 }
             }
             return gone.stream().map(e -> new DepartedEmployee(EmployeeViews.person(e), e.getUsername(),

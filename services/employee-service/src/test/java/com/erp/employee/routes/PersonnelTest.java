@@ -344,6 +344,19 @@ class PersonnelTest extends EmployeeTestBase {
 
         assertThat(actingFor(successorToken)).doesNotContain(name);
         assertThat(http.get("/api/employees", token("admin")).json().findValuesAsText("username")).contains(username);
+
+        // one who left without a successor gets back what they had taken over (held for them)
+        Response holder = hired("holder", "SALES");
+        Response earlier = hired("leaving", "SALES");
+        assertThat(http.post("/api/employees/" + id(earlier) + "/departure", token("admin"),
+                Map.of("successorId", id(holder))).status()).isEqualTo(200);
+        assertThat(http.post("/api/employees/" + id(holder) + "/departure", token("admin"), Map.of()).status())
+                .isEqualTo(200);
+        Response holderBack = http.post("/api/employees/" + id(holder) + "/reinstatement", token("admin"), null);
+        assertThat(holderBack.status()).as("%s", holderBack).isEqualTo(200);
+        String holderToken = login(holder.json().path("employee").path("username").asText(),
+                holderBack.json().path("temporaryPassword").asText()).json().path("accessToken").asText();
+        assertThat(actingFor(holderToken)).contains(earlier.json().path("employee").path("name").asText());
         assertThat(http.get("/api/employees/departures", token("admin")).json().findValuesAsText("username"))
                 .doesNotContain(username);
     }
