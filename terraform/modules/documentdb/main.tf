@@ -5,19 +5,13 @@ resource "aws_docdb_subnet_group" "this" {
   subnet_ids = var.subnet_ids
 }
 
-resource "aws_security_group" "this" {
-  name        = "${var.name}-documentdb"
-  description = "DocumentDB, from the EKS cluster only"
-  vpc_id      = var.vpc_id
-}
-
-resource "aws_vpc_security_group_ingress_rule" "documentdb" {
-  security_group_id            = aws_security_group.this.id
-  description                  = "MongoDB wire protocol from the cluster"
-  referenced_security_group_id = var.client_security_group_id
-  ip_protocol                  = "tcp"
-  from_port                    = 27017
-  to_port                      = 27017
+module "access" {
+  source                   = "../access"
+  name                     = "${var.name}-documentdb"
+  description              = "DocumentDB, from the EKS cluster only"
+  vpc_id                   = var.vpc_id
+  client_security_group_id = var.client_security_group_id
+  port                     = 27017
 }
 
 resource "aws_docdb_cluster_parameter_group" "this" {
@@ -42,7 +36,7 @@ resource "aws_docdb_cluster" "this" {
   master_username                 = "erp"
   master_password                 = var.password
   db_subnet_group_name            = aws_docdb_subnet_group.this.name
-  vpc_security_group_ids          = [aws_security_group.this.id]
+  vpc_security_group_ids          = [module.access.security_group_id]
   db_cluster_parameter_group_name = aws_docdb_cluster_parameter_group.this.name
   storage_encrypted               = true
   backup_retention_period         = 7

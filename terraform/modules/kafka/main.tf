@@ -1,19 +1,13 @@
 # The event backbone: MSK with TLS between clients and brokers and among brokers, reachable only from the cluster.
 # Topics are not created on first use: the services create theirs (KafkaTopicsInitializer, ERP_KAFKA_TOPIC_REPLICAS=3),
 # so a typo in a topic name fails loudly instead of making a new topic.
-resource "aws_security_group" "this" {
-  name        = "${var.name}-msk"
-  description = "Kafka over TLS, from the EKS cluster only"
-  vpc_id      = var.vpc_id
-}
-
-resource "aws_vpc_security_group_ingress_rule" "kafka_tls" {
-  security_group_id            = aws_security_group.this.id
-  description                  = "Kafka TLS listener from the cluster"
-  referenced_security_group_id = var.client_security_group_id
-  ip_protocol                  = "tcp"
-  from_port                    = 9094
-  to_port                      = 9094
+module "access" {
+  source                   = "../access"
+  name                     = "${var.name}-msk"
+  description              = "Kafka over TLS, from the EKS cluster only"
+  vpc_id                   = var.vpc_id
+  client_security_group_id = var.client_security_group_id
+  port                     = 9094
 }
 
 resource "aws_msk_configuration" "this" {
@@ -45,7 +39,7 @@ resource "aws_msk_cluster" "this" {
   broker_node_group_info {
     instance_type   = var.instance_type
     client_subnets  = var.subnet_ids
-    security_groups = [aws_security_group.this.id]
+    security_groups = [module.access.security_group_id]
 
     storage_info {
       ebs_storage_info {

@@ -5,19 +5,13 @@ resource "aws_db_subnet_group" "this" {
   subnet_ids = var.subnet_ids
 }
 
-resource "aws_security_group" "this" {
-  name        = "${var.name}-mariadb"
-  description = "MariaDB, from the EKS cluster only"
-  vpc_id      = var.vpc_id
-}
-
-resource "aws_vpc_security_group_ingress_rule" "mariadb" {
-  security_group_id            = aws_security_group.this.id
-  description                  = "MariaDB from the cluster"
-  referenced_security_group_id = var.client_security_group_id
-  ip_protocol                  = "tcp"
-  from_port                    = 3306
-  to_port                      = 3306
+module "access" {
+  source                   = "../access"
+  name                     = "${var.name}-mariadb"
+  description              = "MariaDB, from the EKS cluster only"
+  vpc_id                   = var.vpc_id
+  client_security_group_id = var.client_security_group_id
+  port                     = 3306
 }
 
 resource "aws_db_parameter_group" "this" {
@@ -57,7 +51,7 @@ resource "aws_db_instance" "this" {
 
   multi_az               = var.multi_az
   db_subnet_group_name   = aws_db_subnet_group.this.name
-  vpc_security_group_ids = [aws_security_group.this.id]
+  vpc_security_group_ids = [module.access.security_group_id]
   parameter_group_name   = aws_db_parameter_group.this.name
   publicly_accessible    = false
 

@@ -6,19 +6,13 @@ resource "aws_elasticache_subnet_group" "this" {
   subnet_ids = var.subnet_ids
 }
 
-resource "aws_security_group" "this" {
-  name        = "${var.name}-redis"
-  description = "Redis, from the EKS cluster only"
-  vpc_id      = var.vpc_id
-}
-
-resource "aws_vpc_security_group_ingress_rule" "redis" {
-  security_group_id            = aws_security_group.this.id
-  description                  = "Redis from the cluster"
-  referenced_security_group_id = var.client_security_group_id
-  ip_protocol                  = "tcp"
-  from_port                    = 6379
-  to_port                      = 6379
+module "access" {
+  source                   = "../access"
+  name                     = "${var.name}-redis"
+  description              = "Redis, from the EKS cluster only"
+  vpc_id                   = var.vpc_id
+  client_security_group_id = var.client_security_group_id
+  port                     = 6379
 }
 
 resource "aws_elasticache_replication_group" "this" {
@@ -34,7 +28,7 @@ resource "aws_elasticache_replication_group" "this" {
   multi_az_enabled           = var.replicas > 0
 
   subnet_group_name  = aws_elasticache_subnet_group.this.name
-  security_group_ids = [aws_security_group.this.id]
+  security_group_ids = [module.access.security_group_id]
 
   at_rest_encryption_enabled = true
   transit_encryption_enabled = true

@@ -77,7 +77,7 @@ class TerraformTest {
     void everyPartOfTheDesignIsThereAndWellFormed() throws Exception {
         assertThat(modules.keySet()).containsExactlyInAnyOrder("", "modules/network", "modules/eks", "modules/mariadb",
                 "modules/documentdb", "modules/redis", "modules/kafka", "modules/secrets", "modules/registry",
-                "modules/edge");
+                "modules/edge", "modules/access");
         assertThat(tfvars.keySet()).containsExactlyInAnyOrder("environments/dev.tfvars", "environments/prod.tfvars");
         if (onPath("terraform")) {
             Process fmt = new ProcessBuilder("terraform", "fmt", "-check", "-recursive", ".").directory(TF.toFile())
@@ -110,21 +110,24 @@ class TerraformTest {
 
     @Test
     void everyModuleCallPassesWhatTheModuleDeclaresAndNothingElse() {
-        TfModule root = modules.get("");
-        assertThat(root.calls).hasSize(modules.size() - 1);
-        for (Map.Entry<String, JsonNode> call : root.calls.entrySet()) {
-            TfModule called = called(root, call.getKey());
-            Set<String> passed = new TreeSet<>();
-            call.getValue().fieldNames().forEachRemaining(passed::add);
-            passed.removeAll(META_ARGUMENTS);
-            Set<String> required = called.variables.entrySet().stream().filter(v -> !v.getValue().has("default"))
-                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-            assertThat(called.variables.keySet()).as("module %s takes", call.getKey()).containsAll(passed);
-            assertThat(passed).as("module %s needs", call.getKey()).containsAll(required);
+        Set<String> calledFolders = new TreeSet<>();
+        for (TfModule caller : modules.values()) {
+            for (Map.Entry<String, JsonNode> call : caller.calls.entrySet()) {
+                TfModule called = called(caller, call.getKey());
+                calledFolders.add(called.folder);
+                Set<String> passed = new TreeSet<>();
+                call.getValue().fieldNames().forEachRemaining(passed::add);
+                passed.removeAll(META_ARGUMENTS);
+                Set<String> required = called.variables.entrySet().stream().filter(v -> !v.getValue().has("default"))
+                        .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+                assertThat(called.variables.keySet()).as("%s: module %s takes", caller.folder, call.getKey())
+                        .containsAll(passed);
+                assertThat(passed).as("%s: module %s needs", caller.folder, call.getKey()).containsAll(required);
+            }
         }
         // every module is called, and every module's variable is used by it
-        assertThat(root.calls.values().stream().map(c -> c.path("source").asText().replace("./", "")).toList())
-                .containsExactlyInAnyOrderElementsOf(modules.keySet().stream().filter(f -> !f.isEmpty()).toList());
+        assertThat(calledFolders).containsExactlyInAnyOrderElementsOf(
+                modules.keySet().stream().filter(f -> !f.isEmpty()).toList());
         for (TfModule module : modules.values()) {
             Set<String> used = new TreeSet<>();
             module.expressions().forEach(text -> forEach(VAR, text, m -> used.add(m.group(1))));
@@ -194,14 +197,19 @@ class TerraformTest {
 
     @Test
     void theManagedServersLetInTheClusterOnlyAndSpeakTls() {
+        // each server's only door (modules/access) lets in the cluster's security group, on one port
+        JsonNode door = modules.get("modules/access").one("aws_vpc_security_group_ingress_rule");
+        assertThat(door.path("referenced_security_group_id").asText()).isEqualTo("${var.client_security_group_id}");
+        assertThat(door.has("cidr_ipv4") || door.has("cidr_ipv6") || door.has("prefix_list_id")).isFalse();
+        assertThat(door.path("from_port").asText()).isEqualTo("${var.port}").isEqualTo(door.path("to_port").asText());
         for (String folder : List.of("modules/mariadb", "modules/documentdb", "modules/redis", "modules/kafka")) {
-            ArrayNode rules = modules.get(folder).all("aws_vpc_security_group_ingress_rule");
-            assertThat(rules.size()).as(folder).isPositive();
-            rules.elements().forEachRemaining(rule -> {
-                assertThat(rule.path("referenced_security_group_id").asText()).as(folder)
-                        .isEqualTo("${var.client_security_group_id}");
-                assertThat(rule.has("cidr_ipv4") || rule.has("cidr_ipv6")).as(folder).isFalse();
-            });
+            TfModule server = modules.get(folder);
+            assertThat(server.all("aws_security_group")).as("%s: no door of its own", folder).isEmpty();
+            assertThat(server.all("aws_vpc_security_group_ingress_rule")).as(folder).isEmpty();
+            JsonNode access = server.calls.get("access");
+            assertThat(access).as("%s uses modules/access", folder).isNotNull();
+            assertThat(access.path("client_security_group_id").asText()).isEqualTo("${var.client_security_group_id}");
+            assertThat(server.expressions()).as(folder).anyMatch(e -> e.contains("module.access.security_group_id"));
         }
         for (TfModule module : modules.values()) {
             module.walk((name, value) -> {
