@@ -20,6 +20,7 @@ public class DocumentQueryRoutes extends RouteBuilder {
      * change a document its readers may change (의견).
      */
     public static final String READ = "direct:approval-request.read";
+    private static final String PENDING_DELEGATIONS = "direct:approval-request.pending-delegations";
 
     @Override
     public void configure() {
@@ -31,10 +32,7 @@ public class DocumentQueryRoutes extends RouteBuilder {
                 .filter(simple("${variable.delegations} == null"))
                     .setVariable("pending", method("delegationReplica", "pendingAt(${variable.document})"))
                     .filter(variable("pending").isNotNull())
-                        .setHeader(MongoDbConstants.CRITERIA, variable("pending"))
-                        .to("{{erp.approval-request.delegations}}&operation=findAll")
-                        .removeHeaders("CamelMongoDb*")
-                        .setVariable("delegations", body())
+                        .to(PENDING_DELEGATIONS)
                     .end()
                 .end()
                 .setVariable("standIns", method("delegationReplica", "standIns(${variable.delegations})"))
@@ -48,14 +46,19 @@ public class DocumentQueryRoutes extends RouteBuilder {
                 .setVariable("deputy", constant(false))
                 .removeVariable("delegations")
                 // someone not on the document may be the deputy (대결) of the approver whose step is active
-                .setVariable("waitingAt", method("delegationReplica", "waitingAt(${variable.document}, ${variable.caller})"))
-                .filter(variable("waitingAt").isNotNull())
-                    .setHeader(MongoDbConstants.CRITERIA, variable("waitingAt"))
-                    .to("{{erp.approval-request.delegations}}&operation=findAll")
-                    .removeHeaders("CamelMongoDb*")
-                    .setVariable("delegations", body())
-                    .setVariable("deputy", method("delegationReplica", "delegatesTo(${body}, ${variable.caller})"))
+                .setVariable("pending", method("delegationReplica", "waitingAt(${variable.document}, ${variable.caller})"))
+                .filter(variable("pending").isNotNull())
+                    .to(PENDING_DELEGATIONS)
+                    .setVariable("deputy", method("delegationReplica",
+                            "delegatesTo(${variable.delegations}, ${variable.caller})"))
                 .end();
+
+        // the delegations of the people a document waits for (criteria: variable pending), as variable delegations
+        from(PENDING_DELEGATIONS).routeId("approval-request.pending-delegations").errorHandler(noErrorHandler())
+                .setHeader(MongoDbConstants.CRITERIA, variable("pending"))
+                .to("{{erp.approval-request.delegations}}&operation=findAll")
+                .removeHeaders("CamelMongoDb*")
+                .setVariable("delegations", body());
 
         // a page of the caller's box: one document more than the page is fetched, to know whether a next one follows
         from("direct:listMyApprovals").routeId("approval-request.list-mine").routeConfigurationId(RestErrorConfiguration.ID)

@@ -34,15 +34,6 @@ class DelegationEndToEndTest extends StandaloneTestBase {
         return submitted.json().path("id").asText();
     }
 
-    private JsonNode inboxItem(String token, String approvalId) {
-        for (JsonNode item : http.get("/api/inbox", token).json().path("items")) {
-            if (approvalId.equals(item.path("approvalId").asText())) {
-                return item;
-            }
-        }
-        return null;
-    }
-
     @Test
     void aDeputyDecidesForTheAbsentApproverUntilTheDelegationEnds() {
         String staff = login("dev.staff");

@@ -51,6 +51,16 @@ abstract class StandaloneTestBase {
         return r.json().path("accessToken").asText();
     }
 
+    /** The caller's inbox item of a document, or null when it is not there. */
+    JsonNode inboxItem(String token, String approvalId) {
+        for (JsonNode item : http.get("/api/inbox", token).json().path("items")) {
+            if (approvalId.equals(item.path("approvalId").asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
     /** The employee id of whoever holds this token. */
     long idOf(String token) {
         return http.get("/api/employees/me", token).json().path("id").asLong();

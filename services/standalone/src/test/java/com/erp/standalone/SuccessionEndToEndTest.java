@@ -57,15 +57,6 @@ class SuccessionEndToEndTest extends StandaloneTestBase {
         return submitted.json().path("id").asText();
     }
 
-    private JsonNode inboxItem(String token, String approvalId) {
-        for (JsonNode item : http.get("/api/inbox", token).json().path("items")) {
-            if (approvalId.equals(item.path("approvalId").asText())) {
-                return item;
-            }
-        }
-        return null;
-    }
-
     @Test
     void theSuccessorOfSomeoneWhoLeftDecidesWhatWaitsOnThem() {
         String admin = login("admin");

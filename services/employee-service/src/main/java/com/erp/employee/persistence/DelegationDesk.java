@@ -126,7 +126,8 @@ public class DelegationDesk {
      * replacing any successor before, told like any delegation. Joins the caller's transaction, which has locked both
      * rows. The day it starts.
      */
-    public LocalDate succeed(Employee departed, Employee successor, String reason) {
+    public LocalDate succeed(Employee departed, Employee successor) {
+        String reason = "퇴사 인수: " + departed.getName();
         LocalDate today = today();
         Delegation delegation = em.find(Delegation.class, departed.getId());
         if (delegation == null) {
@@ -138,6 +139,11 @@ public class DelegationDesk {
                 EmployeeViews.person(departed), EmployeeViews.person(successor), today.toString(),
                 Delegation.OPEN_END.toString(), reason, nextRevision(departed.getId())));
         return today;
+    }
+
+    /** What others who left had handed on to someone ({@code earlier}, their ids) goes to {@code successor}. */
+    public void passOn(List<Long> earlier, Employee successor) {
+        earlier.forEach(id -> succeed(em.find(Employee.class, id), successor));
     }
 
     /**

@@ -264,18 +264,13 @@ public class Personnel {
             List<Team> led = ledBy(e);
             led.forEach(t -> t.setLead(null));
             int ended = delegations.endInvolving(employeeId);
-            for (Long earlier : held) {
-                Employee before = em.find(Employee.class, earlier);
-                if (successor != null) {
-                    delegations.succeed(before, successor, succession(before));
-                } else {
-                    // nobody decides for them now; their successor's successor, once named, takes them over too
-                    delegations.holdForSuccessor(before, e);
-                }
-            }
             if (successor != null) {
-                delegations.succeed(e, successor, succession(e));
+                delegations.passOn(held, successor);
+                delegations.succeed(e, successor);
                 ended -= held.size(); // passed on, not ended
+            } else {
+                // nobody decides for them now; their successor's successor, once named, takes them over too
+                held.forEach(earlier -> delegations.holdForSuccessor(em.find(Employee.class, earlier), e));
             }
             revocations.add(revoke(e, now, TokenRevocation.Reason.DEPARTED));
             return new Departure(EmployeeViews.person(e), now, headed.stream().map(Department::getName).toList(),
@@ -298,21 +293,11 @@ public class Personnel {
             rows.addAll(delegations.succeededBy(employeeId)); // their revisions change too
             lockEmployees(rows.toArray(Long[]::new));
             requireAdmin(caller, "names who takes over the decisions of someone who left");
-            Employee e = em.find(Employee.class, employeeId);
-            if (e == null) {
-                throw ProblemException.notFound("No employee [" + employeeId + "].");
-            }
-            if (e.isActive()) {
-                throw ProblemException.conflict(e.getName() + " has not left: they decide for themselves (and name a "
-                        + "deputy while they are away).");
-            }
+            Employee e = departed(employeeId, ": they decide for themselves (and name a deputy while they are away).");
             Employee successor = successor(successorId, e);
             // what they had taken over from others who left comes with their own decisions
-            for (Long earlier : delegations.succeededBy(employeeId)) {
-                Employee before = em.find(Employee.class, earlier);
-                delegations.succeed(before, successor, succession(before));
-            }
-            LocalDate since = delegations.succeed(e, successor, succession(e));
+            delegations.passOn(delegations.succeededBy(employeeId), successor);
+            LocalDate since = delegations.succeed(e, successor);
             return new Succession(EmployeeViews.person(e), EmployeeViews.person(successor), since.toString());
         });
         LOG.info("{} named {} successor of {}", caller.username(), successorId, employeeId);
@@ -337,19 +322,10 @@ public class Personnel {
             rows.addAll(delegations.succeededBy(employeeId)); // their revisions change too
             lockEmployees(rows.toArray(Long[]::new));
             requireAdmin(caller, "brings back someone who left");
-            Employee e = em.find(Employee.class, employeeId);
-            if (e == null) {
-                throw ProblemException.notFound("No employee [" + employeeId + "].");
-            }
-            if (e.isActive()) {
-                throw ProblemException.conflict(e.getName() + " has not left.");
-            }
+            Employee e = departed(employeeId, ".");
             e.reinstate(hash);
             delegations.endOwn(employeeId);
-            for (Long earlier : delegations.succeededBy(employeeId)) {
-                Employee before = em.find(Employee.class, earlier);
-                delegations.succeed(before, e, succession(before));
-            }
+            delegations.passOn(delegations.succeededBy(employeeId), e);
             revocations.add(revoke(e, now, TokenRevocation.Reason.CHANGED));
             return new Hired(views.employee(e), temporary); // in the transaction: their team loads with them
         });
@@ -394,8 +370,16 @@ public class Personnel {
         return successor;
     }
 
-    private static String succession(Employee departed) {
-        return "퇴사 인수: " + departed.getName();
+    /** Someone who left (the caller's transaction has locked their row); 404, or 409 with {@code why} if they have not. */
+    private Employee departed(long employeeId, String why) {
+        Employee e = em.find(Employee.class, employeeId);
+        if (e == null) {
+            throw ProblemException.notFound("No employee [" + employeeId + "].");
+        }
+        if (e.isActive()) {
+            throw ProblemException.conflict(e.getName() + " has not left" + why);
+        }
+        return e;
     }
 
     /** The caller replaces their password, giving the current one (a wrong one counts as a failed sign-in). */
