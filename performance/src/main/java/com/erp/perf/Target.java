@@ -200,6 +200,7 @@ public final class Target implements AutoCloseable {
         processingEnv.put("GRPC_HOST", "127.0.0.1");
         processingEnv.put("GRPC_PORT", String.valueOf(grpcPort));
         processingEnv.put("ERP_DISPATCH_KEY", dispatchKey);
+        processingEnv.put("EMPLOYEE_SERVICE_URL", "http://127.0.0.1:" + employeePort);
         processingPort = FreePort.find();
         // one at a time, so each start-up time is the service's own, not a share of two cores among four
         employee = launchImage("employee-service", employeePort, employeeEnv).baseUrl();

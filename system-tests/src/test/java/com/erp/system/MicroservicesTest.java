@@ -64,6 +64,7 @@ class MicroservicesTest {
         processingEnv.put("GRPC_HOST", "127.0.0.1");
         processingEnv.put("GRPC_PORT", String.valueOf(grpcPort));
         processingEnv.put("ERP_DISPATCH_KEY", DISPATCH_KEY);
+        processingEnv.put("EMPLOYEE_SERVICE_URL", "http://127.0.0.1:" + employeePort);
 
         employee = start("employee-service", jars, employeePort, employeeEnv, work);
         request = start("approval-request-service", jars, FreePort.find(), requestEnv, work);

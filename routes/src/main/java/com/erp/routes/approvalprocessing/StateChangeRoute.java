@@ -7,9 +7,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.redis.RedisConstants;
 
 /**
- * The shape of every change a person makes to a document in processing (a decision, a withdrawal): read the state,
- * let the rules (bean workflow) make the transition from it and the request, store it only if nobody changed the
- * document meanwhile (else read it again and retry, up to three times, then 409), publish its events, answer.
+ * The shape of every change a person makes to a document in processing (a decision, a withdrawal, a line change):
+ * read the state, let the rules (bean workflow) make the transition from it and the request, store it only if nobody
+ * changed the document meanwhile (else read it again and retry, up to three times, then 409), publish its events, answer.
  */
 abstract class StateChangeRoute extends RouteBuilder {
 
@@ -22,9 +22,14 @@ abstract class StateChangeRoute extends RouteBuilder {
         from(from).routeId(routeId).routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .to(changeOf(routeId));
+        change(routeId, rule, answer);
+    }
 
-        // the change itself, for this REST route and for others that make it on the caller's behalf (일괄결재): a
-        // refusal is thrown to whoever called, who answers it
+    /**
+     * The change itself ({@link #changeOf}), for the REST route and for others that make it on the caller's behalf
+     * (일괄결재): a refusal is thrown to whoever called, who answers it.
+     */
+    void change(String routeId, String rule, String answer) {
         from(changeOf(routeId)).routeId(routeId + "-change").errorHandler(noErrorHandler())
                 .setVariable("request", body())
                 .setVariable("attempt", constant(0))

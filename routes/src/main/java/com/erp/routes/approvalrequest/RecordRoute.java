@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Record: every event of approval-processing (and the leave ledger's answer to a leave document) updates the document
  * in MongoDB, in one bulk write. The history
  * gets the event (once, however often it is delivered), the line and status take the event's progress snapshot
- * (only if newer than the stored one). A snapshot that approves the document first gets the document's number
+ * (only if newer than the stored one), and a line change (결재선 변경) also the line's people. A snapshot that approves the document first gets the document's number
  * (route {@value #NUMBER}), and the same write that shows the status shows the number.
  */
 @Component
@@ -23,8 +23,8 @@ public class RecordRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("kafka:{{erp.topics.step-activated}},{{erp.topics.decided}},{{erp.topics.completed}},{{erp.topics.rejected}},"
-                + "{{erp.topics.withdrawn}},{{erp.topics.leave-reserved}},{{erp.topics.leave-refused}}"
-                + "?groupId={{erp.approval-request.group-id}}")
+                + "{{erp.topics.withdrawn}},{{erp.topics.leave-reserved}},{{erp.topics.leave-refused}},"
+                + "{{erp.topics.line-changed}}?groupId={{erp.approval-request.group-id}}")
                 .routeId("approval-request.record").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
                 .setVariable("event", body())

@@ -19,8 +19,8 @@ public class NotifyRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("kafka:{{erp.topics.step-activated}},{{erp.topics.decided}},{{erp.topics.completed}},{{erp.topics.rejected}},"
-                + "{{erp.topics.withdrawn}},{{erp.topics.leave-refused}},{{erp.topics.commented}}"
-                + "?groupId={{erp.notification.group-id}}")
+                + "{{erp.topics.withdrawn}},{{erp.topics.leave-refused}},{{erp.topics.commented}},"
+                + "{{erp.topics.line-changed}}?groupId={{erp.notification.group-id}}")
                 .routeId("notification.notify").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
                 .bean("recipients", "notificationsFor")

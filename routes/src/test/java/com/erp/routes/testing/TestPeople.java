@@ -1,7 +1,10 @@
 package com.erp.routes.testing;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import com.erp.routes.common.directory.EmployeeDirectory;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.security.TokenIssuer;
@@ -15,6 +18,26 @@ public final class TestPeople {
     public static final Person OTHER = new Person(1004, "최유진", "STAFF", "영업본부");
 
     private TestPeople() {
+    }
+
+    /**
+     * The org chart of a service alone (employee-service is not part of it): these four people; the default line of
+     * the drafter is LEAD, then HEAD. For {@code @TestBean(name = "employeeDirectory", methodName =
+     * "com.erp.routes.testing.TestPeople#directory")}.
+     */
+    public static EmployeeDirectory directory() {
+        Map<Long, Person> people = Map.of(DRAFTER.id(), DRAFTER, LEAD.id(), LEAD, HEAD.id(), HEAD, OTHER.id(), OTHER);
+        return new EmployeeDirectory() {
+            @Override
+            public List<Person> defaultLine(long drafterId, String bearerToken) {
+                return drafterId == DRAFTER.id() ? List.of(LEAD, HEAD) : List.of();
+            }
+
+            @Override
+            public List<Person> approvers(List<Long> ids, String bearerToken) {
+                return ids.stream().map(people::get).filter(p -> p != null).toList();
+            }
+        };
     }
 
     /** A token for this person, signed by the service's own key, with the given roles (EMPLOYEE if none). */

@@ -10,12 +10,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.erp.approvalprocessing.api.BulkDecisions;
+import com.erp.approvalprocessing.api.LineChanges;
 import com.erp.approvalprocessing.domain.BusinessCalendar;
 import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.approvalprocessing.persistence.RedisDelegations;
 import com.erp.approvalprocessing.persistence.RedisReminders;
+import com.erp.routes.common.directory.DirectoryConfiguration;
+import com.erp.routes.common.directory.EmployeeDirectory;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.grpc.DispatchAuthorization;
 import com.erp.routes.common.kafka.OutboxBacklog;
@@ -31,6 +34,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -40,6 +44,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @ComponentScan(basePackages = {"com.erp.approvalprocessing", "com.erp.routes.approvalprocessing"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableConfigurationProperties(Topics.class)
+@Import(DirectoryConfiguration.class)
 public class ApprovalProcessingModule {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalProcessingModule.class);
@@ -58,6 +63,11 @@ public class ApprovalProcessingModule {
     @Bean
     Workflow workflow(Clock clock, @Value("${erp.calendar-zone}") ZoneId zone, RedisDelegations delegations) {
         return new Workflow(clock, zone, delegations);
+    }
+
+    @Bean
+    LineChanges lineChanges(EmployeeDirectory directory) {
+        return new LineChanges(directory);
     }
 
     @Bean

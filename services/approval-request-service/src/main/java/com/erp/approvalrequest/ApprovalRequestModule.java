@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 
-import com.erp.approvalrequest.directory.EmployeeDirectory;
 import com.erp.approvalrequest.dispatch.DispatchMode;
 import com.erp.approvalrequest.dispatch.SyncDispatch;
-import com.erp.approvalrequest.directory.HttpEmployeeDirectory;
-import com.erp.approvalrequest.directory.InProcessEmployeeDirectory;
 import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.approvalrequest.persistence.ApprovalReports;
@@ -16,6 +13,7 @@ import com.erp.approvalrequest.persistence.Drafts;
 import com.erp.approvalrequest.persistence.DelegationReplica;
 import com.erp.approvalrequest.persistence.MongoCollections;
 import com.erp.approvalrequest.persistence.MongoPingHealthIndicator;
+import com.erp.routes.common.directory.DirectoryConfiguration;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.OutboxBacklog;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +22,6 @@ import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import com.erp.routes.common.web.ServiceContract;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.ProducerTemplate;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.SpringBootConfiguration;
@@ -33,14 +29,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.core.env.Environment;
 
 /** approval-request-service as a module: its routes and beans, for its own application and for standalone. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = {"com.erp.approvalrequest", "com.erp.routes.approvalrequest"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @EnableConfigurationProperties(Topics.class)
+@Import(DirectoryConfiguration.class)
 public class ApprovalRequestModule {
 
     @Bean
@@ -118,24 +115,5 @@ public class ApprovalRequestModule {
     MongoPingHealthIndicator mongoHealthIndicator(MongoClient mongo,
                                                   @Value("${erp.approval-request.database}") String database) {
         return new MongoPingHealthIndicator(mongo, database);
-    }
-
-    /**
-     * {@code erp.approval-request.directory}: {@code http} asks employee-service at its URL (services apart);
-     * {@code in-process} calls its routes in this JVM (standalone).
-     */
-    @Bean
-    EmployeeDirectory employeeDirectory(Environment env, ObjectProvider<ProducerTemplate> producer, ObjectMapper json,
-                                        @Value("${erp.approval-request.directory}") String kind,
-                                        @Value("${erp.approval-request.directory-cache-ttl}") Duration ttl) {
-        return switch (kind) {
-            case "in-process" -> new InProcessEmployeeDirectory(producer.getObject(), json, ttl);
-            case "http" -> new HttpEmployeeDirectory(
-                    // resolved on first use: the URL may name a port chosen at start-up
-                    () -> env.resolveRequiredPlaceholders(env.getRequiredProperty("erp.approval-request.employee-service-url")),
-                    ttl);
-            default -> throw new IllegalArgumentException(
-                    "erp.approval-request.directory must be http or in-process, not " + kind);
-        };
     }
 }

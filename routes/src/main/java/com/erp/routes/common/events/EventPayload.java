@@ -18,7 +18,8 @@ public sealed interface EventPayload {
     String title();
 
     /**
-     * A document was stored and submitted; its line is fixed from now on. {@code cc}: 참조, the people kept informed.
+     * A document was stored and submitted; from now on its line changes only where its drafter changes the people
+     * of steps not decided yet ({@link LineChanged}). {@code cc}: 참조, the people kept informed.
      * {@code leave}: what a leave document asks for (null for other forms); such a document starts along its line only
      * once employee-service has reserved its days ({@link LeaveReserved}). {@code resubmissionOf}: the rejected or
      * withdrawn document this one resubmits (재기안), if it does. {@code receivers}: 수신, the people the document is sent
@@ -178,6 +179,17 @@ public sealed interface EventPayload {
                          Progress progress) {
             this(drafterId, title, drafter, step, approvers, reason, progress, null);
         }
+    }
+
+    /**
+     * 결재선 변경: the drafter put other people on steps nobody had decided yet ({@code steps}, their numbers), for
+     * {@code reason} if one was given. {@code line}: the whole line now. {@code removed}: who is no longer on it (told),
+     * {@code added}: who is on it now and was not. When the active step was one of {@code steps}, its people are asked
+     * anew: {@code approval.step-activated} for it follows.
+     */
+    record LineChanged(long drafterId, String title, Person drafter, List<Integer> steps, List<LineStep> line,
+                       List<Person> removed, List<Person> added, String reason, Progress progress)
+            implements EventPayload {
     }
 
     /**

@@ -10,7 +10,8 @@ public enum EventType {
     WITHDRAWN("approval.withdrawn", EventPayload.Withdrawn.class),
     LEAVE_RESERVED("approval.leave-reserved", EventPayload.LeaveReserved.class),
     LEAVE_REFUSED("approval.leave-refused", EventPayload.LeaveRefused.class),
-    COMMENTED("approval.commented", EventPayload.Commented.class);
+    COMMENTED("approval.commented", EventPayload.Commented.class),
+    LINE_CHANGED("approval.line-changed", EventPayload.LineChanged.class);
 
     private final String id;
     private final Class<? extends EventPayload> payloadType;

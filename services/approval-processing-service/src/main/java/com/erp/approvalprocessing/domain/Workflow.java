@@ -7,12 +7,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
 import com.erp.approvalprocessing.api.DecisionResult;
+import com.erp.approvalprocessing.api.LineChangeResult;
 import com.erp.approvalprocessing.api.RetractionRequest;
 import com.erp.approvalprocessing.api.RetractionResult;
 import com.erp.approvalprocessing.api.WithdrawalRequest;
@@ -348,6 +353,108 @@ public class Workflow {
         return new Transition(next, state.version(),
                 pending.stream().map(p -> new Transition.InboxChange(p.id(), state.approvalId(), false)).toList(),
                 List.of(withdrawn));
+    }
+
+    /**
+     * 결재선 변경: the drafter puts other people on steps nobody has decided yet: a later step, or the active one while
+     * nobody on it has decided (no agreer of a 합의 step). Each step keeps its kind (an approver, or agreers), and the
+     * line as a whole must still be one (nobody twice, not the drafter, nobody who is in cc or receives it). A step given
+     * with the people it has already is left as it is. When the active step changes, its people are asked anew: whoever
+     * it waited for loses it from their inbox, its new people get it, and its waiting time (독촉) starts again.
+     */
+    public Transition changeLine(ApprovalState state, String approvalId, LineChange change, Caller caller) {
+        requireDrafter(state, approvalId, caller, "Only the drafter can change a document's approval line.");
+        if (state.progress().status() != Progress.Status.IN_PROGRESS) {
+            throw alreadyFinished(state, "its approval line can no longer change.");
+        }
+        int current = state.progress().currentStep();
+        List<LineStep> line = new ArrayList<>(state.line());
+        List<Integer> changed = new ArrayList<>();
+        Set<Integer> given = new HashSet<>();
+        for (LineStep wanted : change.steps()) {
+            int n = wanted.step();
+            if (!given.add(n)) {
+                throw ProblemException.badRequest("Step " + n + " is given twice.",
+                        List.of(new FieldError("/steps", "names step " + n + " twice")));
+            }
+            if (n < 1 || n > state.stepCount()) {
+                throw ProblemException.unprocessable("The line has steps 1 to " + state.stepCount() + "; there is no step "
+                        + n + " to change.");
+            }
+            if (n < current) {
+                throw ProblemException.conflict("Step " + n + " has been decided; only the steps not decided yet (from step "
+                        + current + ") can change.");
+            }
+            LineStep old = state.step(n);
+            if (old.isAgreement() != wanted.isAgreement()) {
+                throw ProblemException.unprocessable(old.isAgreement()
+                        ? "Step " + n + " is a 합의 (agreement) step: give its agreerIds."
+                        : "Step " + n + " is an approver's step: give its approverId.");
+            }
+            if (samePeople(old, wanted)) {
+                continue;
+            }
+            if (n == current && old.isAgreement() && state.progress().steps().get(n - 1).agreements().stream()
+                    .anyMatch(a -> a.status() != StepStatus.PENDING)) {
+                throw ProblemException.conflict("Step " + n + " (합의) has been decided in part already; its agreers stay. "
+                        + "The steps after it can change.");
+            }
+            line.set(n - 1, wanted.renumbered(n));
+            changed.add(n);
+        }
+        if (changed.isEmpty()) {
+            throw ProblemException.unprocessable("Nothing changes: the steps given have these people already.");
+        }
+        Collections.sort(changed);
+        List<Person> everyone = ApprovalLineRules.people(line);
+        ApprovalLineRules.stepsViolation(state.drafter().id(), line)
+                .or(() -> ApprovalLineRules.ccViolation(state.drafter().id(), everyone, state.cc()))
+                .or(() -> ApprovalLineRules.receiversViolation(state.drafter().id(), everyone, state.cc(), state.receivers()))
+                .ifPresent(reason -> {
+                    throw ProblemException.unprocessable(reason);
+                });
+        Instant now = clock.instant();
+        boolean activeChanged = changed.contains(current);
+        List<StepProgress> steps = new ArrayList<>(state.progress().steps());
+        for (int n : changed) {
+            steps.set(n - 1, n == current ? pending(line.get(n - 1)) : waiting(line.get(n - 1)));
+        }
+        Progress progress = new Progress(Progress.Status.IN_PROGRESS, current, List.copyOf(steps));
+        long seq = state.version();
+        ApprovalState next = new ApprovalState(state.approvalId(), state.title(), state.documentType(), state.drafter(),
+                List.copyOf(line), progress, seq + (activeChanged ? 2 : 1), activeChanged ? now : state.activatedAt(),
+                state.cc(), state.receivers());
+        Set<Long> before = ApprovalLineRules.people(state.line()).stream().map(Person::id)
+                .collect(Collectors.toSet());
+        Set<Long> after = everyone.stream().map(Person::id).collect(Collectors.toSet());
+        List<Person> removed = ApprovalLineRules.people(state.line()).stream().filter(p -> !after.contains(p.id())).toList();
+        List<Person> added = everyone.stream().filter(p -> !before.contains(p.id())).toList();
+        List<ApprovalEvent> events = new ArrayList<>();
+        events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.LineChanged(state.drafter().id(),
+                state.title(), state.drafter(), List.copyOf(changed), next.line(), removed, added, change.reason(),
+                progress)));
+        List<Transition.InboxChange> inbox = new ArrayList<>();
+        if (activeChanged) {
+            pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));
+            next.step(current).people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
+            events.add(activated(next, current, seq + 2, now, null));
+        }
+        return new Transition(next, state.version(), List.copyOf(inbox), List.copyOf(events));
+    }
+
+    /** Whether a step's new people are its people already (a 합의 step's agreers in any order). */
+    private static boolean samePeople(LineStep old, LineStep wanted) {
+        Set<Long> a = old.people().stream().map(Person::id).collect(Collectors.toSet());
+        Set<Long> b = wanted.people().stream().map(Person::id).collect(Collectors.toSet());
+        return a.equals(b) && old.people().size() == wanted.people().size();
+    }
+
+    /** The answer to the drafter who changed the line: the steps that changed and the line now. */
+    public LineChangeResult lineChange(Transition transition) {
+        EventPayload.LineChanged changed = (EventPayload.LineChanged) transition.events().get(0).payload();
+        ApprovalState s = transition.state();
+        return new LineChangeResult(s.approvalId(), changed.steps(), s.progress().currentStep(),
+                s.progress().status().name(), s.line());
     }
 
     /**

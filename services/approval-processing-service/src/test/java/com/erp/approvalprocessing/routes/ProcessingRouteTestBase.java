@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.erp.approvalprocessing.ApprovalProcessingServiceApplication;
+import com.erp.routes.common.directory.EmployeeDirectory;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
@@ -20,6 +21,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 /** approval-processing-service on a real Kafka broker and a real Redis. */
 @CamelSpringBootTest
@@ -50,6 +52,10 @@ abstract class ProcessingRouteTestBase extends ServiceTestSupport {
     static final Person LEAD = TestPeople.LEAD;
     static final Person HEAD = TestPeople.HEAD;
     static final Person OTHER = TestPeople.OTHER;
+
+    /** employee-service is not part of this service: a fixed organisation ({@link TestPeople#directory}). */
+    @TestBean(name = "employeeDirectory", methodName = "com.erp.routes.testing.TestPeople#directory")
+    EmployeeDirectory employeeDirectory;
 
     @Autowired
     StringRedisTemplate redis;

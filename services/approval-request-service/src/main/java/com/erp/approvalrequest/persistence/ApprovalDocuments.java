@@ -234,7 +234,50 @@ public class ApprovalDocuments {
         UpdateOneModel<Document> history = new UpdateOneModel<>(and(eq("_id", event.approvalId()),
                 ne("history.eventId", event.eventId())), Updates.push("history", history(event)));
         // a leave reservation changes no state: the document goes on as submitted until processing activates it
-        return progressOf(event.payload()) == null ? List.of(history) : List.of(history, progressUpdate(event, number));
+        if (progressOf(event.payload()) == null) {
+            return List.of(history);
+        }
+        if (event.payload() instanceof EventPayload.LineChanged change) {
+            // the people apart from the status: the step's activation that follows may be recorded first
+            return List.of(history, lineUpdate(event, change), progressUpdate(event, number));
+        }
+        return List.of(history, progressUpdate(event, number));
+    }
+
+    /**
+     * What a line change did, as the history says it: each changed step's people now, who is off the line, and why.
+     */
+    static String lineChangeSummary(EventPayload.LineChanged change) {
+        List<String> parts = new ArrayList<>();
+        for (int n : change.steps()) {
+            LineStep step = change.line().get(n - 1);
+            parts.add("step " + n + (step.isAgreement() ? " (합의)" : "") + ": "
+                    + String.join(", ", step.people().stream().map(Person::name).toList()));
+        }
+        String summary = String.join("; ", parts);
+        if (change.removed() != null && !change.removed().isEmpty()) {
+            summary += ". Off the line: " + String.join(", ", change.removed().stream().map(Person::name).toList());
+        }
+        return change.reason() == null ? summary : summary + ". Reason: " + change.reason();
+    }
+
+    /**
+     * The people of every step as a line change left them, unless a later change was recorded already
+     * ({@code lineVersion}; a step's status is the progress snapshot's, recorded apart: see {@link #progressUpdate}).
+     */
+    private static UpdateOneModel<Document> lineUpdate(ApprovalEvent event, EventPayload.LineChanged change) {
+        List<Bson> sets = new ArrayList<>();
+        for (LineStep step : change.line()) {
+            String at = "line." + (step.step() - 1) + ".";
+            if (step.isAgreement()) {
+                sets.add(Updates.set(at + "agreers", step.agreers().stream().map(ApprovalDocuments::person).toList()));
+            } else {
+                sets.add(Updates.set(at + "approver", person(step.approver())));
+            }
+        }
+        sets.add(Updates.set("lineVersion", event.sequence()));
+        return new UpdateOneModel<>(and(eq("_id", event.approvalId()),
+                or(exists("lineVersion", false), lt("lineVersion", event.sequence()))), Updates.combine(sets));
     }
 
     private UpdateOneModel<Document> progressUpdate(ApprovalEvent event, String number) {
@@ -321,6 +364,8 @@ public class ApprovalDocuments {
             return p.progress();
         } else if (payload instanceof EventPayload.LeaveRefused p) {
             return p.progress();
+        } else if (payload instanceof EventPayload.LineChanged p) {
+            return p.progress();
         }
         // a submission or a leave reservation
         return null;
@@ -366,6 +411,9 @@ public class ApprovalDocuments {
                     + " reserved; " + LeaveRules.days(LeaveRules.halfDays(p.remaining())) + " left to ask for.");
         } else if (payload instanceof EventPayload.LeaveRefused p) {
             entry.append("type", "LEAVE_REFUSED").append("comment", p.reason());
+        } else if (payload instanceof EventPayload.LineChanged p) {
+            entry.append("type", "LINE_CHANGED").append("step", p.steps().get(0)).append("actor", person(p.drafter()))
+                    .append("comment", lineChangeSummary(p));
         }
         return entry;
     }

@@ -29,7 +29,7 @@ class ApprovalDocumentsTest {
     private static final Person HEAD = new Person(3, "박지훈", "DEPT_HEAD", "개발본부");
     private final Instant at = Instant.parse("2026-12-02T01:00:00Z");
     private final ApprovalDocuments documents = new ApprovalDocuments(new ObjectMapper().findAndRegisterModules(),
-            new Topics("s", "a", "d", "c", "r", "w", "lr", "lf", "q", "dc", "rm", "cm", "tr", ".dlq", 1), Clock.systemUTC(), ZoneId.of("Asia/Seoul"), Duration.ofSeconds(5));
+            new Topics("s", "a", "d", "c", "r", "w", "lr", "lf", "q", "dc", "rm", "cm", "lc", "tr", ".dlq", 1), Clock.systemUTC(), ZoneId.of("Asia/Seoul"), Duration.ofSeconds(5));
 
     private static BsonDocument set(WriteModel<Document> model) {
         return ((UpdateOneModel<Document>) model).getUpdate()

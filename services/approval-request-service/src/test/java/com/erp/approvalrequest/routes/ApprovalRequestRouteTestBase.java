@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.erp.approvalrequest.ApprovalRequestServiceApplication;
-import com.erp.approvalrequest.directory.EmployeeDirectory;
+import com.erp.routes.common.directory.EmployeeDirectory;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.testing.HttpTestClient;
 import com.erp.routes.testing.ServiceTestSupport;
@@ -47,23 +47,9 @@ abstract class ApprovalRequestRouteTestBase extends ServiceTestSupport {
     static final Person HEAD = TestPeople.HEAD;
     static final Person OTHER = TestPeople.OTHER;
 
-    @TestBean(name = "employeeDirectory", methodName = "fixedOrganisation")
+    /** employee-service is not part of this service: a fixed organisation ({@link TestPeople#directory}). */
+    @TestBean(name = "employeeDirectory", methodName = "com.erp.routes.testing.TestPeople#directory")
     EmployeeDirectory employeeDirectory;
-
-    static EmployeeDirectory fixedOrganisation() {
-        Map<Long, Person> people = Map.of(DRAFTER.id(), DRAFTER, LEAD.id(), LEAD, HEAD.id(), HEAD, OTHER.id(), OTHER);
-        return new EmployeeDirectory() {
-            @Override
-            public List<Person> defaultLine(long drafterId, String bearerToken) {
-                return drafterId == DRAFTER.id() ? List.of(LEAD, HEAD) : List.of();
-            }
-
-            @Override
-            public List<Person> approvers(List<Long> ids, String bearerToken) {
-                return ids.stream().map(people::get).filter(p -> p != null).toList();
-            }
-        };
-    }
 
     @Autowired
     MongoClient mongo;

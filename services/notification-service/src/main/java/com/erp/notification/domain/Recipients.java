@@ -18,7 +18,8 @@ import com.erp.routes.common.events.StandIn;
  * their deputy decided, the drafter about every decision and the final result, and the
  * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
  * line and how it ends; the receivers (수신) when it is approved; the drafter of a leave document that asks for more
- * days than are left; those who must decide a step that waited too long (독촉), or its drafter when they left. A
+ * days than are left; those who must decide a step that waited too long (독촉), or its drafter when they left; who
+ * is taken off or put on a line in progress (결재선 변경). A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
  */
 public final class Recipients {
@@ -119,11 +120,37 @@ public final class Recipients {
             return all(p.audience()).stream().map(a -> delivery(event, a.id(), "COMMENT_ADDED", p.author(),
                     String.format("%s commented on '%s': %s", p.author().name(), p.title(), text))).toList();
         }
+        if (payload instanceof EventPayload.LineChanged p) {
+            return lineChanged(event, p);
+        }
         if (payload instanceof EventPayload.LeaveRefused p) {
             return List.of(delivery(event, p.drafterId(), "LEAVE_REFUSED", null,
                     String.format("'%s' is rejected before it reached anyone: %s", p.title(), p.reason())));
         }
         return List.of();
+    }
+
+    /**
+     * 결재선 변경: who is off the line learns they need do nothing more; who is new on a step not reached yet, that it
+     * will come to them (the new people of the active step are told by its activation, which follows).
+     */
+    private List<Delivery> lineChanged(ApprovalEvent event, EventPayload.LineChanged p) {
+        String why = p.reason() == null ? "." : ". Reason: " + p.reason();
+        List<Delivery> told = new ArrayList<>();
+        all(p.removed()).forEach(r -> told.add(delivery(event, r.id(), "LINE_CHANGED", p.drafter(), String.format(
+                "%s took you off the approval line of '%s'; it needs nothing from you any more%s", p.drafter().name(),
+                p.title(), why))));
+        Integer current = p.progress().currentStep();
+        for (Person a : all(p.added())) {
+            int step = p.line().stream().filter(s -> s.people().stream().anyMatch(x -> x.id() == a.id()))
+                    .mapToInt(s -> s.step()).findFirst().orElse(0);
+            if (current == null || step != current) {
+                told.add(delivery(event, a.id(), "LINE_CHANGED", p.drafter(), String.format(
+                        "%s put you on the approval line of '%s' at step %d of %d; you will be asked when it reaches you%s",
+                        p.drafter().name(), p.title(), step, p.line().size(), why)));
+            }
+        }
+        return told;
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.erp.approvalrequest.directory;
+package com.erp.routes.common.directory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +12,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Remembers employee-service's answers briefly: a line or a person changes rarely, and every submission needs
- * them, so under load almost every lookup is answered from memory. Subclasses say how employee-service is
+ * Remembers employee-service's answers briefly: a line or a person changes rarely, and every submission (and every
+ * change of a line in progress) needs them, so under load almost every lookup is answered from memory. Subclasses say how employee-service is
  * asked; the answers are the contract's JSON either way.
  */
 public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
@@ -38,7 +38,8 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
         String said = detail == null || detail.isBlank() ? "" : " (employee-service: " + detail + ")";
         return switch (status) {
             case 401 -> ProblemException.unauthorized("Your token was not accepted by employee-service" + said + ".");
-            case 403 -> ProblemException.forbidden("employee-service refused to resolve the approval line" + said + ".");
+            case 403 -> ProblemException.forbidden("employee-service refused to look up the approval line's people" + said
+                    + ".");
             case 404 -> ProblemException.unprocessable("You are not in the org chart, so no approval line can be "
                     + "resolved for you" + said + ".");
             default -> unavailable("employee-service answered " + status + said, retryAfterSeconds);
@@ -46,8 +47,8 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
     }
 
     static ProblemException unavailable(String why, Integer retryAfterSeconds) {
-        return ProblemException.unavailable("The approval line cannot be resolved now: " + why
-                + "; nothing was submitted, retry later.", retryAfterSeconds == null ? RETRY_AFTER_SECONDS : retryAfterSeconds);
+        return ProblemException.unavailable("The approval line's people cannot be looked up now: " + why
+                + "; nothing was submitted or changed, retry later.", retryAfterSeconds == null ? RETRY_AFTER_SECONDS : retryAfterSeconds);
     }
 
     /** The caller's {@code ApprovalLine} (GET /api/employees/me/approval-line). */

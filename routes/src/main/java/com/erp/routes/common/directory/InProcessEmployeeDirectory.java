@@ -1,4 +1,4 @@
-package com.erp.approvalrequest.directory;
+package com.erp.routes.common.directory;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package com.erp.approvalrequest.directory;
+package com.erp.routes.common.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -64,7 +64,7 @@ class HttpEmployeeDirectoryTest {
         ProblemException shed = refusal(answering(503, "{\"status\":503,\"detail\":\"overloaded\"}", "2"));
         assertThat(shed.status()).isEqualTo(503);
         assertThat(shed.retryAfterSeconds()).isEqualTo(2);
-        assertThat(shed.getMessage()).contains("overloaded").contains("nothing was submitted");
+        assertThat(shed.getMessage()).contains("overloaded").contains("nothing was submitted or changed");
         stop();
         ProblemException broken = refusal(answering(500, "", null));
         assertThat(broken.status()).isEqualTo(503);

@@ -1,12 +1,13 @@
-package com.erp.approvalrequest.directory;
+package com.erp.routes.common.directory;
 
 import java.util.List;
 
 import com.erp.routes.common.events.Person;
 
 /**
- * Who may approve (bean {@code employeeDirectory}): employee-service owns the org chart; approval-request asks
- * it on the drafter's behalf, with the drafter's own token.
+ * Who may approve (bean {@code employeeDirectory}, {@link DirectoryConfiguration}): employee-service owns the org
+ * chart; approval-request (a submission's line) and approval-processing (a line changed in progress) ask it on the
+ * drafter's behalf, with the drafter's own token.
  */
 public interface EmployeeDirectory {
 
