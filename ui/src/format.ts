@@ -1,5 +1,5 @@
 // Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
-import type { ApprovalReport, ApprovalStatus, LeaveKind, PersonRef, Problem, QuestStatus, StepStatus } from './types';
+import type { ApprovalReport, ApprovalStatus, LeaveKind, LineChangeStep, PersonRef, Problem, QuestStatus, StepStatus } from './types';
 
 /** One line for a problem: its detail (or title), then each invalid field. */
 export function problemMessage(p: Problem): string {
@@ -74,6 +74,7 @@ export const HISTORY_LABEL: Record<string, string> = {
   WITHDRAWN: '회수',
   LEAVE_RESERVED: '휴가 일수 확보',
   LEAVE_REFUSED: '휴가 일수 부족',
+  LINE_CHANGED: '결재선 변경',
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -163,6 +164,31 @@ export function pendingPeople(step: { approver?: PersonRef; agreements?: { agree
 /** Everyone on a line: the approvers and the agreers. */
 export function linePeople(line: { approver?: PersonRef; agreements?: { agreer: PersonRef }[] }[]): PersonRef[] {
   return line.flatMap((s) => (s.agreements ? s.agreements.map((a) => a.agreer) : s.approver ? [s.approver] : []));
+}
+
+/**
+ * 결재선 변경: the steps whose people the drafter may still change, as approval-processing judges it: a later step
+ * (waiting), or the active one while nobody on it has decided (every agreer of a 합의 step still pending).
+ */
+export function changeableSteps<S extends { status: string; agreements?: { status: string }[] }>(line: S[]): S[] {
+  return line.filter((s) => s.status === 'WAITING'
+    || (s.status === 'PENDING' && (s.agreements ?? []).every((a) => a.status === 'PENDING')));
+}
+
+/**
+ * The entries of a line change (PUT /api/approvals/{id}/line) for the steps whose chosen people (by step number; a
+ * step not in {@code chosen} keeps its people) differ from their people now, a 합의 step's agreers in any order: an
+ * approverId for a 결재 step, agreerIds for a 합의 step (a step keeps its kind).
+ */
+export function lineChangeSteps(steps: { step: number; approver?: PersonRef; agreements?: { agreer: PersonRef }[] }[],
+  chosen: Record<number, number[]>): LineChangeStep[] {
+  return steps.flatMap((s): LineChangeStep[] => {
+    const now = linePeople([s]).map((p) => p.id);
+    const wanted = [...new Set(chosen[s.step] ?? now)];
+    if (wanted.length === now.length && wanted.every((id) => now.includes(id))) return [];
+    if (s.agreements) return [{ step: s.step, agreerIds: wanted }];
+    return wanted.length ? [{ step: s.step, approverId: wanted[0] }] : [];
+  });
 }
 
 type LineLike = { approver?: PersonRef; agreements?: { agreer: PersonRef; status: string }[]; status: string };

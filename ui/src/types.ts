@@ -169,6 +169,22 @@ export interface ApprovalDocument {
   standIns?: { approver: PersonRef; deputy: PersonRef }[];
 }
 
+/** 결재선 변경: one step's new people (PUT /api/approvals/{id}/line): an approver (결재), or agreers (합의). */
+export interface LineChangeStep {
+  step: number;
+  approverId?: number;
+  agreerIds?: number[];
+}
+
+/** The answer to a line change: the steps whose people changed, and the whole line now. */
+export interface LineChangeResult {
+  approvalId: string;
+  steps: number[];
+  currentStep?: number;
+  status: 'IN_PROGRESS';
+  line: { step: number; approver?: PersonRef; agreers?: PersonRef[] }[];
+}
+
 export interface ApprovalSummary {
   id: string;
   number?: string;

@@ -32,10 +32,15 @@ export function SuccessorPicker({ leaver, people, exclude = [], named: shown }: 
       <select aria-label={`${leaver.name} 인수자`} value={successorId ?? ''}
               onChange={(e) => setSuccessorId(e.target.value ? Number(e.target.value) : undefined)}>
         <option value="">{leaver.name}의 인수자 선택</option>
-        {people?.filter((o) => !exclude.includes(o.id))
-          .map((o) => <option key={o.id} value={o.id}>{o.name} · {o.department.name} · {o.position}</option>)}
+        <PersonOptions people={people} exclude={exclude} />
       </select>
       <button type="button" onClick={name} disabled={!successorId}>인수자 지정</button>
     </span>
   );
+}
+
+/** The options of a select of people: {@code people} less {@code exclude}, each as name · department · position. */
+export function PersonOptions({ people, exclude = [] }: { people: Employee[] | undefined; exclude?: (number | undefined)[] }) {
+  return <>{people?.filter((o) => !exclude.includes(o.id))
+    .map((o) => <option key={o.id} value={o.id}>{o.name} · {o.department.name} · {o.position}</option>)}</>;
 }

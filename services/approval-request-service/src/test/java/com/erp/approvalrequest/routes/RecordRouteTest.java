@@ -251,6 +251,42 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void aLineChangeShowsItsPeopleWhateverOrderItsEventsArriveIn() throws Exception {
+        String id = submit("결재선 변경 테스트");
+        ApprovalEvent activated1 = firstActivation(id);
+        // the drafter put OTHER on step 1 in LEAD's place (sequence 2), which asks OTHER (sequence 3)
+        Progress afresh = progress(Progress.Status.IN_PROGRESS, 1, StepStatus.PENDING, StepStatus.WAITING);
+        List<LineStep> line = List.of(new LineStep(1, OTHER), new LineStep(2, HEAD));
+        ApprovalEvent changed = ApprovalEvent.of(id, 2, t0.plusSeconds(5), new EventPayload.LineChanged(DRAFTER.id(),
+                "t", DRAFTER, List.of(1), line, List.of(LEAD), List.of(OTHER), "출장", afresh));
+        ApprovalEvent asked = ApprovalEvent.of(id, 3, t0.plusSeconds(5), new EventPayload.StepActivated(DRAFTER.id(),
+                "t", DRAFTER, 1, 2, List.of(OTHER), afresh));
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(3).create();
+        // the newest snapshot first: the change's people must still show, and not be undone by the older activation
+        publish("approval.step-activated", asked);
+        publish("approval.line-changed", changed);
+        publish("approval.step-activated", activated1);
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        Document doc = approvals().find(new Document("_id", id)).first();
+        assertThat(doc.getLong("stateVersion")).isEqualTo(3);
+        assertThat(doc.getList("line", Document.class)).extracting(s -> s.get("approver", Document.class).getString("name"))
+                .containsExactly(OTHER.name(), HEAD.name());
+        var view = http.get("/api/approvals/" + id, token(OTHER));
+        assertThat(view.status()).as("the new approver reads it: %s", view).isEqualTo(200);
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id, view);
+        JsonNode entry = view.json().path("history").get(2);
+        assertThat(entry.path("type").asText()).isEqualTo("LINE_CHANGED");
+        assertThat(entry.path("actor").path("id").asLong()).isEqualTo(DRAFTER.id());
+        assertThat(entry.path("comment").asText()).isEqualTo("step 1: " + OTHER.name() + ". Off the line: " + LEAD.name()
+                + ". Reason: 출장");
+        assertThat(http.get("/api/approvals?box=approver&limit=100", token(OTHER)).json().path("items")
+                .findValuesAsText("id")).contains(id);
+        assertThat(http.get("/api/approvals?box=approver&limit=100", token(LEAD)).json().path("items")
+                .findValuesAsText("id")).doesNotContain(id);
+    }
+
+    @Test
     void theLeaveLedgersAnswerShowsOnTheDocumentAndARefusalRejectsIt() throws Exception {
         String reservedId = submit("휴가 1");
         String refusedId = submit("휴가 2");

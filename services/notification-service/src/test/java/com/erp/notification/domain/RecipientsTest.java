@@ -57,6 +57,28 @@ class RecipientsTest {
     }
 
     @Test
+    void aLineChangeTellsWhoIsOffTheLineAndWhoIsPutOnAStepNotReachedYet() {
+        Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
+        Person newLead = new Person(4, "정하늘", "TEAM_LEAD", "S");
+        Person newHead = new Person(5, "강도윤", "DEPT_HEAD", "S");
+        // steps 1 (active) and 2 change: lead and head off, the new people on
+        List<LineStep> line = List.of(new LineStep(1, newLead),
+                new LineStep(2, newHead));
+        List<Delivery> told = recipients.notificationsFor(ApprovalEvent.of("a1", 2, Instant.EPOCH,
+                new EventPayload.LineChanged(drafter.id(), "출장 보고", drafter, List.of(1, 2), line, List.of(lead, head),
+                        List.of(newLead, newHead), "조직 개편", progress)));
+        // the new approver of the active step is told by its activation, not twice
+        assertThat(told).extracting(Delivery::userId).containsExactly(lead.id(), head.id(), newHead.id());
+        assertThat(told).allSatisfy(x -> {
+            assertThat(x.notification().type()).isEqualTo("LINE_CHANGED");
+            assertThat(x.notification().actor()).isEqualTo(drafter);
+            assertThat(x.notification().message()).contains("출장 보고").endsWith("Reason: 조직 개편");
+        });
+        assertThat(told.get(0).notification().message()).contains("took you off");
+        assertThat(told.get(2).notification().message()).contains("put you on").contains("step 2 of 2");
+    }
+
+    @Test
     void aReminderReachesWhoeverMustDecideAndTheirDeputiesNotTheDrafter() {
         Person legal = new Person(5, "한지우", "TEAM_LEAD", "L");
         Person deputy = new Person(7, "오세훈", "TEAM_LEAD", "L");

@@ -1,0 +1,116 @@
+package com.erp.approvalprocessing.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.erp.approvalprocessing.api.DecisionRequest;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.Progress.StepStatus;
+import com.erp.routes.common.events.StandIn;
+import com.erp.routes.common.web.ProblemException;
+import org.junit.jupiter.api.Test;
+
+/** 결재선 변경: which steps may change, what the change leaves behind and what it tells. */
+class LineChangeTest extends WorkflowTestBase {
+
+    private final Person legal = new Person(5, "legal", "TEAM_LEAD", "L");
+    private final Person finance = new Person(6, "finance", "TEAM_LEAD", "F");
+
+    private Transition change(ApprovalState state, Person who, LineStep... steps) {
+        return workflow.changeLine(state, "a1", new LineChange(List.of(steps), null), caller(who));
+    }
+
+    private static int status(Throwable t) {
+        return ((ProblemException) t).status();
+    }
+
+    @Test
+    void aLaterStepsNewPeopleWaitAndNobodyIsAskedAnew() {
+        ApprovalState state = started(List.of(new LineStep(1, lead), LineStep.agreement(2, List.of(legal)),
+                new LineStep(3, head)));
+        Transition t = change(state, drafter, LineStep.agreement(2, List.of(finance, legal)), new LineStep(3, deputy));
+
+        assertThat(t.events()).singleElement().satisfies(e -> {
+            EventPayload.LineChanged p = (EventPayload.LineChanged) e.payload();
+            assertThat(e.sequence()).isEqualTo(2);
+            assertThat(p.steps()).containsExactly(2, 3);
+            assertThat(p.removed()).containsExactly(head);
+            assertThat(p.added()).containsExactly(finance, deputy);
+            assertThat(p.progress().steps().get(1).agreements()).extracting(a -> a.agreer().id(), a -> a.status())
+                    .containsExactly(tuple(finance.id(), StepStatus.WAITING),
+                            tuple(legal.id(), StepStatus.WAITING));
+        });
+        assertThat(t.inbox()).isEmpty();
+        assertThat(t.state().version()).isEqualTo(2);
+        assertThat(t.state().step(3).approver()).isEqualTo(deputy);
+    }
+
+    @Test
+    void theActiveStepsNewApproverIsAskedAndItsDeputyNamedTheOldOneReleased() {
+        delegate(finance, deputy);
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        Transition t = change(state, drafter, new LineStep(1, finance));
+
+        assertThat(t.events()).extracting(ApprovalEvent::sequence).containsExactly(2L, 3L);
+        EventPayload.StepActivated asked = (EventPayload.StepActivated) t.events().get(1).payload();
+        assertThat(asked.approvers()).containsExactly(finance);
+        assertThat(asked.standIns()).containsExactly(new StandIn(deputy, finance));
+        assertThat(t.inbox()).extracting(Transition.InboxChange::employeeId, Transition.InboxChange::add)
+                .containsExactly(tuple(lead.id(), false),
+                        tuple(finance.id(), true));
+        // the new approver decides; the old one cannot
+        Transition approved = workflow.decide(t.state(), "a1", new DecisionRequest("APPROVE", null), caller(finance));
+        assertThat(approved.state().progress().currentStep()).isEqualTo(2);
+        assertThatThrownBy(() -> workflow.decide(t.state(), "a1", new DecisionRequest("APPROVE", null), caller(lead)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(403));
+    }
+
+    @Test
+    void stepsDecidedOrPartlyAgreedStayAndOnlyTheDrafterChanges() {
+        ApprovalState state = started(List.of(LineStep.agreement(1, List.of(lead, legal)), new LineStep(2, head)));
+        ApprovalState agreed = workflow.decide(state, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
+
+        assertThatThrownBy(() -> change(agreed, drafter, LineStep.agreement(1, List.of(finance, legal))))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(409)).hasMessageContaining("decided in part");
+        // the step after it may
+        assertThat(change(agreed, drafter, new LineStep(2, finance)).state().step(2).approver()).isEqualTo(finance);
+        assertThatThrownBy(() -> change(state, lead, new LineStep(2, finance)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(403));
+
+        ApprovalState approved = workflow.decide(started(List.of(new LineStep(1, lead), new LineStep(2, head))), "a1",
+                new DecisionRequest("APPROVE", null), caller(lead)).state();
+        assertThatThrownBy(() -> change(approved, drafter, new LineStep(1, finance)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(409)).hasMessageContaining("Step 1 has been decided");
+    }
+
+    @Test
+    void theLineStaysALineWithItsCcAndReceivers() {
+        ApprovalState state = workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH, new EventPayload.Submitted(1,
+                "title", drafter, "GENERAL", List.of(new LineStep(1, lead), new LineStep(2, head)), Instant.EPOCH,
+                List.of(legal), null, null, List.of(finance)))).state();
+
+        assertThatThrownBy(() -> change(state, drafter, new LineStep(2, legal)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422)).hasMessageContaining("leave them out of ccIds");
+        assertThatThrownBy(() -> change(state, drafter, new LineStep(2, finance)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422)).hasMessageContaining("receiverIds");
+        assertThatThrownBy(() -> change(state, drafter, LineStep.agreement(2, List.of(deputy))))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422)).hasMessageContaining("give its approverId");
+        assertThatThrownBy(() -> change(state, drafter, new LineStep(2, lead)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422)).hasMessageContaining("twice");
+        // the two swapped: a line still, and both steps change
+        Transition swapped = change(state, drafter, new LineStep(1, head), new LineStep(2, lead));
+        assertThat(((EventPayload.LineChanged) swapped.events().get(0).payload()).removed()).isEmpty();
+        assertThat(swapped.state().line()).extracting(LineStep::approver).containsExactly(head, lead);
+        // withdrawn: nothing changes any more
+        ApprovalState withdrawn = workflow.withdraw(state, "a1", null, caller(drafter)).state();
+        assertThatThrownBy(() -> change(withdrawn, drafter, new LineStep(2, deputy)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(409));
+    }
+}
