@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deputyFor, leavePreview, localDate, mayApproveFinally, problemMessage, questActions, reportCsv } from './format';
+import { changeableSteps, deputyFor, HISTORY_LABEL, leavePreview, lineChangeSteps, localDate, mayApproveFinally, problemMessage, questActions,
+  reportCsv } from './format';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -113,5 +114,31 @@ describe('reportCsv', () => {
     expect(reportCsv({ from: 'a', to: 'b', department: '=HYPERLINK("x")', total: { submitted: 0, inProgress: 0, approved: 0,
       rejected: 0, withdrawn: 0 }, byType: [], completion: { count: 0 }, approvers: [] }))
       .toContain('결재 통계,a,b,"\'=HYPERLINK(""x"")"\r\n');
+  });
+});
+
+describe('결재선 변경', () => {
+  const a = { id: 2, name: 'a' };
+  const b = { id: 3, name: 'b' };
+  const c = { id: 4, name: 'c' };
+  it('is labelled in the history', () => {
+    expect(HISTORY_LABEL.LINE_CHANGED).toBe('결재선 변경');
+  });
+  it('offers the steps nobody has decided yet: later ones, and the active one while nobody on it decided', () => {
+    const line = [
+      { step: 1, approver: a, status: 'APPROVED' },
+      { step: 2, status: 'PENDING', agreements: [{ agreer: b, status: 'PENDING' }, { agreer: c, status: 'PENDING' }] },
+      { step: 3, approver: c, status: 'WAITING' },
+    ];
+    expect(changeableSteps(line).map((s) => s.step)).toEqual([2, 3]);
+    const partly = line.map((s) => (s.step === 2 ? { ...s, agreements: [{ agreer: b, status: 'APPROVED' }, { agreer: c, status: 'PENDING' }] } : s));
+    expect(changeableSteps(partly).map((s) => s.step)).toEqual([3]);
+    expect(changeableSteps([{ step: 1, approver: a, status: 'PENDING' }])).toHaveLength(1);
+  });
+  it('sends only the steps whose people differ, agreers in any order, each step keeping its kind', () => {
+    const steps = [{ step: 2, agreements: [{ agreer: a }, { agreer: b }] }, { step: 3, approver: c }];
+    expect(lineChangeSteps(steps, {})).toEqual([]);
+    expect(lineChangeSteps(steps, { 2: [3, 2], 3: [4] })).toEqual([]);
+    expect(lineChangeSteps(steps, { 2: [2], 3: [5] })).toEqual([{ step: 2, agreerIds: [2] }, { step: 3, approverId: 5 }]);
   });
 });

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import { changeableSteps, dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
+import { LineChangeForm } from './LineChangeForm';
 import { SuccessorPicker } from './SuccessorPicker';
 
 /** One document: its line, cc, history, and what the caller may do with it now. */
@@ -32,9 +33,12 @@ export function DocumentView({ id }: { id: string }) {
   const stillHere = useLoad(() => (waitingIds ? api<Employee[]>('GET', `/api/employees?ids=${waitingIds}`)
     : Promise.resolve([] as Employee[])), [waitingIds]);
   const left = stillHere.data ? waitingOn.filter((p) => !stillHere.data!.some((e) => e.id === p.id)) : [];
-  // an administrator may name a successor for them, from the active employees
-  const active = useLoad(() => (isAdmin && left.length ? api<Employee[]>('GET', '/api/employees')
-    : Promise.resolve(undefined)), [isAdmin, left.length > 0]);
+  // 결재선 변경: the drafter may put other people on the steps nobody has decided yet, while the document is in progress
+  const changeable = doc && doc.drafter.id === me.id && doc.status === 'IN_PROGRESS' ? changeableSteps(doc.line) : [];
+  // the active employees, once someone needs to choose among them: an administrator naming a successor for those who
+  // left, or the drafter changing the line
+  const choosing = (isAdmin && left.length > 0) || changeable.length > 0;
+  const active = useLoad(() => (choosing ? api<Employee[]>('GET', '/api/employees') : Promise.resolve(undefined)), [choosing]);
 
   if (error) return <p className="error">{error}</p>;
   if (!doc) return <p className="muted">불러오는 중…</p>;
@@ -220,6 +224,16 @@ export function DocumentView({ id }: { id: string }) {
             <button className="danger" onClick={withdraw}>회수</button>
           </div>
           {pendingStep && <p><button onClick={remind}>독촉 (remind {pendingPeople(pendingStep).map((p) => p.name).join(', ')})</button></p>}
+        </div>
+      )}
+      {changeable.length > 0 && !acted && (
+        <div className="card" data-testid="line-change">
+          <h3>결재선 변경 <small>change the approval line: the steps nobody has decided yet</small></h3>
+          {active.error && <p className="error">{active.error}</p>}
+          {/* the page shows the new people once approval-request has them, through Kafka, a moment later */}
+          <LineChangeForm approvalId={doc.id} steps={changeable} people={active.data} onDone={settle}
+            exclude={[doc.drafter.id, ...doc.cc.map((p) => p.id), ...(doc.receivers ?? []).map((r) => r.receiver.id),
+              ...linePeople(doc.line.filter((s) => !changeable.includes(s))).map((p) => p.id)]} />
         </div>
       )}
       {mayRetract && !acted && (

@@ -1,0 +1,93 @@
+package com.erp.standalone;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.erp.routes.testing.WebSocketTestClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 결재선 변경 through the whole system: the drafter puts someone else on the active step (the new people looked up in
+ * employee-service's org chart in this JVM); the one taken off is told and can no longer decide, the one put on is asked
+ * and decides, and the document's page shows the line as it is now. Nobody but the drafter may change it.
+ */
+class LineChangeEndToEndTest extends StandaloneTestBase {
+
+    private Response change(String token, String id, Object body) {
+        return http.put("/api/approvals/" + id + "/line", token, body);
+    }
+
+    @Test
+    void theDrafterReplacesTheActiveApproverAndTheNextOneAlongTheWay() {
+        String staff = login("dev.staff");
+        String lead = login("dev.lead");
+        String head = login("dev.head");
+        String salesLead = login("sales.lead");
+        String salesHead = login("sales.head");
+        String outsider = login("sales.staff");
+        try (WebSocketTestClient leadWs = WebSocketTestClient.withHeader(port, WS, lead);
+             WebSocketTestClient headWs = WebSocketTestClient.withHeader(port, WS, head);
+             WebSocketTestClient salesLeadWs = WebSocketTestClient.withHeader(port, WS, salesLead);
+             WebSocketTestClient salesHeadWs = WebSocketTestClient.withHeader(port, WS, salesHead)) {
+            // the org chart's line: dev.lead, then dev.head
+            Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "결재선 변경 문서"));
+            assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
+            String id = submitted.json().path("id").asText();
+            assertThat(about(leadWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+
+            Map<String, Object> toSalesLead = Map.of("steps", List.of(Map.of("step", 1, "approverId", idOf(salesLead))),
+                    "reason", "이서연 팀장 장기 출장");
+            assertThat(assertProblem(change(lead, id, toSalesLead), 403).path("detail").asText())
+                    .contains("Only the drafter");
+            assertProblem(change(outsider, id, toSalesLead), 403);
+
+            Response changed = change(staff, id, toSalesLead);
+            assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+            assertMatchesContract("approval-processing-api.yaml", "PUT", "/api/approvals/" + id + "/line", changed);
+            assertThat(changed.json().path("line").get(0).path("approver").path("name").asText()).isEqualTo("정하늘");
+
+            // the lead is told and released; the sales lead is asked
+            JsonNode off = about(leadWs, id, 1).get(0);
+            assertThat(off.path("type").asText()).isEqualTo("LINE_CHANGED");
+            assertThat(off.path("message").asText()).contains("took you off").contains("이서연 팀장 장기 출장");
+            assertThat(about(salesLeadWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            assertThat(inboxItem(lead, id)).isNull();
+            assertThat(inboxItem(salesLead, id)).isNotNull();
+            assertThat(assertProblem(http.post("/api/approvals/" + id + "/decisions", lead, Map.of("decision", "APPROVE")),
+                    403).path("detail").asText()).contains("not an approver");
+            nothingMoreAbout(headWs, id);
+
+            // the page shows the new line and says who changed it
+            Response page = eventually(() -> http.get("/api/approvals/" + id, salesLead), r -> r.status() == 200
+                    && r.json().path("history").findValuesAsText("type").contains("LINE_CHANGED"), "the change recorded");
+            assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id, page);
+            assertThat(page.json().path("line").get(0).path("approver").path("name").asText()).isEqualTo("정하늘");
+            assertThat(page.json().path("line").get(0).path("status").asText()).isEqualTo("PENDING");
+
+            assertThat(http.post("/api/approvals/" + id + "/decisions", salesLead, Map.of("decision", "APPROVE")).status())
+                    .isEqualTo(200);
+            assertThat(about(headWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            // step 1 is decided now: it stays; step 2, active, goes to the sales head
+            assertProblem(change(staff, id, Map.of("steps", List.of(Map.of("step", 1, "approverId", idOf(lead))))), 409);
+            assertThat(change(staff, id, Map.of("steps", List.of(Map.of("step", 2, "approverId", idOf(salesHead)))))
+                    .status()).isEqualTo(200);
+            assertThat(about(headWs, id, 1).get(0).path("type").asText()).isEqualTo("LINE_CHANGED");
+            assertThat(about(salesHeadWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            assertThat(http.post("/api/approvals/" + id + "/decisions", salesHead, Map.of("decision", "APPROVE")).status())
+                    .isEqualTo(200);
+
+            Response done = eventually(() -> http.get("/api/approvals/" + id, staff),
+                    r -> "APPROVED".equals(r.json().path("status").asText()), "the document approved");
+            assertThat(done.json().path("line").findValuesAsText("name")).containsExactly("정하늘", "강도윤");
+            assertThat(done.json().path("history").findValuesAsText("type")).containsSubsequence(
+                    "SUBMITTED", "STEP_ACTIVATED", "LINE_CHANGED", "STEP_ACTIVATED", "APPROVED", "STEP_ACTIVATED",
+                    "LINE_CHANGED", "STEP_ACTIVATED", "APPROVED", "DOCUMENT_APPROVED");
+        }
+    }
+}
