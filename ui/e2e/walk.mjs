@@ -396,6 +396,7 @@ try {
   await staff.fill('input[name=title]', withLine);
   await staff.click('button[type=submit]');
   await staff.waitForURL(/#\/docs\/[^/]+$/);
+  const withLineUrl = staff.url();
   await staff.getByTestId('line-step').filter({ hasText: '박지훈' }).waitFor({ timeout: LIVE });
   await staff.locator('dd', { hasText: '최유진' }).first().waitFor({ timeout: LIVE });
   await staff.goto(`${base}/#/draft`);
@@ -403,6 +404,32 @@ try {
   await staff.getByRole('button', { name: '이 결재선 삭제' }).click();
   await staff.locator(`select[aria-label="자주 쓰는 결재선"] option`, { hasText: lineName }).waitFor({ state: 'detached', timeout: LIVE });
   log('the drafter saved a line (자주 쓰는 결재선), drafted a document with it, and removed it');
+
+  // 8j. 결재선 변경: on that document's page (offered once the record shows the lead's step pending: through Kafka,
+  // hence until) the drafter puts sales.lead on step 1 in the lead's place; the lead's inbox loses it, sales.lead's
+  // has it, and the page shows the new approver with the change in its history
+  const lineChange = staff.getByTestId('line-change');
+  await until(staff, withLineUrl.replace(base + '/', ''), lineChange, 'the document page never offered 결재선 변경');
+  await staff.selectOption('select[aria-label="결재선 변경 1단계"]', { label: '정하늘 · 영업본부 · TEAM_LEAD' });
+  await staff.getByLabel('결재선 변경 사유').fill('이서연 팀장 출장');
+  await staff.getByRole('button', { name: '결재선 변경', exact: true }).click();
+  await staff.getByText(/결재선을 변경했습니다/).waitFor({ timeout: LIVE });
+  await staff.getByTestId('line-step').filter({ hasText: '정하늘' }).waitFor({ timeout: LIVE });
+  await staff.getByText('이서연 팀장 출장').first().waitFor({ timeout: LIVE });
+  const newApprover = await signIn('sales.lead');
+  await newApprover.goto(`${base}/#/inbox`);
+  const replaced = newApprover.getByTestId('inbox-item').filter({ hasText: withLine });
+  await replaced.waitFor({ timeout: LIVE });
+  await lead.goto(`${base}/#/notifications`);
+  await lead.goto(`${base}/#/inbox`);
+  await lead.getByTestId('inbox-item').first().or(lead.getByText('결재할 문서가 없습니다')).first().waitFor({ timeout: LIVE });
+  if (await lead.getByTestId('inbox-item').filter({ hasText: withLine }).count() !== 0) {
+    throw new Error('the lead, taken off the line, still has the document in the inbox');
+  }
+  await replaced.getByRole('button', { name: '승인' }).click();
+  await replaced.waitFor({ state: 'detached', timeout: LIVE });
+  await staff.screenshot({ path: `${shots}/line-change.png`, fullPage: true });
+  log('결재선 변경: the drafter put sales.lead on step 1 in the lead\'s place; sales.lead approved it from the inbox');
 
   // 9. the operations page: not offered to a staff member, and the page says so if asked for anyway
   if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');
