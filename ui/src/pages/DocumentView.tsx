@@ -192,8 +192,9 @@ export function DocumentView({ id }: { id: string }) {
           {left.some((p) => !standInFor(p.id)) && (
             <p>
               결재자가 퇴사했습니다 (has left): {left.filter((p) => !standInFor(p.id)).map((p) => p.name).join(', ')}. 관리자가
-              인수자를 지정하면 인수자가 대신 결정합니다; 아니면 기안자가 회수한 뒤 다른 결재자로 재기안하세요 (an administrator
-              names a successor who decides in their place, or the drafter withdraws and resubmits).
+              인수자를 지정하면 인수자가 대신 결정합니다; 아니면 기안자가 결재선 변경으로 다른 결재자를 지정하세요 (an
+              administrator names a successor who decides in their place, or the drafter puts someone else on the step:
+              결재선 변경).
             </p>
           )}
           {isAdmin && running && left.filter((p) => !standInFor(p.id)).map((p) => (

@@ -115,8 +115,9 @@ public class ApprovalProcessingModule {
     @Bean
     ReminderPolicy reminderPolicy(BusinessCalendar calendar,
                                   @Value("${erp.approval-processing.reminders.after}") Duration after,
-                                  @Value("${erp.approval-processing.reminders.repeat}") Duration repeat) {
-        return new ReminderPolicy(calendar, after, repeat);
+                                  @Value("${erp.approval-processing.reminders.repeat}") Duration repeat,
+                                  @Value("${erp.approval-processing.reminders.overdue-after}") Duration overdueAfter) {
+        return new ReminderPolicy(calendar, after, repeat, overdueAfter);
     }
 
     @Bean

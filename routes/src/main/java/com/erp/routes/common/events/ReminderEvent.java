@@ -19,19 +19,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param requestedBy  the drafter, when they asked for it now (POST /api/approvals/{id}/reminder); null when it is
  *                     the periodic one
  * @param standIns     the deputies, each with the person they decide for; null when nobody is
+ * @param overdue      true when the step has waited {@code erp.approval-processing.reminders.overdue-after} of working
+ *                     time or more (its drafter is told too); null otherwise, and on the drafter's own reminder
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
                             Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
-                            Instant waitingSince, long workingHours, Person requestedBy, List<StandIn> standIns) {
+                            Instant waitingSince, long workingHours, Person requestedBy, List<StandIn> standIns,
+                            Boolean overdue) {
 
     public static final int VERSION = 1;
 
     public ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
                          Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
+                         Instant waitingSince, long workingHours, Person requestedBy, List<StandIn> standIns) {
+        this(eventId, version, occurredAt, approvalId, title, drafter, step, stepCount, waitingOn, deputies,
+                waitingSince, workingHours, requestedBy, standIns, null);
+    }
+
+    public ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
+                         Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
                          Instant waitingSince, long workingHours, Person requestedBy) {
         this(eventId, version, occurredAt, approvalId, title, drafter, step, stepCount, waitingOn, deputies,
-                waitingSince, workingHours, requestedBy, null);
+                waitingSince, workingHours, requestedBy, null, null);
     }
 
     /** The periodic reminder. */
@@ -39,6 +49,6 @@ public record ReminderEvent(String eventId, int version, Instant occurredAt, Str
                          Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
                          Instant waitingSince, long workingHours) {
         this(eventId, version, occurredAt, approvalId, title, drafter, step, stepCount, waitingOn, deputies,
-                waitingSince, workingHours, null, null);
+                waitingSince, workingHours, null, null, null);
     }
 }

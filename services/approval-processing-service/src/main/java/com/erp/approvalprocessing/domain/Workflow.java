@@ -712,8 +712,9 @@ public class Workflow {
 
     /**
      * The reminder (독촉) of a document whose active step was due one at {@code due} (epoch milliseconds): to whoever
-     * must still decide it, and their deputies today; null when nobody must (it was decided meanwhile). Its id is the
-     * same wherever it is made from the same state and due time, so a reminder sent twice is told once.
+     * must still decide it, and their deputies today, and once it is overdue to its drafter too; null when nobody must
+     * (it was decided meanwhile). Its id is the same wherever it is made from the same state and due time, so a
+     * reminder sent twice is told once.
      */
     public ReminderEvent reminder(ApprovalState state, long due, ReminderPolicy policy) {
         List<Person> waiting = pendingPeople(state);
@@ -724,10 +725,11 @@ public class Workflow {
         List<StandIn> standIns = standInsToday(state, waiting);
         String eventId = UUID.nameUUIDFromBytes((state.approvalId() + ":" + state.version() + ":reminder:" + due)
                 .getBytes(StandardCharsets.UTF_8)).toString();
+        long waited = policy.workingHours(state.activatedAt(), now);
         return new ReminderEvent(eventId, ReminderEvent.VERSION, now, state.approvalId(), state.title(), state.drafter(),
                 state.progress().currentStep(), state.stepCount(), waiting, deputiesOf(standIns),
-                state.activatedAt(), policy.workingHours(state.activatedAt(), now), null,
-                standIns.isEmpty() ? null : standIns);
+                state.activatedAt(), waited, null, standIns.isEmpty() ? null : standIns,
+                policy.overdue(waited) ? Boolean.TRUE : null);
     }
 
     /**

@@ -79,6 +79,24 @@ class ReminderTest {
     }
 
     @Test
+    void aStepIsOverdueOnceItHasWaitedTheOverdueTimeAndOnlyThen() {
+        ReminderPolicy escalating = new ReminderPolicy(calendar, Duration.ofHours(8), Duration.ofHours(4),
+                Duration.ofHours(12));
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        Instant first = escalating.firstDue(state.activatedAt());
+        assertThat(at(first).reminder(state, first.toEpochMilli(), escalating).overdue()).isNull();
+        // two more reminders later: 16 working hours
+        Instant third = escalating.nextDue(escalating.nextDue(first));
+        ReminderEvent overdue = at(third).reminder(state, third.toEpochMilli(), escalating);
+        assertThat(overdue.workingHours()).isEqualTo(16);
+        assertThat(overdue.overdue()).isTrue();
+        // without an overdue time, never
+        assertThat(at(third).reminder(state, third.toEpochMilli(), policy).overdue()).isNull();
+        assertThatThrownBy(() -> new ReminderPolicy(calendar, Duration.ofHours(8), Duration.ofHours(4),
+                Duration.ofHours(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theSameReminderMadeTwiceHasOneIdAndTheNextAnother() {
         ApprovalState state = started(List.of(new LineStep(1, lead)));
         long due = policy.firstDue(state.activatedAt()).toEpochMilli();

@@ -18,8 +18,8 @@ import com.erp.routes.common.events.StandIn;
  * their deputy decided, the drafter about every decision and the final result, and the
  * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
  * line and how it ends; the receivers (수신) when it is approved; the drafter of a leave document that asks for more
- * days than are left; those who must decide a step that waited too long (독촉), or its drafter when they left; who
- * is taken off or put on a line in progress (결재선 변경). A
+ * days than are left; those who must decide a step that waited too long (독촉), and its drafter when they left or once
+ * it is overdue; who is taken off or put on a line in progress (결재선 변경). A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
  */
 public final class Recipients {
@@ -256,9 +256,16 @@ public final class Recipients {
             // its own id: the drafter may also be told of the same reminder as someone's deputy
             told.add(new Delivery(event.drafter().id(), new Notification(event.eventId() + ":left:" + event.drafter().id(),
                     "APPROVER_LEFT", event.approvalId(), event.title(), String.format("'%s' waits for %s, who left "
-                    + "(퇴사), at step %d of %d: nobody will decide it there. Withdraw it (회수) and resubmit it (재기안) "
-                    + "to someone else.", event.title(), String.join(", ", left), event.step(), event.stepCount()),
-                    event.drafter(), event.occurredAt(), null)));
+                    + "(퇴사), at step %d of %d: nobody will decide it there. Put someone else on the step (결재선 변경), "
+                    + "or withdraw it (회수) and resubmit it (재기안).", event.title(), String.join(", ", left),
+                    event.step(), event.stepCount()), event.drafter(), event.occurredAt(), null)));
+        } else if (Boolean.TRUE.equals(event.overdue()) && event.requestedBy() == null) {
+            // overdue: the drafter may do something about it (someone who left is told above, in those words)
+            told.add(new Delivery(event.drafter().id(), new Notification(event.eventId() + ":overdue:" + event.drafter().id(),
+                    "APPROVAL_OVERDUE", event.approvalId(), event.title(), String.format("'%s' has waited %s at step %d "
+                    + "of %d for %s. Remind them (독촉), put someone else on the step (결재선 변경), or withdraw it (회수).",
+                    event.title(), waited, event.step(), event.stepCount(), String.join(", ",
+                            event.waitingOn().stream().map(Person::name).toList())), null, event.occurredAt(), null)));
         }
         for (Person d : all(event.deputies())) {
             String why = succeeds(d, event.standIns()) ? ", who left (퇴사), whose decisions you took over (인수"

@@ -113,7 +113,25 @@ class RecipientsTest {
         assertThat(told.get(1).notification().type()).isEqualTo("APPROVER_LEFT");
         assertThat(told.get(1).notification().id()).isEqualTo("r3:left:" + drafter.id());
         assertThat(told.get(1).notification().message()).contains(lead.name()).contains("퇴사").contains("회수")
-                .contains("step 2 of 3").doesNotContain(legal.name());
+                .contains("결재선 변경").contains("step 2 of 3").doesNotContain(legal.name());
+    }
+
+    @Test
+    void anOverdueStepsPeriodicReminderAlsoTellsTheDrafterWhatTheyCanDo() {
+        List<Delivery> told = recipients.reminderNotificationsFor(new ReminderEvent("r5", ReminderEvent.VERSION,
+                Instant.EPOCH, "a1", "출장 보고", drafter, 1, 2, List.of(lead), null, Instant.EPOCH, 24, null, null, true));
+        assertThat(told).extracting(Delivery::userId).containsExactly(lead.id(), drafter.id());
+        assertThat(told.get(1).notification().type()).isEqualTo("APPROVAL_OVERDUE");
+        assertThat(told.get(1).notification().id()).isEqualTo("r5:overdue:" + drafter.id());
+        assertThat(told.get(1).notification().message()).contains("24 working hours").contains(lead.name())
+                .contains("결재선 변경").contains("회수").contains("step 1 of 2");
+        // not yet overdue, or the drafter's own reminder: only the approver
+        assertThat(recipients.reminderNotificationsFor(new ReminderEvent("r6", ReminderEvent.VERSION, Instant.EPOCH,
+                "a1", "출장 보고", drafter, 1, 2, List.of(lead), null, Instant.EPOCH, 16, null, null, null)))
+                .extracting(Delivery::userId).containsExactly(lead.id());
+        assertThat(recipients.reminderNotificationsFor(new ReminderEvent("r7", ReminderEvent.VERSION, Instant.EPOCH,
+                "a1", "출장 보고", drafter, 1, 2, List.of(lead), null, Instant.EPOCH, 30, drafter, null, true)))
+                .extracting(Delivery::userId).containsExactly(lead.id());
     }
 
     /** 인수: with a successor standing in for the one who left, the successor is asked and reminded; the drafter not told. */
