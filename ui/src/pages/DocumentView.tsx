@@ -234,7 +234,9 @@ export function DocumentView({ id }: { id: string }) {
           {/* the page shows the new people once approval-request has them, through Kafka, a moment later */}
           <LineChangeForm approvalId={doc.id} steps={changeable} people={active.data} onDone={settle}
             exclude={[doc.drafter.id, ...doc.cc.map((p) => p.id), ...(doc.receivers ?? []).map((r) => r.receiver.id),
-              ...linePeople(doc.line.filter((s) => !changeable.includes(s))).map((p) => p.id)]} />
+              ...linePeople(doc.line.filter((s) => !changeable.includes(s))).map((p) => p.id),
+              // who decided a step for someone (대결, 인수) cannot be on the line too
+              ...doc.line.flatMap((s) => [s.deputy?.id, ...(s.agreements ?? []).map((a) => a.deputy?.id)])]} />
         </div>
       )}
       {mayRetract && !acted && (

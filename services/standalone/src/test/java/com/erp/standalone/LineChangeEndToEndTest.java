@@ -82,8 +82,10 @@ class LineChangeEndToEndTest extends StandaloneTestBase {
             assertThat(http.post("/api/approvals/" + id + "/decisions", salesHead, Map.of("decision", "APPROVE")).status())
                     .isEqualTo(200);
 
+            // the last decision's snapshot approves the document; approval.completed (another topic) follows it
             Response done = eventually(() -> http.get("/api/approvals/" + id, staff),
-                    r -> "APPROVED".equals(r.json().path("status").asText()), "the document approved");
+                    r -> r.json().path("history").findValuesAsText("type").contains("DOCUMENT_APPROVED"),
+                    "the document approved and its completion recorded");
             assertThat(done.json().path("line").findValuesAsText("name")).containsExactly("정하늘", "강도윤");
             assertThat(done.json().path("history").findValuesAsText("type")).containsSubsequence(
                     "SUBMITTED", "STEP_ACTIVATED", "LINE_CHANGED", "STEP_ACTIVATED", "APPROVED", "STEP_ACTIVATED",

@@ -185,11 +185,17 @@ public sealed interface EventPayload {
      * 결재선 변경: the drafter put other people on steps nobody had decided yet ({@code steps}, their numbers), for
      * {@code reason} if one was given. {@code line}: the whole line now. {@code removed}: who is no longer on it (told),
      * {@code added}: who is on it now and was not. When the active step was one of {@code steps}, its people are asked
-     * anew: {@code approval.step-activated} for it follows.
+     * anew (every agreer of a 합의 step): {@code approval.step-activated} for it follows; {@code released}: whom it
+     * waited for and no longer does (off the line, or on a later step now); null when nobody.
      */
     record LineChanged(long drafterId, String title, Person drafter, List<Integer> steps, List<LineStep> line,
-                       List<Person> removed, List<Person> added, String reason, Progress progress)
-            implements EventPayload {
+                       List<Person> removed, List<Person> added, String reason, Progress progress,
+                       List<Person> released) implements EventPayload {
+
+        public LineChanged(long drafterId, String title, Person drafter, List<Integer> steps, List<LineStep> line,
+                           List<Person> removed, List<Person> added, String reason, Progress progress) {
+            this(drafterId, title, drafter, steps, line, removed, added, reason, progress, null);
+        }
     }
 
     /**

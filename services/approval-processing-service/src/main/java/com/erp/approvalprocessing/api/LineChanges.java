@@ -19,6 +19,8 @@ import com.erp.routes.common.web.ProblemException;
  */
 public class LineChanges {
 
+    static final int MAX_PEOPLE = 50;
+
     private final EmployeeDirectory directory;
 
     public LineChanges(EmployeeDirectory directory) {
@@ -41,8 +43,14 @@ public class LineChanges {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Each step of a line change gives either approverId or agreerIds.", errors);
         }
+        List<Long> distinct = ids.stream().distinct().toList();
+        if (distinct.size() > MAX_PEOPLE) {
+            // also what the org chart looks up at once
+            throw ProblemException.unprocessable("A line change names at most " + MAX_PEOPLE + " people, not "
+                    + distinct.size() + ".");
+        }
         Map<Long, Person> found = new HashMap<>();
-        directory.approvers(ids.stream().distinct().toList(), bearerToken).forEach(p -> found.put(p.id(), p));
+        directory.approvers(distinct, bearerToken).forEach(p -> found.put(p.id(), p));
         List<Long> unknown = ids.stream().distinct().filter(id -> !found.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.unprocessable("No active employee with id " + unknown + " can be put on the line.");

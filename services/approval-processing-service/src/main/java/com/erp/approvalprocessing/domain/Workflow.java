@@ -363,10 +363,7 @@ public class Workflow {
      * it waited for loses it from their inbox, its new people get it, and its waiting time (독촉) starts again.
      */
     public Transition changeLine(ApprovalState state, String approvalId, LineChange change, Caller caller) {
-        requireDrafter(state, approvalId, caller, "Only the drafter can change a document's approval line.");
-        if (state.progress().status() != Progress.Status.IN_PROGRESS) {
-            throw alreadyFinished(state, "its approval line can no longer change.");
-        }
+        mayChangeLine(state, approvalId, caller);
         int current = state.progress().currentStep();
         List<LineStep> line = new ArrayList<>(state.line());
         List<Integer> changed = new ArrayList<>();
@@ -405,6 +402,16 @@ public class Workflow {
         if (changed.isEmpty()) {
             throw ProblemException.unprocessable("Nothing changes: the steps given have these people already.");
         }
+        // who decided a step for someone (대결, 인수) took part already: on the line too, they would decide twice
+        for (int n : changed) {
+            for (Person p : line.get(n - 1).people()) {
+                Optional<String> decidedFor = decidedAsDeputy(state, p.id());
+                if (decidedFor.isPresent()) {
+                    throw ProblemException.unprocessable(p.name() + " decided " + decidedFor.get()
+                            + " as a deputy; they cannot also be on the line.");
+                }
+            }
+        }
         Collections.sort(changed);
         List<Person> everyone = ApprovalLineRules.people(line);
         ApprovalLineRules.stepsViolation(state.drafter().id(), line)
@@ -429,10 +436,14 @@ public class Workflow {
         Set<Long> after = everyone.stream().map(Person::id).collect(Collectors.toSet());
         List<Person> removed = ApprovalLineRules.people(state.line()).stream().filter(p -> !after.contains(p.id())).toList();
         List<Person> added = everyone.stream().filter(p -> !before.contains(p.id())).toList();
+        // whoever the active step waited for and no longer does (on a later step now, or off the line)
+        Set<Long> activeNow = next.step(current).people().stream().map(Person::id).collect(Collectors.toSet());
+        List<Person> released = activeChanged ? pendingPeople(state).stream().filter(p -> !activeNow.contains(p.id()))
+                .toList() : List.of();
         List<ApprovalEvent> events = new ArrayList<>();
         events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.LineChanged(state.drafter().id(),
                 state.title(), state.drafter(), List.copyOf(changed), next.line(), removed, added, change.reason(),
-                progress)));
+                progress, released.isEmpty() ? null : released)));
         List<Transition.InboxChange> inbox = new ArrayList<>();
         if (activeChanged) {
             pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));
@@ -440,6 +451,32 @@ public class Workflow {
             events.add(activated(next, current, seq + 2, now, null));
         }
         return new Transition(next, state.version(), List.copyOf(inbox), List.copyOf(events));
+    }
+
+    /**
+     * What only the drafter may do while the document is in progress: 404 without it, 403 for anyone else, 409 once
+     * finished. Checked before the new people are looked up, and again against the document as the change finds it.
+     */
+    public void mayChangeLine(ApprovalState state, String approvalId, Caller caller) {
+        requireDrafter(state, approvalId, caller, "Only the drafter can change a document's approval line.");
+        if (state.progress().status() != Progress.Status.IN_PROGRESS) {
+            throw alreadyFinished(state, "its approval line can no longer change.");
+        }
+    }
+
+    /** The step (and for whom) this person decided as a deputy, if they did: "step 1 for lead". */
+    private static Optional<String> decidedAsDeputy(ApprovalState state, long id) {
+        for (StepProgress step : state.progress().steps()) {
+            if (step.deputy() != null && step.deputy().id() == id) {
+                return Optional.of("step " + step.step() + " for " + state.step(step.step()).approver().name());
+            }
+            for (Agreement a : step.agreements() == null ? List.<Agreement>of() : step.agreements()) {
+                if (a.deputy() != null && a.deputy().id() == id) {
+                    return Optional.of("step " + step.step() + " for " + a.agreer().name());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a step's new people are its people already (a 합의 step's agreers in any order). */

@@ -91,6 +91,30 @@ class LineChangeTest extends WorkflowTestBase {
     }
 
     @Test
+    void whoDecidedAStepAsADeputyIsNotPutOnTheLine() {
+        delegate(lead, deputy);
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head), new LineStep(3, legal)));
+        ApprovalState decided = workflow.decide(state, "a1", new DecisionRequest("APPROVE", null), caller(deputy)).state();
+
+        assertThatThrownBy(() -> change(decided, drafter, new LineStep(3, deputy)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422)).hasMessageContaining("decided step 1 for lead");
+        assertThat(change(decided, drafter, new LineStep(3, finance)).state().step(3).approver()).isEqualTo(finance);
+    }
+
+    @Test
+    void whoTheActiveStepWaitedForAndNoLongerDoesIsReleased() {
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        // the two swapped: the lead is on step 2 now, the head asked at step 1
+        EventPayload.LineChanged swapped = (EventPayload.LineChanged) change(state, drafter, new LineStep(1, head),
+                new LineStep(2, lead)).events().get(0).payload();
+        assertThat(swapped.released()).containsExactly(lead);
+        assertThat(swapped.removed()).isEmpty();
+        // a later step only: nobody released
+        assertThat(((EventPayload.LineChanged) change(state, drafter, new LineStep(2, finance)).events().get(0)
+                .payload()).released()).isNull();
+    }
+
+    @Test
     void theLineStaysALineWithItsCcAndReceivers() {
         ApprovalState state = workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH, new EventPayload.Submitted(1,
                 "title", drafter, "GENERAL", List.of(new LineStep(1, lead), new LineStep(2, head)), Instant.EPOCH,

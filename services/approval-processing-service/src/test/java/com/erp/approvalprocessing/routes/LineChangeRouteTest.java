@@ -112,6 +112,9 @@ class LineChangeRouteTest extends ProcessingRouteTestBase {
 
         assertThat(assertProblem(change(LEAD, id, toOther), 403).path("detail").asText()).contains("Only the drafter");
         assertThat(assertProblem(change(OTHER, id, toOther), 403).path("detail").asText()).contains("not the drafter");
+        // told so before anyone is looked up: not that the ids are unknown
+        assertThat(assertProblem(change(LEAD, id, Map.of("steps", List.of(Map.of("step", 2, "approverId", 4242)))), 403)
+                .path("detail").asText()).contains("Only the drafter");
         assertProblem(change(null, id, toOther), 401);
         // the line's rules: nobody twice, not the drafter, only active employees, no step beyond it, a change
         assertThat(assertProblem(change(DRAFTER, id, Map.of("steps", List.of(approver(1, HEAD)))), 422)

@@ -7,6 +7,7 @@ import java.util.function.LongPredicate;
 import com.erp.notification.api.Notification;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.QuestEvent;
 import com.erp.routes.common.events.ReminderEvent;
@@ -141,9 +142,16 @@ public final class Recipients {
                 "%s took you off the approval line of '%s'; it needs nothing from you any more%s", p.drafter().name(),
                 p.title(), why))));
         Integer current = p.progress().currentStep();
+        // whom the active step waited for, now on a later step: it does not wait for them any more, yet
+        for (Person r : all(p.released())) {
+            if (all(p.removed()).stream().noneMatch(x -> x.id() == r.id())) {
+                told.add(delivery(event, r.id(), "LINE_CHANGED", p.drafter(), String.format(
+                        "%s moved you to step %d of %d of '%s'; you will be asked when it reaches you%s",
+                        p.drafter().name(), stepOf(p, r), p.line().size(), p.title(), why)));
+            }
+        }
         for (Person a : all(p.added())) {
-            int step = p.line().stream().filter(s -> s.people().stream().anyMatch(x -> x.id() == a.id()))
-                    .mapToInt(s -> s.step()).findFirst().orElse(0);
+            int step = stepOf(p, a);
             if (current == null || step != current) {
                 told.add(delivery(event, a.id(), "LINE_CHANGED", p.drafter(), String.format(
                         "%s put you on the approval line of '%s' at step %d of %d; you will be asked when it reaches you%s",
@@ -151,6 +159,12 @@ public final class Recipients {
             }
         }
         return told;
+    }
+
+    /** The step of the changed line this person is on (0 if none). */
+    private static int stepOf(EventPayload.LineChanged p, Person person) {
+        return p.line().stream().filter(s -> s.people().stream().anyMatch(x -> x.id() == person.id()))
+                .mapToInt(LineStep::step).findFirst().orElse(0);
     }
 
     /**

@@ -76,6 +76,16 @@ class RecipientsTest {
         });
         assertThat(told.get(0).notification().message()).contains("took you off");
         assertThat(told.get(2).notification().message()).contains("put you on").contains("step 2 of 2");
+
+        // the two swapped: the lead, whom step 1 waited for, is told it moved to step 2 (the head is asked at step 1)
+        List<Delivery> swapped = recipients.notificationsFor(ApprovalEvent.of("a1", 2, Instant.EPOCH,
+                new EventPayload.LineChanged(drafter.id(), "출장 보고", drafter, List.of(1, 2),
+                        List.of(new LineStep(1, head), new LineStep(2, lead)), List.of(), List.of(), null, progress,
+                        List.of(lead))));
+        assertThat(swapped).singleElement().satisfies(x -> {
+            assertThat(x.userId()).isEqualTo(lead.id());
+            assertThat(x.notification().message()).contains("moved you to step 2 of 2").endsWith("reaches you.");
+        });
     }
 
     @Test
