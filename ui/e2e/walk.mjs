@@ -351,7 +351,15 @@ try {
   // the unfiltered list shows first: wait for the search's answer, one row
   await staff.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 1, null, { timeout: LIVE });
   await staff.getByTestId('doc-row').filter({ hasText: bulkTitles[0] }).waitFor({ timeout: LIVE });
-  log('the drafter found the document by its title in the 문서함 (검색)');
+  // the search cleared, the expense claims submitted today: the 회식비 claim, not the general documents
+  await staff.getByLabel('search').fill('');
+  await staff.selectOption('select[aria-label=type]', { label: '지출결의' });
+  await staff.getByLabel('from').fill(iso(new Date()));
+  await staff.getByTestId('doc-row').filter({ hasText: '팀 회식비' }).first().waitFor({ timeout: LIVE });
+  await staff.waitForFunction(() => [...document.querySelectorAll('[data-testid=doc-row]')]
+    .every((r) => r.textContent.includes('지출결의')), null, { timeout: LIVE });
+  await staff.getByRole('button', { name: '필터 해제' }).click();
+  log('the drafter found the document by its title in the 문서함 (검색), and today\'s expense claims by form and day');
 
   // 8h. 임시저장: the drafter saves a half-written document, finds it among the drafts later, takes it up (the form as
   // it was), submits it, and it leaves the drafts

@@ -8,7 +8,7 @@ import type { ApprovalList, ApprovalStatus, ApprovalSummary } from '../types';
 
 const BOXES: Record<string, string> = { drafted: '기안한 문서', approver: '결재할/한 문서', cc: '참조 문서', received: '수신 문서' };
 
-/** 문서함: the caller's documents by box and status, newest first, a page at a time. */
+/** 문서함: the caller's documents by box and status (and form, days, words), newest first, a page at a time. */
 export function Documents({ box, status }: { box: string; status: string }) {
   const { tick } = useApp();
   const [items, setItems] = useState<ApprovalSummary[]>([]);
@@ -17,13 +17,18 @@ export function Documents({ box, status }: { box: string; status: string }) {
   // the search text as typed, and as last asked for (Enter or 검색): a page is not asked for at every keystroke
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
+  // the form and the days of submission (yyyy-MM-dd, both included), asked for as soon as chosen
+  const [type, setType] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const latest = useRef(0);
 
   const load = async (after?: string) => {
     const request = ++latest.current;
     try {
-      const page = await api<ApprovalList>('GET', `/api/approvals${query({ box, status, q: search || undefined, limit: 20, cursor: after })}`);
-      if (request !== latest.current) return; // the box or status changed meanwhile
+      const page = await api<ApprovalList>('GET', `/api/approvals${query({ box, status, q: search || undefined,
+        type: type || undefined, from: from || undefined, to: to || undefined, limit: 20, cursor: after })}`);
+      if (request !== latest.current) return; // the box or a filter changed meanwhile
       setItems((old) => (after ? [...old, ...page.items] : page.items));
       setCursor(page.nextCursor);
       setError(undefined);
@@ -31,17 +36,18 @@ export function Documents({ box, status }: { box: string; status: string }) {
       if (request === latest.current) setError(message(e));
     }
   };
-  useEffect(() => { void load(); }, [box, status, search, tick]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { void load(); }, [box, status, search, type, from, to, tick]); // eslint-disable-line react-hooks/exhaustive-deps
+  const filtered = search || type || from || to;
 
-  const to = (b: string, s: string) => go(`docs${query({ box: b, status: s })}`);
+  const open = (b: string, s: string) => go(`docs${query({ box: b, status: s })}`);
   return (
     <section>
       <h2>문서함</h2>
       <div className="tabs">
         {Object.entries(BOXES).map(([b, label]) => (
-          <button key={b} className={b === box ? 'active' : ''} onClick={() => to(b, status)}>{label}</button>
+          <button key={b} className={b === box ? 'active' : ''} onClick={() => open(b, status)}>{label}</button>
         ))}
-        <select value={status} onChange={(e) => to(box, e.target.value)} aria-label="status">
+        <select value={status} onChange={(e) => open(box, e.target.value)} aria-label="status">
           <option value="">전체 상태</option>
           {(Object.keys(STATUS_LABEL) as ApprovalStatus[]).map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
         </select>
@@ -50,6 +56,15 @@ export function Documents({ box, status }: { box: string; status: string }) {
             onChange={(e) => { setTyped(e.target.value); if (!e.target.value) setSearch(''); }} aria-label="search" />
           <button type="submit">검색</button>
         </form>
+      </div>
+      <div className="tabs filters">
+        <select value={type} onChange={(e) => setType(e.target.value)} aria-label="type">
+          <option value="">전체 종류</option>
+          {Object.entries(TYPE_LABEL).map(([t, label]) => <option key={t} value={t}>{label}</option>)}
+        </select>
+        <label>상신일 <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} aria-label="from" /></label>
+        <label>~ <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} aria-label="to" /></label>
+        {(type || from || to) && <button type="button" onClick={() => { setType(''); setFrom(''); setTo(''); }}>필터 해제</button>}
       </div>
       {error && <p className="error">{error}</p>}
       <table>
@@ -66,7 +81,8 @@ export function Documents({ box, status }: { box: string; status: string }) {
           ))}
         </tbody>
       </table>
-      {items.length === 0 && !error && <p className="empty">{search ? `'${search}'에 맞는 문서가 없습니다.` : '문서가 없습니다.'}</p>}
+      {items.length === 0 && !error && <p className="empty">{filtered ? (search ? `'${search}'에 맞는 문서가 없습니다.`
+        : '조건에 맞는 문서가 없습니다 (nothing matches).') : '문서가 없습니다.'}</p>}
       {cursor && <button onClick={() => load(cursor)}>더 보기 (more)</button>}
     </section>
   );

@@ -802,11 +802,19 @@ public class ApprovalDocuments {
         return standIns.isEmpty() ? null : standIns;
     }
 
-    /**
-     * The documents of the caller's box (drafted, on whose line the caller is, in cc of, received), in status, whose
-     * title or number contains {@code q} (as written: quoted, not a pattern; any case), after cursor.
-     */
+    /** The same without the form and the days. */
     public Bson pageCriteria(Caller caller, String box, String status, String q, String cursor) {
+        return pageCriteria(caller, box, status, q, null, null, null, cursor);
+    }
+
+    /**
+     * The documents of the caller's box (drafted, on whose line the caller is, in cc of, received), in status, of the
+     * form {@code type}, whose title or number contains {@code q} (as written: quoted, not a pattern; any case),
+     * submitted from the day {@code from} to the day {@code to} (both included, in the numbering zone's calendar;
+     * yyyy-MM-dd, either may be null), after cursor.
+     */
+    public Bson pageCriteria(Caller caller, String box, String status, String q, String type, String from, String to,
+                             String cursor) {
         List<Bson> all = new ArrayList<>();
         all.add(switch (box == null ? "drafted" : box) {
             // a deputy's box holds the documents they decided a step of, too: by the line while the decision stands,
@@ -825,6 +833,21 @@ public class ApprovalDocuments {
             String quoted = java.util.regex.Pattern.quote(q.strip());
             all.add(or(regex("title", quoted, "i"), regex("number", quoted, "i")));
         }
+        if (type != null) {
+            all.add(eq("type", type));
+        }
+        java.time.LocalDate first = day(from, "from");
+        java.time.LocalDate last = day(to, "to");
+        if (first != null && last != null && first.isAfter(last)) {
+            throw ProblemException.badRequest("`from` (" + from + ") is after `to` (" + to + "): no day is between them.",
+                    List.of(new FieldError("from", "is after to")));
+        }
+        if (first != null) {
+            all.add(Filters.gte("submittedAt", Date.from(first.atStartOfDay(numberingZone).toInstant())));
+        }
+        if (last != null) {
+            all.add(lt("submittedAt", Date.from(last.plusDays(1).atStartOfDay(numberingZone).toInstant())));
+        }
         if (cursor != null) {
             PageCursor after;
             try {
@@ -839,6 +862,19 @@ public class ApprovalDocuments {
             all.add(or(lt("submittedAt", at), and(eq("submittedAt", at), lt("_id", after.id()))));
         }
         return and(all);
+    }
+
+    /** A day of a query (the contract checked its form); null when not given. */
+    private static java.time.LocalDate day(String value, String parameter) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest("`" + parameter + "` is not a day (yyyy-MM-dd): " + value,
+                    List.of(new FieldError(parameter, "is not a date")));
+        }
     }
 
     /** Newest first; the id orders documents submitted in the same millisecond, as the cursor expects. */

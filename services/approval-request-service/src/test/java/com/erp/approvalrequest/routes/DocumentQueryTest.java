@@ -138,6 +138,36 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void theFormAndTheDaysOfSubmissionNarrowTheList() {
+        String marker = "F" + System.nanoTime();
+        String general = submit("일반 " + marker);
+        String claim = submit("지출 " + marker);
+        // the claim an expense, submitted half an hour into 2025-03-01 in Seoul (still February in UTC)
+        approvals().updateOne(com.mongodb.client.model.Filters.eq("_id", claim), com.mongodb.client.model.Updates.combine(
+                com.mongodb.client.model.Updates.set("type", "EXPENSE"),
+                com.mongodb.client.model.Updates.set("submittedAt",
+                        java.util.Date.from(java.time.Instant.parse("2025-02-28T15:30:00Z")))));
+        String path = "/api/approvals?q=" + marker;
+        Response expenses = http.get(path + "&type=EXPENSE", token(DRAFTER));
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals", expenses);
+        assertThat(ids(expenses)).containsExactly(claim);
+        assertThat(ids(http.get(path + "&type=GENERAL", token(DRAFTER)))).containsExactly(general);
+        // the company's calendar decides the day
+        assertThat(ids(http.get(path + "&from=2025-03-01&to=2025-03-01", token(DRAFTER)))).containsExactly(claim);
+        assertThat(ids(http.get(path + "&to=2025-02-28", token(DRAFTER)))).isEmpty();
+        assertThat(ids(http.get(path + "&from=2025-03-02", token(DRAFTER)))).containsExactly(general);
+        assertThat(ids(http.get(path + "&from=2025-01-01&type=EXPENSE", token(DRAFTER)))).containsExactly(claim);
+
+        Response backwards = http.get(path + "&from=2025-03-02&to=2025-03-01", token(DRAFTER));
+        assertThat(assertProblem(backwards, 400).path("errors").findValuesAsText("field")).contains("from");
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals", backwards);
+        assertThat(assertProblem(http.get(path + "&from=2025-13-01", token(DRAFTER)), 400).path("errors")
+                .findValuesAsText("field")).contains("from");
+        assertThat(assertProblem(http.get(path + "&type=MEMO", token(DRAFTER)), 400).path("errors")
+                .findValuesAsText("field")).contains("type");
+    }
+
+    @Test
     void requestHeadersNamedLikeParametersAreNotTakenForThem() {
         String mine = submit("헤더 위장");
         String others = submitAs(OTHER, "남의 문서", LEAD);
