@@ -34,7 +34,7 @@ public class ResubmitRoute extends RouteBuilder {
                 .bean("approvalDocuments", "resubmission(${body}, ${variable.caller}, ${variable.changes})")
                 .setVariable("request", body())
                 .to(SubmitRoute.DRAFT)
-                .bean("approvalDocuments", "newDocument")
+                .bean("approvalDocuments", "newDocument(${body}, ${variable.attachments})")
                 .setVariable("document", body())
                 .doTry()
                     .to("{{erp.approval-request.approvals}}&operation=insert").id("store-resubmission")

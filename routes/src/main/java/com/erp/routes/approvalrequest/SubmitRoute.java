@@ -30,7 +30,10 @@ public class SubmitRoute extends RouteBuilder {
     public static final String ROUTE_ID = "approval-request.submit";
     /** Publishes the stored document's event and answers 202 (also the sync path's fallback). */
     public static final String DISPATCH_ASYNC = "direct:approval-request.dispatch-async";
-    /** The new document from the request: its line and cc looked up, the rules checked (also for resubmissions). */
+    /**
+     * The new document from the request: its line and cc looked up, the rules checked, its files (첨부파일) found (also
+     * for resubmissions).
+     */
     public static final String DRAFT = "direct:approval-request.draft";
 
     @Override
@@ -39,7 +42,7 @@ public class SubmitRoute extends RouteBuilder {
                 .process(new CallerProcessor())
                 .setVariable("request", body())
                 .to(DRAFT)
-                .bean("approvalDocuments", "newDocument")
+                .bean("approvalDocuments", "newDocument(${body}, ${variable.attachments})")
                 .setVariable("document", body())
                 .to("{{erp.approval-request.approvals}}&operation=insert")
                 .choice()
@@ -78,7 +81,9 @@ public class SubmitRoute extends RouteBuilder {
                 .end()
                 .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${variable.line}, ${variable.cc}, "
                         + "${variable.agreers}, ${variable.receivers}, ${variable.resubmissionOf})")
-                .setVariable("approval", body());
+                .setVariable("approval", body())
+                .to(AttachmentRoutes.ATTACHED)
+                .setBody(variable("approval"));
 
         from(DISPATCH_ASYNC).routeId("approval-request.dispatch-async")
                 .setBody(variable("document"))

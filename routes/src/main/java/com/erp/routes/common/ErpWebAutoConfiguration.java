@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.ErpBearerTokenResolver;
@@ -235,9 +236,11 @@ public class ErpWebAutoConfiguration {
     @Bean
     @ConditionalOnBean(ServiceContract.class)
     FilterRegistrationBean<RequestBodyFilter> erpRequestBodyFilter(@Qualifier(ContractRoutes.CONTRACT_BEAN) String contract,
-                                                                   @Value("${erp.http.max-request-size}") DataSize max) {
-        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyFilter(max.toBytes(), ContractRoutes.requestMediaTypes(contract)));
+                                                                   @Value("${erp.http.max-request-size}") DataSize max,
+                                                                   @Value("${erp.http.max-upload-size}") DataSize upload,
+                                                                   @Value("${erp.http.upload-paths}") Set<String> uploadPaths) {
+        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(new RequestBodyFilter(
+                max.toBytes(), upload.toBytes(), uploadPaths, ContractRoutes.requestMediaTypes(contract)));
         registration.addUrlPatterns(ContractRoutes.basePath(contract) + "/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;

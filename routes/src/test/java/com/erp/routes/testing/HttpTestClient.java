@@ -90,6 +90,39 @@ public final class HttpTestClient {
         return send(b.build());
     }
 
+    /** Sends these bytes as the body (a file's, 첨부파일). */
+    public Response upload(String path, String token, byte[] body, String contentType) {
+        return send(request(path, token).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType).build());
+    }
+
+    /** A response whose body is bytes, not text. */
+    public record Download(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+    }
+
+    /** GETs bytes, accepting anything (as a browser's download does). */
+    public Download download(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "*/*");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> r = client.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());

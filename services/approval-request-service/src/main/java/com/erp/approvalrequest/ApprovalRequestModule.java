@@ -9,6 +9,7 @@ import com.erp.approvalrequest.dispatch.SyncDispatch;
 import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.approvalrequest.persistence.ApprovalReports;
+import com.erp.approvalrequest.persistence.Attachments;
 import com.erp.approvalrequest.persistence.Drafts;
 import com.erp.approvalrequest.persistence.DelegationReplica;
 import com.erp.approvalrequest.persistence.MongoCollections;
@@ -70,6 +71,12 @@ public class ApprovalRequestModule {
     @Bean
     Drafts drafts(Clock clock, ObjectMapper json) {
         return new Drafts(clock, json);
+    }
+
+    @Bean
+    Attachments attachments(Clock clock,
+                            @Value("${erp.approval-request.attachments-max-size}") org.springframework.util.unit.DataSize max) {
+        return new Attachments(clock, max.toBytes());
     }
 
     @Bean

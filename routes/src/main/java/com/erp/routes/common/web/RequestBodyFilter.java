@@ -37,7 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  * <li>a form media type that no operation of the contract consumes: 415;</li>
  * <li>a body larger than the limit: 413, by its Content-Length before reading anything, or once a chunked
- * body has passed the limit;</li>
+ * body has passed the limit (the paths that take files have a limit of their own);</li>
  * <li>a charset Java does not know: 415; JSON or text that is not valid in the charset it is read in: 400;</li>
  * </ul>
  * and otherwise hands the request on with the body already read (at most the limit, once).
@@ -49,6 +49,8 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     private static final Pattern CHARSET = Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";\\s]*)", Pattern.CASE_INSENSITIVE);
 
     private final long maxBytes;
+    private final long maxUploadBytes;
+    private final Set<String> uploadPaths;
     private final Set<String> consumedMediaTypes;
 
     /**
@@ -56,7 +58,17 @@ public class RequestBodyFilter extends OncePerRequestFilter {
      * @param consumedMediaTypes the request media types the contract's operations declare (lower case, no parameters)
      */
     public RequestBodyFilter(long maxBytes, Set<String> consumedMediaTypes) {
+        this(maxBytes, maxBytes, Set.of(), consumedMediaTypes);
+    }
+
+    /**
+     * @param maxUploadBytes the largest body accepted at {@code uploadPaths} (files: 첨부파일)
+     * @param uploadPaths    request paths that take files
+     */
+    public RequestBodyFilter(long maxBytes, long maxUploadBytes, Set<String> uploadPaths, Set<String> consumedMediaTypes) {
         this.maxBytes = maxBytes;
+        this.maxUploadBytes = maxUploadBytes;
+        this.uploadPaths = Set.copyOf(uploadPaths);
         this.consumedMediaTypes = Set.copyOf(consumedMediaTypes);
     }
 
@@ -70,6 +82,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         MediaType mediaType = mediaType(request.getContentType());
+        long limit = uploadPaths.contains(request.getRequestURI()) ? maxUploadBytes : maxBytes;
         if (mediaType != null) {
             String type = (mediaType.getType() + "/" + mediaType.getSubtype()).toLowerCase(Locale.ROOT);
             if (FORMS.contains(type) && !consumedMediaTypes.contains(type)) {
@@ -79,8 +92,8 @@ public class RequestBodyFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        if (declaredLength > maxBytes) {
-            refuse(request, response, 413, tooLarge());
+        if (declaredLength > limit) {
+            refuse(request, response, 413, tooLarge(limit));
             return;
         }
         String declared = declaredCharset(request.getContentType());
@@ -91,9 +104,9 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         }
         String encoding = request.getCharacterEncoding(); // what the body is read in (Spring Boot forces UTF-8)
         Charset charset = encoding == null || !isKnown(encoding) ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-        byte[] body = readAtMost(request.getInputStream(), maxBytes);
+        byte[] body = readAtMost(request.getInputStream(), limit);
         if (body == null) {
-            refuse(request, response, 413, tooLarge());
+            refuse(request, response, 413, tooLarge(limit));
             return;
         }
         if (isText(mediaType) && !decodes(body, charset)) {
@@ -105,8 +118,8 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         chain.doFilter(new ReadBody(request, body, charset), response);
     }
 
-    private String tooLarge() {
-        return "The request body is larger than the " + maxBytes + " bytes this server accepts.";
+    private static String tooLarge(long limit) {
+        return "The request body is larger than the " + limit + " bytes this server accepts.";
     }
 
     private static MediaType mediaType(String contentType) {

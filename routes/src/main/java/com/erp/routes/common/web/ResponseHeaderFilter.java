@@ -14,7 +14,7 @@ import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 public class ResponseHeaderFilter extends HttpHeaderFilterStrategy {
 
     private static final Set<String> ALLOWED = Set.of("location", "retry-after", "allow", "www-authenticate",
-            "etag", "set-cookie");
+            "etag", "set-cookie", "content-disposition", "x-content-type-options");
 
     /** True means: do not send. Content-Type is written by the binding itself, not through this filter. */
     @Override

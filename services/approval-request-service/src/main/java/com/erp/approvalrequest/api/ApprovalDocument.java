@@ -11,7 +11,8 @@ public record ApprovalDocument(String id, String number, String type, String tit
                                Person drafter, Integer currentStep, List<LineStep> line, List<Person> cc, Instant submittedAt,
                                Instant updatedAt, Instant completedAt, List<HistoryEntry> history,
                                String resubmissionOf, String resubmittedAs, ExpenseRequest expense, TripRequest trip,
-                               List<Receiver> receivers, List<Comment> comments, List<StandIn> standIns) {
+                               List<Receiver> receivers, List<Comment> comments, List<StandIn> standIns,
+                               List<Attachment> attachments) {
 
     /**
      * Someone who may decide the active step today for one who must: their deputy while they are away (대결), or the

@@ -470,7 +470,15 @@ public class ApprovalDocuments {
                 c.leave() != null ? c.leave() : leaveRequest(doc.get("leave", Document.class)),
                 c.expense() != null ? c.expense() : expense(doc.get("expense", Document.class)),
                 c.trip() != null ? c.trip() : trip(doc.get("trip", Document.class)), agreement,
-                c.receiverIds() != null ? c.receiverIds() : keptReceivers(doc, onLine, c.ccIds() != null ? c.ccIds() : keptCc));
+                c.receiverIds() != null ? c.receiverIds() : keptReceivers(doc, onLine, c.ccIds() != null ? c.ccIds() : keptCc),
+                attachmentIds(doc));
+    }
+
+    /** The ids of a document's attachments (첨부파일), in their order; null when it has none. */
+    private static List<String> attachmentIds(Document doc) {
+        List<String> ids = doc.getList("attachments", Document.class, List.of()).stream().map(a -> a.getString("id"))
+                .toList();
+        return ids.isEmpty() ? null : ids;
     }
 
     /** The old document's receivers, but for anyone the new line or cc now holds; null when none are left. */
@@ -762,7 +770,24 @@ public class ApprovalDocuments {
                         toPerson(r), instant(r.getDate("receivedAt")))).toList(),
                 doc.getList("comments", Document.class, List.of()).stream().map(c -> new Comment(c.getString("id"),
                         toPerson(c.get("author", Document.class)), c.getString("text"), instant(c.getDate("at")))).toList(),
-                standIns(drafter, line, standIns));
+                standIns(drafter, line, standIns), attachments(doc));
+    }
+
+    /** The document's attachments (첨부파일) as the contract shows them; null (left out) when none. */
+    private static List<com.erp.approvalrequest.api.Attachment> attachments(Document doc) {
+        List<Document> files = doc.getList("attachments", Document.class, List.of());
+        return files.isEmpty() ? null : files.stream().map(a -> new com.erp.approvalrequest.api.Attachment(
+                a.getString("id"), a.getString("name"), a.getString("contentType"),
+                a.get("size", Number.class).longValue())).toList();
+    }
+
+    /** The new document with the files it carries (첨부파일; {@link Attachments#chosen}), if any. */
+    public Document newDocument(NewApproval approval, List<Document> attachments) {
+        Document doc = newDocument(approval);
+        if (attachments != null && !attachments.isEmpty()) {
+            doc.append("attachments", attachments);
+        }
+        return doc;
     }
 
     /**

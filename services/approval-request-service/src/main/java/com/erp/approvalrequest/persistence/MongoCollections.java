@@ -27,7 +27,7 @@ public class MongoCollections {
     public MongoCollections(MongoClient mongo, String database) {
         MongoDatabase db = mongo.getDatabase(database);
         Set<String> existing = db.listCollectionNames().into(new HashSet<>());
-        for (String name : new String[]{"approvals", "counters", "delegations", "drafts"}) {
+        for (String name : new String[]{"approvals", "counters", "delegations", "drafts", "attachments"}) {
             if (!existing.contains(name)) {
                 db.createCollection(name);
             }

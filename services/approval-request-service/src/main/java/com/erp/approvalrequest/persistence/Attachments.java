@@ -1,0 +1,180 @@
+package com.erp.approvalrequest.persistence;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.erp.approvalrequest.api.Attachment;
+import com.erp.approvalrequest.api.AttachmentUpload;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Binary;
+
+/**
+ * 첨부파일 (bean {@code attachments}): files kept in MongoDB's {@code attachments} collection, one document each (the
+ * bytes, the uploader, name, type, size and digest). Uploaded first, the uploader's alone; a submission names them
+ * ({@code attachmentIds}) and the document keeps their name, type and size; who may read the document may download
+ * them. A file is never changed: a document always shows what was sent with it.
+ */
+public class Attachments {
+
+    /** Types told by a file name's extension; others are application/octet-stream. */
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("pdf", "application/pdf"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
+            Map.entry("txt", "text/plain"), Map.entry("csv", "text/csv"), Map.entry("zip", "application/zip"),
+            Map.entry("hwp", "application/x-hwp"), Map.entry("hwpx", "application/hwp+zip"),
+            Map.entry("doc", "application/msword"), Map.entry("xls", "application/vnd.ms-excel"),
+            Map.entry("ppt", "application/vnd.ms-powerpoint"),
+            Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"));
+
+    private final Clock clock;
+    private final long maxBytes;
+
+    /** @param maxBytes the largest file kept */
+    public Attachments(Clock clock, long maxBytes) {
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The file to store: its bytes, who uploaded it, and what it is called (a path cut to its last part). */
+    public Document upload(Caller caller, AttachmentUpload upload) {
+        byte[] bytes = upload.content();
+        if (bytes == null || bytes.length == 0) {
+            throw ProblemException.unprocessable("The file is empty.");
+        }
+        if (bytes.length > maxBytes) {
+            throw ProblemException.unprocessable("The file has " + bytes.length + " bytes; at most " + maxBytes
+                    + " are kept.");
+        }
+        String file = fileName(upload.name());
+        return new Document("_id", UUID.randomUUID().toString())
+                .append("owner", caller.id())
+                .append("name", file)
+                .append("contentType", typeOf(file))
+                .append("size", (long) bytes.length)
+                .append("sha256", sha256(bytes))
+                .append("uploadedAt", Date.from(clock.instant()))
+                .append("data", new Binary(bytes));
+    }
+
+    /** The last part of a path, without control characters; 400 when nothing is left of it. */
+    static String fileName(String name) {
+        String last = name == null ? "" : name.replace('\\', '/');
+        last = last.substring(last.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (last.isEmpty() || last.equals(".") || last.equals("..")) {
+            throw ProblemException.badRequest("The file needs a name (`name`), e.g. receipt.pdf.", List.of(
+                    new com.erp.routes.common.web.FieldError("name", "is not a file name")));
+        }
+        return last;
+    }
+
+    static String typeOf(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "application/octet-stream"
+                : TYPES.getOrDefault(fileName.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
+    }
+
+    public Attachment view(Document file) {
+        return new Attachment(file.getString("_id"), file.getString("name"), file.getString("contentType"),
+                file.get("size", Number.class).longValue());
+    }
+
+    /** The caller's own files among these ids. */
+    public Bson owned(Caller caller, List<String> ids) {
+        return and(in("_id", ids), eq("owner", caller.id()));
+    }
+
+    /** All but the bytes. */
+    public Bson summaryFields() {
+        return Projections.exclude("data");
+    }
+
+    /**
+     * The files a submission names, in its order, as the document keeps them; 422 when one is not the caller's (or
+     * does not exist).
+     */
+    public List<Document> chosen(List<String> ids, List<Document> found) {
+        Map<String, Document> byId = new LinkedHashMap<>();
+        found.forEach(f -> byId.put(f.getString("_id"), f));
+        List<String> unknown = ids.stream().filter(id -> !byId.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.unprocessable("No file " + unknown + " of yours to attach: upload it first "
+                    + "(POST /api/attachments).");
+        }
+        return ids.stream().map(byId::get).map(f -> new Document("id", f.getString("_id"))
+                .append("name", f.getString("name")).append("contentType", f.getString("contentType"))
+                .append("size", f.get("size", Number.class).longValue())).toList();
+    }
+
+    /**
+     * The id of a file on the document, for one who may read it ({@link ApprovalDocuments#mayRead}, or the deputy of
+     * someone it waits on); 404 when the document has no such file.
+     */
+    public String onDocument(Document doc, Caller caller, Boolean deputy, String attachmentId) {
+        if (doc == null) {
+            throw ProblemException.notFound("No such document.");
+        }
+        if (!ApprovalDocuments.mayRead(doc, caller) && !Boolean.TRUE.equals(deputy)) {
+            throw ProblemException.forbidden("Only those who may read the document may download its files.");
+        }
+        boolean there = doc.getList("attachments", Document.class, List.of()).stream()
+                .anyMatch(a -> attachmentId.equals(a.getString("id")));
+        if (!there) {
+            throw ProblemException.notFound("The document has no file " + attachmentId + ".");
+        }
+        return attachmentId;
+    }
+
+    /** The file's bytes; 404 if it is gone. */
+    public byte[] bytes(Document file) {
+        if (file == null) {
+            throw ProblemException.notFound("The file is no longer kept.");
+        }
+        return file.get("data", Binary.class).getData();
+    }
+
+    /**
+     * The type to answer with: the file's own, unless it would be taken for JSON by the REST binding (which would
+     * re-encode it) or for a page to run (HTML, SVG): those are sent as bytes.
+     */
+    public String responseType(Document file) {
+        String type = file.getString("contentType");
+        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        return lower.isEmpty() || lower.contains("json") || lower.contains("html") || lower.contains("xml")
+                ? "application/octet-stream" : type;
+    }
+
+    /** Download as this name, in UTF-8 (RFC 6266), with an ASCII fallback. */
+    public String disposition(Document file) {
+        String name = file.getString("name");
+        String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package com.erp.approvalrequest.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import com.erp.routes.common.events.Person;
+import com.erp.routes.testing.HttpTestClient.Download;
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/** 첨부파일 on the real MongoDB-wire server: uploaded, named by a submission, downloaded by the document's readers. */
+class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
+
+    private static final String CONTRACT = "approval-request-api.yaml";
+    private static final String OCTETS = "application/octet-stream";
+
+    private static byte[] bytes(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b); // not text in any charset
+        return b;
+    }
+
+    private Response upload(Person who, String name, byte[] body) {
+        return http.post("/api/attachments", who == null ? null : token(who),
+                Map.of("name", name, "content", Base64.getEncoder().encodeToString(body)));
+    }
+
+    private String uploaded(Person who, String name, byte[] body) {
+        Response r = upload(who, name, body);
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        return r.json().path("id").asText();
+    }
+
+    private Response submitWith(Person drafter, String title, List<String> attachmentIds) {
+        return http.post("/api/approvals", token(drafter), Map.of("type", "GENERAL", "title", title,
+                "approverIds", List.of(LEAD.id(), HEAD.id()), "attachmentIds", attachmentIds));
+    }
+
+    @Test
+    void aFileUploadedIsAttachedAtSubmissionAndDownloadedByTheDocumentsReaders() {
+        byte[] receipt = bytes(3 * 1024 * 1024 + 17, 1);
+        Response up = upload(DRAFTER, "C:\\scans\\1월 영수증.PNG", receipt);
+        assertThat(up.status()).as("%s", up).isEqualTo(201);
+        assertMatchesContract(CONTRACT, "POST", "/api/attachments", up);
+        String fileId = up.json().path("id").asText();
+        assertThat(up.json().path("name").asText()).isEqualTo("1월 영수증.PNG");
+        assertThat(up.json().path("contentType").asText()).isEqualTo("image/png");
+        assertThat(up.json().path("size").asLong()).isEqualTo(receipt.length);
+        String notes = uploaded(DRAFTER, "notes.json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+
+        Response submitted = submitWith(DRAFTER, "영수증 첨부", List.of(fileId, notes));
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
+        String id = submitted.json().path("id").asText();
+        Response page = http.get("/api/approvals/" + id, token(LEAD));
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals/" + id, page);
+        JsonNode files = page.json().path("attachments");
+        assertThat(files.findValuesAsText("id")).containsExactly(fileId, notes);
+        assertThat(files.get(0).path("size").asLong()).isEqualTo(receipt.length);
+
+        // the approver downloads the very bytes, with its type and name
+        Download got = http.download("/api/approvals/" + id + "/attachments/" + fileId, token(LEAD));
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(receipt);
+        assertThat(got.header("Content-Type")).startsWith("image/png");
+        assertThat(got.header("Content-Disposition")).startsWith("attachment;")
+                .contains("filename*=UTF-8''1%EC%9B%94%20%EC%98%81%EC%88%98%EC%A6%9D.PNG");
+        assertThat(got.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        // a JSON file is sent as bytes, not re-encoded by the REST binding
+        Download json = http.download("/api/approvals/" + id + "/attachments/" + notes, token(DRAFTER));
+        assertThat(new String(json.body(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        assertThat(json.header("Content-Type")).startsWith(OCTETS);
+
+        // someone who may not read the document may not download its files either
+        assertThat(http.download("/api/approvals/" + id + "/attachments/" + fileId, token(OTHER)).status()).isEqualTo(403);
+        assertThat(http.download("/api/approvals/" + id + "/attachments/" + fileId, null).status()).isEqualTo(401);
+        // a file that is not on the document, even one of the drafter's
+        String elsewhere = uploaded(DRAFTER, "other.pdf", bytes(10, 2));
+        Download missing = http.download("/api/approvals/" + id + "/attachments/" + elsewhere, token(DRAFTER));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void onlyTheUploaderAttachesAFileAndBadUploadsAreProblems() {
+        String mine = uploaded(DRAFTER, "계약서.pdf", bytes(100, 3));
+        Response theirs = http.post("/api/approvals", token(OTHER), Map.of("type", "GENERAL", "title", "남의 파일",
+                "approverIds", List.of(LEAD.id()), "attachmentIds", List.of(mine)));
+        assertThat(assertProblem(theirs, 422).path("detail").asText()).contains(mine);
+        assertThat(approvals().countDocuments(new Document("title", "남의 파일"))).isZero();
+        assertThat(assertProblem(submitWith(DRAFTER, "없는 파일", List.of("00000000-0000-0000-0000-000000000000")), 422)
+                .path("detail").asText()).contains("upload it first");
+
+        assertProblem(upload(null, "a.pdf", bytes(10, 4)), 401);
+        // over 5 MB: refused (by the contract's base64 length, or to the byte); a request over 8 MB is not even read
+        assertThat(assertProblem(upload(DRAFTER, "big.zip", bytes(5 * 1024 * 1024 + 1, 5)), 422).path("detail").asText())
+                .contains("at most 5242880");
+        Response tooLarge = upload(DRAFTER, "bigger.zip", bytes(5 * 1024 * 1024 + 512 * 1024, 5));
+        assertThat(assertProblem(tooLarge, 400).path("errors").findValuesAsText("field")).contains("/content");
+        assertMatchesContract(CONTRACT, "POST", "/api/attachments", tooLarge);
+        Response huge = upload(DRAFTER, "huge.zip", bytes(7 * 1024 * 1024, 6));
+        assertProblem(huge, 413);
+        assertMatchesContract(CONTRACT, "POST", "/api/attachments", huge);
+        // the same request elsewhere is held to the usual 1 MB
+        assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "x",
+                "body", Base64.getEncoder().encodeToString(bytes(2 * 1024 * 1024, 7)))), 413);
+        assertThat(assertProblem(http.post("/api/attachments", token(DRAFTER), Map.of("name", "a.pdf", "content", "@@@")),
+                400).path("errors").findValuesAsText("field")).contains("/content");
+        Response nameless = http.post("/api/attachments", token(DRAFTER), Map.of("content", "AAAA"));
+        assertThat(assertProblem(nameless, 400).path("errors").findValuesAsText("field")).contains("/name");
+        assertThat(assertProblem(upload(DRAFTER, "../", bytes(10, 8)), 400).path("errors").findValuesAsText("field"))
+                .contains("name");
+    }
+
+    @Test
+    void aResubmissionCarriesTheOldDocumentsFiles() {
+        String file = uploaded(DRAFTER, "견적서.xlsx", bytes(2048, 8));
+        Response first = submitWith(DRAFTER, "견적 검토", List.of(file));
+        String old = first.json().path("id").asText();
+        approvals().updateOne(new Document("_id", old), new Document("$set", new Document("status", "REJECTED")));
+        Response again = http.post("/api/approvals/" + old + "/resubmission", token(DRAFTER), Map.of("title", "견적 검토 (2)"));
+        assertThat(again.status()).as("%s", again).isEqualTo(202);
+        JsonNode fresh = http.get("/api/approvals/" + again.json().path("id").asText(), token(DRAFTER)).json();
+        assertThat(fresh.path("attachments").findValuesAsText("name")).containsExactly("견적서.xlsx");
+        assertThat(fresh.path("attachments").get(0).path("contentType").asText())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+}
