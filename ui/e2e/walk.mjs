@@ -1,12 +1,12 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
 // watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의),
-// an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a draft saved and taken up (임시저장), a search, two documents approved at once (일괄결재),
+// a file attached and downloaded (첨부파일), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a draft saved and taken up (임시저장), a search, two documents approved at once (일괄결재),
 // problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 const base = required('ERP_BASE_URL');
 const password = required('ERP_PASSWORD');
@@ -240,6 +240,27 @@ try {
   await staff.getByTestId('doc-expense').filter({ hasText: '48,000원' }).waitFor();
   log('an expense claim of 48,000원 submitted and shown');
 
+  // 8b2. 첨부파일: a general document with a receipt attached (made here, not read from disk): uploaded as soon as it is
+  // chosen and listed with its size, submitted with the document, shown on its page, and downloaded from there (with
+  // the token, not a plain link) under its name, the same bytes
+  const receipt = '회식 영수증 48,000원';
+  await staff.goto(`${base}/#/draft`);
+  await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
+  await staff.fill('input[name=title]', `영수증 첨부 ${Date.now()}`);
+  await staff.setInputFiles('input[aria-label="첨부파일 추가"]',
+    { name: '영수증.txt', mimeType: 'text/plain', buffer: Buffer.from(receipt) });
+  await staff.getByTestId('attachment').filter({ hasText: '영수증.txt' }).waitFor({ timeout: LIVE });
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  await staff.getByTestId('doc-attachment').filter({ hasText: '영수증.txt' }).waitFor({ timeout: LIVE });
+  const [dl] = await Promise.all([staff.waitForEvent('download'),
+    staff.getByRole('button', { name: '내려받기 영수증.txt' }).click()]);
+  const downloaded = readFileSync(await dl.path(), 'utf8');
+  if (dl.suggestedFilename() !== '영수증.txt' || downloaded !== receipt) {
+    throw new Error(`the attachment came back as ${dl.suggestedFilename()}: "${downloaded.slice(0, 200)}"`);
+  }
+  log('a document with a file attached (첨부파일): uploaded from the form, shown on the document, downloaded under its name, the same bytes');
+
   // 8c. 대결: the lead names a deputy from the delegation page; the deputy finds the lead's step in their inbox,
   // marked, and approves it there; the lead, back, ends the delegation
   await lead.goto(`${base}/#/delegation`);
@@ -457,7 +478,7 @@ try {
   await admin.getByTestId('report-counts').filter({ hasText: '합계' }).waitFor({ timeout: LIVE });
   await admin.getByTestId('report-approvers').filter({ hasText: '이서연' }).waitFor({ timeout: LIVE });
   const [csv] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: 'CSV 내보내기' }).click()]);
-  const csvText = (await import('node:fs')).readFileSync(await csv.path(), 'utf8');
+  const csvText = readFileSync(await csv.path(), 'utf8');
   if (!csv.suggestedFilename().startsWith('approval-report-') || !csvText.includes('이서연')) {
     throw new Error(`the report's CSV: ${csv.suggestedFilename()} ${csvText.slice(0, 200)}`);
   }

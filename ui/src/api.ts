@@ -39,28 +39,64 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+const NETWORK_ERROR: Problem = { type: 'about:blank', title: 'Network error', status: 0,
+  detail: '서버에 연결할 수 없습니다 (the server cannot be reached).' };
+
+function authHeaders(accept: string): Record<string, string> {
   const session = loadSession();
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: accept };
   if (session) headers.Authorization = `Bearer ${session.token}`;
+  return headers;
+}
+
+/** The problem of a response that is not ok: its RFC 9457 body, or what can be said from the status and text. */
+function problemOf(res: Response, text: string): ApiError {
+  const json = text ? safeJson(text) : undefined;
+  const problem: Problem = json && typeof json === 'object' && 'status' in json
+    ? (json as Problem)
+    : { type: 'about:blank', title: res.statusText || 'Error', status: res.status, detail: text || undefined };
+  return new ApiError(res.status, problem);
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers = authHeaders('application/json, application/problem+json');
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0,
-      detail: '서버에 연결할 수 없습니다 (the server cannot be reached).' });
+    throw new ApiError(0, { ...NETWORK_ERROR });
   }
   if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized();
   const text = await res.text();
-  const json = text ? safeJson(text) : undefined;
-  if (!res.ok) {
-    const problem: Problem = json && typeof json === 'object' && 'status' in json
-      ? (json as Problem)
-      : { type: 'about:blank', title: res.statusText || 'Error', status: res.status, detail: text || undefined };
-    throw new ApiError(res.status, problem);
+  if (!res.ok) throw problemOf(res, text);
+  return (text ? safeJson(text) : undefined) as T;
+}
+
+/**
+ * Downloads a file the API serves as bytes (a document's 첨부파일) and saves it under `name`: fetched with the token
+ * (a plain link would go without it), then handed to the browser through a temporary object URL. A refusal is thrown
+ * as an ApiError with the problem's words, as api() does.
+ */
+export async function download(path: string, name: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: authHeaders('*/*') });
+  } catch {
+    throw new ApiError(0, { ...NETWORK_ERROR });
   }
-  return json as T;
+  if (res.status === 401) onUnauthorized();
+  if (!res.ok) throw problemOf(res, await res.text());
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // the browser has taken the bytes once the click is handled; revoked a while later all the same, for slow ones
+  window.setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 function safeJson(text: string): unknown {

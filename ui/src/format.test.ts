@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeableSteps, deputyFor, HISTORY_LABEL, leavePreview, lineChangeSteps, localDate, mayApproveFinally, problemMessage, questActions,
-  reportCsv } from './format';
+import { attachmentRefusal, changeableSteps, dataUrlBase64, deputyFor, fileSize, HISTORY_LABEL, leavePreview, lineChangeSteps, localDate,
+  MAX_ATTACHMENT_BYTES, mayApproveFinally, problemMessage, questActions, reportCsv } from './format';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -140,5 +140,30 @@ describe('결재선 변경', () => {
     expect(lineChangeSteps(steps, {})).toEqual([]);
     expect(lineChangeSteps(steps, { 2: [3, 2], 3: [4] })).toEqual([]);
     expect(lineChangeSteps(steps, { 2: [2], 3: [5] })).toEqual([{ step: 2, agreerIds: [2] }, { step: 3, approverId: 5 }]);
+  });
+});
+
+describe('첨부파일', () => {
+  it('sizes are in bytes, then KB and MB of 1024, to a tenth', () => {
+    expect(fileSize(0)).toBe('0 B');
+    expect(fileSize(1023)).toBe('1023 B');
+    expect(fileSize(1024)).toBe('1.0 KB');
+    expect(fileSize(12595)).toBe('12.3 KB');
+    expect(fileSize(1024 * 1024 - 1)).toBe('1.0 MB');
+    expect(fileSize(5 * 1024 * 1024)).toBe('5.0 MB');
+    expect(fileSize(Math.round(4.8 * 1024 * 1024))).toBe('4.8 MB');
+  });
+  it('refuses before sending what the server refuses: empty, over 5 MB, a name over 200 characters', () => {
+    expect(attachmentRefusal({ name: '영수증.pdf', size: 1 })).toBeUndefined();
+    expect(attachmentRefusal({ name: '영수증.pdf', size: MAX_ATTACHMENT_BYTES })).toBeUndefined();
+    expect(attachmentRefusal({ name: '영수증.pdf', size: MAX_ATTACHMENT_BYTES + 1 })).toContain('영수증.pdf: 5.0 MB');
+    expect(attachmentRefusal({ name: '영수증.pdf', size: MAX_ATTACHMENT_BYTES + 1 })).toContain('at most 5 MB');
+    expect(attachmentRefusal({ name: 'empty.txt', size: 0 })).toContain('empty');
+    expect(attachmentRefusal({ name: 'a'.repeat(201), size: 10 })).toContain('200');
+    expect(attachmentRefusal({ name: 'a'.repeat(200), size: 10 })).toBeUndefined();
+  });
+  it('takes the base64 of a data: URL', () => {
+    expect(dataUrlBase64('data:text/plain;base64,7ZqM7Iud')).toBe('7ZqM7Iud');
+    expect(dataUrlBase64('data:application/octet-stream;base64,AAE=')).toBe('AAE=');
   });
 });

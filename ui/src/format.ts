@@ -97,6 +97,37 @@ export function days(n: number): string {
   return Number.isInteger(n) ? `${n}일` : `${n.toFixed(1)}일`;
 }
 
+/** 첨부파일: the largest file the server keeps (approval-request's attachments-max-size, 5 MB), and how many a document has. */
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 10;
+
+/** A file's size for people: 512 B, 12.3 KB, 4.8 MB (1 KB = 1024 bytes, as the 5 MB limit counts). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const kb = bytes / 1024;
+  // what would show as 1024.0 KB is 1.0 MB
+  if (Number(kb.toFixed(1)) < 1024) return `${kb.toFixed(1)} KB`;
+  return `${(kb / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Why a chosen file is not uploaded, in words, before anything is sent (the server refuses the same: an empty file, one
+ * over 5 MB, a name over 200 characters); undefined when it may go.
+ */
+export function attachmentRefusal(file: { name: string; size: number }): string | undefined {
+  if (file.name.length > 200) return `${file.name.slice(0, 40)}…: 파일 이름이 너무 깁니다 (at most 200 characters).`;
+  if (file.size === 0) return `${file.name}: 빈 파일입니다 (the file is empty).`;
+  if (file.size > MAX_ATTACHMENT_BYTES) {
+    return `${file.name}: ${fileSize(file.size)} — 파일은 ${fileSize(MAX_ATTACHMENT_BYTES)}까지 올릴 수 있습니다 (at most 5 MB a file).`;
+  }
+  return undefined;
+}
+
+/** The base64 of a data: URL (what FileReader.readAsDataURL gives): all after the first comma. */
+export function dataUrlBase64(dataUrl: string): string {
+  return dataUrl.slice(dataUrl.indexOf(',') + 1);
+}
+
 /**
  * The working days a leave asks for, as employee-service will count them (LeaveRules): Monday to Friday from
  * start to end inclusive, a half day 0.5. Returns an error in words instead when the server would refuse it, so

@@ -141,6 +141,14 @@ export interface HistoryEntry {
   onBehalfOf?: PersonRef;
 }
 
+/** 첨부파일: an uploaded file (POST /api/attachments), or one on a document; size in bytes. */
+export interface Attachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
 export interface ApprovalDocument {
   id: string;
   number?: string;
@@ -167,6 +175,8 @@ export interface ApprovalDocument {
   comments?: { id: string; author: PersonRef; text: string; at: string }[];
   /** Who may decide the active step today for whom: a deputy (대결) or the successor of someone who left (인수). */
   standIns?: { approver: PersonRef; deputy: PersonRef }[];
+  /** 첨부파일, in the order the drafter gave them; left out when none */
+  attachments?: Attachment[];
 }
 
 /** 결재선 변경: one step's new people (PUT /api/approvals/{id}/line): an approver (결재), or agreers (합의). */

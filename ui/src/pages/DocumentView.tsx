@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../App';
-import { api } from '../api';
+import { api, download } from '../api';
 import { message, useLoad } from '../hooks';
-import { changeableSteps, dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import { changeableSteps, dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
 import { LineChangeForm } from './LineChangeForm';
@@ -18,6 +18,8 @@ export function DocumentView({ id }: { id: string }) {
   const [actionError, setActionError] = useState<string>();
   const [commentText, setCommentText] = useState('');
   const [commenting, setCommenting] = useState(false);
+  // 첨부파일 being fetched: their buttons wait meanwhile
+  const [fetching, setFetching] = useState<string[]>([]);
   // done here, not yet in the record (it follows through Kafka a moment later): not offered again meanwhile
   const [acted, setActed] = useState(false);
   const settle = () => {
@@ -110,6 +112,18 @@ export function DocumentView({ id }: { id: string }) {
     }
   };
 
+  // 첨부파일: fetched with the token and saved under its name; a refusal (403, 404) said in words
+  const fetchAttachment = async (a: { id: string; name: string }) => {
+    setFetching((ids) => [...ids, a.id]);
+    try {
+      await download(`/api/approvals/${encodeURIComponent(id)}/attachments/${encodeURIComponent(a.id)}`, a.name);
+    } catch (e) {
+      toast(`${a.name}: ${message(e)}`, 'error');
+    } finally {
+      setFetching((ids) => ids.filter((x) => x !== a.id));
+    }
+  };
+
   const withdraw = async () => {
     setActionError(undefined);
     try {
@@ -147,6 +161,19 @@ export function DocumentView({ id }: { id: string }) {
         {doc.resubmittedAs && <><dt>재기안</dt><dd><a href={`#/docs/${doc.resubmittedAs}`}>새 문서</a></dd></>}
       </dl>
       {doc.body && <pre className="body">{doc.body}</pre>}
+      {(doc.attachments?.length ?? 0) > 0 && (
+        <>
+          <h3>첨부파일 <small>attachments</small></h3>
+          <ul className="attachments" data-testid="doc-attachments">
+            {doc.attachments!.map((a) => (
+              <li key={a.id} data-testid="doc-attachment">{a.name} <small>{fileSize(a.size)}</small>
+                <button type="button" className="link" aria-label={`내려받기 ${a.name}`} disabled={fetching.includes(a.id)}
+                  onClick={() => fetchAttachment(a)}>내려받기</button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       <h3>결재선</h3>
       <ol className="line">

@@ -2,9 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, days, EXPENSE_CATEGORY_LABEL, leavePreview, LEAVE_KIND_LABEL } from '../format';
+import { attachmentRefusal, dataUrlBase64, dateTime, days, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview, LEAVE_KIND_LABEL,
+  MAX_ATTACHMENTS } from '../format';
 import { go } from '../router';
-import type { ApprovalDocument, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
+import type { ApprovalDocument, Attachment, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
 /** What 임시저장 keeps of the form: every field, as the form holds it. */
 interface SavedForm {
@@ -41,6 +42,11 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
   const [agreementAt, setAgreementAt] = useState(0);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // 첨부파일 (a new document only): each chosen file is uploaded at once, one after another; the document names the
+  // uploaded ones, in this order, when it is submitted
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState<string[]>([]);
+  const [fileError, setFileError] = useState<string>();
 
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
   const defaultLine = useLoad(() => api<{ approvers: PersonRef[] }>('GET', '/api/employees/me/approval-line'), []);
@@ -185,6 +191,35 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
   }, [agreementAt, line.length]);
   const ref = (e: Employee): PersonRef => ({ id: e.id, name: e.name, position: e.position, department: e.department.name });
 
+  const attach = async (chosen: File[]) => {
+    const refused: string[] = [];
+    // what the server would refuse is not sent: said at once, the others uploaded
+    const files = chosen.filter((f) => {
+      const why = attachmentRefusal(f);
+      if (why) refused.push(why);
+      return !why;
+    });
+    const room = Math.max(0, MAX_ATTACHMENTS - attachments.length);
+    if (files.length > room) {
+      refused.push(`첨부파일은 ${MAX_ATTACHMENTS}개까지입니다 (at most ${MAX_ATTACHMENTS} files); 올리지 않음 (not uploaded): `
+        + files.slice(room).map((f) => f.name).join(', '));
+    }
+    const going = files.slice(0, room);
+    setFileError(refused.length ? refused.join(' ') : undefined);
+    setUploading(going.map((f) => f.name));
+    for (const f of going) {
+      try {
+        const uploaded = await api<Attachment>('POST', '/api/attachments', { name: f.name, content: await readBase64(f) });
+        setAttachments((list) => [...list, uploaded]);
+      } catch (err) {
+        refused.push(`${f.name}: ${message(err)}`);
+        setFileError(refused.join(' '));
+      } finally {
+        setUploading((names) => names.slice(1));
+      }
+    }
+  };
+
   const [saving, setSaving] = useState(false);
   const saveDraft = async () => {
     setSaving(true);
@@ -215,6 +250,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (uploading.length > 0) return;
     if (custom && approvers.length === 0) {
       setError('결재자를 한 명 이상 고르세요 (pick at least one approver).');
       return;
@@ -237,6 +273,8 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
       ...(trip ? { trip } : {}),
       ...(receivers.length || from ? { receiverIds: receivers.map((r) => r.id) } : {}),
       ...(agreers.length ? { agreement: { agreerIds: agreers.map((a) => a.id), ...(agreementAt ? { position: agreementAt } : {}) } } : {}),
+      // a resubmission keeps the old document's files by itself, and takes none
+      ...(!from && attachments.length ? { attachmentIds: attachments.map((a) => a.id) } : {}),
     };
     try {
       const r = await api<SubmissionAccepted>('POST',
@@ -326,6 +364,48 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
             </label>
           </fieldset>
         )}
+        {from ? (
+          <fieldset data-testid="kept-attachments">
+            <legend>첨부파일 (attachments)</legend>
+            <p className="hint">재기안하면 이전 문서의 첨부파일이 그대로 유지됩니다 (the old document's files are kept).</p>
+            {(original.data?.attachments?.length ?? 0) > 0 && (
+              <ul className="attachments">
+                {original.data!.attachments!.map((a) => (
+                  <li key={a.id} data-testid="kept-attachment">{a.name} <small>{fileSize(a.size)}</small></li>
+                ))}
+              </ul>
+            )}
+          </fieldset>
+        ) : (
+          <fieldset data-testid="attachments">
+            <legend>첨부파일 (attachments)</legend>
+            <p className="hint">파일당 5 MB, {MAX_ATTACHMENTS}개까지. 임시저장에는 첨부파일이 남지 않습니다 (files are not kept in a saved
+              draft).</p>
+            {attachments.length > 0 && (
+              <ul className="attachments">
+                {attachments.map((a) => (
+                  <li key={a.id} data-testid="attachment">{a.name} <small>{fileSize(a.size)}</small>
+                    <button type="button" className="link" aria-label={`첨부 삭제 ${a.name}`}
+                      onClick={() => setAttachments((list) => list.filter((x) => x.id !== a.id))}>✕</button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {uploading.length > 0 && (
+              <p className="muted" data-testid="attachment-uploading">올리는 중 (uploading): {uploading[0]}
+                {uploading.length > 1 && ` 외 ${uploading.length - 1}개`}…</p>
+            )}
+            {attachments.length < MAX_ATTACHMENTS && (
+              <input type="file" multiple aria-label="첨부파일 추가" disabled={uploading.length > 0} onChange={(e) => {
+                const files = Array.from(e.target.files ?? []);
+                // the same file may be chosen again later
+                e.target.value = '';
+                if (files.length) void attach(files);
+              }} />
+            )}
+            {fileError && <p className="error" role="alert" data-testid="attachment-error">{fileError}</p>}
+          </fieldset>
+        )}
         <fieldset>
           <legend>결재선</legend>
           <label className="inline">
@@ -385,7 +465,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
         </fieldset>
         {error && <p className="error" role="alert">{error}</p>}
         <div className="actions">
-          <button type="submit" disabled={busy}>{from ? '재기안' : '상신'}</button>
+          <button type="submit" disabled={busy || uploading.length > 0}>{from ? '재기안' : '상신'}</button>
           {!from && <button type="button" onClick={saveDraft}
             disabled={saving || (!!saved && !savedDraft.data && !savedDraft.error)}>임시저장</button>}
         </div>
@@ -406,6 +486,16 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
       )}
     </section>
   );
+}
+
+/** A file's bytes in base64, as POST /api/attachments takes them. */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(dataUrlBase64(String(reader.result)));
+    reader.onerror = () => reject(new Error('파일을 읽을 수 없습니다 (the file cannot be read).'));
+    reader.readAsDataURL(file);
+  });
 }
 
 function PeoplePicker({ label, people, chosen, setChosen, toRef, ordered, max }: {
