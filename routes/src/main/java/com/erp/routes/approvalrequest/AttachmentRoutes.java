@@ -56,6 +56,39 @@ public class AttachmentRoutes extends RouteBuilder {
                     .removeHeaders("CamelMongoDb*")
                     .setVariable("attachments", method("attachments", "chosen(${variable.request.attachmentIds}, ${body})"))
                 .end();
+
+        cleanup();
+    }
+
+    /**
+     * Files uploaded but never submitted are not kept: each file old enough and never looked at is looked up once
+     * among the documents; one that a document carries is marked so and kept, one that none does is removed. (A
+     * submission does not mark its files itself: a document the synchronous path removes again would leave them
+     * marked for nothing.)
+     */
+    private void cleanup() {
+        from("timer:attachments-cleanup?delay={{erp.approval-request.attachments-cleanup-ms}}"
+                + "&period={{erp.approval-request.attachments-cleanup-ms}}")
+                .routeId("approval-request.attachment-cleanup")
+                .setHeader(MongoDbConstants.CRITERIA, method("attachments", "unchecked"))
+                .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("attachments", "idOnly"))
+                .setHeader(MongoDbConstants.LIMIT, constant(100))
+                .to(ATTACHMENTS + "&operation=findAll")
+                .split(body())
+                    .removeHeaders("CamelMongoDb*")
+                    .setVariable("fileId", simple("${body[_id]}"))
+                    .setBody(method("attachments", "carrying(${variable.fileId})"))
+                    .to("{{erp.approval-request.approvals}}&operation=count")
+                    .choice()
+                        .when(body().isGreaterThan(0))
+                            .setBody(method("attachments", "checked(${variable.fileId})"))
+                            .to(ATTACHMENTS + "&operation=update")
+                        .otherwise()
+                            .log("removing file ${variable.fileId}: uploaded but never submitted")
+                            .setBody(method("attachments", "byId(${variable.fileId})"))
+                            .to(ATTACHMENTS + "&operation=remove")
+                    .end()
+                .end();
     }
 
     /** Sets variable {@code attachments} from {@code variable.request.attachmentIds} (the caller's own files). */

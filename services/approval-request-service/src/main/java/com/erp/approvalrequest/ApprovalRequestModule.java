@@ -75,8 +75,9 @@ public class ApprovalRequestModule {
 
     @Bean
     Attachments attachments(Clock clock,
-                            @Value("${erp.approval-request.attachments-max-size}") org.springframework.util.unit.DataSize max) {
-        return new Attachments(clock, max.toBytes());
+                            @Value("${erp.approval-request.attachments-max-size}") org.springframework.util.unit.DataSize max,
+                            @Value("${erp.approval-request.attachments-keep-unsubmitted}") Duration keep) {
+        return new Attachments(clock, max.toBytes(), keep);
     }
 
     @Bean

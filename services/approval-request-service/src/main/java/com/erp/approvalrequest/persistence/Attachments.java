@@ -47,11 +47,16 @@ public class Attachments {
 
     private final Clock clock;
     private final long maxBytes;
+    private final java.time.Duration keepUnsubmitted;
 
-    /** @param maxBytes the largest file kept */
-    public Attachments(Clock clock, long maxBytes) {
+    /**
+     * @param maxBytes        the largest file kept
+     * @param keepUnsubmitted how long a file uploaded waits for a submission that names it before it may be removed
+     */
+    public Attachments(Clock clock, long maxBytes, java.time.Duration keepUnsubmitted) {
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.keepUnsubmitted = keepUnsubmitted;
     }
 
     /** The file to store: its bytes, who uploaded it, and what it is called (a path cut to its last part). */
@@ -141,6 +146,32 @@ public class Attachments {
             throw ProblemException.notFound("The document has no file " + attachmentId + ".");
         }
         return attachmentId;
+    }
+
+    // ---- files never submitted -------------------------------------------------------------------------------
+
+    /** Files uploaded longer ago than a submission may take, never found on a document. */
+    public Bson unchecked() {
+        return and(com.mongodb.client.model.Filters.exists("attachedTo", false),
+                com.mongodb.client.model.Filters.lt("uploadedAt", Date.from(clock.instant().minus(keepUnsubmitted))));
+    }
+
+    public Bson idOnly() {
+        return Projections.include("_id");
+    }
+
+    /** The documents that carry this file. */
+    public Bson carrying(String fileId) {
+        return eq("attachments.id", fileId);
+    }
+
+    /** A file a document carries: kept, never looked at again. */
+    public List<Bson> checked(String fileId) {
+        return List.of(eq("_id", fileId), com.mongodb.client.model.Updates.set("attachedTo", true));
+    }
+
+    public Bson byId(String fileId) {
+        return eq("_id", fileId);
     }
 
     /** The file's bytes; 404 if it is gone. */

@@ -38,7 +38,9 @@ import org.springframework.test.context.bean.override.convention.TestBean;
                 "erp.approval-request.outbox.grace-ms=4000",
                 "camel.component.kafka.delivery-timeout-ms=3000",
                 "camel.component.kafka.request-timeout-ms=1000",
-                "erp.consumer.redelivery-delay-ms=50"
+                "erp.consumer.redelivery-delay-ms=50",
+                // files never submitted are looked for twice a second (AttachmentRouteTest)
+                "erp.approval-request.attachments-cleanup-ms=500"
         })
 abstract class ApprovalRequestRouteTestBase extends ServiceTestSupport {
 

@@ -121,6 +121,25 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void aFileNeverSubmittedIsRemovedOnceItsTimeIsUpAndOneOnADocumentIsKept() {
+        String forgotten = uploaded(DRAFTER, "잊은 파일.pdf", bytes(100, 9));
+        String used = uploaded(DRAFTER, "보낸 파일.pdf", bytes(100, 10));
+        String fresh = uploaded(DRAFTER, "방금 올린 파일.pdf", bytes(100, 11));
+        assertThat(submitWith(DRAFTER, "파일 정리", List.of(used)).status()).isEqualTo(202);
+        // the first two uploaded two days ago
+        var files = mongo.getDatabase("erp").getCollection("attachments");
+        for (String id : List.of(forgotten, used)) {
+            files.updateOne(new Document("_id", id), new Document("$set", new Document("uploadedAt",
+                    java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))))));
+        }
+        await(() -> files.countDocuments(new Document("_id", forgotten)) == 0);
+        await(() -> Boolean.TRUE.equals(files.find(new Document("_id", used)).first().get("attachedTo")));
+        assertThat(files.countDocuments(new Document("_id", fresh))).isEqualTo(1);
+        // too late to attach the forgotten one
+        assertProblem(submitWith(DRAFTER, "늦은 첨부", List.of(forgotten)), 422);
+    }
+
+    @Test
     void aResubmissionCarriesTheOldDocumentsFiles() {
         String file = uploaded(DRAFTER, "견적서.xlsx", bytes(2048, 8));
         Response first = submitWith(DRAFTER, "견적 검토", List.of(file));
