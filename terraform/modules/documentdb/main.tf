@@ -1,4 +1,5 @@
-# approval-request's document store (approval documents, their history, attachments' metadata, the outbox):
+# approval-request's document store (approval documents, their history, their files (첨부파일, up to 5 MB each), the
+# outbox):
 # DocumentDB with TLS required, encrypted, backed up for a week, reachable only from the cluster.
 resource "aws_docdb_subnet_group" "this" {
   name       = var.name

@@ -81,8 +81,8 @@ export function Documents({ box, status }: { box: string; status: string }) {
           ))}
         </tbody>
       </table>
-      {items.length === 0 && !error && <p className="empty">{filtered ? (search ? `'${search}'에 맞는 문서가 없습니다.`
-        : '조건에 맞는 문서가 없습니다 (nothing matches).') : '문서가 없습니다.'}</p>}
+      {items.length === 0 && !error && <p className="empty">{search && !(type || from || to) ? `'${search}'에 맞는 문서가 없습니다.`
+        : filtered ? '조건에 맞는 문서가 없습니다 (nothing matches).' : '문서가 없습니다.'}</p>}
       {cursor && <button onClick={() => load(cursor)}>더 보기 (more)</button>}
     </section>
   );

@@ -396,7 +396,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
                 {uploading.length > 1 && ` 외 ${uploading.length - 1}개`}…</p>
             )}
             {attachments.length < MAX_ATTACHMENTS && (
-              <input type="file" multiple aria-label="첨부파일 추가" disabled={uploading.length > 0} onChange={(e) => {
+              <input type="file" multiple aria-label="첨부파일 추가" disabled={busy || uploading.length > 0} onChange={(e) => {
                 const files = Array.from(e.target.files ?? []);
                 // the same file may be chosen again later
                 e.target.value = '';

@@ -22,7 +22,13 @@ public class AttachmentRoutes extends RouteBuilder {
         from("direct:uploadAttachment").routeId("approval-request.attachment-upload")
                 .routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
-                .setBody(method("attachments", "upload(${variable.caller}, ${body})"))
+                .setVariable("upload", body())
+                // at most so many files a person's last day of uploads
+                .setBody(method("attachments", "recentUploadsOf(${variable.caller})"))
+                .to(ATTACHMENTS + "&operation=count")
+                .removeHeaders("CamelMongoDb*")
+                .bean("attachments", "roomFor")
+                .setBody(method("attachments", "upload(${variable.caller}, ${variable.upload})"))
                 .setVariable("file", body())
                 .to(ATTACHMENTS + "&operation=insert")
                 .removeHeaders("*")
@@ -45,7 +51,9 @@ public class AttachmentRoutes extends RouteBuilder {
                 .setHeader("Content-Disposition", method("attachments", "disposition(${variable.file})"))
                 .setHeader("X-Content-Type-Options", constant("nosniff"));
 
-        // the files a submission names (variable request), the caller's own, as variable attachments
+        // the files a submission names (variable request), the caller's own, as variable attachments; marked as
+        // submitted before the document is stored, so the cleanup never removes a file a document carries (one it
+        // removed first is not marked: the caller hears so, nothing is stored)
         from(ATTACHED).routeId("approval-request.attached").errorHandler(noErrorHandler())
                 .setVariable("attachments", constant(java.util.List.of()))
                 .filter(simple("${variable.request.attachmentIds} != null"))
@@ -55,40 +63,29 @@ public class AttachmentRoutes extends RouteBuilder {
                     .to(ATTACHMENTS + "&operation=findAll")
                     .removeHeaders("CamelMongoDb*")
                     .setVariable("attachments", method("attachments", "chosen(${variable.request.attachmentIds}, ${body})"))
+                    .setBody(method("attachments", "submitted(${variable.caller}, ${variable.request.attachmentIds})"))
+                    .setHeader(MongoDbConstants.MULTIUPDATE, constant(true))
+                    .to(ATTACHMENTS + "&operation=update")
+                    .removeHeaders("CamelMongoDb*")
+                    .bean("attachments", "allMarked(${variable.request.attachmentIds}, ${body.matchedCount})")
                 .end();
 
         cleanup();
     }
 
     /**
-     * Files uploaded but never submitted are not kept: each file old enough and never looked at is looked up once
-     * among the documents; one that a document carries is marked so and kept, one that none does is removed. (A
-     * submission does not mark its files itself: a document the synchronous path removes again would leave them
-     * marked for nothing.)
+     * Files uploaded but never submitted are not kept: those a submission never marked (see {@link #ATTACHED}) are
+     * removed once older than a submission may take, in one conditional remove, so a file a submission marks at the
+     * same moment stays.
      */
     private void cleanup() {
         from("timer:attachments-cleanup?delay={{erp.approval-request.attachments-cleanup-ms}}"
                 + "&period={{erp.approval-request.attachments-cleanup-ms}}")
                 .routeId("approval-request.attachment-cleanup")
-                .setHeader(MongoDbConstants.CRITERIA, method("attachments", "unchecked"))
-                .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("attachments", "idOnly"))
-                .setHeader(MongoDbConstants.LIMIT, constant(100))
-                .to(ATTACHMENTS + "&operation=findAll")
-                .split(body())
-                    .removeHeaders("CamelMongoDb*")
-                    .setVariable("fileId", simple("${body[_id]}"))
-                    .setBody(method("attachments", "carrying(${variable.fileId})"))
-                    .to("{{erp.approval-request.approvals}}&operation=count")
-                    .choice()
-                        .when(body().isGreaterThan(0))
-                            .setBody(method("attachments", "checked(${variable.fileId})"))
-                            .to(ATTACHMENTS + "&operation=update")
-                        .otherwise()
-                            .log("removing file ${variable.fileId}: uploaded but never submitted")
-                            .setBody(method("attachments", "byId(${variable.fileId})"))
-                            .to(ATTACHMENTS + "&operation=remove")
-                    .end()
-                .end();
+                .setBody(method("attachments", "unsubmitted"))
+                .to(ATTACHMENTS + "&operation=remove")
+                .filter(simple("${body.deletedCount} > 0"))
+                    .log("removed ${body.deletedCount} file(s) uploaded but never submitted");
     }
 
     /** Sets variable {@code attachments} from {@code variable.request.attachmentIds} (the caller's own files). */

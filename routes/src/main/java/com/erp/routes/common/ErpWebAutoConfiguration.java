@@ -238,9 +238,10 @@ public class ErpWebAutoConfiguration {
     FilterRegistrationBean<RequestBodyFilter> erpRequestBodyFilter(@Qualifier(ContractRoutes.CONTRACT_BEAN) String contract,
                                                                    @Value("${erp.http.max-request-size}") DataSize max,
                                                                    @Value("${erp.http.max-upload-size}") DataSize upload,
-                                                                   @Value("${erp.http.upload-paths}") Set<String> uploadPaths) {
+                                                                   @Value("${erp.http.upload-paths}") Set<String> uploadPaths,
+                                                                   @Value("${erp.http.upload-concurrency}") int uploadConcurrency) {
         FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(new RequestBodyFilter(
-                max.toBytes(), upload.toBytes(), uploadPaths, ContractRoutes.requestMediaTypes(contract)));
+                max.toBytes(), upload.toBytes(), uploadPaths, uploadConcurrency, ContractRoutes.requestMediaTypes(contract)));
         registration.addUrlPatterns(ContractRoutes.basePath(contract) + "/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;

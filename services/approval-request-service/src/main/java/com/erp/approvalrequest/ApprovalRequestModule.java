@@ -83,8 +83,9 @@ public class ApprovalRequestModule {
     @Bean
     ApprovalDocuments approvalDocuments(ObjectMapper json, Topics topics, Clock clock,
                                         @Value("${erp.approval-request.numbering-zone}") ZoneId zone,
-                                        @Value("${erp.approval-request.outbox.grace-ms}") long graceMs) {
-        return new ApprovalDocuments(json, topics, clock, zone, Duration.ofMillis(graceMs));
+                                        @Value("${erp.approval-request.outbox.grace-ms}") long graceMs,
+                                        @Value("${erp.calendar-zone}") ZoneId calendarZone) {
+        return new ApprovalDocuments(json, topics, clock, zone, Duration.ofMillis(graceMs), calendarZone);
     }
 
     @Bean

@@ -52,28 +52,81 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     private final long maxUploadBytes;
     private final Set<String> uploadPaths;
     private final Set<String> consumedMediaTypes;
+    /** Uploads read and processed at once: each holds its body several times over until it is stored. */
+    private final java.util.concurrent.Semaphore uploads;
 
     /**
      * @param maxBytes           the largest body accepted
      * @param consumedMediaTypes the request media types the contract's operations declare (lower case, no parameters)
      */
     public RequestBodyFilter(long maxBytes, Set<String> consumedMediaTypes) {
-        this(maxBytes, maxBytes, Set.of(), consumedMediaTypes);
+        this(maxBytes, maxBytes, Set.of(), 1, consumedMediaTypes);
     }
 
     /**
-     * @param maxUploadBytes the largest body accepted at {@code uploadPaths} (files: 첨부파일)
-     * @param uploadPaths    request paths that take files
+     * @param maxUploadBytes    the largest body accepted at {@code uploadPaths} (files: 첨부파일)
+     * @param uploadPaths       request paths that take files
+     * @param uploadConcurrency how many of those are served at once; more are answered 503 with Retry-After
      */
-    public RequestBodyFilter(long maxBytes, long maxUploadBytes, Set<String> uploadPaths, Set<String> consumedMediaTypes) {
+    public RequestBodyFilter(long maxBytes, long maxUploadBytes, Set<String> uploadPaths, int uploadConcurrency,
+                             Set<String> consumedMediaTypes) {
         this.maxBytes = maxBytes;
         this.maxUploadBytes = maxUploadBytes;
         this.uploadPaths = Set.copyOf(uploadPaths);
+        this.uploads = new java.util.concurrent.Semaphore(uploadConcurrency);
         this.consumedMediaTypes = Set.copyOf(consumedMediaTypes);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!uploadPaths.contains(request.getRequestURI()) || !hasBody(request)) {
+            check(request, response, chain);
+            return;
+        }
+        if (!uploads.tryAcquire()) {
+            response.setHeader("Retry-After", "2");
+            ProblemWriter.write(response, ProblemException.unavailable("Other files are being uploaded right now; "
+                    + "send this one again in a moment.", 2).toProblem().withInstance(request.getRequestURI()));
+            return;
+        }
+        boolean handedOn = false;
+        try {
+            check(request, response, chain);
+            if (request.isAsyncStarted()) {
+                // the route runs on after this returns: the upload is done when the answer is
+                request.getAsyncContext().addListener(new jakarta.servlet.AsyncListener() {
+                    @Override
+                    public void onComplete(jakarta.servlet.AsyncEvent event) {
+                        uploads.release();
+                    }
+
+                    @Override
+                    public void onTimeout(jakarta.servlet.AsyncEvent event) {
+                    }
+
+                    @Override
+                    public void onError(jakarta.servlet.AsyncEvent event) {
+                    }
+
+                    @Override
+                    public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+                    }
+                });
+                handedOn = true;
+            }
+        } finally {
+            if (!handedOn) {
+                uploads.release();
+            }
+        }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declaredLength = request.getContentLengthLong();
         boolean hasBody = declaredLength > 0 || request.getHeader("Transfer-Encoding") != null;

@@ -79,4 +79,56 @@ class RequestBodyFilterTest {
         assertThat(chain.getRequest()).isNotNull();
         assertThat(chain.getRequest().getReader().readLine()).isEqualTo("{\"title\":\"결재\"}");
     }
+
+    private static MockHttpServletRequest post(String path, int size) {
+        MockHttpServletRequest r = new MockHttpServletRequest("POST", path);
+        r.setContentType("application/json");
+        r.setContent(new byte[size]);
+        return r;
+    }
+
+    @Test
+    void theUploadPathHasItsOwnLimitAndServesOnlySoManyAtOnce() throws Exception {
+        RequestBodyFilter uploads = new RequestBodyFilter(10, 100, Set.of("/api/attachments"), 1, Set.of("application/json"));
+        MockHttpServletResponse elsewhere = new MockHttpServletResponse();
+        uploads.doFilter(post("/api/approvals", 50), elsewhere, new MockFilterChain());
+        assertThat(elsewhere.getStatus()).isEqualTo(413);
+        MockHttpServletResponse tooLarge = new MockHttpServletResponse();
+        uploads.doFilter(post("/api/attachments", 101), tooLarge, new MockFilterChain());
+        assertThat(tooLarge.getStatus()).isEqualTo(413);
+
+        // one upload in progress: the next is refused at once, with when to try again; other paths are not held
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread first = new Thread(() -> {
+            try {
+                uploads.doFilter(post("/api/attachments", 50), new MockHttpServletResponse(), (req, res) -> {
+                    inside.countDown();
+                    try {
+                        done.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.start();
+        inside.await();
+        MockHttpServletResponse busy = new MockHttpServletResponse();
+        uploads.doFilter(post("/api/attachments", 50), busy, new MockFilterChain());
+        assertThat(busy.getStatus()).isEqualTo(503);
+        assertThat(busy.getHeader("Retry-After")).isEqualTo("2");
+        assertThat(busy.getContentAsString()).contains("Other files are being uploaded");
+        MockFilterChain other = new MockFilterChain();
+        uploads.doFilter(post("/api/approvals", 5), new MockHttpServletResponse(), other);
+        assertThat(other.getRequest()).isNotNull();
+        done.countDown();
+        first.join();
+        // and once it is done, the next one is served
+        MockFilterChain next = new MockFilterChain();
+        uploads.doFilter(post("/api/attachments", 50), new MockHttpServletResponse(), next);
+        assertThat(next.getRequest()).isNotNull();
+    }
 }

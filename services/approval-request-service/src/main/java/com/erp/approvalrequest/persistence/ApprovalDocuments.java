@@ -92,7 +92,16 @@ public class ApprovalDocuments {
     private final ZoneId numberingZone;
     private final Duration outboxGrace;
 
+    private final ZoneId calendarZone;
+
     public ApprovalDocuments(ObjectMapper json, Topics topics, Clock clock, ZoneId numberingZone, Duration outboxGrace) {
+        this(json, topics, clock, numberingZone, outboxGrace, numberingZone);
+    }
+
+    /** @param calendarZone the company's calendar (erp.calendar-zone), in which a list's days are read */
+    public ApprovalDocuments(ObjectMapper json, Topics topics, Clock clock, ZoneId numberingZone, Duration outboxGrace,
+                             ZoneId calendarZone) {
+        this.calendarZone = calendarZone;
         this.json = json;
         this.topics = topics;
         this.clock = clock;
@@ -835,7 +844,7 @@ public class ApprovalDocuments {
     /**
      * The documents of the caller's box (drafted, on whose line the caller is, in cc of, received), in status, of the
      * form {@code type}, whose title or number contains {@code q} (as written: quoted, not a pattern; any case),
-     * submitted from the day {@code from} to the day {@code to} (both included, in the numbering zone's calendar;
+     * submitted from the day {@code from} to the day {@code to} (both included, in the company's calendar;
      * yyyy-MM-dd, either may be null), after cursor.
      */
     public Bson pageCriteria(Caller caller, String box, String status, String q, String type, String from, String to,
@@ -868,10 +877,10 @@ public class ApprovalDocuments {
                     List.of(new FieldError("from", "is after to")));
         }
         if (first != null) {
-            all.add(Filters.gte("submittedAt", Date.from(first.atStartOfDay(numberingZone).toInstant())));
+            all.add(Filters.gte("submittedAt", Date.from(first.atStartOfDay(calendarZone).toInstant())));
         }
         if (last != null) {
-            all.add(lt("submittedAt", Date.from(last.plusDays(1).atStartOfDay(numberingZone).toInstant())));
+            all.add(lt("submittedAt", Date.from(last.plusDays(1).atStartOfDay(calendarZone).toInstant())));
         }
         if (cursor != null) {
             PageCursor after;

@@ -83,7 +83,8 @@ public class Attachments {
     /** The last part of a path, without control characters; 400 when nothing is left of it. */
     static String fileName(String name) {
         String last = name == null ? "" : name.replace('\\', '/');
-        last = last.substring(last.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        // no control, format (e.g. a right-to-left override that would show "exe.pdf" for "pdf.exe") or line characters
+        last = last.substring(last.lastIndexOf('/') + 1).replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "").strip();
         if (last.isEmpty() || last.equals(".") || last.equals("..")) {
             throw ProblemException.badRequest("The file needs a name (`name`), e.g. receipt.pdf.", List.of(
                     new com.erp.routes.common.web.FieldError("name", "is not a file name")));
@@ -150,28 +151,40 @@ public class Attachments {
 
     // ---- files never submitted -------------------------------------------------------------------------------
 
-    /** Files uploaded longer ago than a submission may take, never found on a document. */
-    public Bson unchecked() {
+    /** How many files a person may upload in a day (what waits for a submission, or was submitted since). */
+    public static final int DAILY_UPLOADS = 50;
+
+    /** The caller's files uploaded within the last day. */
+    public Bson recentUploadsOf(Caller caller) {
+        return and(eq("owner", caller.id()),
+                com.mongodb.client.model.Filters.gte("uploadedAt", Date.from(clock.instant().minus(java.time.Duration.ofDays(1)))));
+    }
+
+    /** 429 once the caller uploaded {@value #DAILY_UPLOADS} files within a day. */
+    public void roomFor(Long count) {
+        if (count != null && count >= DAILY_UPLOADS) {
+            throw ProblemException.tooManyRequests("You uploaded " + DAILY_UPLOADS + " files within the last day, the "
+                    + "most a day allows; try again later.", 3600);
+        }
+    }
+
+    /** The files a submission names, marked as submitted (a document carries them). */
+    public List<Bson> submitted(Caller caller, List<String> ids) {
+        return List.of(owned(caller, ids), com.mongodb.client.model.Updates.set("attachedTo", true));
+    }
+
+    /** 422 when a file the submission names was removed meanwhile (found a moment before, not marked now). */
+    public void allMarked(List<String> ids, Long matched) {
+        if (matched == null || matched < ids.size()) {
+            throw ProblemException.unprocessable("A file to attach was removed meanwhile (a file not submitted within "
+                    + keepUnsubmitted.toHours() + " hours is not kept): upload it again.");
+        }
+    }
+
+    /** Files never submitted, older than a submission may take. */
+    public Bson unsubmitted() {
         return and(com.mongodb.client.model.Filters.exists("attachedTo", false),
                 com.mongodb.client.model.Filters.lt("uploadedAt", Date.from(clock.instant().minus(keepUnsubmitted))));
-    }
-
-    public Bson idOnly() {
-        return Projections.include("_id");
-    }
-
-    /** The documents that carry this file. */
-    public Bson carrying(String fileId) {
-        return eq("attachments.id", fileId);
-    }
-
-    /** A file a document carries: kept, never looked at again. */
-    public List<Bson> checked(String fileId) {
-        return List.of(eq("_id", fileId), com.mongodb.client.model.Updates.set("attachedTo", true));
-    }
-
-    public Bson byId(String fileId) {
-        return eq("_id", fileId);
     }
 
     /** The file's bytes; 404 if it is gone. */

@@ -56,6 +56,12 @@ public class MongoCollections {
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("cc.id"),
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("cc_page"));
         dropIndex(approvals, "drafter_newest"); // an earlier version's, replaced by drafter_page
+        // 첨부파일: a person's uploads of the last day (the daily limit), and the files never submitted (the cleanup)
+        MongoCollection<Document> attachments = db.getCollection("attachments");
+        attachments.createIndex(Indexes.compoundIndex(Indexes.ascending("owner"), Indexes.ascending("uploadedAt")),
+                new IndexOptions().name("owner_uploaded"));
+        attachments.createIndex(Indexes.compoundIndex(Indexes.ascending("attachedTo"), Indexes.ascending("uploadedAt")),
+                new IndexOptions().name("unsubmitted"));
         // once per old document: a second resubmission (racing, or retried) fails to be stored
         approvals.createIndex(Indexes.ascending("resubmissionOf"),
                 new IndexOptions().name("resubmission_of").unique(true).sparse(true));

@@ -132,11 +132,31 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
             files.updateOne(new Document("_id", id), new Document("$set", new Document("uploadedAt",
                     java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))))));
         }
+        // marked when submitted: the cleanup leaves it
+        assertThat(files.find(new Document("_id", used)).first().get("attachedTo")).isEqualTo(true);
         await(() -> files.countDocuments(new Document("_id", forgotten)) == 0);
-        await(() -> Boolean.TRUE.equals(files.find(new Document("_id", used)).first().get("attachedTo")));
+        assertThat(files.countDocuments(new Document("_id", used))).isEqualTo(1);
         assertThat(files.countDocuments(new Document("_id", fresh))).isEqualTo(1);
         // too late to attach the forgotten one
         assertProblem(submitWith(DRAFTER, "늦은 첨부", List.of(forgotten)), 422);
+    }
+
+    @Test
+    void aPersonUploadsAtMostFiftyFilesADay() {
+        var files = mongo.getDatabase("erp").getCollection("attachments");
+        List<Document> earlier = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            earlier.add(new Document("_id", java.util.UUID.randomUUID().toString()).append("owner", OTHER.id())
+                    .append("name", "f" + i).append("size", 1L).append("uploadedAt", new java.util.Date()));
+        }
+        files.insertMany(earlier);
+        Response refused = upload(OTHER, "51번째.pdf", bytes(10, 12));
+        assertThat(assertProblem(refused, 429).path("detail").asText()).contains("50 files");
+        assertThat(refused.header("Retry-After")).isNotNull();
+        // a day later, room again
+        files.updateMany(new Document("owner", OTHER.id()), new Document("$set", new Document("uploadedAt",
+                java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofHours(25))))));
+        assertThat(upload(OTHER, "다음날.pdf", bytes(10, 13)).status()).isEqualTo(201);
     }
 
     @Test
