@@ -185,8 +185,11 @@ try {
   await staff.getByText(/GEN-\d{4}-/).waitFor({ timeout: LIVE });
   const steps = await staff.getByTestId('line-step').allInnerTexts();
   if (steps.length !== 2 || !steps.every((s) => s.includes('승인'))) throw new Error(`line: ${JSON.stringify(steps)}`);
+  // 열람: the lead opened its page (결재 취소, 의견; the head decided from the inbox), the drafter is not listed
+  await staff.getByTestId('read-by').filter({ hasText: '이서연' }).waitFor({ timeout: LIVE });
+  if ((await staff.getByTestId('read-by').innerText()).includes('김민준')) throw new Error('the drafter is listed as a reader');
   await staff.screenshot({ path: `${shots}/staff-document.png`, fullPage: true });
-  log('the drafter\'s page showed it approved and numbered without a reload, both steps approved');
+  log('the drafter\'s page showed it approved and numbered without a reload, both steps approved, and who read it (열람)');
 
   await staff.goto(`${base}/#/notifications`);
   await staff.locator('[data-testid=notification][data-type=APPROVAL_COMPLETED]').filter({ hasText: title }).waitFor({ timeout: LIVE });

@@ -177,6 +177,8 @@ export interface ApprovalDocument {
   standIns?: { approver: PersonRef; deputy: PersonRef }[];
   /** 첨부파일, in the order the drafter gave them; left out when none */
   attachments?: Attachment[];
+  /** 열람: who besides the drafter opened it, and when first */
+  readBy?: { reader: PersonRef; at: string }[];
 }
 
 /** 결재선 변경: one step's new people (PUT /api/approvals/{id}/line): an approver (결재), or agreers (합의). */

@@ -159,6 +159,8 @@ export function DocumentView({ id }: { id: string }) {
         ))}</dd></>}
         {doc.resubmissionOf && <><dt>재기안 원문</dt><dd><a href={`#/docs/${doc.resubmissionOf}`}>이전 문서</a></dd></>}
         {doc.resubmittedAs && <><dt>재기안</dt><dd><a href={`#/docs/${doc.resubmittedAs}`}>새 문서</a></dd></>}
+        {doc.readBy && <><dt>열람</dt><dd data-testid="read-by">{doc.readBy.map((r) => (
+          <span key={r.reader.id} title={dateTime(r.at)}>{r.reader.name} <small>{dateTime(r.at)}</small> </span>))}</dd></>}
       </dl>
       {doc.body && <pre className="body">{doc.body}</pre>}
       {(doc.attachments?.length ?? 0) > 0 && (

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reading documents: one (for its drafter, approvers, people in cc, admins, and the deputy of the approver whose
- * step is active: its approver, or an agreer still to decide), and a page of the documents the
+ * step is active: its approver, or an agreer still to decide; who besides its drafter read it first when is kept,
+ * 열람), and a page of the documents the
  * caller drafted, is an approver of or is in cc of, newest first.
  */
 @Component
@@ -37,7 +38,15 @@ public class DocumentQueryRoutes extends RouteBuilder {
                 .end()
                 .setVariable("standIns", method("delegationReplica", "standIns(${variable.delegations})"))
                 .bean("approvalDocuments",
-                        "view(${variable.document}, ${variable.caller}, ${variable.deputy}, ${variable.standIns})");
+                        "view(${variable.document}, ${variable.caller}, ${variable.deputy}, ${variable.standIns})")
+                // 열람: who read it (the view is made, so they may), the first time only
+                .setVariable("view", body())
+                .setBody(method("approvalDocuments", "firstReading(${variable.document}, ${variable.caller})"))
+                .filter(body().isNotNull())
+                    .to("{{erp.approval-request.approvals}}&operation=update")
+                    .removeHeaders("CamelMongoDb*")
+                .end()
+                .setBody(variable("view"));
 
         from(READ).routeId("approval-request.read").errorHandler(noErrorHandler())
                 .setBody(header("approvalId"))

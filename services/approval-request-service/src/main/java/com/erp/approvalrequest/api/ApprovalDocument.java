@@ -12,7 +12,11 @@ public record ApprovalDocument(String id, String number, String type, String tit
                                Instant updatedAt, Instant completedAt, List<HistoryEntry> history,
                                String resubmissionOf, String resubmittedAs, ExpenseRequest expense, TripRequest trip,
                                List<Receiver> receivers, List<Comment> comments, List<StandIn> standIns,
-                               List<Attachment> attachments) {
+                               List<Attachment> attachments, List<Reader> readBy) {
+
+    /** 열람: someone besides the drafter who opened the document, and when they first did. */
+    public record Reader(Person reader, Instant at) {
+    }
 
     /**
      * Someone who may decide the active step today for one who must: their deputy while they are away (대결), or the

@@ -779,7 +779,37 @@ public class ApprovalDocuments {
                         toPerson(r), instant(r.getDate("receivedAt")))).toList(),
                 doc.getList("comments", Document.class, List.of()).stream().map(c -> new Comment(c.getString("id"),
                         toPerson(c.get("author", Document.class)), c.getString("text"), instant(c.getDate("at")))).toList(),
-                standIns(drafter, line, standIns), attachments(doc));
+                standIns(drafter, line, standIns), attachments(doc), readers(doc));
+    }
+
+    /** At most so many readers are kept on a document (열람): the first ones. */
+    static final int MAX_READERS = 200;
+
+    /** Who opened the document besides its drafter, first read first; null (left out) when nobody has. */
+    private static List<ApprovalDocument.Reader> readers(Document doc) {
+        List<Document> readers = doc.getList("readBy", Document.class, List.of());
+        return readers.isEmpty() ? null : readers.stream().map(r -> new ApprovalDocument.Reader(
+                toPerson(r.get("reader", Document.class)), instant(r.getDate("at")))).toList();
+    }
+
+    /**
+     * 열람: the caller's first reading of the document, to be kept; null when there is nothing to keep (the drafter,
+     * someone who read it before, or a document that keeps {@value #MAX_READERS} readers already). Conditional, so two
+     * first readings at once keep one.
+     */
+    public List<Bson> firstReading(Document doc, Caller caller) {
+        if (doc == null || toPerson(doc.get("drafter", Document.class)).id() == caller.id()) {
+            return null;
+        }
+        List<Document> readers = doc.getList("readBy", Document.class, List.of());
+        if (readers.size() >= MAX_READERS
+                || readers.stream().anyMatch(r -> isPerson(r.get("reader", Document.class), caller))) {
+            return null;
+        }
+        return List.of(and(eq("_id", doc.getString("_id")), ne("readBy.reader.id", caller.id()),
+                        exists("readBy." + (MAX_READERS - 1), false)),
+                Updates.push("readBy", new Document("reader", person(caller.person()))
+                        .append("at", Date.from(clock.instant()))));
     }
 
     /** The document's attachments (첨부파일) as the contract shows them; null (left out) when none. */

@@ -138,6 +138,21 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void whoReadTheDocumentIsKeptOnceEachNotTheDrafterNorWhoMayNotReadIt() {
+        String id = submit("열람 기록");
+        assertThat(http.get("/api/approvals/" + id, token(DRAFTER)).json().has("readBy")).isFalse();
+        assertThat(http.get("/api/approvals/" + id, token(LEAD)).status()).isEqualTo(200);
+        assertThat(http.get("/api/approvals/" + id, token(LEAD)).status()).isEqualTo(200);
+        assertThat(http.get("/api/approvals/" + id, token(OTHER)).status()).isEqualTo(403);
+        assertThat(http.get("/api/approvals/" + id, token(HEAD)).status()).isEqualTo(200);
+
+        Response page = http.get("/api/approvals/" + id, token(DRAFTER));
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals/" + id, page);
+        assertThat(page.json().path("readBy").findValuesAsText("name")).containsExactly(LEAD.name(), HEAD.name());
+        assertThat(page.json().path("readBy").get(0).path("at").asText()).isNotBlank();
+    }
+
+    @Test
     void theFormAndTheDaysOfSubmissionNarrowTheList() {
         String marker = "F" + System.nanoTime();
         String general = submit("일반 " + marker);
