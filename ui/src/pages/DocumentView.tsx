@@ -28,6 +28,8 @@ export function DocumentView({ id }: { id: string }) {
   };
   // once the record shows the change (or any other), what the caller may do is read from it again
   useEffect(() => setActed(false), [doc?.updatedAt, doc?.currentStep]);
+  // a refusal said about the document as it was (e.g. 독촉 too soon) goes once it moved on or ended
+  useEffect(() => setActionError(undefined), [doc?.status, doc?.currentStep]);
   // whoever must decide now, if they have left (퇴사), is not among the active employees: the page says so
   const waitingOn = doc && (doc.status === 'SUBMITTED' || doc.status === 'IN_PROGRESS')
     ? pendingPeople(doc.line.find((s) => s.status === 'PENDING') ?? {}) : [];
