@@ -189,7 +189,16 @@ try {
   await staff.getByTestId('read-by').filter({ hasText: '이서연' }).waitFor({ timeout: LIVE });
   if ((await staff.getByTestId('read-by').innerText()).includes('김민준')) throw new Error('the drafter is listed as a reader');
   await staff.screenshot({ path: `${shots}/staff-document.png`, fullPage: true });
-  log('the drafter\'s page showed it approved and numbered without a reload, both steps approved, and who read it (열람)');
+  // 인쇄: on paper the page is the document with its 결재란 (who decided each step), without the app around it
+  if (await staff.getByTestId('stamps').isVisible()) throw new Error('the 결재란 shows on screen');
+  await staff.emulateMedia({ media: 'print' });
+  await staff.getByTestId('stamps').filter({ hasText: '이서연' }).filter({ hasText: '박지훈' }).waitFor({ timeout: LIVE });
+  if (await staff.locator('nav').isVisible() || await staff.getByRole('button', { name: '인쇄 (print)' }).isVisible()) {
+    throw new Error('the printed page shows the navigation or buttons');
+  }
+  await staff.screenshot({ path: `${shots}/staff-document-print.png`, fullPage: true });
+  await staff.emulateMedia({ media: 'screen' });
+  log('the drafter\'s page showed it approved and numbered without a reload, both steps approved, who read it (열람), and prints as the document with its 결재란');
 
   await staff.goto(`${base}/#/notifications`);
   await staff.locator('[data-testid=notification][data-type=APPROVAL_COMPLETED]').filter({ hasText: title }).waitFor({ timeout: LIVE });

@@ -140,8 +140,28 @@ export function DocumentView({ id }: { id: string }) {
 
   return (
     <section className="doc">
+      {/* 결재란, as a printed document carries it: who decided each step, how and when (on paper only) */}
+      <table className="stamps print-only" data-testid="stamps">
+        <tbody>
+          <tr><th>기안</th>{doc.line.map((s) => <th key={s.step}>{s.agreements ? '합의' : s.approver?.position}</th>)}</tr>
+          <tr>
+            <td>{doc.drafter.name}</td>
+            {doc.line.map((s) => (
+              <td key={s.step}>
+                {s.approver ? s.approver.name : (s.agreements ?? []).map((a) => a.agreer.name).join(', ')}
+                <br /><small>{STEP_LABEL[s.status]}{s.deputy ? ` (대결 ${s.deputy.name})` : ''}</small>
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <td><small>{dateTime(doc.submittedAt)}</small></td>
+            {doc.line.map((s) => <td key={s.step}><small>{s.decidedAt ? dateTime(s.decidedAt) : ''}</small></td>)}
+          </tr>
+        </tbody>
+      </table>
       <h2>
         <span className={`status ${doc.status}`} data-testid="doc-status">{STATUS_LABEL[doc.status]}</span> {doc.title}
+        <button type="button" className="link no-print" onClick={() => window.print()}>인쇄 (print)</button>
       </h2>
       <dl className="meta">
         <dt>문서번호</dt><dd>{doc.number ?? '—'}</dd>
