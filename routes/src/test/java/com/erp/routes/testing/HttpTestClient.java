@@ -90,12 +90,6 @@ public final class HttpTestClient {
         return send(b.build());
     }
 
-    /** Sends these bytes as the body (a file's, 첨부파일). */
-    public Response upload(String path, String token, byte[] body, String contentType) {
-        return send(request(path, token).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", contentType).build());
-    }
-
     /** A response whose body is bytes, not text. */
     public record Download(int status, Map<String, List<String>> headers, byte[] body) {
 
