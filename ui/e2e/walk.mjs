@@ -1,7 +1,7 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
 // watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의),
-// a file attached and downloaded (첨부파일), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a draft saved and taken up (임시저장), a search, two documents approved at once (일괄결재),
+// a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a draft saved and taken up (임시저장), a search, two documents approved at once (일괄결재),
 // problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
@@ -349,6 +349,35 @@ try {
   await receiver.getByRole('button', { name: '접수 (acknowledge receipt)' }).click();
   await receiver.getByTestId('receivers').filter({ hasText: '접수 ' }).waitFor({ timeout: LIVE });
   log('the head approved it; the receiver found it under 수신 문서 and acknowledged it (접수)');
+
+  // 8e2. 수신처: a document sent to 영업본부 as a whole, chosen in the form's picker; once the lead and the head approve
+  // it, sales.staff, of 영업본부 but no receiver of it, finds it in the received box and acknowledges it for the
+  // department (접수), and the page names them
+  const toSales = `수신처 문서 ${Date.now()}`;
+  await staff.goto(`${base}/#/draft`);
+  await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
+  await staff.fill('input[name=title]', toSales);
+  await staff.selectOption('[data-testid=receiving-department-picker] select[aria-label="수신처 추가"]', { label: '영업본부' });
+  await staff.getByTestId('receiving-department-chosen').filter({ hasText: '영업본부' }).waitFor();
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  await staff.getByTestId('receiving-departments').filter({ hasText: '영업본부' }).waitFor({ timeout: LIVE });
+  for (const approver of [lead, head]) {
+    await approver.goto(`${base}/#/inbox`);
+    const item = approver.getByTestId('inbox-item').filter({ hasText: toSales });
+    await item.waitFor({ timeout: LIVE });
+    await item.getByRole('button', { name: '승인' }).click();
+    await item.waitFor({ state: 'detached', timeout: LIVE });
+  }
+  await until(receiver, '#/docs?box=received', receiver.getByRole('link', { name: toSales }),
+    'the document sent to 영업본부 did not reach a member\'s received box');
+  await receiver.getByRole('link', { name: toSales }).click();
+  await receiver.getByTestId('receiving-departments').filter({ hasText: '미접수' }).waitFor({ timeout: LIVE });
+  if (await receiver.getByTestId('receivers').count() !== 0) throw new Error('the document has personal receivers');
+  await receiver.getByRole('button', { name: '접수 (acknowledge receipt)' }).click();
+  await receiver.getByTestId('receiving-departments').filter({ hasText: '접수 최유진' }).waitFor({ timeout: LIVE });
+  await receiver.screenshot({ path: `${shots}/receiving-department.png`, fullPage: true });
+  log('a document sent to 영업본부 (수신처): approved along its line, found by sales.staff under 수신 문서 and acknowledged for the department (접수 최유진)');
 
   // 8f. 일괄결재: two documents drafted; the lead chooses both in the inbox and approves them at once, and both move on
   // to the head

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentRefusal, changeableSteps, dataUrlBase64, deputyFor, fileSize, HISTORY_LABEL, leavePreview, lineChangeSteps, localDate,
-  MAX_ATTACHMENT_BYTES, mayApproveFinally, problemMessage, questActions, reportCsv } from './format';
+import { attachmentRefusal, changeableSteps, dataUrlBase64, dateTime, departmentReceipt, deputyFor, fileSize, HISTORY_LABEL, leavePreview,
+  lineChangeSteps, localDate, MAX_ATTACHMENT_BYTES, mayApproveFinally, pendingReceipt, problemMessage, questActions, reportCsv } from './format';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -165,5 +165,40 @@ describe('첨부파일', () => {
   it('takes the base64 of a data: URL', () => {
     expect(dataUrlBase64('data:text/plain;base64,7ZqM7Iud')).toBe('7ZqM7Iud');
     expect(dataUrlBase64('data:application/octet-stream;base64,AAE=')).toBe('AAE=');
+  });
+});
+
+describe('pendingReceipt says what 접수 would acknowledge, as approval-request decides it', () => {
+  const sales = { id: 2, name: '영업본부' };
+  const dev = { id: 1, name: '개발본부' };
+  const me = { id: 4, department: { id: 2 } };
+  const doc = (over: object) => ({ status: 'APPROVED' as const, ...over });
+  it('nothing before the document is approved, nor when it was sent neither to me nor to my department', () => {
+    expect(pendingReceipt({ status: 'IN_PROGRESS', receivers: [{ receiver: { id: 4 } }],
+      receivingDepartments: [{ department: sales }] }, me)).toBeUndefined();
+    expect(pendingReceipt(doc({}), me)).toBeUndefined();
+    expect(pendingReceipt(doc({ receivers: [{ receiver: { id: 5 } }], receivingDepartments: [{ department: dev }] }), me)).toBeUndefined();
+  });
+  it('my own receipt first, then my department\'s', () => {
+    expect(pendingReceipt(doc({ receivers: [{ receiver: { id: 4 } }], receivingDepartments: [{ department: sales }] }), me))
+      .toEqual({ kind: 'personal' });
+    expect(pendingReceipt(doc({ receivers: [{ receiver: { id: 4 }, receivedAt: '2026-12-02T01:22:00Z' }],
+      receivingDepartments: [{ department: dev }, { department: sales }] }), me)).toEqual({ kind: 'department', department: sales });
+  });
+  it('a department acknowledged by anyone of it is done for all of it', () => {
+    expect(pendingReceipt(doc({ receivingDepartments: [{ department: sales, receivedBy: { id: 5, name: '정하늘' },
+      receivedAt: '2026-12-02T01:22:00Z' }] }), me)).toBeUndefined();
+    expect(pendingReceipt(doc({ receivingDepartments: [{ department: sales }] }), { id: 4 })).toBeUndefined();
+  });
+});
+
+describe('departmentReceipt shows a 수신처\'s receipt', () => {
+  const sales = { id: 2, name: '영업본부' };
+  it('who and when once acknowledged; 미접수 once approved; nothing before', () => {
+    const at = '2026-12-02T01:22:00Z';
+    expect(departmentReceipt({ department: sales, receivedBy: { id: 4, name: '최유진' }, receivedAt: at }, true))
+      .toBe(`접수 최유진 ${dateTime(at)}`);
+    expect(departmentReceipt({ department: sales }, true)).toBe('미접수');
+    expect(departmentReceipt({ department: sales, head: { id: 6, name: '강도윤' } }, false)).toBe('');
   });
 });

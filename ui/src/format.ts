@@ -1,5 +1,6 @@
 // Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
-import type { ApprovalReport, ApprovalStatus, LeaveKind, LineChangeStep, PersonRef, Problem, QuestStatus, StepStatus } from './types';
+import type { ApprovalReport, ApprovalStatus, DepartmentRef, LeaveKind, LineChangeStep, PersonRef, Problem, QuestStatus, ReceivingDepartment,
+  StepStatus } from './types';
 
 /** One line for a problem: its detail (or title), then each invalid field. */
 export function problemMessage(p: Problem): string {
@@ -235,6 +236,34 @@ export function deputyFor(doc: { drafter: { id: number }; line: LineLike[] }, me
   if (!pending || doc.drafter.id === meId || linePeople(doc.line).some((p) => p.id === meId)) return undefined;
   const waiting = pendingPeople(pending);
   return actingFor.find((d) => d.inForce && waiting.some((p) => p.id === d.approver.id))?.approver;
+}
+
+/** 수신처: the most departments a document is sent to (the contract's maxItems). */
+export const MAX_RECEIVING_DEPARTMENTS = 10;
+
+/**
+ * 접수: what the caller's receipt (POST /api/approvals/{id}/receipt) would acknowledge, as approval-request decides
+ * it: their own, as a receiver (수신), first; else their department's, as one it was sent to (수신처), while nobody of
+ * it has; undefined when nothing is theirs to acknowledge (not approved, not sent to them, done already). The server
+ * stays the judge.
+ */
+export function pendingReceipt(doc: { status: ApprovalStatus; receivers?: { receiver: { id: number }; receivedAt?: string }[];
+  receivingDepartments?: ReceivingDepartment[] }, me: { id: number; department?: { id: number } }):
+  { kind: 'personal' } | { kind: 'department'; department: DepartmentRef } | undefined {
+  if (doc.status !== 'APPROVED') return undefined;
+  if ((doc.receivers ?? []).some((r) => r.receiver.id === me.id && !r.receivedAt)) return { kind: 'personal' };
+  const mine = me.department && (doc.receivingDepartments ?? [])
+    .find((d) => d.department.id === me.department!.id && !d.receivedAt);
+  return mine ? { kind: 'department', department: mine.department } : undefined;
+}
+
+/**
+ * What a document shows of a 수신처's receipt: who acknowledged it for the department and when ("접수 최유진 2026-12-02
+ * 10:22"), "미접수" while nobody has once the document is approved, nothing before.
+ */
+export function departmentReceipt(d: ReceivingDepartment, approved: boolean): string {
+  if (d.receivedAt) return ['접수', d.receivedBy?.name, dateTime(d.receivedAt)].filter(Boolean).join(' ');
+  return approved ? '미접수' : '';
 }
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */

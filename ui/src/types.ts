@@ -39,6 +39,21 @@ export interface DepartmentInfo {
   teams: { id: number; name: string; lead?: PersonRef }[];
 }
 
+/** A department as a document names it (a snapshot, not a live record). */
+export interface DepartmentRef {
+  id: number;
+  name: string;
+}
+
+/** 수신처: a department a document is sent to once approved; who of it acknowledged it for all of it (접수), and when. */
+export interface ReceivingDepartment {
+  department: DepartmentRef;
+  /** its head as of the submission, told once the document is approved */
+  head?: PersonRef;
+  receivedBy?: PersonRef;
+  receivedAt?: string;
+}
+
 /** 인사: a hire's record and temporary password, shown once (POST /api/employees). */
 export interface Hired {
   employee: Employee;
@@ -171,6 +186,8 @@ export interface ApprovalDocument {
   resubmittedAs?: string;
   /** 수신: who receives it once approved, and when each acknowledged it (접수) */
   receivers?: { receiver: PersonRef; receivedAt?: string }[];
+  /** 수신처: the departments it is sent to once approved, each acknowledged (접수) once, by anyone of it; left out when none */
+  receivingDepartments?: ReceivingDepartment[];
   /** 의견, oldest first */
   comments?: { id: string; author: PersonRef; text: string; at: string }[];
   /** Who may decide the active step today for whom: a deputy (대결) or the successor of someone who left (인수). */

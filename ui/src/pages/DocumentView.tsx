@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApp } from '../App';
 import { api, download } from '../api';
 import { message, useLoad } from '../hooks';
-import { changeableSteps, dateTime, days, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import { changeableSteps, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, pendingReceipt, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
 import { LineChangeForm } from './LineChangeForm';
@@ -91,12 +91,14 @@ export function DocumentView({ id }: { id: string }) {
     }
   };
 
-  const mayReceive = doc.status === 'APPROVED' && (doc.receivers ?? []).some((r) => r.receiver.id === me.id && !r.receivedAt);
+  // 접수: the caller's own as a receiver (수신) first, else for their department (수신처), once for all of it
+  const receipt = pendingReceipt(doc, me);
   const receive = async () => {
     setActionError(undefined);
     try {
       await api('POST', `/api/approvals/${encodeURIComponent(id)}/receipt`);
-      toast('접수했습니다 (received).');
+      toast(receipt?.kind === 'department' ? `${receipt.department.name} 수신처로 접수했습니다 (received for the department).`
+        : '접수했습니다 (received).');
       reload();
     } catch (e) {
       setActionError(message(e));
@@ -179,6 +181,12 @@ export function DocumentView({ id }: { id: string }) {
           <span key={r.receiver.id} className="receiver">{r.receiver.name}
             <small>{r.receivedAt ? ` 접수 ${dateTime(r.receivedAt)}` : doc.status === 'APPROVED' ? ' 미접수' : ''}</small></span>
         ))}</dd></>}
+        {(doc.receivingDepartments?.length ?? 0) > 0 && <><dt>수신처</dt><dd data-testid="receiving-departments">
+          {doc.receivingDepartments!.map((d) => (
+            <span key={d.department.id} className="receiver" data-testid="receiving-department"
+              title={d.head ? `부서장 (head) ${d.head.name}` : undefined}>{d.department.name}
+              <small>{departmentReceipt(d, doc.status === 'APPROVED') && ` ${departmentReceipt(d, doc.status === 'APPROVED')}`}</small></span>
+          ))}</dd></>}
         {doc.resubmissionOf && <><dt>재기안 원문</dt><dd><a href={`#/docs/${doc.resubmissionOf}`}>이전 문서</a></dd></>}
         {doc.resubmittedAs && <><dt>재기안</dt><dd><a href={`#/docs/${doc.resubmittedAs}`}>새 문서</a></dd></>}
         {doc.readBy && <><dt>열람</dt><dd data-testid="read-by">{doc.readBy.map((r) => (
@@ -299,7 +307,9 @@ export function DocumentView({ id }: { id: string }) {
           </div>
         </div>
       )}
-      {mayReceive && <p><button onClick={receive}>접수 (acknowledge receipt)</button></p>}
+      {receipt && <p data-testid="receipt"><button onClick={receive}>접수 (acknowledge receipt)</button>
+        {receipt.kind === 'department' && <small> {receipt.department.name} 수신처로, 부서 전체를 대신해 한 번 (for the whole
+          department, once)</small>}</p>}
       {canResubmit && <p><a className="button" href={`#/draft?from=${doc.id}`}>재기안 (resubmit)</a></p>}
       {actionError && <p className="error" role="alert">{actionError}</p>}
 

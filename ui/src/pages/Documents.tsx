@@ -7,6 +7,10 @@ import { go } from '../router';
 import type { ApprovalList, ApprovalStatus, ApprovalSummary } from '../types';
 
 const BOXES: Record<string, string> = { drafted: '기안한 문서', approver: '결재할/한 문서', cc: '참조 문서', received: '수신 문서' };
+/** What a box holds, where it needs saying. */
+const BOX_HINT: Record<string, string> = {
+  received: '승인된 문서 중 나에게 보낸 문서(수신)와 내 부서에 보낸 문서(수신처)입니다 (approved documents sent to me, or to my department).',
+};
 
 /** 문서함: the caller's documents by box and status (and form, days, words), newest first, a page at a time. */
 export function Documents({ box, status }: { box: string; status: string }) {
@@ -45,7 +49,7 @@ export function Documents({ box, status }: { box: string; status: string }) {
       <h2>문서함</h2>
       <div className="tabs">
         {Object.entries(BOXES).map(([b, label]) => (
-          <button key={b} className={b === box ? 'active' : ''} onClick={() => open(b, status)}>{label}</button>
+          <button key={b} className={b === box ? 'active' : ''} title={BOX_HINT[b]} onClick={() => open(b, status)}>{label}</button>
         ))}
         <select value={status} onChange={(e) => open(box, e.target.value)} aria-label="status">
           <option value="">전체 상태</option>
@@ -66,6 +70,7 @@ export function Documents({ box, status }: { box: string; status: string }) {
         <label>~ <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} aria-label="to" /></label>
         {(type || from || to) && <button type="button" onClick={() => { setType(''); setFrom(''); setTo(''); }}>필터 해제</button>}
       </div>
+      {BOX_HINT[box] && <p className="hint" data-testid="box-hint">{BOX_HINT[box]}</p>}
       {error && <p className="error">{error}</p>}
       <table>
         <thead><tr><th>문서번호</th><th>종류</th><th>제목</th><th>상태</th><th>상신</th></tr></thead>

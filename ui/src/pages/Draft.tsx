@@ -3,15 +3,17 @@ import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
 import { attachmentRefusal, dataUrlBase64, dateTime, days, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview, LEAVE_KIND_LABEL,
-  MAX_ATTACHMENTS } from '../format';
+  MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS } from '../format';
 import { go } from '../router';
-import type { ApprovalDocument, Attachment, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
+import type { ApprovalDocument, Attachment, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
 /** What 임시저장 keeps of the form: every field, as the form holds it. */
 interface SavedForm {
   type: DocumentType; title: string; body: string; kind: LeaveKind; start: string; end: string; custom: boolean;
   amount: string; category: ExpenseCategory; spentOn: string; destination: string; tripStart: string; tripEnd: string;
   purpose: string; approvers: PersonRef[]; cc: PersonRef[]; agreers: PersonRef[]; receivers: PersonRef[]; agreementAt: number;
+  /** 수신처 (drafts saved before it was offered have none) */
+  receivingDepartments: DepartmentRef[];
 }
 
 /**
@@ -38,6 +40,8 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
   const [cc, setCc] = useState<PersonRef[]>([]);
   const [agreers, setAgreers] = useState<PersonRef[]>([]);
   const [receivers, setReceivers] = useState<PersonRef[]>([]);
+  // 수신처: whole departments the document is sent to once approved
+  const [receivingDepartments, setReceivingDepartments] = useState<DepartmentRef[]>([]);
   // 합의 before the n-th approver; 0: before the last one
   const [agreementAt, setAgreementAt] = useState(0);
   const [error, setError] = useState<string>();
@@ -49,6 +53,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
   const [fileError, setFileError] = useState<string>();
 
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
+  const departments = useLoad(() => api<DepartmentInfo[]>('GET', '/api/departments'), []);
   const defaultLine = useLoad(() => api<{ approvers: PersonRef[] }>('GET', '/api/employees/me/approval-line'), []);
   const original = useLoad(() => (from ? api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(from)}`)
     : Promise.resolve(undefined)), [from]);
@@ -82,6 +87,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
     setCc(f.cc ?? []);
     setAgreers(f.agreers ?? []);
     setReceivers(f.receivers ?? []);
+    setReceivingDepartments(f.receivingDepartments ?? []);
     setAgreementAt(f.agreementAt ?? 0);
   }, [savedDraft.data]);
 
@@ -171,6 +177,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
     }
     setCc(d.cc);
     setReceivers((d.receivers ?? []).map((r) => r.receiver));
+    setReceivingDepartments((d.receivingDepartments ?? []).map((r) => r.department));
     setApprovers(d.line.flatMap((s) => (s.approver ? [s.approver] : [])));
     const at = d.line.findIndex((s) => s.agreements);
     if (at >= 0) {
@@ -224,7 +231,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
   const saveDraft = async () => {
     setSaving(true);
     const form: SavedForm = { type, title, body, kind, start, end, custom, amount, category, spentOn, destination,
-      tripStart, tripEnd, purpose, approvers, cc, agreers, receivers, agreementAt };
+      tripStart, tripEnd, purpose, approvers, cc, agreers, receivers, agreementAt, receivingDepartments };
     setError(undefined);
     try {
       const d = await api<SavedDraft>(draftId ? 'PUT' : 'POST', draftId ? `/api/drafts/${encodeURIComponent(draftId)}` : '/api/drafts',
@@ -272,6 +279,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
       ...(expense ? { expense } : {}),
       ...(trip ? { trip } : {}),
       ...(receivers.length || from ? { receiverIds: receivers.map((r) => r.id) } : {}),
+      ...(receivingDepartments.length || from ? { receiverDepartmentIds: receivingDepartments.map((d) => d.id) } : {}),
       ...(agreers.length ? { agreement: { agreerIds: agreers.map((a) => a.id), ...(agreementAt ? { position: agreementAt } : {}) } } : {}),
       // a resubmission keeps the old document's files by itself, and takes none
       ...(!from && attachments.length ? { attachmentIds: attachments.map((a) => a.id) } : {}),
@@ -463,6 +471,14 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
           <PeoplePicker label="수신자 추가" people={others.filter((p) => !taken(p, line, agreers, cc))}
                         chosen={receivers} setChosen={setReceivers} toRef={ref} max={20} />
         </fieldset>
+        <fieldset>
+          <legend>수신처 (receiving departments)</legend>
+          <p className="hint">승인되면 부서 전체에 전달되고 부서장에게 알립니다; 부서의 누구나 읽을 수 있고, 한 사람이 부서를 대신해
+            한 번 접수합니다 (sent to the whole department once approved; anyone of it acknowledges it for all, once).</p>
+          <DepartmentPicker departments={departments.data ?? []} chosen={receivingDepartments} setChosen={setReceivingDepartments}
+                            max={MAX_RECEIVING_DEPARTMENTS} />
+          {departments.error && <p className="error">{departments.error}</p>}
+        </fieldset>
         {error && <p className="error" role="alert">{error}</p>}
         <div className="actions">
           <button type="submit" disabled={busy || uploading.length > 0}>{from ? '재기안' : '상신'}</button>
@@ -523,6 +539,35 @@ function PeoplePicker({ label, people, chosen, setChosen, toRef, ordered, max }:
           {left.map((p) => <option key={p.id} value={p.id}>{p.name} · {p.department.name} · {p.position}</option>)}
         </select>
       )}
+    </div>
+  );
+}
+
+/** 수신처: departments chosen from the org chart, in the order chosen. */
+function DepartmentPicker({ departments, chosen, setChosen, max }: {
+  departments: DepartmentInfo[]; chosen: DepartmentRef[]; setChosen: (d: DepartmentRef[]) => void; max: number;
+}) {
+  const left = departments.filter((d) => !chosen.some((c) => c.id === d.id));
+  return (
+    <div className="picker" data-testid="receiving-department-picker">
+      {chosen.length > 0 && (
+        <ol className="chosen">
+          {chosen.map((d) => (
+            <li key={d.id} data-testid="receiving-department-chosen">{d.name}
+              <button type="button" className="link" onClick={() => setChosen(chosen.filter((c) => c.id !== d.id))} aria-label={`remove ${d.name}`}>✕</button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {chosen.length < max ? (
+        <select aria-label="수신처 추가" value="" onChange={(e) => {
+          const d = departments.find((x) => x.id === Number(e.target.value));
+          if (d) setChosen([...chosen, { id: d.id, name: d.name }]);
+        }}>
+          <option value="">수신처 추가…</option>
+          {left.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        </select>
+      ) : <p className="hint">수신처는 {max}곳까지입니다 (at most {max} departments).</p>}
     </div>
   );
 }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Submit: the drafter (from the token), the approval line (named approvers, or the org chart's default, from
- * employee-service; with a 합의 step of agreers if asked), the people in cc (참조) and the receivers (수신), looked up the same way, make a
- * new document, which is stored in MongoDB together with its
+ * employee-service; with a 합의 step of agreers if asked), the people in cc (참조), the receivers (수신) and the
+ * receiving departments (수신처), looked up the same way, make a new document, which is stored in MongoDB together with its
  * {@code approval.submitted} event in an outbox. Then it is dispatched to approval-processing, the way the
  * dispatch mode (or the request's {@code X-Dispatch-Mode}) says:
  * <ul>
@@ -79,8 +79,14 @@ public class SubmitRoute extends RouteBuilder {
                     .setVariable("receivers", method("employeeDirectory",
                             "approvers(${variable.request.receiverIds}, ${variable.callerToken})"))
                 .end()
+                .setVariable("receivingDepartments", constant(java.util.List.of()))
+                .filter(simple("${variable.request.receiverDepartmentIds} != null"))
+                    .setVariable("receivingDepartments", method("employeeDirectory",
+                            "departments(${variable.request.receiverDepartmentIds}, ${variable.callerToken})"))
+                .end()
                 .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${variable.line}, ${variable.cc}, "
-                        + "${variable.agreers}, ${variable.receivers}, ${variable.resubmissionOf})")
+                        + "${variable.agreers}, ${variable.receivers}, ${variable.receivingDepartments}, "
+                        + "${variable.resubmissionOf})")
                 .setVariable("approval", body())
                 .to(AttachmentRoutes.ATTACHED)
                 .setBody(variable("approval"));

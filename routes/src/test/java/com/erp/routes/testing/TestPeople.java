@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.erp.routes.common.directory.EmployeeDirectory;
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.security.TokenIssuer;
 
@@ -16,6 +17,10 @@ public final class TestPeople {
     public static final Person LEAD = new Person(1002, "이서연", "TEAM_LEAD", "개발본부");
     public static final Person HEAD = new Person(1003, "박지훈", "DEPT_HEAD", "개발본부");
     public static final Person OTHER = new Person(1004, "최유진", "STAFF", "영업본부");
+
+    /** The two departments (수신처): the drafter's, headed by HEAD, and OTHER's, headed by nobody here. */
+    public static final ReceivingDepartment DEV = new ReceivingDepartment(1, "개발본부", HEAD);
+    public static final ReceivingDepartment SALES = new ReceivingDepartment(2, "영업본부", null);
 
     private TestPeople() {
     }
@@ -37,6 +42,12 @@ public final class TestPeople {
             public List<Person> approvers(List<Long> ids, String bearerToken) {
                 return ids.stream().map(people::get).filter(p -> p != null).toList();
             }
+
+            @Override
+            public List<ReceivingDepartment> departments(List<Long> ids, String bearerToken) {
+                return ids.stream().map(id -> id == DEV.id() ? DEV : id == SALES.id() ? SALES : null)
+                        .filter(d -> d != null).toList();
+            }
         };
     }
 
@@ -48,7 +59,9 @@ public final class TestPeople {
     /** The same, issued at a token version (revocations refuse the older ones). */
     public static String token(TokenIssuer tokens, Person p, long tokenVersion, String... roles) {
         Set<String> granted = roles.length == 0 ? Set.of("EMPLOYEE") : Set.of(roles);
-        return tokens.issue(new Caller(p.id(), "u" + p.id(), p.name(), p.department(), p.position(), granted),
-                tokenVersion);
+        Long departmentId = DEV.name().equals(p.department()) ? DEV.id()
+                : SALES.name().equals(p.department()) ? SALES.id() : null;
+        return tokens.issue(new Caller(p.id(), "u" + p.id(), p.name(), p.department(), p.position(), granted,
+                departmentId), tokenVersion);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -20,10 +21,13 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
 
     private final Cache<Long, List<Person>> lines;
     private final Cache<Long, Person> people;
+    /** The whole org chart's departments under one key: a company has tens of them, and a submission names few. */
+    private final Cache<Boolean, java.util.Map<Long, ReceivingDepartment>> departments;
 
     protected CachingEmployeeDirectory(Duration cacheTtl) {
         this.lines = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
         this.people = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
+        this.departments = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(1).build();
     }
 
     /** How long a caller is asked to wait when employee-service is away. */
@@ -57,6 +61,9 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
     /** The active employees among these ids (GET /api/employees?ids=csv). */
     protected abstract JsonNode fetchEmployees(String idsCsv, String bearerToken);
 
+    /** The org chart's departments with their heads (GET /api/departments). */
+    protected abstract JsonNode fetchDepartments(String bearerToken);
+
     @Override
     public List<Person> defaultLine(long drafterId, String bearerToken) {
         return lines.get(drafterId, id -> {
@@ -77,5 +84,23 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
                     e.path("department").path("name").asText(null))));
         }
         return ids.stream().map(people::getIfPresent).filter(p -> p != null).toList();
+    }
+
+    @Override
+    public List<ReceivingDepartment> departments(List<Long> ids, String bearerToken) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, ReceivingDepartment> all = departments.get(Boolean.TRUE, k -> {
+            java.util.Map<Long, ReceivingDepartment> found = new java.util.HashMap<>();
+            fetchDepartments(bearerToken).forEach(d -> {
+                JsonNode head = d.path("head");
+                found.put(d.path("id").asLong(), new ReceivingDepartment(d.path("id").asLong(), d.path("name").asText(),
+                        head.isObject() ? new Person(head.path("id").asLong(), head.path("name").asText(),
+                                head.path("position").asText(null), d.path("name").asText()) : null));
+            });
+            return java.util.Map.copyOf(found);
+        });
+        return ids.stream().map(all::get).filter(d -> d != null).toList();
     }
 }

@@ -3,6 +3,7 @@ package com.erp.routes.common.directory;
 import java.util.List;
 
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.ReceivingDepartment;
 
 /**
  * Who may approve (bean {@code employeeDirectory}, {@link DirectoryConfiguration}): employee-service owns the org
@@ -16,4 +17,7 @@ public interface EmployeeDirectory {
 
     /** The active employees among these ids, in the order given; unknown or inactive ids are left out. */
     List<Person> approvers(List<Long> ids, String bearerToken);
+
+    /** The departments among these ids (수신처), in the order given, each with its head now; unknown ids are left out. */
+    List<ReceivingDepartment> departments(List<Long> ids, String bearerToken);
 }

@@ -33,6 +33,11 @@ public class HttpEmployeeDirectory extends CachingEmployeeDirectory {
         return get(client().get().uri("/api/employees?ids={ids}", Map.of("ids", idsCsv)), bearerToken);
     }
 
+    @Override
+    protected JsonNode fetchDepartments(String bearerToken) {
+        return get(client().get().uri("/api/departments"), bearerToken);
+    }
+
     /** The answer, or the problem the caller should see instead (never a 500 for employee-service's state). */
     private static JsonNode get(RestClient.RequestHeadersSpec<?> request, String bearerToken) {
         try {

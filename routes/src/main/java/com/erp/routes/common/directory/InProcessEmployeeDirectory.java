@@ -18,6 +18,7 @@ public class InProcessEmployeeDirectory extends CachingEmployeeDirectory {
 
     static final String APPROVAL_LINE = "direct:getMyApprovalLine";
     static final String EMPLOYEES = "direct:listEmployees";
+    static final String DEPARTMENTS = "direct:listDepartments";
 
     private final ProducerTemplate producer;
     private final ObjectMapper json;
@@ -36,6 +37,11 @@ public class InProcessEmployeeDirectory extends CachingEmployeeDirectory {
     @Override
     protected JsonNode fetchEmployees(String idsCsv, String bearerToken) {
         return call(EMPLOYEES, idsCsv);
+    }
+
+    @Override
+    protected JsonNode fetchDepartments(String bearerToken) {
+        return call(DEPARTMENTS, null);
     }
 
     private JsonNode call(String uri, String ids) {

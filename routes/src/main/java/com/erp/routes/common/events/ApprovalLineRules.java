@@ -117,6 +117,33 @@ public final class ApprovalLineRules {
         return Optional.empty();
     }
 
+    /** At most this many departments receive one document (수신처). */
+    public static final int MAX_RECEIVING_DEPARTMENTS = 10;
+
+    /**
+     * Why {@code departments} (수신처) cannot receive the document, or empty: at most
+     * {@value #MAX_RECEIVING_DEPARTMENTS}, none twice. The drafter's own department may be one (a document for the whole
+     * department to have on file).
+     */
+    public static Optional<String> receivingDepartmentsViolation(List<ReceivingDepartment> departments) {
+        if (departments == null || departments.isEmpty()) {
+            return Optional.empty();
+        }
+        if (departments.size() > MAX_RECEIVING_DEPARTMENTS) {
+            return Optional.of("At most " + MAX_RECEIVING_DEPARTMENTS + " departments can receive a document (수신처).");
+        }
+        Set<Long> seen = new HashSet<>();
+        for (ReceivingDepartment d : departments) {
+            if (d == null) {
+                return Optional.of("A receiving department is missing.");
+            }
+            if (!seen.add(d.id())) {
+                return Optional.of(d.name() + " appears twice among the receiving departments (수신처).");
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The same for the steps of a stored or transmitted line, which must also be numbered 1..n in order; a 합의 step
      * has 1 to {@value #MAX_AGREERS} agreers and is never the last (an approver decides after it).

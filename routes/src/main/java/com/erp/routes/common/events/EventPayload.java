@@ -23,11 +23,17 @@ public sealed interface EventPayload {
      * {@code leave}: what a leave document asks for (null for other forms); such a document starts along its line only
      * once employee-service has reserved its days ({@link LeaveReserved}). {@code resubmissionOf}: the rejected or
      * withdrawn document this one resubmits (재기안), if it does. {@code receivers}: 수신, the people the document is sent
-     * to once it is approved.
+     * to once it is approved; {@code receivingDepartments}: 수신처, the departments it is sent to then.
      */
     record Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
-                     Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf, List<Person> receivers)
+                     Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf, List<Person> receivers,
+                     List<ReceivingDepartment> receivingDepartments)
             implements EventPayload {
+
+        public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
+                         Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf, List<Person> receivers) {
+            this(drafterId, title, drafter, documentType, line, submittedAt, cc, leave, resubmissionOf, receivers, null);
+        }
 
         public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
                          Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf) {
@@ -131,11 +137,17 @@ public sealed interface EventPayload {
 
     /**
      * The last step approved: the document is approved. {@code cc} are told, like the drafter; {@code receivers} (수신)
-     * receive it now. {@code onBehalfOf}: the step's approver, when {@code finalApprover} approved it as their deputy
-     * (대결); null otherwise.
+     * receive it now, and so do the {@code receivingDepartments} (수신처: their heads are told). {@code onBehalfOf}:
+     * the step's approver, when {@code finalApprover} approved it as their deputy (대결); null otherwise.
      */
     record Completed(long drafterId, String title, Person finalApprover, Progress progress, List<Person> cc,
-                     List<Person> receivers, Person onBehalfOf) implements EventPayload {
+                     List<Person> receivers, Person onBehalfOf, List<ReceivingDepartment> receivingDepartments)
+            implements EventPayload {
+
+        public Completed(long drafterId, String title, Person finalApprover, Progress progress, List<Person> cc,
+                         List<Person> receivers, Person onBehalfOf) {
+            this(drafterId, title, finalApprover, progress, cc, receivers, onBehalfOf, null);
+        }
 
         public Completed(long drafterId, String title, Person finalApprover, Progress progress, List<Person> cc,
                          List<Person> receivers) {

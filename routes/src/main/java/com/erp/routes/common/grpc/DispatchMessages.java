@@ -10,6 +10,7 @@ import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.grpc.DispatchReply;
 import com.erp.routes.grpc.DispatchRequest;
 
@@ -50,6 +51,16 @@ public final class DispatchMessages {
         if (s.receivers() != null) {
             s.receivers().forEach(p -> b.addReceivers(person(p)));
         }
+        if (s.receivingDepartments() != null) {
+            s.receivingDepartments().forEach(d -> {
+                com.erp.routes.grpc.ReceivingDepartment.Builder r = com.erp.routes.grpc.ReceivingDepartment.newBuilder()
+                        .setId(d.id()).setName(nullToEmpty(d.name()));
+                if (d.head() != null) {
+                    r.setHead(person(d.head()));
+                }
+                b.addReceivingDepartments(r);
+            });
+        }
         return b.build();
     }
 
@@ -65,7 +76,10 @@ public final class DispatchMessages {
                         instant(r.getSubmittedAtEpochMicros()),
                         r.getCcCount() == 0 ? null : r.getCcList().stream().map(DispatchMessages::person).toList(),
                         null, null, r.getReceiversCount() == 0 ? null
-                                : r.getReceiversList().stream().map(DispatchMessages::person).toList()));
+                                : r.getReceiversList().stream().map(DispatchMessages::person).toList(),
+                        r.getReceivingDepartmentsCount() == 0 ? null : r.getReceivingDepartmentsList().stream()
+                                .map(d -> new ReceivingDepartment(d.getId(), d.getName(),
+                                        d.hasHead() ? person(d.getHead()) : null)).toList()));
     }
 
     /** The answer: the document's state after activation (or as it already was). */

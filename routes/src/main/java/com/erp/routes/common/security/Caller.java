@@ -9,11 +9,19 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Who is calling, as the token says: the only source of identity and role in every service.
  */
-public record Caller(long id, String username, String name, String department, String position, Set<String> roles) {
+public record Caller(long id, String username, String name, String department, String position, Set<String> roles,
+                     Long departmentId) {
+
+    /** A caller whose department is known by name only (tokens issued before {@value #CLAIM_DEPARTMENT_ID} existed). */
+    public Caller(long id, String username, String name, String department, String position, Set<String> roles) {
+        this(id, username, name, department, position, roles, null);
+    }
 
     public static final String CLAIM_NAME = "name";
     public static final String CLAIM_USERNAME = "preferred_username";
     public static final String CLAIM_DEPARTMENT = "department";
+    /** The department's id: what 수신처 (a document sent to a whole department) is matched against. */
+    public static final String CLAIM_DEPARTMENT_ID = "department_id";
     public static final String CLAIM_POSITION = "position";
     public static final String CLAIM_ROLES = "roles";
 
@@ -21,7 +29,12 @@ public record Caller(long id, String username, String name, String department, S
         Collection<String> roles = jwt.hasClaim(CLAIM_ROLES) ? jwt.getClaimAsStringList(CLAIM_ROLES) : List.of();
         return new Caller(Long.parseLong(jwt.getSubject()), jwt.getClaimAsString(CLAIM_USERNAME),
                 jwt.getClaimAsString(CLAIM_NAME), jwt.getClaimAsString(CLAIM_DEPARTMENT),
-                jwt.getClaimAsString(CLAIM_POSITION), Set.copyOf(roles));
+                jwt.getClaimAsString(CLAIM_POSITION), Set.copyOf(roles), departmentId(jwt));
+    }
+
+    private static Long departmentId(Jwt jwt) {
+        Object claim = jwt.getClaims().get(CLAIM_DEPARTMENT_ID);
+        return claim instanceof Number n ? Long.valueOf(n.longValue()) : null;
     }
 
     public boolean hasRole(String role) {

@@ -35,7 +35,7 @@ public class TokenIssuer {
     /** A token of {@code caller} at their token version (claim {@value #CLAIM_TOKEN_VERSION}; see RevokedSubjects). */
     public String issue(Caller caller, long tokenVersion) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(Long.toString(caller.id()))
                 .issuedAt(now)
@@ -45,10 +45,12 @@ public class TokenIssuer {
                 .claim(Caller.CLAIM_DEPARTMENT, caller.department() == null ? "" : caller.department())
                 .claim(Caller.CLAIM_POSITION, caller.position() == null ? "" : caller.position())
                 .claim(Caller.CLAIM_ROLES, caller.roles().stream().sorted().toList())
-                .claim(CLAIM_TOKEN_VERSION, tokenVersion)
-                .build();
+                .claim(CLAIM_TOKEN_VERSION, tokenVersion);
+        if (caller.departmentId() != null) {
+            claims.claim(Caller.CLAIM_DEPARTMENT_ID, caller.departmentId());
+        }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
     public Duration ttl() {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.web.ProblemException;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,17 @@ class HttpEmployeeDirectoryTest {
 
     private static ProblemException refusal(HttpEmployeeDirectory directory) {
         return catchThrowableOfType(ProblemException.class, () -> directory.defaultLine(1001, "token"));
+    }
+
+    @Test
+    void theDepartmentsNamedWithTheirHeadsUnknownOnesLeftOut() throws IOException {
+        HttpEmployeeDirectory directory = answering(200, "[{\"id\":1,\"code\":\"DEV\",\"name\":\"개발본부\",\"teams\":[]},"
+                + "{\"id\":2,\"code\":\"SALES\",\"name\":\"영업본부\",\"head\":{\"id\":1006,\"name\":\"강도윤\","
+                + "\"position\":\"DEPT_HEAD\",\"department\":\"영업본부\"},\"teams\":[]}]", null);
+        assertThat(directory.departments(List.of(2L, 99L, 1L), "token")).containsExactly(
+                new ReceivingDepartment(2, "영업본부", new Person(1006, "강도윤", "DEPT_HEAD", "영업본부")),
+                new ReceivingDepartment(1, "개발본부", null));
+        assertThat(directory.departments(List.of(), "token")).isEmpty();
     }
 
     @Test

@@ -33,6 +33,22 @@ class ApprovalLineRulesTest {
     }
 
     @Test
+    void upToTenReceivingDepartmentsEachOnceTheDraftersOwnIncluded() {
+        assertThat(ApprovalLineRules.receivingDepartmentsViolation(null)).isEmpty();
+        List<ReceivingDepartment> ten = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            ten.add(new ReceivingDepartment(i, "d" + i, i == 1 ? p(1) : null));
+        }
+        assertThat(ApprovalLineRules.receivingDepartmentsViolation(ten)).isEmpty();
+        List<ReceivingDepartment> eleven = new ArrayList<>(ten);
+        eleven.add(new ReceivingDepartment(11, "d11", null));
+        assertThat(ApprovalLineRules.receivingDepartmentsViolation(eleven))
+                .contains("At most 10 departments can receive a document (수신처).");
+        assertThat(ApprovalLineRules.receivingDepartmentsViolation(List.of(ten.get(1), ten.get(1))))
+                .contains("d2 appears twice among the receiving departments (수신처).");
+    }
+
+    @Test
     void transmittedStepsMustBeNumberedInOrder() {
         assertThat(ApprovalLineRules.stepsViolation(1, List.of(new LineStep(1, p(2)), new LineStep(2, p(3))))).isEmpty();
         assertThat(ApprovalLineRules.stepsViolation(1, List.of(new LineStep(2, p(2)), new LineStep(1, p(3)))))

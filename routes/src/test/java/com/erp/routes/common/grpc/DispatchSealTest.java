@@ -31,6 +31,8 @@ class DispatchSealTest {
         assertDenied(() -> other.verify(sealed.toBuilder().setDocumentType("GENERAL").build()));
         assertDenied(() -> other.verify(sealed.toBuilder().setCallerToken("u").build()));
         assertDenied(() -> other.verify(sealed.toBuilder().addCc(Person.newBuilder().setId(9)).build()));
+        assertDenied(() -> other.verify(sealed.toBuilder().addReceivingDepartments(
+                com.erp.routes.grpc.ReceivingDepartment.newBuilder().setId(2).setName("영업본부")).build()));
     }
 
     @Test

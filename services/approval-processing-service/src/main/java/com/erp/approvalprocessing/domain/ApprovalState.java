@@ -6,6 +6,7 @@ import java.util.List;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.ReceivingDepartment;
 
 /**
  * What approval-processing knows of a document: enough to decide who acts now and to describe each event,
@@ -14,10 +15,16 @@ import com.erp.routes.common.events.Progress;
  * @param version the sequence of the last event this state produced
  * @param cc        참조, the people told when the document starts and how it ends (null in states stored before it)
  * @param receivers 수신, the people who receive the document once it is approved (null when none, and in older states)
+ * @param receivingDepartments 수신처, the departments it is sent to once approved (null when none, and in older states)
  */
 public record ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
                             Progress progress, long version, Instant activatedAt, List<Person> cc,
-                            List<Person> receivers) {
+                            List<Person> receivers, List<ReceivingDepartment> receivingDepartments) {
+
+    public ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
+                         Progress progress, long version, Instant activatedAt, List<Person> cc, List<Person> receivers) {
+        this(approvalId, title, documentType, drafter, line, progress, version, activatedAt, cc, receivers, null);
+    }
 
     public ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
                          Progress progress, long version, Instant activatedAt, List<Person> cc) {
@@ -32,6 +39,11 @@ public record ApprovalState(String approvalId, String title, String documentType
     /** The receivers as events carry them: null when there are none. */
     public List<Person> receiversOrNull() {
         return receivers == null || receivers.isEmpty() ? null : receivers;
+    }
+
+    /** The receiving departments as events carry them: null when there are none. */
+    public List<ReceivingDepartment> receivingDepartmentsOrNull() {
+        return receivingDepartments == null || receivingDepartments.isEmpty() ? null : receivingDepartments;
     }
 
     public int stepCount() {

@@ -108,6 +108,9 @@ public class Workflow {
                 .ifPresent(reason -> {
                     throw new InvalidEventException("submission " + submitted.approvalId() + ": " + reason);
                 });
+        ApprovalLineRules.receivingDepartmentsViolation(s.receivingDepartments()).ifPresent(reason -> {
+            throw new InvalidEventException("submission " + submitted.approvalId() + ": " + reason);
+        });
         Instant now = clock.instant();
         List<StepProgress> steps = new ArrayList<>();
         for (LineStep step : s.line()) {
@@ -116,7 +119,8 @@ public class Workflow {
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, 1, steps);
         ApprovalState state = new ApprovalState(submitted.approvalId(), s.title(), s.documentType(), s.drafter(),
                 s.line(), progress, 1, now, s.cc() == null ? List.of() : List.copyOf(s.cc()),
-                s.receivers() == null ? null : List.copyOf(s.receivers()));
+                s.receivers() == null ? null : List.copyOf(s.receivers()),
+                s.receivingDepartments() == null ? null : List.copyOf(s.receivingDepartments()));
         // the first activation tells the people in cc that the document is on its way
         ApprovalEvent activated = activated(state, 1, 1, now, state.ccOrNull());
         List<Transition.InboxChange> inbox = new ArrayList<>();
@@ -200,7 +204,8 @@ public class Workflow {
                             finalAuthority ? EventPayload.Decision.APPROVED_FINAL : EventPayload.Decision.APPROVED,
                             comment, absent).apply(progress)),
                     ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Completed(state.drafter().id(),
-                            state.title(), actor, progress, state.ccOrNull(), state.receiversOrNull(), absent))));
+                            state.title(), actor, progress, state.ccOrNull(), state.receiversOrNull(), absent,
+                            state.receivingDepartmentsOrNull()))));
         }
         return reject(state, steps, inbox, now, current, actor, comment,
                 decided(state, current, actor, EventPayload.Decision.REJECTED, comment, absent));
@@ -430,7 +435,7 @@ public class Workflow {
         long seq = state.version();
         ApprovalState next = new ApprovalState(state.approvalId(), state.title(), state.documentType(), state.drafter(),
                 List.copyOf(line), progress, seq + (activeChanged ? 2 : 1), activeChanged ? now : state.activatedAt(),
-                state.cc(), state.receivers());
+                state.cc(), state.receivers(), state.receivingDepartments());
         Set<Long> before = ApprovalLineRules.people(state.line()).stream().map(Person::id)
                 .collect(Collectors.toSet());
         Set<Long> after = everyone.stream().map(Person::id).collect(Collectors.toSet());
@@ -668,7 +673,7 @@ public class Workflow {
 
     private static ApprovalState withProgress(ApprovalState s, Progress progress, long version, Instant activatedAt) {
         return new ApprovalState(s.approvalId(), s.title(), s.documentType(), s.drafter(), s.line(), progress, version,
-                activatedAt, s.cc(), s.receivers());
+                activatedAt, s.cc(), s.receivers(), s.receivingDepartments());
     }
 
     private ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now, List<Person> cc) {

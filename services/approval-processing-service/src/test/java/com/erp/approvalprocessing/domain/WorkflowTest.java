@@ -20,6 +20,7 @@ import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Progress.StepStatus;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
@@ -222,6 +223,37 @@ class WorkflowTest {
                 t.state().progress(), 1, Instant.EPOCH, null);
         Transition end = workflow.decide(old, "a1", new DecisionRequest("APPROVE", null), caller(lead));
         assertThat(((EventPayload.Completed) end.events().get(1).payload()).cc()).isNull();
+    }
+
+    @Test
+    void theReceivingDepartmentsAreKeptAndNamedWhenTheDocumentIsApproved() {
+        ReceivingDepartment sales = new ReceivingDepartment(2, "영업본부", new Person(9, "강도윤", "DEPT_HEAD", "영업본부"));
+        Person exec = new Person(5, "exec", "EXECUTIVE", "D");
+        Transition t = workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH, new EventPayload.Submitted(1, "title", drafter,
+                "GENERAL", List.of(new LineStep(1, lead), new LineStep(2, head), new LineStep(3, exec)), Instant.EPOCH,
+                null, null, null, null, List.of(sales))));
+        Transition atHead = workflow.decide(t.state(), "a1", new DecisionRequest("APPROVE", null), caller(lead));
+        Transition atExec = workflow.decide(atHead.state(), "a1", new DecisionRequest("APPROVE", null), caller(head));
+        Transition completed = workflow.decide(atExec.state(), "a1", new DecisionRequest("APPROVE", null), caller(exec));
+        assertThat(completed.events()).extracting(e -> e.payload()).filteredOn(p -> p instanceof EventPayload.Completed)
+                .singleElement().satisfies(p -> assertThat(((EventPayload.Completed) p).receivingDepartments())
+                        .containsExactly(sales));
+        // 전결 ends it too
+        Transition finalAuthority = workflow.decide(atHead.state(), "a1", new DecisionRequest("APPROVE_FINAL", null),
+                caller(head));
+        assertThat(finalAuthority.events()).extracting(e -> e.payload()).filteredOn(p -> p instanceof EventPayload.Completed)
+                .singleElement().satisfies(p -> assertThat(((EventPayload.Completed) p).receivingDepartments())
+                        .containsExactly(sales));
+        // without any the event leaves them out
+        Transition plain = workflow.start(ApprovalEvent.of("a2", 0, Instant.EPOCH, new EventPayload.Submitted(1, "t",
+                drafter, "GENERAL", List.of(new LineStep(1, lead)), Instant.EPOCH)));
+        assertThat(workflow.decide(plain.state(), "a2", new DecisionRequest("APPROVE", null), caller(lead)).events())
+                .extracting(e -> e.payload()).filteredOn(p -> p instanceof EventPayload.Completed).singleElement()
+                .satisfies(p -> assertThat(((EventPayload.Completed) p).receivingDepartments()).isNull());
+        // a department twice is poison, wherever it comes from
+        assertThatThrownBy(() -> workflow.start(ApprovalEvent.of("a5", 0, Instant.EPOCH, new EventPayload.Submitted(1, "t",
+                drafter, "GENERAL", List.of(new LineStep(1, lead)), Instant.EPOCH, null, null, null, null,
+                List.of(sales, sales))))).isInstanceOf(InvalidEventException.class).hasMessageContaining("twice");
     }
 
     @Test

@@ -12,7 +12,19 @@ public record ApprovalDocument(String id, String number, String type, String tit
                                Instant updatedAt, Instant completedAt, List<HistoryEntry> history,
                                String resubmissionOf, String resubmittedAs, ExpenseRequest expense, TripRequest trip,
                                List<Receiver> receivers, List<Comment> comments, List<StandIn> standIns,
-                               List<Attachment> attachments, List<Reader> readBy) {
+                               List<Attachment> attachments, List<Reader> readBy,
+                               List<ReceivingDepartment> receivingDepartments) {
+
+    /**
+     * 수신처: a department the document is sent to once approved, its head when it was submitted, and who of it
+     * acknowledged it for the department (접수) and when, once someone has.
+     */
+    public record ReceivingDepartment(DocumentDepartment department, Person head, Person receivedBy, Instant receivedAt) {
+    }
+
+    /** Schema DocumentDepartment. */
+    public record DocumentDepartment(long id, String name) {
+    }
 
     /** 열람: someone besides the drafter who opened the document, and when they first did. */
     public record Reader(Person reader, Instant at) {

@@ -8,7 +8,14 @@ import java.util.List;
  */
 public record ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds,
                                       LeaveRequest leave, ExpenseRequest expense, TripRequest trip,
-                                      AgreementRequest agreement, List<Long> receiverIds) {
+                                      AgreementRequest agreement, List<Long> receiverIds,
+                                      List<Long> receiverDepartmentIds) {
+
+    public ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds,
+                                   LeaveRequest leave, ExpenseRequest expense, TripRequest trip, AgreementRequest agreement,
+                                   List<Long> receiverIds) {
+        this(title, body, approverIds, ccIds, leave, expense, trip, agreement, receiverIds, null);
+    }
 
     public ResubmitApprovalRequest(String title, String body, List<Long> approverIds, List<Long> ccIds,
                                    LeaveRequest leave, ExpenseRequest expense, TripRequest trip, AgreementRequest agreement) {

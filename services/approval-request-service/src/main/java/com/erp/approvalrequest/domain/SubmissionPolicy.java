@@ -13,6 +13,7 @@ import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LeaveRules;
 
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.web.ProblemException;
 
 /**
@@ -113,6 +114,27 @@ public final class SubmissionPolicy {
             throw ProblemException.unprocessable(reason);
         });
         return receivers;
+    }
+
+    /**
+     * The receiving departments (수신처), in the order named: each one the org chart has. Empty when none were named.
+     */
+    public static List<ReceivingDepartment> receivingDepartments(List<Long> requested, List<ReceivingDepartment> found) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ReceivingDepartment> byId = new java.util.HashMap<>();
+        found.forEach(d -> byId.put(d.id(), d));
+        List<Long> unknown = requested.stream().filter(id -> !byId.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.unprocessable("No department " + unknown + " in the org chart to send the document "
+                    + "to (receiverDepartmentIds).");
+        }
+        List<ReceivingDepartment> departments = requested.stream().map(byId::get).toList();
+        ApprovalLineRules.receivingDepartmentsViolation(departments).ifPresent(reason -> {
+            throw ProblemException.unprocessable(reason);
+        });
+        return departments;
     }
 
     /**

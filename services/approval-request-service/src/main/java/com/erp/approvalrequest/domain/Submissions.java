@@ -16,6 +16,7 @@ import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.security.Caller;
 
 /**
@@ -30,7 +31,7 @@ public class Submissions {
      * @param resubmissionOf the rejected or withdrawn document this one resubmits (재기안), or null */
     public record NewApproval(String id, SubmitApprovalRequest request, Person drafter, List<LineStep> line,
                               List<Person> cc, Instant submittedAt, ApprovalEvent submitted, String resubmissionOf,
-                              List<Person> receivers) {
+                              List<Person> receivers, List<ReceivingDepartment> receivingDepartments) {
     }
 
     private final Clock clock;
@@ -46,10 +47,12 @@ public class Submissions {
      * @param cc             who the directory found of {@code request.ccIds()} (empty when none were named)
      * @param agreers        who the directory found of the agreement's agreer ids (empty when there is none)
      * @param receivers      who the directory found of {@code request.receiverIds()} (empty when none were named)
+     * @param departments    what the directory found of {@code request.receiverDepartmentIds()} (empty when none were)
      * @param resubmissionOf the document this one resubmits, or null
      */
     public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers, List<Person> cc,
-                             List<Person> agreers, List<Person> receivers, String resubmissionOf) {
+                             List<Person> agreers, List<Person> receivers, List<ReceivingDepartment> departments,
+                             String resubmissionOf) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Leave leave = SubmissionPolicy.leave(request.type(), request.leave(), today.getYear());
@@ -63,13 +66,16 @@ public class Submissions {
                 .map(id -> cc.stream().filter(p -> p.id() == id).findFirst().orElseThrow()).toList();
         List<Person> receiving = SubmissionPolicy.receivers(caller.id(), request.receiverIds(), receivers,
                 ApprovalLineRules.people(line), inCc);
+        List<ReceivingDepartment> receivingDepartments = SubmissionPolicy.receivingDepartments(
+                request.receiverDepartmentIds(), departments);
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Person drafter = caller.person();
         ApprovalEvent submitted = ApprovalEvent.of(id, 0, now, new EventPayload.Submitted(caller.id(),
                 request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc, leave, resubmissionOf,
-                receiving.isEmpty() ? null : receiving));
-        return new NewApproval(id, request, drafter, line, inCc, now, submitted, resubmissionOf, receiving);
+                receiving.isEmpty() ? null : receiving, receivingDepartments.isEmpty() ? null : receivingDepartments));
+        return new NewApproval(id, request, drafter, line, inCc, now, submitted, resubmissionOf, receiving,
+                receivingDepartments);
     }
 
     /** The 202 answer: stored and queued; processing will activate the first step. */

@@ -143,6 +143,12 @@ public class ApprovalDocuments {
         if (approval.resubmissionOf() != null) {
             doc.append("resubmissionOf", approval.resubmissionOf());
         }
+        if (!approval.receivingDepartments().isEmpty()) {
+            doc.append("receivingDepartments", approval.receivingDepartments().stream().map(d -> {
+                Document r = new Document("id", d.id()).append("name", d.name());
+                return d.head() == null ? r : r.append("head", person(d.head()));
+            }).toList());
+        }
         Leave leave = ((EventPayload.Submitted) submitted.payload()).leave();
         if (leave != null) {
             doc.append("leave", new Document("kind", leave.kind()).append("startDate", leave.startDate())
@@ -480,7 +486,14 @@ public class ApprovalDocuments {
                 c.expense() != null ? c.expense() : expense(doc.get("expense", Document.class)),
                 c.trip() != null ? c.trip() : trip(doc.get("trip", Document.class)), agreement,
                 c.receiverIds() != null ? c.receiverIds() : keptReceivers(doc, onLine, c.ccIds() != null ? c.ccIds() : keptCc),
-                attachmentIds(doc));
+                attachmentIds(doc), c.receiverDepartmentIds() != null ? c.receiverDepartmentIds() : keptDepartments(doc));
+    }
+
+    /** The old document's receiving departments (수신처), as ids; null when it had none. */
+    private static List<Long> keptDepartments(Document doc) {
+        List<Long> kept = doc.getList("receivingDepartments", Document.class, List.of()).stream()
+                .map(d -> d.get("id", Number.class).longValue()).toList();
+        return kept.isEmpty() ? null : kept;
     }
 
     /** The ids of a document's attachments (첨부파일), in their order; null when it has none. */
@@ -532,38 +545,66 @@ public class ApprovalDocuments {
 
     /**
      * The update that records the caller's receipt of the document (수신 → 접수), or why they may not: only a receiver
-     * (someone else learns nothing of it), once the document is approved, once. The update's condition repeats the
-     * last, so two receipts at the same moment record one; {@link #received} says which.
+     * or someone of a receiving department (수신처; someone else learns nothing of it), once the document is approved,
+     * once. A receiver's own receipt comes first; then, by someone of it, their department's, which stands for the
+     * whole department. The update's condition repeats the last, so two receipts at the same moment record one;
+     * {@link #received} says which.
      */
     public List<Bson> receipt(Document doc, Caller caller) {
         if (doc == null) {
             throw ProblemException.notFound("No such document.");
         }
-        if (!isReceiver(doc, caller)) {
-            throw ProblemException.forbidden("Only its receivers receive a document.");
+        Document department = receivingDepartment(doc, caller);
+        if (!isReceiver(doc, caller) && department == null) {
+            throw ProblemException.forbidden("Only its receivers, and the people of the departments it is sent to "
+                    + "(수신처), receive a document.");
         }
         if (!APPROVED.equals(doc.getString("status"))) {
             // how it stands is not theirs to know until it is approved (and sent to them)
             throw ProblemException.conflict("This document has not been sent to you: it is received once approved.");
         }
-        if (receivedAt(doc, caller) != null) {
+        Date now = Date.from(clock.instant());
+        Document entry = new Document("at", now).append("sequence", Long.MAX_VALUE).append("type", "RECEIVED")
+                .append("actor", person(caller.person()));
+        if (isReceiver(doc, caller) && receivedAt(doc, caller) == null) {
+            return List.of(and(eq("_id", doc.getString("_id")),
+                            Filters.elemMatch("receivers", and(eq("id", caller.id()), exists("receivedAt", false)))),
+                    Updates.combine(Updates.set("receivers.$.receivedAt", now),
+                            Updates.push("history", entry.append("eventId", "received:" + caller.id()))));
+        }
+        if (department == null) {
             throw ProblemException.conflict("You received this document already, at " + receivedAt(doc, caller) + ".");
         }
-        Date now = Date.from(clock.instant());
-        String eventId = "received:" + caller.id();
-        Document entry = new Document("eventId", eventId).append("at", now).append("sequence", Long.MAX_VALUE)
-                .append("type", "RECEIVED").append("actor", person(caller.person()));
+        if (department.getDate("receivedAt") != null) {
+            throw ProblemException.conflict(department.getString("name") + " received this document already: "
+                    + toPerson(department.get("receivedBy", Document.class)).name() + ", at "
+                    + instant(department.getDate("receivedAt")) + ".");
+        }
+        long departmentId = department.get("id", Number.class).longValue();
         return List.of(and(eq("_id", doc.getString("_id")),
-                        Filters.elemMatch("receivers", and(eq("id", caller.id()), exists("receivedAt", false)))),
-                Updates.combine(Updates.set("receivers.$.receivedAt", now), Updates.push("history", entry)));
+                        Filters.elemMatch("receivingDepartments", and(eq("id", departmentId), exists("receivedAt", false)))),
+                Updates.combine(Updates.set("receivingDepartments.$.receivedAt", now),
+                        Updates.set("receivingDepartments.$.receivedBy", person(caller.person())),
+                        Updates.push("history", entry.append("eventId", "received:department:" + departmentId)
+                                .append("comment", "수신처 " + department.getString("name")))));
     }
 
     /** After the receipt's update: the document as the receiver now sees it, or 409 if another receipt was first. */
     public ApprovalDocument received(Document doc, Caller caller, Long modified) {
         if (modified == null || modified == 0) {
-            throw ProblemException.conflict("You received this document already.");
+            throw ProblemException.conflict(receivingDepartment(doc, caller) != null && !isReceiver(doc, caller)
+                    ? "Someone of your department received this document already." : "You received this document already.");
         }
         return view(doc, caller, false);
+    }
+
+    /** The receiving department (수신처) the caller belongs to, as the document keeps it; null if none is theirs. */
+    private static Document receivingDepartment(Document doc, Caller caller) {
+        if (caller.departmentId() == null) {
+            return null;
+        }
+        return doc.getList("receivingDepartments", Document.class, List.of()).stream()
+                .filter(d -> d.get("id", Number.class).longValue() == caller.departmentId()).findFirst().orElse(null);
     }
 
     private static Instant receivedAt(Document doc, Caller caller) {
@@ -609,7 +650,8 @@ public class ApprovalDocuments {
     /**
      * Who hears of a comment: the drafter, the approvers and agreers the document has reached (a step active or
      * decided now, and whoever its history names as asked or as deciding, so one whose step was sent back or taken
-     * back since, and deputies, count too), the people in cc, its receivers once it is approved; not the author, not
+     * back since, and deputies, count too), the people in cc, its receivers once it is approved (and, for each
+     * receiving department, who received it or its head); not the author, not
      * those whose step has not come or was skipped without reaching them (they read it when it does).
      */
     private static List<Person> audience(Document doc, Caller author) {
@@ -642,6 +684,11 @@ public class ApprovalDocuments {
         doc.getList("cc", Document.class, List.of()).forEach(add);
         if (APPROVED.equals(doc.getString("status"))) {
             doc.getList("receivers", Document.class, List.of()).forEach(add);
+            // 수신처: who acknowledged it for their department, or else its head (the people of a department are
+            // not known here)
+            doc.getList("receivingDepartments", Document.class, List.of()).forEach(d -> add.accept(
+                    d.get("receivedBy", Document.class) != null ? d.get("receivedBy", Document.class)
+                            : d.get("head", Document.class)));
         }
         people.remove(author.id());
         return List.copyOf(people.values());
@@ -682,8 +729,8 @@ public class ApprovalDocuments {
 
     /**
      * Who may read a document without a delegation: administrators, its drafter, approvers and agreers (and deputies
-     * who decided for one, also once that step was sent back or taken back), people in cc, and its receivers (수신) once
-     * it is approved.
+     * who decided for one, also once that step was sent back or taken back), people in cc, and its receivers (수신) and
+     * the people of its receiving departments (수신처) once it is approved.
      */
     public static boolean mayRead(Document doc, Caller caller) {
         if (caller.isAdmin() || toPerson(doc.get("drafter", Document.class)).id() == caller.id()) {
@@ -698,7 +745,8 @@ public class ApprovalDocuments {
             }
         }
         return doc.getList("cc", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
-                || isReceiver(doc, caller) && APPROVED.equals(doc.getString("status"))
+                || (isReceiver(doc, caller) || receivingDepartment(doc, caller) != null)
+                        && APPROVED.equals(doc.getString("status"))
                 // a deputy whose decision was sent back or taken back since: the line no longer names them
                 || participants(doc).stream().anyMatch(p -> isPerson(p, caller));
     }
@@ -750,7 +798,8 @@ public class ApprovalDocuments {
         }
         if (!mayRead(doc, caller) && !Boolean.TRUE.equals(deputy)) {
             throw ProblemException.forbidden("Only the drafter, the approvers and agreers (and a deputy deciding for one), "
-                    + "the people in cc, the receivers of an approved document and administrators may read this document.");
+                    + "the people in cc, the receivers of an approved document (and the people of the departments it is "
+                    + "sent to) and administrators may read this document.");
         }
         List<ApprovalDocument.LineStep> line = doc.getList("line", Document.class).stream()
                 .map(s -> new ApprovalDocument.LineStep(s.getInteger("step"), toPerson(s.get("approver", Document.class)),
@@ -779,7 +828,16 @@ public class ApprovalDocuments {
                         toPerson(r), instant(r.getDate("receivedAt")))).toList(),
                 doc.getList("comments", Document.class, List.of()).stream().map(c -> new Comment(c.getString("id"),
                         toPerson(c.get("author", Document.class)), c.getString("text"), instant(c.getDate("at")))).toList(),
-                standIns(drafter, line, standIns), attachments(doc), readers(doc));
+                standIns(drafter, line, standIns), attachments(doc), readers(doc), receivingDepartments(doc));
+    }
+
+    /** 수신처, as the contract shows it; null (left out) when the document has none. */
+    private static List<ApprovalDocument.ReceivingDepartment> receivingDepartments(Document doc) {
+        List<Document> departments = doc.getList("receivingDepartments", Document.class, List.of());
+        return departments.isEmpty() ? null : departments.stream().map(d -> new ApprovalDocument.ReceivingDepartment(
+                new ApprovalDocument.DocumentDepartment(d.get("id", Number.class).longValue(), d.getString("name")),
+                toPerson(d.get("head", Document.class)), toPerson(d.get("receivedBy", Document.class)),
+                instant(d.getDate("receivedAt")))).toList();
     }
 
     /** At most so many readers are kept on a document (열람): the first ones. */
@@ -887,7 +945,9 @@ public class ApprovalDocuments {
                     eq("line.deputy.id", caller.id()), eq("line.agreements.deputy.id", caller.id()),
                     elemMatch("history", and(eq("actor.id", caller.id()), exists("onBehalfOf.id"))));
             case "cc" -> eq("cc.id", caller.id());
-            case "received" -> and(eq("receivers.id", caller.id()), eq("status", APPROVED));
+            case "received" -> and(caller.departmentId() == null ? eq("receivers.id", caller.id())
+                    : or(eq("receivers.id", caller.id()), eq("receivingDepartments.id", caller.departmentId())),
+                    eq("status", APPROVED));
             default -> eq("drafter.id", caller.id());
         });
         if (status != null) {

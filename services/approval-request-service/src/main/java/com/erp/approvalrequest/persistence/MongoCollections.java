@@ -44,7 +44,7 @@ public class MongoCollections {
         // the approver box's other branches (agreers, deputies of a step or of an agreer, those who decided a step
         // as a deputy: the history's actors) and the received box; an $or is served by indexes only if each branch is
         for (String field : new String[]{"line.deputy.id", "line.agreers.id", "line.agreements.deputy.id", "history.actor.id",
-                "receivers.id"}) {
+                "receivers.id", "receivingDepartments.id"}) {
             approvals.createIndex(Indexes.compoundIndex(Indexes.ascending(field), Indexes.descending("submittedAt", "_id")),
                     new IndexOptions().name(field.replace('.', '_') + "_page"));
         }

@@ -11,6 +11,7 @@ import java.util.stream.LongStream;
 import com.erp.approvalrequest.api.AgreementRequest;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,19 @@ class SubmissionPolicyTest {
                 .hasMessageContaining("approval line or in cc");
         assertThatThrownBy(() -> SubmissionPolicy.receivers(1, List.of(1L), List.of(p(1)), List.of(p(2)), List.of()))
                 .hasMessageContaining("yourself");
+    }
+
+    @Test
+    void receivingDepartmentsAreFoundInTheOrderNamedAndUnknownOnesAreNamed() {
+        ReceivingDepartment dev = new ReceivingDepartment(1, "개발본부", p(3));
+        ReceivingDepartment sales = new ReceivingDepartment(2, "영업본부", null);
+        assertThat(SubmissionPolicy.receivingDepartments(List.of(2L, 1L), List.of(dev, sales))).containsExactly(sales, dev);
+        assertThat(SubmissionPolicy.receivingDepartments(null, List.of())).isEmpty();
+        assertThatThrownBy(() -> SubmissionPolicy.receivingDepartments(List.of(2L, 7L), List.of(sales)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(422))
+                .hasMessageContaining("[7]").hasMessageContaining("receiverDepartmentIds");
+        assertThatThrownBy(() -> SubmissionPolicy.receivingDepartments(List.of(2L, 2L), List.of(sales)))
+                .hasMessageContaining("twice");
     }
 
     @Test

@@ -106,6 +106,73 @@ class ApprovalDocumentsTest {
         return c.audience().stream().map(Person::name).toList();
     }
 
+    // ---- 수신처: the people of a receiving department -------------------------------------------------------------
+
+    private static final Person SALES_STAFF = new Person(8, "최유진", "STAFF", "영업본부");
+    private static final Person SALES_HEAD = new Person(9, "강도윤", "DEPT_HEAD", "영업본부");
+
+    private static com.erp.routes.common.security.Caller of(Person p, Long departmentId) {
+        return new com.erp.routes.common.security.Caller(p.id(), p.name(), p.name(), p.department(), p.position(),
+                java.util.Set.of("EMPLOYEE"), departmentId);
+    }
+
+    private static Document sentToSales(String status) {
+        return stored(status, List.of(step(1, LEAD, "APPROVED")), List.of(entry("APPROVED", LEAD, null)))
+                .append("receivingDepartments", List.of(new Document("id", 2L).append("name", "영업본부")
+                        .append("head", person(SALES_HEAD))));
+    }
+
+    private static BsonDocument bson(org.bson.conversions.Bson b) {
+        return b.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry());
+    }
+
+    @Test
+    void thePeopleOfAReceivingDepartmentReadAndReceiveItForTheirDepartmentOnceApproved() {
+        Document approved = sentToSales("APPROVED");
+        assertThat(ApprovalDocuments.mayRead(approved, of(SALES_STAFF, 2L))).isTrue();
+        assertThat(ApprovalDocuments.mayRead(sentToSales("IN_PROGRESS"), of(SALES_STAFF, 2L))).isFalse();
+        // someone of another department, or a token that names no department
+        assertThat(ApprovalDocuments.mayRead(approved, of(SALES_STAFF, 3L))).isFalse();
+        assertThat(ApprovalDocuments.mayRead(approved, of(SALES_STAFF, null))).isFalse();
+
+        List<org.bson.conversions.Bson> receipt = documents.receipt(approved, of(SALES_STAFF, 2L));
+        assertThat(bson(receipt.get(0)).toJson()).contains("receivingDepartments").contains("\"receivedAt\": {\"$exists\": false}");
+        BsonDocument update = bson(receipt.get(1));
+        assertThat(update.getDocument("$set").getDocument("receivingDepartments.$.receivedBy").getString("name").getValue())
+                .isEqualTo("최유진");
+        BsonDocument history = update.getDocument("$push").getDocument("history");
+        assertThat(history.getString("type").getValue()).isEqualTo("RECEIVED");
+        assertThat(history.getString("comment").getValue()).contains("영업본부");
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.erp.routes.common.web.ProblemException.class,
+                () -> documents.receipt(sentToSales("IN_PROGRESS"), of(SALES_STAFF, 2L))).status()).isEqualTo(409);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.erp.routes.common.web.ProblemException.class,
+                () -> documents.receipt(approved, of(LEAD, 1L))).status()).isEqualTo(403);
+        Document received = sentToSales("APPROVED");
+        received.getList("receivingDepartments", Document.class).get(0).append("receivedAt", new java.util.Date())
+                .append("receivedBy", person(SALES_HEAD));
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.erp.routes.common.web.ProblemException.class,
+                () -> documents.receipt(received, of(SALES_STAFF, 2L))).getMessage()).contains("강도윤");
+    }
+
+    @Test
+    void aReceiverOfAReceivingDepartmentReceivesForThemselvesFirstThenForTheirDepartment() {
+        Document doc = sentToSales("APPROVED").append("receivers", List.of(person(SALES_STAFF)));
+        assertThat(bson(documents.receipt(doc, of(SALES_STAFF, 2L)).get(1)).getDocument("$set").keySet())
+                .containsExactly("receivers.$.receivedAt");
+        doc.getList("receivers", Document.class).get(0).append("receivedAt", new java.util.Date());
+        assertThat(bson(documents.receipt(doc, of(SALES_STAFF, 2L)).get(1)).getDocument("$set").keySet())
+                .containsExactlyInAnyOrder("receivingDepartments.$.receivedAt", "receivingDepartments.$.receivedBy");
+    }
+
+    @Test
+    void theReceivedBoxHoldsTheCallersDepartmentsDocumentsToo() {
+        assertThat(bson(documents.pageCriteria(of(SALES_STAFF, 2L), "received", null, null, null)).toJson())
+                .contains("receivingDepartments.id").contains("\"receivers.id\": 8");
+        assertThat(bson(documents.pageCriteria(of(SALES_STAFF, null), "received", null, null, null)).toJson())
+                .doesNotContain("receivingDepartments");
+    }
+
     @Test
     void aDeputyWhoseDecisionWasSentBackStillReadsTheDocumentAndHearsOfItsComments() {
         // the deputy approved step 2 for the head; the head's step was then sent back, so the line names nobody

@@ -51,7 +51,8 @@ public class LoginService {
         throttle.succeeded(request.username());
         Caller caller = new Caller(employee.getId(), employee.getUsername(), employee.getName(),
                 employee.getDepartment().getName(), employee.getPosition().name(),
-                employee.getRoles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+                employee.getRoles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
+                employee.getDepartment().getId());
         return new LoginResponse(tokens.issue(caller, employee.getTokenVersion()), "Bearer", tokens.ttl().toSeconds(), views.employee(employee));
     }
 

@@ -50,6 +50,11 @@ class EmployeeRoutesTest extends EmployeeTestBase {
         assertThat(jwt.getSubject()).isEqualTo(body.path("employee").path("id").asText());
         assertThat(jwt.getClaimAsStringList("roles")).containsExactlyInAnyOrder("EMPLOYEE", "MANAGER");
         assertThat(jwt.getClaimAsString("name")).isEqualTo("이서연");
+        // 수신처: documents sent to a department are matched against this
+        assertThat(((Number) jwt.getClaims().get("department_id")).longValue())
+                .isEqualTo(body.path("employee").path("department").path("id").asLong());
+        assertThat(com.erp.routes.common.security.Caller.from(jwt).departmentId())
+                .isEqualTo(body.path("employee").path("department").path("id").asLong());
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.QuestEvent;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.events.StandIn;
 
@@ -18,7 +19,8 @@ import com.erp.routes.common.events.StandIn;
  * active ("you have a document to approve") and the deputies deciding for them today (대결), an approver whose step
  * their deputy decided, the drafter about every decision and the final result, and the
  * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
- * line and how it ends; the receivers (수신) when it is approved; the drafter of a leave document that asks for more
+ * line and how it ends; the receivers (수신) when it is approved, and the heads of the departments it is sent to
+ * (수신처); the drafter of a leave document that asks for more
  * days than are left; those who must decide a step that waited too long (독촉), and its drafter when they left or once
  * it is overdue; who is taken off or put on a line in progress (결재선 변경). A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
@@ -97,6 +99,13 @@ public final class Recipients {
             all(p.receivers()).forEach(r -> told.add(delivery(event, r.id(), "DOCUMENT_RECEIVED", p.finalApprover(),
                     String.format("'%s' is approved and sent to you (수신); acknowledge it (접수) once you have it in hand.",
                             p.title()))));
+            // 수신처: the head of each department it is sent to, unless told already (drafter, cc, receiver)
+            java.util.Set<Long> toldAlready = new java.util.HashSet<>();
+            told.forEach(d -> toldAlready.add(d.userId()));
+            (p.receivingDepartments() == null ? List.<ReceivingDepartment>of() : p.receivingDepartments()).stream().filter(d -> d.head() != null && toldAlready.add(d.head().id()))
+                    .forEach(d -> told.add(delivery(event, d.head().id(), "DOCUMENT_RECEIVED", p.finalApprover(),
+                            String.format("'%s' is approved and sent to %s (수신처); someone of it acknowledges it (접수) "
+                                    + "for the department.", p.title(), d.name()))));
             return told;
         }
         if (payload instanceof EventPayload.Rejected p) {

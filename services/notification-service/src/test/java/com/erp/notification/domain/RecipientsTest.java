@@ -12,6 +12,7 @@ import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.QuestEvent;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.events.StandIn;
 import org.junit.jupiter.api.Test;
@@ -260,6 +261,21 @@ class RecipientsTest {
         // a rejection is not sent to them
         assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
                 new EventPayload.Rejected(1, "출장", 1, lead, "no", progress)))).extracting(Delivery::userId).containsExactly(1L);
+    }
+
+    @Test
+    void theHeadsOfTheReceivingDepartmentsAreToldUnlessToldAlready() {
+        Person salesHead = new Person(12, "강도윤", "DEPT_HEAD", "영업본부");
+        Person devHead = new Person(3, "박지훈", "DEPT_HEAD", "개발본부");
+        List<Delivery> told = recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
+                new EventPayload.Completed(1, "출장", lead, progress, List.of(devHead), null, null, List.of(
+                        new ReceivingDepartment(2, "영업본부", salesHead),
+                        new ReceivingDepartment(1, "개발본부", devHead),
+                        new ReceivingDepartment(3, "경영지원본부", null)))));
+        // the drafter, the head in cc once (as cc), the other head as its department's; a department without a head: nobody
+        assertThat(told).extracting(Delivery::userId).containsExactly(1L, 3L, 12L);
+        assertThat(told.get(2).notification().type()).isEqualTo("DOCUMENT_RECEIVED");
+        assertThat(told.get(2).notification().message()).contains("sent to 영업본부 (수신처)").contains("접수");
     }
 
     @Test
