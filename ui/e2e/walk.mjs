@@ -423,12 +423,15 @@ try {
   await staff.getByRole('button', { name: '필터 해제' }).click();
   log('the drafter found the document by its title in the 문서함 (검색), and today\'s expense claims by form and day');
 
-  // 8h. 임시저장: the drafter saves a half-written document, finds it among the drafts later, takes it up (the form as
-  // it was), submits it, and it leaves the drafts
+  // 8h. 임시저장: the drafter saves a half-written document with a file, finds it among the drafts later, takes it up
+  // (the form and the file as they were), submits it, and it leaves the drafts; the document carries the file
   const saved = `임시저장 문서 ${Date.now()}`;
   await staff.goto(`${base}/#/draft`);
   await staff.fill('input[name=title]', saved);
   await staff.fill('textarea[name=body]', '쓰다 만 본문');
+  await staff.setInputFiles('input[aria-label="첨부파일 추가"]',
+    { name: '초안 메모.txt', mimeType: 'text/plain', buffer: Buffer.from('임시저장에 남는 파일') });
+  await staff.getByTestId('attachment').filter({ hasText: '초안 메모.txt' }).waitFor({ timeout: LIVE });
   await staff.getByRole('button', { name: '임시저장' }).click();
   await staff.getByText('임시저장했습니다').waitFor({ timeout: LIVE });
   await staff.goto(`${base}/#/inbox`);
@@ -436,15 +439,17 @@ try {
   await staff.getByTestId('draft').filter({ hasText: saved }).getByRole('link').click();
   await staff.waitForFunction((t) => document.querySelector('input[name=title]')?.value === t, saved, { timeout: LIVE });
   if (await staff.inputValue('textarea[name=body]') !== '쓰다 만 본문') throw new Error('the draft\'s body was not restored');
+  await staff.getByTestId('attachment').filter({ hasText: '초안 메모.txt' }).waitFor({ timeout: LIVE });
   await staff.click('button[type=submit]');
   await staff.waitForURL(/#\/docs\/[^/]+$/);
+  await staff.getByTestId('doc-attachment').filter({ hasText: '초안 메모.txt' }).waitFor({ timeout: LIVE });
   const left = await staff.evaluate(async () => {
     const token = JSON.parse(sessionStorage.getItem('erp.session')).token;
     const r = await fetch('/api/drafts', { headers: { Authorization: `Bearer ${token}` } });
     return (await r.json()).items.map((d) => d.title);
   });
   if (left.includes(saved)) throw new Error(`the submitted draft is still among the drafts: ${JSON.stringify(left)}`);
-  log('the drafter saved a draft (임시저장), took it up again later and submitted it; it left the drafts');
+  log('the drafter saved a draft with a file (임시저장), took it up again later, file and all, and submitted it; it left the drafts');
 
   // 8i. 자주 쓰는 결재선: the drafter keeps the org chart's line with someone in cc under a name; a new document takes
   // it from the list (approvers and cc filled in) and is submitted with it; then the line is removed

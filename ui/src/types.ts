@@ -256,6 +256,8 @@ export interface SavedDraft {
   type?: DocumentType;
   title: string;
   form: Record<string, unknown>;
+  /** 첨부파일 kept with the draft */
+  attachments?: Attachment[];
   savedAt: string;
 }
 

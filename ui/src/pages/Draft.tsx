@@ -89,6 +89,8 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
     setReceivers(f.receivers ?? []);
     setReceivingDepartments(f.receivingDepartments ?? []);
     setAgreementAt(f.agreementAt ?? 0);
+    // the files kept with the draft (첨부파일), submitted with it
+    setAttachments(savedDraft.data?.attachments ?? []);
   }, [savedDraft.data]);
 
   // 자주 쓰는 결재선: the writer's saved lines; one taken fills the line, 합의, cc and receivers
@@ -235,7 +237,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
     setError(undefined);
     try {
       const d = await api<SavedDraft>(draftId ? 'PUT' : 'POST', draftId ? `/api/drafts/${encodeURIComponent(draftId)}` : '/api/drafts',
-        { type, title: title.trim().slice(0, 200), form });
+        { type, title: title.trim().slice(0, 200), form, attachmentIds: attachments.map((a) => a.id) });
       setDraftId(d.id);
       drafts.reload();
       toast('임시저장했습니다 (draft saved).');
@@ -387,7 +389,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
         ) : (
           <fieldset data-testid="attachments">
             <legend>첨부파일 (attachments)</legend>
-            <p className="hint">파일당 5 MB, {MAX_ATTACHMENTS}개까지. 임시저장에는 첨부파일이 남지 않습니다 (files are not kept in a saved
+            <p className="hint">파일당 5 MB, {MAX_ATTACHMENTS}개까지. 임시저장하면 첨부파일도 함께 남습니다 (files are kept with a saved
               draft).</p>
             {attachments.length > 0 && (
               <ul className="attachments">

@@ -53,7 +53,8 @@ public class AttachmentRoutes extends RouteBuilder {
 
         // the files a submission names (variable request), the caller's own, as variable attachments; marked as
         // submitted before the document is stored, so the cleanup never removes a file a document carries (one it
-        // removed first is not marked: the caller hears so, nothing is stored)
+        // removed first is not marked: the caller hears so, nothing is stored); the same for a draft's files, marked
+        // as kept by the draft (variable keepInDraft: its id) before it is stored
         from(ATTACHED).routeId("approval-request.attached").errorHandler(noErrorHandler())
                 .setVariable("attachments", constant(java.util.List.of()))
                 .filter(simple("${variable.request.attachmentIds} != null"))
@@ -63,7 +64,8 @@ public class AttachmentRoutes extends RouteBuilder {
                     .to(ATTACHMENTS + "&operation=findAll")
                     .removeHeaders("CamelMongoDb*")
                     .setVariable("attachments", method("attachments", "chosen(${variable.request.attachmentIds}, ${body})"))
-                    .setBody(method("attachments", "submitted(${variable.caller}, ${variable.request.attachmentIds})"))
+                    .setBody(method("attachments",
+                            "mark(${variable.caller}, ${variable.request.attachmentIds}, ${variable.keepInDraft})"))
                     .setHeader(MongoDbConstants.MULTIUPDATE, constant(true))
                     .to(ATTACHMENTS + "&operation=update")
                     .removeHeaders("CamelMongoDb*")
@@ -88,6 +90,9 @@ public class AttachmentRoutes extends RouteBuilder {
                     .log("removed ${body.deletedCount} file(s) uploaded but never submitted");
     }
 
-    /** Sets variable {@code attachments} from {@code variable.request.attachmentIds} (the caller's own files). */
+    /**
+     * Sets variable {@code attachments} from {@code variable.request.attachmentIds} (the caller's own files), marked as
+     * submitted, or as kept by the draft {@code variable.keepInDraft} when set.
+     */
     public static final String ATTACHED = "direct:approval-request.attached";
 }

@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * 임시저장: each person's drafts of documents not yet submitted, kept in MongoDB (bean {@code drafts}). Every query
- * names the caller as the owner, so nobody reaches another's draft. No Kafka: a draft concerns nobody else until it is
- * submitted, which is the submit route's work.
+ * names the caller as the owner, so nobody reaches another's draft. The files kept with a draft are marked as kept by
+ * it ({@link AttachmentRoutes#ATTACHED}), so the cleanup of files never submitted spares them while it keeps them.
+ * No Kafka: a draft concerns nobody else until it is submitted, which is the submit route's work.
  */
 @Component
 public class DraftRoutes extends RouteBuilder {
 
     private static final String DRAFTS = "{{erp.approval-request.drafts}}";
+    private static final String ATTACHMENTS = "{{erp.approval-request.attachments}}";
 
     @Override
     public void configure() {
@@ -33,7 +35,10 @@ public class DraftRoutes extends RouteBuilder {
                 .setBody(method("drafts", "mine(${variable.caller})"))
                 .to(DRAFTS + "&operation=count")
                 .bean("drafts", "roomFor")
-                .setBody(method("drafts", "newDraft(${variable.caller}, ${variable.request})"))
+                .setVariable("keepInDraft", method("drafts", "newId"))
+                .to(AttachmentRoutes.ATTACHED)
+                .setBody(method("drafts", "newDraft(${variable.caller}, ${variable.request}, ${variable.keepInDraft}, "
+                        + "${variable.attachments})"))
                 .setVariable("draft", body())
                 .to(DRAFTS + "&operation=insert")
                 .removeHeaders("*")
@@ -47,11 +52,25 @@ public class DraftRoutes extends RouteBuilder {
                 .to(DRAFTS + "&operation=findOneByQuery")
                 .bean("drafts", "view");
 
+        // the draft's files marked before it is saved, those it no longer keeps let go after
         from("direct:saveDraft").routeId("approval-request.draft-save").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
-                .setBody(method("drafts", "replacement(${variable.caller}, ${header.draftId}, ${body})"))
+                .setVariable("request", body())
+                .setBody(method("drafts", "theirs(${variable.caller}, ${header.draftId})"))
+                .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("drafts", "summaryFields"))
+                .to(DRAFTS + "&operation=findOneByQuery")
+                .removeHeaders("CamelMongoDb*")
+                .bean("drafts", "view") // 404 before any file is marked
+                .setVariable("keepInDraft", header("draftId"))
+                .to(AttachmentRoutes.ATTACHED)
+                .setBody(method("drafts", "replacement(${variable.caller}, ${header.draftId}, ${variable.request}, "
+                        + "${variable.attachments})"))
                 .to(DRAFTS + "&operation=update")
                 .bean("drafts", "found(${body.matchedCount})")
+                .removeHeaders("CamelMongoDb*")
+                .setBody(method("attachments", "releasedFrom(${header.draftId}, ${variable.request.attachmentIds})"))
+                .setHeader(MongoDbConstants.MULTIUPDATE, constant(true))
+                .to(ATTACHMENTS + "&operation=update")
                 .removeHeaders("CamelMongoDb*")
                 .setBody(method("drafts", "theirs(${variable.caller}, ${header.draftId})"))
                 .to(DRAFTS + "&operation=findOneByQuery")
@@ -62,6 +81,11 @@ public class DraftRoutes extends RouteBuilder {
                 .setBody(method("drafts", "theirs(${variable.caller}, ${header.draftId})"))
                 .to(DRAFTS + "&operation=remove")
                 .bean("drafts", "found(${body.deletedCount})")
+                .removeHeaders("CamelMongoDb*")
+                // its files go like any not submitted, unless another draft keeps them
+                .setBody(method("attachments", "releasedFrom(${header.draftId}, null)"))
+                .setHeader(MongoDbConstants.MULTIUPDATE, constant(true))
+                .to(ATTACHMENTS + "&operation=update")
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
                 .setBody(constant(""));

@@ -173,6 +173,26 @@ public class Attachments {
         return List.of(owned(caller, ids), com.mongodb.client.model.Updates.set("attachedTo", true));
     }
 
+    /** The files a draft keeps (임시저장), marked as kept by it ({@code drafts}: the ids of the drafts that do). */
+    public List<Bson> keptIn(Caller caller, List<String> ids, String draftId) {
+        return List.of(owned(caller, ids), com.mongodb.client.model.Updates.addToSet("drafts", draftId));
+    }
+
+    /** The mark a submission ({@code draftId} null) or a draft saving these files sets. */
+    public List<Bson> mark(Caller caller, List<String> ids, String draftId) {
+        return draftId == null ? submitted(caller, ids) : keptIn(caller, ids, draftId);
+    }
+
+    /**
+     * The files a draft kept but keeps no more ({@code kept}: those it still keeps; null when it is deleted): no longer
+     * marked by it, so they go like any file not submitted once no other draft keeps them.
+     */
+    public List<Bson> releasedFrom(String draftId, List<String> kept) {
+        Bson theirs = eq("drafts", draftId);
+        return List.of(kept == null || kept.isEmpty() ? theirs : and(theirs, com.mongodb.client.model.Filters.nin("_id", kept)),
+                com.mongodb.client.model.Updates.pull("drafts", draftId));
+    }
+
     /** 422 when a file the submission names was removed meanwhile (found a moment before, not marked now). */
     public void allMarked(List<String> ids, Long matched) {
         if (matched == null || matched < ids.size()) {
@@ -181,9 +201,11 @@ public class Attachments {
         }
     }
 
-    /** Files never submitted, older than a submission may take. */
+    /** Files never submitted nor kept by a draft, older than a submission may take. */
     public Bson unsubmitted() {
         return and(com.mongodb.client.model.Filters.exists("attachedTo", false),
+                com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.exists("drafts", false),
+                        com.mongodb.client.model.Filters.size("drafts", 0)),
                 com.mongodb.client.model.Filters.lt("uploadedAt", Date.from(clock.instant().minus(keepUnsubmitted))));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.erp.approvalrequest.api.Attachment;
 import com.erp.approvalrequest.api.Draft;
 import com.erp.approvalrequest.api.DraftList;
 import com.erp.approvalrequest.api.DraftRequest;
@@ -28,7 +29,8 @@ import org.bson.conversions.Bson;
 /**
  * 임시저장 (bean {@code drafts}): each person's drafts, in the collection {@code drafts}, theirs alone. Every query
  * names the owner, so someone else's draft is never found (404, as one that does not exist: nothing about it is
- * told). Nothing is checked but the shape the contract gives; a draft is submitted as any document is.
+ * told). Nothing is checked but the shape the contract gives, and that the files kept with it are the owner's
+ * ({@link Attachments#keptIn}); a draft is submitted as any document is.
  */
 public class Drafts {
 
@@ -60,8 +62,14 @@ public class Drafts {
         }
     }
 
-    public Document newDraft(Caller caller, DraftRequest request) {
-        return fields(new Document("_id", UUID.randomUUID().toString()).append("owner", caller.id()), request);
+    /** A new draft's id: its files are marked as kept by it before it is stored. */
+    public String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** @param attachments the files kept with it, as {@link Attachments#chosen} gives them */
+    public Document newDraft(Caller caller, DraftRequest request, String id, List<Document> attachments) {
+        return fields(new Document("_id", id).append("owner", caller.id()), request, attachments);
     }
 
     public String location(Document draft) {
@@ -69,15 +77,17 @@ public class Drafts {
     }
 
     /** The update that saves a draft again: the filter (only the caller's), then the new content. */
-    public List<Bson> replacement(Caller caller, String draftId, DraftRequest request) {
-        Document saved = fields(new Document(), request);
+    public List<Bson> replacement(Caller caller, String draftId, DraftRequest request, List<Document> attachments) {
+        Document saved = fields(new Document(), request, attachments);
         return List.of(theirs(caller, draftId), Updates.combine(
                 Updates.set("type", saved.get("type")), Updates.set("title", saved.get("title")),
-                Updates.set("form", saved.get("form")), Updates.set("savedAt", saved.get("savedAt"))));
+                Updates.set("form", saved.get("form")), Updates.set("attachments", saved.get("attachments")),
+                Updates.set("savedAt", saved.get("savedAt"))));
     }
 
-    private Document fields(Document d, DraftRequest request) {
+    private Document fields(Document d, DraftRequest request, List<Document> attachments) {
         return d.append("type", request.type())
+                .append("attachments", attachments == null ? List.of() : attachments)
                 .append("title", request.title() == null ? "" : request.title().strip())
                 // as JSON text: whatever the client keeps (keys with '.' or '$', numbers past 64 bits) is kept as sent
                 .append("form", toJson(request.form() == null ? Map.of() : request.form()))
@@ -95,8 +105,11 @@ public class Drafts {
         if (d == null) {
             throw ProblemException.notFound("You have no such draft.");
         }
+        List<Attachment> files = d.getList("attachments", Document.class, List.of()).stream()
+                .map(a -> new Attachment(a.getString("id"), a.getString("name"), a.getString("contentType"),
+                        a.get("size", Number.class).longValue())).toList();
         return new Draft(d.getString("_id"), d.getString("type"), d.getString("title"), fromJson(d.getString("form")),
-                instant(d.getDate("savedAt")));
+                files.isEmpty() ? null : files, instant(d.getDate("savedAt")));
     }
 
     public Bson lastSavedFirst() {

@@ -62,6 +62,8 @@ public class MongoCollections {
                 new IndexOptions().name("owner_uploaded"));
         attachments.createIndex(Indexes.compoundIndex(Indexes.ascending("attachedTo"), Indexes.ascending("uploadedAt")),
                 new IndexOptions().name("unsubmitted"));
+        // the files a draft keeps (임시저장), released when it lets them go
+        attachments.createIndex(Indexes.ascending("drafts"), new IndexOptions().name("drafts").sparse(true));
         // once per old document: a second resubmission (racing, or retried) fails to be stored
         approvals.createIndex(Indexes.ascending("resubmissionOf"),
                 new IndexOptions().name("resubmission_of").unique(true).sparse(true));

@@ -159,6 +159,78 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(upload(OTHER, "다음날.pdf", bytes(10, 13)).status()).isEqualTo(201);
     }
 
+    private void uploadedDaysAgo(String... ids) {
+        var files = mongo.getDatabase("erp").getCollection("attachments");
+        for (String id : ids) {
+            files.updateOne(new Document("_id", id), new Document("$set", new Document("uploadedAt",
+                    java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))))));
+        }
+    }
+
+    private long kept(String fileId) {
+        return mongo.getDatabase("erp").getCollection("attachments").countDocuments(new Document("_id", fileId));
+    }
+
+    private static Map<String, Object> draftWith(String title, List<String> attachmentIds) {
+        return Map.of("type", "GENERAL", "title", title, "form", Map.of("body", "쓰는 중"), "attachmentIds", attachmentIds);
+    }
+
+    @Test
+    void aDraftKeepsItsFilesPastTheDayUntilItLetsThemGo() {
+        String estimate = uploaded(DRAFTER, "견적서.pdf", bytes(300, 21));
+        String photo = uploaded(DRAFTER, "사진.png", bytes(300, 22));
+        String forgotten = uploaded(DRAFTER, "잊은 파일.pdf", bytes(300, 23));
+        Response saved = http.post("/api/drafts", token(DRAFTER), draftWith("첨부 임시저장", List.of(estimate, photo)));
+        assertThat(saved.status()).as("%s", saved).isEqualTo(201);
+        assertMatchesContract(CONTRACT, "POST", "/api/drafts", saved);
+        String draft = saved.json().path("id").asText();
+        assertThat(saved.json().path("attachments").findValuesAsText("name")).containsExactly("견적서.pdf", "사진.png");
+
+        // all three uploaded two days ago: the draft's two stay, the other goes
+        uploadedDaysAgo(estimate, photo, forgotten);
+        await(() -> kept(forgotten) == 0);
+        assertThat(kept(estimate)).isEqualTo(1);
+        assertThat(kept(photo)).isEqualTo(1);
+
+        // saved again without the photo: it goes, the estimate stays, the draft shows what it keeps
+        Response again = http.put("/api/drafts/" + draft, token(DRAFTER), draftWith("첨부 임시저장", List.of(estimate)));
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "PUT", "/api/drafts/" + draft, again);
+        await(() -> kept(photo) == 0);
+        assertThat(kept(estimate)).isEqualTo(1);
+        assertThat(http.get("/api/drafts/" + draft, token(DRAFTER)).json().path("attachments").findValuesAsText("id"))
+                .containsExactly(estimate);
+
+        // taken up and submitted with its file, then deleted: the document keeps the file
+        Response submitted = submitWith(DRAFTER, "첨부 임시저장", List.of(estimate));
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
+        assertThat(http.delete("/api/drafts/" + draft, token(DRAFTER)).status()).isEqualTo(204);
+        Download got = http.download("/api/approvals/" + submitted.json().path("id").asText() + "/attachments/" + estimate,
+                token(LEAD));
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(bytes(300, 21));
+    }
+
+    @Test
+    void aDeletedDraftLetsItsFilesGoAndOnlyTheWritersOwnFilesAreKept() {
+        String file = uploaded(DRAFTER, "초안.txt", bytes(50, 31));
+        String othersFile = uploaded(OTHER, "남의 파일.txt", bytes(50, 32));
+        String draft = http.post("/api/drafts", token(DRAFTER), draftWith("지울 초안", List.of(file))).json().path("id").asText();
+
+        // another's file: 422, nothing saved; another's draft: 404, and their file is not marked by it
+        assertThat(assertProblem(http.post("/api/drafts", token(DRAFTER), draftWith("남의 파일", List.of(othersFile))), 422)
+                .path("detail").asText()).contains(othersFile);
+        assertProblem(http.put("/api/drafts/" + draft, token(OTHER), draftWith("가로채기", List.of(othersFile))), 404);
+        assertThat(mongo.getDatabase("erp").getCollection("attachments").find(new Document("_id", othersFile)).first()
+                .get("drafts")).isNull();
+
+        assertThat(http.delete("/api/drafts/" + draft, token(DRAFTER)).status()).isEqualTo(204);
+        uploadedDaysAgo(file);
+        await(() -> kept(file) == 0);
+        // too late to take it up
+        assertProblem(submitWith(DRAFTER, "늦은 첨부", List.of(file)), 422);
+    }
+
     @Test
     void aResubmissionCarriesTheOldDocumentsFiles() {
         String file = uploaded(DRAFTER, "견적서.xlsx", bytes(2048, 8));
