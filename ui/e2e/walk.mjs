@@ -451,12 +451,14 @@ try {
   if (left.includes(saved)) throw new Error(`the submitted draft is still among the drafts: ${JSON.stringify(left)}`);
   log('the drafter saved a draft with a file (임시저장), took it up again later, file and all, and submitted it; it left the drafts');
 
-  // 8i. 자주 쓰는 결재선: the drafter keeps the org chart's line with someone in cc under a name; a new document takes
-  // it from the list (approvers and cc filled in) and is submitted with it; then the line is removed
+  // 8i. 자주 쓰는 결재선: the drafter keeps the org chart's line with someone in cc and 영업본부 as 수신처 under a name; a
+  // new document takes it from the list (approvers, cc and 수신처 filled in) and is submitted with it; then the line
+  // is removed
   const lineName = `본부 보고 ${Date.now()}`;
   await staff.goto(`${base}/#/draft`);
   await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
   await staff.selectOption('select[aria-label="참조자 추가"]', { label: '최유진 · 영업본부 · STAFF' });
+  await staff.selectOption('[data-testid=receiving-department-picker] select[aria-label="수신처 추가"]', { label: '영업본부' });
   await staff.getByLabel('결재선 이름').fill(lineName);
   await staff.getByRole('button', { name: '결재선 저장' }).click();
   await staff.getByText(`결재선 '${lineName}'을(를) 저장했습니다`).waitFor({ timeout: LIVE });
@@ -467,6 +469,7 @@ try {
   if (!['이서연', '박지훈', '최유진'].every((n) => chosen.some((c) => c.includes(n)))) {
     throw new Error(`the saved line did not fill the form: ${JSON.stringify(chosen)}`);
   }
+  await staff.getByTestId('receiving-department-chosen').filter({ hasText: '영업본부' }).waitFor({ timeout: LIVE });
   const withLine = `저장한 결재선으로 ${Date.now()}`;
   await staff.fill('input[name=title]', withLine);
   await staff.click('button[type=submit]');
@@ -474,11 +477,12 @@ try {
   const withLineUrl = staff.url();
   await staff.getByTestId('line-step').filter({ hasText: '박지훈' }).waitFor({ timeout: LIVE });
   await staff.locator('dd', { hasText: '최유진' }).first().waitFor({ timeout: LIVE });
+  await staff.getByTestId('receiving-departments').filter({ hasText: '영업본부' }).waitFor({ timeout: LIVE });
   await staff.goto(`${base}/#/draft`);
   await staff.selectOption('select[aria-label="자주 쓰는 결재선"]', { label: lineName });
   await staff.getByRole('button', { name: '이 결재선 삭제' }).click();
   await staff.locator(`select[aria-label="자주 쓰는 결재선"] option`, { hasText: lineName }).waitFor({ state: 'detached', timeout: LIVE });
-  log('the drafter saved a line (자주 쓰는 결재선), drafted a document with it, and removed it');
+  log('the drafter saved a line (자주 쓰는 결재선) with a 수신처, drafted a document with it, and removed it');
 
   // 8j. 결재선 변경: on that document's page (offered once the record shows the lead's step pending: through Kafka,
   // hence until) the drafter puts sales.lead on step 1 in the lead's place; the lead's inbox loses it, sales.lead's
@@ -517,6 +521,7 @@ try {
   await admin.getByTestId('dispatch-mode').filter({ hasText: 'ASYNC' }).waitFor({ timeout: LIVE });
   await admin.screenshot({ path: `${shots}/admin.png`, fullPage: true });
   log('the administrator sees the dispatch mode (ASYNC) and the dead letters');
+
 
   // 9a. 결재 통계: the administrator's report of this month lists what the walk drafted and the lead's decisions; a
   // department head is offered it too (their department's), a staff member is not

@@ -273,6 +273,8 @@ export interface SavedLine {
   agreement?: { agreers: PersonRef[]; position?: number };
   cc: PersonRef[];
   receivers: PersonRef[];
+  /** 수신처 */
+  receivingDepartments?: { id: number; code: string; name: string }[];
   /** people on it who have left: a document cannot name them */
   unavailable: PersonRef[];
   savedAt: string;

@@ -93,7 +93,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
     setAttachments(savedDraft.data?.attachments ?? []);
   }, [savedDraft.data]);
 
-  // 자주 쓰는 결재선: the writer's saved lines; one taken fills the line, 합의, cc and receivers
+  // 자주 쓰는 결재선: the writer's saved lines; one taken fills the line, 합의, cc, receivers and 수신처
   const savedLines = useLoad(() => api<{ items: SavedLine[] }>('GET', '/api/employees/me/approval-lines'), []);
   const [lineName, setLineName] = useState('');
   const [lineNote, setLineNote] = useState<string>();
@@ -113,6 +113,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
       : Math.min(approversLeft.length, l.approvers.slice(0, at - 1).filter((p) => approversLeft.some((x) => x.id === p.id)).length + 1));
     setCc(here(l.cc));
     setReceivers(here(l.receivers));
+    setReceivingDepartments((l.receivingDepartments ?? []).map((d) => ({ id: d.id, name: d.name })));
     setTakenLine(l.id);
     setLineName(l.name);
     setLineNote(l.unavailable.length
@@ -127,6 +128,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
       ...(agreers.length ? { agreement: { agreerIds: agreers.map((a) => a.id), ...(agreementAt ? { position: agreementAt } : {}) } } : {}),
       ccIds: cc.map((c) => c.id),
       receiverIds: receivers.map((r) => r.id),
+      receiverDepartmentIds: receivingDepartments.map((d) => d.id),
     };
     setError(undefined);
     try {

@@ -15,7 +15,8 @@ public record SavedLines(List<SavedLine> items) {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SavedLine(long id, String name, List<Person> approvers, Agreement agreement, List<Person> cc,
-                            List<Person> receivers, List<Person> unavailable, Instant savedAt) {
+                            List<Person> receivers, List<Person> unavailable, Instant savedAt,
+                            List<Employee.DepartmentRef> receivingDepartments) {
     }
 
     /** The 합의 step's agreers and the approver it comes before (null: the last one). */

@@ -23,7 +23,7 @@ import jakarta.persistence.Version;
 
 /**
  * 자주 쓰는 결재선: an approval line its owner keeps under a name: approvers in order, a 합의 (agreement) step's agreers
- * and where it comes, people in cc and receivers. Only its owner sees, changes or removes it.
+ * and where it comes, people in cc and receivers, and receiving departments (수신처). Only its owner sees, changes or removes it.
  */
 @Entity
 @Table(name = "saved_approval_line")
@@ -90,6 +90,13 @@ public class SavedApprovalLine {
     @OrderColumn(name = "seq")
     private List<Member> members = new ArrayList<>();
 
+    /** 수신처: the departments a document made with the line is sent to once approved. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "saved_approval_line_department", joinColumns = @JoinColumn(name = "line_id"))
+    @OrderColumn(name = "seq")
+    @Column(name = "department_id")
+    private List<Long> departmentIds = new ArrayList<>();
+
     protected SavedApprovalLine() {
     }
 
@@ -98,10 +105,13 @@ public class SavedApprovalLine {
     }
 
     /** Replaces what the line holds. */
-    public void change(String name, List<Member> members, Integer agreementPosition, Instant savedAt) {
+    public void change(String name, List<Member> members, List<Long> departmentIds, Integer agreementPosition,
+                       Instant savedAt) {
         this.name = name;
         this.members.clear();
         this.members.addAll(members);
+        this.departmentIds.clear();
+        this.departmentIds.addAll(departmentIds);
         this.agreementPosition = agreementPosition;
         this.savedAt = savedAt;
     }
@@ -133,5 +143,9 @@ public class SavedApprovalLine {
 
     public List<Member> getMembers() {
         return List.copyOf(members);
+    }
+
+    public List<Long> getDepartmentIds() {
+        return List.copyOf(departmentIds);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.SavedLineRequest;
 import com.erp.employee.api.SavedLines;
+import com.erp.employee.domain.Department;
 import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.SavedApprovalLine;
 import com.erp.employee.domain.SavedApprovalLine.Member;
@@ -141,7 +142,14 @@ public class SavedLineStore {
         agreerIds.forEach(id -> members.add(new Member(Role.AGREER, id)));
         ccIds.forEach(id -> members.add(new Member(Role.CC, id)));
         receiverIds.forEach(id -> members.add(new Member(Role.RECEIVER, id)));
-        line.change(name, members, agreerIds.isEmpty() ? null : position, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        List<Long> departmentIds = orEmpty(request.receiverDepartmentIds());
+        List<Long> unknown = departmentIds.stream().filter(id -> em.find(Department.class, id) == null).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.unprocessable("No department " + unknown + " in the org chart to send documents to "
+                    + "(receiverDepartmentIds).");
+        }
+        line.change(name, members, departmentIds, agreerIds.isEmpty() ? null : position,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return people;
     }
 
@@ -152,7 +160,13 @@ public class SavedLineStore {
         return new SavedLines.SavedLine(line.getId(), line.getName(), persons(line.ids(Role.APPROVER), people),
                 agreers.isEmpty() ? null : new SavedLines.Agreement(agreers, line.getAgreementPosition()),
                 persons(line.ids(Role.CC), people), persons(line.ids(Role.RECEIVER), people), unavailable,
-                line.getSavedAt());
+                line.getSavedAt(), departments(line.getDepartmentIds()));
+    }
+
+    /** 수신처 as the line shows them; null (left out) when it has none. */
+    private List<com.erp.employee.api.Employee.DepartmentRef> departments(List<Long> ids) {
+        return ids.isEmpty() ? null : ids.stream().map(id -> em.find(Department.class, id))
+                .map(d -> new com.erp.employee.api.Employee.DepartmentRef(d.getId(), d.getCode(), d.getName())).toList();
     }
 
     private static List<Person> persons(List<Long> ids, Map<Long, Employee> people) {

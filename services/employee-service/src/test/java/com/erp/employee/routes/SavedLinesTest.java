@@ -50,6 +50,11 @@ class SavedLinesTest extends EmployeeTestBase {
         body.put("agreement", Map.of("agreerIds", List.of(id("sales.lead")), "position", 2));
         body.put("ccIds", List.of(id("sales.staff")));
         body.put("receiverIds", List.of(id("sales.head")));
+        long sales = 0;
+        for (JsonNode d : http.get("/api/departments", staff).json()) {
+            sales = "영업본부".equals(d.path("name").asText()) ? d.path("id").asLong() : sales;
+        }
+        body.put("receiverDepartmentIds", List.of(sales));
 
         Response created = http.post(LINES, staff, body);
         assertThat(created.status()).as("%s", created).isEqualTo(201);
@@ -66,6 +71,7 @@ class SavedLinesTest extends EmployeeTestBase {
         assertThat(saved.path("agreement").path("position").asInt()).isEqualTo(2);
         assertThat(saved.path("cc").findValuesAsText("name")).containsExactly("최유진");
         assertThat(saved.path("receivers").findValuesAsText("name")).containsExactly("강도윤");
+        assertThat(saved.path("receivingDepartments").findValuesAsText("name")).containsExactly("영업본부");
         assertThat(saved.path("unavailable").size()).isZero();
 
         // someone else neither sees nor reaches it: another's line is as unknown as none
@@ -82,6 +88,12 @@ class SavedLinesTest extends EmployeeTestBase {
         assertThat(changed.json().path("approvers").findValuesAsText("name")).containsExactly("박지훈");
         assertThat(changed.json().has("agreement")).isFalse();
         assertThat(changed.json().path("cc").size()).isZero();
+        assertThat(changed.json().has("receivingDepartments")).isFalse();
+        // a department the org chart does not have
+        Map<String, Object> nowhere = line("없는 부서", List.of(id("dev.head")));
+        nowhere.put("receiverDepartmentIds", List.of(987654));
+        assertThat(assertProblem(http.put(LINES + "/" + lineId, staff, nowhere), 422).path("detail").asText())
+                .contains("987654");
 
         Response removed = http.delete(LINES + "/" + lineId, staff);
         assertThat(removed.status()).isEqualTo(204);
