@@ -59,8 +59,8 @@ public final class TestPeople {
     /** The same, issued at a token version (revocations refuse the older ones). */
     public static String token(TokenIssuer tokens, Person p, long tokenVersion, String... roles) {
         Set<String> granted = roles.length == 0 ? Set.of("EMPLOYEE") : Set.of(roles);
-        Long departmentId = DEV.name().equals(p.department()) ? DEV.id()
-                : SALES.name().equals(p.department()) ? SALES.id() : null;
+        Long departmentId = DEV.name().equals(p.department()) ? Long.valueOf(DEV.id())
+                : SALES.name().equals(p.department()) ? Long.valueOf(SALES.id()) : null;
         return tokens.issue(new Caller(p.id(), "u" + p.id(), p.name(), p.department(), p.position(), granted,
                 departmentId), tokenVersion);
     }
