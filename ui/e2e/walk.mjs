@@ -522,6 +522,13 @@ try {
   await admin.screenshot({ path: `${shots}/admin.png`, fullPage: true });
   log('the administrator sees the dispatch mode (ASYNC) and the dead letters');
 
+  // 9. 전사 문서함: the administrator lists every document, each with its drafter; staff are not offered the box
+  await admin.goto(`${base}/#/docs?box=all`);
+  await admin.getByTestId('doc-drafter').filter({ hasText: '김민준' }).first().waitFor({ timeout: LIVE });
+  await staff.goto(`${base}/#/docs`);
+  await staff.getByRole('button', { name: '수신 문서' }).waitFor({ timeout: LIVE });
+  if (await staff.getByRole('button', { name: '전사 문서함' }).count() !== 0) throw new Error('a staff member is offered 전사 문서함');
+  log('the administrator lists every document (전사 문서함), each with its drafter; staff are not offered it');
 
   // 9a. 결재 통계: the administrator's report of this month lists what the walk drafted and the lead's decisions; a
   // department head is offered it too (their department's), a staff member is not

@@ -216,6 +216,7 @@ export interface LineChangeResult {
 
 export interface ApprovalSummary {
   id: string;
+  drafter?: PersonRef;
   number?: string;
   type: DocumentType;
   title: string;

@@ -7,14 +7,17 @@ import { go } from '../router';
 import type { ApprovalList, ApprovalStatus, ApprovalSummary } from '../types';
 
 const BOXES: Record<string, string> = { drafted: '기안한 문서', approver: '결재할/한 문서', cc: '참조 문서', received: '수신 문서' };
+/** 전사 문서함: every document, for administrators. */
+const ADMIN_BOXES: Record<string, string> = { all: '전사 문서함' };
 /** What a box holds, where it needs saying. */
 const BOX_HINT: Record<string, string> = {
   received: '승인된 문서 중 나에게 보낸 문서(수신)와 내 부서에 보낸 문서(수신처)입니다 (approved documents sent to me, or to my department).',
+  all: '모든 사람의 모든 문서입니다, 관리자만 봅니다 (every document, for administrators).',
 };
 
 /** 문서함: the caller's documents by box and status (and form, days, words), newest first, a page at a time. */
 export function Documents({ box, status }: { box: string; status: string }) {
-  const { tick } = useApp();
+  const { tick, isAdmin } = useApp();
   const [items, setItems] = useState<ApprovalSummary[]>([]);
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
@@ -48,7 +51,7 @@ export function Documents({ box, status }: { box: string; status: string }) {
     <section>
       <h2>문서함</h2>
       <div className="tabs">
-        {Object.entries(BOXES).map(([b, label]) => (
+        {Object.entries(isAdmin ? { ...BOXES, ...ADMIN_BOXES } : BOXES).map(([b, label]) => (
           <button key={b} className={b === box ? 'active' : ''} title={BOX_HINT[b]} onClick={() => open(b, status)}>{label}</button>
         ))}
         <select value={status} onChange={(e) => open(box, e.target.value)} aria-label="status">
@@ -73,13 +76,14 @@ export function Documents({ box, status }: { box: string; status: string }) {
       {BOX_HINT[box] && <p className="hint" data-testid="box-hint">{BOX_HINT[box]}</p>}
       {error && <p className="error">{error}</p>}
       <table>
-        <thead><tr><th>문서번호</th><th>종류</th><th>제목</th><th>상태</th><th>상신</th></tr></thead>
+        <thead><tr><th>문서번호</th><th>종류</th><th>제목</th><th>기안자</th><th>상태</th><th>상신</th></tr></thead>
         <tbody>
           {items.map((d) => (
             <tr key={d.id} data-testid="doc-row">
               <td>{d.number ?? '—'}</td>
               <td>{TYPE_LABEL[d.type] ?? d.type}</td>
               <td><a href={`#/docs/${d.id}`}>{d.title}</a></td>
+              <td data-testid="doc-drafter">{d.drafter?.name ?? '—'}</td>
               <td><span className={`status ${d.status}`}>{STATUS_LABEL[d.status]}</span></td>
               <td>{dateTime(d.submittedAt)}</td>
             </tr>

@@ -930,7 +930,8 @@ public class ApprovalDocuments {
     }
 
     /**
-     * The documents of the caller's box (drafted, on whose line the caller is, in cc of, received), in status, of the
+     * The documents of the caller's box (drafted, on whose line the caller is, in cc of, received; every one for an
+     * administrator), in status, of the
      * form {@code type}, whose title or number contains {@code q} (as written: quoted, not a pattern; any case),
      * submitted from the day {@code from} to the day {@code to} (both included, in the company's calendar;
      * yyyy-MM-dd, either may be null), after cursor.
@@ -945,6 +946,13 @@ public class ApprovalDocuments {
                     eq("line.deputy.id", caller.id()), eq("line.agreements.deputy.id", caller.id()),
                     elemMatch("history", and(eq("actor.id", caller.id()), exists("onBehalfOf.id"))));
             case "cc" -> eq("cc.id", caller.id());
+            case "all" -> {
+                // 전사 문서함: every document, for administrators (who may read any)
+                if (!caller.isAdmin()) {
+                    throw ProblemException.forbidden("Only administrators see every document (box=all).");
+                }
+                yield new org.bson.BsonDocument();
+            }
             case "received" -> and(caller.departmentId() == null ? eq("receivers.id", caller.id())
                     : or(eq("receivers.id", caller.id()), eq("receivingDepartments.id", caller.departmentId())),
                     eq("status", APPROVED));
@@ -1007,7 +1015,8 @@ public class ApprovalDocuments {
     }
 
     public Bson summaryFields() {
-        return Projections.include("_id", "number", "type", "title", "status", "currentStep", "submittedAt", "updatedAt");
+        return Projections.include("_id", "number", "type", "title", "status", "currentStep", "submittedAt", "updatedAt",
+                "drafter");
     }
 
     /** How many documents to fetch for a page: one more than it holds, to know whether another page follows. */
@@ -1027,7 +1036,8 @@ public class ApprovalDocuments {
         }
         return new ApprovalList(shown.stream().map(d -> new ApprovalList.Summary(d.getString("_id"), d.getString("number"),
                 d.getString("type"), d.getString("title"), d.getString("status"), d.getInteger("currentStep"),
-                instant(d.getDate("submittedAt")), instant(d.getDate("updatedAt")))).toList(), next);
+                instant(d.getDate("submittedAt")), instant(d.getDate("updatedAt")),
+                toPerson(d.get("drafter", Document.class)))).toList(), next);
     }
 
     private static int pageSize(Integer limit) {

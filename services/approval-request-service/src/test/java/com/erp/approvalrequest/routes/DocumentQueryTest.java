@@ -13,6 +13,7 @@ import java.util.Map;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +51,10 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
         String newer = submit("두 번째");
         Response mine = http.get("/api/approvals?limit=100", token(DRAFTER));
         assertMatchesContract(CONTRACT, "GET", "/api/approvals", mine);
-        var ids = mine.json().path("items").findValuesAsText("id");
+        var ids = itemIds(mine.json());
         assertThat(ids).contains(older, newer);
         assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(older));
-        assertThat(http.get("/api/approvals", token(OTHER)).json().path("items").findValuesAsText("id"))
+        assertThat(itemIds(http.get("/api/approvals", token(OTHER)).json()))
                 .doesNotContain(older, newer);
     }
 
@@ -66,7 +67,14 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
 
     private static List<String> ids(Response page) {
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
-        return page.json().path("items").findValuesAsText("id");
+        return itemIds(page.json());
+    }
+
+    /** The documents' ids, in the order listed (not their drafters' ids). */
+    private static List<String> itemIds(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.path("items").forEach(item -> ids.add(item.path("id").asText()));
+        return ids;
     }
 
     @Test
@@ -213,6 +221,27 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
         assertThat(ids(http.get("/api/approvals?box=approver&status=SUBMITTED&limit=100", token(DRAFTER)))).contains(toDrafter);
         assertThat(ids(http.get("/api/approvals?box=approver&status=APPROVED&limit=100", token(DRAFTER))))
                 .doesNotContain(toDrafter);
+    }
+
+    @Test
+    void administratorsSeeEveryDocumentInBoxAllWithItsDrafterNobodyElseDoes() {
+        String mine = submit("전사 문서함 김민준");
+        String theirs = submitAs(OTHER, "전사 문서함 최유진", DRAFTER);
+
+        Response all = http.get("/api/approvals?box=all&limit=100&q=" + java.net.URLEncoder.encode("전사 문서함",
+                java.nio.charset.StandardCharsets.UTF_8), adminToken());
+        assertThat(all.status()).as("%s", all).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals", all);
+        assertThat(ids(all)).contains(mine, theirs);
+        JsonNode item = all.json().path("items").get(0);
+        assertThat(item.path("drafter").path("name").asText()).isIn(DRAFTER.name(), OTHER.name());
+        // every box's items name their drafter
+        assertThat(http.get("/api/approvals?box=approver&limit=100", token(DRAFTER)).json().path("items")
+                .findValuesAsText("name")).contains(OTHER.name());
+
+        Response refused = http.get("/api/approvals?box=all", token(DRAFTER));
+        assertThat(assertProblem(refused, 403).path("detail").asText()).contains("administrators");
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals", refused);
     }
 
     @Test
