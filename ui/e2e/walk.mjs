@@ -1,6 +1,6 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
-// watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의),
+// watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의), the line changed (결재선 변경: another approver, a step added and removed),
 // a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a draft saved and taken up (임시저장), a search, two documents approved at once (일괄결재),
 // problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
@@ -87,6 +87,27 @@ async function until(page, hash, locator, failure) {
     }
   }
   throw new Error(failure);
+}
+
+/**
+ * Opens the page at `hash` afresh until its line (결재선) shows `names`, one a step, in this order: for a line change
+ * that reaches the record through Kafka.
+ */
+async function untilLine(page, hash, names, failure) {
+  for (let waited = 0; waited <= LIVE; waited += 1500) {
+    await page.goto(`${base}/#/notifications`);
+    await page.goto(`${base}/${hash}`);
+    try {
+      await page.waitForFunction((want) => {
+        const steps = [...document.querySelectorAll('[data-testid=line-step]')].map((li) => li.innerText);
+        return steps.length === want.length && want.every((n, i) => steps[i].includes(n));
+      }, names, { timeout: 1500 });
+      return;
+    } catch {
+      // not there yet: look again
+    }
+  }
+  throw new Error(`${failure}: ${JSON.stringify(await page.getByTestId('line-step').allInnerTexts())}`);
 }
 
 try {
@@ -509,6 +530,45 @@ try {
   await replaced.waitFor({ state: 'detached', timeout: LIVE });
   await staff.screenshot({ path: `${shots}/line-change.png`, fullPage: true });
   log('결재선 변경: the drafter put sales.lead on step 1 in the lead\'s place; sales.lead approved it from the inbox');
+
+  // 8k. 결재선 변경, a step added and removed: on a new document with the org chart's line (이서연 → 박지훈) the
+  // drafter adds an approver step (결재자 추가) for sales.lead before 박지훈: the line has three steps; then removes it
+  // again (단계 삭제): two. (The form is offered, and the line shows the change, once the record has it: through Kafka,
+  // hence until.) The document is withdrawn at the end, out of the lead's inbox.
+  const grown = `결재 단계 추가 ${Date.now()}`;
+  await staff.goto(`${base}/#/draft`);
+  await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
+  await staff.fill('input[name=title]', grown);
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  const grownHash = new URL(staff.url()).hash;
+  const changeRows = staff.getByTestId('line-change-step');
+  await until(staff, grownHash, changeRows.nth(1), 'the document page never offered 결재선 변경 for 이서연 → 박지훈');
+  if (await changeRows.count() !== 2) throw new Error(`결재선 변경 offers ${await changeRows.count()} steps, not 2`);
+  await staff.getByRole('button', { name: '결재자 추가' }).click();
+  await changeRows.nth(2).waitFor();
+  await changeRows.nth(1).locator('select').selectOption({ label: '정하늘 · 영업본부 · TEAM_LEAD' });
+  // the change sent, and its answer (a refusal said with the server's words)
+  const changeLine = async () => {
+    const [answer] = await Promise.all([
+      staff.waitForResponse((r) => r.request().method() === 'PUT' && /\/api\/approvals\/[^/]+\/line$/.test(new URL(r.url()).pathname),
+        { timeout: LIVE }),
+      staff.getByRole('button', { name: '결재선 변경', exact: true }).click()]);
+    if (!answer.ok()) throw new Error(`결재선 변경 answered ${answer.status()}: ${await answer.text()}`);
+  };
+  await changeLine();
+  await untilLine(staff, grownHash, ['이서연', '정하늘', '박지훈'], 'the line does not show the step added');
+  await changeRows.nth(2).waitFor({ timeout: LIVE });
+  const added = changeRows.nth(1);
+  const addedName = await added.locator('select').evaluate((s) => s.selectedOptions[0]?.textContent ?? '');
+  if (!addedName.includes('정하늘')) throw new Error(`결재선 변경's step 2 is not the one added: ${addedName}`);
+  await added.getByRole('button', { name: '단계 삭제' }).click();
+  await changeRows.nth(2).waitFor({ state: 'detached' });
+  await changeLine();
+  await untilLine(staff, grownHash, ['이서연', '박지훈'], 'the line does not show the step removed');
+  await staff.getByRole('button', { name: '회수', exact: true }).click();
+  await until(staff, grownHash, staff.getByTestId('doc-status').filter({ hasText: '회수' }), 'the document was not withdrawn');
+  log('결재선 변경: the drafter added an approver step (sales.lead) before the last one, the line had three steps; removed it, two again');
 
   // 9. the operations page: not offered to a staff member, and the page says so if asked for anyway
   if (await staff.locator('nav a[data-nav=admin]').count() !== 0) throw new Error('a staff member is offered the admin page');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentRefusal, changeableSteps, dataUrlBase64, dateTime, departmentReceipt, deputyFor, fileSize, HISTORY_LABEL, leavePreview,
-  lineChangeSteps, localDate, MAX_ATTACHMENT_BYTES, mayApproveFinally, pendingReceipt, problemMessage, questActions, reportCsv } from './format';
+import { activeStepIndex, attachmentRefusal, changeableSteps, dataUrlBase64, dateTime, departmentReceipt, deputyFor, fileSize, HISTORY_LABEL,
+  leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
+  mayApproveFinally, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
+  withStepPeople } from './format';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -135,11 +137,75 @@ describe('결재선 변경', () => {
     expect(changeableSteps(partly).map((s) => s.step)).toEqual([3]);
     expect(changeableSteps([{ step: 1, approver: a, status: 'PENDING' }])).toHaveLength(1);
   });
-  it('sends only the steps whose people differ, agreers in any order, each step keeping its kind', () => {
-    const steps = [{ step: 2, agreements: [{ agreer: a }, { agreer: b }] }, { step: 3, approver: c }];
-    expect(lineChangeSteps(steps, {})).toEqual([]);
-    expect(lineChangeSteps(steps, { 2: [3, 2], 3: [4] })).toEqual([]);
-    expect(lineChangeSteps(steps, { 2: [2], 3: [5] })).toEqual([{ step: 2, agreerIds: [2] }, { step: 3, approverId: 5 }]);
+  const line = [
+    { step: 1, approver: a, status: 'APPROVED' as const },
+    { step: 2, approver: b, status: 'PENDING' as const },
+    { step: 3, approver: c, status: 'WAITING' as const },
+  ];
+  it('drafts the rest of the line from the active step on, each step with its people', () => {
+    expect(activeStepIndex(line)).toBe(1);
+    expect(lineDraft(line)).toEqual([
+      { key: 's2', step: 2, status: 'PENDING', agreement: false, ids: [3], fixed: false },
+      { key: 's3', step: 3, status: 'WAITING', agreement: false, ids: [4], fixed: false },
+    ]);
+    expect(lineRemaining(lineDraft(line))).toEqual([{ approverId: 3 }, { approverId: 4 }]);
+    expect(lineDraft([{ step: 1, approver: a, status: 'APPROVED' }])).toEqual([]);
+  });
+  it('keeps an active 합의 step decided in part fixed: first, as it is, neither moved nor removed nor edited', () => {
+    const partly = [
+      { step: 1, status: 'PENDING' as const, agreements: [{ agreer: a, status: 'APPROVED' }, { agreer: b, status: 'PENDING' }] },
+      { step: 2, approver: c, status: 'WAITING' as const },
+    ];
+    const d = lineDraft(partly);
+    expect(d.map((s) => s.fixed)).toEqual([true, false]);
+    expect(lineRemaining(d)).toEqual([{ agreerIds: [2, 3] }, { approverId: 4 }]);
+    expect(withoutStep(d, 0)).toBe(d);
+    expect(withStepMoved(d, 1, -1)).toBe(d);
+    expect(withStepPeople(d, 0, [5])).toEqual(d);
+    // a step added goes after it at the earliest
+    expect(withApproverStep(d, 'n1', 0).map((s) => s.key)).toEqual(['s1', 'n1', 's2']);
+    // still pending everywhere: editable like any other
+    expect(lineDraft(partly.map((s) => (s.step === 1 ? { ...s, agreements: [{ agreer: a, status: 'PENDING' }] } : s)))[0].fixed).toBe(false);
+  });
+  it('adds an approver step before the last one, removes and moves steps, and says whether anything changed', () => {
+    const d = lineDraft(line);
+    expect(lineDraftChanged(line, d)).toBe(false);
+    const more = withStepPeople(withApproverStep(d, 'n1'), 1, [5]);
+    expect(more.map((s) => s.key)).toEqual(['s2', 'n1', 's3']);
+    expect(lineRemaining(more)).toEqual([{ approverId: 3 }, { approverId: 5 }, { approverId: 4 }]);
+    expect(lineDraftChanged(line, more)).toBe(true);
+    expect(lineDraftChanged(line, withoutStep(more, 1))).toBe(false);
+    expect(lineRemaining(withoutStep(d, 0))).toEqual([{ approverId: 4 }]);
+    expect(lineRemaining(withStepMoved(d, 0, 1))).toEqual([{ approverId: 4 }, { approverId: 3 }]);
+    expect(withStepMoved(d, 1, 1)).toBe(d);
+    expect(withStepMoved(d, 0, -1)).toBe(d);
+    expect(lineDraftChanged(line, withStepPeople(d, 1, [5]))).toBe(true);
+    expect(withApproverStep([], 'n1').map((s) => s.key)).toEqual(['n1']);
+  });
+  it('agreers in any order are no change; their ids are sent once each', () => {
+    const agreed = [{ step: 1, status: 'PENDING' as const, agreements: [{ agreer: a, status: 'PENDING' }, { agreer: b, status: 'PENDING' }] },
+      { step: 2, approver: c, status: 'WAITING' as const }];
+    const d = lineDraft(agreed);
+    expect(lineDraftChanged(agreed, withStepPeople(d, 0, [3, 2]))).toBe(false);
+    expect(lineRemaining(withStepPeople(d, 0, [5, 5, 2]))).toEqual([{ agreerIds: [5, 2] }, { approverId: 4 }]);
+  });
+  it('says what keeps a draft from being sent: no step, a step without its person, a 합의 step last, too many steps, someone twice', () => {
+    const d = lineDraft(line);
+    expect(lineDraftProblem(d, 2)).toBeUndefined();
+    expect(lineDraftProblem([], 2)).toContain('needs a step');
+    expect(lineDraftProblem(withApproverStep(d, 'n1'), 2)).toContain('3단계: 결재자를 고르세요');
+    const agreementLast = [...d, { key: 'n1', agreement: true, ids: [5], fixed: false }];
+    expect(lineDraftProblem(agreementLast, 2)).toContain('마지막 단계는 결재 단계');
+    expect(lineDraftProblem([...d.slice(0, 1), { key: 'n1', agreement: true, ids: [], fixed: false }, ...d.slice(1)], 2))
+      .toContain('3단계: 합의자를');
+    expect(lineDraftProblem(d, MAX_LINE_STEPS - 1)).toBeUndefined();
+    expect(lineDraftProblem(d, MAX_LINE_STEPS)).toContain('at most 10 steps');
+    expect(lineDraftProblem(withStepPeople(d, 1, [3]), 2)).toContain('someone is on two steps');
+  });
+  it('a line\'s signature changes with its statuses and people', () => {
+    expect(lineSignature(line)).toBe(lineSignature(line.map((s) => ({ ...s }))));
+    expect(lineSignature(line)).not.toBe(lineSignature(line.map((s) => (s.step === 2 ? { ...s, status: 'APPROVED' as const } : s))));
+    expect(lineSignature(line)).not.toBe(lineSignature(line.map((s) => (s.step === 3 ? { ...s, approver: b } : s))));
   });
 });
 

@@ -1,5 +1,5 @@
 // Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
-import type { ApprovalReport, ApprovalStatus, DepartmentRef, LeaveKind, LineChangeStep, PersonRef, Problem, QuestStatus, ReceivingDepartment,
+import type { ApprovalReport, ApprovalStatus, DepartmentRef, LeaveKind, LineRemainingStep, PersonRef, Problem, QuestStatus, ReceivingDepartment,
   StepStatus } from './types';
 
 /** One line for a problem: its detail (or title), then each invalid field. */
@@ -207,20 +207,113 @@ export function changeableSteps<S extends { status: string; agreements?: { statu
     || (s.status === 'PENDING' && (s.agreements ?? []).every((a) => a.status === 'PENDING')));
 }
 
+/** 결재선 변경: one step of the rest of the line as the drafter edits it. */
+export interface LineDraftStep {
+  /** a key that stays with the row as it moves: `s3` for step 3 of the line now, `n1`… for a step added */
+  key: string;
+  /** its number on the line now; none for a step added */
+  step?: number;
+  /** its status on the line now; none for a step added */
+  status?: StepStatus;
+  /** a 합의 step (agreers), else a 결재 step (one approver) */
+  agreement: boolean;
+  /** its people: the approver, or the agreers (none yet for a step just added) */
+  ids: number[];
+  /** the active 합의 step some agreers of which have decided: it stays first, as it is */
+  fixed: boolean;
+}
+
+type DraftableStep = { step: number; status: StepStatus; approver?: PersonRef; agreements?: { agreer: PersonRef; status: string }[] };
+
+/** The index of the active step of a line: the one pending, else the first waiting; -1 when none is left to decide. */
+export function activeStepIndex(line: { status: string }[]): number {
+  const pending = line.findIndex((s) => s.status === 'PENDING');
+  return pending >= 0 ? pending : line.findIndex((s) => s.status === 'WAITING');
+}
+
 /**
- * The entries of a line change (PUT /api/approvals/{id}/line) for the steps whose chosen people (by step number; a
- * step not in {@code chosen} keeps its people) differ from their people now, a 합의 step's agreers in any order: an
- * approverId for a 결재 step, agreerIds for a 합의 step (a step keeps its kind).
+ * 결재선 변경: the rest of the line, from the active step on, as the drafter starts editing it: each step with its
+ * people; the active 합의 step some agreers of which have decided is fixed (the server keeps it first as it is).
  */
-export function lineChangeSteps(steps: { step: number; approver?: PersonRef; agreements?: { agreer: PersonRef }[] }[],
-  chosen: Record<number, number[]>): LineChangeStep[] {
-  return steps.flatMap((s): LineChangeStep[] => {
-    const now = linePeople([s]).map((p) => p.id);
-    const wanted = [...new Set(chosen[s.step] ?? now)];
-    if (wanted.length === now.length && wanted.every((id) => now.includes(id))) return [];
-    if (s.agreements) return [{ step: s.step, agreerIds: wanted }];
-    return wanted.length ? [{ step: s.step, approverId: wanted[0] }] : [];
-  });
+export function lineDraft(line: DraftableStep[]): LineDraftStep[] {
+  const from = activeStepIndex(line);
+  if (from < 0) return [];
+  return line.slice(from).map((s, i) => ({
+    key: `s${s.step}`, step: s.step, status: s.status, agreement: !!s.agreements, ids: linePeople([s]).map((p) => p.id),
+    fixed: i === 0 && (s.agreements ?? []).some((a) => a.status !== 'PENDING'),
+  }));
+}
+
+/** The body's `remaining` for a draft: an approverId for a 결재 step, agreerIds (each once) for a 합의 step. */
+export function lineRemaining(draft: LineDraftStep[]): LineRemainingStep[] {
+  return draft.map((s) => (s.agreement ? { agreerIds: [...new Set(s.ids)] } : { approverId: s.ids[0] }));
+}
+
+/** Whether a draft differs from the line now: a step added, removed, moved, or other people (agreers in any order). */
+export function lineDraftChanged(line: DraftableStep[], draft: LineDraftStep[]): boolean {
+  const norm = (d: LineDraftStep[]) => JSON.stringify(d.map((s) => [s.agreement, s.agreement ? [...new Set(s.ids)].sort((a, b) => a - b) : s.ids.slice(0, 1)]));
+  return norm(lineDraft(line)) !== norm(draft);
+}
+
+/** The most steps a line may have, decided ones included (the contract's maxItems). */
+export const MAX_LINE_STEPS = 10;
+
+/**
+ * What keeps a draft from being sent, in words, or undefined: no step left, a step without its person, the last step
+ * a 합의 step, more than {@link MAX_LINE_STEPS} steps with the {@code first - 1} decided ones, someone twice. {@code
+ * first}: the number of the active step (the draft's first). The server stays the judge.
+ */
+export function lineDraftProblem(draft: LineDraftStep[], first: number): string | undefined {
+  if (draft.length === 0) return '결재선에 결재 단계가 하나 이상 있어야 합니다 (the line needs a step).';
+  const empty = draft.findIndex((s) => s.ids.length === 0);
+  if (empty >= 0) {
+    return draft[empty].agreement ? `${first + empty}단계: 합의자를 한 명 이상 고르세요 (a 합의 step needs an agreer).`
+      : `${first + empty}단계: 결재자를 고르세요 (choose the approver).`;
+  }
+  if (draft[draft.length - 1].agreement) return '마지막 단계는 결재 단계여야 합니다 (the last step must be an approver\'s, not 합의).';
+  if (first - 1 + draft.length > MAX_LINE_STEPS) {
+    return `결재선은 ${MAX_LINE_STEPS}단계까지입니다 (at most ${MAX_LINE_STEPS} steps, the decided ones included).`;
+  }
+  const ids = draft.flatMap((s) => [...new Set(s.ids)]);
+  if (new Set(ids).size !== ids.length) return '같은 사람이 두 단계에 있습니다 (someone is on two steps).';
+  return undefined;
+}
+
+/** The first place a step may move to or be added at: after the fixed step, if the draft starts with one. */
+const firstPlace = (draft: LineDraftStep[]) => (draft[0]?.fixed ? 1 : 0);
+
+/**
+ * The draft with a new, empty 결재 step (key {@code key}) at {@code at}, by default before the last step (a new
+ * approver before the final one); never before a fixed step.
+ */
+export function withApproverStep(draft: LineDraftStep[], key: string, at = draft.length - 1): LineDraftStep[] {
+  const place = Math.min(draft.length, Math.max(firstPlace(draft), at));
+  return [...draft.slice(0, place), { key, agreement: false, ids: [], fixed: false }, ...draft.slice(place)];
+}
+
+/** The draft without the step at {@code index} (a fixed step stays). */
+export function withoutStep(draft: LineDraftStep[], index: number): LineDraftStep[] {
+  return draft[index]?.fixed ? draft : draft.filter((_, i) => i !== index);
+}
+
+/** The draft with the step at {@code index} moved {@code by} places (-1 up, 1 down), as far as it may move. */
+export function withStepMoved(draft: LineDraftStep[], index: number, by: number): LineDraftStep[] {
+  const to = index + by;
+  if (!draft[index] || draft[index].fixed || to < firstPlace(draft) || to >= draft.length) return draft;
+  const out = draft.slice();
+  [out[index], out[to]] = [out[to], out[index]];
+  return out;
+}
+
+/** The draft with other people on the step at {@code index} (a fixed step stays as it is). */
+export function withStepPeople(draft: LineDraftStep[], index: number, ids: number[]): LineDraftStep[] {
+  return draft.map((s, i) => (i === index && !s.fixed ? { ...s, ids } : s));
+}
+
+/** What identifies a line as it stands (its steps, statuses and people): a form built from it starts again when it changes. */
+export function lineSignature(line: DraftableStep[]): string {
+  return line.map((s) => `${s.step}:${s.status}:${s.approver?.id ?? ''}:${(s.agreements ?? [])
+    .map((a) => `${a.agreer.id}/${a.status}`).join('+')}`).join(',');
 }
 
 type LineLike = { approver?: PersonRef; agreements?: { agreer: PersonRef; status: string }[]; status: string };

@@ -205,6 +205,22 @@ export interface LineChangeStep {
   agreerIds?: number[];
 }
 
+/**
+ * 결재선 변경: one step of the line from the active step on, as it is to be (PUT /api/approvals/{id}/line, `remaining`):
+ * an approver (결재), or agreers (합의), not both.
+ */
+export interface LineRemainingStep {
+  approverId?: number;
+  agreerIds?: number[];
+}
+
+/** The body of a line change: exactly one of `steps` (by number) and `remaining` (the rest of the line as it is to be). */
+export interface LineChangeRequest {
+  steps?: LineChangeStep[];
+  remaining?: LineRemainingStep[];
+  reason?: string;
+}
+
 /** The answer to a line change: the steps whose people changed, and the whole line now. */
 export interface LineChangeResult {
   approvalId: string;

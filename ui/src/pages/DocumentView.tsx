@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApp } from '../App';
 import { api, download } from '../api';
 import { message, useLoad } from '../hooks';
-import { changeableSteps, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, mayApproveFinally, pendingReceipt, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import { changeableSteps, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineSignature, mayApproveFinally, pendingReceipt, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
 import { LineChangeForm } from './LineChangeForm';
@@ -37,7 +37,8 @@ export function DocumentView({ id }: { id: string }) {
   const stillHere = useLoad(() => (waitingIds ? api<Employee[]>('GET', `/api/employees?ids=${waitingIds}`)
     : Promise.resolve([] as Employee[])), [waitingIds]);
   const left = stillHere.data ? waitingOn.filter((p) => !stillHere.data!.some((e) => e.id === p.id)) : [];
-  // 결재선 변경: the drafter may put other people on the steps nobody has decided yet, while the document is in progress
+  // 결재선 변경: the drafter may change the steps nobody has decided yet (people, steps added or removed), while the
+  // document is in progress
   const changeable = doc && doc.drafter.id === me.id && doc.status === 'IN_PROGRESS' ? changeableSteps(doc.line) : [];
   // the active employees, once someone needs to choose among them: an administrator naming a successor for those who
   // left, or the drafter changing the line
@@ -288,12 +289,12 @@ export function DocumentView({ id }: { id: string }) {
       )}
       {changeable.length > 0 && !acted && (
         <div className="card" data-testid="line-change">
-          <h3>결재선 변경 <small>change the approval line: the steps nobody has decided yet</small></h3>
+          <h3>결재선 변경 <small>change the approval line from the active step on: other people, steps added, removed or moved</small></h3>
           {active.error && <p className="error">{active.error}</p>}
-          {/* the page shows the new people once approval-request has them, through Kafka, a moment later */}
-          <LineChangeForm approvalId={doc.id} steps={changeable} people={active.data} onDone={settle}
+          {/* the page shows the new line once approval-request has it, through Kafka, a moment later; the form starts
+              again from the line whenever the record shows it otherwise (someone decided, say) */}
+          <LineChangeForm key={lineSignature(doc.line)} approvalId={doc.id} line={doc.line} people={active.data} onDone={settle}
             exclude={[doc.drafter.id, ...doc.cc.map((p) => p.id), ...(doc.receivers ?? []).map((r) => r.receiver.id),
-              ...linePeople(doc.line.filter((s) => !changeable.includes(s))).map((p) => p.id),
               // who decided a step for someone (대결, 인수) cannot be on the line too
               ...doc.line.flatMap((s) => [s.deputy?.id, ...(s.agreements ?? []).map((a) => a.deputy?.id)])]} />
         </div>

@@ -92,4 +92,68 @@ class LineChangeEndToEndTest extends StandaloneTestBase {
                     "LINE_CHANGED", "STEP_ACTIVATED", "APPROVED", "DOCUMENT_APPROVED");
         }
     }
+
+    @Test
+    void theDrafterAddsAStepAndTheDocumentGoesAlongTheLongerLine() {
+        String staff = login("dev.staff");
+        String lead = login("dev.lead");
+        String head = login("dev.head");
+        String salesLead = login("sales.lead");
+        try (WebSocketTestClient salesLeadWs = WebSocketTestClient.withHeader(port, WS, salesLead);
+             WebSocketTestClient headWs = WebSocketTestClient.withHeader(port, WS, head)) {
+            Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "단계 추가 문서"));
+            String id = submitted.json().path("id").asText();
+
+            // the lead (active, as is), then the sales lead added, then the head
+            Response grown = eventually(() -> change(staff, id, Map.of("remaining", List.of(
+                    Map.of("approverId", idOf(lead)), Map.of("approverId", idOf(salesLead)),
+                    Map.of("approverId", idOf(head))), "reason", "영업 검토 필요")), r -> r.status() == 200,
+                    "the line grown");
+            assertThat(grown.json().path("line").findValuesAsText("name")).containsExactly("이서연", "정하늘", "박지훈");
+            JsonNode put = about(salesLeadWs, id, 1).get(0);
+            assertThat(put.path("type").asText()).isEqualTo("LINE_CHANGED");
+            assertThat(put.path("message").asText()).contains("step 2 of 3");
+            Response page = eventually(() -> http.get("/api/approvals/" + id, staff),
+                    r -> r.json().path("line").size() == 3, "the longer line recorded");
+            assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id, page);
+
+            assertThat(http.post("/api/approvals/" + id + "/decisions", lead, Map.of("decision", "APPROVE")).status())
+                    .isEqualTo(200);
+            assertThat(about(salesLeadWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            assertThat(http.post("/api/approvals/" + id + "/decisions", salesLead, Map.of("decision", "APPROVE")).status())
+                    .isEqualTo(200);
+            // the head's step is active now; someone already on the line cannot take it (nobody twice)
+            assertThat(about(headWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
+            assertProblem(change(staff, id, Map.of("remaining", List.of(Map.of("approverId", idOf(lead))))), 422);
+            assertThat(http.post("/api/approvals/" + id + "/decisions", head, Map.of("decision", "APPROVE")).status())
+                    .isEqualTo(200);
+            Response done = eventually(() -> http.get("/api/approvals/" + id, staff),
+                    r -> r.json().path("history").findValuesAsText("type").contains("DOCUMENT_APPROVED"),
+                    "the document approved along the longer line");
+            assertThat(done.json().path("line").findValuesAsText("name")).containsExactly("이서연", "정하늘", "박지훈");
+        }
+    }
+
+    @Test
+    void aStepNotReachedIsRemovedAndTheLineIsShorterOnThePage() {
+        String staff = login("dev.staff");
+        String lead = login("dev.lead");
+        String head = login("dev.head");
+        Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "단계 삭제 문서"));
+        String id = submitted.json().path("id").asText();
+        // only the lead remains: the head's step goes
+        Response shrunk = eventually(() -> change(staff, id, Map.of("remaining", List.of(Map.of("approverId", idOf(lead))))),
+                r -> r.status() == 200, "the line shortened");
+        assertThat(shrunk.json().path("steps").toString()).isEqualTo("[2]");
+        Response page = eventually(() -> http.get("/api/approvals/" + id, staff),
+                r -> r.json().path("line").size() == 1, "the shorter line recorded");
+        assertThat(page.json().path("history").findValuesAsText("comment")).anyMatch(c -> c.contains("step 2 removed"));
+        assertThat(http.post("/api/approvals/" + id + "/decisions", lead, Map.of("decision", "APPROVE")).status())
+                .isEqualTo(200);
+        Response done = eventually(() -> http.get("/api/approvals/" + id, staff),
+                r -> r.json().path("history").findValuesAsText("type").contains("DOCUMENT_APPROVED"),
+                "the document approved by the lead alone");
+        assertThat(done.json().path("line").findValuesAsText("name")).containsExactly("이서연");
+        assertProblem(http.get("/api/approvals/" + id, head), 403);
+    }
 }

@@ -4,7 +4,12 @@ import java.util.List;
 
 /**
  * Body of PUT /api/approvals/{approvalId}/line (schema LineChangeRequest): the steps whose people change, each with
- * its new approver or agreers by employee id; the reason is optional.
+ * its new approver or agreers by employee id, or the line from the active step on as it is to be
+ * ({@code remaining}); the reason is optional.
  */
-public record LineChangeRequest(List<LineChangeStep> steps, String reason) {
+public record LineChangeRequest(List<LineChangeStep> steps, String reason, List<LineRemainingStep> remaining) {
+
+    public LineChangeRequest(List<LineChangeStep> steps, String reason) {
+        this(steps, reason, null);
+    }
 }

@@ -28,16 +28,39 @@ public class LineChanges {
     }
 
     public LineChange resolve(LineChangeRequest request, String bearerToken) {
+        boolean bySteps = request.steps() != null;
+        if (bySteps == (request.remaining() != null)) {
+            throw ProblemException.badRequest("A line change gives either steps (the steps whose people change) or "
+                    + "remaining (the line from the active step on), not both and not neither.",
+                    List.of(new FieldError(bySteps ? "/remaining" : "/steps", bySteps ? "is given with steps"
+                            : "or remaining is required")));
+        }
+        // each step's people by id, and where the request names it
+        List<String> at = new ArrayList<>();
+        List<Long> approverIds = new ArrayList<>();
+        List<List<Long>> agreerIds = new ArrayList<>();
+        if (bySteps) {
+            for (int i = 0; i < request.steps().size(); i++) {
+                at.add("/steps/" + i);
+                approverIds.add(request.steps().get(i).approverId());
+                agreerIds.add(request.steps().get(i).agreerIds());
+            }
+        } else {
+            for (int i = 0; i < request.remaining().size(); i++) {
+                at.add("/remaining/" + i);
+                approverIds.add(request.remaining().get(i).approverId());
+                agreerIds.add(request.remaining().get(i).agreerIds());
+            }
+        }
         List<FieldError> errors = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < request.steps().size(); i++) {
-            LineChangeStep s = request.steps().get(i);
-            if ((s.approverId() == null) == (s.agreerIds() == null)) {
-                errors.add(new FieldError("/steps/" + i, "gives either approverId (a 결재 step) or agreerIds (a 합의 step)"));
-            } else if (s.approverId() != null) {
-                ids.add(s.approverId());
+        for (int i = 0; i < at.size(); i++) {
+            if ((approverIds.get(i) == null) == (agreerIds.get(i) == null)) {
+                errors.add(new FieldError(at.get(i), "gives either approverId (a 결재 step) or agreerIds (a 합의 step)"));
+            } else if (approverIds.get(i) != null) {
+                ids.add(approverIds.get(i));
             } else {
-                ids.addAll(s.agreerIds());
+                ids.addAll(agreerIds.get(i));
             }
         }
         if (!errors.isEmpty()) {
@@ -55,11 +78,13 @@ public class LineChanges {
         if (!unknown.isEmpty()) {
             throw ProblemException.unprocessable("No active employee with id " + unknown + " can be put on the line.");
         }
-        List<LineStep> steps = request.steps().stream()
-                .map(s -> s.approverId() != null ? new LineStep(s.step(), found.get(s.approverId()))
-                        : LineStep.agreement(s.step(), s.agreerIds().stream().map(found::get).toList()))
-                .toList();
+        List<LineStep> steps = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) {
+            int n = bySteps ? request.steps().get(i).step() : i + 1;
+            steps.add(approverIds.get(i) != null ? new LineStep(n, found.get(approverIds.get(i)))
+                    : LineStep.agreement(n, agreerIds.get(i).stream().map(found::get).toList()));
+        }
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
-        return new LineChange(steps, reason);
+        return bySteps ? new LineChange(List.copyOf(steps), reason) : new LineChange(null, reason, List.copyOf(steps));
     }
 }

@@ -2,6 +2,15 @@ package com.erp.approvalprocessing.domain;
 
 import java.util.List;
 
-/** A change of a line in progress with its people looked up: the steps as they are to be, and the reason (or null). */
-public record LineChange(List<com.erp.routes.common.events.LineStep> steps, String reason) {
+/**
+ * A change of a line in progress with its people looked up, and the reason (or null): either {@code steps}, the steps
+ * whose people change, by number, or {@code remaining}, the line from the active step on as it is to be (numbered
+ * from 1 here; the workflow numbers them from the active step). The other is null.
+ */
+public record LineChange(List<com.erp.routes.common.events.LineStep> steps, String reason,
+                         List<com.erp.routes.common.events.LineStep> remaining) {
+
+    public LineChange(List<com.erp.routes.common.events.LineStep> steps, String reason) {
+        this(steps, reason, null);
+    }
 }

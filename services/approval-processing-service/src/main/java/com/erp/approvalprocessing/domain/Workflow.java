@@ -361,54 +361,43 @@ public class Workflow {
     }
 
     /**
-     * 결재선 변경: the drafter puts other people on steps nobody has decided yet: a later step, or the active one while
-     * nobody on it has decided (no agreer of a 합의 step). Each step keeps its kind (an approver, or agreers), and the
-     * line as a whole must still be one (nobody twice, not the drafter, nobody who is in cc or receives it). A step given
-     * with the people it has already is left as it is. When the active step changes, its people are asked anew: whoever
-     * it waited for loses it from their inbox, its new people get it, and its waiting time (독촉) starts again.
+     * 결재선 변경: the drafter changes the steps nobody has decided yet: a later step, or the active one while nobody on
+     * it has decided (no agreer of a 합의 step). Either the people of steps given by number ({@link LineChange#steps}:
+     * each keeps its kind) or the whole line from the active step on ({@link LineChange#remaining}: steps added,
+     * removed, moved, of either kind). The line as a whole must still be one (at most ten steps, the last an
+     * approver's, nobody twice, not the drafter, nobody who is in cc or receives it). A step left with the people it
+     * has is left as it is. When the active step changes, its people are asked anew: whoever it waited for loses it
+     * from their inbox, its new people get it, and its waiting time (독촉) starts again.
      */
     public Transition changeLine(ApprovalState state, String approvalId, LineChange change, Caller caller) {
         mayChangeLine(state, approvalId, caller);
         int current = state.progress().currentStep();
-        List<LineStep> line = new ArrayList<>(state.line());
+        List<LineStep> line = change.remaining() != null ? withRemaining(state, current, change.remaining())
+                : withSteps(state, current, change.steps());
+        // the steps that change: where the people or the kind differ; once a step is added or removed, every one
+        // after it is another step
         List<Integer> changed = new ArrayList<>();
-        Set<Integer> given = new HashSet<>();
-        for (LineStep wanted : change.steps()) {
-            int n = wanted.step();
-            if (!given.add(n)) {
-                throw ProblemException.badRequest("Step " + n + " is given twice.",
-                        List.of(new FieldError("/steps", "names step " + n + " twice")));
+        int size = Math.max(line.size(), state.stepCount());
+        for (int n = current; n <= size; n++) {
+            boolean differs = n > line.size() || n > state.stepCount() || !sameStep(state.step(n), line.get(n - 1));
+            if (differs && line.size() != state.stepCount()) {
+                for (int m = n; m <= size; m++) {
+                    changed.add(m);
+                }
+                break;
             }
-            if (n < 1 || n > state.stepCount()) {
-                throw ProblemException.unprocessable("The line has steps 1 to " + state.stepCount() + "; there is no step "
-                        + n + " to change.");
+            if (differs) {
+                changed.add(n);
             }
-            if (n < current) {
-                throw ProblemException.conflict("Step " + n + " has been decided; only the steps not decided yet (from step "
-                        + current + ") can change.");
-            }
-            LineStep old = state.step(n);
-            if (old.isAgreement() != wanted.isAgreement()) {
-                throw ProblemException.unprocessable(old.isAgreement()
-                        ? "Step " + n + " is a 합의 (agreement) step: give its agreerIds."
-                        : "Step " + n + " is an approver's step: give its approverId.");
-            }
-            if (samePeople(old, wanted)) {
-                continue;
-            }
-            if (n == current && old.isAgreement() && state.progress().steps().get(n - 1).agreements().stream()
-                    .anyMatch(a -> a.status() != StepStatus.PENDING)) {
-                throw ProblemException.conflict("Step " + n + " (합의) has been decided in part already; its agreers stay. "
-                        + "The steps after it can change.");
-            }
-            line.set(n - 1, wanted.renumbered(n));
-            changed.add(n);
         }
         if (changed.isEmpty()) {
             throw ProblemException.unprocessable("Nothing changes: the steps given have these people already.");
         }
         // who decided a step for someone (대결, 인수) took part already: on the line too, they would decide twice
         for (int n : changed) {
+            if (n > line.size()) {
+                continue;
+            }
             for (Person p : line.get(n - 1).people()) {
                 Optional<String> decidedFor = decidedAsDeputy(state, p.id());
                 if (decidedFor.isPresent()) {
@@ -427,9 +416,11 @@ public class Workflow {
                 });
         Instant now = clock.instant();
         boolean activeChanged = changed.contains(current);
-        List<StepProgress> steps = new ArrayList<>(state.progress().steps());
-        for (int n : changed) {
-            steps.set(n - 1, n == current ? pending(line.get(n - 1)) : waiting(line.get(n - 1)));
+        // the steps decided stay as they are, and so does the active one unless it changed; the later ones wait
+        List<StepProgress> steps = new ArrayList<>(state.progress().steps().subList(0, current - 1));
+        steps.add(activeChanged ? pending(line.get(current - 1)) : state.progress().steps().get(current - 1));
+        for (int n = current + 1; n <= line.size(); n++) {
+            steps.add(changed.contains(n) ? waiting(line.get(n - 1)) : state.progress().steps().get(n - 1));
         }
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, current, List.copyOf(steps));
         long seq = state.version();
@@ -485,6 +476,66 @@ public class Workflow {
     }
 
     /** Whether a step's new people are its people already (a 합의 step's agreers in any order). */
+    /** The same kind of step with the same people. */
+    private static boolean sameStep(LineStep old, LineStep wanted) {
+        return old.isAgreement() == wanted.isAgreement() && samePeople(old, wanted);
+    }
+
+    /** The line with the people of the steps given by number: each a step not decided yet, of the same kind. */
+    private static List<LineStep> withSteps(ApprovalState state, int current, List<LineStep> wantedSteps) {
+        List<LineStep> line = new ArrayList<>(state.line());
+        Set<Integer> given = new HashSet<>();
+        for (LineStep wanted : wantedSteps) {
+            int n = wanted.step();
+            if (!given.add(n)) {
+                throw ProblemException.badRequest("Step " + n + " is given twice.",
+                        List.of(new FieldError("/steps", "names step " + n + " twice")));
+            }
+            if (n < 1 || n > state.stepCount()) {
+                throw ProblemException.unprocessable("The line has steps 1 to " + state.stepCount() + "; there is no step "
+                        + n + " to change.");
+            }
+            if (n < current) {
+                throw ProblemException.conflict("Step " + n + " has been decided; only the steps not decided yet (from step "
+                        + current + ") can change.");
+            }
+            LineStep old = state.step(n);
+            if (old.isAgreement() != wanted.isAgreement()) {
+                throw ProblemException.unprocessable(old.isAgreement()
+                        ? "Step " + n + " is a 합의 (agreement) step: give its agreerIds."
+                        : "Step " + n + " is an approver's step: give its approverId.");
+            }
+            if (samePeople(old, wanted)) {
+                continue;
+            }
+            if (n == current && partlyDecided(state, n)) {
+                throw ProblemException.conflict("Step " + n + " (합의) has been decided in part already; its agreers stay. "
+                        + "The steps after it can change.");
+            }
+            line.set(n - 1, wanted.renumbered(n));
+        }
+        return line;
+    }
+
+    /** The line with its rest, from the active step on, as given; a 합의 step decided in part stays first as it is. */
+    private static List<LineStep> withRemaining(ApprovalState state, int current, List<LineStep> remaining) {
+        if (partlyDecided(state, current) && !sameStep(state.step(current), remaining.get(0))) {
+            throw ProblemException.conflict("Step " + current + " (합의) has been decided in part already; it stays the "
+                    + "active step with its agreers: give it first as it is. The steps after it can change.");
+        }
+        List<LineStep> line = new ArrayList<>(state.line().subList(0, current - 1));
+        for (int i = 0; i < remaining.size(); i++) {
+            line.add(remaining.get(i).renumbered(current + i));
+        }
+        return line;
+    }
+
+    /** A 합의 step some of whose agreers have decided. */
+    private static boolean partlyDecided(ApprovalState state, int n) {
+        return state.step(n).isAgreement() && state.progress().steps().get(n - 1).agreements().stream()
+                .anyMatch(a -> a.status() != StepStatus.PENDING);
+    }
+
     private static boolean samePeople(LineStep old, LineStep wanted) {
         Set<Long> a = old.people().stream().map(Person::id).collect(Collectors.toSet());
         Set<Long> b = wanted.people().stream().map(Person::id).collect(Collectors.toSet());

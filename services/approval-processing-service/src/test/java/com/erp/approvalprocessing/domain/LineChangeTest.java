@@ -31,6 +31,98 @@ class LineChangeTest extends WorkflowTestBase {
         return ((ProblemException) t).status();
     }
 
+    private Transition rest(ApprovalState state, Person who, LineStep... remaining) {
+        return workflow.changeLine(state, "a1", new LineChange(null, "다시 짬", List.of(remaining)), caller(who));
+    }
+
+    @Test
+    void stepsAreAddedAfterTheActiveOneWhichStaysAsItIs() {
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        // the rest: the lead (active, as is), a 합의 of legal, finance, then the head
+        Transition t = rest(state, drafter, new LineStep(1, lead), LineStep.agreement(2, List.of(legal)),
+                new LineStep(3, finance), new LineStep(4, head));
+
+        assertThat(t.events()).singleElement().satisfies(e -> {
+            EventPayload.LineChanged p = (EventPayload.LineChanged) e.payload();
+            assertThat(p.steps()).containsExactly(2, 3, 4);
+            assertThat(p.added()).containsExactly(legal, finance);
+            assertThat(p.removed()).isEmpty();
+            assertThat(p.line()).extracting(LineStep::step).containsExactly(1, 2, 3, 4);
+            assertThat(p.progress().steps()).extracting(sp -> sp.status())
+                    .containsExactly(StepStatus.PENDING, StepStatus.WAITING, StepStatus.WAITING, StepStatus.WAITING);
+            assertThat(p.reason()).isEqualTo("다시 짬");
+        });
+        assertThat(t.inbox()).isEmpty();
+        assertThat(t.state().stepCount()).isEqualTo(4);
+
+        // the document goes along the longer line: lead, the agreement, finance, the head
+        ApprovalState s = workflow.decide(t.state(), "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
+        assertThat(s.progress().currentStep()).isEqualTo(2);
+        s = workflow.decide(s, "a1", new DecisionRequest("APPROVE", null), caller(legal)).state();
+        s = workflow.decide(s, "a1", new DecisionRequest("APPROVE", null), caller(finance)).state();
+        Transition last = workflow.decide(s, "a1", new DecisionRequest("APPROVE", null), caller(head));
+        assertThat(last.state().progress().status()).isEqualTo(com.erp.routes.common.events.Progress.Status.APPROVED);
+    }
+
+    @Test
+    void stepsAreRemovedAndTheActiveOneReplacedWhoseOldApproverIsReleased() {
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, legal), new LineStep(3, head)));
+        Transition t = rest(state, drafter, new LineStep(1, head));
+
+        EventPayload.LineChanged p = (EventPayload.LineChanged) t.events().get(0).payload();
+        assertThat(p.steps()).containsExactly(1, 2, 3);
+        assertThat(p.removed()).containsExactly(lead, legal);
+        assertThat(p.released()).containsExactly(lead);
+        assertThat(p.line()).containsExactly(new LineStep(1, head));
+        assertThat(p.progress().steps()).hasSize(1);
+        assertThat(t.events().get(1).payload()).isInstanceOf(EventPayload.StepActivated.class);
+        assertThat(t.inbox()).extracting(Transition.InboxChange::employeeId, Transition.InboxChange::add)
+                .containsExactly(tuple(lead.id(), false), tuple(head.id(), true));
+        // the head's approval ends it
+        assertThat(workflow.decide(t.state(), "a1", new DecisionRequest("APPROVE", null), caller(head)).state()
+                .progress().status()).isEqualTo(com.erp.routes.common.events.Progress.Status.APPROVED);
+
+        // the last step of a line removed: the step number of the change is the one that went
+        ApprovalState three = started(List.of(new LineStep(1, lead), new LineStep(2, legal), new LineStep(3, head)));
+        EventPayload.LineChanged shorter = (EventPayload.LineChanged) rest(three, drafter, new LineStep(1, lead),
+                new LineStep(2, head)).events().get(0).payload();
+        assertThat(shorter.steps()).containsExactly(2, 3);
+        assertThat(shorter.removed()).containsExactly(legal);
+    }
+
+    @Test
+    void theRestMustStillBeALineAndAPartlyAgreedStepStaysFirst() {
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        // unchanged
+        assertThatThrownBy(() -> rest(state, drafter, new LineStep(1, lead), new LineStep(2, head)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422));
+        // a 합의 last, someone twice, the drafter, more than ten steps
+        assertThatThrownBy(() -> rest(state, drafter, new LineStep(1, lead), LineStep.agreement(2, List.of(legal))))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422));
+        assertThatThrownBy(() -> rest(state, drafter, new LineStep(1, lead), new LineStep(2, lead)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422));
+        assertThatThrownBy(() -> rest(state, drafter, new LineStep(1, drafter)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422));
+        List<LineStep> eleven = java.util.stream.IntStream.rangeClosed(1, 11)
+                .mapToObj(i -> new LineStep(i, new Person(100 + i, "p" + i, "STAFF", "D"))).toList();
+        assertThatThrownBy(() -> rest(state, drafter, eleven.toArray(LineStep[]::new)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422));
+        // only the drafter
+        assertThatThrownBy(() -> rest(state, lead, new LineStep(1, finance)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(403));
+
+        ApprovalState agreeing = started(List.of(LineStep.agreement(1, List.of(lead, legal)), new LineStep(2, head)));
+        ApprovalState partly = workflow.decide(agreeing, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
+        assertThatThrownBy(() -> rest(partly, drafter, new LineStep(1, head)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(409));
+        // kept first as it is, the steps after it change
+        Transition t = rest(partly, drafter, LineStep.agreement(1, List.of(lead, legal)), new LineStep(2, finance),
+                new LineStep(3, head));
+        assertThat(t.state().progress().steps().get(0).agreements()).extracting(a -> a.status())
+                .contains(StepStatus.APPROVED);
+        assertThat(((EventPayload.LineChanged) t.events().get(0).payload()).steps()).containsExactly(2, 3);
+    }
+
     @Test
     void aLaterStepsNewPeopleWaitAndNobodyIsAskedAnew() {
         ApprovalState state = started(List.of(new LineStep(1, lead), LineStep.agreement(2, List.of(legal)),

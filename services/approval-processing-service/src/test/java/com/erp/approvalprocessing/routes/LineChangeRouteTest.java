@@ -95,6 +95,51 @@ class LineChangeRouteTest extends ProcessingRouteTestBase {
     }
 
     @Test
+    void theRestOfTheLineGainsAndLosesSteps() throws Exception {
+        String id = activated();
+
+        // a step of OTHER's added between LEAD (active, kept) and HEAD
+        Response grown = change(DRAFTER, id, Map.of("remaining", List.of(Map.of("approverId", LEAD.id()),
+                Map.of("approverId", OTHER.id()), Map.of("approverId", HEAD.id())), "reason", "검토 추가"));
+        assertThat(grown.status()).as("%s", grown).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "PUT", "/api/approvals/" + id + "/line", grown);
+        assertThat(grown.json().path("steps").toString()).isEqualTo("[2,3]");
+        assertThat(grown.json().path("line").findValuesAsText("name")).containsExactly(LEAD.name(), OTHER.name(), HEAD.name());
+        assertThat(version(id)).isEqualTo("2");
+        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(LEAD.id()), id)).isTrue();
+        JsonNode payload = json.readTree(kafka.awaitKey("approval.line-changed", id, 1).get(0).value()).path("payload");
+        assertThat(payload.path("added").findValuesAsText("name")).containsExactly(OTHER.name());
+        assertThat(payload.path("progress").path("steps")).hasSize(3);
+
+        // along the longer line: LEAD, then OTHER is asked
+        assertThat(decide(LEAD, id, "APPROVE", null).status()).isEqualTo(200);
+        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(OTHER.id()), id)).isTrue();
+
+        // then OTHER's step (active now) removed: HEAD is asked at once, OTHER loses it
+        Response shrunk = change(DRAFTER, id, Map.of("remaining", List.of(Map.of("approverId", HEAD.id()))));
+        assertThat(shrunk.status()).as("%s", shrunk).isEqualTo(200);
+        assertThat(shrunk.json().path("steps").toString()).isEqualTo("[2,3]");
+        assertThat(shrunk.json().path("line").findValuesAsText("name")).containsExactly(LEAD.name(), HEAD.name());
+        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(OTHER.id()), id)).isFalse();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(HEAD.id()), id)).isTrue();
+        assertThat(decide(HEAD, id, "APPROVE", null).status()).isEqualTo(200);
+        assertThat(kafka.awaitKey("approval.completed", id, 1)).hasSize(1);
+    }
+
+    @Test
+    void stepsOrRemainingNotBothNorNeither() throws Exception {
+        String id = activated();
+        Response both = change(DRAFTER, id, Map.of("steps", List.of(approver(2, OTHER)),
+                "remaining", List.of(Map.of("approverId", OTHER.id()))));
+        assertThat(assertProblem(both, 400).path("detail").asText()).contains("not both");
+        assertMatchesContract(CONTRACT, "PUT", "/api/approvals/" + id + "/line", both);
+        assertProblem(change(DRAFTER, id, Map.of("reason", "아무것도")), 400);
+        assertThat(assertProblem(change(DRAFTER, id, Map.of("remaining", List.of(Map.of("approverId", LEAD.id()),
+                Map.of("agreerIds", List.of(OTHER.id()))))), 422).path("detail").asText()).isNotBlank();
+        assertThat(version(id)).isEqualTo("1");
+    }
+
+    @Test
     void aPartlyAgreedStepKeepsItsAgreersButALaterStepMayChange() throws Exception {
         String id = activated(List.of(LineStep.agreement(1, List.of(LEAD, OTHER)), new LineStep(2, HEAD)));
         assertThat(decide(LEAD, id, "APPROVE", null).status()).isEqualTo(200);

@@ -253,18 +253,24 @@ public class ApprovalDocuments {
             return List.of(history);
         }
         if (event.payload() instanceof EventPayload.LineChanged change) {
-            // the people apart from the status: the step's activation that follows may be recorded first
-            return List.of(history, lineUpdate(event, change), progressUpdate(event, number));
+            // the people apart from the status: the step's activation that follows may be recorded first; then the
+            // line cut to its length, if it lost steps
+            return List.of(history, lineUpdate(event, change), lineLength(event, change), progressUpdate(event, number));
         }
         return List.of(history, progressUpdate(event, number));
     }
 
     /**
-     * What a line change did, as the history says it: each changed step's people now, who is off the line, and why.
+     * What a line change did, as the history says it: each changed step's people now (or that it went, from a line
+     * now shorter), who is off the line, and why.
      */
     static String lineChangeSummary(EventPayload.LineChanged change) {
         List<String> parts = new ArrayList<>();
         for (int n : change.steps()) {
+            if (n > change.line().size()) {
+                parts.add("step " + n + " removed"); // the line is shorter now
+                continue;
+            }
             LineStep step = change.line().get(n - 1);
             parts.add("step " + n + (step.isAgreement() ? " (합의)" : "") + ": "
                     + String.join(", ", step.people().stream().map(Person::name).toList()));
@@ -284,15 +290,29 @@ public class ApprovalDocuments {
         List<Bson> sets = new ArrayList<>();
         for (LineStep step : change.line()) {
             String at = "line." + (step.step() - 1) + ".";
+            // a step added (or of another kind now) is made whole here: its number, its people, not the other kind's
+            sets.add(Updates.set(at + "step", step.step()));
             if (step.isAgreement()) {
                 sets.add(Updates.set(at + "agreers", step.agreers().stream().map(ApprovalDocuments::person).toList()));
+                sets.add(Updates.unset(at + "approver"));
             } else {
                 sets.add(Updates.set(at + "approver", person(step.approver())));
+                sets.add(Updates.unset(at + "agreers"));
+                sets.add(Updates.unset(at + "agreements"));
             }
         }
         sets.add(Updates.set("lineVersion", event.sequence()));
         return new UpdateOneModel<>(and(eq("_id", event.approvalId()),
                 or(exists("lineVersion", false), lt("lineVersion", event.sequence()))), Updates.combine(sets));
+    }
+
+    /**
+     * The line cut to the change's length (steps removed at its end), by the change whose people it shows: a later
+     * change recorded first sets its own length.
+     */
+    private static UpdateOneModel<Document> lineLength(ApprovalEvent event, EventPayload.LineChanged change) {
+        return new UpdateOneModel<>(and(eq("_id", event.approvalId()), eq("lineVersion", event.sequence())),
+                Updates.pushEach("line", List.of(), new com.mongodb.client.model.PushOptions().slice(change.line().size())));
     }
 
     private UpdateOneModel<Document> progressUpdate(ApprovalEvent event, String number) {
@@ -801,11 +821,15 @@ public class ApprovalDocuments {
                     + "the people in cc, the receivers of an approved document (and the people of the departments it is "
                     + "sent to) and administrators may read this document.");
         }
-        List<ApprovalDocument.LineStep> line = doc.getList("line", Document.class).stream()
-                .map(s -> new ApprovalDocument.LineStep(s.getInteger("step"), toPerson(s.get("approver", Document.class)),
-                        s.getString("status"), instant(s.getDate("decidedAt")), s.getString("comment"),
-                        toPerson(s.get("deputy", Document.class)), agreements(s)))
-                .toList();
+        List<Document> steps = doc.getList("line", Document.class);
+        // a step's number is its place, also for a step added whose status was recorded before its line change
+        List<ApprovalDocument.LineStep> line = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Document s = steps.get(i);
+            line.add(new ApprovalDocument.LineStep(i + 1, toPerson(s.get("approver", Document.class)),
+                    s.getString("status"), instant(s.getDate("decidedAt")), s.getString("comment"),
+                    toPerson(s.get("deputy", Document.class)), agreements(s)));
+        }
         Person drafter = toPerson(doc.get("drafter", Document.class));
         List<Person> cc = doc.getList("cc", Document.class, List.of()).stream().map(ApprovalDocuments::toPerson).toList();
         List<ApprovalDocument.HistoryEntry> history = doc.getList("history", Document.class).stream()

@@ -2,6 +2,7 @@ package com.erp.approvalrequest.routes;
 
 import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -284,6 +285,60 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
                 .findValuesAsText("id")).contains(id);
         assertThat(http.get("/api/approvals?box=approver&limit=100", token(LEAD)).json().path("items")
                 .findValuesAsText("id")).doesNotContain(id);
+    }
+
+    @Test
+    void aLineThatGrowsThenShrinksShowsItsStepsWhateverOrderItsEventsArriveIn() throws Exception {
+        String id = submit("결재선 단계 추가와 삭제");
+        // the drafter added OTHER as step 2 before HEAD (sequence 2); LEAD approved step 1 (sequence 3)
+        List<LineStep> three = List.of(new LineStep(1, LEAD), new LineStep(2, OTHER), new LineStep(3, HEAD));
+        ApprovalEvent grown = ApprovalEvent.of(id, 2, t0.plusSeconds(5), new EventPayload.LineChanged(DRAFTER.id(),
+                "t", DRAFTER, List.of(2, 3), three, List.of(), List.of(OTHER), null, new Progress(
+                        Progress.Status.IN_PROGRESS, 1, List.of(new StepProgress(1, StepStatus.PENDING, null, null),
+                        new StepProgress(2, StepStatus.WAITING, null, null), new StepProgress(3, StepStatus.WAITING, null, null)))));
+        Progress afterLead = new Progress(Progress.Status.IN_PROGRESS, 2, List.of(
+                new StepProgress(1, StepStatus.APPROVED, t0.plusSeconds(6), null),
+                new StepProgress(2, StepStatus.PENDING, null, null), new StepProgress(3, StepStatus.WAITING, null, null)));
+        ApprovalEvent approved = ApprovalEvent.of(id, 3, t0.plusSeconds(6), new EventPayload.Decided(DRAFTER.id(), "t", 1, 3,
+                LEAD, EventPayload.Decision.APPROVED, null, afterLead));
+        NotifyBuilder both = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(3).create();
+        // the decision on the longer line first: its step 3 exists before the change that added it is recorded
+        publish("approval.decided", approved);
+        publish("approval.line-changed", grown);
+        publish("approval.step-activated", firstActivation(id));
+        assertThat(both.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        Document doc = approvals().find(new Document("_id", id)).first();
+        assertThat(doc.getList("line", Document.class)).extracting(s -> s.get("approver", Document.class).getString("name"),
+                s -> s.getString("status"), s -> s.getInteger("step"))
+                .containsExactly(tuple(LEAD.name(), "APPROVED", 1), tuple(OTHER.name(), "PENDING", 2),
+                        tuple(HEAD.name(), "WAITING", 3));
+        var view = http.get("/api/approvals/" + id, token(DRAFTER));
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id, view);
+        assertThat(view.json().path("line")).hasSize(3);
+
+        // then OTHER's step removed (sequence 4): the line is LEAD, HEAD again, HEAD's step active
+        List<LineStep> two = List.of(new LineStep(1, LEAD), new LineStep(2, HEAD));
+        ApprovalEvent shrunk = ApprovalEvent.of(id, 4, t0.plusSeconds(7), new EventPayload.LineChanged(DRAFTER.id(),
+                "t", DRAFTER, List.of(2, 3), two, List.of(OTHER), List.of(), "다시", new Progress(Progress.Status.IN_PROGRESS,
+                2, List.of(new StepProgress(1, StepStatus.APPROVED, t0.plusSeconds(6), null),
+                new StepProgress(2, StepStatus.PENDING, null, null)))));
+        NotifyBuilder one = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+        publish("approval.line-changed", shrunk);
+        assertThat(one.matches(30, TimeUnit.SECONDS)).isTrue();
+        doc = approvals().find(new Document("_id", id)).first();
+        assertThat(doc.getList("line", Document.class)).extracting(s -> s.get("approver", Document.class).getString("name"),
+                s -> s.getString("status")).containsExactly(tuple(LEAD.name(), "APPROVED"), tuple(HEAD.name(), "PENDING"));
+        view = http.get("/api/approvals/" + id, token(DRAFTER));
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id, view);
+        JsonNode last = view.json().path("history").get(view.json().path("history").size() - 1);
+        assertThat(last.path("comment").asText()).isEqualTo("step 2: " + HEAD.name() + "; step 3 removed. Off the line: "
+                + OTHER.name() + ". Reason: 다시");
+        // a redelivery of the longer line's change changes nothing now
+        NotifyBuilder again = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+        publish("approval.line-changed", grown);
+        assertThat(again.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(approvals().find(new Document("_id", id)).first().getList("line", Document.class)).hasSize(2);
     }
 
     @Test
