@@ -134,9 +134,14 @@ class MicroservicesTest {
         try (WebSocketTestClient staffWs = WebSocketTestClient.withQueryToken(notification.port(), "/ws/notifications", staff);
              WebSocketTestClient leadWs = WebSocketTestClient.withHeader(notification.port(), "/ws/notifications", lead)) {
 
-            // approval-request asks employee-service for the default line with the drafter's token
+            // approval-request asks employee-service for the default line (and the departments it is sent to, 수신처)
+            // with the drafter's token
+            long sales = 0;
+            for (JsonNode d : new HttpTestClient(employee.baseUrl()).get("/api/departments", staff).json()) {
+                sales = "영업본부".equals(d.path("name").asText()) ? d.path("id").asLong() : sales;
+            }
             HttpTestClient.Response submitted = requests.post("/api/approvals", staff,
-                    Map.of("type", "GENERAL", "title", "분산 배치 시험"));
+                    Map.of("type", "GENERAL", "title", "분산 배치 시험", "receiverDepartmentIds", List.of(sales)));
             assertThat(submitted.status()).as("submit: %s", submitted).isEqualTo(202);
             String id = submitted.json().path("id").asText();
 
@@ -163,6 +168,17 @@ class MicroservicesTest {
 
             assertThat(notifications.get("/api/notifications", staff).json().path("items").findValuesAsText("type"))
                     .containsExactly("APPROVAL_COMPLETED", "STEP_APPROVED", "STEP_APPROVED");
+
+            // 수신처: the department's head was told; someone of it (the token's department, verified by another
+            // service) reads it and finds it among what their department received
+            String salesHead = login("sales.head");
+            String salesStaff = login("sales.staff");
+            assertThat(eventually(() -> notifications.get("/api/notifications", salesHead).json().path("items")
+                    .findValuesAsText("type"), types -> types.contains("DOCUMENT_RECEIVED"), "the sales head told"))
+                    .contains("DOCUMENT_RECEIVED");
+            assertThat(requests.get("/api/approvals/" + id, salesStaff).status()).isEqualTo(200);
+            assertThat(requests.get("/api/approvals?box=received", salesStaff).json().path("items").findValuesAsText("id"))
+                    .contains(id);
         }
 
         // the synchronous path crosses the process boundary over gRPC: 201 with the first step active
