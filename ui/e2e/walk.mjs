@@ -1,7 +1,7 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
 // watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의), the line changed (결재선 변경: another approver, a step added and removed),
-// a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a draft saved and taken up (임시저장), a search, two documents approved at once (일괄결재),
+// a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a draft saved and taken up (임시저장), a document copied as a new one (복사 기안), a search, two documents approved at once (일괄결재),
 // problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
@@ -230,6 +230,37 @@ try {
   await lead.locator('[data-testid=notification][data-type=APPROVAL_REMINDER]').filter({ hasText: '김민준 asks for a decision' })
     .filter({ hasText: title }).waitFor({ timeout: LIVE });
   log('the lead\'s notifications list the reminder, naming who asked');
+
+  // 6b. 복사 기안: the drafter starts a new document from the approved one: the form comes filled from it (title, body,
+  // its line as a chosen one; no files), and submitted under a new title it is a new document, not linked to the old
+  // one (withdrawn at the end, out of the lead's inbox); the lead, who reads the old one, is not offered it
+  const copyLink = (page) => page.getByRole('link', { name: '복사하여 기안 (copy as a new document)' });
+  await staff.goto(docUrl);
+  await copyLink(staff).click();
+  await staff.waitForURL(/#\/draft\?copy=/);
+  await staff.getByTestId('copy-of').filter({ hasText: title }).waitFor({ timeout: LIVE });
+  await staff.waitForFunction((t) => document.querySelector('input[name=title]')?.value === t, title, { timeout: LIVE });
+  if (await staff.inputValue('textarea[name=body]') !== '화면에서 작성한 본문') throw new Error('the copy\'s body was not filled in');
+  const copiedLine = await staff.locator('ol.chosen li').allInnerTexts();
+  if (!['이서연', '박지훈'].every((n) => copiedLine.some((c) => c.includes(n)))) {
+    throw new Error(`the copy's line was not filled in: ${JSON.stringify(copiedLine)}`);
+  }
+  await staff.getByTestId('copy-attachments-hint').waitFor();
+  const copied = `복사한 기안 ${Date.now()}`;
+  await staff.fill('input[name=title]', copied);
+  await staff.click('button[type=submit]');
+  await staff.waitForURL(/#\/docs\/[^/]+$/);
+  const copiedHash = new URL(staff.url()).hash;
+  if (staff.url() === docUrl) throw new Error('the copy was not submitted as a new document');
+  await staff.getByRole('heading', { name: copied }).waitFor({ timeout: LIVE });
+  if (await staff.getByText('재기안 원문').count() !== 0) throw new Error('the copy is linked to the old document');
+  await until(staff, copiedHash, staff.getByRole('button', { name: '회수', exact: true }), 'the copy was never offered 회수');
+  await staff.getByRole('button', { name: '회수', exact: true }).click();
+  await until(staff, copiedHash, staff.getByTestId('doc-status').filter({ hasText: '회수' }), 'the copy was not withdrawn');
+  await lead.goto(docUrl);
+  await lead.getByRole('heading', { name: title }).waitFor({ timeout: LIVE });
+  if (await copyLink(lead).count() !== 0) throw new Error('someone not the drafter is offered 복사하여 기안');
+  log(`the drafter copied the approved document (복사 기안), the form filled from it, and submitted it as "${copied}"; the lead is not offered it`);
 
   const next = firstMondayOfMarch(new Date().getFullYear() + 1);
   const before = await available(staff, next.getUTCFullYear());

@@ -155,8 +155,9 @@ function Page({ page, id, params }: { page: string; id?: string; params: URLSear
   switch (page) {
     case 'inbox': return <Inbox />;
     case 'docs': return id ? <DocumentView key={id} id={id} /> : <Documents box={params.get('box') ?? 'drafted'} status={params.get('status') ?? ''} />;
-    case 'draft': return <Draft key={params.get('from') ?? params.get('saved') ?? 'new'} from={params.get('from') ?? undefined}
-      saved={params.get('saved') ?? undefined} />;
+    // a form of its own for each document it starts from (재기안, 복사 기안) and each saved draft
+    case 'draft': return <Draft key={['from', 'copy', 'saved'].map((k) => `${k}=${params.get(k) ?? ''}`).join('&')}
+      from={params.get('from') ?? undefined} copy={params.get('copy') ?? undefined} saved={params.get('saved') ?? undefined} />;
     case 'notifications': return <Notifications />;
     case 'leave': return <LeavePage />;
     case 'quests': return <Quests />;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeStepIndex, attachmentRefusal, changeableSteps, dataUrlBase64, dateTime, departmentReceipt, deputyFor, fileSize, HISTORY_LABEL,
+import { activeStepIndex, attachmentRefusal, changeableSteps, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, HISTORY_LABEL,
   leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
   mayApproveFinally, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
   withStepPeople } from './format';
@@ -266,5 +266,44 @@ describe('departmentReceipt shows a 수신처\'s receipt', () => {
       .toBe(`접수 최유진 ${dateTime(at)}`);
     expect(departmentReceipt({ department: sales }, true)).toBe('미접수');
     expect(departmentReceipt({ department: sales, head: { id: 6, name: '강도윤' } }, false)).toBe('');
+  });
+});
+
+describe('documentForm fills the draft form from a document (재기안, 복사 기안)', () => {
+  const lead = { id: 2, name: '이서연', position: 'TEAM_LEAD' };
+  const head = { id: 3, name: '박지훈', position: 'DEPT_HEAD' };
+  const ceo = { id: 9, name: '오세훈', position: 'EXECUTIVE' };
+  const agreer = { id: 7, name: '강도윤' };
+  const base = { type: 'GENERAL' as const, title: '출장비 정산', cc: [], line: [
+    { step: 1, approver: lead, status: 'APPROVED' as const }, { step: 2, approver: head, status: 'APPROVED' as const }] };
+  it('takes the title and body, the approvers as a chosen line, and the defaults of fields the form has not', () => {
+    expect(documentForm({ ...base, body: '본문' })).toEqual({
+      type: 'GENERAL', title: '출장비 정산', body: '본문', kind: 'ANNUAL', start: '', end: '', custom: true, amount: '',
+      category: 'MEAL', spentOn: '', destination: '', tripStart: '', tripEnd: '', purpose: '', approvers: [lead, head],
+      cc: [], agreers: [], agreementAt: 0, receivers: [], receivingDepartments: [] });
+    expect(documentForm(base).body).toBe('');
+  });
+  it('takes the fields of a leave, an expense claim and a trip', () => {
+    expect(documentForm({ ...base, type: 'LEAVE', leave: { kind: 'HALF_DAY_PM', startDate: '2027-03-02', endDate: '2027-03-02', days: 0.5 } }))
+      .toMatchObject({ type: 'LEAVE', kind: 'HALF_DAY_PM', start: '2027-03-02', end: '2027-03-02' });
+    expect(documentForm({ ...base, type: 'EXPENSE', expense: { amount: 48000, category: 'TRAVEL', spentOn: '2027-03-01' } }))
+      .toMatchObject({ type: 'EXPENSE', amount: '48000', category: 'TRAVEL', spentOn: '2027-03-01' });
+    expect(documentForm({ ...base, type: 'BUSINESS_TRIP', trip: { destination: '부산', startDate: '2027-03-02', endDate: '2027-03-03' } }))
+      .toMatchObject({ destination: '부산', tripStart: '2027-03-02', tripEnd: '2027-03-03', purpose: '' });
+  });
+  it('keeps the 합의 before the approver it came before, and its agreers', () => {
+    const line = [{ step: 1, approver: lead, status: 'APPROVED' as const },
+      { step: 2, status: 'APPROVED' as const, agreements: [{ agreer, status: 'APPROVED' as const }] },
+      { step: 3, approver: head, status: 'REJECTED' as const }, { step: 4, approver: ceo, status: 'WAITING' as const }];
+    expect(documentForm({ ...base, line })).toMatchObject({ approvers: [lead, head, ceo], agreers: [agreer], agreementAt: 2 });
+    expect(documentForm({ ...base, line: [line[1], line[0]] })).toMatchObject({ approvers: [lead], agreers: [agreer], agreementAt: 1 });
+  });
+  it('takes cc, receivers (수신) and 수신처, without who received it or when', () => {
+    const cc = [{ id: 5, name: '최유진' }];
+    const f = documentForm({ ...base, cc, receivers: [{ receiver: agreer, receivedAt: '2027-03-02T01:00:00Z' }],
+      receivingDepartments: [{ department: { id: 2, name: '영업본부' }, head: ceo, receivedBy: agreer, receivedAt: '2027-03-02T01:00:00Z' }] });
+    expect(f.cc).toEqual(cc);
+    expect(f.receivers).toEqual([agreer]);
+    expect(f.receivingDepartments).toEqual([{ id: 2, name: '영업본부' }]);
   });
 });

@@ -1,6 +1,6 @@
 // Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
-import type { ApprovalReport, ApprovalStatus, DepartmentRef, LeaveKind, LineRemainingStep, PersonRef, Problem, QuestStatus, ReceivingDepartment,
-  StepStatus } from './types';
+import type { ApprovalDocument, ApprovalReport, ApprovalStatus, DepartmentRef, DocumentType, ExpenseCategory, LeaveKind, LineRemainingStep,
+  PersonRef, Problem, QuestStatus, ReceivingDepartment, StepStatus } from './types';
 
 /** One line for a problem: its detail (or title), then each invalid field. */
 export function problemMessage(p: Problem): string {
@@ -386,3 +386,47 @@ export function reportCsv(r: ApprovalReport): string {
   return '\uFEFF' + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
+
+/** The draft form (기안) as it holds its fields: what 임시저장 keeps, and what 재기안 and 복사 기안 start from. */
+export interface DraftForm {
+  type: DocumentType; title: string; body: string; kind: LeaveKind; start: string; end: string; custom: boolean;
+  amount: string; category: ExpenseCategory; spentOn: string; destination: string; tripStart: string; tripEnd: string;
+  purpose: string; approvers: PersonRef[]; cc: PersonRef[]; agreers: PersonRef[]; receivers: PersonRef[];
+  /** 합의 before the n-th approver; 0: before the last one */
+  agreementAt: number;
+  /** 수신처 (drafts saved before it was offered have none) */
+  receivingDepartments: DepartmentRef[];
+}
+
+/**
+ * 재기안 and 복사 기안: the draft form filled from a document: its type, title, body and the fields of its form; its
+ * approvers as a chosen line (who is on each 결재 step now, not who decided it for them); its 합의 (the agreers, before
+ * the approver it came before), cc, receivers (수신) and 수신처. Not its files (첨부파일), which stay the document's.
+ */
+export function documentForm(d: Pick<ApprovalDocument, 'type' | 'title' | 'body' | 'leave' | 'expense' | 'trip' | 'line' | 'cc'
+  | 'receivers' | 'receivingDepartments'>): DraftForm {
+  const at = d.line.findIndex((s) => s.agreements);
+  return {
+    type: d.type,
+    title: d.title,
+    body: d.body ?? '',
+    kind: d.leave?.kind ?? 'ANNUAL',
+    start: d.leave?.startDate ?? '',
+    end: d.leave?.endDate ?? '',
+    custom: true,
+    amount: d.expense ? String(d.expense.amount) : '',
+    category: d.expense?.category ?? 'MEAL',
+    spentOn: d.expense?.spentOn ?? '',
+    destination: d.trip?.destination ?? '',
+    tripStart: d.trip?.startDate ?? '',
+    tripEnd: d.trip?.endDate ?? '',
+    purpose: d.trip?.purpose ?? '',
+    approvers: d.line.flatMap((s) => (s.approver && !s.agreements ? [s.approver] : [])),
+    cc: d.cc,
+    agreers: at >= 0 ? d.line[at].agreements!.map((a) => a.agreer) : [],
+    // the number of approvers before it, plus one: the approver it comes before
+    agreementAt: at >= 0 ? d.line.slice(0, at).filter((s) => s.approver && !s.agreements).length + 1 : 0,
+    receivers: (d.receivers ?? []).map((r) => r.receiver),
+    receivingDepartments: (d.receivingDepartments ?? []).map((r) => ({ id: r.department.id, name: r.department.name })),
+  };
+}

@@ -58,6 +58,8 @@ export function DocumentView({ id }: { id: string }) {
   const agreementLater = doc.line.some((s) => s.agreements && s.step > (doc.currentStep ?? 0));
   const forWhom = deputyFor(doc, me.id, delegations.data?.actingFor ?? []);
   const canResubmit = mine && (doc.status === 'REJECTED' || doc.status === 'WITHDRAWN') && !doc.resubmittedAs;
+  // 복사 기안: the drafter starts a new document from this one, in any status (not linked to it, without its files)
+  const canCopy = mine;
 
   // 결재 취소: who approved the step before the active one, while nobody has decided the active one
   const previous = pendingStep ? doc.line.find((s) => s.step === pendingStep.step - 1) : undefined;
@@ -311,7 +313,12 @@ export function DocumentView({ id }: { id: string }) {
       {receipt && <p data-testid="receipt"><button onClick={receive}>접수 (acknowledge receipt)</button>
         {receipt.kind === 'department' && <small> {receipt.department.name} 수신처로, 부서 전체를 대신해 한 번 (for the whole
           department, once)</small>}</p>}
-      {canResubmit && <p><a className="button" href={`#/draft?from=${doc.id}`}>재기안 (resubmit)</a></p>}
+      {(canResubmit || canCopy) && (
+        <p className="no-print">
+          {canResubmit && <a className="button" href={`#/draft?from=${doc.id}`}>재기안 (resubmit)</a>}{' '}
+          {canCopy && <a className="button" href={`#/draft?copy=${encodeURIComponent(doc.id)}`} data-testid="copy-draft">복사하여 기안 (copy as a new document)</a>}
+        </p>
+      )}
       {actionError && <p className="error" role="alert">{actionError}</p>}
 
       <h3>의견 <small>comments</small></h3>

@@ -2,25 +2,18 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { attachmentRefusal, dataUrlBase64, dateTime, days, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview, LEAVE_KIND_LABEL,
-  MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS } from '../format';
+import { attachmentRefusal, dataUrlBase64, dateTime, days, documentForm, type DraftForm, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview,
+  LEAVE_KIND_LABEL, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS } from '../format';
 import { go } from '../router';
 import type { ApprovalDocument, Attachment, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
-/** What 임시저장 keeps of the form: every field, as the form holds it. */
-interface SavedForm {
-  type: DocumentType; title: string; body: string; kind: LeaveKind; start: string; end: string; custom: boolean;
-  amount: string; category: ExpenseCategory; spentOn: string; destination: string; tripStart: string; tripEnd: string;
-  purpose: string; approvers: PersonRef[]; cc: PersonRef[]; agreers: PersonRef[]; receivers: PersonRef[]; agreementAt: number;
-  /** 수신처 (drafts saved before it was offered have none) */
-  receivingDepartments: DepartmentRef[];
-}
-
 /**
- * 기안: a new document, a resubmission (재기안) of a rejected or withdrawn one (`from`), or one taken up again from the
- * writer's drafts (임시저장, `saved`), which is deleted once the document is submitted.
+ * 기안: a new document; a resubmission (재기안) of a rejected or withdrawn one (`from`); a new document started from one
+ * of the writer's own, in any status (복사 기안, `copy`: the form filled as 재기안 fills it, submitted as a new document
+ * that is not linked to the old one, without its files); or one taken up again from the writer's drafts (임시저장,
+ * `saved`), which is deleted once the document is submitted.
  */
-export function Draft({ from, saved }: { from?: string; saved?: string }) {
+export function Draft({ from, copy, saved }: { from?: string; copy?: string; saved?: string }) {
   const { me, toast } = useApp();
   const [type, setType] = useState<DocumentType>('GENERAL');
   const [title, setTitle] = useState('');
@@ -55,8 +48,14 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
   const departments = useLoad(() => api<DepartmentInfo[]>('GET', '/api/departments'), []);
   const defaultLine = useLoad(() => api<{ approvers: PersonRef[] }>('GET', '/api/employees/me/approval-line'), []);
-  const original = useLoad(() => (from ? api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(from)}`)
-    : Promise.resolve(undefined)), [from]);
+  // the document 재기안 or 복사 기안 starts from
+  const source = from ?? copy;
+  const original = useLoad(() => (source ? api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(source)}`)
+    : Promise.resolve(undefined)), [source]);
+  // 복사 기안 is the drafter's (the document page offers it to nobody else): another's document fills nothing
+  const notMine = !!copy && !!original.data && original.data.drafter.id !== me.id;
+  // nothing is sent before the form is filled from it
+  const filling = !!source && !original.data && !original.error;
   // 임시저장: this form's draft once saved (or taken up), and the writer's drafts
   const [draftId, setDraftId] = useState<string | undefined>(saved);
   const drafts = useLoad(() => (from ? Promise.resolve(undefined) : api<DraftList>('GET', '/api/drafts')), [from, draftId]);
@@ -66,11 +65,10 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
   useEffect(() => {
     if (savedDraft.error) setDraftId(undefined);
   }, [savedDraft.error]);
-  useEffect(() => {
-    const f = savedDraft.data?.form as Partial<SavedForm> | undefined;
-    if (!f) return;
+  // the form filled at once: from a saved draft, or from the document 재기안 or 복사 기안 starts from
+  const fill = (f: Partial<DraftForm>) => {
     if (f.type) setType(f.type);
-    setTitle(f.title ?? savedDraft.data?.title ?? '');
+    setTitle(f.title ?? '');
     setBody(f.body ?? '');
     if (f.kind) setKind(f.kind);
     setStart(f.start ?? '');
@@ -89,6 +87,11 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
     setReceivers(f.receivers ?? []);
     setReceivingDepartments(f.receivingDepartments ?? []);
     setAgreementAt(f.agreementAt ?? 0);
+  };
+  useEffect(() => {
+    const f = savedDraft.data?.form as Partial<DraftForm> | undefined;
+    if (!f) return;
+    fill({ ...f, title: f.title ?? savedDraft.data?.title });
     // the files kept with the draft (첨부파일), submitted with it
     setAttachments(savedDraft.data?.attachments ?? []);
   }, [savedDraft.data]);
@@ -157,40 +160,11 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
     if (noDefaultLine) setCustom(true);
   }, [noDefaultLine]);
 
+  // 재기안 and 복사 기안: the form as the document left it (its files aside: a resubmission keeps them by itself, a copy
+  // has none of them)
   useEffect(() => {
-    const d = original.data;
-    if (!d) return;
-    setType(d.type);
-    setTitle(d.title);
-    setBody(d.body ?? '');
-    if (d.leave) {
-      setKind(d.leave.kind);
-      setStart(d.leave.startDate);
-      setEnd(d.leave.endDate);
-    }
-    if (d.expense) {
-      setAmount(String(d.expense.amount));
-      setCategory(d.expense.category);
-      setSpentOn(d.expense.spentOn);
-    }
-    if (d.trip) {
-      setDestination(d.trip.destination);
-      setTripStart(d.trip.startDate);
-      setTripEnd(d.trip.endDate);
-      setPurpose(d.trip.purpose ?? '');
-    }
-    setCc(d.cc);
-    setReceivers((d.receivers ?? []).map((r) => r.receiver));
-    setReceivingDepartments((d.receivingDepartments ?? []).map((r) => r.department));
-    setApprovers(d.line.flatMap((s) => (s.approver ? [s.approver] : [])));
-    const at = d.line.findIndex((s) => s.agreements);
-    if (at >= 0) {
-      setAgreers(d.line[at].agreements!.map((a) => a.agreer));
-      // the number of approvers before it, plus one: the approver it comes before
-      setAgreementAt(d.line.slice(0, at).filter((s) => s.approver).length + 1);
-    }
-    setCustom(true);
-  }, [original.data]);
+    if (original.data && !notMine) fill(documentForm(original.data));
+  }, [original.data, notMine]);
 
   const preview = type === 'LEAVE' ? leavePreview(kind, start, kind === 'ANNUAL' ? end || undefined : undefined) : undefined;
   const others = (people.data ?? []).filter((p) => p.id !== me.id);
@@ -234,7 +208,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
   const [saving, setSaving] = useState(false);
   const saveDraft = async () => {
     setSaving(true);
-    const form: SavedForm = { type, title, body, kind, start, end, custom, amount, category, spentOn, destination,
+    const form: DraftForm = { type, title, body, kind, start, end, custom, amount, category, spentOn, destination,
       tripStart, tripEnd, purpose, approvers, cc, agreers, receivers, agreementAt, receivingDepartments };
     setError(undefined);
     try {
@@ -261,7 +235,7 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (uploading.length > 0) return;
+    if (uploading.length > 0 || filling || notMine) return;
     if (custom && approvers.length === 0) {
       setError('결재자를 한 명 이상 고르세요 (pick at least one approver).');
       return;
@@ -304,7 +278,12 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
 
   return (
     <section>
-      <h2>{from ? '재기안 (resubmit)' : '기안 (new document)'}</h2>
+      <h2>{from ? '재기안 (resubmit)' : copy ? '복사 기안 (copy as a new document)' : '기안 (new document)'}</h2>
+      {copy && original.data && !notMine && (
+        <p className="notice" data-testid="copy-of">복사 기안: <a href={`#/docs/${encodeURIComponent(copy)}`}>{original.data.title}</a>
+          <small> 새 문서로 상신되며 원래 문서와 연결되지 않습니다 (submitted as a new document, not linked to this one)</small></p>
+      )}
+      {notMine && <p className="error">복사 기안은 기안자만 할 수 있습니다 (only the drafter may copy a document).</p>}
       {original.error && <p className="error">{original.error}</p>}
       {savedDraft.error && <p className="error">임시저장한 문서를 열 수 없습니다 (the draft cannot be opened): {savedDraft.error}</p>}
       <form onSubmit={submit} className="card form">
@@ -391,6 +370,8 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
         ) : (
           <fieldset data-testid="attachments">
             <legend>첨부파일 (attachments)</legend>
+            {copy && <p className="hint" data-testid="copy-attachments-hint">첨부파일은 복사되지 않습니다 (files are not copied); 다시
+              올려 주세요 (upload them again).</p>}
             <p className="hint">파일당 5 MB, {MAX_ATTACHMENTS}개까지. 임시저장하면 첨부파일도 함께 남습니다 (files are kept with a saved
               draft).</p>
             {attachments.length > 0 && (
@@ -485,9 +466,9 @@ export function Draft({ from, saved }: { from?: string; saved?: string }) {
         </fieldset>
         {error && <p className="error" role="alert">{error}</p>}
         <div className="actions">
-          <button type="submit" disabled={busy || uploading.length > 0}>{from ? '재기안' : '상신'}</button>
+          <button type="submit" disabled={busy || uploading.length > 0 || filling || notMine}>{from ? '재기안' : '상신'}</button>
           {!from && <button type="button" onClick={saveDraft}
-            disabled={saving || (!!saved && !savedDraft.data && !savedDraft.error)}>임시저장</button>}
+            disabled={saving || filling || (!!saved && !savedDraft.data && !savedDraft.error)}>임시저장</button>}
         </div>
       </form>
       {!from && (drafts.data?.items.length ?? 0) > 0 && (
