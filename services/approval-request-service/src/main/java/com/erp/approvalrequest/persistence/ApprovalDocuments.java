@@ -253,11 +253,10 @@ public class ApprovalDocuments {
             return List.of(history);
         }
         if (event.payload() instanceof EventPayload.LineChanged change) {
-            // the people apart from the status: the step's activation that follows may be recorded first; then the
-            // line cut to its length, if it lost steps
-            return List.of(history, lineUpdate(event, change), lineLength(event, change), progressUpdate(event, number));
+            // the people apart from the status: the step's activation that follows may be recorded first
+            return List.of(history, lineUpdate(event, change), progressUpdate(event, number), lineLength(event));
         }
-        return List.of(history, progressUpdate(event, number));
+        return List.of(history, progressUpdate(event, number), lineLength(event));
     }
 
     /**
@@ -298,7 +297,6 @@ public class ApprovalDocuments {
             } else {
                 sets.add(Updates.set(at + "approver", person(step.approver())));
                 sets.add(Updates.unset(at + "agreers"));
-                sets.add(Updates.unset(at + "agreements"));
             }
         }
         sets.add(Updates.set("lineVersion", event.sequence()));
@@ -307,12 +305,14 @@ public class ApprovalDocuments {
     }
 
     /**
-     * The line cut to the change's length (steps removed at its end), by the change whose people it shows: a later
-     * change recorded first sets its own length.
+     * The line cut to the length of the snapshot just recorded (steps a line change removed at its end): every
+     * snapshot carries all the steps, so the newest one recorded says how long the line is. A snapshot older than the
+     * one shown cuts nothing.
      */
-    private static UpdateOneModel<Document> lineLength(ApprovalEvent event, EventPayload.LineChanged change) {
-        return new UpdateOneModel<>(and(eq("_id", event.approvalId()), eq("lineVersion", event.sequence())),
-                Updates.pushEach("line", List.of(), new com.mongodb.client.model.PushOptions().slice(change.line().size())));
+    private static UpdateOneModel<Document> lineLength(ApprovalEvent event) {
+        int steps = progressOf(event.payload()).steps().size();
+        return new UpdateOneModel<>(and(eq("_id", event.approvalId()), eq("stateVersion", event.sequence())),
+                Updates.pushEach("line", List.of(), new com.mongodb.client.model.PushOptions().slice(steps)));
     }
 
     private UpdateOneModel<Document> progressUpdate(ApprovalEvent event, String number) {
@@ -321,6 +321,8 @@ public class ApprovalDocuments {
         sets.add(Updates.set("status", progress.status().name()));
         sets.add(Updates.set("currentStep", progress.currentStep()));
         sets.add(Updates.set("stateVersion", event.sequence()));
+        // how many steps the line has, as processing says: a line change recorded late may have left more behind
+        sets.add(Updates.set("stepCount", progress.steps().size()));
         sets.add(Updates.set("updatedAt", Date.from(event.occurredAt())));
         for (Progress.StepProgress step : progress.steps()) {
             String at = "line." + (step.step() - 1) + ".";
@@ -333,6 +335,8 @@ public class ApprovalDocuments {
                         person(a.agreer())).append("status", a.status().name())
                         .append("decidedAt", a.decidedAt() == null ? null : Date.from(a.decidedAt()))
                         .append("comment", a.comment()).append("deputy", person(a.deputy()))).toList()));
+            } else {
+                sets.add(Updates.unset(at + "agreements")); // a 합의 step there before a line change, if any
             }
         }
         if (progress.status() != Progress.Status.IN_PROGRESS) {
@@ -478,14 +482,17 @@ public class ApprovalDocuments {
                 : changes;
         List<Long> line = new ArrayList<>();
         AgreementRequest oldAgreement = null;
-        for (Document step : doc.getList("line", Document.class)) {
+        for (Document step : steps(doc)) {
             List<Document> agreers = step.getList("agreers", Document.class);
             if (agreers != null) {
                 // placed before the approver that follows it
                 oldAgreement = new AgreementRequest(agreers.stream().map(p -> p.get("id", Number.class).longValue()).toList(),
                         line.size() + 1);
             } else {
-                line.add(step.get("approver", Document.class).get("id", Number.class).longValue());
+                Document approver = step.get("approver", Document.class);
+                if (approver != null) {
+                    line.add(approver.get("id", Number.class).longValue());
+                }
             }
         }
         List<Long> cc = doc.getList("cc", Document.class, List.of()).stream()
@@ -683,7 +690,7 @@ public class ApprovalDocuments {
             }
         };
         add.accept(doc.get("drafter", Document.class));
-        for (Document step : doc.getList("line", Document.class)) {
+        for (Document step : steps(doc)) {
             String status = step.getString("status");
             if (Progress.StepStatus.WAITING.name().equals(status) || Progress.StepStatus.SKIPPED.name().equals(status)) {
                 continue;
@@ -756,7 +763,7 @@ public class ApprovalDocuments {
         if (caller.isAdmin() || toPerson(doc.get("drafter", Document.class)).id() == caller.id()) {
             return true;
         }
-        for (Document step : doc.getList("line", Document.class)) {
+        for (Document step : steps(doc)) {
             if (isPerson(step.get("approver", Document.class), caller) || isPerson(step.get("deputy", Document.class), caller)
                     || step.getList("agreers", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
                     || step.getList("agreements", Document.class, List.of()).stream()
@@ -772,6 +779,17 @@ public class ApprovalDocuments {
     }
 
     private static final String APPROVED = Progress.Status.APPROVED.name();
+
+    /**
+     * The line's steps, as many as the newest snapshot recorded counts ({@code stepCount}): a line change that grew the
+     * line, recorded after a later one that shortened it and after the snapshot that cut it, may have left steps
+     * behind that are no longer on it.
+     */
+    static List<Document> steps(Document doc) {
+        List<Document> line = doc.getList("line", Document.class, List.of());
+        Integer count = doc.getInteger("stepCount");
+        return count == null || count >= line.size() ? line : line.subList(0, count);
+    }
 
     /**
      * Whoever the history names as asked to decide (a step's activation) or as deciding (a decision's actor, and the
@@ -821,7 +839,7 @@ public class ApprovalDocuments {
                     + "the people in cc, the receivers of an approved document (and the people of the departments it is "
                     + "sent to) and administrators may read this document.");
         }
-        List<Document> steps = doc.getList("line", Document.class);
+        List<Document> steps = steps(doc);
         // a step's number is its place, also for a step added whose status was recorded before its line change
         List<ApprovalDocument.LineStep> line = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {

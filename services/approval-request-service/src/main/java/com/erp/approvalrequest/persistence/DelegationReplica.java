@@ -70,8 +70,9 @@ public class DelegationReplica {
      * when it is not in progress.
      */
     public Bson pendingAt(Document doc) {
-        if (doc == null || !"IN_PROGRESS".equals(doc.getString("status")) || doc.getInteger("currentStep") == null) {
-            return null;
+        if (doc == null || !"IN_PROGRESS".equals(doc.getString("status")) || doc.getInteger("currentStep") == null
+                || doc.getInteger("currentStep") > doc.getList("line", Document.class).size()) {
+            return null; // (a step a line change added, before the change itself is recorded)
         }
         Document step = doc.getList("line", Document.class).get(doc.getInteger("currentStep") - 1);
         List<Long> pending = new ArrayList<>();

@@ -341,6 +341,55 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(approvals().find(new Document("_id", id)).first().getList("line", Document.class)).hasSize(2);
     }
 
+    private static StepProgress step(int n, StepStatus status) {
+        return new StepProgress(n, status, status == StepStatus.APPROVED ? Instant.parse("2026-11-21T01:00:09Z") : null, null);
+    }
+
+    private ApprovalEvent lineChanged(String id, long sequence, List<LineStep> line, List<StepProgress> steps) {
+        return ApprovalEvent.of(id, sequence, t0.plusSeconds(sequence), new EventPayload.LineChanged(DRAFTER.id(), "t",
+                DRAFTER, List.of(1), line, List.of(), List.of(), null, new Progress(Progress.Status.IN_PROGRESS, 1, steps)));
+    }
+
+    @Test
+    void aLineChangeRecordedAfterANewerSnapshotNeitherCutsTheLineNorLosesItsDecisions() throws Exception {
+        String id = submit("늦게 기록된 결재선 변경");
+        // shortened to LEAD alone (2), then grown to LEAD, OTHER, HEAD (3); LEAD approved (4): recorded last first
+        ApprovalEvent shortened = lineChanged(id, 2, List.of(new LineStep(1, LEAD)), List.of(step(1, StepStatus.PENDING)));
+        ApprovalEvent grown = lineChanged(id, 3, List.of(new LineStep(1, LEAD), new LineStep(2, OTHER), new LineStep(3, HEAD)),
+                List.of(step(1, StepStatus.PENDING), step(2, StepStatus.WAITING), step(3, StepStatus.WAITING)));
+        ApprovalEvent approved = ApprovalEvent.of(id, 4, t0.plusSeconds(9), new EventPayload.Decided(DRAFTER.id(), "t", 1, 3,
+                LEAD, EventPayload.Decision.APPROVED, null, new Progress(Progress.Status.IN_PROGRESS, 2,
+                List.of(step(1, StepStatus.APPROVED), step(2, StepStatus.PENDING), step(3, StepStatus.WAITING)))));
+        for (ApprovalEvent e : List.of(approved, shortened, grown)) {
+            NotifyBuilder recorded = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+            publish(e == approved ? "approval.decided" : "approval.line-changed", e);
+            assertThat(recorded.matches(30, TimeUnit.SECONDS)).isTrue();
+        }
+        Document doc = approvals().find(new Document("_id", id)).first();
+        assertThat(doc.getList("line", Document.class)).extracting(s -> s.get("approver", Document.class).getString("name"),
+                s -> s.getString("status")).containsExactly(tuple(LEAD.name(), "APPROVED"), tuple(OTHER.name(), "PENDING"),
+                tuple(HEAD.name(), "WAITING"));
+
+        // the other way round: grown (2), shortened (3), LEAD's approval ends it (4); the grown change recorded after the
+        // end leaves steps behind that the document no longer shows
+        String other = submit("늦게 기록된 단계 추가");
+        ApprovalEvent grow = lineChanged(other, 2, List.of(new LineStep(1, LEAD), new LineStep(2, OTHER), new LineStep(3, HEAD)),
+                List.of(step(1, StepStatus.PENDING), step(2, StepStatus.WAITING), step(3, StepStatus.WAITING)));
+        ApprovalEvent shorten = lineChanged(other, 3, List.of(new LineStep(1, LEAD)), List.of(step(1, StepStatus.PENDING)));
+        ApprovalEvent done = ApprovalEvent.of(other, 4, t0.plusSeconds(9), new EventPayload.Decided(DRAFTER.id(), "t", 1, 1,
+                LEAD, EventPayload.Decision.APPROVED, null, new Progress(Progress.Status.APPROVED, null,
+                List.of(step(1, StepStatus.APPROVED)))));
+        for (ApprovalEvent e : List.of(done, grow, shorten)) {
+            NotifyBuilder recorded = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+            publish(e == done ? "approval.decided" : "approval.line-changed", e);
+            assertThat(recorded.matches(30, TimeUnit.SECONDS)).isTrue();
+        }
+        var view = http.get("/api/approvals/" + other, token(DRAFTER));
+        assertThat(view.status()).as("%s", view).isEqualTo(200);
+        assertThat(view.json().path("line").findValuesAsText("name")).containsExactly(LEAD.name());
+        assertThat(http.get("/api/approvals/" + other, token(OTHER)).status()).isEqualTo(403);
+    }
+
     @Test
     void theLeaveLedgersAnswerShowsOnTheDocumentAndARefusalRejectsIt() throws Exception {
         String reservedId = submit("휴가 1");
