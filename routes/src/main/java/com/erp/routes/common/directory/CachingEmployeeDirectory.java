@@ -91,6 +91,10 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
         if (ids.isEmpty()) {
             return List.of();
         }
+        java.util.Map<Long, ReceivingDepartment> cached = departments.getIfPresent(Boolean.TRUE);
+        if (cached != null && !cached.keySet().containsAll(ids)) {
+            departments.invalidateAll(); // a department made since: asked again rather than refused for a minute
+        }
         java.util.Map<Long, ReceivingDepartment> all = departments.get(Boolean.TRUE, k -> {
             java.util.Map<Long, ReceivingDepartment> found = new java.util.HashMap<>();
             fetchDepartments(bearerToken).forEach(d -> {

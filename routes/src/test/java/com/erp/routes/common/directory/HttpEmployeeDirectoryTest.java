@@ -65,6 +65,33 @@ class HttpEmployeeDirectoryTest {
     }
 
     @Test
+    void aDepartmentMadeSinceTheListWasKeptIsAskedForAgain() throws IOException {
+        java.util.concurrent.atomic.AtomicReference<String> chart = new java.util.concurrent.atomic.AtomicReference<>(
+                "[{\"id\":1,\"code\":\"DEV\",\"name\":\"개발본부\",\"teams\":[]}]");
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            byte[] bytes = chart.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        HttpEmployeeDirectory directory = new HttpEmployeeDirectory(
+                () -> "http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofMinutes(1));
+        assertThat(directory.departments(List.of(1L), "token")).extracting(ReceivingDepartment::name).containsExactly("개발본부");
+        assertThat(directory.departments(List.of(1L), "token")).hasSize(1);
+        assertThat(asked.get()).as("kept for a while").isEqualTo(1);
+
+        chart.set("[{\"id\":1,\"code\":\"DEV\",\"name\":\"개발본부\",\"teams\":[]},"
+                + "{\"id\":3,\"code\":\"NEW\",\"name\":\"신사업본부\",\"teams\":[]}]");
+        assertThat(directory.departments(List.of(3L), "token")).extracting(ReceivingDepartment::name).containsExactly("신사업본부");
+        assertThat(asked.get()).isEqualTo(2);
+    }
+
+    @Test
     void theLineAsEmployeeServiceGivesIt() throws IOException {
         HttpEmployeeDirectory directory = answering(200,
                 "{\"approvers\":[{\"id\":1002,\"name\":\"이서연\",\"position\":\"TEAM_LEAD\",\"department\":\"개발\"}]}", null);

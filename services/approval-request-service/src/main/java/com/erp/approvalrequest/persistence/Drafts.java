@@ -101,6 +101,12 @@ public class Drafts {
         }
     }
 
+    /** The ids of the files a stored draft keeps (empty when none, or when it is gone). */
+    public List<String> fileIds(Document d) {
+        return d == null ? List.of() : d.getList("attachments", Document.class, List.of()).stream()
+                .map(a -> a.getString("id")).toList();
+    }
+
     public Draft view(Document d) {
         if (d == null) {
             throw ProblemException.notFound("You have no such draft.");
