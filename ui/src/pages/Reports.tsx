@@ -20,14 +20,14 @@ function download(r: ApprovalReport) {
 /** 결재 통계: administrators see any department's or all; a department head their own. */
 export function Reports() {
   const { me, isAdmin } = useApp();
-  const today = new Date();
-  const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  const [from, setFrom] = useState(iso(new Date(today.getFullYear(), today.getMonth(), 1)));
-  const [to, setTo] = useState(iso(today));
+  // none chosen: the server's default, this month up to today in the company's calendar (not the browser's: past
+  // 15:00 UTC it is already tomorrow in Seoul); the fields show the days it answered for
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [department, setDepartment] = useState('');
   const departments = useLoad(() => (isAdmin ? api<DepartmentInfo[]>('GET', '/api/departments') : Promise.resolve([])), [isAdmin]);
-  const report = useLoad(() => api<ApprovalReport>('GET', `/api/reports/approvals${query({ from, to, department })}`),
-    [from, to, department]);
+  const report = useLoad(() => api<ApprovalReport>('GET', `/api/reports/approvals${query({ from: from || undefined,
+    to: to || undefined, department })}`), [from, to, department]);
   if (!isAdmin && me.position !== 'DEPT_HEAD') {
     return <p className="error" role="alert">관리자와 부서장만 볼 수 있습니다 (administrators and department heads only).</p>;
   }
@@ -39,8 +39,10 @@ export function Reports() {
     <section>
       <h2>결재 통계 <small>{isAdmin ? 'reports' : me.department.name}</small></h2>
       <div className="card actions">
-        <label>시작 <input type="date" aria-label="from" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>끝 <input type="date" aria-label="to" value={to} min={from} onChange={(e) => setTo(e.target.value)} /></label>
+        <label>시작 <input type="date" aria-label="from" value={from || report.data?.from || ''}
+          onChange={(e) => { setFrom(e.target.value); if (!to && report.data) setTo(report.data.to); }} /></label>
+        <label>끝 <input type="date" aria-label="to" value={to || report.data?.to || ''} min={from || report.data?.from}
+          onChange={(e) => { setTo(e.target.value); if (!from && report.data) setFrom(report.data.from); }} /></label>
         {isAdmin && (
           <label>부서
             <select aria-label="department" value={department} onChange={(e) => setDepartment(e.target.value)}>
