@@ -2,7 +2,9 @@ package com.erp.routes.common.directory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.erp.routes.common.events.Person;
@@ -22,7 +24,7 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
     private final Cache<Long, List<Person>> lines;
     private final Cache<Long, Person> people;
     /** The whole org chart's departments under one key: a company has tens of them, and a submission names few. */
-    private final Cache<Boolean, java.util.Map<Long, ReceivingDepartment>> departments;
+    private final Cache<Boolean, Map<Long, ReceivingDepartment>> departments;
 
     protected CachingEmployeeDirectory(Duration cacheTtl) {
         this.lines = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
@@ -91,19 +93,19 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
         if (ids.isEmpty()) {
             return List.of();
         }
-        java.util.Map<Long, ReceivingDepartment> cached = departments.getIfPresent(Boolean.TRUE);
+        Map<Long, ReceivingDepartment> cached = departments.getIfPresent(Boolean.TRUE);
         if (cached != null && !cached.keySet().containsAll(ids)) {
             departments.invalidateAll(); // a department made since: asked again rather than refused for a minute
         }
-        java.util.Map<Long, ReceivingDepartment> all = departments.get(Boolean.TRUE, k -> {
-            java.util.Map<Long, ReceivingDepartment> found = new java.util.HashMap<>();
+        Map<Long, ReceivingDepartment> all = departments.get(Boolean.TRUE, k -> {
+            Map<Long, ReceivingDepartment> found = new HashMap<>();
             fetchDepartments(bearerToken).forEach(d -> {
                 JsonNode head = d.path("head");
                 found.put(d.path("id").asLong(), new ReceivingDepartment(d.path("id").asLong(), d.path("name").asText(),
                         head.isObject() ? new Person(head.path("id").asLong(), head.path("name").asText(),
                                 head.path("position").asText(null), d.path("name").asText()) : null));
             });
-            return java.util.Map.copyOf(found);
+            return Map.copyOf(found);
         });
         return ids.stream().map(all::get).filter(d -> d != null).toList();
     }

@@ -89,8 +89,8 @@ public class ApprovalReports {
     }
 
     public Bson fields() {
-        return Projections.include("type", "status", "submittedAt", "completedAt", "currentStep", "line", "history.type",
-                "history.step", "history.actor", "history.at");
+        return Projections.include("type", "status", "submittedAt", "completedAt", "currentStep", "line", "stepCount",
+                "history.type", "history.step", "history.actor", "history.at");
     }
 
     public ApprovalReport report(Iterable<Document> docs, Scope scope) {
@@ -120,7 +120,7 @@ public class ApprovalReports {
         List<ReportTally.Waiting> waiting = new ArrayList<>();
         String status = doc.getString("status");
         Integer current = doc.getInteger("currentStep");
-        List<Document> line = doc.getList("line", Document.class, List.of());
+        List<Document> line = ApprovalDocuments.steps(doc);
         if (("SUBMITTED".equals(status) || "IN_PROGRESS".equals(status)) && current != null
                 && current >= 1 && current <= line.size()) {
             Document step = line.get(current - 1);

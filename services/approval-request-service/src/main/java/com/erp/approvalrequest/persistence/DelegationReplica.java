@@ -70,11 +70,14 @@ public class DelegationReplica {
      * when it is not in progress.
      */
     public Bson pendingAt(Document doc) {
-        if (doc == null || !"IN_PROGRESS".equals(doc.getString("status")) || doc.getInteger("currentStep") == null
-                || doc.getInteger("currentStep") > doc.getList("line", Document.class).size()) {
+        if (doc == null || !"IN_PROGRESS".equals(doc.getString("status")) || doc.getInteger("currentStep") == null) {
+            return null;
+        }
+        List<Document> line = ApprovalDocuments.steps(doc);
+        if (doc.getInteger("currentStep") > line.size()) {
             return null; // (a step a line change added, before the change itself is recorded)
         }
-        Document step = doc.getList("line", Document.class).get(doc.getInteger("currentStep") - 1);
+        Document step = line.get(doc.getInteger("currentStep") - 1);
         List<Long> pending = new ArrayList<>();
         Document approver = step.get("approver", Document.class);
         if (approver != null) {

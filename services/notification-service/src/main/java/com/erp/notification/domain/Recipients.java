@@ -10,7 +10,6 @@ import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.QuestEvent;
-import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.events.StandIn;
 
@@ -102,7 +101,7 @@ public final class Recipients {
             // 수신처: the head of each department it is sent to, unless told already (drafter, cc, receiver)
             java.util.Set<Long> toldAlready = new java.util.HashSet<>();
             told.forEach(d -> toldAlready.add(d.userId()));
-            (p.receivingDepartments() == null ? List.<ReceivingDepartment>of() : p.receivingDepartments()).stream().filter(d -> d.head() != null && toldAlready.add(d.head().id()))
+            all(p.receivingDepartments()).stream().filter(d -> d.head() != null && toldAlready.add(d.head().id()))
                     .forEach(d -> told.add(delivery(event, d.head().id(), "DOCUMENT_RECEIVED", p.finalApprover(),
                             String.format("'%s' is approved and sent to %s (수신처); someone of it acknowledges it (접수) "
                                     + "for the department.", p.title(), d.name()))));
@@ -236,8 +235,8 @@ public final class Recipients {
                 : "one of " + String.join(", ", people.stream().map(Person::name).toList());
     }
 
-    private static List<Person> all(List<Person> people) {
-        return people == null ? List.of() : people;
+    private static <T> List<T> all(List<T> items) {
+        return items == null ? List.of() : items;
     }
 
     private static List<Delivery> toDrafterAndCc(ApprovalEvent event, long drafterId, List<Person> cc, String type,
