@@ -430,6 +430,10 @@ try {
   await receiver.getByTestId('receiving-departments').filter({ hasText: '접수 최유진' }).waitFor({ timeout: LIVE });
   await receiver.screenshot({ path: `${shots}/receiving-department.png`, fullPage: true });
   log('a document sent to 영업본부 (수신처): approved along its line, found by sales.staff under 수신 문서 and acknowledged for the department (접수 최유진)');
+  await staff.goto(`${base}/#/notifications`);
+  await staff.locator('[data-testid=notification][data-type=DOCUMENT_ACKNOWLEDGED]').filter({ hasText: toSales })
+    .filter({ hasText: '최유진' }).filter({ hasText: '영업본부' }).waitFor({ timeout: LIVE });
+  log('the drafter\'s notifications say who acknowledged it for 영업본부');
 
   // 8f. 일괄결재: two documents drafted; the lead chooses both in the inbox and approves them at once, and both move on
   // to the head

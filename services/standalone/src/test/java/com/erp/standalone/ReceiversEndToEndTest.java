@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * 수신 through the whole system: dev.staff sends a document to sales.staff. While it is under way the receiver can
  * neither read nor receive it; once approved they are told, read it, find it in their received box and acknowledge it
- * (접수) once; nobody else can.
+ * (접수) once, and the drafter is told; nobody else can.
  */
 class ReceiversEndToEndTest extends StandaloneTestBase {
 
@@ -26,7 +26,8 @@ class ReceiversEndToEndTest extends StandaloneTestBase {
         String head = login("dev.head");
         String receiver = login("sales.staff");
         String outsider = login("sales.lead");
-        try (WebSocketTestClient receiverWs = WebSocketTestClient.withHeader(port, WS, receiver)) {
+        try (WebSocketTestClient receiverWs = WebSocketTestClient.withHeader(port, WS, receiver);
+             WebSocketTestClient drafterWs = WebSocketTestClient.withHeader(port, WS, staff)) {
             Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "수신 문서",
                     "receiverIds", List.of(idOf(receiver))));
             assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
@@ -65,7 +66,10 @@ class ReceiversEndToEndTest extends StandaloneTestBase {
             assertThat(last.path("type").asText()).isEqualTo("RECEIVED");
             assertThat(last.path("actor").path("name").asText()).isEqualTo("최유진");
             assertProblem(http.post("/api/approvals/" + id + "/receipt", receiver, null), 409);
-            // the drafter sees the receipt too
+            // the drafter is told, once, and sees the receipt too
+            JsonNode acknowledged = told(drafterWs, id, "DOCUMENT_ACKNOWLEDGED");
+            assertThat(acknowledged.path("message").asText()).contains("최유진").contains("접수").contains("수신 문서");
+            nothingMoreAbout(drafterWs, id);
             assertThat(http.get("/api/approvals/" + id, staff).json().path("receivers").get(0).has("receivedAt")).isTrue();
         }
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * 수신처 through the whole system: dev.staff sends a document to the whole of 영업본부. While it is under way nobody of
  * it can read or receive it; once approved its head (강도윤) is told, anyone of it reads it and finds it in their
- * received box, and one of them acknowledges it (접수) for the department, once; nobody else can.
+ * received box, and one of them acknowledges it (접수) for the department, once, which its drafter and head are told;
+ * nobody else can.
  */
 class ReceivingDepartmentsEndToEndTest extends StandaloneTestBase {
 
@@ -29,7 +30,8 @@ class ReceivingDepartmentsEndToEndTest extends StandaloneTestBase {
         String salesHead = login("sales.head");
         String admin = login("admin");
         long sales = departmentId(staff, "영업본부");
-        try (WebSocketTestClient headWs = WebSocketTestClient.withHeader(port, WS, salesHead)) {
+        try (WebSocketTestClient headWs = WebSocketTestClient.withHeader(port, WS, salesHead);
+             WebSocketTestClient drafterWs = WebSocketTestClient.withHeader(port, WS, staff)) {
             Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "수신처 문서",
                     "receiverDepartmentIds", List.of(sales)));
             assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
@@ -75,6 +77,12 @@ class ReceivingDepartmentsEndToEndTest extends StandaloneTestBase {
             assertThat(last.path("type").asText()).isEqualTo("RECEIVED");
             assertThat(last.path("actor").path("name").asText()).isEqualTo("정하늘");
             assertThat(last.path("comment").asText()).contains("영업본부");
+            // the drafter and the department's head are told who took it
+            assertThat(told(drafterWs, id, "DOCUMENT_ACKNOWLEDGED").path("message").asText())
+                    .contains("정하늘").contains("for 영업본부 (수신처)");
+            JsonNode headTold = about(headWs, id, 1).get(0);
+            assertThat(headTold.path("type").asText()).isEqualTo("DOCUMENT_ACKNOWLEDGED");
+            assertThat(headTold.path("message").asText()).contains("정하늘").contains("which you head");
             // once for the whole department
             assertThat(assertProblem(http.post("/api/approvals/" + id + "/receipt", salesStaff, null), 409)
                     .path("detail").asText()).contains("정하늘");

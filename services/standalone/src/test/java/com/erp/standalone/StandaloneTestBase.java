@@ -102,6 +102,18 @@ abstract class StandaloneTestBase {
         return mine;
     }
 
+    /** The next notification of this type about the document, skipping others about it or about other documents. */
+    static JsonNode told(WebSocketTestClient socket, String approvalId, String type) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode next = socket.next(Duration.ofMillis(200));
+            if (next != null && approvalId.equals(next.path("approvalId").asText()) && type.equals(next.path("type").asText())) {
+                return next;
+            }
+        }
+        throw new AssertionError("no " + type + " about " + approvalId + " within " + WAIT);
+    }
+
     static void nothingMoreAbout(WebSocketTestClient socket, String approvalId) {
         long until = System.nanoTime() + Duration.ofMillis(700).toNanos();
         while (System.nanoTime() < until) {

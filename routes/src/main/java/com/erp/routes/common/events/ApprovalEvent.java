@@ -34,7 +34,8 @@ public record ApprovalEvent(
                 @JsonSubTypes.Type(value = EventPayload.LeaveReserved.class, name = "approval.leave-reserved"),
                 @JsonSubTypes.Type(value = EventPayload.LeaveRefused.class, name = "approval.leave-refused"),
                 @JsonSubTypes.Type(value = EventPayload.Commented.class, name = "approval.commented"),
-                @JsonSubTypes.Type(value = EventPayload.LineChanged.class, name = "approval.line-changed")
+                @JsonSubTypes.Type(value = EventPayload.LineChanged.class, name = "approval.line-changed"),
+                @JsonSubTypes.Type(value = EventPayload.Received.class, name = "approval.received")
         })
         EventPayload payload) {
 

@@ -220,6 +220,15 @@ public sealed interface EventPayload {
     }
 
     /**
+     * 접수: {@code receivedBy} acknowledged the approved document (approval-request: it changes no state), as one of its
+     * receivers (수신), or for {@code department}, a receiving department (수신처) they belong to; null for a receiver's
+     * own receipt.
+     */
+    record Received(long drafterId, String title, Person receivedBy, ReceivingDepartment department)
+            implements EventPayload {
+    }
+
+    /**
      * APPROVED_FINAL: approved with final authority (전결); the document is approved and the later steps skipped.
      * AGREED, DISAGREED: an agreer's part of a 합의 step; the step passes when the last agreer agrees, and a
      * disagreement rejects the document. RETRACTED (결재 취소): who approved {@code step} takes the approval back before

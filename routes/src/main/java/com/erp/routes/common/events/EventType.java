@@ -11,7 +11,8 @@ public enum EventType {
     LEAVE_RESERVED("approval.leave-reserved", EventPayload.LeaveReserved.class),
     LEAVE_REFUSED("approval.leave-refused", EventPayload.LeaveRefused.class),
     COMMENTED("approval.commented", EventPayload.Commented.class),
-    LINE_CHANGED("approval.line-changed", EventPayload.LineChanged.class);
+    LINE_CHANGED("approval.line-changed", EventPayload.LineChanged.class),
+    RECEIVED("approval.received", EventPayload.Received.class);
 
     private final String id;
     private final Class<? extends EventPayload> payloadType;

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("erp.topics")
 public record Topics(String submitted, String stepActivated, String decided, String completed, String rejected,
                      String withdrawn, String leaveReserved, String leaveRefused, String questChanged, String delegationChanged,
-                     String reminded, String commented, String lineChanged, String tokensRevoked, String dlqSuffix,
+                     String reminded, String commented, String lineChanged, String received, String tokensRevoked, String dlqSuffix,
                      int partitions) {
 
     public String topicOf(EventType type) {
@@ -27,12 +27,13 @@ public record Topics(String submitted, String stepActivated, String decided, Str
             case LEAVE_REFUSED -> leaveRefused;
             case COMMENTED -> commented;
             case LINE_CHANGED -> lineChanged;
+            case RECEIVED -> received;
         };
     }
 
     public List<String> all() {
         return List.of(submitted, stepActivated, decided, completed, rejected, withdrawn, leaveReserved, leaveRefused,
-                questChanged, delegationChanged, reminded, commented, lineChanged, tokensRevoked);
+                questChanged, delegationChanged, reminded, commented, lineChanged, received, tokensRevoked);
     }
 
     public String dlqOf(String topic) {

@@ -44,6 +44,7 @@ import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.security.Caller;
@@ -575,9 +576,10 @@ public class ApprovalDocuments {
      * or someone of a receiving department (수신처; someone else learns nothing of it), once the document is approved,
      * once. A receiver's own receipt comes first; then, by someone of it, their department's, which stands for the
      * whole department. The update's condition repeats the last, so two receipts at the same moment record one;
-     * {@link #received} says which.
+     * {@link #receiptKept} says which. The same update puts the {@code approval.received} event in the document's
+     * outbox, so the drafter (and the department's head) are told exactly when the receipt is kept.
      */
-    public List<Bson> receipt(Document doc, Caller caller) {
+    public PendingReceipt receipt(Document doc, Caller caller) {
         if (doc == null) {
             throw ProblemException.notFound("No such document.");
         }
@@ -590,12 +592,13 @@ public class ApprovalDocuments {
             // how it stands is not theirs to know until it is approved (and sent to them)
             throw ProblemException.conflict("This document has not been sent to you: it is received once approved.");
         }
-        Date now = Date.from(clock.instant());
+        Instant at = clock.instant();
+        Date now = Date.from(at);
         Document entry = new Document("at", now).append("sequence", Long.MAX_VALUE).append("type", "RECEIVED")
                 .append("actor", person(caller.person()));
         if (isReceiver(doc, caller) && receivedAt(doc, caller) == null) {
-            return List.of(and(eq("_id", doc.getString("_id")),
-                            Filters.elemMatch("receivers", and(eq("id", caller.id()), exists("receivedAt", false)))),
+            return pendingReceipt(doc, caller, null, at,
+                    Filters.elemMatch("receivers", and(eq("id", caller.id()), exists("receivedAt", false))),
                     Updates.combine(Updates.set("receivers.$.receivedAt", now),
                             Updates.push("history", entry.append("eventId", "received:" + caller.id()))));
         }
@@ -608,20 +611,52 @@ public class ApprovalDocuments {
                     + instant(department.getDate("receivedAt")) + ".");
         }
         long departmentId = department.get("id", Number.class).longValue();
-        return List.of(and(eq("_id", doc.getString("_id")),
-                        Filters.elemMatch("receivingDepartments", and(eq("id", departmentId), exists("receivedAt", false)))),
+        Document head = department.get("head", Document.class);
+        return pendingReceipt(doc, caller, new ReceivingDepartment(departmentId, department.getString("name"),
+                        head == null ? null : toPerson(head)), at,
+                Filters.elemMatch("receivingDepartments", and(eq("id", departmentId), exists("receivedAt", false))),
                 Updates.combine(Updates.set("receivingDepartments.$.receivedAt", now),
                         Updates.set("receivingDepartments.$.receivedBy", person(caller.person())),
                         Updates.push("history", entry.append("eventId", "received:department:" + departmentId)
                                 .append("comment", "수신처 " + department.getString("name")))));
     }
 
-    /** After the receipt's update: the document as the receiver now sees it, or 409 if another receipt was first. */
-    public ApprovalDocument received(Document doc, Caller caller, Long modified) {
+    /** A receipt to record: the conditional update (filter, update) and its event's outbox entry. */
+    public record PendingReceipt(String approvalId, Bson filter, Bson update, Document outboxEntry) {
+    }
+
+    private PendingReceipt pendingReceipt(Document doc, Caller caller, ReceivingDepartment department, Instant at,
+                                          Bson unreceived, Bson update) {
+        String id = doc.getString("_id");
+        Number version = doc.get("stateVersion", Number.class);
+        ApprovalEvent event = ApprovalEvent.of(id, version == null ? 0 : version.longValue(), at,
+                new EventPayload.Received(toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"),
+                        caller.person(), department));
+        Document outboxEntry = outboxEntry(event, Date.from(at));
+        return new PendingReceipt(id, and(eq("_id", id), unreceived), Updates.combine(update,
+                Updates.push("outbox", outboxEntry), Updates.min(OUTBOX_MARK, outboxMark(id, at))), outboxEntry);
+    }
+
+    /** The receipt's update: filter and update, as the update operation takes them. */
+    public List<Bson> receiptUpdate(PendingReceipt pending) {
+        return List.of(pending.filter(), pending.update());
+    }
+
+    /** After the receipt's update: 409 if another receipt was first (the update changed nothing). */
+    public void receiptKept(Document doc, Caller caller, Long modified) {
         if (modified == null || modified == 0) {
             throw ProblemException.conflict(receivingDepartment(doc, caller) != null && !isReceiver(doc, caller)
                     ? "Someone of your department received this document already." : "You received this document already.");
         }
+    }
+
+    /** The stored entry, as the outbox's queue publishes it. */
+    public Document receiptOutbox(PendingReceipt pending) {
+        return new Document("_id", pending.approvalId()).append("outbox", List.of(pending.outboxEntry()));
+    }
+
+    /** After the receipt: the document as the receiver now sees it. */
+    public ApprovalDocument received(Document doc, Caller caller) {
         return view(doc, caller, false);
     }
 

@@ -29,7 +29,7 @@ class ApprovalDocumentsTest {
     private static final Person HEAD = new Person(3, "박지훈", "DEPT_HEAD", "개발본부");
     private final Instant at = Instant.parse("2026-12-02T01:00:00Z");
     private final ApprovalDocuments documents = new ApprovalDocuments(new ObjectMapper().findAndRegisterModules(),
-            new Topics("s", "a", "d", "c", "r", "w", "lr", "lf", "q", "dc", "rm", "cm", "lc", "tr", ".dlq", 1), Clock.systemUTC(), ZoneId.of("Asia/Seoul"), Duration.ofSeconds(5));
+            new Topics("s", "a", "d", "c", "r", "w", "lr", "lf", "q", "dc", "rm", "cm", "lc", "rc", "tr", ".dlq", 1), Clock.systemUTC(), ZoneId.of("Asia/Seoul"), Duration.ofSeconds(5));
 
     private static BsonDocument set(WriteModel<Document> model) {
         return ((UpdateOneModel<Document>) model).getUpdate()
@@ -135,7 +135,8 @@ class ApprovalDocumentsTest {
         assertThat(ApprovalDocuments.mayRead(approved, of(SALES_STAFF, 3L))).isFalse();
         assertThat(ApprovalDocuments.mayRead(approved, of(SALES_STAFF, null))).isFalse();
 
-        List<org.bson.conversions.Bson> receipt = documents.receipt(approved, of(SALES_STAFF, 2L));
+        ApprovalDocuments.PendingReceipt pending = documents.receipt(approved, of(SALES_STAFF, 2L));
+        List<org.bson.conversions.Bson> receipt = documents.receiptUpdate(pending);
         assertThat(bson(receipt.get(0)).toJson()).contains("receivingDepartments").contains("\"receivedAt\": {\"$exists\": false}");
         BsonDocument update = bson(receipt.get(1));
         assertThat(update.getDocument("$set").getDocument("receivingDepartments.$.receivedBy").getString("name").getValue())
@@ -143,6 +144,11 @@ class ApprovalDocumentsTest {
         BsonDocument history = update.getDocument("$push").getDocument("history");
         assertThat(history.getString("type").getValue()).isEqualTo("RECEIVED");
         assertThat(history.getString("comment").getValue()).contains("영업본부");
+        // the drafter is told: approval.received in the outbox, in the same update, naming the department and its head
+        assertThat(update.getDocument("$push").getDocument("outbox").getString("topic").getValue()).isEqualTo("rc");
+        assertThat(update.getDocument("$min").containsKey(ApprovalDocuments.OUTBOX_MARK)).isTrue();
+        String event = pending.outboxEntry().getString("payload");
+        assertThat(event).contains("\"type\":\"approval.received\"").contains("최유진").contains("영업본부").contains("강도윤");
 
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.erp.routes.common.web.ProblemException.class,
                 () -> documents.receipt(sentToSales("IN_PROGRESS"), of(SALES_STAFF, 2L))).status()).isEqualTo(409);
@@ -158,10 +164,10 @@ class ApprovalDocumentsTest {
     @Test
     void aReceiverOfAReceivingDepartmentReceivesForThemselvesFirstThenForTheirDepartment() {
         Document doc = sentToSales("APPROVED").append("receivers", List.of(person(SALES_STAFF)));
-        assertThat(bson(documents.receipt(doc, of(SALES_STAFF, 2L)).get(1)).getDocument("$set").keySet())
+        assertThat(bson(documents.receiptUpdate(documents.receipt(doc, of(SALES_STAFF, 2L))).get(1)).getDocument("$set").keySet())
                 .containsExactly("receivers.$.receivedAt");
         doc.getList("receivers", Document.class).get(0).append("receivedAt", new java.util.Date());
-        assertThat(bson(documents.receipt(doc, of(SALES_STAFF, 2L)).get(1)).getDocument("$set").keySet())
+        assertThat(bson(documents.receiptUpdate(documents.receipt(doc, of(SALES_STAFF, 2L))).get(1)).getDocument("$set").keySet())
                 .containsExactlyInAnyOrder("receivingDepartments.$.receivedAt", "receivingDepartments.$.receivedBy");
     }
 

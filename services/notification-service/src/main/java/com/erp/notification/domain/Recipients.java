@@ -21,7 +21,8 @@ import com.erp.routes.common.events.StandIn;
  * line and how it ends; the receivers (수신) when it is approved, and the heads of the departments it is sent to
  * (수신처); the drafter of a leave document that asks for more
  * days than are left; those who must decide a step that waited too long (독촉), and its drafter when they left or once
- * it is overdue; who is taken off or put on a line in progress (결재선 변경). A
+ * it is overdue; who is taken off or put on a line in progress (결재선 변경); the drafter when a receiver acknowledges
+ * the document (접수), and the head of a receiving department when someone else of it did. A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
  */
 public final class Recipients {
@@ -131,6 +132,9 @@ public final class Recipients {
         }
         if (payload instanceof EventPayload.LineChanged p) {
             return lineChanged(event, p);
+        }
+        if (payload instanceof EventPayload.Received p) {
+            return received(event, p);
         }
         if (payload instanceof EventPayload.LeaveRefused p) {
             return List.of(delivery(event, p.drafterId(), "LEAVE_REFUSED", null,
@@ -358,4 +362,27 @@ public final class Recipients {
     private static String days(double days) {
         return days == Math.rint(days) ? String.valueOf((long) days) : String.valueOf(days);
     }
+
+    /**
+     * 접수: the drafter learns who acknowledged the document, and for which department (수신처); the department's head,
+     * told when it was sent to them, learns who took it in hand, unless they took it themselves (or drafted it).
+     */
+    private List<Delivery> received(ApprovalEvent event, EventPayload.Received p) {
+        List<Delivery> told = new ArrayList<>();
+        if (p.department() == null) {
+            told.add(delivery(event, p.drafterId(), "DOCUMENT_ACKNOWLEDGED", p.receivedBy(), String.format(
+                    "%s acknowledged (접수) '%s'.", p.receivedBy().name(), p.title())));
+            return told;
+        }
+        told.add(delivery(event, p.drafterId(), "DOCUMENT_ACKNOWLEDGED", p.receivedBy(), String.format(
+                "%s acknowledged (접수) '%s' for %s (수신처).", p.receivedBy().name(), p.title(), p.department().name())));
+        Person head = p.department().head();
+        if (head != null && head.id() != p.receivedBy().id() && head.id() != p.drafterId()) {
+            told.add(delivery(event, head.id(), "DOCUMENT_ACKNOWLEDGED", p.receivedBy(), String.format(
+                    "%s acknowledged (접수) '%s' for %s, which you head.",
+                    p.receivedBy().name(), p.title(), p.department().name())));
+        }
+        return told;
+    }
+
 }

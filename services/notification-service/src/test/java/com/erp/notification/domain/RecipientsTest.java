@@ -279,6 +279,33 @@ class RecipientsTest {
     }
 
     @Test
+    void theDrafterHearsWhoAcknowledgedTheDocumentAndTheHeadWhoDidForTheirDepartment() {
+        Person receiver = new Person(9, "최유진", "STAFF", "영업본부");
+        Person salesHead = new Person(12, "강도윤", "DEPT_HEAD", "영업본부");
+        List<Delivery> own = recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
+                new EventPayload.Received(1, "출장", receiver, null)));
+        assertThat(own).singleElement().satisfies(x -> {
+            assertThat(x.userId()).isEqualTo(1);
+            assertThat(x.notification().type()).isEqualTo("DOCUMENT_ACKNOWLEDGED");
+            assertThat(x.notification().message()).isEqualTo("최유진 acknowledged (접수) '출장'.");
+            assertThat(x.notification().approvalId()).isEqualTo("a");
+        });
+
+        List<Delivery> forDepartment = recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
+                new EventPayload.Received(1, "출장", receiver, new ReceivingDepartment(2, "영업본부", salesHead))));
+        assertThat(forDepartment).extracting(Delivery::userId).containsExactly(1L, 12L);
+        assertThat(forDepartment).extracting(x -> x.notification().type()).containsOnly("DOCUMENT_ACKNOWLEDGED");
+        assertThat(forDepartment.get(0).notification().message()).contains("최유진").contains("for 영업본부 (수신처)");
+        assertThat(forDepartment.get(1).notification().message()).contains("for 영업본부, which you head");
+
+        // the head who took it themselves, or a department without a head: only the drafter
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH, new EventPayload.Received(1, "출장",
+                salesHead, new ReceivingDepartment(2, "영업본부", salesHead))))).extracting(Delivery::userId).containsExactly(1L);
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH, new EventPayload.Received(1, "출장",
+                receiver, new ReceivingDepartment(3, "경영지원본부", null))))).extracting(Delivery::userId).containsExactly(1L);
+    }
+
+    @Test
     void theDrafterHearsOfEveryDecisionAndTheResult() {
         assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
                 lead, EventPayload.Decision.REJECTED, "예산", progress))))
