@@ -178,6 +178,8 @@ export interface ApprovalDocument {
   currentStep?: number;
   line: LineStep[];
   cc: PersonRef[];
+  /** the superiors a step that waited too long was escalated to (they may read it); left out when none */
+  escalatedTo?: PersonRef[];
   submittedAt: string;
   updatedAt?: string;
   completedAt?: string;

@@ -180,6 +180,9 @@ export function DocumentView({ id }: { id: string }) {
         {doc.trip && <><dt>출장</dt><dd data-testid="doc-trip">{doc.trip.destination} · {doc.trip.startDate}
           {doc.trip.endDate !== doc.trip.startDate && ` ~ ${doc.trip.endDate}`}{doc.trip.purpose && ` · ${doc.trip.purpose}`}</dd></>}
         {doc.cc.length > 0 && <><dt>참조</dt><dd>{doc.cc.map((p) => p.name).join(', ')}</dd></>}
+        {(doc.escalatedTo ?? []).length > 0 && <><dt>상위자 통보</dt>
+          <dd data-testid="escalated-to" title="a step waited too long; these superiors were told and may read it">
+            {(doc.escalatedTo ?? []).map((p) => p.name).join(', ')}</dd></>}
         {doc.receivers && doc.receivers.length > 0 && <><dt>수신</dt><dd data-testid="receivers">{doc.receivers.map((r) => (
           <span key={r.receiver.id} className="receiver">{r.receiver.name}
             <small>{r.receivedAt ? ` 접수 ${dateTime(r.receivedAt)}` : doc.status === 'APPROVED' ? ' 미접수' : ''}</small></span>

@@ -17,6 +17,7 @@ import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.approvalprocessing.persistence.RedisDelegations;
 import com.erp.approvalprocessing.persistence.RedisReminders;
+import com.erp.approvalprocessing.persistence.RedisReportingLines;
 import com.erp.routes.common.directory.DirectoryConfiguration;
 import com.erp.routes.common.directory.EmployeeDirectory;
 import com.erp.routes.common.events.Topics;
@@ -116,14 +117,21 @@ public class ApprovalProcessingModule {
     ReminderPolicy reminderPolicy(BusinessCalendar calendar,
                                   @Value("${erp.approval-processing.reminders.after}") Duration after,
                                   @Value("${erp.approval-processing.reminders.repeat}") Duration repeat,
-                                  @Value("${erp.approval-processing.reminders.overdue-after}") Duration overdueAfter) {
-        return new ReminderPolicy(calendar, after, repeat, overdueAfter);
+                                  @Value("${erp.approval-processing.reminders.overdue-after}") Duration overdueAfter,
+                                  @Value("${erp.approval-processing.reminders.escalate-after}") Duration escalateAfter) {
+        return new ReminderPolicy(calendar, after, repeat, overdueAfter, escalateAfter);
+    }
+
+    @Bean
+    RedisReportingLines reportingLines(StringRedisTemplate redis, ObjectMapper json) {
+        return new RedisReportingLines(redis, json, Duration.ofSeconds(5));
     }
 
     @Bean
     RedisReminders reminders(StringRedisTemplate redis, ObjectMapper json, Clock clock, Workflow workflow,
                              ReminderPolicy policy, @Value("${erp.approval-processing.reminders.batch}") int batch,
-                             @Value("${erp.approval-processing.reminders.requested-every}") Duration requestedEvery) {
-        return new RedisReminders(redis, json, clock, workflow, policy, batch, requestedEvery);
+                             @Value("${erp.approval-processing.reminders.requested-every}") Duration requestedEvery,
+                             RedisReportingLines reportingLines) {
+        return new RedisReminders(redis, json, clock, workflow, policy, batch, requestedEvery, reportingLines);
     }
 }

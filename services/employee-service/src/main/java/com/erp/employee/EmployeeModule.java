@@ -8,6 +8,7 @@ import com.erp.employee.api.AttendanceViews;
 import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.LeaveViews;
 import com.erp.employee.api.QuestViews;
+import com.erp.employee.api.ReportingLinesPublisher;
 import com.erp.employee.auth.LoginService;
 import com.erp.employee.auth.LoginThrottle;
 import com.erp.employee.persistence.AttendanceBook;
@@ -53,6 +54,11 @@ public class EmployeeModule {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    ReportingLinesPublisher reportingLinesPublisher(Clock clock) {
+        return new ReportingLinesPublisher(clock);
     }
 
     @Bean

@@ -21,14 +21,32 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param standIns     the deputies, each with the person they decide for; null when nobody is
  * @param overdue      true when the step has waited {@code erp.approval-processing.reminders.overdue-after} of working
  *                     time or more (its drafter is told too); null otherwise, and on the drafter's own reminder
+ * @param escalatedTo  the superiors of those it waits on (by {@link ReportingLines}), told once the step has waited
+ *                     {@code erp.approval-processing.reminders.escalate-after} of working time; they may read the
+ *                     document from then on. Null when nobody is (not yet, none known, or the drafter's own reminder)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
                             Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
                             Instant waitingSince, long workingHours, Person requestedBy, List<StandIn> standIns,
-                            Boolean overdue) {
+                            Boolean overdue, List<Person> escalatedTo) {
 
     public static final int VERSION = 1;
+
+    public ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
+                         Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
+                         Instant waitingSince, long workingHours, Person requestedBy, List<StandIn> standIns,
+                         Boolean overdue) {
+        this(eventId, version, occurredAt, approvalId, title, drafter, step, stepCount, waitingOn, deputies,
+                waitingSince, workingHours, requestedBy, standIns, overdue, null);
+    }
+
+    /** The same reminder, escalated to these people (none: as it is). */
+    public ReminderEvent withEscalation(List<Person> superiors) {
+        return superiors == null || superiors.isEmpty() ? this : new ReminderEvent(eventId, version, occurredAt,
+                approvalId, title, drafter, step, stepCount, waitingOn, deputies, waitingSince, workingHours,
+                requestedBy, standIns, overdue, List.copyOf(superiors));
+    }
 
     public ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
                          Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("erp.topics")
 public record Topics(String submitted, String stepActivated, String decided, String completed, String rejected,
                      String withdrawn, String leaveReserved, String leaveRefused, String questChanged, String delegationChanged,
-                     String reminded, String commented, String lineChanged, String received, String tokensRevoked, String dlqSuffix,
+                     String reminded, String commented, String lineChanged, String received, String tokensRevoked,
+                     String reportingLines, String dlqSuffix,
                      int partitions) {
 
     public String topicOf(EventType type) {
@@ -33,7 +34,7 @@ public record Topics(String submitted, String stepActivated, String decided, Str
 
     public List<String> all() {
         return List.of(submitted, stepActivated, decided, completed, rejected, withdrawn, leaveReserved, leaveRefused,
-                questChanged, delegationChanged, reminded, commented, lineChanged, received, tokensRevoked);
+                questChanged, delegationChanged, reminded, commented, lineChanged, received, tokensRevoked, reportingLines);
     }
 
     public String dlqOf(String topic) {

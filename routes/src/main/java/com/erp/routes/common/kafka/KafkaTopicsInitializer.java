@@ -38,8 +38,9 @@ public class KafkaTopicsInitializer {
         for (String topic : topics.all()) {
             Map<String, String> configs = new HashMap<>(safety(replicas));
             // each approver's last delegation event is their delegation, each person's last revocation holds for
-            // good: compacted, never dropped for its age
-            if (topic.equals(topics.delegationChanged()) || topic.equals(topics.tokensRevoked())) {
+            // good, the last reporting lines are the org chart: compacted, never dropped for their age
+            if (topic.equals(topics.delegationChanged()) || topic.equals(topics.tokensRevoked())
+                    || topic.equals(topics.reportingLines())) {
                 configs.put("cleanup.policy", "compact");
             }
             wanted.add(new NewTopic(topic, topics.partitions(), replicas).configs(configs));

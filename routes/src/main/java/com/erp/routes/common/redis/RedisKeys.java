@@ -16,6 +16,8 @@ public final class RedisKeys {
     public static final String DELEGATIONS_REVISION = "erp:delegations:revision";
     /** approval-processing: the documents in progress, scored by when each next reminds (epoch ms). */
     public static final String REMINDERS = "erp:reminders";
+    /** approval-processing's copy of the org chart's reporting lines (the newest {@code ReportingLines}, as JSON). */
+    public static final String REPORTING_LINES = "erp:reporting-lines";
     /** approval-processing: set while a drafter's reminder of a document is recent, {@code erp:reminded:<approval id>}. */
     public static final String REMINDED = "erp:reminded:";
     /** approval-processing: the events waiting to be published. */

@@ -29,7 +29,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * (kept by the commit script: scored when a step is activated, removed when the document is finished), makes each
  * reminder, and once it is sent moves the document's next one on by the policy's {@code repeat}. A reminder is moved
  * on only after it was sent, so one that could not be sent is tried again; two instances finding the same one send
- * the same event id, which is told once. Also the drafter's own reminders, at most one per {@code requestedEvery}.
+ * the same event id, which is told once. Once the step has waited the policy's escalate-after, the reminder also
+ * names the superiors of whoever it waits on (from {@link RedisReportingLines}). Also the drafter's own reminders, at
+ * most one per {@code requestedEvery}.
  */
 public class RedisReminders {
 
@@ -48,9 +50,11 @@ public class RedisReminders {
     private final Duration requestedEvery;
     private final RedisScript<Long> moveOn;
     private final RedisScript<Long> release;
+    private final RedisReportingLines reportingLines;
 
     public RedisReminders(StringRedisTemplate redis, ObjectMapper json, Clock clock, Workflow workflow,
-                          ReminderPolicy policy, int batch, Duration requestedEvery) {
+                          ReminderPolicy policy, int batch, Duration requestedEvery, RedisReportingLines reportingLines) {
+        this.reportingLines = reportingLines;
         this.redis = redis;
         this.json = json;
         this.clock = clock;
@@ -79,7 +83,12 @@ public class RedisReminders {
         ReminderEvent reminder = null;
         if (value != null) {
             try {
-                reminder = workflow.reminder(json.readValue(value.toString(), ApprovalState.class), due.due(), policy);
+                ApprovalState state = json.readValue(value.toString(), ApprovalState.class);
+                reminder = workflow.reminder(state, due.due(), policy);
+                if (reminder != null && policy.escalates(state.activatedAt(), reminder.occurredAt())) {
+                    reminder = reminder.withEscalation(ReminderPolicy.escalation(reminder.waitingOn(),
+                            reminder.deputies(), reminder.drafter(), reportingLines.superiors()));
+                }
             } catch (JsonProcessingException e) {
                 LOG.warn("approval {}: unreadable state, no reminders for it ({})", due.approvalId(), e.getOriginalMessage());
             }

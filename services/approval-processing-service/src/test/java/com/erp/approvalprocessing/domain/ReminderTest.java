@@ -156,4 +156,30 @@ class ReminderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new ReminderPolicy(calendar, Duration.ZERO, Duration.ZERO).isOn()).isFalse();
     }
+
+    @Test
+    void aStepEscalatesOnceItHasWaitedEscalateAfterOfWorkingTime() {
+        ReminderPolicy escalating = new ReminderPolicy(calendar, Duration.ofHours(8), Duration.ofHours(8),
+                Duration.ofHours(24), Duration.ofHours(40));
+        // Friday 17:00: 1 h that day, 9 h on each of Monday to Thursday, 3 more on Friday: 12:00 in Seoul
+        assertThat(escalating.escalates(ACTIVATED, Instant.parse("2026-12-04T02:59:00Z"))).isFalse();
+        assertThat(escalating.escalates(ACTIVATED, Instant.parse("2026-12-04T03:00:00Z"))).isTrue();
+        assertThat(policy.escalates(ACTIVATED, Instant.parse("2027-01-04T08:00:00Z"))).as("0 never").isFalse();
+    }
+
+    @Test
+    void anEscalationGoesToTheSuperiorsOfThoseItWaitsOnNotToWhoeverIsToldAnyway() {
+        Person manager = new Person(8, "manager", "DEPT_HEAD", "F");
+        Map<Long, Person> superiors = Map.of(lead.id(), head, finance.id(), manager,
+                legal.id(), manager, deputy.id(), head, head.id(), drafter);
+        // two agreers with one superior: told once; the head (superior of the lead) too
+        assertThat(ReminderPolicy.escalation(List.of(lead, finance, legal), null, drafter, superiors))
+                .containsExactly(head, manager);
+        // the head reminded anyway (a deputy today), the drafter told it is overdue anyway
+        assertThat(ReminderPolicy.escalation(List.of(lead, head), List.of(deputy), drafter, superiors)).isEmpty();
+        assertThat(ReminderPolicy.escalation(List.of(lead), List.of(head), drafter, superiors)).isEmpty();
+        // someone not in the chart (a head, or who left): nobody
+        assertThat(ReminderPolicy.escalation(List.of(manager), null, drafter, superiors)).isEmpty();
+    }
+
 }

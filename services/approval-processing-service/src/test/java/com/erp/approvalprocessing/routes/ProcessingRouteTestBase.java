@@ -39,11 +39,13 @@ import org.springframework.test.context.bean.override.convention.TestBean;
                 "camel.component.kafka.delivery-timeout-ms=3000",
                 "camel.component.kafka.request-timeout-ms=1000",
                 "erp.consumer.redelivery-delay-ms=50",
-                // reminders (독촉) after 3 s of any time, looked for four times a second (ReminderRouteTest)
+                // reminders (독촉) after 3 s of any time, escalated at once, looked for four times a second
+                // (ReminderRouteTest)
                 "erp.working-time.days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
                 "erp.working-time.hours=00:00-24:00",
                 "erp.approval-processing.reminders.after=3s",
                 "erp.approval-processing.reminders.repeat=1h",
+                "erp.approval-processing.reminders.escalate-after=3s",
                 "erp.approval-processing.reminders.period-ms=250"
         })
 abstract class ProcessingRouteTestBase extends ServiceTestSupport {

@@ -17,8 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.erp.approvalprocessing.persistence.RedisReminders;
+import com.erp.approvalprocessing.persistence.RedisReportingLines;
 import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.ReminderEvent;
+import com.erp.routes.common.events.ReportingLines;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.testing.HttpTestClient.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +37,9 @@ class ReminderRouteTest extends ProcessingRouteTestBase {
 
     @Autowired
     RedisReminders reminders;
+
+    @Autowired
+    RedisReportingLines reportingLines;
 
     private List<ConsumerRecord<String, String>> reminders(String id, int count, Duration within) {
         return kafka.await("approval.reminded", r -> id.equals(r.key()), count, within);
@@ -76,6 +82,43 @@ class ReminderRouteTest extends ProcessingRouteTestBase {
         assertThat(second.waitingOn()).containsExactly(HEAD);
         assertThat(second.step()).isEqualTo(2);
         assertThat(second.eventId()).isNotEqualTo(reminder.eventId());
+    }
+
+    @Test
+    void aStepWaitingLongEnoughEscalatesToTheSuperiorsOfWhoeverItWaitsOn() throws Exception {
+        // employee-service's reporting lines, as it publishes them: the lead reports to OTHER (for this test; the
+        // head, on the next step, is reminded in their turn, not escalated to)
+        Person superior = OTHER;
+        ReportingLines lines = new ReportingLines(UUID.randomUUID().toString(), ReportingLines.VERSION, Instant.now(),
+                List.of(new ReportingLines.Line(LEAD.id(), superior), new ReportingLines.Line(DRAFTER.id(), LEAD)));
+        kafka.send("employee.reporting-lines", ReportingLines.KEY, json.writeValueAsString(lines));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!lines.eventId().equals(storedLinesId()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(storedLinesId()).isEqualTo(lines.eventId());
+        // an older chart, redelivered or replayed, does not replace it
+        reportingLines.apply(new ReportingLines("older", ReportingLines.VERSION, lines.occurredAt().minusSeconds(60),
+                List.of()));
+        assertThat(storedLinesId()).isEqualTo(lines.eventId());
+
+        String id = activated();
+        ReminderEvent reminder = json.readValue(reminders(id, 1, Duration.ofSeconds(20)).get(0).value(),
+                ReminderEvent.class);
+        assertThat(reminder.waitingOn()).containsExactly(LEAD);
+        assertThat(reminder.escalatedTo()).containsExactly(superior);
+
+        // the drafter's own reminder escalates to nobody
+        assertThat(http.post("/api/approvals/" + id + "/reminder", token(DRAFTER), null).status()).isEqualTo(202);
+        ReminderEvent asked = json.readValue(kafka.await("approval.reminded",
+                r -> id.equals(r.key()) && r.value().contains("requestedBy"), 1, Duration.ofSeconds(20)).get(0).value(),
+                ReminderEvent.class);
+        assertThat(asked.escalatedTo()).isNull();
+    }
+
+    private String storedLinesId() throws Exception {
+        String stored = redis.opsForValue().get(RedisKeys.REPORTING_LINES);
+        return stored == null ? null : json.readTree(stored).path("eventId").asText();
     }
 
     @Test

@@ -45,6 +45,7 @@ import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.ReceivingDepartment;
+import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.security.Caller;
@@ -712,7 +713,7 @@ public class ApprovalDocuments {
     /**
      * Who hears of a comment: the drafter, the approvers and agreers the document has reached (a step active or
      * decided now, and whoever its history names as asked or as deciding, so one whose step was sent back or taken
-     * back since, and deputies, count too), the people in cc, its receivers once it is approved (and, for each
+     * back since, and deputies, count too), the people in cc, the superiors a waiting step was escalated to, its receivers once it is approved (and, for each
      * receiving department, who received it or its head); not the author, not
      * those whose step has not come or was skipped without reaching them (they read it when it does).
      */
@@ -744,6 +745,7 @@ public class ApprovalDocuments {
         }
         participants(doc).forEach(add);
         doc.getList("cc", Document.class, List.of()).forEach(add);
+        doc.getList("escalatedTo", Document.class, List.of()).forEach(add);
         if (APPROVED.equals(doc.getString("status"))) {
             doc.getList("receivers", Document.class, List.of()).forEach(add);
             // 수신처: who acknowledged it for their department, or else its head (the people of a department are
@@ -791,8 +793,9 @@ public class ApprovalDocuments {
 
     /**
      * Who may read a document without a delegation: administrators, its drafter, approvers and agreers (and deputies
-     * who decided for one, also once that step was sent back or taken back), people in cc, and its receivers (수신) and
-     * the people of its receiving departments (수신처) once it is approved.
+     * who decided for one, also once that step was sent back or taken back), people in cc, the superiors a step
+     * waiting too long was escalated to, and its receivers (수신) and the people of its receiving departments (수신처)
+     * once it is approved.
      */
     public static boolean mayRead(Document doc, Caller caller) {
         if (caller.isAdmin() || toPerson(doc.get("drafter", Document.class)).id() == caller.id()) {
@@ -807,6 +810,8 @@ public class ApprovalDocuments {
             }
         }
         return doc.getList("cc", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
+                // a superior a waiting step was escalated to
+                || doc.getList("escalatedTo", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
                 || (isReceiver(doc, caller) || receivingDepartment(doc, caller) != null)
                         && APPROVED.equals(doc.getString("status"))
                 // a deputy whose decision was sent back or taken back since: the line no longer names them
@@ -872,7 +877,8 @@ public class ApprovalDocuments {
         if (!mayRead(doc, caller) && !Boolean.TRUE.equals(deputy)) {
             throw ProblemException.forbidden("Only the drafter, the approvers and agreers (and a deputy deciding for one), "
                     + "the people in cc, the receivers of an approved document (and the people of the departments it is "
-                    + "sent to) and administrators may read this document.");
+                    + "sent to), the superiors a step waiting too long was escalated to, and administrators may read this "
+                    + "document.");
         }
         List<Document> steps = steps(doc);
         // a step's number is its place, also for a step added whose status was recorded before its line change
@@ -905,7 +911,26 @@ public class ApprovalDocuments {
                         toPerson(r), instant(r.getDate("receivedAt")))).toList(),
                 doc.getList("comments", Document.class, List.of()).stream().map(c -> new Comment(c.getString("id"),
                         toPerson(c.get("author", Document.class)), c.getString("text"), instant(c.getDate("at")))).toList(),
-                standIns(drafter, line, standIns), attachments(doc), readers(doc), receivingDepartments(doc));
+                standIns(drafter, line, standIns), attachments(doc), readers(doc), receivingDepartments(doc),
+                escalatedTo(doc));
+    }
+
+    /** The superiors a step waiting too long was escalated to; null (left out) when none was. */
+    private static List<Person> escalatedTo(Document doc) {
+        List<Document> superiors = doc.getList("escalatedTo", Document.class, List.of());
+        return superiors.isEmpty() ? null : superiors.stream().map(ApprovalDocuments::toPerson).toList();
+    }
+
+    // ---- escalation -------------------------------------------------------------------------------------------
+
+    /**
+     * A reminder that escalated (approval-processing: the step waited {@code reminders.escalate-after}): its superiors
+     * are kept on the document, each once, so they may read it from then on. The filter leaves out a document that is
+     * not stored (yet): the reminder of a document whose record is late has nothing to add to.
+     */
+    public List<Bson> escalationUpdate(ReminderEvent reminder) {
+        return List.of(eq("_id", reminder.approvalId()), Updates.addEachToSet("escalatedTo",
+                reminder.escalatedTo().stream().map(ApprovalDocuments::person).toList()));
     }
 
     /** 수신처, as the contract shows it; null (left out) when the document has none. */

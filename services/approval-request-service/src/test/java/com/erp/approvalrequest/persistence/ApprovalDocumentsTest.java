@@ -29,7 +29,7 @@ class ApprovalDocumentsTest {
     private static final Person HEAD = new Person(3, "박지훈", "DEPT_HEAD", "개발본부");
     private final Instant at = Instant.parse("2026-12-02T01:00:00Z");
     private final ApprovalDocuments documents = new ApprovalDocuments(new ObjectMapper().findAndRegisterModules(),
-            new Topics("s", "a", "d", "c", "r", "w", "lr", "lf", "q", "dc", "rm", "cm", "lc", "rc", "tr", ".dlq", 1), Clock.systemUTC(), ZoneId.of("Asia/Seoul"), Duration.ofSeconds(5));
+            new Topics("s", "a", "d", "c", "r", "w", "lr", "lf", "q", "dc", "rm", "cm", "lc", "rc", "tr", "rl", ".dlq", 1), Clock.systemUTC(), ZoneId.of("Asia/Seoul"), Duration.ofSeconds(5));
 
     private static BsonDocument set(WriteModel<Document> model) {
         return ((UpdateOneModel<Document>) model).getUpdate()
@@ -159,6 +159,15 @@ class ApprovalDocumentsTest {
                 .append("receivedBy", person(SALES_HEAD));
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.erp.routes.common.web.ProblemException.class,
                 () -> documents.receipt(received, of(SALES_STAFF, 2L))).getMessage()).contains("강도윤");
+    }
+
+    @Test
+    void theSuperiorsAnEscalationNamedReadTheDocumentAnyStatus() {
+        Document doc = sentToSales("IN_PROGRESS");
+        assertThat(ApprovalDocuments.mayRead(doc, of(SALES_HEAD, 2L))).isFalse();
+        doc.append("escalatedTo", List.of(person(SALES_HEAD)));
+        assertThat(ApprovalDocuments.mayRead(doc, of(SALES_HEAD, 2L))).isTrue();
+        assertThat(ApprovalDocuments.mayRead(doc, of(SALES_STAFF, 2L))).isFalse();
     }
 
     @Test

@@ -32,6 +32,9 @@ import jakarta.persistence.Version;
 @NamedQuery(name = Employee.ACTIVE, query = "select e from Employee e join fetch e.department d "
         + "left join fetch e.team where e.active = true and (:departmentId is null or d.id = :departmentId) "
         + "order by d.code, e.position desc, e.name")
+@NamedQuery(name = Employee.REPORTING_LINES, query = "select e from Employee e join fetch e.department d "
+        + "left join fetch d.head h left join fetch h.department left join fetch e.team t "
+        + "left join fetch t.lead l left join fetch l.department where e.active = true")
 @NamedQuery(name = Employee.BY_IDS, query = "select e from Employee e join fetch e.department "
         + "left join fetch e.team where e.active = true and e.id in :ids")
 public class Employee {
@@ -40,6 +43,7 @@ public class Employee {
     public static final String BY_USERNAME = "Employee.byUsername";
     public static final String WITH_ORG = "Employee.withOrg";
     public static final String ACTIVE = "Employee.active";
+    public static final String REPORTING_LINES = "Employee.reportingLines";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

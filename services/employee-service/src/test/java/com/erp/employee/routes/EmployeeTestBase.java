@@ -22,7 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "erp.embedded.servers=mariadb,kafka",
                 "erp.demo.enabled=true",
                 "erp.demo.password=test-password",
-                "erp.consumer.redelivery-delay-ms=50"
+                "erp.consumer.redelivery-delay-ms=50",
+                // the reporting lines are compared twice a second (ReportingLinesTest)
+                "erp.employee.reporting-lines.delay-ms=0",
+                "erp.employee.reporting-lines.period-ms=500"
         })
 abstract class EmployeeTestBase extends ServiceTestSupport {
 

@@ -21,7 +21,7 @@ import com.erp.routes.common.events.StandIn;
  * line and how it ends; the receivers (수신) when it is approved, and the heads of the departments it is sent to
  * (수신처); the drafter of a leave document that asks for more
  * days than are left; those who must decide a step that waited too long (독촉), and its drafter when they left or once
- * it is overdue; who is taken off or put on a line in progress (결재선 변경); the drafter when a receiver acknowledges
+ * it is overdue, and the superiors of whoever it waits on once it escalates; who is taken off or put on a line in progress (결재선 변경); the drafter when a receiver acknowledges
  * the document (접수), and the head of a receiving department when someone else of it did. A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
  */
@@ -299,6 +299,19 @@ public final class Recipients {
             told.add(reminder(event, d.id(), String.format("%s'%s' from %s has waited %s for %s%s; step %d of %d).",
                     opening, event.title(), event.drafter().name(), waited,
                     forWhom(d, event.standIns(), event.waitingOn()), why, event.step(), event.stepCount())));
+        }
+        // escalated: the superiors of whoever it waits on
+        for (Person superior : all(event.escalatedTo())) {
+            if (departed.test(superior.id())) {
+                continue;
+            }
+            told.add(new Delivery(superior.id(), new Notification(event.eventId() + ":escalated:" + superior.id(),
+                    "APPROVAL_ESCALATED", event.approvalId(), event.title(), String.format("'%s' from %s has waited %s "
+                    + "at step %d of %d for %s; you are told as the superior (상위자) of whoever it waits on. You may read it "
+                    + "and comment (의견).",
+                    event.title(), event.drafter().name(), waited, event.step(), event.stepCount(),
+                    String.join(", ", event.waitingOn().stream().map(Person::name).toList())), event.drafter(),
+                    event.occurredAt(), null)));
         }
         return told;
     }

@@ -145,6 +145,22 @@ class RecipientsTest {
                 .extracting(Delivery::userId).containsExactly(lead.id());
     }
 
+    @Test
+    void anEscalatedReminderAlsoTellsTheSuperiorsOfWhoeverItWaitsOnUnlessTheyLeft() {
+        Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
+        Person gone = new Person(77, "떠난 사람", "DEPT_HEAD", "D");
+        List<Delivery> told = new Recipients(id -> id == 77).reminderNotificationsFor(new ReminderEvent("r8",
+                ReminderEvent.VERSION, Instant.EPOCH, "a1", "출장 보고", drafter, 1, 2, List.of(lead), null,
+                Instant.EPOCH, 40, null, null, true, List.of(head, gone)));
+        assertThat(told).extracting(Delivery::userId).containsExactly(lead.id(), drafter.id(), head.id());
+        Delivery escalated = told.get(2);
+        assertThat(escalated.notification().type()).isEqualTo("APPROVAL_ESCALATED");
+        assertThat(escalated.notification().id()).isEqualTo("r8:escalated:" + head.id());
+        assertThat(escalated.notification().approvalId()).isEqualTo("a1");
+        assertThat(escalated.notification().message()).contains("출장 보고").contains("40 working hours")
+                .contains(lead.name()).contains("상위자").contains("step 1 of 2");
+    }
+
     /** 인수: with a successor standing in for the one who left, the successor is asked and reminded; the drafter not told. */
     @Test
     void aStepWaitingOnSomeoneWhoLeftWithASuccessorGoesToTheSuccessor() {

@@ -1,0 +1,36 @@
+package com.erp.routes.common.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Who reports to whom (topic {@code erp.topics.reporting-lines}, compacted, one key): employee-service publishes the
+ * whole of it whenever the org chart says something else than what it published last, so a consumer keeps the newest
+ * it read. Each active employee's superior is the first approver of their default line (조직도 기본 결재선): a staff
+ * member's team lead, else their department head; a department head or executive has none and is not listed.
+ * approval-processing escalates a step waiting too long to the superiors of whoever it waits on.
+ */
+public record ReportingLines(String eventId, int version, Instant occurredAt, List<Line> lines) {
+
+    public static final int VERSION = 1;
+    /** The one key of the topic: each record is the whole chart, and compaction keeps the newest. */
+    public static final String KEY = "org-chart";
+
+    /** {@code employeeId} reports to {@code superior}. */
+    public record Line(long employeeId, Person superior) {
+    }
+
+    /** Each listed employee's superior, by the employee's id. */
+    public Map<Long, Person> superiors() {
+        return lines == null ? Map.of()
+                : lines.stream().collect(Collectors.toMap(Line::employeeId, Line::superior, (a, b) -> b));
+    }
+
+    /** Whether this says something newer than {@code stored} (null: nothing stored). */
+    public boolean supersedes(ReportingLines stored) {
+        return stored == null || stored.occurredAt() == null
+                || occurredAt != null && occurredAt.isAfter(stored.occurredAt());
+    }
+}

@@ -1,0 +1,50 @@
+package com.erp.employee.api;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.erp.employee.domain.ApprovalLinePolicy;
+import com.erp.employee.domain.Employee;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.ReportingLines;
+
+/**
+ * The org chart's reporting lines (bean {@code reportingLinesPublisher}, route {@code employee.reporting-lines}): each active
+ * employee's superior, the first approver of their default line. Compared with what was published last, so the topic
+ * gets a record only when the chart changed (a hire, a move, a head or lead named, a departure), whichever route
+ * changed it; the first comparison after a start publishes.
+ */
+public class ReportingLinesPublisher {
+
+    private final Clock clock;
+    private final AtomicReference<Map<Long, Person>> published = new AtomicReference<>();
+
+    public ReportingLinesPublisher(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The reporting lines the chart gives now; null when they are the ones published last. */
+    public ReportingLines changed(List<Employee> active) {
+        List<ReportingLines.Line> lines = active.stream()
+                .map(e -> {
+                    List<Employee> line = ApprovalLinePolicy.defaultLine(e);
+                    return line.isEmpty() ? null : new ReportingLines.Line(e.getId(), EmployeeViews.person(line.get(0)));
+                })
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparingLong(ReportingLines.Line::employeeId))
+                .toList();
+        ReportingLines now = new ReportingLines(UUID.randomUUID().toString(), ReportingLines.VERSION, clock.instant(),
+                lines);
+        return now.superiors().equals(published.get()) ? null : now;
+    }
+
+    /** Kafka has it: the next comparison is against it. */
+    public void published(ReportingLines lines) {
+        published.set(lines.superiors());
+    }
+}
