@@ -21,8 +21,8 @@ public class EscalationRoute extends RouteBuilder {
                 .unmarshal().json(JsonLibrary.Jackson, ReminderEvent.class)
                 .filter(simple("${body.escalatedTo} != null"))
                     .removeHeaders("*")
-                    .bean("approvalDocuments", "escalationUpdate")
-                    .to("{{erp.approval-request.approvals}}&operation=update")
+                    .bean("approvalDocuments", "escalationUpdates")
+                    .to("{{erp.approval-request.approvals}}&operation=bulkWrite")
                 .end();
     }
 }

@@ -57,8 +57,9 @@ public class EmployeeModule {
     }
 
     @Bean
-    ReportingLinesPublisher reportingLinesPublisher(Clock clock) {
-        return new ReportingLinesPublisher(clock);
+    ReportingLinesPublisher reportingLinesPublisher(Clock clock,
+            @Value("${erp.employee.reporting-lines.republish-every}") Duration republishEvery) {
+        return new ReportingLinesPublisher(clock, republishEvery);
     }
 
     @Bean

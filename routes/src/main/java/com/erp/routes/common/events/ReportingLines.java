@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * Who reports to whom (topic {@code erp.topics.reporting-lines}, compacted, one key): employee-service publishes the
- * whole of it whenever the org chart says something else than what it published last, so a consumer keeps the newest
- * it read. Each active employee's superior is the first approver of their default line (조직도 기본 결재선): a staff
+ * whole of it whenever the org chart says something else than what it published last (and again every so often), so a
+ * consumer keeps the last it read: one key, one partition, so records arrive in the order they were written (the
+ * writers' clocks, two replicas' perhaps apart, do not order them). Each active employee's superior is the first approver of their default line (조직도 기본 결재선): a staff
  * member's team lead, else their department head; a department head or executive has none and is not listed.
  * approval-processing escalates a step waiting too long to the superiors of whoever it waits on.
  */
@@ -26,11 +27,5 @@ public record ReportingLines(String eventId, int version, Instant occurredAt, Li
     public Map<Long, Person> superiors() {
         return lines == null ? Map.of()
                 : lines.stream().collect(Collectors.toMap(Line::employeeId, Line::superior, (a, b) -> b));
-    }
-
-    /** Whether this says something newer than {@code stored} (null: nothing stored). */
-    public boolean supersedes(ReportingLines stored) {
-        return stored == null || stored.occurredAt() == null
-                || occurredAt != null && occurredAt.isAfter(stored.occurredAt());
     }
 }

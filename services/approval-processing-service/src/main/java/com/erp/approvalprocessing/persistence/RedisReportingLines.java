@@ -34,14 +34,12 @@ public class RedisReportingLines {
     }
 
     /**
-     * Keeps the lines unless newer ones are kept already (a dead letter replayed late). Two instances applying at once
-     * may both write: compaction leaves one record on the topic, so they read the same one.
+     * Keeps the lines read last: the topic's one key keeps its records in the order employee-service wrote them (a
+     * dead letter replayed late would hold only until the chart is published again, at most a republish period).
      */
     public void apply(ReportingLines lines) throws JsonProcessingException {
-        if (lines.supersedes(stored())) {
-            redis.opsForValue().set(RedisKeys.REPORTING_LINES, json.writeValueAsString(lines));
-            superiors = null;
-        }
+        redis.opsForValue().set(RedisKeys.REPORTING_LINES, json.writeValueAsString(lines));
+        superiors = null;
     }
 
     /** Each employee's superior, by id; empty until employee-service has published the chart. */

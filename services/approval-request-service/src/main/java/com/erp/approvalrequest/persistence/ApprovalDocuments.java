@@ -925,12 +925,13 @@ public class ApprovalDocuments {
 
     /**
      * A reminder that escalated (approval-processing: the step waited {@code reminders.escalate-after}): its superiors
-     * are kept on the document, each once, so they may read it from then on. The filter leaves out a document that is
-     * not stored (yet): the reminder of a document whose record is late has nothing to add to.
+     * are kept on the document, each once by id (a name or position changed since does not add them again), so they
+     * may read it from then on. One update per superior, in one bulk write.
      */
-    public List<Bson> escalationUpdate(ReminderEvent reminder) {
-        return List.of(eq("_id", reminder.approvalId()), Updates.addEachToSet("escalatedTo",
-                reminder.escalatedTo().stream().map(ApprovalDocuments::person).toList()));
+    public List<WriteModel<Document>> escalationUpdates(ReminderEvent reminder) {
+        return reminder.escalatedTo().stream().<WriteModel<Document>>map(p -> new UpdateOneModel<>(
+                and(eq("_id", reminder.approvalId()), Filters.ne("escalatedTo.id", p.id())),
+                Updates.push("escalatedTo", person(p)))).toList();
     }
 
     /** 수신처, as the contract shows it; null (left out) when the document has none. */

@@ -42,13 +42,15 @@ class EscalationRouteTest extends ApprovalRequestRouteTestBase {
         assertProblem(http.get("/api/approvals/" + id, token(OTHER)), 403);
 
         // a reminder that did not escalate, then one that did, twice (a redelivery), then a later one naming them again
+        // after a move (the same person, another department)
         NotifyBuilder recorded = new NotifyBuilder(camel).fromRoute("approval-request.escalations").whenCompleted(4)
                 .create();
         kafka.send("approval.reminded", id, JSON.writeValueAsString(reminder(id, null)));
         ReminderEvent escalated = reminder(id, List.of(OTHER));
         kafka.send("approval.reminded", id, JSON.writeValueAsString(escalated));
         kafka.send("approval.reminded", id, JSON.writeValueAsString(escalated));
-        kafka.send("approval.reminded", id, JSON.writeValueAsString(reminder(id, List.of(OTHER))));
+        kafka.send("approval.reminded", id, JSON.writeValueAsString(reminder(id, List.of(
+                new com.erp.routes.common.events.Person(OTHER.id(), OTHER.name(), "DEPT_HEAD", "옮긴 부서")))));
         assertThat(recorded.matches(30, TimeUnit.SECONDS)).isTrue();
 
         await(() -> http.get("/api/approvals/" + id, token(OTHER)).status() == 200);

@@ -1,6 +1,8 @@
 package com.erp.employee.api;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +19,24 @@ import com.erp.routes.common.events.ReportingLines;
  * The org chart's reporting lines (bean {@code reportingLinesPublisher}, route {@code employee.reporting-lines}): each active
  * employee's superior, the first approver of their default line. Compared with what was published last, so the topic
  * gets a record only when the chart changed (a hire, a move, a head or lead named, a departure), whichever route
- * changed it; the first comparison after a start publishes.
+ * changed it; the first comparison after a start publishes, and one {@code republishEvery} after the last publication
+ * too, so a consumer that lost its copy (Redis emptied) has it again within that time.
  */
 public class ReportingLinesPublisher {
 
-    private final Clock clock;
-    private final AtomicReference<Map<Long, Person>> published = new AtomicReference<>();
-
-    public ReportingLinesPublisher(Clock clock) {
-        this.clock = clock;
+    private record Published(Map<Long, Person> superiors, Instant at) {
     }
 
-    /** The reporting lines the chart gives now; null when they are the ones published last. */
+    private final Clock clock;
+    private final Duration republishEvery;
+    private final AtomicReference<Published> published = new AtomicReference<>();
+
+    public ReportingLinesPublisher(Clock clock, Duration republishEvery) {
+        this.clock = clock;
+        this.republishEvery = republishEvery;
+    }
+
+    /** The reporting lines the chart gives now; null when they are the ones published last, less than a period ago. */
     public ReportingLines changed(List<Employee> active) {
         List<ReportingLines.Line> lines = active.stream()
                 .map(e -> {
@@ -40,11 +48,14 @@ public class ReportingLinesPublisher {
                 .toList();
         ReportingLines now = new ReportingLines(UUID.randomUUID().toString(), ReportingLines.VERSION, clock.instant(),
                 lines);
-        return now.superiors().equals(published.get()) ? null : now;
+        Published last = published.get();
+        boolean same = last != null && now.superiors().equals(last.superiors())
+                && now.occurredAt().isBefore(last.at().plus(republishEvery));
+        return same ? null : now;
     }
 
     /** Kafka has it: the next comparison is against it. */
     public void published(ReportingLines lines) {
-        published.set(lines.superiors());
+        published.set(new Published(lines.superiors(), lines.occurredAt()));
     }
 }

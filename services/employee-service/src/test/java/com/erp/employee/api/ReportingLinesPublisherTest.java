@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -22,7 +26,23 @@ class ReportingLinesPublisherTest {
     private final Employee staff = person(1, "staff", team, Position.STAFF);
     private final Employee lead = person(2, "lead", team, Position.TEAM_LEAD);
     private final Employee head = person(3, "head", null, Position.DEPT_HEAD);
-    private final ReportingLinesPublisher publisher = new ReportingLinesPublisher(Clock.systemUTC());
+    private Instant now = Instant.parse("2026-12-03T00:00:00Z");
+    private final ReportingLinesPublisher publisher = new ReportingLinesPublisher(new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }, Duration.ofHours(1));
 
     ReportingLinesPublisherTest() {
         team.setLead(lead);
@@ -55,6 +75,15 @@ class ReportingLinesPublisherTest {
         // not yet on Kafka (the send failed): the next period tries again
         assertThat(publisher.changed(List.of(head, staff, lead))).isNotNull();
         publisher.published(first);
+        assertThat(publisher.changed(List.of(staff, lead, head))).isNull();
+        // unchanged, but published an hour ago: again, for a consumer that lost its copy
+        now = now.plus(Duration.ofMinutes(59));
+        assertThat(publisher.changed(List.of(staff, lead, head))).isNull();
+        now = now.plus(Duration.ofMinutes(1));
+        ReportingLines again = publisher.changed(List.of(staff, lead, head));
+        assertThat(again).isNotNull();
+        assertThat(again.superiors()).isEqualTo(first.superiors());
+        publisher.published(again);
         assertThat(publisher.changed(List.of(staff, lead, head))).isNull();
 
         // the team without its lead: the staff member reports to the head now

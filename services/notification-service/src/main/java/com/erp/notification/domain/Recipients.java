@@ -382,13 +382,17 @@ public final class Recipients {
      */
     private List<Delivery> received(ApprovalEvent event, EventPayload.Received p) {
         List<Delivery> told = new ArrayList<>();
+        boolean own = p.receivedBy().id() == p.drafterId(); // a drafter of the department it is sent to: nobody to tell
         if (p.department() == null) {
             told.add(delivery(event, p.drafterId(), "DOCUMENT_ACKNOWLEDGED", p.receivedBy(), String.format(
                     "%s acknowledged (접수) '%s'.", p.receivedBy().name(), p.title())));
             return told;
         }
-        told.add(delivery(event, p.drafterId(), "DOCUMENT_ACKNOWLEDGED", p.receivedBy(), String.format(
-                "%s acknowledged (접수) '%s' for %s (수신처).", p.receivedBy().name(), p.title(), p.department().name())));
+        if (!own) {
+            told.add(delivery(event, p.drafterId(), "DOCUMENT_ACKNOWLEDGED", p.receivedBy(), String.format(
+                    "%s acknowledged (접수) '%s' for %s (수신처).", p.receivedBy().name(), p.title(),
+                    p.department().name())));
+        }
         Person head = p.department().head();
         if (head != null && head.id() != p.receivedBy().id() && head.id() != p.drafterId()) {
             told.add(delivery(event, head.id(), "DOCUMENT_ACKNOWLEDGED", p.receivedBy(), String.format(

@@ -319,6 +319,10 @@ class RecipientsTest {
                 salesHead, new ReceivingDepartment(2, "영업본부", salesHead))))).extracting(Delivery::userId).containsExactly(1L);
         assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH, new EventPayload.Received(1, "출장",
                 receiver, new ReceivingDepartment(3, "경영지원본부", null))))).extracting(Delivery::userId).containsExactly(1L);
+        // the drafter who acknowledged it for their own department: only the head hears of it
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH, new EventPayload.Received(9, "출장",
+                receiver, new ReceivingDepartment(2, "영업본부", salesHead))))).extracting(Delivery::userId)
+                .containsExactly(12L);
     }
 
     @Test
