@@ -6,12 +6,15 @@ import { dateTime, STATUS_LABEL, TYPE_LABEL } from '../format';
 import { go } from '../router';
 import type { ApprovalList, ApprovalStatus, ApprovalSummary } from '../types';
 
-const BOXES: Record<string, string> = { drafted: '기안한 문서', approver: '결재할/한 문서', cc: '참조 문서', received: '수신 문서' };
+const BOXES: Record<string, string> = {
+  drafted: '기안한 문서', approver: '결재할/한 문서', cc: '참조 문서', received: '수신 문서', escalated: '상위자 통보 문서',
+};
 /** 전사 문서함: every document, for administrators. */
 const ADMIN_BOXES: Record<string, string> = { all: '전사 문서함' };
 /** What a box holds, where it needs saying. */
 const BOX_HINT: Record<string, string> = {
   received: '승인된 문서 중 나에게 보낸 문서(수신)와 내 부서에 보낸 문서(수신처)입니다 (approved documents sent to me, or to my department).',
+  escalated: '결재가 오래 기다려 상위자인 나에게 통보된 문서입니다 (documents escalated to me as the superior of whoever they wait on).',
   all: '모든 사람의 모든 문서입니다, 관리자만 봅니다 (every document, for administrators).',
 };
 

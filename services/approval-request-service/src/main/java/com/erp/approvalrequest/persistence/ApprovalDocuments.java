@@ -1033,8 +1033,8 @@ public class ApprovalDocuments {
     }
 
     /**
-     * The documents of the caller's box (drafted, on whose line the caller is, in cc of, received; every one for an
-     * administrator), in status, of the
+     * The documents of the caller's box (drafted, on whose line the caller is, in cc of, escalated to, received; every
+     * one for an administrator), in status, of the
      * form {@code type}, whose title or number contains {@code q} (as written: quoted, not a pattern; any case),
      * submitted from the day {@code from} to the day {@code to} (both included, in the company's calendar;
      * yyyy-MM-dd, either may be null), after cursor.
@@ -1049,6 +1049,8 @@ public class ApprovalDocuments {
                     eq("line.deputy.id", caller.id()), eq("line.agreements.deputy.id", caller.id()),
                     elemMatch("history", and(eq("actor.id", caller.id()), exists("onBehalfOf.id"))));
             case "cc" -> eq("cc.id", caller.id());
+            // 상위자 통보: the documents a step of which, waiting too long, was escalated to the caller
+            case "escalated" -> eq("escalatedTo.id", caller.id());
             case "all" -> {
                 // 전사 문서함: every document, for administrators (who may read any)
                 if (!caller.isAdmin()) {

@@ -42,9 +42,10 @@ public class MongoCollections {
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("line.approver.id"),
                 Indexes.descending("submittedAt", "_id")), new IndexOptions().name("approver_page"));
         // the approver box's other branches (agreers, deputies of a step or of an agreer, those who decided a step
-        // as a deputy: the history's actors) and the received box; an $or is served by indexes only if each branch is
+        // as a deputy: the history's actors), the received box and the escalated one; an $or is served by indexes only
+        // if each branch is
         for (String field : new String[]{"line.deputy.id", "line.agreers.id", "line.agreements.deputy.id", "history.actor.id",
-                "receivers.id", "receivingDepartments.id"}) {
+                "receivers.id", "receivingDepartments.id", "escalatedTo.id"}) {
             approvals.createIndex(Indexes.compoundIndex(Indexes.ascending(field), Indexes.descending("submittedAt", "_id")),
                     new IndexOptions().name(field.replace('.', '_') + "_page"));
         }

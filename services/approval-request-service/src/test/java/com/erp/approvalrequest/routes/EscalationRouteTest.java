@@ -59,6 +59,11 @@ class EscalationRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(view.json().path("escalatedTo").findValuesAsText("name")).containsExactly(OTHER.name());
         assertThat(http.post("/api/approvals/" + id + "/comments", token(OTHER), Map.of("text", "확인 부탁합니다"))
                 .status()).isEqualTo(201);
+        // 상위자 통보 문서: in their box, not in the drafter's
+        Response box = http.get("/api/approvals?box=escalated", token(OTHER));
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals", box);
+        assertThat(box.json().path("items").findValuesAsText("title")).contains("상위자 문서");
+        assertThat(http.get("/api/approvals?box=escalated", token(DRAFTER)).json().path("items").size()).isZero();
         // kept once
         Document stored = approvals().find(Filters.eq("_id", id)).first();
         assertThat(stored.getList("escalatedTo", Document.class)).hasSize(1);
