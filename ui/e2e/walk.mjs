@@ -290,6 +290,12 @@ try {
   }
   await staff.screenshot({ path: `${shots}/staff-leave.png`, fullPage: true });
   log(`a leave of 2 days in ${next.getUTCFullYear()}: ${before - 2} days left of ${before}, 2 held`);
+  // 부서 휴가 현황: someone else of the department sees the days away (on their way), without the document's title
+  await lead.goto(`${base}/#/leave`);
+  await lead.fill('input[aria-label="calendar month"]', iso(next).slice(0, 7));
+  await lead.getByTestId('leave-calendar-row').filter({ hasText: '김민준' }).filter({ hasText: iso(next) })
+    .and(lead.locator('[data-status=PENDING]')).waitFor({ timeout: LIVE });
+  log('the lead\'s 부서 휴가 현황 shows the staff member\'s days in that month, 결재 중');
 
   // 8b. an expense claim (지출결의): its own fields, shown on the document
   const yesterday = iso(plusDays(new Date(), -1));

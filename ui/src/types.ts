@@ -363,6 +363,14 @@ export interface LeaveEntry {
   attendanceDays?: number;
 }
 
+/** 부서 휴가 현황: who of a department is away in a month, approved or on its way (no titles, no reasons). */
+export interface LeaveCalendar {
+  month: string;
+  department: DepartmentRef;
+  leaves: { employee: PersonRef; leaveKind: LeaveKind; startDate: string; endDate: string; days: number;
+    status: 'APPROVED' | 'PENDING' }[];
+}
+
 export type QuestStatus = 'OPEN' | 'TAKEN' | 'SUBMITTED' | 'APPROVED' | 'CANCELLED';
 
 export interface Quest {

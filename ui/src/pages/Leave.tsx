@@ -3,7 +3,7 @@ import { useApp } from '../App';
 import { api, query } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime, days, LEAVE_KIND_LABEL } from '../format';
-import type { Employee, LeaveBalance, LeaveEntry } from '../types';
+import type { DepartmentInfo, Employee, LeaveBalance, LeaveCalendar, LeaveEntry } from '../types';
 
 const ENTRY_LABEL: Record<LeaveEntry['kind'], string> = {
   RESERVED: '확보', REFUSED: '거절', DEDUCTED: '사용', RELEASED: '반환', GRANTED: '부여', EARNED: '적립',
@@ -65,8 +65,56 @@ export function LeavePage() {
           ))}
         </tbody>
       </table>
+      <DepartmentLeave />
       {isAdmin && <Grant people={people.data ?? []} year={year} onDone={() => { balance.reload(); entries.reload(); }} />}
     </section>
+  );
+}
+
+/**
+ * 부서 휴가 현황: who of the caller's department is away in a month (administrators: any department). The month is
+ * the server's (the company's calendar) until one is chosen.
+ */
+function DepartmentLeave() {
+  const { tick, isAdmin } = useApp();
+  const [month, setMonth] = useState<string>();
+  const [departmentId, setDepartmentId] = useState<number>();
+  const departments = useLoad(() => (isAdmin ? api<DepartmentInfo[]>('GET', '/api/departments') : Promise.resolve([])), [isAdmin]);
+  const q = query({ month, departmentId });
+  const calendar = useLoad(() => api<LeaveCalendar>('GET', `/api/leave/calendar${q}`), [q], tick);
+  return (
+    <div className="card" data-testid="leave-calendar">
+      <h3>부서 휴가 현황 <small>{calendar.data?.department.name}</small></h3>
+      <div className="tabs">
+        <input type="month" value={month ?? calendar.data?.month ?? ''} onChange={(e) => setMonth(e.target.value || undefined)}
+          aria-label="calendar month" />
+        {isAdmin && (
+          <select value={departmentId ?? ''} onChange={(e) => setDepartmentId(e.target.value ? Number(e.target.value) : undefined)}
+            aria-label="calendar department">
+            <option value="">내 부서</option>
+            {departments.data?.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        )}
+      </div>
+      {calendar.error && <p className="error">{calendar.error}</p>}
+      {calendar.data && calendar.data.leaves.length === 0 && <p>이 달에 휴가 가는 사람이 없습니다 (nobody is away this month).</p>}
+      {calendar.data && calendar.data.leaves.length > 0 && (
+        <table>
+          <thead><tr><th>기간</th><th>이름</th><th>구분</th><th>일수</th><th>상태</th></tr></thead>
+          <tbody>
+            {calendar.data.leaves.map((l, i) => (
+              <tr key={`${l.employee.id}-${l.startDate}-${i}`} data-testid="leave-calendar-row" data-status={l.status}>
+                <td>{l.startDate}{l.endDate !== l.startDate && ` ~ ${l.endDate}`}</td>
+                <td>{l.employee.name}</td>
+                <td>{LEAVE_KIND_LABEL[l.leaveKind]}</td>
+                <td>{days(l.days)}</td>
+                <td>{l.status === 'APPROVED' ? '승인' : '결재 중'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }
 

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The leave ledger read (camel-jpa named queries, shaped by bean {@code leaveViews}): an employee's balance for a
  * year and its entries. Whose: the caller's own, or, with {@code employeeId}, someone the caller leads (team lead,
- * department head) or anyone for an administrator.
+ * department head) or anyone for an administrator. And 부서 휴가 현황: who of the caller's department is away in a
+ * month.
  */
 @Component
 public class LeaveQueryRoutes extends RouteBuilder {
@@ -34,6 +35,26 @@ public class LeaveQueryRoutes extends RouteBuilder {
                 .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf("employeeId", variable("employeeId"), "year", variable("year")))
                 .to("jpa:com.erp.employee.domain.LeaveEntry?namedQuery=LeaveEntry.ofEmployee")
                 .bean("leaveViews", "entries(${body}, ${variable.employeeId}, ${variable.year})");
+
+        // 부서 휴가 현황: the department's people, then their leave documents' entries that meet the month
+        from("direct:getLeaveCalendar").routeId("employee.leave-calendar").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setVariable("month", method("attendanceViews", "month(${header.month})"))
+                .setVariable("departmentId", method("leaveViews",
+                        "calendarDepartment(${variable.caller}, ${header.departmentId})"))
+                .to("jpa:com.erp.employee.domain.Department?namedQuery=Department.all")
+                .setVariable("departments", body())
+                .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf("departmentId", variable("departmentId")))
+                .to("jpa:com.erp.employee.domain.Employee?namedQuery=Employee.active")
+                .setVariable("people", body())
+                .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf(
+                        "employeeIds", method("leaveViews",
+                                "employeeIds(${variable.people}, ${variable.departments}, ${variable.departmentId})"),
+                        "first", method("attendanceViews", "from(${variable.month})"),
+                        "last", method("leaveViews", "lastDay(${variable.month})")))
+                .to("jpa:com.erp.employee.domain.LeaveEntry?namedQuery=LeaveEntry.calendar")
+                .bean("leaveViews", "calendar(${body}, ${variable.people}, ${variable.departments}, "
+                        + "${variable.departmentId}, ${variable.month})");
 
         from(WHOSE).routeId("employee.leave-whose").errorHandler(noErrorHandler())
                 .setVariable("year", method("leaveViews", "year(${header.year})"))

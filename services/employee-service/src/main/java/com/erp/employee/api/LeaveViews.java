@@ -2,6 +2,7 @@ package com.erp.employee.api;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -101,4 +102,63 @@ public class LeaveViews {
                 e.getTitle(), e.getLeaveKind(), e.getStartDate() == null ? null : e.getStartDate().toString(),
                 e.getEndDate() == null ? null : e.getEndDate().toString(), e.getNote(), e.getQuestId(), e.getAttendanceDays())).toList());
     }
+
+    // ---- 부서 휴가 현황 -------------------------------------------------------------------------------------------
+
+    /** The department whose leave the caller asks for: their own, or any for an administrator (403 otherwise). */
+    public long calendarDepartment(Caller caller, Long departmentId) {
+        if (departmentId == null || departmentId.equals(caller.departmentId())) {
+            if (caller.departmentId() == null) {
+                throw ProblemException.badRequest("Your sign-in names no department: sign in again, or name one.",
+                        List.of(new FieldError("departmentId", "is required")));
+            }
+            return caller.departmentId();
+        }
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only administrators see the leave of another department than their own.");
+        }
+        return departmentId;
+    }
+
+    public LocalDate lastDay(YearMonth month) {
+        return month.atEndOfMonth();
+    }
+
+    /** The department's people, by id (none: a department that has nobody, or none at all: then 404). */
+    public List<Long> employeeIds(List<Employee> people, List<com.erp.employee.domain.Department> departments,
+                                  long departmentId) {
+        if (departments.stream().noneMatch(d -> d.getId() == departmentId)) {
+            throw ProblemException.notFound("No such department.");
+        }
+        // an empty list makes an invalid `in ()`: nobody's id instead
+        return people.isEmpty() ? List.of(-1L) : people.stream().map(Employee::getId).toList();
+    }
+
+    /**
+     * The month's leave: each leave document of the department's people whose days meet the month, by its last entry:
+     * DEDUCTED approved, RESERVED on its way; one that was refused or released (rejected, withdrawn) is left out.
+     */
+    public LeaveCalendar calendar(List<LeaveEntry> entries, List<Employee> people,
+                                  List<com.erp.employee.domain.Department> departments, long departmentId,
+                                  YearMonth month) {
+        java.util.Map<Long, Employee> byId = new java.util.HashMap<>();
+        people.forEach(p -> byId.put(p.getId(), p));
+        java.util.Map<String, LeaveEntry> last = new java.util.LinkedHashMap<>();
+        for (LeaveEntry e : entries) {
+            last.merge(e.getApprovalId(), e, (a, b) -> a.getId() > b.getId() ? a : b);
+        }
+        List<LeaveCalendar.Leave> leaves = last.values().stream()
+                .filter(e -> e.getKind() == LeaveEntry.Kind.DEDUCTED || e.getKind() == LeaveEntry.Kind.RESERVED)
+                .filter(e -> byId.containsKey(e.getEmployeeId()))
+                .map(e -> new LeaveCalendar.Leave(EmployeeViews.person(byId.get(e.getEmployeeId())), e.getLeaveKind(),
+                        e.getStartDate(), e.getEndDate(), e.getHalfDays() / 2.0,
+                        e.getKind() == LeaveEntry.Kind.DEDUCTED ? "APPROVED" : "PENDING"))
+                .sorted(java.util.Comparator.comparing(LeaveCalendar.Leave::startDate)
+                        .thenComparing(l -> l.employee().name()))
+                .toList();
+        String name = departments.stream().filter(d -> d.getId() == departmentId).findFirst()
+                .map(com.erp.employee.domain.Department::getName).orElseThrow();
+        return new LeaveCalendar(month.toString(), new LeaveCalendar.CalendarDepartment(departmentId, name), leaves);
+    }
+
 }

@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
 @NamedQuery(name = LeaveEntry.OF_APPROVAL, query = "select e from LeaveEntry e where e.approvalId = :approvalId order by e.id")
 @NamedQuery(name = LeaveEntry.OF_EMPLOYEE, query = "select e from LeaveEntry e where e.employeeId = :employeeId "
         + "and e.year = :year order by e.id desc")
+@NamedQuery(name = LeaveEntry.CALENDAR, query = "select e from LeaveEntry e where e.approvalId is not null "
+        + "and e.startDate <= :last and e.endDate >= :first and e.employeeId in :employeeIds order by e.startDate, e.id")
 @NamedQuery(name = LeaveEntry.PAID_FOR_ATTENDANCE, query = "select count(e) from LeaveEntry e where e.employeeId = :employeeId "
         + "and e.attendanceDays = :attendanceDays")
 public class LeaveEntry {
@@ -26,6 +28,8 @@ public class LeaveEntry {
     public static final String OF_APPROVAL = "LeaveEntry.ofApproval";
     public static final String PAID_FOR_ATTENDANCE = "LeaveEntry.paidForAttendance";
     public static final String OF_EMPLOYEE = "LeaveEntry.ofEmployee";
+    /** The leave documents' entries of these employees whose days meet the period {@code first}..{@code last}. */
+    public static final String CALENDAR = "LeaveEntry.calendar";
 
     public enum Kind {
         /** A leave document holds its days. */

@@ -129,6 +129,60 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(entry.path("availableAfter").asDouble()).isEqualTo(12.0);
     }
 
+    /** Sends the submission and waits for its answer (reserved or refused). */
+    private String reserved(Person drafter, String kind, String start, String end) throws Exception {
+        String id = UUID.randomUUID().toString();
+        send(leave(id, drafter, kind, start, end));
+        kafka.await("approval.leave-reserved", r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+        return id;
+    }
+
+    @Test
+    void theDepartmentsLeaveOfAMonthApprovedOrOnItsWayNotWithdrawnNorOtherDepartments() throws Exception {
+        String staffToken = token("dev.staff");
+        Person staff = me(staffToken);
+        Person lead = me(token("dev.lead"));
+        Person head = me(token("dev.head"));
+        Person sales = me(token("sales.staff"));
+        String approved = reserved(staff, "ANNUAL", "2036-05-12", "2036-05-14");
+        handled("employee.settle-leave", ApprovalEvent.of(approved, 3, Instant.now(), new EventPayload.Completed(staff.id(),
+                "휴가 신청", staff, ended(Progress.Status.APPROVED))));
+        reserved(lead, "HALF_DAY_AM", "2036-05-26", "2036-05-26");
+        reserved(head, "ANNUAL", "2036-04-29", "2036-05-01");
+        String withdrawn = reserved(staff, "ANNUAL", "2036-05-19", "2036-05-20");
+        handled("employee.settle-leave", ApprovalEvent.of(withdrawn, 2, Instant.now(), new EventPayload.Withdrawn(staff.id(),
+                "휴가 신청", staff, 1, List.of(), "일정 변경", ended(Progress.Status.WITHDRAWN))));
+        reserved(sales, "ANNUAL", "2036-05-12", "2036-05-12");
+        reserved(staff, "ANNUAL", "2036-06-02", "2036-06-02");
+
+        Response calendar = http.get("/api/leave/calendar?month=2036-05", staffToken);
+        assertThat(calendar.status()).as("%s", calendar).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/leave/calendar", calendar);
+        assertThat(calendar.json().path("month").asText()).isEqualTo("2036-05");
+        assertThat(calendar.json().path("department").path("name").asText()).isEqualTo("개발본부");
+        JsonNode leaves = calendar.json().path("leaves");
+        // by first day: the head's from April, the staff member's approved days, the lead's half day on its way
+        assertThat(leaves.findValuesAsText("startDate")).containsExactly("2036-04-29", "2036-05-12", "2036-05-26");
+        assertThat(leaves.findValuesAsText("status")).containsExactly("PENDING", "APPROVED", "PENDING");
+        assertThat(leaves.path(1).path("employee").path("name").asText()).isEqualTo(staff.name());
+        assertThat(leaves.path(1).path("days").asDouble()).isEqualTo(3.0);
+        assertThat(leaves.path(2).path("leaveKind").asText()).isEqualTo("HALF_DAY_AM");
+        assertThat(leaves.path(2).path("days").asDouble()).isEqualTo(0.5);
+        assertThat(leaves.path(0).has("title")).as("no document's title").isFalse();
+
+        // another department's: administrators only
+        long dev = calendar.json().path("department").path("id").asLong();
+        String salesToken = token("sales.staff");
+        assertProblem(http.get("/api/leave/calendar?month=2036-05&departmentId=" + dev, salesToken), 403);
+        assertThat(http.get("/api/leave/calendar?month=2036-05", salesToken).json().path("leaves")
+                .findValuesAsText("startDate")).containsExactly("2036-05-12");
+        Response asAdmin = http.get("/api/leave/calendar?month=2036-05&departmentId=" + dev, token("admin"));
+        assertThat(asAdmin.json().path("leaves").size()).isEqualTo(3);
+        assertProblem(http.get("/api/leave/calendar?month=2036-05&departmentId=987654", token("admin")), 404);
+        assertProblem(http.get("/api/leave/calendar?month=2036-13", staffToken), 400);
+        assertProblem(http.get("/api/leave/calendar", null), 401);
+    }
+
     @Test
     void moreThanIsLeftIsRefusedAndAWithdrawnLeaveFreesItsDays() throws Exception {
         String staff = token("dev.lead");
