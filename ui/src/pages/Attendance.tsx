@@ -8,12 +8,12 @@ import type { AttendanceDay, AttendanceRecord } from '../types';
 /** 출퇴근: check in and out; every 30th day of attendance earns a leave day. */
 export function Attendance() {
   const { toast } = useApp();
-  const [month, setMonth] = useState(() => {
-    const now = new Date(); // the browser's own calendar, not UTC's
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-  });
+  // the server's month (the company's calendar, where a check-in's day is counted) until one is chosen: the browser's
+  // may be another near midnight in Seoul
+  const [month, setMonth] = useState<string>();
   const [last, setLast] = useState<AttendanceDay>();
-  const { data, error, reload } = useLoad(() => api<{ month: string; days: AttendanceRecord[] }>('GET', `/api/attendance?month=${month}`), [month]);
+  const { data, error, reload } = useLoad(() => api<{ month: string; days: AttendanceRecord[] }>('GET',
+    `/api/attendance${month ? `?month=${month}` : ''}`), [month]);
 
   const punch = async (what: 'check-in' | 'check-out') => {
     try {
@@ -34,7 +34,7 @@ export function Attendance() {
       <div className="tabs">
         <button onClick={() => punch('check-in')}>출근 (check in)</button>
         <button onClick={() => punch('check-out')}>퇴근 (check out)</button>
-        <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} aria-label="month" />
+        <input type="month" value={month ?? data?.month ?? ''} onChange={(e) => e.target.value && setMonth(e.target.value)} aria-label="month" />
       </div>
       {last && <p className="muted">출근 {last.attendanceDays}일째 · 다음 휴가 1일까지 {last.daysToNextLeaveDay}일</p>}
       {error && <p className="error">{error}</p>}

@@ -12,14 +12,16 @@ const ENTRY_LABEL: Record<LeaveEntry['kind'], string> = {
 /** 휴가: the annual leave of a year and its ledger; leads, heads and administrators may look at their people's. */
 export function LeavePage() {
   const { me, tick, isAdmin } = useApp();
-  const [year, setYear] = useState(new Date().getFullYear());
+  // the server's year (the company's calendar) until one is chosen: the browser's may be another on New Year's Eve
+  const [chosenYear, setYear] = useState<number>();
   const [who, setWho] = useState<number | undefined>();
   const oversees = isAdmin || me.position === 'TEAM_LEAD' || me.position === 'DEPT_HEAD';
   const people = useLoad(() => (oversees ? api<Employee[]>('GET', isAdmin ? '/api/employees'
     : `/api/employees?departmentId=${me.department.id}`) : Promise.resolve([])), [oversees]);
-  const q = query({ year, employeeId: who });
+  const q = query({ year: chosenYear, employeeId: who });
   const balance = useLoad(() => api<LeaveBalance>('GET', `/api/leave/balance${q}`), [q], tick);
   const entries = useLoad(() => api<{ items: LeaveEntry[] }>('GET', `/api/leave/entries${q}`), [q], tick);
+  const year = chosenYear ?? balance.data?.year ?? new Date().getFullYear();
 
   return (
     <section>

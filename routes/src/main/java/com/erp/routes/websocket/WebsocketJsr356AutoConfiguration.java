@@ -1,5 +1,7 @@
 package com.erp.routes.websocket;
 
+import java.util.Set;
+
 import com.erp.routes.common.security.RevokedSubjects;
 import jakarta.servlet.ServletContext;
 import jakarta.websocket.server.ServerContainer;
@@ -7,7 +9,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 /**
  * Registers the component under its scheme name, bound to this application's servlet container. The
@@ -27,5 +32,16 @@ public class WebsocketJsr356AutoConfiguration {
         // a revoked token's connections close too: a socket outlives its handshake's token check otherwise
         revoked.ifAvailable(r -> r.onRevoke(e -> component.closeSessions(String.valueOf(e.employee().id()), e)));
         return component;
+    }
+
+    /** A handshake from another origin's page is refused before anything else ({@link WebSocketOriginFilter}). */
+    @Bean
+    FilterRegistrationBean<WebSocketOriginFilter> erpWebSocketOriginFilter(
+            @Value("${erp.websocket.allowed-origins:}") Set<String> allowed) {
+        FilterRegistrationBean<WebSocketOriginFilter> registration =
+                new FilterRegistrationBean<>(new WebSocketOriginFilter(allowed));
+        registration.addUrlPatterns("/ws/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }

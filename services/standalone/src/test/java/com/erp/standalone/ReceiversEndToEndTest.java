@@ -37,8 +37,8 @@ class ReceiversEndToEndTest extends StandaloneTestBase {
             eventually(() -> http.post("/api/approvals/" + id + "/decisions", lead, Map.of("decision", "APPROVE")),
                     r -> r.status() == 200, "the lead's approval");
             assertProblem(http.get("/api/approvals/" + id, receiver), 403);
-            assertThat(assertProblem(http.post("/api/approvals/" + id + "/receipt", receiver, null), 409)
-                    .path("detail").asText()).contains("once approved");
+            assertThat(assertProblem(http.post("/api/approvals/" + id + "/receipt", receiver, null), 403)
+                    .path("detail").asText()).contains("once it is approved").doesNotContain("IN_PROGRESS");
             assertThat(http.get("/api/approvals?box=received", receiver).json().path("items").findValuesAsText("id"))
                     .doesNotContain(id);
 

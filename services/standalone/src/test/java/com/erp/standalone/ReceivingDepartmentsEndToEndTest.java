@@ -41,8 +41,8 @@ class ReceivingDepartmentsEndToEndTest extends StandaloneTestBase {
             eventually(() -> http.post("/api/approvals/" + id + "/decisions", lead, Map.of("decision", "APPROVE")),
                     r -> r.status() == 200, "the lead's approval");
             assertProblem(http.get("/api/approvals/" + id, salesStaff), 403);
-            assertThat(assertProblem(http.post("/api/approvals/" + id + "/receipt", salesStaff, null), 409)
-                    .path("detail").asText()).contains("once approved");
+            assertThat(assertProblem(http.post("/api/approvals/" + id + "/receipt", salesStaff, null), 403)
+                    .path("detail").asText()).contains("once it is approved");
             assertThat(http.get("/api/approvals?box=received", salesStaff).json().path("items").findValuesAsText("id"))
                     .doesNotContain(id);
 

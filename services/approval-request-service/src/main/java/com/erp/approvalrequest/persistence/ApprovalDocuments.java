@@ -590,8 +590,9 @@ public class ApprovalDocuments {
                     + "(수신처), receive a document.");
         }
         if (!APPROVED.equals(doc.getString("status"))) {
-            // how it stands is not theirs to know until it is approved (and sent to them)
-            throw ProblemException.conflict("This document has not been sent to you: it is received once approved.");
+            // how it stands is not theirs to know until it is approved (and sent to them): the same answer as reading it
+            throw ProblemException.forbidden("This document is not yours to read or receive (a receiver reads and "
+                    + "receives a document once it is approved).");
         }
         Instant at = clock.instant();
         Date now = Date.from(at);

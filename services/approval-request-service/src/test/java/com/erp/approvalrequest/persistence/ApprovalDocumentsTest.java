@@ -151,7 +151,7 @@ class ApprovalDocumentsTest {
         assertThat(event).contains("\"type\":\"approval.received\"").contains("최유진").contains("영업본부").contains("강도윤");
 
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.erp.routes.common.web.ProblemException.class,
-                () -> documents.receipt(sentToSales("IN_PROGRESS"), of(SALES_STAFF, 2L))).status()).isEqualTo(409);
+                () -> documents.receipt(sentToSales("IN_PROGRESS"), of(SALES_STAFF, 2L))).status()).isEqualTo(403);
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.erp.routes.common.web.ProblemException.class,
                 () -> documents.receipt(approved, of(LEAD, 1L))).status()).isEqualTo(403);
         Document received = sentToSales("APPROVED");

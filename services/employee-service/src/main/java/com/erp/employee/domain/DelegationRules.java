@@ -47,9 +47,9 @@ public final class DelegationRules {
             return Optional.of("A delegation starts within " + MAX_DAYS_AHEAD + " days; " + start + " is further ahead.");
         }
         if (deputysOwn.isPresent() && deputysOwn.get().overlaps(start, end)) {
-            Delegation own = deputysOwn.get();
-            return Optional.of(names.apply(deputyId) + " is away from " + own.getStartDate() + " to " + own.getEndDate()
-                    + " (" + names.apply(own.getDeputyId()) + " decides for them then); choose someone else.");
+            // not when, nor who stands in for them: anyone may ask, and someone else's absence is not theirs to learn
+            return Optional.of(names.apply(deputyId) + " is away on some of those days (their own decisions go to "
+                    + "their deputy then); choose someone else.");
         }
         for (Delegation other : actingFor) {
             if (other.overlaps(start, end)) {

@@ -45,7 +45,8 @@ class DelegationRulesTest {
     void noChainsTheDeputyIsNotAwayThenAndTheApproverDecidesForNobodyThen() {
         // the deputy is away on one of those days: their own decisions go to P3 then
         assertThat(check(2, "2026-12-03", "2026-12-10", Optional.of(delegation(2, 3, "2026-12-10", "2026-12-12")), List.of()))
-                .get().asString().contains("P2 is away from 2026-12-10 to 2026-12-12").contains("P3 decides");
+                .get().asString().contains("P2 is away on some of those days").doesNotContain("P3")
+                .doesNotContain("2026-12-10");
         // away on other days only: fine
         assertThat(check(2, "2026-12-03", "2026-12-09", Optional.of(delegation(2, 3, "2026-12-10", "2026-12-12")), List.of()))
                 .isEmpty();

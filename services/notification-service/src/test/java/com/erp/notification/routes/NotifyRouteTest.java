@@ -160,6 +160,25 @@ class NotifyRouteTest extends ServiceTestSupport {
         assertProblem(http.get("/api/notifications", null), 401);
     }
 
+    @Test
+    void aWebSocketHandshakeFromAnotherOriginsPageIsRefused() {
+        HttpClient client = HttpClient.newHttpClient();
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws/notifications");
+        String token = token(new Person(4242, "출처 확인", "STAFF", "개발본부"));
+        // a page of another site (or a sibling host): refused even with a valid token (as with the cookie it would send)
+        assertThat(handshakeStatus(client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .header("Origin", "http://evil.example"), uri)).isEqualTo(403);
+        assertThat(handshakeStatus(client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .header("Origin", "http://127.0.0.1:" + (port + 1)), uri)).isEqualTo(403);
+        assertThat(handshakeStatus(client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .header("Origin", "null"), uri)).isEqualTo(403);
+        // this application's own page, and a client that is no browser (no Origin)
+        assertThat(handshakeStatus(client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .header("Origin", "http://127.0.0.1:" + port), uri)).isEqualTo(101);
+        assertThat(handshakeStatus(client.newWebSocketBuilder().header("Authorization", "Bearer " + token), uri))
+                .isEqualTo(101);
+    }
+
     private static int handshakeStatus(java.net.http.WebSocket.Builder builder, URI uri) {
         try {
             builder.buildAsync(uri, new java.net.http.WebSocket.Listener() { }).join().abort();
