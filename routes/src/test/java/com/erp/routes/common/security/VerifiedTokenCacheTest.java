@@ -3,14 +3,12 @@ package com.erp.routes.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
+import com.erp.routes.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -26,23 +24,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class VerifiedTokenCacheTest {
 
     private static final JwtKeys KEYS = JwtKeys.generated();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-21T09:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
     private final AtomicInteger verifications = new AtomicInteger();
     private final VerifiedTokenCache cache = cache(KEYS);
 
@@ -77,7 +59,7 @@ class VerifiedTokenCacheTest {
     void aRememberedTokenIsRefusedOnceItHasExpired() {
         String token = token(KEYS, Duration.ofMinutes(1));
         cache.decode(token);
-        now.set(now.get().plus(Duration.ofMinutes(2)));
+        clock.advance(Duration.ofMinutes(2));
         assertThatThrownBy(() -> cache.decode(token)).isInstanceOf(JwtValidationException.class);
         assertThatThrownBy(() -> cache.decode(token)).as("and forgotten: verified afresh, still refused")
                 .isInstanceOf(JwtException.class);

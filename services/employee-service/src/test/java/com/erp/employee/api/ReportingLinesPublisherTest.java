@@ -2,64 +2,24 @@ package com.erp.employee.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 
-import com.erp.employee.domain.Department;
 import com.erp.employee.domain.Employee;
-import com.erp.employee.domain.Position;
-import com.erp.employee.domain.Role;
-import com.erp.employee.domain.Team;
+import com.erp.employee.domain.OrgFixture;
 import com.erp.routes.common.events.ReportingLines;
+import com.erp.routes.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ReportingLinesPublisherTest {
 
-    private final Department dept = new Department("DEV", "개발본부");
-    private final Team team = new Team(dept, "플랫폼팀");
-    private final Employee staff = person(1, "staff", team, Position.STAFF);
-    private final Employee lead = person(2, "lead", team, Position.TEAM_LEAD);
-    private final Employee head = person(3, "head", null, Position.DEPT_HEAD);
-    private Instant now = Instant.parse("2026-12-03T00:00:00Z");
-    private final ReportingLinesPublisher publisher = new ReportingLinesPublisher(new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }, Duration.ofHours(1));
-
-    ReportingLinesPublisherTest() {
-        team.setLead(lead);
-        dept.setHead(head);
-    }
-
-    private Employee person(long id, String name, Team t, Position position) {
-        Employee e = new Employee(name, "x", name, null, dept, t, position, EnumSet.of(Role.EMPLOYEE));
-        try {
-            Field f = Employee.class.getDeclaredField("id");
-            f.setAccessible(true);
-            f.set(e, id);
-        } catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException(ex);
-        }
-        return e;
-    }
+    private final OrgFixture org = new OrgFixture();
+    private final Employee staff = org.staff;
+    private final Employee lead = org.lead;
+    private final Employee head = org.head;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T00:00:00Z"));
+    private final ReportingLinesPublisher publisher = new ReportingLinesPublisher(clock, Duration.ofHours(1));
 
     @Test
     void eachReportsToTheFirstOfTheirDefaultLineAndHeadsToNobody() {
@@ -77,9 +37,9 @@ class ReportingLinesPublisherTest {
         publisher.published(first);
         assertThat(publisher.changed(List.of(staff, lead, head))).isNull();
         // unchanged, but published an hour ago: again, for a consumer that lost its copy
-        now = now.plus(Duration.ofMinutes(59));
+        clock.advance(Duration.ofMinutes(59));
         assertThat(publisher.changed(List.of(staff, lead, head))).isNull();
-        now = now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         ReportingLines again = publisher.changed(List.of(staff, lead, head));
         assertThat(again).isNotNull();
         assertThat(again.superiors()).isEqualTo(first.superiors());
@@ -87,7 +47,7 @@ class ReportingLinesPublisherTest {
         assertThat(publisher.changed(List.of(staff, lead, head))).isNull();
 
         // the team without its lead: the staff member reports to the head now
-        team.setLead(null);
+        org.team.setLead(null);
         ReportingLines changed = publisher.changed(List.of(head, staff, lead));
         assertThat(changed).isNotNull();
         assertThat(changed.superiors().get(1L).name()).isEqualTo("head");

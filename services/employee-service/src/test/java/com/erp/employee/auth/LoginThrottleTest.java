@@ -4,35 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.erp.routes.common.web.ProblemException;
+import com.erp.routes.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T09:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(30), Duration.ofMinutes(15), clock);
 
     @Test
@@ -47,10 +28,10 @@ class LoginThrottleTest {
         assertThat(locked.retryAfterSeconds()).isEqualTo(30);
         assertThatCode(() -> throttle.check("dev.head")).as("only that username").doesNotThrowAnyException();
 
-        now.set(now.get().plusSeconds(20));
+        clock.advance(Duration.ofSeconds(20));
         assertThat(catchThrowableOfType(ProblemException.class, () -> throttle.check("dev.lead")).retryAfterSeconds())
                 .isEqualTo(10);
-        now.set(now.get().plusSeconds(11));
+        clock.advance(Duration.ofSeconds(11));
         assertThatCode(() -> throttle.check("dev.lead")).doesNotThrowAnyException();
     }
 

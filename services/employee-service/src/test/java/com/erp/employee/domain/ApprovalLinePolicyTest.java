@@ -2,40 +2,17 @@ package com.erp.employee.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 class ApprovalLinePolicyTest {
 
-    private final Department dept = new Department("DEV", "개발본부");
-    private final Team team = new Team(dept, "플랫폼팀");
-    private final Employee staff = person(1, "staff", team, Position.STAFF);
-    private final Employee lead = person(2, "lead", team, Position.TEAM_LEAD);
-    private final Employee head = person(3, "head", null, Position.DEPT_HEAD);
-
-    ApprovalLinePolicyTest() {
-        team.setLead(lead);
-        dept.setHead(head);
-    }
-
-    private Employee person(long id, String name, Team t, Position position) {
-        Employee e = new Employee(name, "x", name, null, dept, t, position, EnumSet.of(Role.EMPLOYEE));
-        set(e, "id", id);
-        return e;
-    }
-
-    private static void set(Object target, String field, Object value) {
-        try {
-            Field f = target.getClass().getDeclaredField(field);
-            f.setAccessible(true);
-            f.set(target, value);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final OrgFixture org = new OrgFixture();
+    private final Team team = org.team;
+    private final Employee staff = org.staff;
+    private final Employee lead = org.lead;
+    private final Employee head = org.head;
 
     private static List<String> names(List<Employee> line) {
         return line.stream().map(Employee::getName).toList();
@@ -67,13 +44,13 @@ class ApprovalLinePolicyTest {
 
     @Test
     void inactiveApproversAreLeftOut() {
-        set(lead, "active", false);
+        OrgFixture.set(lead, "active", false);
         assertThat(names(ApprovalLinePolicy.defaultLine(staff))).containsExactly("head");
     }
 
     @Test
     void aStaffMemberWithoutATeamGoesStraightToTheHead() {
-        Employee loner = person(4, "loner", null, Position.STAFF);
+        Employee loner = org.person(4, "loner", null, Position.STAFF);
         assertThat(names(ApprovalLinePolicy.defaultLine(loner))).containsExactly("head");
     }
 }
