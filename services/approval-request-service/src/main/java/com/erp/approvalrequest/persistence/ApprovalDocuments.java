@@ -173,6 +173,28 @@ public class ApprovalDocuments {
         return doc;
     }
 
+    /**
+     * An event approval-request itself raises about a stored document (a comment, a receipt: no change of processing's
+     * state), numbered with the document's state version.
+     */
+    private static ApprovalEvent eventAbout(Document doc, Instant at, EventPayload payload) {
+        Number version = doc.get("stateVersion", Number.class);
+        return ApprovalEvent.of(doc.getString("_id"), version == null ? 0 : version.longValue(), at, payload);
+    }
+
+    /**
+     * The part of a document's update that queues an outbox entry with it: the entry, and the outbox mark, the oldest
+     * pending entry's ({@code $min}: an older one still pending keeps its place).
+     */
+    private static Bson queued(String approvalId, Document entry, Instant at) {
+        return Updates.combine(Updates.push("outbox", entry), Updates.min(OUTBOX_MARK, outboxMark(approvalId, at)));
+    }
+
+    /** A stored entry as the outbox's queue publishes it (the document's other entries are not the caller's). */
+    private static Document toPublish(String approvalId, Document entry) {
+        return new Document("_id", approvalId).append("outbox", List.of(entry));
+    }
+
     /** An event as the outbox keeps it until published: its id, topic, JSON, and when it was stored. */
     private Document outboxEntry(ApprovalEvent event, Date at) {
         return new Document("eventId", event.eventId()).append("topic", topics.topicOf(event.eventType()))
@@ -630,13 +652,11 @@ public class ApprovalDocuments {
     private PendingReceipt pendingReceipt(Document doc, Caller caller, ReceivingDepartment department, Instant at,
                                           Bson unreceived, Bson update) {
         String id = doc.getString("_id");
-        Number version = doc.get("stateVersion", Number.class);
-        ApprovalEvent event = ApprovalEvent.of(id, version == null ? 0 : version.longValue(), at,
-                new EventPayload.Received(toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"),
-                        caller.person(), department));
-        Document outboxEntry = outboxEntry(event, Date.from(at));
-        return new PendingReceipt(id, and(eq("_id", id), unreceived), Updates.combine(update,
-                Updates.push("outbox", outboxEntry), Updates.min(OUTBOX_MARK, outboxMark(id, at))), outboxEntry);
+        Document outboxEntry = outboxEntry(eventAbout(doc, at, new EventPayload.Received(
+                toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"), caller.person(), department)),
+                Date.from(at));
+        return new PendingReceipt(id, and(eq("_id", id), unreceived),
+                Updates.combine(update, queued(id, outboxEntry, at)), outboxEntry);
     }
 
     /** The receipt's update: filter and update, as the update operation takes them. */
@@ -654,7 +674,7 @@ public class ApprovalDocuments {
 
     /** The stored entry, as the outbox's queue publishes it. */
     public Document receiptOutbox(PendingReceipt pending) {
-        return new Document("_id", pending.approvalId()).append("outbox", List.of(pending.outboxEntry()));
+        return toPublish(pending.approvalId(), pending.outboxEntry());
     }
 
     /** After the receipt: the document as the receiver now sees it. */
@@ -704,10 +724,9 @@ public class ApprovalDocuments {
         Instant now = clock.instant();
         String id = doc.getString("_id");
         Comment comment = new Comment(UUID.randomUUID().toString(), caller.person(), text, now);
-        Number version = doc.get("stateVersion", Number.class);
-        ApprovalEvent event = ApprovalEvent.of(id, version == null ? 0 : version.longValue(), now,
-                new EventPayload.Commented(toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"),
-                        caller.person(), text, audience(doc, caller)));
+        ApprovalEvent event = eventAbout(doc, now, new EventPayload.Commented(
+                toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"), caller.person(), text,
+                audience(doc, caller)));
         return new PendingComment(id, comment, event, outboxEntry(event, Date.from(now)));
     }
 
@@ -770,8 +789,7 @@ public class ApprovalDocuments {
                 Updates.combine(
                         Updates.push("comments", new Document("id", c.id()).append("author", person(c.author()))
                                 .append("text", c.text()).append("at", Date.from(c.at()))),
-                        Updates.push("outbox", pending.outboxEntry()),
-                        Updates.min(OUTBOX_MARK, outboxMark(pending.approvalId(), c.at()))));
+                        queued(pending.approvalId(), pending.outboxEntry(), c.at())));
     }
 
     /** After the update: 409 when it changed nothing (the document keeps as many comments as it may). */
@@ -783,7 +801,7 @@ public class ApprovalDocuments {
 
     /** The stored entry, as the outbox's queue publishes it (the document's other entries are not this route's). */
     public Document commentOutbox(PendingComment pending) {
-        return new Document("_id", pending.approvalId()).append("outbox", List.of(pending.outboxEntry()));
+        return toPublish(pending.approvalId(), pending.outboxEntry());
     }
 
     public Comment commentView(PendingComment pending) {
