@@ -9,12 +9,14 @@ import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 /**
  * Which Camel headers a REST route may send back as HTTP response headers: an allow-list. Camel copies the
  * request's headers into the message, so without this the response would echo them (Authorization
- * and Cookie included) along with every internal header a route set.
+ * and Cookie included) along with every internal header a route set. The security headers (nosniff, no caching,
+ * no framing) are not among them: Spring Security writes them on every answer before the route runs, and a route's
+ * copy would send them twice.
  */
 public class ResponseHeaderFilter extends HttpHeaderFilterStrategy {
 
     private static final Set<String> ALLOWED = Set.of("location", "retry-after", "allow", "www-authenticate",
-            "etag", "set-cookie", "content-disposition", "x-content-type-options");
+            "etag", "set-cookie", "content-disposition");
 
     /** True means: do not send. Content-Type is written by the binding itself, not through this filter. */
     @Override
