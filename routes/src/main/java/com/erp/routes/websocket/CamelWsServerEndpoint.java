@@ -48,6 +48,12 @@ final class CamelWsServerEndpoint extends Endpoint {
         WsSession ws = new WsSession(session, user,
                 (Long) config.getUserProperties().get(HandshakeAuthenticator.TOKEN_VERSION_PROPERTY));
         path.add(ws);
+        // A revocation read between the handshake's token check and here closed the user's sessions without this
+        // one; checked after adding it, so one read from now on finds it registered.
+        if (path.revoked(ws)) {
+            ws.closeRevoked();
+            return;
+        }
         Instant expires = (Instant) config.getUserProperties().get(HandshakeAuthenticator.EXPIRES_PROPERTY);
         if (expires != null) {
             long delay = Math.max(0, Duration.between(Instant.now(), expires).toMillis());

@@ -30,7 +30,11 @@ public class WebsocketJsr356AutoConfiguration {
         WebsocketJsr356Component component = new WebsocketJsr356Component(
                 () -> (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName()));
         // a revoked token's connections close too: a socket outlives its handshake's token check otherwise
-        revoked.ifAvailable(r -> r.onRevoke(e -> component.closeSessions(String.valueOf(e.employee().id()), e)));
+        revoked.ifAvailable(r -> {
+            r.onRevoke(e -> component.closeSessions(String.valueOf(e.employee().id()), e));
+            component.refuseRevoked((user, tokenVersion) -> user.matches("[0-9]{1,18}")
+                    && r.refuses(Long.parseLong(user), tokenVersion == null ? 0 : tokenVersion));
+        });
         return component;
     }
 

@@ -41,6 +41,18 @@ public class WebsocketJsr356Component extends DefaultComponent {
         return registry.deploy(path);
     }
 
+    /**
+     * How to tell that a session's token was refused since its handshake was let through (user, token version; the
+     * version null if the token had none): such a session is closed as it opens.
+     */
+    public void refuseRevoked(java.util.function.BiPredicate<String, Long> check) {
+        registry.refuseRevoked(check);
+    }
+
+    java.util.function.BiPredicate<String, Long> revokedCheck() {
+        return registry.revokedCheck();
+    }
+
     /** Closes {@code user}'s open sessions whose token the revocation refuses. */
     public void closeSessions(String user, com.erp.routes.common.events.TokenRevocation revocation) {
         registry.closeSessions(user, revocation);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The live state of one WebSocket path: its sessions, indexed by id and by user, and the consumer (if a
@@ -15,10 +16,21 @@ final class WsPath {
     private final String path;
     private final Map<String, WsSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> sessionsByUser = new ConcurrentHashMap<>();
+    private final Predicate<WsSession> revoked;
     private volatile WebsocketJsr356Consumer consumer;
 
     WsPath(String path) {
+        this(path, s -> false);
+    }
+
+    /** @param revoked whether a session's token is refused by now (revocations read since its handshake) */
+    WsPath(String path, Predicate<WsSession> revoked) {
         this.path = path;
+        this.revoked = revoked;
+    }
+
+    boolean revoked(WsSession session) {
+        return revoked.test(session);
     }
 
     String path() {
@@ -27,7 +39,13 @@ final class WsPath {
 
     void add(WsSession session) {
         sessions.put(session.id(), session);
-        sessionsByUser.computeIfAbsent(session.user(), u -> ConcurrentHashMap.newKeySet()).add(session.id());
+        // inside compute, not on the set computeIfAbsent returned: a remove of the user's last other session may
+        // empty and drop that set meanwhile (a page reloaded: the old socket closes as the new one opens)
+        sessionsByUser.compute(session.user(), (u, ids) -> {
+            Set<String> held = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+            held.add(session.id());
+            return held;
+        });
     }
 
     void remove(String sessionId) {

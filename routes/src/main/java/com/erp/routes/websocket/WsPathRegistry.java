@@ -2,6 +2,7 @@ package com.erp.routes.websocket;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import jakarta.websocket.DeploymentException;
@@ -17,6 +18,8 @@ final class WsPathRegistry {
 
     private final Supplier<ServerContainer> container;
     private final Map<String, WsPath> paths = new ConcurrentHashMap<>();
+    /** Whether a session's token is refused by now (user, token version): none until told. */
+    private volatile BiPredicate<String, Long> revoked = (user, tokenVersion) -> false;
 
     WsPathRegistry(Supplier<ServerContainer> container) {
         this.container = container;
@@ -24,6 +27,14 @@ final class WsPathRegistry {
 
     WsPath deploy(String path) {
         return paths.computeIfAbsent(path, this::doDeploy);
+    }
+
+    void refuseRevoked(BiPredicate<String, Long> check) {
+        revoked = check;
+    }
+
+    BiPredicate<String, Long> revokedCheck() {
+        return revoked;
     }
 
     /** Closes {@code user}'s sessions, on every path, opened with a token the revocation refuses. */
@@ -40,7 +51,7 @@ final class WsPathRegistry {
             throw new IllegalStateException("no JSR-356 ServerContainer: websocket-jsr356 needs a servlet container "
                     + "with WebSocket support (e.g. Tomcat)");
         }
-        WsPath state = new WsPath(path);
+        WsPath state = new WsPath(path, s -> revoked.test(s.user(), s.tokenVersion()));
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(CamelWsServerEndpoint.class, path)
                 .configurator(new HandshakeAuthenticator(state))
                 .build();

@@ -156,6 +156,31 @@ class WebsocketJsr356ComponentTest {
         }
     }
 
+    /**
+     * A revocation read after the handshake's token check but before the session was registered closed the user's
+     * other sessions only: the session finds out as it opens. (Here the check says user 22's token is refused by then.)
+     */
+    @Test
+    void aConnectionWhoseTokenWasRefusedBeforeItOpenedIsClosed() throws Exception {
+        WebsocketJsr356Component component = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class);
+        java.util.function.BiPredicate<String, Long> configured = component.revokedCheck();
+        component.refuseRevoked((user, tokenVersion) -> "22".equals(user));
+        try (WebSocketTestClient refused = WebSocketTestClient.withHeader(port, "/ws/push", token(22));
+             WebSocketTestClient other = WebSocketTestClient.withHeader(port, "/ws/push", token(23))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (refused.isOpen() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(refused.isOpen()).as("closed as it opened").isFalse();
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":1}", WebsocketJsr356Constants.USER, "22");
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":2}", WebsocketJsr356Constants.USER, "23");
+            assertThat(other.next(Duration.ofSeconds(5)).path("n").asInt()).as("the others stay").isEqualTo(2);
+            assertThat(refused.next(Duration.ofMillis(300))).isNull();
+        } finally {
+            component.refuseRevoked(configured);
+        }
+    }
+
     /** The server registers a session slightly after the client sees the handshake complete. */
     private void awaitSessions(String path, int atLeast) {
         WebsocketJsr356Component component = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class);

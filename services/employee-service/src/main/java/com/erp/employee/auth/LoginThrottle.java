@@ -45,8 +45,13 @@ public class LoginThrottle {
 
     public void failed(String username) {
         failures.asMap().compute(key(username), (k, f) -> {
+            Instant now = clock.instant();
+            if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
+                // a sign-in let through just before the lock, failing after it: the lock stays as it is
+                return f;
+            }
             int inARow = (f == null ? 0 : f.inARow()) + 1;
-            return inARow >= maxFailures ? new Failures(0, clock.instant().plus(lock)) : new Failures(inARow, null);
+            return inARow >= maxFailures ? new Failures(0, now.plus(lock)) : new Failures(inARow, null);
         });
     }
 

@@ -36,6 +36,22 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aFailureOfASignInLetThroughBeforeTheLockDoesNotLiftIt() {
+        // several sign-ins in flight at once: all passed check() before the third failure locked the username
+        throttle.failed("dev.lead");
+        throttle.failed("dev.lead");
+        throttle.failed("dev.lead");
+        throttle.failed("dev.lead");
+        throttle.failed("dev.lead");
+
+        ProblemException locked = catchThrowableOfType(ProblemException.class, () -> throttle.check("dev.lead"));
+        assertThat(locked).as("still locked").isNotNull();
+        assertThat(locked.retryAfterSeconds()).as("nor lengthened").isEqualTo(30);
+        clock.advance(Duration.ofSeconds(31));
+        assertThatCode(() -> throttle.check("dev.lead")).doesNotThrowAnyException();
+    }
+
+    @Test
     void aSuccessStartsTheCountAgain() {
         throttle.failed("dev.lead");
         throttle.failed("dev.lead");

@@ -1,0 +1,81 @@
+package com.erp.routes.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.websocket.Session;
+import org.junit.jupiter.api.Test;
+
+class WsPathTest {
+
+    @Test
+    void aUsersSessionsAreFoundByUserAndGoneOnceClosed() {
+        WsPath path = new WsPath("/ws/notifications");
+        path.add(new WsSession(session("a"), "7"));
+        path.add(new WsSession(session("b"), "7"));
+        path.add(new WsSession(session("c"), "8"));
+
+        assertThat(path.ofUser("7")).extracting(WsSession::id).containsExactlyInAnyOrder("a", "b");
+        path.remove("a");
+        path.remove("b");
+        assertThat(path.ofUser("7")).isEmpty();
+        assertThat(path.ofUser("8")).extracting(WsSession::id).containsExactly("c");
+    }
+
+    /**
+     * A page reloaded: its old socket closes while the new one opens, on two threads. The new one must stay
+     * findable by user (notifications, closing it on a revocation), whichever way the two interleave.
+     */
+    @Test
+    void aSessionOpenedWhileTheUsersLastOtherOneClosesIsFoundByUser() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20_000; i++) {
+                WsPath path = new WsPath("/ws/notifications");
+                path.add(new WsSession(session("old-" + i), "7"));
+                CyclicBarrier together = new CyclicBarrier(2);
+                String opened = "new-" + i;
+                CompletableFuture<Void> open = CompletableFuture.runAsync(() -> {
+                    await(together);
+                    path.add(new WsSession(session(opened), "7"));
+                }, threads);
+                String closed = "old-" + i;
+                CompletableFuture<Void> close = CompletableFuture.runAsync(() -> {
+                    await(together);
+                    path.remove(closed);
+                }, threads);
+                CompletableFuture.allOf(open, close).get(10, TimeUnit.SECONDS);
+
+                assertThat(path.ofUser("7")).as("round %d", i).extracting(WsSession::id).containsExactly(opened);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSR-356 session that has an id and nothing else (WsPath asks it for nothing more). */
+    private static Session session(String id) {
+        return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getId" -> id;
+                    case "hashCode" -> id.hashCode();
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "session " + id;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
