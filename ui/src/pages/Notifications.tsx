@@ -11,8 +11,11 @@ export function Notifications() {
 
   const markRead = async () => {
     try {
-      await api('POST', '/api/notifications/read');
-      setUnread(0);
+      // up to the newest shown: one that arrived since stays unread
+      const newest = data?.items[0]?.id;
+      await api('POST', '/api/notifications/read' + (newest ? `?upTo=${encodeURIComponent(newest)}` : ''));
+      const now = await api<NotificationList>('GET', '/api/notifications?limit=1');
+      setUnread(now.unread);
       reload();
     } catch (e) {
       toast(message(e), 'error');

@@ -30,12 +30,10 @@ public class NotificationQueryRoutes extends RouteBuilder {
                 .removeHeaders("*")
                 .bean("notificationViews", "list(${variable.items}, ${body})");
 
+        // up to the newest notification the caller was shown (upTo), so that one stored since stays unread
         from("direct:markNotificationsRead").routeId("notification.mark-read").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
-                .setHeader(RedisConstants.COMMAND, constant("SET"))
-                .setHeader(RedisConstants.KEY, simple(RedisKeys.NOTIFICATIONS + "${variable.caller.id}" + RedisKeys.UNREAD))
-                .setHeader(RedisConstants.VALUE, constant("0"))
-                .to(redis)
+                .bean("notificationStore", "markRead(${variable.caller.id}, ${header.upTo})")
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
                 .setBody(constant(""));

@@ -30,6 +30,7 @@ public class NotificationStore {
     private final int keep;
     private final Duration dedupeTtl;
     private final RedisScript<Long> script;
+    private final RedisScript<Long> markRead;
 
     public NotificationStore(StringRedisTemplate redis, NotificationViews views, String channel, int keep,
                              Duration dedupeTtl) {
@@ -42,6 +43,18 @@ public class NotificationStore {
         this.keep = keep;
         this.dedupeTtl = dedupeTtl;
         this.script = LuaScripts.fromClasspath("redis/store-notifications.lua", Long.class);
+        this.markRead = LuaScripts.fromClasspath("redis/mark-notifications-read.lua", Long.class);
+    }
+
+    /**
+     * Marks {@code userId}'s notifications read up to {@code seen}, the id of the newest one they were shown (null or
+     * blank: all): those stored since stay unread, also when one arrives between the listing and this call.
+     * Returns how many are left unread.
+     */
+    public long markRead(long userId, String seen) {
+        Long left = redis.execute(markRead, List.of(RedisKeys.notifications(userId), RedisKeys.unread(userId)),
+                seen == null ? "" : seen.strip());
+        return left == null ? 0 : left;
     }
 
     /** Stores and publishes the deliveries not stored before; returns how many that were. */

@@ -100,6 +100,39 @@ class NotifyRouteTest extends ServiceTestSupport {
         assertThat(http.get("/api/notifications?limit=1", token(drafter)).json().path("items")).hasSize(1);
     }
 
+    /**
+     * Marking read goes up to the newest notification the caller was shown: one stored between reading the list and
+     * marking it read stays unread (the badge would otherwise lose it unseen).
+     */
+    @Test
+    void markingReadUpToTheNewestShownLeavesOneThatArrivedSinceUnread() throws Exception {
+        NotifyBuilder two = new NotifyBuilder(camel).fromRoute("notification.notify").whenCompleted(2).create();
+        for (int i = 1; i <= 2; i++) {
+            publish("approval.step-activated", ApprovalEvent.of(UUID.randomUUID().toString(), 1, Instant.now(),
+                    new EventPayload.StepActivated(drafter.id(), "보고 " + i, drafter, 1, 1, List.of(lead), progress)));
+        }
+        assertThat(two.matches(30, TimeUnit.SECONDS)).isTrue();
+        JsonNode shown = http.get("/api/notifications", token(lead)).json();
+        assertThat(shown.path("unread").asLong()).isEqualTo(2);
+        String newestShown = shown.path("items").get(0).path("id").asText();
+
+        NotifyBuilder third = new NotifyBuilder(camel).fromRoute("notification.notify").whenCompleted(1).create();
+        publish("approval.step-activated", ApprovalEvent.of(UUID.randomUUID().toString(), 1, Instant.now(),
+                new EventPayload.StepActivated(drafter.id(), "보고 3", drafter, 1, 1, List.of(lead), progress)));
+        assertThat(third.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        HttpTestClient.Response read = http.post("/api/notifications/read?upTo=" + newestShown, token(lead), null);
+        assertThat(read.status()).isEqualTo(204);
+        JsonNode after = http.get("/api/notifications", token(lead)).json();
+        assertThat(after.path("unread").asLong()).as("the one not shown").isEqualTo(1);
+        assertThat(after.path("items").get(0).path("title").asText()).isEqualTo("보고 3");
+
+        // marked again up to it: nothing left; an id that is not an id is refused by the contract
+        http.post("/api/notifications/read?upTo=" + after.path("items").get(0).path("id").asText(), token(lead), null);
+        assertThat(http.get("/api/notifications", token(lead)).json().path("unread").asLong()).isZero();
+        assertProblem(http.post("/api/notifications/read?upTo=%27%29%3B", token(lead), null), 400);
+    }
+
     @Test
     void aReminderReachesTheApproverLiveOnceAndIsStored() throws Exception {
         String id = UUID.randomUUID().toString();
