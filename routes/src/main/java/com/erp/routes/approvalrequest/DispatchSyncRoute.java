@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The synchronous dispatch path: the stored document is handed to approval-processing over gRPC
  * ({@code ApprovalDispatch/Dispatch}), which answers once the first step is active: 201 with that state. The
- * call runs in a circuit breaker with a deadline, so it never hangs:
+ * call runs in a circuit breaker and has a deadline of its own ({@code erp.approval-request.sync.deadline-ms}, on the
+ * gRPC call: {@link com.erp.routes.common.grpc.CallDeadline}), so it never hangs and never answers late:
  * <ul>
  *   <li>processing certainly not reached (connection refused, or the circuit open after repeated failures): the
  *   document is removed again and the answer is 503 with Retry-After: nothing was accepted;</li>

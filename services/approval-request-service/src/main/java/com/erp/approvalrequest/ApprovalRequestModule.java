@@ -16,6 +16,7 @@ import com.erp.approvalrequest.persistence.MongoCollections;
 import com.erp.approvalrequest.persistence.MongoPingHealthIndicator;
 import com.erp.routes.common.directory.DirectoryConfiguration;
 import com.erp.routes.common.events.Topics;
+import com.erp.routes.common.grpc.CallDeadline;
 import com.erp.routes.common.kafka.OutboxBacklog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -50,6 +51,12 @@ public class ApprovalRequestModule {
     DispatchMode dispatchMode(@Value("${erp.approval-request.sync.initial-mode}") String initial, Clock clock,
                               MeterRegistry meters) {
         return new DispatchMode(DispatchMode.Mode.valueOf(initial.toUpperCase(java.util.Locale.ROOT)), clock, meters);
+    }
+
+    /** The synchronous dispatch's deadline, on the gRPC call itself ({@link CallDeadline}). */
+    @Bean
+    CallDeadline processingCallDeadline(@Value("${erp.approval-request.sync.deadline-ms}") long deadlineMs) {
+        return new CallDeadline(Duration.ofMillis(deadlineMs));
     }
 
     @Bean

@@ -1,0 +1,79 @@
+package com.erp.approvalrequest.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.erp.routes.grpc.ApprovalDispatchGrpc;
+import com.erp.routes.grpc.DispatchReply;
+import com.erp.routes.grpc.DispatchRequest;
+import com.erp.routes.testing.HttpTestClient.Response;
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The synchronous path when processing takes the request and never answers: the call ends at its deadline on both
+ * sides (processing sees it cancelled), and the document goes the async way (202), stored and published. The call
+ * does not go on behind the answer: a reply that came late would otherwise land in a request that had moved on.
+ */
+class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
+
+    static final CountDownLatch RECEIVED = new CountDownLatch(1);
+    static final CountDownLatch CANCELLED = new CountDownLatch(1);
+    /** A processing that takes the call and never answers it. */
+    static final Server SILENT_PROCESSING = start();
+
+    private static Server start() {
+        try {
+            return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .addService(new ApprovalDispatchGrpc.ApprovalDispatchImplBase() {
+                        @Override
+                        public void dispatch(DispatchRequest request, StreamObserver<DispatchReply> reply) {
+                            ((ServerCallStreamObserver<DispatchReply>) reply).setOnCancelHandler(CANCELLED::countDown);
+                            RECEIVED.countDown();
+                        }
+                    }).build().start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void silentProcessing(DynamicPropertyRegistry registry) {
+        registry.add("erp.approval-request.sync.processing-address", () -> "127.0.0.1:" + SILENT_PROCESSING.getPort());
+        registry.add("erp.approval-request.sync.deadline-ms", () -> "1000");
+    }
+
+    @AfterAll
+    static void stop() {
+        SILENT_PROCESSING.shutdownNow();
+    }
+
+    @Test
+    void aCallProcessingNeverAnswersEndsAtItsDeadlineAndTheDocumentGoesTheAsyncWay() throws Exception {
+        Response r = http.send(http.request("/api/approvals", token(DRAFTER)).header("Content-Type", "application/json")
+                .header("X-Dispatch-Mode", "sync")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(Map.of(
+                        "type", "GENERAL", "title", "응답 없는 처리", "approverIds", List.of(LEAD.id()))))).build());
+
+        assertThat(RECEIVED.await(1, TimeUnit.SECONDS)).as("processing was asked").isTrue();
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        String id = r.json().path("id").asText();
+        assertThat(r.json().path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(CANCELLED.await(5, TimeUnit.SECONDS)).as("the call itself ended at its deadline").isTrue();
+        assertThat(approvals().find(new Document("_id", id)).first()).as("kept: processing may have it").isNotNull();
+        assertThat(kafka.awaitKey("approval.submitted", id, 1)).hasSize(1);
+    }
+}
