@@ -194,8 +194,10 @@ public class ErpWebAutoConfiguration {
     /** platform-http's engine on that pool, whose consumers answer every error as a problem. */
     @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME)
     PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port,
-                                          DelegatingSecurityContextAsyncTaskExecutor platformHttpExecutor) {
-        return new ProblemPlatformHttpEngine(port, platformHttpExecutor);
+                                          DelegatingSecurityContextAsyncTaskExecutor platformHttpExecutor,
+                                          @Value("${erp.http.queue-timeout}") Duration queueTimeout,
+                                          @Value("${erp.http.overload-retry-after-seconds}") int retryAfter) {
+        return new ProblemPlatformHttpEngine(port, platformHttpExecutor, queueTimeout, retryAfter);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.erp.routes.common.web;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -21,30 +22,55 @@ import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHtt
 public class ProblemPlatformHttpEngine extends SpringBootPlatformHttpEngine {
 
     private final Executor executor;
+    private final Duration queueTimeout;
+    private final int retryAfterSeconds;
 
-    public ProblemPlatformHttpEngine(int port, Executor executor) {
+    /**
+     * @param queueTimeout how long a request may wait for a worker: one that waited longer is answered 503 with
+     *                     {@code retryAfterSeconds} instead of being started
+     */
+    public ProblemPlatformHttpEngine(int port, Executor executor, Duration queueTimeout, int retryAfterSeconds) {
         super(port, executor);
         this.executor = executor;
+        this.queueTimeout = queueTimeout;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     @Override
     public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
-        return new Consumer(endpoint, processor, executor);
+        return new Consumer(endpoint, processor, executor, queueTimeout.toNanos(), retryAfterSeconds);
     }
 
     static final class Consumer extends SpringBootPlatformHttpConsumer {
 
         private final Executor executor;
+        private final long queueTimeoutNanos;
+        private final int retryAfterSeconds;
 
-        Consumer(PlatformHttpEndpoint endpoint, Processor processor, Executor executor) {
+        Consumer(PlatformHttpEndpoint endpoint, Processor processor, Executor executor, long queueTimeoutNanos,
+                 int retryAfterSeconds) {
             super(endpoint, processor, executor);
             this.executor = executor;
+            this.queueTimeoutNanos = queueTimeoutNanos;
+            this.retryAfterSeconds = retryAfterSeconds;
         }
 
-        /** As the original, but a request that fails before its route runs is answered by a problem. */
+        /**
+         * As the original, but a request that fails before its route runs is answered by a problem, and one that
+         * waited too long for a worker is not started (its client may have given up; the servlet's async timeout would
+         * answer it while the route ran).
+         */
         @Override
         public CompletableFuture<Void> service(HttpServletRequest request, HttpServletResponse response) {
+            long queued = System.nanoTime();
             return CompletableFuture.runAsync(() -> {
+                if (System.nanoTime() - queued > queueTimeoutNanos) {
+                    response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
+                    ProblemWriter.write(response, ProblemException.unavailable("The server is at capacity: this "
+                            + "request waited too long to be started and was not; retry after the time Retry-After says.",
+                            retryAfterSeconds).toProblem().withInstance(request.getRequestURI()));
+                    return;
+                }
                 try {
                     handleService(request, response);
                 } catch (Exception e) {
