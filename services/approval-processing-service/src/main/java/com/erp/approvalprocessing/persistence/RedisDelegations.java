@@ -79,23 +79,22 @@ public class RedisDelegations implements Delegations {
 
     /**
      * Keeps the approver's delegation as the event says it now is, unless what is kept is as new or newer (an old
-     * event replayed or redelivered). One consumer applies an approver's events (they share a partition), so reading
-     * and writing need no lock. The revision is raised in the same script as the write: an instance that sees it
-     * raised reads the change.
+     * event replayed or redelivered, or applied late by an instance handing the approver's partition over in a
+     * rebalance): compared in the same script as the write. The revision is raised there too: an instance that sees
+     * it raised reads the change.
      */
     public void apply(DelegationEvent event) {
         if (event.approver() == null || event.deputy() != null && (event.startDate() == null || event.endDate() == null)) {
             throw new InvalidEventException("a delegation event without an approver, or with a deputy but no days");
         }
         String approver = String.valueOf(event.approver().id());
-        Object stored = redis.opsForHash().get(RedisKeys.DELEGATIONS, approver);
-        if (!event.supersedes(stored == null ? null : read(stored.toString()))) {
-            return;
-        }
-        // an ended delegation is kept too: its revision turns away older events
+        // an ended delegation is kept too: its revision turns away older events (compared in the script)
         Long revision = redis.execute(applyScript, List.of(RedisKeys.DELEGATIONS, RedisKeys.DELEGATIONS_REVISION),
-                approver, write(event));
-        learn(event, revision == null ? 0 : revision);
+                approver, write(event), String.valueOf(event.revision()));
+        if (revision == null || revision < 0) {
+            return; // not newer than what is kept
+        }
+        learn(event, revision);
     }
 
     /**
