@@ -226,6 +226,10 @@ try {
   await staff.locator('[data-testid=notification][data-type=COMMENT_ADDED]').filter({ hasText: '일정 확인 부탁드립니다' })
     .waitFor({ timeout: LIVE });
   log('its notifications list the final approval and the lead\'s comment');
+  await staff.locator('[data-testid=unread]').waitFor({ timeout: LIVE });
+  await staff.getByRole('button', { name: /모두 읽음/ }).click();
+  await staff.locator('[data-testid=unread]').waitFor({ state: 'detached', timeout: LIVE });
+  log('모두 읽음 marks them read up to the newest shown: the unread badge is gone');
   await lead.goto(`${base}/#/notifications`);
   await lead.locator('[data-testid=notification][data-type=APPROVAL_REMINDER]').filter({ hasText: '김민준 asks for a decision' })
     .filter({ hasText: title }).waitFor({ timeout: LIVE });

@@ -20,6 +20,7 @@ import io.grpc.stub.StreamObserver;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,7 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The synchronous path when processing takes the request and never answers: the call ends at its deadline on both
  * sides (processing sees it cancelled), and the document goes the async way (202), stored and published. The call
  * does not go on behind the answer: a reply that came late would otherwise land in a request that had moved on.
+ * <p>
+ * Its own application context (another processing address), closed after it: left open, its Kafka consumers would
+ * share the other tests' consumer group and take events those tests wait for.
  */
+@DirtiesContext
 class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
 
     static final CountDownLatch RECEIVED = new CountDownLatch(1);
