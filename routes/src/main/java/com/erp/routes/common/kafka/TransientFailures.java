@@ -17,6 +17,11 @@ public final class TransientFailures {
             // the drivers' own, where nothing translates them (camel-mongodb, Lettuce)
             "com.mongodb.MongoSocketException",
             "com.mongodb.MongoTimeoutException",
+            // a replica set electing a new primary, or a node starting or stopping (DocumentDB fails over this way)
+            "com.mongodb.MongoNotPrimaryException",
+            "com.mongodb.MongoNodeIsRecoveringException",
+            "com.mongodb.MongoConnectionPoolClearedException",
+            "com.mongodb.MongoWriteConcernException",
             "io.lettuce.core.RedisConnectionException",
             "io.lettuce.core.RedisCommandTimeoutException",
             "org.apache.kafka.common.errors.RetriableException",
@@ -27,17 +32,39 @@ public final class TransientFailures {
             "java.net.SocketTimeoutException",
             "java.net.NoRouteToHostException");
 
+    /**
+     * Redis answers a command with an error whose first word says what kind: these say the server cannot take it just
+     * now (a replica not yet promoted, a restart loading its data, memory full, a cluster failing over). Spring
+     * wraps them in its generic RedisSystemException, as it does a script's own error, which is not transient.
+     */
+    private static final Set<String> REDIS_BUSY = Set.of("READONLY", "LOADING", "OOM", "MASTERDOWN", "TRYAGAIN",
+            "CLUSTERDOWN", "BUSY", "NOREPLICAS");
+    private static final String REDIS_COMMAND_ERROR = "io.lettuce.core.RedisCommandExecutionException";
+    private static final String REDIS_ERROR = "io.lettuce.core.RedisException";
+
     private TransientFailures() {
     }
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (Class<?> c = t.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-                if (TRANSIENT.contains(c.getName())) {
+                if (TRANSIENT.contains(c.getName()) || isRedisAway(c.getName(), t.getMessage())) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean isRedisAway(String type, String message) {
+        if (message == null) {
+            return false;
+        }
+        if (type.equals(REDIS_COMMAND_ERROR)) {
+            int space = message.indexOf(' ');
+            return REDIS_BUSY.contains(space < 0 ? message : message.substring(0, space));
+        }
+        // the connection dropped while a command was on its way (a restart, a failover)
+        return type.equals(REDIS_ERROR) && (message.startsWith("Connection closed") || message.startsWith("Connection reset"));
     }
 }

@@ -52,9 +52,12 @@ public class ContractRequestValidator implements RestClientRequestValidator {
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private volatile Built last;
 
-    /** {@code queryNames}: every query parameter any operation of the contract declares. */
+    /**
+     * {@code queryNames}: every query parameter any operation of the contract declares; {@code headerNames}: every
+     * header parameter, lower case.
+     */
     private record Built(OpenAPI contract, OpenApiInteractionValidator validator, ApiOperationResolver operations,
-                         Set<String> queryNames) {
+                         Set<String> queryNames, Set<String> headerNames) {
     }
 
     /** The query string, decoded: its pairs, and what could not be decoded or has no value. */
@@ -70,7 +73,12 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         Built built = validatorFor(contract);
         Query query = parseQuery(exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class));
         Problem problem;
-        if (!query.malformed().isEmpty()) {
+        List<FieldError> repeated = repeatedHeaders(exchange, built);
+        if (!repeated.isEmpty()) {
+            // a header given twice reaches the route as a list the validator never saw (it checks single values)
+            problem = ProblemException.badRequest("A header the contract takes once was given more than once: "
+                    + summary(repeated), repeated).toProblem();
+        } else if (!query.malformed().isEmpty()) {
             List<FieldError> errors = query.malformed().stream().limit(MAX_ERRORS).toList();
             problem = ProblemException.badRequest("The query string is not correctly percent-encoded: " + summary(errors),
                     errors).toProblem();
@@ -118,15 +126,37 @@ public class ContractRequestValidator implements RestClientRequestValidator {
                         .build())
                 .build();
         Set<String> queryNames = new HashSet<>();
+        Set<String> headerNames = new HashSet<>();
         if (contract.getPaths() != null) {
             contract.getPaths().values().forEach(item -> {
                 List<Parameter> all = new ArrayList<>(item.getParameters() == null ? List.of() : item.getParameters());
                 item.readOperations().forEach(op -> all.addAll(op.getParameters() == null ? List.of() : op.getParameters()));
-                all.stream().map(p -> resolve(p, contract)).filter(p -> "query".equals(p.getIn()))
-                        .forEach(p -> queryNames.add(p.getName()));
+                all.stream().map(p -> resolve(p, contract)).forEach(p -> {
+                    if ("query".equals(p.getIn())) {
+                        queryNames.add(p.getName());
+                    } else if ("header".equals(p.getIn())) {
+                        headerNames.add(p.getName().toLowerCase(java.util.Locale.ROOT));
+                    }
+                });
             });
         }
-        return new Built(contract, validator, new ApiOperationResolver(contract, null, false), Set.copyOf(queryNames));
+        return new Built(contract, validator, new ApiOperationResolver(contract, null, false), Set.copyOf(queryNames),
+                Set.copyOf(headerNames));
+    }
+
+    /** The contract's header parameters the request gives more than once (platform-http makes them a list). */
+    private static List<FieldError> repeatedHeaders(Exchange exchange, Built built) {
+        if (built.headerNames().isEmpty()) {
+            return List.of();
+        }
+        List<FieldError> repeated = new ArrayList<>();
+        exchange.getMessage().getHeaders().forEach((name, value) -> {
+            if (value instanceof java.util.Collection<?> values && values.size() > 1
+                    && built.headerNames().contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                repeated.add(new FieldError(name, "is given " + values.size() + " times: give it once"));
+            }
+        });
+        return repeated;
     }
 
     /**

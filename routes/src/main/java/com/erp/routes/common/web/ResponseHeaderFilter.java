@@ -23,4 +23,14 @@ public class ResponseHeaderFilter extends HttpHeaderFilterStrategy {
     public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {
         return value == null || !ALLOWED.contains(name.toLowerCase(Locale.ROOT));
     }
+
+    /**
+     * True means: not copied from the request into the message. The response headers a route may send are not taken
+     * from a request: a route that sets none of them would otherwise answer with the caller's own (a Set-Cookie or a
+     * Location of their choosing).
+     */
+    @Override
+    public boolean applyFilterToExternalHeaders(String name, Object value, Exchange exchange) {
+        return super.applyFilterToExternalHeaders(name, value, exchange) || ALLOWED.contains(name.toLowerCase(Locale.ROOT));
+    }
 }

@@ -23,6 +23,31 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aStoreFailingOverOrRestartingIsTransient() {
+        // Redis: a replica not yet promoted, a restart still loading its data, the connection dropped mid-command
+        assertThat(TransientFailures.isTransient(new org.springframework.data.redis.RedisSystemException("Error in execution",
+                new io.lettuce.core.RedisCommandExecutionException("READONLY You can't write against a read only replica."))))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new org.springframework.data.redis.RedisSystemException("Error in execution",
+                new io.lettuce.core.RedisCommandExecutionException("LOADING Redis is loading the dataset in memory")))).isTrue();
+        assertThat(TransientFailures.isTransient(new io.lettuce.core.RedisException("Connection closed"))).isTrue();
+        // MongoDB: the primary stepped down, a node shutting down
+        org.bson.BsonDocument answer = new org.bson.BsonDocument("ok", new org.bson.BsonInt32(0))
+                .append("code", new org.bson.BsonInt32(91)).append("errmsg", new org.bson.BsonString("shutting down"));
+        assertThat(TransientFailures.isTransient(new com.mongodb.MongoNodeIsRecoveringException(answer,
+                new com.mongodb.ServerAddress()))).isTrue();
+        assertThat(TransientFailures.isTransient(new com.mongodb.MongoNotPrimaryException(answer,
+                new com.mongodb.ServerAddress()))).isTrue();
+    }
+
+    @Test
+    void aScriptsOwnErrorIsNot() {
+        assertThat(TransientFailures.isTransient(new org.springframework.data.redis.RedisSystemException("Error in execution",
+                new io.lettuce.core.RedisCommandExecutionException("ERR user_script:3: attempt to compare nil with number"))))
+                .isFalse();
+    }
+
+    @Test
     void aWrongMessageOrABugIsNot() {
         assertThat(TransientFailures.isTransient(new InvalidEventException("no approval line"))).isFalse();
         assertThat(TransientFailures.isTransient(new IllegalArgumentException("bad"))).isFalse();

@@ -52,6 +52,29 @@ class ContractRequestValidatorTest {
     }
 
     @Test
+    void aHeaderTheContractTakesOnceIs400WhenGivenTwice() throws Exception {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(Exchange.REST_OPENAPI, contract);
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+        exchange.getMessage().setHeader(Exchange.HTTP_PATH, "/api/approvals");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody("{\"type\":\"GENERAL\",\"title\":\"t\"}");
+        // what platform-http makes of "X-Dispatch-Mode: sync" sent twice
+        exchange.getMessage().setHeader("X-Dispatch-Mode", java.util.List.of("sync", "sync"));
+
+        RestClientRequestValidator.ValidationError error = validator.validate(exchange, null);
+        assertThat(error).isNotNull();
+        assertThat(error.statusCode()).isEqualTo(400);
+        JsonNode problem = problem(error);
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("X-Dispatch-Mode");
+        assertThat(problem.path("detail").asText()).contains("more than once");
+
+        exchange.getMessage().setHeader("X-Dispatch-Mode", "sync");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json"); // the refusal set its own
+        assertThat(validator.validate(exchange, null)).as("once is fine").isNull();
+    }
+
+    @Test
     void aValidRequestPasses() {
         assertThat(validate("POST", "/api/approvals", null, "{\"type\":\"GENERAL\",\"title\":\"t\"}")).isNull();
         assertThat(validate("GET", "/api/approvals", "limit=5", null)).isNull();

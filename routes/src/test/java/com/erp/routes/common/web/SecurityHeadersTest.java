@@ -105,4 +105,18 @@ class SecurityHeadersTest {
         }
         assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
+
+    /** A response header sent in a request does not come back: a route that sets none answers none. */
+    @Test
+    void responseHeadersARequestCarriesAreNotEchoed() {
+        HttpTestClient http = HttpTestClient.local(port);
+        HttpTestClient.Response answer = http.send(http.request("/api/headers", TestPeople.token(tokens, TestPeople.DRAFTER))
+                .header("Set-Cookie", "erp_token=chosen; Path=/").header("Location", "https://elsewhere.example")
+                .header("Retry-After", "999").GET().build());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Set-Cookie")).isNull();
+        assertThat(answer.header("Location")).isNull();
+        assertThat(answer.header("Retry-After")).isNull();
+    }
 }
