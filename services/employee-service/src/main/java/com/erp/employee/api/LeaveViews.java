@@ -79,7 +79,11 @@ public class LeaveViews {
         if (found.isEmpty()) {
             throw ProblemException.notFound("No such employee.");
         }
-        return found.get(0).getId();
+        Employee e = found.get(0);
+        if (!e.isActive()) {
+            throw ProblemException.conflict(e.getName() + " has left (퇴사): leave is not granted to someone who left.");
+        }
+        return e.getId();
     }
 
     public int halfDays(double days) {

@@ -143,14 +143,14 @@ public class Personnel {
             throw ProblemException.unprocessable("The name must not be blank.");
         }
         Set<Role> roles = roles(request.roles());
-        if (employeeId == caller.id() && !roles.contains(Role.ADMIN)) {
-            throw ProblemException.conflict("You cannot take your own ADMIN role away: another administrator does.");
-        }
         Instant now = now();
         List<TokenRevocation> revocations = new ArrayList<>();
         com.erp.employee.api.Employee changed = tx.execute(status -> {
             lockEmployees(caller.id(), employeeId);
-            requireAdmin(caller, "changes someone's record");
+            requireAdmin(caller, "changes someone's record"); // first: someone who may not is told so, not why not
+            if (employeeId == caller.id() && !roles.contains(Role.ADMIN)) {
+                throw ProblemException.conflict("You cannot take your own ADMIN role away: another administrator does.");
+            }
             Employee e = em.find(Employee.class, employeeId);
             if (e == null || !e.isActive()) {
                 throw ProblemException.notFound("No employee [" + employeeId + "] works here.");
@@ -228,9 +228,6 @@ public class Personnel {
      * revoked: here at once, in every other service once it reads the {@link TokenRevocation} (through the outbox).
      */
     public Departure depart(Caller caller, long employeeId, DepartureRequest request) {
-        if (employeeId == caller.id()) {
-            throw ProblemException.conflict("You cannot record your own departure: another administrator does.");
-        }
         Instant now = now();
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
                 : request.reason().strip();
@@ -246,7 +243,10 @@ public class Personnel {
                 rows.add(successorId);
             }
             lockEmployees(rows.toArray(Long[]::new));
-            requireAdmin(caller, "records that someone left");
+            requireAdmin(caller, "records that someone left"); // first: someone who may not is told so, not why not
+            if (employeeId == caller.id()) {
+                throw ProblemException.conflict("You cannot record your own departure: another administrator does.");
+            }
             Employee e = em.find(Employee.class, employeeId);
             if (e == null) {
                 throw ProblemException.notFound("No employee [" + employeeId + "].");

@@ -172,6 +172,9 @@ class PersonnelTest extends EmployeeTestBase {
         assertProblem(http.post("/api/employees/" + id + "/departure", token("admin"), Map.of()), 409);
         long admin = http.get("/api/employees/me", token("admin")).json().path("id").asLong();
         assertProblem(http.post("/api/employees/" + admin + "/departure", token("admin"), Map.of()), 409);
+        // someone who may not record departures is told that, also about themselves (not "another administrator does")
+        long head = http.get("/api/employees/me", token("sales.head")).json().path("id").asLong();
+        assertProblem(http.post("/api/employees/" + head + "/departure", token("sales.head"), Map.of()), 403);
         assertProblem(http.post("/api/employees/999999/departure", token("admin"), Map.of()), 404);
     }
 
@@ -417,6 +420,8 @@ class PersonnelTest extends EmployeeTestBase {
         assertProblem(http.put("/api/departments/" + sales + "/head", admin, Map.of("employeeId", mover)), 422);
         assertProblem(http.put("/api/departments/" + sales + "/teams/999999/lead", admin, nobody), 404);
         assertProblem(http.put("/api/employees/" + mover, token("dev.head"), move), 403);
+        long devHead = http.get("/api/employees/me", token("dev.head")).json().path("id").asLong();
+        assertProblem(http.put("/api/employees/" + devHead, token("dev.head"), move), 403); // about themselves too
 
         long me = http.get("/api/employees/me", admin).json().path("id").asLong();
         Map<String, Object> demoted = new HashMap<>(move);
