@@ -81,6 +81,25 @@ public final class LeaveRules {
     }
 
     /** A leave's length in half days: two per working day, one for a half day on a working day. */
+    /**
+     * Whether two leaves ask for the same time off: a working day both take, unless each takes only a different half
+     * of it (a morning and an afternoon). Weekends in both ranges do not count: nobody takes them.
+     */
+    public static boolean overlaps(String kindA, LocalDate startA, LocalDate endA, String kindB, LocalDate startB,
+                                   LocalDate endB) {
+        LocalDate from = startA.isAfter(startB) ? startA : startB;
+        LocalDate to = endA.isBefore(endB) ? endA : endB;
+        Kind a = Kind.valueOf(kindA);
+        Kind b = Kind.valueOf(kindB);
+        boolean otherHalves = a != Kind.ANNUAL && b != Kind.ANNUAL && a != b;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !otherHalves) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static int halfDays(Kind kind, LocalDate start, LocalDate end) {
         int working = 0;
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {

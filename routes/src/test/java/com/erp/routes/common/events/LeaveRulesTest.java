@@ -18,6 +18,21 @@ class LeaveRulesTest {
     }
 
     @Test
+    void twoLeavesOverlapOnAWorkingDayBothTakeOrTheSameHalfOfIt() {
+        java.time.LocalDate mon = java.time.LocalDate.parse("2026-12-21");
+        assertThat(LeaveRules.overlaps("ANNUAL", mon, mon.plusDays(2), "ANNUAL", mon.plusDays(2), mon.plusDays(4)))
+                .as("Wednesday in both").isTrue();
+        assertThat(LeaveRules.overlaps("ANNUAL", mon, mon.plusDays(1), "ANNUAL", mon.plusDays(2), mon.plusDays(4))).isFalse();
+        // Thursday to Saturday and Saturday to Monday: only a weekend day in common
+        assertThat(LeaveRules.overlaps("ANNUAL", mon.plusDays(3), mon.plusDays(5), "ANNUAL", mon.plusDays(5), mon.plusDays(7)))
+                .isFalse();
+        // a morning and an afternoon of one day do not; the same half, or a half within a whole day, does
+        assertThat(LeaveRules.overlaps("HALF_DAY_AM", mon, mon, "HALF_DAY_PM", mon, mon)).isFalse();
+        assertThat(LeaveRules.overlaps("HALF_DAY_AM", mon, mon, "HALF_DAY_AM", mon, mon)).isTrue();
+        assertThat(LeaveRules.overlaps("HALF_DAY_PM", mon.plusDays(1), mon.plusDays(1), "ANNUAL", mon, mon.plusDays(2))).isTrue();
+    }
+
+    @Test
     void oneDateWithoutAnEnd() {
         Leave leave = LeaveRules.leave("ANNUAL", "2026-12-22", null);
         assertThat(leave.endDate()).isEqualTo("2026-12-22");

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,8 +92,14 @@ public class LeaveLedger {
                     .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.REFUSED).findFirst().orElse(null);
             if (entry == null) {
                 int requested = leave.halfDays();
-                boolean held = account.reserve(requested);
-                String note = held ? null : String.format("Not enough annual leave: this asks for %s, %s left of %d's %s.",
+                // under the account's lock: two leaves of one person for the same days cannot both find the other absent
+                LeaveEntry clash = heldOverlapping(s.drafterId(), submitted.approvalId(), leave.kind(), start, end);
+                boolean held = clash == null && account.reserve(requested);
+                String note = held ? null : clash != null
+                        ? String.format("Already on leave then: '%s' (%s to %s) holds %s.", clash.getTitle(),
+                                clash.getStartDate(), clash.getEndDate(), clash.getStartDate().equals(clash.getEndDate())
+                                        ? "that day" : "those days")
+                        : String.format("Not enough annual leave: this asks for %s, %s left of %d's %s.",
                         LeaveRules.days(requested), LeaveRules.days(account.available()), account.getYear(),
                         LeaveRules.days(account.getGranted()));
                 entry = LeaveEntry.ofDocument(account, held ? Kind.RESERVED : Kind.REFUSED, requested,
@@ -100,6 +108,22 @@ public class LeaveLedger {
             }
             return answer(submitted, s, entry);
         });
+    }
+
+    /**
+     * Another leave document of the employee that holds (on its way or approved: its last entry RESERVED or DEDUCTED)
+     * a working day, or the same half of one, this leave asks for; null if none does.
+     */
+    private LeaveEntry heldOverlapping(long employeeId, String approvalId, String kind, LocalDate start, LocalDate end) {
+        Map<String, LeaveEntry> last = new LinkedHashMap<>();
+        em.createNamedQuery(LeaveEntry.CALENDAR, LeaveEntry.class).setParameter("first", start).setParameter("last", end)
+                .setParameter("employeeIds", List.of(employeeId)).getResultList().stream()
+                .filter(e -> !e.getApprovalId().equals(approvalId))
+                .forEach(e -> last.merge(e.getApprovalId(), e, (a, b) -> a.getId() > b.getId() ? a : b));
+        return last.values().stream()
+                .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.DEDUCTED)
+                .filter(e -> LeaveRules.overlaps(kind, start, end, e.getLeaveKind(), e.getStartDate(), e.getEndDate()))
+                .findFirst().orElse(null);
     }
 
     private ApprovalEvent answer(ApprovalEvent submitted, EventPayload.Submitted s, LeaveEntry entry) {

@@ -133,7 +133,8 @@ class LeaveLedgerTest extends EmployeeTestBase {
     private String reserved(Person drafter, String kind, String start, String end) throws Exception {
         String id = UUID.randomUUID().toString();
         send(leave(id, drafter, kind, start, end));
-        kafka.await("approval.leave-reserved", r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(kafka.await("approval.leave-reserved", r -> id.equals(r.key()), 1, Duration.ofSeconds(30)))
+                .as("%s %s to %s reserved", kind, start, end).hasSize(1);
         return id;
     }
 
@@ -304,6 +305,47 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(badDays.toString()).contains("/days");
         assertProblem(http.post("/api/leave/grants", token("admin"),
                 Map.of("employeeId", 999999, "year", 2035, "days", 1, "reason", "x")), 404);
+
+        // someone who left gets no leave granted
+        long devId = http.get("/api/departments", token("admin")).json().findParents("code").stream()
+                .filter(d -> d.path("code").asText().equals("DEV")).findFirst().orElseThrow().path("id").asLong();
+        String username = "grant.left" + System.nanoTime() % 100000;
+        long leaver = http.post("/api/employees", token("admin"), Map.of("username", username, "name", "퇴사 예정",
+                "departmentId", devId, "position", "STAFF")).json().path("employee").path("id").asLong();
+        assertThat(http.post("/api/employees/" + leaver + "/departure", token("admin"), Map.of()).status()).isEqualTo(200);
+        JsonNode left = assertProblem(http.post("/api/leave/grants", token("admin"),
+                Map.of("employeeId", leaver, "year", 2035, "days", 1, "reason", "x")), 409);
+        assertThat(left.path("detail").asText()).contains("left");
+    }
+
+    /**
+     * Two leave documents of one person for the same days: the second is refused, saying which holds them; a morning
+     * and an afternoon of one day both fit; once the first is withdrawn its days can be asked for again.
+     */
+    @Test
+    void aLeaveForDaysAnotherOfTheSamePersonHoldsIsRefused() throws Exception {
+        String staff = token("sales.staff");
+        Person drafter = me(staff);
+        String first = reserved(drafter, "ANNUAL", "2038-03-01", "2038-03-03"); // Monday to Wednesday
+
+        String twice = UUID.randomUUID().toString();
+        send(leave(twice, drafter, "ANNUAL", "2038-03-03", "2038-03-05"));
+        JsonNode refused = json.readTree(kafka.awaitKey("approval.leave-refused", twice, 1).get(0).value());
+        assertThat(refused.path("payload").path("reason").asText())
+                .isEqualTo("Already on leave then: '휴가 신청' (2038-03-01 to 2038-03-03) holds those days.");
+        assertThat(balance(staff, 2038).path("reserved").asDouble()).as("only the first holds days").isEqualTo(3.0);
+
+        reserved(drafter, "HALF_DAY_AM", "2038-03-08", null);
+        reserved(drafter, "HALF_DAY_PM", "2038-03-08", null);
+        String sameHalf = UUID.randomUUID().toString();
+        send(leave(sameHalf, drafter, "HALF_DAY_PM", "2038-03-08", null));
+        assertThat(json.readTree(kafka.awaitKey("approval.leave-refused", sameHalf, 1).get(0).value())
+                .path("payload").path("reason").asText()).contains("holds that day");
+
+        handled("employee.settle-leave", ApprovalEvent.of(first, 2, Instant.now(), new EventPayload.Withdrawn(drafter.id(),
+                "휴가 신청", drafter, 1, List.of(), "일정 변경", ended(Progress.Status.WITHDRAWN))));
+        reserved(drafter, "ANNUAL", "2038-03-02", "2038-03-02");
+        assertThat(balance(staff, 2038).path("reserved").asDouble()).isEqualTo(2.0);
     }
 
     @Test
@@ -313,7 +355,10 @@ class LeaveLedgerTest extends EmployeeTestBase {
         // 15 days; twelve leave documents of 2 days each, and two grants of a day, all at once: 8 fit (17 days)
         List<java.util.concurrent.Callable<Object>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            ApprovalEvent e = leave(UUID.randomUUID().toString(), drafter, "ANNUAL", "2037-03-02", "2037-03-03");
+            // a Monday and Tuesday of a week of its own (the same days twice would be refused as overlapping)
+            java.time.LocalDate monday = java.time.LocalDate.parse("2037-03-02").plusWeeks(i);
+            ApprovalEvent e = leave(UUID.randomUUID().toString(), drafter, "ANNUAL", monday.toString(),
+                    monday.plusDays(1).toString());
             calls.add(() -> ledger.reserve(e));
         }
         calls.add(() -> ledger.grant(drafter.id(), 2037, 2, "보상", 1));
