@@ -103,13 +103,16 @@ public class Quest {
         this.updatedAt = at;
     }
 
-    /** An employee other than the poster takes an open quest. */
-    public void take(long employeeId, Instant at) {
+    /** An employee other than the poster takes an open quest, not past its due date ({@code zone}: the company's days). */
+    public void take(long employeeId, Instant at, java.time.ZoneId zone) {
         if (employeeId == posterId) {
             throw ProblemException.unprocessable("You posted this quest; someone else takes it.");
         }
         if (status != Status.OPEN) {
             throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only an open quest can be taken.");
+        }
+        if (dueDate != null && LocalDate.ofInstant(at, zone).isAfter(dueDate)) {
+            throw ProblemException.conflict("The quest was due on " + dueDate + "; it can no longer be taken.");
         }
         status = Status.TAKEN;
         assigneeId = employeeId;

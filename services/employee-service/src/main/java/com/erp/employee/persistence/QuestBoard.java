@@ -66,8 +66,13 @@ public class QuestBoard {
                     List.of(new FieldError("/rewardDays", "must be a multiple of 0.5")));
         }
         LocalDate due = request.dueDate() == null ? null : LocalDate.parse(request.dueDate());
-        if (due != null && due.isBefore(LocalDate.now(clock.withZone(zone)))) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        if (due != null && due.isBefore(today)) {
             throw ProblemException.unprocessable("The due date " + due + " has passed.");
+        }
+        if (due != null && due.isAfter(today.plusYears(1))) {
+            throw ProblemException.unprocessable("The due date " + due + " is more than a year away; post the quest "
+                    + "closer to it.");
         }
         Quest quest = new Quest(request.title().strip(), request.description(), LeaveRules.halfDays(request.rewardDays()),
                 due, caller.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -85,7 +90,7 @@ public class QuestBoard {
             if (!inHand.isEmpty()) {
                 throw ProblemException.conflict("You already have quest " + inHand.get(0) + " in hand; finish it first.");
             }
-            quest.take(caller.id(), now());
+            quest.take(caller.id(), now(), zone);
             try {
                 em.flush();
             } catch (PersistenceException e) {

@@ -13,12 +13,24 @@ class QuestTest {
     private static final long STAFF = 1001;
     private static final long OTHER = 1004;
     private final Instant t = Instant.parse("2026-12-02T00:00:00Z");
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Seoul");
+
+    @Test
+    void aQuestPastItsDueDateIsNoLongerTaken() {
+        // due on 2 December in Seoul: still takeable that day, not the next
+        Quest q = new Quest("문서 정리", null, 3, java.time.LocalDate.parse("2026-12-02"), MANAGER, t);
+        assertThat(statusOf(() -> q.take(STAFF, Instant.parse("2026-12-02T14:59:00Z"), ZONE))).as("the last minute of the due day in Seoul")
+                .isEqualTo(200);
+        Quest late = new Quest("문서 정리", null, 3, java.time.LocalDate.parse("2026-12-02"), MANAGER, t);
+        assertThat(statusOf(() -> late.take(STAFF, Instant.parse("2026-12-02T15:00:00Z"), ZONE))).isEqualTo(409);
+        assertThat(late.getStatus()).isEqualTo(Quest.Status.OPEN);
+    }
 
     @Test
     void postedTakenReportedSentBackAndApproved() {
         Quest q = new Quest("문서 정리", null, 3, null, MANAGER, t);
         assertThat(q.getStatus()).isEqualTo(Quest.Status.OPEN);
-        q.take(STAFF, t);
+        q.take(STAFF, t, ZONE);
         assertThat(q.getStatus()).isEqualTo(Quest.Status.TAKEN);
         assertThat(q.getAssigneeId()).isEqualTo(STAFF);
         q.submit(STAFF, "끝", t);
@@ -33,12 +45,12 @@ class QuestTest {
     @Test
     void eachStepHasItsPersonAndItsMoment() {
         Quest q = new Quest("문서 정리", null, 3, null, MANAGER, t);
-        assertThat(statusOf(() -> q.take(MANAGER, t))).as("the poster takes own").isEqualTo(422);
+        assertThat(statusOf(() -> q.take(MANAGER, t, ZONE))).as("the poster takes own").isEqualTo(422);
         assertThat(statusOf(() -> q.submit(STAFF, null, t))).as("report before taking").isEqualTo(403);
         assertThat(statusOf(() -> q.approve(MANAGER, null, t))).as("approve an open one").isEqualTo(409);
         assertThat(statusOf(() -> q.cancel(STAFF, false, t))).as("someone else cancels").isEqualTo(403);
-        q.take(STAFF, t);
-        assertThat(statusOf(() -> q.take(OTHER, t))).as("taken already").isEqualTo(409);
+        q.take(STAFF, t, ZONE);
+        assertThat(statusOf(() -> q.take(OTHER, t, ZONE))).as("taken already").isEqualTo(409);
         assertThat(statusOf(() -> q.submit(OTHER, null, t))).as("not theirs").isEqualTo(403);
         assertThat(statusOf(() -> q.approve(MANAGER, null, t))).as("not reported yet").isEqualTo(409);
         assertThat(statusOf(() -> q.giveUp(OTHER, t))).as("not theirs to give up").isEqualTo(403);
@@ -54,20 +66,20 @@ class QuestTest {
     @Test
     void aTakenQuestCanBeGivenUpOrCalledOff() {
         Quest q = new Quest("문서 정리", null, 3, null, MANAGER, t);
-        q.take(STAFF, t);
+        q.take(STAFF, t, ZONE);
         q.submit(STAFF, "초안", t);
         q.sendBack(MANAGER, "다시", t);
         q.giveUp(STAFF, t);
         assertThat(q.getStatus()).isEqualTo(Quest.Status.OPEN);
         assertThat(q.getAssigneeId()).isNull();
         assertThat(q.getReport()).as("the next taker starts afresh").isNull();
-        q.take(OTHER, t);
+        q.take(OTHER, t, ZONE);
         q.cancel(MANAGER, false, t);
         assertThat(q.getStatus()).isEqualTo(Quest.Status.CANCELLED);
-        assertThat(statusOf(() -> q.take(STAFF, t))).isEqualTo(409);
+        assertThat(statusOf(() -> q.take(STAFF, t, ZONE))).isEqualTo(409);
 
         Quest reported = new Quest("보고서", null, 2, null, MANAGER, t);
-        reported.take(STAFF, t);
+        reported.take(STAFF, t, ZONE);
         reported.submit(STAFF, "끝", t);
         assertThat(statusOf(() -> reported.cancel(MANAGER, false, t))).isEqualTo(409);
         reported.cancel(OTHER, true, t); // an administrator, e.g. when its poster has left

@@ -24,7 +24,7 @@ class QuestsTest extends EmployeeTestBase {
 
     private long post(String managerToken, String title, double reward) {
         Response r = http.post("/api/quests", managerToken, Map.of("title", title, "description", "설명",
-                "rewardDays", reward, "dueDate", "2099-12-31"));
+                "rewardDays", reward, "dueDate", java.time.LocalDate.now().plusMonths(6).toString()));
         assertThat(r.status()).as("post: %s", r).isEqualTo(201);
         return r.json().path("id").asLong();
     }
@@ -105,6 +105,8 @@ class QuestsTest extends EmployeeTestBase {
                 .path("detail").asText()).contains("managers");
         assertProblem(http.post("/api/quests", lead, Map.of("title", "t", "rewardDays", 0.7)), 400);
         assertProblem(http.post("/api/quests", lead, Map.of("title", "t", "rewardDays", 1, "dueDate", "2020-01-01")), 422);
+        assertThat(assertProblem(http.post("/api/quests", lead, Map.of("title", "t", "rewardDays", 1, "dueDate", "2099-12-31")),
+                422).path("detail").asText()).contains("more than a year away");
         assertProblem(http.post("/api/quests", null, Map.of("title", "t", "rewardDays", 1)), 401);
 
         long id = post(lead, "회의록 정리", 1);
