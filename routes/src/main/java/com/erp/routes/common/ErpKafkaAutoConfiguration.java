@@ -17,6 +17,8 @@ import com.erp.routes.common.security.RevocationRoute;
 import com.erp.routes.common.security.RevokedSubjects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommitFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -37,6 +39,12 @@ public class ErpKafkaAutoConfiguration {
     @Bean
     KafkaHeaderFilter erpKafkaHeaderFilter() {
         return new KafkaHeaderFilter();
+    }
+
+    /** common.yml names it too: offsets are committed by Camel, of what the routes have processed. */
+    @Bean
+    KafkaManualCommitFactory erpKafkaCommitFactory() {
+        return new DefaultKafkaManualAsyncCommitFactory();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -72,6 +72,22 @@ public final class KafkaProbe {
         }
     }
 
+    /** Sends these records (key to value, in order) with one producer, each acknowledged. */
+    public void sendAll(String topic, Map<String, String> keyToValue) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            keyToValue.forEach((k, v) -> sent.add(producer.send(new ProducerRecord<>(topic, k, v))));
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
     public static String header(ConsumerRecord<String, String> record, String name) {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value());

@@ -3,13 +3,18 @@ package com.erp.approvalprocessing.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.erp.devinfra.EmbeddedServer;
 import com.erp.devinfra.EmbeddedServers;
 import com.erp.routes.common.redis.RedisKeys;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.spi.InflightRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -59,6 +64,59 @@ class StoreOutageTest extends ProcessingRouteTestBase {
         assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isTrue();
         assertThat(kafka.await(TOPIC + ".dlq", r -> id.equals(r.key()), 1, Duration.ofSeconds(2)))
                 .as("nothing dead-lettered").isEmpty();
+    }
+
+    @Test
+    void aRouteStoppedInTheMiddleOfABatchLosesNoneOfIt() throws Exception {
+        // stopped (a deploy, the console) while working through 2,000 queued: what it had polled and not processed
+        // is consumed after the start, not skipped as committed
+        Map<String, String> submissions = submissions(2000);
+        NotifyBuilder someDone = new NotifyBuilder(camel).fromRoute(ROUTE).whenCompleted(300).create();
+        kafka.sendAll(TOPIC, submissions);
+        assertThat(someDone.matches(60, TimeUnit.SECONDS)).as("consuming").isTrue();
+        camel.getRouteController().stopRoute(ROUTE);
+        assertThat(notActivated(submissions.keySet(), Duration.ZERO)).as("some still queued at the stop").isNotEmpty();
+        camel.getRouteController().startRoute(ROUTE);
+        assertThat(notActivated(submissions.keySet(), Duration.ofSeconds(90))).as("not activated").isEmpty();
+    }
+
+    @Test
+    void aRouteStoppedWhileRedisIsAwayLosesNothingOfItsBatch() throws Exception {
+        EmbeddedServer redisServer = EmbeddedServers.shared(new EmbeddedServers.Options(null, Set.of(), false, 0))
+                .get(EmbeddedServer.Kind.REDIS);
+        Map<String, String> submissions = submissions(40);
+        redisServer.stop();
+        try {
+            kafka.sendAll(TOPIC, submissions);
+            awaitRedeliveries(2);
+            // the message being retried is given up at the stop, the others of its batch were never tried
+            camel.getRouteController().stopRoute(ROUTE);
+        } finally {
+            redisServer.start();
+        }
+        camel.getRouteController().startRoute(ROUTE);
+        assertThat(notActivated(submissions.keySet(), Duration.ofSeconds(90))).as("not activated").isEmpty();
+    }
+
+    private Map<String, String> submissions(int count) throws Exception {
+        Map<String, String> submissions = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String id = UUID.randomUUID().toString();
+            submissions.put(id, json.writeValueAsString(submittedEvent(id)));
+        }
+        return submissions;
+    }
+
+    private Set<String> notActivated(Set<String> ids, Duration timeout) throws InterruptedException {
+        Set<String> waiting = new HashSet<>(ids);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            waiting.removeIf(id -> "1".equals(versionOrNull(id)));
+            if (!waiting.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(300);
+            }
+        } while (!waiting.isEmpty() && System.nanoTime() < deadline);
+        return waiting;
     }
 
     private void awaitRedeliveries(int attempts) throws InterruptedException {
