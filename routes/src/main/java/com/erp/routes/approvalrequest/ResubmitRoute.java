@@ -2,9 +2,6 @@ package com.erp.routes.approvalrequest;
 
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +35,7 @@ public class ResubmitRoute extends RouteBuilder {
                 .setVariable("document", body())
                 .doTry()
                     .to("{{erp.approval-request.approvals}}&operation=insert").id("store-resubmission")
-                .doCatch(Exception.class).onWhen(e -> duplicateKey(e.getException() != null ? e.getException()
-                        : e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))
+                .doCatch(Exception.class).onWhen(MongoFailures::duplicateKey)
                     .to(ALREADY)
                 .end()
                 .removeHeaders("CamelMongoDb*")
@@ -61,13 +57,4 @@ public class ResubmitRoute extends RouteBuilder {
                 .bean("approvalDocuments", "alreadyResubmitted(${variable.existing})");
     }
 
-    /** Storing failed on a unique index: here, the one of {@code resubmissionOf}. */
-    static boolean duplicateKey(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

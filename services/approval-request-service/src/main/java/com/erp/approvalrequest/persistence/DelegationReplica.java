@@ -1,7 +1,10 @@
 package com.erp.approvalrequest.persistence;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.not;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,20 +37,16 @@ public class DelegationReplica {
     }
 
     /**
-     * The upsert that keeps the approver's delegation as the event says it now is (no deputy: ended), or null when
-     * {@code stored} (the approver's stored one, null if none) is as new or newer: an old event replayed or
-     * redelivered changes nothing. One consumer applies an approver's events (they share a partition).
+     * The upsert that keeps the approver's delegation as the event says it now is (no deputy: ended), filtered to a
+     * copy older than the event (or none, or one kept before revisions): one as new or newer is not matched, and the
+     * upsert's insert then fails on its id (duplicate key), so an old event replayed or redelivered changes nothing.
      */
-    public List<Bson> update(DelegationEvent event, Document stored) {
+    public List<Bson> update(DelegationEvent event) {
         if (event.approver() == null) {
             throw new InvalidEventException("a delegation event without an approver");
         }
-        if (stored != null && stored.get("revision", Number.class) != null
-                && stored.get("revision", Number.class).longValue() >= event.revision()) {
-            return null;
-        }
         Person deputy = event.deputy();
-        return List.of(eq("_id", event.approver().id()), Updates.combine(
+        return List.of(and(eq("_id", event.approver().id()), not(gte("revision", event.revision()))), Updates.combine(
                 Updates.set("deputyId", deputy == null ? null : deputy.id()),
                 // who they are, for the document's page (who decides the active step for whom today)
                 Updates.set("deputy", deputy == null ? null : new Document("id", deputy.id()).append("name", deputy.name())

@@ -1,6 +1,7 @@
 package com.erp.approvalrequest.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.security.Caller;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -29,15 +31,10 @@ class DelegationReplicaTest {
     }
 
     @Test
-    void onlyANewerRevisionChangesTheCopy() {
-        assertThat(replica.update(event(3, "2026-12-03", "2026-12-05"), null)).isNotNull();
-        Document stored = new Document("_id", 2L).append("deputyId", 7L).append("revision", 3L);
-        assertThat(replica.update(event(2, "2026-12-01", "2026-12-09"), stored)).isNull();
-        assertThat(replica.update(event(3, "2026-12-01", "2026-12-09"), stored)).isNull();
-        assertThat(replica.update(event(4, "2026-12-01", "2026-12-09"), stored)).isNotNull();
-        // a copy written before revisions existed is older than any event that has one
-        assertThat(replica.update(event(1, "2026-12-01", "2026-12-09"), new Document("_id", 2L).append("deputyId", 7L)))
-                .isNotNull();
+    void anEventWithoutAnApproverIsInvalid() {
+        DelegationEvent noApprover = new DelegationEvent("e", 1, Instant.EPOCH, null, deputy, "2026-12-03", "2026-12-05", null, 1);
+        assertThatThrownBy(() -> replica.update(noApprover)).isInstanceOf(InvalidEventException.class);
+        assertThat(replica.update(event(3, "2026-12-03", "2026-12-05"))).hasSize(2);
     }
 
     @Test
