@@ -51,7 +51,8 @@ module "secrets" {
     namespace = "external-secrets"
     name      = "external-secrets"
   }
-  mongodb_uri = module.documentdb.mongodb_uri
+  mongodb_uri    = module.documentdb.mongodb_uri
+  kafka_username = "erp"
 }
 
 module "mariadb" {
@@ -104,6 +105,8 @@ module "kafka" {
   instance_type            = var.kafka.instance_type
   brokers                  = var.kafka.brokers
   volume_size              = var.kafka.volume_size
+  username                 = "erp"
+  password                 = module.secrets.kafka_password
 }
 
 module "registry" {

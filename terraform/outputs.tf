@@ -3,8 +3,9 @@ output "k8s_servers_env" {
   description = "k8s/overlays/aws/servers.env: terraform output -raw k8s_servers_env > ../k8s/overlays/aws/servers.env"
   value       = <<-EOT
     # Written by: terraform -chdir=terraform output -raw k8s_servers_env > k8s/overlays/aws/servers.env
-    CAMEL_COMPONENT_KAFKA_BROKERS=${module.kafka.bootstrap_brokers_tls}
-    CAMEL_COMPONENT_KAFKA_SECURITY_PROTOCOL=SSL
+    CAMEL_COMPONENT_KAFKA_BROKERS=${module.kafka.bootstrap_brokers_sasl_scram}
+    CAMEL_COMPONENT_KAFKA_SECURITY_PROTOCOL=SASL_SSL
+    CAMEL_COMPONENT_KAFKA_SASL_MECHANISM=SCRAM-SHA-512
     ERP_KAFKA_TOPIC_REPLICAS=3
     SPRING_DATASOURCE_URL=${module.mariadb.jdbc_url}
     SPRING_DATA_MONGODB_SSL_BUNDLE=rds

@@ -1,4 +1,4 @@
-output "bootstrap_brokers_tls" {
-  description = "The brokers' TLS listeners (CAMEL_COMPONENT_KAFKA_BROKERS)."
-  value       = aws_msk_cluster.this.bootstrap_brokers_tls
+output "bootstrap_brokers_sasl_scram" {
+  description = "The brokers' SASL/SCRAM listeners over TLS (CAMEL_COMPONENT_KAFKA_BROKERS)."
+  value       = aws_msk_cluster.this.bootstrap_brokers_sasl_scram
 }

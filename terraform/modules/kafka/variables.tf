@@ -37,3 +37,14 @@ variable "volume_size" {
   description = "Each broker's storage, in GiB."
   type        = number
 }
+
+variable "username" {
+  description = "The SCRAM user the services sign in as."
+  type        = string
+}
+
+variable "password" {
+  description = "The SCRAM user's password."
+  type        = string
+  sensitive   = true
+}

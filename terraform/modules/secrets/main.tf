@@ -16,6 +16,12 @@ resource "random_password" "redis" {
   special = false
 }
 
+# MSK's SCRAM user (modules/kafka keeps it for the brokers); letters and digits only: it goes inside the JAAS line
+resource "random_password" "kafka" {
+  length  = 32
+  special = false
+}
+
 # ERP_DISPATCH_KEY: seals the gRPC dispatch between approval-request and approval-processing (32 bytes, base64)
 resource "random_bytes" "dispatch_key" {
   length = 32
@@ -38,7 +44,9 @@ resource "aws_secretsmanager_secret_version" "app" {
     SPRING_DATASOURCE_PASSWORD = random_password.database.result
     SPRING_DATA_MONGODB_URI    = var.mongodb_uri
     SPRING_DATA_REDIS_PASSWORD = random_password.redis.result
-    ERP_DISPATCH_KEY           = random_bytes.dispatch_key.base64
+    # the services sign in to MSK with it (the protocol and mechanism are in servers.env)
+    CAMEL_COMPONENT_KAFKA_SASL_JAAS_CONFIG = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"${var.kafka_username}\" password=\"${random_password.kafka.result}\";"
+    ERP_DISPATCH_KEY                       = random_bytes.dispatch_key.base64
   })
 }
 

@@ -16,6 +16,12 @@ output "redis_auth_token" {
   sensitive   = true
 }
 
+output "kafka_password" {
+  description = "MSK's password for the SCRAM user."
+  value       = random_password.kafka.result
+  sensitive   = true
+}
+
 output "app_secret_name" {
   description = "The Secrets Manager secret that erp-secrets is made from."
   value       = aws_secretsmanager_secret.app.name

@@ -21,3 +21,8 @@ variable "mongodb_uri" {
   type        = string
   sensitive   = true
 }
+
+variable "kafka_username" {
+  description = "The SCRAM user the services sign in to MSK as."
+  type        = string
+}

@@ -233,6 +233,22 @@ class TerraformTest {
         JsonNode transit = kafka.one("aws_msk_cluster").path("encryption_info").get(0).path("encryption_in_transit").get(0);
         assertThat(transit.path("client_broker").asText()).isEqualTo("TLS");
         assertThat(transit.path("in_cluster").asBoolean()).isTrue();
+        // and lets in only who signs in: the SCRAM user, kept where MSK reads it, the services' password the same
+        JsonNode auth = kafka.one("aws_msk_cluster").path("client_authentication").get(0);
+        assertThat(auth.path("unauthenticated").asBoolean()).isFalse();
+        assertThat(auth.path("sasl").get(0).path("scram").asBoolean()).isTrue();
+        assertThat(kafka.calls.get("access").path("port").asInt()).as("MSK's SASL/SCRAM listener").isEqualTo(9096);
+        JsonNode user = kafka.one("aws_secretsmanager_secret");
+        assertThat(user.path("name").asText()).startsWith("AmazonMSK_");
+        assertThat(user.path("kms_key_id").asText()).as("a key of its own").isEqualTo("${aws_kms_key.scram.arn}");
+        assertThat(kafka.one("aws_msk_scram_secret_association").path("secret_arn_list").toString())
+                .contains("aws_secretsmanager_secret.scram.arn");
+        assertThat(kafka.one("aws_secretsmanager_secret_version").path("secret_string").asText())
+                .contains("username = var.username", "password = var.password");
+        JsonNode root = modules.get("").calls.get("kafka");
+        assertThat(root.path("password").asText()).isEqualTo("${module.secrets.kafka_password}");
+        assertThat(modules.get("modules/secrets").one("aws_secretsmanager_secret_version").path("secret_string").asText())
+                .contains("CAMEL_COMPONENT_KAFKA_SASL_JAAS_CONFIG", "ScramLoginModule", "random_password.kafka.result");
         String broker = kafka.one("aws_msk_configuration").path("server_properties").asText();
         // the services create their topics with three copies (ERP_KAFKA_TOPIC_REPLICAS); none is made by a typo
         assertThat(broker).contains("auto.create.topics.enable=false", "min.insync.replicas=2",
@@ -244,7 +260,8 @@ class TerraformTest {
     void theServersEnvIsWhatTerraformWrites() throws IOException {
         String written = modules.get("").outputs.get("k8s_servers_env").path("value").asText();
         assertThat(envKeys(written)).isEqualTo(envKeys(Files.readString(ROOT.resolve("k8s/overlays/aws/servers.env"))));
-        assertThat(written).contains("ERP_KAFKA_TOPIC_REPLICAS=3", "CAMEL_COMPONENT_KAFKA_SECURITY_PROTOCOL=SSL",
+        assertThat(written).contains("ERP_KAFKA_TOPIC_REPLICAS=3", "CAMEL_COMPONENT_KAFKA_SECURITY_PROTOCOL=SASL_SSL",
+                "CAMEL_COMPONENT_KAFKA_SASL_MECHANISM=SCRAM-SHA-512", "module.kafka.bootstrap_brokers_sasl_scram",
                 "SPRING_DATA_REDIS_SSL_ENABLED=true", "SPRING_DATA_MONGODB_SSL_BUNDLE=rds");
         // RDS's and DocumentDB's certificates are checked against AWS's authorities, at the path the image has them
         Matcher ca = Pattern.compile("_CERTIFICATE=file:(\\S+)").matcher(written);
