@@ -24,7 +24,7 @@ public class QuestQueryRoutes extends RouteBuilder {
                         "mine", method("questViews", "mine(${header.mine})"),
                         "me", simple("${variable.caller.id}", Long.class)))
                 .to("jpa:com.erp.employee.domain.Quest?namedQuery=Quest.list&maximumResults=200")
-                .bean("questViews", "list");
+                .bean("questViews", "list(${body}, ${variable.caller})");
 
         from("direct:getQuest").routeId("employee.quest").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
@@ -33,6 +33,6 @@ public class QuestQueryRoutes extends RouteBuilder {
         from(VIEW).routeId("employee.quest-view").errorHandler(noErrorHandler())
                 .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf("id", simple("${header.questId}", Long.class)))
                 .to("jpa:com.erp.employee.domain.Quest?namedQuery=Quest.byId")
-                .bean("questViews", "one");
+                .bean("questViews", "one(${body}, ${variable.caller})");
     }
 }

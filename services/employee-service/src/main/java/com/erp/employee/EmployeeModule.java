@@ -100,8 +100,8 @@ public class EmployeeModule {
     @Bean
     Personnel personnel(EntityManager entityManager, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
                         DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
-                        RevokedSubjects revoked) {
-        return new Personnel(entityManager, tx, clock, passwords, delegations, views, throttle, json, revoked);
+                        RevokedSubjects revoked, QuestBoard quests) {
+        return new Personnel(entityManager, tx, clock, passwords, delegations, views, throttle, json, revoked, quests);
     }
 
     @Bean

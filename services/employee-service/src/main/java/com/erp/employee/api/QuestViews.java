@@ -6,9 +6,14 @@ import java.util.List;
 import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.Quest;
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 
-/** Quests as the contract shows them (bean {@code questViews}); every employee sees the board. */
+/**
+ * Quests as the contract shows them (bean {@code questViews}); every employee sees the board, and a quest's report and
+ * review note only its poster, its assignee and administrators (a manager's criticism of someone's work is not the
+ * company's to read).
+ */
 public class QuestViews {
 
     /** Schema Quest. */
@@ -31,21 +36,24 @@ public class QuestViews {
         return Boolean.parseBoolean(mine);
     }
 
-    public QuestList list(List<Quest> found) {
-        return new QuestList(found.stream().map(QuestViews::view).toList());
+    public QuestList list(List<Quest> found, Caller caller) {
+        return new QuestList(found.stream().map(q -> view(q, caller)).toList());
     }
 
-    public QuestView one(List<Quest> found) {
+    public QuestView one(List<Quest> found, Caller caller) {
         if (found.isEmpty()) {
             throw ProblemException.notFound("No such quest.");
         }
-        return view(found.get(0));
+        return view(found.get(0), caller);
     }
 
-    private static QuestView view(Quest q) {
+    private static QuestView view(Quest q, Caller caller) {
+        boolean concerned = caller.isAdmin() || caller.id() == q.getPosterId()
+                || (q.getAssigneeId() != null && caller.id() == q.getAssigneeId());
         return new QuestView(q.getId(), q.getTitle(), q.getDescription(), q.getRewardHalfDays() / 2.0,
                 q.getDueDate() == null ? null : q.getDueDate().toString(), q.getStatus().name(), person(q.getPoster()),
-                person(q.getAssignee()), q.getReport(), q.getReviewNote(), q.getPostedAt(), q.getUpdatedAt());
+                person(q.getAssignee()), concerned ? q.getReport() : null, concerned ? q.getReviewNote() : null,
+                q.getPostedAt(), q.getUpdatedAt());
     }
 
     private static Person person(Employee e) {

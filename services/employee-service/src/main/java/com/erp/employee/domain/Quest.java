@@ -22,7 +22,9 @@ import jakarta.persistence.Version;
  * A quest (퀘스트): a task a manager posts with a reward in leave days. OPEN until an employee takes it (TAKEN, theirs
  * alone; one quest at a time per employee); they report it done (SUBMITTED); the manager who posted it approves it
  * (APPROVED: the reward is earned) or sends it back with a reason (TAKEN again). The assignee may give a taken quest
- * up (OPEN again); the poster may call it off until it is reported done (CANCELLED). Each rule says who may act and when; anything else is refused with the reason.
+ * up (OPEN again); the poster may call it off until it is reported done, even once sent back (CANCELLED). When the
+ * poster has left, an administrator reviews in their place; when the assignee leaves, the quest is open again. Each
+ * rule says who may act and when; anything else is refused with the reason.
  */
 @Entity
 @Table(name = "quest")
@@ -32,11 +34,14 @@ import jakarta.persistence.Version;
 @NamedQuery(name = Quest.BY_ID, query = "select q from Quest q join fetch q.poster p join fetch p.department "
         + "left join fetch q.assignee a left join fetch a.department where q.id = :id")
 @NamedQuery(name = Quest.IN_HAND, query = "select q.id from Quest q where q.activeAssigneeId = :employeeId")
+@NamedQuery(name = Quest.OPEN_POSTED_BY, query = "select q.id from Quest q where q.posterId = :employeeId "
+        + "and q.status = com.erp.employee.domain.Quest.Status.OPEN order by q.id")
 public class Quest {
 
     public static final String LIST = "Quest.list";
     public static final String BY_ID = "Quest.byId";
     public static final String IN_HAND = "Quest.inHand";
+    public static final String OPEN_POSTED_BY = "Quest.openPostedBy";
 
     public enum Status { OPEN, TAKEN, SUBMITTED, APPROVED, CANCELLED }
 
@@ -76,6 +81,9 @@ public class Quest {
     private Employee assignee;
 
     private String report;
+
+    @Column(name = "reported_at")
+    private Instant reportedAt;
 
     @Column(name = "review_note")
     private String reviewNote;
@@ -130,12 +138,18 @@ public class Quest {
         }
         status = Status.SUBMITTED;
         this.report = report;
+        reportedAt = at;
         updatedAt = at;
     }
 
-    /** The manager who posted it signs it off: the reward is earned (by the caller of this, in the same transaction). */
-    public void approve(long managerId, String note, Instant at) {
-        reviewer(managerId, "approves");
+    /**
+     * The manager who posted it signs it off: the reward is earned (by the caller of this, in the same transaction).
+     * {@code inPlaceOfPoster}: an administrator reviews for a poster who has left.
+     */
+    public void approve(long managerId, boolean inPlaceOfPoster, String note, Instant at) {
+        if (!inPlaceOfPoster) {
+            reviewer(managerId, "approves");
+        }
         if (status != Status.SUBMITTED) {
             throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only one reported done can be approved.");
         }
@@ -145,9 +159,11 @@ public class Quest {
         updatedAt = at;
     }
 
-    /** The manager who posted it sends the report back: the quest is the assignee's again, with the reason. */
-    public void sendBack(long managerId, String reason, Instant at) {
-        reviewer(managerId, "sends it back");
+    /** The manager who posted it (or an administrator in place of one who left) sends the report back, with the reason. */
+    public void sendBack(long managerId, boolean inPlaceOfPoster, String reason, Instant at) {
+        if (!inPlaceOfPoster) {
+            reviewer(managerId, "sends it back");
+        }
         if (status != Status.SUBMITTED) {
             throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only one reported done can be sent back.");
         }
@@ -164,18 +180,32 @@ public class Quest {
         if (status != Status.TAKEN) {
             throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; only a taken quest can be given up.");
         }
+        open(at);
+    }
+
+    /** The assignee left: a quest they had in hand, reported or not, is open again for others. */
+    public void release(Instant at) {
+        if (status != Status.TAKEN && status != Status.SUBMITTED) {
+            throw new IllegalStateException("quest " + id + " is " + status + ", not in anyone's hand");
+        }
+        open(at);
+    }
+
+    private void open(Instant at) {
         status = Status.OPEN;
         assigneeId = null;
         activeAssigneeId = null;
         report = null;
+        reportedAt = null;
         reviewNote = null;
         updatedAt = at;
     }
 
     /**
      * The poster calls the quest off while nobody has reported it done (open or taken: the assignee is free again); a
-     * reported one waits for the poster's review. An administrator may call off any quest not finished, e.g. one whose
-     * poster has left.
+     * reported one waits for the poster's review, and stays reported when sent back (the work was done, and is paid
+     * or improved, not called off). An administrator may call off any quest not finished, e.g. one whose poster has
+     * left.
      */
     public void cancel(long actorId, boolean admin, Instant at) {
         if (!admin) {
@@ -185,6 +215,10 @@ public class Quest {
         if (!open) {
             throw ProblemException.conflict("The quest is " + status.name().toLowerCase() + "; it can no longer be cancelled"
                     + (status == Status.SUBMITTED ? " (it waits for the review of the manager who posted it)." : "."));
+        }
+        if (!admin && reportedAt != null) {
+            throw ProblemException.conflict("The quest was reported done (and sent back); it is approved or sent back "
+                    + "again, not called off: the employee may give it up, or an administrator calls it off.");
         }
         status = Status.CANCELLED;
         activeAssigneeId = null;
@@ -239,6 +273,10 @@ public class Quest {
 
     public String getReport() {
         return report;
+    }
+
+    public Instant getReportedAt() {
+        return reportedAt;
     }
 
     public String getReviewNote() {

@@ -74,11 +74,12 @@ public class Personnel {
     private final LoginThrottle throttle;
     private final ObjectMapper json;
     private final RevokedSubjects revoked;
+    private final QuestBoard quests;
     private final SecureRandom random = new SecureRandom();
 
     public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
                      DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
-                     RevokedSubjects revoked) {
+                     RevokedSubjects revoked, QuestBoard quests) {
         this.em = em;
         // every read sees what is committed: a read after taking the rows' locks sees what their last holder wrote
         // (a successor named meanwhile), not the snapshot of the transaction's first read (REPEATABLE READ)
@@ -91,6 +92,7 @@ public class Personnel {
         this.throttle = throttle;
         this.json = json;
         this.revoked = revoked;
+        this.quests = quests;
     }
 
     /** An administrator hires someone; the answer holds their temporary password, which is kept nowhere else. */
@@ -224,7 +226,8 @@ public class Personnel {
     /**
      * An administrator records that someone left: they can no longer sign in, be named on a document or found among
      * the active employees; the departments they headed and teams they led are left without (default lines skip that
-     * level until someone is named), and their delegations and those naming them deputy end. The tokens they hold are
+     * level until someone is named), and their delegations and those naming them deputy end; the quest they had in hand
+     * is open again and the quests they posted that nobody took are called off ({@link QuestBoard}). The tokens they hold are
      * revoked: here at once, in every other service once it reads the {@link TokenRevocation} (through the outbox).
      */
     public Departure depart(Caller caller, long employeeId, DepartureRequest request) {
@@ -264,6 +267,7 @@ public class Personnel {
             List<Team> led = ledBy(e);
             led.forEach(t -> t.setLead(null));
             int ended = delegations.endInvolving(employeeId);
+            quests.settleDeparture(e, caller);
             if (successor != null) {
                 delegations.passOn(held, successor);
                 delegations.succeed(e, successor);

@@ -1,6 +1,7 @@
 package com.erp.employee.persistence;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -10,13 +11,16 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.PostQuestRequest;
 import com.erp.employee.api.QuestApprovalRequest;
 import com.erp.employee.api.QuestReportRequest;
 import com.erp.employee.api.QuestSendBackRequest;
+import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.Quest;
 import com.erp.employee.domain.OutboxMessage;
 import com.erp.routes.common.events.LeaveRules;
+import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.QuestEvent;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
@@ -106,18 +110,28 @@ public class QuestBoard {
                 quest -> quest.submit(caller.id(), request == null ? null : blankToNull(request.report()), now()));
     }
 
-    /** The manager who posted it signs it off, and the assignee earns the reward in the year it is signed off. */
+    /**
+     * The manager who posted it (an administrator, once they have left) signs it off, and the assignee earns the reward
+     * in the year it is signed off; not once the assignee has left (their quest is open again then).
+     */
     public long approve(long questId, QuestApprovalRequest request, Caller caller) {
         String note = request == null ? null : blankToNull(request.note());
         return change(questId, QuestEvent.Type.APPROVED, caller, quest -> {
-            manager(caller);
-            quest.approve(caller.id(), note, now());
+            boolean inPlace = inPlaceOfPoster(quest, caller);
+            if (!inPlace) {
+                manager(caller);
+            }
+            quest.approve(caller.id(), inPlace, note, now());
+            Employee assignee = em.find(Employee.class, quest.getAssigneeId());
+            if (!assignee.isActive()) {
+                throw ProblemException.conflict(assignee.getName() + " has left; no leave is earned by someone who left.");
+            }
             ledger.earn(quest.getAssigneeId(), LocalDate.now(clock.withZone(zone)).getYear(), quest.getRewardHalfDays(),
                     quest.getId(), quest.getTitle(), caller.id());
         });
     }
 
-    /** The manager who posted it sends the report back, with the reason. */
+    /** The manager who posted it (an administrator, once they have left) sends the report back, with the reason. */
     public long sendBack(long questId, QuestSendBackRequest request, Caller caller) {
         String reason = blankToNull(request.reason());
         if (reason == null) {
@@ -125,8 +139,11 @@ public class QuestBoard {
                     List.of(new FieldError("/reason", "must not be blank")));
         }
         return change(questId, QuestEvent.Type.SENT_BACK, caller, quest -> {
-            manager(caller);
-            quest.sendBack(caller.id(), reason, now());
+            boolean inPlace = inPlaceOfPoster(quest, caller);
+            if (!inPlace) {
+                manager(caller);
+            }
+            quest.sendBack(caller.id(), inPlace, reason, now());
         });
     }
 
@@ -135,14 +152,44 @@ public class QuestBoard {
         return change(questId, QuestEvent.Type.GIVEN_UP, caller, quest -> quest.giveUp(caller.id(), now()));
     }
 
-    /** The poster calls a quest off until it is reported done; an administrator any quest not finished. */
+    /**
+     * The poster calls a quest off until it is reported done (also once no longer a manager: it is still theirs to
+     * withdraw); an administrator any quest not finished.
+     */
     public long cancel(long questId, Caller caller) {
-        return change(questId, QuestEvent.Type.CANCELLED, caller, quest -> {
-            if (!caller.isAdmin()) {
-                manager(caller);
+        return change(questId, QuestEvent.Type.CANCELLED, caller, quest -> quest.cancel(caller.id(), caller.isAdmin(), now()));
+    }
+
+    /**
+     * Someone left (in the transaction that records it, {@code admin} recording it): the quest they had in hand is open
+     * again (its poster is told they gave it up), and the quests they posted that nobody took are called off. The ones
+     * taken stay for their assignees to finish; an administrator reviews them in the poster's place.
+     */
+    void settleDeparture(Employee leaver, Caller admin) {
+        Instant at = now();
+        Person them = EmployeeViews.person(leaver);
+        for (Long id : em.createNamedQuery(Quest.IN_HAND, Long.class).setParameter("employeeId", leaver.getId())
+                .getResultList()) {
+            Quest quest = em.find(Quest.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (quest.getStatus() == Quest.Status.TAKEN || quest.getStatus() == Quest.Status.SUBMITTED) {
+                quest.release(at);
+                record(quest, QuestEvent.Type.GIVEN_UP, them, leaver.getId());
             }
-            quest.cancel(caller.id(), caller.isAdmin(), now());
-        });
+        }
+        for (Long id : em.createNamedQuery(Quest.OPEN_POSTED_BY, Long.class).setParameter("employeeId", leaver.getId())
+                .getResultList()) {
+            Quest quest = em.find(Quest.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (quest.getStatus() == Quest.Status.OPEN) {
+                quest.cancel(leaver.getId(), true, at);
+                record(quest, QuestEvent.Type.CANCELLED, admin.person(), null);
+            }
+        }
+    }
+
+    /** An administrator reviews the quests of a poster who has left. */
+    private boolean inPlaceOfPoster(Quest quest, Caller caller) {
+        return caller.isAdmin() && caller.id() != quest.getPosterId()
+                && !em.find(Employee.class, quest.getPosterId()).isActive();
     }
 
     private long change(long questId, QuestEvent.Type type, Caller caller, java.util.function.Consumer<Quest> rule) {
@@ -154,12 +201,12 @@ public class QuestBoard {
             // given up: the assignee is cleared by the change, and the poster hears who gave it up
             Long assignee = type == QuestEvent.Type.GIVEN_UP ? Long.valueOf(caller.id()) : null;
             rule.accept(quest);
-            record(quest, type, caller, assignee != null ? assignee : quest.getAssigneeId());
+            record(quest, type, caller.person(), assignee != null ? assignee : quest.getAssigneeId());
             return questId;
         });
     }
 
-    private void record(Quest quest, QuestEvent.Type type, Caller caller, Long assignee) {
+    private void record(Quest quest, QuestEvent.Type type, Person actor, Long assignee) {
         String note = switch (type) {
             case REPORTED -> quest.getReport();
             case APPROVED, SENT_BACK -> quest.getReviewNote();
@@ -167,7 +214,7 @@ public class QuestBoard {
         };
         QuestEvent event = new QuestEvent(UUID.randomUUID().toString(), type.name(), QuestEvent.VERSION, now(),
                 quest.getId(), quest.getTitle(), quest.getRewardHalfDays() / 2.0, quest.getPosterId(), assignee,
-                caller.person(), note);
+                actor, note);
         try {
             em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.QUEST, String.valueOf(quest.getId()),
                     json.writeValueAsString(event), event.occurredAt()));
@@ -183,7 +230,7 @@ public class QuestBoard {
         }
     }
 
-    private java.time.Instant now() {
+    private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 

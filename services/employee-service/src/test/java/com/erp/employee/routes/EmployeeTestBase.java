@@ -2,11 +2,14 @@ package com.erp.employee.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.erp.employee.EmployeeServiceApplication;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.erp.routes.testing.ServiceTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -37,5 +40,45 @@ abstract class EmployeeTestBase extends ServiceTestSupport {
         Response r = login(username, "test-password");
         assertThat(r.status()).as("login %s: %s", username, r).isEqualTo(200);
         return r.json().path("accessToken").asText();
+    }
+
+    JsonNode department(String code) {
+        for (JsonNode d : http.get("/api/departments", token("admin")).json()) {
+            if (d.path("code").asText().equals(code)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no department " + code);
+    }
+
+    /** What an administrator sends to hire a staff member of this department's first team. */
+    Map<String, Object> hire(String username, String code) {
+        JsonNode dept = department(code);
+        Map<String, Object> body = new HashMap<>();
+        body.put("username", username);
+        body.put("name", "신입 " + username.substring(username.length() - 4));
+        body.put("departmentId", dept.path("id").asLong());
+        body.put("teamId", dept.path("teams").get(0).path("id").asLong());
+        body.put("position", "STAFF");
+        return body;
+    }
+
+    /** Hires someone with these roles besides EMPLOYEE; returns their id and a token of theirs (signed in with the temporary password). */
+    Hired hired(String code, String... roles) {
+        String username = unique("hired");
+        Map<String, Object> body = hire(username, code);
+        body.put("roles", List.of(roles));
+        Response r = http.post("/api/employees", token("admin"), body);
+        assertThat(r.status()).as("hire: %s", r).isEqualTo(201);
+        Response in = login(username, r.json().path("temporaryPassword").asText());
+        assertThat(in.status()).as("login %s: %s", username, in).isEqualTo(200);
+        return new Hired(r.json().path("employee").path("id").asLong(), in.json().path("accessToken").asText());
+    }
+
+    record Hired(long id, String token) {
+    }
+
+    static String unique(String prefix) {
+        return prefix + "." + Long.toString(System.nanoTime(), 36);
     }
 }

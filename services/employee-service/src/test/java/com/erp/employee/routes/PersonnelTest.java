@@ -28,30 +28,6 @@ class PersonnelTest extends EmployeeTestBase {
     @Autowired
     DataSource dataSource;
 
-    private JsonNode department(String code) {
-        for (JsonNode d : http.get("/api/departments", token("admin")).json()) {
-            if (d.path("code").asText().equals(code)) {
-                return d;
-            }
-        }
-        throw new AssertionError("no department " + code);
-    }
-
-    private Map<String, Object> hire(String username, String code) {
-        JsonNode dept = department(code);
-        Map<String, Object> body = new HashMap<>();
-        body.put("username", username);
-        body.put("name", "신입 " + username.substring(username.length() - 4));
-        body.put("departmentId", dept.path("id").asLong());
-        body.put("teamId", dept.path("teams").get(0).path("id").asLong());
-        body.put("position", "STAFF");
-        return body;
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "." + Long.toString(System.nanoTime(), 36);
-    }
-
     @Test
     void aNewHireSignsInWithTheTemporaryPasswordAndReplacesIt() {
         String username = unique("new");

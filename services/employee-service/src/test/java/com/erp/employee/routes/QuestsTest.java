@@ -142,6 +142,88 @@ class QuestsTest extends EmployeeTestBase {
     }
 
     @Test
+    void whenSomeoneLeavesTheirQuestInHandIsOpenAgainTheirOpenOnesCalledOffAndAnAdministratorReviewsTheRest() {
+        Hired poster = hired("DEV", "MANAGER");
+        Hired taker = hired("DEV");
+        Hired leaver = hired("SALES");
+        String admin = token("admin");
+        String lead = token("dev.lead");
+        long untaken = post(poster.token(), "아무도 안 맡은 퀘스트", 1);
+        long reported = post(poster.token(), "보고된 퀘스트", 1.5);
+        assertThat(act(taker.token(), reported, "take", null).status()).isEqualTo(200);
+        assertThat(act(taker.token(), reported, "report", Map.of("report", "끝냈습니다")).status()).isEqualTo(200);
+        long inHand = post(lead, "떠나는 사람의 퀘스트", 1);
+        assertThat(act(leaver.token(), inHand, "take", null).status()).isEqualTo(200);
+        assertThat(act(leaver.token(), inHand, "report", null).status()).isEqualTo(200);
+
+        for (long id : List.of(poster.id(), leaver.id())) {
+            Response left = http.post("/api/employees/" + id + "/departure", admin, Map.of("reason", "이직"));
+            assertThat(left.status()).as("%s", left).isEqualTo(200);
+        }
+
+        assertThat(http.get("/api/quests/" + untaken, lead).json().path("status").asText()).isEqualTo("CANCELLED");
+        // the leaver's quest is open again for someone else; its poster hears they gave it up
+        JsonNode reopened = http.get("/api/quests/" + inHand, lead).json();
+        assertThat(reopened.path("status").asText()).isEqualTo("OPEN");
+        assertThat(reopened.has("assignee")).isFalse();
+        assertThat(reopened.has("report")).isFalse();
+        assertThat(act(lead, inHand, "approval", null).status()).as("nothing to approve, nobody paid").isEqualTo(409);
+        JsonNode givenUp = readJson(kafka.await("quest.changed", r -> String.valueOf(inHand).equals(r.key())
+                && r.value().contains("GIVEN_UP"), 1, java.time.Duration.ofSeconds(30)).get(0).value());
+        assertThat(givenUp.path("actor").path("id").asLong()).isEqualTo(leaver.id());
+        assertThat(givenUp.path("posterId").asLong()).isNotEqualTo(leaver.id());
+
+        // the reported one waits for a review: an administrator's now, not another manager's
+        assertThat(assertProblem(act(token("dev.head"), reported, "approval", null), 403).path("detail").asText())
+                .contains("posted");
+        double before = available(taker.token());
+        Response approved = act(admin, reported, "approval", Map.of("note", "대신 승인합니다"));
+        assertThat(approved.status()).as("%s", approved).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/quests/" + reported + "/approval", approved);
+        assertThat(available(taker.token())).isEqualTo(before + 1.5);
+    }
+
+    @Test
+    void aReportSentBackIsNotCalledOffAndOnlyThePeopleConcernedReadTheReport() {
+        String lead = token("sales.lead");
+        Hired taker = hired("SALES");
+        long id = post(lead, "보고서 검토", 1);
+        assertThat(act(taker.token(), id, "take", null).status()).isEqualTo(200);
+        assertThat(act(taker.token(), id, "report", Map.of("report", "초안입니다")).status()).isEqualTo(200);
+        assertThat(act(lead, id, "send-back", Map.of("reason", "표가 빠졌어요")).status()).isEqualTo(200);
+        assertThat(assertProblem(act(lead, id, "cancellation", null), 409).path("detail").asText()).contains("reported");
+
+        // the poster, the assignee and administrators read the report and the reason; the rest of the board not
+        for (String concerned : List.of(lead, taker.token(), token("admin"))) {
+            JsonNode q = http.get("/api/quests/" + id, concerned).json();
+            assertThat(q.path("report").asText()).isEqualTo("초안입니다");
+            assertThat(q.path("reviewNote").asText()).isEqualTo("표가 빠졌어요");
+        }
+        Response other = http.get("/api/quests/" + id, token("dev.staff"));
+        assertMatchesContract(CONTRACT, "GET", "/api/quests/" + id, other);
+        assertThat(other.json().has("report")).isFalse();
+        assertThat(other.json().has("reviewNote")).isFalse();
+        JsonNode listed = null;
+        for (JsonNode q : http.get("/api/quests", token("dev.staff")).json().path("items")) {
+            if (q.path("id").asLong() == id) {
+                listed = q;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.has("report") || listed.has("reviewNote")).isFalse();
+
+        // given up, it may be called off; and a poster who is no longer a manager still calls off their own
+        assertThat(act(taker.token(), id, "give-up", null).status()).isEqualTo(200);
+        long leadId = http.get("/api/employees/me", lead).json().path("id").asLong();
+        String noLongerManager = com.erp.routes.testing.TestPeople.token(tokens,
+                new com.erp.routes.common.events.Person(leadId, "정하늘", "TEAM_LEAD", "영업본부"), "EMPLOYEE");
+        Response cancelled = act(noLongerManager, id, "cancellation", null);
+        assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertProblem(act(lead, id, "approval", null), 409);
+    }
+
+    @Test
     void oneTakerPerQuestAndOneQuestInHandPerEmployee() throws Exception {
         String lead = token("sales.lead");
         long contested = post(lead, "경쟁 퀘스트", 1);
