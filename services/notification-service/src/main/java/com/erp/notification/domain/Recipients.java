@@ -52,8 +52,11 @@ public final class Recipients {
                             ? "You decide for %s, who left (퇴사), whose decisions you took over (인수): '%s' from %s waits (step %d of %d)."
                             : "You decide for %s while they are away (대결): '%s' from %s waits (step %d of %d).",
                     forWhom(d, p.standIns(), p.approvers()), p.title(), p.drafter().name(), p.step(), p.stepCount()))));
-            all(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "CC_RECEIVED", p.drafter(), String.format(
-                    "%s put you in cc of '%s'; you will be told how it ends.", p.drafter().name(), p.title()))));
+            // an id of its own: someone in cc who is also asked (a deputy, say) gets both, not the first one only
+            all(p.cc()).forEach(c -> told.add(new Delivery(c.id(), new Notification(event.eventId() + ":cc:" + c.id(),
+                    "CC_RECEIVED", event.approvalId(), p.title(), String.format(
+                    "%s put you in cc of '%s'; you will be told how it ends.", p.drafter().name(), p.title()),
+                    p.drafter(), event.occurredAt(), null))));
             return told;
         }
         if (payload instanceof EventPayload.Decided p && p.decision() == EventPayload.Decision.RETRACTED) {

@@ -422,6 +422,11 @@ class RecipientsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "APPROVAL_REQUESTED"),
                         org.assertj.core.groups.Tuple.tuple(7L, "CC_RECEIVED"));
         assertThat(start.get(1).notification().message()).contains("cc").contains("출장").contains(drafter.name());
+        // someone in cc who is also asked gets both: the notifications' ids (their dedupe keys) differ
+        List<Delivery> both = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+                new EventPayload.StepActivated(1, "출장", drafter, 1, 2, List.of(lead), progress, List.of(lead))));
+        assertThat(both).extracting(x -> x.notification().type()).containsExactly("APPROVAL_REQUESTED", "CC_RECEIVED");
+        assertThat(both).extracting(x -> x.notification().id()).doesNotHaveDuplicates();
 
         assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
                 new EventPayload.Completed(1, "출장", lead, progress, List.of(cc)))))
