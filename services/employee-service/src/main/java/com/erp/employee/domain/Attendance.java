@@ -23,14 +23,14 @@ import jakarta.persistence.Version;
 @NamedQuery(name = Attendance.IN_RANGE, query = "select a from Attendance a where a.employeeId = :employeeId "
         + "and a.date >= :from and a.date < :until order by a.date")
 @NamedQuery(name = Attendance.COUNT, query = "select count(a) from Attendance a where a.employeeId = :employeeId")
-@NamedQuery(name = Attendance.OPEN, query = "select a from Attendance a where a.employeeId = :employeeId "
-        + "and a.checkOut is null and a.checkIn > :since order by a.checkIn desc")
+@NamedQuery(name = Attendance.LATEST, query = "select a from Attendance a where a.employeeId = :employeeId "
+        + "and a.checkIn > :since order by a.checkIn desc")
 public class Attendance {
 
     public static final String OF_DAY = "Attendance.ofDay";
     public static final String IN_RANGE = "Attendance.inRange";
     public static final String COUNT = "Attendance.count";
-    public static final String OPEN = "Attendance.open";
+    public static final String LATEST = "Attendance.latest";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,7 +63,7 @@ public class Attendance {
     /** Checks out; once a day, after checking in. */
     public void checkOut(Instant at) {
         if (checkOut != null) {
-            throw ProblemException.conflict("You checked out already today, at " + checkOut + ".");
+            throw ProblemException.conflict("You checked out already.");
         }
         checkOut = at;
     }

@@ -71,22 +71,24 @@ public class AttendanceBook {
     }
 
     /**
-     * The caller checks out of their last day not checked out, if they checked in within the last 24 hours (a day that
-     * goes past midnight is checked out the next morning); once.
+     * The caller checks out of their latest day, if they checked in within the last 24 hours (a day that goes past
+     * midnight is checked out the next morning) and have not checked out of it; once. Only the latest: a day left open
+     * before it stays so (a check-out sent again after today's must not close yesterday's as a 22-hour day).
      */
     public AttendanceDay checkOut(Caller caller) {
         Instant now = now();
         return tx.execute(status -> {
-            List<Attendance> found = em.createNamedQuery(Attendance.OPEN, Attendance.class)
+            List<Attendance> found = em.createNamedQuery(Attendance.LATEST, Attendance.class)
                     .setParameter("employeeId", caller.id()).setParameter("since", now.minus(Duration.ofHours(24)))
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(1).getResultList();
             if (found.isEmpty()) {
-                List<Attendance> today = ofDay(caller.id(), LocalDate.ofInstant(now, zone));
-                throw today.isEmpty()
-                        ? ProblemException.conflict("You have not checked in within the last 24 hours; check in first.")
-                        : ProblemException.conflict("You checked out already today, at " + today.get(0).getCheckOut() + ".");
+                throw ProblemException.conflict("You have not checked in within the last 24 hours; check in first.");
             }
             Attendance day = found.get(0);
+            if (day.getCheckOut() != null) {
+                throw ProblemException.conflict("You checked out already, at " + local(day.getCheckOut()) + " ("
+                        + day.getDate() + ").");
+            }
             day.checkOut(now);
             long days = em.createNamedQuery(Attendance.COUNT, Long.class).setParameter("employeeId", caller.id())
                     .getSingleResult();
@@ -100,8 +102,12 @@ public class AttendanceBook {
     }
 
     private ProblemException alreadyIn(Attendance day) {
-        return ProblemException.conflict("You checked in already today, at "
-                + day.getCheckIn().atZone(zone).toLocalTime().truncatedTo(ChronoUnit.MINUTES) + ".");
+        return ProblemException.conflict("You checked in already today, at " + local(day.getCheckIn()) + ".");
+    }
+
+    /** The time of day in the company's zone, to the minute. */
+    private String local(Instant at) {
+        return at.atZone(zone).toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     private AttendanceDay view(Attendance day, long attendanceDays, double earned) {

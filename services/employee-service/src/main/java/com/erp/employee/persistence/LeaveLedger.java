@@ -88,6 +88,10 @@ public class LeaveLedger {
                 settleLocked(s.resubmissionOf(), Kind.RELEASED, "resubmitted as " + submitted.approvalId());
             }
             LeaveAccount account = lockedAccount(s.drafterId(), start.getYear());
+            if (settled(entriesOf(submitted.approvalId()))) {
+                // again under the lock: a withdrawal settled it while this waited for the lock
+                return null;
+            }
             LeaveEntry entry = entriesOf(submitted.approvalId()).stream()
                     .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.REFUSED).findFirst().orElse(null);
             if (entry == null) {

@@ -110,4 +110,24 @@ class AttendanceTest extends EmployeeTestBase {
         assertProblem(http.post("/api/attendance/check-out", admin, null), 409);
         assertThat(http.post("/api/attendance/check-in", admin, null).status()).as("today is a day of its own").isEqualTo(201);
     }
+
+    @Test
+    void aCheckOutSentAgainDoesNotCloseTheDayLeftOpenBefore() {
+        Hired someone = hired("DEV");
+        // yesterday evening's check-in, never checked out
+        Instant lastNight = Instant.now().minus(java.time.Duration.ofHours(20)).truncatedTo(ChronoUnit.MILLIS);
+        jdbc.update("insert into attendance (employee_id, work_date, check_in) values (?, ?, ?)", someone.id(),
+                java.sql.Date.valueOf(LocalDate.ofInstant(lastNight, SEOUL).minusDays(1)), Timestamp.from(lastNight));
+        assertThat(http.post("/api/attendance/check-in", someone.token(), null).status()).isEqualTo(201);
+        assertThat(http.post("/api/attendance/check-out", someone.token(), null).status()).isEqualTo(200);
+
+        JsonNode again = assertProblem(http.post("/api/attendance/check-out", someone.token(), null), 409);
+        // the time as the company reads it, not the instant in UTC
+        String local = java.time.LocalTime.now(SEOUL).truncatedTo(ChronoUnit.MINUTES).toString();
+        assertThat(again.path("detail").asText()).contains("checked out already").doesNotContain("Z ");
+        assertThat(again.path("detail").asText()).containsAnyOf(local,
+                java.time.LocalTime.now(SEOUL).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES).toString());
+        assertThat(jdbc.queryForObject("select count(*) from attendance where employee_id = ? and check_out is null",
+                Integer.class, someone.id())).as("last night's day stays open").isEqualTo(1);
+    }
 }
