@@ -216,10 +216,14 @@ export interface LineRemainingStep {
   agreerIds?: number[];
 }
 
-/** The body of a line change: exactly one of `steps` (by number) and `remaining` (the rest of the line as it is to be). */
+/**
+ * The body of a line change: exactly one of `steps` (by number) and `remaining` (the rest of the line as it is to be),
+ * the latter with `fromStep`, the active step it was drafted at (409 if the document has moved on since).
+ */
 export interface LineChangeRequest {
   steps?: LineChangeStep[];
   remaining?: LineRemainingStep[];
+  fromStep?: number;
   reason?: string;
 }
 

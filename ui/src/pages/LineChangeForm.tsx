@@ -38,7 +38,10 @@ export function LineChangeForm({ approvalId, line, people, exclude, onDone }: {
     if (!changed || problem) return;
     setBusy(true);
     try {
-      const body: LineChangeRequest = { remaining: lineRemaining(draft), ...(reason.trim() ? { reason: reason.trim() } : {}) };
+      // fromStep: the step the draft starts at; if the document moved on meanwhile, the server refuses (409)
+      // rather than applying the draft one step off
+      const body: LineChangeRequest = { remaining: lineRemaining(draft), ...(from >= 0 ? { fromStep: first } : {}),
+        ...(reason.trim() ? { reason: reason.trim() } : {}) };
       const r = await api<LineChangeResult>('PUT', `/api/approvals/${encodeURIComponent(approvalId)}/line`, body);
       toast(`결재선을 변경했습니다 (line changed): ${r.steps.map((n) => `${n}단계`).join(', ')}`);
       setReason('');

@@ -35,6 +35,10 @@ public class LineChanges {
                     List.of(new FieldError(bySteps ? "/remaining" : "/steps", bySteps ? "is given with steps"
                             : "or remaining is required")));
         }
+        if (bySteps && request.fromStep() != null) {
+            throw ProblemException.badRequest("fromStep says where remaining starts; steps are given by number.",
+                    List.of(new FieldError("/fromStep", "goes with remaining, not steps")));
+        }
         // each step's people by id, and where the request names it
         List<String> at = new ArrayList<>();
         List<Long> approverIds = new ArrayList<>();
@@ -85,6 +89,7 @@ public class LineChanges {
                     : LineStep.agreement(n, agreerIds.get(i).stream().map(found::get).toList()));
         }
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
-        return bySteps ? new LineChange(List.copyOf(steps), reason) : new LineChange(null, reason, List.copyOf(steps));
+        return bySteps ? new LineChange(List.copyOf(steps), reason)
+                : new LineChange(null, reason, List.copyOf(steps), request.fromStep());
     }
 }

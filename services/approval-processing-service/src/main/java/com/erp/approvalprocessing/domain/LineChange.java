@@ -5,12 +5,18 @@ import java.util.List;
 /**
  * A change of a line in progress with its people looked up, and the reason (or null): either {@code steps}, the steps
  * whose people change, by number, or {@code remaining}, the line from the active step on as it is to be (numbered
- * from 1 here; the workflow numbers them from the active step). The other is null.
+ * from 1 here; the workflow numbers them from the active step). The other is null. {@code fromStep}: the active step
+ * {@code remaining} was drafted at, when the caller says (a document that moved on since refuses it); null otherwise.
  */
 public record LineChange(List<com.erp.routes.common.events.LineStep> steps, String reason,
-                         List<com.erp.routes.common.events.LineStep> remaining) {
+                         List<com.erp.routes.common.events.LineStep> remaining, Integer fromStep) {
 
     public LineChange(List<com.erp.routes.common.events.LineStep> steps, String reason) {
-        this(steps, reason, null);
+        this(steps, reason, null, null);
+    }
+
+    public LineChange(List<com.erp.routes.common.events.LineStep> steps, String reason,
+                      List<com.erp.routes.common.events.LineStep> remaining) {
+        this(steps, reason, remaining, null);
     }
 }

@@ -372,6 +372,11 @@ public class Workflow {
     public Transition changeLine(ApprovalState state, String approvalId, LineChange change, Caller caller) {
         mayChangeLine(state, approvalId, caller);
         int current = state.progress().currentStep();
+        if (change.remaining() != null && change.fromStep() != null && change.fromStep() != current) {
+            // the rest of the line was drafted from another step: applied here it would land one step off
+            throw ProblemException.conflict("The document is at step " + current + " now, not at step "
+                    + change.fromStep() + " where this line change starts; look at its line again.");
+        }
         List<LineStep> line = change.remaining() != null ? withRemaining(state, current, change.remaining())
                 : withSteps(state, current, change.steps());
         // the steps that change: where the people or the kind differ; once a step is added or removed, every one

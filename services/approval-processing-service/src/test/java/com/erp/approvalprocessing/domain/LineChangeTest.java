@@ -2,6 +2,7 @@ package com.erp.approvalprocessing.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
@@ -88,6 +89,21 @@ class LineChangeTest extends WorkflowTestBase {
                 new LineStep(2, head)).events().get(0).payload();
         assertThat(shorter.steps()).containsExactly(2, 3);
         assertThat(shorter.removed()).containsExactly(legal);
+    }
+
+    @Test
+    void aRestDraftedAtAStepTheDocumentHasLeftIsRefusedNotAppliedOneStepOff() {
+        // drafted while the lead's step was active (replace the lead with legal), sent after the lead approved
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        ApprovalState moved = workflow.decide(state, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
+        LineChange drafted = new LineChange(null, null, List.of(new LineStep(1, legal), new LineStep(2, head)), 1);
+        Throwable refused = catchThrowable(() -> workflow.changeLine(moved, "a1", drafted, caller(drafter)));
+        assertThat(status(refused)).isEqualTo(409);
+        assertThat(refused).hasMessageContaining("step 2 now");
+        // at the step it was drafted at, it applies
+        Transition t = workflow.changeLine(state, "a1", drafted, caller(drafter));
+        assertThat(((EventPayload.LineChanged) t.events().get(0).payload()).line())
+                .containsExactly(new LineStep(1, legal), new LineStep(2, head));
     }
 
     @Test

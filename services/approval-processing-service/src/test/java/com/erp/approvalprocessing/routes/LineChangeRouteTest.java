@@ -115,8 +115,15 @@ class LineChangeRouteTest extends ProcessingRouteTestBase {
         assertThat(decide(LEAD, id, "APPROVE", null).status()).isEqualTo(200);
         assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(OTHER.id()), id)).isTrue();
 
+        // drafted at step 1 (before LEAD approved): refused, not applied from step 2 on
+        Response stale = change(DRAFTER, id, Map.of("remaining", List.of(Map.of("approverId", HEAD.id())), "fromStep", 1));
+        assertThat(assertProblem(stale, 409).path("detail").asText()).contains("step 2 now");
+        assertMatchesContract(CONTRACT, "PUT", "/api/approvals/" + id + "/line", stale);
+        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(OTHER.id()), id)).as("unchanged").isTrue();
+        assertProblem(change(DRAFTER, id, Map.of("steps", List.of(approver(3, LEAD)), "fromStep", 2)), 400);
+
         // then OTHER's step (active now) removed: HEAD is asked at once, OTHER loses it
-        Response shrunk = change(DRAFTER, id, Map.of("remaining", List.of(Map.of("approverId", HEAD.id()))));
+        Response shrunk = change(DRAFTER, id, Map.of("remaining", List.of(Map.of("approverId", HEAD.id())), "fromStep", 2));
         assertThat(shrunk.status()).as("%s", shrunk).isEqualTo(200);
         assertThat(shrunk.json().path("steps").toString()).isEqualTo("[2,3]");
         assertThat(shrunk.json().path("line").findValuesAsText("name")).containsExactly(LEAD.name(), HEAD.name());
