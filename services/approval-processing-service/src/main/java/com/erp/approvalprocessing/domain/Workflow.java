@@ -309,9 +309,14 @@ public class Workflow {
         return FinalAuthority.refusal(state.documentType(), caller.position(), active.step(), state.stepCount());
     }
 
-    /** Why a caller who must not decide now is refused: someone off the line learns nothing about the document. */
-    private static ProblemException notTheirs(ApprovalState state, Caller caller) {
-        if (!state.isOnLine(caller.id())) {
+    /**
+     * Why a caller who must not decide now is refused: someone who has nothing to do with the line learns nothing about
+     * the document (403); someone on it, or standing in for someone on it (a deputy today, or who decided a step as
+     * one), learns it is not theirs now (409): a deputy whose approver came back and decided a moment earlier.
+     */
+    private ProblemException notTheirs(ApprovalState state, Caller caller) {
+        boolean onLine = state.isOnLine(caller.id());
+        if (!onLine && !standsInOnLine(state, caller)) {
             return ProblemException.forbidden("You are not an approver of this document.");
         }
         if (state.progress().status() != Progress.Status.IN_PROGRESS) {
@@ -319,6 +324,11 @@ public class Workflow {
                     + "; no more decisions can be made.");
         }
         LineStep active = state.step(state.progress().currentStep());
+        if (!onLine) {
+            return ProblemException.conflict("Step " + active.step() + " waits for "
+                    + String.join(", ", pendingPeople(state).stream().map(Person::name).toList())
+                    + ", for none of whom you decide today (decided already, or back from leave).");
+        }
         if (active.people().stream().anyMatch(p -> p.id() == caller.id())) {
             return ProblemException.conflict("You have already decided your part of step " + active.step()
                     + " (합의); it waits for the others.");
@@ -571,7 +581,7 @@ public class Workflow {
         Person approver = previous < 1 || state.step(previous).isAgreement() ? null : state.step(previous).approver();
         Person decidedBy = previous < 1 ? null : approvedBy(state, previous);
         boolean theirs = decidedBy != null && decidedBy.id() == caller.id();
-        if (!theirs && !state.isOnLine(caller.id())) {
+        if (!theirs && !state.isOnLine(caller.id()) && !standsInOnLine(state, caller)) {
             throw ProblemException.forbidden("You are not an approver of this document.");
         }
         if (state.progress().status() != Progress.Status.IN_PROGRESS) {
@@ -846,6 +856,19 @@ public class Workflow {
             }
         }
         return null;
+    }
+
+    /** Whether the caller decides for someone on the line today (대결, 인수), or decided a step for someone. */
+    private boolean standsInOnLine(ApprovalState state, Caller caller) {
+        LocalDate today = today();
+        boolean deputyToday = state.line().stream().flatMap(s -> s.people().stream())
+                .anyMatch(p -> delegations.of(p.id()).map(d -> d.delegatesTo(caller.id(), today)).orElse(false));
+        return deputyToday || state.progress().steps().stream().anyMatch(s -> isPerson(s.deputy(), caller)
+                || s.agreements() != null && s.agreements().stream().anyMatch(a -> isPerson(a.deputy(), caller)));
+    }
+
+    private static boolean isPerson(Person p, Caller caller) {
+        return p != null && p.id() == caller.id();
     }
 
     private LocalDate today() {

@@ -110,6 +110,24 @@ class DeputyDecisionTest {
     }
 
     @Test
+    void aDeputyWhoseApproverDecidedAMomentEarlierIsToldItIsDoneNotThatTheyHaveNoRight() {
+        delegate(lead, deputy, "2026-11-21", "2026-11-21");
+        ApprovalState state = started(lead, head).state();
+        DecisionRequest approve = new DecisionRequest("APPROVE", null);
+        // the lead came back and approved; the deputy's click arrives a second later
+        ApprovalState decided = workflow.decide(state, "a1", approve, caller(lead)).state();
+        Throwable late = org.assertj.core.api.Assertions.catchThrowable(() -> workflow.decide(decided, "a1", approve, caller(deputy)));
+        assertThat(((ProblemException) late).status()).isEqualTo(409);
+        assertThat(late).hasMessageContaining("waits for head");
+        // who decided a step for someone learns the document is finished, after the delegation too
+        ApprovalState viaDeputy = workflow.decide(state, "a1", approve, caller(deputy)).state();
+        ApprovalState finished = workflow.decide(viaDeputy, "a1", approve, caller(head)).state();
+        delegations.clear();
+        assertThat(statusOf(() -> workflow.decide(finished, "a1", approve, caller(deputy)))).isEqualTo(409);
+        assertThat(statusOf(() -> workflow.decide(finished, "a1", approve, caller(other)))).isEqualTo(403);
+    }
+
+    @Test
     void onlyWhileTheDelegationIsInForceAndOnlyForTheActiveStep() {
         ApprovalState state = started(lead, head).state();
         DecisionRequest approve = new DecisionRequest("APPROVE", null);
@@ -120,10 +138,11 @@ class DeputyDecisionTest {
         assertThat(statusOf(() -> workflow.decide(state, "a1", approve, caller(deputy)))).isEqualTo(403);
         delegate(lead, deputy, "2026-11-10", "2026-11-20");
         assertThat(statusOf(() -> workflow.decide(state, "a1", approve, caller(deputy)))).isEqualTo(403);
-        // the head's deputy cannot decide the lead's step, which is the active one
+        // the head's deputy cannot decide the lead's step, which is the active one: not theirs now (409), as for
+        // the head, not "nothing to do with it" (403)
         delegations.clear();
         delegate(head, deputy, "2026-11-21", "2026-11-21");
-        assertThat(statusOf(() -> workflow.decide(state, "a1", approve, caller(deputy)))).isEqualTo(403);
+        assertThat(statusOf(() -> workflow.decide(state, "a1", approve, caller(deputy)))).isEqualTo(409);
         // someone the lead did not name cannot either
         delegate(lead, deputy, "2026-11-21", "2026-11-21");
         assertThat(statusOf(() -> workflow.decide(state, "a1", approve, caller(other)))).isEqualTo(403);
