@@ -182,7 +182,8 @@ public sealed interface EventPayload {
 
     /**
      * The drafter withdrew the document (회수) at {@code step}: it goes no further. {@code approvers} are those it had
-     * reached (the approvers who decided a step, and the one who had to act), who are told, as are {@code cc}.
+     * reached (the approvers who decided a step, the one who had to act, and the deputies: who decided a step for
+     * someone, who decides today for someone it waited for), who are told, as are {@code cc}.
      */
     record Withdrawn(long drafterId, String title, Person drafter, int step, List<Person> approvers, String reason,
                      Progress progress, List<Person> cc) implements EventPayload {

@@ -358,6 +358,15 @@ public class Workflow {
         for (int i = 0; i < current; i++) {
             reached.addAll(state.step(i + 1).people());
         }
+        // and the deputies it reached: who decides for someone it waits for today (they were asked too), and who
+        // decided a step for someone
+        standInsToday(state, pending).forEach(s -> addOnce(reached, s.deputy()));
+        state.progress().steps().forEach(s -> {
+            addOnce(reached, s.deputy());
+            if (s.agreements() != null) {
+                s.agreements().forEach(a -> addOnce(reached, a.deputy()));
+            }
+        });
         skipFrom(state, steps, current - 1);
         Progress progress = new Progress(Progress.Status.WITHDRAWN, null, List.copyOf(steps));
         long seq = state.version() + 1;
@@ -621,9 +630,13 @@ public class Workflow {
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
                 : request.reason().strip();
         Person forWhom = approved.deputy() != null ? approver : null;
+        // the next step no longer waits: for its people, and for whoever decides for one of them today (asked too)
+        List<Person> released = new ArrayList<>(next.people());
+        standInsToday(state, next.people()).forEach(s -> addOnce(released, s.deputy()));
+        released.removeIf(p -> p.id() == caller.id());
         return stepBack(state, progress -> new EventPayload.Decided(state.drafter().id(), state.title(), previous,
                 state.stepCount(), caller.person(), EventPayload.Decision.RETRACTED, reason, progress, forWhom,
-                next.people()));
+                List.copyOf(released)));
     }
 
     /**
@@ -811,6 +824,12 @@ public class Workflow {
                 .flatMap(Optional::stream)
                 .filter(s -> s.deputy().id() != state.drafter().id() && !state.isOnLine(s.deputy().id()))
                 .toList();
+    }
+
+    private static void addOnce(List<Person> people, Person p) {
+        if (p != null && people.stream().noneMatch(x -> x.id() == p.id())) {
+            people.add(p);
+        }
     }
 
     /** The deputies of these stand-ins, each once; null when there are none (the field is left out). */

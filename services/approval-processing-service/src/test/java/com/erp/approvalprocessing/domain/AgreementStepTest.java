@@ -151,7 +151,8 @@ class AgreementStepTest {
         Transition withdrawn = workflow.withdraw(t.state(), "a1", new WithdrawalRequest(null), caller(drafter));
         assertThat(withdrawn.inbox()).containsExactly(new Transition.InboxChange(4, "a1", false));
         EventPayload.Withdrawn w = (EventPayload.Withdrawn) withdrawn.events().get(0).payload();
-        assertThat(w.approvers()).containsExactly(lead, finance, legal);
+        // the deputy who agreed for legal is told too
+        assertThat(w.approvers()).containsExactly(lead, finance, legal, deputy);
         assertThat(parts(withdrawn.state(), 2)).containsExactly(StepStatus.SKIPPED, StepStatus.APPROVED);
     }
 

@@ -153,6 +153,28 @@ class DeputyDecisionTest {
     }
 
     @Test
+    void theDeputiesADocumentReachedAreToldWhenItIsWithdrawnOrNoLongerWaitsForThem() {
+        Person third = new Person(9, "third", "EXECUTIVE", "D");
+        Person deputyOfHead = new Person(10, "deputy of head", "TEAM_LEAD", "D");
+        delegate(lead, deputy, "2026-11-21", "2026-11-21");
+        ApprovalState state = started(lead, head, third).state();
+        ApprovalState leadDone = workflow.decide(state, "a1", new DecisionRequest("APPROVE", null), caller(deputy)).state();
+        delegations.put(head.id(), new DelegationEvent("e2", 1, Instant.EPOCH, head, deputyOfHead, "2026-11-21",
+                "2026-11-21", "출장"));
+
+        // withdrawn at the head's step: the deputy who approved the lead's step, and the head's deputy (asked today)
+        EventPayload.Withdrawn w = (EventPayload.Withdrawn) workflow.withdraw(leadDone, "a1", null, caller(drafter))
+                .events().get(0).payload();
+        assertThat(w.approvers()).extracting(Person::id)
+                .containsExactlyInAnyOrder(lead.id(), head.id(), deputy.id(), deputyOfHead.id());
+
+        // the lead's approval taken back (by its deputy): the head's step, and the head's deputy, no longer asked
+        EventPayload.Decided retracted = (EventPayload.Decided) workflow.retract(leadDone, "a1", null, caller(deputy))
+                .events().get(0).payload();
+        assertThat(retracted.released()).extracting(Person::id).containsExactly(head.id(), deputyOfHead.id());
+    }
+
+    @Test
     void aDeputyWhoDraftedTheDocumentOrIsOnItsLineCannotDecideForItsApproverNorUseFinalAuthority() {
         delegate(lead, drafter, "2026-11-21", "2026-11-21");
         ApprovalState state = started(lead, head).state();
