@@ -52,9 +52,12 @@ async function signIn(username) {
   return page;
 }
 
-/** The first Monday of March of a year: a working week away from any year's edge. */
-function firstMondayOfMarch(year) {
-  const d = new Date(Date.UTC(year, 2, 1));
+/**
+ * The second Monday of March of a year: a working week away from any year's edge and from 삼일절 (1 March) and the
+ * day off that stands in for it (대체공휴일), which are not leave days.
+ */
+function secondMondayOfMarch(year) {
+  const d = new Date(Date.UTC(year, 2, 8));
   while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
   return d;
 }
@@ -266,11 +269,11 @@ try {
   if (await copyLink(lead).count() !== 0) throw new Error('someone not the drafter is offered 복사하여 기안');
   log(`the drafter copied the approved document (복사 기안), the form filled from it, and submitted it as "${copied}"; the lead is not offered it`);
 
-  const next = firstMondayOfMarch(new Date().getFullYear() + 1);
+  const next = secondMondayOfMarch(new Date().getFullYear() + 1);
   const before = await available(staff, next.getUTCFullYear());
 
   // 7. a leave three years ahead: the form counts the days, the server refuses the year, the page says why
-  const far = firstMondayOfMarch(new Date().getFullYear() + 3); // beyond next year in any zone
+  const far = secondMondayOfMarch(new Date().getFullYear() + 3); // beyond next year in any zone
   await staff.goto(`${base}/#/draft`);
   await staff.selectOption('select[name=type]', 'LEAVE');
   await staff.fill('input[name=title]', '먼 휴가');

@@ -35,6 +35,14 @@ describe('leavePreview counts working days as the ledger does', () => {
     expect(leavePreview('ANNUAL', '', undefined)).toHaveProperty('error');
     expect(leavePreview('ANNUAL', '2027-02-30', undefined)).toHaveProperty('error');
   });
+
+  it('leaves out the company\'s holidays, and refuses a leave on holidays only', () => {
+    const korea = { workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'], holidays: ['2026-09-24', '2026-09-25'] };
+    expect(leavePreview('ANNUAL', '2026-09-21', '2026-09-25', korea)).toEqual({ days: 3 });
+    expect(leavePreview('ANNUAL', '2026-09-24', '2026-09-27', korea)).toHaveProperty('error');
+    expect(leavePreview('HALF_DAY_PM', '2026-09-25', undefined, korea)).toHaveProperty('error');
+    expect(leavePreview('ANNUAL', '2026-09-21', '2026-09-25')).toEqual({ days: 5 });
+  });
 });
 
 describe('mayApproveFinally follows the 전결 rules', () => {

@@ -1,5 +1,5 @@
 // Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
-import type { ApprovalDocument, ApprovalReport, ApprovalStatus, DepartmentRef, DocumentType, ExpenseCategory, LeaveKind, LineRemainingStep,
+import type { ApprovalDocument, ApprovalReport, ApprovalStatus, DaysOff, DepartmentRef, DocumentType, ExpenseCategory, LeaveKind, LineRemainingStep,
   PersonRef, Problem, QuestStatus, ReceivingDepartment, StepStatus } from './types';
 
 /** One line for a problem: its detail (or title), then each invalid field. */
@@ -129,17 +129,25 @@ export function dataUrlBase64(dataUrl: string): string {
   return dataUrl.slice(dataUrl.indexOf(',') + 1);
 }
 
+const WEEK = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+
+/** Monday to Friday, no holidays: what the form counts until the company's days are read. */
+export const WEEKDAYS: DaysOff = { workingDays: WEEK.slice(1, 6), holidays: [] };
+
 /**
- * The working days a leave asks for, as employee-service will count them (LeaveRules): Monday to Friday from
- * start to end inclusive, a half day 0.5. Returns an error in words instead when the server would refuse it, so
- * the form can say so before it is sent. The server stays the judge; this is a preview.
+ * The working days a leave asks for, as employee-service will count them (LeaveRules): the company's working days
+ * ({@code daysOff}: its days of the week, less its holidays) from start to end inclusive, a half day 0.5. Returns an
+ * error in words instead when the server would refuse it, so the form can say so before it is sent. The server stays
+ * the judge; this is a preview.
  */
-export function leavePreview(kind: LeaveKind, start: string, end: string | undefined): { days: number } | { error: string } {
+export function leavePreview(kind: LeaveKind, start: string, end: string | undefined, daysOff: DaysOff = WEEKDAYS):
+    { days: number } | { error: string } {
   const from = parseDate(start);
   if (!from) return { error: '시작일을 고르세요 (pick a start date)' };
+  const off = (d: Date) => !daysOff.workingDays.includes(WEEK[d.getUTCDay()]) || daysOff.holidays.includes(d.toISOString().slice(0, 10));
   if (kind !== 'ANNUAL') {
     if (end && end !== start) return { error: '반차는 하루입니다 (a half day is one date)' };
-    return isWeekend(from) ? { error: '주말입니다 (that is a weekend)' } : { days: 0.5 };
+    return off(from) ? { error: '쉬는 날입니다: 주말이나 공휴일 (a weekend or a holiday)' } : { days: 0.5 };
   }
   const to = end ? parseDate(end) : from;
   if (!to) return { error: '종료일이 올바르지 않습니다 (the end date is not a date)' };
@@ -147,9 +155,9 @@ export function leavePreview(kind: LeaveKind, start: string, end: string | undef
   if (to.getUTCFullYear() !== from.getUTCFullYear()) return { error: '한 해 안에서 고르세요 (within one calendar year)' };
   let n = 0;
   for (const d = new Date(from); d <= to; d.setUTCDate(d.getUTCDate() + 1)) {
-    if (!isWeekend(d)) n++;
+    if (!off(d)) n++;
   }
-  return n === 0 ? { error: '근무일이 없습니다 (no working day in it)' } : { days: n };
+  return n === 0 ? { error: '근무일이 없습니다: 주말이나 공휴일뿐입니다 (no working day in it)' } : { days: n };
 }
 
 function parseDate(s: string | undefined): Date | null {
@@ -158,10 +166,6 @@ function parseDate(s: string | undefined): Date | null {
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? null : d;
 }
 
-function isWeekend(d: Date): boolean {
-  const w = d.getUTCDay();
-  return w === 0 || w === 6;
-}
 
 /** Which actions the caller has on a quest, from its state and who they are (the server enforces the same). */
 export function questActions(q: { status: QuestStatus; poster: { id: number }; assignee?: { id: number } },

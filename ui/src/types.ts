@@ -342,6 +342,12 @@ export interface NotificationList {
   items: Notification[];
 }
 
+/** The company's days (GET /api/leave/days-off): leave is taken on working days that are no holiday. */
+export interface DaysOff {
+  workingDays: string[];
+  holidays: string[];
+}
+
 export interface LeaveBalance {
   employeeId: number;
   year: number;

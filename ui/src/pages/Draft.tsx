@@ -5,7 +5,7 @@ import { message, useLoad } from '../hooks';
 import { attachmentRefusal, dataUrlBase64, dateTime, days, documentForm, type DraftForm, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview,
   LEAVE_KIND_LABEL, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS } from '../format';
 import { go } from '../router';
-import type { ApprovalDocument, Attachment, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
+import type { ApprovalDocument, Attachment, DaysOff, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
 /**
  * 기안: a new document; a resubmission (재기안) of a rejected or withdrawn one (`from`); a new document started from one
@@ -47,6 +47,8 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
 
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
   const departments = useLoad(() => api<DepartmentInfo[]>('GET', '/api/departments'), []);
+  // the company's working days and holidays, so that the leave preview counts as the ledger will
+  const daysOff = useLoad(() => api<DaysOff>('GET', '/api/leave/days-off'), []);
   const defaultLine = useLoad(() => api<{ approvers: PersonRef[] }>('GET', '/api/employees/me/approval-line'), []);
   // the document 재기안 or 복사 기안 starts from
   const source = from ?? copy;
@@ -166,7 +168,8 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
     if (original.data && !notMine) fill(documentForm(original.data));
   }, [original.data, notMine]);
 
-  const preview = type === 'LEAVE' ? leavePreview(kind, start, kind === 'ANNUAL' ? end || undefined : undefined) : undefined;
+  const preview = type === 'LEAVE'
+    ? leavePreview(kind, start, kind === 'ANNUAL' ? end || undefined : undefined, daysOff.data) : undefined;
   const others = (people.data ?? []).filter((p) => p.id !== me.id);
   const line = custom ? approvers : defaultLine.data?.approvers ?? [];
   const taken = (p: Employee, ...lists: PersonRef[][]) => lists.some((l) => l.some((x) => x.id === p.id));

@@ -56,6 +56,11 @@ public class LeaveQueryRoutes extends RouteBuilder {
                 .bean("leaveViews", "calendar(${body}, ${variable.people}, ${variable.departments}, "
                         + "${variable.departmentId}, ${variable.month})");
 
+        // the days leave is not taken on (the leave form counts a leave's days as the ledger will)
+        from("direct:getDaysOff").routeId("employee.days-off").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .setBody(method("companyDays", "view"));
+
         from(WHOSE).routeId("employee.leave-whose").errorHandler(noErrorHandler())
                 .setVariable("year", method("leaveViews", "year(${header.year})"))
                 .choice()

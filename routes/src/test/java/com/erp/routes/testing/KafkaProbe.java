@@ -72,6 +72,19 @@ public final class KafkaProbe {
         }
     }
 
+    /** The partition a record with this key goes to (the producer's default partitioner). */
+    public int partitionOf(String topic, String key) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            int partitions = producer.partitionsFor(topic).size();
+            return org.apache.kafka.common.utils.Utils.toPositive(
+                    org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    % partitions;
+        }
+    }
+
     /** Sends these records (key to value, in order) with one producer, each acknowledged. */
     public void sendAll(String topic, Map<String, String> keyToValue) {
         Properties p = new Properties();

@@ -1,13 +1,9 @@
 package com.erp.approvalprocessing;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.erp.approvalprocessing.api.BulkDecisions;
 import com.erp.approvalprocessing.api.LineChanges;
@@ -20,14 +16,13 @@ import com.erp.approvalprocessing.persistence.RedisReminders;
 import com.erp.approvalprocessing.persistence.RedisReportingLines;
 import com.erp.routes.common.directory.DirectoryConfiguration;
 import com.erp.routes.common.directory.EmployeeDirectory;
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.grpc.DispatchAuthorization;
 import com.erp.routes.common.kafka.OutboxBacklog;
 import com.erp.routes.common.redis.RedisKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -47,8 +42,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @EnableConfigurationProperties(Topics.class)
 @Import(DirectoryConfiguration.class)
 public class ApprovalProcessingModule {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ApprovalProcessingModule.class);
 
     @Bean
     ServiceContract approvalProcessingContract() {
@@ -98,19 +91,9 @@ public class ApprovalProcessingModule {
 
     /** The company's working time (erp.working-time), in which a step's waiting is counted. */
     @Bean
-    BusinessCalendar businessCalendar(Clock clock, @Value("${erp.calendar-zone}") ZoneId zone,
-                                      @Value("${erp.working-time.days}") List<DayOfWeek> days,
-                                      @Value("${erp.working-time.hours}") String hours,
-                                      @Value("${erp.working-time.holidays:}") List<String> holidays) {
-        Set<LocalDate> off = holidays.stream().map(String::trim).filter(d -> !d.isEmpty()).map(LocalDate::parse)
-                .collect(Collectors.toSet());
-        int year = LocalDate.now(clock.withZone(zone)).getYear();
-        if (off.stream().noneMatch(d -> d.getYear() == year)) {
-            // the list is kept by hand each year: without it, public holidays count as working time
-            LOG.warn("erp.working-time.holidays lists no day of {}: reminders count that year's public holidays as "
-                    + "working time", year);
-        }
-        return new BusinessCalendar(zone, Set.copyOf(days), hours, off);
+    BusinessCalendar businessCalendar(@Value("${erp.calendar-zone}") ZoneId zone,
+                                      @Value("${erp.working-time.hours}") String hours, CompanyDays days) {
+        return new BusinessCalendar(zone, days.workingDays(), hours, days.holidays());
     }
 
     @Bean

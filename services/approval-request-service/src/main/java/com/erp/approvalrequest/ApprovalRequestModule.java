@@ -15,6 +15,7 @@ import com.erp.approvalrequest.persistence.DelegationReplica;
 import com.erp.approvalrequest.persistence.MongoCollections;
 import com.erp.approvalrequest.persistence.MongoPingHealthIndicator;
 import com.erp.routes.common.directory.DirectoryConfiguration;
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.grpc.CallDeadline;
 import com.erp.routes.common.kafka.OutboxBacklog;
@@ -71,8 +72,8 @@ public class ApprovalRequestModule {
     }
 
     @Bean
-    Submissions submissions(Clock clock, @Value("${erp.approval-request.numbering-zone}") ZoneId zone) {
-        return new Submissions(clock, zone);
+    Submissions submissions(Clock clock, @Value("${erp.approval-request.numbering-zone}") ZoneId zone, CompanyDays days) {
+        return new Submissions(clock, zone, days);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import com.erp.employee.api.AttendanceViews;
 import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.LeaveViews;
 import com.erp.employee.api.QuestViews;
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.employee.api.ReportingLinesPublisher;
 import com.erp.employee.auth.LoginService;
 import com.erp.employee.auth.LoginThrottle;
@@ -81,8 +82,8 @@ public class EmployeeModule {
 
     @Bean
     LeaveLedger leaveLedger(EntityManager entityManager, TransactionTemplate tx, Clock clock,
-                            @Value("${erp.leave.annual-days}") int annualDays) {
-        return new LeaveLedger(entityManager, tx, clock, annualDays);
+                            @Value("${erp.leave.annual-days}") int annualDays, CompanyDays days) {
+        return new LeaveLedger(entityManager, tx, clock, annualDays, days);
     }
 
     @Bean

@@ -26,9 +26,10 @@ class LeaveEndToEndTest extends StandaloneTestBase {
 
     private static final String CONTRACT = "approval-request-api.yaml";
     private static final int YEAR = Year.now().getValue() + 1;
-    private static final LocalDate MONDAY = LocalDate.of(YEAR, 3, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
+    // the second Monday of March: no public holiday in the weeks from it (삼일절 is the 1st)
+    private static final LocalDate MONDAY = LocalDate.of(YEAR, 3, 8).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
 
-    /** The date {@code days} calendar days after the first Monday of March next year. */
+    /** The date {@code days} calendar days after the second Monday of March next year. */
     private static String day(int days) {
         return MONDAY.plusDays(days).toString();
     }

@@ -1,15 +1,14 @@
 package com.erp.routes.common.events;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * How much annual leave a request takes, and what makes one impossible: the working days (Monday to Friday) from
- * the first date to the last, both included; a half day (오전/오후 반차) is one date and counts 0.5. A leave lies
- * within one calendar year, because each year has its own allowance. Public holidays are not known here: a leave
- * over one counts it as a working day, so the drafter leaves it out of the dates.
+ * How much annual leave a request takes, and what makes one impossible: the company's working days ({@link
+ * CompanyDays}: its working days of the week, less public holidays and its own days off) from the first date to the
+ * last, both included; a half day (오전/오후 반차) is one date and counts 0.5. A leave lies within one calendar year,
+ * because each year has its own allowance.
  */
 public final class LeaveRules {
 
@@ -23,16 +22,17 @@ public final class LeaveRules {
     }
 
     /** The leave a request asks for, with its days; {@code endDate} may be left out for one day. */
-    public static Leave leave(String kind, String startDate, String endDate) {
-        violation(kind, startDate, endDate).ifPresent(reason -> {
+    public static Leave leave(String kind, String startDate, String endDate, CompanyDays days) {
+        violation(kind, startDate, endDate, days).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         String end = endDate == null ? startDate : endDate;
-        return new Leave(kind, startDate, end, halfDays(Kind.valueOf(kind), LocalDate.parse(startDate), LocalDate.parse(end)) / 2.0);
+        return new Leave(kind, startDate, end,
+                halfDays(Kind.valueOf(kind), LocalDate.parse(startDate), LocalDate.parse(end), days) / 2.0);
     }
 
     /** Why this leave cannot be taken, if it cannot. */
-    public static Optional<String> violation(String kind, String startDate, String endDate) {
+    public static Optional<String> violation(String kind, String startDate, String endDate, CompanyDays days) {
         Kind k;
         try {
             k = Kind.valueOf(kind);
@@ -57,9 +57,9 @@ public final class LeaveRules {
             return Optional.of("A leave must lie within one calendar year (each year has its own allowance); "
                     + "ask for the days of each year in a document of its own.");
         }
-        if (halfDays(k, start, end) == 0) {
-            return Optional.of("The leave falls on no working day: " + start + (end.equals(start) ? "" : " to " + end)
-                    + " is a weekend.");
+        if (halfDays(k, start, end, days) == 0) {
+            return Optional.of("The leave falls on no working day: " + start + (end.equals(start) ? " is" : " to " + end
+                    + " are") + " weekend or holiday (공휴일); no leave is needed.");
         }
         return Optional.empty();
     }
@@ -80,30 +80,30 @@ public final class LeaveRules {
         return n + (halfDays == 2 ? " day" : " days");
     }
 
-    /** A leave's length in half days: two per working day, one for a half day on a working day. */
     /**
      * Whether two leaves ask for the same time off: a working day both take, unless each takes only a different half
-     * of it (a morning and an afternoon). Weekends in both ranges do not count: nobody takes them.
+     * of it (a morning and an afternoon). Weekends and holidays in both ranges do not count: nobody takes them.
      */
     public static boolean overlaps(String kindA, LocalDate startA, LocalDate endA, String kindB, LocalDate startB,
-                                   LocalDate endB) {
+                                   LocalDate endB, CompanyDays days) {
         LocalDate from = startA.isAfter(startB) ? startA : startB;
         LocalDate to = endA.isBefore(endB) ? endA : endB;
         Kind a = Kind.valueOf(kindA);
         Kind b = Kind.valueOf(kindB);
         boolean otherHalves = a != Kind.ANNUAL && b != Kind.ANNUAL && a != b;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !otherHalves) {
+            if (days.isWorkingDay(d) && !otherHalves) {
                 return true;
             }
         }
         return false;
     }
 
-    static int halfDays(Kind kind, LocalDate start, LocalDate end) {
+    /** A leave's length in half days: two per working day, one for a half day on a working day. */
+    static int halfDays(Kind kind, LocalDate start, LocalDate end, CompanyDays days) {
         int working = 0;
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            if (days.isWorkingDay(d)) {
                 working++;
             }
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
 import com.erp.approvalprocessing.api.WithdrawalRequest;
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.EventType;
@@ -112,7 +113,7 @@ class WorkflowTest {
         // a team lead on a leave document: approved, the head skipped
         EventPayload.Submitted leave = new EventPayload.Submitted(1, "연차", drafter, "LEAVE",
                 List.of(new LineStep(1, lead), new LineStep(2, head)), Instant.EPOCH, null,
-                LeaveRules.leave("ANNUAL", "2031-03-03", null));
+                LeaveRules.leave("ANNUAL", "2031-03-03", null, CompanyDays.WEEKDAYS));
         ApprovalState leaveState = workflow.start(ApprovalEvent.of("l1", 0, Instant.EPOCH,
                 new EventPayload.LeaveReserved(1, "연차", leave, 14.0))).state();
         Transition t = workflow.decide(leaveState, "l1", new DecisionRequest("APPROVE_FINAL", null), caller(lead));
@@ -268,7 +269,7 @@ class WorkflowTest {
     void aLeaveDocumentStartsFromItsReservationNotFromItsSubmission() {
         EventPayload.Submitted leave = new EventPayload.Submitted(1, "연차", drafter, "LEAVE",
                 List.of(new LineStep(1, lead), new LineStep(2, head)), Instant.EPOCH, null,
-                LeaveRules.leave("ANNUAL", "2031-03-03", null));
+                LeaveRules.leave("ANNUAL", "2031-03-03", null, CompanyDays.WEEKDAYS));
         ApprovalEvent submitted = ApprovalEvent.of("l1", 0, Instant.EPOCH, leave);
         assertThat(workflow.startsOnSubmission(submitted)).isFalse();
         assertThat(workflow.startsOnSubmission(ApprovalEvent.of("g1", 0, Instant.EPOCH, new EventPayload.Submitted(1, "t",

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import java.time.Instant;
 
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LeaveRules;
@@ -73,7 +74,7 @@ class ActivateStepRouteTest extends ProcessingRouteTestBase {
         String id = java.util.UUID.randomUUID().toString();
         EventPayload.Submitted leave = new EventPayload.Submitted(DRAFTER.id(), "연차", DRAFTER, "LEAVE",
                 List.of(new LineStep(1, LEAD), new LineStep(2, HEAD)), Instant.now(), null,
-                LeaveRules.leave("ANNUAL", "2031-03-03", "2031-03-04"));
+                LeaveRules.leave("ANNUAL", "2031-03-03", "2031-03-04", CompanyDays.WEEKDAYS));
         NotifyBuilder passed = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1).create();
         kafka.send("approval.submitted", id, json.writeValueAsString(ApprovalEvent.of(id, 0, Instant.now(), leave)));
         assertThat(passed.matches(30, TimeUnit.SECONDS)).isTrue();

@@ -9,6 +9,7 @@ import com.erp.approvalrequest.api.AgreementRequest;
 import com.erp.approvalrequest.api.LeaveRequest;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.ApprovalLineRules;
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LeaveRules;
 
@@ -50,7 +51,7 @@ public final class SubmissionPolicy {
      * The leave a document asks for: a LEAVE document must say which days (as {@link LeaveRules} allows, in last year,
      * this year or next year), and no other form may. Null for other forms.
      */
-    public static Leave leave(String documentType, LeaveRequest request, int thisYear) {
+    public static Leave leave(String documentType, LeaveRequest request, int thisYear, CompanyDays days) {
         boolean leaveForm = LeaveRules.FORM.equals(documentType);
         if (leaveForm && request == null) {
             throw ProblemException.unprocessable("A LEAVE document must say which days: give leave with kind and startDate.");
@@ -62,10 +63,10 @@ public final class SubmissionPolicy {
         if (request == null) {
             return null;
         }
-        LeaveRules.violation(request.kind(), request.startDate(), request.endDate()).ifPresent(reason -> {
+        LeaveRules.violation(request.kind(), request.startDate(), request.endDate(), days).ifPresent(reason -> {
             throw ProblemException.unprocessable(reason);
         });
-        Leave leave = LeaveRules.leave(request.kind(), request.startDate(), request.endDate());
+        Leave leave = LeaveRules.leave(request.kind(), request.startDate(), request.endDate(), days);
         int year = Integer.parseInt(leave.startDate().substring(0, 4));
         // last year's (asked for late, e.g. in the first days of January), this year's and next year's allowances
         if (year < thisYear - 1 || year > thisYear + 1) {

@@ -12,6 +12,7 @@ import com.erp.approvalrequest.api.SubmissionAccepted;
 import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.ApprovalLineRules;
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LineStep;
@@ -36,11 +37,16 @@ public class Submissions {
 
     private final Clock clock;
     private final ZoneId zone;
+    private final CompanyDays days;
 
-    /** @param zone the zone whose calendar says which year it is (for the years a leave may be in) */
-    public Submissions(Clock clock, ZoneId zone) {
+    /**
+     * @param zone the zone whose calendar says which year it is (for the years a leave may be in)
+     * @param days the company's working days, in which leave is counted
+     */
+    public Submissions(Clock clock, ZoneId zone, CompanyDays days) {
         this.clock = clock;
         this.zone = zone;
+        this.days = days;
     }
 
     /**
@@ -55,7 +61,7 @@ public class Submissions {
                              String resubmissionOf) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Leave leave = SubmissionPolicy.leave(request.type(), request.leave(), today.getYear());
+        Leave leave = SubmissionPolicy.leave(request.type(), request.leave(), today.getYear(), days);
         FormRules.check(request.type(), request.expense(), request.trip(), today);
         List<LineStep> line = SubmissionPolicy.line(caller.id(), approvers, request.agreement(), agreers);
         if (request.ccIds() != null && !request.ccIds().isEmpty()) {

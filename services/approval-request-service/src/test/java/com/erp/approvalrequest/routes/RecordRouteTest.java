@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
@@ -398,7 +399,7 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
     void theLeaveLedgersAnswerShowsOnTheDocumentAndARefusalRejectsIt() throws Exception {
         String reservedId = submit("휴가 1");
         String refusedId = submit("휴가 2");
-        Leave leave = LeaveRules.leave("ANNUAL", "2031-03-03", "2031-03-05");
+        Leave leave = LeaveRules.leave("ANNUAL", "2031-03-03", "2031-03-05", CompanyDays.WEEKDAYS);
         EventPayload.Submitted submission = new EventPayload.Submitted(DRAFTER.id(), "휴가", DRAFTER, "LEAVE",
                 List.of(new LineStep(1, LEAD), new LineStep(2, HEAD)), Instant.now(), null, leave);
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(2).create();

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 class SubmitRouteTest extends ApprovalRequestRouteTestBase {
 
     private static final String CONTRACT = "approval-request-api.yaml";
-    // next year's first week of March: always open for leave, never today's
-    private static final LocalDate FIRST_MONDAY = LocalDate.of(Year.now().getValue() + 1, 3, 1)
-            .with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
+    // next year's second week of March: always open for leave, never today's, no public holiday (삼일절 is the 1st)
+    private static final LocalDate FIRST_MONDAY = LocalDate.of(Year.now().getValue() + 1, 3, 8)
+            .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     private static final String MONDAY = FIRST_MONDAY.toString();
     private static final String WEDNESDAY = FIRST_MONDAY.plusDays(2).toString();
     private static final String SATURDAY = FIRST_MONDAY.minusDays(2).toString();
@@ -245,6 +245,40 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
         assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "EXPENSE", "title", "t",
                 "expense", Map.of("amount", 0, "category", "GIFT", "spentOn", yesterday))), 400);
         assertThat(approvals().countDocuments()).isEqualTo(before);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.erp.routes.common.events.CompanyDays companyDays;
+
+    @Test
+    void aLeaveOverAPublicHolidayIsNotChargedForItAndOneOnHolidaysOnlyIsRefused() {
+        // a holiday of the company's list on a working day, ahead and in a year open for leave
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Seoul"));
+        LocalDate holiday = companyDays.holidays().stream().sorted()
+                .filter(d -> d.isAfter(today.plusDays(1)) && d.getYear() <= today.getYear() + 1)
+                .filter(d -> companyDays.workingDays().contains(d.getDayOfWeek()))
+                .filter(d -> d.minusDays(1).getYear() == d.plusDays(1).getYear())
+                .findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(holiday != null,
+                "erp.working-time.holidays lists no working-day holiday ahead in this year or the next");
+        LocalDate from = holiday.minusDays(1);
+        LocalDate to = holiday.plusDays(1);
+        long weekdays = from.datesUntil(to.plusDays(1)).filter(d -> d.getDayOfWeek().getValue() <= 5).count();
+        long holidays = from.datesUntil(to.plusDays(1))
+                .filter(d -> d.getDayOfWeek().getValue() <= 5 && companyDays.holidays().contains(d)).count();
+
+        Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "명절 앞뒤 연차",
+                "approverIds", List.of(LEAD.id()), "leave", Map.of("kind", "ANNUAL", "startDate", from.toString(),
+                        "endDate", to.toString())));
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        double days = http.get("/api/approvals/" + r.json().path("id").asText(), token(DRAFTER)).json()
+                .path("leave").path("days").asDouble();
+        assertThat(days).as("%s to %s around %s", from, to, holiday).isEqualTo((double) (weekdays - holidays))
+                .isLessThan((double) weekdays);
+
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "공휴일",
+                "approverIds", List.of(LEAD.id()), "leave", Map.of("kind", "HALF_DAY_AM", "startDate", holiday.toString()))),
+                422).path("detail").asText()).contains("holiday");
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.erp.employee.domain.LeaveEntry.Kind;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Progress;
@@ -40,9 +41,13 @@ public class LeaveLedger {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int annualHalfDays;
+    private final CompanyDays days;
 
-    /** @param annualDays what a year's account starts with */
-    public LeaveLedger(EntityManager em, TransactionTemplate tx, Clock clock, int annualDays) {
+    /**
+     * @param annualDays what a year's account starts with
+     * @param days       the company's working days, in which leave is counted (as approval-request counts it)
+     */
+    public LeaveLedger(EntityManager em, TransactionTemplate tx, Clock clock, int annualDays, CompanyDays days) {
         this.em = em;
         // every read sees what is committed: a read after taking the account's lock sees what the lock's last holder
         // wrote (under REPEATABLE READ it would see the snapshot of the transaction's first read)
@@ -50,6 +55,7 @@ public class LeaveLedger {
         this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.annualHalfDays = annualDays * 2;
+        this.days = days;
     }
 
     /** Whether the event submits a leave document. */
@@ -70,8 +76,8 @@ public class LeaveLedger {
         if (leave == null) {
             throw new InvalidEventException("leave document " + submitted.approvalId() + " says nothing about the leave");
         }
-        Optional<String> violation = LeaveRules.violation(leave.kind(), leave.startDate(), leave.endDate());
-        if (violation.isPresent() || LeaveRules.leave(leave.kind(), leave.startDate(), leave.endDate()).halfDays() != leave.halfDays()) {
+        Optional<String> violation = LeaveRules.violation(leave.kind(), leave.startDate(), leave.endDate(), days);
+        if (violation.isPresent() || LeaveRules.leave(leave.kind(), leave.startDate(), leave.endDate(), days).halfDays() != leave.halfDays()) {
             throw new InvalidEventException("leave document " + submitted.approvalId() + ": "
                     + violation.orElse("its days do not match its dates"));
         }
@@ -126,7 +132,7 @@ public class LeaveLedger {
                 .forEach(e -> last.merge(e.getApprovalId(), e, (a, b) -> a.getId() > b.getId() ? a : b));
         return last.values().stream()
                 .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.DEDUCTED)
-                .filter(e -> LeaveRules.overlaps(kind, start, end, e.getLeaveKind(), e.getStartDate(), e.getEndDate()))
+                .filter(e -> LeaveRules.overlaps(kind, start, end, e.getLeaveKind(), e.getStartDate(), e.getEndDate(), days))
                 .findFirst().orElse(null);
     }
 

@@ -39,6 +39,9 @@ class LeaveLedgerTest extends EmployeeTestBase {
     ObjectMapper json;
     @Autowired
     com.erp.employee.persistence.LeaveLedger ledger;
+    /** the service's calendar: a document counts its days as approval-request would */
+    @Autowired
+    com.erp.routes.common.events.CompanyDays companyDays;
 
     private Person me(String token) {
         JsonNode me = http.get("/api/employees/me", token).json();
@@ -49,7 +52,7 @@ class LeaveLedgerTest extends EmployeeTestBase {
     private ApprovalEvent leave(String id, Person drafter, String kind, String start, String end) {
         Person lead = new Person(drafter.id() + 1, "팀장", "TEAM_LEAD", drafter.department());
         return ApprovalEvent.of(id, 0, Instant.now(), new EventPayload.Submitted(drafter.id(), "휴가 신청", drafter, "LEAVE",
-                List.of(new LineStep(1, lead)), Instant.now(), null, LeaveRules.leave(kind, start, end)));
+                List.of(new LineStep(1, lead)), Instant.now(), null, LeaveRules.leave(kind, start, end, companyDays)));
     }
 
     private void send(ApprovalEvent event) throws Exception {
@@ -80,6 +83,20 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         assertMatchesContract(CONTRACT, "GET", "/api/leave/entries", r);
         return r.json().path("items").findValuesAsText("kind");
+    }
+
+    @Test
+    void everyoneReadsTheCompanysWorkingDaysAndHolidaysAsTheLedgerCountsThem() {
+        Response r = http.get("/api/leave/days-off", token("dev.staff"));
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/leave/days-off", r);
+        assertThat(r.json().path("workingDays").toString())
+                .isEqualTo("[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"]");
+        List<String> holidays = new java.util.ArrayList<>();
+        r.json().path("holidays").forEach(h -> holidays.add(h.asText()));
+        assertThat(holidays).isSorted().containsExactlyElementsOf(companyDays.holidays().stream().sorted()
+                .map(java.time.LocalDate::toString).toList()).contains("2026-09-24");
+        assertProblem(http.get("/api/leave/days-off", null), 401);
     }
 
     @Test

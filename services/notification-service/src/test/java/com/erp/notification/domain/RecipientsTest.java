@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LeaveRules;
@@ -194,7 +195,7 @@ class RecipientsTest {
     @Test
     void theDrafterOfARefusedLeaveIsToldWhy() {
         List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("l", 1, Instant.EPOCH, new EventPayload.LeaveRefused(1,
-                "연차", drafter, LeaveRules.leave("ANNUAL", "2031-03-03", null), 0.5,
+                "연차", drafter, LeaveRules.leave("ANNUAL", "2031-03-03", null, CompanyDays.WEEKDAYS), 0.5,
                 "Not enough annual leave: this asks for 1 day, 0.5 days left of 2031's 15 days.",
                 new Progress(Progress.Status.REJECTED, null, List.of()))));
         assertThat(d).singleElement().satisfies(x -> {
