@@ -9,7 +9,7 @@ import org.apache.camel.component.redis.RedisConstants;
 /**
  * The shape of every change a person makes to a document in processing (a decision, a withdrawal, a line change):
  * read the state, let the rules (bean workflow) make the transition from it and the request, store it only if nobody
- * changed the document meanwhile (else read it again and retry, up to three times, then 409), publish its events, answer.
+ * changed the document meanwhile (else read it again and retry, up to twelve times, then 409), publish its events, answer.
  */
 abstract class StateChangeRoute extends RouteBuilder {
 
@@ -34,7 +34,7 @@ abstract class StateChangeRoute extends RouteBuilder {
                 .setVariable("request", body())
                 .setVariable("attempt", constant(0))
                 // another change stored first (agreers of one 합의 step deciding at once): read it and decide again,
-                // so the rules judge the document as it now is; the third time the caller gets 409
+                // so the rules judge the document as it now is; after RedisApprovalStore.ATTEMPTS the caller gets 409
                 .loopDoWhile(simple("${variable.transition} == null"))
                     .setVariable("attempt", simple("${variable.attempt}++"))
                     .setHeader(RedisConstants.COMMAND, constant("HGETALL"))

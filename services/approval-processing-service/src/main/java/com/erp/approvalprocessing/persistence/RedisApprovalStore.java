@@ -79,8 +79,11 @@ public class RedisApprovalStore {
         return run(transition) == 1L;
     }
 
-    /** How often a change is tried against a document others keep changing before the caller gets 409. */
-    static final int ATTEMPTS = 3;
+    /**
+     * How often a change is tried against a document others keep changing before the caller gets 409: more than a
+     * 합의 step has agreers (10), who may all decide at the same moment and are each served in turn.
+     */
+    public static final int ATTEMPTS = 12;
 
     /**
      * Stores a change made from the state as it was read; null if another change was stored first (the caller reads
@@ -92,6 +95,12 @@ public class RedisApprovalStore {
         }
         if (attempt >= ATTEMPTS) {
             throw ProblemException.conflict("Others kept changing this document at the same moment; reload it and try again.");
+        }
+        // a few milliseconds, more each time and different for each: the racers do not meet again at once
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 4L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return null;
     }

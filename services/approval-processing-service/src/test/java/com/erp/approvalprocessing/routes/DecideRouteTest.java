@@ -18,6 +18,7 @@ import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.security.Caller;
@@ -152,6 +153,20 @@ class DecideRouteTest extends ProcessingRouteTestBase {
     }
 
     @Test
+    void eightAgreersDecidingAtTheSameMomentAreAllServed() throws Exception {
+        List<Person> agreers = new java.util.ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            agreers.add(new Person(3000 + i, "합의자 " + i, "TEAM_LEAD", "개발본부"));
+        }
+        String id = activated(List.of(LineStep.agreement(1, agreers), new LineStep(2, HEAD)));
+        List<Callable<Integer>> all = agreers.stream()
+                .<Callable<Integer>>map(a -> () -> decide(a, id, "APPROVE", null).status()).toList();
+        // the contract: decisions arriving together are served one after the other, none told to try again
+        assertThat(Concurrently.run(all)).containsOnly(200);
+        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(HEAD.id()), id)).as("the step agreed").isTrue();
+    }
+
+    @Test
     void aDecisionMadeOnAStateSomeoneElseChangedMeanwhileIsRefusedAndChangesNothing() throws Exception {
         String id = activated();
         ApprovalState seen = store.state(redis.opsForHash().entries(RedisKeys.approval(id)));
@@ -163,7 +178,8 @@ class DecideRouteTest extends ProcessingRouteTestBase {
 
         // not stored: the route reads the state again and retries, and at the last attempt the caller gets 409
         assertThat(store.commit(reject, 1)).isNull();
-        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> store.commit(reject, 3));
+        ProblemException refused = catchThrowableOfType(ProblemException.class,
+                () -> store.commit(reject, com.erp.approvalprocessing.persistence.RedisApprovalStore.ATTEMPTS));
         assertThat(refused.status()).isEqualTo(409);
         ApprovalState now = store.state(redis.opsForHash().entries(RedisKeys.approval(id)));
         assertThat(now.version()).isEqualTo(3);
