@@ -469,6 +469,9 @@ public class Workflow {
             pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));
             next.step(current).people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
             events.add(activated(next, current, seq + 2, now, null));
+        } else if (line.size() != state.stepCount()) {
+            // the active step's people keep it, but their inbox item says "step n of m": written again with the new m
+            pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
         }
         return new Transition(next, state.version(), List.copyOf(inbox), List.copyOf(events));
     }

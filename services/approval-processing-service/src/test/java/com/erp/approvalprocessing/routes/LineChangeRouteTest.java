@@ -107,6 +107,9 @@ class LineChangeRouteTest extends ProcessingRouteTestBase {
         assertThat(grown.json().path("line").findValuesAsText("name")).containsExactly(LEAD.name(), OTHER.name(), HEAD.name());
         assertThat(version(id)).isEqualTo("2");
         assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(LEAD.id()), id)).isTrue();
+        // the lead's inbox says how long the line is now
+        assertThat(json.readTree((String) redis.opsForHash().get(RedisKeys.inbox(LEAD.id()), id)).path("stepCount")
+                .asInt()).isEqualTo(3);
         JsonNode payload = json.readTree(kafka.awaitKey("approval.line-changed", id, 1).get(0).value()).path("payload");
         assertThat(payload.path("added").findValuesAsText("name")).containsExactly(OTHER.name());
         assertThat(payload.path("progress").path("steps")).hasSize(3);
