@@ -74,6 +74,14 @@ describe('questActions offers what the quest rules allow', () => {
     expect(questActions(reported, { id: 3, manager: false, admin: true })).toEqual(['cancellation']);
     expect(questActions({ status: 'APPROVED', poster }, { id: 3, manager: false, admin: true })).toEqual([]);
   });
+  it('a quest sent back is not the poster\'s to call off; a poster who left is replaced by an administrator', () => {
+    const sentBack = { status: 'TAKEN' as const, poster, assignee: { id: 2 }, reportedAt: '2026-12-04T01:00:00Z' };
+    expect(questActions(sentBack, { id: 1, manager: true, admin: false })).toEqual([]);
+    expect(questActions(sentBack, { id: 3, manager: false, admin: true })).toEqual(['cancellation']);
+    const orphan = { status: 'SUBMITTED' as const, poster, assignee: { id: 2 }, posterLeft: true };
+    expect(questActions(orphan, { id: 3, manager: false, admin: true })).toEqual(['approval', 'send-back', 'cancellation']);
+    expect(questActions(orphan, { id: 3, manager: true, admin: false })).toEqual([]);
+  });
 });
 
 describe('localDate', () => {

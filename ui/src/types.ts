@@ -396,6 +396,10 @@ export interface Quest {
   reviewNote?: string;
   postedAt: string;
   updatedAt: string;
+  /** when last reported done: a quest sent back stays reported, and its poster no longer calls it off */
+  reportedAt?: string;
+  /** its poster has left: an administrator reviews it */
+  posterLeft?: boolean;
 }
 
 /** A check-in's or check-out's answer. */

@@ -19,7 +19,7 @@ public class QuestViews {
     /** Schema Quest. */
     public record QuestView(long id, String title, String description, double rewardDays, String dueDate, String status,
                             Person poster, Person assignee, String report, String reviewNote, Instant postedAt,
-                            Instant updatedAt) {
+                            Instant updatedAt, Instant reportedAt, Boolean posterLeft) {
     }
 
     /** Schema QuestList. */
@@ -53,7 +53,7 @@ public class QuestViews {
         return new QuestView(q.getId(), q.getTitle(), q.getDescription(), q.getRewardHalfDays() / 2.0,
                 q.getDueDate() == null ? null : q.getDueDate().toString(), q.getStatus().name(), person(q.getPoster()),
                 person(q.getAssignee()), concerned ? q.getReport() : null, concerned ? q.getReviewNote() : null,
-                q.getPostedAt(), q.getUpdatedAt());
+                q.getPostedAt(), q.getUpdatedAt(), q.getReportedAt(), q.getPoster().isActive() ? null : Boolean.TRUE);
     }
 
     private static Person person(Employee e) {

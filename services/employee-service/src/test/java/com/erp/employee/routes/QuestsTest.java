@@ -174,6 +174,10 @@ class QuestsTest extends EmployeeTestBase {
         assertThat(givenUp.path("posterId").asLong()).isNotEqualTo(leaver.id());
 
         // the reported one waits for a review: an administrator's now, not another manager's
+        Response orphan = http.get("/api/quests/" + reported, admin);
+        assertMatchesContract(CONTRACT, "GET", "/api/quests/" + reported, orphan);
+        assertThat(orphan.json().path("posterLeft").asBoolean()).isTrue();
+        assertThat(http.get("/api/quests/" + inHand, lead).json().has("posterLeft")).as("its poster is here").isFalse();
         assertThat(assertProblem(act(token("dev.head"), reported, "approval", null), 403).path("detail").asText())
                 .contains("posted");
         double before = available(taker.token());
@@ -192,6 +196,7 @@ class QuestsTest extends EmployeeTestBase {
         assertThat(act(taker.token(), id, "report", Map.of("report", "초안입니다")).status()).isEqualTo(200);
         assertThat(act(lead, id, "send-back", Map.of("reason", "표가 빠졌어요")).status()).isEqualTo(200);
         assertThat(assertProblem(act(lead, id, "cancellation", null), 409).path("detail").asText()).contains("reported");
+        assertThat(http.get("/api/quests/" + id, lead).json().path("reportedAt").asText()).as("still reported").isNotBlank();
 
         // the poster, the assignee and administrators read the report and the reason; the rest of the board not
         for (String concerned : List.of(lead, taker.token(), token("admin"))) {
