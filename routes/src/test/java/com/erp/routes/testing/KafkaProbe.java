@@ -72,17 +72,20 @@ public final class KafkaProbe {
         }
     }
 
-    /** The partition a record with this key goes to (the producer's default partitioner). */
-    public int partitionOf(String topic, String key) {
+    /** How many partitions the topic has. */
+    public int partitions(String topic) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            int partitions = producer.partitionsFor(topic).size();
-            return org.apache.kafka.common.utils.Utils.toPositive(
-                    org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    % partitions;
+            return producer.partitionsFor(topic).size();
         }
+    }
+
+    /** The partition a record with this key goes to among {@code partitions} (the producer's default partitioner). */
+    public static int partitionOf(String key, int partitions) {
+        return org.apache.kafka.clients.producer.internals.BuiltInPartitioner.partitionForKey(
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8), partitions);
     }
 
     /** Sends these records (key to value, in order) with one producer, each acknowledged. */

@@ -885,12 +885,7 @@ public class Workflow {
         LocalDate today = today();
         boolean deputyToday = state.line().stream().flatMap(s -> s.people().stream())
                 .anyMatch(p -> delegations.of(p.id()).map(d -> d.delegatesTo(caller.id(), today)).orElse(false));
-        return deputyToday || state.progress().steps().stream().anyMatch(s -> isPerson(s.deputy(), caller)
-                || s.agreements() != null && s.agreements().stream().anyMatch(a -> isPerson(a.deputy(), caller)));
-    }
-
-    private static boolean isPerson(Person p, Caller caller) {
-        return p != null && p.id() == caller.id();
+        return deputyToday || decidedAsDeputy(state, caller.id()).isPresent();
     }
 
     private LocalDate today() {

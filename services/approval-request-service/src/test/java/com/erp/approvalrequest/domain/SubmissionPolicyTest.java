@@ -22,6 +22,18 @@ class SubmissionPolicyTest {
     }
 
     @Test
+    void aLeaveIsCountedInTheCompanysWorkingDaysAndOneOnHolidaysOnlyIsRefused() {
+        // 추석 2026 on the 24th and 25th of September
+        com.erp.routes.common.events.CompanyDays korea = com.erp.routes.common.events.CompanyDays.of(
+                List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.WEDNESDAY,
+                        java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY), List.of("2026-09-24", "2026-09-25"));
+        assertThat(SubmissionPolicy.leave("LEAVE", new com.erp.approvalrequest.api.LeaveRequest("ANNUAL", "2026-09-21",
+                "2026-09-25"), 2026, korea).days()).isEqualTo(3.0);
+        assertThatThrownBy(() -> SubmissionPolicy.leave("LEAVE", new com.erp.approvalrequest.api.LeaveRequest("ANNUAL",
+                "2026-09-24", "2026-09-25"), 2026, korea)).isInstanceOf(ProblemException.class).hasMessageContaining("holiday");
+    }
+
+    @Test
     void aProperLinePasses() {
         assertThatCode(() -> SubmissionPolicy.check("제목", 1, List.of(2L, 3L), List.of(p(2), p(3)))).doesNotThrowAnyException();
         assertThatCode(() -> SubmissionPolicy.check("제목", 1, null, List.of(p(2)))).doesNotThrowAnyException();

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.Person;
+import com.erp.routes.testing.KafkaProbe;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -87,9 +88,10 @@ class DelegationReplicaRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     private Person onTheSamePartitionAs(Person approver) {
-        int partition = kafka.partitionOf(TOPIC, String.valueOf(approver.id()));
+        int partitions = kafka.partitions(TOPIC);
+        int partition = KafkaProbe.partitionOf(String.valueOf(approver.id()), partitions);
         for (long id = approver.id() + 1; ; id++) {
-            if (kafka.partitionOf(TOPIC, String.valueOf(id)) == partition) {
+            if (KafkaProbe.partitionOf(String.valueOf(id), partitions) == partition) {
                 return new Person(id, "다른 결재자", "TEAM_LEAD", "개발팀");
             }
         }

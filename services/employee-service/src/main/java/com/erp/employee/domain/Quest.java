@@ -22,7 +22,8 @@ import jakarta.persistence.Version;
  * A quest (퀘스트): a task a manager posts with a reward in leave days. OPEN until an employee takes it (TAKEN, theirs
  * alone; one quest at a time per employee); they report it done (SUBMITTED); the manager who posted it approves it
  * (APPROVED: the reward is earned) or sends it back with a reason (TAKEN again). The assignee may give a taken quest
- * up (OPEN again); the poster may call it off until it is reported done, even once sent back (CANCELLED). When the
+ * up (OPEN again); the poster may call it off until it is reported done, not once it has been (sent back included;
+ * CANCELLED). When the
  * poster has left, an administrator reviews in their place; when the assignee leaves, the quest is open again. Each
  * rule says who may act and when; anything else is refused with the reason.
  */

@@ -186,9 +186,10 @@ public class QuestBoard {
         }
     }
 
-    /** An administrator reviews the quests of a poster who has left. */
+    /** An administrator reviews the quests of a poster who has left; not one they took themselves. */
     private boolean inPlaceOfPoster(Quest quest, Caller caller) {
         return caller.isAdmin() && caller.id() != quest.getPosterId()
+                && (quest.getAssigneeId() == null || caller.id() != quest.getAssigneeId())
                 && !em.find(Employee.class, quest.getPosterId()).isActive();
     }
 

@@ -152,6 +152,10 @@ class QuestsTest extends EmployeeTestBase {
         long reported = post(poster.token(), "보고된 퀘스트", 1.5);
         assertThat(act(taker.token(), reported, "take", null).status()).isEqualTo(200);
         assertThat(act(taker.token(), reported, "report", Map.of("report", "끝냈습니다")).status()).isEqualTo(200);
+        // one the administrator took themselves: never theirs to review, poster gone or not
+        long adminsOwn = post(poster.token(), "관리자가 맡은 퀘스트", 1);
+        assertThat(act(admin, adminsOwn, "take", null).status()).isEqualTo(200);
+        assertThat(act(admin, adminsOwn, "report", null).status()).isEqualTo(200);
         long inHand = post(lead, "떠나는 사람의 퀘스트", 1);
         assertThat(act(leaver.token(), inHand, "take", null).status()).isEqualTo(200);
         assertThat(act(leaver.token(), inHand, "report", null).status()).isEqualTo(200);
@@ -180,6 +184,10 @@ class QuestsTest extends EmployeeTestBase {
         assertThat(http.get("/api/quests/" + inHand, lead).json().has("posterLeft")).as("its poster is here").isFalse();
         assertThat(assertProblem(act(token("dev.head"), reported, "approval", null), 403).path("detail").asText())
                 .contains("posted");
+        assertProblem(act(admin, adminsOwn, "approval", null), 403);
+        assertThat(act(admin, adminsOwn, "give-up", null).status()).as("reported: it waits for a review")
+                .isEqualTo(409);
+        assertThat(act(admin, adminsOwn, "cancellation", null).status()).as("an administrator calls it off").isEqualTo(200);
         double before = available(taker.token());
         Response approved = act(admin, reported, "approval", Map.of("note", "대신 승인합니다"));
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);
