@@ -93,7 +93,7 @@ public class ApprovalProcessingModule {
     @Bean
     BusinessCalendar businessCalendar(@Value("${erp.calendar-zone}") ZoneId zone,
                                       @Value("${erp.working-time.hours}") String hours, CompanyDays days) {
-        return new BusinessCalendar(zone, days.workingDays(), hours, days.holidays());
+        return new BusinessCalendar(zone, days, hours);
     }
 
     @Bean

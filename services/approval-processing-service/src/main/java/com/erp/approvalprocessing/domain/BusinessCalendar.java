@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
 
+import com.erp.routes.common.events.CompanyDays;
+
 /**
  * The company's working time, in which a step's waiting is counted: working days (Monday to Friday by default) from
  * the start to the end of the working day, in the company's calendar zone, except its holidays (공휴일, company
@@ -17,33 +19,32 @@ import java.util.Set;
 public final class BusinessCalendar {
 
     private final ZoneId zone;
-    private final Set<DayOfWeek> workingDays;
+    /** Which days are worked: the same for every service ({@link CompanyDays}). */
+    private final CompanyDays days;
     private final LocalTime start;
     /** Null: the working day runs to midnight. */
     private final LocalTime end;
-    private final Set<LocalDate> holidays;
 
     /**
      * @param hours "09:00-18:00"; "00:00-24:00" counts whole days
      */
-    public BusinessCalendar(ZoneId zone, Set<DayOfWeek> workingDays, String hours, Set<LocalDate> holidays) {
+    public BusinessCalendar(ZoneId zone, CompanyDays days, String hours) {
         String[] parts = hours.split("-");
         if (parts.length != 2) {
             throw new IllegalArgumentException("working hours must read like 09:00-18:00, not " + hours);
         }
         this.zone = zone;
-        this.workingDays = Set.copyOf(workingDays);
+        this.days = days;
         this.start = LocalTime.parse(parts[0].trim());
         this.end = parts[1].trim().equals("24:00") ? null : LocalTime.parse(parts[1].trim());
-        if (this.workingDays.isEmpty() || end != null && !end.isAfter(start)) {
-            throw new IllegalArgumentException("no working time: days " + workingDays + ", hours " + hours);
+        if (days.workingDays().isEmpty() || end != null && !end.isAfter(start)) {
+            throw new IllegalArgumentException("no working time: days " + days.workingDays() + ", hours " + hours);
         }
-        this.holidays = Set.copyOf(holidays);
     }
 
     /** Every moment counts: for tests and for a company that wants reminders by the clock. */
     public static BusinessCalendar always(ZoneId zone) {
-        return new BusinessCalendar(zone, Set.of(DayOfWeek.values()), "00:00-24:00", Set.of());
+        return new BusinessCalendar(zone, new CompanyDays(Set.of(DayOfWeek.values()), Set.of()), "00:00-24:00");
     }
 
     /** The moment {@code working} of working time has passed since {@code from}. */
@@ -93,6 +94,6 @@ public final class BusinessCalendar {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        return workingDays.contains(day.getDayOfWeek()) && !holidays.contains(day);
+        return days.isWorkingDay(day);
     }
 }

@@ -12,14 +12,15 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 
+import com.erp.routes.common.events.CompanyDays;
 import org.junit.jupiter.api.Test;
 
 /** Working time in Seoul: weekdays 09:00–18:00, holidays off. */
 class BusinessCalendarTest {
 
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    private final BusinessCalendar calendar = new BusinessCalendar(SEOUL,
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "09:00-18:00", Set.of(LocalDate.parse("2026-12-25")));
+    private final BusinessCalendar calendar = new BusinessCalendar(SEOUL, new CompanyDays(
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(LocalDate.parse("2026-12-25"))), "09:00-18:00");
 
     private static Instant seoul(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(SEOUL).toInstant();
@@ -62,11 +63,11 @@ class BusinessCalendarTest {
 
     @Test
     void hoursThatLeaveNoWorkingTimeAreRefused() {
-        assertThatThrownBy(() -> new BusinessCalendar(SEOUL, Set.of(DayOfWeek.MONDAY), "18:00-09:00", Set.of()))
+        assertThatThrownBy(() -> new BusinessCalendar(SEOUL, new CompanyDays(Set.of(DayOfWeek.MONDAY), Set.of()), "18:00-09:00"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BusinessCalendar(SEOUL, Set.of(), "09:00-18:00", Set.of()))
+        assertThatThrownBy(() -> new BusinessCalendar(SEOUL, new CompanyDays(Set.of(), Set.of()), "09:00-18:00"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BusinessCalendar(SEOUL, Set.of(DayOfWeek.MONDAY), "nine to six", Set.of()))
+        assertThatThrownBy(() -> new BusinessCalendar(SEOUL, new CompanyDays(Set.of(DayOfWeek.MONDAY), Set.of()), "nine to six"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.erp.approvalprocessing.api.DecisionRequest;
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.EventPayload;
@@ -34,7 +35,7 @@ class ReminderTest {
     // activated on Friday 2026-11-27 at 17:00 in Seoul
     private static final Instant ACTIVATED = Instant.parse("2026-11-27T08:00:00Z");
     private final BusinessCalendar calendar = new BusinessCalendar(SEOUL,
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "09:00-18:00", Set.of());
+            new CompanyDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of()), "09:00-18:00");
     private final ReminderPolicy policy = new ReminderPolicy(calendar, Duration.ofHours(8), Duration.ofHours(4));
     private final Map<Long, DelegationEvent> delegations = new HashMap<>();
 
