@@ -28,6 +28,11 @@ public final class RedisKeys {
     public static final String UNREAD = ":unread";
     /** notification: a notification already stored, {@code erp:notified:<notification id>}. */
     public static final String NOTIFIED = "erp:notified:";
+    /**
+     * notification: per document, the newest state version each person was told where they stand at
+     * ({@code erp:notified-standing:<approval id>}, a hash of user id to sequence).
+     */
+    public static final String NOTIFIED_STANDING = "erp:notified-standing:";
 
     private RedisKeys() {
     }
@@ -54,5 +59,9 @@ public final class RedisKeys {
 
     public static String notified(String notificationId) {
         return NOTIFIED + notificationId;
+    }
+
+    public static String notifiedStanding(String approvalId) {
+        return NOTIFIED_STANDING + approvalId;
     }
 }

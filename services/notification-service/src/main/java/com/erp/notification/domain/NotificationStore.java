@@ -15,7 +15,11 @@ import org.springframework.data.redis.core.script.RedisScript;
  * its unread counter {@code erp:notifications:<user id>:unread} incremented, and published on the pub/sub
  * channel, from which every instance delivers it to its own WebSocket sessions of that user. A notification
  * whose id was stored before ({@code erp:notified:<id>}, kept for {@code dedupe-ttl}) is skipped, so a
- * redelivered event tells nobody twice.
+ * redelivered event tells nobody twice. Nor is a notification that tells someone where they stand on a document at
+ * an older state than one they were told of ({@code erp:notified-standing:<approval id>}, the newest state version
+ * told to each person, kept as long as the dedupe marks): the topics of one document's events are consumed
+ * independently, so under lag a retraction's "it no longer waits for you" can arrive after the activation that asks
+ * them again, and would leave them believing the document does not wait for them.
  * <p>
  * One script instead of a command each: notification.notify is one Kafka consumer (an event's notifications
  * keep their order), and six round trips per notification were what limited the whole end-to-end pipeline.
@@ -62,8 +66,8 @@ public class NotificationStore {
         if (deliveries == null || deliveries.isEmpty()) {
             return 0;
         }
-        List<String> keys = new ArrayList<>(deliveries.size() * 3);
-        List<String> args = new ArrayList<>(3 + deliveries.size() * 2);
+        List<String> keys = new ArrayList<>(deliveries.size() * 4);
+        List<String> args = new ArrayList<>(3 + deliveries.size() * 4);
         args.add(String.valueOf(Math.max(1, dedupeTtl.toSeconds())));
         args.add(String.valueOf(keep - 1));
         args.add(channel);
@@ -71,8 +75,13 @@ public class NotificationStore {
             keys.add(RedisKeys.notified(d.notification().id()));
             keys.add(RedisKeys.notifications(d.userId()));
             keys.add(RedisKeys.unread(d.userId()));
+            String document = d.notification().approvalId();
+            boolean standing = d.standing() != null && document != null;
+            keys.add(standing ? RedisKeys.notifiedStanding(document) : RedisKeys.notified(d.notification().id()));
             args.add(views.toJson(d.notification()));
             args.add(views.toJson(d));
+            args.add(String.valueOf(d.userId()));
+            args.add(standing ? String.valueOf(d.standing()) : "");
         }
         Long stored = redis.execute(script, keys, args.toArray());
         return stored == null ? 0 : stored;

@@ -23,7 +23,9 @@ import com.erp.routes.common.events.StandIn;
  * days than are left; those who must decide a step that waited too long (독촉), and its drafter when they left or once
  * it is overdue, and the superiors of whoever it waits on once it escalates; who is taken off or put on a line in progress (결재선 변경); the drafter when a receiver acknowledges
  * the document (접수), and the head of a receiving department when someone else of it did. A
- * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice.
+ * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice. What tells
+ * someone where they stand on a document (asked, no longer waited for, off the line, withdrawn) carries the event's
+ * sequence, so that a stale one arriving late from another topic is not told after a newer one.
  */
 public final class Recipients {
 
@@ -45,9 +47,9 @@ public final class Recipients {
             List<Delivery> told = new ArrayList<>();
             String asked = p.asksAgreement() ? "You are asked to agree (합의) to '%s' from %s (step %d of %d)."
                     : "You have a document to approve: '%s' from %s (step %d of %d).";
-            p.approvers().forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
+            p.approvers().forEach(a -> told.add(standing(event, a.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
                     asked, p.title(), p.drafter().name(), p.step(), p.stepCount()))));
-            all(p.deputies()).forEach(d -> told.add(delivery(event, d.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
+            all(p.deputies()).forEach(d -> told.add(standing(event, d.id(), "APPROVAL_REQUESTED", p.drafter(), String.format(
                     succeeds(d, p.standIns())
                             ? "You decide for %s, who left (퇴사), whose decisions you took over (인수): '%s' from %s waits (step %d of %d)."
                             : "You decide for %s while they are away (대결): '%s' from %s waits (step %d of %d).",
@@ -121,7 +123,7 @@ public final class Recipients {
                     : String.format("%s withdrew '%s'; it needs nothing more from you. Reason: %s", p.drafter().name(),
                     p.title(), p.reason());
             List<Delivery> told = new ArrayList<>();
-            p.approvers().forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_WITHDRAWN", p.drafter(), message)));
+            p.approvers().forEach(a -> told.add(standing(event, a.id(), "APPROVAL_WITHDRAWN", p.drafter(), message)));
             all(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "APPROVAL_WITHDRAWN", p.drafter(),
                     p.reason() == null ? String.format("%s withdrew '%s'.", p.drafter().name(), p.title())
                             : String.format("%s withdrew '%s'. Reason: %s", p.drafter().name(), p.title(), p.reason()))));
@@ -153,14 +155,14 @@ public final class Recipients {
     private List<Delivery> lineChanged(ApprovalEvent event, EventPayload.LineChanged p) {
         String why = p.reason() == null ? "." : ". Reason: " + p.reason();
         List<Delivery> told = new ArrayList<>();
-        all(p.removed()).forEach(r -> told.add(delivery(event, r.id(), "LINE_CHANGED", p.drafter(), String.format(
+        all(p.removed()).forEach(r -> told.add(standing(event, r.id(), "LINE_CHANGED", p.drafter(), String.format(
                 "%s took you off the approval line of '%s'; it needs nothing from you any more%s", p.drafter().name(),
                 p.title(), why))));
         Integer current = p.progress().currentStep();
         // whom the active step waited for, now on a later step: it does not wait for them any more, yet
         for (Person r : all(p.released())) {
             if (all(p.removed()).stream().noneMatch(x -> x.id() == r.id())) {
-                told.add(delivery(event, r.id(), "LINE_CHANGED", p.drafter(), String.format(
+                told.add(standing(event, r.id(), "LINE_CHANGED", p.drafter(), String.format(
                         "%s moved you to step %d of %d of '%s'; you will be asked when it reaches you%s",
                         p.drafter().name(), stepOf(p, r), p.line().size(), p.title(), why)));
             }
@@ -168,7 +170,7 @@ public final class Recipients {
         for (Person a : all(p.added())) {
             int step = stepOf(p, a);
             if (current == null || step != current) {
-                told.add(delivery(event, a.id(), "LINE_CHANGED", p.drafter(), String.format(
+                told.add(standing(event, a.id(), "LINE_CHANGED", p.drafter(), String.format(
                         "%s put you on the approval line of '%s' at step %d of %d; you will be asked when it reaches you%s",
                         p.drafter().name(), p.title(), step, p.line().size(), why)));
             }
@@ -194,11 +196,11 @@ public final class Recipients {
                 "%s took back their approval of step %d of '%s'%s; the step waits for a decision again%s",
                 p.actor().name(), p.step(), p.title(), by, why)));
         if (p.onBehalfOf() != null) {
-            told.add(delivery(event, p.onBehalfOf().id(), "APPROVAL_RETRACTED", p.actor(), String.format(
+            told.add(standing(event, p.onBehalfOf().id(), "APPROVAL_RETRACTED", p.actor(), String.format(
                     "%s took back the approval of step %d of '%s' they made for you while you are away (대결); "
                             + "it waits for a decision again%s", p.actor().name(), p.step(), p.title(), why)));
         }
-        all(p.released()).forEach(r -> told.add(delivery(event, r.id(), "APPROVAL_RETRACTED", p.actor(), String.format(
+        all(p.released()).forEach(r -> told.add(standing(event, r.id(), "APPROVAL_RETRACTED", p.actor(), String.format(
                 "%s took back their approval of step %d of '%s'; it no longer waits for you%s", p.actor().name(),
                 p.step(), p.title(), why))));
         return told;
@@ -215,7 +217,7 @@ public final class Recipients {
         told.add(delivery(event, p.drafterId(), "APPROVAL_RETURNED", p.actor(), String.format(
                 "%s%s sent '%s' back from step %d to step %d: %s", p.actor().name(), by, p.title(), p.step(),
                 p.step() - 1, p.comment())));
-        all(p.returnedTo()).forEach(r -> told.add(delivery(event, r.id(), "APPROVAL_RETURNED", p.actor(), String.format(
+        all(p.returnedTo()).forEach(r -> told.add(standing(event, r.id(), "APPROVAL_RETURNED", p.actor(), String.format(
                 "%s sent '%s' back to you (step %d) to decide again: %s", p.actor().name(), p.title(), p.step() - 1,
                 p.comment()))));
         if (p.onBehalfOf() != null) {
@@ -257,6 +259,14 @@ public final class Recipients {
     private static Delivery delivery(ApprovalEvent event, long userId, String type, Person actor, String message) {
         return new Delivery(userId, new Notification(event.eventId() + ":" + userId, type, event.approvalId(),
                 event.payload().title(), message, actor, event.occurredAt(), null));
+    }
+
+    /**
+     * A notification that tells its recipient where they stand on the document as of this event (asked, no longer
+     * waited for, off the line): not told after one of a later state of the document (Delivery#standing).
+     */
+    private static Delivery standing(ApprovalEvent event, long userId, String type, Person actor, String message) {
+        return new Delivery(userId, delivery(event, userId, type, actor, message).notification(), event.sequence());
     }
 
     /**

@@ -389,6 +389,8 @@ class RecipientsTest {
         assertThat(d.get(0).notification().message()).contains("이서연 took back their approval of step 1 of '출장'")
                 .contains("waits for a decision again").endsWith("Reason: 금액 재확인");
         assertThat(d.get(1).notification().message()).contains("no longer waits for you");
+        // where the next step's people stand (not told after a newer state); the drafter's is a report, always told
+        assertThat(d).extracting(Delivery::standing).containsExactly(null, 4L);
         // taken back by a deputy: the drafter reads for whom, and the absent approver is told too
         Person deputy = new Person(7, "정하늘", "TEAM_LEAD", "D");
         List<Delivery> byDeputy = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(

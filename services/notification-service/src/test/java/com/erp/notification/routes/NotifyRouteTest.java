@@ -101,6 +101,47 @@ class NotifyRouteTest extends ServiceTestSupport {
     }
 
     /**
+     * A retraction's "it no longer waits for you" (approval.decided) and the activation that asks again
+     * (approval.step-activated) come from different topics: under lag the older can arrive last, and must not leave
+     * the approver believing the document does not wait for them. In order, both are told.
+     */
+    @Test
+    void aStaleNoLongerWaitsArrivingAfterTheNewerAskIsNotTold() throws Exception {
+        // one approver per document: an inbox here keeps the newest 3
+        Person head = new Person(lead.id() + 1, "박지훈", "DEPT_HEAD", "개발본부");
+        Person other = new Person(lead.id() + 2, "강도윤", "DEPT_HEAD", "영업본부");
+        String inOrder = UUID.randomUUID().toString();
+        String late = UUID.randomUUID().toString();
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify").whenCompleted(6).create();
+        publish("approval.step-activated", ApprovalEvent.of(inOrder, 3, Instant.now(),
+                new EventPayload.StepActivated(drafter.id(), inOrder, drafter, 2, 2, List.of(head), progress)));
+        publish("approval.step-activated", ApprovalEvent.of(late, 3, Instant.now(),
+                new EventPayload.StepActivated(drafter.id(), late, drafter, 2, 2, List.of(other), progress)));
+        // in order: taken back (4), then asked again (6)
+        publish("approval.decided", retraction(inOrder, head));
+        publish("approval.step-activated", ApprovalEvent.of(inOrder, 6, Instant.now(),
+                new EventPayload.StepActivated(drafter.id(), inOrder, drafter, 2, 2, List.of(head), progress)));
+        // late: asked again (6) is consumed before the retraction (4) it follows
+        publish("approval.step-activated", ApprovalEvent.of(late, 6, Instant.now(),
+                new EventPayload.StepActivated(drafter.id(), late, drafter, 2, 2, List.of(other), progress)));
+        publish("approval.decided", retraction(late, other));
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(http.get("/api/notifications", token(head)).json().path("items").findValuesAsText("type"))
+                .as("newest first").containsExactly("APPROVAL_REQUESTED", "APPROVAL_RETRACTED", "APPROVAL_REQUESTED");
+        assertThat(http.get("/api/notifications", token(other)).json().path("items").findValuesAsText("type"))
+                .containsExactly("APPROVAL_REQUESTED", "APPROVAL_REQUESTED");
+        // the drafter's is a report of what happened: told however late
+        JsonNode toDrafter = http.get("/api/notifications", token(drafter)).json().path("items");
+        assertThat(toDrafter.findValuesAsText("type")).containsExactly("APPROVAL_RETRACTED", "APPROVAL_RETRACTED");
+    }
+
+    private ApprovalEvent retraction(String id, Person released) {
+        return ApprovalEvent.of(id, 4, Instant.now(), new EventPayload.Decided(drafter.id(), id, 1, 2, lead,
+                EventPayload.Decision.RETRACTED, null, progress, null, List.of(released)));
+    }
+
+    /**
      * Marking read goes up to the newest notification the caller was shown: one stored between reading the list and
      * marking it read stays unread (the badge would otherwise lose it unseen).
      */
