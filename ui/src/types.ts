@@ -407,6 +407,9 @@ export interface AttendanceDay {
   date: string;
   checkIn: string;
   checkOut?: string;
+  /** whether the day counts toward earned leave (not a day off, not one's own approved leave) */
+  counted: boolean;
+  notCounted?: string;
   attendanceDays: number;
   daysToNextLeaveDay: number;
   earnedDays: number;
@@ -417,6 +420,7 @@ export interface AttendanceRecord {
   date: string;
   checkIn: string;
   checkOut?: string;
+  counted: boolean;
 }
 
 export interface DispatchModeState {

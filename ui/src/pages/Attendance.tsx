@@ -5,7 +5,10 @@ import { message, useLoad } from '../hooks';
 import { dateTime } from '../format';
 import type { AttendanceDay, AttendanceRecord } from '../types';
 
-/** 출퇴근: check in and out; every 30th day of attendance earns a leave day. */
+/**
+ * 출퇴근: check in and out; every 30th counted day of attendance earns a leave day (a day off or one's own approved
+ * leave day is kept, not counted).
+ */
 export function Attendance() {
   const { toast } = useApp();
   // the server's month (the company's calendar, where a check-in's day is counted) until one is chosen: the browser's
@@ -19,9 +22,9 @@ export function Attendance() {
     try {
       const day = await api<AttendanceDay>('POST', `/api/attendance/${what}`);
       setLast(day);
-      toast(what === 'check-in'
-        ? `출근했습니다. 다음 휴가 1일까지 ${day.daysToNextLeaveDay}일${day.earnedDays > 0 ? ` · 휴가 ${day.earnedDays}일 적립!` : ''}`
-        : '퇴근했습니다.');
+      toast(what === 'check-out' ? '퇴근했습니다.'
+        : !day.counted ? `출근했습니다. 휴일·휴가일이라 적립 일수에 세지 않습니다 (${day.notCounted ?? ''})`
+          : `출근했습니다. 다음 휴가 1일까지 ${day.daysToNextLeaveDay}일${day.earnedDays > 0 ? ` · 휴가 ${day.earnedDays}일 적립!` : ''}`);
       reload();
     } catch (e) {
       toast(message(e), 'error');
@@ -39,11 +42,12 @@ export function Attendance() {
       {last && <p className="muted">출근 {last.attendanceDays}일째 · 다음 휴가 1일까지 {last.daysToNextLeaveDay}일</p>}
       {error && <p className="error">{error}</p>}
       <table>
-        <thead><tr><th>날짜</th><th>출근</th><th>퇴근</th></tr></thead>
+        <thead><tr><th>날짜</th><th>출근</th><th>퇴근</th><th>적립</th></tr></thead>
         <tbody>
           {data?.days.map((d) => (
             <tr key={d.date} data-testid="attendance-day">
               <td>{d.date}</td><td>{dateTime(d.checkIn)}</td><td>{dateTime(d.checkOut)}</td>
+              <td title={d.counted ? '휴가 적립 일수에 셉니다' : '휴일 또는 본인 휴가일: 적립 일수에 세지 않습니다'}>{d.counted ? '○' : '–'}</td>
             </tr>
           ))}
         </tbody>

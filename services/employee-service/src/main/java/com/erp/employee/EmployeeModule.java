@@ -112,9 +112,9 @@ public class EmployeeModule {
 
     @Bean
     AttendanceBook attendanceBook(EntityManager entityManager, TransactionTemplate tx, Clock clock,
-                                  @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger,
+                                  @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger, CompanyDays days,
                                   @Value("${erp.attendance.days-per-leave-day}") int daysPerLeaveDay) {
-        return new AttendanceBook(entityManager, tx, clock, zone, ledger, daysPerLeaveDay);
+        return new AttendanceBook(entityManager, tx, clock, zone, ledger, days, daysPerLeaveDay);
     }
 
     @Bean

@@ -13,18 +13,19 @@ import com.erp.employee.domain.Attendance;
 public class AttendanceViews {
 
     /**
-     * Schema AttendanceDay: a day checked in (and out), the caller's days of attendance so far, how many more earn the
-     * next leave day, and what this check-in earned (1 on every 30th day, else 0).
+     * Schema AttendanceDay: a day checked in (and out), whether it counts toward earned leave (and why not), the
+     * caller's counted days of attendance so far, how many more earn the next leave day, and what this check-in earned
+     * (1 on every 30th counted day, else 0).
      */
-    public record AttendanceDay(String date, Instant checkIn, Instant checkOut, long attendanceDays, int daysToNextLeaveDay,
-                                double earnedDays) {
+    public record AttendanceDay(String date, Instant checkIn, Instant checkOut, boolean counted, String notCounted,
+                                long attendanceDays, int daysToNextLeaveDay, double earnedDays) {
     }
 
     /** Schema AttendanceMonth. */
     public record AttendanceMonth(String month, List<Day> days) {
     }
 
-    public record Day(String date, Instant checkIn, Instant checkOut) {
+    public record Day(String date, Instant checkIn, Instant checkOut, boolean counted) {
     }
 
     private final Clock clock;
@@ -50,6 +51,6 @@ public class AttendanceViews {
 
     public AttendanceMonth month(List<Attendance> found, YearMonth month) {
         return new AttendanceMonth(month.toString(), found.stream()
-                .map(a -> new Day(a.getDate().toString(), a.getCheckIn(), a.getCheckOut())).toList());
+                .map(a -> new Day(a.getDate().toString(), a.getCheckIn(), a.getCheckOut(), a.isCounted())).toList());
     }
 }

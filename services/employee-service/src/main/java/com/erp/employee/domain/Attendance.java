@@ -3,6 +3,7 @@ package com.erp.employee.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.web.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,14 +16,17 @@ import jakarta.persistence.Version;
 
 /**
  * One day of an employee's attendance (출퇴근): checked in once, checked out at most once, later. Every
- * {@code daysPerLeaveDay}-th day of attendance earns a leave day ({@link #earnsLeaveDay}).
+ * {@code daysPerLeaveDay}-th day of attendance that counts earns a leave day ({@link #earnsLeaveDay}); a day the company
+ * does not work, or one of the employee's own approved full days of leave, is kept but does not count
+ * ({@link #notCounted}): leave is earned by working days, and a day of leave is paid already.
  */
 @Entity
 @Table(name = "attendance")
 @NamedQuery(name = Attendance.OF_DAY, query = "select a from Attendance a where a.employeeId = :employeeId and a.date = :date")
 @NamedQuery(name = Attendance.IN_RANGE, query = "select a from Attendance a where a.employeeId = :employeeId "
         + "and a.date >= :from and a.date < :until order by a.date")
-@NamedQuery(name = Attendance.COUNT, query = "select count(a) from Attendance a where a.employeeId = :employeeId")
+@NamedQuery(name = Attendance.COUNT, query = "select count(a) from Attendance a where a.employeeId = :employeeId "
+        + "and a.counted = true")
 @NamedQuery(name = Attendance.LATEST, query = "select a from Attendance a where a.employeeId = :employeeId "
         + "and a.checkIn > :since order by a.checkIn desc")
 public class Attendance {
@@ -48,16 +52,19 @@ public class Attendance {
     @Column(name = "check_out")
     private Instant checkOut;
 
+    private boolean counted;
+
     @Version
     private long version;
 
     protected Attendance() {
     }
 
-    public Attendance(long employeeId, LocalDate date, Instant checkIn) {
+    public Attendance(long employeeId, LocalDate date, Instant checkIn, boolean counted) {
         this.employeeId = employeeId;
         this.date = date;
         this.checkIn = checkIn;
+        this.counted = counted;
     }
 
     /** Checks out; once a day, after checking in. */
@@ -66,6 +73,22 @@ public class Attendance {
             throw ProblemException.conflict("You checked out already.");
         }
         checkOut = at;
+    }
+
+    /**
+     * Why a check-in on {@code date} does not count toward earned leave, for the employee to read; null if it counts.
+     *
+     * @param onLeave whether the employee has an approved full day of leave that day (a half day still counts)
+     */
+    public static String notCounted(LocalDate date, CompanyDays days, boolean onLeave) {
+        if (!days.isWorkingDay(date)) {
+            return date + " is not a working day (weekend or public holiday): it is kept, but does not count toward "
+                    + "earned leave.";
+        }
+        if (onLeave) {
+            return date + " is a day of your approved leave: it is kept, but does not count toward earned leave.";
+        }
+        return null;
     }
 
     /** Whether reaching {@code attendanceDays} days of attendance earns a leave day. */
@@ -87,5 +110,9 @@ public class Attendance {
 
     public Instant getCheckOut() {
         return checkOut;
+    }
+
+    public boolean isCounted() {
+        return counted;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import com.erp.employee.api.AttendanceViews.AttendanceDay;
 import com.erp.employee.domain.Attendance;
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import jakarta.persistence.EntityManager;
@@ -19,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Check-in and check-out (bean {@code attendanceBook}), each one transaction. "Today" is the date in the company's
- * zone. The check-in that makes the {@code daysPerLeaveDay}-th day of attendance earns a leave day in the same
- * transaction ({@link LeaveLedger#earnByAttendance}).
+ * zone. A check-in on a day off or on one's own approved leave is kept but not counted ({@link Attendance#notCounted});
+ * the one that makes the {@code daysPerLeaveDay}-th counted day earns a leave day in the same transaction
+ * ({@link LeaveLedger#earnByAttendance}).
  */
 public class AttendanceBook {
 
@@ -29,15 +31,17 @@ public class AttendanceBook {
     private final Clock clock;
     private final ZoneId zone;
     private final LeaveLedger ledger;
+    private final CompanyDays days;
     private final int daysPerLeaveDay;
 
     public AttendanceBook(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, LeaveLedger ledger,
-                          int daysPerLeaveDay) {
+                          CompanyDays days, int daysPerLeaveDay) {
         this.em = em;
         this.tx = tx;
         this.clock = clock;
         this.zone = zone;
         this.ledger = ledger;
+        this.days = days;
         this.daysPerLeaveDay = daysPerLeaveDay;
     }
 
@@ -50,7 +54,9 @@ public class AttendanceBook {
             if (!found.isEmpty()) {
                 throw alreadyIn(found.get(0));
             }
-            Attendance day = new Attendance(caller.id(), today, now);
+            String notCounted = Attendance.notCounted(today, days, days.isWorkingDay(today)
+                    && ledger.onLeaveAllDay(caller.id(), today));
+            Attendance day = new Attendance(caller.id(), today, now, notCounted == null);
             try {
                 // (the insert runs at once: the id is the database's)
                 em.persist(day);
@@ -59,14 +65,14 @@ public class AttendanceBook {
                 // the same person checking in twice at the same moment: the day's unique key lets one in
                 throw ProblemException.conflict("You checked in already today.");
             }
-            long days = em.createNamedQuery(Attendance.COUNT, Long.class).setParameter("employeeId", caller.id())
+            long counted = em.createNamedQuery(Attendance.COUNT, Long.class).setParameter("employeeId", caller.id())
                     .getSingleResult();
             double earned = 0;
-            if (Attendance.earnsLeaveDay(days, daysPerLeaveDay)
-                    && ledger.earnByAttendance(caller.id(), today.getYear(), 2, (int) days)) {
+            if (notCounted == null && Attendance.earnsLeaveDay(counted, daysPerLeaveDay)
+                    && ledger.earnByAttendance(caller.id(), today.getYear(), 2, (int) counted)) {
                 earned = 1;
             }
-            return view(day, days, earned);
+            return view(day, counted, earned, notCounted);
         });
     }
 
@@ -90,9 +96,10 @@ public class AttendanceBook {
                         + day.getDate() + ").");
             }
             day.checkOut(now);
-            long days = em.createNamedQuery(Attendance.COUNT, Long.class).setParameter("employeeId", caller.id())
+            long counted = em.createNamedQuery(Attendance.COUNT, Long.class).setParameter("employeeId", caller.id())
                     .getSingleResult();
-            return view(day, days, 0);
+            // not counted on a working day: it was a day of their leave
+            return view(day, counted, 0, day.isCounted() ? null : Attendance.notCounted(day.getDate(), days, true));
         });
     }
 
@@ -110,9 +117,9 @@ public class AttendanceBook {
         return at.atZone(zone).toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
-    private AttendanceDay view(Attendance day, long attendanceDays, double earned) {
-        return new AttendanceDay(day.getDate().toString(), day.getCheckIn(), day.getCheckOut(), attendanceDays,
-                daysPerLeaveDay - (int) (attendanceDays % daysPerLeaveDay), earned);
+    private AttendanceDay view(Attendance day, long attendanceDays, double earned, String notCounted) {
+        return new AttendanceDay(day.getDate().toString(), day.getCheckIn(), day.getCheckOut(), day.isCounted(),
+                notCounted, attendanceDays, daysPerLeaveDay - (int) (attendanceDays % daysPerLeaveDay), earned);
     }
 
     private Instant now() {

@@ -144,6 +144,19 @@ public class LeaveLedger {
                 .findFirst().orElse(null);
     }
 
+    /**
+     * Whether the employee has an approved leave (its last entry DEDUCTED) of the whole of {@code date}: a half day
+     * leaves the other half to work. Joins the caller's transaction.
+     */
+    public boolean onLeaveAllDay(long employeeId, LocalDate date) {
+        Map<String, LeaveEntry> last = new LinkedHashMap<>();
+        em.createNamedQuery(LeaveEntry.CALENDAR, LeaveEntry.class).setParameter("first", date).setParameter("last", date)
+                .setParameter("employeeIds", List.of(employeeId)).getResultList()
+                .forEach(e -> last.merge(e.getApprovalId(), e, (a, b) -> a.getId() > b.getId() ? a : b));
+        return last.values().stream().anyMatch(e -> e.getKind() == Kind.DEDUCTED
+                && LeaveRules.Kind.ANNUAL.name().equals(e.getLeaveKind()));
+    }
+
     private ApprovalEvent answer(ApprovalEvent submitted, EventPayload.Submitted s, LeaveEntry entry) {
         double available = entry.getAvailableAfter() / 2.0;
         if (entry.getKind() == Kind.RESERVED) {

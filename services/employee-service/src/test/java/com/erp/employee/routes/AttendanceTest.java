@@ -5,22 +5,39 @@ import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import com.erp.employee.api.AttendanceViews.AttendanceDay;
+import com.erp.employee.persistence.AttendanceBook;
+import com.erp.employee.persistence.LeaveLedger;
+import com.erp.routes.common.events.CompanyDays;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
 import com.erp.routes.testing.Concurrently;
+import com.erp.routes.testing.MutableClock;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Attendance on a real MariaDB: once a day in, once out; every 30th day earns a leave day, once. */
+/**
+ * Attendance on a real MariaDB: once a day in, once out; every 30th counted day earns a leave day, once; a day off or
+ * one's own approved leave day is kept but not counted. Where the day matters, the book is built here on a clock
+ * standing at a chosen day (the application's runs on the real one), with the application's database and ledger.
+ */
 class AttendanceTest extends EmployeeTestBase {
 
     private static final String CONTRACT = "employee-api.yaml";
@@ -28,6 +45,24 @@ class AttendanceTest extends EmployeeTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EntityManager em;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    LeaveLedger ledger;
+    @Autowired
+    CompanyDays companyDays;
+
+    /** The book as the application builds it, on a clock standing at {@code at} (Seoul time). */
+    private AttendanceBook bookAt(String at, CompanyDays days) {
+        return new AttendanceBook(em, tx, new MutableClock(LocalDateTime.parse(at).atZone(SEOUL).toInstant()), SEOUL,
+                ledger, days, 30);
+    }
+
+    private static Caller caller(Hired h) {
+        return new Caller(h.id(), "hired", "신입", "개발본부", "STAFF", Set.of("EMPLOYEE"));
+    }
 
     private long id(String token) {
         return http.get("/api/employees/me", token).json().path("id").asLong();
@@ -35,16 +70,21 @@ class AttendanceTest extends EmployeeTestBase {
 
     @Test
     void checkInOnceAndOutOnceADayAndReadTheMonth() {
-        String head = token("dev.head");
+        String head = hired("DEV").token();
         assertProblem(http.post("/api/attendance/check-out", head, null), 409);
 
         Response in = http.post("/api/attendance/check-in", head, null);
         assertThat(in.status()).as("%s", in).isEqualTo(201);
         assertMatchesContract(CONTRACT, "POST", "/api/attendance/check-in", in);
-        String today = LocalDate.now(SEOUL).toString();
-        assertThat(in.json().path("date").asText()).isEqualTo(today);
-        assertThat(in.json().path("attendanceDays").asLong()).isEqualTo(1);
-        assertThat(in.json().path("daysToNextLeaveDay").asInt()).isEqualTo(29);
+        LocalDate date = LocalDate.parse(in.json().path("date").asText());
+        assertThat(date).isIn(LocalDate.now(SEOUL), LocalDate.now(SEOUL).minusDays(1)); // (at midnight)
+        String today = date.toString();
+        // today counts unless the company does not work on it (the days themselves: theDaysThatCount... below)
+        boolean counts = companyDays.isWorkingDay(date);
+        assertThat(in.json().path("counted").asBoolean()).isEqualTo(counts);
+        assertThat(in.json().has("notCounted")).isEqualTo(!counts);
+        assertThat(in.json().path("attendanceDays").asLong()).isEqualTo(counts ? 1 : 0);
+        assertThat(in.json().path("daysToNextLeaveDay").asInt()).isEqualTo(counts ? 29 : 30);
         assertThat(in.json().path("earnedDays").asDouble()).isZero();
         assertThat(assertProblem(http.post("/api/attendance/check-in", head, null), 409).path("detail").asText())
                 .contains("checked in already today");
@@ -64,34 +104,89 @@ class AttendanceTest extends EmployeeTestBase {
     }
 
     @Test
-    void theThirtiethDayEarnsALeaveDayAndTwoCheckInsAtOnceCountOnce() throws Exception {
-        String head = token("sales.head");
-        long me = id(head);
-        // 29 earlier days of attendance
-        LocalDate today = LocalDate.now(SEOUL);
-        for (int i = 1; i <= 29; i++) {
+    void theThirtiethCountedDayEarnsALeaveDayAndTwoCheckInsAtOnceCountOnce() throws Exception {
+        Hired someone = hired("SALES");
+        String token = someone.token();
+        // 29 earlier days of attendance that count, and a Sunday's that does not
+        LocalDate today = LocalDate.parse("2031-04-07"); // a Monday
+        for (int i = 1; i <= 30; i++) {
             Instant at = today.minusDays(i).atTime(9, 0).atZone(SEOUL).toInstant().truncatedTo(ChronoUnit.MILLIS);
-            jdbc.update("insert into attendance (employee_id, work_date, check_in) values (?, ?, ?)", me,
-                    java.sql.Date.valueOf(today.minusDays(i)), Timestamp.from(at));
+            jdbc.update("insert into attendance (employee_id, work_date, check_in, counted) values (?, ?, ?, ?)",
+                    someone.id(), java.sql.Date.valueOf(today.minusDays(i)), Timestamp.from(at), i != 1);
         }
-        double before = http.get("/api/leave/balance", head).json().path("available").asDouble();
+        double before = http.get("/api/leave/balance?year=2031", token).json().path("available").asDouble();
 
-        List<Callable<Response>> calls = new ArrayList<>();
+        AttendanceBook book = bookAt("2031-04-07T09:00", CompanyDays.WEEKDAYS);
+        List<Callable<Object>> calls = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            calls.add(() -> http.post("/api/attendance/check-in", head, null));
+            calls.add(() -> {
+                try {
+                    return book.checkIn(caller(someone));
+                } catch (ProblemException e) {
+                    return e.status();
+                }
+            });
         }
-        List<Response> answers = Concurrently.run(calls);
-        assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(201, 409);
-        JsonNode day = answers.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json();
-        assertThat(day.path("attendanceDays").asLong()).isEqualTo(30);
-        assertThat(day.path("earnedDays").asDouble()).isEqualTo(1.0);
-        assertThat(day.path("daysToNextLeaveDay").asInt()).isEqualTo(30);
+        List<Object> answers = Concurrently.run(calls);
+        assertThat(answers).as("one in, one 409").contains(409).hasAtLeastOneElementOfType(AttendanceDay.class);
+        AttendanceDay day = (AttendanceDay) answers.stream().filter(a -> a instanceof AttendanceDay).findFirst().orElseThrow();
+        assertThat(day.counted()).isTrue();
+        assertThat(day.attendanceDays()).isEqualTo(30);
+        assertThat(day.earnedDays()).isEqualTo(1.0);
+        assertThat(day.daysToNextLeaveDay()).isEqualTo(30);
 
-        assertThat(http.get("/api/leave/balance", head).json().path("available").asDouble()).isEqualTo(before + 1);
-        JsonNode entry = http.get("/api/leave/entries", head).json().path("items").path(0);
+        assertThat(http.get("/api/leave/balance?year=2031", token).json().path("available").asDouble())
+                .isEqualTo(before + 1);
+        JsonNode entry = http.get("/api/leave/entries?year=2031", token).json().path("items").path(0);
         assertThat(entry.path("kind").asText()).isEqualTo("EARNED");
         assertThat(entry.path("attendanceDays").asInt()).isEqualTo(30);
         assertThat(entry.path("note").asText()).isEqualTo("30 days of attendance");
+    }
+
+    /**
+     * A check-in on a weekend, a public holiday or one's own approved full day of leave is kept (the month lists it)
+     * but does not count toward earned leave; a half day of leave, or a leave withdrawn, leaves the day counted.
+     */
+    @Test
+    void theDaysThatCountTowardEarnedLeave() {
+        Hired someone = hired("DEV");
+        // 2031-03-03 is a Monday; in this calendar the 4th is a public holiday
+        CompanyDays days = new CompanyDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                Set.of(LocalDate.parse("2031-03-04")));
+        leave(someone, "ANNUAL", "2031-03-05", "DEDUCTED");
+        leave(someone, "HALF_DAY_AM", "2031-03-06", "DEDUCTED");
+        leave(someone, "ANNUAL", "2031-03-07", "RELEASED");
+
+        List<AttendanceDay> week = new ArrayList<>();
+        for (String day : List.of("03", "04", "05", "06", "07", "08")) {
+            week.add(bookAt("2031-03-" + day + "T08:55", days).checkIn(caller(someone)));
+        }
+        assertThat(week).extracting(AttendanceDay::counted).containsExactly(true, false, false, true, true, false);
+        assertThat(week).extracting(AttendanceDay::attendanceDays).containsExactly(1L, 1L, 1L, 2L, 3L, 3L);
+        assertThat(week.get(1).notCounted()).contains("2031-03-04 is not a working day");
+        assertThat(week.get(2).notCounted()).contains("approved leave");
+        assertThat(week.get(3).notCounted()).isNull();
+        assertThat(week.get(5).daysToNextLeaveDay()).isEqualTo(27);
+        // checking out of the day of leave says so again
+        assertThat(bookAt("2031-03-08T18:00", days).checkOut(caller(someone)).notCounted()).contains("not a working day");
+
+        Response month = http.get("/api/attendance?month=2031-03", someone.token());
+        assertMatchesContract(CONTRACT, "GET", "/api/attendance", month);
+        List<Boolean> counted = new ArrayList<>();
+        month.json().path("days").forEach(d -> counted.add(d.path("counted").asBoolean()));
+        assertThat(counted).containsExactly(true, false, false, true, true, false);
+    }
+
+    /** A leave document of one day, its last entry {@code kind} (DEDUCTED: approved; RELEASED: withdrawn). */
+    private void leave(Hired who, String leaveKind, String date, String kind) {
+        String approvalId = java.util.UUID.randomUUID().toString();
+        int halfDays = "ANNUAL".equals(leaveKind) ? 2 : 1;
+        for (String k : List.of("RESERVED", kind)) {
+            jdbc.update("insert into leave_entry (employee_id, leave_year, kind, half_days, available_after_half_days, "
+                    + "approval_id, title, leave_kind, start_date, end_date, created_at) values (?, 2031, ?, ?, 30, ?, "
+                    + "'휴가', ?, ?, ?, now(3))", who.id(), k, halfDays, approvalId, leaveKind,
+                    java.sql.Date.valueOf(date), java.sql.Date.valueOf(date));
+        }
     }
 
     @Test
