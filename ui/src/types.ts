@@ -388,6 +388,8 @@ export interface Quest {
   title: string;
   description?: string;
   rewardDays: number;
+  /** approved: what it paid (less than rewardDays at the yearly limit of quest rewards) */
+  rewardPaidDays?: number;
   dueDate?: string;
   status: QuestStatus;
   poster: PersonRef;

@@ -58,7 +58,8 @@ export function Quests() {
             <div className="row">
               <span className="title">{q.title}</span>
               <span className={`status ${q.status}`}>{QUEST_LABEL[q.status]}</span>
-              <span className="muted">보상 {days(q.rewardDays)} · {q.poster.name}{q.posterLeft && ' (퇴사)'}{q.assignee && ` → ${q.assignee.name}`}
+              <span className="muted">보상 {days(q.rewardDays)}{q.rewardPaidDays !== undefined && q.rewardPaidDays < q.rewardDays
+                && ` (연간 한도로 ${days(q.rewardPaidDays)} 지급)`} · {q.poster.name}{q.posterLeft && ' (퇴사)'}{q.assignee && ` → ${q.assignee.name}`}
                 {q.dueDate && ` · 기한 ${q.dueDate}`} · {dateTime(q.updatedAt)}</span>
             </div>
             {q.description && <p>{q.description}</p>}

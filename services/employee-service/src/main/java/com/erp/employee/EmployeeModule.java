@@ -88,8 +88,9 @@ public class EmployeeModule {
 
     @Bean
     QuestBoard questBoard(EntityManager entityManager, TransactionTemplate tx, Clock clock,
-                          @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger, ObjectMapper json) {
-        return new QuestBoard(entityManager, tx, clock, zone, ledger, json);
+                          @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger, ObjectMapper json,
+                          @Value("${erp.quests.max-reward-days-per-year}") double rewardLimitDays) {
+        return new QuestBoard(entityManager, tx, clock, zone, ledger, json, (int) Math.round(rewardLimitDays * 2));
     }
 
     @Bean

@@ -10,9 +10,11 @@ import java.time.Instant;
  * @param assigneeId who has (or had, when given up or cancelled) the quest; null when nobody took it
  * @param actor      who made the change
  * @param note       the report, the review note or the reason sent back; may be null
+ * @param paidDays   APPROVED: the leave days the approval paid, less than {@code rewardDays} once the assignee's quest
+ *                   rewards of the year reach the yearly limit; null otherwise (and in events from before it existed)
  */
 public record QuestEvent(String eventId, String type, int version, Instant occurredAt, long questId, String title,
-                         double rewardDays, long posterId, Long assigneeId, Person actor, String note) {
+                         double rewardDays, long posterId, Long assigneeId, Person actor, String note, Double paidDays) {
 
     public static final int VERSION = 1;
 

@@ -17,9 +17,10 @@ import com.erp.routes.common.web.ProblemException;
 public class QuestViews {
 
     /** Schema Quest. */
-    public record QuestView(long id, String title, String description, double rewardDays, String dueDate, String status,
-                            Person poster, Person assignee, String report, String reviewNote, Instant postedAt,
-                            Instant updatedAt, Instant reportedAt, Boolean posterLeft) {
+    public record QuestView(long id, String title, String description, double rewardDays, Double rewardPaidDays,
+                            String dueDate, String status, Person poster, Person assignee, String report,
+                            String reviewNote, Instant postedAt, Instant updatedAt, Instant reportedAt,
+                            Boolean posterLeft) {
     }
 
     /** Schema QuestList. */
@@ -51,7 +52,7 @@ public class QuestViews {
         boolean concerned = caller.isAdmin() || caller.id() == q.getPosterId()
                 || (q.getAssigneeId() != null && caller.id() == q.getAssigneeId());
         return new QuestView(q.getId(), q.getTitle(), q.getDescription(), q.getRewardHalfDays() / 2.0,
-                q.getDueDate() == null ? null : q.getDueDate().toString(), q.getStatus().name(), person(q.getPoster()),
+                q.getRewardPaidHalfDays() == null ? null : q.getRewardPaidHalfDays() / 2.0, q.getDueDate() == null ? null : q.getDueDate().toString(), q.getStatus().name(), person(q.getPoster()),
                 person(q.getAssignee()), concerned ? q.getReport() : null, concerned ? q.getReviewNote() : null,
                 q.getPostedAt(), q.getUpdatedAt(), q.getReportedAt(), q.getPoster().isActive() ? null : Boolean.TRUE);
     }

@@ -21,12 +21,17 @@ import jakarta.persistence.Table;
         + "and e.year = :year order by e.id desc")
 @NamedQuery(name = LeaveEntry.CALENDAR, query = "select e from LeaveEntry e where e.approvalId is not null "
         + "and e.startDate <= :last and e.endDate >= :first and e.employeeId in :employeeIds order by e.startDate, e.id")
+@NamedQuery(name = LeaveEntry.QUEST_REWARDS, query = "select coalesce(sum(e.halfDays), 0) from LeaveEntry e "
+        + "where e.employeeId = :employeeId and e.year = :year and e.kind = com.erp.employee.domain.LeaveEntry.Kind.EARNED "
+        + "and e.questId is not null")
 @NamedQuery(name = LeaveEntry.PAID_FOR_ATTENDANCE, query = "select count(e) from LeaveEntry e where e.employeeId = :employeeId "
         + "and e.attendanceDays = :attendanceDays")
 public class LeaveEntry {
 
     public static final String OF_APPROVAL = "LeaveEntry.ofApproval";
     public static final String PAID_FOR_ATTENDANCE = "LeaveEntry.paidForAttendance";
+    /** The half days an employee earned by quests in a year. */
+    public static final String QUEST_REWARDS = "LeaveEntry.questRewards";
     public static final String OF_EMPLOYEE = "LeaveEntry.ofEmployee";
     /** The leave documents' entries of these employees whose days meet the period {@code first}..{@code last}. */
     public static final String CALENDAR = "LeaveEntry.calendar";

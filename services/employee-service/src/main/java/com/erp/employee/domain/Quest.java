@@ -57,6 +57,9 @@ public class Quest {
     @Column(name = "reward_half_days")
     private int rewardHalfDays;
 
+    @Column(name = "reward_paid_half_days")
+    private Integer rewardPaidHalfDays;
+
     @Column(name = "due_date")
     private LocalDate dueDate;
 
@@ -246,6 +249,28 @@ public class Quest {
 
     public int getRewardHalfDays() {
         return rewardHalfDays;
+    }
+
+    /** What its approval paid (null until approved): the reward, or less at the yearly limit ({@link #payable}). */
+    public Integer getRewardPaidHalfDays() {
+        return rewardPaidHalfDays;
+    }
+
+    /** Records what the approval paid (by the caller of {@link #approve}, in the same transaction). */
+    public void paid(int halfDays) {
+        if (status != Status.APPROVED) {
+            throw new IllegalStateException("only an approved quest pays");
+        }
+        rewardPaidHalfDays = halfDays;
+    }
+
+    /**
+     * What a reward pays someone who earned {@code earnedHalfDays} by quests this year already, under a yearly limit of
+     * {@code limitHalfDays}: all of it, what is left below the limit, or nothing. Quests are a bonus, not a way
+     * round the leave policy: the limit keeps one person's year of them bounded.
+     */
+    public static int payable(int rewardHalfDays, int earnedHalfDays, int limitHalfDays) {
+        return Math.max(0, Math.min(rewardHalfDays, limitHalfDays - earnedHalfDays));
     }
 
     public LocalDate getDueDate() {

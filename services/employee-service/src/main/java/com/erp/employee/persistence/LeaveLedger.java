@@ -16,6 +16,7 @@ import java.util.function.Function;
 import com.erp.employee.domain.LeaveAccount;
 import com.erp.employee.domain.LeaveEntry;
 import com.erp.employee.domain.LeaveEntry.Kind;
+import com.erp.employee.domain.Quest;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
@@ -224,12 +225,24 @@ public class LeaveLedger {
     }
 
     /**
-     * A quest's reward for the employee who did it, in the year it is signed off. Joins the caller's transaction, so the
-     * quest's approval and its reward are stored together; a quest pays once (a unique key).
+     * A quest's reward for the employee who did it, in the year it is signed off, as far as their quest rewards of that
+     * year stay within {@code limitHalfDays} ({@link Quest#payable}); returns the half days paid (0: nothing is
+     * written). Joins the caller's transaction, so the quest's approval and its reward are stored together; a quest pays
+     * once (a unique key). The account's lock makes the sum and the payment one step.
      */
-    public LeaveAccount earn(long employeeId, int year, int halfDays, long questId, String questTitle, long actorId) {
-        return tx.execute(status -> credit(employeeId, year, halfDays,
-                account -> LeaveEntry.earned(account, halfDays, questId, questTitle, actorId, now())));
+    public int earn(long employeeId, int year, int halfDays, int limitHalfDays, long questId, String questTitle,
+                    long actorId) {
+        return tx.execute(status -> {
+            LeaveAccount account = lockedAccount(employeeId, year);
+            long earned = em.createNamedQuery(LeaveEntry.QUEST_REWARDS, Long.class).setParameter("employeeId", employeeId)
+                    .setParameter("year", year).getSingleResult();
+            int paid = Quest.payable(halfDays, (int) earned, limitHalfDays);
+            if (paid > 0) {
+                account.grant(paid);
+                em.persist(LeaveEntry.earned(account, paid, questId, questTitle, actorId, now()));
+            }
+            return paid;
+        });
     }
 
     /**

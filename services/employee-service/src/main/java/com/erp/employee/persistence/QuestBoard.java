@@ -46,9 +46,15 @@ public class QuestBoard {
     private final ZoneId zone;
     private final LeaveLedger ledger;
     private final ObjectMapper json;
+    /** The most half days one person earns by quests in a year ({@code erp.quests.max-reward-days-per-year}). */
+    private final int rewardLimitHalfDays;
 
     public QuestBoard(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, LeaveLedger ledger,
-                      ObjectMapper json) {
+                      ObjectMapper json, int rewardLimitHalfDays) {
+        if (rewardLimitHalfDays < 0) {
+            throw new IllegalArgumentException("erp.quests.max-reward-days-per-year must not be negative");
+        }
+        this.rewardLimitHalfDays = rewardLimitHalfDays;
         this.em = em;
         this.tx = tx;
         this.clock = clock;
@@ -112,7 +118,9 @@ public class QuestBoard {
 
     /**
      * The manager who posted it (an administrator, once they have left) signs it off, and the assignee earns the reward
-     * in the year it is signed off; not once the assignee has left (their quest is open again then).
+     * in the year it is signed off, as far as their quest rewards of the year stay within the yearly limit (beyond it
+     * the quest is approved and pays less, or nothing; the quest and its event say what it paid); not once the
+     * assignee has left (their quest is open again then).
      */
     public long approve(long questId, QuestApprovalRequest request, Caller caller) {
         String note = request == null ? null : blankToNull(request.note());
@@ -126,8 +134,8 @@ public class QuestBoard {
             if (!assignee.isActive()) {
                 throw ProblemException.conflict(assignee.getName() + " has left; no leave is earned by someone who left.");
             }
-            ledger.earn(quest.getAssigneeId(), LocalDate.now(clock.withZone(zone)).getYear(), quest.getRewardHalfDays(),
-                    quest.getId(), quest.getTitle(), caller.id());
+            quest.paid(ledger.earn(quest.getAssigneeId(), LocalDate.now(clock.withZone(zone)).getYear(),
+                    quest.getRewardHalfDays(), rewardLimitHalfDays, quest.getId(), quest.getTitle(), caller.id()));
         });
     }
 
@@ -215,7 +223,7 @@ public class QuestBoard {
         };
         QuestEvent event = new QuestEvent(UUID.randomUUID().toString(), type.name(), QuestEvent.VERSION, now(),
                 quest.getId(), quest.getTitle(), quest.getRewardHalfDays() / 2.0, quest.getPosterId(), assignee,
-                actor, note);
+                actor, note, type == QuestEvent.Type.APPROVED ? quest.getRewardPaidHalfDays() / 2.0 : null);
         try {
             em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.QUEST, String.valueOf(quest.getId()),
                     json.writeValueAsString(event), event.occurredAt()));

@@ -27,6 +27,15 @@ class QuestTest {
     }
 
     @Test
+    void aRewardPaysWhatIsLeftBelowTheYearlyLimit() {
+        assertThat(Quest.payable(3, 0, 20)).isEqualTo(3);
+        assertThat(Quest.payable(3, 17, 20)).as("just within").isEqualTo(3);
+        assertThat(Quest.payable(3, 19, 20)).as("what is left").isEqualTo(1);
+        assertThat(Quest.payable(3, 20, 20)).isZero();
+        assertThat(Quest.payable(3, 24, 20)).as("over already (a lower limit now)").isZero();
+    }
+
+    @Test
     void postedTakenReportedSentBackAndApproved() {
         Quest q = new Quest("문서 정리", null, 3, null, MANAGER, t);
         assertThat(q.getStatus()).isEqualTo(Quest.Status.OPEN);

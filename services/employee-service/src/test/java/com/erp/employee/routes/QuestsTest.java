@@ -88,6 +88,44 @@ class QuestsTest extends EmployeeTestBase {
         assertThat(changes).extracting(c -> c.path("eventId").asText()).doesNotHaveDuplicates();
     }
 
+    /**
+     * One person's quest rewards of a year stop at the yearly limit (10 days here): the approval beyond it still
+     * approves, pays what is left (then nothing), and the quest and its event say what it paid.
+     */
+    @Test
+    void questRewardsOfAYearStopAtTheYearlyLimitAndTheQuestSaysWhatItPaid() {
+        Hired manager = hired("DEV", "MANAGER");
+        Hired doer = hired("DEV");
+        double before = available(doer.token());
+        List<JsonNode> approved = new java.util.ArrayList<>();
+        for (double reward : new double[] {5, 4.5, 1, 0.5}) {
+            long id = post(manager.token(), "퀘스트 " + reward, reward);
+            assertThat(act(doer.token(), id, "take", null).status()).isEqualTo(200);
+            assertThat(act(doer.token(), id, "report", Map.of("report", "완료")).status()).isEqualTo(200);
+            Response r = act(manager.token(), id, "approval", null);
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            assertMatchesContract(CONTRACT, "POST", "/api/quests/" + id + "/approval", r);
+            approved.add(r.json());
+        }
+        assertThat(approved).extracting(q -> q.path("status").asText()).containsOnly("APPROVED");
+        assertThat(approved).extracting(q -> q.path("rewardDays").asDouble()).containsExactly(5.0, 4.5, 1.0, 0.5);
+        assertThat(approved).extracting(q -> q.path("rewardPaidDays").asDouble()).containsExactly(5.0, 4.5, 0.5, 0.0);
+        assertThat(available(doer.token())).isEqualTo(before + 10);
+        // the last paid nothing: no entry for it
+        JsonNode entries = http.get("/api/leave/entries", doer.token()).json().path("items");
+        assertThat(entries.findValuesAsText("kind").stream().filter("EARNED"::equals)).hasSize(3);
+        assertThat(entries.path(0).path("days").asDouble()).isEqualTo(0.5);
+        assertThat(entries.path(0).path("questId").asLong()).isEqualTo(approved.get(2).path("id").asLong());
+
+        String third = String.valueOf(approved.get(2).path("id").asLong());
+        JsonNode event = readJson(kafka.awaitKey("quest.changed", third, 3).get(2).value());
+        assertThat(event.path("type").asText()).isEqualTo("APPROVED");
+        assertThat(event.path("rewardDays").asDouble()).isEqualTo(1.0);
+        assertThat(event.path("paidDays").asDouble()).isEqualTo(0.5);
+        // read later, it says the same
+        assertThat(http.get("/api/quests/" + third, doer.token()).json().path("rewardPaidDays").asDouble()).isEqualTo(0.5);
+    }
+
     private static JsonNode readJson(String value) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(value);

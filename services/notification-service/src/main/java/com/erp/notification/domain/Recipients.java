@@ -365,7 +365,11 @@ public final class Recipients {
             case GIVEN_UP -> quest(told, event, event.posterId(), "QUEST_GIVEN_UP",
                     String.format("%s gave up '%s'; it is open again.", who, title));
             case APPROVED -> quest(told, event, event.assigneeId(), "QUEST_APPROVED",
-                    String.format("%s approved '%s': %s leave day(s) earned.", who, title, days(event.rewardDays())));
+                    event.paidDays() == null || event.paidDays() >= event.rewardDays()
+                            ? String.format("%s approved '%s': %s leave day(s) earned.", who, title, days(event.rewardDays()))
+                            : String.format("%s approved '%s': %s of its %s leave day(s) earned; your quest rewards of "
+                            + "the year reached the yearly limit.", who, title, days(event.paidDays()),
+                            days(event.rewardDays())));
             case SENT_BACK -> quest(told, event, event.assigneeId(), "QUEST_SENT_BACK",
                     String.format("%s sent '%s' back: %s", who, title, event.note()));
             case CANCELLED -> {

@@ -43,6 +43,10 @@ class RecipientsTest {
             assertThat(x.userId()).isEqualTo(staff.id());
             assertThat(x.notification().message()).contains("1.5 leave day(s)");
         });
+        // paid less at the yearly limit: the assignee reads what they earned
+        assertThat(recipients.questNotificationsFor(new QuestEvent("e-cap", "APPROVED", QuestEvent.VERSION, Instant.EPOCH,
+                7, "문서 정리", 1.5, lead.id(), staff.id(), lead, null, 0.5)).get(0).notification().message())
+                .contains("0.5 of its 1.5 leave day(s) earned").contains("yearly limit");
         assertThat(quest("SENT_BACK", 1L, lead, "다시")).singleElement()
                 .satisfies(x -> assertThat(x.notification().message()).endsWith("다시"));
         // called off by its poster: the taker hears it; by an administrator: the poster too; an open one by its poster: nobody
@@ -55,7 +59,7 @@ class RecipientsTest {
 
     private List<Delivery> quest(String type, Long assigneeId, Person actor, String note) {
         return recipients.questNotificationsFor(new QuestEvent("e-" + type, type, QuestEvent.VERSION, Instant.EPOCH, 7,
-                "문서 정리", 1.5, lead.id(), assigneeId, actor, note));
+                "문서 정리", 1.5, lead.id(), assigneeId, actor, note, "APPROVED".equals(type) ? 1.5 : null));
     }
 
     @Test
