@@ -670,7 +670,12 @@ try {
   await hire.fill('input[name=newPassword]', 'my own secret 42');
   await hire.fill('input[name=newPasswordAgain]', 'my own secret 42');
   await hire.getByRole('button', { name: '변경' }).click();
+  // every session of theirs is signed out with it: the sign-in form says why, and the new password signs in
   await hire.getByText('비밀번호를 바꿨습니다').waitFor({ timeout: LIVE });
+  await hire.fill('input[name=username]', hireName);
+  await hire.fill('input[name=password]', 'my own secret 42');
+  await hire.click('button[type=submit]');
+  await hire.getByTestId('me').waitFor({ timeout: LIVE });
   // 인사 이동: moved to 영업본부 in place
   const hireRow = admin.getByTestId('employee-row').filter({ hasText: hireName });
   await hireRow.getByRole('button', { name: '이동' }).click();
@@ -700,7 +705,7 @@ try {
   await until(staff, toLeaverHash, staff.getByTestId('approver-left').filter({ hasText: '한지민' }),
     'the document waiting on someone who left does not say so');
   await hire.context().close();
-  log('the administrator hired someone (temporary password shown once), who replaced it under 내 정보; moved them to 영업본부; recorded as left, they cannot sign in, and a document waiting on them says so');
+  log('the administrator hired someone (temporary password shown once), who replaced it under 내 정보 and signed in again with it; moved them to 영업본부; recorded as left, they cannot sign in, and a document waiting on them says so');
 
   // 9c. 인수: from that document's page the administrator names who takes over; the step reaches the successor's
   // inbox, marked as the leaver's, and the successor approves it there

@@ -26,6 +26,8 @@ export interface Ctx {
   unread: number;
   setUnread: (n: number) => void;
   toast: (text: string, kind?: 'ok' | 'error') => void;
+  /** Back to the sign-in form, which shows {@code notice} (why) if given. */
+  logout: (notice?: string) => void;
 }
 
 const AppContext = createContext<Ctx | null>(null);
@@ -51,18 +53,20 @@ const NAV: { page: string; label: string; admin?: boolean; reports?: boolean }[]
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
+  const [notice, setNotice] = useState<string>();
 
-  const logout = useCallback(() => {
+  const logout = useCallback((why?: string) => {
     // expires the HttpOnly login cookie, which the page cannot remove itself (it opens the WebSocket and console)
     void fetch('/api/auth/logout', { method: 'POST' }).catch(() => {});
     saveSession(null);
     setSession(null);
+    setNotice(why);
   }, []);
-  useEffect(() => setUnauthorizedHandler(logout), [logout]);
+  useEffect(() => setUnauthorizedHandler(() => logout()), [logout]);
   // the token ends at its expiry: back to the sign-in form then, not a page of 401s
   useEffect(() => {
     if (!session) return;
-    const t = window.setTimeout(logout, Math.max(0, session.expiresAt - Date.now()));
+    const t = window.setTimeout(() => logout(), Math.max(0, session.expiresAt - Date.now()));
     return () => window.clearTimeout(t);
   }, [session, logout]);
 
@@ -72,10 +76,11 @@ export function App() {
     setSession(s);
   };
 
-  return session ? <Shell key={session.employee.id} me={session.employee} logout={logout} /> : <Login onLogin={login} />;
+  return session ? <Shell key={session.employee.id} me={session.employee} logout={logout} />
+    : <Login onLogin={login} notice={notice} />;
 }
 
-function Shell({ me, logout }: { me: Employee; logout: () => void }) {
+function Shell({ me, logout }: { me: Employee; logout: (notice?: string) => void }) {
   const route = useRoute();
   const [tick, setTick] = useState(0);
   const [unread, setUnread] = useState(0);
@@ -120,6 +125,7 @@ function Shell({ me, logout }: { me: Employee; logout: () => void }) {
     unread,
     setUnread,
     toast,
+    logout,
   };
 
   return (

@@ -5,7 +5,7 @@ import { message } from '../hooks';
 
 /** 내 정보: who the caller is, and replacing their password (a new employee's temporary one, say). */
 export function Account() {
-  const { me, toast } = useApp();
+  const { me, logout } = useApp();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -25,7 +25,8 @@ export function Account() {
       setCurrent('');
       setNext('');
       setAgain('');
-      toast('비밀번호를 바꿨습니다 (password changed).');
+      // the server signed every session of ours out: sign in again with the new password
+      logout('비밀번호를 바꿨습니다. 새 비밀번호로 다시 로그인하세요 (password changed: every session of yours is signed out).');
     } catch (err) {
       setError(message(err));
     } finally {

@@ -3,7 +3,8 @@ import { api } from '../api';
 import { message } from '../hooks';
 import type { LoginResponse } from '../types';
 
-export function Login({ onLogin }: { onLogin: (r: LoginResponse) => void }) {
+/** The sign-in form; {@code notice} says why the last session ended, when it did not end by itself. */
+export function Login({ onLogin, notice }: { onLogin: (r: LoginResponse) => void; notice?: string }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
@@ -26,6 +27,7 @@ export function Login({ onLogin }: { onLogin: (r: LoginResponse) => void }) {
     <div className="login">
       <h1>erp-approval <span>전자결재</span></h1>
       <form onSubmit={submit} className="card">
+        {notice && <p className="muted" role="status">{notice}</p>}
         <label>아이디 (username)
           <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
         </label>

@@ -14,6 +14,8 @@ import org.springframework.web.client.RestClientResponseException;
 /** Asks employee-service over HTTP, with the drafter's own token: the way when the services run apart. */
 public class HttpEmployeeDirectory extends CachingEmployeeDirectory {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpEmployeeDirectory.class);
+
     private final Supplier<String> baseUrl;
     private volatile RestClient client;
 
@@ -48,7 +50,9 @@ public class HttpEmployeeDirectory extends CachingEmployeeDirectory {
             throw refused(e.getStatusCode().value(), problem == null ? null : problem.path("detail").asText(null),
                     retryAfter != null && retryAfter.matches("[0-9]{1,4}") ? Integer.valueOf(retryAfter) : null);
         } catch (ResourceAccessException e) {
-            throw unavailable("employee-service cannot be reached (" + e.getMessage() + ")", null);
+            // the cause names an internal address: the log has it, the caller reads only what it means for them
+            LOG.warn("employee-service cannot be reached: {}", e.getMessage());
+            throw unavailable("employee-service cannot be reached", null);
         }
     }
 

@@ -16,6 +16,8 @@ import org.apache.camel.ProducerTemplate;
  */
 public class InProcessEmployeeDirectory extends CachingEmployeeDirectory {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InProcessEmployeeDirectory.class);
+
     static final String APPROVAL_LINE = "direct:getMyApprovalLine";
     static final String EMPLOYEES = "direct:listEmployees";
     static final String DEPARTMENTS = "direct:listDepartments";
@@ -54,7 +56,9 @@ public class InProcessEmployeeDirectory extends CachingEmployeeDirectory {
             throw refused(problem.status(), problem.getMessage(), problem.retryAfterSeconds());
         }
         if (answer.getException() != null) {
-            throw unavailable("the employee directory failed (" + answer.getException().getMessage() + ")", null);
+            // the cause may be a database's words: the log has it, the caller reads only what it means for them
+            LOG.warn("the employee directory failed", answer.getException());
+            throw unavailable("the employee directory failed", null);
         }
         Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         Object body = answer.getMessage().getBody();

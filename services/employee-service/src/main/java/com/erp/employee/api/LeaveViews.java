@@ -62,10 +62,13 @@ public class LeaveViews {
                 + "may read an employee's leave.");
     }
 
-    /** A grant the caller may make: administrators only, in half days. */
+    /** A grant the caller may make: administrators only, to someone else (four eyes), in half days. */
     public LeaveGrantRequest checkGrant(Caller caller, LeaveGrantRequest grant) {
         if (!caller.isAdmin()) {
             throw ProblemException.forbidden("Only administrators may grant leave.");
+        }
+        if (grant.employeeId() == caller.id()) {
+            throw ProblemException.forbidden("An administrator does not grant leave to themselves; another administrator does.");
         }
         if (!LeaveRules.inHalfDays(grant.days())) {
             throw ProblemException.badRequest("Leave is granted in half days: " + grant.days() + " is not a multiple of 0.5.",

@@ -386,10 +386,14 @@ public class Personnel {
         return e;
     }
 
-    /** The caller replaces their password, giving the current one (a wrong one counts as a failed sign-in). */
+    /**
+     * The caller replaces their password, giving the current one (a wrong one counts as a failed sign-in). Every token
+     * of theirs is revoked with it, this one too: whoever held one (or saw a temporary password) is signed out
+     * everywhere, and the caller signs in again with the new password.
+     */
     public void changePassword(Caller caller, PasswordChangeRequest request) {
         throttle.check(caller.username());
-        tx.executeWithoutResult(status -> {
+        TokenRevocation revocation = tx.execute(status -> {
             Employee e = em.find(Employee.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
             if (e == null || !e.isActive()) {
                 throw ProblemException.forbidden("Your account is not an active employee's.");
@@ -403,7 +407,9 @@ public class Personnel {
                         throw ProblemException.unprocessable(why);
                     });
             e.changePassword(passwords.encode(request.newPassword()));
+            return revoke(e, now(), TokenRevocation.Reason.CHANGED);
         });
+        revoked.revoke(revocation);
         throttle.succeeded(caller.username());
     }
 

@@ -307,6 +307,10 @@ class LeaveLedgerTest extends EmployeeTestBase {
 
         assertProblem(http.post("/api/leave/grants", token("dev.head"), grant), 403);
         assertProblem(http.post("/api/leave/grants", staff, grant), 403);
+        // nor to themselves: another administrator does
+        String admin = token("admin");
+        assertThat(assertProblem(http.post("/api/leave/grants", admin, Map.of("employeeId", me(admin).id(), "year", 2035,
+                "days", 1, "reason", "셀프")), 403).path("detail").asText()).contains("themselves");
 
         Response r = http.post("/api/leave/grants", token("admin"), grant);
         assertThat(r.status()).as("%s", r).isEqualTo(200);

@@ -64,7 +64,10 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(changed.status()).as("%s", changed).isEqualTo(204);
         assertMatchesContract(CONTRACT, "PUT", "/api/auth/password", changed);
         assertThat(login(username, temporary).status()).isEqualTo(401);
-        assertThat(login(username, "my own secret 42").status()).isEqualTo(200);
+        // whoever held a token of theirs (the one that changed it too) is signed out
+        assertThat(http.get("/api/employees/me", token).status()).isEqualTo(401);
+        String fresh = login(username, "my own secret 42").json().path("accessToken").asText();
+        assertThat(http.get("/api/employees/me", fresh).status()).isEqualTo(200);
         assertThat(http.put("/api/auth/password", null, Map.of("currentPassword", "a", "newPassword", "b".repeat(10)))
                 .status()).isEqualTo(401);
     }
