@@ -84,6 +84,14 @@ public class ContractRequestValidator implements RestClientRequestValidator {
                     errors).toProblem();
         } else {
             Request request = toRequest(exchange, basePath(contract), query);
+            List<FieldError> unreadable = unreadableValues(built.operations(), request, query, contract);
+            if (!unreadable.isEmpty()) {
+                problem = ProblemException.badRequest("A value of the request is not one the contract takes: "
+                        + summary(unreadable), unreadable).toProblem();
+                String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
+                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
+                return new ValidationError(problem.status(), ProblemWriter.toJson(problem.withInstance(path)));
+            }
             List<FieldError> empty = emptyParameters(built.operations(), request, query.empty(), contract);
             List<ValidationReport.Message> messages = built.validator().validateRequest(request).getMessages().stream()
                     .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
@@ -297,6 +305,46 @@ public class ContractRequestValidator implements RestClientRequestValidator {
             if ("query".equals(parameter.getIn()) && empty.contains(parameter.getName())
                     && !Boolean.TRUE.equals(parameter.getAllowEmptyValue())) {
                 errors.add(new FieldError(parameter.getName(), "is empty: give it a value or leave it out"));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Values the validator passes and the routes would not read as sent: control characters anywhere in the path or a
+     * query value (a NUL cannot even reach MongoDB in a search), whitespace in the path (every path parameter is an
+     * id), and spaces around a number or a boolean in the query (the validator's number parsing skips them, Camel's
+     * conversion does not: a 500 or a silent false instead of a 400).
+     */
+    private static List<FieldError> unreadableValues(ApiOperationResolver operations, Request request, Query query,
+                                                     OpenAPI contract) {
+        List<FieldError> errors = new ArrayList<>();
+        String path = request.getPath();
+        if (path != null && path.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            errors.add(new FieldError("path", "must not contain spaces or control characters"));
+        }
+        if (query.pairs().isEmpty()) {
+            return errors;
+        }
+        Map<String, String> types = new java.util.HashMap<>();
+        ApiOperationMatch match = operations.findApiOperation(path, request.getMethod());
+        if (match.isPathFound() && match.isOperationAllowed()) {
+            List<Parameter> declared = match.getApiOperation().getOperation().getParameters();
+            for (Parameter p : declared == null ? List.<Parameter>of() : declared) {
+                Parameter parameter = resolve(p, contract);
+                if ("query".equals(parameter.getIn()) && parameter.getSchema() != null && parameter.getSchema().getType() != null) {
+                    types.put(parameter.getName(), parameter.getSchema().getType());
+                }
+            }
+        }
+        for (Map.Entry<String, String> pair : query.pairs()) {
+            String value = pair.getValue() == null ? "" : pair.getValue();
+            String type = types.get(pair.getKey());
+            if (value.chars().anyMatch(Character::isISOControl)) {
+                errors.add(new FieldError(pair.getKey(), "must not contain control characters"));
+            } else if (type != null && !"string".equals(type) && !value.equals(value.strip())) {
+                errors.add(new FieldError(pair.getKey(), "must be " + ("boolean".equals(type) ? "true or false" : "a number")
+                        + " without spaces around it"));
             }
         }
         return errors;

@@ -104,6 +104,25 @@ class ContractRequestValidatorTest {
         assertThat(problem(error).path("errors").findValuesAsText("field")).containsExactly("limit");
     }
 
+    /**
+     * What the validator itself passes and a route would not read as sent: spaces around a number (Camel's
+     * conversion does not trim: a 500), a NUL in a search (MongoDB refuses it in a pattern: a 500), a space in an id.
+     */
+    @Test
+    void spacesAroundANumberControlCharactersAndSpacesInThePathAre400() throws Exception {
+        JsonNode padded = problem(validate("GET", "/api/approvals", "limit=+10", null));
+        assertThat(padded.path("status").asInt()).isEqualTo(400);
+        assertThat(padded.path("errors").findValuesAsText("field")).containsExactly("limit");
+        assertThat(padded.path("detail").asText()).contains("a number without spaces");
+        JsonNode nul = problem(validate("GET", "/api/approvals", "q=abc%00", null));
+        assertThat(nul.path("errors").findValuesAsText("field")).containsExactly("q");
+        assertThat(nul.path("detail").asText()).contains("control characters");
+        assertThat(problem(validate("GET", "/api/approvals/ 42", null, null)).path("errors").findValuesAsText("field"))
+                .containsExactly("path");
+        // spaces inside a text are the text's own
+        assertThat(validate("GET", "/api/approvals", "q=%20%EC%B6%9C%EC%9E%A5%20%EB%B3%B4%EA%B3%A0&limit=10", null)).isNull();
+    }
+
     @Test
     void unparseableJsonIs400() throws Exception {
         var error = validate("POST", "/api/approvals", null, "{\"type\": ");

@@ -40,15 +40,18 @@ public class LoginService {
 
     /** @param found what the lookup by username returned (empty when there is no such user) */
     public LoginResponse login(LoginRequest request, List<Employee> found) {
-        throttle.check(request.username());
         Employee employee = found == null || found.isEmpty() ? null : found.get(0);
+        // failures count against the account found, by its own name: spellings the database's collation takes for
+        // it ("dév.lead", "ＤＥＶ.ＬＥＡＤ") do not each get their own guesses
+        String account = employee == null ? request.username() : employee.getUsername();
+        throttle.check(account);
         boolean matches = passwords.matches(request.password(),
                 employee == null ? dummyHash : employee.getPasswordHash());
         if (employee == null || !matches || !employee.isActive()) {
-            throttle.failed(request.username());
+            throttle.failed(account);
             throw ProblemException.unauthorized("Wrong username or password.");
         }
-        throttle.succeeded(request.username());
+        throttle.succeeded(account);
         Caller caller = new Caller(employee.getId(), employee.getUsername(), employee.getName(),
                 employee.getDepartment().getName(), employee.getPosition().name(),
                 employee.getRoles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),

@@ -98,6 +98,19 @@ class EmployeeRoutesTest extends EmployeeTestBase {
         assertThat(login("sales.lead", "test-password").status()).isEqualTo(200);
     }
 
+    /** The database finds "dév.staff" and "ＤＥＶ.ＳＴＡＦＦ" as dev.staff: their guesses count against that account. */
+    @Test
+    void spellingsTheDatabaseTakesForAUsernameShareItsGuesses() {
+        Hired someone = hired("DEV");
+        String name = http.get("/api/employees/me", someone.token()).json().path("username").asText();
+        assertThat(name).startsWith("hired");
+        List<String> spellings = List.of("híred", "hìred", "hîred", "hïred", "HIRED");
+        for (String spelling : spellings) {
+            assertProblem(login(name.replaceFirst("hired", spelling), "guess"), 401);
+        }
+        assertProblem(login(name, "still a guess"), 429);
+    }
+
     @Test
     void aLoginBodyThatBreaksTheContractIs400NamingTheField() {
         Response missing = http.post("/api/auth/login", null, Map.of("username", "dev.lead"));
