@@ -91,8 +91,15 @@ public final class ProblemWriter {
                 "The request failed unexpectedly; quote reference " + reference + " when reporting it.", null, null);
     }
 
-    /** Connection failures and timeouts of Mongo, Redis, Kafka or HTTP clients, recognised by name. */
+    /**
+     * Connection failures and timeouts of Mongo, Redis, Kafka or HTTP clients, recognised by name, and every failure
+     * the consumers retry as transient (a Redis replica not yet promoted or loading, a Mongo primary stepping down,
+     * a lock wait that timed out): the request may simply be sent again.
+     */
     static boolean isUnavailable(Throwable failure) {
+        if (com.erp.routes.common.kafka.TransientFailures.isTransient(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String name = t.getClass().getName().toLowerCase(Locale.ROOT);
             if (name.contains("connectionfailure") || name.contains("mongotimeout") || name.contains("mongosocket")
