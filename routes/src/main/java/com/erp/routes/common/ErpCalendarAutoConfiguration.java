@@ -28,10 +28,13 @@ public class ErpCalendarAutoConfiguration {
                             @Value("${erp.calendar-zone}") ZoneId zone, ObjectProvider<Clock> clock) {
         CompanyDays companyDays = CompanyDays.of(days, holidays);
         int year = LocalDate.now(clock.getIfAvailable(Clock::systemUTC).withZone(zone)).getYear();
-        if (!companyDays.listsHolidaysOf(year)) {
-            // the list is kept by hand each year: without it, public holidays count as working days
-            LOG.warn("erp.working-time.holidays lists no day of {}: leave and reminders count that year's public "
-                    + "holidays as working days", year);
+        // the list is kept by hand each year: without it, public holidays count as working days. Leave may be asked
+        // for last year, this year and next year
+        for (int open = year - 1; open <= year + 1; open++) {
+            if (!companyDays.listsHolidaysOf(open)) {
+                LOG.warn("erp.working-time.holidays lists no day of {}: leave and reminders count that year's public "
+                        + "holidays as working days", open);
+            }
         }
         return companyDays;
     }
