@@ -262,6 +262,7 @@ try {
   await staff.getByRole('heading', { name: copied }).waitFor({ timeout: LIVE });
   if (await staff.getByText('재기안 원문').count() !== 0) throw new Error('the copy is linked to the old document');
   await until(staff, copiedHash, staff.getByRole('button', { name: '회수', exact: true }), 'the copy was never offered 회수');
+  staff.once('dialog', (d) => d.accept()); // 회수 asks once more
   await staff.getByRole('button', { name: '회수', exact: true }).click();
   await until(staff, copiedHash, staff.getByTestId('doc-status').filter({ hasText: '회수' }), 'the copy was not withdrawn');
   await lead.goto(docUrl);
@@ -614,6 +615,7 @@ try {
   await changeRows.nth(2).waitFor({ state: 'detached' });
   await changeLine();
   await untilLine(staff, grownHash, ['이서연', '박지훈'], 'the line does not show the step removed');
+  staff.once('dialog', (d) => d.accept());
   await staff.getByRole('button', { name: '회수', exact: true }).click();
   await until(staff, grownHash, staff.getByTestId('doc-status').filter({ hasText: '회수' }), 'the document was not withdrawn');
   log('결재선 변경: the drafter added an approver step (sales.lead) before the last one, the line had three steps; removed it, two again');

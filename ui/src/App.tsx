@@ -85,6 +85,8 @@ function Shell({ me, logout }: { me: Employee; logout: (notice?: string) => void
   const [tick, setTick] = useState(0);
   const [unread, setUnread] = useState(0);
   const [live, setLive] = useState<LiveState>('connecting');
+  // raised to connect again after the live channel gave up
+  const [liveRun, setLiveRun] = useState(0);
   const [toasts, setToasts] = useState<{ id: number; text: string; kind: 'ok' | 'error' }[]>([]);
 
   const toast = useCallback((text: string, kind: 'ok' | 'error' = 'ok') => {
@@ -109,7 +111,7 @@ function Shell({ me, logout }: { me: Employee; logout: (notice?: string) => void
       // (re)connected: whatever came while away is in the stored inbox
       if (state === 'open') setTick((t) => t + 1);
     },
-  ), [toast]);
+  ), [toast, liveRun]);
 
   useEffect(() => {
     let live = true;
@@ -147,6 +149,14 @@ function Shell({ me, logout }: { me: Employee; logout: (notice?: string) => void
           <button className="link" onClick={() => { logout(); go('inbox'); }}>로그아웃</button>
         </div>
       </header>
+      {live === 'failed' && (
+        // pages no longer follow what others do: said in words, with what to do about it
+        <p className="error live-failed" role="alert" data-testid="live-failed">
+          실시간 알림이 끊겼습니다: 화면이 저절로 바뀌지 않습니다 (live updates stopped).{' '}
+          <button className="link" onClick={() => setLiveRun((r) => r + 1)}>다시 연결 (reconnect)</button>{' '}
+          <button className="link" onClick={() => logout('다시 로그인하세요 (sign in again).')}>다시 로그인 (sign in again)</button>
+        </p>
+      )}
       <main>
         <Page page={route.page} id={route.id} params={route.params} />
       </main>

@@ -87,7 +87,12 @@ export async function download(path: string, name: string): Promise<void> {
   }
   if (res.status === 401) onUnauthorized();
   if (!res.ok) throw problemOf(res, await res.text());
-  const url = URL.createObjectURL(await res.blob());
+  saveBlob(await res.blob(), name);
+}
+
+/** Saves bytes the page has under a file name, as a download (a link in the page, clicked, then taken away). */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -84,6 +84,15 @@ describe('questActions offers what the quest rules allow', () => {
   });
 });
 
+describe('dateTime', () => {
+  it('shows the company\'s time (Seoul), whatever the browser\'s zone is', () => {
+    expect(dateTime('2026-12-01T23:30:00Z')).toBe('2026-12-02 08:30');
+    expect(dateTime('2026-12-31T15:00:00.000Z')).toBe('2027-01-01 00:00');
+    expect(dateTime(undefined)).toBe('');
+    expect(dateTime('not a time')).toBe('not a time');
+  });
+});
+
 describe('localDate', () => {
   it('is the browser calendar day, padded', () => {
     expect(localDate(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');

@@ -85,12 +85,24 @@ export function localDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** A timestamp in the browser's zone, to the minute: 2026-12-02 10:22. */
+/** The company's zone: where the server counts days and hours (erp.calendar-zone), whatever the browser's is. */
+export const COMPANY_ZONE = 'Asia/Seoul';
+
+const companyClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: COMPANY_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * A timestamp in the company's zone, to the minute: 2026-12-02 10:22. Not the browser's: a check-in's time must
+ * agree with the day it is counted on, and a document's date with the 상신일 filter, for someone abroad too.
+ */
 export function dateTime(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const part = Object.fromEntries(companyClock.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
 
 /** Days as the ledger counts them: whole or half. */

@@ -13,8 +13,10 @@ interface DecisionResult {
  * Approve, or reject with a reason; with {@code finalAllowed}, approve with final authority (전결) too. On a 합의
  * step ({@code agreement}) the same two decisions read agree (동의) and disagree (반대).
  */
-export function DecisionForm({ approvalId, onDone, finalAllowed, agreement, onBehalfOf, returnAllowed }: {
+export function DecisionForm({ approvalId, onDone, finalAllowed, agreement, onBehalfOf, returnAllowed, subject }: {
   approvalId: string; onDone: () => void; finalAllowed?: boolean; agreement?: boolean;
+  /** the document's title, where several forms share a page (결재함): a screen reader says which one a form decides */
+  subject?: string;
   /** 전단계 반려: a 결재 step after the first may send the document back to the step before */
   returnAllowed?: boolean;
   /** 대결: the absent person decided for, as the deputy */
@@ -53,7 +55,7 @@ export function DecisionForm({ approvalId, onDone, finalAllowed, agreement, onBe
   };
 
   return (
-    <div className="decide">
+    <div className="decide" role="group" aria-label={subject ? `${agreement ? '합의' : '결재'}: ${subject}` : undefined}>
       <input placeholder={agreement ? '의견 (comment; 반대 시 필수)' : '의견 (comment; 반려 시 필수)'} value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} aria-label="comment" />
       <button disabled={busy} onClick={() => decide('APPROVE')}>{agreement ? '동의' : '승인'}</button>
       {finalAllowed && !agreement && <button disabled={busy} onClick={() => decide('APPROVE_FINAL')} title="최종 승인: 이후 단계는 생략됩니다 (approve with final authority)">전결</button>}

@@ -22,6 +22,20 @@ export function DocumentView({ id }: { id: string }) {
   const [fetching, setFetching] = useState<string[]>([]);
   // done here, not yet in the record (it follows through Kafka a moment later): not offered again meanwhile
   const [acted, setActed] = useState(false);
+  // an action on its way (회수, 독촉, 결재 취소, 접수): its button does not send it twice
+  const [sending, setSending] = useState(false);
+  const sendOnce = async (action: () => Promise<void>) => {
+    if (sending) return;
+    setSending(true);
+    setActionError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setActionError(message(e));
+    } finally {
+      setSending(false);
+    }
+  };
   const settle = () => {
     setActed(true);
     [500, 1500, 3000, 6000].forEach((ms) => window.setTimeout(reload, ms));
@@ -66,17 +80,12 @@ export function DocumentView({ id }: { id: string }) {
   const mayRetract = running && !!previous && !previous.agreements && previous.status === 'APPROVED'
     && (previous.deputy ?? previous.approver)?.id === me.id
     && !(pendingStep?.agreements ?? []).some((a) => a.status !== 'PENDING');
-  const retract = async () => {
-    setActionError(undefined);
-    try {
-      await api('POST', `/api/approvals/${encodeURIComponent(id)}/retraction`, reason.trim() ? { reason: reason.trim() } : {});
-      toast('결재를 취소했습니다 (approval taken back): 다시 결재할 수 있습니다.');
-      setReason('');
-      settle();
-    } catch (e) {
-      setActionError(message(e));
-    }
-  };
+  const retract = () => sendOnce(async () => {
+    await api('POST', `/api/approvals/${encodeURIComponent(id)}/retraction`, reason.trim() ? { reason: reason.trim() } : {});
+    toast('결재를 취소했습니다 (approval taken back): 다시 결재할 수 있습니다.');
+    setReason('');
+    settle();
+  });
 
   // 의견: whoever reads the document may comment on it, in any status
   const addComment = async () => {
@@ -96,28 +105,18 @@ export function DocumentView({ id }: { id: string }) {
 
   // 접수: the caller's own as a receiver (수신) first, else for their department (수신처), once for all of it
   const receipt = pendingReceipt(doc, me);
-  const receive = async () => {
-    setActionError(undefined);
-    try {
-      await api('POST', `/api/approvals/${encodeURIComponent(id)}/receipt`);
-      toast(receipt?.kind === 'department' ? `${receipt.department.name} 수신처로 접수했습니다 (received for the department).`
-        : '접수했습니다 (received).');
-      reload();
-    } catch (e) {
-      setActionError(message(e));
-    }
-  };
+  const receive = () => sendOnce(async () => {
+    await api('POST', `/api/approvals/${encodeURIComponent(id)}/receipt`);
+    toast(receipt?.kind === 'department' ? `${receipt.department.name} 수신처로 접수했습니다 (received for the department).`
+      : '접수했습니다 (received).');
+    reload();
+  });
 
   // 독촉: the drafter asks whoever must decide now (at most once an hour; the server says when again)
-  const remind = async () => {
-    setActionError(undefined);
-    try {
-      const r = await api<{ reminded: { name: string }[] }>('POST', `/api/approvals/${encodeURIComponent(id)}/reminder`);
-      toast(`독촉했습니다 (reminded): ${r.reminded.map((p) => p.name).join(', ')}`);
-    } catch (e) {
-      setActionError(message(e));
-    }
-  };
+  const remind = () => sendOnce(async () => {
+    const r = await api<{ reminded: { name: string }[] }>('POST', `/api/approvals/${encodeURIComponent(id)}/reminder`);
+    toast(`독촉했습니다 (reminded): ${r.reminded.map((p) => p.name).join(', ')}`);
+  });
 
   // 첨부파일: fetched with the token and saved under its name; a refusal (403, 404) said in words
   const fetchAttachment = async (a: { id: string; name: string }) => {
@@ -131,16 +130,15 @@ export function DocumentView({ id }: { id: string }) {
     }
   };
 
-  const withdraw = async () => {
-    setActionError(undefined);
-    try {
+  // 회수 cannot be undone (only resubmitted, 재기안): asked once more
+  const withdraw = () => {
+    if (!window.confirm('회수하면 이 문서의 결재가 끝납니다. 다시 올리려면 재기안해야 합니다. 회수할까요? (withdraw?)')) return;
+    return sendOnce(async () => {
       await api('POST', `/api/approvals/${encodeURIComponent(id)}/withdrawal`, reason.trim() ? { reason: reason.trim() } : {});
       toast('회수했습니다 (withdrawn).');
       setReason('');
       settle();
-    } catch (e) {
-      setActionError(message(e));
-    }
+    });
   };
 
   return (
@@ -287,9 +285,9 @@ export function DocumentView({ id }: { id: string }) {
           <h3>회수 (withdraw) · 독촉 (remind)</h3>
           <div className="decide">
             <input placeholder="사유 (reason, optional)" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} aria-label="reason" />
-            <button className="danger" onClick={withdraw}>회수</button>
+            <button className="danger" onClick={withdraw} disabled={sending}>회수</button>
           </div>
-          {pendingStep && <p><button onClick={remind}>독촉 (remind {pendingPeople(pendingStep).map((p) => p.name).join(', ')})</button></p>}
+          {pendingStep && <p><button onClick={remind} disabled={sending}>독촉 (remind {pendingPeople(pendingStep).map((p) => p.name).join(', ')})</button></p>}
         </div>
       )}
       {changeable.length > 0 && !acted && (
@@ -309,11 +307,11 @@ export function DocumentView({ id }: { id: string }) {
           <h3>결재 취소 <small>take back my approval of step {previous!.step}, before {pendingPeople(pendingStep!).map((p) => p.name).join(', ')} decides</small></h3>
           <div className="decide">
             <input placeholder="사유 (reason, optional)" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} aria-label="retraction reason" />
-            <button className="danger" onClick={retract}>결재 취소</button>
+            <button className="danger" onClick={retract} disabled={sending}>결재 취소</button>
           </div>
         </div>
       )}
-      {receipt && <p data-testid="receipt"><button onClick={receive}>접수 (acknowledge receipt)</button>
+      {receipt && <p data-testid="receipt"><button onClick={receive} disabled={sending}>접수 (acknowledge receipt)</button>
         {receipt.kind === 'department' && <small> {receipt.department.name} 수신처로, 부서 전체를 대신해 한 번 (for the whole
           department, once)</small>}</p>}
       {(canResubmit || canCopy) && (
@@ -323,6 +321,7 @@ export function DocumentView({ id }: { id: string }) {
         </p>
       )}
       {actionError && <p className="error" role="alert">{actionError}</p>}
+      {delegations.error && <p className="error">대결 정보를 불러오지 못했습니다: 대신 결정할 수 있는지 알 수 없습니다 (delegations cannot be read): {delegations.error}</p>}
 
       <h3>의견 <small>comments</small></h3>
       <ul className="comments" data-testid="comments">

@@ -18,6 +18,8 @@ const BOX_HINT: Record<string, string> = {
   all: '모든 사람의 모든 문서입니다, 관리자만 봅니다 (every document, for administrators).',
 };
 
+const PAGE = 20;
+
 /** 문서함: the caller's documents by box and status (and form, days, words), newest first, a page at a time. */
 export function Documents({ box, status }: { box: string; status: string }) {
   const { tick, isAdmin } = useApp();
@@ -32,21 +34,33 @@ export function Documents({ box, status }: { box: string; status: string }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const latest = useRef(0);
+  const shown = useRef(0);
+  shown.current = items.length;
 
-  const load = async (after?: string) => {
+  // refresh: the first page again, keeping the pages loaded after it (더 보기) and where the reader is
+  const load = async (after?: string, refresh = false) => {
     const request = ++latest.current;
     try {
       const page = await api<ApprovalList>('GET', `/api/approvals${query({ box, status, q: search || undefined,
-        type: type || undefined, from: from || undefined, to: to || undefined, limit: 20, cursor: after })}`);
+        type: type || undefined, from: from || undefined, to: to || undefined, limit: PAGE, cursor: after })}`);
       if (request !== latest.current) return; // the box or a filter changed meanwhile
-      setItems((old) => (after ? [...old, ...page.items] : page.items));
-      setCursor(page.nextCursor);
+      // more than the first page is on screen: it stays, and so does the cursor past it
+      const keep = !after && refresh && shown.current > PAGE;
+      setItems((old) => {
+        if (after) return [...old, ...page.items];
+        if (!keep) return page.items;
+        const fresh = new Set(page.items.map((i) => i.id));
+        return [...page.items, ...old.slice(PAGE).filter((i) => !fresh.has(i.id))];
+      });
+      if (!keep) setCursor(page.nextCursor);
       setError(undefined);
     } catch (e) {
       if (request === latest.current) setError(message(e));
     }
   };
-  useEffect(() => { void load(); }, [box, status, search, type, from, to, tick]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { void load(); }, [box, status, search, type, from, to]); // eslint-disable-line react-hooks/exhaustive-deps
+  // something happened (a live notification): the newest documents again, the rest as loaded
+  useEffect(() => { if (tick > 0) void load(undefined, true); }, [tick]); // eslint-disable-line react-hooks/exhaustive-deps
   const filtered = search || type || from || to;
 
   const open = (b: string, s: string) => go(`docs${query({ box: b, status: s })}`);

@@ -253,8 +253,10 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
     const request = {
       ...(from ? {} : { type }),
       title: title.trim(),
-      ...(body.trim() ? { body } : {}),
-      ...(custom ? { approverIds: approvers.map((a) => a.id) } : {}),
+      // a resubmission copies whatever is left out: it is sent what the form shows, a body cleared and the
+      // default line chosen too
+      ...(body.trim() || from ? { body } : {}),
+      ...(custom || (from && line.length) ? { approverIds: line.map((a) => a.id) } : {}),
       ...(cc.length || from ? { ccIds: cc.map((c) => c.id) } : {}),
       ...(leave ? { leave } : {}),
       ...(expense ? { expense } : {}),
@@ -289,6 +291,9 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
       {notMine && <p className="error">복사 기안은 기안자만 할 수 있습니다 (only the drafter may copy a document).</p>}
       {original.error && <p className="error">{original.error}</p>}
       {savedDraft.error && <p className="error">임시저장한 문서를 열 수 없습니다 (the draft cannot be opened): {savedDraft.error}</p>}
+      {/* without the people, the pickers below are empty: said, not left blank */}
+      {people.error && <p className="error">직원 목록을 불러오지 못했습니다 (the people cannot be listed): {people.error}</p>}
+      {drafts.error && <p className="error">임시저장 목록을 불러오지 못했습니다 (the drafts cannot be listed): {drafts.error}</p>}
       <form onSubmit={submit} className="card form">
         <label>종류
           <select value={type} disabled={!!from} onChange={(e) => setType(e.target.value as DocumentType)} name="type">

@@ -88,7 +88,7 @@ export function Inbox() {
               {i.onBehalfOf && <span className="tag" data-testid="on-behalf-of" title="부재 중인 결재자를 대신합니다 (deciding for an absent approver)">대결 · {i.onBehalfOf.name}</span>}
             </div>
             <DecisionForm approvalId={i.approvalId} onDone={reload} agreement={i.agreement} onBehalfOf={i.onBehalfOf?.id}
-              returnAllowed={i.step > 1} />
+              returnAllowed={i.step > 1} subject={i.title} />
           </li>
         ))}
       </ul>

@@ -126,15 +126,23 @@ function Grant({ people, year, onDone }: { people: Employee[]; year: number; onD
   const [amount, setAmount] = useState('1');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
+  // a grant is not idempotent: one press, one grant (the form is emptied once it is made)
+  const [busy, setBusy] = useState(false);
   const grant = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
+    setBusy(true);
     try {
       await api('POST', '/api/leave/grants', { employeeId: Number(employeeId), year, days: Number(amount), reason: reason.trim() });
       toast('부여했습니다 (granted).');
       setError(undefined);
+      setEmployeeId('');
+      setReason('');
       onDone();
     } catch (err) {
       setError(message(err));
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -146,7 +154,7 @@ function Grant({ people, year, onDone }: { people: Employee[]; year: number; onD
       </select>
       <input type="number" step="0.5" min="0.5" max="30" value={amount} onChange={(e) => setAmount(e.target.value)} aria-label="days" />
       <input placeholder="사유 (reason)" required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} aria-label="grant reason" />
-      <button type="submit">부여</button>
+      <button type="submit" disabled={busy}>부여</button>
       {error && <p className="error" role="alert">{error}</p>}
     </form>
   );

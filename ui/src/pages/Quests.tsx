@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useApp } from '../App';
 import { api, query } from '../api';
 import { message, useLoad } from '../hooks';
@@ -16,27 +16,41 @@ export function Quests() {
   const [mine, setMine] = useState(false);
   const { data, error, reload } = useLoad(() => api<{ items: Quest[] }>('GET', `/api/quests${query({ status, mine: mine || undefined })}`), [status, mine], tick);
 
+  // what was typed for a report or a reason that did not go through: offered again, not lost
+  const typed = useRef<Record<string, string>>({});
+  // one request per quest at a time: a second press does not send the action twice
+  const [busy, setBusy] = useState<number>();
+
   const act = async (q: Quest, action: string) => {
+    if (busy !== undefined) return;
+    const key = `${q.id}:${action}`;
     let body: unknown;
     if (action === 'report') {
-      const report = window.prompt('무엇을 했나요? (report)') ?? undefined;
+      const report = window.prompt('무엇을 했나요? (report)', typed.current[key] ?? '') ?? undefined;
       if (report === undefined) return;
+      typed.current[key] = report;
       if (report.length > 4000) { toast('보고는 4000자까지 (at most 4000 characters).', 'error'); return; }
       body = report.trim() ? { report: report.trim() } : {};
     } else if (action === 'send-back') {
-      const reason = window.prompt('반려 사유 (reason)');
-      if (!reason?.trim()) return;
+      const reason = window.prompt('반려 사유 (reason)', typed.current[key] ?? '');
+      if (reason === null) return;
+      typed.current[key] = reason;
+      if (!reason.trim()) return;
       if (reason.length > 1000) { toast('사유는 1000자까지 (at most 1000 characters).', 'error'); return; }
       body = { reason: reason.trim() };
     } else if (action === 'approval') {
       body = {};
     }
+    setBusy(q.id);
     try {
       await api('POST', `/api/quests/${q.id}/${action}`, body);
+      delete typed.current[key];
       toast(`${ACTION_LABEL[action]}: ${q.title}`);
       reload();
     } catch (e) {
       toast(message(e), 'error');
+    } finally {
+      setBusy(undefined);
     }
   };
 
@@ -67,7 +81,8 @@ export function Quests() {
             {q.reviewNote && <p><small>검토:</small> {q.reviewNote}</p>}
             <div className="actions">
               {questActions(q, { id: me.id, manager: isManager, admin: isAdmin }).map((a) => (
-                <button key={a} className={a === 'cancellation' || a === 'give-up' ? 'danger' : ''} onClick={() => act(q, a)}>{ACTION_LABEL[a]}</button>
+                <button key={a} className={a === 'cancellation' || a === 'give-up' ? 'danger' : ''} disabled={busy === q.id}
+                  onClick={() => act(q, a)}>{ACTION_LABEL[a]}</button>
               ))}
             </div>
           </li>
@@ -85,8 +100,11 @@ function PostQuest({ onDone }: { onDone: () => void }) {
   const [reward, setReward] = useState('1');
   const [due, setDue] = useState('');
   const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
   const post = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
+    setBusy(true);
     try {
       await api('POST', '/api/quests', { title: title.trim(), rewardDays: Number(reward),
         ...(description.trim() ? { description: description.trim() } : {}), ...(due ? { dueDate: due } : {}) });
@@ -97,6 +115,8 @@ function PostQuest({ onDone }: { onDone: () => void }) {
       onDone();
     } catch (err) {
       setError(message(err));
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -106,7 +126,7 @@ function PostQuest({ onDone }: { onDone: () => void }) {
       <textarea placeholder="설명 (description)" maxLength={4000} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} aria-label="quest description" />
       <label>보상 (일) <input type="number" min="0.5" max="5" step="0.5" value={reward} onChange={(e) => setReward(e.target.value)} aria-label="reward days" /></label>
       <label>기한 <input type="date" value={due} onChange={(e) => setDue(e.target.value)} aria-label="due date" /></label>
-      <button type="submit">올리기</button>
+      <button type="submit" disabled={busy}>올리기</button>
       {error && <p className="error" role="alert">{error}</p>}
     </form>
   );

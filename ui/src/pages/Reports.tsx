@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../App';
-import { api, query } from '../api';
+import { api, query, saveBlob } from '../api';
 import { useLoad } from '../hooks';
 import { dateTime, reportCsv, TYPE_LABEL } from '../format';
 import type { ApprovalReport, DepartmentInfo, ReportCounts } from '../types';
@@ -9,12 +9,8 @@ import type { ApprovalReport, DepartmentInfo, ReportCounts } from '../types';
 const hours = (h?: number) => (h === undefined ? '–' : h < 1 ? `${Math.round(h * 60)}분` : `${h.toFixed(1)}h`);
 
 function download(r: ApprovalReport) {
-  const url = URL.createObjectURL(new Blob([reportCsv(r)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `approval-report-${r.from}-${r.to}${r.department ? `-${r.department}` : ''}.csv`;
-  a.click();
-  URL.revokeObjectURL(url);
+  saveBlob(new Blob([reportCsv(r)], { type: 'text/csv;charset=utf-8' }),
+    `approval-report-${r.from}-${r.to}${r.department ? `-${r.department}` : ''}.csv`);
 }
 
 /** 결재 통계: administrators see any department's or all; a department head their own. */
