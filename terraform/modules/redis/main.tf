@@ -15,6 +15,20 @@ module "access" {
   port                     = 6379
 }
 
+# Every key the services keep is needed. The marks that make redelivery harmless (erp:notified:*, a finished
+# document's state) carry a TTL, and ElastiCache's default policy (volatile-lru) would evict exactly those first
+# under memory pressure: a redelivered event would notify twice, a replayed submission restart a finished document.
+# With noeviction a full Redis refuses writes (OOM), which the services retry as a store that is away: nothing lost.
+resource "aws_elasticache_parameter_group" "this" {
+  name   = var.name
+  family = "redis${split(".", var.engine_version)[0]}"
+
+  parameter {
+    name  = "maxmemory-policy"
+    value = "noeviction"
+  }
+}
+
 resource "aws_elasticache_replication_group" "this" {
   replication_group_id = var.name
   description          = "erp-approval: approval-processing's state, notification's pub/sub"
@@ -22,6 +36,7 @@ resource "aws_elasticache_replication_group" "this" {
   engine_version       = var.engine_version
   node_type            = var.node_type
   port                 = 6379
+  parameter_group_name = aws_elasticache_parameter_group.this.name
 
   num_cache_clusters         = 1 + var.replicas
   automatic_failover_enabled = var.replicas > 0

@@ -229,6 +229,10 @@ class TerraformTest {
         assertThat(redis.path("transit_encryption_enabled").asBoolean()).isTrue();
         assertThat(redis.path("at_rest_encryption_enabled").asBoolean()).isTrue();
         assertThat(redis.path("auth_token").asText()).isEqualTo("${var.auth_token}");
+        // nothing evicted: the keys with a TTL are the ones that make redelivery harmless
+        assertThat(parameters(modules.get("modules/redis").one("aws_elasticache_parameter_group")))
+                .containsEntry("maxmemory-policy", "noeviction");
+        assertThat(redis.path("parameter_group_name").asText()).isEqualTo("${aws_elasticache_parameter_group.this.name}");
         TfModule kafka = modules.get("modules/kafka");
         JsonNode transit = kafka.one("aws_msk_cluster").path("encryption_info").get(0).path("encryption_in_transit").get(0);
         assertThat(transit.path("client_broker").asText()).isEqualTo("TLS");
