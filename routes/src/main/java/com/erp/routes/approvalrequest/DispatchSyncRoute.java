@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * gRPC call: {@link com.erp.routes.common.grpc.CallDeadline}), so it never hangs and never answers late:
  * <ul>
  *   <li>processing certainly not reached (connection refused, or the circuit open after repeated failures): the
- *   document is removed again and the answer is 503 with Retry-After: nothing was accepted;</li>
+ *   document is removed again and the answer is 503 with Retry-After: nothing was accepted. If it cannot be removed
+ *   (the database away too), it stays and goes the asynchronous way, 202: a 503 would tell the client nothing was
+ *   kept while the relay publishes it later, and their retry would make it twice;</li>
  *   <li>any other failure, a timeout above all, leaves the outcome unknown (processing may have activated the
  *   document): the document stays and goes the asynchronous way, 202. Processing is idempotent, so nothing is
  *   lost or done twice.</li>
@@ -29,6 +31,9 @@ import org.springframework.stereotype.Component;
 public class DispatchSyncRoute extends RouteBuilder {
 
     public static final String DISPATCH = "direct:approval-request.dispatch-sync";
+    /** Removes the document whose dispatch never reached processing (body: its id). */
+    public static final String WITHDRAW_UNSENT = "direct:approval-request.withdraw-unsent";
+    private static final String NOT_REACHED = "direct:approval-request.not-reached";
 
     @Override
     public void configure() {
@@ -48,15 +53,34 @@ public class DispatchSyncRoute extends RouteBuilder {
                 .doCatch(Exception.class).onWhen(e -> notReached(failureOf(e)))
                     .log(LoggingLevel.WARN, "approval-processing not reachable; ${variable.approval.id} withdrawn: "
                             + "${exception.message}")
-                    .setBody(simple("${variable.approval.id}"))
-                    .setBody(method(DispatchSyncRoute.class, "byId"))
-                    .to("{{erp.approval-request.approvals}}&operation=remove")
-                    .bean("syncDispatch", "unavailable")
+                    .to(NOT_REACHED)
                 .doCatch(Exception.class)
                     .log(LoggingLevel.WARN, "synchronous dispatch of ${variable.approval.id} failed (${exception.message}); "
                             + "it goes the asynchronous way")
                     .to(SubmitRoute.DISPATCH_ASYNC)
                 .end();
+
+        // processing never had it: the document is taken back and the answer is 503; if it cannot be taken back, it
+        // stays and goes the asynchronous way (202)
+        from(NOT_REACHED).routeId("approval-request.not-reached").errorHandler(noErrorHandler())
+                .setVariable("withdrawn", constant(false))
+                .doTry()
+                    .setBody(simple("${variable.approval.id}"))
+                    // (not waiting for the route if it is stopped: that fails at once, as the database away would)
+                    .to(WITHDRAW_UNSENT + "?block=false")
+                    .setVariable("withdrawn", constant(true))
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.WARN, "${variable.approval.id} could not be withdrawn (${exception.message}); "
+                            + "it goes the asynchronous way")
+                    .to(SubmitRoute.DISPATCH_ASYNC)
+                .end()
+                .filter(variable("withdrawn"))
+                    .bean("syncDispatch", "unavailable")
+                .end();
+
+        from(WITHDRAW_UNSENT).routeId("approval-request.withdraw-unsent")
+                .setBody(method(DispatchSyncRoute.class, "byId"))
+                .to("{{erp.approval-request.approvals}}&operation=remove");
 
         from("direct:approval-request.grpc-dispatch").routeId("approval-request.grpc-dispatch")
                 .circuitBreaker().id("processing-grpc-breaker").configuration("processing-grpc")

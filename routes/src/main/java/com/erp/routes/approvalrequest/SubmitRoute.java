@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  * A leave document always goes the async way: employee-service reserves its days from the event first, and only then
  * does processing start it ({@code approval.leave-reserved}), or it is refused ({@code approval.leave-refused}).
+ * A submission with an {@code Idempotency-Key} the drafter used before is answered with the document made then (202):
+ * a client that retries after a timeout or a 503 does not submit twice.
  */
 @Component
 public class SubmitRoute extends RouteBuilder {
@@ -30,6 +32,9 @@ public class SubmitRoute extends RouteBuilder {
     public static final String ROUTE_ID = "approval-request.submit";
     /** Publishes the stored document's event and answers 202 (also the sync path's fallback). */
     public static final String DISPATCH_ASYNC = "direct:approval-request.dispatch-async";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String SUBMITTED_BEFORE = "direct:approval-request.submitted-before";
+    private static final String REPLAY = "direct:approval-request.submission-replayed";
     /**
      * The new document from the request: its line and cc looked up, the rules checked, its files (첨부파일) found (also
      * for resubmissions).
@@ -41,10 +46,27 @@ public class SubmitRoute extends RouteBuilder {
         from("direct:submitApproval").routeId(ROUTE_ID).routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .setVariable("request", body())
+                // sent again with an Idempotency-Key used before: the first one's answer, nothing drafted or submitted
+                // (not even refused: the line's people may have changed since)
+                .filter(header(IDEMPOTENCY_KEY).isNotNull())
+                    .to(SUBMITTED_BEFORE)
+                    .filter(variable("first").isNotNull())
+                        .to(REPLAY)
+                        .stop()
+                    .end()
+                .end()
                 .to(DRAFT)
                 .bean("approvalDocuments", "newDocument(${body}, ${variable.attachments})")
+                .bean("approvalDocuments", "keyed(${body}, ${variable.caller.id}, ${header[Idempotency-Key]})")
                 .setVariable("document", body())
-                .to("{{erp.approval-request.approvals}}&operation=insert")
+                .doTry()
+                    .to("{{erp.approval-request.approvals}}&operation=insert")
+                .doCatch(Exception.class).onWhen(MongoFailures::duplicateKey)
+                    // the same key sent twice at the same moment: the first one stored is the answer to both
+                    .to(SUBMITTED_BEFORE)
+                    .to(REPLAY)
+                    .stop()
+                .end()
                 .choice()
                     // a leave document waits for the leave ledger to hold its days before processing starts it
                     .when(and(simple("${variable.request.type} != '" + LeaveRules.FORM + "'"),
@@ -90,6 +112,20 @@ public class SubmitRoute extends RouteBuilder {
                 .setVariable("approval", body())
                 .to(AttachmentRoutes.ATTACHED)
                 .setBody(variable("approval"));
+
+        // header Idempotency-Key, variable caller -> variable first: the document the caller submitted with it, or null
+        from(SUBMITTED_BEFORE).routeId("approval-request.submitted-before").errorHandler(noErrorHandler())
+                .removeHeaders("CamelMongoDb*")
+                .setBody(method("approvalDocuments", "byIdempotencyKey(${variable.caller.id}, ${header[Idempotency-Key]})"))
+                .to("{{erp.approval-request.approvals}}&operation=findOneByQuery")
+                .removeHeaders("CamelMongoDb*")
+                .setVariable("first", body());
+
+        from(REPLAY).routeId("approval-request.submission-replayed").errorHandler(noErrorHandler())
+                .removeHeaders("*")
+                .setHeader("Location", simple("/api/approvals/${variable.first[_id]}"))
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
+                .bean("submissions", "replayed(${variable.first})");
 
         from(DISPATCH_ASYNC).routeId("approval-request.dispatch-async")
                 .setBody(variable("document"))

@@ -136,6 +136,32 @@ class DispatchModeTest extends StandaloneTestBase {
         eventually(() -> submit(staff, "회복 후 동기", "sync").status(), s -> s == 201, "the sync path back");
     }
 
+    /**
+     * Processing not reached, and the document cannot be taken back either (here: the route that removes it stopped,
+     * as a database away would fail it): a 503 would tell the client nothing was kept while the relay publishes it
+     * later, and their retry would make it twice. It goes the asynchronous way instead, 202, and is processed.
+     */
+    @Test
+    void aDocumentThatCannotBeTakenBackAfterProcessingWasNotReachedGoesTheAsyncWay() throws Exception {
+        String staff = login("dev.staff");
+        camel.getRouteController().stopRoute(GRPC_ROUTE);
+        camel.getRouteController().stopRoute("approval-request.withdraw-unsent");
+        String id;
+        try {
+            Response kept = submit(staff, "되돌릴 수 없는 동기", "sync");
+            assertThat(kept.status()).as("%s", kept).isEqualTo(202);
+            id = kept.json().path("id").asText();
+            assertThat(http.get("/api/approvals/" + id, staff).status()).isEqualTo(200);
+        } finally {
+            camel.getRouteController().startRoute("approval-request.withdraw-unsent");
+            camel.getRouteController().startRoute(GRPC_ROUTE);
+        }
+        eventually(() -> http.get("/api/approvals/" + id, staff).json().path("status").asText(),
+                "IN_PROGRESS"::equals, "the kept document activated");
+        assertThat(http.get("/api/approvals?limit=100", staff).json().path("items").findValuesAsText("title")
+                .stream().filter("되돌릴 수 없는 동기"::equals)).as("once").hasSize(1);
+    }
+
     @Test
     void withKafkaDownTheSyncPathStillAnswers201AndTheEventsFollowWhenItReturns() throws Exception {
         String staff = login("dev.staff");

@@ -88,4 +88,17 @@ public class Submissions {
     public SubmissionAccepted accepted(String id) {
         return SubmissionAccepted.queued(id);
     }
+
+    /**
+     * The answer to a submission sent again with an {@code Idempotency-Key} used before: the document made then (202,
+     * whichever way it went; its page says how far it is). Not found (stored under another key's index entry, which
+     * cannot be): 409.
+     */
+    public SubmissionAccepted replayed(org.bson.Document first) {
+        if (first == null) {
+            throw com.erp.routes.common.web.ProblemException.conflict("A submission with this Idempotency-Key is stored "
+                    + "already; use a new key for a new document.");
+        }
+        return SubmissionAccepted.queued(first.getString("_id"));
+    }
 }

@@ -583,6 +583,26 @@ public class ApprovalDocuments {
     }
 
     /** The document that resubmitted {@code oldId}. */
+    /**
+     * The new document with the client's {@code Idempotency-Key} for it, as the drafter's (a unique index: the same
+     * drafter's submission with the same key is not stored twice); unchanged without one.
+     */
+    public Document keyed(Document doc, long drafterId, String key) {
+        if (key != null && !key.isBlank()) {
+            doc.append("idempotencyKey", idempotencyKey(drafterId, key));
+        }
+        return doc;
+    }
+
+    /** The query for the document the drafter submitted with this key. */
+    public Bson byIdempotencyKey(long drafterId, String key) {
+        return eq("idempotencyKey", idempotencyKey(drafterId, key));
+    }
+
+    private static String idempotencyKey(long drafterId, String key) {
+        return drafterId + ":" + key.strip();
+    }
+
     public Bson resubmissionsOf(String oldId) {
         return eq("resubmissionOf", oldId);
     }

@@ -65,6 +65,9 @@ public class MongoCollections {
                 new IndexOptions().name("unsubmitted"));
         // the files a draft keeps (임시저장), released when it lets them go
         attachments.createIndex(Indexes.ascending("drafts"), new IndexOptions().name("drafts").sparse(true));
+        // once per drafter and Idempotency-Key: a submission sent again (a retry after a timeout) is not stored twice
+        approvals.createIndex(Indexes.ascending("idempotencyKey"),
+                new IndexOptions().name("idempotency_key").unique(true).sparse(true));
         // once per old document: a second resubmission (racing, or retried) fails to be stored
         approvals.createIndex(Indexes.ascending("resubmissionOf"),
                 new IndexOptions().name("resubmission_of").unique(true).sparse(true));

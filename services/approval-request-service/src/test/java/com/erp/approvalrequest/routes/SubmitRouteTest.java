@@ -69,6 +69,51 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
         });
     }
 
+    private Response submitKeyed(com.erp.routes.common.events.Person drafter, String title, String key) {
+        try {
+            return http.send(http.request("/api/approvals", token(drafter)).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", key).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            HTTP_JSON.writeValueAsString(Map.of("type", "GENERAL", "title", title,
+                                    "approverIds", List.of(LEAD.id()))))).build());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A client that retries a submission (a timeout, a 503 after which it cannot tell) sends the same Idempotency-Key:
+     * it gets the document made the first time, and nothing is submitted twice, also when both arrive at once. Keys
+     * are the drafter's own.
+     */
+    @Test
+    void aSubmissionSentAgainWithItsIdempotencyKeyIsTheFirstDocument() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        Response first = submitKeyed(DRAFTER, "재전송 " + key, key);
+        assertThat(first.status()).as("%s", first).isEqualTo(202);
+        String id = first.json().path("id").asText();
+        Response again = submitKeyed(DRAFTER, "재전송 " + key, key);
+        assertThat(again.status()).as("%s", again).isEqualTo(202);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals", again);
+        assertThat(again.json().path("id").asText()).isEqualTo(id);
+        assertThat(again.header("Location")).isEqualTo("/api/approvals/" + id);
+        assertThat(approvals().countDocuments(new Document("title", "재전송 " + key))).isEqualTo(1);
+        assertThat(kafka.awaitKey("approval.submitted", id, 1)).hasSize(1);
+        // another drafter's key is theirs
+        Response other = submitKeyed(OTHER, "다른 사람 " + key, key);
+        assertThat(other.status()).isEqualTo(202);
+        assertThat(other.json().path("id").asText()).isNotEqualTo(id);
+
+        // two at the same moment: one document, the same answer to both
+        String racing = java.util.UUID.randomUUID().toString();
+        List<Response> both = com.erp.routes.testing.Concurrently.run(List.of(
+                () -> submitKeyed(DRAFTER, "동시 " + racing, racing), () -> submitKeyed(DRAFTER, "동시 " + racing, racing)));
+        assertThat(both).extracting(Response::status).containsOnly(202);
+        assertThat(both.get(0).json().path("id").asText()).isEqualTo(both.get(1).json().path("id").asText());
+        assertThat(approvals().countDocuments(new Document("title", "동시 " + racing))).isEqualTo(1);
+        // a key the contract does not take
+        assertProblem(submitKeyed(DRAFTER, "나쁜 키", "a key with spaces"), 400);
+    }
+
     @Test
     void thePeopleInCcAreStoredAnnouncedAndMayReadTheDocumentInTheirBox() throws Exception {
         Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "참조 테스트",
