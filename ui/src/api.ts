@@ -58,8 +58,18 @@ function problemOf(res: Response, text: string): ApiError {
   return new ApiError(res.status, problem);
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers = authHeaders('application/json, application/problem+json');
+/**
+ * A fresh Idempotency-Key: random, in the contract's characters. Not crypto.randomUUID, which a page served over plain
+ * http from another host than localhost does not have.
+ */
+export function idempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function api<T>(method: string, path: string, body?: unknown,
+  extra?: Record<string, string>): Promise<T> {
+  const headers = { ...authHeaders('application/json, application/problem+json'), ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {

@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApp } from '../App';
-import { api } from '../api';
+import { api, idempotencyKey } from '../api';
 import { message, useLoad } from '../hooks';
 import { attachmentRefusal, dataUrlBase64, dateTime, days, documentForm, type DraftForm, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview,
   LEAVE_KIND_LABEL, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS } from '../format';
@@ -44,6 +44,7 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [uploading, setUploading] = useState<string[]>([]);
   const [fileError, setFileError] = useState<string>();
+  const submissionKey = useRef(idempotencyKey());
 
   const people = useLoad(() => api<Employee[]>('GET', '/api/employees'), []);
   const departments = useLoad(() => api<DepartmentInfo[]>('GET', '/api/departments'), []);
@@ -268,8 +269,11 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
       ...(!from && attachments.length ? { attachmentIds: attachments.map((a) => a.id) } : {}),
     };
     try {
+      // one key per document being written: pressed again after a timeout or a lost answer, the server answers the
+      // document it made then instead of submitting a second one (a resubmission is once per document by itself)
       const r = await api<SubmissionAccepted>('POST',
-        from ? `/api/approvals/${encodeURIComponent(from)}/resubmission` : '/api/approvals', request);
+        from ? `/api/approvals/${encodeURIComponent(from)}/resubmission` : '/api/approvals', request,
+        from ? undefined : { 'Idempotency-Key': submissionKey.current });
       toast(from ? '재기안했습니다 (resubmitted).' : '상신했습니다 (submitted).');
       // submitted: the draft it came from is done with (if this fails, it merely stays in the list)
       if (draftId) await api('DELETE', `/api/drafts/${encodeURIComponent(draftId)}`).catch(() => undefined);
