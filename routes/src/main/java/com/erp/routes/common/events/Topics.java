@@ -37,6 +37,14 @@ public record Topics(String submitted, String stepActivated, String decided, Str
                 questChanged, delegationChanged, reminded, commented, lineChanged, received, tokensRevoked, reportingLines);
     }
 
+    /**
+     * The topics whose last record of a key is the state (compacted): each approver's last delegation event is their
+     * delegation, each person's last revocation holds for good, the last reporting lines are the org chart.
+     */
+    public java.util.Set<String> compacted() {
+        return java.util.Set.of(delegationChanged, tokensRevoked, reportingLines);
+    }
+
     public String dlqOf(String topic) {
         return topic + dlqSuffix;
     }

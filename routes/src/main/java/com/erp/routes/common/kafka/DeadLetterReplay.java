@@ -91,7 +91,8 @@ public class DeadLetterReplay implements DisposableBean {
     }
 
     /** {@code left}: what was pending when the replay began and is still (it ran out of time); a new replay takes it. */
-    public record TopicReplay(String topic, String originalTopic, long replayed, long left) {
+    /** @param notReplayed why this topic's dead letters are not replayed at all (left pending), or null */
+    public record TopicReplay(String topic, String originalTopic, long replayed, long left, String notReplayed) {
     }
 
     public record ReplayResult(long replayed, List<TopicReplay> topics) {
@@ -150,8 +151,23 @@ public class DeadLetterReplay implements DisposableBean {
         }
     }
 
-    private ReplayResult replayLocked(List<String> chosen, Deadline deadline) {
+    /**
+     * Why a topic's dead letters are not replayed, or null. A compacted topic's last record of a key is the state
+     * (a delegation, a revocation): an old record sent again would become the last and replace a newer one, which
+     * compaction then drops for good. Its dead letters stay for reading; the state is put right at its source.
+     */
+    private String notReplayed(String dlq) {
+        return topics.compacted().contains(originalOf(dlq))
+                ? originalOf(dlq) + " keeps each key's last record as its state: an old one sent again would replace a "
+                        + "newer one. Put the state right where it is made (e.g. set the delegation again)."
+                : null;
+    }
+
+    private ReplayResult replayLocked(List<String> all, Deadline deadline) {
+        List<String> chosen = all.stream().filter(t -> notReplayed(t) == null).toList();
+        List<String> kept = all.stream().filter(t -> notReplayed(t) != null).toList();
         Offsets offsets = offsets(chosen, deadline);
+        Offsets left = kept.isEmpty() ? offsets : offsets(kept, deadline);
         Map<String, Long> replayed = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         KafkaConsumer<String, String> consumer = null;
@@ -212,9 +228,10 @@ public class DeadLetterReplay implements DisposableBean {
                 consumer.close(closing);
             }
         }
-        List<TopicReplay> perTopic = chosen.stream()
+        List<TopicReplay> perTopic = new ArrayList<>(chosen.stream()
                 .map(t -> new TopicReplay(t, originalOf(t), replayed.getOrDefault(t, 0L),
-                        Math.max(0, offsets.pending(t) - replayed.getOrDefault(t, 0L)))).toList();
+                        Math.max(0, offsets.pending(t) - replayed.getOrDefault(t, 0L)), null)).toList());
+        kept.forEach(t -> perTopic.add(new TopicReplay(t, originalOf(t), 0, left.pending(t), notReplayed(t))));
         return new ReplayResult(perTopic.stream().mapToLong(TopicReplay::replayed).sum(), perTopic);
     }
 

@@ -37,10 +37,8 @@ public class KafkaTopicsInitializer {
         List<NewTopic> wanted = new ArrayList<>();
         for (String topic : topics.all()) {
             Map<String, String> configs = new HashMap<>(safety(replicas));
-            // each approver's last delegation event is their delegation, each person's last revocation holds for
-            // good, the last reporting lines are the org chart: compacted, never dropped for their age
-            if (topic.equals(topics.delegationChanged()) || topic.equals(topics.tokensRevoked())
-                    || topic.equals(topics.reportingLines())) {
+            // the last record of a key is the state: compacted, never dropped for its age
+            if (topics.compacted().contains(topic)) {
                 configs.put("cleanup.policy", "compact");
             }
             wanted.add(new NewTopic(topic, topics.partitions(), replicas).configs(configs));

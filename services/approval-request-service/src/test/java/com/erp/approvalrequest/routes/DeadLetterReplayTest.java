@@ -138,6 +138,29 @@ class DeadLetterReplayTest extends ApprovalRequestRouteTestBase {
         assertThat(again.path("reason").asText()).isNotEqualTo("unreadable");
     }
 
+    /**
+     * A compacted topic keeps each key's last record as its state (here a person's token revocations): a dead letter
+     * sent back would become the last and replace a newer record, which compaction then drops for good. It is listed,
+     * not replayed, and the answer says why.
+     */
+    @Test
+    void theDeadLettersOfACompactedTopicAreNotReplayedOverNewerState() throws Exception {
+        String dlq = "employee.tokens-revoked.dlq";
+        String key = String.valueOf(900_000 + (long) (Math.random() * 100_000));
+        deadLetter(dlq, key, "{\"old\":true}", "poison");
+        await(() -> pending(overview(dlq), dlq) > 0);
+        Response r = replay(dlq);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/admin/dead-letters/replay", r);
+        JsonNode topic = r.json().path("topics").get(0);
+        assertThat(topic.path("replayed").asLong()).isZero();
+        assertThat(topic.path("left").asLong()).isPositive();
+        assertThat(topic.path("notReplayed").asText()).contains("last record");
+        assertThat(kafka.await("employee.tokens-revoked", rec -> key.equals(rec.key()), 1, Duration.ofSeconds(2)))
+                .as("nothing sent over the newer state").isEmpty();
+        assertThat(pending(overview(dlq), dlq)).as("still there to read").isPositive();
+    }
+
     @Test
     void onlyAdministratorsSeeOrReplayDeadLettersAndOnlyOfDeadLetterTopics() {
         assertThat(assertProblem(http.get("/api/admin/dead-letters", token(DRAFTER)), 403).path("detail").asText())
