@@ -14,7 +14,7 @@ const keyOf = (i: InboxItem) => `${i.approvalId}:${i.onBehalfOf?.id ?? ''}`;
  * each is decided as if alone, and what was refused says why, per document.
  */
 export function Inbox() {
-  const { tick, toast } = useApp();
+  const { me, tick, toast } = useApp();
   const { data, error, reload } = useLoad(() => api<{ items: InboxItem[] }>('GET', '/api/inbox'), [], tick);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [comment, setComment] = useState('');
@@ -88,7 +88,11 @@ export function Inbox() {
               {i.onBehalfOf && <span className="tag" data-testid="on-behalf-of" title="부재 중인 결재자를 대신합니다 (deciding for an absent approver)">대결 · {i.onBehalfOf.name}</span>}
             </div>
             <DecisionForm approvalId={i.approvalId} onDone={reload} agreement={i.agreement} onBehalfOf={i.onBehalfOf?.id}
-              returnAllowed={i.step > 1} subject={i.title} />
+              returnAllowed={i.step > 1} subject={i.title}
+              // 전결 from here too for whom it is by rank whatever the form (a team lead's, on leave only: its page);
+              // a line whose later 합의 forbids it is refused by the server in words
+              finalAllowed={!i.agreement && !i.onBehalfOf && (me.position === 'DEPT_HEAD' || me.position === 'EXECUTIVE')
+                && i.step < i.stepCount} />
           </li>
         ))}
       </ul>
