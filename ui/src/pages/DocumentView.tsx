@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
-import { api, download } from '../api';
+import { api, download, idempotencyKey } from '../api';
 import { message, useLoad } from '../hooks';
 import { changeableSteps, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineSignature, mayApproveFinally, pendingReceipt, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee } from '../types';
@@ -18,6 +18,7 @@ export function DocumentView({ id }: { id: string }) {
   const [actionError, setActionError] = useState<string>();
   const [commentText, setCommentText] = useState('');
   const [commenting, setCommenting] = useState(false);
+  const commentKey = useRef(idempotencyKey());
   // 첨부파일 being fetched: their buttons wait meanwhile
   const [fetching, setFetching] = useState<string[]>([]);
   // done here, not yet in the record (it follows through Kafka a moment later): not offered again meanwhile
@@ -93,7 +94,10 @@ export function DocumentView({ id }: { id: string }) {
     setCommenting(true);
     setActionError(undefined);
     try {
-      await api('POST', `/api/approvals/${encodeURIComponent(id)}/comments`, { text: commentText.trim() });
+      // pressed again after a lost answer: the comment kept then, not a second one
+      await api('POST', `/api/approvals/${encodeURIComponent(id)}/comments`, { text: commentText.trim() },
+        { 'Idempotency-Key': commentKey.current });
+      commentKey.current = idempotencyKey();
       setCommentText('');
       reload();
     } catch (e) {

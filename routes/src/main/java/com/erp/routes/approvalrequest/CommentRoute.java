@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * 의견: whoever may read a document comments on it. The comment and its {@code approval.commented} event are one
  * update of the document (the event in its outbox), so the people concerned are told exactly when the comment is
- * kept; the event is published from the outbox's queue, the relay publishes it if Kafka is away.
+ * kept; the event is published from the outbox's queue, the relay publishes it if Kafka is away. A comment sent again
+ * with its {@code Idempotency-Key} is answered with the one kept the first time, and nobody is told twice.
  */
 @Component
 public class CommentRoute extends RouteBuilder {
@@ -20,13 +21,17 @@ public class CommentRoute extends RouteBuilder {
                 .process(new CallerProcessor())
                 .setVariable("request", body())
                 .to(DocumentQueryRoutes.READ)
-                .setVariable("comment", method("approvalDocuments",
-                        "comment(${variable.document}, ${variable.caller}, ${variable.deputy}, ${variable.request})"))
-                .setBody(method("approvalDocuments", "commentUpdate(${variable.comment})"))
-                .to("{{erp.approval-request.approvals}}&operation=update")
-                .bean("approvalDocuments", "commentKept(${body.modifiedCount})")
-                .setBody(method("approvalDocuments", "commentOutbox(${variable.comment})"))
-                .to(OutboxRelayRoute.PUBLISH_DETACHED)
+                .setVariable("comment", method("approvalDocuments", "comment(${variable.document}, ${variable.caller}, "
+                        + "${variable.deputy}, ${variable.request}, ${header[Idempotency-Key]})"))
+                .filter(simple("${variable.comment.replayed} == false"))
+                    .setBody(method("approvalDocuments", "commentUpdate(${variable.comment})"))
+                    .to("{{erp.approval-request.approvals}}&operation=update")
+                    .filter(method("approvalDocuments", "commentKept(${body.modifiedCount}, ${variable.comment}, "
+                            + "${variable.document})"))
+                        .setBody(method("approvalDocuments", "commentOutbox(${variable.comment})"))
+                        .to(OutboxRelayRoute.PUBLISH_DETACHED)
+                    .end()
+                .end()
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201))
                 .bean("approvalDocuments", "commentView(${variable.comment})");

@@ -722,7 +722,13 @@ public class ApprovalDocuments {
     public static final int MAX_COMMENTS = 500;
 
     /** A comment to keep, with its event's outbox entry. */
-    public record PendingComment(String approvalId, Comment comment, ApprovalEvent event, Document outboxEntry) {
+    /** @param event null when the comment was kept before (sent again with its Idempotency-Key): nothing to store */
+    public record PendingComment(String approvalId, Comment comment, ApprovalEvent event, Document outboxEntry,
+                                 boolean keyed) {
+
+        public boolean replayed() {
+            return event == null;
+        }
     }
 
     /**
@@ -730,7 +736,7 @@ public class ApprovalDocuments {
      * comment on it, whatever its status; someone else learns nothing of it. The people concerned are told
      * ({@link EventPayload.Commented}).
      */
-    public PendingComment comment(Document doc, Caller caller, Boolean deputy, CommentRequest request) {
+    public PendingComment comment(Document doc, Caller caller, Boolean deputy, CommentRequest request, String key) {
         if (doc == null) {
             throw ProblemException.notFound("No such document.");
         }
@@ -743,11 +749,21 @@ public class ApprovalDocuments {
         }
         Instant now = clock.instant();
         String id = doc.getString("_id");
-        Comment comment = new Comment(UUID.randomUUID().toString(), caller.person(), text, now);
+        boolean keyed = key != null && !key.isBlank();
+        // with an Idempotency-Key, the comment's id is the author's key's: sent again, it is found instead of kept twice
+        String commentId = keyed ? UUID.nameUUIDFromBytes((id + "/" + caller.id() + "/" + key.strip())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString() : UUID.randomUUID().toString();
+        for (Document kept : doc.getList("comments", Document.class, List.of())) {
+            if (commentId.equals(kept.getString("id"))) {
+                return new PendingComment(id, new Comment(commentId, toPerson(kept.get("author", Document.class)),
+                        kept.getString("text"), instant(kept.getDate("at"))), null, null, true);
+            }
+        }
+        Comment comment = new Comment(commentId, caller.person(), text, now);
         ApprovalEvent event = eventAbout(doc, now, new EventPayload.Commented(
                 toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"), caller.person(), text,
                 audience(doc, caller)));
-        return new PendingComment(id, comment, event, outboxEntry(event, Date.from(now)));
+        return new PendingComment(id, comment, event, outboxEntry(event, Date.from(now)), keyed);
     }
 
     /**
@@ -805,18 +821,28 @@ public class ApprovalDocuments {
      */
     public List<Bson> commentUpdate(PendingComment pending) {
         Comment c = pending.comment();
-        return List.of(and(eq("_id", pending.approvalId()), exists("comments." + (MAX_COMMENTS - 1), false)),
+        return List.of(and(eq("_id", pending.approvalId()), exists("comments." + (MAX_COMMENTS - 1), false),
+                        // the same keyed comment sent twice at once: kept by the first
+                        com.mongodb.client.model.Filters.ne("comments.id", c.id())),
                 Updates.combine(
                         Updates.push("comments", new Document("id", c.id()).append("author", person(c.author()))
                                 .append("text", c.text()).append("at", Date.from(c.at()))),
                         queued(pending.approvalId(), pending.outboxEntry(), c.at())));
     }
 
-    /** After the update: 409 when it changed nothing (the document keeps as many comments as it may). */
-    public void commentKept(Long modified) {
-        if (modified == null || modified == 0) {
-            throw ProblemException.conflict("This document has " + MAX_COMMENTS + " comments, the most it keeps.");
+    /**
+     * After the update: whether it kept the comment (its event is then published). Nothing changed: the same keyed
+     * comment was kept a moment before by a request sent at once (its event is that one's), else 409: the document
+     * keeps as many comments as it may.
+     */
+    public boolean commentKept(Long modified, PendingComment pending, Document doc) {
+        if (modified != null && modified > 0) {
+            return true;
         }
+        if (pending.keyed() && doc.getList("comments", Document.class, List.of()).size() < MAX_COMMENTS - 1) {
+            return false;
+        }
+        throw ProblemException.conflict("This document has " + MAX_COMMENTS + " comments, the most it keeps.");
     }
 
     /** The stored entry, as the outbox's queue publishes it (the document's other entries are not this route's). */

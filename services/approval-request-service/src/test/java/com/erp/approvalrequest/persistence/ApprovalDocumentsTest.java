@@ -102,7 +102,7 @@ class ApprovalDocumentsTest {
 
     private List<String> audience(Document doc, Person author) {
         EventPayload.Commented c = (EventPayload.Commented) documents.comment(doc, caller(author), false,
-                new com.erp.approvalrequest.api.CommentRequest("의견")).event().payload();
+                new com.erp.approvalrequest.api.CommentRequest("의견"), null).event().payload();
         return c.audience().stream().map(Person::name).toList();
     }
 

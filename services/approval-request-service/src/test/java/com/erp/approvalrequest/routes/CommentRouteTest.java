@@ -76,6 +76,39 @@ class CommentRouteTest extends ApprovalRequestRouteTestBase {
         });
     }
 
+    private Response keyedComment(String token, String id, String text, String key) {
+        try {
+            return http.send(http.request("/api/approvals/" + id + "/comments", token).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", key).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("text", text)))).build());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A comment sent again with its Idempotency-Key (a retry after a timeout) is kept and told once; at once too. */
+    @Test
+    void aCommentSentAgainWithItsIdempotencyKeyIsKeptAndToldOnce() throws Exception {
+        String id = submitWithCc("재전송 의견");
+        Response first = keyedComment(token(DRAFTER), id, "한 번만", "c-1");
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        Response again = keyedComment(token(DRAFTER), id, "한 번만", "c-1");
+        assertThat(again.status()).as("%s", again).isEqualTo(201);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals/" + id + "/comments", again);
+        assertThat(again.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        // the same key of someone else is theirs
+        assertThat(keyedComment(token(OTHER), id, "제 의견", "c-1").json().path("id").asText())
+                .isNotEqualTo(first.json().path("id").asText());
+        List<Response> both = com.erp.routes.testing.Concurrently.run(List.of(
+                () -> keyedComment(token(DRAFTER), id, "동시에", "c-2"), () -> keyedComment(token(DRAFTER), id, "동시에", "c-2")));
+        assertThat(both).extracting(Response::status).containsOnly(201);
+
+        assertThat(http.get("/api/approvals/" + id, token(DRAFTER)).json().path("comments").findValuesAsText("text"))
+                .containsExactly("한 번만", "제 의견", "동시에");
+        assertThat(kafka.await("approval.commented", r -> id.equals(r.key()), 4, java.time.Duration.ofSeconds(5)))
+                .as("one event per comment kept").hasSize(3);
+    }
+
     @Test
     void anOlderEntryStillPendingKeepsTheOutboxMarkItHad() {
         String id = submit("의견 순서");
