@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 결재 통계: the report of the documents submitted in a period (bean {@code approvalReports}: who may see which
- * department's, and the figures), read from MongoDB as a cursor, so a long period is not held in memory whole.
+ * department's, and the figures), read from MongoDB as a cursor, so a long period is not held in memory whole. A
+ * department that has no document in the period and that the org chart does not know is 422, not a report of zeros.
  */
 @Component
 public class ReportRoutes extends RouteBuilder {
@@ -24,6 +25,14 @@ public class ReportRoutes extends RouteBuilder {
                 .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("approvalReports", "fields"))
                 .to("{{erp.approval-request.approvals}}&operation=findAll&outputType=MongoIterable")
                 .bean("approvalReports", "report(${body}, ${variable.scope})")
-                .removeHeaders("CamelMongoDb*");
+                .removeHeaders("CamelMongoDb*")
+                // nothing for a department the org chart does not know: a misspelt name, said so rather than zeros
+                // (a department renamed or gone still has its documents' report)
+                .filter(method("approvalReports", "emptyForADepartment(${body})"))
+                    .setVariable("report", body())
+                    .setVariable("known", method("employeeDirectory",
+                            "hasDepartmentNamed(${variable.scope.department}, ${variable.callerToken})"))
+                    .bean("approvalReports", "ofAKnownDepartment(${variable.report}, ${variable.known})")
+                .end();
     }
 }

@@ -48,6 +48,11 @@ public final class TestPeople {
                 return ids.stream().map(id -> id == DEV.id() ? DEV : id == SALES.id() ? SALES : null)
                         .filter(d -> d != null).toList();
             }
+
+            @Override
+            public boolean hasDepartmentNamed(String name, String bearerToken) {
+                return DEV.name().equals(name) || SALES.name().equals(name);
+            }
         };
     }
 

@@ -97,7 +97,21 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
         if (cached != null && !cached.keySet().containsAll(ids)) {
             departments.invalidateAll(); // a department made since: asked again rather than refused for a minute
         }
-        Map<Long, ReceivingDepartment> all = departments.get(Boolean.TRUE, k -> {
+        Map<Long, ReceivingDepartment> all = allDepartments(bearerToken);
+        return ids.stream().map(all::get).filter(d -> d != null).toList();
+    }
+
+    @Override
+    public boolean hasDepartmentNamed(String name, String bearerToken) {
+        Map<Long, ReceivingDepartment> cached = departments.getIfPresent(Boolean.TRUE);
+        if (cached != null && cached.values().stream().noneMatch(d -> d.name().equals(name))) {
+            departments.invalidateAll(); // named since: asked again
+        }
+        return allDepartments(bearerToken).values().stream().anyMatch(d -> d.name().equals(name));
+    }
+
+    private Map<Long, ReceivingDepartment> allDepartments(String bearerToken) {
+        return departments.get(Boolean.TRUE, k -> {
             Map<Long, ReceivingDepartment> found = new HashMap<>();
             fetchDepartments(bearerToken).forEach(d -> {
                 JsonNode head = d.path("head");
@@ -107,6 +121,5 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
             });
             return Map.copyOf(found);
         });
-        return ids.stream().map(all::get).filter(d -> d != null).toList();
     }
 }

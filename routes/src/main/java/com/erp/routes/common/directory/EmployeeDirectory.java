@@ -20,4 +20,7 @@ public interface EmployeeDirectory {
 
     /** The departments among these ids (수신처), in the order given, each with its head now; unknown ids are left out. */
     List<ReceivingDepartment> departments(List<Long> ids, String bearerToken);
+
+    /** Whether a department of the org chart has this name now. */
+    boolean hasDepartmentNamed(String name, String bearerToken);
 }

@@ -106,6 +106,20 @@ public class ApprovalReports {
         return tally.report(scope.from().toString(), scope.to().toString(), scope.department());
     }
 
+    /** Whether the report is of one department and found no document of it. */
+    public boolean emptyForADepartment(ApprovalReport report) {
+        return report.department() != null && report.total().submitted() == 0;
+    }
+
+    /** The report, or 422 when its department is not one the org chart knows (a misspelt name, say). */
+    public ApprovalReport ofAKnownDepartment(ApprovalReport report, boolean known) {
+        if (!known) {
+            throw ProblemException.unprocessable("No department is named '" + report.department() + "', and no "
+                    + "document of the period is of one so named: check the name (GET /api/departments).");
+        }
+        return report;
+    }
+
     /** What the tally needs of a stored document: its decisions, each with its step's activation, and who it waits for. */
     static ReportTally.Doc snapshot(Document doc) {
         List<Document> history = doc.getList("history", Document.class, List.of());

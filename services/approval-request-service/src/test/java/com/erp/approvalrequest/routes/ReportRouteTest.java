@@ -119,4 +119,22 @@ class ReportRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(empty.json().path("total").path("submitted").asInt()).isZero();
         assertThat(empty.json().path("completion").has("medianHours")).isFalse();
     }
+
+    /**
+     * A department the org chart does not know and no document names: a misspelt name is said so, not answered with
+     * zeros. A known department with nothing in the period has its report of zeros.
+     */
+    @Test
+    void aDepartmentNobodyKnowsIs422NotAReportOfZeros() {
+        String admin = adminToken();
+        String period = "from=2020-01-01&to=2020-01-31&department=";
+        JsonNode misspelt = assertProblem(http.get("/api/reports/approvals?" + period
+                + java.net.URLEncoder.encode("개발본뷰", java.nio.charset.StandardCharsets.UTF_8), admin), 422);
+        assertThat(misspelt.path("detail").asText()).contains("개발본뷰");
+        Response known = http.get("/api/reports/approvals?" + period
+                + java.net.URLEncoder.encode(com.erp.routes.testing.TestPeople.DEV.name(), java.nio.charset.StandardCharsets.UTF_8),
+                admin);
+        assertThat(known.status()).as("%s", known).isEqualTo(200);
+        assertThat(known.json().path("total").path("submitted").asInt()).isZero();
+    }
 }
