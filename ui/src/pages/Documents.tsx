@@ -49,8 +49,9 @@ export function Documents({ box, status }: { box: string; status: string }) {
       setItems((old) => {
         if (after) return [...old, ...page.items];
         if (!keep) return page.items;
+        // every other one loaded stays (documents new since push some of the old first page past it)
         const fresh = new Set(page.items.map((i) => i.id));
-        return [...page.items, ...old.slice(PAGE).filter((i) => !fresh.has(i.id))];
+        return [...page.items, ...old.filter((i) => !fresh.has(i.id))];
       });
       if (!keep) setCursor(page.nextCursor);
       setError(undefined);
@@ -60,7 +61,13 @@ export function Documents({ box, status }: { box: string; status: string }) {
   };
   useEffect(() => { void load(); }, [box, status, search, type, from, to]); // eslint-disable-line react-hooks/exhaustive-deps
   // something happened (a live notification): the newest documents again, the rest as loaded
-  useEffect(() => { if (tick > 0) void load(undefined, true); }, [tick]); // eslint-disable-line react-hooks/exhaustive-deps
+  // (not on opening the page: the effect above loads it then)
+  const seenTick = useRef(tick);
+  useEffect(() => {
+    if (tick === seenTick.current) return;
+    seenTick.current = tick;
+    void load(undefined, true);
+  }, [tick]); // eslint-disable-line react-hooks/exhaustive-deps
   const filtered = search || type || from || to;
 
   const open = (b: string, s: string) => go(`docs${query({ box: b, status: s })}`);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, problemMessage } from '../format';
+import { dateTime, mayApproveFinally, problemMessage } from '../format';
 import type { BulkDecisionResult, InboxItem } from '../types';
 import { DecisionForm } from './DecisionForm';
 
@@ -89,10 +89,9 @@ export function Inbox() {
             </div>
             <DecisionForm approvalId={i.approvalId} onDone={reload} agreement={i.agreement} onBehalfOf={i.onBehalfOf?.id}
               returnAllowed={i.step > 1} subject={i.title}
-              // 전결 from here too for whom it is by rank whatever the form (a team lead's, on leave only: its page);
-              // a line whose later 합의 forbids it is refused by the server in words
-              finalAllowed={!i.agreement && !i.onBehalfOf && (me.position === 'DEPT_HEAD' || me.position === 'EXECUTIVE')
-                && i.step < i.stepCount} />
+              // 전결 from here too for whom it is by rank whatever the form (the item does not say the form: a team
+              // lead's, on leave only, is on its page); a line whose later 합의 forbids it is refused in words
+              finalAllowed={!i.agreement && !i.onBehalfOf && mayApproveFinally('', me.position, i.step, i.stepCount)} />
           </li>
         ))}
       </ul>

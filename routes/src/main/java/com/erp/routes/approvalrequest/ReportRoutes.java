@@ -29,10 +29,9 @@ public class ReportRoutes extends RouteBuilder {
                 // nothing for a department the org chart does not know: a misspelt name, said so rather than zeros
                 // (a department renamed or gone still has its documents' report)
                 .filter(method("approvalReports", "emptyForADepartment(${body})"))
-                    .setVariable("report", body())
                     .setVariable("known", method("employeeDirectory",
                             "hasDepartmentNamed(${variable.scope.department}, ${variable.callerToken})"))
-                    .bean("approvalReports", "ofAKnownDepartment(${variable.report}, ${variable.known})")
+                    .bean("approvalReports", "ofAKnownDepartment(${body}, ${variable.known})")
                 .end();
     }
 }

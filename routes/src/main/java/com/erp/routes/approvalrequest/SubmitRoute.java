@@ -57,11 +57,12 @@ public class SubmitRoute extends RouteBuilder {
                 .end()
                 .to(DRAFT)
                 .bean("approvalDocuments", "newDocument(${body}, ${variable.attachments})")
-                .bean("approvalDocuments", "keyed(${body}, ${variable.caller.id}, ${header[Idempotency-Key]})")
+                .bean("approvalDocuments", "keyed(${body}, ${variable.caller.id}, ${header[" + IDEMPOTENCY_KEY + "]})")
                 .setVariable("document", body())
                 .doTry()
                     .to("{{erp.approval-request.approvals}}&operation=insert")
-                .doCatch(Exception.class).onWhen(MongoFailures::duplicateKey)
+                .doCatch(Exception.class).onWhen(e -> MongoFailures.duplicateKey(e)
+                        && e.getMessage().getHeader(IDEMPOTENCY_KEY) != null)
                     // the same key sent twice at the same moment: the first one stored is the answer to both
                     .to(SUBMITTED_BEFORE)
                     .to(REPLAY)
@@ -116,7 +117,7 @@ public class SubmitRoute extends RouteBuilder {
         // header Idempotency-Key, variable caller -> variable first: the document the caller submitted with it, or null
         from(SUBMITTED_BEFORE).routeId("approval-request.submitted-before").errorHandler(noErrorHandler())
                 .removeHeaders("CamelMongoDb*")
-                .setBody(method("approvalDocuments", "byIdempotencyKey(${variable.caller.id}, ${header[Idempotency-Key]})"))
+                .setBody(method("approvalDocuments", "byIdempotencyKey(${variable.caller.id}, ${header[" + IDEMPOTENCY_KEY + "]})"))
                 .to("{{erp.approval-request.approvals}}&operation=findOneByQuery")
                 .removeHeaders("CamelMongoDb*")
                 .setVariable("first", body());

@@ -90,8 +90,10 @@ public class DeadLetterReplay implements DisposableBean {
     public record Overview(List<TopicState> topics, List<DeadLetter> messages) {
     }
 
-    /** {@code left}: what was pending when the replay began and is still (it ran out of time); a new replay takes it. */
-    /** @param notReplayed why this topic's dead letters are not replayed at all (left pending), or null */
+    /**
+     * @param left        what was pending when the replay began and is still (it ran out of time); a new replay takes it
+     * @param notReplayed why this topic's dead letters are not replayed at all (left pending), or null
+     */
     public record TopicReplay(String topic, String originalTopic, long replayed, long left, String notReplayed) {
     }
 
@@ -166,16 +168,17 @@ public class DeadLetterReplay implements DisposableBean {
     private ReplayResult replayLocked(List<String> all, Deadline deadline) {
         List<String> chosen = all.stream().filter(t -> notReplayed(t) == null).toList();
         List<String> kept = all.stream().filter(t -> notReplayed(t) != null).toList();
-        Offsets offsets = offsets(chosen, deadline);
-        Offsets left = kept.isEmpty() ? offsets : offsets(kept, deadline);
+        // read once for all; only the chosen topics' partitions are replayed
+        Offsets offsets = offsets(all, deadline);
         Map<String, Long> replayed = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         KafkaConsumer<String, String> consumer = null;
         KafkaProducer<String, String> producer = null;
         try {
+            List<TopicPartition> partitions = offsets.withPending().stream()
+                    .filter(tp -> chosen.contains(tp.topic())).toList();
             consumer = consumer(deadline);
             producer = producer(deadline);
-            List<TopicPartition> partitions = offsets.withPending();
             if (!partitions.isEmpty()) {
                 consumer.assign(partitions);
                 for (TopicPartition tp : partitions) {
@@ -231,7 +234,7 @@ public class DeadLetterReplay implements DisposableBean {
         List<TopicReplay> perTopic = new ArrayList<>(chosen.stream()
                 .map(t -> new TopicReplay(t, originalOf(t), replayed.getOrDefault(t, 0L),
                         Math.max(0, offsets.pending(t) - replayed.getOrDefault(t, 0L)), null)).toList());
-        kept.forEach(t -> perTopic.add(new TopicReplay(t, originalOf(t), 0, left.pending(t), notReplayed(t))));
+        kept.forEach(t -> perTopic.add(new TopicReplay(t, originalOf(t), 0, offsets.pending(t), notReplayed(t))));
         return new ReplayResult(perTopic.stream().mapToLong(TopicReplay::replayed).sum(), perTopic);
     }
 

@@ -582,7 +582,6 @@ public class ApprovalDocuments {
         return List.of(eq("_id", oldId), Updates.set("resubmittedAs", newId));
     }
 
-    /** The document that resubmitted {@code oldId}. */
     /**
      * The new document with the client's {@code Idempotency-Key} for it, as the drafter's (a unique index: the same
      * drafter's submission with the same key is not stored twice); unchanged without one.
@@ -603,6 +602,7 @@ public class ApprovalDocuments {
         return drafterId + ":" + key.strip();
     }
 
+    /** The document that resubmitted {@code oldId}. */
     public Bson resubmissionsOf(String oldId) {
         return eq("resubmissionOf", oldId);
     }
@@ -721,8 +721,11 @@ public class ApprovalDocuments {
     /** The most comments a document keeps: a document is one record, and it must stay far below MongoDB's 16 MB. */
     public static final int MAX_COMMENTS = 500;
 
-    /** A comment to keep, with its event's outbox entry. */
-    /** @param event null when the comment was kept before (sent again with its Idempotency-Key): nothing to store */
+    /**
+     * A comment to keep, with its event's outbox entry.
+     *
+     * @param event null when the comment was kept before (sent again with its Idempotency-Key): nothing to store
+     */
     public record PendingComment(String approvalId, Comment comment, ApprovalEvent event, Document outboxEntry,
                                  boolean keyed) {
 

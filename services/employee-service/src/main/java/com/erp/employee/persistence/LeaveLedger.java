@@ -134,12 +134,8 @@ public class LeaveLedger {
      * a working day, or the same half of one, this leave asks for; null if none does.
      */
     private LeaveEntry heldOverlapping(long employeeId, String approvalId, String kind, LocalDate start, LocalDate end) {
-        Map<String, LeaveEntry> last = new LinkedHashMap<>();
-        em.createNamedQuery(LeaveEntry.CALENDAR, LeaveEntry.class).setParameter("first", start).setParameter("last", end)
-                .setParameter("employeeIds", List.of(employeeId)).getResultList().stream()
+        return lastEntries(employeeId, start, end).stream()
                 .filter(e -> !e.getApprovalId().equals(approvalId))
-                .forEach(e -> last.merge(e.getApprovalId(), e, (a, b) -> a.getId() > b.getId() ? a : b));
-        return last.values().stream()
                 .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.DEDUCTED)
                 .filter(e -> LeaveRules.overlaps(kind, start, end, e.getLeaveKind(), e.getStartDate(), e.getEndDate(), days))
                 .findFirst().orElse(null);
@@ -150,12 +146,17 @@ public class LeaveLedger {
      * leaves the other half to work. Joins the caller's transaction.
      */
     public boolean onLeaveAllDay(long employeeId, LocalDate date) {
-        Map<String, LeaveEntry> last = new LinkedHashMap<>();
-        em.createNamedQuery(LeaveEntry.CALENDAR, LeaveEntry.class).setParameter("first", date).setParameter("last", date)
-                .setParameter("employeeIds", List.of(employeeId)).getResultList()
-                .forEach(e -> last.merge(e.getApprovalId(), e, (a, b) -> a.getId() > b.getId() ? a : b));
-        return last.values().stream().anyMatch(e -> e.getKind() == Kind.DEDUCTED
+        return lastEntries(employeeId, date, date).stream().anyMatch(e -> e.getKind() == Kind.DEDUCTED
                 && LeaveRules.Kind.ANNUAL.name().equals(e.getLeaveKind()));
+    }
+
+    /** The last entry of each of the employee's leave documents whose days meet {@code first}..{@code last}. */
+    private java.util.Collection<LeaveEntry> lastEntries(long employeeId, LocalDate first, LocalDate last) {
+        Map<String, LeaveEntry> latest = new LinkedHashMap<>();
+        em.createNamedQuery(LeaveEntry.CALENDAR, LeaveEntry.class).setParameter("first", first).setParameter("last", last)
+                .setParameter("employeeIds", List.of(employeeId)).getResultList()
+                .forEach(e -> latest.merge(e.getApprovalId(), e, (a, b) -> a.getId() > b.getId() ? a : b));
+        return latest.values();
     }
 
     private ApprovalEvent answer(ApprovalEvent submitted, EventPayload.Submitted s, LeaveEntry entry) {
