@@ -84,36 +84,46 @@ public class ContractRequestValidator implements RestClientRequestValidator {
                     errors).toProblem();
         } else {
             Request request = toRequest(exchange, basePath(contract), query);
-            List<FieldError> unreadable = unreadableValues(built.operations(), request, query, contract);
+            // the operation, looked up once for what the query's values need (requests without a query need none)
+            ApiOperationMatch match = query.pairs().isEmpty() && query.empty().isEmpty() ? null
+                    : built.operations().findApiOperation(request.getPath(), request.getMethod());
+            List<FieldError> unreadable = unreadableValues(match, request, query, contract);
             if (!unreadable.isEmpty()) {
                 problem = ProblemException.badRequest("A value of the request is not one the contract takes: "
                         + summary(unreadable), unreadable).toProblem();
-                String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
-                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
-                return new ValidationError(problem.status(), ProblemWriter.toJson(problem.withInstance(path)));
-            }
-            List<FieldError> empty = emptyParameters(built.operations(), request, query.empty(), contract);
-            List<ValidationReport.Message> messages = built.validator().validateRequest(request).getMessages().stream()
-                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                    // an empty value was left out, so the validator may call the parameter missing; it is empty
-                    .filter(m -> !(m.getKey().startsWith("validation.request.parameter") && m.getKey().endsWith("missing")
-                            && m.getContext().flatMap(ValidationReport.MessageContext::getParameter)
-                                    .map(p -> query.empty().contains(p.getName())).orElse(false)))
-                    .toList();
-            if (messages.isEmpty() && empty.isEmpty()) {
-                bindQueryParameters(exchange, built, request, query);
-                if (request.getRequestBody().isEmpty()) {
-                    // an operation whose body is optional, called without one: the route sees no body, not an empty
-                    // stream that no binding turns into its record (curl -X POST sends no Content-Type either)
-                    exchange.getMessage().setBody(null);
+            } else {
+                problem = checked(exchange, built, request, query, match, contract);
+                if (problem == null) {
+                    return null;
                 }
-                return null;
             }
-            problem = toProblem(messages, empty);
         }
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
         return new ValidationError(problem.status(), ProblemWriter.toJson(problem.withInstance(path)));
+    }
+
+    /** The contract's own checks of the request; null (and the query parameters bound) when it passes. */
+    private static Problem checked(Exchange exchange, Built built, Request request, Query query, ApiOperationMatch match,
+                                   OpenAPI contract) {
+        List<FieldError> empty = emptyParameters(match, query.empty(), contract);
+        List<ValidationReport.Message> messages = built.validator().validateRequest(request).getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                // an empty value was left out, so the validator may call the parameter missing; it is empty
+                .filter(m -> !(m.getKey().startsWith("validation.request.parameter") && m.getKey().endsWith("missing")
+                        && m.getContext().flatMap(ValidationReport.MessageContext::getParameter)
+                                .map(p -> query.empty().contains(p.getName())).orElse(false)))
+                .toList();
+        if (messages.isEmpty() && empty.isEmpty()) {
+            bindQueryParameters(exchange, built, request, query, match);
+            if (request.getRequestBody().isEmpty()) {
+                // an operation whose body is optional, called without one: the route sees no body, not an empty
+                // stream that no binding turns into its record (curl -X POST sends no Content-Type either)
+                exchange.getMessage().setBody(null);
+            }
+            return null;
+        }
+        return toProblem(messages, empty);
     }
 
     private Built validatorFor(OpenAPI contract) {
@@ -174,12 +184,15 @@ public class ContractRequestValidator implements RestClientRequestValidator {
      * alone; one it does not have is set to its default, or removed. Requests with none of the contract's names
      * cost nothing.
      */
-    private static void bindQueryParameters(Exchange exchange, Built built, Request request, Query query) {
+    private static void bindQueryParameters(Exchange exchange, Built built, Request request, Query query,
+                                            ApiOperationMatch found) {
         var message = exchange.getMessage();
         if (built.queryNames().stream().noneMatch(name -> message.getHeader(name) != null)) {
             return;
         }
-        ApiOperationMatch match = built.operations().findApiOperation(request.getPath(), request.getMethod());
+        // (a request header named like a parameter, without a query: not looked up before)
+        ApiOperationMatch match = found != null ? found
+                : built.operations().findApiOperation(request.getPath(), request.getMethod());
         if (!match.isPathFound() || !match.isOperationAllowed()) {
             return;
         }
@@ -289,12 +302,10 @@ public class ContractRequestValidator implements RestClientRequestValidator {
     }
 
     /** Query parameters of the operation that were sent with an empty value ({@code ?limit=}). */
-    private static List<FieldError> emptyParameters(ApiOperationResolver operations, Request request, Set<String> empty,
-                                                    OpenAPI contract) {
-        if (empty.isEmpty()) {
+    private static List<FieldError> emptyParameters(ApiOperationMatch match, Set<String> empty, OpenAPI contract) {
+        if (empty.isEmpty() || match == null) {
             return List.of();
         }
-        ApiOperationMatch match = operations.findApiOperation(request.getPath(), request.getMethod());
         if (!match.isPathFound() || !match.isOperationAllowed()) {
             return List.of();
         }
@@ -316,7 +327,7 @@ public class ContractRequestValidator implements RestClientRequestValidator {
      * id), and spaces around a number or a boolean in the query (the validator's number parsing skips them, Camel's
      * conversion does not: a 500 or a silent false instead of a 400).
      */
-    private static List<FieldError> unreadableValues(ApiOperationResolver operations, Request request, Query query,
+    private static List<FieldError> unreadableValues(ApiOperationMatch match, Request request, Query query,
                                                      OpenAPI contract) {
         List<FieldError> errors = new ArrayList<>();
         String path = request.getPath();
@@ -327,8 +338,7 @@ public class ContractRequestValidator implements RestClientRequestValidator {
             return errors;
         }
         Map<String, String> types = new java.util.HashMap<>();
-        ApiOperationMatch match = operations.findApiOperation(path, request.getMethod());
-        if (match.isPathFound() && match.isOperationAllowed()) {
+        if (match != null && match.isPathFound() && match.isOperationAllowed()) {
             List<Parameter> declared = match.getApiOperation().getOperation().getParameters();
             for (Parameter p : declared == null ? List.<Parameter>of() : declared) {
                 Parameter parameter = resolve(p, contract);

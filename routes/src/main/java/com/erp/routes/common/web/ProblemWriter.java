@@ -102,9 +102,9 @@ public final class ProblemWriter {
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String name = t.getClass().getName().toLowerCase(Locale.ROOT);
-            if (name.contains("connectionfailure") || name.contains("mongotimeout") || name.contains("mongosocket")
-                    || name.contains("connectexception") || name.endsWith(".timeoutexception")
-                    || name.contains("redisconnection") || name.contains("resourceaccessexception")) {
+            // what TransientFailures does not name: an HTTP client's, a timed-out wait
+            if (name.contains("connectionfailure") || name.endsWith(".timeoutexception")
+                    || name.contains("resourceaccessexception")) {
                 return true;
             }
         }
