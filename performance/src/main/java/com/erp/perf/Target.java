@@ -171,6 +171,8 @@ public final class Target implements AutoCloseable {
                 "-Derp.embedded.kafka-port=" + kafkaPort,
                 "-Derp.approval-processing.grpc.port=" + grpcPort,
                 "-Derp.demo.password=" + PASSWORD,
+                // the scenarios drive both paths with X-Dispatch-Mode sent by ordinary employees
+                "-Derp.approval-request.sync.request-header=everyone",
                 "-Derp.kafka.lag-meter-period-seconds=1",
                 "-Dlogging.level.root=WARN",
                 "-Dlogging.level.com.erp=WARN"));
@@ -196,6 +198,7 @@ public final class Target implements AutoCloseable {
         requestEnv.put("EMPLOYEE_SERVICE_URL", "http://127.0.0.1:" + employeePort);
         requestEnv.put("PROCESSING_GRPC_ADDRESS", "127.0.0.1:" + grpcPort);
         requestEnv.put("ERP_DISPATCH_KEY", dispatchKey);
+        requestEnv.put("ERP_APPROVAL_REQUEST_SYNC_REQUEST_HEADER", "everyone");
         processingEnv = new HashMap<>(verifier);
         processingEnv.put("GRPC_HOST", "127.0.0.1");
         processingEnv.put("GRPC_PORT", String.valueOf(grpcPort));

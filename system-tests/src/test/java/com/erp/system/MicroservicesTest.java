@@ -181,9 +181,13 @@ class MicroservicesTest {
                     .contains(id);
         }
 
-        // the synchronous path crosses the process boundary over gRPC: 201 with the first step active
+        // the synchronous path (an administrator switches to it) crosses the process boundary over gRPC: 201 with the
+        // first step active
+        String admin = login("admin");
+        assertThat(requests.send(requests.request("/api/admin/dispatch-mode", admin).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"mode\":\"SYNC\"}")).build()).status()).isEqualTo(200);
         HttpTestClient.Response sync = requests.send(requests.request("/api/approvals", staff)
-                .header("Content-Type", "application/json").header("X-Dispatch-Mode", "sync")
+                .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"GENERAL\",\"title\":\"gRPC 경유\"}"))
                 .build());
         assertThat(sync.status()).as("sync submit: %s", sync).isEqualTo(201);

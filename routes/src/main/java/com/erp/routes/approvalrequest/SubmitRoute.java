@@ -45,6 +45,7 @@ public class SubmitRoute extends RouteBuilder {
     public void configure() {
         from("direct:submitApproval").routeId(ROUTE_ID).routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
+                .bean("dispatchMode", "permit(${header[X-Dispatch-Mode]}, ${variable.caller})")
                 .setVariable("request", body())
                 // sent again with an Idempotency-Key used before: the first one's answer, nothing drafted or submitted
                 // (not even refused: the line's people may have changed since)

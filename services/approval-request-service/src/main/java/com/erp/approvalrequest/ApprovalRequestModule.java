@@ -49,9 +49,11 @@ public class ApprovalRequestModule {
     }
 
     @Bean
-    DispatchMode dispatchMode(@Value("${erp.approval-request.sync.initial-mode}") String initial, Clock clock,
+    DispatchMode dispatchMode(@Value("${erp.approval-request.sync.initial-mode}") String initial,
+                              @Value("${erp.approval-request.sync.request-header}") String requestHeader, Clock clock,
                               MeterRegistry meters) {
-        return new DispatchMode(DispatchMode.Mode.valueOf(initial.toUpperCase(java.util.Locale.ROOT)), clock, meters);
+        return new DispatchMode(DispatchMode.Mode.valueOf(initial.toUpperCase(java.util.Locale.ROOT)),
+                DispatchMode.RequestHeader.valueOf(requestHeader.toUpperCase(java.util.Locale.ROOT)), clock, meters);
     }
 
     /** The synchronous dispatch's deadline, on the gRPC call itself ({@link CallDeadline}). */

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.erp.devinfra.EmbeddedServers;
+import com.erp.routes.testing.HttpTestClient;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelContext;
@@ -39,11 +40,27 @@ class DispatchModeTest extends StandaloneTestBase {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"mode\":\"ASYNC\"}")).build());
     }
 
-    private Response submit(String token, String title, String mode) {
+    private String adminToken;
+
+    /**
+     * Submits as the token's holder; with a path (async/sync), the system is switched to it first by an administrator
+     * (an ordinary employee's own X-Dispatch-Mode is refused: {@link #onlyAnAdministratorsOwnChoiceOfPathCounts}).
+     */
+    private Response submit(String token, String title, String path) {
+        if (path != null) {
+            if (adminToken == null) {
+                adminToken = login("admin");
+            }
+            assertThat(switchTo(adminToken, path.toUpperCase(java.util.Locale.ROOT)).status()).isEqualTo(200);
+        }
+        return submitChoosing(token, "{\"type\":\"GENERAL\",\"title\":\"" + title + "\"}", null);
+    }
+
+    private Response submitChoosing(String token, String body, String header) {
         HttpRequest.Builder r = http.request("/api/approvals", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"GENERAL\",\"title\":\"" + title + "\"}"));
-        if (mode != null) {
-            r.header("X-Dispatch-Mode", mode);
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (header != null) {
+            r.header("X-Dispatch-Mode", header);
         }
         return http.send(r.build());
     }
@@ -84,7 +101,6 @@ class DispatchModeTest extends StandaloneTestBase {
         assertThat(switched.json().path("changedBy").asText()).isEqualTo("admin");
         assertThat(http.get("/api/admin/dispatch-mode", staff).json().path("mode").asText()).isEqualTo("SYNC");
         assertThat(submit(staff, "모드 전환 후", null).status()).isEqualTo(201);
-        assertThat(submit(staff, "요청별 비동기", "async").status()).isEqualTo(202);
 
         // visible to operators: /actuator/info, the metrics, and the console (JMX)
         String cookie = http.post("/api/auth/login", null, Map.of("username", "admin", "password", PASSWORD))
@@ -102,6 +118,25 @@ class DispatchModeTest extends StandaloneTestBase {
         assertThat(jmx.json().path("value").asText()).as("%s", jmx).isEqualTo("ASYNC");
         assertThat(http.get("/api/admin/dispatch-mode", staff).json().path("changedBy").asText()).isEqualTo("jmx");
         assertThat(submit(staff, "콘솔 전환 후", null).status()).isEqualTo(202);
+    }
+
+    @Test
+    void onlyAnAdministratorsOwnChoiceOfPathCounts() {
+        String staff = login("dev.staff");
+        HttpTestClient.Response lead = http.post("/api/auth/login", null, Map.of("username", "dev.lead", "password", PASSWORD));
+        String toLead = "{\"type\":\"GENERAL\",\"title\":\"관리자 동기\",\"approverIds\":["
+                + lead.json().path("employee").path("id").asLong() + "]}";
+        // the mode is ASYNC: an administrator's request may take the synchronous path for itself
+        Response admins = submitChoosing(login("admin"), toLead, "sync");
+        assertThat(admins.status()).as("%s", admins).isEqualTo(201);
+        assertThat(admins.json().path("nextApprover").path("name").asText()).isEqualTo("이서연");
+        assertThat(submitChoosing(login("admin"), toLead.replace("관리자 동기", "관리자 비동기"), "async").status()).isEqualTo(202);
+        // an employee's may not, either way, and submits nothing
+        JsonNode refused = assertProblem(submitChoosing(staff, "{\"type\":\"GENERAL\",\"title\":\"직원 경로 지정\"}", "sync"), 403);
+        assertThat(refused.path("detail").asText()).contains("X-Dispatch-Mode");
+        assertProblem(submitChoosing(staff, "{\"type\":\"GENERAL\",\"title\":\"직원 경로 지정\"}", "async"), 403);
+        assertThat(http.get("/api/approvals?limit=100", staff).json().path("items").findValuesAsText("title"))
+                .doesNotContain("직원 경로 지정");
     }
 
     @Test

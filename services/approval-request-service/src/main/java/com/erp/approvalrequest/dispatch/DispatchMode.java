@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.erp.approvalrequest.api.DispatchModeState;
+import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
 import com.erp.routes.common.web.ProblemException;
 import io.micrometer.core.instrument.Counter;
@@ -20,13 +21,18 @@ import org.springframework.jmx.export.annotation.ManagedResource;
  * default) or SYNC through a gRPC call that returns once the first step is active (201). Switchable at run
  * time by an administrator (REST, or the console over JMX), without a restart; each request reads the mode
  * once, so a switch never disturbs requests in flight. A request may name its own mode in
- * {@code X-Dispatch-Mode} (the load tests drive both paths that way).
+ * {@code X-Dispatch-Mode}: an administrator's always, anyone's where {@code erp.approval-request.sync.request-header}
+ * is {@code everyone} (the load tests drive both paths that way). Otherwise the header is refused (403): the mode an
+ * operator chose (ASYNC while the synchronous path is in trouble, say) is not for every client to overrule.
  */
 @ManagedResource(objectName = "com.erp:type=DispatchMode,service=approval-request",
         description = "How approval-request hands submissions to approval-processing: ASYNC (Kafka) or SYNC (gRPC)")
 public class DispatchMode {
 
     public enum Mode { ASYNC, SYNC }
+
+    /** Whose {@code X-Dispatch-Mode} is honoured. */
+    public enum RequestHeader { ADMINS, EVERYONE }
 
     private record State(Mode mode, Instant since, String changedBy) {
     }
@@ -35,9 +41,11 @@ public class DispatchMode {
     private final Clock clock;
     private final Counter asyncSubmissions;
     private final Counter syncSubmissions;
+    private final RequestHeader requestHeader;
 
-    public DispatchMode(Mode initial, Clock clock, MeterRegistry meters) {
+    public DispatchMode(Mode initial, RequestHeader requestHeader, Clock clock, MeterRegistry meters) {
         this.clock = clock;
+        this.requestHeader = requestHeader;
         this.state = new AtomicReference<>(new State(initial, clock.instant(), "configuration"));
         Gauge.builder("erp.dispatch.mode", this, d -> d.state.get().mode() == Mode.SYNC ? 1 : 0)
                 .description("The dispatch mode of approval-request: 0 = ASYNC (Kafka), 1 = SYNC (gRPC)")
@@ -46,6 +54,17 @@ public class DispatchMode {
                 .description("Submissions by the path they took").register(meters);
         this.syncSubmissions = Counter.builder("erp.dispatch.submissions").tag("mode", "sync")
                 .description("Submissions by the path they took").register(meters);
+    }
+
+    /**
+     * Refuses a request's own choice of path to a caller who may not make it; checked before anything is drafted or
+     * stored.
+     */
+    public void permit(String requested, Caller caller) {
+        if (requested != null && !requested.isBlank() && requestHeader == RequestHeader.ADMINS && !caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an administrator may choose the dispatch path (X-Dispatch-Mode); "
+                    + "without the header the document goes the current way (" + getMode() + "). Nothing was submitted.");
+        }
     }
 
     /** Whether this request goes the synchronous way: its header if it names a mode, else the current mode. */

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.routes.testing.HttpTestClient.Response;
+import com.erp.routes.testing.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -218,10 +219,30 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void onlyAnAdministratorMayChooseTheDispatchPathAndAnyoneElsesChoiceSubmitsNothing() throws Exception {
+        NotifyBuilder sync = new NotifyBuilder(camel).fromRoute("approval-request.dispatch-sync").whenDone(1).create();
+        long before = approvals().countDocuments();
+        Response r = http.send(http.request("/api/approvals", token(DRAFTER)).header("Content-Type", "application/json")
+                .header("X-Dispatch-Mode", "sync").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        HTTP_JSON.writeValueAsString(Map.of("type", "GENERAL", "title", "경로 지정",
+                                "approverIds", List.of(LEAD.id()))))).build());
+        JsonNode problem = assertProblem(r, 403);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals", r);
+        assertThat(problem.path("detail").asText()).contains("X-Dispatch-Mode").contains("ASYNC");
+        assertThat(approvals().countDocuments()).isEqualTo(before);
+        assertThat(sync.matches(200, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+        // the same request without the header goes the current way
+        assertThat(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "경로 지정",
+                "approverIds", List.of(LEAD.id()))).status()).isEqualTo(202);
+    }
+
+    @Test
     void aLeaveDocumentSaysWhichDaysAndAlwaysGoesThroughKafka() throws Exception {
         NotifyBuilder sync = new NotifyBuilder(camel).fromRoute("approval-request.dispatch-sync").whenDone(1).create();
-        // asked for the sync path: a leave document still goes through Kafka, where the leave ledger reserves its days
-        Response r = http.send(http.request("/api/approvals", token(DRAFTER)).header("Content-Type", "application/json")
+        // asked for the sync path (by a drafter who is an administrator, whose choice counts): a leave document still
+        // goes through Kafka, where the leave ledger reserves its days
+        String drafterAdmin = TestPeople.token(tokens, DRAFTER, "EMPLOYEE", "ADMIN");
+        Response r = http.send(http.request("/api/approvals", drafterAdmin).header("Content-Type", "application/json")
                 .header("X-Dispatch-Mode", "sync")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(HTTP_JSON.writeValueAsString(Map.of("type", "LEAVE",
                         "title", "연차 신청", "approverIds", List.of(LEAD.id()),

@@ -59,6 +59,8 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
     static void silentProcessing(DynamicPropertyRegistry registry) {
         registry.add("erp.approval-request.sync.processing-address", () -> "127.0.0.1:" + SILENT_PROCESSING.getPort());
         registry.add("erp.approval-request.sync.deadline-ms", () -> "1000");
+        // as the load suite runs it: an ordinary employee's X-Dispatch-Mode counts
+        registry.add("erp.approval-request.sync.request-header", () -> "everyone");
     }
 
     @AfterAll

@@ -1,0 +1,46 @@
+package com.erp.approvalrequest.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.Set;
+
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+/** Whose X-Dispatch-Mode counts, and what it changes. */
+class DispatchModeRuleTest {
+
+    private static final Caller EMPLOYEE = new Caller(1, "dev.staff", "김민준", "개발본부", "STAFF", Set.of("EMPLOYEE"));
+    private static final Caller ADMIN = new Caller(2, "admin", "관리자", "경영지원본부", "STAFF", Set.of("EMPLOYEE", "ADMIN"));
+
+    private static DispatchMode mode(DispatchMode.RequestHeader header) {
+        return new DispatchMode(DispatchMode.Mode.ASYNC, header, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    @Test
+    void byDefaultOnlyAnAdministratorMayChooseThePath() {
+        DispatchMode admins = mode(DispatchMode.RequestHeader.ADMINS);
+        assertThatThrownBy(() -> admins.permit("sync", EMPLOYEE)).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.status()).isEqualTo(403));
+        assertThatThrownBy(() -> admins.permit("async", EMPLOYEE)).isInstanceOf(ProblemException.class);
+        assertThatCode(() -> admins.permit("sync", ADMIN)).doesNotThrowAnyException();
+        assertThatCode(() -> admins.permit(null, EMPLOYEE)).doesNotThrowAnyException();
+        assertThatCode(() -> admins.permit("", EMPLOYEE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void configuredForEveryoneAnyonesChoiceCountsAndOverridesTheMode() {
+        DispatchMode everyone = mode(DispatchMode.RequestHeader.EVERYONE);
+        assertThatCode(() -> everyone.permit("sync", EMPLOYEE)).doesNotThrowAnyException();
+        assertThat(everyone.sync("sync")).isTrue();
+        assertThat(everyone.sync(null)).isFalse();
+        everyone.switchTo("SYNC", "admin");
+        assertThat(everyone.sync("async")).isFalse();
+        assertThat(everyone.sync(null)).isTrue();
+    }
+}
