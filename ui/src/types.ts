@@ -28,6 +28,8 @@ export interface Employee {
   roles: Role[];
   department: { id: number; code: string; name: string };
   team?: { id: number; name: string };
+  /** 입사일 (YYYY-MM-DD): annual leave is reckoned from it. */
+  hiredOn?: string;
 }
 
 /** The org chart (GET /api/departments). */

@@ -86,6 +86,7 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
   const [teamId, setTeamId] = useState<number>();
   const [position, setPosition] = useState<Position>('STAFF');
   const [manager, setManager] = useState(false);
+  const [hiredOn, setHiredOn] = useState('');
   const [hired, setHired] = useState<Hired>();
   const [editing, setEditing] = useState<number>();
   const [departing, setDeparting] = useState<number>();
@@ -102,11 +103,13 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
       const h = await api<Hired>('POST', '/api/employees', {
         username: username.trim(), name: name.trim(), ...(email.trim() ? { email: email.trim() } : {}),
         departmentId: dept.id, ...(teamId ? { teamId } : {}), position, ...(manager ? { roles: ['MANAGER'] } : {}),
+        ...(hiredOn ? { hiredOn } : {}),
       });
       setHired(h);
       setUsername('');
       setName('');
       setEmail('');
+      setHiredOn('');
       people.reload();
     } catch (err) {
       setError(message(err));
@@ -144,6 +147,9 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
             {POSITIONS.map((p) => <option key={p} value={p}>{p}</option>)}
           </select>
         </label>
+        <label>입사일 <small>(비우면 오늘; 연차는 이 날부터 셈)</small>
+          <input name="hiredOn" type="date" value={hiredOn} onChange={(e) => setHiredOn(e.target.value)} />
+        </label>
         <label className="inline"><input type="checkbox" checked={manager} onChange={(e) => setManager(e.target.checked)} /> 관리자 권한 (MANAGER: quests)</label>
         {error && <p className="error" role="alert">{error}</p>}
         <div className="actions"><button type="submit" disabled={busy || !dept}>입사 등록 (hire)</button></div>
@@ -171,7 +177,7 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
                 }} />
               : (
                 <tr key={p.id} data-testid="employee-row">
-                  <td>{p.name}</td><td>{p.username}</td><td>{p.department.name}{p.team ? ` · ${p.team.name}` : ''}</td><td>{p.position}</td>
+                  <td>{p.name}</td><td>{p.username}</td><td>{p.department.name}{p.team ? ` · ${p.team.name}` : ''}</td><td>{p.position}{p.hiredOn && <small> · {p.hiredOn} 입사</small>}</td>
                   <td>
                     <button type="button" className="link" onClick={() => setEditing(p.id)}>이동</button>
                     {p.id !== me.id && <button type="button" className="link" onClick={() => setDeparting(p.id)}>퇴사</button>}

@@ -35,7 +35,14 @@ public class ReminderRoute extends RouteBuilder {
                 // Kafka away: the tick ends at the first failure rather than waiting out each document's send
                 .split(body()).stopOnException()
                     .setVariable("due", body())
-                    .bean("reminders", "reminderFor")
+                    .doTry()
+                        .bean("reminders", "reminderFor")
+                    .doCatch(Exception.class).onWhen(ReminderRoute::notTransient)
+                        // this document's own trouble (data no reminder can be made of): the others are still reminded;
+                        // it is tried again next period
+                        .log(LoggingLevel.WARN, "no reminder for ${variable.due}: ${exception}")
+                        .setBody(constant(null))
+                    .end()
                     .filter(body().isNotNull())
                         .to(SEND)
                         .setBody(variable("due"))
@@ -69,5 +76,11 @@ public class ReminderRoute extends RouteBuilder {
                 .setHeader(KafkaConstants.KEY, simple("${body.approvalId}"))
                 .marshal().json(JsonLibrary.Jackson)
                 .to("kafka:{{erp.topics.reminded}}");
+    }
+
+    private static boolean notTransient(org.apache.camel.Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return !com.erp.routes.common.kafka.TransientFailures.isTransient(failure);
     }
 }

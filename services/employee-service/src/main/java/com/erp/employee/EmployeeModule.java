@@ -100,10 +100,11 @@ public class EmployeeModule {
     }
 
     @Bean
-    Personnel personnel(EntityManager entityManager, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
+    Personnel personnel(EntityManager entityManager, TransactionTemplate tx, Clock clock,
+                        @Value("${erp.leave.zone}") ZoneId zone, PasswordEncoder passwords,
                         DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
                         RevokedSubjects revoked, QuestBoard quests) {
-        return new Personnel(entityManager, tx, clock, passwords, delegations, views, throttle, json, revoked, quests);
+        return new Personnel(entityManager, tx, clock, zone, passwords, delegations, views, throttle, json, revoked, quests);
     }
 
     @Bean
@@ -129,15 +130,17 @@ public class EmployeeModule {
     }
 
     @Bean
-    LeaveViews leaveViews(Clock clock, @Value("${erp.leave.zone}") ZoneId zone, @Value("${erp.leave.annual-days}") int annualDays) {
-        return new LeaveViews(clock, zone, annualDays);
+    LeaveViews leaveViews(Clock clock, @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger) {
+        return new LeaveViews(clock, zone, ledger);
     }
 
     @Bean
     @ConditionalOnProperty(value = "erp.demo.enabled", havingValue = "true")
     DemoOrganisation demoOrganisation(EntityManager entityManager, TransactionTemplate tx, PasswordEncoder passwords,
                                       @Value("${erp.demo.password:}") String password,
-                                      @Value("${erp.demo.password-file:}") String passwordFile) {
-        return new DemoOrganisation(entityManager, tx, passwords, password, passwordFile);
+                                      @Value("${erp.demo.password-file:}") String passwordFile, Clock clock,
+                                      @Value("${erp.leave.zone}") ZoneId zone) {
+        return new DemoOrganisation(entityManager, tx, passwords, password, passwordFile,
+                java.time.LocalDate.now(clock.withZone(zone)));
     }
 }

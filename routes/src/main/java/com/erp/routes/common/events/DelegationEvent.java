@@ -2,7 +2,9 @@ package com.erp.routes.common.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
+import com.erp.routes.common.kafka.InvalidEventException;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -27,6 +29,29 @@ public record DelegationEvent(String eventId, int version, Instant occurredAt, P
     public DelegationEvent(String eventId, int version, Instant occurredAt, Person approver, Person deputy,
                            String startDate, String endDate, String reason) {
         this(eventId, version, occurredAt, approver, deputy, startDate, endDate, reason, 0);
+    }
+
+    /**
+     * Throws {@link InvalidEventException} (a dead letter) for an event no consumer may keep:
+     * no approver, or a deputy without two days in order. Kept, it would fail every later read of the approver's
+     * delegation (their inbox, the documents waiting at them, the reminders).
+     */
+    public DelegationEvent checked() {
+        if (approver == null) {
+            throw new InvalidEventException("a delegation event without an approver");
+        }
+        if (deputy != null) {
+            try {
+                if (LocalDate.parse(endDate).isBefore(LocalDate.parse(startDate))) {
+                    throw new InvalidEventException("a delegation that ends (" + endDate
+                            + ") before it starts (" + startDate + ")");
+                }
+            } catch (DateTimeParseException | NullPointerException e) {
+                throw new InvalidEventException("a delegation with a deputy needs its days as "
+                        + "ISO dates; start " + startDate + ", end " + endDate);
+            }
+        }
+        return this;
     }
 
     /**

@@ -23,9 +23,21 @@ public record ReportingLines(String eventId, int version, Instant occurredAt, Li
     public record Line(long employeeId, Person superior) {
     }
 
-    /** Each listed employee's superior, by the employee's id. */
+    /**
+     * Throws {@link com.erp.routes.common.kafka.InvalidEventException} (a dead letter) for a chart no consumer may
+     * keep: no lines, or a line without a superior (employee-service lists only those who have one).
+     */
+    public ReportingLines checked() {
+        if (lines == null || lines.stream().anyMatch(l -> l == null || l.superior() == null)) {
+            throw new com.erp.routes.common.kafka.InvalidEventException("a chart without lines, or a line without a superior");
+        }
+        return this;
+    }
+
+    /** Each listed employee's superior, by the employee's id (a line without one, kept before it was checked, is none). */
     public Map<Long, Person> superiors() {
         return lines == null ? Map.of()
-                : lines.stream().collect(Collectors.toMap(Line::employeeId, Line::superior, (a, b) -> b));
+                : lines.stream().filter(l -> l != null && l.superior() != null)
+                        .collect(Collectors.toMap(Line::employeeId, Line::superior, (a, b) -> b));
     }
 }

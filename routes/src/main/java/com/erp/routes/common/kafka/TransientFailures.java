@@ -25,6 +25,15 @@ public final class TransientFailures {
             "io.lettuce.core.RedisConnectionException",
             "io.lettuce.core.RedisCommandTimeoutException",
             "org.apache.kafka.common.errors.RetriableException",
+            // JPA where nothing translates it (a TransactionTemplate around the shared EntityManager): a lock wait
+            // that timed out or a deadlock (MariaDB 1205/1213, Hibernate's PessimisticLockException and
+            // LockTimeoutException), and a row changed by another transaction meanwhile (the retry reads it again)
+            "jakarta.persistence.PessimisticLockException",
+            "jakarta.persistence.LockTimeoutException",
+            "jakarta.persistence.OptimisticLockException",
+            "org.hibernate.PessimisticLockException",
+            "org.hibernate.exception.LockAcquisitionException",
+            "org.hibernate.StaleStateException",
             "java.sql.SQLTransientException",
             "java.sql.SQLRecoverableException",
             "java.sql.SQLNonTransientConnectionException",
@@ -43,6 +52,27 @@ public final class TransientFailures {
     private static final String REDIS_ERROR = "io.lettuce.core.RedisException";
 
     private TransientFailures() {
+    }
+
+    /**
+     * A row changed by another transaction between this one's read and its write (optimistic locking): a consumer
+     * retries it (it is transient), a request is answered 409.
+     */
+    private static final Set<String> CONFLICT = Set.of(
+            "jakarta.persistence.OptimisticLockException",
+            "org.hibernate.StaleStateException",
+            "org.springframework.dao.OptimisticLockingFailureException");
+
+    /** Whether the failure is a concurrent change of the same row ({@link #CONFLICT}). */
+    public static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<?> c = t.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                if (CONFLICT.contains(c.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public static boolean isTransient(Throwable failure) {

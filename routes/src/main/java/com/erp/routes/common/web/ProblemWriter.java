@@ -80,6 +80,11 @@ public final class ProblemWriter {
                 return p;
             }
         }
+        if (com.erp.routes.common.kafka.TransientFailures.isConflict(failure)) {
+            LOG.info("concurrent change in {}: {}", where, failure.toString());
+            return ProblemException.conflict("Someone else changed the same record at the same moment; "
+                    + "read it again and retry.");
+        }
         if (isUnavailable(failure)) {
             LOG.warn("dependency unavailable in {}: {}", where, failure.toString());
             return ProblemException.unavailable(

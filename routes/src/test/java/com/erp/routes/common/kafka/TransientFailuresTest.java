@@ -41,6 +41,26 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aLockWaitThatTimedOutOrADeadlockIsTransientAndSoIsAConcurrentChange() {
+        // what Hibernate makes of MariaDB's 1205 inside a TransactionTemplate, where nothing translates it
+        java.sql.SQLException timedOut = new java.sql.SQLException("Lock wait timeout exceeded; try restarting transaction",
+                "HY000", 1205);
+        Exception lockWait = new jakarta.persistence.PessimisticLockException("could not execute statement",
+                new org.hibernate.PessimisticLockException("could not execute statement", timedOut, "select ... for update"));
+        assertThat(TransientFailures.isTransient(lockWait)).isTrue();
+        assertThat(TransientFailures.isTransient(new org.hibernate.PessimisticLockException("x", timedOut, "sql"))).isTrue();
+        assertThat(TransientFailures.isTransient(new jakarta.persistence.LockTimeoutException("x"))).isTrue();
+        assertThat(TransientFailures.isConflict(lockWait)).isFalse();
+        // a row another transaction changed meanwhile: a retry reads it again
+        Exception changed = new jakarta.persistence.OptimisticLockException("Row was updated or deleted by another transaction");
+        assertThat(TransientFailures.isTransient(changed)).isTrue();
+        assertThat(TransientFailures.isConflict(changed)).isTrue();
+        assertThat(TransientFailures.isConflict(new org.springframework.orm.ObjectOptimisticLockingFailureException("x",
+                new RuntimeException()))).isTrue();
+        assertThat(TransientFailures.isConflict(new IllegalStateException("x"))).isFalse();
+    }
+
+    @Test
     void aScriptsOwnErrorIsNot() {
         assertThat(TransientFailures.isTransient(new org.springframework.data.redis.RedisSystemException("Error in execution",
                 new io.lettuce.core.RedisCommandExecutionException("ERR user_script:3: attempt to compare nil with number"))))

@@ -24,6 +24,18 @@ class ProblemWriterTest {
     }
 
     @Test
+    void aLockWaitThatTimedOutIsA503AndAConcurrentChangeA409() {
+        ProblemException lockWait = ProblemWriter.classify(new jakarta.persistence.PessimisticLockException("timeout",
+                new java.sql.SQLException("Lock wait timeout exceeded", "HY000", 1205)), "test");
+        assertThat(lockWait.status()).isEqualTo(503);
+        assertThat(lockWait.retryAfterSeconds()).isNotNull();
+        ProblemException changed = ProblemWriter.classify(new org.springframework.orm.ObjectOptimisticLockingFailureException(
+                "x", new jakarta.persistence.OptimisticLockException("Row was updated")), "test");
+        assertThat(changed.status()).isEqualTo(409);
+        assertThat(changed.toProblem().detail()).contains("at the same moment");
+    }
+
+    @Test
     void aScriptsOwnErrorOrAnUnknownFailureIsA500WithAReference() {
         ProblemException scriptError = ProblemWriter.classify(new RedisSystemException("Error in execution",
                 new io.lettuce.core.RedisCommandExecutionException("ERR user_script:3: attempt to compare nil")), "test");

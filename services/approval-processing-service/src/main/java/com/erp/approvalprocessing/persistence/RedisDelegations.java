@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import com.erp.approvalprocessing.domain.Delegations;
 import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.Person;
-import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.redis.LuaScripts;
 import com.erp.routes.common.redis.RedisKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -84,9 +83,7 @@ public class RedisDelegations implements Delegations {
      * it raised reads the change.
      */
     public void apply(DelegationEvent event) {
-        if (event.approver() == null || event.deputy() != null && (event.startDate() == null || event.endDate() == null)) {
-            throw new InvalidEventException("a delegation event without an approver, or with a deputy but no days");
-        }
+        event.checked();
         String approver = String.valueOf(event.approver().id());
         // an ended delegation is kept too: its revision turns away older events (compared in the script)
         Long revision = redis.execute(applyScript, List.of(RedisKeys.DELEGATIONS, RedisKeys.DELEGATIONS_REVISION),

@@ -38,7 +38,7 @@ public class RedisReportingLines {
      * dead letter replayed late would hold only until the chart is published again, at most a republish period).
      */
     public void apply(ReportingLines lines) throws JsonProcessingException {
-        redis.opsForValue().set(RedisKeys.REPORTING_LINES, json.writeValueAsString(lines));
+        redis.opsForValue().set(RedisKeys.REPORTING_LINES, json.writeValueAsString(lines.checked()));
         superiors = null;
     }
 

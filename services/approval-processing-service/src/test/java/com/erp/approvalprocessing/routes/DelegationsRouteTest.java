@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,28 @@ class DelegationsRouteTest extends ProcessingRouteTestBase {
     private long kept(Person approver) throws Exception {
         Object value = redis.opsForHash().get(RedisKeys.DELEGATIONS, String.valueOf(approver.id()));
         return json.readValue(value.toString(), DelegationEvent.class).revision();
+    }
+
+    /**
+     * A delegation whose days are not days (or in the wrong order) is a dead letter, not kept: kept, it would fail every
+     * later read of the approver's delegation (the deputy's inbox, decisions, reminders, activations).
+     */
+    @Test
+    void aDelegationWithoutProperDaysIsADeadLetterAndTheKeptOneStays() throws Exception {
+        Person approver = new Person(7011, "approver", "TEAM_LEAD", "D");
+        consume(event(approver, OTHER, 1));
+        DelegationEvent notADay = new DelegationEvent(UUID.randomUUID().toString(), 1, Instant.now(), approver, HEAD,
+                "2026-02-30", LATER, null, 2);
+        DelegationEvent backwards = new DelegationEvent(UUID.randomUUID().toString(), 1, Instant.now(), approver, HEAD,
+                LATER, TODAY, null, 3);
+        for (DelegationEvent bad : List.of(notADay, backwards)) {
+            kafka.send("employee.delegation-changed", String.valueOf(approver.id()), json.writeValueAsString(bad));
+            assertThat(kafka.await("employee.delegation-changed.dlq", r -> r.value().contains(bad.eventId()), 1,
+                    java.time.Duration.ofSeconds(30))).as("dead-lettered: %s", bad).hasSize(1);
+        }
+        assertThat(kept(approver)).isEqualTo(1);
+        assertThat(delegations.of(approver.id()).orElseThrow().deputy()).isEqualTo(OTHER);
+        assertThat(delegations.actingFor(OTHER.id())).contains(approver);
     }
 
     @Test

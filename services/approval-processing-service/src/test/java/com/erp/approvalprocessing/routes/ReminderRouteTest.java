@@ -46,6 +46,26 @@ class ReminderRouteTest extends ProcessingRouteTestBase {
         return redis.opsForZSet().score(RedisKeys.REMINDERS, id);
     }
 
+    /**
+     * A document no reminder can be made of (its state unusable: here an empty one) is passed over, and tried again
+     * next period; the documents due after it are still reminded.
+     */
+    @Test
+    void aDocumentNoReminderCanBeMadeOfHoldsUpNoOther() throws Exception {
+        String broken = "broken-" + UUID.randomUUID();
+        redis.opsForHash().put(RedisKeys.approval(broken), "state", "{}");
+        // due since 1970: the first of every period's look
+        redis.opsForZSet().add(RedisKeys.REMINDERS, broken, 1);
+        try {
+            String id = activated();
+            assertThat(reminders(id, 1, Duration.ofSeconds(20))).hasSize(1);
+            assertThat(due(broken)).as("still due: tried again next period").isEqualTo(1.0);
+        } finally {
+            redis.opsForZSet().remove(RedisKeys.REMINDERS, broken);
+            redis.delete(RedisKeys.approval(broken));
+        }
+    }
+
     @Test
     void aStepThatWaitsTooLongRemindsItsApproverOnceAndTheNextStepItsOwn() throws Exception {
         long before = System.currentTimeMillis();

@@ -15,7 +15,6 @@ import java.util.Map;
 
 import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.Person;
-import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.security.Caller;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -42,9 +41,7 @@ public class DelegationReplica {
      * upsert's insert then fails on its id (duplicate key), so an old event replayed or redelivered changes nothing.
      */
     public List<Bson> update(DelegationEvent event) {
-        if (event.approver() == null) {
-            throw new InvalidEventException("a delegation event without an approver");
-        }
+        event.checked();
         Person deputy = event.deputy();
         return List.of(and(eq("_id", event.approver().id()), not(gte("revision", event.revision()))), Updates.combine(
                 Updates.set("deputyId", deputy == null ? null : deputy.id()),

@@ -21,7 +21,8 @@ public class EmployeeViews {
                 e.getRoles().stream().map(Enum::name).sorted().toList(),
                 new Employee.DepartmentRef(e.getDepartment().getId(), e.getDepartment().getCode(),
                         e.getDepartment().getName()),
-                e.getTeam() == null ? null : new Employee.TeamRef(e.getTeam().getId(), e.getTeam().getName()));
+                e.getTeam() == null ? null : new Employee.TeamRef(e.getTeam().getId(), e.getTeam().getName()),
+                e.getHiredOn() == null ? null : e.getHiredOn().toString());
     }
 
     /** The single employee a lookup by id returned, or 404. */

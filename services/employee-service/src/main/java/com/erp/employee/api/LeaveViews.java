@@ -9,6 +9,7 @@ import java.util.List;
 import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.LeaveAccount;
 import com.erp.employee.domain.LeaveEntry;
+import com.erp.employee.persistence.LeaveLedger;
 import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
@@ -22,12 +23,12 @@ public class LeaveViews {
 
     private final Clock clock;
     private final ZoneId zone;
-    private final int annualHalfDays;
+    private final LeaveLedger ledger;
 
-    public LeaveViews(Clock clock, ZoneId zone, int annualDays) {
+    public LeaveViews(Clock clock, ZoneId zone, LeaveLedger ledger) {
         this.clock = clock;
         this.zone = zone;
-        this.annualHalfDays = annualDays * 2;
+        this.ledger = ledger;
     }
 
     /** The year asked for, or this year. */
@@ -95,7 +96,7 @@ public class LeaveViews {
 
     /** The account found for the year, or the one the year starts with. */
     public LeaveBalance balance(List<LeaveAccount> found, long employeeId, int year) {
-        return balance(found.isEmpty() ? new LeaveAccount(employeeId, year, annualHalfDays) : found.get(0));
+        return balance(found.isEmpty() ? new LeaveAccount(employeeId, year, ledger.allowance(employeeId, year)) : found.get(0));
     }
 
     public LeaveBalance balance(LeaveAccount a) {

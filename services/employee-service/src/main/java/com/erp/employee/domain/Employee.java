@@ -69,6 +69,10 @@ public class Employee {
     @Enumerated(EnumType.STRING)
     private Position position;
 
+    /** 입사일: annual leave is reckoned from it ({@link AnnualLeave}). */
+    @Column(name = "hired_on")
+    private java.time.LocalDate hiredOn;
+
     /** Comma-separated {@link Role} names. */
     private String roles;
 
@@ -91,10 +95,20 @@ public class Employee {
     }
 
     public Employee(String username, String passwordHash, String name, String email, Department department,
-                    Team team, Position position, Set<Role> roles) {
+                    Team team, Position position, Set<Role> roles, java.time.LocalDate hiredOn) {
         this.username = username;
         this.passwordHash = passwordHash;
+        this.hiredOn = hiredOn;
         assign(name, email, department, team, position, roles);
+    }
+
+    public java.time.LocalDate getHiredOn() {
+        return hiredOn;
+    }
+
+    /** The hire date corrected (an administrator's 인사 정보 수정). */
+    public void rehireDate(java.time.LocalDate hiredOn) {
+        this.hiredOn = hiredOn;
     }
 
     private static String joined(Set<Role> roles) {

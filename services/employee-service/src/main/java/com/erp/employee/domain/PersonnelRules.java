@@ -1,8 +1,12 @@
 package com.erp.employee.domain;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+
+import com.erp.routes.common.web.ProblemException;
 
 /**
  * 인사: the rules for hiring someone and for passwords. A new employee gets a temporary password, shown once to the
@@ -54,5 +58,33 @@ public final class PersonnelRules {
             return Optional.of("Team " + teamName + " is not one of " + departmentName + "'s teams.");
         }
         return Optional.empty();
+    }
+
+    /** The earliest hire date taken: records of people hired before it are not this system's to keep. */
+    static final LocalDate EARLIEST_HIRE = LocalDate.of(1950, 1, 1);
+
+    /**
+     * The hire date of a hire: the one given (an ISO day, which the contract checked), or today; 422 for one more than a
+     * year ahead or before {@link #EARLIEST_HIRE}.
+     */
+    public static LocalDate hireDate(String given, LocalDate today) {
+        if (given == null) {
+            return today;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(given);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.unprocessable("hiredOn '" + given + "' is not a day (YYYY-MM-DD).");
+        }
+        if (day.isAfter(today.plusYears(1))) {
+            throw ProblemException.unprocessable("The hire date " + day
+                    + " is more than a year ahead; hire them nearer the day.");
+        }
+        if (day.isBefore(EARLIEST_HIRE)) {
+            throw ProblemException.unprocessable("The hire date " + day + " is before "
+                    + EARLIEST_HIRE + ".");
+        }
+        return day;
     }
 }

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +44,12 @@ public class DemoOrganisation implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final String configuredPassword;
     private final String passwordFile;
+    private final LocalDate today;
 
+    /** @param today the day the organisation is made: its people were hired some years before it */
     public DemoOrganisation(EntityManager entityManager, TransactionTemplate tx, PasswordEncoder passwords,
-                            String configuredPassword, String passwordFile) {
+                            String configuredPassword, String passwordFile, LocalDate today) {
+        this.today = today;
         this.entityManager = entityManager;
         this.tx = tx;
         this.passwords = passwords;
@@ -101,13 +107,15 @@ public class DemoOrganisation implements ApplicationRunner {
             entityManager.persist(dept);
             Team team = new Team(dept, d.team());
             entityManager.persist(team);
+            // hired some while ago, so that their leave shows the law's scale: staff 15 days this year and next (hired
+            // last year), the team lead 17 this year (six years of service), the head 20 (eleven)
             entityManager.persist(employee(hash, d.prefix() + ".staff", d.staff(), dept, team, Position.STAFF,
-                    EnumSet.of(Role.EMPLOYEE)));
+                    EnumSet.of(Role.EMPLOYEE), hiredYearsAgo(1)));
             Employee lead = employee(hash, d.prefix() + ".lead", d.lead(), dept, team, Position.TEAM_LEAD,
-                    EnumSet.of(Role.EMPLOYEE, Role.MANAGER));
+                    EnumSet.of(Role.EMPLOYEE, Role.MANAGER), hiredYearsAgo(6));
             entityManager.persist(lead);
             Employee head = employee(hash, d.prefix() + ".head", d.head(), dept, null, Position.DEPT_HEAD,
-                    EnumSet.of(Role.EMPLOYEE, Role.MANAGER));
+                    EnumSet.of(Role.EMPLOYEE, Role.MANAGER), hiredYearsAgo(11));
             entityManager.persist(head);
             team.setLead(lead);
             dept.setHead(head);
@@ -115,12 +123,17 @@ public class DemoOrganisation implements ApplicationRunner {
         Department ops = new Department(ADMIN_DEPARTMENT.code(), ADMIN_DEPARTMENT.name());
         entityManager.persist(ops);
         entityManager.persist(employee(hash, "admin", ADMIN_NAME, ops, null, Position.STAFF,
-                EnumSet.of(Role.EMPLOYEE, Role.ADMIN)));
+                EnumSet.of(Role.EMPLOYEE, Role.ADMIN), hiredYearsAgo(4)));
+    }
+
+    /** The first Monday of March, {@code years} years before this one (the company hires on it). */
+    private LocalDate hiredYearsAgo(int years) {
+        return LocalDate.of(today.getYear() - years, 3, 1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     }
 
     private static Employee employee(String hash, String username, String name, Department dept, Team team,
-                                     Position position, Set<Role> roles) {
-        return new Employee(username, hash, name, username + "@erp.example", dept, team, position, roles);
+                                     Position position, Set<Role> roles, LocalDate hiredOn) {
+        return new Employee(username, hash, name, username + "@erp.example", dept, team, position, roles, hiredOn);
     }
 
     private String password() {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.erp.employee.domain.AnnualLeave;
 import com.erp.employee.domain.LeaveAccount;
 import com.erp.employee.domain.LeaveEntry;
 import com.erp.employee.domain.LeaveEntry.Kind;
@@ -39,15 +40,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LeaveLedger {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LeaveLedger.class);
+    /** A calendar in which every day is worked: what is left of a leave's checks is whether it makes sense at all. */
+    private static final CompanyDays EVERY_DAY = new CompanyDays(java.util.EnumSet.allOf(java.time.DayOfWeek.class), java.util.Set.of());
 
     private final EntityManager em;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final int annualHalfDays;
+    private final int annualDays;
     private final CompanyDays days;
 
     /**
-     * @param annualDays what a year's account starts with
+     * @param annualDays the company's days a year: what a year's account starts with, in proportion in the year of the
+     *                   hire date, and no fewer than the law's by the years of service ({@link AnnualLeave})
      * @param days       the company's working days, in which leave is counted (as approval-request counts it)
      */
     public LeaveLedger(EntityManager em, TransactionTemplate tx, Clock clock, int annualDays, CompanyDays days) {
@@ -57,7 +61,7 @@ public class LeaveLedger {
         this.tx = new TransactionTemplate(tx.getTransactionManager());
         this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
-        this.annualHalfDays = annualDays * 2;
+        this.annualDays = annualDays;
         this.days = days;
     }
 
@@ -79,13 +83,18 @@ public class LeaveLedger {
         if (leave == null) {
             throw new InvalidEventException("leave document " + submitted.approvalId() + " says nothing about the leave");
         }
-        Optional<String> violation = LeaveRules.violation(leave.kind(), leave.startDate(), leave.endDate(), days);
-        if (violation.isPresent()) {
-            throw new InvalidEventException("leave document " + submitted.approvalId() + ": " + violation.get());
+        // a leave no calendar could make sense of (no such kind, dates that are not dates or in the wrong order) is a
+        // dead letter; one that only falls on no working day in this calendar is an answer (below)
+        Optional<String> malformed = LeaveRules.violation(leave.kind(), leave.startDate(), leave.endDate(), EVERY_DAY);
+        if (malformed.isPresent()) {
+            throw new InvalidEventException("leave document " + submitted.approvalId() + ": " + malformed.get());
         }
         // the ledger's own count: the same as the document's while both services read the same holidays; if a new
-        // list reached one of them first, the ledger's decides (a count that differs is no reason to drop the document)
-        int requested = LeaveRules.leave(leave.kind(), leave.startDate(), leave.endDate(), days).halfDays();
+        // list reached one of them first, the ledger's decides (a count that differs is no reason to drop the document,
+        // nor one that falls to nothing: the document is refused, saying why)
+        Optional<String> noWorkingDay = LeaveRules.violation(leave.kind(), leave.startDate(), leave.endDate(), days);
+        int requested = noWorkingDay.isPresent() ? 0
+                : LeaveRules.leave(leave.kind(), leave.startDate(), leave.endDate(), days).halfDays();
         if (requested != leave.halfDays()) {
             LOG.warn("leave document {} counts {} half days, the ledger {}: erp.working-time differs between the services",
                     submitted.approvalId(), leave.halfDays(), requested);
@@ -111,10 +120,11 @@ public class LeaveLedger {
             LeaveEntry entry = entries.stream()
                     .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.REFUSED).findFirst().orElse(null);
             if (entry == null) {
+                String refusal = noWorkingDay.orElse(AnnualLeave.beforeHire(hiredOn(s.drafterId()), start));
                 // under the account's lock: two leaves of one person for the same days cannot both find the other absent
                 LeaveEntry clash = heldOverlapping(s.drafterId(), submitted.approvalId(), leave.kind(), start, end);
-                boolean held = clash == null && account.reserve(requested);
-                String note = held ? null : clash != null
+                boolean held = refusal == null && clash == null && account.reserve(requested);
+                String note = held ? null : refusal != null ? refusal : clash != null
                         ? String.format("Already on leave then: '%s' (%s to %s) holds %s.", clash.getTitle(),
                                 clash.getStartDate(), clash.getEndDate(), clash.getStartDate().equals(clash.getEndDate())
                                         ? "that day" : "those days")
@@ -279,12 +289,22 @@ public class LeaveLedger {
         // two holders of it then deadlock on the select for update)
         em.createNativeQuery("insert into leave_account (employee_id, leave_year, granted_half_days) values (?1, ?2, ?3) "
                         + "on duplicate key update version = version")
-                .setParameter(1, employeeId).setParameter(2, year).setParameter(3, annualHalfDays)
+                .setParameter(1, employeeId).setParameter(2, year).setParameter(3, allowance(employeeId, year))
                 .executeUpdate();
         return em.createNamedQuery(LeaveAccount.OF, LeaveAccount.class)
                 .setParameter("employeeId", employeeId).setParameter("year", year)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getSingleResult();
+    }
+
+    /** What the employee's account of the year starts with, in half days ({@link AnnualLeave}). */
+    public int allowance(long employeeId, int year) {
+        return AnnualLeave.halfDays(annualDays, hiredOn(employeeId), year);
+    }
+
+    private LocalDate hiredOn(long employeeId) {
+        return em.createQuery("select e.hiredOn from Employee e where e.id = :id", LocalDate.class)
+                .setParameter("id", employeeId).getSingleResult();
     }
 
     private List<LeaveEntry> entriesOf(String approvalId) {

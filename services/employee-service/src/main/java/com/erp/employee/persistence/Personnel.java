@@ -77,10 +77,14 @@ public class Personnel {
     private final QuestBoard quests;
     private final SecureRandom random = new SecureRandom();
 
-    public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
+    private final java.time.ZoneId zone;
+
+    /** @param zone the company's, in which a hire date is a day */
+    public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, java.time.ZoneId zone, PasswordEncoder passwords,
                      DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
                      RevokedSubjects revoked, QuestBoard quests) {
         this.em = em;
+        this.zone = zone;
         // every read sees what is committed: a read after taking the rows' locks sees what their last holder wrote
         // (a successor named meanwhile), not the snapshot of the transaction's first read (REPEATABLE READ)
         this.tx = new TransactionTemplate(tx.getTransactionManager());
@@ -102,6 +106,7 @@ public class Personnel {
         if (name.isEmpty()) {
             throw ProblemException.unprocessable("The name must not be blank.");
         }
+        java.time.LocalDate hiredOn = PersonnelRules.hireDate(request.hiredOn(), java.time.LocalDate.now(clock.withZone(zone)));
         String temporary = PersonnelRules.temporaryPassword(random);
         String hash = passwords.encode(temporary);
         String taken = "The username '" + username + "' is taken (also by someone who left).";
@@ -117,7 +122,7 @@ public class Personnel {
                     throw ProblemException.conflict(taken);
                 }
                 Employee e = new Employee(username, hash, name, blankToNull(request.email()), department, team,
-                        Position.valueOf(request.position()), roles(request.roles()));
+                        Position.valueOf(request.position()), roles(request.roles()), hiredOn);
                 em.persist(e);
                 em.flush();
                 return e;

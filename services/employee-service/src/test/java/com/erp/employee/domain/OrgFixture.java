@@ -19,7 +19,8 @@ public final class OrgFixture {
 
     /** Someone of the department, with an id as if stored. */
     public Employee person(long id, String name, Team t, Position position) {
-        Employee e = new Employee(name, "x", name, null, dept, t, position, EnumSet.of(Role.EMPLOYEE));
+        Employee e = new Employee(name, "x", name, null, dept, t, position, EnumSet.of(Role.EMPLOYEE),
+                java.time.LocalDate.of(2020, 3, 2));
         set(e, "id", id);
         return e;
     }

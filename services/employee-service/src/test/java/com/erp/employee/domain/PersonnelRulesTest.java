@@ -43,4 +43,17 @@ class PersonnelRulesTest {
         assertThat(PersonnelRules.teamViolation(1, "개발본부", 2L, "영업1팀").orElseThrow())
                 .isEqualTo("Team 영업1팀 is not one of 개발본부's teams.");
     }
+
+    @Test
+    void aHireDateIsTodayUnlessGivenAndNotMoreThanAYearAhead() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 4);
+        assertThat(PersonnelRules.hireDate(null, today)).isEqualTo(today);
+        assertThat(PersonnelRules.hireDate("2015-03-02", today)).isEqualTo(java.time.LocalDate.of(2015, 3, 2));
+        assertThat(PersonnelRules.hireDate("2027-12-04", today)).isEqualTo(java.time.LocalDate.of(2027, 12, 4));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PersonnelRules.hireDate("2027-12-05", today))
+                .isInstanceOfSatisfying(com.erp.routes.common.web.ProblemException.class, p -> assertThat(p.status()).isEqualTo(422))
+                .hasMessageContaining("more than a year ahead");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PersonnelRules.hireDate("1949-12-31", today))
+                .hasMessageContaining("1950-01-01");
+    }
 }

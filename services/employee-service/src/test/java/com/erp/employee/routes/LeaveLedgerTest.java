@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.erp.employee.domain.AnnualLeave;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LeaveRules;
@@ -41,6 +43,25 @@ class LeaveLedgerTest extends EmployeeTestBase {
     /** the service's calendar: a document counts its days as approval-request would */
     @Autowired
     com.erp.routes.common.events.CompanyDays companyDays;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /**
+     * Someone hired for the test whose hire date is then put on the first day of the year before {@code year} (further
+     * ahead than a hire may name): 15 days in that year, the company's allowance and the law's after a year. A token.
+     */
+    private String fifteenDaysIn(int year) {
+        Hired h = hired("DEV");
+        jdbc.update("update employee set hired_on = ? where id = ?", java.sql.Date.valueOf(LocalDate.of(year - 1, 1, 1)), h.id());
+        return h.token();
+    }
+
+    /** The allowance of the token's holder in the year, in days, by their hire date. */
+    private double allowance(String token, int year) {
+        LocalDate hiredOn = LocalDate.parse(http.get("/api/employees/me", token).json().path("hiredOn").asText());
+        return AnnualLeave.halfDays(15, hiredOn, year) / 2.0;
+    }
 
     private Person me(String token) {
         JsonNode me = http.get("/api/employees/me", token).json();
@@ -100,7 +121,7 @@ class LeaveLedgerTest extends EmployeeTestBase {
 
     @Test
     void aLeaveHoldsItsDaysOnceAndItsApprovalUsesThem() throws Exception {
-        String staff = token("dev.staff");
+        String staff = fifteenDaysIn(2031);
         Person drafter = me(staff);
         String id = UUID.randomUUID().toString();
         ApprovalEvent submitted = leave(id, drafter, "ANNUAL", "2031-03-03", "2031-03-05");
@@ -143,6 +164,47 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(entry.path("startDate").asText()).isEqualTo("2031-03-03");
         assertThat(entry.path("days").asDouble()).isEqualTo(3.0);
         assertThat(entry.path("availableAfter").asDouble()).isEqualTo(12.0);
+    }
+
+    /**
+     * The allowance of a year follows the hire date given at hiring: none before its year, in proportion in it, the
+     * law's scale after it (22 days after fifteen years); and no leave starts before it.
+     */
+    @Test
+    void theYearsAllowanceFollowsTheHireDateAndNoLeaveStartsBeforeIt() throws Exception {
+        String username = unique("veteran");
+        Map<String, Object> body = hire(username, "DEV");
+        body.put("hiredOn", "2015-03-02");
+        Response hiredNow = http.post("/api/employees", token("admin"), body);
+        assertThat(hiredNow.status()).as("%s", hiredNow).isEqualTo(201);
+        assertMatchesContract(CONTRACT, "POST", "/api/employees", hiredNow);
+        assertThat(hiredNow.json().path("employee").path("hiredOn").asText()).isEqualTo("2015-03-02");
+        long id = hiredNow.json().path("employee").path("id").asLong();
+        String admin = token("admin");
+        java.util.function.IntFunction<Double> granted = year -> http.get("/api/leave/balance?year=" + year
+                + "&employeeId=" + id, admin).json().path("granted").asDouble();
+        assertThat(granted.apply(2014)).isZero();
+        assertThat(granted.apply(2015)).as("305 of 365 days of 15, rounded up").isEqualTo(13.0);
+        assertThat(granted.apply(2016)).isEqualTo(15.0);
+        assertThat(granted.apply(2018)).as("three years").isEqualTo(16.0);
+        assertThat(granted.apply(2030)).as("fifteen years").isEqualTo(22.0);
+
+        String token = login(username, hiredNow.json().path("temporaryPassword").asText()).json().path("accessToken").asText();
+        String early = UUID.randomUUID().toString();
+        send(leave(early, me(token), "ANNUAL", "2015-02-26", "2015-03-03"));
+        JsonNode refused = json.readTree(kafka.awaitKey("approval.leave-refused", early, 1).get(0).value());
+        assertThat(refused.path("payload").path("reason").asText())
+                .isEqualTo("The leave starts on 2015-02-26, before the hire date (입사일) 2015-03-02.");
+        assertThat(reserved(me(token), "ANNUAL", "2015-03-02", "2015-03-03")).isNotNull();
+        assertThat(balance(token, 2015).path("reserved").asDouble()).isEqualTo(2.0);
+
+        // a hire date more than a year ahead is not taken, nor one that is not a day
+        Map<String, Object> ahead = hire(unique("ahead"), "DEV");
+        ahead.put("hiredOn", LocalDate.now().plusYears(2).toString());
+        assertThat(assertProblem(http.post("/api/employees", admin, ahead), 422).path("detail").asText())
+                .contains("more than a year ahead");
+        ahead.put("hiredOn", "2015-02-30");
+        assertProblem(http.post("/api/employees", admin, ahead), 400);
     }
 
     /** Sends the submission and waits for its answer (reserved or refused). */
@@ -202,7 +264,7 @@ class LeaveLedgerTest extends EmployeeTestBase {
 
     @Test
     void moreThanIsLeftIsRefusedAndAWithdrawnLeaveFreesItsDays() throws Exception {
-        String staff = token("dev.lead");
+        String staff = fifteenDaysIn(2032);
         Person drafter = me(staff);
         String first = UUID.randomUUID().toString();
         send(leave(first, drafter, "ANNUAL", "2032-03-01", "2032-03-12")); // two weeks: 10 days
@@ -279,6 +341,27 @@ class LeaveLedgerTest extends EmployeeTestBase {
                 .as("the ledger's count").isEqualTo(2.0);
     }
 
+    /**
+     * A leave whose days are all off in the ledger's calendar (a holiday that reached employee-service before
+     * approval-request, which counted a day): refused with why, so the document ends, not a dead letter that would leave
+     * it waiting for an answer for good.
+     */
+    @Test
+    void aLeaveThatFallsOnNoWorkingDayInTheLedgersCalendarIsRefusedNotDeadLettered() throws Exception {
+        Person drafter = me(token("sales.staff"));
+        String id = UUID.randomUUID().toString();
+        ApprovalEvent weekday = leave(id, drafter, "ANNUAL", "2039-03-07", "2039-03-07");
+        EventPayload.Submitted s = (EventPayload.Submitted) weekday.payload();
+        // Saturday and Sunday, counted as a day by the sender
+        send(new ApprovalEvent(weekday.eventId(), weekday.type(), weekday.version(), weekday.occurredAt(), id, 0,
+                new EventPayload.Submitted(s.drafterId(), s.title(), s.drafter(), "LEAVE", s.line(), s.submittedAt(), null,
+                        new com.erp.routes.common.events.Leave("ANNUAL", "2039-03-12", "2039-03-13", 1.0))));
+        JsonNode refused = json.readTree(kafka.awaitKey("approval.leave-refused", id, 1).get(0).value());
+        assertThat(refused.path("payload").path("reason").asText()).startsWith("The leave falls on no working day");
+        assertThat(kafka.await("approval.submitted.dlq", r -> id.equals(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
+        assertThat(balance(token("sales.staff"), 2039).path("reserved").asDouble()).isZero();
+    }
+
     @Test
     void theirLeadHeadAndAdministratorsMayReadAnEmployeesLeaveOthersMayNot() {
         String staff = token("dev.staff");
@@ -292,7 +375,7 @@ class LeaveLedgerTest extends EmployeeTestBase {
             Response r = http.get("/api/leave/balance?year=2034&employeeId=" + staffId, token(reader));
             assertThat(r.status()).as("%s reads: %s", reader, r).isEqualTo(200);
             assertThat(r.json().path("employeeId").asLong()).isEqualTo(staffId);
-            assertThat(r.json().path("available").asDouble()).isEqualTo(15.0);
+            assertThat(r.json().path("available").asDouble()).isEqualTo(allowance(staff, 2034)).isGreaterThan(15.0);
         }
         assertProblem(http.get("/api/leave/balance?employeeId=999999", token("admin")), 404);
         assertProblem(http.get("/api/leave/balance", null), 401);
@@ -315,8 +398,8 @@ class LeaveLedgerTest extends EmployeeTestBase {
         Response r = http.post("/api/leave/grants", token("admin"), grant);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         assertMatchesContract(CONTRACT, "POST", "/api/leave/grants", r);
-        assertThat(r.json().path("granted").asDouble()).isEqualTo(17.5);
-        assertThat(balance(staff, 2035).path("available").asDouble()).isEqualTo(17.5);
+        assertThat(r.json().path("granted").asDouble()).isEqualTo(allowance(staff, 2035) + 2.5);
+        assertThat(balance(staff, 2035).path("available").asDouble()).isEqualTo(allowance(staff, 2035) + 2.5);
         JsonNode entry = http.get("/api/leave/entries?year=2035", staff).json().path("items").path(0);
         assertThat(entry.path("kind").asText()).isEqualTo("GRANTED");
         assertThat(entry.path("note").asText()).isEqualTo("우수사원 포상");
@@ -371,7 +454,7 @@ class LeaveLedgerTest extends EmployeeTestBase {
 
     @Test
     void reservationsAndGrantsAtTheSameMomentNeverTakeMoreThanIsLeft() throws Exception {
-        String staff = token("sales.lead");
+        String staff = fifteenDaysIn(2037);
         Person drafter = me(staff);
         // 15 days; twelve leave documents of 2 days each, and two grants of a day, all at once: 8 fit (17 days)
         List<java.util.concurrent.Callable<Object>> calls = new java.util.ArrayList<>();
