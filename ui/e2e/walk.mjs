@@ -661,6 +661,9 @@ try {
   const hireName = `w${Date.now().toString(36)}`;
   await admin.fill('input[name=username]', hireName);
   await admin.fill('[data-testid=personnel] input[name=name]', '한지민');
+  // hired three years ago (entered late): this year the law's 16 days, not the 15 of the first years
+  const hiredOn = `${new Date().getUTCFullYear() - 3}-03-04`;
+  await admin.fill('[data-testid=personnel] input[name=hiredOn]', hiredOn);
   await admin.click('[data-testid=personnel] button[type=submit]');
   const temporary = await admin.getByTestId('temporary-password').innerText({ timeout: LIVE });
   const hire = await open(hireName);
@@ -678,6 +681,11 @@ try {
   await hire.fill('input[name=password]', 'my own secret 42');
   await hire.click('button[type=submit]');
   await hire.getByTestId('me').waitFor({ timeout: LIVE });
+  await admin.getByTestId('employee-row').filter({ hasText: hireName }).filter({ hasText: `${hiredOn} 입사` }).waitFor();
+  const hireYear = new Date().getUTCFullYear();
+  if ((await available(hire, hireYear)) !== 16) throw new Error(`hired ${hiredOn}: 16 days expected in ${hireYear}`);
+  await hire.getByTestId('hired-on').filter({ hasText: hiredOn }).waitFor();
+  log(`the new hire's 입사일 ${hiredOn} gives them the law's 16 days this year`);
   // 인사 이동: moved to 영업본부 in place
   const hireRow = admin.getByTestId('employee-row').filter({ hasText: hireName });
   await hireRow.getByRole('button', { name: '이동' }).click();

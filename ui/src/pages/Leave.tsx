@@ -22,6 +22,7 @@ export function LeavePage() {
   const balance = useLoad(() => api<LeaveBalance>('GET', `/api/leave/balance${q}`), [q], tick);
   const entries = useLoad(() => api<{ items: LeaveEntry[] }>('GET', `/api/leave/entries${q}`), [q], tick);
   const year = chosenYear ?? balance.data?.year ?? new Date().getFullYear();
+  const shown = who ? people.data?.find((p) => p.id === who) : me;
 
   return (
     <section>
@@ -46,6 +47,11 @@ export function LeavePage() {
           <div><b>{days(balance.data.used)}</b><span>사용</span></div>
           <div><b>{days(balance.data.granted)}</b><span>부여</span></div>
         </div>
+      )}
+      {shown?.hiredOn && (
+        <p className="hint" data-testid="hired-on">
+          입사일 {shown.hiredOn}: 입사한 해는 남은 날만큼 비례, 이후 해마다 15일, 근속 3년부터 2년마다 1일 더 (최대 25일).
+        </p>
       )}
       <table>
         <thead><tr><th>시각</th><th>구분</th><th>일수</th><th>잔여</th><th>내용</th></tr></thead>
