@@ -243,12 +243,15 @@ function MoveRow({ person, departments, done }: { person: Employee; departments:
   const [teamId, setTeamId] = useState<number | undefined>(person.team?.id);
   const [position, setPosition] = useState<Position>(person.position);
   const [manager, setManager] = useState(person.roles.includes('MANAGER'));
+  const [hiredOn, setHiredOn] = useState(person.hiredOn ?? '');
   const dept = departments.find((d) => d.id === departmentId);
   const save = async () => {
     const roles = [...(manager ? ['MANAGER'] : []), ...(person.roles.includes('ADMIN') ? ['ADMIN'] : [])];
     try {
       await api('PUT', `/api/employees/${person.id}`, {
         name: person.name, ...(person.email ? { email: person.email } : {}), departmentId, ...(teamId ? { teamId } : {}), position, roles,
+        // 입사일 정정 only when changed: the server then moves the opened years' allowance with it
+        ...(hiredOn && hiredOn !== person.hiredOn ? { hiredOn } : {}),
       });
       toast(`${person.name}: 인사 이동을 저장했습니다 (saved).`);
       done(true);
@@ -273,6 +276,7 @@ function MoveRow({ person, departments, done }: { person: Employee; departments:
           {POSITIONS.map((p) => <option key={p} value={p}>{p}</option>)}
         </select>
         <label className="inline"><input type="checkbox" checked={manager} onChange={(e) => setManager(e.target.checked)} /> MANAGER</label>
+        <input type="date" aria-label="hire date" value={hiredOn} onChange={(e) => setHiredOn(e.target.value)} />
       </td>
       <td>
         <button type="button" onClick={save}>저장</button>

@@ -103,8 +103,9 @@ public class EmployeeModule {
     Personnel personnel(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                         @Value("${erp.leave.zone}") ZoneId zone, PasswordEncoder passwords,
                         DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
-                        RevokedSubjects revoked, QuestBoard quests) {
-        return new Personnel(entityManager, tx, clock, zone, passwords, delegations, views, throttle, json, revoked, quests);
+                        RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger) {
+        return new Personnel(entityManager, tx, clock, zone, passwords, delegations, views, throttle, json, revoked, quests,
+                ledger);
     }
 
     @Bean

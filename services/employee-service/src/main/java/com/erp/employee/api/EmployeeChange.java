@@ -7,5 +7,5 @@ import java.util.List;
  * department or team, another position, other roles).
  */
 public record EmployeeChange(String name, String email, long departmentId, Long teamId, String position,
-                             List<String> roles) {
+                             List<String> roles, String hiredOn) {
 }

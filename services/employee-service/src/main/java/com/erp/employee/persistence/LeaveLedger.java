@@ -26,6 +26,7 @@ import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.kafka.InvalidEventException;
+import com.erp.routes.common.web.ProblemException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.springframework.transaction.TransactionDefinition;
@@ -295,6 +296,39 @@ public class LeaveLedger {
                 .setParameter("employeeId", employeeId).setParameter("year", year)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getSingleResult();
+    }
+
+    /**
+     * 입사일 정정: the hire date corrected from {@code before} to {@code after}. Every year already opened gets the
+     * difference of its allowance, as an entry that says why; refused (409) when a leave on its way or approved starts
+     * before the new date, or a year would be left with fewer days than its leave holds. Joins the caller's transaction.
+     */
+    public void rehired(long employeeId, LocalDate before, LocalDate after, long actorId) {
+        tx.executeWithoutResult(status -> {
+            List<LeaveAccount> accounts = em.createQuery("select a from LeaveAccount a where a.employeeId = :employeeId "
+                            + "order by a.year", LeaveAccount.class).setParameter("employeeId", employeeId)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            lastEntries(employeeId, LocalDate.of(1, 1, 1), after.minusDays(1)).stream()
+                    .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.DEDUCTED).findFirst()
+                    .ifPresent(e -> {
+                        throw ProblemException.conflict("The leave '" + e.getTitle() + "' (" + e.getStartDate()
+                                + ") starts before " + after + ": the hire date cannot be later than it.");
+                    });
+            for (LeaveAccount account : accounts) {
+                int difference = AnnualLeave.halfDays(annualDays, after, account.getYear())
+                        - AnnualLeave.halfDays(annualDays, before, account.getYear());
+                if (difference == 0) {
+                    continue;
+                }
+                if (account.available() + difference < 0) {
+                    throw ProblemException.conflict(String.format("With the hire date %s, %d's allowance leaves fewer "
+                            + "days than its leave holds (%s available, %s fewer).", after, account.getYear(),
+                            LeaveRules.days(account.available()), LeaveRules.days(-difference)));
+                }
+                account.grant(difference);
+                em.persist(LeaveEntry.granted(account, difference, "입사일 정정: " + before + " → " + after, actorId, now()));
+            }
+        });
     }
 
     /** What the employee's account of the year starts with, in half days ({@link AnnualLeave}). */

@@ -78,13 +78,15 @@ public class Personnel {
     private final SecureRandom random = new SecureRandom();
 
     private final java.time.ZoneId zone;
+    private final LeaveLedger ledger;
 
     /** @param zone the company's, in which a hire date is a day */
     public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, java.time.ZoneId zone, PasswordEncoder passwords,
                      DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
-                     RevokedSubjects revoked, QuestBoard quests) {
+                     RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger) {
         this.em = em;
         this.zone = zone;
+        this.ledger = ledger;
         // every read sees what is committed: a read after taking the rows' locks sees what their last holder wrote
         // (a successor named meanwhile), not the snapshot of the transaction's first read (REPEATABLE READ)
         this.tx = new TransactionTemplate(tx.getTransactionManager());
@@ -150,6 +152,8 @@ public class Personnel {
             throw ProblemException.unprocessable("The name must not be blank.");
         }
         Set<Role> roles = roles(request.roles());
+        java.time.LocalDate hiredOn = request.hiredOn() == null ? null
+                : PersonnelRules.hireDate(request.hiredOn(), java.time.LocalDate.now(clock.withZone(zone)));
         Instant now = now();
         List<TokenRevocation> revocations = new ArrayList<>();
         com.erp.employee.api.Employee changed = tx.execute(status -> {
@@ -180,6 +184,11 @@ public class Personnel {
             boolean claimsChange = !e.getRoles().equals(roles) || !e.getDepartment().getId().equals(department.getId())
                     || e.getPosition() != Position.valueOf(request.position()) || !e.getName().equals(name);
             e.change(name, blankToNull(request.email()), department, team, Position.valueOf(request.position()), roles);
+            if (hiredOn != null && !hiredOn.equals(e.getHiredOn())) {
+                // the years already opened take the difference; their leave is checked against the new date
+                ledger.rehired(e.getId(), e.getHiredOn(), hiredOn, caller.id());
+                e.rehireDate(hiredOn);
+            }
             em.flush();
             if (claimsChange) {
                 revocations.add(revoke(e, now, TokenRevocation.Reason.CHANGED));

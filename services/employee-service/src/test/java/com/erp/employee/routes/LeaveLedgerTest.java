@@ -198,6 +198,38 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(reserved(me(token), "ANNUAL", "2015-03-02", "2015-03-03")).isNotNull();
         assertThat(balance(token, 2015).path("reserved").asDouble()).isEqualTo(2.0);
 
+        // 입사일 정정: not later than a leave it holds; earlier, the opened years take the difference, saying why
+        Map<String, Object> change = new java.util.HashMap<>(Map.of("name", body.get("name"), "departmentId",
+                body.get("departmentId"), "teamId", body.get("teamId"), "position", "STAFF"));
+        change.put("hiredOn", "2020-03-02");
+        assertThat(assertProblem(http.put("/api/employees/" + id, admin, change), 409).path("detail").asText())
+                .contains("starts before 2020-03-02");
+        assertThat(granted.apply(2030)).as("unchanged by the refusal").isEqualTo(22.0);
+        change.put("hiredOn", "2015-01-05");
+        Response corrected = http.put("/api/employees/" + id, admin, change);
+        assertThat(corrected.status()).as("%s", corrected).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "PUT", "/api/employees/" + id, corrected);
+        assertThat(corrected.json().path("hiredOn").asText()).isEqualTo("2015-01-05");
+        assertThat(granted.apply(2015)).as("361 of 365 days").isEqualTo(15.0);
+        assertThat(granted.apply(2030)).isEqualTo(22.0);
+        JsonNode correction = http.get("/api/leave/entries?year=2015&employeeId=" + id, admin).json().path("items").path(0);
+        assertThat(List.of(correction.path("kind").asText(), correction.path("note").asText()))
+                .containsExactly("GRANTED", "입사일 정정: 2015-03-02 → 2015-01-05");
+        assertThat(correction.path("days").asDouble()).isEqualTo(2.0);
+
+        // a year left with fewer days than its leave holds: refused
+        Map<String, Object> other = hire(unique("late"), "DEV");
+        other.put("hiredOn", "2015-03-02");
+        Response otherHired = http.post("/api/employees", admin, other);
+        String otherToken = login((String) other.get("username"), otherHired.json().path("temporaryPassword").asText())
+                .json().path("accessToken").asText();
+        reserved(me(otherToken), "ANNUAL", "2015-06-01", "2015-06-16"); // 12 of 13 days
+        Map<String, Object> later = new java.util.HashMap<>(Map.of("name", other.get("name"), "departmentId",
+                other.get("departmentId"), "teamId", other.get("teamId"), "position", "STAFF", "hiredOn", "2015-05-04"));
+        assertThat(assertProblem(http.put("/api/employees/" + otherHired.json().path("employee").path("id").asLong(), admin,
+                later), 409).path("detail").asText()).contains("fewer days than its leave holds");
+        assertThat(balance(otherToken, 2015).path("granted").asDouble()).isEqualTo(13.0);
+
         // a hire date more than a year ahead is not taken, nor one that is not a day
         Map<String, Object> ahead = hire(unique("ahead"), "DEV");
         ahead.put("hiredOn", LocalDate.now().plusYears(2).toString());
