@@ -22,7 +22,9 @@ export function LeavePage() {
   const balance = useLoad(() => api<LeaveBalance>('GET', `/api/leave/balance${q}`), [q], tick);
   const entries = useLoad(() => api<{ items: LeaveEntry[] }>('GET', `/api/leave/entries${q}`), [q], tick);
   const year = chosenYear ?? balance.data?.year ?? new Date().getFullYear();
-  const shown = who ? people.data?.find((p) => p.id === who) : me;
+  // one's own record afresh: the session's copy is from sign-in, before any 입사일 정정
+  const mine = useLoad(() => api<Employee>('GET', '/api/employees/me'), []);
+  const shown = who ? people.data?.find((p) => p.id === who) : mine.data;
 
   return (
     <section>

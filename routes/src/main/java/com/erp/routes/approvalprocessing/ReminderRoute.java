@@ -38,9 +38,11 @@ public class ReminderRoute extends RouteBuilder {
                     .doTry()
                         .bean("reminders", "reminderFor")
                     .doCatch(Exception.class).onWhen(ReminderRoute::notTransient)
-                        // this document's own trouble (data no reminder can be made of): the others are still reminded;
-                        // it is tried again next period
+                        // this document's own trouble (data no reminder can be made of): the others are still reminded,
+                        // and it is tried again a repeat later
                         .log(LoggingLevel.WARN, "no reminder for ${variable.due}: ${exception}")
+                        .setBody(variable("due"))
+                        .bean("reminders", "passedOver")
                         .setBody(constant(null))
                     .end()
                     .filter(body().isNotNull())

@@ -105,6 +105,14 @@ public class RedisReminders {
     }
 
     /**
+     * No reminder could be made of it (its own trouble, logged): tried again a repeat later, so that it does not stay
+     * first in every period's batch, in front of the documents due after it.
+     */
+    public void passedOver(Due due) {
+        move(due, policy.nextDue(clock.instant()).toEpochMilli());
+    }
+
+    /**
      * The drafter's reminder (독촉) of the document, by the rules ({@link Workflow#requestedReminder}); refused (429)
      * sooner than {@code requestedEvery} after their last one of it, so a drafter cannot flood the approver.
      */

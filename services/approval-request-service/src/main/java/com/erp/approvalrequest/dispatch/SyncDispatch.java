@@ -28,7 +28,8 @@ public class SyncDispatch {
     /** 503: processing could not be reached, so the document was withdrawn again; nothing was accepted. */
     public void unavailable() {
         throw ProblemException.unavailable("approval-processing cannot be reached, so the document was not submitted; "
-                + "retry later, or submit asynchronously (X-Dispatch-Mode: async).", retryAfterSeconds);
+                + "retry after the time Retry-After says (an administrator may switch the dispatch mode to ASYNC, "
+                + "which keeps accepting while processing is away).", retryAfterSeconds);
     }
 
     public DispatchModeState switchTo(String requested, Caller caller) {

@@ -10,7 +10,8 @@ import java.time.Year;
  * <ul>
  *   <li>before the year of the hire date: nothing (and no leave may be taken before that date);</li>
  *   <li>the year of the hire date: the company's allowance in proportion to the days employed in it, rounded up to a
- *   half day (at least the statutory first-year leave of a day a month, 근로기준법 제60조 ②);</li>
+ *   half day, and no fewer than the statutory first-year day for each month of service completed by the year's end
+ *   (근로기준법 제60조 ②);</li>
  *   <li>every later year: the company's allowance, and never less than the statutory leave of the years of service
  *   the employee completes in that year: 15 days, and a day more for every two years after the first, up to 25
  *   (근로기준법 제60조 ①, ④). Counting the years completed by the year's end, the day more comes at the start of the
@@ -21,6 +22,7 @@ public final class AnnualLeave {
 
     static final int STATUTORY_DAYS = 15;
     static final int STATUTORY_MAX_DAYS = 25;
+    static final int FIRST_YEAR_MAX_DAYS = 11;
 
     private AnnualLeave() {
     }
@@ -34,7 +36,10 @@ public final class AnnualLeave {
             int employed = Year.of(year).length() - hiredOn.getDayOfYear() + 1;
             // half days, rounded up: 2 * days * employed / length
             long length = Year.of(year).length();
-            return (int) ((2L * companyDays * employed + length - 1) / length);
+            int proportion = (int) ((2L * companyDays * employed + length - 1) / length);
+            // and never less than the law's day for each month of service completed by the year's end (at most 11)
+            long months = Period.between(hiredOn, LocalDate.of(year, 12, 31).plusDays(1)).toTotalMonths();
+            return Math.max(proportion, 2 * (int) Math.min(FIRST_YEAR_MAX_DAYS, months));
         }
         return 2 * Math.max(companyDays, statutoryDays(Period.between(hiredOn, LocalDate.of(year, 12, 31)).getYears()));
     }

@@ -34,6 +34,10 @@ public class LeaveAccount {
     @Column(name = "granted_half_days")
     private int granted;
 
+    /** What the year was opened with ({@code AnnualLeave}); null for accounts opened before it was kept. */
+    @Column(name = "allowance_half_days")
+    private Integer allowance;
+
     @Column(name = "used_half_days")
     private int used;
 
@@ -75,6 +79,17 @@ public class LeaveAccount {
 
     public void grant(int halfDays) {
         granted += halfDays;
+    }
+
+    /** What the year was opened with, or {@code otherwise} for an account opened before that was kept. */
+    public int allowanceOr(int otherwise) {
+        return allowance == null ? otherwise : allowance;
+    }
+
+    /** The allowance moved by {@code difference} (a corrected hire date), and the days granted with it. */
+    public void reallow(int difference, int flat) {
+        allowance = allowanceOr(flat) + difference;
+        granted += difference;
     }
 
     public int available() {

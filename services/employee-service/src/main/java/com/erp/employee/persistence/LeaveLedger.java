@@ -121,7 +121,7 @@ public class LeaveLedger {
             LeaveEntry entry = entries.stream()
                     .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.REFUSED).findFirst().orElse(null);
             if (entry == null) {
-                String refusal = noWorkingDay.orElse(AnnualLeave.beforeHire(hiredOn(s.drafterId()), start));
+                String refusal = noWorkingDay.orElse(AnnualLeave.beforeHire(hiredOnLocked(s.drafterId()), start));
                 // under the account's lock: two leaves of one person for the same days cannot both find the other absent
                 LeaveEntry clash = heldOverlapping(s.drafterId(), submitted.approvalId(), leave.kind(), start, end);
                 boolean held = refusal == null && clash == null && account.reserve(requested);
@@ -283,14 +283,19 @@ public class LeaveLedger {
         return account;
     }
 
-    /** The account, locked until the transaction ends; made with the year's allowance if it does not exist yet. */
+    /**
+     * The account, locked until the transaction ends; made with the year's allowance if it does not exist yet. The
+     * employee's row is share-locked first, so a hire date corrected meanwhile ({@link #rehired}, which holds it
+     * exclusively) is either seen here or sees this account: never one opened by the old date after the correction.
+     */
     private LeaveAccount lockedAccount(long employeeId, int year) {
+        int allowance = AnnualLeave.halfDays(annualDays, hiredOnLocked(employeeId), year);
         // a concurrent first use of the same year cannot make two: the unique key makes the second insert do nothing
         // (on duplicate key update: locks an existing row exclusively at once; insert ignore would take a shared lock, and
         // two holders of it then deadlock on the select for update)
-        em.createNativeQuery("insert into leave_account (employee_id, leave_year, granted_half_days) values (?1, ?2, ?3) "
-                        + "on duplicate key update version = version")
-                .setParameter(1, employeeId).setParameter(2, year).setParameter(3, allowance(employeeId, year))
+        em.createNativeQuery("insert into leave_account (employee_id, leave_year, granted_half_days, allowance_half_days) "
+                        + "values (?1, ?2, ?3, ?3) on duplicate key update version = version")
+                .setParameter(1, employeeId).setParameter(2, year).setParameter(3, allowance)
                 .executeUpdate();
         return em.createNamedQuery(LeaveAccount.OF, LeaveAccount.class)
                 .setParameter("employeeId", employeeId).setParameter("year", year)
@@ -300,8 +305,10 @@ public class LeaveLedger {
 
     /**
      * 입사일 정정: the hire date corrected from {@code before} to {@code after}. Every year already opened gets the
-     * difference of its allowance, as an entry that says why; refused (409) when a leave on its way or approved starts
-     * before the new date, or a year would be left with fewer days than its leave holds. Joins the caller's transaction.
+     * difference between what the new date gives and what it was opened with (the flat allowance for one opened before
+     * that was kept), as an entry that says why; refused (409) when a leave on its way or approved starts before the new
+     * date, or a year would be left with fewer days than its leave holds. Joins the caller's transaction, which holds the
+     * employee's row (so no account is opened meanwhile by the old date: {@link #lockedAccount}).
      */
     public void rehired(long employeeId, LocalDate before, LocalDate after, long actorId) {
         tx.executeWithoutResult(status -> {
@@ -316,7 +323,7 @@ public class LeaveLedger {
                     });
             for (LeaveAccount account : accounts) {
                 int difference = AnnualLeave.halfDays(annualDays, after, account.getYear())
-                        - AnnualLeave.halfDays(annualDays, before, account.getYear());
+                        - account.allowanceOr(2 * annualDays);
                 if (difference == 0) {
                     continue;
                 }
@@ -325,7 +332,7 @@ public class LeaveLedger {
                             + "days than its leave holds (%s available, %s fewer).", after, account.getYear(),
                             LeaveRules.days(account.available()), LeaveRules.days(-difference)));
                 }
-                account.grant(difference);
+                account.reallow(difference, 2 * annualDays);
                 em.persist(LeaveEntry.granted(account, difference, "입사일 정정: " + before + " → " + after, actorId, now()));
             }
         });
@@ -334,6 +341,13 @@ public class LeaveLedger {
     /** What the employee's account of the year starts with, in half days ({@link AnnualLeave}). */
     public int allowance(long employeeId, int year) {
         return AnnualLeave.halfDays(annualDays, hiredOn(employeeId), year);
+    }
+
+    /** The hire date, its row share-locked until the transaction ends. */
+    private LocalDate hiredOnLocked(long employeeId) {
+        Object day = em.createNativeQuery("select hired_on from employee where id = ?1 lock in share mode")
+                .setParameter(1, employeeId).getSingleResult();
+        return day instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) day;
     }
 
     private LocalDate hiredOn(long employeeId) {

@@ -108,7 +108,7 @@ public class Personnel {
         if (name.isEmpty()) {
             throw ProblemException.unprocessable("The name must not be blank.");
         }
-        java.time.LocalDate hiredOn = PersonnelRules.hireDate(request.hiredOn(), java.time.LocalDate.now(clock.withZone(zone)));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
         String temporary = PersonnelRules.temporaryPassword(random);
         String hash = passwords.encode(temporary);
         String taken = "The username '" + username + "' is taken (also by someone who left).";
@@ -116,6 +116,7 @@ public class Personnel {
         try {
             hired = tx.execute(status -> {
                 lockAdmin(caller, "hires employees");
+                java.time.LocalDate hiredOn = PersonnelRules.hireDate(request.hiredOn(), today);
                 Department department = department(request.departmentId());
                 Team team = team(department, request.teamId());
                 // the username's unique key decides between two hires at once (below); this check names it first
@@ -152,13 +153,13 @@ public class Personnel {
             throw ProblemException.unprocessable("The name must not be blank.");
         }
         Set<Role> roles = roles(request.roles());
-        java.time.LocalDate hiredOn = request.hiredOn() == null ? null
-                : PersonnelRules.hireDate(request.hiredOn(), java.time.LocalDate.now(clock.withZone(zone)));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
         Instant now = now();
         List<TokenRevocation> revocations = new ArrayList<>();
         com.erp.employee.api.Employee changed = tx.execute(status -> {
             lockEmployees(caller.id(), employeeId);
             requireAdmin(caller, "changes someone's record"); // first: someone who may not is told so, not why not
+            java.time.LocalDate hiredOn = request.hiredOn() == null ? null : PersonnelRules.hireDate(request.hiredOn(), today);
             if (employeeId == caller.id() && !roles.contains(Role.ADMIN)) {
                 throw ProblemException.conflict("You cannot take your own ADMIN role away: another administrator does.");
             }

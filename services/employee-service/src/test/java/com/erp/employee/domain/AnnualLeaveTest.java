@@ -29,8 +29,12 @@ class AnnualLeaveTest {
         assertThat(days2(LocalDate.of(2026, 12, 31), 2026)).isEqualTo(1);
         // a leap year counts 366 days: from 2028-07-02, 183 of 366 = 7.5 days exactly
         assertThat(days2(LocalDate.of(2028, 7, 2), 2028)).isEqualTo(15);
-        // never below the statutory day a month of the first year: six months employed, six days at least
-        assertThat(days2(LocalDate.of(2026, 7, 1), 2026) / 2.0).isGreaterThanOrEqualTo(6);
+        // never below the statutory day a month of the first year: a company that gives 10 days a year still gives the
+        // 11 days of eleven months completed (hired on January 2nd: the twelfth month ends next year)
+        assertThat(AnnualLeave.halfDays(10, LocalDate.of(2026, 1, 2), 2026)).isEqualTo(22);
+        assertThat(AnnualLeave.halfDays(10, LocalDate.of(2026, 7, 1), 2026)).as("proportion 5.04, six months: 6").isEqualTo(12);
+        assertThat(AnnualLeave.halfDays(10, LocalDate.of(2026, 1, 1), 2026)).as("a whole year of 10 days: still eleven months' 11")
+                .isEqualTo(22);
     }
 
     @Test

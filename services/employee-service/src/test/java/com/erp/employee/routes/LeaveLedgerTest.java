@@ -204,7 +204,9 @@ class LeaveLedgerTest extends EmployeeTestBase {
         change.put("hiredOn", "2020-03-02");
         assertThat(assertProblem(http.put("/api/employees/" + id, admin, change), 409).path("detail").asText())
                 .contains("starts before 2020-03-02");
-        assertThat(granted.apply(2030)).as("unchanged by the refusal").isEqualTo(22.0);
+        assertThat(granted.apply(2015)).as("unchanged by the refusal").isEqualTo(13.0);
+        assertThat(http.get("/api/leave/entries?year=2015&employeeId=" + id, admin).json().path("items")
+                .findValuesAsText("kind")).as("no correction written").containsExactly("RESERVED", "REFUSED");
         change.put("hiredOn", "2015-01-05");
         Response corrected = http.put("/api/employees/" + id, admin, change);
         assertThat(corrected.status()).as("%s", corrected).isEqualTo(200);
@@ -229,6 +231,11 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(assertProblem(http.put("/api/employees/" + otherHired.json().path("employee").path("id").asLong(), admin,
                 later), 409).path("detail").asText()).contains("fewer days than its leave holds");
         assertThat(balance(otherToken, 2015).path("granted").asDouble()).isEqualTo(13.0);
+
+        // nor by anyone but an administrator, whatever the date
+        Map<String, Object> byLead = new java.util.HashMap<>(change);
+        byLead.put("hiredOn", "1900-01-01");
+        assertProblem(http.put("/api/employees/" + id, token("dev.lead"), byLead), 403);
 
         // a hire date more than a year ahead is not taken, nor one that is not a day
         Map<String, Object> ahead = hire(unique("ahead"), "DEV");
