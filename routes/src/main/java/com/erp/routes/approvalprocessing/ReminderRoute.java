@@ -1,5 +1,6 @@
 package com.erp.routes.approvalprocessing;
 
+import com.erp.routes.common.kafka.TransientFailures;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
@@ -80,9 +81,9 @@ public class ReminderRoute extends RouteBuilder {
                 .to("kafka:{{erp.topics.reminded}}");
     }
 
-    private static boolean notTransient(org.apache.camel.Exchange exchange) {
+    private static boolean notTransient(Exchange exchange) {
         Throwable failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        return !com.erp.routes.common.kafka.TransientFailures.isTransient(failure);
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return !TransientFailures.isTransient(failure);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.erp.routes.common.kafka.InvalidEventException;
+
 /**
  * Who reports to whom (topic {@code erp.topics.reporting-lines}, compacted, one key): employee-service publishes the
  * whole of it whenever the org chart says something else than what it published last (and again every so often), so a
@@ -24,12 +26,12 @@ public record ReportingLines(String eventId, int version, Instant occurredAt, Li
     }
 
     /**
-     * Throws {@link com.erp.routes.common.kafka.InvalidEventException} (a dead letter) for a chart no consumer may
+     * Throws {@link InvalidEventException} (a dead letter) for a chart no consumer may
      * keep: no lines, or a line without a superior (employee-service lists only those who have one).
      */
     public ReportingLines checked() {
         if (lines == null || lines.stream().anyMatch(l -> l == null || l.superior() == null)) {
-            throw new com.erp.routes.common.kafka.InvalidEventException("a chart without lines, or a line without a superior");
+            throw new InvalidEventException("a chart without lines, or a line without a superior");
         }
         return this;
     }

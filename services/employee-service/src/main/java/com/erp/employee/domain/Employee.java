@@ -1,6 +1,7 @@
 package com.erp.employee.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -71,7 +72,7 @@ public class Employee {
 
     /** 입사일: annual leave is reckoned from it ({@link AnnualLeave}). */
     @Column(name = "hired_on")
-    private java.time.LocalDate hiredOn;
+    private LocalDate hiredOn;
 
     /** Comma-separated {@link Role} names. */
     private String roles;
@@ -95,19 +96,19 @@ public class Employee {
     }
 
     public Employee(String username, String passwordHash, String name, String email, Department department,
-                    Team team, Position position, Set<Role> roles, java.time.LocalDate hiredOn) {
+                    Team team, Position position, Set<Role> roles, LocalDate hiredOn) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.hiredOn = hiredOn;
         assign(name, email, department, team, position, roles);
     }
 
-    public java.time.LocalDate getHiredOn() {
+    public LocalDate getHiredOn() {
         return hiredOn;
     }
 
     /** The hire date corrected (an administrator's 인사 정보 수정). */
-    public void rehireDate(java.time.LocalDate hiredOn) {
+    public void rehireDate(LocalDate hiredOn) {
         this.hiredOn = hiredOn;
     }
 

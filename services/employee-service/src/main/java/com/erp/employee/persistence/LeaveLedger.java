@@ -2,14 +2,17 @@ package com.erp.employee.persistence;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -42,7 +45,7 @@ public class LeaveLedger {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LeaveLedger.class);
     /** A calendar in which every day is worked: what is left of a leave's checks is whether it makes sense at all. */
-    private static final CompanyDays EVERY_DAY = new CompanyDays(java.util.EnumSet.allOf(java.time.DayOfWeek.class), java.util.Set.of());
+    private static final CompanyDays EVERY_DAY = new CompanyDays(EnumSet.allOf(DayOfWeek.class), Set.of());
 
     private final EntityManager em;
     private final TransactionTemplate tx;

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -77,11 +78,11 @@ public class Personnel {
     private final QuestBoard quests;
     private final SecureRandom random = new SecureRandom();
 
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
     private final LeaveLedger ledger;
 
     /** @param zone the company's, in which a hire date is a day */
-    public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, java.time.ZoneId zone, PasswordEncoder passwords,
+    public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, PasswordEncoder passwords,
                      DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
                      RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger) {
         this.em = em;
@@ -108,7 +109,7 @@ public class Personnel {
         if (name.isEmpty()) {
             throw ProblemException.unprocessable("The name must not be blank.");
         }
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         String temporary = PersonnelRules.temporaryPassword(random);
         String hash = passwords.encode(temporary);
         String taken = "The username '" + username + "' is taken (also by someone who left).";
@@ -116,7 +117,7 @@ public class Personnel {
         try {
             hired = tx.execute(status -> {
                 lockAdmin(caller, "hires employees");
-                java.time.LocalDate hiredOn = PersonnelRules.hireDate(request.hiredOn(), today);
+                LocalDate hiredOn = PersonnelRules.hireDate(request.hiredOn(), today);
                 Department department = department(request.departmentId());
                 Team team = team(department, request.teamId());
                 // the username's unique key decides between two hires at once (below); this check names it first
@@ -153,13 +154,13 @@ public class Personnel {
             throw ProblemException.unprocessable("The name must not be blank.");
         }
         Set<Role> roles = roles(request.roles());
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         Instant now = now();
         List<TokenRevocation> revocations = new ArrayList<>();
         com.erp.employee.api.Employee changed = tx.execute(status -> {
             lockEmployees(caller.id(), employeeId);
             requireAdmin(caller, "changes someone's record"); // first: someone who may not is told so, not why not
-            java.time.LocalDate hiredOn = request.hiredOn() == null ? null : PersonnelRules.hireDate(request.hiredOn(), today);
+            LocalDate hiredOn = request.hiredOn() == null ? null : PersonnelRules.hireDate(request.hiredOn(), today);
             if (employeeId == caller.id() && !roles.contains(Role.ADMIN)) {
                 throw ProblemException.conflict("You cannot take your own ADMIN role away: another administrator does.");
             }
