@@ -2,9 +2,8 @@ package com.erp.routes.websocket;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.websocket.CloseReason;
@@ -22,12 +21,22 @@ final class CamelWsServerEndpoint extends Endpoint {
     /** How long a send to one slow client may block before that client is dropped. */
     private static final long SEND_TIMEOUT_MS = 5000;
 
-    /** Closes connections whose token expired (one timer thread for all of them). */
-    private static final ScheduledExecutorService EXPIRY = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "websocket-token-expiry");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Closes connections whose token expired (one timer thread for all of them). A connection closed earlier cancels
+     * its timer, which is then removed at once: kept until its delay ran out (the default), each would hold its
+     * closed session for up to the token's lifetime.
+     */
+    static final ScheduledThreadPoolExecutor EXPIRY = expiryTimer();
+
+    private static ScheduledThreadPoolExecutor expiryTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "websocket-token-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     private final WsPath path;
     private volatile ScheduledFuture<?> expiry;

@@ -136,6 +136,21 @@ class WebsocketJsr356ComponentTest {
         }
     }
 
+    /** A connection closed before its token expires leaves nothing behind: its expiry timer goes with it. */
+    @Test
+    void aClosedConnectionsExpiryTimerIsGoneAtOnce() throws Exception {
+        int before = CamelWsServerEndpoint.EXPIRY.getQueue().size();
+        try (WebSocketTestClient client = WebSocketTestClient.withHeader(port, "/ws/push", token(31))) {
+            awaitSessions("/ws/push", 1);
+            assertThat(CamelWsServerEndpoint.EXPIRY.getQueue()).hasSizeGreaterThan(before);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (CamelWsServerEndpoint.EXPIRY.getQueue().size() > before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(CamelWsServerEndpoint.EXPIRY.getQueue()).as("the closed session's timer, which held it").hasSize(before);
+    }
+
     @Test
     void aConnectionEndsWhenItsTokenExpires() throws Exception {
         String shortLived = new TokenIssuer(keys, auth.issuer(), Duration.ofSeconds(2), java.time.Clock.systemUTC())
