@@ -31,8 +31,26 @@ public final class LeaveRules {
                 halfDays(Kind.valueOf(kind), LocalDate.parse(startDate), LocalDate.parse(end), days) / 2.0);
     }
 
-    /** Why this leave cannot be taken, if it cannot. */
+    /** Why this leave cannot be taken, if it cannot: {@link #malformed}, or it falls on no working day. */
     public static Optional<String> violation(String kind, String startDate, String endDate, CompanyDays days) {
+        Optional<String> malformed = malformed(kind, startDate, endDate);
+        if (malformed.isPresent()) {
+            return malformed;
+        }
+        LocalDate start = LocalDate.parse(startDate);
+        LocalDate end = endDate == null ? start : LocalDate.parse(endDate);
+        if (halfDays(Kind.valueOf(kind), start, end, days) == 0) {
+            return Optional.of("The leave falls on no working day: " + start + (end.equals(start) ? " is" : " to " + end
+                    + " are") + " weekend or holiday (공휴일); no leave is needed.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why no calendar could make sense of this leave, if none could: no such kind, dates that are not dates, in the
+     * wrong order, a half day of two dates, or two years.
+     */
+    public static Optional<String> malformed(String kind, String startDate, String endDate) {
         Kind k;
         try {
             k = Kind.valueOf(kind);
@@ -56,10 +74,6 @@ public final class LeaveRules {
         if (start.getYear() != end.getYear()) {
             return Optional.of("A leave must lie within one calendar year (each year has its own allowance); "
                     + "ask for the days of each year in a document of its own.");
-        }
-        if (halfDays(k, start, end, days) == 0) {
-            return Optional.of("The leave falls on no working day: " + start + (end.equals(start) ? " is" : " to " + end
-                    + " are") + " weekend or holiday (공휴일); no leave is needed.");
         }
         return Optional.empty();
     }

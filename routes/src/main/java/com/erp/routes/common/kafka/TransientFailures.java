@@ -1,6 +1,7 @@
 package com.erp.routes.common.kafka;
 
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Failures that say a server is away or slow (a store, the broker, the network), not that the message is wrong:
@@ -65,20 +66,18 @@ public final class TransientFailures {
 
     /** Whether the failure is a concurrent change of the same row ({@link #CONFLICT}). */
     public static boolean isConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (Class<?> c = t.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-                if (CONFLICT.contains(c.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return anyNamed(failure, (type, message) -> CONFLICT.contains(type));
     }
 
     public static boolean isTransient(Throwable failure) {
+        return anyNamed(failure, (type, message) -> TRANSIENT.contains(type) || isRedisAway(type, message));
+    }
+
+    /** Whether a failure along the cause chain, by the name of its class or a superclass and its message, matches. */
+    private static boolean anyNamed(Throwable failure, BiPredicate<String, String> matches) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (Class<?> c = t.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-                if (TRANSIENT.contains(c.getName()) || isRedisAway(c.getName(), t.getMessage())) {
+                if (matches.test(c.getName(), t.getMessage())) {
                     return true;
                 }
             }

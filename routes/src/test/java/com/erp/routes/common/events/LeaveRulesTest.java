@@ -87,6 +87,10 @@ class LeaveRulesTest {
         assertThat(LeaveRules.violation("ANNUAL", "2026-12-32", null, WEEKDAYS)).get().asString().contains("dates like");
         assertThat(LeaveRules.violation("ANNUAL", "2026-12-21", "2026-12-31", WEEKDAYS)).isEmpty();
         assertThatThrownBy(() -> LeaveRules.leave("ANNUAL", "2026-12-20", null, WEEKDAYS)).isInstanceOf(IllegalArgumentException.class);
+        // what no calendar could make sense of, apart from a weekend (which another calendar might work)
+        assertThat(LeaveRules.malformed("ANNUAL", "2026-12-19", "2026-12-20")).isEmpty();
+        assertThat(LeaveRules.malformed("ANNUAL", "2026-12-23", "2026-12-21")).get().asString().contains("before it starts");
+        assertThat(LeaveRules.malformed("SICK", "2026-12-21", null)).isPresent();
     }
 
     @Test

@@ -109,7 +109,7 @@ public class RedisReminders {
      * first in every period's batch, in front of the documents due after it.
      */
     public void passedOver(Due due) {
-        move(due, policy.nextDue(clock.instant()).toEpochMilli());
+        sent(due); // the same move as after a reminder sent
     }
 
     /**

@@ -86,9 +86,9 @@ public class LeaveAccount {
         return allowance == null ? otherwise : allowance;
     }
 
-    /** The allowance moved by {@code difference} (a corrected hire date), and the days granted with it. */
-    public void reallow(int difference, int flat) {
-        allowance = allowanceOr(flat) + difference;
+    /** A corrected hire date's allowance, and the days granted moved by its {@code difference} to the one before. */
+    public void reallow(int allowance, int difference) {
+        this.allowance = allowance;
         granted += difference;
     }
 

@@ -2,17 +2,14 @@ package com.erp.employee.persistence;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -44,8 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LeaveLedger {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LeaveLedger.class);
-    /** A calendar in which every day is worked: what is left of a leave's checks is whether it makes sense at all. */
-    private static final CompanyDays EVERY_DAY = new CompanyDays(EnumSet.allOf(DayOfWeek.class), Set.of());
 
     private final EntityManager em;
     private final TransactionTemplate tx;
@@ -89,7 +84,7 @@ public class LeaveLedger {
         }
         // a leave no calendar could make sense of (no such kind, dates that are not dates or in the wrong order) is a
         // dead letter; one that only falls on no working day in this calendar is an answer (below)
-        Optional<String> malformed = LeaveRules.violation(leave.kind(), leave.startDate(), leave.endDate(), EVERY_DAY);
+        Optional<String> malformed = LeaveRules.malformed(leave.kind(), leave.startDate(), leave.endDate());
         if (malformed.isPresent()) {
             throw new InvalidEventException("leave document " + submitted.approvalId() + ": " + malformed.get());
         }
@@ -115,7 +110,8 @@ public class LeaveLedger {
                 // held is free now, even if its own release is still on its way (which then finds it settled)
                 settleLocked(s.resubmissionOf(), Kind.RELEASED, "resubmitted as " + submitted.approvalId());
             }
-            LeaveAccount account = lockedAccount(s.drafterId(), start.getYear());
+            LocalDate hiredOn = hiredOnLocked(s.drafterId());
+            LeaveAccount account = lockedAccount(s.drafterId(), start.getYear(), hiredOn);
             List<LeaveEntry> entries = entriesOf(submitted.approvalId());
             if (settled(entries)) {
                 // again under the lock: a withdrawal settled it while this waited for the lock
@@ -124,7 +120,7 @@ public class LeaveLedger {
             LeaveEntry entry = entries.stream()
                     .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.REFUSED).findFirst().orElse(null);
             if (entry == null) {
-                String refusal = noWorkingDay.orElse(AnnualLeave.beforeHire(hiredOnLocked(s.drafterId()), start));
+                String refusal = noWorkingDay.orElse(AnnualLeave.beforeHire(hiredOn, start));
                 // under the account's lock: two leaves of one person for the same days cannot both find the other absent
                 LeaveEntry clash = heldOverlapping(s.drafterId(), submitted.approvalId(), leave.kind(), start, end);
                 boolean held = refusal == null && clash == null && account.reserve(requested);
@@ -235,7 +231,7 @@ public class LeaveLedger {
 
     /** An administrator adds days to an employee's year; returns the account after it. */
     public LeaveAccount grant(long employeeId, int year, int halfDays, String reason, long actorId) {
-        return tx.execute(status -> credit(employeeId, year, halfDays,
+        return tx.execute(status -> credit(lockedAccount(employeeId, year), halfDays,
                 account -> LeaveEntry.granted(account, halfDays, reason, actorId, now())));
     }
 
@@ -267,20 +263,19 @@ public class LeaveLedger {
     public boolean earnByAttendance(long employeeId, int year, int halfDays, int attendanceDays) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             // under the account's lock, so two check-ins of one person cannot both find it unpaid
-            lockedAccount(employeeId, year);
+            LeaveAccount account = lockedAccount(employeeId, year);
             long paid = em.createNamedQuery(LeaveEntry.PAID_FOR_ATTENDANCE, Long.class).setParameter("employeeId", employeeId)
                     .setParameter("attendanceDays", attendanceDays).getSingleResult();
             if (paid > 0) {
                 return false;
             }
-            credit(employeeId, year, halfDays, account -> LeaveEntry.earnedByAttendance(account, halfDays, attendanceDays, now()));
+            credit(account, halfDays, a -> LeaveEntry.earnedByAttendance(a, halfDays, attendanceDays, now()));
             return true;
         }));
     }
 
     /** Adds days to the locked account, and the entry that says why (made from the account after the change). */
-    private LeaveAccount credit(long employeeId, int year, int halfDays, Function<LeaveAccount, LeaveEntry> entry) {
-        LeaveAccount account = lockedAccount(employeeId, year);
+    private LeaveAccount credit(LeaveAccount account, int halfDays, Function<LeaveAccount, LeaveEntry> entry) {
         account.grant(halfDays);
         em.persist(entry.apply(account));
         return account;
@@ -292,7 +287,12 @@ public class LeaveLedger {
      * exclusively) is either seen here or sees this account: never one opened by the old date after the correction.
      */
     private LeaveAccount lockedAccount(long employeeId, int year) {
-        int allowance = AnnualLeave.halfDays(annualDays, hiredOnLocked(employeeId), year);
+        return lockedAccount(employeeId, year, hiredOnLocked(employeeId));
+    }
+
+    /** {@link #lockedAccount(long, int)} with the hire date its caller read already (under the same lock). */
+    private LeaveAccount lockedAccount(long employeeId, int year, LocalDate hiredOn) {
+        int allowance = AnnualLeave.halfDays(annualDays, hiredOn, year);
         // a concurrent first use of the same year cannot make two: the unique key makes the second insert do nothing
         // (on duplicate key update: locks an existing row exclusively at once; insert ignore would take a shared lock, and
         // two holders of it then deadlock on the select for update)
@@ -325,8 +325,8 @@ public class LeaveLedger {
                                 + ") starts before " + after + ": the hire date cannot be later than it.");
                     });
             for (LeaveAccount account : accounts) {
-                int difference = AnnualLeave.halfDays(annualDays, after, account.getYear())
-                        - account.allowanceOr(2 * annualDays);
+                int allowance = AnnualLeave.halfDays(annualDays, after, account.getYear());
+                int difference = allowance - account.allowanceOr(2 * annualDays);
                 if (difference == 0) {
                     continue;
                 }
@@ -335,7 +335,7 @@ public class LeaveLedger {
                             + "days than its leave holds (%s available, %s fewer).", after, account.getYear(),
                             LeaveRules.days(account.available()), LeaveRules.days(-difference)));
                 }
-                account.reallow(difference, 2 * annualDays);
+                account.reallow(allowance, difference);
                 em.persist(LeaveEntry.granted(account, difference, "입사일 정정: " + before + " → " + after, actorId, now()));
             }
         });
