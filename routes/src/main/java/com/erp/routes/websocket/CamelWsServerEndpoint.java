@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 final class CamelWsServerEndpoint extends Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelWsServerEndpoint.class);
-    /** How long a send to one slow client may block before that client is dropped. */
-    private static final long SEND_TIMEOUT_MS = 5000;
+    /** How long one message's write to a client may take before that client is dropped. */
+    static final long SEND_TIMEOUT_MS = 10_000;
+    /** How long a blocking write (only the close frame now) may wait on a client that does not read. */
+    private static final long BLOCKING_SEND_TIMEOUT_MS = 5000;
 
     /**
      * Closes connections whose token expired (one timer thread for all of them). A connection closed earlier cancels
@@ -53,9 +55,11 @@ final class CamelWsServerEndpoint extends Endpoint {
             close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "authentication required"));
             return;
         }
-        session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", SEND_TIMEOUT_MS);
+        session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", BLOCKING_SEND_TIMEOUT_MS);
+        session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MS);
         WsSession ws = new WsSession(session, user,
-                (Long) config.getUserProperties().get(HandshakeAuthenticator.TOKEN_VERSION_PROPERTY));
+                (Long) config.getUserProperties().get(HandshakeAuthenticator.TOKEN_VERSION_PROPERTY),
+                () -> path.remove(session.getId()));
         path.add(ws);
         // A revocation read between the handshake's token check and here closed the user's sessions without this
         // one; checked after adding it, so one read from now on finds it registered.

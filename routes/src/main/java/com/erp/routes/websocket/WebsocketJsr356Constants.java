@@ -9,9 +9,9 @@ public final class WebsocketJsr356Constants {
     public static final String SESSION_ID = "CamelWebsocketJsr356SessionId";
     /** Consumer: the path the session is connected to. */
     public static final String PATH = "CamelWebsocketJsr356Path";
-    /** Producer result: how many sessions the message was written to. */
+    /** Producer result: for how many sessions the message was queued (written in order, without waiting). */
     public static final String SENT = "CamelWebsocketJsr356Sent";
-    /** Producer result: how many sessions failed (they are closed and forgotten). */
+    /** Producer result: how many sessions were closed or too far behind (they are closed and forgotten). */
     public static final String FAILED = "CamelWebsocketJsr356Failed";
 
     private WebsocketJsr356Constants() {

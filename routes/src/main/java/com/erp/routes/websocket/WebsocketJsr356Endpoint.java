@@ -21,6 +21,11 @@ public class WebsocketJsr356Endpoint extends DefaultEndpoint {
             description = "Send to every session of the path when the message names no user or session")
     private boolean sendToAll;
 
+    @UriParam(label = "producer", defaultValue = "1000",
+            description = "How many messages may wait for one session while it is written to; a session further "
+                    + "behind is closed (its client reconnects and catches up)")
+    private int sendQueueLimit = 1000;
+
     public WebsocketJsr356Endpoint(String uri, WebsocketJsr356Component component, String path) {
         super(uri, component);
         this.path = path;
@@ -53,6 +58,17 @@ public class WebsocketJsr356Endpoint extends DefaultEndpoint {
 
     public void setSendToAll(boolean sendToAll) {
         this.sendToAll = sendToAll;
+    }
+
+    public int getSendQueueLimit() {
+        return sendQueueLimit;
+    }
+
+    public void setSendQueueLimit(int sendQueueLimit) {
+        if (sendQueueLimit < 1) {
+            throw new IllegalArgumentException("sendQueueLimit must be at least 1, was " + sendQueueLimit);
+        }
+        this.sendQueueLimit = sendQueueLimit;
     }
 
     WsPath deploy() {

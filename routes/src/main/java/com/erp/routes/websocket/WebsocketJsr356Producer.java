@@ -1,6 +1,5 @@
 package com.erp.routes.websocket;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.apache.camel.Exchange;
@@ -9,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the body as a text message to this instance's sessions of the target (a user, a session, or all).
- * Sessions that fail are closed and forgotten; the counts go into the SENT and FAILED headers. A user with no
+ * Sends the body as a text message to this instance's sessions of the target (a user, a session, or all). It only
+ * queues the message for each session ({@link WsSession#offer}), so it never waits on a client. Sessions that are
+ * closed or too far behind are closed and forgotten; the counts go into the SENT (queued) and FAILED headers. A user with no
  * session here is not an error: other instances, or the stored inbox, reach them.
  */
 public class WebsocketJsr356Producer extends DefaultProducer {
@@ -52,20 +52,16 @@ public class WebsocketJsr356Producer extends DefaultProducer {
                     + " or " + WebsocketJsr356Constants.SESSION_ID + ", or sendToAll=true");
         }
         String text = in.getMandatoryBody(String.class);
+        int limit = getEndpoint().getSendQueueLimit();
         int sent = 0;
         int failed = 0;
         for (WsSession session : targets) {
-            try {
-                if (!session.isOpen()) {
-                    throw new IOException("session closed");
-                }
-                session.send(text);
+            if (session.offer(text, limit)) {
                 sent++;
-            } catch (IOException | RuntimeException e) {
+            } else {
                 failed++;
-                LOG.debug("dropping WebSocket session {} of user {}: {}", session.id(), session.user(), e.toString());
+                LOG.debug("dropping WebSocket session {} of user {}", session.id(), session.user());
                 path.remove(session.id());
-                session.closeQuietly();
             }
         }
         in.setHeader(WebsocketJsr356Constants.SENT, sent);

@@ -1,30 +1,68 @@
 package com.erp.routes.websocket;
 
-import java.io.IOException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One connected client. Sends are serialised per session: JSR-356's basic remote endpoint fails with
- * TEXT_FULL_WRITING when two threads write to the same session at once.
+ * One connected client and its outgoing messages. A send only queues: the messages are written one after another
+ * without blocking whoever sent them, so one client that reads slowly, or not at all, delays nobody else's
+ * notifications (a blocking write held the single delivery thread for everybody). A client that falls
+ * {@code limit} messages behind, or whose write does not complete within the send timeout, is closed; it
+ * reconnects and catches up from its stored inbox.
  */
 final class WsSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
+
+    /**
+     * Starts the next queued write once one completes. Not done inline: a completion may run on the thread that
+     * started the write, and a backlog written that way would nest one call per message. Starting a write does
+     * not block, so one thread serves every session.
+     */
+    private static final Executor NEXT_WRITE = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), daemon("websocket-write"));
+    /** Closes dropped sessions: a close frame to a stuck client may block until the container gives up on it. */
+    private static final Executor CLOSER = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), daemon("websocket-close"));
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
 
     private final Session session;
     private final String user;
     /** The token version it opened with (null: not known), to close it when such tokens are revoked. */
     private final Long tokenVersion;
-    private final ReentrantLock sendLock = new ReentrantLock();
+    /** Told when this session drops itself (a write failed or timed out), so that nothing is queued for it again. */
+    private final Runnable onDrop;
+    /** Messages waiting while one is written; guarded by itself, as are writing and dropped. */
+    private final ArrayDeque<String> pending = new ArrayDeque<>();
+    private boolean writing;
+    private boolean dropped;
 
     WsSession(Session session, String user) {
-        this(session, user, null);
+        this(session, user, null, () -> { });
     }
 
-    WsSession(Session session, String user, Long tokenVersion) {
+    WsSession(Session session, String user, Long tokenVersion, Runnable onDrop) {
         this.session = session;
         this.user = user;
         this.tokenVersion = tokenVersion;
+        this.onDrop = onDrop;
     }
 
     Long tokenVersion() {
@@ -43,29 +81,95 @@ final class WsSession {
         return session.isOpen();
     }
 
-    void send(String text) throws IOException {
-        sendLock.lock();
-        try {
-            session.getBasicRemote().sendText(text);
-        } finally {
-            sendLock.unlock();
+    /**
+     * Queues {@code text} to be written after those queued before it. False when the session is closed, or already
+     * has {@code limit} messages waiting: then it is dropped and closed.
+     */
+    boolean offer(String text, int limit) {
+        boolean tooFarBehind = false;
+        synchronized (pending) {
+            if (dropped || !session.isOpen()) {
+                return false;
+            }
+            if (writing) {
+                if (pending.size() < limit) {
+                    pending.add(text);
+                    return true;
+                }
+                tooFarBehind = true;
+            } else {
+                writing = true;
+            }
+        }
+        if (tooFarBehind) {
+            drop(limit + " messages behind");
+            return false;
+        }
+        write(text);
+        return true;
+    }
+
+    /** How many messages wait behind the one being written. */
+    int backlog() {
+        synchronized (pending) {
+            return pending.size();
         }
     }
 
-    void closeQuietly() {
+    private void write(String text) {
         try {
-            session.close();
-        } catch (IOException | RuntimeException e) {
-            // already gone
+            session.getAsyncRemote().sendText(text, this::written);
+        } catch (RuntimeException e) {
+            drop(e.toString());
         }
+    }
+
+    private void written(SendResult result) {
+        if (!result.isOK()) {
+            drop(String.valueOf(result.getException()));
+            return;
+        }
+        String next;
+        synchronized (pending) {
+            next = pending.poll();
+            if (next == null) {
+                writing = false;
+                return;
+            }
+        }
+        NEXT_WRITE.execute(() -> write(next));
+    }
+
+    private void drop(String why) {
+        synchronized (pending) {
+            if (dropped) {
+                return;
+            }
+            dropped = true;
+            pending.clear();
+        }
+        LOG.info("closing the WebSocket session {} of user {}: it does not keep up ({})", id(), user, why);
+        onDrop.run();
+        CLOSER.execute(() -> close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow")));
+    }
+
+    void closeQuietly() {
+        close(null);
     }
 
     /** Closes it as a policy violation: the token it opened with is revoked. */
     void closeRevoked() {
+        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
+    }
+
+    private void close(CloseReason reason) {
         try {
-            session.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.VIOLATED_POLICY,
-                    "token revoked"));
-        } catch (IOException | RuntimeException e) {
+            if (reason == null) {
+                session.close();
+            } else {
+                session.close(reason);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
             // already gone
         }
     }

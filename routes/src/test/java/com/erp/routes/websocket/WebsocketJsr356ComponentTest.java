@@ -52,6 +52,7 @@ class WebsocketJsr356ComponentTest {
                             .to("websocket-jsr356:/ws/echo");
                     from("direct:to-user").to("websocket-jsr356:/ws/push");
                     from("direct:to-all").to("websocket-jsr356:/ws/push?sendToAll=true");
+                    from("direct:to-user-short-queue").to("websocket-jsr356:/ws/push?sendQueueLimit=16");
                 }
             };
         }
@@ -133,6 +134,118 @@ class WebsocketJsr356ComponentTest {
             awaitSessions("/ws/push", 1);
             producer.sendBodyAndHeader("direct:to-user", "{\"n\":3}", WebsocketJsr356Constants.USER, "4");
             assertThat(client.next(Duration.ofSeconds(5)).path("n").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void messagesToOneSessionArriveInTheOrderSent() {
+        try (WebSocketTestClient client = WebSocketTestClient.withHeader(port, "/ws/push", token(12))) {
+            awaitSessions("/ws/push", 1);
+            for (int i = 0; i < 500; i++) {
+                producer.sendBodyAndHeader("direct:to-user", "{\"n\":" + i + "}", WebsocketJsr356Constants.USER, "12");
+            }
+            List<Integer> got = new ArrayList<>();
+            client.await(500, Duration.ofSeconds(20)).forEach(m -> got.add(m.path("n").asInt()));
+            assertThat(got).isSorted().hasSize(500).doesNotHaveDuplicates();
+        }
+    }
+
+    /**
+     * A client that stops reading holds up nobody: what is sent to it waits in its own queue while the others' messages
+     * go out, and once a write to it has taken longer than the send timeout it is closed and forgotten. (A blocking
+     * write held the sending thread, the single notification delivery thread, for everyone until it timed out.)
+     */
+    @Test
+    void aClientThatStopsReadingDelaysNobodyElseAndIsDroppedAfterTheSendTimeout() throws Exception {
+        WsPath push = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class).deploy("/ws/push");
+        try (StalledClient stalled = StalledClient.connect(port, "/ws/push", token(41));
+             WebSocketTestClient other = WebSocketTestClient.withHeader(port, "/ws/push", token(42))) {
+            awaitUser(push, "41");
+            awaitUser(push, "42");
+            // far more than the socket buffers between them hold, so that writes to it stall
+            for (int i = 0; i < 200; i++) {
+                producer.sendBodyAndHeader("direct:to-user", LARGE, WebsocketJsr356Constants.USER, "41");
+            }
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":1}", WebsocketJsr356Constants.USER, "42");
+            assertThat(other.next(Duration.ofSeconds(5))).as("the other client's message").isNotNull();
+            assertThat(push.ofUser("41")).as("the stalled client, still connected").hasSize(1);
+            assertThat(push.ofUser("41").get(0).backlog()).as("messages waiting for it").isPositive();
+
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CamelWsServerEndpoint.SEND_TIMEOUT_MS + 20_000);
+            while (!push.ofUser("41").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(push.ofUser("41")).as("dropped once a write to it timed out").isEmpty();
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":2}", WebsocketJsr356Constants.USER, "42");
+            assertThat(other.next(Duration.ofSeconds(5))).as("the other client, unaffected").isNotNull();
+        }
+    }
+
+    /** A client further behind than the limit is closed at once and nothing more is queued for it. */
+    @Test
+    void aClientTooFarBehindIsClosedAndForgotten() throws Exception {
+        WsPath push = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class).deploy("/ws/push");
+        try (StalledClient stalled = StalledClient.connect(port, "/ws/push", token(43))) {
+            awaitUser(push, "43");
+            int sent = 0;
+            int failed = 0;
+            for (int i = 0; i < 200; i++) {
+                var message = producer.request("direct:to-user-short-queue", e -> {
+                    e.getIn().setBody(LARGE);
+                    e.getIn().setHeader(WebsocketJsr356Constants.USER, "43");
+                }).getMessage();
+                sent += message.getHeader(WebsocketJsr356Constants.SENT, Integer.class);
+                failed += message.getHeader(WebsocketJsr356Constants.FAILED, Integer.class);
+            }
+            assertThat(failed).as("the send that found it too far behind; none after").isEqualTo(1);
+            assertThat(sent).as("queued before it fell 16 behind").isGreaterThanOrEqualTo(17).isLessThan(200);
+            assertThat(push.ofUser("43")).isEmpty();
+        }
+    }
+
+    private static final String LARGE = "{\"pad\":\"" + "x".repeat(64 * 1024) + "\"}";
+
+    private static void awaitUser(WsPath path, String user) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (path.ofUser(user).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(path.ofUser(user)).as("user " + user + " connected").isNotEmpty();
+    }
+
+    /** A WebSocket client that completes the handshake and then never reads, with a small receive buffer. */
+    private static final class StalledClient implements AutoCloseable {
+        private final java.net.Socket socket;
+
+        private StalledClient(java.net.Socket socket) {
+            this.socket = socket;
+        }
+
+        static StalledClient connect(int port, String path, String token) throws java.io.IOException {
+            java.net.Socket socket = new java.net.Socket();
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(5000);
+            String handshake = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: c3RhbGxlZC1jbGllbnQtMQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Authorization: Bearer " + token + "\r\n\r\n";
+            socket.getOutputStream().write(handshake.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            java.io.InputStream in = socket.getInputStream();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 101");
+            return new StalledClient(socket);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
         }
     }
 
