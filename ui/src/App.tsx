@@ -111,6 +111,8 @@ function Shell({ me, logout }: { me: Employee; logout: (notice?: string) => void
       // (re)connected: whatever came while away is in the stored inbox
       if (state === 'open') setTick((t) => t + 1);
     },
+    // the server lost notifications in flight (its Redis restarted): the stored inbox has them
+    () => setTick((t) => t + 1),
   ), [toast, liveRun]);
 
   useEffect(() => {

@@ -1,11 +1,14 @@
 // The live channel: the WebSocket /ws/notifications, authenticated at the handshake by the login cookie (set with
 // the token at login, HttpOnly, so the token never appears in a URL). It reconnects with a growing pause, and
-// says when it (re)connected so the page can catch up from the stored inbox.
+// says when it (re)connected so the page can catch up from the stored inbox. The server asks for that catch-up too
+// (a message {"type":"RESYNC"}) when notifications may have passed it by: after Redis, whose pub/sub keeps nothing,
+// restarted.
 import type { Notification } from './types';
 
 export type LiveState = 'connecting' | 'open' | 'closed' | 'failed';
 
-export function connectLive(onMessage: (n: Notification) => void, onState: (s: LiveState) => void): () => void {
+export function connectLive(onMessage: (n: Notification) => void, onState: (s: LiveState) => void,
+  onResync: () => void): () => void {
   let ws: WebSocket | null = null;
   let stopped = false;
   let pause = 1000;
@@ -24,11 +27,15 @@ export function connectLive(onMessage: (n: Notification) => void, onState: (s: L
       onState('open');
     };
     ws.onmessage = (e) => {
+      let message: { type?: unknown; id?: unknown };
       try {
-        onMessage(JSON.parse(e.data as string) as Notification);
+        message = JSON.parse(e.data as string) as { type?: unknown; id?: unknown };
       } catch {
-        // not a notification (a keep-alive or a future message type): nothing to show
+        return; // not JSON: nothing to show
       }
+      if (message?.type === 'RESYNC') onResync();
+      else if (typeof message?.id === 'string') onMessage(message as Notification);
+      // anything else (a future message type): nothing to show
     };
     ws.onclose = () => {
       failures = opened ? 0 : failures + 1;

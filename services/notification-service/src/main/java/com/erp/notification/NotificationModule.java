@@ -8,10 +8,13 @@ import com.erp.notification.domain.Recipients;
 import com.erp.routes.common.security.RevokedSubjects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.erp.routes.common.web.ServiceContract;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.context.annotation.ComponentScan;
@@ -58,10 +61,13 @@ public class NotificationModule {
 
     /**
      * The subscriber of the notification channel (notification.deliver). Spring's default container starts a
-     * new thread for every message; this one hands them to a single thread, which also keeps their order.
+     * new thread for every message; this one hands them to a single thread, which also keeps their order. It also
+     * tells the connected pages to catch up whenever the subscription is renewed ({@link Resubscriptions}).
      */
     @Bean
-    RedisMessageListenerContainer erpNotificationListenerContainer(RedisConnectionFactory connections) {
+    RedisMessageListenerContainer erpNotificationListenerContainer(RedisConnectionFactory connections,
+                                                                   @Value("${erp.notification.channel}") String channel,
+                                                                   ObjectProvider<ProducerTemplate> producer) {
         ThreadPoolTaskExecutor delivery = new ThreadPoolTaskExecutor();
         delivery.setCorePoolSize(1);
         delivery.setMaxPoolSize(1);
@@ -71,6 +77,7 @@ public class NotificationModule {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         container.setTaskExecutor(delivery);
+        container.addMessageListener(new Resubscriptions(producer), new ChannelTopic(channel));
         return container;
     }
 }

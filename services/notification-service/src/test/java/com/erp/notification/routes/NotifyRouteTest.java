@@ -9,10 +9,13 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import com.erp.devinfra.EmbeddedServer;
+import com.erp.devinfra.EmbeddedServers;
 import com.erp.notification.NotificationServiceApplication;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
@@ -172,6 +175,36 @@ class NotifyRouteTest extends ServiceTestSupport {
         http.post("/api/notifications/read?upTo=" + after.path("items").get(0).path("id").asText(), token(lead), null);
         assertThat(http.get("/api/notifications", token(lead)).json().path("unread").asLong()).isZero();
         assertProblem(http.post("/api/notifications/read?upTo=%27%29%3B", token(lead), null), 400);
+    }
+
+    /**
+     * Pub/sub keeps nothing: what is published while the subscription is down (Redis restarting, until the client has
+     * subscribed again) reaches no page. So once it is back, every connected page is asked to catch up from its inbox,
+     * and the notifications published from then on arrive live again.
+     */
+    @Test
+    void afterRedisRestartsEveryConnectedPageIsAskedToCatchUpAndNotificationsFlowAgain() throws Exception {
+        EmbeddedServer redisServer = EmbeddedServers.shared(new EmbeddedServers.Options(null, Set.of(), false, 0))
+                .get(EmbeddedServer.Kind.REDIS);
+        try (WebSocketTestClient drafterSocket = WebSocketTestClient.withHeader(port, "/ws/notifications", token(drafter))) {
+            assertThat(drafterSocket.next(Duration.ofMillis(500))).as("nothing before the restart").isNull();
+            redisServer.stop();
+            try {
+                assertThat(drafterSocket.next(Duration.ofMillis(500))).as("nothing while Redis is away").isNull();
+            } finally {
+                redisServer.start();
+            }
+            JsonNode resync = drafterSocket.next(Duration.ofSeconds(60));
+            assertThat(resync).as("asked to catch up once subscribed again").isNotNull();
+            assertThat(resync.path("type").asText()).isEqualTo("RESYNC");
+
+            String id = UUID.randomUUID().toString();
+            publish("approval.decided", ApprovalEvent.of(id, 2, Instant.now(), new EventPayload.Decided(drafter.id(),
+                    "재시작 후", 1, 1, lead, EventPayload.Decision.APPROVED, null, progress)));
+            JsonNode live = drafterSocket.next(WAIT);
+            assertThat(live).as("a notification after the restart, live").isNotNull();
+            assertThat(live.path("approvalId").asText()).isEqualTo(id);
+        }
     }
 
     @Test
