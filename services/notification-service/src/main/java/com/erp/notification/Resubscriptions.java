@@ -12,8 +12,7 @@ import org.springframework.data.redis.connection.SubscriptionListener;
 /**
  * Listens beside notification.deliver on the notification channel, for the subscription only: each time Redis
  * confirms it (after a restart of Redis or of the route, a dropped connection), the connected pages are asked to
- * catch up ({@link ResyncRoute}), since what was published while unsubscribed reached no one. The first
- * confirmation, at start, asks too: harmless, nobody is connected yet.
+ * catch up ({@link ResyncRoute}), since what was published while unsubscribed reached no one.
  */
 final class Resubscriptions implements MessageListener, SubscriptionListener {
 
@@ -32,9 +31,13 @@ final class Resubscriptions implements MessageListener, SubscriptionListener {
 
     @Override
     public void onChannelSubscribed(byte[] channel, long count) {
+        ProducerTemplate template = producer.getObject();
+        if (!template.getCamelContext().isStarted()) {
+            return; // the first subscription, as the application starts: nobody is connected yet
+        }
         try {
-            // on the Redis client's I/O thread; sending only queues for each session (websocket-jsr356), so it is quick
-            producer.getObject().sendBody(ResyncRoute.URI, null);
+            // on the delivery thread, between messages; sending only queues for each session (websocket-jsr356)
+            template.sendBody(ResyncRoute.URI, null);
         } catch (RuntimeException e) {
             LOG.warn("could not ask the connected pages to catch up after the notification channel was subscribed "
                     + "again: {}", e.toString());
