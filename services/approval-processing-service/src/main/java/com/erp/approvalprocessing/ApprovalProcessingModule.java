@@ -13,7 +13,7 @@ import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.approvalprocessing.persistence.RedisDelegations;
 import com.erp.approvalprocessing.persistence.RedisReminders;
-import com.erp.approvalprocessing.persistence.RedisReportingLines;
+import com.erp.routes.common.redis.RedisReportingLines;
 import com.erp.routes.common.directory.DirectoryConfiguration;
 import com.erp.routes.common.directory.EmployeeDirectory;
 import com.erp.routes.common.events.CompanyDays;
@@ -24,6 +24,7 @@ import com.erp.routes.common.redis.RedisKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.erp.routes.common.web.ServiceContract;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -114,7 +115,7 @@ public class ApprovalProcessingModule {
     RedisReminders reminders(StringRedisTemplate redis, ObjectMapper json, Clock clock, Workflow workflow,
                              ReminderPolicy policy, @Value("${erp.approval-processing.reminders.batch}") int batch,
                              @Value("${erp.approval-processing.reminders.requested-every}") Duration requestedEvery,
-                             RedisReportingLines reportingLines) {
+                             @Qualifier("reportingLines") RedisReportingLines reportingLines) {
         return new RedisReminders(redis, json, clock, workflow, policy, batch, requestedEvery, reportingLines);
     }
 }

@@ -5,11 +5,13 @@ import java.time.Duration;
 import com.erp.notification.domain.NotificationStore;
 import com.erp.notification.domain.NotificationViews;
 import com.erp.notification.domain.Recipients;
+import com.erp.routes.common.redis.RedisReportingLines;
 import com.erp.routes.common.security.RevokedSubjects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.erp.routes.common.web.ServiceContract;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +37,17 @@ public class NotificationModule {
     }
 
     @Bean
-    Recipients recipients(RevokedSubjects revoked) {
-        return new Recipients(revoked::departed);
+    Recipients recipients(RevokedSubjects revoked, @Qualifier("departmentHeads") RedisReportingLines chart) {
+        return new Recipients(revoked::departed, chart::departmentHeads);
+    }
+
+    /**
+     * The org chart employee-service publishes (route notification.reporting-lines), for who heads a receiving
+     * department now. In standalone, approval-processing keeps the same chart under the same key.
+     */
+    @Bean
+    RedisReportingLines departmentHeads(StringRedisTemplate redis, ObjectMapper json) {
+        return new RedisReportingLines(redis, json, Duration.ofSeconds(5));
     }
 
     @Bean

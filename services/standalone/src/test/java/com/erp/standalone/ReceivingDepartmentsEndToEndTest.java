@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import com.erp.routes.common.redis.RedisReportingLines;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.erp.routes.testing.WebSocketTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * 수신처 through the whole system: dev.staff sends a document to the whole of 영업본부. While it is under way nobody of
@@ -19,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * nobody else can.
  */
 class ReceivingDepartmentsEndToEndTest extends StandaloneTestBase {
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void aDepartmentGetsTheApprovedDocumentAndOneOfItAcknowledgesItForAll() {
@@ -89,6 +95,50 @@ class ReceivingDepartmentsEndToEndTest extends StandaloneTestBase {
             assertThat(http.get("/api/approvals/" + id, staff).json().path("receivingDepartments").get(0)
                     .path("receivedBy").path("name").asText()).isEqualTo("정하늘");
         }
+    }
+
+    /**
+     * Whoever heads the department when the document is approved is told, not the head it had at its submission, who
+     * has moved on since: the org chart employee-service publishes, kept by notification (bean departmentHeads), says
+     * who that is.
+     */
+    @Test
+    void whoeverHeadsTheDepartmentWhenItIsApprovedIsTold() {
+        String staff = login("dev.staff");
+        String lead = login("dev.lead");
+        String head = login("dev.head");
+        String admin = login("admin");
+        String formerHead = login("sales.head");
+        String newHead = login("sales.lead");
+        long sales = departmentId(staff, "영업본부");
+        Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "새 본부장에게",
+                "receiverDepartmentIds", List.of(sales)));
+        String id = submitted.json().path("id").asText();
+        eventually(() -> http.post("/api/approvals/" + id + "/decisions", lead, Map.of("decision", "APPROVE")),
+                r -> r.status() == 200, "the lead's approval");
+        try (WebSocketTestClient formerWs = WebSocketTestClient.withHeader(port, WS, formerHead);
+             WebSocketTestClient newWs = WebSocketTestClient.withHeader(port, WS, newHead)) {
+            try {
+                nameHead(admin, sales, idOf(newHead));
+                assertThat(http.post("/api/approvals/" + id + "/decisions", head, Map.of("decision", "APPROVE")).status())
+                        .isEqualTo(200);
+                assertThat(told(newWs, id, "DOCUMENT_RECEIVED").path("message").asText()).contains("영업본부");
+                nothingMoreAbout(formerWs, id);
+                assertThat(http.get("/api/notifications", formerHead).json().path("items").findValuesAsText("approvalId"))
+                        .doesNotContain(id);
+            } finally {
+                nameHead(admin, sales, idOf(formerHead));
+            }
+        }
+    }
+
+    /** Names the head, and waits until notification's copy of the org chart says so. */
+    private void nameHead(String admin, long department, long employeeId) {
+        Response named = http.put("/api/departments/" + department + "/head", admin, Map.of("employeeId", employeeId));
+        assertThat(named.status()).as("%s", named).isEqualTo(200);
+        RedisReportingLines chart = context.getBean("departmentHeads", RedisReportingLines.class);
+        eventually(() -> chart.departmentHeads(), heads -> heads != null && heads.get(department) != null
+                && heads.get(department).id() == employeeId, "the org chart naming the head");
     }
 
     @Test

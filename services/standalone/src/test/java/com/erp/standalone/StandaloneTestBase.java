@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "erp.demo.password=" + StandaloneTestBase.PASSWORD,
                 "spring.jmx.enabled=true", // Spring's MBeans (the dispatch switch) for the console, as in production
                 // reminders due are looked for four times a second (ReminderEndToEndTest moves one's due time)
-                "erp.approval-processing.reminders.period-ms=250"
+                "erp.approval-processing.reminders.period-ms=250",
+                "erp.employee.reporting-lines.period-ms=500" // a new department head is in the org chart at once
         })
 abstract class StandaloneTestBase {
 

@@ -214,10 +214,17 @@ public sealed interface EventPayload {
     /**
      * 의견: {@code author} commented on the document (approval-request, not processing: it changes no state).
      * {@code audience}: who is told, as the document stood (its drafter, the people its line has reached, cc, and its
-     * receivers once approved), without the author.
+     * receivers once approved, and who acknowledged it for a receiving department), without the author.
+     * {@code departments}: once it is approved, the receiving departments (수신처) no one has acknowledged it for yet,
+     * whose head now is told too (unless that is the author).
      */
-    record Commented(long drafterId, String title, Person author, String text, List<Person> audience)
-            implements EventPayload {
+    record Commented(long drafterId, String title, Person author, String text, List<Person> audience,
+                     List<ReceivingDepartment> departments) implements EventPayload {
+
+        /** An event from before {@code departments}: their heads, if any, are in the audience. */
+        public Commented(long drafterId, String title, Person author, String text, List<Person> audience) {
+            this(drafterId, title, author, text, audience, null);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.redis.LuaScripts;
 import com.erp.routes.common.redis.RedisKeys;
+import com.erp.routes.common.redis.RedisReportingLines;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;

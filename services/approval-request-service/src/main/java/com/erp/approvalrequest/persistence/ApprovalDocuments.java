@@ -765,7 +765,7 @@ public class ApprovalDocuments {
         Comment comment = new Comment(commentId, caller.person(), text, now);
         ApprovalEvent event = eventAbout(doc, now, new EventPayload.Commented(
                 toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"), caller.person(), text,
-                audience(doc, caller)));
+                audience(doc, caller), unreceivedDepartments(doc)));
         return new PendingComment(id, comment, event, outboxEntry(event, Date.from(now)), keyed);
     }
 
@@ -773,7 +773,8 @@ public class ApprovalDocuments {
      * Who hears of a comment: the drafter, the approvers and agreers the document has reached (a step active or
      * decided now, and whoever its history names as asked or as deciding, so one whose step was sent back or taken
      * back since, and deputies, count too), the people in cc, the superiors a waiting step was escalated to, its receivers once it is approved (and, for each
-     * receiving department, who received it or its head); not the author, not
+     * receiving department, who received it; the head of one not received yet is found by notification,
+     * {@link #unreceivedDepartments}); not the author, not
      * those whose step has not come or was skipped without reaching them (they read it when it does).
      */
     private static List<Person> audience(Document doc, Caller author) {
@@ -807,14 +808,29 @@ public class ApprovalDocuments {
         doc.getList("escalatedTo", Document.class, List.of()).forEach(add);
         if (APPROVED.equals(doc.getString("status"))) {
             doc.getList("receivers", Document.class, List.of()).forEach(add);
-            // 수신처: who acknowledged it for their department, or else its head (the people of a department are
-            // not known here)
-            doc.getList("receivingDepartments", Document.class, List.of()).forEach(d -> add.accept(
-                    d.get("receivedBy", Document.class) != null ? d.get("receivedBy", Document.class)
-                            : d.get("head", Document.class)));
+            // 수신처: who acknowledged it for their department
+            doc.getList("receivingDepartments", Document.class, List.of())
+                    .forEach(d -> add.accept(d.get("receivedBy", Document.class)));
         }
         people.remove(author.id());
         return List.copyOf(people.values());
+    }
+
+    /**
+     * The receiving departments (수신처) of an approved document that no one has acknowledged it for yet: their heads
+     * hear of a comment, the heads now, which notification knows from the org chart (here only the head at
+     * submission is kept). Null when there are none.
+     */
+    private static List<ReceivingDepartment> unreceivedDepartments(Document doc) {
+        if (!APPROVED.equals(doc.getString("status"))) {
+            return null;
+        }
+        List<ReceivingDepartment> unreceived = doc.getList("receivingDepartments", Document.class, List.of()).stream()
+                .filter(d -> d.get("receivedBy", Document.class) == null)
+                .map(d -> new ReceivingDepartment(d.get("id", Number.class).longValue(), d.getString("name"),
+                        d.get("head", Document.class) == null ? null : toPerson(d.get("head", Document.class))))
+                .toList();
+        return unreceived.isEmpty() ? null : unreceived;
     }
 
     /**

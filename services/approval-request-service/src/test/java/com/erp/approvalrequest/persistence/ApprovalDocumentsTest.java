@@ -161,6 +161,28 @@ class ApprovalDocumentsTest {
                 () -> documents.receipt(received, of(SALES_STAFF, 2L))).getMessage()).contains("강도윤");
     }
 
+    /**
+     * A comment on an approved document: who acknowledged it for a department hears of it; for a department nobody
+     * acknowledged it for yet, the department goes in the event, so that notification tells its head now (the one
+     * kept here is who headed it at submission, perhaps moved away since).
+     */
+    @Test
+    void aCommentNamesTheReceivingDepartmentsNotReceivedYetAndWhoReceivedTheOthers() {
+        Document approved = sentToSales("APPROVED");
+        approved.put("receivingDepartments", List.of(approved.getList("receivingDepartments", Document.class).get(0),
+                new Document("id", 3L).append("name", "인사팀").append("head", person(HEAD))
+                        .append("receivedAt", new java.util.Date()).append("receivedBy", person(SALES_STAFF))));
+        EventPayload.Commented c = (EventPayload.Commented) documents.comment(approved, caller(DRAFTER), false,
+                new com.erp.approvalrequest.api.CommentRequest("의견"), null).event().payload();
+        assertThat(c.audience()).extracting(Person::name).contains(SALES_STAFF.name()).doesNotContain(SALES_HEAD.name());
+        assertThat(c.departments()).extracting(com.erp.routes.common.events.ReceivingDepartment::id).containsExactly(2L);
+        assertThat(c.departments().get(0).head()).isEqualTo(SALES_HEAD);
+
+        EventPayload.Commented before = (EventPayload.Commented) documents.comment(sentToSales("IN_PROGRESS"),
+                caller(DRAFTER), false, new com.erp.approvalrequest.api.CommentRequest("의견"), null).event().payload();
+        assertThat(before.departments()).as("not sent to the departments before it is approved").isNull();
+    }
+
     @Test
     void theSuperiorsAnEscalationNamedReadTheDocumentAnyStatus() {
         Document doc = sentToSales("IN_PROGRESS");

@@ -52,4 +52,24 @@ class ReportingLinesPublisherTest {
         assertThat(changed).isNotNull();
         assertThat(changed.superiors().get(1L).name()).isEqualTo("head");
     }
+
+    /** The heads are listed too (notification tells a receiving department's head now), and a new head is a change. */
+    @Test
+    void eachDepartmentsActiveHeadIsListedAndANewHeadIsPublished() {
+        OrgFixture.set(org.dept, "id", 10L);
+        ReportingLines first = publisher.changed(List.of(head, staff, lead));
+        assertThat(first.departmentHeads()).containsOnlyKeys(org.dept.getId());
+        assertThat(first.departmentHeads().get(org.dept.getId()).name()).isEqualTo("head");
+        publisher.published(first);
+        assertThat(publisher.changed(List.of(head, staff, lead))).isNull();
+
+        // the lead heads the department now (the superiors stay: the lead is still the staff member's first approver)
+        org.dept.setHead(lead);
+        ReportingLines changed = publisher.changed(List.of(head, staff, lead));
+        assertThat(changed).as("a new head alone is a change").isNotNull();
+        assertThat(changed.departmentHeads().get(org.dept.getId()).name()).isEqualTo("lead");
+
+        org.dept.setHead(null);
+        assertThat(publisher.changed(List.of(head, staff, lead)).departmentHeads()).as("no head: not listed").isEmpty();
+    }
 }

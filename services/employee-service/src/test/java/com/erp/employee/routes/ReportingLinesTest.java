@@ -73,6 +73,8 @@ class ReportingLinesTest extends EmployeeTestBase {
         Response hired = http.post("/api/employees", admin, body);
         assertThat(hired.status()).as("%s", hired).isEqualTo(201);
         long newcomer = hired.json().path("employee").path("id").asLong();
+        // and each department's head (who heads a receiving department now, for notification)
+        assertThat(first.departmentHeads().get(dev.path("id").asLong()).id()).isEqualTo(head);
         ReportingLines next = published(l -> l.superiors().containsKey(newcomer), 1).get(0);
         assertThat(next.superiors().get(newcomer).id()).isEqualTo(head);
         assertThat(next.occurredAt()).isAfter(first.occurredAt());

@@ -2,7 +2,9 @@ package com.erp.notification.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 import com.erp.notification.api.Notification;
 import com.erp.routes.common.events.ApprovalEvent;
@@ -10,6 +12,7 @@ import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.QuestEvent;
+import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.events.StandIn;
 
@@ -19,7 +22,7 @@ import com.erp.routes.common.events.StandIn;
  * their deputy decided, the drafter about every decision and the final result, and the
  * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
  * line and how it ends; the receivers (수신) when it is approved, and the heads of the departments it is sent to
- * (수신처); the drafter of a leave document that asks for more
+ * (수신처: who heads each now, {@link #headOf}); the drafter of a leave document that asks for more
  * days than are left; those who must decide a step that waited too long (독촉), and its drafter when they left or once
  * it is overdue, and the superiors of whoever it waits on once it escalates; who is taken off or put on a line in progress (결재선 변경); the drafter when a receiver acknowledges
  * the document (접수), and the head of a receiving department when someone else of it did. A
@@ -30,15 +33,30 @@ import com.erp.routes.common.events.StandIn;
 public final class Recipients {
 
     private final LongPredicate departed;
+    private final Supplier<Map<Long, Person>> departmentHeads;
 
     /** Knowing nobody who left. */
     public Recipients() {
-        this(id -> false);
+        this(id -> false, () -> null);
     }
 
-    /** @param departed whether someone left (퇴사): a reminder of a step waiting on them goes to the drafter instead */
-    public Recipients(LongPredicate departed) {
+    /**
+     * @param departed whether someone left (퇴사): a reminder of a step waiting on them goes to the drafter instead
+     * @param departmentHeads each department's head now, by id, from the org chart employee-service publishes; null
+     *                        while none with heads is known (then the head a document kept from its submission)
+     */
+    public Recipients(LongPredicate departed, Supplier<Map<Long, Person>> departmentHeads) {
         this.departed = departed;
+        this.departmentHeads = departmentHeads;
+    }
+
+    /**
+     * Who heads a receiving department (수신처) now: a head who moved away since the document was submitted no longer
+     * belongs to it (and cannot read it), the one who came can. Null when it has none.
+     */
+    private Person headOf(ReceivingDepartment department) {
+        Map<Long, Person> heads = departmentHeads.get();
+        return heads == null ? department.head() : heads.get(department.id());
     }
 
     public List<Delivery> notificationsFor(ApprovalEvent event) {
@@ -107,10 +125,14 @@ public final class Recipients {
             // 수신처: the head of each department it is sent to, unless told already (drafter, cc, receiver)
             java.util.Set<Long> toldAlready = new java.util.HashSet<>();
             told.forEach(d -> toldAlready.add(d.userId()));
-            all(p.receivingDepartments()).stream().filter(d -> d.head() != null && toldAlready.add(d.head().id()))
-                    .forEach(d -> told.add(delivery(event, d.head().id(), "DOCUMENT_RECEIVED", p.finalApprover(),
-                            String.format("'%s' is approved and sent to %s (수신처); someone of it acknowledges it (접수) "
-                                    + "for the department.", p.title(), d.name()))));
+            for (ReceivingDepartment d : all(p.receivingDepartments())) {
+                Person head = headOf(d);
+                if (head != null && toldAlready.add(head.id())) {
+                    told.add(delivery(event, head.id(), "DOCUMENT_RECEIVED", p.finalApprover(), String.format(
+                            "'%s' is approved and sent to %s (수신처); someone of it acknowledges it (접수) for the "
+                                    + "department.", p.title(), d.name())));
+                }
+            }
             return told;
         }
         if (payload instanceof EventPayload.Rejected p) {
@@ -132,7 +154,12 @@ public final class Recipients {
         if (payload instanceof EventPayload.Commented p) {
             String text = p.text().codePointCount(0, p.text().length()) > 200
                     ? p.text().substring(0, p.text().offsetByCodePoints(0, 200)) + "…" : p.text();
-            return all(p.audience()).stream().map(a -> delivery(event, a.id(), "COMMENT_ADDED", p.author(),
+            // the audience, and the heads now of the receiving departments nobody acknowledged it for yet
+            Map<Long, Person> audience = new java.util.LinkedHashMap<>();
+            all(p.audience()).forEach(a -> audience.putIfAbsent(a.id(), a));
+            all(p.departments()).stream().map(this::headOf)
+                    .filter(h -> h != null && h.id() != p.author().id()).forEach(h -> audience.putIfAbsent(h.id(), h));
+            return audience.values().stream().map(a -> delivery(event, a.id(), "COMMENT_ADDED", p.author(),
                     String.format("%s commented on '%s': %s", p.author().name(), p.title(), text))).toList();
         }
         if (payload instanceof EventPayload.LineChanged p) {
@@ -394,8 +421,8 @@ public final class Recipients {
     }
 
     /**
-     * 접수: the drafter learns who acknowledged the document, and for which department (수신처); the department's head,
-     * told when it was sent to them, learns who took it in hand, unless they took it themselves (or drafted it).
+     * 접수: the drafter learns who acknowledged the document, and for which department (수신처); the department's head
+     * (now), told when it was sent to them, learns who took it in hand, unless they took it themselves (or drafted it).
      */
     private List<Delivery> received(ApprovalEvent event, EventPayload.Received p) {
         List<Delivery> told = new ArrayList<>();
@@ -410,7 +437,7 @@ public final class Recipients {
                     "%s acknowledged (접수) '%s' for %s (수신처).", p.receivedBy().name(), p.title(),
                     p.department().name())));
         }
-        Person head = p.department().head();
+        Person head = headOf(p.department());
         if (head != null && head.id() != p.receivedBy().id() && head.id() != p.drafterId()) {
             told.add(delivery(event, head.id(), "DOCUMENT_ACKNOWLEDGED", p.receivedBy(), String.format(
                     "%s acknowledged (접수) '%s' for %s, which you head.",

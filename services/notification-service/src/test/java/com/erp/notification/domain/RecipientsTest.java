@@ -121,7 +121,7 @@ class RecipientsTest {
     @Test
     void aReminderOfAStepWaitingOnSomeoneWhoLeftGoesToTheDrafterWithWhatToDo() {
         Person legal = new Person(5, "한지우", "TEAM_LEAD", "L");
-        Recipients knowing = new Recipients(id -> id == lead.id());
+        Recipients knowing = new Recipients(id -> id == lead.id(), () -> null);
         List<Delivery> told = knowing.reminderNotificationsFor(new ReminderEvent("r3", ReminderEvent.VERSION,
                 Instant.EPOCH, "a1", "출장 보고", drafter, 2, 3, List.of(lead, legal), null, Instant.EPOCH, 9));
         // the agreer still here is reminded; the drafter is told about the one who left, not them
@@ -154,7 +154,7 @@ class RecipientsTest {
     void anEscalatedReminderAlsoTellsTheSuperiorsOfWhoeverItWaitsOnUnlessTheyLeft() {
         Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
         Person gone = new Person(77, "떠난 사람", "DEPT_HEAD", "D");
-        List<Delivery> told = new Recipients(id -> id == 77).reminderNotificationsFor(new ReminderEvent("r8",
+        List<Delivery> told = new Recipients(id -> id == 77, () -> null).reminderNotificationsFor(new ReminderEvent("r8",
                 ReminderEvent.VERSION, Instant.EPOCH, "a1", "출장 보고", drafter, 1, 2, List.of(lead), null,
                 Instant.EPOCH, 40, null, null, true, List.of(head, gone)));
         assertThat(told).extracting(Delivery::userId).containsExactly(lead.id(), drafter.id(), head.id());
@@ -171,7 +171,7 @@ class RecipientsTest {
     void aStepWaitingOnSomeoneWhoLeftWithASuccessorGoesToTheSuccessor() {
         Person legal = new Person(5, "한지우", "TEAM_LEAD", "L");
         Person successor = new Person(8, "윤채원", "TEAM_LEAD", "D");
-        Recipients knowing = new Recipients(id -> id == lead.id());
+        Recipients knowing = new Recipients(id -> id == lead.id(), () -> null);
         List<StandIn> standIns = List.of(new StandIn(successor, lead));
         List<Delivery> reminded = knowing.reminderNotificationsFor(new ReminderEvent("r4", ReminderEvent.VERSION,
                 Instant.EPOCH, "a1", "출장 보고", drafter, 2, 3, List.of(lead, legal), List.of(successor), Instant.EPOCH, 9,
@@ -189,7 +189,7 @@ class RecipientsTest {
                         .contains("인수"));
 
         // a deputy of someone still here (away) is asked as a deputy
-        List<Delivery> away = new Recipients(id -> false).notificationsFor(ApprovalEvent.of("a1", 3, Instant.EPOCH,
+        List<Delivery> away = new Recipients(id -> false, () -> null).notificationsFor(ApprovalEvent.of("a1", 3, Instant.EPOCH,
                 new EventPayload.StepActivated(drafter.id(), "출장 보고", drafter, 2, 3, List.of(lead), null, null,
                         List.of(successor), null, standIns)));
         assertThat(away).filteredOn(d -> d.userId() == successor.id()).singleElement()
@@ -297,6 +297,44 @@ class RecipientsTest {
         assertThat(told).extracting(Delivery::userId).containsExactly(1L, 3L, 12L);
         assertThat(told.get(2).notification().type()).isEqualTo("DOCUMENT_RECEIVED");
         assertThat(told.get(2).notification().message()).contains("sent to 영업본부 (수신처)").contains("접수");
+    }
+
+    /**
+     * The org chart says who heads a receiving department now: the head the document kept from its submission, who
+     * has moved away since (and no longer reads it), is not told of its approval, its comments or its acknowledgement;
+     * the new head is. A department the chart gives no head tells nobody. Without a chart, the kept head.
+     */
+    @Test
+    void theHeadOfAReceivingDepartmentIsWhoeverHeadsItNowByTheOrgChart() {
+        Person movedAway = new Person(12, "강도윤", "DEPT_HEAD", "영업본부");
+        Person newHead = new Person(15, "한지민", "DEPT_HEAD", "영업본부");
+        Person receiver = new Person(9, "최유진", "STAFF", "영업본부");
+        java.util.Map<Long, Person> chart = new java.util.HashMap<>(java.util.Map.of(2L, newHead));
+        Recipients knowing = new Recipients(id -> false, () -> chart);
+        List<ReceivingDepartment> sentTo = List.of(new ReceivingDepartment(2, "영업본부", movedAway),
+                new ReceivingDepartment(3, "경영지원본부", new Person(20, "옛 본부장", "DEPT_HEAD", "경영지원본부")));
+
+        assertThat(knowing.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
+                new EventPayload.Completed(1, "출장", lead, progress, null, null, null, sentTo))))
+                .extracting(Delivery::userId).containsExactly(1L, 15L);
+        assertThat(knowing.notificationsFor(ApprovalEvent.of("a", 6, Instant.EPOCH,
+                new EventPayload.Commented(1, "출장", lead, "확인 부탁드립니다", List.of(drafter), sentTo))))
+                .extracting(Delivery::userId).containsExactly(1L, 15L);
+        assertThat(knowing.notificationsFor(ApprovalEvent.of("a", 7, Instant.EPOCH,
+                new EventPayload.Received(1, "출장", receiver, sentTo.get(0)))))
+                .extracting(Delivery::userId).containsExactly(1L, 15L);
+        // the new head's own comment: not told of it
+        assertThat(knowing.notificationsFor(ApprovalEvent.of("a", 8, Instant.EPOCH,
+                new EventPayload.Commented(1, "출장", newHead, "확인", List.of(drafter), sentTo))))
+                .extracting(Delivery::userId).containsExactly(1L);
+
+        // no chart with heads yet: the heads kept with the document
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
+                new EventPayload.Completed(1, "출장", lead, progress, null, null, null, sentTo))))
+                .extracting(Delivery::userId).containsExactly(1L, 12L, 20L);
+        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 6, Instant.EPOCH,
+                new EventPayload.Commented(1, "출장", lead, "확인", List.of(drafter), sentTo))))
+                .extracting(Delivery::userId).containsExactly(1L, 12L, 20L);
     }
 
     @Test

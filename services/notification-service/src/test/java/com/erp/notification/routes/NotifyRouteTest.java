@@ -21,6 +21,8 @@ import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
+import com.erp.routes.common.events.ReceivingDepartment;
+import com.erp.routes.common.events.ReportingLines;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.testing.HttpTestClient;
 import com.erp.routes.testing.ServiceTestSupport;
@@ -205,6 +207,33 @@ class NotifyRouteTest extends ServiceTestSupport {
             assertThat(live).as("a notification after the restart, live").isNotNull();
             assertThat(live.path("approvalId").asText()).isEqualTo(id);
         }
+    }
+
+    /**
+     * The org chart employee-service publishes names who heads a receiving department now (route
+     * notification.reporting-lines): the head a document kept from its submission has moved away since.
+     */
+    @Test
+    void theHeadOfAReceivingDepartmentNowIsToldOfItsApprovalByTheOrgChart() throws Exception {
+        Person movedAway = new Person(drafter.id() + 2, "강도윤", "DEPT_HEAD", "영업본부");
+        Person newHead = new Person(drafter.id() + 3, "한지민", "DEPT_HEAD", "영업본부");
+        long department = drafter.id() + 4; // a department of this test's own
+        NotifyBuilder chartKept = new NotifyBuilder(camel).fromRoute("notification.reporting-lines").whenCompleted(1).create();
+        kafka.send("employee.reporting-lines", ReportingLines.KEY, json.writeValueAsString(new ReportingLines(
+                UUID.randomUUID().toString(), ReportingLines.VERSION, Instant.now(),
+                List.of(new ReportingLines.Line(drafter.id(), lead)),
+                List.of(new ReportingLines.Head(department, newHead)))));
+        assertThat(chartKept.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        String id = UUID.randomUUID().toString();
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify").whenCompleted(1).create();
+        publish("approval.completed", ApprovalEvent.of(id, 3, Instant.now(), new EventPayload.Completed(drafter.id(),
+                "수신처 보고", lead, new Progress(Progress.Status.APPROVED, null, List.of()), null, null, null,
+                List.of(new ReceivingDepartment(department, "영업본부", movedAway)))));
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(http.get("/api/notifications", token(newHead)).json().path("items").findValuesAsText("type"))
+                .containsExactly("DOCUMENT_RECEIVED");
+        assertThat(http.get("/api/notifications", token(movedAway)).json().path("items")).as("moved away").isEmpty();
     }
 
     @Test

@@ -1,11 +1,11 @@
-package com.erp.approvalprocessing.persistence;
+package com.erp.routes.common.redis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.ReportingLines;
-import com.erp.routes.common.redis.RedisKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The org chart's reporting lines as approval-processing knows them (bean {@code reportingLines}): the newest
- * {@link ReportingLines} employee-service published, kept in Redis for every instance ({@link RedisKeys#REPORTING_LINES}).
- * Read only by escalating reminders, so each instance keeps what it read for {@code kept} rather than for good.
+ * The org chart's reporting lines as a service that reads them knows them: the newest {@link ReportingLines}
+ * employee-service published, kept in Redis for every instance ({@link RedisKeys#REPORTING_LINES}). approval-processing
+ * escalates reminders to the superiors; notification tells receiving departments' heads. Each instance keeps what it
+ * read for {@code kept} rather than for good: a chart changes rarely, and a change may wait that long.
  */
 public class RedisReportingLines {
 
@@ -24,7 +25,8 @@ public class RedisReportingLines {
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
     private final long keptNanos;
-    private volatile Map<Long, Person> superiors;
+    /** What was read last (null: to read); an empty chart when there is none. */
+    private volatile ReportingLines known;
     private volatile long readAt;
 
     public RedisReportingLines(StringRedisTemplate redis, ObjectMapper json, Duration kept) {
@@ -39,19 +41,31 @@ public class RedisReportingLines {
      */
     public void apply(ReportingLines lines) throws JsonProcessingException {
         redis.opsForValue().set(RedisKeys.REPORTING_LINES, json.writeValueAsString(lines.checked()));
-        superiors = null;
+        known = null;
     }
 
     /** Each employee's superior, by id; empty until employee-service has published the chart. */
     public Map<Long, Person> superiors() {
-        Map<Long, Person> known = superiors;
-        if (known == null || System.nanoTime() - readAt > keptNanos) {
+        return chart().superiors();
+    }
+
+    /**
+     * Each department's head, by the department's id (a department without one is absent); null while no chart with
+     * heads was published, so that a caller can fall back on what it knows.
+     */
+    public Map<Long, Person> departmentHeads() {
+        return chart().departmentHeads();
+    }
+
+    private ReportingLines chart() {
+        ReportingLines chart = known;
+        if (chart == null || System.nanoTime() - readAt > keptNanos) {
             ReportingLines stored = stored();
-            known = stored == null ? Map.of() : stored.superiors();
-            superiors = known;
+            chart = stored == null ? new ReportingLines(null, ReportingLines.VERSION, null, List.of(), null) : stored;
+            known = chart;
             readAt = System.nanoTime();
         }
-        return known;
+        return chart;
     }
 
     private ReportingLines stored() {
