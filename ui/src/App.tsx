@@ -111,8 +111,9 @@ function Shell({ me, logout }: { me: Employee; logout: (notice?: string) => void
       // (re)connected: whatever came while away is in the stored inbox
       if (state === 'open') setTick((t) => t + 1);
     },
-    // the server lost notifications in flight (its Redis restarted): the stored inbox has them
-    () => setTick((t) => t + 1),
+    // the server lost notifications in flight (its Redis restarted): the stored inbox has them. Spread over a few
+    // seconds: every connected page is told at once, just as Redis comes back.
+    () => { window.setTimeout(() => setTick((t) => t + 1), Math.random() * 3000); },
   ), [toast, liveRun]);
 
   useEffect(() => {

@@ -20,7 +20,7 @@ final class CamelWsServerEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(CamelWsServerEndpoint.class);
     /** How long one message's write to a client may take before that client is dropped. */
     static final long SEND_TIMEOUT_MS = 10_000;
-    /** How long a blocking write (only the close frame now) may wait on a client that does not read. */
+    /** How long a blocking write (a close frame, the answer to a ping) may wait on a client that does not read. */
     private static final long BLOCKING_SEND_TIMEOUT_MS = 5000;
 
     /**
@@ -70,8 +70,9 @@ final class CamelWsServerEndpoint extends Endpoint {
         Instant expires = (Instant) config.getUserProperties().get(HandshakeAuthenticator.EXPIRES_PROPERTY);
         if (expires != null) {
             long delay = Math.max(0, Duration.between(Instant.now(), expires).toMillis());
-            expiry = EXPIRY.schedule(() -> close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                    "token expired")), delay, TimeUnit.MILLISECONDS);
+            // closed on the closing threads: one client that does not read would hold up every other expiry
+            expiry = EXPIRY.schedule(() -> WsSession.closeLater(session, new CloseReason(
+                    CloseReason.CloseCodes.VIOLATED_POLICY, "token expired")), delay, TimeUnit.MILLISECONDS);
         }
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(ws, text));
         LOG.debug("websocket open on {} for user {} (session {})", path.path(), user, session.getId());

@@ -1,9 +1,7 @@
 package com.erp.routes.websocket;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -25,15 +23,18 @@ final class WsSession {
     private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
 
     /**
-     * Starts the next queued write once one completes. Not done inline: a completion may run on the thread that
-     * started the write, and a backlog written that way would nest one call per message. Starting a write does
-     * not block, so one thread serves every session.
+     * Closes sessions: a close frame to a client that does not read waits until the container gives up on it (its
+     * blocking send timeout), so closes are not made on the thread that decided them (the delivery thread, a Kafka
+     * consumer's, the expiry timer's). Bounded: a mass stall queues its closes rather than start a thread for each.
      */
-    private static final Executor NEXT_WRITE = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), daemon("websocket-write"));
-    /** Closes dropped sessions: a close frame to a stuck client may block until the container gives up on it. */
-    private static final Executor CLOSER = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), daemon("websocket-close"));
+    private static final ThreadPoolExecutor CLOSER = closer();
+
+    private static ThreadPoolExecutor closer() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemon("websocket-close"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
@@ -137,40 +138,46 @@ final class WsSession {
                 return;
             }
         }
-        NEXT_WRITE.execute(() -> write(next));
+        // Tomcat reports a write's result on a container thread, not inside the sendText call that started it
+        // (only when its pool refuses the task, at shutdown), so writing the next from here does not nest
+        write(next);
     }
 
     private void drop(String why) {
+        if (stop()) {
+            LOG.info("closing the WebSocket session {} of user {}: it does not keep up ({})", id(), user, why);
+            onDrop.run();
+            closeLater(session, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
+        }
+    }
+
+    /** Nothing more is queued or written; true for the first to stop it. */
+    private boolean stop() {
         synchronized (pending) {
             if (dropped) {
-                return;
+                return false;
             }
             dropped = true;
             pending.clear();
+            return true;
         }
-        LOG.info("closing the WebSocket session {} of user {}: it does not keep up ({})", id(), user, why);
-        onDrop.run();
-        CLOSER.execute(() -> close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow")));
     }
 
-    void closeQuietly() {
-        close(null);
-    }
-
-    /** Closes it as a policy violation: the token it opened with is revoked. */
+    /** Closes it as a policy violation: the token it opened with is revoked. Nothing queued for it is written. */
     void closeRevoked() {
-        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
+        stop();
+        onDrop.run();
+        closeLater(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
     }
 
-    private void close(CloseReason reason) {
-        try {
-            if (reason == null) {
-                session.close();
-            } else {
+    /** Closes a session on the closing threads, not on the caller's. */
+    static void closeLater(Session session, CloseReason reason) {
+        CLOSER.execute(() -> {
+            try {
                 session.close(reason);
+            } catch (java.io.IOException | RuntimeException e) {
+                // already gone
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            // already gone
-        }
+        });
     }
 }

@@ -108,7 +108,7 @@ public class ApprovalProcessingModule {
 
     @Bean
     RedisReportingLines reportingLines(StringRedisTemplate redis, ObjectMapper json) {
-        return new RedisReportingLines(redis, json, Duration.ofSeconds(5));
+        return new RedisReportingLines(redis, RedisKeys.REPORTING_LINES, json, Duration.ofSeconds(5));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.erp.notification.domain.NotificationStore;
 import com.erp.notification.domain.NotificationViews;
 import com.erp.notification.domain.Recipients;
+import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.redis.RedisReportingLines;
 import com.erp.routes.common.security.RevokedSubjects;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,11 +44,11 @@ public class NotificationModule {
 
     /**
      * The org chart employee-service publishes (route notification.reporting-lines), for who heads a receiving
-     * department now. In standalone, approval-processing keeps the same chart under the same key.
+     * department now.
      */
     @Bean
     RedisReportingLines departmentHeads(StringRedisTemplate redis, ObjectMapper json) {
-        return new RedisReportingLines(redis, json, Duration.ofSeconds(5));
+        return new RedisReportingLines(redis, RedisKeys.NOTIFICATION_ORG_CHART, json, Duration.ofSeconds(5));
     }
 
     @Bean

@@ -18,6 +18,11 @@ public final class RedisKeys {
     public static final String REMINDERS = "erp:reminders";
     /** approval-processing's copy of the org chart's reporting lines (the newest {@code ReportingLines}, as JSON). */
     public static final String REPORTING_LINES = "erp:reporting-lines";
+    /**
+     * notification's copy of the same, for the departments' heads: a key of its own, so that neither service's
+     * version nor its consumer's lag decides what the other reads.
+     */
+    public static final String NOTIFICATION_ORG_CHART = "erp:notification:org-chart";
     /** approval-processing: set while a drafter's reminder of a document is recent, {@code erp:reminded:<approval id>}. */
     public static final String REMINDED = "erp:reminded:";
     /** approval-processing: the events waiting to be published. */

@@ -14,7 +14,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The org chart's reporting lines as a service that reads them knows them: the newest {@link ReportingLines}
- * employee-service published, kept in Redis for every instance ({@link RedisKeys#REPORTING_LINES}). approval-processing
+ * employee-service published, kept in Redis for every instance under a key of the service's own
+ * ({@link RedisKeys#REPORTING_LINES}, {@link RedisKeys#NOTIFICATION_ORG_CHART}). approval-processing
  * escalates reminders to the superiors; notification tells receiving departments' heads. Each instance keeps what it
  * read for {@code kept} rather than for good: a chart changes rarely, and a change may wait that long.
  */
@@ -23,14 +24,16 @@ public class RedisReportingLines {
     private static final Logger LOG = LoggerFactory.getLogger(RedisReportingLines.class);
 
     private final StringRedisTemplate redis;
+    private final String key;
     private final ObjectMapper json;
     private final long keptNanos;
     /** What was read last (null: to read); an empty chart when there is none. */
     private volatile ReportingLines known;
     private volatile long readAt;
 
-    public RedisReportingLines(StringRedisTemplate redis, ObjectMapper json, Duration kept) {
+    public RedisReportingLines(StringRedisTemplate redis, String key, ObjectMapper json, Duration kept) {
         this.redis = redis;
+        this.key = key;
         this.json = json;
         this.keptNanos = kept.toNanos();
     }
@@ -40,7 +43,7 @@ public class RedisReportingLines {
      * dead letter replayed late would hold only until the chart is published again, at most a republish period).
      */
     public void apply(ReportingLines lines) throws JsonProcessingException {
-        redis.opsForValue().set(RedisKeys.REPORTING_LINES, json.writeValueAsString(lines.checked()));
+        redis.opsForValue().set(key, json.writeValueAsString(lines.checked()));
         known = null;
     }
 
@@ -69,7 +72,7 @@ public class RedisReportingLines {
     }
 
     private ReportingLines stored() {
-        String value = redis.opsForValue().get(RedisKeys.REPORTING_LINES);
+        String value = redis.opsForValue().get(key);
         if (value == null) {
             return null;
         }

@@ -46,9 +46,12 @@ class OutboxRelayTest extends ApprovalRequestRouteTestBase {
         await(() -> approvals().find(new Document("_id", id)).first().getList("outbox", Document.class).isEmpty());
         assertThat(approvals().find(new Document("_id", id)).first()).as("mark removed with the last entry")
                 .doesNotContainKey(ApprovalDocuments.OUTBOX_MARK);
-        // everything sent by now is readable: the event is there, exactly once
-        assertThat(kafka.await("approval.submitted", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(5)))
-                .as("published once Kafka is back").hasSize(1);
+        // everything sent by now is readable: the event is there. At least once: a send the returning broker wrote but
+        // answered too late counts as failed, and the relay sends it again (seen in CI, 3 s apart); every copy is the
+        // same event, which consumers take once (by its id and sequence)
+        var published = kafka.await("approval.submitted", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(5));
+        assertThat(published).as("published once Kafka is back").isNotEmpty();
+        assertThat(published.stream().map(rec -> rec.value()).distinct()).as("the same event").hasSize(1);
     }
 
     private static void startAgain(com.erp.devinfra.EmbeddedKafka broker) {

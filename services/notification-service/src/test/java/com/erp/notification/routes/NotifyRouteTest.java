@@ -23,6 +23,7 @@ import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.events.ReportingLines;
+import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.testing.HttpTestClient;
 import com.erp.routes.testing.ServiceTestSupport;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** notification-service on a real Kafka broker and Redis, with real WebSocket clients. */
 @CamelSpringBootTest
@@ -53,6 +55,8 @@ class NotifyRouteTest extends ServiceTestSupport {
 
     @Autowired
     ObjectMapper json;
+    @Autowired
+    StringRedisTemplate redis;
     Person drafter;
     Person lead;
 
@@ -234,6 +238,7 @@ class NotifyRouteTest extends ServiceTestSupport {
         assertThat(http.get("/api/notifications", token(newHead)).json().path("items").findValuesAsText("type"))
                 .containsExactly("DOCUMENT_RECEIVED");
         assertThat(http.get("/api/notifications", token(movedAway)).json().path("items")).as("moved away").isEmpty();
+        redis.delete(RedisKeys.NOTIFICATION_ORG_CHART); // a chart of this test's own departments, not the others'
     }
 
     @Test
