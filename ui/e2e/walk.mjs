@@ -686,6 +686,17 @@ try {
   if ((await available(hire, hireYear)) !== 16) throw new Error(`hired ${hiredOn}: 16 days expected in ${hireYear}`);
   await hire.getByTestId('hired-on').filter({ hasText: hiredOn }).waitFor();
   log(`the new hire's 입사일 ${hiredOn} gives them the law's 16 days this year`);
+  // 비밀번호 초기화: they forgot it; the administrator gives a new temporary one, shown once, and they sign in with it
+  admin.once('dialog', (d) => d.accept());
+  await admin.getByTestId('employee-row').filter({ hasText: hireName }).getByRole('button', { name: '비밀번호 초기화' }).click();
+  await admin.getByTestId('hired').filter({ hasText: hireName }).filter({ hasNotText: temporary }).waitFor({ timeout: LIVE });
+  const reset = await admin.getByTestId('temporary-password').innerText();
+  await hire.goto(`${base}/#/`);
+  await hire.fill('input[name=username]', hireName);
+  await hire.fill('input[name=password]', reset);
+  await hire.click('button[type=submit]');
+  await hire.getByTestId('me').waitFor({ timeout: LIVE });
+  log('the administrator resets the forgotten password; the temporary one, shown once, signs them in');
   // 인사 이동: moved to 영업본부 in place
   const hireRow = admin.getByTestId('employee-row').filter({ hasText: hireName });
   await hireRow.getByRole('button', { name: '이동' }).click();
@@ -709,7 +720,7 @@ try {
   await admin.getByTestId('employee-row').filter({ hasText: hireName }).waitFor({ state: 'detached', timeout: LIVE });
   const relogin = await admin.evaluate(async ([u, p]) => (await fetch('/api/auth/login', { method: 'POST',
     headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: u, password: p }) })).status,
-  [hireName, 'my own secret 42']);
+  [hireName, reset]);
   if (relogin !== 401) throw new Error(`someone who left signed in: ${relogin}`);
   // the drafter's document waits on someone who left: its page says so, and what to do
   await until(staff, toLeaverHash, staff.getByTestId('approver-left').filter({ hasText: '한지민' }),

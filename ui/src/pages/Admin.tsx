@@ -94,6 +94,17 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
   const [busy, setBusy] = useState(false);
   const dept = departments.data?.find((d) => d.id === (departmentId ?? departments.data?.[0]?.id));
 
+  // 비밀번호 초기화: a forgotten password becomes a temporary one, shown once like a new hire's
+  const resetPassword = async (p: Employee) => {
+    if (!window.confirm(`${p.name} (${p.username})의 비밀번호를 초기화할까요? 지금 로그인된 곳에서는 모두 로그아웃됩니다.`)) return;
+    setError(undefined);
+    try {
+      setHired(await api<Hired>('POST', `/api/employees/${p.id}/password-reset`));
+    } catch (err) {
+      setError(message(err));
+    }
+  };
+
   const hire = async (e: FormEvent) => {
     e.preventDefault();
     if (!dept) return;
@@ -156,7 +167,7 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
       </form>
       {hired && (
         <p className="notice" data-testid="hired">
-          {hired.employee.name} ({hired.employee.username}) 등록. 임시 비밀번호 (shown once):{' '}
+          {hired.employee.name} ({hired.employee.username}) 임시 비밀번호 (shown once):{' '}
           <code data-testid="temporary-password">{hired.temporaryPassword}</code> — 첫 로그인 후 내 정보에서 바꾸게 하세요.
         </p>
       )}
@@ -181,6 +192,7 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
                   <td>
                     <button type="button" className="link" onClick={() => setEditing(p.id)}>이동</button>
                     {p.id !== me.id && <button type="button" className="link" onClick={() => setDeparting(p.id)}>퇴사</button>}
+                    {p.id !== me.id && <button type="button" className="link" onClick={() => resetPassword(p)}>비밀번호 초기화</button>}
                   </td>
                 </tr>
               )

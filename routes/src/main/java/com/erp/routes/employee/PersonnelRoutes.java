@@ -43,6 +43,10 @@ public class PersonnelRoutes extends RouteBuilder {
                 .process(new CallerProcessor())
                 .bean("personnel", "reinstate(${variable.caller}, ${header.employeeId})");
 
+        from("direct:resetPassword").routeId("employee.reset-password").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "resetPassword(${variable.caller}, ${header.employeeId})");
+
         from("direct:listDepartures").routeId("employee.departures").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .bean("personnel", "departures(${variable.caller})");

@@ -354,6 +354,42 @@ public class Personnel {
         return back;
     }
 
+    /**
+     * An administrator gives an active employee a new temporary password (a forgotten one, or one someone else may
+     * know): shown once, kept nowhere else; every token of theirs is revoked, as when they change it themselves, and a
+     * lock after failed sign-ins ends. Not one's own (one changes that oneself, knowing it), not someone who left
+     * (brought back instead, which gives one too).
+     */
+    public Hired resetPassword(Caller caller, long employeeId) {
+        String temporary = PersonnelRules.temporaryPassword(random);
+        String hash = passwords.encode(temporary);
+        Instant now = now();
+        record Reset(Hired hired, String username, TokenRevocation revocation) {
+        }
+        Reset reset = tx.execute(status -> {
+            lockEmployees(caller.id(), employeeId);
+            requireAdmin(caller, "resets passwords");
+            Employee e = em.find(Employee.class, employeeId);
+            if (e == null) {
+                throw ProblemException.notFound("No employee [" + employeeId + "].");
+            }
+            if (e.getId() == caller.id()) {
+                throw ProblemException.unprocessable("Your own password you change yourself (PUT /api/auth/password).");
+            }
+            if (!e.isActive()) {
+                throw ProblemException.conflict(e.getName() + " has left: bring them back (reinstatement), which gives "
+                        + "them a temporary password.");
+            }
+            e.changePassword(hash);
+            return new Reset(new Hired(views.employee(e), temporary), e.getUsername(),
+                    revoke(e, now, TokenRevocation.Reason.CHANGED));
+        });
+        revoked.revoke(reset.revocation());
+        throttle.succeeded(reset.username());
+        LOG.info("{} reset the password of {}", caller.username(), employeeId);
+        return reset.hired();
+    }
+
     /** The last {@value #MAX_DEPARTURES} departures, newest first, each with its successor now (an administrator's view). */
     public List<DepartedEmployee> departures(Caller caller) {
         return tx.execute(status -> {

@@ -157,6 +157,53 @@ class PersonnelTest extends EmployeeTestBase {
         assertProblem(http.post("/api/employees/999999/departure", token("admin"), Map.of()), 404);
     }
 
+    /**
+     * A forgotten password: an administrator gives a new temporary one, shown once; the old password and every token
+     * of theirs stop working, a lock after failed sign-ins ends, and they choose their own again. Only administrators,
+     * not for one's own password, not for someone who left.
+     */
+    @Test
+    void anAdministratorResetsAForgottenPasswordAndTheOldOneAndTokensStopWorking() {
+        Response hired = hired("forgot", "DEV");
+        String username = hired.json().path("employee").path("username").asText();
+        String first = hired.json().path("temporaryPassword").asText();
+        String token = login(username, first).json().path("accessToken").asText();
+        assertThat(http.put("/api/auth/password", token, Map.of("currentPassword", first,
+                "newPassword", "remembered once")).status()).isEqualTo(204);
+        String held = login(username, "remembered once").json().path("accessToken").asText();
+        // forgotten: tried until locked out
+        for (int i = 0; i < 5; i++) {
+            login(username, "not it " + i);
+        }
+        assertThat(login(username, "remembered once").status()).as("locked").isEqualTo(429);
+        String before = login("dev.staff", "test-password").json().path("accessToken").asText();
+        String reset = "/api/employees/" + id(hired) + "/password-reset";
+
+        assertProblem(http.post(reset, token("dev.head"), null), 403);
+        assertProblem(http.post(reset, before, null), 403);
+        assertProblem(http.post("/api/employees/999999/password-reset", token("admin"), null), 404);
+        long adminId = http.get("/api/employees/me", token("admin")).json().path("id").asLong();
+        assertThat(assertProblem(http.post("/api/employees/" + adminId + "/password-reset", token("admin"), null), 422)
+                .path("detail").asText()).contains("/api/auth/password");
+
+        Response done = http.post(reset, token("admin"), null);
+        assertThat(done.status()).as("%s", done).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/employees/{employeeId}/password-reset", done);
+        String temporary = done.json().path("temporaryPassword").asText();
+        assertThat(temporary).hasSize(16).isNotEqualTo(first);
+        assertThat(login(username, "remembered once").status()).as("the old password").isEqualTo(401);
+        assertThat(http.get("/api/employees/me", held).status()).as("a token from before").isEqualTo(401);
+        Response in = login(username, temporary);
+        assertThat(in.status()).as("the lock ended, the temporary password works: %s", in).isEqualTo(200);
+        assertThat(http.get("/api/employees/me", in.json().path("accessToken").asText()).status()).isEqualTo(200);
+
+        // someone who left is brought back instead
+        long leaver = id(hired("gone", "DEV"));
+        assertThat(http.post("/api/employees/" + leaver + "/departure", token("admin"), Map.of()).status()).isEqualTo(200);
+        assertThat(assertProblem(http.post("/api/employees/" + leaver + "/password-reset", token("admin"), null), 409)
+                .path("detail").asText()).contains("reinstatement");
+    }
+
     /** Hires someone into {@code code}; their id and temporary password. */
     private Response hired(String prefix, String code) {
         Response hired = http.post("/api/employees", token("admin"), hire(unique(prefix), code));
