@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeStepIndex, attachmentRefusal, changeableSteps, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, HISTORY_LABEL,
+import { activeStepIndex, attachmentRefusal, changeableSteps, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, HISTORY_LABEL, hoursAndMinutes,
   leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
   mayApproveFinally, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
   withStepPeople } from './format';
@@ -330,5 +330,14 @@ describe('documentForm fills the draft form from a document (재기안, 복사 �
     expect(f.cc).toEqual(cc);
     expect(f.receivers).toEqual([agreer]);
     expect(f.receivingDepartments).toEqual([{ id: 2, name: '영업본부' }]);
+  });
+});
+
+describe('hoursAndMinutes', () => {
+  it('says hours and minutes, leaving out a zero part', () => {
+    expect(hoursAndMinutes(555)).toBe('9시간 15분');
+    expect(hoursAndMinutes(45)).toBe('45분');
+    expect(hoursAndMinutes(480)).toBe('8시간');
+    expect(hoursAndMinutes(0)).toBe('0분');
   });
 });

@@ -114,6 +114,13 @@ export function days(n: number): string {
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 10;
 
+/** Minutes as hours and minutes, e.g. 555 → "9시간 15분", 45 → "45분". */
+export function hoursAndMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m}분` : m === 0 ? `${h}시간` : `${h}시간 ${m}분`;
+}
+
 /** A file's size for people: 512 B, 12.3 KB, 4.8 MB (1 KB = 1024 bytes, as the 5 MB limit counts). */
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -425,6 +425,17 @@ export interface AttendanceRecord {
   checkIn: string;
   checkOut?: string;
   counted: boolean;
+  /** check-in to check-out, whole minutes; absent until checked out */
+  workedMinutes?: number;
+}
+
+/** A month of one's attendance. */
+export interface AttendanceMonth {
+  month: string;
+  days: AttendanceRecord[];
+  daysCheckedIn: number;
+  /** on the days checked out too */
+  workedMinutes: number;
 }
 
 export interface DispatchModeState {

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime } from '../format';
-import type { AttendanceDay, AttendanceRecord } from '../types';
+import { dateTime, hoursAndMinutes } from '../format';
+import type { AttendanceDay, AttendanceMonth } from '../types';
 
 /**
  * 출퇴근: check in and out; every 30th counted day of attendance earns a leave day (a day off or one's own approved
@@ -15,7 +15,7 @@ export function Attendance() {
   // may be another near midnight in Seoul
   const [month, setMonth] = useState<string>();
   const [last, setLast] = useState<AttendanceDay>();
-  const { data, error, reload } = useLoad(() => api<{ month: string; days: AttendanceRecord[] }>('GET',
+  const { data, error, reload } = useLoad(() => api<AttendanceMonth>('GET',
     `/api/attendance${month ? `?month=${month}` : ''}`), [month]);
 
   const punch = async (what: 'check-in' | 'check-out') => {
@@ -42,17 +42,23 @@ export function Attendance() {
       {last && <p className="muted">출근 {last.attendanceDays}일째 · 다음 휴가 1일까지 {last.daysToNextLeaveDay}일</p>}
       {error && <p className="error">{error}</p>}
       <table>
-        <thead><tr><th>날짜</th><th>출근</th><th>퇴근</th><th>적립</th></tr></thead>
+        <thead><tr><th>날짜</th><th>출근</th><th>퇴근</th><th>근무</th><th>적립</th></tr></thead>
         <tbody>
           {data?.days.map((d) => (
             <tr key={d.date} data-testid="attendance-day">
               <td>{d.date}</td><td>{dateTime(d.checkIn)}</td><td>{dateTime(d.checkOut)}</td>
+              <td>{d.workedMinutes === undefined ? '' : hoursAndMinutes(d.workedMinutes)}</td>
               <td title={d.counted ? '휴가 적립 일수에 셉니다' : '휴일 또는 본인 휴가일: 적립 일수에 세지 않습니다'}>{d.counted ? '○' : '–'}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {data && data.days.length === 0 && <p className="empty">이 달의 기록이 없습니다.</p>}
+      {data && data.days.length > 0 && (
+        <p className="muted" data-testid="attendance-total">
+          {data.daysCheckedIn}일 출근 · 근무 {hoursAndMinutes(data.workedMinutes)} <small>(퇴근까지 기록된 날)</small>
+        </p>
+      )}
     </section>
   );
 }

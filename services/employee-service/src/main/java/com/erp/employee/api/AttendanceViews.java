@@ -21,11 +21,14 @@ public class AttendanceViews {
                                 long attendanceDays, int daysToNextLeaveDay, double earnedDays) {
     }
 
-    /** Schema AttendanceMonth. */
-    public record AttendanceMonth(String month, List<Day> days) {
+    /**
+     * Schema AttendanceMonth: the days checked in, how many, and the time worked on those checked out too (a day still
+     * open, today's or one whose check-out was forgotten, adds nothing).
+     */
+    public record AttendanceMonth(String month, List<Day> days, int daysCheckedIn, long workedMinutes) {
     }
 
-    public record Day(String date, Instant checkIn, Instant checkOut, boolean counted) {
+    public record Day(String date, Instant checkIn, Instant checkOut, boolean counted, Long workedMinutes) {
     }
 
     private final Clock clock;
@@ -50,7 +53,10 @@ public class AttendanceViews {
     }
 
     public AttendanceMonth month(List<Attendance> found, YearMonth month) {
-        return new AttendanceMonth(month.toString(), found.stream()
-                .map(a -> new Day(a.getDate().toString(), a.getCheckIn(), a.getCheckOut(), a.isCounted())).toList());
+        List<Day> days = found.stream().map(a -> new Day(a.getDate().toString(), a.getCheckIn(), a.getCheckOut(),
+                a.isCounted(), a.workedMinutes())).toList();
+        long worked = found.stream().map(Attendance::workedMinutes).filter(java.util.Objects::nonNull)
+                .mapToLong(Long::longValue).sum();
+        return new AttendanceMonth(month.toString(), days, days.size(), worked);
     }
 }

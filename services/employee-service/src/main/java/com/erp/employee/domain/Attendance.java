@@ -75,6 +75,11 @@ public class Attendance {
         checkOut = at;
     }
 
+    /** Minutes between check-in and check-out (whole minutes, rounded down); null until checked out. */
+    public Long workedMinutes() {
+        return checkOut == null ? null : Math.max(0, java.time.Duration.between(checkIn, checkOut).toMinutes());
+    }
+
     /**
      * Why a check-in on {@code date} does not count toward earned leave, for the employee to read; null if it counts.
      *

@@ -22,6 +22,14 @@ class AttendanceTest {
     }
 
     @Test
+    void theTimeWorkedIsFromCheckInToCheckOutInWholeMinutes() {
+        Attendance day = new Attendance(1, LocalDate.parse("2031-03-03"), java.time.Instant.parse("2031-03-02T23:55:30Z"), true);
+        assertThat(day.workedMinutes()).as("not checked out yet").isNull();
+        day.checkOut(java.time.Instant.parse("2031-03-03T09:10:29Z"));
+        assertThat(day.workedMinutes()).isEqualTo(9 * 60 + 14);
+    }
+
+    @Test
     void aDayOffOrADayOfOnesOwnLeaveDoesNotCount() {
         // 2031-03-03 is a Monday; the 4th a holiday of this calendar
         CompanyDays days = new CompanyDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),

@@ -160,6 +160,9 @@ class AttendanceTest extends EmployeeTestBase {
         List<AttendanceDay> week = new ArrayList<>();
         for (String day : List.of("03", "04", "05", "06", "07", "08")) {
             week.add(bookAt("2031-03-" + day + "T08:55", days).checkIn(caller(someone)));
+            if (day.equals("03")) {
+                bookAt("2031-03-03T18:10", days).checkOut(caller(someone));
+            }
         }
         assertThat(week).extracting(AttendanceDay::counted).containsExactly(true, false, false, true, true, false);
         assertThat(week).extracting(AttendanceDay::attendanceDays).containsExactly(1L, 1L, 1L, 2L, 3L, 3L);
@@ -175,6 +178,11 @@ class AttendanceTest extends EmployeeTestBase {
         List<Boolean> counted = new ArrayList<>();
         month.json().path("days").forEach(d -> counted.add(d.path("counted").asBoolean()));
         assertThat(counted).containsExactly(true, false, false, true, true, false);
+        // the time worked: 08:55 to 18:10 on the 3rd, to 18:00 on the 8th; the days not checked out add nothing
+        assertThat(month.json().path("days").get(0).path("workedMinutes").asLong()).isEqualTo(555);
+        assertThat(month.json().path("days").get(1).has("workedMinutes")).isFalse();
+        assertThat(month.json().path("daysCheckedIn").asInt()).isEqualTo(6);
+        assertThat(month.json().path("workedMinutes").asLong()).isEqualTo(555 + 545);
     }
 
     /** A leave document of one day, its last entry {@code kind} (DEDUCTED: approved; RELEASED: withdrawn). */
