@@ -654,6 +654,15 @@ try {
   if (await staff.locator('nav a[data-nav=reports]').count() !== 0) throw new Error('a staff member is offered 통계');
   await admin.screenshot({ path: `${shots}/reports.png`, fullPage: true });
   log('the administrator reads this month\'s 결재 통계 (the lead among the approvers) and downloads it as CSV; a department head is offered it, staff not');
+
+  // 9a'. 출퇴근 and 팀 근태: the staff member checks in; their team lead sees it among their team's month, staff see no team
+  await staff.goto(`${base}/#/attendance`);
+  await staff.getByRole('button', { name: '출근 (check in)' }).click();
+  await staff.getByTestId('attendance-day').first().waitFor({ timeout: LIVE });
+  if (await staff.getByTestId('team-attendance').count() !== 0) throw new Error('a staff member is shown 팀 근태');
+  await lead.goto(`${base}/#/attendance`);
+  await lead.getByTestId('team-attendance-member').filter({ hasText: '김민준' }).waitFor({ timeout: LIVE });
+  log('the staff member checks in; their team lead sees it in 팀 근태, staff are shown none');
   await admin.goto(`${base}/#/admin`);
 
   // 9b. 인사: the administrator hires someone, whose temporary password is shown once; they sign in with it and replace

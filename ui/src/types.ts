@@ -429,6 +429,13 @@ export interface AttendanceRecord {
   workedMinutes?: number;
 }
 
+/** 팀 근태: the month of the people one leads. */
+export interface TeamAttendance {
+  month: string;
+  department: { id: number; name: string };
+  members: { employee: PersonRef; daysCheckedIn: number; workedMinutes: number; days: AttendanceRecord[] }[];
+}
+
 /** A month of one's attendance. */
 export interface AttendanceMonth {
   month: string;

@@ -3,14 +3,15 @@ import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime, hoursAndMinutes } from '../format';
-import type { AttendanceDay, AttendanceMonth } from '../types';
+import type { AttendanceDay, AttendanceMonth, TeamAttendance } from '../types';
 
 /**
  * 출퇴근: check in and out; every 30th counted day of attendance earns a leave day (a day off or one's own approved
  * leave day is kept, not counted).
  */
 export function Attendance() {
-  const { toast } = useApp();
+  const { toast, me, isAdmin } = useApp();
+  const oversees = isAdmin || me.position === 'TEAM_LEAD' || me.position === 'DEPT_HEAD';
   // the server's month (the company's calendar, where a check-in's day is counted) until one is chosen: the browser's
   // may be another near midnight in Seoul
   const [month, setMonth] = useState<string>();
@@ -54,11 +55,38 @@ export function Attendance() {
         </tbody>
       </table>
       {data && data.days.length === 0 && <p className="empty">이 달의 기록이 없습니다.</p>}
+      {oversees && data && <TeamAttendanceTable month={data.month} />}
       {data && data.days.length > 0 && (
         <p className="muted" data-testid="attendance-total">
           {data.daysCheckedIn}일 출근 · 근무 {hoursAndMinutes(data.workedMinutes)} <small>(퇴근까지 기록된 날)</small>
         </p>
       )}
     </section>
+  );
+}
+
+/** 팀 근태: the month of the people one leads (a team lead their team, a department head the department). */
+function TeamAttendanceTable({ month }: { month: string }) {
+  const team = useLoad(() => api<TeamAttendance>('GET', `/api/attendance/team?month=${month}`), [month]);
+  if (team.error) return <p className="error">{team.error}</p>;
+  if (!team.data) return null;
+  return (
+    <div className="card" data-testid="team-attendance">
+      <h3>팀 근태 <small>{team.data.department.name} · {team.data.month}</small></h3>
+      <table>
+        <thead><tr><th>이름</th><th>출근일</th><th>근무</th><th>마지막 출근</th></tr></thead>
+        <tbody>
+          {team.data.members.map((m) => (
+            <tr key={m.employee.id} data-testid="team-attendance-member">
+              <td>{m.employee.name} <small>{m.employee.position}</small></td>
+              <td>{m.daysCheckedIn}일</td>
+              <td>{hoursAndMinutes(m.workedMinutes)}</td>
+              <td>{m.days.length ? dateTime(m.days[m.days.length - 1].checkIn) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {team.data.members.length === 0 && <p className="empty">이끄는 사람이 없습니다.</p>}
+    </div>
   );
 }

@@ -8,6 +8,10 @@ import java.time.Clock;
 import java.util.List;
 
 import com.erp.employee.domain.Attendance;
+import com.erp.employee.domain.Department;
+import com.erp.employee.domain.Employee;
+import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
 
 /** Attendance as the contract shows it (bean {@code attendanceViews}). */
 public class AttendanceViews {
@@ -31,6 +35,17 @@ public class AttendanceViews {
     public record Day(String date, Instant checkIn, Instant checkOut, boolean counted, Long workedMinutes) {
     }
 
+    /** Schema TeamAttendance. */
+    public record TeamAttendance(String month, DepartmentRef department, List<Member> members) {
+    }
+
+    public record DepartmentRef(long id, String name) {
+    }
+
+    public record Member(com.erp.routes.common.events.Person employee, int daysCheckedIn, long workedMinutes,
+                         List<Day> days) {
+    }
+
     private final Clock clock;
     private final ZoneId zone;
 
@@ -50,6 +65,50 @@ public class AttendanceViews {
 
     public LocalDate until(YearMonth month) {
         return month.plusMonths(1).atDay(1);
+    }
+
+    /**
+     * 팀 근태: of the department's active people (the caller's own department unless an administrator names another),
+     * those the caller may read: a team lead their team's, a department head and an administrator everyone's; never the
+     * caller. 403 when that is nobody; 404 for a department that does not exist.
+     */
+    public List<Employee> managed(Caller caller, List<Employee> people, List<Department> departments, long departmentId) {
+        if (departments.stream().noneMatch(d -> d.getId() == departmentId)) {
+            throw ProblemException.notFound("No such department.");
+        }
+        List<Employee> managed = people.stream()
+                .filter(e -> e.getId() != caller.id())
+                .filter(e -> caller.isAdmin() || isHead(e.getDepartment(), caller)
+                        || e.getTeam() != null && e.getTeam().getLead() != null && e.getTeam().getLead().getId() == caller.id())
+                .sorted(java.util.Comparator.comparing(Employee::getName).thenComparing(Employee::getId))
+                .toList();
+        if (managed.isEmpty() && !caller.isAdmin() && !departments.stream()
+                .anyMatch(d -> d.getId() == departmentId && isHead(d, caller))) {
+            throw ProblemException.forbidden("Only team leads (of their team's people), department heads and "
+                    + "administrators see others' attendance.");
+        }
+        return managed;
+    }
+
+    private static boolean isHead(Department d, Caller caller) {
+        return d.getHead() != null && d.getHead().getId() == caller.id();
+    }
+
+    /** Their ids, for the query (an empty list makes an invalid {@code in ()}: nobody's id instead). */
+    public List<Long> ids(List<Employee> people) {
+        return people.isEmpty() ? List.of(-1L) : people.stream().map(Employee::getId).toList();
+    }
+
+    public TeamAttendance team(List<Attendance> found, List<Employee> managed, List<Department> departments,
+                               long departmentId, YearMonth month) {
+        java.util.Map<Long, List<Attendance>> byPerson = new java.util.HashMap<>();
+        found.forEach(a -> byPerson.computeIfAbsent(a.getEmployeeId(), id -> new java.util.ArrayList<>()).add(a));
+        Department department = departments.stream().filter(d -> d.getId() == departmentId).findFirst().orElseThrow();
+        return new TeamAttendance(month.toString(), new DepartmentRef(department.getId(), department.getName()),
+                managed.stream().map(e -> {
+                    AttendanceMonth m = month(byPerson.getOrDefault(e.getId(), List.of()), month);
+                    return new Member(EmployeeViews.person(e), m.daysCheckedIn(), m.workedMinutes(), m.days());
+                }).toList());
     }
 
     public AttendanceMonth month(List<Attendance> found, YearMonth month) {

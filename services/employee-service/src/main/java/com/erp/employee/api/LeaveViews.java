@@ -123,7 +123,7 @@ public class LeaveViews {
             return caller.departmentId();
         }
         if (!caller.isAdmin()) {
-            throw ProblemException.forbidden("Only administrators see the leave of another department than their own.");
+            throw ProblemException.forbidden("Only administrators see another department than their own (its leave, its attendance).");
         }
         return departmentId;
     }

@@ -25,6 +25,8 @@ import jakarta.persistence.Version;
 @NamedQuery(name = Attendance.OF_DAY, query = "select a from Attendance a where a.employeeId = :employeeId and a.date = :date")
 @NamedQuery(name = Attendance.IN_RANGE, query = "select a from Attendance a where a.employeeId = :employeeId "
         + "and a.date >= :from and a.date < :until order by a.date")
+@NamedQuery(name = Attendance.OF_PEOPLE, query = "select a from Attendance a where a.employeeId in :employeeIds "
+        + "and a.date >= :from and a.date < :until order by a.date")
 @NamedQuery(name = Attendance.COUNT, query = "select count(a) from Attendance a where a.employeeId = :employeeId "
         + "and a.counted = true")
 @NamedQuery(name = Attendance.LATEST, query = "select a from Attendance a where a.employeeId = :employeeId "
@@ -33,6 +35,7 @@ public class Attendance {
 
     public static final String OF_DAY = "Attendance.ofDay";
     public static final String IN_RANGE = "Attendance.inRange";
+    public static final String OF_PEOPLE = "Attendance.ofPeople";
     public static final String COUNT = "Attendance.count";
     public static final String LATEST = "Attendance.latest";
 

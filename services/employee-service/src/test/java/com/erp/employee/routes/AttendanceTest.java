@@ -185,6 +185,58 @@ class AttendanceTest extends EmployeeTestBase {
         assertThat(month.json().path("workedMinutes").asLong()).isEqualTo(555 + 545);
     }
 
+    /**
+     * 팀 근태: a team lead sees their team's people's month, a department head everyone of the department but
+     * themselves, an administrator any department's; a staff member, or a head asking for another department, nobody's.
+     */
+    @Test
+    void leadsHeadsAndAdministratorsSeeTheAttendanceOfThePeopleTheyLead() {
+        Hired someone = hired("DEV");
+        CompanyDays days = new CompanyDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of());
+        bookAt("2031-04-01T09:00", days).checkIn(caller(someone));
+        bookAt("2031-04-01T18:30", days).checkOut(caller(someone));
+        bookAt("2031-04-02T08:50", days).checkIn(caller(someone));
+        long dev = department("DEV").path("id").asLong();
+
+        Response ofLead = http.get("/api/attendance/team?month=2031-04", token("dev.lead"));
+        assertThat(ofLead.status()).as("%s", ofLead).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/attendance/team", ofLead);
+        assertThat(ofLead.json().path("department").path("id").asLong()).isEqualTo(dev);
+        JsonNode member = member(ofLead, someone.id());
+        assertThat(member.path("daysCheckedIn").asInt()).isEqualTo(2);
+        assertThat(member.path("workedMinutes").asLong()).as("the day still open adds nothing").isEqualTo(570);
+        assertThat(member.path("days").get(0).path("workedMinutes").asLong()).isEqualTo(570);
+        List<Long> ofLeadIds = ids(ofLead);
+        assertThat(ofLeadIds).as("not the lead, not the head").doesNotContain(id(token("dev.lead")), id(token("dev.head")));
+
+        List<Long> ofHead = ids(http.get("/api/attendance/team?month=2031-04", token("dev.head")));
+        assertThat(ofHead).contains(someone.id(), id(token("dev.lead"))).doesNotContain(id(token("dev.head")));
+        assertThat(ids(http.get("/api/attendance/team?month=2031-04&departmentId=" + dev, token("admin"))))
+                .contains(someone.id(), id(token("dev.head")));
+
+        assertThat(assertProblem(http.get("/api/attendance/team?month=2031-04", token("dev.staff")), 403)
+                .path("detail").asText()).contains("team leads");
+        assertProblem(http.get("/api/attendance/team?departmentId=" + dev, token("sales.head")), 403);
+        assertProblem(http.get("/api/attendance/team?departmentId=999999", token("admin")), 404);
+        assertProblem(http.get("/api/attendance/team?month=2031-4", token("dev.lead")), 400);
+        assertProblem(http.get("/api/attendance/team", null), 401);
+    }
+
+    private static JsonNode member(Response team, long employeeId) {
+        for (JsonNode m : team.json().path("members")) {
+            if (m.path("employee").path("id").asLong() == employeeId) {
+                return m;
+            }
+        }
+        throw new AssertionError("no member " + employeeId + " in " + team);
+    }
+
+    private static List<Long> ids(Response team) {
+        List<Long> ids = new ArrayList<>();
+        team.json().path("members").forEach(m -> ids.add(m.path("employee").path("id").asLong()));
+        return ids;
+    }
+
     /** A leave document of one day, its last entry {@code kind} (DEDUCTED: approved; RELEASED: withdrawn). */
     private void leave(Hired who, String leaveKind, String date, String kind) {
         String approvalId = java.util.UUID.randomUUID().toString();
