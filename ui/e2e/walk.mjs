@@ -661,7 +661,9 @@ try {
   await staff.getByTestId('attendance-day').first().waitFor({ timeout: LIVE });
   if (await staff.getByTestId('team-attendance').count() !== 0) throw new Error('a staff member is shown 팀 근태');
   await lead.goto(`${base}/#/attendance`);
-  await lead.getByTestId('team-attendance-member').filter({ hasText: '김민준' }).waitFor({ timeout: LIVE });
+  // the days-checked-in cell of their row: at least the one just made
+  await lead.getByTestId('team-attendance-member').filter({ hasText: '김민준' }).locator('td').nth(1)
+    .filter({ hasNotText: /^0일$/ }).waitFor({ timeout: LIVE });
   log('the staff member checks in; their team lead sees it in 팀 근태, staff are shown none');
   await admin.goto(`${base}/#/admin`);
 

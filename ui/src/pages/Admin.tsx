@@ -96,12 +96,15 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
 
   // 비밀번호 초기화: a forgotten password becomes a temporary one, shown once like a new hire's
   const resetPassword = async (p: Employee) => {
-    if (!window.confirm(`${p.name} (${p.username})의 비밀번호를 초기화할까요? 지금 로그인된 곳에서는 모두 로그아웃됩니다.`)) return;
+    if (busy || !window.confirm(`${p.name} (${p.username})의 비밀번호를 초기화할까요? 지금 로그인된 곳에서는 모두 로그아웃됩니다.`)) return;
     setError(undefined);
+    setBusy(true); // one at a time: a second answer would show a password the first already replaced
     try {
       setHired(await api<Hired>('POST', `/api/employees/${p.id}/password-reset`));
     } catch (err) {
       setError(message(err));
+    } finally {
+      setBusy(false);
     }
   };
 

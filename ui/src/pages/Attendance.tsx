@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../App';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime, hoursAndMinutes } from '../format';
 import type { AttendanceDay, AttendanceMonth, TeamAttendance } from '../types';
@@ -10,8 +10,7 @@ import type { AttendanceDay, AttendanceMonth, TeamAttendance } from '../types';
  * leave day is kept, not counted).
  */
 export function Attendance() {
-  const { toast, me, isAdmin } = useApp();
-  const oversees = isAdmin || me.position === 'TEAM_LEAD' || me.position === 'DEPT_HEAD';
+  const { toast } = useApp();
   // the server's month (the company's calendar, where a check-in's day is counted) until one is chosen: the browser's
   // may be another near midnight in Seoul
   const [month, setMonth] = useState<string>();
@@ -55,19 +54,23 @@ export function Attendance() {
         </tbody>
       </table>
       {data && data.days.length === 0 && <p className="empty">이 달의 기록이 없습니다.</p>}
-      {oversees && data && <TeamAttendanceTable month={data.month} />}
       {data && data.days.length > 0 && (
         <p className="muted" data-testid="attendance-total">
           {data.daysCheckedIn}일 출근 · 근무 {hoursAndMinutes(data.workedMinutes)} <small>(퇴근까지 기록된 날)</small>
         </p>
       )}
+      {data && <TeamAttendanceTable month={data.month} />}
     </section>
   );
 }
 
-/** 팀 근태: the month of the people one leads (a team lead their team, a department head the department). */
+/**
+ * 팀 근태: the month of the people one leads (a team lead their team, a department head the department). Shown to
+ * whoever the server lets see it: who leads is the org chart's appointments, not a job title; a 403 shows nothing.
+ */
 function TeamAttendanceTable({ month }: { month: string }) {
-  const team = useLoad(() => api<TeamAttendance>('GET', `/api/attendance/team?month=${month}`), [month]);
+  const team = useLoad(() => api<TeamAttendance>('GET', `/api/attendance/team?month=${month}`)
+    .catch((e: unknown) => { if (e instanceof ApiError && e.status === 403) return null; throw e; }), [month]);
   if (team.error) return <p className="error">{team.error}</p>;
   if (!team.data) return null;
   return (

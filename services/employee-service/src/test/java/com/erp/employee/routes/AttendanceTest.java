@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -209,8 +210,17 @@ class AttendanceTest extends EmployeeTestBase {
         List<Long> ofLeadIds = ids(ofLead);
         assertThat(ofLeadIds).as("not the lead, not the head").doesNotContain(id(token("dev.lead")), id(token("dev.head")));
 
+        // someone of the department in no team: the head's, not the lead's
+        Map<String, Object> teamless = hire(unique("teamless"), "DEV");
+        teamless.remove("teamId");
+        Response hiredTeamless = http.post("/api/employees", token("admin"), teamless);
+        assertThat(hiredTeamless.status()).as("%s", hiredTeamless).isEqualTo(201);
+        long outside = hiredTeamless.json().path("employee").path("id").asLong();
+        assertThat(ids(http.get("/api/attendance/team?month=2031-04", token("dev.lead")))).contains(someone.id())
+                .doesNotContain(outside);
+
         List<Long> ofHead = ids(http.get("/api/attendance/team?month=2031-04", token("dev.head")));
-        assertThat(ofHead).contains(someone.id(), id(token("dev.lead"))).doesNotContain(id(token("dev.head")));
+        assertThat(ofHead).contains(someone.id(), outside, id(token("dev.lead"))).doesNotContain(id(token("dev.head")));
         assertThat(ids(http.get("/api/attendance/team?month=2031-04&departmentId=" + dev, token("admin"))))
                 .contains(someone.id(), id(token("dev.head")));
 
