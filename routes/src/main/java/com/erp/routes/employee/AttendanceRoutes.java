@@ -40,15 +40,9 @@ public class AttendanceRoutes extends RouteBuilder {
         // 팀 근태: the department's people the caller leads, then their days of the month
         from("direct:getTeamAttendance").routeId("employee.team-attendance").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
-                .setVariable("month", method("attendanceViews", "month(${header.month})"))
-                .setVariable("departmentId", method("leaveViews",
-                        "calendarDepartment(${variable.caller}, ${header.departmentId})"))
-                .to("jpa:com.erp.employee.domain.Department?namedQuery=Department.all")
-                .setVariable("departments", body())
-                .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf("departmentId", variable("departmentId")))
-                .to("jpa:com.erp.employee.domain.Employee?namedQuery=Employee.active")
+                .to(DepartmentPeopleRoute.DEPARTMENT_PEOPLE)
                 .setVariable("people", method("attendanceViews",
-                        "managed(${variable.caller}, ${body}, ${variable.departments}, ${variable.departmentId})"))
+                        "managed(${variable.caller}, ${variable.people}, ${variable.departments}, ${variable.departmentId})"))
                 .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf(
                         "employeeIds", method("attendanceViews", "ids(${variable.people})"),
                         "from", method("attendanceViews", "from(${variable.month})"),

@@ -39,14 +39,7 @@ public class LeaveQueryRoutes extends RouteBuilder {
         // 부서 휴가 현황: the department's people, then their leave documents' entries that meet the month
         from("direct:getLeaveCalendar").routeId("employee.leave-calendar").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
-                .setVariable("month", method("attendanceViews", "month(${header.month})"))
-                .setVariable("departmentId", method("leaveViews",
-                        "calendarDepartment(${variable.caller}, ${header.departmentId})"))
-                .to("jpa:com.erp.employee.domain.Department?namedQuery=Department.all")
-                .setVariable("departments", body())
-                .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf("departmentId", variable("departmentId")))
-                .to("jpa:com.erp.employee.domain.Employee?namedQuery=Employee.active")
-                .setVariable("people", body())
+                .to(DepartmentPeopleRoute.DEPARTMENT_PEOPLE)
                 .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf(
                         "employeeIds", method("leaveViews",
                                 "employeeIds(${variable.people}, ${variable.departments}, ${variable.departmentId})"),
