@@ -42,13 +42,12 @@ public class AttendanceRoutes extends RouteBuilder {
                 .process(new CallerProcessor())
                 .to(DepartmentPeopleRoute.DEPARTMENT_PEOPLE)
                 .setVariable("people", method("attendanceViews",
-                        "managed(${variable.caller}, ${variable.people}, ${variable.departments}, ${variable.departmentId})"))
+                        "managed(${variable.caller}, ${variable.people}, ${variable.department})"))
                 .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf(
-                        "employeeIds", method("attendanceViews", "ids(${variable.people})"),
+                        "employeeIds", method("leaveViews", "employeeIds(${variable.people})"),
                         "from", method("attendanceViews", "from(${variable.month})"),
                         "until", method("attendanceViews", "until(${variable.month})")))
                 .to("jpa:com.erp.employee.domain.Attendance?namedQuery=Attendance.ofPeople")
-                .bean("attendanceViews", "team(${body}, ${variable.people}, ${variable.departments}, "
-                        + "${variable.departmentId}, ${variable.month})");
+                .bean("attendanceViews", "team(${body}, ${variable.people}, ${variable.department}, ${variable.month})");
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The month and the department a caller asks about, with its active people: the caller's own department, or any an
- * administrator names (403 otherwise). Sets the variables {@code month}, {@code departmentId}, {@code departments} (all
- * of them) and {@code people}, for 부서 휴가 현황 and 팀 근태.
+ * administrator names (403 otherwise; 404 for one that does not exist). Sets the variables {@code month},
+ * {@code departmentId}, {@code department} and {@code people}, for 부서 휴가 현황 and 팀 근태.
  */
 @Component
 public class DepartmentPeopleRoute extends RouteBuilder {
@@ -21,9 +21,9 @@ public class DepartmentPeopleRoute extends RouteBuilder {
         from(DEPARTMENT_PEOPLE).routeId("employee.department-people").errorHandler(noErrorHandler())
                 .setVariable("month", method("attendanceViews", "month(${header.month})"))
                 .setVariable("departmentId", method("leaveViews",
-                        "calendarDepartment(${variable.caller}, ${header.departmentId})"))
+                        "askedDepartment(${variable.caller}, ${header.departmentId})"))
                 .to("jpa:com.erp.employee.domain.Department?namedQuery=Department.all")
-                .setVariable("departments", body())
+                .setVariable("department", method("leaveViews", "department(${body}, ${variable.departmentId})"))
                 .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf("departmentId", variable("departmentId")))
                 .to("jpa:com.erp.employee.domain.Employee?namedQuery=Employee.active")
                 .setVariable("people", body());

@@ -41,13 +41,11 @@ public class LeaveQueryRoutes extends RouteBuilder {
                 .process(new CallerProcessor())
                 .to(DepartmentPeopleRoute.DEPARTMENT_PEOPLE)
                 .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf(
-                        "employeeIds", method("leaveViews",
-                                "employeeIds(${variable.people}, ${variable.departments}, ${variable.departmentId})"),
+                        "employeeIds", method("leaveViews", "employeeIds(${variable.people})"),
                         "first", method("attendanceViews", "from(${variable.month})"),
                         "last", method("leaveViews", "lastDay(${variable.month})")))
                 .to("jpa:com.erp.employee.domain.LeaveEntry?namedQuery=LeaveEntry.calendar")
-                .bean("leaveViews", "calendar(${body}, ${variable.people}, ${variable.departments}, "
-                        + "${variable.departmentId}, ${variable.month})");
+                .bean("leaveViews", "calendar(${body}, ${variable.people}, ${variable.department}, ${variable.month})");
 
         // the days leave is not taken on (the leave form counts a leave's days as the ledger will)
         from("direct:getDaysOff").routeId("employee.days-off").routeConfigurationId(RestErrorConfiguration.ID)

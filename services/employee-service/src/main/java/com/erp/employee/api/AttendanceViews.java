@@ -70,40 +70,28 @@ public class AttendanceViews {
     /**
      * 팀 근태: of the department's active people (the caller's own department unless an administrator names another),
      * those the caller may read: a team lead their team's, a department head and an administrator everyone's; never the
-     * caller. 403 when that is nobody; 404 for a department that does not exist.
+     * caller. 403 for anyone who heads nothing there and leads no team of it.
      */
-    public List<Employee> managed(Caller caller, List<Employee> people, List<Department> departments, long departmentId) {
-        if (departments.stream().noneMatch(d -> d.getId() == departmentId)) {
-            throw ProblemException.notFound("No such department.");
-        }
-        List<Employee> managed = people.stream()
-                .filter(e -> e.getId() != caller.id())
-                .filter(e -> caller.isAdmin() || isHead(e.getDepartment(), caller)
-                        || e.getTeam() != null && e.getTeam().getLead() != null && e.getTeam().getLead().getId() == caller.id())
-                .sorted(java.util.Comparator.comparing(Employee::getName).thenComparing(Employee::getId))
-                .toList();
-        if (managed.isEmpty() && !caller.isAdmin() && !departments.stream()
-                .anyMatch(d -> d.getId() == departmentId && isHead(d, caller))) {
+    public List<Employee> managed(Caller caller, List<Employee> people, Department department) {
+        boolean all = caller.isAdmin() || department.getHead() != null && department.getHead().getId() == caller.id();
+        // a lead is of the department too, and their own team's lead
+        if (!all && people.stream().noneMatch(e -> leads(caller, e))) {
             throw ProblemException.forbidden("Only team leads (of their team's people), department heads and "
                     + "administrators see others' attendance.");
         }
-        return managed;
+        return people.stream()
+                .filter(e -> e.getId() != caller.id() && (all || leads(caller, e)))
+                .sorted(java.util.Comparator.comparing(Employee::getName).thenComparing(Employee::getId))
+                .toList();
     }
 
-    private static boolean isHead(Department d, Caller caller) {
-        return d.getHead() != null && d.getHead().getId() == caller.id();
+    private static boolean leads(Caller caller, Employee e) {
+        return e.getTeam() != null && e.getTeam().getLead() != null && e.getTeam().getLead().getId() == caller.id();
     }
 
-    /** Their ids, for the query (an empty list makes an invalid {@code in ()}: nobody's id instead). */
-    public List<Long> ids(List<Employee> people) {
-        return people.isEmpty() ? List.of(-1L) : people.stream().map(Employee::getId).toList();
-    }
-
-    public TeamAttendance team(List<Attendance> found, List<Employee> managed, List<Department> departments,
-                               long departmentId, YearMonth month) {
+    public TeamAttendance team(List<Attendance> found, List<Employee> managed, Department department, YearMonth month) {
         java.util.Map<Long, List<Attendance>> byPerson = new java.util.HashMap<>();
         found.forEach(a -> byPerson.computeIfAbsent(a.getEmployeeId(), id -> new java.util.ArrayList<>()).add(a));
-        Department department = departments.stream().filter(d -> d.getId() == departmentId).findFirst().orElseThrow();
         return new TeamAttendance(month.toString(), new DepartmentRef(department.getId(), department.getName()),
                 managed.stream().map(e -> {
                     AttendanceMonth m = month(byPerson.getOrDefault(e.getId(), List.of()), month);

@@ -113,8 +113,11 @@ public class LeaveViews {
 
     // ---- 부서 휴가 현황 -------------------------------------------------------------------------------------------
 
-    /** The department whose leave the caller asks for: their own, or any for an administrator (403 otherwise). */
-    public long calendarDepartment(Caller caller, Long departmentId) {
+    /**
+     * The department whose leave or attendance the caller asks for: their own, or any for an administrator (403
+     * otherwise).
+     */
+    public long askedDepartment(Caller caller, Long departmentId) {
         if (departmentId == null || departmentId.equals(caller.departmentId())) {
             if (caller.departmentId() == null) {
                 throw ProblemException.badRequest("Your sign-in names no department: sign in again, or name one.",
@@ -132,13 +135,15 @@ public class LeaveViews {
         return month.atEndOfMonth();
     }
 
-    /** The department's people, by id (none: a department that has nobody, or none at all: then 404). */
-    public List<Long> employeeIds(List<Employee> people, List<com.erp.employee.domain.Department> departments,
-                                  long departmentId) {
-        if (departments.stream().noneMatch(d -> d.getId() == departmentId)) {
-            throw ProblemException.notFound("No such department.");
-        }
-        // an empty list makes an invalid `in ()`: nobody's id instead
+    /** The department of this id among all of them; 404 if there is none. */
+    public com.erp.employee.domain.Department department(List<com.erp.employee.domain.Department> departments,
+                                                         long departmentId) {
+        return departments.stream().filter(d -> d.getId() == departmentId).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No such department."));
+    }
+
+    /** These people's ids, for a query's {@code in} (an empty list makes an invalid {@code in ()}: nobody's id instead). */
+    public List<Long> employeeIds(List<Employee> people) {
         return people.isEmpty() ? List.of(-1L) : people.stream().map(Employee::getId).toList();
     }
 
@@ -147,8 +152,7 @@ public class LeaveViews {
      * DEDUCTED approved, RESERVED on its way; one that was refused or released (rejected, withdrawn) is left out.
      */
     public LeaveCalendar calendar(List<LeaveEntry> entries, List<Employee> people,
-                                  List<com.erp.employee.domain.Department> departments, long departmentId,
-                                  YearMonth month) {
+                                  com.erp.employee.domain.Department department, YearMonth month) {
         java.util.Map<Long, Employee> byId = new java.util.HashMap<>();
         people.forEach(p -> byId.put(p.getId(), p));
         java.util.Map<String, LeaveEntry> last = new java.util.LinkedHashMap<>();
@@ -164,9 +168,8 @@ public class LeaveViews {
                 .sorted(java.util.Comparator.comparing(LeaveCalendar.Leave::startDate)
                         .thenComparing(l -> l.employee().name()))
                 .toList();
-        String name = departments.stream().filter(d -> d.getId() == departmentId).findFirst()
-                .map(com.erp.employee.domain.Department::getName).orElseThrow();
-        return new LeaveCalendar(month.toString(), new LeaveCalendar.CalendarDepartment(departmentId, name), leaves);
+        return new LeaveCalendar(month.toString(),
+                new LeaveCalendar.CalendarDepartment(department.getId(), department.getName()), leaves);
     }
 
 }
