@@ -1,6 +1,6 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
-// watching it finish without reloading, a reminder (독촉), a leave reserved, a step decided by a deputy (대결), an agreement (합의), the line changed (결재선 변경: another approver, a step added and removed),
+// watching it finish without reloading, a reminder (독촉), a leave reserved and cancelled (휴가 취소), a step decided by a deputy (대결), an agreement (합의), the line changed (결재선 변경: another approver, a step added and removed),
 // a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a draft saved and taken up (임시저장), a document copied as a new one (복사 기안), a search, two documents approved at once (일괄결재),
 // problems shown in words,
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
@@ -73,6 +73,20 @@ async function available(page, year) {
   return parseFloat(await shown.innerText());
 }
 const plusDays = (d, n) => new Date(d.getTime() + n * 86400000);
+
+/** Approves a document as the page's user, through the API, once their step is active (it arrives through Kafka). */
+async function approveByApi(page, id) {
+  for (let waited = 0; waited <= LIVE; waited += 500) {
+    const status = await page.evaluate(async (docId) => {
+      const token = JSON.parse(sessionStorage.getItem('erp.session')).token;
+      return (await fetch(`/api/approvals/${docId}/decisions`, { method: 'POST', body: JSON.stringify({ decision: 'APPROVE' }),
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } })).status;
+    }, id);
+    if (status === 200) return;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`could not approve ${id}`);
+}
 
 /**
  * Opens the page at `hash` afresh (away and back) until `locator` shows on it: for what arrives through Kafka without
@@ -292,6 +306,7 @@ try {
   await staff.click('button[type=submit]');
   await staff.waitForURL(/#\/docs\/[^/]+$/);
   await staff.getByTestId('doc-leave').filter({ hasText: '2일' }).waitFor();
+  const leaveId = staff.url().split('/').pop();
   for (let waited = 0; (await available(staff, next.getUTCFullYear())) !== before - 2; waited += 250) {
     if (waited > LIVE) throw new Error(`the balance did not drop from ${before} by 2 days`);
     await staff.waitForTimeout(250);
@@ -304,6 +319,22 @@ try {
   await lead.getByTestId('leave-calendar-row').filter({ hasText: '김민준' }).filter({ hasText: iso(next) })
     .and(lead.locator('[data-status=PENDING]')).waitFor({ timeout: LIVE });
   log('the lead\'s 부서 휴가 현황 shows the staff member\'s days in that month, 결재 중');
+
+  // 8a. 휴가 취소: the lead and the head approve the leave (through the API: deciding in the page is walked above); its
+  // drafter cancels it from its page before it begins; the days come back, and the lead is told
+  for (const approver of [lead, head]) await approveByApi(approver, leaveId);
+  await until(staff, `#/docs/${leaveId}`, staff.getByTestId('cancel-leave'), 'the approved leave offers no 휴가 취소');
+  await staff.getByLabel('cancellation reason').fill('일정 변경');
+  staff.once('dialog', (d) => d.accept()); // 휴가 취소 asks once more
+  await staff.getByRole('button', { name: '휴가 취소' }).click();
+  await staff.getByTestId('doc-status').filter({ hasText: '취소' }).waitFor({ timeout: LIVE });
+  for (let waited = 0; (await available(staff, next.getUTCFullYear())) !== before; waited += 250) {
+    if (waited > LIVE) throw new Error(`the cancelled leave's days did not come back: ${before} expected`);
+    await staff.waitForTimeout(250);
+  }
+  await until(lead, '#/notifications', lead.locator('[data-testid=notification][data-type=LEAVE_CANCELLED]').first(),
+    'the lead was not told of the cancelled leave');
+  log(`the leave approved, then cancelled by its drafter (휴가 취소): ${before} days available again, the lead told`);
 
   // 8b. an expense claim (지출결의): its own fields, shown on the document
   const yesterday = iso(plusDays(new Date(), -1));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activeStepIndex, attachmentRefusal, changeableSteps, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, HISTORY_LABEL, hoursAndMinutes,
+import { activeStepIndex, attachmentRefusal, changeableSteps, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, HISTORY_LABEL, hoursAndMinutes,
   leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
-  mayApproveFinally, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
+  mayApproveFinally, mayCancelLeave, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
   withStepPeople } from './format';
 
 describe('problemMessage', () => {
@@ -280,6 +280,32 @@ describe('pendingReceipt says what 접수 would acknowledge, as approval-request
     expect(pendingReceipt(doc({ receivingDepartments: [{ department: sales, receivedBy: { id: 5, name: '정하늘' },
       receivedAt: '2026-12-02T01:22:00Z' }] }), me)).toBeUndefined();
     expect(pendingReceipt(doc({ receivingDepartments: [{ department: sales }] }), { id: 4 })).toBeUndefined();
+  });
+});
+
+describe('mayCancelLeave says who may cancel an approved leave (휴가 취소), as approval-request decides it', () => {
+  const leave = (over: object) => ({ type: 'LEAVE', status: 'APPROVED' as const, drafter: { id: 4 },
+    leave: { startDate: '2026-12-10' }, ...over });
+  it('its drafter, before its first day in the company\'s calendar', () => {
+    expect(mayCancelLeave(leave({}), 4, false, '2026-12-09')).toBe(true);
+    expect(mayCancelLeave(leave({}), 4, false, '2026-12-10')).toBe(false);
+    expect(mayCancelLeave(leave({}), 4, false, '2026-12-11')).toBe(false);
+  });
+  it('an administrator at any time; nobody else', () => {
+    expect(mayCancelLeave(leave({}), 1, true, '2026-12-11')).toBe(true);
+    expect(mayCancelLeave(leave({}), 5, false, '2026-12-09')).toBe(false);
+  });
+  it('only an approved leave document', () => {
+    expect(mayCancelLeave(leave({ status: 'IN_PROGRESS' }), 4, false, '2026-12-09')).toBe(false);
+    expect(mayCancelLeave(leave({ status: 'CANCELLED' }), 1, true, '2026-12-09')).toBe(false);
+    expect(mayCancelLeave(leave({ type: 'GENERAL', leave: undefined }), 4, false, '2026-12-09')).toBe(false);
+  });
+});
+
+describe('companyToday is the day in Seoul, not the browser\'s', () => {
+  it('past 15:00 UTC it is the next day in Seoul', () => {
+    expect(companyToday(new Date('2026-12-09T14:59:00Z'))).toBe('2026-12-09');
+    expect(companyToday(new Date('2026-12-09T15:00:00Z'))).toBe('2026-12-10');
   });
 });
 

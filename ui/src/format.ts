@@ -15,6 +15,7 @@ export const STATUS_LABEL: Record<ApprovalStatus, string> = {
   APPROVED: '승인',
   REJECTED: '반려',
   WITHDRAWN: '회수',
+  CANCELLED: '취소',
 };
 
 export const STEP_LABEL: Record<StepStatus, string> = {
@@ -76,6 +77,7 @@ export const HISTORY_LABEL: Record<string, string> = {
   LEAVE_RESERVED: '휴가 일수 확보',
   LEAVE_REFUSED: '휴가 일수 부족',
   LINE_CHANGED: '결재선 변경',
+  LEAVE_CANCELLED: '휴가 취소',
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -103,6 +105,23 @@ export function dateTime(iso: string | undefined): string {
   if (Number.isNaN(d.getTime())) return iso;
   const part = Object.fromEntries(companyClock.formatToParts(d).map((p) => [p.type, p.value]));
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+
+/** The day it is now in the company's calendar, as an ISO date: a leave has begun on it, whatever the browser's day. */
+export function companyToday(now: Date = new Date()): string {
+  const part = Object.fromEntries(companyClock.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}`;
+}
+
+/**
+ * 휴가 취소: whether the caller may cancel this approved leave (POST /api/approvals/{id}/leave-cancellation), as
+ * approval-request decides it: its drafter before its first day in the company's calendar, an administrator at any
+ * time. The server stays the judge.
+ */
+export function mayCancelLeave(doc: { type: string; status: ApprovalStatus; drafter: { id: number }; leave?: { startDate: string } },
+  meId: number, isAdmin: boolean, today: string): boolean {
+  if (doc.type !== 'LEAVE' || doc.status !== 'APPROVED' || !doc.leave) return false;
+  return isAdmin || (doc.drafter.id === meId && doc.leave.startDate > today);
 }
 
 /** Days as the ledger counts them: whole or half. */

@@ -110,7 +110,7 @@ export interface Trip {
   purpose?: string;
 }
 export type LeaveKind = 'ANNUAL' | 'HALF_DAY_AM' | 'HALF_DAY_PM';
-export type ApprovalStatus = 'SUBMITTED' | 'IN_PROGRESS' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+export type ApprovalStatus = 'SUBMITTED' | 'IN_PROGRESS' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'CANCELLED';
 export type StepStatus = 'WAITING' | 'PENDING' | 'APPROVED' | 'REJECTED' | 'SKIPPED';
 
 export interface LeaveRequest {
@@ -361,7 +361,7 @@ export interface LeaveBalance {
 
 export interface LeaveEntry {
   id: number;
-  kind: 'RESERVED' | 'REFUSED' | 'DEDUCTED' | 'RELEASED' | 'GRANTED' | 'EARNED';
+  kind: 'RESERVED' | 'REFUSED' | 'DEDUCTED' | 'RELEASED' | 'CANCELLED' | 'GRANTED' | 'EARNED';
   at: string;
   days: number;
   availableAfter: number;

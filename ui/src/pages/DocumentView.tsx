@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
 import { api, download, idempotencyKey } from '../api';
 import { message, useLoad } from '../hooks';
-import { changeableSteps, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineSignature, mayApproveFinally, pendingReceipt, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import { changeableSteps, companyToday, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineSignature, mayApproveFinally, mayCancelLeave, pendingReceipt, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
 import { LineChangeForm } from './LineChangeForm';
@@ -132,6 +132,18 @@ export function DocumentView({ id }: { id: string }) {
     } finally {
       setFetching((ids) => ids.filter((x) => x !== a.id));
     }
+  };
+
+  // 휴가 취소: an approved leave, by its drafter before it begins (an administrator at any time); asked once more
+  const cancellable = mayCancelLeave(doc, me.id, isAdmin, companyToday());
+  const cancelLeave = () => {
+    if (!window.confirm('휴가를 취소하면 그 일수가 돌아오고, 결재한 사람들에게 알립니다. 취소할까요? (cancel this leave?)')) return;
+    return sendOnce(async () => {
+      await api('POST', `/api/approvals/${encodeURIComponent(id)}/leave-cancellation`, reason.trim() ? { reason: reason.trim() } : {});
+      toast('휴가를 취소했습니다 (leave cancelled): 일수가 곧 돌아옵니다.');
+      setReason('');
+      reload();
+    });
   };
 
   // 회수 cannot be undone (only resubmitted, 재기안): asked once more
@@ -312,6 +324,15 @@ export function DocumentView({ id }: { id: string }) {
           <div className="decide">
             <input placeholder="사유 (reason, optional)" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} aria-label="retraction reason" />
             <button className="danger" onClick={retract} disabled={sending}>결재 취소</button>
+          </div>
+        </div>
+      )}
+      {cancellable && (
+        <div className="card" data-testid="cancel-leave">
+          <h3>휴가 취소 <small>cancel this approved leave: its {days(doc.leave!.days)} come back, the approvers are told</small></h3>
+          <div className="decide">
+            <input placeholder="사유 (reason, optional)" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} aria-label="cancellation reason" />
+            <button className="danger" onClick={cancelLeave} disabled={sending}>휴가 취소</button>
           </div>
         </div>
       )}

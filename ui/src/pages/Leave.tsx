@@ -6,7 +6,7 @@ import { dateTime, days, LEAVE_KIND_LABEL } from '../format';
 import type { DepartmentInfo, Employee, LeaveBalance, LeaveCalendar, LeaveEntry } from '../types';
 
 const ENTRY_LABEL: Record<LeaveEntry['kind'], string> = {
-  RESERVED: '확보', REFUSED: '거절', DEDUCTED: '사용', RELEASED: '반환', GRANTED: '부여', EARNED: '적립',
+  RESERVED: '확보', REFUSED: '거절', DEDUCTED: '사용', RELEASED: '반환', CANCELLED: '취소 반환', GRANTED: '부여', EARNED: '적립',
 };
 
 /** 휴가: the annual leave of a year and its ledger; leads, heads and administrators may look at their people's. */

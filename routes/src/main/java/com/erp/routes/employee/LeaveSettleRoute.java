@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settle leave (the saga's last step): when a leave document is approved its reserved days are used; when it is
- * rejected or withdrawn they are free again (bean {@code leaveLedger}; other documents hold nothing and are passed
+ * rejected or withdrawn they are free again, and so are the days of an approved leave cancelled (휴가 취소) (bean {@code leaveLedger}; other documents hold nothing and are passed
  * over).
  */
 @Component
@@ -16,7 +16,8 @@ public class LeaveSettleRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("kafka:{{erp.topics.completed}},{{erp.topics.rejected}},{{erp.topics.withdrawn}}?groupId={{erp.employee.group-id}}")
+        from("kafka:{{erp.topics.completed}},{{erp.topics.rejected}},{{erp.topics.withdrawn}},{{erp.topics.leave-cancelled}}"
+                + "?groupId={{erp.employee.group-id}}")
                 .routeId("employee.settle-leave").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
                 .bean("leaveLedger", "settle");

@@ -20,7 +20,8 @@ public class NotifyRoute extends RouteBuilder {
     public void configure() {
         from("kafka:{{erp.topics.step-activated}},{{erp.topics.decided}},{{erp.topics.completed}},{{erp.topics.rejected}},"
                 + "{{erp.topics.withdrawn}},{{erp.topics.leave-refused}},{{erp.topics.commented}},"
-                + "{{erp.topics.line-changed}},{{erp.topics.received}}?groupId={{erp.notification.group-id}}")
+                + "{{erp.topics.line-changed}},{{erp.topics.received}},{{erp.topics.leave-cancelled}}"
+                + "?groupId={{erp.notification.group-id}}")
                 .routeId("notification.notify").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
                 .bean("recipients", "notificationsFor")

@@ -35,7 +35,8 @@ public record ApprovalEvent(
                 @JsonSubTypes.Type(value = EventPayload.LeaveRefused.class, name = "approval.leave-refused"),
                 @JsonSubTypes.Type(value = EventPayload.Commented.class, name = "approval.commented"),
                 @JsonSubTypes.Type(value = EventPayload.LineChanged.class, name = "approval.line-changed"),
-                @JsonSubTypes.Type(value = EventPayload.Received.class, name = "approval.received")
+                @JsonSubTypes.Type(value = EventPayload.Received.class, name = "approval.received"),
+                @JsonSubTypes.Type(value = EventPayload.LeaveCancelled.class, name = "approval.leave-cancelled")
         })
         EventPayload payload) {
 

@@ -237,6 +237,18 @@ public sealed interface EventPayload {
     }
 
     /**
+     * 휴가 취소: {@code cancelledBy} cancelled the approved leave (approval-request: it changes no state of processing's),
+     * for {@code reason} if one was given: its drafter before its first day, or an administrator. Its days are the
+     * drafter's again. {@code told}: who learns of it, as the document stood: the people of its line and the deputies
+     * who decided for them, cc, the superiors a waiting step was escalated to, receivers and who acknowledged it for a
+     * receiving department, and the drafter when someone else cancelled it; never the canceller. {@code departments}:
+     * the receiving departments (수신처) nobody acknowledged it for, whose head now is told too.
+     */
+    record LeaveCancelled(long drafterId, String title, Person cancelledBy, Leave leave, String reason, List<Person> told,
+                          List<ReceivingDepartment> departments) implements EventPayload {
+    }
+
+    /**
      * APPROVED_FINAL: approved with final authority (전결); the document is approved and the later steps skipped.
      * AGREED, DISAGREED: an agreer's part of a 합의 step; the step passes when the last agreer agrees, and a
      * disagreement rejects the document. RETRACTED (결재 취소): who approved {@code step} takes the approval back before

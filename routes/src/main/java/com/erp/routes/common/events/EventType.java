@@ -12,7 +12,8 @@ public enum EventType {
     LEAVE_REFUSED("approval.leave-refused", EventPayload.LeaveRefused.class),
     COMMENTED("approval.commented", EventPayload.Commented.class),
     LINE_CHANGED("approval.line-changed", EventPayload.LineChanged.class),
-    RECEIVED("approval.received", EventPayload.Received.class);
+    RECEIVED("approval.received", EventPayload.Received.class),
+    LEAVE_CANCELLED("approval.leave-cancelled", EventPayload.LeaveCancelled.class);
 
     private final String id;
     private final Class<? extends EventPayload> payloadType;

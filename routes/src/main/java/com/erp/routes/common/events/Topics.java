@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("erp.topics")
 public record Topics(String submitted, String stepActivated, String decided, String completed, String rejected,
                      String withdrawn, String leaveReserved, String leaveRefused, String questChanged, String delegationChanged,
-                     String reminded, String commented, String lineChanged, String received, String tokensRevoked,
+                     String reminded, String commented, String lineChanged, String received, String leaveCancelled, String tokensRevoked,
                      String reportingLines, String dlqSuffix,
                      int partitions) {
 
@@ -29,12 +29,14 @@ public record Topics(String submitted, String stepActivated, String decided, Str
             case COMMENTED -> commented;
             case LINE_CHANGED -> lineChanged;
             case RECEIVED -> received;
+            case LEAVE_CANCELLED -> leaveCancelled;
         };
     }
 
     public List<String> all() {
         return List.of(submitted, stepActivated, decided, completed, rejected, withdrawn, leaveReserved, leaveRefused,
-                questChanged, delegationChanged, reminded, commented, lineChanged, received, tokensRevoked, reportingLines);
+                questChanged, delegationChanged, reminded, commented, lineChanged, received, leaveCancelled,
+                tokensRevoked, reportingLines);
     }
 
     /**

@@ -49,7 +49,8 @@ public final class ReportTally {
     public void add(Doc doc) {
         int[] counts = byType.computeIfAbsent(doc.type(), t -> new int[5]);
         int at = switch (doc.status()) {
-            case "APPROVED" -> 2;
+            // a leave cancelled after it was approved (휴가 취소) was approved: its line's work is done
+            case "APPROVED", "CANCELLED" -> 2;
             case "REJECTED" -> 3;
             case "WITHDRAWN" -> 4;
             default -> 1; // SUBMITTED (not yet activated) or IN_PROGRESS: on its way

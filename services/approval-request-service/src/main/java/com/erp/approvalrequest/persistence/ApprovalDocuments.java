@@ -30,6 +30,7 @@ import com.erp.approvalrequest.api.ApprovalList;
 import com.erp.approvalrequest.api.Comment;
 import com.erp.approvalrequest.api.CommentRequest;
 import com.erp.approvalrequest.api.ExpenseRequest;
+import com.erp.approvalrequest.api.LeaveCancellationRequest;
 import com.erp.approvalrequest.api.LeaveRequest;
 import com.erp.approvalrequest.api.TripRequest;
 import com.erp.approvalrequest.api.ResubmitApprovalRequest;
@@ -369,8 +370,9 @@ public class ApprovalDocuments {
         if (number != null) {
             sets.add(Updates.set("number", number));
         }
-        return new UpdateOneModel<>(and(eq("_id", event.approvalId()), lt("stateVersion", event.sequence())),
-                Updates.combine(sets));
+        // a leave cancelled keeps its status: the completion may be recorded after the final decision, and after this
+        return new UpdateOneModel<>(and(eq("_id", event.approvalId()), lt("stateVersion", event.sequence()),
+                ne("status", CANCELLED)), Updates.combine(sets));
     }
 
     // ---- numbering ----------------------------------------------------------------------------------------------
@@ -631,6 +633,10 @@ public class ApprovalDocuments {
             throw ProblemException.forbidden("Only its receivers, and the people of the departments it is sent to "
                     + "(수신처), receive a document.");
         }
+        if (CANCELLED.equals(doc.getString("status"))) {
+            throw ProblemException.conflict("This leave was cancelled" + cancelledBy(doc) + ": there is nothing to "
+                    + "acknowledge.");
+        }
         if (!APPROVED.equals(doc.getString("status"))) {
             // how it stands is not theirs to know until it is approved (and sent to them): the same answer as reading it
             throw ProblemException.forbidden("This document is not yours to read or receive (a receiver reads and "
@@ -675,7 +681,8 @@ public class ApprovalDocuments {
         Document outboxEntry = outboxEntry(eventAbout(doc, at, new EventPayload.Received(
                 toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"), caller.person(), department)),
                 Date.from(at));
-        return new PendingReceipt(id, and(eq("_id", id), unreceived),
+        // and still approved: a cancellation (휴가 취소) at the same moment wins, and nobody acknowledges a cancelled leave
+        return new PendingReceipt(id, and(eq("_id", id), eq("status", APPROVED), unreceived),
                 Updates.combine(update, queued(id, outboxEntry, at)), outboxEntry);
     }
 
@@ -714,6 +721,101 @@ public class ApprovalDocuments {
     private static Instant receivedAt(Document doc, Caller caller) {
         return doc.getList("receivers", Document.class, List.of()).stream().filter(p -> isPerson(p, caller))
                 .map(p -> instant(p.getDate("receivedAt"))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    // ---- leave cancellation (휴가 취소) ---------------------------------------------------------------------------
+
+    /** The status of an approved leave cancelled since; its days are the drafter's again. */
+    public static final String CANCELLED = "CANCELLED";
+
+    /** A change of a stored document to make: its conditional update (filter, update) and its event's outbox entry. */
+    public record PendingChange(String approvalId, Bson filter, Bson update, Document outboxEntry) {
+    }
+
+    /**
+     * 휴가 취소: the update that cancels an approved leave, or why it may not be: by its drafter before the leave's first
+     * day in the company's calendar, or by an administrator at any time (a leave begun is a correction, not the drafter's
+     * change of plan); only a leave document, only once it is approved, only once. The update's condition repeats the
+     * last (the status is APPROVED), so of two cancellations at once one is kept ({@link #cancellationKept}). The same
+     * update puts {@code approval.leave-cancelled} in the document's outbox: employee-service gives the days back,
+     * notification tells the people concerned ({@link #audience}).
+     */
+    public PendingChange leaveCancellation(Document doc, Caller caller, LeaveCancellationRequest request) {
+        if (doc == null) {
+            throw ProblemException.notFound("No such document.");
+        }
+        Person drafter = toPerson(doc.get("drafter", Document.class));
+        boolean own = drafter.id() == caller.id();
+        if (!own && !caller.isAdmin()) {
+            throw ProblemException.forbidden("Only its drafter, or an administrator, cancels a leave.");
+        }
+        Document leave = doc.get("leave", Document.class);
+        if (!LeaveRules.FORM.equals(doc.getString("type")) || leave == null) {
+            throw ProblemException.conflict("Only a leave document (휴가) is cancelled; this is a " + doc.getString("type")
+                    + " document.");
+        }
+        String status = doc.getString("status");
+        if (CANCELLED.equals(status)) {
+            throw ProblemException.conflict("This leave was cancelled already" + cancelledBy(doc) + ".");
+        }
+        if (!APPROVED.equals(status)) {
+            throw ProblemException.conflict(Progress.Status.IN_PROGRESS.name().equals(status)
+                    || "SUBMITTED".equals(status)
+                    ? "This leave is not approved yet: withdraw it (회수) instead."
+                    : "Only an approved leave is cancelled; this one is " + status + " and holds no days.");
+        }
+        java.time.LocalDate start = java.time.LocalDate.parse(leave.getString("startDate"));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(calendarZone));
+        if (!caller.isAdmin() && !start.isAfter(today)) {
+            throw ProblemException.conflict("The leave began on " + start + ": once it has begun, only an administrator "
+                    + "cancels it.");
+        }
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
+                : request.reason().strip();
+        Instant at = clock.instant();
+        Date now = Date.from(at);
+        String id = doc.getString("_id");
+        Document outboxEntry = outboxEntry(eventAbout(doc, at, new EventPayload.LeaveCancelled(drafter.id(),
+                doc.getString("title"), caller.person(), new Leave(leave.getString("kind"), leave.getString("startDate"),
+                leave.getString("endDate"), leave.get("days", Number.class).doubleValue()), reason,
+                audience(doc, caller), unreceivedDepartments(doc))), now);
+        // last in the history, as a receipt is: after whatever processing's snapshots say
+        Document entry = new Document("eventId", "leave-cancelled").append("at", now).append("sequence", Long.MAX_VALUE)
+                .append("type", "LEAVE_CANCELLED").append("actor", person(caller.person())).append("comment", reason);
+        return new PendingChange(id, and(eq("_id", id), eq("status", APPROVED)),
+                Updates.combine(Updates.set("status", CANCELLED), Updates.set("cancelledAt", now),
+                        Updates.set("updatedAt", now), Updates.push("history", entry), queued(id, outboxEntry, at)),
+                outboxEntry);
+    }
+
+    /** Who cancelled the leave and when, as its history says: " by 김민준 at ...", or nothing. */
+    private static String cancelledBy(Document doc) {
+        return doc.getList("history", Document.class, List.of()).stream()
+                .filter(h -> "LEAVE_CANCELLED".equals(h.getString("type"))).findFirst()
+                .map(h -> " by " + toPerson(h.get("actor", Document.class)).name() + " at " + instant(h.getDate("at")))
+                .orElse("");
+    }
+
+    /** The cancellation's update: filter and update, as the update operation takes them. */
+    public List<Bson> changeUpdate(PendingChange pending) {
+        return List.of(pending.filter(), pending.update());
+    }
+
+    /** After the cancellation's update: 409 if another one was first (the update changed nothing). */
+    public void cancellationKept(Long modified) {
+        if (modified == null || modified == 0) {
+            throw ProblemException.conflict("This leave was cancelled already.");
+        }
+    }
+
+    /** The stored entry, as the outbox's queue publishes it. */
+    public Document changeOutbox(PendingChange pending) {
+        return toPublish(pending.approvalId(), pending.outboxEntry());
+    }
+
+    /** After the cancellation: the document as its canceller now sees it. */
+    public ApprovalDocument cancelled(Document doc, Caller caller) {
+        return view(doc, caller, false);
     }
 
     // ---- comments (의견) ---------------------------------------------------------------------------------------
@@ -806,7 +908,7 @@ public class ApprovalDocuments {
         participants(doc).forEach(add);
         doc.getList("cc", Document.class, List.of()).forEach(add);
         doc.getList("escalatedTo", Document.class, List.of()).forEach(add);
-        if (APPROVED.equals(doc.getString("status"))) {
+        if (sent(doc)) {
             doc.getList("receivers", Document.class, List.of()).forEach(add);
             // 수신처: who acknowledged it for their department
             doc.getList("receivingDepartments", Document.class, List.of())
@@ -822,7 +924,7 @@ public class ApprovalDocuments {
      * submission is kept). Null when there are none.
      */
     private static List<ReceivingDepartment> unreceivedDepartments(Document doc) {
-        if (!APPROVED.equals(doc.getString("status"))) {
+        if (!sent(doc)) {
             return null;
         }
         List<ReceivingDepartment> unreceived = doc.getList("receivingDepartments", Document.class, List.of()).stream()
@@ -896,13 +998,19 @@ public class ApprovalDocuments {
         return doc.getList("cc", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
                 // a superior a waiting step was escalated to
                 || doc.getList("escalatedTo", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
-                || (isReceiver(doc, caller) || receivingDepartment(doc, caller) != null)
-                        && APPROVED.equals(doc.getString("status"))
+                || (isReceiver(doc, caller) || receivingDepartment(doc, caller) != null) && sent(doc)
                 // a deputy whose decision was sent back or taken back since: the line no longer names them
                 || participants(doc).stream().anyMatch(p -> isPerson(p, caller));
     }
 
     private static final String APPROVED = Progress.Status.APPROVED.name();
+    /** The statuses of a document sent to its receivers: approved, and a leave cancelled after that. */
+    private static final List<String> SENT = List.of(APPROVED, CANCELLED);
+
+    /** Whether the document was sent to its receivers (수신, 수신처): once approved, also if cancelled since. */
+    private static boolean sent(Document doc) {
+        return SENT.contains(doc.getString("status"));
+    }
 
     /**
      * The line's steps, as many as the newest snapshot recorded counts ({@code stepCount}): a line change that grew the
@@ -924,8 +1032,9 @@ public class ApprovalDocuments {
         List<Document> people = new ArrayList<>();
         for (Document h : doc.getList("history", Document.class, List.of())) {
             String type = h.getString("type");
-            if ("SUBMITTED".equals(type) || "RECEIVED".equals(type) || "WITHDRAWN".equals(type)) {
-                continue; // the drafter, or a receiver: read by their own rules
+            if ("SUBMITTED".equals(type) || "RECEIVED".equals(type) || "WITHDRAWN".equals(type)
+                    || "LEAVE_CANCELLED".equals(type)) {
+                continue; // the drafter, a receiver, or who cancelled a leave (its drafter, an administrator): their own rules
             }
             if (h.get("actor", Document.class) != null) {
                 people.add(h.get("actor", Document.class));
@@ -1144,7 +1253,7 @@ public class ApprovalDocuments {
             }
             case "received" -> and(caller.departmentId() == null ? eq("receivers.id", caller.id())
                     : or(eq("receivers.id", caller.id()), eq("receivingDepartments.id", caller.departmentId())),
-                    eq("status", APPROVED));
+                    Filters.in("status", SENT));
             default -> eq("drafter.id", caller.id());
         });
         if (status != null) {

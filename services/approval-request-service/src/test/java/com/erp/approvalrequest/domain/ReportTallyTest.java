@@ -34,13 +34,15 @@ class ReportTallyTest {
         tally.add(doc("LEAVE", "WITHDRAWN", h(1), List.of(), List.of()));
         tally.add(doc("LEAVE", "IN_PROGRESS", null, List.of(), List.of()));
         tally.add(doc("LEAVE", "SUBMITTED", null, List.of(), List.of()));
+        // approved, then cancelled (휴가 취소): approved, as far as its line's work goes
+        tally.add(doc("LEAVE", "CANCELLED", h(6), List.of(), List.of()));
 
         ApprovalReport r = tally.report("2026-11-01", "2026-11-30", null);
-        assertThat(r.total()).isEqualTo(new ApprovalReport.Counts(null, 6, 2, 2, 1, 1));
+        assertThat(r.total()).isEqualTo(new ApprovalReport.Counts(null, 7, 2, 3, 1, 1));
         assertThat(r.byType()).containsExactly(new ApprovalReport.Counts("GENERAL", 2, 0, 1, 1, 0),
-                new ApprovalReport.Counts("LEAVE", 4, 2, 1, 0, 1));
-        // the withdrawn one did not end by a decision: 2, 4 and 10 hours
-        assertThat(r.completion()).isEqualTo(new ApprovalReport.Durations(3, 4.0, 10.0));
+                new ApprovalReport.Counts("LEAVE", 5, 2, 2, 0, 1));
+        // the withdrawn one did not end by a decision: 2, 4, 6 and 10 hours
+        assertThat(r.completion()).isEqualTo(new ApprovalReport.Durations(4, 4.0, 10.0));
     }
 
     @Test

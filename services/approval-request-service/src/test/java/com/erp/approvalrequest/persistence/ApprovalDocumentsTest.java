@@ -29,7 +29,7 @@ class ApprovalDocumentsTest {
     private static final Person HEAD = new Person(3, "박지훈", "DEPT_HEAD", "개발본부");
     private final Instant at = Instant.parse("2026-12-02T01:00:00Z");
     private final ApprovalDocuments documents = new ApprovalDocuments(new ObjectMapper().findAndRegisterModules(),
-            new Topics("s", "a", "d", "c", "r", "w", "lr", "lf", "q", "dc", "rm", "cm", "lc", "rc", "tr", "rl", ".dlq", 1), Clock.systemUTC(), ZoneId.of("Asia/Seoul"), Duration.ofSeconds(5));
+            new Topics("s", "a", "d", "c", "r", "w", "lr", "lf", "q", "dc", "rm", "cm", "lc", "rc", "lx", "tr", "rl", ".dlq", 1), Clock.systemUTC(), ZoneId.of("Asia/Seoul"), Duration.ofSeconds(5));
 
     private static BsonDocument set(WriteModel<Document> model) {
         return ((UpdateOneModel<Document>) model).getUpdate()
@@ -137,7 +137,9 @@ class ApprovalDocumentsTest {
 
         ApprovalDocuments.PendingReceipt pending = documents.receipt(approved, of(SALES_STAFF, 2L));
         List<org.bson.conversions.Bson> receipt = documents.receiptUpdate(pending);
-        assertThat(bson(receipt.get(0)).toJson()).contains("receivingDepartments").contains("\"receivedAt\": {\"$exists\": false}");
+        assertThat(bson(receipt.get(0)).toJson()).contains("receivingDepartments").contains("\"receivedAt\": {\"$exists\": false}")
+                // a leave cancelled at the same moment is not acknowledged
+                .contains("\"status\": \"APPROVED\"");
         BsonDocument update = bson(receipt.get(1));
         assertThat(update.getDocument("$set").getDocument("receivingDepartments.$.receivedBy").getString("name").getValue())
                 .isEqualTo("최유진");
@@ -229,5 +231,97 @@ class ApprovalDocumentsTest {
                 List.of(entry("STEP_ACTIVATED", LEAD, null), entry("APPROVED", LEAD, null),
                         entry("STEP_ACTIVATED", HEAD, null), entry("APPROVED_FINAL", HEAD, null)));
         assertThat(audience(doc, DRAFTER)).containsExactly(LEAD.name(), HEAD.name());
+    }
+
+    // ---- 휴가 취소 ---------------------------------------------------------------------------------------------------
+
+    /** 01:00 on 2026-12-10 in Seoul (16:00 UTC the day before): a leave from the 10th has begun, one from the 11th not. */
+    private final ApprovalDocuments onTheTenth = new ApprovalDocuments(new ObjectMapper().findAndRegisterModules(),
+            new Topics("s", "a", "d", "c", "r", "w", "lr", "lf", "q", "dc", "rm", "cm", "lc", "rc", "lx", "tr", "rl", ".dlq", 1),
+            Clock.fixed(Instant.parse("2026-12-09T16:00:00Z"), java.time.ZoneOffset.UTC), ZoneId.of("Asia/Seoul"),
+            Duration.ofSeconds(5));
+
+    private static Document approvedLeave(String status, String startDate) {
+        return stored(status, List.of(step(1, LEAD, "APPROVED"), step(2, HEAD, "APPROVED")),
+                List.of(entry("APPROVED", LEAD, null), entry("APPROVED", HEAD, null)))
+                .append("type", "LEAVE").append("receivers", List.of(person(SALES_STAFF)))
+                .append("leave", new Document("kind", "ANNUAL").append("startDate", startDate).append("endDate", "2026-12-14")
+                        .append("days", 2.0));
+    }
+
+    private static com.erp.routes.common.security.Caller admin() {
+        return new com.erp.routes.common.security.Caller(10, "admin", "관리자", "경영지원본부", "STAFF",
+                java.util.Set.of("EMPLOYEE", "ADMIN"));
+    }
+
+    private int refusal(Document doc, com.erp.routes.common.security.Caller caller) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(com.erp.routes.common.web.ProblemException.class,
+                () -> onTheTenth.leaveCancellation(doc, caller, new com.erp.approvalrequest.api.LeaveCancellationRequest(null)))
+                .status();
+    }
+
+    @Test
+    void theDrafterCancelsAnApprovedLeaveBeforeItBeginsInOneConditionalUpdateThatTellsWhomItReached() throws Exception {
+        ApprovalDocuments.PendingChange pending = onTheTenth.leaveCancellation(approvedLeave("APPROVED", "2026-12-11"),
+                caller(DRAFTER), new com.erp.approvalrequest.api.LeaveCancellationRequest("  일정 변경 "));
+        List<org.bson.conversions.Bson> update = onTheTenth.changeUpdate(pending);
+        // kept only while the document is approved: a second cancellation, even at the same moment, changes nothing
+        assertThat(bson(update.get(0)).toJson()).contains("\"status\": \"APPROVED\"");
+        BsonDocument change = bson(update.get(1));
+        assertThat(change.getDocument("$set").getString("status").getValue()).isEqualTo("CANCELLED");
+        BsonDocument history = change.getDocument("$push").getDocument("history");
+        assertThat(history.getString("type").getValue()).isEqualTo("LEAVE_CANCELLED");
+        assertThat(history.getString("comment").getValue()).isEqualTo("일정 변경");
+        assertThat(history.getDocument("actor").getString("name").getValue()).isEqualTo(DRAFTER.name());
+        assertThat(change.getDocument("$push").getDocument("outbox").getString("topic").getValue()).isEqualTo("lx");
+
+        ApprovalEvent event = new ObjectMapper().findAndRegisterModules()
+                .readValue(pending.outboxEntry().getString("payload"), ApprovalEvent.class);
+        EventPayload.LeaveCancelled cancelled = (EventPayload.LeaveCancelled) event.payload();
+        assertThat(cancelled.cancelledBy().id()).isEqualTo(DRAFTER.id());
+        assertThat(cancelled.reason()).isEqualTo("일정 변경");
+        assertThat(cancelled.leave().startDate()).isEqualTo("2026-12-11");
+        assertThat(cancelled.leave().halfDays()).isEqualTo(4);
+        // the approvers and the receiver, not the drafter who did it
+        assertThat(cancelled.told().stream().map(Person::name)).containsExactlyInAnyOrder(LEAD.name(), HEAD.name(),
+                SALES_STAFF.name());
+    }
+
+    @Test
+    void onceTheLeaveHasBegunOnlyAnAdministratorCancelsItAndTheDrafterIsTold() throws Exception {
+        Document begun = approvedLeave("APPROVED", "2026-12-10");
+        assertThat(refusal(begun, caller(DRAFTER))).isEqualTo(409);
+        ApprovalDocuments.PendingChange pending = onTheTenth.leaveCancellation(begun, admin(), null);
+        EventPayload.LeaveCancelled cancelled = (EventPayload.LeaveCancelled) new ObjectMapper().findAndRegisterModules()
+                .readValue(pending.outboxEntry().getString("payload"), ApprovalEvent.class).payload();
+        assertThat(cancelled.reason()).isNull();
+        assertThat(cancelled.told().stream().map(Person::name)).contains(DRAFTER.name(), LEAD.name(), HEAD.name());
+    }
+
+    @Test
+    void nobodyElseCancelsALeaveAndOnlyAnApprovedLeaveOnce() {
+        assertThat(refusal(approvedLeave("APPROVED", "2026-12-11"), caller(LEAD))).isEqualTo(403);
+        assertThat(refusal(approvedLeave("IN_PROGRESS", "2026-12-11"), caller(DRAFTER))).isEqualTo(409);
+        assertThat(refusal(approvedLeave("REJECTED", "2026-12-11"), caller(DRAFTER))).isEqualTo(409);
+        assertThat(refusal(approvedLeave("CANCELLED", "2026-12-11"), admin())).isEqualTo(409);
+        Document general = approvedLeave("APPROVED", "2026-12-11").append("type", "GENERAL");
+        general.remove("leave");
+        assertThat(refusal(general, caller(DRAFTER))).isEqualTo(409);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.erp.routes.common.web.ProblemException.class,
+                () -> onTheTenth.leaveCancellation(null, caller(DRAFTER), null)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCancelledLeaveStaysCancelledWhenTheCompletionIsRecordedLateAndItsReceiversStillReadIt() {
+        Progress approved = new Progress(Progress.Status.APPROVED, null, List.of(new StepProgress(1, StepStatus.APPROVED, at, null)));
+        ApprovalEvent completed = ApprovalEvent.of("a1", 9, at, new EventPayload.Completed(1, "t", HEAD, approved));
+        UpdateOneModel<Document> progress = (UpdateOneModel<Document>) documents.recordUpdates(completed, "LEA-2026-000001").get(1);
+        assertThat(bson(progress.getFilter()).toJson()).contains("\"status\": {\"$ne\": \"CANCELLED\"}");
+
+        Document cancelled = approvedLeave("CANCELLED", "2026-12-11");
+        assertThat(ApprovalDocuments.mayRead(cancelled, caller(SALES_STAFF))).isTrue();
+        // nothing to acknowledge (접수) any more
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.erp.routes.common.web.ProblemException.class,
+                () -> documents.receipt(cancelled, caller(SALES_STAFF))).status()).isEqualTo(409);
     }
 }

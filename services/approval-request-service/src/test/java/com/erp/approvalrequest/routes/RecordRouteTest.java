@@ -1,12 +1,14 @@
 package com.erp.approvalrequest.routes;
 
 import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -101,6 +103,44 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(view.path("history").findValuesAsText("type")).containsExactly(
                 "SUBMITTED", "STEP_ACTIVATED", "APPROVED", "STEP_ACTIVATED", "APPROVED", "DOCUMENT_APPROVED");
         assertThat(view.path("line").get(0).path("comment").asText()).isEqualTo("좋습니다");
+    }
+
+    /**
+     * 휴가 취소 against the real server: the drafter cancels the leave once the final decision is recorded; the
+     * completion, on another topic, recorded after it, does not make it approved again; the cancellation is published
+     * from the outbox, and a second one is refused.
+     */
+    @Test
+    void aLeaveCancelledAfterTheFinalDecisionStaysCancelledWhenTheCompletionIsRecordedLate() throws Exception {
+        String start = java.time.LocalDate.now().plusYears(1).withMonth(3).withDayOfMonth(9)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY)).toString();
+        var submitted = http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "취소할 휴가",
+                "approverIds", List.of(LEAD.id(), HEAD.id()), "leave", Map.of("kind", "ANNUAL", "startDate", start)));
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
+        String id = submitted.json().path("id").asText();
+        NotifyBuilder decided = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+        publish("approval.decided", finalDecision(id));
+        assertThat(decided.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertProblem(http.post("/api/approvals/" + id + "/leave-cancellation", token(LEAD), Map.of()), 403);
+
+        var cancelled = http.post("/api/approvals/" + id + "/leave-cancellation", token(DRAFTER), Map.of("reason", "일정 변경"));
+        assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
+        JsonNode event = json.readTree(kafka.awaitKey("approval.leave-cancelled", id, 1).get(0).value());
+        assertThat(event.path("type").asText()).isEqualTo("approval.leave-cancelled");
+        assertThat(event.path("payload").path("leave").path("startDate").asText()).isEqualTo(start);
+        assertThat(event.path("payload").path("told").findValuesAsText("name")).contains(LEAD.name(), HEAD.name());
+        assertProblem(http.post("/api/approvals/" + id + "/leave-cancellation", token(DRAFTER), Map.of()), 409);
+
+        NotifyBuilder completed = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+        publish("approval.completed", completion(id));
+        assertThat(completed.matches(30, TimeUnit.SECONDS)).isTrue();
+        Document doc = approvals().find(new Document("_id", id)).first();
+        assertThat(doc.getString("status")).isEqualTo("CANCELLED");
+        assertThat(doc.getString("number")).startsWith("LEA-");
+        var view = http.get("/api/approvals/" + id, token(DRAFTER)).json();
+        assertThat(view.path("history").findValuesAsText("type")).containsExactly("SUBMITTED", "APPROVED",
+                "DOCUMENT_APPROVED", "LEAVE_CANCELLED");
     }
 
     private long counter() {

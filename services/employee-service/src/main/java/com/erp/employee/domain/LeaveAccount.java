@@ -77,6 +77,11 @@ public class LeaveAccount {
         reserved -= halfDays;
     }
 
+    /** An approved leave was cancelled (휴가 취소): what it used is free again. */
+    public void restore(int halfDays) {
+        used -= halfDays;
+    }
+
     public void grant(int halfDays) {
         granted += halfDays;
     }

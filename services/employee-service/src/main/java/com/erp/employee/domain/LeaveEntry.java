@@ -43,8 +43,10 @@ public class LeaveEntry {
         REFUSED,
         /** The leave was approved. */
         DEDUCTED,
-        /** The leave was rejected or withdrawn. */
+        /** The leave was rejected or withdrawn (or cancelled before it was recorded approved, the note says). */
         RELEASED,
+        /** The approved leave was cancelled (휴가 취소): what it used is back. */
+        CANCELLED,
         /** An administrator added days. */
         GRANTED,
         /** Earned: a quest's reward, signed off by the manager who posted it, or a number of days of attendance. */

@@ -191,9 +191,15 @@ public class LeaveLedger {
 
     /**
      * A document ended: approved, its reserved days are used; rejected or withdrawn, they are free again. Nothing
-     * happens for a document that holds no days (another form, a refused leave) or was settled already.
+     * happens for a document that holds no days (another form, a refused leave) or was settled already. An approved
+     * leave cancelled (휴가 취소): what it used is free again ({@link #cancelLocked}).
      */
     public void settle(ApprovalEvent event) {
+        if (event.payload() instanceof EventPayload.LeaveCancelled cancelled) {
+            String note = cancelled.reason() == null ? CANCELLATION : CANCELLATION + ": " + cancelled.reason();
+            tx.executeWithoutResult(status -> cancelLocked(event.approvalId(), note));
+            return;
+        }
         Kind next;
         if (event.payload() instanceof EventPayload.Completed) {
             next = Kind.DEDUCTED;
@@ -223,6 +229,35 @@ public class LeaveLedger {
         }
         // the unique key (document, kind) backs the lock up: a second settlement cannot be stored
         em.persist(reserved.follow(account, next, note, now()));
+    }
+
+    /** The note of a leave's entry that its cancellation wrote. */
+    static final String CANCELLATION = "휴가 취소";
+
+    /**
+     * 휴가 취소: what the approved leave used is free again (a CANCELLED entry), once. Its approval may not be recorded
+     * here yet (the completion comes on another topic, and may come later): then what it holds is released, and the
+     * completion, when it comes, finds it settled.
+     */
+    private void cancelLocked(String approvalId, String note) {
+        LeaveEntry reserved = entriesOf(approvalId).stream().filter(e -> e.getKind() == Kind.RESERVED).findFirst().orElse(null);
+        if (reserved == null) {
+            return; // nothing was ever held for it (it is no leave document of this ledger's)
+        }
+        LeaveAccount account = lockedAccount(reserved.getEmployeeId(), reserved.getYear());
+        // under the lock: whoever settled or cancelled it meanwhile held the lock and committed
+        List<LeaveEntry> entries = entriesOf(approvalId);
+        if (entries.stream().anyMatch(e -> e.getKind() == Kind.CANCELLED || e.getKind() == Kind.RELEASED)) {
+            return;
+        }
+        LeaveEntry deducted = entries.stream().filter(e -> e.getKind() == Kind.DEDUCTED).findFirst().orElse(null);
+        if (deducted == null) {
+            account.release(reserved.getHalfDays());
+            em.persist(reserved.follow(account, Kind.RELEASED, note, now()));
+            return;
+        }
+        account.restore(deducted.getHalfDays());
+        em.persist(deducted.follow(account, Kind.CANCELLED, note, now()));
     }
 
     private static boolean settled(List<LeaveEntry> entries) {

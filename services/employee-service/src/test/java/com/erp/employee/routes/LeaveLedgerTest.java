@@ -255,6 +255,61 @@ class LeaveLedgerTest extends EmployeeTestBase {
         return id;
     }
 
+    private ApprovalEvent cancellation(String id, Person drafter, String reason) {
+        return ApprovalEvent.of(id, 0, Instant.now(), new EventPayload.LeaveCancelled(drafter.id(), "휴가 신청", drafter,
+                null, reason, List.of(), null));
+    }
+
+    private ApprovalEvent completion(String id, Person drafter) {
+        return ApprovalEvent.of(id, 3, Instant.now(), new EventPayload.Completed(drafter.id(), "휴가 신청", drafter,
+                ended(Progress.Status.APPROVED)));
+    }
+
+    /**
+     * 휴가 취소: an approved leave cancelled gives back what it used, once however often the cancellation is delivered;
+     * its days leave the department's calendar and are free to ask for again. One cancelled before its approval reached
+     * the ledger (another topic) releases what it holds, and the approval, when it comes, uses nothing.
+     */
+    @Test
+    void aCancelledLeaveGivesItsDaysBackOnceAndTheyMayBeAskedForAgain() throws Exception {
+        String staff = fifteenDaysIn(2041);
+        Person drafter = me(staff);
+        String id = reserved(drafter, "ANNUAL", "2041-03-04", "2041-03-06"); // Monday to Wednesday: 3 days
+        handled("employee.settle-leave", completion(id, drafter));
+        assertThat(balance(staff, 2041).path("used").asDouble()).isEqualTo(3.0);
+        assertThat(http.get("/api/leave/calendar?month=2041-03", staff).json().path("leaves").findValuesAsText("startDate"))
+                .containsExactly("2041-03-04");
+
+        handled("employee.settle-leave", cancellation(id, drafter, "일정 변경"));
+        handled("employee.settle-leave", cancellation(id, drafter, "일정 변경"));
+        JsonNode b = balance(staff, 2041);
+        assertThat(List.of(b.path("reserved").asDouble(), b.path("used").asDouble(), b.path("available").asDouble()))
+                .containsExactly(0.0, 0.0, 15.0);
+        assertThat(entryKinds(staff, 2041)).containsExactly("CANCELLED", "DEDUCTED", "RESERVED");
+        JsonNode entry = http.get("/api/leave/entries?year=2041", staff).json().path("items").path(0);
+        assertThat(entry.path("note").asText()).isEqualTo("휴가 취소: 일정 변경");
+        assertThat(entry.path("days").asDouble()).isEqualTo(3.0);
+        assertThat(entry.path("availableAfter").asDouble()).isEqualTo(15.0);
+        assertThat(http.get("/api/leave/calendar?month=2041-03", staff).json().path("leaves").findValuesAsText("startDate"))
+                .isEmpty();
+        // the same days again: nothing holds them now
+        String again = reserved(drafter, "ANNUAL", "2041-03-05", "2041-03-05");
+        assertThat(balance(staff, 2041).path("reserved").asDouble()).isEqualTo(1.0);
+
+        // cancelled before its approval reached the ledger: released, and the late approval uses nothing
+        String early = reserved(drafter, "ANNUAL", "2041-03-11", "2041-03-12");
+        handled("employee.settle-leave", cancellation(early, drafter, null));
+        handled("employee.settle-leave", completion(early, drafter));
+        b = balance(staff, 2041);
+        assertThat(List.of(b.path("reserved").asDouble(), b.path("used").asDouble(), b.path("available").asDouble()))
+                .containsExactly(1.0, 0.0, 14.0);
+        assertThat(entryKinds(staff, 2041)).containsExactly("RELEASED", "RESERVED", "RESERVED", "CANCELLED", "DEDUCTED",
+                "RESERVED");
+        assertThat(http.get("/api/leave/entries?year=2041", staff).json().path("items").path(0).path("note").asText())
+                .isEqualTo("휴가 취소");
+        assertThat(again).isNotNull();
+    }
+
     @Test
     void theDepartmentsLeaveOfAMonthApprovedOrOnItsWayNotWithdrawnNorOtherDepartments() throws Exception {
         String staffToken = token("dev.staff");

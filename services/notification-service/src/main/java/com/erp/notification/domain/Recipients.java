@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import com.erp.notification.api.Notification;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.QuestEvent;
@@ -167,6 +168,9 @@ public final class Recipients {
         }
         if (payload instanceof EventPayload.Received p) {
             return received(event, p);
+        }
+        if (payload instanceof EventPayload.LeaveCancelled p) {
+            return leaveCancelled(event, p);
         }
         if (payload instanceof EventPayload.LeaveRefused p) {
             return List.of(delivery(event, p.drafterId(), "LEAVE_REFUSED", null,
@@ -418,6 +422,28 @@ public final class Recipients {
 
     private static String days(double days) {
         return days == Math.rint(days) ? String.valueOf((long) days) : String.valueOf(days);
+    }
+
+    /**
+     * 휴가 취소: the people the approved leave had reached learn it will not be taken, with the reason if one was given;
+     * its drafter, when an administrator cancelled it, that it is cancelled and the days are theirs again.
+     */
+    private List<Delivery> leaveCancelled(ApprovalEvent event, EventPayload.LeaveCancelled p) {
+        Leave leave = p.leave();
+        String when = leave == null ? "" : leave.startDate().equals(leave.endDate()) ? " (" + leave.startDate() + ")"
+                : " (" + leave.startDate() + " to " + leave.endDate() + ")";
+        String why = p.reason() == null ? "" : " Reason: " + p.reason();
+        // whom it had reached, and the heads now of the receiving departments nobody acknowledged it for
+        Map<Long, Person> told = new java.util.LinkedHashMap<>();
+        all(p.told()).forEach(t -> told.putIfAbsent(t.id(), t));
+        all(p.departments()).stream().map(this::headOf).filter(java.util.Objects::nonNull)
+                .forEach(h -> told.putIfAbsent(h.id(), h));
+        return told.values().stream().filter(t -> t.id() != p.cancelledBy().id())
+                .map(t -> delivery(event, t.id(), "LEAVE_CANCELLED", p.cancelledBy(), t.id() == p.drafterId()
+                        ? String.format("%s cancelled your leave '%s'%s; its days are yours again.%s",
+                        p.cancelledBy().name(), p.title(), when, why)
+                        : String.format("%s cancelled the leave '%s'%s.%s", p.cancelledBy().name(), p.title(), when, why)))
+                .toList();
     }
 
     /**

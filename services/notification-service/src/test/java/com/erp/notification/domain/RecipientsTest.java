@@ -459,6 +459,30 @@ class RecipientsTest {
     }
 
     @Test
+    void aCancelledLeaveTellsWhomItHadReachedAndItsDrafterWhenSomeoneElseCancelledIt() {
+        Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
+        Person admin = new Person(10, "관리자", "STAFF", "경영지원본부");
+        com.erp.routes.common.events.Leave leave = LeaveRules.leave("ANNUAL", "2031-03-03", "2031-03-05", CompanyDays.WEEKDAYS);
+        List<Delivery> byDrafter = recipients.notificationsFor(ApprovalEvent.of("l", 5, Instant.EPOCH,
+                new EventPayload.LeaveCancelled(1, "여름 휴가", drafter, leave, "일정 변경", List.of(lead, head), null)));
+        assertThat(byDrafter).extracting(Delivery::userId).containsExactly(2L, 3L);
+        assertThat(byDrafter).allSatisfy(x -> {
+            assertThat(x.notification().type()).isEqualTo("LEAVE_CANCELLED");
+            assertThat(x.notification().actor()).isEqualTo(drafter);
+            assertThat(x.notification().message()).isEqualTo(
+                    "김민준 cancelled the leave '여름 휴가' (2031-03-03 to 2031-03-05). Reason: 일정 변경");
+        });
+
+        List<Delivery> byAdmin = recipients.notificationsFor(ApprovalEvent.of("l", 5, Instant.EPOCH,
+                new EventPayload.LeaveCancelled(1, "여름 휴가", admin, leave, null, List.of(drafter, lead, admin),
+                        List.of(new ReceivingDepartment(5, "인사팀", head)))));
+        // the head of the receiving department nobody acknowledged it for, too
+        assertThat(byAdmin).extracting(Delivery::userId).as("never who cancelled it").containsExactly(1L, 2L, 3L);
+        assertThat(byAdmin.get(0).notification().message())
+                .isEqualTo("관리자 cancelled your leave '여름 휴가' (2031-03-03 to 2031-03-05); its days are yours again.");
+    }
+
+    @Test
     void thePeopleInCcAreToldWhenTheDocumentStartsAndHowItEnds() {
         Person cc = new Person(7, "정하늘", "STAFF", "E");
         List<Delivery> start = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
