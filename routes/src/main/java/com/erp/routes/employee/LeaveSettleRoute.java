@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settle leave (the saga's last step): when a leave document is approved its reserved days are used; when it is
- * rejected or withdrawn they are free again, and so are the days of an approved leave cancelled (휴가 취소) (bean {@code leaveLedger}; other documents hold nothing and are passed
+ * rejected or withdrawn they are free again, and so are the days of an approved leave cancelled (휴가 취소), whose
+ * check-ins, if any, then count toward earned leave (bean {@code leaveLedger}; other documents hold nothing and are passed
  * over).
  */
 @Component
@@ -20,6 +21,8 @@ public class LeaveSettleRoute extends RouteBuilder {
                 + "?groupId={{erp.employee.group-id}}")
                 .routeId("employee.settle-leave").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
-                .bean("leaveLedger", "settle");
+                .bean("leaveLedger", "settle")
+                // a leave cancelled after it began: the days checked in on it count toward earned leave after all
+                .bean("attendanceBook", "leaveCancelled");
     }
 }

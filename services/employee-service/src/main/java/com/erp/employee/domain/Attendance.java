@@ -99,6 +99,11 @@ public class Attendance {
         return null;
     }
 
+    /** The day counts after all: the leave it was kept for was cancelled (휴가 취소). */
+    public void count() {
+        counted = true;
+    }
+
     /** Whether reaching {@code attendanceDays} days of attendance earns a leave day. */
     public static boolean earnsLeaveDay(long attendanceDays, int daysPerLeaveDay) {
         return attendanceDays > 0 && attendanceDays % daysPerLeaveDay == 0;

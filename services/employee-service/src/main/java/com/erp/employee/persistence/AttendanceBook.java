@@ -10,7 +10,9 @@ import java.util.List;
 
 import com.erp.employee.api.AttendanceViews.AttendanceDay;
 import com.erp.employee.domain.Attendance;
+import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.CompanyDays;
+import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import jakarta.persistence.EntityManager;
@@ -73,6 +75,46 @@ public class AttendanceBook {
                 earned = 1;
             }
             return view(day, counted, earned, notCounted);
+        });
+    }
+
+    /**
+     * 휴가 취소 of a leave that had begun (an administrator's correction: the person came to work): the check-ins on its
+     * working days, kept as days of leave, count now, and each count they make a multiple of the rule's earns its leave
+     * day. Nothing for other events. Again for the same cancellation, nothing more: a day counted stays so, a count
+     * earns once (the ledger's unique key). Called after the ledger gave the days back, so they are no leave any more.
+     */
+    public void leaveCancelled(ApprovalEvent event) {
+        if (!(event.payload() instanceof EventPayload.LeaveCancelled cancelled) || cancelled.leave() == null) {
+            return;
+        }
+        long employeeId = cancelled.drafterId();
+        LocalDate from = LocalDate.parse(cancelled.leave().startDate());
+        LocalDate to = LocalDate.parse(cancelled.leave().endDate());
+        tx.executeWithoutResult(status -> {
+            List<Attendance> kept = em.createNamedQuery(Attendance.IN_RANGE, Attendance.class)
+                    .setParameter("employeeId", employeeId).setParameter("from", from).setParameter("until", to.plusDays(1))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            int recounted = 0;
+            for (Attendance day : kept) {
+                if (!day.isCounted() && Attendance.notCounted(day.getDate(), days,
+                        ledger.onLeaveAllDay(employeeId, day.getDate())) == null) {
+                    day.count();
+                    recounted++;
+                }
+            }
+            if (recounted == 0) {
+                return;
+            }
+            em.flush();
+            long counted = em.createNamedQuery(Attendance.COUNT, Long.class).setParameter("employeeId", employeeId)
+                    .getSingleResult();
+            int year = LocalDate.ofInstant(now(), zone).getYear();
+            for (long n = counted - recounted + 1; n <= counted; n++) {
+                if (Attendance.earnsLeaveDay(n, daysPerLeaveDay)) {
+                    ledger.earnByAttendance(employeeId, year, 2, (int) n);
+                }
+            }
         });
     }
 

@@ -187,6 +187,42 @@ class AttendanceTest extends EmployeeTestBase {
     }
 
     /**
+     * 휴가 취소 of a leave begun: the day checked in on it, kept as a day of leave, counts after all, and the count it
+     * makes earns its leave day (here every second day does); the same cancellation again changes nothing.
+     */
+    @Test
+    void aLeaveCancelledAfterItBeganCountsTheDaysCheckedInOnIt() {
+        Hired someone = hired("DEV");
+        CompanyDays days = new CompanyDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of());
+        AttendanceBook everySecondDay = new AttendanceBook(em, tx, new MutableClock(
+                LocalDateTime.parse("2031-05-07T09:00").atZone(SEOUL).toInstant()), SEOUL, ledger, days, 2);
+        String approvalId = java.util.UUID.randomUUID().toString();
+        leave(someone, "ANNUAL", "2031-05-06", "DEDUCTED", approvalId);
+        bookAt("2031-05-05T09:00", days).checkIn(caller(someone)); // a Monday: counted
+        assertThat(bookAt("2031-05-06T09:00", days).checkIn(caller(someone)).counted()).isFalse(); // on leave
+
+        // the ledger gave the days back (its CANCELLED entry), then the book hears of it
+        jdbc.update("insert into leave_entry (employee_id, leave_year, kind, half_days, available_after_half_days, "
+                + "approval_id, title, leave_kind, start_date, end_date, created_at) values (?, 2031, 'CANCELLED', 2, 30, ?, "
+                + "'휴가', 'ANNUAL', ?, ?, now(3))", someone.id(), approvalId, java.sql.Date.valueOf("2031-05-06"),
+                java.sql.Date.valueOf("2031-05-06"));
+        com.erp.routes.common.events.ApprovalEvent cancelled = com.erp.routes.common.events.ApprovalEvent.of(approvalId, 0,
+                java.time.Instant.now(), new com.erp.routes.common.events.EventPayload.LeaveCancelled(someone.id(), "휴가",
+                        new com.erp.routes.common.events.Person(1, "관리자", "STAFF", "경영지원본부"),
+                        new com.erp.routes.common.events.Leave("ANNUAL", "2031-05-06", "2031-05-06", 1.0), "출근함",
+                        List.of(), null));
+        everySecondDay.leaveCancelled(cancelled);
+        everySecondDay.leaveCancelled(cancelled);
+
+        Response month = http.get("/api/attendance?month=2031-05", someone.token());
+        List<Boolean> counted = new ArrayList<>();
+        month.json().path("days").forEach(d -> counted.add(d.path("counted").asBoolean()));
+        assertThat(counted).containsExactly(true, true);
+        assertThat(jdbc.queryForObject("select count(*) from leave_entry where employee_id = ? and kind = 'EARNED' "
+                + "and attendance_days = 2", Integer.class, someone.id())).isEqualTo(1);
+    }
+
+    /**
      * 팀 근태: a team lead sees their team's people's month, a department head everyone of the department but
      * themselves, an administrator any department's; a staff member, or a head asking for another department, nobody's.
      */
@@ -249,7 +285,10 @@ class AttendanceTest extends EmployeeTestBase {
 
     /** A leave document of one day, its last entry {@code kind} (DEDUCTED: approved; RELEASED: withdrawn). */
     private void leave(Hired who, String leaveKind, String date, String kind) {
-        String approvalId = java.util.UUID.randomUUID().toString();
+        leave(who, leaveKind, date, kind, java.util.UUID.randomUUID().toString());
+    }
+
+    private void leave(Hired who, String leaveKind, String date, String kind, String approvalId) {
         int halfDays = "ANNUAL".equals(leaveKind) ? 2 : 1;
         for (String k : List.of("RESERVED", kind)) {
             jdbc.update("insert into leave_entry (employee_id, leave_year, kind, half_days, available_after_half_days, "

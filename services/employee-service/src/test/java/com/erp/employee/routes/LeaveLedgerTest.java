@@ -257,7 +257,7 @@ class LeaveLedgerTest extends EmployeeTestBase {
 
     private ApprovalEvent cancellation(String id, Person drafter, String reason) {
         return ApprovalEvent.of(id, 0, Instant.now(), new EventPayload.LeaveCancelled(drafter.id(), "휴가 신청", drafter,
-                null, reason, List.of(), null));
+                new com.erp.routes.common.events.Leave("ANNUAL", "2041-03-04", "2041-03-06", 3.0), reason, List.of(), null));
     }
 
     private ApprovalEvent completion(String id, Person drafter) {
@@ -280,8 +280,14 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(http.get("/api/leave/calendar?month=2041-03", staff).json().path("leaves").findValuesAsText("startDate"))
                 .containsExactly("2041-03-04");
 
+        // checked in on a day of it, kept as a day of leave (an administrator cancels a leave begun: they came to work)
+        jdbc.update("insert into attendance (employee_id, work_date, check_in, counted) values (?, ?, now(3), false)",
+                drafter.id(), java.sql.Date.valueOf("2041-03-05"));
+
         handled("employee.settle-leave", cancellation(id, drafter, "일정 변경"));
         handled("employee.settle-leave", cancellation(id, drafter, "일정 변경"));
+        assertThat(jdbc.queryForObject("select counted from attendance where employee_id = ? and work_date = ?",
+                Boolean.class, drafter.id(), java.sql.Date.valueOf("2041-03-05"))).as("the day checked in counts").isTrue();
         JsonNode b = balance(staff, 2041);
         assertThat(List.of(b.path("reserved").asDouble(), b.path("used").asDouble(), b.path("available").asDouble()))
                 .containsExactly(0.0, 0.0, 15.0);
