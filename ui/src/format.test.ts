@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeStepIndex, attachmentRefusal, changeableSteps, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, HISTORY_LABEL, hoursAndMinutes,
+import { activeStepIndex, attachmentRefusal, changeableSteps, checkOutAt, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, HISTORY_LABEL, hoursAndMinutes,
   leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
   mayApproveFinally, mayCancelLeave, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
   withStepPeople } from './format';
@@ -299,6 +299,17 @@ describe('mayCancelLeave says who may cancel an approved leave (휴가 취소), 
     expect(mayCancelLeave(leave({ status: 'IN_PROGRESS' }), 4, false, '2026-12-09')).toBe(false);
     expect(mayCancelLeave(leave({ status: 'CANCELLED' }), 1, true, '2026-12-09')).toBe(false);
     expect(mayCancelLeave(leave({ type: 'GENERAL', leave: undefined }), 4, false, '2026-12-09')).toBe(false);
+  });
+});
+
+describe('checkOutAt: the check-out a lead records, in the company\'s clock', () => {
+  it('on the day checked in, after the check-in', () => {
+    expect(checkOutAt('2025-03-03', '18:30', '2025-03-03T00:00:00Z')).toBe('2025-03-03T18:30:00+09:00');
+    expect(new Date(checkOutAt('2025-03-03', '18:30', '2025-03-03T00:00:00Z')).toISOString()).toBe('2025-03-03T09:30:00.000Z');
+  });
+  it('the next morning when the time is before the check-in (a day past midnight), also across a month', () => {
+    expect(checkOutAt('2025-03-03', '02:00', '2025-03-03T12:00:00Z')).toBe('2025-03-04T02:00:00+09:00');
+    expect(checkOutAt('2025-02-28', '01:30', '2025-02-28T13:00:00Z')).toBe('2025-03-01T01:30:00+09:00');
   });
 });
 

@@ -124,6 +124,19 @@ export function mayCancelLeave(doc: { type: string; status: ApprovalStatus; draf
   return isAdmin || (doc.drafter.id === meId && doc.leave.startDate > today);
 }
 
+/**
+ * 퇴근 기록 정정: the check-out a lead records for a day, from the time of day they give (HH:mm, the company's clock, which
+ * is UTC+9 all year: Korea keeps no summer time): on that day, or the next morning when the time is before the
+ * check-in (a day past midnight). An ISO instant with its offset, as the API takes it.
+ */
+export function checkOutAt(date: string, time: string, checkIn: string): string {
+  const sameDay = `${date}T${time}:00+09:00`;
+  if (new Date(sameDay).getTime() > new Date(checkIn).getTime()) return sameDay;
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return `${next.toISOString().slice(0, 10)}T${time}:00+09:00`;
+}
+
 /** Days as the ledger counts them: whole or half. */
 export function days(n: number): string {
   return Number.isInteger(n) ? `${n}일` : `${n.toFixed(1)}일`;

@@ -427,6 +427,8 @@ export interface AttendanceRecord {
   counted: boolean;
   /** check-in to check-out, whole minutes; absent until checked out */
   workedMinutes?: number;
+  /** 퇴근 기록 정정: who recorded the check-out for them, when, why, what it was before */
+  correction?: string;
 }
 
 /** 팀 근태: the month of the people one leads. */

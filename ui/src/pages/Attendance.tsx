@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useApp } from '../App';
 import { api, ApiError } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, hoursAndMinutes } from '../format';
-import type { AttendanceDay, AttendanceMonth, TeamAttendance } from '../types';
+import { checkOutAt, companyToday, dateTime, hoursAndMinutes } from '../format';
+import type { AttendanceDay, AttendanceMonth, AttendanceRecord, PersonRef, TeamAttendance } from '../types';
 
 /**
  * 출퇴근: check in and out; every 30th counted day of attendance earns a leave day (a day off or one's own approved
@@ -46,7 +46,8 @@ export function Attendance() {
         <tbody>
           {data?.days.map((d) => (
             <tr key={d.date} data-testid="attendance-day">
-              <td>{d.date}</td><td>{dateTime(d.checkIn)}</td><td>{dateTime(d.checkOut)}</td>
+              <td>{d.date}</td><td>{dateTime(d.checkIn)}</td>
+              <td>{dateTime(d.checkOut)}{d.correction && <small title={d.correction} data-testid="check-out-corrected"> (정정)</small>}</td>
               <td>{d.workedMinutes === undefined ? '' : hoursAndMinutes(d.workedMinutes)}</td>
               <td title={d.counted ? '휴가 적립 일수에 셉니다' : '휴일 또는 본인 휴가일: 적립 일수에 세지 않습니다'}>{d.counted ? '○' : '–'}</td>
             </tr>
@@ -65,6 +66,43 @@ export function Attendance() {
 }
 
 /**
+ * 퇴근 기록 정정: a day someone checked in and never out; whoever leads them records the check-out (the time of day,
+ * the next morning if before the check-in) and why. The server says who may.
+ */
+function CheckOutCorrection({ employee, day, onDone }: { employee: PersonRef; day: AttendanceRecord; onDone: () => void }) {
+  const { toast } = useApp();
+  const [open, setOpen] = useState(false);
+  const [time, setTime] = useState('18:00');
+  const [reason, setReason] = useState('퇴근 기록 누락');
+  const [busy, setBusy] = useState(false);
+  if (!open) {
+    return <button type="button" className="link" data-testid="open-day" onClick={() => setOpen(true)}>{day.date} 퇴근 기록</button>;
+  }
+  const save = async () => {
+    if (busy || !time || !reason.trim()) return;
+    setBusy(true);
+    try {
+      await api('PUT', `/api/attendance/${employee.id}/${day.date}/check-out`,
+        { checkOut: checkOutAt(day.date, time, day.checkIn), reason: reason.trim() });
+      toast(`${employee.name} ${day.date} 퇴근 ${time}을 기록했습니다 (check-out recorded).`);
+      setOpen(false);
+      onDone();
+    } catch (e) {
+      toast(message(e), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span className="decide" data-testid="check-out-correction">
+      {day.date} <input type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-label="check-out time" />
+      <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} aria-label="correction reason" />
+      <button type="button" onClick={save} disabled={busy}>기록</button>
+    </span>
+  );
+}
+
+/**
  * 팀 근태: the month of the people one leads (a team lead their team, a department head the department). Shown to
  * whoever the server lets see it: who leads is the org chart's appointments, not a job title; a 403 shows nothing.
  */
@@ -77,7 +115,7 @@ function TeamAttendanceTable({ month }: { month: string }) {
     <div className="card" data-testid="team-attendance">
       <h3>팀 근태 <small>{team.data.department.name} · {team.data.month}</small></h3>
       <table>
-        <thead><tr><th>이름</th><th>출근일</th><th>근무</th><th>마지막 출근</th></tr></thead>
+        <thead><tr><th>이름</th><th>출근일</th><th>근무</th><th>마지막 출근</th><th>퇴근 누락</th></tr></thead>
         <tbody>
           {team.data.members.map((m) => (
             <tr key={m.employee.id} data-testid="team-attendance-member">
@@ -85,6 +123,8 @@ function TeamAttendanceTable({ month }: { month: string }) {
               <td>{m.daysCheckedIn}일</td>
               <td>{hoursAndMinutes(m.workedMinutes)}</td>
               <td>{m.days.length ? dateTime(m.days[m.days.length - 1].checkIn) : ''}</td>
+              <td>{m.days.filter((d) => !d.checkOut && d.date < companyToday()).map((d) => (
+                <CheckOutCorrection key={d.date} employee={m.employee} day={d} onDone={team.reload} />))}</td>
             </tr>
           ))}
         </tbody>

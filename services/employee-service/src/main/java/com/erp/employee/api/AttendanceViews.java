@@ -32,7 +32,14 @@ public class AttendanceViews {
     public record AttendanceMonth(String month, List<Day> days, int daysCheckedIn, long workedMinutes) {
     }
 
-    public record Day(String date, Instant checkIn, Instant checkOut, boolean counted, Long workedMinutes) {
+    /** Schema AttendanceRecord; {@code correction}: who recorded the check-out for the employee, and why. */
+    public record Day(String date, Instant checkIn, Instant checkOut, boolean counted, Long workedMinutes,
+                      String correction) {
+
+        public static Day of(Attendance a) {
+            return new Day(a.getDate().toString(), a.getCheckIn(), a.getCheckOut(), a.isCounted(), a.workedMinutes(),
+                    a.getCorrection());
+        }
     }
 
     /** Schema TeamAttendance. */
@@ -85,6 +92,35 @@ public class AttendanceViews {
                 .toList();
     }
 
+    /**
+     * 퇴근 기록 정정: the employee whose check-out the caller may record, by the rule of 팀 근태 (their team lead, their
+     * department's head, an administrator); never one's own (403: it would be one's own word). 404 for no such employee
+     * (to an administrator; 403 to anyone else, who may not know).
+     */
+    public long corrigible(Caller caller, List<Employee> found) {
+        if (found.isEmpty()) {
+            if (caller.isAdmin()) {
+                throw ProblemException.notFound("No such employee.");
+            }
+            throw forbiddenToCorrect();
+        }
+        Employee e = found.get(0);
+        if (e.getId() == caller.id()) {
+            throw ProblemException.forbidden("Your own check-out is recorded by your team lead, your department's head "
+                    + "or an administrator: ask them.");
+        }
+        boolean head = e.getDepartment().getHead() != null && e.getDepartment().getHead().getId() == caller.id();
+        if (!caller.isAdmin() && !head && !leads(caller, e)) {
+            throw forbiddenToCorrect();
+        }
+        return e.getId();
+    }
+
+    private static ProblemException forbiddenToCorrect() {
+        return ProblemException.forbidden("Only their team lead, their department's head and administrators record "
+                + "someone's check-out.");
+    }
+
     private static boolean leads(Caller caller, Employee e) {
         return e.getTeam() != null && e.getTeam().getLead() != null && e.getTeam().getLead().getId() == caller.id();
     }
@@ -100,8 +136,7 @@ public class AttendanceViews {
     }
 
     public AttendanceMonth month(List<Attendance> found, YearMonth month) {
-        List<Day> days = found.stream().map(a -> new Day(a.getDate().toString(), a.getCheckIn(), a.getCheckOut(),
-                a.isCounted(), a.workedMinutes())).toList();
+        List<Day> days = found.stream().map(Day::of).toList();
         long worked = found.stream().map(Attendance::workedMinutes).filter(java.util.Objects::nonNull)
                 .mapToLong(Long::longValue).sum();
         return new AttendanceMonth(month.toString(), days, days.size(), worked);

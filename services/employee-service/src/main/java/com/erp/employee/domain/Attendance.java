@@ -57,6 +57,9 @@ public class Attendance {
 
     private boolean counted;
 
+    /** Who recorded the check-out for the employee, when, why and what it was before; null when they did it. */
+    private String correction;
+
     @Version
     private long version;
 
@@ -76,6 +79,26 @@ public class Attendance {
             throw ProblemException.conflict("You checked out already.");
         }
         checkOut = at;
+    }
+
+    /**
+     * 퇴근 기록 정정: the check-out recorded for the employee by someone who leads them, with {@code note} saying so.
+     * It comes after the check-in and within 24 hours of it (a day past midnight ends the next morning): else 422.
+     */
+    public void correctCheckOut(Instant at, String note) {
+        if (!at.isAfter(checkIn)) {
+            throw ProblemException.unprocessable("The check-out must come after the check-in (" + checkIn + ").");
+        }
+        if (at.isAfter(checkIn.plus(java.time.Duration.ofHours(24)))) {
+            throw ProblemException.unprocessable("The check-out must be within 24 hours of the check-in (" + checkIn
+                    + "): a day ends by the next morning.");
+        }
+        checkOut = at;
+        correction = note;
+    }
+
+    public String getCorrection() {
+        return correction;
     }
 
     /** Minutes between check-in and check-out (whole minutes, rounded down); null until checked out. */

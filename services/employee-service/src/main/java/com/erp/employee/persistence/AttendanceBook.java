@@ -145,6 +145,40 @@ public class AttendanceBook {
         });
     }
 
+    /**
+     * 퇴근 기록 정정: the caller (who may: {@link com.erp.employee.api.AttendanceViews#corrigible}) records the check-out
+     * the employee forgot on {@code date}, or corrects one recorded wrong: not in the future, after the check-in and
+     * within 24 hours of it (422), on a day they checked in (404). The day says who recorded it, when, why and what it
+     * was before; its counting toward earned leave does not change (that is the check-in's).
+     */
+    public com.erp.employee.api.AttendanceViews.Day correctCheckOut(Caller caller, long employeeId, String date,
+                                                                    com.erp.employee.api.CheckOutCorrectionRequest request) {
+        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+        if (request == null || request.checkOut() == null || reason.isEmpty()) {
+            throw ProblemException.badRequest("A correction needs the check-out and a reason.",
+                    List.of(new com.erp.routes.common.web.FieldError("/reason", "is blank")));
+        }
+        Instant now = now();
+        Instant at = request.checkOut().truncatedTo(ChronoUnit.MILLIS);
+        if (at.isAfter(now)) {
+            throw ProblemException.unprocessable("The check-out (" + at + ") has not come yet.");
+        }
+        LocalDate day = LocalDate.parse(date);
+        return tx.execute(status -> {
+            List<Attendance> found = em.createNamedQuery(Attendance.OF_DAY, Attendance.class)
+                    .setParameter("employeeId", employeeId).setParameter("date", day)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            if (found.isEmpty()) {
+                throw ProblemException.notFound("They did not check in on " + day + ": there is no day to correct.");
+            }
+            Attendance a = found.get(0);
+            String before = a.getCheckOut() == null ? "not checked out" : "was " + local(a.getCheckOut());
+            a.correctCheckOut(at, String.format("%s, %s %s: %s (%s)", caller.name(), LocalDate.ofInstant(now, zone),
+                    local(now), reason, before));
+            return com.erp.employee.api.AttendanceViews.Day.of(a);
+        });
+    }
+
     private List<Attendance> ofDay(long employeeId, LocalDate date) {
         return em.createNamedQuery(Attendance.OF_DAY, Attendance.class).setParameter("employeeId", employeeId)
                 .setParameter("date", date).getResultList();

@@ -223,6 +223,45 @@ class AttendanceTest extends EmployeeTestBase {
     }
 
     /**
+     * 퇴근 기록 정정: the lead records the check-out the employee forgot; the day shows the time worked, who recorded it,
+     * why and what it was before, and the head may correct it again. Not one's own, not someone one does not lead; not
+     * before the check-in, nor past 24 hours after it; not a day not checked in; not without a reason.
+     */
+    @Test
+    void whoLeadsSomeoneRecordsTheCheckOutTheyForgot() {
+        Hired someone = hired("DEV");
+        CompanyDays days = new CompanyDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of());
+        bookAt("2025-03-03T09:00", days).checkIn(caller(someone)); // a Monday, never checked out
+        String path = "/api/attendance/" + someone.id() + "/2025-03-03/check-out";
+        // 18:30 in Seoul, as the page sends it (the company's clock, with its offset)
+        Map<String, Object> body = Map.of("checkOut", "2025-03-03T18:30:00+09:00", "reason", "퇴근 누락");
+
+        assertProblem(http.put(path, someone.token(), body), 403);
+        assertProblem(http.put(path, token("sales.lead"), body), 403);
+        String lead = token("dev.lead");
+        assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-02T23:00:00Z", "reason", "x")), 422);
+        assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-04T09:30:00Z", "reason", "x")), 422);
+        assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-03T09:30:00Z")), 400);
+        assertProblem(http.put("/api/attendance/" + someone.id() + "/2025-03-04/check-out", lead, body), 404);
+        assertProblem(http.put("/api/attendance/987654321/2025-03-03/check-out", token("admin"), body), 404);
+
+        Response recorded = http.put(path, lead, body);
+        assertThat(recorded.status()).as("%s", recorded).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "PUT", path, recorded);
+        assertThat(recorded.json().path("workedMinutes").asLong()).isEqualTo(570);
+        assertThat(recorded.json().path("correction").asText()).contains("퇴근 누락").endsWith("(not checked out)");
+
+        Response month = http.get("/api/attendance?month=2025-03", someone.token());
+        assertThat(month.json().path("workedMinutes").asLong()).isEqualTo(570);
+        assertThat(month.json().path("days").get(0).path("correction").asText()).contains("퇴근 누락");
+
+        Response again = http.put(path, token("dev.head"), Map.of("checkOut", "2025-03-03T09:00:00Z", "reason", "정정"));
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertThat(again.json().path("workedMinutes").asLong()).isEqualTo(540);
+        assertThat(again.json().path("correction").asText()).contains("정정").endsWith("(was 18:30)");
+    }
+
+    /**
      * 팀 근태: a team lead sees their team's people's month, a department head everyone of the department but
      * themselves, an administrator any department's; a staff member, or a head asking for another department, nobody's.
      */
