@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * 휴가 취소: the drafter cancels an approved leave before its first day (an administrator at any time). The rules (bean
  * approvalDocuments) say who may and when; the status, its history entry and the {@code approval.leave-cancelled} event
- * (in the outbox) are one conditional update of the document, so a second cancellation, even at the same moment, is
- * refused (409) and nothing happens twice. From the event employee-service gives the days back and notification tells
- * the people concerned. The answer is the document as the caller now sees it.
+ * (in the outbox) are one conditional update of the document ({@link DocumentChangeRoute}), so a second cancellation,
+ * even at the same moment, is refused (409) and nothing happens twice. From the event employee-service gives the days
+ * back and notification tells the people concerned. The answer is the document as the caller now sees it.
  */
 @Component
 public class LeaveCancellationRoute extends RouteBuilder {
@@ -22,16 +22,8 @@ public class LeaveCancellationRoute extends RouteBuilder {
                 .setVariable("request", body())
                 .setBody(header("approvalId"))
                 .to("{{erp.approval-request.approvals}}&operation=findById")
-                .setVariable("cancellation", method("approvalDocuments",
+                .setVariable("change", method("approvalDocuments",
                         "leaveCancellation(${body}, ${variable.caller}, ${variable.request})"))
-                .setBody(method("approvalDocuments", "changeUpdate(${variable.cancellation})"))
-                .to("{{erp.approval-request.approvals}}&operation=update")
-                .bean("approvalDocuments", "cancellationKept(${body.modifiedCount})")
-                .setBody(method("approvalDocuments", "changeOutbox(${variable.cancellation})"))
-                .to(OutboxRelayRoute.PUBLISH_DETACHED)
-                .removeHeaders("CamelMongoDb*")
-                .setBody(header("approvalId"))
-                .to("{{erp.approval-request.approvals}}&operation=findById")
-                .bean("approvalDocuments", "cancelled(${body}, ${variable.caller})");
+                .to(DocumentChangeRoute.CHANGE);
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * 접수: a receiver (수신) acknowledges an approved document sent to them. The rules (bean approvalDocuments) say who
  * may and when; the receipt, its history entry and its {@code approval.received} event (in the outbox: the drafter is
- * told) are one conditional update of the document, so a second receipt, even at the same moment, is refused (409)
- * and tells nobody. The answer is the document as the receiver now sees it.
+ * told) are one conditional update of the document ({@link DocumentChangeRoute}), so a second receipt, even at the
+ * same moment, is refused (409) and tells nobody. The answer is the document as the receiver now sees it.
  */
 @Component
 public class ReceiptRoute extends RouteBuilder {
@@ -20,16 +20,7 @@ public class ReceiptRoute extends RouteBuilder {
                 .process(new CallerProcessor())
                 .setBody(header("approvalId"))
                 .to("{{erp.approval-request.approvals}}&operation=findById")
-                .setVariable("document", body())
-                .setVariable("receipt", method("approvalDocuments", "receipt(${body}, ${variable.caller})"))
-                .setBody(method("approvalDocuments", "receiptUpdate(${variable.receipt})"))
-                .to("{{erp.approval-request.approvals}}&operation=update")
-                .bean("approvalDocuments", "receiptKept(${variable.document}, ${variable.caller}, ${body.modifiedCount})")
-                .setBody(method("approvalDocuments", "receiptOutbox(${variable.receipt})"))
-                .to(OutboxRelayRoute.PUBLISH_DETACHED)
-                .removeHeaders("CamelMongoDb*")
-                .setBody(header("approvalId"))
-                .to("{{erp.approval-request.approvals}}&operation=findById")
-                .bean("approvalDocuments", "received(${body}, ${variable.caller})");
+                .setVariable("change", method("approvalDocuments", "receipt(${body}, ${variable.caller})"))
+                .to(DocumentChangeRoute.CHANGE);
     }
 }

@@ -614,17 +614,49 @@ public class ApprovalDocuments {
                 + (existing == null ? "." : ", as " + existing.getString("_id") + "."));
     }
 
+    // ---- changes approval-request makes itself (접수, 휴가 취소) ----------------------------------------------------
+
+    /**
+     * A change of a stored document to make (route {@code approval-request.change}): its conditional update (filter,
+     * update), its event's outbox entry, and what to answer (409) when the condition no longer holds: another change
+     * came first.
+     */
+    public record PendingChange(String approvalId, Bson filter, Bson update, Document outboxEntry, String conflict) {
+    }
+
+    /** The change's update: filter and update, as the update operation takes them. */
+    public List<Bson> changeUpdate(PendingChange pending) {
+        return List.of(pending.filter(), pending.update());
+    }
+
+    /** After the change's update: 409 with its conflict if it changed nothing (another change was first). */
+    public void changeKept(PendingChange pending, Long modified) {
+        if (modified == null || modified == 0) {
+            throw ProblemException.conflict(pending.conflict());
+        }
+    }
+
+    /** The stored entry, as the outbox's queue publishes it. */
+    public Document changeOutbox(PendingChange pending) {
+        return toPublish(pending.approvalId(), pending.outboxEntry());
+    }
+
+    /** After the change: the document as the caller now sees it. */
+    public ApprovalDocument changed(Document doc, Caller caller) {
+        return view(doc, caller, false);
+    }
+
     // ---- receipt (접수) -----------------------------------------------------------------------------------------
 
     /**
      * The update that records the caller's receipt of the document (수신 → 접수), or why they may not: only a receiver
      * or someone of a receiving department (수신처; someone else learns nothing of it), once the document is approved,
      * once. A receiver's own receipt comes first; then, by someone of it, their department's, which stands for the
-     * whole department. The update's condition repeats the last, so two receipts at the same moment record one;
-     * {@link #receiptKept} says which. The same update puts the {@code approval.received} event in the document's
+     * whole department. The update's condition repeats the last, so two receipts at the same moment record one
+     * ({@link #changeKept}). The same update puts the {@code approval.received} event in the document's
      * outbox, so the drafter (and the department's head) are told exactly when the receipt is kept.
      */
-    public PendingReceipt receipt(Document doc, Caller caller) {
+    public PendingChange receipt(Document doc, Caller caller) {
         if (doc == null) {
             throw ProblemException.notFound("No such document.");
         }
@@ -647,7 +679,7 @@ public class ApprovalDocuments {
         Document entry = new Document("at", now).append("sequence", Long.MAX_VALUE).append("type", "RECEIVED")
                 .append("actor", person(caller.person()));
         if (isReceiver(doc, caller) && receivedAt(doc, caller) == null) {
-            return pendingReceipt(doc, caller, null, at,
+            return pendingReceipt(doc, caller, null, at, "You received this document already.",
                     Filters.elemMatch("receivers", and(eq("id", caller.id()), exists("receivedAt", false))),
                     Updates.combine(Updates.set("receivers.$.receivedAt", now),
                             Updates.push("history", entry.append("eventId", "received:" + caller.id()))));
@@ -663,7 +695,7 @@ public class ApprovalDocuments {
         long departmentId = department.get("id", Number.class).longValue();
         Document head = department.get("head", Document.class);
         return pendingReceipt(doc, caller, new ReceivingDepartment(departmentId, department.getString("name"),
-                        head == null ? null : toPerson(head)), at,
+                        head == null ? null : toPerson(head)), at, "Someone of your department received this document already.",
                 Filters.elemMatch("receivingDepartments", and(eq("id", departmentId), exists("receivedAt", false))),
                 Updates.combine(Updates.set("receivingDepartments.$.receivedAt", now),
                         Updates.set("receivingDepartments.$.receivedBy", person(caller.person())),
@@ -671,42 +703,15 @@ public class ApprovalDocuments {
                                 .append("comment", "수신처 " + department.getString("name")))));
     }
 
-    /** A receipt to record: the conditional update (filter, update) and its event's outbox entry. */
-    public record PendingReceipt(String approvalId, Bson filter, Bson update, Document outboxEntry) {
-    }
-
-    private PendingReceipt pendingReceipt(Document doc, Caller caller, ReceivingDepartment department, Instant at,
-                                          Bson unreceived, Bson update) {
+    private PendingChange pendingReceipt(Document doc, Caller caller, ReceivingDepartment department, Instant at,
+                                         String conflict, Bson unreceived, Bson update) {
         String id = doc.getString("_id");
         Document outboxEntry = outboxEntry(eventAbout(doc, at, new EventPayload.Received(
                 toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"), caller.person(), department)),
                 Date.from(at));
         // and still approved: a cancellation (휴가 취소) at the same moment wins, and nobody acknowledges a cancelled leave
-        return new PendingReceipt(id, and(eq("_id", id), eq("status", APPROVED), unreceived),
-                Updates.combine(update, queued(id, outboxEntry, at)), outboxEntry);
-    }
-
-    /** The receipt's update: filter and update, as the update operation takes them. */
-    public List<Bson> receiptUpdate(PendingReceipt pending) {
-        return List.of(pending.filter(), pending.update());
-    }
-
-    /** After the receipt's update: 409 if another receipt was first (the update changed nothing). */
-    public void receiptKept(Document doc, Caller caller, Long modified) {
-        if (modified == null || modified == 0) {
-            throw ProblemException.conflict(receivingDepartment(doc, caller) != null && !isReceiver(doc, caller)
-                    ? "Someone of your department received this document already." : "You received this document already.");
-        }
-    }
-
-    /** The stored entry, as the outbox's queue publishes it. */
-    public Document receiptOutbox(PendingReceipt pending) {
-        return toPublish(pending.approvalId(), pending.outboxEntry());
-    }
-
-    /** After the receipt: the document as the receiver now sees it. */
-    public ApprovalDocument received(Document doc, Caller caller) {
-        return view(doc, caller, false);
+        return new PendingChange(id, and(eq("_id", id), eq("status", APPROVED), unreceived),
+                Updates.combine(update, queued(id, outboxEntry, at)), outboxEntry, conflict);
     }
 
     /** The receiving department (수신처) the caller belongs to, as the document keeps it; null if none is theirs. */
@@ -728,15 +733,11 @@ public class ApprovalDocuments {
     /** The status of an approved leave cancelled since; its days are the drafter's again. */
     public static final String CANCELLED = "CANCELLED";
 
-    /** A change of a stored document to make: its conditional update (filter, update) and its event's outbox entry. */
-    public record PendingChange(String approvalId, Bson filter, Bson update, Document outboxEntry) {
-    }
-
     /**
      * 휴가 취소: the update that cancels an approved leave, or why it may not be: by its drafter before the leave's first
      * day in the company's calendar, or by an administrator at any time (a leave begun is a correction, not the drafter's
      * change of plan); only a leave document, only once it is approved, only once. The update's condition repeats the
-     * last (the status is APPROVED), so of two cancellations at once one is kept ({@link #cancellationKept}). The same
+     * last (the status is APPROVED), so of two cancellations at once one is kept ({@link #changeKept}). The same
      * update puts {@code approval.leave-cancelled} in the document's outbox: employee-service gives the days back,
      * notification tells the people concerned ({@link #audience}).
      */
@@ -785,7 +786,7 @@ public class ApprovalDocuments {
         return new PendingChange(id, and(eq("_id", id), eq("status", APPROVED)),
                 Updates.combine(Updates.set("status", CANCELLED), Updates.set("cancelledAt", now),
                         Updates.set("updatedAt", now), Updates.push("history", entry), queued(id, outboxEntry, at)),
-                outboxEntry);
+                outboxEntry, "This leave was cancelled already.");
     }
 
     /** Who cancelled the leave and when, as its history says: " by 김민준 at ...", or nothing. */
@@ -794,28 +795,6 @@ public class ApprovalDocuments {
                 .filter(h -> "LEAVE_CANCELLED".equals(h.getString("type"))).findFirst()
                 .map(h -> " by " + toPerson(h.get("actor", Document.class)).name() + " at " + instant(h.getDate("at")))
                 .orElse("");
-    }
-
-    /** The cancellation's update: filter and update, as the update operation takes them. */
-    public List<Bson> changeUpdate(PendingChange pending) {
-        return List.of(pending.filter(), pending.update());
-    }
-
-    /** After the cancellation's update: 409 if another one was first (the update changed nothing). */
-    public void cancellationKept(Long modified) {
-        if (modified == null || modified == 0) {
-            throw ProblemException.conflict("This leave was cancelled already.");
-        }
-    }
-
-    /** The stored entry, as the outbox's queue publishes it. */
-    public Document changeOutbox(PendingChange pending) {
-        return toPublish(pending.approvalId(), pending.outboxEntry());
-    }
-
-    /** After the cancellation: the document as its canceller now sees it. */
-    public ApprovalDocument cancelled(Document doc, Caller caller) {
-        return view(doc, caller, false);
     }
 
     // ---- comments (의견) ---------------------------------------------------------------------------------------

@@ -135,8 +135,8 @@ class ApprovalDocumentsTest {
         assertThat(ApprovalDocuments.mayRead(approved, of(SALES_STAFF, 3L))).isFalse();
         assertThat(ApprovalDocuments.mayRead(approved, of(SALES_STAFF, null))).isFalse();
 
-        ApprovalDocuments.PendingReceipt pending = documents.receipt(approved, of(SALES_STAFF, 2L));
-        List<org.bson.conversions.Bson> receipt = documents.receiptUpdate(pending);
+        ApprovalDocuments.PendingChange pending = documents.receipt(approved, of(SALES_STAFF, 2L));
+        List<org.bson.conversions.Bson> receipt = documents.changeUpdate(pending);
         assertThat(bson(receipt.get(0)).toJson()).contains("receivingDepartments").contains("\"receivedAt\": {\"$exists\": false}")
                 // a leave cancelled at the same moment is not acknowledged
                 .contains("\"status\": \"APPROVED\"");
@@ -197,10 +197,10 @@ class ApprovalDocumentsTest {
     @Test
     void aReceiverOfAReceivingDepartmentReceivesForThemselvesFirstThenForTheirDepartment() {
         Document doc = sentToSales("APPROVED").append("receivers", List.of(person(SALES_STAFF)));
-        assertThat(bson(documents.receiptUpdate(documents.receipt(doc, of(SALES_STAFF, 2L))).get(1)).getDocument("$set").keySet())
+        assertThat(bson(documents.changeUpdate(documents.receipt(doc, of(SALES_STAFF, 2L))).get(1)).getDocument("$set").keySet())
                 .containsExactly("receivers.$.receivedAt");
         doc.getList("receivers", Document.class).get(0).append("receivedAt", new java.util.Date());
-        assertThat(bson(documents.receiptUpdate(documents.receipt(doc, of(SALES_STAFF, 2L))).get(1)).getDocument("$set").keySet())
+        assertThat(bson(documents.changeUpdate(documents.receipt(doc, of(SALES_STAFF, 2L))).get(1)).getDocument("$set").keySet())
                 .containsExactlyInAnyOrder("receivingDepartments.$.receivedAt", "receivingDepartments.$.receivedBy");
     }
 
