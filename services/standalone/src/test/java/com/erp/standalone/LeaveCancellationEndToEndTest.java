@@ -91,7 +91,7 @@ class LeaveCancellationEndToEndTest extends StandaloneTestBase {
             assertThat(entries.json().path("items").path(0).path("kind").asText()).isEqualTo("CANCELLED");
             assertThat(entries.json().path("items").path(0).path("approvalId").asText()).isEqualTo(id);
             assertThat(http.get(month, staff).json().path("leaves").findValuesAsText("startDate")).doesNotContain(start.toString());
-            // in the list, as it is now; a late snapshot of processing does not make it approved again
+            // in the list, as it is now (a completion recorded after the cancellation: RecordRouteTest)
             assertThat(http.get("/api/approvals?status=CANCELLED", staff).json().path("items").findValuesAsText("id"))
                     .contains(id);
             assertThat(http.get("/api/approvals/" + id, staff).json().path("status").asText()).isEqualTo("CANCELLED");

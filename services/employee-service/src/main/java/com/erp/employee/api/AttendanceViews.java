@@ -82,12 +82,12 @@ public class AttendanceViews {
     public List<Employee> managed(Caller caller, List<Employee> people, Department department) {
         boolean all = caller.isAdmin() || department.getHead() != null && department.getHead().getId() == caller.id();
         // a lead is of the department too, and their own team's lead
-        if (!all && people.stream().noneMatch(e -> leads(caller, e))) {
+        if (!all && people.stream().noneMatch(e -> e.teamLedBy(caller.id()))) {
             throw ProblemException.forbidden("Only team leads (of their team's people), department heads and "
                     + "administrators see others' attendance.");
         }
         return people.stream()
-                .filter(e -> e.getId() != caller.id() && (all || leads(caller, e)))
+                .filter(e -> e.getId() != caller.id() && (all || e.teamLedBy(caller.id())))
                 .sorted(java.util.Comparator.comparing(Employee::getName).thenComparing(Employee::getId))
                 .toList();
     }
@@ -98,31 +98,16 @@ public class AttendanceViews {
      * (to an administrator; 403 to anyone else, who may not know).
      */
     public long corrigible(Caller caller, List<Employee> found) {
-        if (found.isEmpty()) {
-            if (caller.isAdmin()) {
-                throw ProblemException.notFound("No such employee.");
-            }
-            throw forbiddenToCorrect();
-        }
-        Employee e = found.get(0);
-        if (e.getId() == caller.id()) {
+        if (!found.isEmpty() && found.get(0).getId() == caller.id()) {
             throw ProblemException.forbidden("Your own check-out is recorded by your team lead, your department's head "
                     + "or an administrator: ask them.");
         }
-        boolean head = e.getDepartment().getHead() != null && e.getDepartment().getHead().getId() == caller.id();
-        if (!caller.isAdmin() && !head && !leads(caller, e)) {
-            throw forbiddenToCorrect();
-        }
-        return e.getId();
+        return EmployeeViews.ledBy(caller, found, AttendanceViews::forbiddenToCorrect).getId();
     }
 
     private static ProblemException forbiddenToCorrect() {
         return ProblemException.forbidden("Only their team lead, their department's head and administrators record "
                 + "someone's check-out.");
-    }
-
-    private static boolean leads(Caller caller, Employee e) {
-        return e.getTeam() != null && e.getTeam().getLead() != null && e.getTeam().getLead().getId() == caller.id();
     }
 
     public TeamAttendance team(List<Attendance> found, List<Employee> managed, Department department, YearMonth month) {

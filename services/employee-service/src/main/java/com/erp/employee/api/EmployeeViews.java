@@ -62,6 +62,23 @@ public class EmployeeViews {
                 .toList();
     }
 
+    /**
+     * The employee found, if the caller leads them: an administrator, their team lead, their department's head; else
+     * {@code forbidden} (403). None found: 404 to an administrator, {@code forbidden} to anyone else, who may not know.
+     */
+    public static com.erp.employee.domain.Employee ledBy(com.erp.routes.common.security.Caller caller,
+                                                         List<com.erp.employee.domain.Employee> found,
+                                                         java.util.function.Supplier<ProblemException> forbidden) {
+        if (found.isEmpty()) {
+            throw caller.isAdmin() ? ProblemException.notFound("No such employee.") : forbidden.get();
+        }
+        com.erp.employee.domain.Employee e = found.get(0);
+        if (!caller.isAdmin() && !e.teamLedBy(caller.id()) && !e.departmentHeadedBy(caller.id())) {
+            throw forbidden.get();
+        }
+        return e;
+    }
+
     public static Person person(com.erp.employee.domain.Employee e) {
         if (e == null) {
             return null;

@@ -43,19 +43,7 @@ public class LeaveViews {
 
     /** The employee whose ledger the caller may read; 403 unless they may, 404 if there is no such employee. */
     public long mayRead(Caller caller, List<Employee> found) {
-        if (found.isEmpty()) {
-            if (caller.isAdmin()) {
-                throw ProblemException.notFound("No such employee.");
-            }
-            throw forbiddenToRead();
-        }
-        Employee e = found.get(0);
-        boolean lead = e.getTeam() != null && e.getTeam().getLead() != null && e.getTeam().getLead().getId() == caller.id();
-        boolean head = e.getDepartment().getHead() != null && e.getDepartment().getHead().getId() == caller.id();
-        if (!caller.isAdmin() && !lead && !head) {
-            throw forbiddenToRead();
-        }
-        return e.getId();
+        return EmployeeViews.ledBy(caller, found, LeaveViews::forbiddenToRead).getId();
     }
 
     private static ProblemException forbiddenToRead() {

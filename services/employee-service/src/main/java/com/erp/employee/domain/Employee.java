@@ -144,6 +144,16 @@ public class Employee {
         return team;
     }
 
+    /** Whether {@code id} leads this employee's team (a lead is of their own team too). */
+    public boolean teamLedBy(long id) {
+        return team != null && team.getLead() != null && team.getLead().getId() == id;
+    }
+
+    /** Whether {@code id} heads this employee's department. */
+    public boolean departmentHeadedBy(long id) {
+        return department != null && department.getHead() != null && department.getHead().getId() == id;
+    }
+
     public Position getPosition() {
         return position;
     }
