@@ -114,8 +114,11 @@ final class Fault {
         int zeros = 0;
         while (System.nanoTime() < deadline) {
             // each on its own: the backlog gauge reads -1 when its store is unreachable, which a sum would hide
+            // a document accepted but still in approval-request's outbox (its send timed out under load; the relay
+            // publishes it) has not been taken in either
             boolean drained = metrics.sum("erp_kafka_consumer_lag", labels) == 0
-                    && metrics.sum("erp_outbox_backlog", "service=\"approval-processing\"") == 0;
+                    && metrics.sum("erp_outbox_backlog", "service=\"approval-processing\"") == 0
+                    && metrics.sum("erp_outbox_backlog", "service=\"approval-request\"") == 0;
             zeros = drained ? zeros + 1 : 0;
             if (zeros >= 2) {
                 break;

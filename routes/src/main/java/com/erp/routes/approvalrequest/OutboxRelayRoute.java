@@ -21,6 +21,11 @@ public class OutboxRelayRoute extends OutboxRoutes {
     }
 
     @Override
+    protected long batch() {
+        return Long.parseLong(getContext().resolvePropertyPlaceholders("{{erp.approval-request.outbox.batch}}"));
+    }
+
+    @Override
     public void configure() {
         super.configure();
         from(removeEndpoint()).routeId("approval-request.outbox-remove")

@@ -1,5 +1,6 @@
 package com.erp.routes.common.kafka;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +19,7 @@ public final class OutboxRelayGate {
     private volatile long busyUntil;
     private volatile long lastScan;
     private volatile boolean scannedOnce;
+    private final AtomicLong failures = new AtomicLong();
 
     /**
      * @param graceMs    how old an entry must be before the relay takes it
@@ -33,7 +35,26 @@ public final class OutboxRelayGate {
 
     /** A publication failed: its entry waits in the outbox and is due after the grace period. */
     public void publishFailed() {
+        failures.incrementAndGet();
+        keepLooking();
+    }
+
+    private void keepLooking() {
         busyUntil = Math.max(busyUntil, clockMs.getAsLong() + busyWindowMs);
+    }
+
+    /** How many publications have failed so far (a round compares it before and after). */
+    public long failures() {
+        return failures.get();
+    }
+
+    /**
+     * Whether the relay goes on with another round at once instead of a period later: when this one took as many
+     * entries as a round may ({@code batch}), more are waiting; unless a send of this round failed (Kafka slow or
+     * away), when going on would only take the same entries again.
+     */
+    public boolean anotherRound(int due, long batch, long failuresBefore) {
+        return due >= batch && failures.get() == failuresBefore;
     }
 
     public boolean shouldScan() {
@@ -46,7 +67,7 @@ public final class OutboxRelayGate {
         lastScan = clockMs.getAsLong();
         scannedOnce = true;
         if (due > 0) {
-            publishFailed(); // where there were some, more may follow
+            keepLooking(); // where there were some, more may follow
         }
     }
 }

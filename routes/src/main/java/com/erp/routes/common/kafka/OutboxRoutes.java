@@ -27,7 +27,7 @@ of order with others').
  * <p>
  * A service's subclass supplies its storage: {@code direct:<service>.outbox-remove} (remove the entry in the
  * variable {@code entry}) and {@code direct:<service>.outbox-due} (the entries to relay, as a list of
- * {@link OutboxEntry}). Its settings are {@code erp.<service>.outbox.*}.
+ * {@link OutboxEntry}; at most {@link #batch()}). Its settings are {@code erp.<service>.outbox.*}.
  */
 public abstract class OutboxRoutes extends RouteBuilder {
 
@@ -59,6 +59,11 @@ public abstract class OutboxRoutes extends RouteBuilder {
     /** Whether the service uses {@link #publishDetached} (setting {@code erp.<service>.outbox.detached-queue-size}). */
     protected boolean publishesDetached() {
         return false;
+    }
+
+    /** The most entries {@link #dueEndpoint()} returns at once; unbounded unless a subclass says otherwise. */
+    protected long batch() {
+        return Long.MAX_VALUE;
     }
 
     protected String removeEndpoint() {
@@ -120,11 +125,19 @@ public abstract class OutboxRoutes extends RouteBuilder {
         from("timer:" + service + "-outbox?delay=" + period + "&period=" + period + "&synchronous=true")
                 .routeId(service + ".outbox-relay")
                 .filter(method(gate, "shouldScan"))
-                .to(dueEndpoint())
-                .bean(gate, "scanned(${body.size})")
-                .split(body())
-                    .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the outbox")
-                    .to(entry)
+                .setVariable("more", constant(true))
+                // A round takes at most a batch: after a full one the next starts at once, so a backlog (entries
+                // left by a slow broker under load) drains as fast as Kafka acknowledges, not a batch a period.
+                .loopDoWhile(simple("${variable.more}"))
+                    .setVariable("failuresBefore", method(gate, "failures"))
+                    .to(dueEndpoint())
+                    .bean(gate, "scanned(${body.size})")
+                    .setVariable("due", simple("${body.size}"))
+                    .split(body())
+                        .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the outbox")
+                        .to(entry)
+                    .end()
+                    .setVariable("more", method(gate, "anotherRound(${variable.due}, " + batch() + ", ${variable.failuresBefore})"))
                 .end();
     }
 }
