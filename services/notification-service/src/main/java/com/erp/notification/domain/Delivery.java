@@ -6,7 +6,8 @@ import com.erp.notification.api.Notification;
  * A notification for one user: what is stored in their inbox and published to every instance.
  *
  * @param standing the document's state version ({@code sequence}) of a notification that tells its recipient where
- *                 they stand on the document (asked to decide, no longer waited for, off the line); null for one
+ *                 they stand on the document (asked to decide, no longer waited for, off the line, approved, its
+ *                 leave cancelled: the version after the completion it cancels); null for one
  *                 that only reports something (a decision to the drafter, a comment). Of two such notifications
  *                 of one document to one person, the one of an older state is not told once the newer one was:
  *                 events of different topics can arrive in either order (see {@link NotificationStore}).

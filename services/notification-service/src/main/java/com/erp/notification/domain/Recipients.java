@@ -134,7 +134,8 @@ public final class Recipients {
                                     + "department.", p.title(), d.name())));
                 }
             }
-            return told;
+            // where they stand: not told once they heard of the leave's cancellation, which can arrive first
+            return told.stream().map(t -> new Delivery(t.userId(), t.notification(), event.sequence())).toList();
         }
         if (payload instanceof EventPayload.Rejected p) {
             return toDrafterAndCc(event, p.drafterId(), p.cc(), "APPROVAL_REJECTED", p.actor(),
@@ -438,11 +439,16 @@ public final class Recipients {
         all(p.told()).forEach(t -> told.putIfAbsent(t.id(), t));
         all(p.departments()).stream().map(this::headOf).filter(java.util.Objects::nonNull)
                 .forEach(h -> told.putIfAbsent(h.id(), h));
+        // Its event carries the state it cancelled (the completion's sequence); it stands after it, so an
+        // approval.completed consumed late (another topic) does not tell them afterwards that the leave is approved.
+        long after = event.sequence() + 1;
         return told.values().stream().filter(t -> t.id() != p.cancelledBy().id())
-                .map(t -> delivery(event, t.id(), "LEAVE_CANCELLED", p.cancelledBy(), t.id() == p.drafterId()
-                        ? String.format("%s cancelled your leave '%s'%s; its days are yours again.%s",
-                        p.cancelledBy().name(), p.title(), when, why)
-                        : String.format("%s cancelled the leave '%s'%s.%s", p.cancelledBy().name(), p.title(), when, why)))
+                .map(t -> new Delivery(t.id(), delivery(event, t.id(), "LEAVE_CANCELLED", p.cancelledBy(),
+                        t.id() == p.drafterId()
+                                ? String.format("%s cancelled your leave '%s'%s; its days are yours again.%s",
+                                p.cancelledBy().name(), p.title(), when, why)
+                                : String.format("%s cancelled the leave '%s'%s.%s", p.cancelledBy().name(), p.title(),
+                                when, why)).notification(), after))
                 .toList();
     }
 

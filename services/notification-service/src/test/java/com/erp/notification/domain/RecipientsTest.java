@@ -466,6 +466,8 @@ class RecipientsTest {
         List<Delivery> byDrafter = recipients.notificationsFor(ApprovalEvent.of("l", 5, Instant.EPOCH,
                 new EventPayload.LeaveCancelled(1, "여름 휴가", drafter, leave, "일정 변경", List.of(lead, head), null)));
         assertThat(byDrafter).extracting(Delivery::userId).containsExactly(2L, 3L);
+        assertThat(byDrafter).extracting(Delivery::standing).as("after the completion (5) it cancels")
+                .containsOnly(6L);
         assertThat(byDrafter).allSatisfy(x -> {
             assertThat(x.notification().type()).isEqualTo("LEAVE_CANCELLED");
             assertThat(x.notification().actor()).isEqualTo(drafter);

@@ -145,6 +145,46 @@ class NotifyRouteTest extends ServiceTestSupport {
         assertThat(toDrafter.findValuesAsText("type")).containsExactly("APPROVAL_RETRACTED", "APPROVAL_RETRACTED");
     }
 
+    /**
+     * 휴가 취소 of an approved leave: the cancellation (from approval-request) and the approval (from processing) come
+     * from different topics; under lag the approval can arrive last, and must not tell the drafter afterwards that the
+     * leave is approved. In order, both are told.
+     */
+    @Test
+    void aLateApprovalOfALeaveAlreadyCancelledIsNotTold() throws Exception {
+        Person admin = new Person(lead.id() + 3, "관리자", "STAFF", "경영지원본부");
+        Person lateDrafter = new Person(lead.id() + 4, "최유진", "STAFF", "영업본부");
+        String inOrder = UUID.randomUUID().toString();
+        String late = UUID.randomUUID().toString();
+        // one at a time: the consumer reads both topics, in no order between them
+        consumed("approval.completed", approved(inOrder, drafter));
+        consumed("approval.leave-cancelled", cancelled(inOrder, drafter, admin));
+        consumed("approval.leave-cancelled", cancelled(late, lateDrafter, admin));
+        consumed("approval.completed", approved(late, lateDrafter));
+
+        assertThat(http.get("/api/notifications", token(drafter)).json().path("items").findValuesAsText("type"))
+                .as("newest first").containsExactly("LEAVE_CANCELLED", "APPROVAL_COMPLETED");
+        assertThat(http.get("/api/notifications", token(lateDrafter)).json().path("items").findValuesAsText("type"))
+                .containsExactly("LEAVE_CANCELLED");
+    }
+
+    private void consumed(String topic, ApprovalEvent e) throws Exception {
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify").whenCompleted(1).create();
+        publish(topic, e);
+        assertThat(done.matches(30, TimeUnit.SECONDS)).as("%s consumed", topic).isTrue();
+    }
+
+    private ApprovalEvent approved(String id, Person drafter) {
+        return ApprovalEvent.of(id, 5, Instant.now(), new EventPayload.Completed(drafter.id(), "여름 휴가", lead,
+                new Progress(Progress.Status.APPROVED, 1, List.of()), null, null));
+    }
+
+    private ApprovalEvent cancelled(String id, Person drafter, Person admin) {
+        // approval-request's event carries the version of the state it changes: the completion's
+        return ApprovalEvent.of(id, 5, Instant.now(), new EventPayload.LeaveCancelled(drafter.id(), "여름 휴가", admin,
+                null, "일정 변경", List.of(drafter, lead), null));
+    }
+
     private ApprovalEvent retraction(String id, Person released) {
         return ApprovalEvent.of(id, 4, Instant.now(), new EventPayload.Decided(drafter.id(), id, 1, 2, lead,
                 EventPayload.Decision.RETRACTED, null, progress, null, List.of(released)));
