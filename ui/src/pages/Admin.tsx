@@ -301,9 +301,28 @@ function MoveRow({ person, departments, done }: { person: Employee; departments:
   );
 }
 
-/** The org chart: who heads each department and leads each team, named from the people of it. */
+/**
+ * The org chart: who heads each department and leads each team, named from the people of it; and a department or a team
+ * opened (신설), empty until someone is hired or moved into it.
+ */
 function OrgChart({ departments, people, changed }: { departments: DepartmentInfo[]; people: Employee[]; changed: () => void }) {
   const { toast } = useApp();
+  const [code, setCode] = useState('');
+  const [deptName, setDeptName] = useState('');
+  const [teamDept, setTeamDept] = useState<number | undefined>(undefined);
+  const [teamName, setTeamName] = useState('');
+  const open = async (e: FormEvent, path: string, body: object, what: string, done: () => void) => {
+    e.preventDefault();
+    try {
+      await api('POST', path, body);
+      toast(`${what}: 신설했습니다 (opened).`);
+      done();
+      changed();
+    } catch (err) {
+      toast(message(err), 'error');
+    }
+  };
+  const teamIn = teamDept ?? departments[0]?.id;
   const appoint = async (path: string, employeeId: number | null, what: string) => {
     try {
       await api('PUT', path, { employeeId });
@@ -314,6 +333,7 @@ function OrgChart({ departments, people, changed }: { departments: DepartmentInf
     }
   };
   return (
+    <>
     <table data-testid="org-chart">
       <thead><tr><th>조직</th><th>부서장 / 팀장</th></tr></thead>
       <tbody>
@@ -343,6 +363,30 @@ function OrgChart({ departments, people, changed }: { departments: DepartmentInf
         ])}
       </tbody>
     </table>
+    <form className="form" data-testid="open-department"
+          onSubmit={(e) => open(e, '/api/departments', { code, name: deptName }, deptName, () => { setCode(''); setDeptName(''); })}>
+      <label>부서 코드 <small>(e.g. HR)</small>
+        <input name="code" value={code} required pattern="[A-Z][A-Z0-9_\-]{1,31}" maxLength={32}
+               onChange={(e) => setCode(e.target.value.toUpperCase())} />
+      </label>
+      <label>부서 이름
+        <input name="departmentName" value={deptName} required maxLength={100} onChange={(e) => setDeptName(e.target.value)} />
+      </label>
+      <div className="actions"><button type="submit">부서 신설 (open a department)</button></div>
+    </form>
+    <form className="form" data-testid="open-team"
+          onSubmit={(e) => open(e, `/api/departments/${teamIn}/teams`, { name: teamName }, teamName, () => setTeamName(''))}>
+      <label>부서
+        <select name="teamDepartment" value={teamIn ?? ''} onChange={(e) => setTeamDept(Number(e.target.value))}>
+          {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        </select>
+      </label>
+      <label>팀 이름
+        <input name="teamName" value={teamName} required maxLength={100} onChange={(e) => setTeamName(e.target.value)} />
+      </label>
+      <div className="actions"><button type="submit" disabled={teamIn === undefined}>팀 신설 (open a team)</button></div>
+    </form>
+    </>
   );
 }
 

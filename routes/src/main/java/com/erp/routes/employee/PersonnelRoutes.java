@@ -7,8 +7,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * 인사: an administrator hires someone, changes someone's record, names department heads and team leads, records that
- * someone left and who takes over their decisions (인수자); everyone changes their own password (bean {@code personnel},
+ * 인사: an administrator hires someone, changes someone's record, opens departments and teams, names department heads
+ * and team leads, records that someone left and who takes over their decisions (인수자); everyone changes their own
+ * password (bean {@code personnel},
  * which checks who may).
  */
 @Component
@@ -19,13 +20,21 @@ public class PersonnelRoutes extends RouteBuilder {
         from("direct:hireEmployee").routeId("employee.hire").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .bean("personnel", "hire(${variable.caller}, ${body})")
-                .removeHeaders("*")
-                .setHeader("Location", simple("/api/employees/${body.employee.id}"))
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
+                .process(created("/api/employees/${body.employee.id}"));
 
         from("direct:changeEmployee").routeId("employee.change").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .bean("personnel", "change(${variable.caller}, ${header.employeeId}, ${body})");
+
+        from("direct:createDepartment").routeId("employee.open-department").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "openDepartment(${variable.caller}, ${body})")
+                .process(created("/api/departments"));
+
+        from("direct:createTeam").routeId("employee.open-team").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "openTeam(${variable.caller}, ${header.departmentId}, ${body})")
+                .process(created("/api/departments"));
 
         from("direct:nameDepartmentHead").routeId("employee.name-head").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
@@ -61,5 +70,17 @@ public class PersonnelRoutes extends RouteBuilder {
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
                 .setBody(constant(""));
+    }
+
+    /** 201 Created at {@code location} (a simple expression, of the body the bean answered), nothing else kept. */
+    private org.apache.camel.Processor created(String location) {
+        org.apache.camel.Expression where = simple(location);
+        return exchange -> {
+            org.apache.camel.Message m = exchange.getMessage();
+            String at = where.evaluate(exchange, String.class);
+            m.removeHeaders("*");
+            m.setHeader("Location", at);
+            m.setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
+        };
     }
 }

@@ -36,9 +36,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
                 "erp.approval-request.outbox.period-ms=500",
                 // the grace must outlast a publish attempt (delivery timeout), or the relay publishes twice
                 "erp.approval-request.outbox.grace-ms=4000",
-                // rounds of two and a look every round: OutboxRelayRoundsTest
+                // batches of two (OutboxRelayRoundsTest)
                 "erp.approval-request.outbox.batch=2",
-                "erp.approval-request.outbox.idle-scan-ms=500",
                 "camel.component.kafka.delivery-timeout-ms=3000",
                 "camel.component.kafka.request-timeout-ms=1000",
                 "erp.consumer.redelivery-delay-ms=50",

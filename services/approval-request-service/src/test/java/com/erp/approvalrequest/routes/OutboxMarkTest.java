@@ -14,6 +14,7 @@ import com.erp.routes.common.kafka.OutboxEntry;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -21,8 +22,10 @@ import org.springframework.test.context.TestPropertySource;
  * document: entries are relayed when their document is marked, the mark goes with the last entry, and documents
  * written before the mark existed are marked at start.
  */
-// the relay looks every half second even when nothing failed here, so a leftover is found within the test
+// the relay looks every half second even when nothing failed here, so a leftover is found within the test; in its own
+// context, closed after it (see OutboxRelayRoundsTest)
 @TestPropertySource(properties = "erp.approval-request.outbox.idle-scan-ms=500")
+@DirtiesContext
 class OutboxMarkTest extends ApprovalRequestRouteTestBase {
 
     @Autowired

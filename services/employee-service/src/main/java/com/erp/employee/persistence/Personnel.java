@@ -23,6 +23,8 @@ import com.erp.employee.api.DepartureRequest;
 import com.erp.employee.api.EmployeeChange;
 import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.HireRequest;
+import com.erp.employee.api.NewDepartment;
+import com.erp.employee.api.NewTeam;
 import com.erp.employee.api.Hired;
 import com.erp.employee.api.PasswordChangeRequest;
 import com.erp.employee.api.Succession;
@@ -215,6 +217,48 @@ public class Personnel {
                 throw ProblemException.unprocessable(head.getName() + " is not in " + d.getName() + ": move them first.");
             }
             d.setHead(head);
+            em.flush();
+            return views.departments(List.of(d)).get(0);
+        });
+    }
+
+    /** An administrator opens a department: no head, no team yet; its code and its name each unique (409). */
+    public com.erp.employee.api.Department openDepartment(Caller caller, NewDepartment request) {
+        String name = request.name().strip();
+        try {
+            return tx.execute(status -> {
+                requireAdmin(caller, "opens a department");
+                if (!em.createQuery("select d.id from Department d where d.code = :code or d.name = :name", Long.class)
+                        .setParameter("code", request.code()).setParameter("name", name).getResultList().isEmpty()) {
+                    throw ProblemException.conflict("A department with the code " + request.code() + " or the name "
+                            + name + " exists already.");
+                }
+                Department d = new Department(request.code(), name);
+                em.persist(d);
+                em.flush();
+                return views.departments(List.of(d)).get(0);
+            });
+        } catch (jakarta.persistence.PersistenceException | org.springframework.dao.DataIntegrityViolationException e) {
+            // the code's unique key decided between two opened with it at the same moment
+            throw ProblemException.conflict("A department with the code " + request.code() + " exists already.");
+        }
+    }
+
+    /** An administrator opens a team in a department: no lead, nobody in it yet; its name unique there (409). */
+    public com.erp.employee.api.Department openTeam(Caller caller, long departmentId, NewTeam request) {
+        String name = request.name().strip();
+        return tx.execute(status -> {
+            requireAdmin(caller, "opens a team");
+            Department d = em.find(Department.class, departmentId, LockModeType.PESSIMISTIC_WRITE);
+            if (d == null) {
+                throw ProblemException.notFound("No department [" + departmentId + "].");
+            }
+            if (d.getTeams().stream().anyMatch(t -> t.getName().equals(name))) {
+                throw ProblemException.conflict(d.getName() + " has a team named " + name + " already.");
+            }
+            Team t = new Team(d, name);
+            em.persist(t);
+            d.getTeams().add(t);
             em.flush();
             return views.departments(List.of(d)).get(0);
         });

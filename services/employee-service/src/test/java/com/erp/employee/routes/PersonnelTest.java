@@ -456,4 +456,51 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(assertProblem(http.put("/api/employees/" + me, admin, demoted), 409).path("detail").asText())
                 .contains("ADMIN");
     }
+
+    @Test
+    void anAdministratorOpensADepartmentAndATeamThatPeopleThenJoinAndLead() {
+        String admin = token("admin");
+        String code = "T" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        String name = "인재개발실 " + code;
+        Response opened = http.post("/api/departments", admin, Map.of("code", code, "name", " " + name + " "));
+        assertThat(opened.status()).as("%s", opened).isEqualTo(201);
+        assertMatchesContract(CONTRACT, "POST", "/api/departments", opened);
+        assertThat(opened.header("Location")).isEqualTo("/api/departments");
+        assertThat(opened.json().path("name").asText()).as("trimmed").isEqualTo(name);
+        assertThat(opened.json().path("head").isMissingNode()).as("nobody heads it yet").isTrue();
+        assertThat(opened.json().path("teams")).isEmpty();
+        long id = opened.json().path("id").asLong();
+        assertThat(department(code).path("id").asLong()).as("on the org chart").isEqualTo(id);
+
+        // its code and its name are its own; only an administrator opens one; the contract holds
+        assertThat(assertProblem(http.post("/api/departments", admin, Map.of("code", code, "name", "다른 이름")), 409)
+                .path("detail").asText()).contains(code);
+        assertProblem(http.post("/api/departments", admin, Map.of("code", code + "X", "name", name)), 409);
+        assertProblem(http.post("/api/departments", token("dev.head"), Map.of("code", code + "Y", "name", "몰래")), 403);
+        assertThat(assertProblem(http.post("/api/departments", admin, Map.of("code", "hr", "name", "인사")), 400)
+                .path("errors").findValuesAsText("field")).contains("/code");
+
+        String teams = "/api/departments/" + id + "/teams";
+        Response team = http.post(teams, admin, Map.of("name", "채용팀"));
+        assertThat(team.status()).as("%s", team).isEqualTo(201);
+        assertMatchesContract(CONTRACT, "POST", "/api/departments/{departmentId}/teams", team);
+        assertThat(team.json().path("teams").findValuesAsText("name")).containsExactly("채용팀");
+        long teamId = team.json().path("teams").get(0).path("id").asLong();
+        assertThat(assertProblem(http.post(teams, admin, Map.of("name", "채용팀")), 409).path("detail").asText())
+                .contains("채용팀");
+        assertProblem(http.post(teams, token("dev.head"), Map.of("name", "교육팀")), 403);
+        assertProblem(http.post("/api/departments/999999/teams", admin, Map.of("name", "교육팀")), 404);
+        assertProblem(http.post(teams, admin, Map.of("name", "  ")), 400);
+
+        // someone hired into it leads the team and heads the department
+        Response hired = http.post("/api/employees", admin, hire(unique("recruiter"), code));
+        assertThat(hired.status()).as("%s", hired).isEqualTo(201);
+        long recruiter = hired.json().path("employee").path("id").asLong();
+        assertThat(http.put(teams + "/" + teamId + "/lead", admin, Map.of("employeeId", recruiter)).status())
+                .isEqualTo(200);
+        Response headed = http.put("/api/departments/" + id + "/head", admin, Map.of("employeeId", recruiter));
+        assertThat(headed.status()).as("%s", headed).isEqualTo(200);
+        assertThat(headed.json().path("head").path("id").asLong()).isEqualTo(recruiter);
+        assertThat(headed.json().path("teams").get(0).path("lead").path("id").asLong()).isEqualTo(recruiter);
+    }
 }
