@@ -36,8 +36,7 @@ class OutboxMarkTest extends ApprovalRequestRouteTestBase {
         Instant created = Instant.now().minusSeconds(60); // past the grace: the writer has given up on it
         String id = leftover(created, true);
 
-        assertThat(kafka.await("approval.submitted", r -> id.equals(r.key()), 1, Duration.ofSeconds(30)))
-                .as("relayed").hasSize(1);
+        assertRelayed(id, "relayed");
         await(() -> {
             Document d = approvals().find(new Document("_id", id)).first();
             return d.getList("outbox", Document.class).isEmpty() && !d.containsKey(ApprovalDocuments.OUTBOX_MARK);
@@ -56,8 +55,7 @@ class OutboxMarkTest extends ApprovalRequestRouteTestBase {
 
         assertThat(approvals().find(new Document("_id", id)).first().getString(ApprovalDocuments.OUTBOX_MARK))
                 .isEqualTo(ApprovalDocuments.outboxMark(id, created));
-        assertThat(kafka.await("approval.submitted", r -> id.equals(r.key()), 1, Duration.ofSeconds(30)))
-                .as("relayed once marked").hasSize(1);
+        assertRelayed(id, "relayed once marked");
         await(() -> approvals().find(new Document("_id", id)).first().getList("outbox", Document.class).isEmpty());
     }
 
@@ -100,6 +98,17 @@ class OutboxMarkTest extends ApprovalRequestRouteTestBase {
         } finally {
             approvals().deleteMany(new Document("_id", new Document("$in", List.of(newer, older, unmarked))));
         }
+    }
+
+    /**
+     * Published, at least once: the other tests' application context, still open, has a relay over the same database
+     * too, and one that is looking often just then (after it found or failed to publish entries) publishes the same
+     * leftover, as two instances of the service would. Every copy is the same event (consumers take it once).
+     */
+    private void assertRelayed(String id, String what) {
+        var published = kafka.await("approval.submitted", r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(published).as(what).isNotEmpty();
+        assertThat(published.stream().map(r -> r.value()).distinct()).as("the same event").hasSize(1);
     }
 
     /** A document whose submission event was stored but never published (a crash right after the insert). */
