@@ -27,7 +27,7 @@ of order with others').
  * <p>
  * A service's subclass supplies its storage: {@code direct:<service>.outbox-remove} (remove the entry in the
  * variable {@code entry}) and {@code direct:<service>.outbox-due} (the entries to relay, as a list of
- * {@link OutboxEntry}; at most {@link #batch()}). Its settings are {@code erp.<service>.outbox.*}.
+ * {@link OutboxEntry}, from at most {@link #batch()} at once). Its settings are {@code erp.<service>.outbox.*}.
  */
 public abstract class OutboxRoutes extends RouteBuilder {
 
@@ -61,7 +61,10 @@ public abstract class OutboxRoutes extends RouteBuilder {
         return false;
     }
 
-    /** The most entries {@link #dueEndpoint()} returns at once; unbounded unless a subclass says otherwise. */
+    /**
+     * How many {@link #dueEndpoint()} takes at most in one round (approval-request: documents, usually one entry
+     * each); unbounded unless a subclass says otherwise.
+     */
     protected long batch() {
         return Long.MAX_VALUE;
     }

@@ -23,9 +23,9 @@ import com.erp.employee.api.DepartureRequest;
 import com.erp.employee.api.EmployeeChange;
 import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.HireRequest;
+import com.erp.employee.api.Hired;
 import com.erp.employee.api.NewDepartment;
 import com.erp.employee.api.NewTeam;
-import com.erp.employee.api.Hired;
 import com.erp.employee.api.PasswordChangeRequest;
 import com.erp.employee.api.Succession;
 import com.erp.employee.api.SuccessorRequest;
@@ -238,30 +238,42 @@ public class Personnel {
                 em.flush();
                 return views.departments(List.of(d)).get(0);
             });
-        } catch (jakarta.persistence.PersistenceException | org.springframework.dao.DataIntegrityViolationException e) {
-            // the code's unique key decided between two opened with it at the same moment
-            throw ProblemException.conflict("A department with the code " + request.code() + " exists already.");
+        } catch (PersistenceException | org.springframework.dao.DataIntegrityViolationException e) {
+            // the code's unique key decided between two opened with it at the same moment; anything else is not that
+            if (isUniqueKeyViolation(e)) {
+                throw ProblemException.conflict("A department with the code " + request.code() + " exists already.");
+            }
+            throw e;
         }
     }
 
     /** An administrator opens a team in a department: no lead, nobody in it yet; its name unique there (409). */
     public com.erp.employee.api.Department openTeam(Caller caller, long departmentId, NewTeam request) {
         String name = request.name().strip();
-        return tx.execute(status -> {
-            requireAdmin(caller, "opens a team");
-            Department d = em.find(Department.class, departmentId, LockModeType.PESSIMISTIC_WRITE);
-            if (d == null) {
-                throw ProblemException.notFound("No department [" + departmentId + "].");
+        String taken = "The department has a team named " + name + " already.";
+        try {
+            return tx.execute(status -> {
+                requireAdmin(caller, "opens a team");
+                Department d = em.find(Department.class, departmentId, LockModeType.PESSIMISTIC_WRITE);
+                if (d == null) {
+                    throw ProblemException.notFound("No department [" + departmentId + "].");
+                }
+                if (d.getTeams().stream().anyMatch(t -> t.getName().equalsIgnoreCase(name))) {
+                    throw ProblemException.conflict(taken);
+                }
+                Team t = new Team(d, name);
+                em.persist(t);
+                d.getTeams().add(t);
+                em.flush();
+                return views.departments(List.of(d)).get(0);
+            });
+        } catch (PersistenceException | org.springframework.dao.DataIntegrityViolationException e) {
+            // the team name's unique key, which the database compares as its collation does (e.g. ignoring case)
+            if (isUniqueKeyViolation(e)) {
+                throw ProblemException.conflict(taken);
             }
-            if (d.getTeams().stream().anyMatch(t -> t.getName().equals(name))) {
-                throw ProblemException.conflict(d.getName() + " has a team named " + name + " already.");
-            }
-            Team t = new Team(d, name);
-            em.persist(t);
-            d.getTeams().add(t);
-            em.flush();
-            return views.departments(List.of(d)).get(0);
-        });
+            throw e;
+        }
     }
 
     /** An administrator names who leads a team (an active employee of it), or nobody. */

@@ -18,4 +18,9 @@ public record Delivery(long userId, Notification notification, Long standing) {
     public Delivery(long userId, Notification notification) {
         this(userId, notification, null);
     }
+
+    /** The same notification, telling where its recipient stands as of the document's state {@code version}. */
+    public Delivery standingAt(long version) {
+        return new Delivery(userId, notification, version);
+    }
 }

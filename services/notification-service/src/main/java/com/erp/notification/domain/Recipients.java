@@ -135,7 +135,7 @@ public final class Recipients {
                 }
             }
             // where they stand: not told once they heard of the leave's cancellation, which can arrive first
-            return told.stream().map(t -> new Delivery(t.userId(), t.notification(), event.sequence())).toList();
+            return told.stream().map(t -> t.standingAt(event.sequence())).toList();
         }
         if (payload instanceof EventPayload.Rejected p) {
             return toDrafterAndCc(event, p.drafterId(), p.cc(), "APPROVAL_REJECTED", p.actor(),
@@ -298,7 +298,7 @@ public final class Recipients {
      * waited for, off the line): not told after one of a later state of the document (Delivery#standing).
      */
     private static Delivery standing(ApprovalEvent event, long userId, String type, Person actor, String message) {
-        return new Delivery(userId, delivery(event, userId, type, actor, message).notification(), event.sequence());
+        return delivery(event, userId, type, actor, message).standingAt(event.sequence());
     }
 
     /**
@@ -443,12 +443,11 @@ public final class Recipients {
         // approval.completed consumed late (another topic) does not tell them afterwards that the leave is approved.
         long after = event.sequence() + 1;
         return told.values().stream().filter(t -> t.id() != p.cancelledBy().id())
-                .map(t -> new Delivery(t.id(), delivery(event, t.id(), "LEAVE_CANCELLED", p.cancelledBy(),
-                        t.id() == p.drafterId()
-                                ? String.format("%s cancelled your leave '%s'%s; its days are yours again.%s",
-                                p.cancelledBy().name(), p.title(), when, why)
-                                : String.format("%s cancelled the leave '%s'%s.%s", p.cancelledBy().name(), p.title(),
-                                when, why)).notification(), after))
+                .map(t -> delivery(event, t.id(), "LEAVE_CANCELLED", p.cancelledBy(), t.id() == p.drafterId()
+                        ? String.format("%s cancelled your leave '%s'%s; its days are yours again.%s",
+                        p.cancelledBy().name(), p.title(), when, why)
+                        : String.format("%s cancelled the leave '%s'%s.%s", p.cancelledBy().name(), p.title(), when, why))
+                        .standingAt(after))
                 .toList();
     }
 
