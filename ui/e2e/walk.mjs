@@ -344,10 +344,14 @@ try {
   await staff.fill('input[name=amount]', '48000');
   await staff.selectOption('select[name=category]', 'MEAL');
   await staff.fill('input[name=spentOn]', yesterday);
+  // 위임전결: a claim this small ends with the team lead; the form says so before it is submitted
+  await staff.getByTestId('default-line').filter({ hasText: '이서연' }).filter({ hasNotText: '→' })
+    .filter({ hasText: '팀장 전결' }).waitFor({ timeout: LIVE });
   await staff.click('button[type=submit]');
   await staff.waitForURL(/#\/docs\/[^/]+$/);
   await staff.getByTestId('doc-expense').filter({ hasText: '48,000원' }).waitFor();
-  log('an expense claim of 48,000원 submitted and shown');
+  await staff.getByTestId('doc-line-rule').filter({ hasText: '박지훈 결재 생략' }).waitFor({ timeout: LIVE });
+  log('an expense claim of 48,000원 submitted and shown, its line ending with the lead (위임전결: the head left out)');
 
   // 8b2. 첨부파일: a general document with a receipt attached (made here, not read from disk): uploaded as soon as it is
   // chosen and listed with its size, submitted with the document, shown on its page, and downloaded from there (with

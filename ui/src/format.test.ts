@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activeStepIndex, attachmentRefusal, changeableSteps, checkOutAt, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, HISTORY_LABEL, hoursAndMinutes,
   leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
   mayApproveFinally, mayCancelLeave, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
-  withStepPeople } from './format';
+  withStepPeople, linePreviewQuery, lineRuleText, lineRulesText } from './format';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -376,5 +376,35 @@ describe('hoursAndMinutes', () => {
     expect(hoursAndMinutes(45)).toBe('45분');
     expect(hoursAndMinutes(480)).toBe('8시간');
     expect(hoursAndMinutes(0)).toBe('0분');
+  });
+});
+
+describe('위임전결 on the drafting page', () => {
+  const blank = { amount: '', kind: 'ANNUAL' as const, start: '', end: '', tripStart: '', tripEnd: '' };
+
+  it('asks for the line with only what is complete', () => {
+    expect(linePreviewQuery('GENERAL', { ...blank, amount: '300' })).toBe('type=GENERAL');
+    expect(linePreviewQuery('EXPENSE', blank)).toBe('type=EXPENSE');
+    expect(linePreviewQuery('EXPENSE', { ...blank, amount: '048000' })).toBe('type=EXPENSE&amount=48000');
+    expect(linePreviewQuery('EXPENSE', { ...blank, amount: '12.5' })).toBe('type=EXPENSE');
+    expect(linePreviewQuery('EXPENSE', { ...blank, amount: '0' })).toBe('type=EXPENSE');
+    expect(linePreviewQuery('LEAVE', { ...blank, start: '2027-03-08', end: '2027-03-09' }))
+      .toBe('type=LEAVE&leaveKind=ANNUAL&startDate=2027-03-08&endDate=2027-03-09');
+    expect(linePreviewQuery('LEAVE', { ...blank, kind: 'HALF_DAY_AM', start: '2027-03-08', end: '2027-03-09' }))
+      .toBe('type=LEAVE&leaveKind=HALF_DAY_AM&startDate=2027-03-08');
+    expect(linePreviewQuery('BUSINESS_TRIP', { ...blank, tripStart: '2027-03-08' })).toBe('type=BUSINESS_TRIP');
+    expect(linePreviewQuery('BUSINESS_TRIP', { ...blank, tripStart: '2027-03-08', tripEnd: '2027-03-10' }))
+      .toBe('type=BUSINESS_TRIP&startDate=2027-03-08&endDate=2027-03-10');
+  });
+
+  it('says which rule ended the line and whom it leaves out', () => {
+    const lead = { id: 2, name: '이서연' };
+    const head = { id: 3, name: '박지훈' };
+    expect(lineRuleText({ form: 'EXPENSE', position: 'TEAM_LEAD', limit: 500000, unit: 'WON', size: 48000,
+      decidedBy: lead, skipped: [head] })).toBe('지출 500,000원 이하: 팀장 전결 (박지훈 결재 생략)');
+    expect(lineRuleText({ form: 'BUSINESS_TRIP', position: 'TEAM_LEAD', limit: 3, unit: 'DAYS', size: 2,
+      decidedBy: lead, skipped: [] })).toBe('출장 3일 이하: 팀장 전결');
+    expect(lineRulesText({ expenseWon: 500000, leaveDays: 0, tripDays: 3 })).toBe('지출 500,000원, 출장 3일');
+    expect(lineRulesText({ expenseWon: 0, leaveDays: 0, tripDays: 0 })).toBe('');
   });
 });

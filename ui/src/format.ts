@@ -1,6 +1,6 @@
 // Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
 import type { ApprovalDocument, ApprovalReport, ApprovalStatus, DaysOff, DepartmentRef, DocumentType, ExpenseCategory, LeaveKind, LineRemainingStep,
-  PersonRef, Problem, QuestStatus, ReceivingDepartment, StepStatus } from './types';
+  LineRule, PersonRef, Problem, QuestStatus, ReceivingDepartment, StepStatus } from './types';
 
 /** One line for a problem: its detail (or title), then each invalid field. */
 export function problemMessage(p: Problem): string {
@@ -490,4 +490,46 @@ export function documentForm(d: Pick<ApprovalDocument, 'type' | 'title' | 'body'
     receivers: (d.receivers ?? []).map((r) => r.receiver),
     receivingDepartments: (d.receivingDepartments ?? []).map((r) => ({ id: r.department.id, name: r.department.name })),
   };
+}
+
+/**
+ * 위임전결, said on the drafting page and the document: which rule ended the line with the team lead and whom it
+ * leaves out, e.g. "지출 500,000원 이하: 팀장 전결 (박지훈 결재 생략)".
+ */
+export function lineRuleText(rule: LineRule): string {
+  const form = rule.form === 'EXPENSE' ? '지출' : rule.form === 'LEAVE' ? '휴가' : rule.form === 'BUSINESS_TRIP' ? '출장' : rule.form;
+  const limit = rule.unit === 'WON' ? won(rule.limit) : `${rule.limit}일`;
+  const skipped = rule.skipped.map((p) => p.name).join(', ');
+  return `${form} ${limit} 이하: 팀장 전결${skipped ? ` (${skipped} 결재 생략)` : ''}`;
+}
+
+/** The 위임전결 rules in force, for the drafting page's hint; empty when every rule is off. */
+export function lineRulesText(rules: { expenseWon: number; leaveDays: number; tripDays: number }): string {
+  return [rules.expenseWon > 0 && `지출 ${won(rules.expenseWon)}`, rules.leaveDays > 0 && `휴가 ${rules.leaveDays}일`,
+    rules.tripDays > 0 && `출장 ${rules.tripDays}일`].filter(Boolean).join(', ');
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The query of GET /api/approval-line for the form as filled so far: only what is complete and well formed (an amount
+ * of whole won, dates as yyyy-MM-dd), so that the preview never asks for what the contract refuses; the server leaves
+ * the line whole until it knows the document's size.
+ */
+export function linePreviewQuery(type: DocumentType, f: { amount: string; kind: LeaveKind; start: string; end: string;
+  tripStart: string; tripEnd: string }): string {
+  const q = new URLSearchParams({ type });
+  if (type === 'EXPENSE' && /^\d{1,10}$/.test(f.amount) && Number(f.amount) >= 1 && Number(f.amount) <= 1_000_000_000) {
+    q.set('amount', String(Number(f.amount)));
+  }
+  if (type === 'LEAVE' && ISO_DATE.test(f.start)) {
+    q.set('leaveKind', f.kind);
+    q.set('startDate', f.start);
+    if (f.kind === 'ANNUAL' && ISO_DATE.test(f.end)) q.set('endDate', f.end);
+  }
+  if (type === 'BUSINESS_TRIP' && ISO_DATE.test(f.tripStart) && ISO_DATE.test(f.tripEnd)) {
+    q.set('startDate', f.tripStart);
+    q.set('endDate', f.tripEnd);
+  }
+  return q.toString();
 }

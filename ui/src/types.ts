@@ -182,6 +182,8 @@ export interface ApprovalDocument {
   cc: PersonRef[];
   /** the superiors a step that waited too long was escalated to (they may read it); left out when none */
   escalatedTo?: PersonRef[];
+  /** 위임전결: the rule that ended the default line with the team lead; left out when the line is whole */
+  lineRule?: LineRule;
   submittedAt: string;
   updatedAt?: string;
   completedAt?: string;
@@ -477,4 +479,22 @@ export interface ApprovalReport {
   byType: ReportCounts[];
   completion: { count: number; medianHours?: number; p90Hours?: number };
   approvers: { approver: PersonRef; decided: number; medianHours?: number; p90Hours?: number; waiting: number; waitingSince?: string }[];
+}
+
+/** 위임전결: a document of `form` and `size` (won or days: `unit`) within the `limit` a team lead decides. */
+export interface LineRule {
+  form: DocumentType;
+  position: 'TEAM_LEAD';
+  limit: number;
+  unit: 'WON' | 'DAYS';
+  size: number;
+  decidedBy: PersonRef;
+  skipped: PersonRef[];
+}
+
+/** GET /api/approval-line: the line a document of a form and size would go now, and the rules that cut lines. */
+export interface ApprovalLinePreview {
+  approvers: PersonRef[];
+  lineRule?: LineRule;
+  rules: { expenseWon: number; leaveDays: number; tripDays: number };
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
 import { api, download, idempotencyKey } from '../api';
 import { message, useLoad } from '../hooks';
-import { changeableSteps, companyToday, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineSignature, mayApproveFinally, mayCancelLeave, pendingReceipt, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import { changeableSteps, companyToday, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineRuleText, lineSignature, mayApproveFinally, mayCancelLeave, pendingReceipt, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
 import { LineChangeForm } from './LineChangeForm';
@@ -193,6 +193,7 @@ export function DocumentView({ id }: { id: string }) {
         {doc.expense && <><dt>지출</dt><dd data-testid="doc-expense">{won(doc.expense.amount)} · {EXPENSE_CATEGORY_LABEL[doc.expense.category] ?? doc.expense.category} · {doc.expense.spentOn}</dd></>}
         {doc.trip && <><dt>출장</dt><dd data-testid="doc-trip">{doc.trip.destination} · {doc.trip.startDate}
           {doc.trip.endDate !== doc.trip.startDate && ` ~ ${doc.trip.endDate}`}{doc.trip.purpose && ` · ${doc.trip.purpose}`}</dd></>}
+        {doc.lineRule && <><dt>위임전결</dt><dd data-testid="doc-line-rule">{lineRuleText(doc.lineRule)}</dd></>}
         {doc.cc.length > 0 && <><dt>참조</dt><dd>{doc.cc.map((p) => p.name).join(', ')}</dd></>}
         {(doc.escalatedTo ?? []).length > 0 && <><dt>상위자 통보</dt>
           <dd data-testid="escalated-to" title="a step waited too long; these superiors were told and may read it">

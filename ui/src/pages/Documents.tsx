@@ -9,12 +9,15 @@ import type { ApprovalList, ApprovalStatus, ApprovalSummary } from '../types';
 const BOXES: Record<string, string> = {
   drafted: '기안한 문서', approver: '결재할/한 문서', cc: '참조 문서', received: '수신 문서', escalated: '상위자 통보 문서',
 };
+/** 부서 문서함: every document drafted in the department, for its head. */
+const HEAD_BOXES: Record<string, string> = { department: '부서 문서함' };
 /** 전사 문서함: every document, for administrators. */
 const ADMIN_BOXES: Record<string, string> = { all: '전사 문서함' };
 /** What a box holds, where it needs saying. */
 const BOX_HINT: Record<string, string> = {
   received: '승인된 문서 중 나에게 보낸 문서(수신)와 내 부서에 보낸 문서(수신처)입니다 (approved documents sent to me, or to my department).',
   escalated: '결재가 오래 기다려 상위자인 나에게 통보된 문서입니다 (documents escalated to me as the superior of whoever they wait on).',
+  department: '내가 부서장인 부서에서 기안한 모든 문서입니다 (every document drafted in the department I head).',
   all: '모든 사람의 모든 문서입니다, 관리자만 봅니다 (every document, for administrators).',
 };
 
@@ -22,7 +25,7 @@ const PAGE = 20;
 
 /** 문서함: the caller's documents by box and status (and form, days, words), newest first, a page at a time. */
 export function Documents({ box, status }: { box: string; status: string }) {
-  const { tick, isAdmin } = useApp();
+  const { tick, isAdmin, me } = useApp();
   const [items, setItems] = useState<ApprovalSummary[]>([]);
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
@@ -75,7 +78,8 @@ export function Documents({ box, status }: { box: string; status: string }) {
     <section>
       <h2>문서함</h2>
       <div className="tabs">
-        {Object.entries(isAdmin ? { ...BOXES, ...ADMIN_BOXES } : BOXES).map(([b, label]) => (
+        {Object.entries({ ...BOXES, ...(me.position === 'DEPT_HEAD' ? HEAD_BOXES : {}), ...(isAdmin ? ADMIN_BOXES : {}) })
+          .map(([b, label]) => (
           <button key={b} className={b === box ? 'active' : ''} title={BOX_HINT[b]} onClick={() => open(b, status)}>{label}</button>
         ))}
         <select value={status} onChange={(e) => open(box, e.target.value)} aria-label="status">

@@ -3,9 +3,9 @@ import { useApp } from '../App';
 import { api, idempotencyKey } from '../api';
 import { message, useLoad } from '../hooks';
 import { attachmentRefusal, dataUrlBase64, dateTime, days, documentForm, type DraftForm, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview,
-  LEAVE_KIND_LABEL, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS } from '../format';
+  LEAVE_KIND_LABEL, linePreviewQuery, lineRulesText, lineRuleText, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS } from '../format';
 import { go } from '../router';
-import type { ApprovalDocument, Attachment, DaysOff, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
+import type { ApprovalDocument, ApprovalLinePreview, Attachment, DaysOff, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
 /**
  * 기안: a new document; a resubmission (재기안) of a rejected or withdrawn one (`from`); a new document started from one
@@ -50,7 +50,13 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
   const departments = useLoad(() => api<DepartmentInfo[]>('GET', '/api/departments'), []);
   // the company's working days and holidays, so that the leave preview counts as the ledger will
   const daysOff = useLoad(() => api<DaysOff>('GET', '/api/leave/days-off'), []);
-  const defaultLine = useLoad(() => api<{ approvers: PersonRef[] }>('GET', '/api/employees/me/approval-line'), []);
+  // the org chart's line for this form and size, cut by the 위임전결 rules as submitting will cut it; while the next one
+  // loads the last one stays shown
+  const previewQuery = linePreviewQuery(type, { amount, kind, start, end, tripStart, tripEnd });
+  const linePreview = useLoad(() => api<ApprovalLinePreview>('GET', `/api/approval-line?${previewQuery}`), [previewQuery]);
+  const lastLine = useRef<ApprovalLinePreview | undefined>(undefined);
+  if (linePreview.data) lastLine.current = linePreview.data;
+  const defaultLine = { data: linePreview.data ?? lastLine.current, error: linePreview.error };
   // the document 재기안 or 복사 기안 starts from
   const source = from ?? copy;
   const original = useLoad(() => (source ? api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(source)}`)
@@ -417,8 +423,12 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
             <input type="checkbox" checked={custom} disabled={noDefaultLine} onChange={(e) => setCustom(e.target.checked)} /> 직접 지정 (choose the approvers)
           </label>
           {!custom && (
-            <p className="muted">조직도 기본 결재선: {defaultLine.data?.approvers.map((a) => a.name).join(' → ') ?? '…'}
+            <p className="muted" data-testid="default-line">조직도 기본 결재선: {defaultLine.data?.approvers.map((a) => a.name).join(' → ') ?? '…'}
+              {defaultLine.data?.lineRule && <span className="line-rule" data-testid="line-rule"> · 위임전결 {lineRuleText(defaultLine.data.lineRule)}</span>}
               {defaultLine.error && <span className="error"> {defaultLine.error}</span>}</p>
+          )}
+          {!custom && defaultLine.data && lineRulesText(defaultLine.data.rules) && (
+            <p className="hint">위임전결 규정: {lineRulesText(defaultLine.data.rules)} 이하는 팀장이 최종 결재합니다.</p>
           )}
           <div className="saved-lines" data-testid="saved-lines">
             {(savedLines.data?.items.length ?? 0) > 0 && (

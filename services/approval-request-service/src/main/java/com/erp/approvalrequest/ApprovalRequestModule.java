@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 import com.erp.approvalrequest.dispatch.DispatchMode;
 import com.erp.approvalrequest.dispatch.SyncDispatch;
+import com.erp.approvalrequest.domain.LeadAuthority;
 import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.approvalrequest.persistence.ApprovalReports;
@@ -74,8 +75,16 @@ public class ApprovalRequestModule {
     }
 
     @Bean
-    Submissions submissions(Clock clock, @Value("${erp.approval-request.numbering-zone}") ZoneId zone, CompanyDays days) {
-        return new Submissions(clock, zone, days);
+    LeadAuthority leadAuthority(@Value("${erp.approval-request.lead-decides.expense-won}") long expenseWon,
+                                @Value("${erp.approval-request.lead-decides.leave-days}") double leaveDays,
+                                @Value("${erp.approval-request.lead-decides.trip-days}") int tripDays) {
+        return new LeadAuthority(new LeadAuthority.Limits(expenseWon, leaveDays, tripDays));
+    }
+
+    @Bean
+    Submissions submissions(Clock clock, @Value("${erp.approval-request.numbering-zone}") ZoneId zone, CompanyDays days,
+                            LeadAuthority leadAuthority) {
+        return new Submissions(clock, zone, days, leadAuthority);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.erp.approvalrequest.api;
 import java.time.Instant;
 import java.util.List;
 
+import com.erp.approvalrequest.domain.LeadAuthority;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.Person;
 
@@ -13,7 +14,8 @@ public record ApprovalDocument(String id, String number, String type, String tit
                                String resubmissionOf, String resubmittedAs, ExpenseRequest expense, TripRequest trip,
                                List<Receiver> receivers, List<Comment> comments, List<StandIn> standIns,
                                List<Attachment> attachments, List<Reader> readBy,
-                               List<ReceivingDepartment> receivingDepartments, List<Person> escalatedTo) {
+                               List<ReceivingDepartment> receivingDepartments, List<Person> escalatedTo,
+                               LeadAuthority.Ruling lineRule) {
 
     /**
      * 수신처: a department the document is sent to once approved, its head when it was submitted, and who of it

@@ -8,17 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.erp.approvalrequest.api.ExpenseRequest;
+import com.erp.approvalrequest.api.LeaveRequest;
 import com.erp.approvalrequest.api.SubmissionAccepted;
 import com.erp.approvalrequest.api.SubmitApprovalRequest;
+import com.erp.approvalrequest.api.TripRequest;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.ApprovalLineRules;
 import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
+import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.security.Caller;
+import com.erp.routes.common.web.ProblemException;
 
 /**
  * Turns a validated request into a new document and its {@code approval.submitted} event (bean
@@ -32,24 +37,36 @@ public class Submissions {
      * @param resubmissionOf the rejected or withdrawn document this one resubmits (재기안), or null */
     public record NewApproval(String id, SubmitApprovalRequest request, Person drafter, List<LineStep> line,
                               List<Person> cc, Instant submittedAt, ApprovalEvent submitted, String resubmissionOf,
-                              List<Person> receivers, List<ReceivingDepartment> receivingDepartments) {
+                              List<Person> receivers, List<ReceivingDepartment> receivingDepartments,
+                              LeadAuthority.Ruling lineRule) {
+    }
+
+    /**
+     * The line a document of this form and size would go now, as submitting it would make it (the org chart's default
+     * line, cut by the 전결 rules), and the rules themselves.
+     */
+    public record LinePreview(List<Person> approvers, LeadAuthority.Ruling lineRule, LeadAuthority.Limits rules) {
     }
 
     private final Clock clock;
     private final ZoneId zone;
     private final CompanyDays days;
+    private final LeadAuthority leadAuthority;
 
     /**
      * @param zone the zone whose calendar says which year it is (for the years a leave may be in)
      * @param days the company's working days, in which leave is counted
+     * @param leadAuthority the 전결 rules that cut the default line
      */
-    public Submissions(Clock clock, ZoneId zone, CompanyDays days) {
+    public Submissions(Clock clock, ZoneId zone, CompanyDays days, LeadAuthority leadAuthority) {
         this.clock = clock;
         this.zone = zone;
         this.days = days;
+        this.leadAuthority = leadAuthority;
     }
 
     /**
+     * @param approvers      the approvers named ({@code request.approverIds()}), else the org chart's default line
      * @param cc             who the directory found of {@code request.ccIds()} (empty when none were named)
      * @param agreers        who the directory found of the agreement's agreer ids (empty when there is none)
      * @param receivers      who the directory found of {@code request.receiverIds()} (empty when none were named)
@@ -63,6 +80,12 @@ public class Submissions {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Leave leave = SubmissionPolicy.leave(request.type(), request.leave(), today.getYear(), days);
         FormRules.check(request.type(), request.expense(), request.trip(), today);
+        LeadAuthority.Ruling ruling = null;
+        if (request.approverIds() == null) {
+            LeadAuthority.Line cut = leadAuthority.apply(request.type(), request.expense(), leave, request.trip(), approvers);
+            approvers = cut.approvers();
+            ruling = cut.ruling();
+        }
         List<LineStep> line = SubmissionPolicy.line(caller.id(), approvers, request.agreement(), agreers);
         if (request.ccIds() != null && !request.ccIds().isEmpty()) {
             SubmissionPolicy.checkCc(caller.id(), request.ccIds(), cc, ApprovalLineRules.people(line));
@@ -81,7 +104,35 @@ public class Submissions {
                 request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc, leave, resubmissionOf,
                 receiving.isEmpty() ? null : receiving, receivingDepartments.isEmpty() ? null : receivingDepartments));
         return new NewApproval(id, request, drafter, line, inCc, now, submitted, resubmissionOf, receiving,
-                receivingDepartments);
+                receivingDepartments, ruling);
+    }
+
+    /**
+     * The line a document would go (GET /approval-line): {@code defaultLine} cut by the 전결 rules for a document of
+     * {@code type} claiming {@code amount} won (EXPENSE) or taking the days from {@code startDate} to {@code endDate}
+     * (LEAVE of {@code leaveKind}, BUSINESS_TRIP). What is not given, or does not make a valid document yet (a leave
+     * on a holiday), leaves the line whole: submitting would say what is wrong.
+     */
+    public LinePreview preview(String type, Long amount, String leaveKind, String startDate, String endDate,
+                               List<Person> defaultLine) {
+        ExpenseRequest expense = null;
+        Leave leave = null;
+        TripRequest trip = null;
+        if (FormRules.EXPENSE.equals(type) && amount != null) {
+            expense = new ExpenseRequest(amount, null, null);
+        } else if (LeaveRules.FORM.equals(type) && leaveKind != null && startDate != null) {
+            try {
+                leave = SubmissionPolicy.leave(type, new LeaveRequest(leaveKind, startDate, endDate),
+                        LocalDate.parse(startDate).getYear(), days);
+            } catch (ProblemException notYetALeave) {
+                leave = null;
+            }
+        } else if (FormRules.TRIP.equals(type) && startDate != null && endDate != null
+                && !LocalDate.parse(endDate).isBefore(LocalDate.parse(startDate))) {
+            trip = new TripRequest(null, startDate, endDate, null);
+        }
+        LeadAuthority.Line line = leadAuthority.apply(type, expense, leave, trip, defaultLine);
+        return new LinePreview(line.approvers(), line.ruling(), leadAuthority.limits());
     }
 
     /** The 202 answer: stored and queued; processing will activate the first step. */

@@ -37,6 +37,7 @@ import com.erp.approvalrequest.api.ResubmitApprovalRequest;
 import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.approvalrequest.domain.DocumentNumber;
 import com.erp.approvalrequest.domain.PageCursor;
+import com.erp.approvalrequest.domain.LeadAuthority;
 import com.erp.approvalrequest.domain.Submissions.NewApproval;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
@@ -171,7 +172,23 @@ public class ApprovalDocuments {
             }
             doc.append("trip", t);
         }
+        LeadAuthority.Ruling rule = approval.lineRule();
+        if (rule != null) {
+            doc.append("lineRule", new Document("form", rule.form()).append("position", rule.position())
+                    .append("limit", rule.limit()).append("unit", rule.unit()).append("size", rule.size())
+                    .append("decidedBy", person(rule.decidedBy()))
+                    .append("skipped", rule.skipped().stream().map(ApprovalDocuments::person).toList()));
+        }
         return doc;
+    }
+
+    /** The 위임전결 rule that ended the document's default line with its team lead; null (left out) when none did. */
+    private static LeadAuthority.Ruling lineRule(Document doc) {
+        Document r = doc.get("lineRule", Document.class);
+        return r == null ? null : new LeadAuthority.Ruling(r.getString("form"), r.getString("position"),
+                r.get("limit", Number.class).doubleValue(), r.getString("unit"), r.get("size", Number.class).doubleValue(),
+                toPerson(r.get("decidedBy", Document.class)),
+                r.getList("skipped", Document.class, List.of()).stream().map(ApprovalDocuments::toPerson).toList());
     }
 
     /**
@@ -960,10 +977,11 @@ public class ApprovalDocuments {
      * Who may read a document without a delegation: administrators, its drafter, approvers and agreers (and deputies
      * who decided for one, also once that step was sent back or taken back), people in cc, the superiors a step
      * waiting too long was escalated to, and its receivers (수신) and the people of its receiving departments (수신처)
-     * once it is approved.
+     * once it is approved; and the head of the drafter's department (부서 문서함).
      */
     public static boolean mayRead(Document doc, Caller caller) {
-        if (caller.isAdmin() || toPerson(doc.get("drafter", Document.class)).id() == caller.id()) {
+        Person drafter = toPerson(doc.get("drafter", Document.class));
+        if (caller.isAdmin() || drafter.id() == caller.id() || headOf(caller, drafter.department())) {
             return true;
         }
         for (Document step : steps(doc)) {
@@ -982,6 +1000,15 @@ public class ApprovalDocuments {
                 || participants(doc).stream().anyMatch(p -> isPerson(p, caller));
     }
 
+    /**
+     * Whether the caller heads the department of this name: by their token's position (the rank) and department, as the
+     * reports count a head; the documents keep the drafter's department by name, as it was when they were submitted.
+     */
+    private static boolean headOf(Caller caller, String department) {
+        return DEPT_HEAD.equals(caller.position()) && department != null && department.equals(caller.department());
+    }
+
+    private static final String DEPT_HEAD = "DEPT_HEAD";
     private static final String APPROVED = Progress.Status.APPROVED.name();
     /** The statuses of a document sent to its receivers: approved, and a leave cancelled after that. */
     private static final List<String> SENT = List.of(APPROVED, CANCELLED);
@@ -1049,8 +1076,8 @@ public class ApprovalDocuments {
         if (!mayRead(doc, caller) && !Boolean.TRUE.equals(deputy)) {
             throw ProblemException.forbidden("Only the drafter, the approvers and agreers (and a deputy deciding for one), "
                     + "the people in cc, the receivers of an approved document (and the people of the departments it is "
-                    + "sent to), the superiors a step waiting too long was escalated to, and administrators may read this "
-                    + "document.");
+                    + "sent to), the superiors a step waiting too long was escalated to, the head of the drafter's "
+                    + "department and administrators may read this document.");
         }
         List<Document> steps = steps(doc);
         // a step's number is its place, also for a step added whose status was recorded before its line change
@@ -1084,7 +1111,7 @@ public class ApprovalDocuments {
                 doc.getList("comments", Document.class, List.of()).stream().map(c -> new Comment(c.getString("id"),
                         toPerson(c.get("author", Document.class)), c.getString("text"), instant(c.getDate("at")))).toList(),
                 standIns(drafter, line, standIns), attachments(doc), readers(doc), receivingDepartments(doc),
-                escalatedTo(doc));
+                escalatedTo(doc), lineRule(doc));
     }
 
     /** The superiors a step waiting too long was escalated to; null (left out) when none was. */
@@ -1205,8 +1232,8 @@ public class ApprovalDocuments {
     }
 
     /**
-     * The documents of the caller's box (drafted, on whose line the caller is, in cc of, escalated to, received; every
-     * one for an administrator), in status, of the
+     * The documents of the caller's box (drafted, on whose line the caller is, in cc of, escalated to, received; those
+     * of the department a head heads; every one for an administrator), in status, of the
      * form {@code type}, whose title or number contains {@code q} (as written: quoted, not a pattern; any case),
      * submitted from the day {@code from} to the day {@code to} (both included, in the company's calendar;
      * yyyy-MM-dd, either may be null), after cursor.
@@ -1229,6 +1256,14 @@ public class ApprovalDocuments {
                     throw ProblemException.forbidden("Only administrators see every document (box=all).");
                 }
                 yield new org.bson.BsonDocument();
+            }
+            case "department" -> {
+                // 부서 문서함: every document drafted in the department the caller heads, whatever its line
+                if (!DEPT_HEAD.equals(caller.position()) || caller.department() == null) {
+                    throw ProblemException.forbidden("Only a department head sees the documents of their department "
+                            + "(box=department).");
+                }
+                yield eq("drafter.department", caller.department());
             }
             case "received" -> and(caller.departmentId() == null ? eq("receivers.id", caller.id())
                     : or(eq("receivers.id", caller.id()), eq("receivingDepartments.id", caller.departmentId())),

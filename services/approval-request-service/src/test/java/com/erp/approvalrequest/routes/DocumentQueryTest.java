@@ -245,6 +245,27 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void aDepartmentHeadSeesAndReadsEveryDocumentOfTheirDepartmentInBoxDepartmentNobodyElseDoes() {
+        // the head is on neither line
+        String ours = submitAs(DRAFTER, "부서 문서함 개발", LEAD);
+        String theirs = submitAs(OTHER, "부서 문서함 영업", DRAFTER);
+
+        Response box = http.get("/api/approvals?box=department&limit=100&q=" + java.net.URLEncoder.encode("부서 문서함",
+                java.nio.charset.StandardCharsets.UTF_8), token(HEAD));
+        assertMatchesContract(CONTRACT, "GET", "/api/approvals", box);
+        assertThat(ids(box)).contains(ours).doesNotContain(theirs);
+        assertThat(http.get("/api/approvals/" + ours, token(HEAD)).status()).isEqualTo(200);
+        // another department's head would be a head too, but not of this department: the sales document stays closed
+        assertProblem(http.get("/api/approvals/" + theirs, token(HEAD)), 403);
+
+        assertThat(assertProblem(http.get("/api/approvals?box=department", token(LEAD)), 403).path("detail").asText())
+                .contains("department head");
+        assertProblem(http.get("/api/approvals?box=department", token(DRAFTER)), 403);
+        // a colleague of the drafter who is not on the line still may not read it
+        assertProblem(http.get("/api/approvals/" + ours, token(OTHER)), 403);
+    }
+
+    @Test
     void aDeputyKeepsTheDocumentInTheApproverBoxAfterTheirStepWasSentBack() {
         String decided = submit("대결 후 전단계 반려");
         String untouched = submit("대결 없음");
