@@ -185,7 +185,11 @@ try {
   await until(lead, docUrl.replace(base + '/', ''), takeBack, 'the document page never offered 결재 취소');
   await lead.getByLabel('retraction reason').fill('다시 보겠습니다');
   await takeBack.click();
-  await lead.getByText('결재를 취소했습니다').waitFor({ timeout: LIVE });
+  // the toast, or the page's refusal, which then says why (a walk once stopped here with neither explained)
+  const tookBack = lead.getByText('결재를 취소했습니다');
+  const notTakenBack = lead.locator('p.error[role=alert]');
+  await tookBack.or(notTakenBack).first().waitFor({ timeout: LIVE });
+  if (!(await tookBack.isVisible())) throw new Error(`결재 취소 was refused: ${await notTakenBack.first().textContent()}`);
   const again = lead.locator('.card').filter({ has: lead.getByRole('heading', { name: '결재', exact: true }) }).getByRole('button', { name: '승인' });
   await until(lead, docUrl.replace(base + '/', ''), again, 'the lead\'s step was not offered again after 결재 취소');
   await again.click();
@@ -352,6 +356,11 @@ try {
   await staff.getByTestId('doc-expense').filter({ hasText: '48,000원' }).waitFor();
   await staff.getByTestId('doc-line-rule').filter({ hasText: '박지훈 결재 생략' }).waitFor({ timeout: LIVE });
   log('an expense claim of 48,000원 submitted and shown, its line ending with the lead (위임전결: the head left out)');
+  // 부서 문서함: the head, left off that line, still finds the claim among the department's documents and reads it
+  await head.goto(`${base}/#/docs?box=department`);
+  await head.getByTestId('doc-row').filter({ hasText: '팀 회식비' }).first().getByRole('link').click({ timeout: LIVE });
+  await head.getByTestId('doc-expense').filter({ hasText: '48,000원' }).waitFor({ timeout: LIVE });
+  log('the department head reads it from 부서 문서함');
 
   // 8b2. 첨부파일: a general document with a receipt attached (made here, not read from disk): uploaded as soon as it is
   // chosen and listed with its size, submitted with the document, shown on its page, and downloaded from there (with
