@@ -179,7 +179,8 @@ class K8sManifestsTest {
             flatten("", yaml(yml).get(0), properties);
         }
         for (String name : names) {
-            boolean framework = name.startsWith("SPRING_") || name.startsWith("CAMEL_COMPONENT_") || name.equals("SERVER_PORT");
+            boolean framework = name.startsWith("SPRING_") || name.startsWith("CAMEL_COMPONENT_") || name.startsWith("LOGGING_")
+                    || name.equals("SERVER_PORT");
             boolean known = placeholders.contains(name) || properties.contains(relaxed(name));
             assertThat(framework || known).as("%s: neither a framework property nor one the services read", name).isTrue();
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.ErpBearerTokenResolver;
@@ -22,6 +23,7 @@ import com.erp.routes.common.web.ServiceContract;
 import com.erp.routes.common.web.OverloadExceptionResolver;
 import com.erp.routes.common.web.ProblemErrorController;
 import com.erp.routes.common.web.ProblemPlatformHttpEngine;
+import com.erp.routes.common.web.TraceContinuation;
 import com.erp.routes.common.web.ProblemReportValve;
 import com.erp.routes.common.web.RequestBodyFilter;
 import com.erp.routes.common.web.ResponseHeaderFilter;
@@ -196,8 +198,14 @@ public class ErpWebAutoConfiguration {
     PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port,
                                           DelegatingSecurityContextAsyncTaskExecutor platformHttpExecutor,
                                           @Value("${erp.http.queue-timeout}") Duration queueTimeout,
-                                          @Value("${erp.http.overload-retry-after-seconds}") int retryAfter) {
-        return new ProblemPlatformHttpEngine(port, platformHttpExecutor, queueTimeout, retryAfter);
+                                          @Value("${erp.http.overload-retry-after-seconds}") int retryAfter,
+                                          ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+                                          ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+        io.micrometer.tracing.Tracer t = tracer.getIfAvailable();
+        io.micrometer.tracing.propagation.Propagator p = propagator.getIfAvailable();
+        return new ProblemPlatformHttpEngine(port, platformHttpExecutor, queueTimeout, retryAfter,
+                t == null || p == null || t == io.micrometer.tracing.Tracer.NOOP ? UnaryOperator.identity()
+                        : new TraceContinuation(t, p));
     }
 
     @Bean

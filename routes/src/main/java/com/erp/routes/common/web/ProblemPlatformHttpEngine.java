@@ -3,6 +3,7 @@ package com.erp.routes.common.web;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,21 +25,26 @@ public class ProblemPlatformHttpEngine extends SpringBootPlatformHttpEngine {
     private final Executor executor;
     private final Duration queueTimeout;
     private final int retryAfterSeconds;
+    private final UnaryOperator<HttpServletRequest> continuation;
 
     /**
      * @param queueTimeout how long a request may wait for a worker: one that waited longer is answered 503 with
      *                     {@code retryAfterSeconds} instead of being started
+     * @param continuation what the worker is handed of the request, taken on the servlet thread (its trace:
+     *                     {@link TraceContinuation}; the request itself without tracing)
      */
-    public ProblemPlatformHttpEngine(int port, Executor executor, Duration queueTimeout, int retryAfterSeconds) {
+    public ProblemPlatformHttpEngine(int port, Executor executor, Duration queueTimeout, int retryAfterSeconds,
+                                     UnaryOperator<HttpServletRequest> continuation) {
         super(port, executor);
         this.executor = executor;
         this.queueTimeout = queueTimeout;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.continuation = continuation;
     }
 
     @Override
     public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
-        return new Consumer(endpoint, processor, executor, queueTimeout.toNanos(), retryAfterSeconds);
+        return new Consumer(endpoint, processor, executor, queueTimeout.toNanos(), retryAfterSeconds, continuation);
     }
 
     static final class Consumer extends SpringBootPlatformHttpConsumer {
@@ -46,13 +52,15 @@ public class ProblemPlatformHttpEngine extends SpringBootPlatformHttpEngine {
         private final Executor executor;
         private final long queueTimeoutNanos;
         private final int retryAfterSeconds;
+        private final UnaryOperator<HttpServletRequest> continuation;
 
         Consumer(PlatformHttpEndpoint endpoint, Processor processor, Executor executor, long queueTimeoutNanos,
-                 int retryAfterSeconds) {
+                 int retryAfterSeconds, UnaryOperator<HttpServletRequest> continuation) {
             super(endpoint, processor, executor);
             this.executor = executor;
             this.queueTimeoutNanos = queueTimeoutNanos;
             this.retryAfterSeconds = retryAfterSeconds;
+            this.continuation = continuation;
         }
 
         /**
@@ -61,8 +69,9 @@ public class ProblemPlatformHttpEngine extends SpringBootPlatformHttpEngine {
          * answer it while the route ran).
          */
         @Override
-        public CompletableFuture<Void> service(HttpServletRequest request, HttpServletResponse response) {
+        public CompletableFuture<Void> service(HttpServletRequest servletRequest, HttpServletResponse response) {
             long queued = System.nanoTime();
+            HttpServletRequest request = continuation.apply(servletRequest);
             return CompletableFuture.runAsync(() -> {
                 if (System.nanoTime() - queued > queueTimeoutNanos) {
                     response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
