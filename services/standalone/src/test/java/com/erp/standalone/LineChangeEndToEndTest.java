@@ -154,6 +154,10 @@ class LineChangeEndToEndTest extends StandaloneTestBase {
                 r -> r.json().path("history").findValuesAsText("type").contains("DOCUMENT_APPROVED"),
                 "the document approved by the lead alone");
         assertThat(done.json().path("line").findValuesAsText("name")).containsExactly("이서연");
-        assertProblem(http.get("/api/approvals/" + id, head), 403);
+        // the head is off the line: not among their documents to approve, only among their department's (부서 문서함)
+        assertThat(http.get("/api/approvals?box=approver&limit=100", head).json().path("items").findValuesAsText("id"))
+                .doesNotContain(id);
+        assertThat(http.get("/api/approvals?box=department&limit=100", head).json().path("items").findValuesAsText("id"))
+                .contains(id);
     }
 }
