@@ -30,6 +30,8 @@ import com.erp.routes.common.web.ResponseHeaderFilter;
 import com.erp.routes.common.web.RestErrorConfiguration;
 import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -199,13 +201,11 @@ public class ErpWebAutoConfiguration {
                                           DelegatingSecurityContextAsyncTaskExecutor platformHttpExecutor,
                                           @Value("${erp.http.queue-timeout}") Duration queueTimeout,
                                           @Value("${erp.http.overload-retry-after-seconds}") int retryAfter,
-                                          ObjectProvider<io.micrometer.tracing.Tracer> tracer,
-                                          ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
-        io.micrometer.tracing.Tracer t = tracer.getIfAvailable();
-        io.micrometer.tracing.propagation.Propagator p = propagator.getIfAvailable();
+                                          ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
         return new ProblemPlatformHttpEngine(port, platformHttpExecutor, queueTimeout, retryAfter,
-                t == null || p == null || t == io.micrometer.tracing.Tracer.NOOP ? UnaryOperator.identity()
-                        : new TraceContinuation(t, p));
+                t == null || p == null || t == Tracer.NOOP ? UnaryOperator.identity() : new TraceContinuation(t, p));
     }
 
     @Bean

@@ -43,15 +43,21 @@ public final class FormRules {
             if (end.isBefore(start)) {
                 throw ProblemException.unprocessable("The trip ends (" + end + ") before it starts (" + start + ").");
             }
-            if (ChronoUnit.DAYS.between(start, end) + 1 > LONGEST_TRIP_DAYS) {
+            long days = tripDays(trip);
+            if (days > LONGEST_TRIP_DAYS) {
                 throw ProblemException.unprocessable("A trip lasts at most " + LONGEST_TRIP_DAYS + " days; this one "
-                        + (ChronoUnit.DAYS.between(start, end) + 1) + ".");
+                        + days + ".");
             }
             if (Math.abs(start.getYear() - today.getYear()) > 1) {
                 throw ProblemException.unprocessable("A trip in " + start.getYear() + " cannot be asked for now: only "
                         + (today.getYear() - 1) + ", " + today.getYear() + " and " + (today.getYear() + 1) + " are open.");
             }
         }
+    }
+
+    /** A trip's calendar days, both ends included: it takes its weekend too. */
+    static long tripDays(TripRequest trip) {
+        return ChronoUnit.DAYS.between(LocalDate.parse(trip.startDate()), LocalDate.parse(trip.endDate())) + 1;
     }
 
     private static void own(String type, String form, String field, String what, boolean given) {

@@ -1,7 +1,5 @@
 package com.erp.approvalrequest.domain;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.erp.approvalrequest.api.ExpenseRequest;
@@ -67,7 +65,7 @@ public final class LeadAuthority {
             case FormRules.EXPENSE -> expense == null || expense.amount() == null ? null
                     : within(type, limits.expenseWon(), "WON", expense.amount(), line, lead);
             case LeaveRules.FORM -> leave == null ? null : within(type, limits.leaveDays(), "DAYS", leave.days(), line, lead);
-            case FormRules.TRIP -> trip == null ? null : within(type, limits.tripDays(), "DAYS", tripDays(trip), line, lead);
+            case FormRules.TRIP -> trip == null ? null : within(type, limits.tripDays(), "DAYS", FormRules.tripDays(trip), line, lead);
             default -> null;
         };
         return ruling == null ? new Line(line, null) : new Line(line.subList(0, lead + 1), ruling);
@@ -78,10 +76,5 @@ public final class LeadAuthority {
             return null;
         }
         return new Ruling(form, TEAM_LEAD, limit, unit, size, line.get(lead), List.copyOf(line.subList(lead + 1, line.size())));
-    }
-
-    /** Calendar days, both ends included: a trip takes its weekend too. */
-    static long tripDays(TripRequest trip) {
-        return ChronoUnit.DAYS.between(LocalDate.parse(trip.startDate()), LocalDate.parse(trip.endDate())) + 1;
     }
 }
