@@ -1,7 +1,7 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
 // watching it finish without reloading, a reminder (독촉), a leave reserved and cancelled (휴가 취소), a step decided by a deputy (대결), an agreement (합의), the line changed (결재선 변경: another approver, a step added and removed),
-// a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a draft saved and taken up (임시저장), a document copied as a new one (복사 기안), a search, two documents approved at once (일괄결재),
+// a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a step put on hold (보류), a draft saved and taken up (임시저장), a document copied as a new one (복사 기안), a search, two documents approved at once (일괄결재),
 // problems shown in words, a department and a team opened (조직 신설),
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
@@ -216,8 +216,16 @@ try {
   await backItem.getByRole('button', { name: '승인' }).click();
   await backItem.waitFor({ state: 'detached', timeout: LIVE });
   log('the head sent it back to the lead (전단계 반려), who approved it again');
+  // 5b. 보류: the head puts it on hold from the inbox, with a reason; the item stays, marked, and 보류 is not offered
+  // again; the drafter's open page shows the hold and why (told live); then the head approves it
   await head.goto(`${base}/#/inbox`);
   await headItem.waitFor({ timeout: LIVE });
+  await headItem.getByLabel('comment').fill('예산 확인 후 결정');
+  await headItem.getByRole('button', { name: '보류' }).click();
+  await headItem.getByTestId('held').waitFor({ timeout: LIVE });
+  if (await headItem.getByRole('button', { name: '보류' }).count() !== 0) throw new Error('보류 offered on a step on hold');
+  await staff.getByTestId('step-hold').filter({ hasText: '예산 확인 후 결정' }).waitFor({ timeout: LIVE });
+  log('the head put it on hold (보류) from the inbox; the drafter\'s page shows the hold and its reason');
   await headItem.getByRole('button', { name: '승인' }).click();
   await headItem.waitFor({ state: 'detached', timeout: LIVE });
   log('the head approved it');

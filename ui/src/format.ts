@@ -71,6 +71,7 @@ export const HISTORY_LABEL: Record<string, string> = {
   DISAGREED: '합의 반대',
   RETRACTED: '결재 취소',
   RETURNED: '전단계 반려',
+  HELD: '보류',
   DOCUMENT_APPROVED: '최종 승인',
   DOCUMENT_REJECTED: '최종 반려',
   WITHDRAWN: '회수',

@@ -145,6 +145,15 @@ export interface LineStep {
   comment?: string;
   /** who decided the step for its approver (대결) */
   deputy?: PersonRef;
+  /** 보류: the active step is on hold, still its approver's to decide */
+  hold?: StepHold;
+}
+
+/** 보류: who put the active step on hold (its approver, or their deputy), when and why. */
+export interface StepHold {
+  at: string;
+  reason: string;
+  by: PersonRef;
 }
 
 export interface HistoryEntry {
@@ -248,6 +257,8 @@ export interface ApprovalSummary {
   title: string;
   status: ApprovalStatus;
   currentStep?: number;
+  /** 보류: since when the active step has been on hold */
+  heldAt?: string;
   submittedAt: string;
   updatedAt?: string;
 }
@@ -275,6 +286,8 @@ export interface InboxItem {
   onBehalfOf?: PersonRef;
   /** a 합의 step: the caller agrees (APPROVE) or not (REJECT) */
   agreement?: boolean;
+  /** 보류: since when the caller (or whom they decide for) has held the step */
+  heldAt?: string;
 }
 
 /** 임시저장: a draft of the caller's, with what the form kept in it. */

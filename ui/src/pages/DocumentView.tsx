@@ -76,11 +76,11 @@ export function DocumentView({ id }: { id: string }) {
   // 복사 기안: the drafter starts a new document from this one, in any status (not linked to it, without its files)
   const canCopy = mine;
 
-  // 결재 취소: who approved the step before the active one, while nobody has decided the active one
+  // 결재 취소: who approved the step before the active one, while nobody has decided the active one (or held it)
   const previous = pendingStep ? doc.line.find((s) => s.step === pendingStep.step - 1) : undefined;
   const mayRetract = running && !!previous && !previous.agreements && previous.status === 'APPROVED'
     && (previous.deputy ?? previous.approver)?.id === me.id
-    && !(pendingStep?.agreements ?? []).some((a) => a.status !== 'PENDING');
+    && !(pendingStep?.agreements ?? []).some((a) => a.status !== 'PENDING') && !pendingStep?.hold;
   const retract = () => sendOnce(async () => {
     await api('POST', `/api/approvals/${encodeURIComponent(id)}/retraction`, reason.trim() ? { reason: reason.trim() } : {});
     toast('결재를 취소했습니다 (approval taken back): 다시 결재할 수 있습니다.');
@@ -257,6 +257,11 @@ export function DocumentView({ id }: { id: string }) {
             )}
             {s.decidedAt && <small> {dateTime(s.decidedAt)}</small>}
             {s.comment && <q>{s.comment}</q>}
+            {s.hold && (
+              <span className="tag" data-testid="step-hold">
+                보류 · {s.hold.by.name} {dateTime(s.hold.at)} <q>{s.hold.reason}</q>
+              </span>
+            )}
           </li>
         ))}
       </ol>
@@ -289,13 +294,13 @@ export function DocumentView({ id }: { id: string }) {
       )}
       {myTurn && running && !acted && (
         <div className="card"><h3>{agreementStep ? '합의' : '결재'}</h3><DecisionForm approvalId={doc.id} onDone={settle}
-          agreement={agreementStep} returnAllowed={(doc.currentStep ?? 0) > 1}
+          agreement={agreementStep} returnAllowed={(doc.currentStep ?? 0) > 1} held={!!pendingStep?.hold}
           finalAllowed={!agreementLater && mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)} /></div>
       )}
       {forWhom && running && !acted && (
         <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name})</small></h3>
           <DecisionForm approvalId={doc.id} onDone={settle} agreement={agreementStep} onBehalfOf={forWhom.id}
-            returnAllowed={(doc.currentStep ?? 0) > 1} /></div>
+            returnAllowed={(doc.currentStep ?? 0) > 1} held={!!pendingStep?.hold} /></div>
       )}
       {mine && running && !acted && (
         <div className="card">

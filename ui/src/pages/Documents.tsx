@@ -112,7 +112,8 @@ export function Documents({ box, status }: { box: string; status: string }) {
               <td>{TYPE_LABEL[d.type] ?? d.type}</td>
               <td><a href={`#/docs/${d.id}`}>{d.title}</a></td>
               <td data-testid="doc-drafter">{d.drafter?.name ?? '—'}</td>
-              <td><span className={`status ${d.status}`}>{STATUS_LABEL[d.status]}</span></td>
+              <td><span className={`status ${d.status}`}>{STATUS_LABEL[d.status]}</span>
+                {d.heldAt && <span className="tag" data-testid="doc-held" title={`보류 중 (on hold since ${dateTime(d.heldAt)})`}> 보류</span>}</td>
               <td>{dateTime(d.submittedAt)}</td>
             </tr>
           ))}

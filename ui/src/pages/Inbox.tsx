@@ -85,10 +85,11 @@ export function Inbox() {
               <a href={`#/docs/${i.approvalId}`} className="title">{i.title}</a>
               <span className="muted">{i.drafter.name} · {i.step}/{i.stepCount}단계 · {dateTime(i.activatedAt)}</span>
               {i.agreement && <span className="tag" data-testid="agreement">합의</span>}
+              {i.heldAt && <span className="tag" data-testid="held" title="보류 중: 결정하면 풀립니다 (on hold until decided)">보류 · {dateTime(i.heldAt)}</span>}
               {i.onBehalfOf && <span className="tag" data-testid="on-behalf-of" title="부재 중인 결재자를 대신합니다 (deciding for an absent approver)">대결 · {i.onBehalfOf.name}</span>}
             </div>
             <DecisionForm approvalId={i.approvalId} onDone={reload} agreement={i.agreement} onBehalfOf={i.onBehalfOf?.id}
-              returnAllowed={i.step > 1} subject={i.title}
+              returnAllowed={i.step > 1} subject={i.title} held={!!i.heldAt}
               // 전결 from here too for whom it is by rank whatever the form (the item does not say the form: a team
               // lead's, on leave only, is on its page); a line whose later 합의 forbids it is refused in words
               finalAllowed={!i.agreement && !i.onBehalfOf && mayApproveFinally('', me.position, i.step, i.stepCount)} />

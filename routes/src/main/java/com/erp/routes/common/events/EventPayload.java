@@ -254,7 +254,9 @@ public sealed interface EventPayload {
      * disagreement rejects the document. RETRACTED (결재 취소): who approved {@code step} takes the approval back before
      * anyone decided the step after it; the step is theirs to decide again ({@code approval.step-activated} follows).
      * RETURNED (전단계 반려): the approver of {@code step} sent the document back, with a reason, to the step before,
-     * which decides again ({@code approval.step-activated} for it follows).
+     * which decides again ({@code approval.step-activated} for it follows). HELD (보류): the approver of {@code step}
+     * put it on hold, with a reason ({@code comment}); the step stays theirs to decide, and they are not reminded of it
+     * meanwhile.
      */
-    enum Decision { APPROVED, APPROVED_FINAL, REJECTED, AGREED, DISAGREED, RETRACTED, RETURNED }
+    enum Decision { APPROVED, APPROVED_FINAL, REJECTED, AGREED, DISAGREED, RETRACTED, RETURNED, HELD }
 }

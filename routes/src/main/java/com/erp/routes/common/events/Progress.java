@@ -20,10 +20,17 @@ public record Progress(Status status, Integer currentStep, List<StepProgress> st
     /**
      * {@code deputy}: who decided the step for its approver (대결); null when the approver decided it, or nobody.
      * {@code agreements}: on a 합의 step, each agreer's part, in the line's order (null on a 결재 step).
+     * {@code hold}: on the active 결재 step its approver put on hold (보류), why and since when; it is still theirs to
+     * decide, and null again once they have (or on any other step).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StepProgress(int step, StepStatus status, Instant decidedAt, String comment, Person deputy,
-                               List<Agreement> agreements) {
+                               List<Agreement> agreements, Hold hold) {
+
+        public StepProgress(int step, StepStatus status, Instant decidedAt, String comment, Person deputy,
+                            List<Agreement> agreements) {
+            this(step, status, decidedAt, comment, deputy, agreements, null);
+        }
 
         public StepProgress(int step, StepStatus status, Instant decidedAt, String comment, Person deputy) {
             this(step, status, decidedAt, comment, deputy, null);
@@ -32,6 +39,10 @@ public record Progress(Status status, Integer currentStep, List<StepProgress> st
         public StepProgress(int step, StepStatus status, Instant decidedAt, String comment) {
             this(step, status, decidedAt, comment, null, null);
         }
+    }
+
+    /** 보류: who put the step on hold ({@code by}: its approver, or their deputy for them), when, and why. */
+    public record Hold(Instant at, String reason, Person by) {
     }
 
     /**

@@ -12,17 +12,18 @@ public record Inbox(List<Item> items) {
     /**
      * {@code onBehalfOf}: the approver whose step this is, when the caller decides it as their deputy (대결).
      * {@code agreement}: true on a 합의 step, which the caller agrees to or not.
+     * {@code heldAt}: since when the step has been on hold (보류), if it is.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String approvalId, String title, Person drafter, int step, int stepCount, Instant activatedAt,
-                       Person onBehalfOf, Boolean agreement) {
+                       Person onBehalfOf, Boolean agreement, Instant heldAt) {
 
         public Item(String approvalId, String title, Person drafter, int step, int stepCount, Instant activatedAt) {
-            this(approvalId, title, drafter, step, stepCount, activatedAt, null, null);
+            this(approvalId, title, drafter, step, stepCount, activatedAt, null, null, null);
         }
 
         public Item forApprover(Person approver) {
-            return new Item(approvalId, title, drafter, step, stepCount, activatedAt, approver, agreement);
+            return new Item(approvalId, title, drafter, step, stepCount, activatedAt, approver, agreement, heldAt);
         }
     }
 }

@@ -47,8 +47,8 @@ import com.erp.routes.common.web.ProblemException;
  * is in progress, which ends it likewise. A 합의 (agreement) step is decided by its agreers in parallel, in any
  * order: it passes when the last of them agrees, and one who disagrees (with a reason) rejects the document. While
  * someone who must decide is away, the deputy they named (대결) decides for them, unless the deputy drafted the
- * document or is on its line themselves. Each change yields the events that describe it, each with its own sequence
- * number and the resulting progress.
+ * document or is on its line themselves. An approver may put their step on hold (보류) and decide it later. Each change
+ * yields the events that describe it, each with its own sequence number and the resulting progress.
  */
 public class Workflow {
 
@@ -167,6 +167,9 @@ public class Workflow {
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if ("RETURN".equals(request.decision())) {
             return returned(state, absent == null ? own : caller.person(), absent, comment);
+        }
+        if ("HOLD".equals(request.decision())) {
+            return held(state, absent == null ? own : caller.person(), absent, comment);
         }
         if (!approve && comment == null) {
             throw ProblemException.badRequest("A rejection needs a comment giving the reason.",
@@ -626,6 +629,10 @@ public class Workflow {
         }
         LineStep next = state.step(active);
         StepProgress nextProgress = state.progress().steps().get(active - 1);
+        if (nextProgress.hold() != null) {
+            throw ProblemException.conflict("Step " + active + " is on hold (보류) by " + nextProgress.hold().by().name()
+                    + ", who has acted on it; the approval of step " + previous + " can no longer be taken back.");
+        }
         if (next.isAgreement() && nextProgress.agreements().stream().anyMatch(a -> a.status() != StepStatus.PENDING)) {
             throw ProblemException.conflict("Step " + active + " (합의) has been decided in part already; the approval "
                     + "of step " + previous + " can no longer be taken back.");
@@ -686,6 +693,49 @@ public class Workflow {
         List<Person> before = state.step(active - 1).people();
         return stepBack(state, progress -> new EventPayload.Decided(state.drafter().id(), state.title(), active,
                 state.stepCount(), actor, EventPayload.Decision.RETURNED, comment, progress, absent, null, before));
+    }
+
+    /**
+     * 보류: the approver of the active 결재 step (or their deputy) puts it on hold, with a reason (400 without), and
+     * decides it later: the step stays theirs and active, and shows who held it, when and why; its drafter is told; it
+     * is not reminded (독촉) or escalated meanwhile. Deciding the step ends the hold. Not on a 합의 step (422: its
+     * agreers decide apart, so one agreer's hold would hold nobody else), not twice (409).
+     */
+    private Transition held(ApprovalState state, Person actor, Person absent, String reason) {
+        int active = state.progress().currentStep();
+        if (state.step(active).isAgreement()) {
+            throw ProblemException.unprocessable("A 합의 (agreement) step is agreed (APPROVE) or disagreed (REJECT); its "
+                    + "agreers decide apart, so it is not put on hold.");
+        }
+        if (reason == null) {
+            throw ProblemException.badRequest("Putting a document on hold needs a comment giving the reason.",
+                    List.of(new FieldError("/comment", "is required to put on hold")));
+        }
+        StepProgress step = state.progress().steps().get(active - 1);
+        if (step.hold() != null) {
+            throw ProblemException.conflict("Step " + active + " has been on hold since " + step.hold().at() + " ("
+                    + step.hold().by().name() + ": " + step.hold().reason() + "); approve, reject or send it back.");
+        }
+        Instant now = clock.instant();
+        List<StepProgress> steps = new ArrayList<>(state.progress().steps());
+        steps.set(active - 1, new StepProgress(active, StepStatus.PENDING, null, null, null, null,
+                new Progress.Hold(now, reason, actor)));
+        Progress progress = new Progress(Progress.Status.IN_PROGRESS, active, List.copyOf(steps));
+        long seq = state.version() + 1;
+        // still waiting since it was activated: the hold does not restart how long it has waited
+        ApprovalState next = withProgress(state, progress, seq, state.activatedAt());
+        // the approver's inbox item again, now showing the hold
+        List<Transition.InboxChange> inbox = List.of(new Transition.InboxChange(state.step(active).approver().id(),
+                state.approvalId(), true));
+        return new Transition(next, state.version(), inbox, List.of(ApprovalEvent.of(state.approvalId(), seq, now,
+                decided(state, active, actor, EventPayload.Decision.HELD, reason, absent).apply(progress))));
+    }
+
+    /** The hold (보류) on the document's active step; null when it is not on hold (or not in progress). */
+    public static Progress.Hold holdOf(ApprovalState state) {
+        Integer current = state.progress().currentStep();
+        return state.progress().status() != Progress.Status.IN_PROGRESS || current == null ? null
+                : state.progress().steps().get(current - 1).hold();
     }
 
     /** The answer to who took their approval back: the step that waits for them again. */
@@ -843,12 +893,12 @@ public class Workflow {
     /**
      * The reminder (독촉) of a document whose active step was due one at {@code due} (epoch milliseconds): to whoever
      * must still decide it, and their deputies today, and once it is overdue to its drafter too; null when nobody must
-     * (it was decided meanwhile). Its id is the same wherever it is made from the same state and due time, so a
-     * reminder sent twice is told once.
+     * (it was decided meanwhile) or its approver put it on hold (보류). Its id is the same wherever it is made from the
+     * same state and due time, so a reminder sent twice is told once.
      */
     public ReminderEvent reminder(ApprovalState state, long due, ReminderPolicy policy) {
         List<Person> waiting = pendingPeople(state);
-        if (waiting.isEmpty()) {
+        if (waiting.isEmpty() || holdOf(state) != null) {
             return null;
         }
         Instant now = clock.instant();

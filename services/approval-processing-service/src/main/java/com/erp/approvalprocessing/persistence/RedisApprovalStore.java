@@ -12,6 +12,7 @@ import com.erp.approvalprocessing.api.Inbox;
 import com.erp.approvalprocessing.domain.ApprovalState;
 import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Transition;
+import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
@@ -133,11 +134,11 @@ public class RedisApprovalStore {
 
     /**
      * When the document next reminds, as the commit script takes it: a step just activated reminds once it has waited
-     * long enough; a finished document never again; otherwise (an agreer's part decided) as it was.
+     * long enough; a finished document never again, nor one on hold; otherwise (an agreer's part decided) as it was.
      */
     private String reminder(Transition t, boolean finished) {
-        if (finished) {
-            return "0";
+        if (finished || Workflow.holdOf(t.state()) != null) {
+            return "0"; // a step on hold (보류) is not reminded of; deciding it activates the next, which is
         }
         boolean activated = t.events().stream().anyMatch(e -> e.payload() instanceof EventPayload.StepActivated);
         if (!activated) {
@@ -148,8 +149,9 @@ public class RedisApprovalStore {
 
     private static Inbox.Item inboxItem(ApprovalState s) {
         int step = s.progress().currentStep();
+        Progress.Hold hold = Workflow.holdOf(s);
         return new Inbox.Item(s.approvalId(), s.title(), s.drafter(), step, s.stepCount(), s.activatedAt(), null,
-                s.step(step).isAgreement() ? Boolean.TRUE : null);
+                s.step(step).isAgreement() ? Boolean.TRUE : null, hold == null ? null : hold.at());
     }
 
     /** The events of a transition as outbox entries, to publish right away. */

@@ -89,6 +89,46 @@ class DecideRouteTest extends ProcessingRouteTestBase {
     }
 
     @Test
+    void theLeadPutsItOnHoldAndDecidesItLater() throws Exception {
+        String id = activated();
+        assertThat(redis.opsForZSet().score(RedisKeys.REMINDERS, id)).isNotNull();
+        assertThat(assertProblem(decide(LEAD, id, "HOLD", " "), 400).path("errors").findValuesAsText("field"))
+                .containsExactly("/comment");
+        assertThat(assertProblem(decide(HEAD, id, "HOLD", "나중에"), 409).path("detail").asText()).contains(LEAD.name());
+
+        Response held = decide(LEAD, id, "HOLD", "견적서 확인 후 결정");
+        assertThat(held.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals/" + id + "/decisions", held);
+        assertThat(held.json().path("decision").asText()).isEqualTo("HOLD");
+        assertThat(held.json().path("status").asText()).isEqualTo("IN_PROGRESS");
+        JsonNode event = json.readTree(kafka.awaitKey("approval.decided", id, 1).get(0).value());
+        assertThat(event.path("payload").path("decision").asText()).isEqualTo("HELD");
+        assertThat(event.path("payload").path("comment").asText()).isEqualTo("견적서 확인 후 결정");
+        JsonNode step = event.path("payload").path("progress").path("steps").get(0);
+        assertThat(step.path("status").asText()).isEqualTo("PENDING");
+        assertThat(step.path("hold").path("reason").asText()).isEqualTo("견적서 확인 후 결정");
+        assertThat(step.path("hold").path("by").path("id").asLong()).isEqualTo(LEAD.id());
+        // still the lead's, shown on hold in their inbox; no reminders while it is
+        Response inbox = http.get("/api/inbox", token(LEAD));
+        assertMatchesContract(CONTRACT, "GET", "/api/inbox", inbox);
+        JsonNode item = null;
+        for (JsonNode i : inbox.json().path("items")) {
+            item = id.equals(i.path("approvalId").asText()) ? i : item;
+        }
+        assertThat(item).isNotNull();
+        assertThat(item.path("heldAt").asText()).isEqualTo(step.path("hold").path("at").asText());
+        assertThat(redis.opsForZSet().score(RedisKeys.REMINDERS, id)).isNull();
+        assertThat(assertProblem(decide(LEAD, id, "HOLD", "다시"), 409).path("detail").asText()).contains("on hold since");
+
+        // deciding ends the hold: the head is asked, and reminded in time
+        assertThat(decide(LEAD, id, "APPROVE", "확인했습니다").status()).isEqualTo(200);
+        JsonNode approved = json.readTree(kafka.awaitKey("approval.decided", id, 2).get(1).value());
+        assertThat(approved.path("payload").path("progress").path("steps").get(0).has("hold")).isFalse();
+        assertThat(http.get("/api/inbox", token(HEAD)).json().path("items").findValuesAsText("approvalId")).contains(id);
+        assertThat(redis.opsForZSet().score(RedisKeys.REMINDERS, id)).isNotNull();
+    }
+
+    @Test
     void rejectingNeedsAReasonAndEndsTheDocument() throws Exception {
         String id = activated();
         JsonNode noReason = assertProblem(decide(LEAD, id, "REJECT", null), 400);

@@ -45,10 +45,14 @@ public record ApprovalDocument(String id, String number, String type, String tit
 
     /**
      * {@code deputy}: who decided the step for its approver (대결), if a deputy did. A 합의 step has no approver but
-     * {@code agreements}: each agreer and their part.
+     * {@code agreements}: each agreer and their part. {@code hold}: the active step is on hold (보류).
      */
     public record LineStep(int step, Person approver, String status, Instant decidedAt, String comment, Person deputy,
-                           List<Agreement> agreements) {
+                           List<Agreement> agreements, StepHold hold) {
+    }
+
+    /** Schema StepHold: who put the active step on hold (보류), when and why. */
+    public record StepHold(Instant at, String reason, Person by) {
     }
 
     /** Schema Agreement: one agreer's part of a 합의 step. */

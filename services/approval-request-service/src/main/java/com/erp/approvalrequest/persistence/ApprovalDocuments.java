@@ -366,12 +366,18 @@ public class ApprovalDocuments {
         // how many steps the line has, as processing says: a line change recorded late may have left more behind
         sets.add(Updates.set("stepCount", progress.steps().size()));
         sets.add(Updates.set("updatedAt", Date.from(event.occurredAt())));
+        // 보류 of the active step, for the lists (the step shows it too): none once decided
+        Progress.Hold hold = progress.currentStep() == null ? null : progress.steps().get(progress.currentStep() - 1).hold();
+        sets.add(Updates.set("heldAt", hold == null ? null : Date.from(hold.at())));
         for (Progress.StepProgress step : progress.steps()) {
             String at = "line." + (step.step() - 1) + ".";
             sets.add(Updates.set(at + "status", step.status().name()));
             sets.add(Updates.set(at + "decidedAt", step.decidedAt() == null ? null : Date.from(step.decidedAt())));
             sets.add(Updates.set(at + "comment", step.comment()));
             sets.add(Updates.set(at + "deputy", person(step.deputy())));
+            // 보류: shown while the step is on hold, gone with the snapshot that decides it
+            sets.add(Updates.set(at + "hold", step.hold() == null ? null : new Document("at", Date.from(step.hold().at()))
+                    .append("reason", step.hold().reason()).append("by", person(step.hold().by()))));
             if (step.agreements() != null) {
                 sets.add(Updates.set(at + "agreements", step.agreements().stream().map(a -> new Document("agreer",
                         person(a.agreer())).append("status", a.status().name())
@@ -1086,7 +1092,7 @@ public class ApprovalDocuments {
             Document s = steps.get(i);
             line.add(new ApprovalDocument.LineStep(i + 1, toPerson(s.get("approver", Document.class)),
                     s.getString("status"), instant(s.getDate("decidedAt")), s.getString("comment"),
-                    toPerson(s.get("deputy", Document.class)), agreements(s)));
+                    toPerson(s.get("deputy", Document.class)), agreements(s), hold(s.get("hold", Document.class))));
         }
         Person drafter = toPerson(doc.get("drafter", Document.class));
         List<Person> cc = doc.getList("cc", Document.class, List.of()).stream().map(ApprovalDocuments::toPerson).toList();
@@ -1328,7 +1334,7 @@ public class ApprovalDocuments {
 
     public Bson summaryFields() {
         return Projections.include("_id", "number", "type", "title", "status", "currentStep", "submittedAt", "updatedAt",
-                "drafter");
+                "drafter", "heldAt");
     }
 
     /** How many documents to fetch for a page: one more than it holds, to know whether another page follows. */
@@ -1349,7 +1355,7 @@ public class ApprovalDocuments {
         return new ApprovalList(shown.stream().map(d -> new ApprovalList.Summary(d.getString("_id"), d.getString("number"),
                 d.getString("type"), d.getString("title"), d.getString("status"), d.getInteger("currentStep"),
                 instant(d.getDate("submittedAt")), instant(d.getDate("updatedAt")),
-                toPerson(d.get("drafter", Document.class)))).toList(), next);
+                toPerson(d.get("drafter", Document.class)), instant(d.getDate("heldAt")))).toList(), next);
     }
 
     private static int pageSize(Integer limit) {
@@ -1378,6 +1384,12 @@ public class ApprovalDocuments {
         List<Document> agreers = step.getList("agreers", Document.class);
         return agreers == null ? null : agreers.stream().map(a -> new ApprovalDocument.Agreement(toPerson(a),
                 step.getString("status"), null, null, null)).toList();
+    }
+
+    /** The step's hold (보류) as recorded; null when it is not on hold. */
+    private static ApprovalDocument.StepHold hold(Document hold) {
+        return hold == null ? null : new ApprovalDocument.StepHold(instant(hold.getDate("at")), hold.getString("reason"),
+                toPerson(hold.get("by", Document.class)));
     }
 
     static Person toPerson(Document d) {

@@ -233,6 +233,55 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void aHoldShowsOnTheStepUntilTheStepIsDecided() throws Exception {
+        String id = submit("보류 테스트");
+        Progress.Hold hold = new Progress.Hold(t0.plusSeconds(1), "견적서 확인 후", LEAD);
+        ApprovalEvent held = ApprovalEvent.of(id, 2, t0.plusSeconds(1), new EventPayload.Decided(DRAFTER.id(), "t", 1, 2,
+                LEAD, EventPayload.Decision.HELD, "견적서 확인 후", new Progress(Progress.Status.IN_PROGRESS, 1, List.of(
+                new StepProgress(1, StepStatus.PENDING, null, null, null, null, hold),
+                new StepProgress(2, StepStatus.WAITING, null, null)))));
+        ApprovalEvent activated = firstActivation(id);
+        publish("approval.step-activated", activated);
+        publish("approval.decided", held);
+        awaitRecorded(activated);
+        awaitRecorded(held);
+
+        JsonNode view = http.get("/api/approvals/" + id, token(DRAFTER)).json();
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id,
+                http.get("/api/approvals/" + id, token(DRAFTER)));
+        assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
+        JsonNode step = view.path("line").get(0);
+        assertThat(step.path("status").asText()).isEqualTo("PENDING");
+        assertThat(step.path("hold").path("reason").asText()).isEqualTo("견적서 확인 후");
+        assertThat(step.path("hold").path("by").path("id").asLong()).isEqualTo(LEAD.id());
+        assertThat(Instant.parse(step.path("hold").path("at").asText())).isEqualTo(t0.plusSeconds(1));
+        assertThat(view.path("history").findValuesAsText("type")).containsExactly("SUBMITTED", "STEP_ACTIVATED", "HELD");
+        assertThat(view.path("history").get(2).path("comment").asText()).isEqualTo("견적서 확인 후");
+        // the drafter's list says so too
+        var list = http.get("/api/approvals?limit=100", token(DRAFTER));
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals", list);
+        assertThat(summary(list.json(), id).path("heldAt").asText()).isEqualTo(step.path("hold").path("at").asText());
+
+        // the lead decides: the hold is gone with the snapshot that decides the step
+        ApprovalEvent approved = ApprovalEvent.of(id, 3, t0.plusSeconds(2), new EventPayload.Decided(DRAFTER.id(), "t", 1, 2,
+                LEAD, EventPayload.Decision.APPROVED, "확인했습니다",
+                progress(Progress.Status.IN_PROGRESS, 2, StepStatus.APPROVED, StepStatus.PENDING)));
+        publish("approval.decided", approved);
+        awaitRecorded(approved);
+        assertThat(http.get("/api/approvals/" + id, token(DRAFTER)).json().path("line").get(0).has("hold")).isFalse();
+        assertThat(summary(http.get("/api/approvals?limit=100", token(DRAFTER)).json(), id).has("heldAt")).isFalse();
+    }
+
+    private static JsonNode summary(JsonNode list, String id) {
+        for (JsonNode item : list.path("items")) {
+            if (id.equals(item.path("id").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("document " + id + " is not listed");
+    }
+
+    @Test
     void aRejectionEndsTheDocument() throws Exception {
         String id = submit("반려 테스트");
         Progress rejected = new Progress(Progress.Status.REJECTED, null, List.of(

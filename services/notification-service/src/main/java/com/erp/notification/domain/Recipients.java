@@ -86,6 +86,9 @@ public final class Recipients {
         if (payload instanceof EventPayload.Decided p && p.decision() == EventPayload.Decision.RETURNED) {
             return returned(event, p);
         }
+        if (payload instanceof EventPayload.Decided p && p.decision() == EventPayload.Decision.HELD) {
+            return held(event, p);
+        }
         if (payload instanceof EventPayload.Decided p) {
             boolean approved = p.decision() != EventPayload.Decision.REJECTED && p.decision() != EventPayload.Decision.DISAGREED;
             String message = switch (p.decision()) {
@@ -99,7 +102,7 @@ public final class Recipients {
                         p.step(), p.stepCount());
                 case DISAGREED -> String.format("%s disagreed (합의) with '%s' at step %d: %s", p.actor().name(), p.title(),
                         p.step(), p.comment());
-                case RETRACTED, RETURNED -> throw new IllegalStateException("told by retracted() or returned()");
+                case RETRACTED, RETURNED, HELD -> throw new IllegalStateException("told by retracted(), returned() or held()");
             };
             String by = p.onBehalfOf() == null ? "" : String.format(" (대결, for %s)", p.onBehalfOf().name());
             List<Delivery> told = new ArrayList<>();
@@ -256,6 +259,21 @@ public final class Recipients {
             told.add(delivery(event, p.onBehalfOf().id(), "DECIDED_FOR_YOU", p.actor(), String.format(
                     "%s sent '%s' back to step %d for you while you are away: %s", p.actor().name(), p.title(),
                     p.step() - 1, p.comment())));
+        }
+        return told;
+    }
+
+    /** 보류: the drafter learns that the step is on hold and why (so they can answer it), and an absent approver too. */
+    private List<Delivery> held(ApprovalEvent event, EventPayload.Decided p) {
+        List<Delivery> told = new ArrayList<>();
+        String by = p.onBehalfOf() == null ? "" : String.format(" (대결, for %s)", p.onBehalfOf().name());
+        told.add(delivery(event, p.drafterId(), "STEP_HELD", p.actor(), String.format(
+                "%s%s put '%s' on hold (보류) at step %d of %d: %s", p.actor().name(), by, p.title(), p.step(),
+                p.stepCount(), p.comment())));
+        if (p.onBehalfOf() != null) {
+            told.add(delivery(event, p.onBehalfOf().id(), "DECIDED_FOR_YOU", p.actor(), String.format(
+                    "%s put '%s' on hold (보류) at step %d for you while you are away: %s", p.actor().name(), p.title(),
+                    p.step(), p.comment())));
         }
         return told;
     }

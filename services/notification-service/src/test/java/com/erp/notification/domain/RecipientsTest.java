@@ -422,6 +422,24 @@ class RecipientsTest {
     }
 
     @Test
+    void aHoldTellsTheDrafterWhy() {
+        Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
+        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
+                "출장", 2, 2, head, EventPayload.Decision.HELD, "예산 확인 후 결정", progress, null)));
+        assertThat(d).extracting(Delivery::userId).containsExactly(drafter.id());
+        assertThat(d.get(0).notification().type()).isEqualTo("STEP_HELD");
+        assertThat(d.get(0).notification().message()).isEqualTo("박지훈 put '출장' on hold (보류) at step 2 of 2: 예산 확인 후 결정");
+        // by the head's deputy: the head hears of it too
+        Person deputy = new Person(7, "정하늘", "TEAM_LEAD", "D");
+        List<Delivery> byDeputy = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH,
+                new EventPayload.Decided(1, "출장", 2, 2, deputy, EventPayload.Decision.HELD, "복귀 후", progress, head)));
+        assertThat(byDeputy).extracting(Delivery::userId).containsExactly(drafter.id(), head.id());
+        assertThat(byDeputy.get(0).notification().message()).contains("(대결, for 박지훈)");
+        assertThat(byDeputy.get(1).notification().type()).isEqualTo("DECIDED_FOR_YOU");
+        assertThat(byDeputy.get(1).notification().message()).contains("on hold (보류) at step 2 for you").endsWith(": 복귀 후");
+    }
+
+    @Test
     void aRetractionTellsTheDrafterAndTheNextStepsPeopleNotWhoTookItBack() {
         Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
         List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
