@@ -2,7 +2,7 @@
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
 // watching it finish without reloading, a reminder (독촉), a leave reserved and cancelled (휴가 취소), a step decided by a deputy (대결), an agreement (합의), the line changed (결재선 변경: another approver, a step added and removed),
 // a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a step put on hold (보류), a draft saved and taken up (임시저장), a document copied as a new one (복사 기안), a search, two documents approved at once (일괄결재),
-// problems shown in words, a department and a team opened (조직 신설),
+// problems shown in words, a department and a team opened and closed (조직 신설, 폐지),
 // the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
 import { chromium } from 'playwright-core';
@@ -732,6 +732,15 @@ try {
   await admin.click('[data-testid=open-team] button[type=submit]');
   await admin.getByTestId('org-chart').locator('select[aria-label="lead of 신사업팀"]').waitFor({ timeout: LIVE });
   log(`the administrator opens ${deptName} and its 신사업팀; both are on the org chart`);
+  // 조직 폐지: nobody is in them, so the administrator closes the team, then the department: both leave the org chart
+  const orgChart = admin.getByTestId('org-chart');
+  const teamRow = orgChart.locator('tr', { has: admin.locator('select[aria-label="lead of 신사업팀"]') });
+  await teamRow.getByTestId('close-team').click();
+  await teamRow.waitFor({ state: 'detached', timeout: LIVE });
+  const deptRow = orgChart.locator('tr', { has: admin.locator(`select[aria-label="head of ${deptName}"]`) });
+  await deptRow.getByTestId('close-department').click();
+  await deptRow.waitFor({ state: 'detached', timeout: LIVE });
+  log(`the administrator closes 신사업팀, then ${deptName} (조직 폐지): both are off the org chart`);
 
   // 9b. 인사: the administrator hires someone, whose temporary password is shown once; they sign in with it and replace
   // it under 내 정보; then the administrator records that they left, and they can no longer sign in

@@ -303,7 +303,7 @@ function MoveRow({ person, departments, done }: { person: Employee; departments:
 
 /**
  * The org chart: who heads each department and leads each team, named from the people of it; and a department or a team
- * opened (신설), empty until someone is hired or moved into it.
+ * opened (신설), empty until someone is hired or moved into it, or closed (폐지) once nobody is in it.
  */
 function OrgChart({ departments, people, changed }: { departments: DepartmentInfo[]; people: Employee[]; changed: () => void }) {
   const { toast } = useApp();
@@ -323,6 +323,16 @@ function OrgChart({ departments, people, changed }: { departments: DepartmentInf
     }
   };
   const teamIn = teamDept ?? departments[0]?.id;
+  // 조직 폐지: only once nobody active is in it (the server names who still is, if anyone)
+  const close = async (path: string, what: string) => {
+    try {
+      await api('DELETE', path);
+      toast(`${what}: 폐지했습니다 (closed).`);
+      changed();
+    } catch (err) {
+      toast(message(err), 'error');
+    }
+  };
   const appoint = async (path: string, employeeId: number | null, what: string) => {
     try {
       await api('PUT', path, { employeeId });
@@ -346,6 +356,9 @@ function OrgChart({ departments, people, changed }: { departments: DepartmentInf
                 <option value="">(없음)</option>
                 {people.filter((p) => p.department.id === d.id).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
               </select>
+              {' '}<button type="button" className="link" data-testid="close-department"
+                      title="폐지: 소속 인원이 없어야 합니다 (close: nobody may be in it)"
+                      onClick={() => close(`/api/departments/${d.id}`, d.name)}>폐지</button>
             </td>
           </tr>,
           ...d.teams.map((t) => (
@@ -357,6 +370,9 @@ function OrgChart({ departments, people, changed }: { departments: DepartmentInf
                   <option value="">(없음)</option>
                   {people.filter((p) => p.team?.id === t.id).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
                 </select>
+                {' '}<button type="button" className="link" data-testid="close-team"
+                        title="폐지: 소속 인원이 없어야 합니다 (close: nobody may be in it)"
+                        onClick={() => close(`/api/departments/${d.id}/teams/${t.id}`, t.name)}>폐지</button>
               </td>
             </tr>
           )),

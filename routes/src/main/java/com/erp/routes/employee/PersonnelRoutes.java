@@ -7,7 +7,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * 인사: an administrator hires someone, changes someone's record, opens departments and teams, names department heads
+ * 인사: an administrator hires someone, changes someone's record, opens and closes departments and teams (조직 신설,
+ * 조직 폐지), names department heads
  * and team leads, records that someone left and who takes over their decisions (인수자); everyone changes their own
  * password (bean {@code personnel},
  * which checks who may).
@@ -35,6 +36,16 @@ public class PersonnelRoutes extends RouteBuilder {
                 .process(new CallerProcessor())
                 .bean("personnel", "openTeam(${variable.caller}, ${header.departmentId}, ${body})")
                 .process(created("/api/departments"));
+
+        from("direct:closeTeam").routeId("employee.close-team").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "closeTeam(${variable.caller}, ${header.departmentId}, ${header.teamId})");
+
+        from("direct:closeDepartment").routeId("employee.close-department").routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "closeDepartment(${variable.caller}, ${header.departmentId})")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
+                .setBody(constant(""));
 
         from("direct:nameDepartmentHead").routeId("employee.name-head").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())

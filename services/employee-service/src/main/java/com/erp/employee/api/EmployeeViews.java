@@ -53,9 +53,11 @@ public class EmployeeViews {
         return new ApprovalLine(ApprovalLinePolicy.defaultLine(found.get(0)).stream().map(EmployeeViews::person).toList());
     }
 
+    /** The org chart: the departments and teams still open (조직 폐지: a closed one is left out). */
     public List<Department> departments(List<com.erp.employee.domain.Department> found) {
-        return found.stream().map(d -> new Department(d.getId(), d.getCode(), d.getName(), person(d.getHead()),
-                d.getTeams().stream()
+        return found.stream().filter(d -> !d.isClosed()).map(d -> new Department(d.getId(), d.getCode(), d.getName(),
+                person(d.getHead()), d.getTeams().stream()
+                        .filter(t -> !t.isClosed())
                         .sorted(Comparator.comparing(com.erp.employee.domain.Team::getName))
                         .map(t -> new Department.Team(t.getId(), t.getName(), person(t.getLead())))
                         .toList()))

@@ -1,5 +1,6 @@
 package com.erp.employee.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,9 @@ public class Department {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "head_id")
     private Employee head;
+
+    /** 조직 폐지: when it was closed; null while it is open. */
+    private Instant closedAt;
 
     @OneToMany(mappedBy = "department")
     @OrderBy("name")
@@ -71,5 +75,19 @@ public class Department {
 
     public List<Team> getTeams() {
         return teams;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public boolean isClosed() {
+        return closedAt != null;
+    }
+
+    /** Closed: off the org chart, nobody heads it any more. */
+    public void close(Instant at) {
+        this.closedAt = at;
+        this.head = null;
     }
 }

@@ -182,6 +182,11 @@ public class Employee {
         this.departureReason = reason;
     }
 
+    /** No team any more (theirs was closed while they were away): they are of their department directly. */
+    public void leaveTeam() {
+        this.team = null;
+    }
+
     /** Back (복직): active again, with a new password; the departure is no longer on the record. */
     public void reinstate(String passwordHash) {
         this.active = true;

@@ -1,5 +1,7 @@
 package com.erp.employee.domain;
 
+import java.time.Instant;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -25,6 +27,9 @@ public class Team {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "lead_id")
     private Employee lead;
+
+    /** 조직 폐지: when it was closed; null while it is open. */
+    private Instant closedAt;
 
     @Version
     private long version;
@@ -55,5 +60,19 @@ public class Team {
 
     public void setLead(Employee lead) {
         this.lead = lead;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public boolean isClosed() {
+        return closedAt != null;
+    }
+
+    /** Closed: off the org chart, nobody leads it any more. */
+    public void close(Instant at) {
+        this.closedAt = at;
+        this.lead = null;
     }
 }

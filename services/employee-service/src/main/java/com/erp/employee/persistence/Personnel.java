@@ -228,10 +228,13 @@ public class Personnel {
         try {
             return tx.execute(status -> {
                 requireAdmin(caller, "opens a department");
-                if (!em.createQuery("select d.id from Department d where d.code = :code or d.name = :name", Long.class)
-                        .setParameter("code", request.code()).setParameter("name", name).getResultList().isEmpty()) {
+                List<Department> same = em.createQuery("select d from Department d where d.code = :code or d.name = :name",
+                        Department.class).setParameter("code", request.code()).setParameter("name", name).getResultList();
+                if (!same.isEmpty()) {
+                    // a closed one's code and name stay its own: documents and people's records name it
                     throw ProblemException.conflict("A department with the code " + request.code() + " or the name "
-                            + name + " exists already.");
+                            + name + " exists already" + (same.stream().allMatch(Department::isClosed)
+                            ? " (closed, 조직 폐지: its code and name are not used again)." : "."));
                 }
                 Department d = new Department(request.code(), name);
                 em.persist(d);
@@ -258,8 +261,14 @@ public class Personnel {
                 if (d == null) {
                     throw ProblemException.notFound("No department [" + departmentId + "].");
                 }
+                if (d.isClosed()) {
+                    throw ProblemException.unprocessable(d.getName() + " was closed (조직 폐지); it opens no team.");
+                }
                 if (d.getTeams().stream().anyMatch(t -> t.getName().equalsIgnoreCase(name))) {
-                    throw ProblemException.conflict(taken);
+                    throw ProblemException.conflict(d.getTeams().stream().anyMatch(t -> t.isClosed()
+                            && t.getName().equalsIgnoreCase(name))
+                            ? "The department had a team named " + name + ", closed (조직 폐지): its name is not used again."
+                            : taken);
                 }
                 Team t = new Team(d, name);
                 em.persist(t);
@@ -274,6 +283,64 @@ public class Personnel {
             }
             throw e;
         }
+    }
+
+    /**
+     * 조직 폐지: an administrator closes a team nobody active is in any more (409 naming who still is: move them first).
+     * It leaves the org chart (the department's answer no longer lists it), nobody can be moved into it, and its name
+     * stays taken in its department. The team's row is locked first: whoever is being moved into it at the same moment
+     * (which reads it shared) is either seen here or refused there.
+     */
+    public com.erp.employee.api.Department closeTeam(Caller caller, long departmentId, long teamId) {
+        return tx.execute(status -> {
+            Team t = em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
+            requireAdmin(caller, "closes a team");
+            if (t == null || t.getDepartment().getId() != departmentId) {
+                throw ProblemException.notFound("No team [" + teamId + "] in department [" + departmentId + "].");
+            }
+            if (t.isClosed()) {
+                throw ProblemException.conflict(t.getName() + " was closed already.");
+            }
+            List<String> members = em.createQuery("select e.name from Employee e where e.team = :t and e.active = true "
+                    + "order by e.name", String.class).setParameter("t", t).getResultList();
+            if (!members.isEmpty()) {
+                throw ProblemException.conflict(t.getName() + " still has " + members.size() + " active "
+                        + (members.size() == 1 ? "member" : "members") + " (" + String.join(", ", members)
+                        + "): move them to another team first.");
+            }
+            t.close(now());
+            em.flush();
+            return views.departments(List.of(t.getDepartment())).get(0);
+        });
+    }
+
+    /**
+     * 조직 폐지: an administrator closes a department nobody active is in any more (409 naming who still is), and its
+     * teams with it (empty too, then). It leaves the org chart, so no document can be sent to it (수신처) and nobody
+     * moved into it; its code and name stay taken. Locked first, as a team is.
+     */
+    public void closeDepartment(Caller caller, long departmentId) {
+        tx.executeWithoutResult(status -> {
+            Department d = em.find(Department.class, departmentId, LockModeType.PESSIMISTIC_WRITE);
+            requireAdmin(caller, "closes a department");
+            if (d == null) {
+                throw ProblemException.notFound("No department [" + departmentId + "].");
+            }
+            if (d.isClosed()) {
+                throw ProblemException.conflict(d.getName() + " was closed already.");
+            }
+            List<String> members = em.createQuery("select e.name from Employee e where e.department = :d "
+                    + "and e.active = true order by e.name", String.class).setParameter("d", d).getResultList();
+            if (!members.isEmpty()) {
+                throw ProblemException.conflict(d.getName() + " still has " + members.size() + " active "
+                        + (members.size() == 1 ? "member" : "members") + " (" + String.join(", ", members)
+                        + "): move them to another department first.");
+            }
+            Instant now = now();
+            d.getTeams().stream().filter(t -> !t.isClosed()).forEach(t -> t.close(now));
+            d.close(now);
+            em.flush();
+        });
     }
 
     /** An administrator names who leads a team (an active employee of it), or nobody. */
@@ -399,6 +466,17 @@ public class Personnel {
             lockEmployees(rows.toArray(Long[]::new));
             requireAdmin(caller, "brings back someone who left");
             Employee e = departed(employeeId, ".");
+            // where they were, if it is still open (read shared, as when someone is moved there): a department closed
+            // since cannot take them back, a team closed since leaves them in its department without a team
+            Department department = em.find(Department.class, e.getDepartment().getId(), LockModeType.PESSIMISTIC_READ);
+            if (department.isClosed()) {
+                throw ProblemException.conflict(department.getName() + " was closed (조직 폐지) after " + e.getName()
+                        + " left; hire them again into an open department.");
+            }
+            Team team = e.getTeam() == null ? null : em.find(Team.class, e.getTeam().getId(), LockModeType.PESSIMISTIC_READ);
+            if (team != null && team.isClosed()) {
+                e.leaveTeam();
+            }
             e.reinstate(hash);
             delegations.endOwn(employeeId);
             delegations.passOn(delegations.succeededBy(employeeId), e);
@@ -577,10 +655,14 @@ public class Personnel {
         return e;
     }
 
+    /** The department someone is placed in: open, and read shared, so that it cannot be closed meanwhile. */
     private Department department(long departmentId) {
-        Department department = em.find(Department.class, departmentId);
+        Department department = em.find(Department.class, departmentId, LockModeType.PESSIMISTIC_READ);
         if (department == null) {
             throw ProblemException.unprocessable("No department [" + departmentId + "].");
+        }
+        if (department.isClosed()) {
+            throw ProblemException.unprocessable(department.getName() + " was closed (조직 폐지); nobody can join it.");
         }
         return department;
     }
@@ -589,9 +671,12 @@ public class Personnel {
         if (teamId == null) {
             return null;
         }
-        Team team = em.find(Team.class, teamId);
+        Team team = em.find(Team.class, teamId, LockModeType.PESSIMISTIC_READ);
         if (team == null) {
             throw ProblemException.unprocessable("No team [" + teamId + "].");
+        }
+        if (team.isClosed()) {
+            throw ProblemException.unprocessable(team.getName() + " was closed (조직 폐지); nobody can join it.");
         }
         PersonnelRules.teamViolation(department.getId(), department.getName(), team.getDepartment().getId(),
                 team.getName()).ifPresent(why -> {

@@ -143,7 +143,10 @@ public class SavedLineStore {
         ccIds.forEach(id -> members.add(new Member(Role.CC, id)));
         receiverIds.forEach(id -> members.add(new Member(Role.RECEIVER, id)));
         List<Long> departmentIds = orEmpty(request.receiverDepartmentIds());
-        List<Long> unknown = departmentIds.stream().filter(id -> em.find(Department.class, id) == null).toList();
+        List<Long> unknown = departmentIds.stream().filter(id -> {
+            Department d = em.find(Department.class, id);
+            return d == null || d.isClosed();
+        }).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.unprocessable("No department " + unknown + " in the org chart to send documents to "
                     + "(receiverDepartmentIds).");
@@ -163,10 +166,12 @@ public class SavedLineStore {
                 line.getSavedAt(), departments(line.getDepartmentIds()));
     }
 
-    /** 수신처 as the line shows them; null (left out) when it has none. */
+    /** 수신처 as the line shows them, except those closed since (조직 폐지); null (left out) when none is left. */
     private List<com.erp.employee.api.Employee.DepartmentRef> departments(List<Long> ids) {
-        return ids.isEmpty() ? null : ids.stream().map(id -> em.find(Department.class, id))
+        List<com.erp.employee.api.Employee.DepartmentRef> open = ids.stream().map(id -> em.find(Department.class, id))
+                .filter(d -> !d.isClosed())
                 .map(d -> new com.erp.employee.api.Employee.DepartmentRef(d.getId(), d.getCode(), d.getName())).toList();
+        return open.isEmpty() ? null : open;
     }
 
     private static List<Person> persons(List<Long> ids, Map<Long, Employee> people) {

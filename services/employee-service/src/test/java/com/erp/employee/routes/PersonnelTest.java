@@ -509,4 +509,102 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(headed.json().path("teams").findValues("lead").stream().map(l -> l.path("id").asLong()).toList())
                 .containsExactly(recruiter);
     }
+
+    @Test
+    void anAdministratorClosesATeamAndADepartmentOnceNobodyActiveIsInThem() {
+        String admin = token("admin");
+        String code = "C" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        Response opened = http.post("/api/departments", admin, Map.of("code", code, "name", "폐지실 " + code));
+        assertThat(opened.status()).as("%s", opened).isEqualTo(201);
+        long id = opened.json().path("id").asLong();
+        String teams = "/api/departments/" + id + "/teams";
+        http.post(teams, admin, Map.of("name", "남는팀"));
+        JsonNode both = http.post(teams, admin, Map.of("name", "없어질팀")).json().path("teams");
+        long keep = teamId(both, "남는팀");
+        long gone = teamId(both, "없어질팀");
+        Map<String, Object> body = hire(unique("closer"), code);
+        body.put("teamId", gone);
+        Response hired = http.post("/api/employees", admin, body);
+        assertThat(hired.status()).as("%s", hired).isEqualTo(201);
+        long member = hired.json().path("employee").path("id").asLong();
+        String name = (String) body.get("name");
+
+        // not while someone active is in it: the answer names them; only an administrator; only a team of it
+        String teamPath = teams + "/" + gone;
+        assertThat(assertProblem(http.delete(teamPath, admin), 409).path("detail").asText()).contains(name)
+                .contains("move them");
+        assertThat(assertProblem(http.delete("/api/departments/" + id, admin), 409).path("detail").asText())
+                .contains(name);
+        assertProblem(http.delete(teamPath, token("dev.head")), 403);
+        assertProblem(http.delete("/api/departments/" + id, token("dev.head")), 403);
+        assertProblem(http.delete(teams + "/999999", admin), 404);
+        assertProblem(http.delete("/api/departments/" + department("DEV").path("id").asLong() + "/teams/" + gone, admin),
+                404);
+
+        // moved to the other team, the team closes: off the org chart, nobody joins it, its name stays taken
+        Map<String, Object> move = new HashMap<>(body);
+        move.remove("username");
+        move.put("teamId", keep);
+        assertThat(http.put("/api/employees/" + member, admin, move).status()).isEqualTo(200);
+        Response closed = http.delete(teamPath, admin);
+        assertThat(closed.status()).as("%s", closed).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "DELETE", "/api/departments/{departmentId}/teams/{teamId}", closed);
+        assertThat(closed.json().path("teams").findValuesAsText("name")).containsExactly("남는팀");
+        assertThat(department(code).path("teams").findValuesAsText("name")).containsExactly("남는팀");
+        assertThat(assertProblem(http.delete(teamPath, admin), 409).path("detail").asText()).contains("closed already");
+        move.put("teamId", gone);
+        assertThat(assertProblem(http.put("/api/employees/" + member, admin, move), 422).path("detail").asText())
+                .contains("closed");
+        assertThat(assertProblem(http.post(teams, admin, Map.of("name", "없어질팀")), 409).path("detail").asText())
+                .contains("not used again");
+
+        // the department: once the last one in it left, it closes with its teams; nobody is hired into it or brought
+        // back to it, it opens no team, and its code stays its own
+        assertThat(http.post("/api/employees/" + member + "/departure", admin, Map.of()).status()).isEqualTo(200);
+        // a saved line sends documents to it (수신처)
+        String lines = "/api/employees/me/approval-lines";
+        Map<String, Object> line = new HashMap<>();
+        line.put("name", "폐지될 수신처 " + code);
+        line.put("approverIds", List.of(http.get("/api/employees/me", token("dev.head")).json().path("id").asLong()));
+        line.put("receiverDepartmentIds", List.of(id));
+        Response saved = http.post(lines, admin, line);
+        assertThat(saved.status()).as("%s", saved).isEqualTo(201);
+        long lineId = saved.json().path("id").asLong();
+        Response gone2 = http.delete("/api/departments/" + id, admin);
+        assertThat(gone2.status()).as("%s", gone2).isEqualTo(204);
+        assertMatchesContract(CONTRACT, "DELETE", "/api/departments/{departmentId}", gone2);
+        assertThat(http.get("/api/departments", admin).json().findValuesAsText("code")).doesNotContain(code)
+                .contains("DEV");
+        assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from team where department_id = ? "
+                + "and closed_at is null", Integer.class, id)).as("its teams closed with it").isZero();
+        assertProblem(http.delete("/api/departments/" + id, admin), 409);
+        // the saved line no longer offers it, and no line can name it
+        JsonNode kept = null;
+        for (JsonNode l : http.get(lines, admin).json().path("items")) {
+            kept = l.path("id").asLong() == lineId ? l : kept;
+        }
+        assertThat(kept).isNotNull();
+        assertThat(kept.has("receivingDepartments")).isFalse();
+        assertThat(assertProblem(http.put(lines + "/" + lineId, admin, line), 422).path("detail").asText())
+                .contains(String.valueOf(id));
+        assertThat(http.delete(lines + "/" + lineId, admin).status()).isEqualTo(204);
+        assertThat(assertProblem(http.post("/api/employees/" + member + "/reinstatement", admin, null), 409)
+                .path("detail").asText()).contains("closed");
+        Map<String, Object> into = new HashMap<>(body);
+        into.put("username", unique("late"));
+        into.remove("teamId");
+        assertThat(assertProblem(http.post("/api/employees", admin, into), 422).path("detail").asText()).contains("closed");
+        assertProblem(http.post(teams, admin, Map.of("name", "새팀")), 422);
+        assertThat(assertProblem(http.post("/api/departments", admin, Map.of("code", code, "name", "새 부서 " + code)), 409)
+                .path("detail").asText()).contains("not used again");
+    }
+
+    private static long teamId(JsonNode teams, String name) {
+        for (JsonNode t : teams) {
+            if (t.path("name").asText().equals(name)) {
+                return t.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no team " + name + " in " + teams);
+    }
 }
