@@ -2,6 +2,7 @@ package com.erp.routes.approvalrequest;
 
 import java.net.ConnectException;
 
+import com.erp.routes.common.TraceParent;
 import com.erp.routes.common.grpc.DispatchMessages;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.grpc.Status;
@@ -38,7 +39,10 @@ public class DispatchSyncRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(DISPATCH).routeId("approval-request.dispatch-sync")
-                .setBody(method(DispatchMessages.class, "request(${variable.approval.submitted}, ${variable.callerToken})"))
+                // the trace as the route has it: processing continues it
+                .setVariable("traceparent", method(TraceParent.class, "of"))
+                .setBody(method(DispatchMessages.class,
+                        "request(${variable.approval.submitted}, ${variable.callerToken}, ${variable.traceparent})"))
                 .bean("dispatchSeal", "seal")
                 .doTry()
                     .to("direct:approval-request.grpc-dispatch")

@@ -14,12 +14,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * Trace context through the routes (DESIGN §6). A request's trace starts at its REST route, or continues the one its
  * client's W3C {@code traceparent} names; Camel's observation tracer carries it through the routes and onto every Kafka
  * record ({@code traceparent}, which {@code KafkaHeaderFilter} lets through), and a consumer's route continues it, so
- * the log lines a submission causes in every service carry its trace id (Spring Boot puts the trace and span ids in
+ * the log lines a submission causes in every service carry its trace id; the sync path's gRPC call carries it in its
+ * message ({@link TraceParent}) (Spring Boot puts the trace and span ids in
  * each line's MDC: the console pattern shows them, and so do JSON logs, {@code logging.structured.format.console=ecs}).
  * The Camel spans get a registry of their own with the tracing handlers only: the routes' timings are measured by
  * camel-micrometer already, so they make no second set of meters. Nothing is exported: spans end in the process.
@@ -40,7 +42,9 @@ public class ErpTracingAutoConfiguration {
                 new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
                 new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
                 new DefaultTracingObservationHandler(tracer)));
-        MicrometerObservationTracer camelTracer = new MicrometerObservationTracer();
+        // a service without the gRPC runtime (employee, notification) has no dispatch to continue a trace from
+        MicrometerObservationTracer camelTracer = ClassUtils.isPresent("com.erp.routes.grpc.DispatchRequest",
+                getClass().getClassLoader()) ? new TraceParent.Tracer() : new MicrometerObservationTracer();
         camelTracer.setTracer(tracer);
         camelTracer.setObservationRegistry(spans);
         if (!excluded.isBlank()) {

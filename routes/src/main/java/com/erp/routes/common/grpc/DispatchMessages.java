@@ -26,6 +26,11 @@ public final class DispatchMessages {
 
     /** @param callerToken the drafter's bearer token, relayed: processing answers only the drafter's own calls */
     public static DispatchRequest request(ApprovalEvent submitted, String callerToken) {
+        return request(submitted, callerToken, null);
+    }
+
+    /** The same, carrying the submission's trace context ({@code traceparent}; null when it has none). */
+    public static DispatchRequest request(ApprovalEvent submitted, String callerToken, String traceparent) {
         EventPayload.Submitted s = (EventPayload.Submitted) submitted.payload();
         DispatchRequest.Builder b = DispatchRequest.newBuilder()
                 .setApprovalId(submitted.approvalId())
@@ -35,7 +40,8 @@ public final class DispatchMessages {
                 .setDocumentType(s.documentType())
                 .setDrafter(person(s.drafter()))
                 .setSubmittedAtEpochMicros(micros(s.submittedAt()))
-                .setCallerToken(callerToken == null ? "" : callerToken);
+                .setCallerToken(callerToken == null ? "" : callerToken)
+                .setTraceparent(traceparent == null ? "" : traceparent);
         for (LineStep step : s.line()) {
             com.erp.routes.grpc.LineStep.Builder l = com.erp.routes.grpc.LineStep.newBuilder().setStep(step.step());
             if (step.isAgreement()) {

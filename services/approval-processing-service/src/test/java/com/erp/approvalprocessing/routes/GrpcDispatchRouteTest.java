@@ -155,6 +155,23 @@ class GrpcDispatchRouteTest extends ProcessingRouteTestBase {
                 "LEAVE", s.line(), s.submittedAt()));
     }
 
+    @Test
+    void theActivationContinuesTheTraceTheDispatchCarries() throws Exception {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String id = UUID.randomUUID().toString();
+        stub.dispatch(seal.seal(DispatchMessages.request(submittedEvent(id), token(DRAFTER),
+                "00-" + trace + "-00f067aa0ba902b7-01")));
+        String carried = com.erp.routes.testing.KafkaProbe.header(kafka.awaitKey("approval.step-activated", id, 1).get(0),
+                "traceparent");
+        assertThat(carried).matches("00-" + trace + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
+
+        // without one, a trace of its own
+        String other = UUID.randomUUID().toString();
+        stub.dispatch(sealed(submittedEvent(other), token(DRAFTER)));
+        assertThat(com.erp.routes.testing.KafkaProbe.header(kafka.awaitKey("approval.step-activated", other, 1).get(0),
+                "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain(trace);
+    }
+
     private DispatchRequest sealed(ApprovalEvent submitted, String token) {
         return seal.seal(DispatchMessages.request(submitted, token));
     }

@@ -37,6 +37,9 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
 
     static final CountDownLatch RECEIVED = new CountDownLatch(1);
     static final CountDownLatch CANCELLED = new CountDownLatch(1);
+    static final java.util.concurrent.atomic.AtomicReference<DispatchRequest> ASKED =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    static final String TRACE = "0af7651916cd43dd8448eb211c80319c";
     /** A processing that takes the call and never answers it. */
     static final Server SILENT_PROCESSING = start();
 
@@ -47,6 +50,7 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
                         @Override
                         public void dispatch(DispatchRequest request, StreamObserver<DispatchReply> reply) {
                             ((ServerCallStreamObserver<DispatchReply>) reply).setOnCancelHandler(CANCELLED::countDown);
+                            ASKED.set(request);
                             RECEIVED.countDown();
                         }
                     }).build().start();
@@ -72,10 +76,14 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
     void aCallProcessingNeverAnswersEndsAtItsDeadlineAndTheDocumentGoesTheAsyncWay() throws Exception {
         Response r = http.send(http.request("/api/approvals", token(DRAFTER)).header("Content-Type", "application/json")
                 .header("X-Dispatch-Mode", "sync")
+                .header("traceparent", "00-" + TRACE + "-b7ad6b7169203331-01")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(Map.of(
                         "type", "GENERAL", "title", "응답 없는 처리", "approverIds", List.of(LEAD.id()))))).build());
 
         assertThat(RECEIVED.await(1, TimeUnit.SECONDS)).as("processing was asked").isTrue();
+        // asked within the client's trace (camel-grpc passes no metadata: the message carries it)
+        assertThat(ASKED.get().getTraceparent()).matches("00-" + TRACE + "-[0-9a-f]{16}-01")
+                .doesNotContain("b7ad6b7169203331");
         assertThat(r.status()).as("%s", r).isEqualTo(202);
         String id = r.json().path("id").asText();
         assertThat(r.json().path("status").asText()).isEqualTo("SUBMITTED");
