@@ -3,7 +3,8 @@
 -- the document's hash of the newest state each person was told where they stand at (any key if not about one).
 -- ARGV: dedupe ttl seconds, last index kept in an inbox, pub/sub channel, then per notification: the stored
 -- notification (JSON), the published delivery (JSON), the recipient's id, the state version it tells them where
--- they stand at ('' for a notification that only reports something).
+-- they stand at ('' for a notification that only reports something). An empty notification only marks where its
+-- person stands (Delivery.standingOnly): nothing is stored or published, nothing counted.
 -- A notification already stored (a redelivered event) is skipped, and so is one that tells someone where they
 -- stood at an older state of the document than one they were told of already (it arrived late from another topic).
 -- Returns how many were stored.
@@ -22,7 +23,7 @@ for i = 1, #KEYS / 4 do
       redis.call('EXPIRE', standing, ttl)
     end
   end
-  if current and redis.call('SET', dedupe, '1', 'NX', 'EX', ttl) then
+  if current and notification ~= '' and redis.call('SET', dedupe, '1', 'NX', 'EX', ttl) then
     redis.call('LPUSH', inbox, notification)
     redis.call('LTRIM', inbox, 0, lastKept)
     redis.call('INCR', unread)

@@ -14,6 +14,24 @@ import com.erp.notification.api.Notification;
  */
 public record Delivery(long userId, Notification notification, Long standing) {
 
+    /** The type of a {@link #standingOnly} delivery: never stored, published or shown. */
+    public static final String STANDING_ONLY = "STANDING_ONLY";
+
+    /**
+     * Tells {@code userId} nothing, but records that they stand at the document's state {@code version}, so that a
+     * notification of an older state arriving late is not told them either: who cancelled a leave, say, is not told
+     * afterwards that it is approved.
+     */
+    public static Delivery standingOnly(long userId, String notificationId, String approvalId, long version) {
+        return new Delivery(userId, new Notification(notificationId, STANDING_ONLY, approvalId, null, null, null, null,
+                null), version);
+    }
+
+    /** Whether it only records where its recipient stands ({@link #standingOnly}). */
+    public boolean isStandingOnly() {
+        return STANDING_ONLY.equals(notification.type());
+    }
+
     /** A notification that reports something: told whatever was told before. */
     public Delivery(long userId, Notification notification) {
         this(userId, notification, null);

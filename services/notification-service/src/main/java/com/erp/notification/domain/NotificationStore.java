@@ -78,8 +78,9 @@ public class NotificationStore {
             String document = d.notification().approvalId();
             boolean standing = d.standing() != null && document != null;
             keys.add(standing ? RedisKeys.notifiedStanding(document) : RedisKeys.notified(d.notification().id()));
-            args.add(views.toJson(d.notification()));
-            args.add(views.toJson(d));
+            // a mark of where someone stands, and nothing to store or publish: empty (the script only marks)
+            args.add(d.isStandingOnly() ? "" : views.toJson(d.notification()));
+            args.add(d.isStandingOnly() ? "" : views.toJson(d));
             args.add(String.valueOf(d.userId()));
             args.add(standing ? String.valueOf(d.standing()) : "");
         }

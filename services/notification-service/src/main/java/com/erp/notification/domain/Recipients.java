@@ -460,13 +460,17 @@ public final class Recipients {
         // Its event carries the state it cancelled (the completion's sequence); it stands after it, so an
         // approval.completed consumed late (another topic) does not tell them afterwards that the leave is approved.
         long after = event.sequence() + 1;
-        return told.values().stream().filter(t -> t.id() != p.cancelledBy().id())
+        List<Delivery> deliveries = new ArrayList<>(told.values().stream().filter(t -> t.id() != p.cancelledBy().id())
                 .map(t -> delivery(event, t.id(), "LEAVE_CANCELLED", p.cancelledBy(), t.id() == p.drafterId()
                         ? String.format("%s cancelled your leave '%s'%s; its days are yours again.%s",
                         p.cancelledBy().name(), p.title(), when, why)
                         : String.format("%s cancelled the leave '%s'%s.%s", p.cancelledBy().name(), p.title(), when, why))
                         .standingAt(after))
-                .toList();
+                .toList());
+        // who cancelled it is told nothing of it, nor afterwards of its approval consumed late
+        deliveries.add(Delivery.standingOnly(p.cancelledBy().id(), event.eventId() + ":" + p.cancelledBy().id(),
+                event.approvalId(), after));
+        return deliveries;
     }
 
     /**

@@ -481,8 +481,14 @@ class RecipientsTest {
         Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
         Person admin = new Person(10, "관리자", "STAFF", "경영지원본부");
         com.erp.routes.common.events.Leave leave = LeaveRules.leave("ANNUAL", "2031-03-03", "2031-03-05", CompanyDays.WEEKDAYS);
-        List<Delivery> byDrafter = recipients.notificationsFor(ApprovalEvent.of("l", 5, Instant.EPOCH,
+        List<Delivery> all = recipients.notificationsFor(ApprovalEvent.of("l", 5, Instant.EPOCH,
                 new EventPayload.LeaveCancelled(1, "여름 휴가", drafter, leave, "일정 변경", List.of(lead, head), null)));
+        // who cancelled it is told nothing, only marked as standing after it (no late approval is told them)
+        Delivery mark = all.get(all.size() - 1);
+        assertThat(mark.isStandingOnly()).isTrue();
+        assertThat(mark.userId()).isEqualTo(drafter.id());
+        assertThat(mark.standing()).isEqualTo(6L);
+        List<Delivery> byDrafter = all.subList(0, all.size() - 1);
         assertThat(byDrafter).extracting(Delivery::userId).containsExactly(2L, 3L);
         assertThat(byDrafter).extracting(Delivery::standing).as("after the completion (5) it cancels")
                 .containsOnly(6L);
@@ -497,7 +503,9 @@ class RecipientsTest {
                 new EventPayload.LeaveCancelled(1, "여름 휴가", admin, leave, null, List.of(drafter, lead, admin),
                         List.of(new ReceivingDepartment(5, "인사팀", head)))));
         // the head of the receiving department nobody acknowledged it for, too
-        assertThat(byAdmin).extracting(Delivery::userId).as("never who cancelled it").containsExactly(1L, 2L, 3L);
+        assertThat(byAdmin).filteredOn(d -> !d.isStandingOnly()).extracting(Delivery::userId).as("never who cancelled it")
+                .containsExactly(1L, 2L, 3L);
+        assertThat(byAdmin).filteredOn(Delivery::isStandingOnly).extracting(Delivery::userId).containsExactly(admin.id());
         assertThat(byAdmin.get(0).notification().message())
                 .isEqualTo("관리자 cancelled your leave '여름 휴가' (2031-03-03 to 2031-03-05); its days are yours again.");
     }

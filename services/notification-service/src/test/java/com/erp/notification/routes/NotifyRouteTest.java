@@ -161,6 +161,14 @@ class NotifyRouteTest extends ServiceTestSupport {
         consumed("approval.leave-cancelled", cancelled(inOrder, drafter, admin));
         consumed("approval.leave-cancelled", cancelled(late, lateDrafter, admin));
         consumed("approval.completed", approved(late, lateDrafter));
+        // a drafter who cancelled their own leave is told nothing of it, nor of its approval arriving late
+        Person own = new Person(lead.id() + 5, "정하늘", "STAFF", "영업본부");
+        String ownLate = UUID.randomUUID().toString();
+        consumed("approval.leave-cancelled", cancelled(ownLate, own, own));
+        consumed("approval.completed", approved(ownLate, own));
+        JsonNode ownList = http.get("/api/notifications", token(own)).json();
+        assertThat(ownList.path("items")).isEmpty();
+        assertThat(ownList.path("unread").asLong()).isZero();
 
         assertThat(http.get("/api/notifications", token(drafter)).json().path("items").findValuesAsText("type"))
                 .as("newest first").containsExactly("LEAVE_CANCELLED", "APPROVAL_COMPLETED");
