@@ -168,7 +168,7 @@ export function DocumentView({ id }: { id: string }) {
             {doc.line.map((s) => (
               <td key={s.step}>
                 {s.approver ? s.approver.name : (s.agreements ?? []).map((a) => a.agreer.name).join(', ')}
-                <br /><small>{STEP_LABEL[s.status]}{s.deputy ? ` (대결 ${s.deputy.name})` : ''}</small>
+                <br /><small>{s.hold ? '보류' : STEP_LABEL[s.status]}{s.deputy ? ` (대결 ${s.deputy.name})` : ''}</small>
               </td>
             ))}
           </tr>
