@@ -36,6 +36,8 @@ export function Documents({ box, status }: { box: string; status: string }) {
   const [type, setType] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  // 보류: only the documents whose active step is on hold
+  const [held, setHeld] = useState(false);
   const latest = useRef(0);
   const shown = useRef(0);
   shown.current = items.length;
@@ -45,7 +47,8 @@ export function Documents({ box, status }: { box: string; status: string }) {
     const request = ++latest.current;
     try {
       const page = await api<ApprovalList>('GET', `/api/approvals${query({ box, status, q: search || undefined,
-        type: type || undefined, from: from || undefined, to: to || undefined, limit: PAGE, cursor: after })}`);
+        type: type || undefined, from: from || undefined, to: to || undefined, held: held || undefined, limit: PAGE,
+        cursor: after })}`);
       if (request !== latest.current) return; // the box or a filter changed meanwhile
       // more than the first page is on screen: it stays, and so does the cursor past it
       const keep = !after && refresh && shown.current > PAGE;
@@ -62,7 +65,7 @@ export function Documents({ box, status }: { box: string; status: string }) {
       if (request === latest.current) setError(message(e));
     }
   };
-  useEffect(() => { void load(); }, [box, status, search, type, from, to]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { void load(); }, [box, status, search, type, from, to, held]); // eslint-disable-line react-hooks/exhaustive-deps
   // something happened (a live notification): the newest documents again, the rest as loaded
   // (not on opening the page: the effect above loads it then)
   const seenTick = useRef(tick);
@@ -71,7 +74,7 @@ export function Documents({ box, status }: { box: string; status: string }) {
     seenTick.current = tick;
     void load(undefined, true);
   }, [tick]); // eslint-disable-line react-hooks/exhaustive-deps
-  const filtered = search || type || from || to;
+  const filtered = search || type || from || to || held;
 
   const open = (b: string, s: string) => go(`docs${query({ box: b, status: s })}`);
   return (
@@ -99,7 +102,8 @@ export function Documents({ box, status }: { box: string; status: string }) {
         </select>
         <label>상신일 <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} aria-label="from" /></label>
         <label>~ <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} aria-label="to" /></label>
-        {(type || from || to) && <button type="button" onClick={() => { setType(''); setFrom(''); setTo(''); }}>필터 해제</button>}
+        <label><input type="checkbox" checked={held} onChange={(e) => setHeld(e.target.checked)} aria-label="held" /> 보류 중</label>
+        {(type || from || to || held) && <button type="button" onClick={() => { setType(''); setFrom(''); setTo(''); setHeld(false); }}>필터 해제</button>}
       </div>
       {BOX_HINT[box] && <p className="hint" data-testid="box-hint">{BOX_HINT[box]}</p>}
       {error && <p className="error">{error}</p>}

@@ -75,7 +75,7 @@ public class DocumentQueryRoutes extends RouteBuilder {
                 .setVariable("limit", header("limit"))
                 .setHeader(MongoDbConstants.CRITERIA, method("approvalDocuments",
                         "pageCriteria(${variable.caller}, ${header.box}, ${header.status}, ${header.q}, ${header.type}, "
-                                + "${header.from}, ${header.to}, ${header.cursor})"))
+                                + "${header.from}, ${header.to}, ${header.held}, ${header.cursor})"))
                 .setHeader(MongoDbConstants.SORT_BY, method("approvalDocuments", "newestFirst"))
                 .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("approvalDocuments", "summaryFields"))
                 .setHeader(MongoDbConstants.LIMIT, method("approvalDocuments", "pageFetch(${variable.limit})"))

@@ -1234,7 +1234,7 @@ public class ApprovalDocuments {
 
     /** The same without the form and the days. */
     public Bson pageCriteria(Caller caller, String box, String status, String q, String cursor) {
-        return pageCriteria(caller, box, status, q, null, null, null, cursor);
+        return pageCriteria(caller, box, status, q, null, null, null, null, cursor);
     }
 
     /**
@@ -1242,10 +1242,10 @@ public class ApprovalDocuments {
      * of the department a head heads; every one for an administrator), in status, of the
      * form {@code type}, whose title or number contains {@code q} (as written: quoted, not a pattern; any case),
      * submitted from the day {@code from} to the day {@code to} (both included, in the company's calendar;
-     * yyyy-MM-dd, either may be null), after cursor.
+     * yyyy-MM-dd, either may be null), on hold (보류) or not if {@code held} says, after cursor.
      */
     public Bson pageCriteria(Caller caller, String box, String status, String q, String type, String from, String to,
-                             String cursor) {
+                             Boolean held, String cursor) {
         List<Bson> all = new ArrayList<>();
         all.add(switch (box == null ? "drafted" : box) {
             // a deputy's box holds the documents they decided a step of, too: by the line while the decision stands,
@@ -1285,6 +1285,11 @@ public class ApprovalDocuments {
         }
         if (type != null) {
             all.add(eq("type", type));
+        }
+        if (held != null) {
+            // heldAt is a date while the active step is on hold, null or absent otherwise
+            all.add(held ? Filters.type("heldAt", org.bson.BsonType.DATE_TIME)
+                    : Filters.not(Filters.type("heldAt", org.bson.BsonType.DATE_TIME)));
         }
         java.time.LocalDate first = day(from, "from");
         java.time.LocalDate last = day(to, "to");

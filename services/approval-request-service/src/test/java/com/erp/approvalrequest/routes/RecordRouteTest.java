@@ -261,6 +261,8 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         var list = http.get("/api/approvals?limit=100", token(DRAFTER));
         assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals", list);
         assertThat(summary(list.json(), id).path("heldAt").asText()).isEqualTo(step.path("hold").path("at").asText());
+        assertThat(ids(http.get("/api/approvals?held=true&limit=100", token(DRAFTER)).json())).contains(id);
+        assertThat(ids(http.get("/api/approvals?held=false&limit=100", token(DRAFTER)).json())).doesNotContain(id);
 
         // the lead decides: the hold is gone with the snapshot that decides the step
         ApprovalEvent approved = ApprovalEvent.of(id, 3, t0.plusSeconds(2), new EventPayload.Decided(DRAFTER.id(), "t", 1, 2,
@@ -270,6 +272,12 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         awaitRecorded(approved);
         assertThat(http.get("/api/approvals/" + id, token(DRAFTER)).json().path("line").get(0).has("hold")).isFalse();
         assertThat(summary(http.get("/api/approvals?limit=100", token(DRAFTER)).json(), id).has("heldAt")).isFalse();
+        assertThat(ids(http.get("/api/approvals?held=true&limit=100", token(DRAFTER)).json())).doesNotContain(id);
+        assertThat(ids(http.get("/api/approvals?held=false&limit=100", token(DRAFTER)).json())).contains(id);
+    }
+
+    private static List<String> ids(JsonNode list) {
+        return list.path("items").findValuesAsText("id");
     }
 
     private static JsonNode summary(JsonNode list, String id) {
