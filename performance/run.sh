@@ -4,8 +4,8 @@
 #
 #   performance/run.sh [smoke|drain|full] [standalone|services]
 #
-# smoke: under a minute of scenarios after a ~35 s start; drain: saturation and a 100k backlog's drain, about five
-# minutes (to compare two versions of processing); full: about 30 minutes on 2 cores.
+# smoke: under a minute of scenarios after a ~35 s start; drain: saturation and a 100k backlog's drain (the rest as briefly
+# as in smoke), about 12 minutes on 2 cores (to compare two versions); full: about 30 minutes.
 # PERF_JVM="-Xms1g -Xmx6g -XX:+UseSerialGC" replaces the standalone JVM's heap and GC options.
 # PERF_MONGO=embedded runs the MongoDB-wire server inside the standalone JVM (by default it has a JVM of its own).
 set -euo pipefail
