@@ -17,6 +17,11 @@ public record Progress(Status status, Integer currentStep, List<StepProgress> st
 
     public enum StepStatus { WAITING, PENDING, APPROVED, REJECTED, SKIPPED }
 
+    /** The hold (보류) on the active step; null when it is not on hold, or nothing is active. */
+    public Hold activeHold() {
+        return status != Status.IN_PROGRESS || currentStep == null ? null : steps.get(currentStep - 1).hold();
+    }
+
     /**
      * {@code deputy}: who decided the step for its approver (대결); null when the approver decided it, or nobody.
      * {@code agreements}: on a 합의 step, each agreer's part, in the line's order (null on a 결재 step).

@@ -731,13 +731,6 @@ public class Workflow {
                 decided(state, active, actor, EventPayload.Decision.HELD, reason, absent).apply(progress))));
     }
 
-    /** The hold (보류) on the document's active step; null when it is not on hold (or not in progress). */
-    public static Progress.Hold holdOf(ApprovalState state) {
-        Integer current = state.progress().currentStep();
-        return state.progress().status() != Progress.Status.IN_PROGRESS || current == null ? null
-                : state.progress().steps().get(current - 1).hold();
-    }
-
     /** The answer to who took their approval back: the step that waits for them again. */
     public RetractionResult retraction(Transition transition) {
         ApprovalState s = transition.state();
@@ -898,7 +891,7 @@ public class Workflow {
      */
     public ReminderEvent reminder(ApprovalState state, long due, ReminderPolicy policy) {
         List<Person> waiting = pendingPeople(state);
-        if (waiting.isEmpty() || holdOf(state) != null) {
+        if (waiting.isEmpty() || state.progress().activeHold() != null) {
             return null;
         }
         Instant now = clock.instant();

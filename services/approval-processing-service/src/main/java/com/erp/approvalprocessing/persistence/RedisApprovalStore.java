@@ -12,7 +12,6 @@ import com.erp.approvalprocessing.api.Inbox;
 import com.erp.approvalprocessing.domain.ApprovalState;
 import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Transition;
-import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
@@ -137,7 +136,7 @@ public class RedisApprovalStore {
      * long enough; a finished document never again, nor one on hold; otherwise (an agreer's part decided) as it was.
      */
     private String reminder(Transition t, boolean finished) {
-        if (finished || Workflow.holdOf(t.state()) != null) {
+        if (finished || t.state().progress().activeHold() != null) {
             return "0"; // a step on hold (보류) is not reminded of; deciding it activates the next, which is
         }
         boolean activated = t.events().stream().anyMatch(e -> e.payload() instanceof EventPayload.StepActivated);
@@ -149,7 +148,7 @@ public class RedisApprovalStore {
 
     private static Inbox.Item inboxItem(ApprovalState s) {
         int step = s.progress().currentStep();
-        Progress.Hold hold = Workflow.holdOf(s);
+        Progress.Hold hold = s.progress().activeHold();
         return new Inbox.Item(s.approvalId(), s.title(), s.drafter(), step, s.stepCount(), s.activatedAt(), null,
                 s.step(step).isAgreement() ? Boolean.TRUE : null, hold == null ? null : hold.at());
     }

@@ -49,7 +49,7 @@ class HoldTest extends WorkflowTestBase {
         Progress.StepProgress step = progress.steps().get(0);
         assertThat(step.status()).isEqualTo(StepStatus.PENDING);
         assertThat(step.hold()).isEqualTo(new Progress.Hold(Instant.parse("2026-11-21T01:00:00Z"), "견적서 확인 후 결정", lead));
-        assertThat(Workflow.holdOf(t.state())).isEqualTo(step.hold());
+        assertThat(t.state().progress().activeHold()).isEqualTo(step.hold());
         // it has waited since it was activated, hold or not
         assertThat(t.state().activatedAt()).isEqualTo(started.activatedAt());
         assertThat(t.state().version()).isEqualTo(started.version() + 1);
@@ -76,7 +76,7 @@ class HoldTest extends WorkflowTestBase {
         assertThat(approved.progress().currentStep()).isEqualTo(2);
         assertThat(approved.progress().steps().get(0).status()).isEqualTo(StepStatus.APPROVED);
         assertThat(approved.progress().steps()).extracting(Progress.StepProgress::hold).containsOnlyNulls();
-        assertThat(Workflow.holdOf(approved)).isNull();
+        assertThat(approved.progress().activeHold()).isNull();
 
         ApprovalState rejected = workflow.decide(held, "a1", new DecisionRequest("REJECT", "견적 초과"), caller(lead)).state();
         assertThat(rejected.progress().status()).isEqualTo(Progress.Status.REJECTED);
@@ -115,7 +115,7 @@ class HoldTest extends WorkflowTestBase {
         EventPayload.Decided held = (EventPayload.Decided) t.events().get(0).payload();
         assertThat(held.actor()).isEqualTo(deputy);
         assertThat(held.onBehalfOf()).isEqualTo(head);
-        assertThat(Workflow.holdOf(t.state()).by()).isEqualTo(deputy);
+        assertThat(t.state().progress().activeHold().by()).isEqualTo(deputy);
         // the step is the head's: their inbox item shows the hold
         assertThat(t.inbox()).containsExactly(new Transition.InboxChange(head.id(), "a1", true));
     }

@@ -367,7 +367,7 @@ public class ApprovalDocuments {
         sets.add(Updates.set("stepCount", progress.steps().size()));
         sets.add(Updates.set("updatedAt", Date.from(event.occurredAt())));
         // 보류 of the active step, for the lists (the step shows it too): none once decided
-        Progress.Hold hold = progress.currentStep() == null ? null : progress.steps().get(progress.currentStep() - 1).hold();
+        Progress.Hold hold = progress.activeHold();
         sets.add(Updates.set("heldAt", hold == null ? null : Date.from(hold.at())));
         for (Progress.StepProgress step : progress.steps()) {
             String at = "line." + (step.step() - 1) + ".";

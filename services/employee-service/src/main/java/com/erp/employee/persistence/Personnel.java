@@ -301,13 +301,8 @@ public class Personnel {
             if (t.isClosed()) {
                 throw ProblemException.conflict(t.getName() + " was closed already.");
             }
-            List<String> members = em.createQuery("select e.name from Employee e where e.team = :t and e.active = true "
-                    + "order by e.name", String.class).setParameter("t", t).getResultList();
-            if (!members.isEmpty()) {
-                throw ProblemException.conflict(t.getName() + " still has " + members.size() + " active "
-                        + (members.size() == 1 ? "member" : "members") + " (" + String.join(", ", members)
-                        + "): move them to another team first.");
-            }
+            requireEmpty(t.getName(), "team", em.createQuery("select e.name from Employee e where e.team = :t "
+                    + "and e.active = true order by e.name", String.class).setParameter("t", t).getResultList());
             t.close(now());
             em.flush();
             return views.departments(List.of(t.getDepartment())).get(0);
@@ -329,18 +324,22 @@ public class Personnel {
             if (d.isClosed()) {
                 throw ProblemException.conflict(d.getName() + " was closed already.");
             }
-            List<String> members = em.createQuery("select e.name from Employee e where e.department = :d "
-                    + "and e.active = true order by e.name", String.class).setParameter("d", d).getResultList();
-            if (!members.isEmpty()) {
-                throw ProblemException.conflict(d.getName() + " still has " + members.size() + " active "
-                        + (members.size() == 1 ? "member" : "members") + " (" + String.join(", ", members)
-                        + "): move them to another department first.");
-            }
+            requireEmpty(d.getName(), "department", em.createQuery("select e.name from Employee e where e.department = :d "
+                    + "and e.active = true order by e.name", String.class).setParameter("d", d).getResultList());
             Instant now = now();
             d.getTeams().stream().filter(t -> !t.isClosed()).forEach(t -> t.close(now));
             d.close(now);
             em.flush();
         });
+    }
+
+    /** 409 naming the active members of the team or department {@code name} about to close, if it has any. */
+    private static void requireEmpty(String name, String kind, List<String> members) {
+        if (!members.isEmpty()) {
+            throw ProblemException.conflict(name + " still has " + members.size() + " active "
+                    + (members.size() == 1 ? "member" : "members") + " (" + String.join(", ", members)
+                    + "): move them to another " + kind + " first.");
+        }
     }
 
     /** An administrator names who leads a team (an active employee of it), or nobody. */
