@@ -2,11 +2,14 @@
 # The load-test suite: builds everything, then starts the system fresh and runs every scenario on both
 # dispatch paths. Results: performance/results/<timestamp>/report.html and report.json.
 #
-#   performance/run.sh [smoke|drain|full] [standalone|services]
+#   performance/run.sh [smoke|drain|startup|full] [standalone|services]
 #
 # smoke: under a minute of scenarios after a ~35 s start; drain: saturation and a 100k backlog's drain (the rest as briefly
-# as in smoke), about 12 minutes on 2 cores (to compare two versions); full: about 30 minutes.
+# as in smoke), about 12 minutes on 2 cores (to compare two versions); startup: only each service's start as its own
+# JVM (ready time, RSS), about 3 minutes; full: about 30 minutes.
 # PERF_JVM="-Xms1g -Xmx6g -XX:+UseSerialGC" replaces the standalone JVM's heap and GC options.
+# PERF_SERVICE_JVM="-XX:StartFlightRecording=filename=/tmp/jfr/" adds options to each service JVM's (services, startup).
+# PERF_START_REPEATS=1 starts each service once where its start-up is measured (3 by default: the median counts).
 # PERF_MONGO=embedded runs the MongoDB-wire server inside the standalone JVM (by default it has a JVM of its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,5 +18,6 @@ topology="${2:-standalone}"
 ./mvnw -q -B -DskipTests install
 ./mvnw -q -B -pl performance dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 exec java --add-opens=java.base/java.lang=ALL-UNNAMED -Xms512m -Xmx2g -Dperf.jvm="${PERF_JVM:-}" -Dperf.mongo="${PERF_MONGO:-}" \
+  -Dperf.service-jvm="${PERF_SERVICE_JVM:-}" -Dperf.start-repeats="${PERF_START_REPEATS:-3}" \
   -cp "performance/target/classes:$(cat performance/target/classpath.txt)" \
   com.erp.perf.PerfSuite "$plan" "$topology"

@@ -15,7 +15,7 @@ import java.util.Map;
  * The load-test suite: starts the system fresh, warms it up, runs the same scenarios on both dispatch paths
  * (async: Kafka, 202; sync: gRPC, 201) and writes {@code report.json} and {@code report.html}.
  * <pre>
- *   performance/run.sh [smoke|drain|full] [standalone|services]
+ *   performance/run.sh [smoke|drain|startup|full] [standalone|services]
  * </pre>
  * Scenarios: submissions at fixed arrival rates and at saturation (Gatling); end-to-end latency on real
  * WebSocket clients; approval-processing stopped mid-run; a backlog drained; and the stack's own limits (a
@@ -48,6 +48,8 @@ public final class PerfSuite {
     // the p99s can be compared under load, not only at rates either path serves idly
     static final Plan FULL = new Plan("full", List.of(50.0, 200.0, 300.0, 400.0, 500.0, 1000.0, 2000.0), 20, 64, 20, 90, 150,
             12, 20, List.of(0.5, 1.0), 30, 100, 60, 10, 30, 100_000, 15, true);
+    // only the start of each service as its own JVM (ready time, RSS): the start-up goals, in about three minutes
+    static final Plan STARTUP = new Plan("startup", List.of(), 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, true);
 
     private PerfSuite() {
     }
@@ -62,8 +64,14 @@ public final class PerfSuite {
 
     public static void main(String[] args) throws Exception {
         String name = args.length > 0 ? args[0] : "full";
-        Plan plan = name.equals("smoke") ? SMOKE : name.equals("drain") ? DRAIN : FULL;
-        Target.Topology topology = args.length > 1 && args[1].equals("services")
+        Plan plan = switch (name) {
+            case "smoke" -> SMOKE;
+            case "drain" -> DRAIN;
+            case "startup" -> STARTUP;
+            default -> FULL;
+        };
+        // the start-up plan starts each service as its own JVM, whatever the topology says
+        Target.Topology topology = plan == STARTUP || args.length > 1 && args[1].equals("services")
                 ? Target.Topology.SERVICES : Target.Topology.STANDALONE;
         Path out = Path.of(System.getProperty("perf.out", "performance/results/"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
@@ -76,9 +84,8 @@ public final class PerfSuite {
     static Report run(Plan plan, Target.Topology topology, Path sut, Path out, String arguments) throws Exception {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("erp-perf-");
-        // the standalone's setup decides the tail latency: a run with another one says so in its command
-        String command = (topology == Target.Topology.STANDALONE ? Target.standaloneOverrides() : "")
-                + "performance/run.sh " + arguments;
+        // the setup decides the tail latency and the start-up: a run with another one says so in its command
+        String command = Target.overrides(topology) + "performance/run.sh " + arguments;
         Report report = new Report(plan.name(), topology.name().toLowerCase(), command);
         try {
             return measure(plan, topology, sut, out, work, report);
@@ -94,11 +101,17 @@ public final class PerfSuite {
 
     private static Report measure(Plan plan, Target.Topology topology, Path sut, Path out, Path work, Report report)
             throws Exception {
-        if (plan.measureServices() && topology == Target.Topology.STANDALONE) {
+        if (plan == STARTUP || plan.measureServices() && topology == Target.Topology.STANDALONE) {
             say("measuring the start of each service as its own JVM");
             try (Target services = Target.start(Target.Topology.SERVICES, sut, work.resolve("services"))) {
                 report.startups(services.startups());
+                report.setup(services.describe());
             }
+        }
+        if (plan == STARTUP) {
+            report.write(out);
+            say("done");
+            return report;
         }
         say("starting the system under test (%s)", topology);
         long starting = System.nanoTime();

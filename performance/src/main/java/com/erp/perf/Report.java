@@ -150,21 +150,9 @@ final class Report {
 
     List<Goal> goals() {
         List<Goal> goals = new ArrayList<>();
-        double async = maxThroughput("async");
-        double sync = maxThroughput("sync");
-        goals.add(new Goal("async vs sync throughput (best without errors)", "≥ 10×",
-                f("%.0f vs %.0f req/s = %.1f×", async, sync, sync == 0 ? 0 : async / sync), sync > 0 && async >= 10 * sync));
-        RateRun[] pair = comparablePair();
-        if (pair != null) {
-            double ratio = pair[0].latency().p99() == 0 ? 0 : pair[1].latency().p99() / pair[0].latency().p99();
-            goals.add(new Goal("async p99 vs sync p99 at the same offered load", "≤ 1/10",
-                    f("at %.0f/s: %.1f ms vs %.1f ms = 1/%.1f", pair[0].offered(), pair[0].latency().p99(),
-                            pair[1].latency().p99(), ratio), ratio >= 10));
+        if (loaded()) {
+            throughputGoals(goals);
         }
-        goals.add(new Goal("submissions/s with 0 errors (async)", "≥ 2,500", f("%.0f/s", async), async >= 2500));
-        double processed = sustained("async");
-        goals.add(new Goal("the same, counting only documents processing has taken in (async)", "≥ 2,500",
-                f("%.0f/s", processed), processed >= 2500));
         if (endToEndRamp != null) {
             // the async run nearest to half of the maximum the ramp found
             double half = endToEndRamp.maximum() / 2;
@@ -190,6 +178,29 @@ final class Report {
         return goals;
     }
 
+    /** Whether the plan put load on the system (the start-up plan does not): else no throughput goal is read. */
+    private boolean loaded() {
+        return !rates.isEmpty() || !saturations.isEmpty();
+    }
+
+    private void throughputGoals(List<Goal> goals) {
+        double async = maxThroughput("async");
+        double sync = maxThroughput("sync");
+        goals.add(new Goal("async vs sync throughput (best without errors)", "≥ 10×",
+                f("%.0f vs %.0f req/s = %.1f×", async, sync, sync == 0 ? 0 : async / sync), sync > 0 && async >= 10 * sync));
+        RateRun[] pair = comparablePair();
+        if (pair != null) {
+            double ratio = pair[0].latency().p99() == 0 ? 0 : pair[1].latency().p99() / pair[0].latency().p99();
+            goals.add(new Goal("async p99 vs sync p99 at the same offered load", "≤ 1/10",
+                    f("at %.0f/s: %.1f ms vs %.1f ms = 1/%.1f", pair[0].offered(), pair[0].latency().p99(),
+                            pair[1].latency().p99(), ratio), ratio >= 10));
+        }
+        goals.add(new Goal("submissions/s with 0 errors (async)", "≥ 2,500", f("%.0f/s", async), async >= 2500));
+        double processed = sustained("async");
+        goals.add(new Goal("the same, counting only documents processing has taken in (async)", "≥ 2,500",
+                f("%.0f/s", processed), processed >= 2500));
+    }
+
     /** The highest offered rate both modes handled without errors (async first). */
     private RateRun[] comparablePair() {
         RateRun[] best = null;
@@ -205,6 +216,11 @@ final class Report {
             }
         }
         return best;
+    }
+
+    /** Milliseconds as seconds, one decimal, comma-separated. */
+    private static String seconds(List<Long> ms) {
+        return String.join(", ", ms.stream().map(m -> f("%.1f", m / 1000.0)).toList());
     }
 
     private static String f(String format, Object... args) {
@@ -245,6 +261,31 @@ final class Report {
         if (!setup.isEmpty()) {
             md.append(f("System under test: %s.%n%n", setup));
         }
+        if (loaded()) {
+            loadTables(md);
+        }
+        if (!startups.isEmpty()) {
+            md.append(f("%n**Start-up** (a service's figures: the median of its starts)%n%n| JVM | ready s | each start: ready s "
+                    + "| RSS 3 s after ready MB | idle RSS (%d s after ready) MB |%n|---|---:|---|---:|---:|%n",
+                    Target.IDLE_AFTER.toSeconds()));
+            for (Target.Startup x : startups) {
+                md.append(f("| %s | %.1f | %s | %d | %d |%n", x.name(), x.readyMs() / 1000.0, seconds(x.readyEachMs()),
+                        x.rssAfterStartMb(), x.rssMb()));
+            }
+        }
+        md.append("\n**Goals**\n\n| goal | target | measured | |\n|---|---|---|---|\n");
+        for (Goal g : goals()) {
+            md.append(f("| %s | %s | %s | %s |%n", g.goal(), g.target(), g.measured(), g.met() ? "met" : "**not met**"));
+        }
+        if (!metrics.isEmpty()) {
+            md.append("\nMetrics at the end (`/actuator/prometheus`): ").append(String.join(", ", metrics.entrySet().stream()
+                    .map(e -> e.getKey() + " " + (e.getValue() instanceof Number n ? f("%,.0f", n.doubleValue()) : e.getValue()))
+                    .toList())).append(".\n");
+        }
+        return md.toString();
+    }
+
+    private void loadTables(StringBuilder md) {
         md.append("**Submissions at fixed arrival rates** (Gatling open model; latency of the HTTP answer)\n\n")
                 .append("| path | offered/s | achieved/s | errors | p50 ms | p95 ms | p99 ms | queue drained after s | processed/s | delivered/s |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -293,19 +334,6 @@ final class Report {
                     + "**%.0f documents/s**.%n", backlog.queued(), backlog.submits().throughput(), backlog.drainSeconds(),
                     backlog.drainRate()));
         }
-        md.append(f("%n**Start-up**%n%n| JVM | ready s | RSS 3 s after ready MB | idle RSS (%d s after ready) MB |%n"
-                + "|---|---:|---:|---:|%n", Target.IDLE_AFTER.toSeconds()));
-        for (Target.Startup x : startups) {
-            md.append(f("| %s | %.1f | %d | %d |%n", x.name(), x.readyMs() / 1000.0, x.rssAfterStartMb(), x.rssMb()));
-        }
-        md.append("\n**Goals**\n\n| goal | target | measured | |\n|---|---|---|---|\n");
-        for (Goal g : goals()) {
-            md.append(f("| %s | %s | %s | %s |%n", g.goal(), g.target(), g.measured(), g.met() ? "met" : "**not met**"));
-        }
-        md.append("\nMetrics at the end (`/actuator/prometheus`): ").append(String.join(", ", metrics.entrySet().stream()
-                .map(e -> e.getKey() + " " + (e.getValue() instanceof Number n ? f("%,.0f", n.doubleValue()) : e.getValue()))
-                .toList())).append(".\n");
-        return md.toString();
     }
 
     /** A maximum set by a full collection is lower than the pipeline's, and so is its half: the goal says so. */
@@ -337,8 +365,10 @@ final class Report {
 
     String summary() {
         StringBuilder s = new StringBuilder("\n== erp-approval load suite (" + plan + ", " + topology + ") ==\n");
-        s.append(f("%-7s %9s %9s %7s %8s %8s %8s %9s %9s %9s%n", "mode", "offered", "achieved", "errors", "p50 ms", "p95 ms",
-                "p99 ms", "drain s", "processed", "delivered"));
+        if (!rates.isEmpty()) {
+            s.append(f("%-7s %9s %9s %7s %8s %8s %8s %9s %9s %9s%n", "mode", "offered", "achieved", "errors", "p50 ms",
+                    "p95 ms", "p99 ms", "drain s", "processed", "delivered"));
+        }
         for (RateRun r : rates) {
             s.append(f("%-7s %9.0f %9.1f %6.2f%% %8.1f %8.1f %8.1f %9.1f %9.1f %9.1f%n", r.mode(), r.offered(), r.achieved(),
                     r.errorRate(), r.latency().p50(), r.latency().p95(), r.latency().p99(), r.drainSeconds(), r.processed(),
@@ -368,7 +398,13 @@ final class Report {
             s.append(f("backlog: %d queued at %.0f/s, drained in %.1f s = %.0f/s%n", backlog.queued(),
                     backlog.submits().throughput(), backlog.drainSeconds(), backlog.drainRate()));
         }
-        s.append(f("scenarios took %.0f s after a %.0f s start%n", scenarioSeconds, startSeconds));
+        if (loaded()) {
+            s.append(f("scenarios took %.0f s after a %.0f s start%n", scenarioSeconds, startSeconds));
+        }
+        for (Target.Startup x : startups) {
+            s.append(f("start-up %-28s ready in %.1f s (%s), RSS %d MB 3 s after, %d MB idle%n", x.name(),
+                    x.readyMs() / 1000.0, seconds(x.readyEachMs()), x.rssAfterStartMb(), x.rssMb()));
+        }
         for (Goal g : goals()) {
             s.append(f("[%s] %s: %s (goal %s)%n", g.met() ? "met" : "NOT met", g.goal(), g.measured(), g.target()));
         }
@@ -394,7 +430,23 @@ final class Report {
             h.append(f("<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"%s\">%s</td></tr>", Charts.esc(g.goal()),
                     Charts.esc(g.target()), Charts.esc(g.measured()), g.met() ? "met" : "not", g.met() ? "met" : "not met"));
         }
-        h.append("</table><h2>Submissions at fixed arrival rates</h2><div class=\"charts\">");
+        h.append("</table>");
+        if (loaded()) {
+            loadSections(h, dir);
+        }
+        h.append(f("<h2>Start-up</h2><p>A service's figures are the median of its starts.</p><table><tr><th>JVM</th>"
+                + "<th>ready s</th><th>each start: ready s</th><th>RSS 3 s after ready MB</th>"
+                + "<th>idle RSS (%d s after ready) MB</th></tr>", Target.IDLE_AFTER.toSeconds()));
+        for (Target.Startup s : startups) {
+            h.append(f("<tr><td>%s</td><td>%.1f</td><td>%s</td><td>%d</td><td>%d</td></tr>", s.name(), s.readyMs() / 1000.0,
+                    seconds(s.readyEachMs()), s.rssAfterStartMb(), s.rssMb()));
+        }
+        h.append("</table><h2>Metrics seen at the end</h2><pre>").append(Charts.esc(metrics.toString())).append("</pre>");
+        return h.append("</body></html>").toString();
+    }
+
+    private void loadSections(StringBuilder h, Path dir) {
+        h.append("<h2>Submissions at fixed arrival rates</h2><div class=\"charts\">");
         h.append(Charts.line("Throughput against offered load", "offered (req/s)", "achieved (req/s)",
                 series(r -> r.achieved()), false));
         h.append(Charts.line("p99 latency against offered load", "offered (req/s)", "p99 (ms)", series(r -> r.latency().p99()), true));
@@ -459,14 +511,6 @@ final class Report {
                             + "%.0f), then drained in %.1f s: <b>%.0f documents/s</b>.</p>", backlog.queued(),
                     backlog.submits().throughput(), backlog.lagBeforeDrain(), backlog.drainSeconds(), backlog.drainRate()));
         }
-        h.append(f("<h2>Start-up</h2><table><tr><th>JVM</th><th>ready s</th><th>RSS 3 s after ready MB</th>"
-                + "<th>idle RSS (%d s after ready) MB</th></tr>", Target.IDLE_AFTER.toSeconds()));
-        for (Target.Startup s : startups) {
-            h.append(f("<tr><td>%s</td><td>%.1f</td><td>%d</td><td>%d</td></tr>", s.name(), s.readyMs() / 1000.0,
-                    s.rssAfterStartMb(), s.rssMb()));
-        }
-        h.append("</table><h2>Metrics seen at the end</h2><pre>").append(Charts.esc(metrics.toString())).append("</pre>");
-        return h.append("</body></html>").toString();
     }
 
     private List<Charts.Series> series(java.util.function.ToDoubleFunction<RateRun> y) {

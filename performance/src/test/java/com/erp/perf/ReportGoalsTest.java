@@ -47,6 +47,21 @@ class ReportGoalsTest {
     }
 
     @Test
+    void aStartUpRunReadsOnlyTheStartUpGoalsFromTheMedianStartAndShowsNoEmptyLoadTables() {
+        Report report = new Report("startup", "services", "performance/run.sh startup");
+        report.startups(List.of(Target.Startup.median(List.of(new Target.Startup("employee-service", 12000, 340, 317),
+                        new Target.Startup("employee-service", 9600, 334, 316), new Target.Startup("employee-service", 8500, 330, 313))),
+                new Target.Startup("notification-service", 6700, 291, 265)));
+        assertThat(report.goals()).extracting(Report.Goal::goal).containsExactly(
+                "employee-service ready and idle memory", "notification-service ready and idle memory");
+        assertThat(report.goals()).extracting(Report.Goal::met).containsExactly(false, true);
+        assertThat(report.markdown()).contains("| employee-service | 9.6 | 12.0, 9.6, 8.5 | 334 | 316 |")
+                .doesNotContain("Submissions at fixed arrival rates", "Metrics at the end");
+        assertThat(report.summary()).contains("employee-service", "ready in 9.6 s (12.0, 9.6, 8.5)")
+                .doesNotContain("scenarios took");
+    }
+
+    @Test
     void theReportSaysWhichJvmsRanWhat() throws Exception {
         Report report = new Report("full", "services", "performance/run.sh full services");
         report.setup("the MongoDB-wire server in a JVM of its own (-Xmx12g -XX:+UseZGC)");
