@@ -48,7 +48,8 @@ public final class PerfSuite {
     // the p99s can be compared under load, not only at rates either path serves idly
     static final Plan FULL = new Plan("full", List.of(50.0, 200.0, 300.0, 400.0, 500.0, 1000.0, 2000.0), 20, 64, 20, 90, 150,
             12, 20, List.of(0.5, 1.0), 30, 100, 60, 10, 30, 100_000, 15, true);
-    // only the start of each service as its own JVM (ready time, RSS): the start-up goals, in about three minutes
+    // only the start of each service as its own JVM (ready time, RSS), Target.START_REPEATS times: the start-up goals,
+    // in about nine minutes
     static final Plan STARTUP = new Plan("startup", List.of(), 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, true);
 
     private PerfSuite() {

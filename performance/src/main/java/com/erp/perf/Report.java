@@ -441,7 +441,10 @@ final class Report {
             h.append(f("<tr><td>%s</td><td>%.1f</td><td>%s</td><td>%d</td><td>%d</td></tr>", s.name(), s.readyMs() / 1000.0,
                     seconds(s.readyEachMs()), s.rssAfterStartMb(), s.rssMb()));
         }
-        h.append("</table><h2>Metrics seen at the end</h2><pre>").append(Charts.esc(metrics.toString())).append("</pre>");
+        h.append("</table>");
+        if (!metrics.isEmpty()) {
+            h.append("<h2>Metrics seen at the end</h2><pre>").append(Charts.esc(metrics.toString())).append("</pre>");
+        }
         return h.append("</body></html>").toString();
     }
 

@@ -52,7 +52,8 @@ public final class Target implements AutoCloseable {
      * How many times each service is started when its start-up is measured (the median counts): on this 2-core box
      * one start can take a third longer than the next, as other work comes and goes.
      */
-    static final int START_REPEATS = Integer.getInteger("perf.start-repeats", 3);
+    private static final int DEFAULT_START_REPEATS = 3;
+    static final int START_REPEATS = Math.max(1, Integer.getInteger("perf.start-repeats", DEFAULT_START_REPEATS));
 
     static final String PASSWORD = "perf-demo-password";
     // room for the MongoDB-wire memory backend too when it runs in this JVM (PERF_MONGO=embedded): a full run stores
@@ -168,7 +169,8 @@ public final class Target implements AutoCloseable {
     /** The run.sh variables that changed the setup, as they would be typed before the command. */
     static String overrides(Topology topology) {
         return (topology == Topology.STANDALONE ? overrides(jvmOverride(), mongoInOwnJvm()) : "")
-                + (serviceJvmExtra().isEmpty() ? "" : "PERF_SERVICE_JVM=\"" + serviceJvmExtra() + "\" ");
+                + (serviceJvmExtra().isEmpty() ? "" : "PERF_SERVICE_JVM=\"" + serviceJvmExtra() + "\" ")
+                + (START_REPEATS == DEFAULT_START_REPEATS ? "" : "PERF_START_REPEATS=" + START_REPEATS + " ");
     }
 
     static String overrides(String jvm, boolean mongoInOwnJvm) {
