@@ -65,18 +65,35 @@ public class AttachmentRoutes extends RouteBuilder {
                     .removeHeaders("CamelMongoDb*")
                     .setVariable("attachments", method("attachments", "chosen(${variable.request.attachmentIds}, ${body})"))
                     .setBody(method("attachments",
-                            "mark(${variable.caller}, ${variable.request.attachmentIds}, ${variable.keepInDraft})"))
+                            "mark(${variable.caller}, ${variable.request.attachmentIds}, ${variable.keepInDraft}, "
+                            + "${variable.approval})"))
                     .setHeader(MongoDbConstants.MULTIUPDATE, constant(true))
                     .to(ATTACHMENTS + "&operation=update")
                     .removeHeaders("CamelMongoDb*")
                     .bean("attachments", "allMarked(${variable.request.attachmentIds}, ${body.matchedCount})")
                 .end();
 
+        // a document taken back before anyone saw it (variable approval, variable request): its files are no longer
+        // marked by it. A failure only leaves them marked (kept, not lost), so the caller goes on either way.
+        from(RELEASED).routeId("approval-request.attachments-released").errorHandler(noErrorHandler())
+                .filter(simple("${variable.request.attachmentIds} != null && ${variable.request.attachmentIds.size} > 0"))
+                    .doTry()
+                        .setBody(method("attachments",
+                                "releasedFromDocument(${variable.approval.id}, ${variable.request.attachmentIds})"))
+                        .setHeader(MongoDbConstants.MULTIUPDATE, constant(true))
+                        .to(ATTACHMENTS + "&operation=update")
+                    .doCatch(Exception.class)
+                        .log(org.apache.camel.LoggingLevel.WARN, "the files of ${variable.approval.id}, taken back, "
+                                + "stay marked by it: ${exception.message}")
+                    .end()
+                    .removeHeaders("CamelMongoDb*")
+                .end();
+
         cleanup();
     }
 
     /**
-     * Files uploaded but never submitted are not kept: those a submission never marked (see {@link #ATTACHED}) are
+     * Files uploaded but never submitted are not kept: those no document carries nor draft keeps (see {@link #ATTACHED}) are
      * removed once older than a submission may take, in one conditional remove, so a file a submission marks at the
      * same moment stays.
      */
@@ -92,7 +109,10 @@ public class AttachmentRoutes extends RouteBuilder {
 
     /**
      * Sets variable {@code attachments} from {@code variable.request.attachmentIds} (the caller's own files), marked as
-     * submitted, or as kept by the draft {@code variable.keepInDraft} when set.
+     * carried by the document {@code variable.approval}, or as kept by the draft {@code variable.keepInDraft} when set.
      */
     public static final String ATTACHED = "direct:approval-request.attached";
+
+    /** Unmarks the files of the document {@code variable.approval} that was taken back (the sync path's 503). */
+    public static final String RELEASED = "direct:approval-request.attachments-released";
 }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * gRPC call: {@link com.erp.routes.common.grpc.CallDeadline}), so it never hangs and never answers late:
  * <ul>
  *   <li>processing certainly not reached (connection refused, or the circuit open after repeated failures): the
- *   document is removed again and the answer is 503 with Retry-After: nothing was accepted. If it cannot be removed
+ *   document is removed again (its files no longer marked by it) and the answer is 503 with Retry-After: nothing was
+ *   accepted. If it cannot be removed
  *   (the database away too), it stays and goes the asynchronous way, 202: a 503 would tell the client nothing was
  *   kept while the relay publishes it later, and their retry would make it twice;</li>
  *   <li>any other failure, a timeout above all, leaves the outcome unknown (processing may have activated the
@@ -79,6 +80,8 @@ public class DispatchSyncRoute extends RouteBuilder {
                     .to(SubmitRoute.DISPATCH_ASYNC)
                 .end()
                 .filter(variable("withdrawn"))
+                    // its files go like any not submitted, unless the client submits them again
+                    .to(AttachmentRoutes.RELEASED)
                     .bean("syncDispatch", "unavailable")
                 .end();
 

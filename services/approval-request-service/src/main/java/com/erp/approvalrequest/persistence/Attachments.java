@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import com.erp.approvalrequest.api.Attachment;
 import com.erp.approvalrequest.api.AttachmentUpload;
+import com.erp.approvalrequest.domain.Submissions.NewApproval;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import com.mongodb.client.model.Projections;
@@ -168,9 +169,22 @@ public class Attachments {
         }
     }
 
-    /** The files a submission names, marked as submitted (a document carries them). */
-    public List<Bson> submitted(Caller caller, List<String> ids) {
-        return List.of(owned(caller, ids), com.mongodb.client.model.Updates.set("attachedTo", true));
+    /**
+     * The files a submission names, marked as carried by its document ({@code documents}: the ids of the documents
+     * that do; one file may go with several). Files marked before the list existed carry {@code attachedTo: true}
+     * and are kept for good.
+     */
+    public List<Bson> submitted(Caller caller, List<String> ids, String documentId) {
+        return List.of(owned(caller, ids), com.mongodb.client.model.Updates.addToSet("documents", documentId));
+    }
+
+    /**
+     * The files of a document that was taken back before anyone saw it (the sync path's 503: nothing was submitted):
+     * no longer marked by it, so they go like any file not submitted once no other document or draft keeps them.
+     */
+    public List<Bson> releasedFromDocument(String documentId, List<String> ids) {
+        return List.of(and(in("_id", ids), eq("documents", documentId)),
+                com.mongodb.client.model.Updates.pull("documents", documentId));
     }
 
     /** The files a draft keeps (임시저장), marked as kept by it ({@code drafts}: the ids of the drafts that do). */
@@ -178,9 +192,9 @@ public class Attachments {
         return List.of(owned(caller, ids), com.mongodb.client.model.Updates.addToSet("drafts", draftId));
     }
 
-    /** The mark a submission ({@code draftId} null) or a draft saving these files sets. */
-    public List<Bson> mark(Caller caller, List<String> ids, String draftId) {
-        return draftId == null ? submitted(caller, ids) : keptIn(caller, ids, draftId);
+    /** The mark a submission ({@code draftId} null; its document's id) or a draft saving these files sets. */
+    public List<Bson> mark(Caller caller, List<String> ids, String draftId, NewApproval submission) {
+        return draftId == null ? submitted(caller, ids, submission.id()) : keptIn(caller, ids, draftId);
     }
 
     /**
@@ -201,12 +215,15 @@ public class Attachments {
         }
     }
 
-    /** Files never submitted nor kept by a draft, older than a submission may take. */
+    /** Files carried by no document nor kept by a draft, older than a submission may take. */
     public Bson unsubmitted() {
-        return and(com.mongodb.client.model.Filters.exists("attachedTo", false),
-                com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.exists("drafts", false),
-                        com.mongodb.client.model.Filters.size("drafts", 0)),
+        return and(com.mongodb.client.model.Filters.exists("attachedTo", false), none("documents"), none("drafts"),
                 com.mongodb.client.model.Filters.lt("uploadedAt", Date.from(clock.instant().minus(keepUnsubmitted))));
+    }
+
+    private static Bson none(String list) {
+        return com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.exists(list, false),
+                com.mongodb.client.model.Filters.size(list, 0));
     }
 
     /** The file's bytes; 404 if it is gone. */

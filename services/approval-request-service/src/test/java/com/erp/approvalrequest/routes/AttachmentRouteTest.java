@@ -13,6 +13,7 @@ import java.util.Random;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.testing.HttpTestClient.Download;
 import com.erp.routes.testing.HttpTestClient.Response;
+import com.erp.routes.testing.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -132,13 +133,48 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
             files.updateOne(new Document("_id", id), new Document("$set", new Document("uploadedAt",
                     java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))))));
         }
-        // marked when submitted: the cleanup leaves it
-        assertThat(files.find(new Document("_id", used)).first().get("attachedTo")).isEqualTo(true);
+        // marked by its document when submitted: the cleanup leaves it
+        assertThat(files.find(new Document("_id", used)).first().getList("documents", String.class)).hasSize(1);
         await(() -> files.countDocuments(new Document("_id", forgotten)) == 0);
         assertThat(files.countDocuments(new Document("_id", used))).isEqualTo(1);
         assertThat(files.countDocuments(new Document("_id", fresh))).isEqualTo(1);
         // too late to attach the forgotten one
         assertProblem(submitWith(DRAFTER, "늦은 첨부", List.of(forgotten)), 422);
+    }
+
+    /**
+     * The sync path cannot reach processing (none runs beside this service here): the document is taken back and the
+     * answer is 503. Its files are no longer marked by it, so one no other document carries goes like any file never
+     * submitted, while one an earlier document carries stays.
+     */
+    @Test
+    void theFilesOfADocumentTakenBackAreKeptOnlyForTheDocumentsThatCarryThem() throws Exception {
+        String alone = uploaded(DRAFTER, "되돌린 문서의 파일.pdf", bytes(100, 21));
+        String shared = uploaded(DRAFTER, "먼저 낸 문서의 파일.pdf", bytes(100, 22));
+        Response first = submitWith(DRAFTER, "먼저 낸 문서", List.of(shared));
+        assertThat(first.status()).as("%s", first).isEqualTo(202);
+        String firstId = first.json().path("id").asText();
+
+        // a drafter who is an administrator may choose the sync path
+        String drafterAdmin = TestPeople.token(tokens, DRAFTER, "EMPLOYEE", "ADMIN");
+        Response refused = http.send(http.request("/api/approvals", drafterAdmin).header("Content-Type", "application/json")
+                .header("X-Dispatch-Mode", "sync")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(
+                        Map.of("type", "GENERAL", "title", "되돌린 문서", "approverIds", List.of(LEAD.id()),
+                                "attachmentIds", List.of(alone, shared))))).build());
+        assertProblem(refused, 503);
+        var files = mongo.getDatabase("erp").getCollection("attachments");
+        assertThat(files.find(new Document("_id", alone)).first().getList("documents", String.class)).isEmpty();
+        assertThat(files.find(new Document("_id", shared)).first().getList("documents", String.class))
+                .containsExactly(firstId);
+
+        // both uploaded two days ago: the cleanup removes the one no document carries
+        for (String id : List.of(alone, shared)) {
+            files.updateOne(new Document("_id", id), new Document("$set", new Document("uploadedAt",
+                    java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))))));
+        }
+        await(() -> files.countDocuments(new Document("_id", alone)) == 0);
+        assertThat(files.countDocuments(new Document("_id", shared))).isEqualTo(1);
     }
 
     @Test
