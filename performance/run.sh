@@ -6,7 +6,7 @@
 #
 # smoke: under a minute of scenarios after a ~35 s start; drain: saturation and a 100k backlog's drain (the rest as briefly
 # as in smoke), about 12 minutes on 2 cores (to compare two versions); startup: only each service's start as its own
-# JVM (ready time, RSS), about 3 minutes; full: about 30 minutes.
+# JVM (ready time, RSS), about 9 minutes (each service started three times); full: about 30 minutes.
 # PERF_JVM="-Xms1g -Xmx6g -XX:+UseSerialGC" replaces the standalone JVM's heap and GC options.
 # PERF_SERVICE_JVM="-XX:StartFlightRecording=filename=/tmp/jfr/" adds options to each service JVM's (services, startup).
 # PERF_START_REPEATS=1 starts each service once where its start-up is measured (3 by default: the median counts).

@@ -23,7 +23,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
 submission, its first activation), or one that changes no state (a comment, whose notifications may then arrive out
 of order with others').
  * When the queue is full (Kafka slow or down) a sender waits at most {@code detached-offer-timeout-ms}, then
- * leaves the entry to the relay.
+ * leaves the entry to the relay. The queue holds the stored change only, not the rest of the sender's exchange, and
+ * at most {@code detached-in-flight} of its sends await Kafka's answer at once.
  * <p>
  * A service's subclass supplies its storage: {@code direct:<service>.outbox-remove} (remove the entry in the
  * variable {@code entry}) and {@code direct:<service>.outbox-due} (the entries to relay, as a list of
@@ -35,6 +36,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
     private final String entriesBean;
     private final String entriesMethod;
     private OutboxRelayGate gate;
+    private InFlightLimit inFlight;
 
     /** @param entriesBean and {@code entriesMethod}: turn what was stored into its {@link OutboxEntry}s */
     protected OutboxRoutes(String service, String entriesBean, String entriesMethod) {
@@ -106,21 +108,27 @@ public abstract class OutboxRoutes extends RouteBuilder {
 
         if (publishesDetached()) {
             String queue = "seda:" + service + ".outbox-queue?size={{" + settings + "detached-queue-size}}";
+            // never waits for the publication, also when the sender expects a reply (REST); a full queue makes it
+            // wait a little (backpressure), not for as long as Kafka is away. Only the stored change is queued.
+            LightHandover offer = new LightHandover(getContext().createProducerTemplate(), queue
+                    + "&waitForTaskToComplete=Never&blockWhenFull=true"
+                    + "&offerTimeout={{" + settings + "detached-offer-timeout-ms}}");
+            inFlight = new InFlightLimit((int) setting(settings + "detached-in-flight"));
             from(publishDetached(service)).routeId(service + ".publish-detached")
                     .doTry()
-                        // never waits for the publication, also when the sender expects a reply (REST); a full
-                        // queue makes it wait a little (backpressure), not for as long as Kafka is away
-                        .to(queue + "&waitForTaskToComplete=Never&blockWhenFull=true"
-                                + "&offerTimeout={{" + settings + "detached-offer-timeout-ms}}")
+                        .process(offer)
                     .doCatch(Exception.class)
                         .bean(gate, "publishFailed")
                         .log(LoggingLevel.WARN, "the outbox queue is full (${exception.message}): "
                                 + "the events stay in the outbox for the relay")
                     .end();
-            // One consumer keeps the queue's order; it does not wait for one send's acknowledgement before the next.
+            // One consumer keeps the queue's order; it does not wait for one send's acknowledgement before the next,
+            // but for at most detached-in-flight unanswered ones: a slow broker then fills the queue, not the heap
+            // (sends piling up in the producer's buffer took approval-request's 384 MB in a load test).
             // Stopping publishes what is queued first: the servers stop after the application.
             from(queue).routeId(service + ".outbox-queue")
                     .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)
+                    .process(inFlight)
                     .to(publish(service));
         }
 
