@@ -80,8 +80,7 @@ public class AttachmentRoutes extends RouteBuilder {
                     .doTry()
                         .setBody(method("attachments",
                                 "releasedFromDocument(${variable.approval.id}, ${variable.request.attachmentIds})"))
-                        .setHeader(MongoDbConstants.MULTIUPDATE, constant(true))
-                        .to(ATTACHMENTS + "&operation=update")
+                        .to(ATTACHMENTS + "&operation=bulkWrite")
                     .doCatch(Exception.class)
                         .log(org.apache.camel.LoggingLevel.WARN, "the files of ${variable.approval.id}, taken back, "
                                 + "stay marked by it: ${exception.message}")
@@ -93,7 +92,7 @@ public class AttachmentRoutes extends RouteBuilder {
     }
 
     /**
-     * Files uploaded but never submitted are not kept: those no document carries nor draft keeps (see {@link #ATTACHED}) are
+     * Files uploaded but never submitted are not kept: those a submission never marked (see {@link #ATTACHED}) are
      * removed once older than a submission may take, in one conditional remove, so a file a submission marks at the
      * same moment stays.
      */

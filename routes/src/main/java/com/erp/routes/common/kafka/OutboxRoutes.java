@@ -36,7 +36,6 @@ public abstract class OutboxRoutes extends RouteBuilder {
     private final String entriesBean;
     private final String entriesMethod;
     private OutboxRelayGate gate;
-    private InFlightLimit inFlight;
 
     /** @param entriesBean and {@code entriesMethod}: turn what was stored into its {@link OutboxEntry}s */
     protected OutboxRoutes(String service, String entriesBean, String entriesMethod) {
@@ -113,7 +112,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
             LightHandover offer = new LightHandover(getContext().createProducerTemplate(), queue
                     + "&waitForTaskToComplete=Never&blockWhenFull=true"
                     + "&offerTimeout={{" + settings + "detached-offer-timeout-ms}}");
-            inFlight = new InFlightLimit((int) setting(settings + "detached-in-flight"));
+            InFlightLimit inFlight = new InFlightLimit((int) setting(settings + "detached-in-flight"));
             from(publishDetached(service)).routeId(service + ".publish-detached")
                     .doTry()
                         .process(offer)

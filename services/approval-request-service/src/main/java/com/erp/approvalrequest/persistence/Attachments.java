@@ -22,6 +22,9 @@ import com.erp.approvalrequest.domain.Submissions.NewApproval;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateManyModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
@@ -170,21 +173,24 @@ public class Attachments {
     }
 
     /**
-     * The files a submission names, marked as carried by its document ({@code documents}: the ids of the documents
-     * that do; one file may go with several). Files marked before the list existed carry {@code attachedTo: true}
-     * and are kept for good.
+     * The files a submission names, marked as submitted ({@code attachedTo}, which the cleanup's index leaves out) and
+     * as carried by its document ({@code documents}: the ids of the documents that do; one file may go with several).
      */
     public List<Bson> submitted(Caller caller, List<String> ids, String documentId) {
-        return List.of(owned(caller, ids), com.mongodb.client.model.Updates.addToSet("documents", documentId));
+        return List.of(owned(caller, ids), Updates.combine(Updates.set("attachedTo", true),
+                Updates.addToSet("documents", documentId)));
     }
 
     /**
      * The files of a document that was taken back before anyone saw it (the sync path's 503: nothing was submitted):
-     * no longer marked by it, so they go like any file not submitted once no other document or draft keeps them.
+     * no longer carried by it, and no longer marked as submitted once no document carries them, so they go like any
+     * file not submitted unless a draft keeps them. One round trip (an ordered bulk write).
      */
-    public List<Bson> releasedFromDocument(String documentId, List<String> ids) {
-        return List.of(and(in("_id", ids), eq("documents", documentId)),
-                com.mongodb.client.model.Updates.pull("documents", documentId));
+    public List<WriteModel<Document>> releasedFromDocument(String documentId, List<String> ids) {
+        return List.of(new UpdateManyModel<>(and(in("_id", ids), eq("documents", documentId)),
+                        Updates.pull("documents", documentId)),
+                new UpdateManyModel<>(and(in("_id", ids), com.mongodb.client.model.Filters.size("documents", 0)),
+                        Updates.unset("attachedTo")));
     }
 
     /** The files a draft keeps (임시저장), marked as kept by it ({@code drafts}: the ids of the drafts that do). */
@@ -215,15 +221,12 @@ public class Attachments {
         }
     }
 
-    /** Files carried by no document nor kept by a draft, older than a submission may take. */
+    /** Files never submitted nor kept by a draft, older than a submission may take. */
     public Bson unsubmitted() {
-        return and(com.mongodb.client.model.Filters.exists("attachedTo", false), none("documents"), none("drafts"),
+        return and(com.mongodb.client.model.Filters.exists("attachedTo", false),
+                com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.exists("drafts", false),
+                        com.mongodb.client.model.Filters.size("drafts", 0)),
                 com.mongodb.client.model.Filters.lt("uploadedAt", Date.from(clock.instant().minus(keepUnsubmitted))));
-    }
-
-    private static Bson none(String list) {
-        return com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.exists(list, false),
-                com.mongodb.client.model.Filters.size(list, 0));
     }
 
     /** The file's bytes; 404 if it is gone. */

@@ -134,6 +134,7 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
                     java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))))));
         }
         // marked by its document when submitted: the cleanup leaves it
+        assertThat(files.find(new Document("_id", used)).first().get("attachedTo")).isEqualTo(true);
         assertThat(files.find(new Document("_id", used)).first().getList("documents", String.class)).hasSize(1);
         await(() -> files.countDocuments(new Document("_id", forgotten)) == 0);
         assertThat(files.countDocuments(new Document("_id", used))).isEqualTo(1);
@@ -164,9 +165,12 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
                                 "attachmentIds", List.of(alone, shared))))).build());
         assertProblem(refused, 503);
         var files = mongo.getDatabase("erp").getCollection("attachments");
-        assertThat(files.find(new Document("_id", alone)).first().getList("documents", String.class)).isEmpty();
-        assertThat(files.find(new Document("_id", shared)).first().getList("documents", String.class))
-                .containsExactly(firstId);
+        Document aloneNow = files.find(new Document("_id", alone)).first();
+        assertThat(aloneNow.getList("documents", String.class)).isEmpty();
+        assertThat(aloneNow).as("no longer marked as submitted").doesNotContainKey("attachedTo");
+        Document sharedNow = files.find(new Document("_id", shared)).first();
+        assertThat(sharedNow.getList("documents", String.class)).containsExactly(firstId);
+        assertThat(sharedNow.get("attachedTo")).isEqualTo(true);
 
         // both uploaded two days ago: the cleanup removes the one no document carries
         for (String id : List.of(alone, shared)) {
