@@ -122,8 +122,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
                                 + "the events stay in the outbox for the relay")
                     .end();
             // One consumer keeps the queue's order; it does not wait for one send's acknowledgement before the next,
-            // but for at most detached-in-flight unanswered ones: a slow broker then fills the queue, not the heap
-            // (sends piling up in the producer's buffer took approval-request's 384 MB in a load test).
+            // but for at most detached-in-flight unanswered ones: a slow broker then fills the queue, not the heap.
             // Stopping publishes what is queued first: the servers stop after the application.
             from(queue).routeId(service + ".outbox-queue")
                     .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)
