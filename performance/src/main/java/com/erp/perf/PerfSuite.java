@@ -48,6 +48,9 @@ public final class PerfSuite {
     // the p99s can be compared under load, not only at rates either path serves idly
     static final Plan FULL = new Plan("full", List.of(50.0, 200.0, 300.0, 400.0, 500.0, 1000.0, 2000.0), 20, 64, 20, 90, 150,
             12, 20, List.of(0.5, 1.0), 30, 100, 60, 10, 30, 100_000, 15, true);
+    // the fault scenarios alone, at the full plan's size, after its warm-up: about 12 minutes
+    static final Plan FAULTS = new Plan("faults", List.of(), 0, 0, 0, 90, 150, 0, 0, List.of(), 0, 100, 60, 10, 30, 0, 0,
+            false);
     // only the start of each service as its own JVM (ready time, RSS), Target.START_REPEATS times: the start-up goals,
     // in about nine minutes
     static final Plan STARTUP = new Plan("startup", List.of(), 0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, true);
@@ -68,6 +71,7 @@ public final class PerfSuite {
         Plan plan = switch (name) {
             case "smoke" -> SMOKE;
             case "drain" -> DRAIN;
+            case "faults" -> FAULTS;
             case "startup" -> STARTUP;
             default -> FULL;
         };
@@ -138,6 +142,13 @@ public final class PerfSuite {
                 Fault.waitForAllConsumers(lag, Duration.ofMinutes(10));
             }
 
+            if (plan == FAULTS) {
+                faults(plan, target, accounts, report);
+                report.durations((ready - starting) / 1e9, (System.nanoTime() - ready) / 1e9);
+                say("stopping the system under test");
+                return finish(report, out);
+            }
+
             Path gatling = out.resolve("gatling");
             for (String mode : MODES) {
                 for (double rate : plan.rates()) {
@@ -200,11 +211,7 @@ public final class PerfSuite {
             say("gRPC dispatch alone");
             report.limit("grpc-dispatch", Limits.grpc(target, accounts, 8, Duration.ofSeconds(plan.limitSeconds())));
 
-            for (String mode : MODES) {
-                say("processing away for %s s under %s load", plan.faultOutage(), mode);
-                report.fault(Fault.run(target, accounts, mode, plan.faultRate(), Duration.ofSeconds(plan.faultSeconds()),
-                        Duration.ofSeconds(plan.faultAt()), Duration.ofSeconds(plan.faultOutage())));
-            }
+            faults(plan, target, accounts, report);
 
             say("a backlog of %s documents", plan.backlog());
             report.backlog(Backlog.run(target, accounts, plan.backlog(), 64));
@@ -220,8 +227,28 @@ public final class PerfSuite {
             report.durations((ready - starting) / 1e9, (System.nanoTime() - ready) / 1e9);
             say("stopping the system under test");
         }
+        return finish(report, out);
+    }
+
+    private static Report finish(Report report, Path out) throws Exception {
         report.write(out);
         say("done");
         return report;
+    }
+
+    /** Processing stopped under load on each path; then the broker slow under async load. */
+    private static void faults(Plan plan, Target target, Accounts accounts, Report report) throws Exception {
+        for (String mode : MODES) {
+            say("processing away for %s s under %s load", plan.faultOutage(), mode);
+            report.fault(Fault.run(target, accounts, Fault.Kind.PROCESSING_STOPPED, mode, plan.faultRate(),
+                    Duration.ofSeconds(plan.faultSeconds()), Duration.ofSeconds(plan.faultAt()),
+                    Duration.ofSeconds(plan.faultOutage())));
+        }
+        // the asynchronous path's way through Kafka, with the broker slow to acknowledge (the sync path's answer
+        // does not wait for Kafka)
+        say("broker slow for %s s under async load", plan.faultOutage());
+        report.fault(Fault.run(target, accounts, Fault.Kind.BROKER_THROTTLED, "async", plan.faultRate(),
+                Duration.ofSeconds(plan.faultSeconds()), Duration.ofSeconds(plan.faultAt()),
+                Duration.ofSeconds(plan.faultOutage())));
     }
 }

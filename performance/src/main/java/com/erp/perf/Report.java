@@ -164,8 +164,8 @@ final class Report {
                             rampEndedInGc()),
                     e.submitToApprover().p99() <= 50)));
         }
-        faults.stream().filter(x -> x.mode().equals("async")).findFirst().ifPresent(x -> goals.add(new Goal(
-                "submissions lost when processing stops (async)", "0", f("%d of %d accepted", x.lost(), x.accepted()),
+        faults.stream().filter(x -> x.mode().equals("async")).forEach(x -> goals.add(new Goal(
+                "submissions lost, " + x.kind() + " (async)", "0", f("%d of %d accepted", x.lost(), x.accepted()),
                 x.lost() == 0)));
         for (Target.Startup s : startups) {
             goals.add(new Goal(s.name() + " ready and idle memory", "≤ 8 s, ≤ 300 MB RSS",
@@ -263,6 +263,8 @@ final class Report {
         }
         if (loaded()) {
             loadTables(md);
+        } else if (!faults.isEmpty()) {
+            faultTable(md);
         }
         if (!startups.isEmpty()) {
             md.append(f("%n**Start-up** (a service's figures: the median of its starts)%n%n| JVM | ready s | each start: ready s "
@@ -283,6 +285,17 @@ final class Report {
                     .toList())).append(".\n");
         }
         return md.toString();
+    }
+
+    private void faultTable(StringBuilder md) {
+        md.append("\n**Faults mid-run (processing stopped; the broker slow)**\n\n| fault | path | accepted | refused | lost "
+                + "| drained after s | p99 ms | approval-request heap: used peak / live after a full GC, peak MB | answers |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Fault.Result x : faults) {
+            md.append(f("| %s | %s | %d | %d | %d | %.1f | %.0f | %.0f / %.0f | %s |%n", x.kind(), x.mode(), x.accepted(),
+                    x.refused(), x.lost(), x.drainSeconds(), x.p99Ms(), x.requestHeapPeakMb(), x.requestLiveHeapPeakMb(),
+                    new java.util.TreeMap<>(x.statuses()).toString().replaceAll("[{}]", "").replace("=", ": ")));
+        }
     }
 
     private void loadTables(StringBuilder md) {
@@ -323,12 +336,7 @@ final class Report {
                     e.submitted(), e.submitToApprover().p50(), e.submitToApprover().p99(), e.decisionToDrafter().p50(),
                     e.decisionToDrafter().p99(), e.gc().count(), e.gc().meanMs()));
         }
-        md.append("\n**Processing stopped mid-run; backlog**\n\n| path | accepted | refused | lost | drained after s | answers |\n"
-                + "|---|---:|---:|---:|---:|---|\n");
-        for (Fault.Result x : faults) {
-            md.append(f("| %s | %d | %d | %d | %.1f | %s |%n", x.mode(), x.accepted(), x.refused(), x.lost(), x.drainSeconds(),
-                    new java.util.TreeMap<>(x.statuses()).toString().replaceAll("[{}]", "").replace("=", ": ")));
-        }
+        faultTable(md);
         if (backlog != null) {
             md.append(f("%nBacklog: %,d documents queued at %.0f/s with processing's consumer stopped, drained in %.0f s = "
                     + "**%.0f documents/s**.%n", backlog.queued(), backlog.submits().throughput(), backlog.drainSeconds(),
@@ -391,8 +399,10 @@ final class Report {
                     e.decisionToDrafter().p99(), e.completed(), e.submitted(), e.gc().count(), e.gc().meanMs()));
         }
         for (Fault.Result x : faults) {
-            s.append(f("fault %-5s: accepted %d, refused %d, lost %d, drained %.1f s after processing returned%n",
-                    x.mode(), x.accepted(), x.refused(), x.lost(), x.drainSeconds()));
+            s.append(f("fault (%s) %-5s: accepted %d, refused %d, lost %d, drained %.1f s after its end, p99 %.0f ms, "
+                    + "approval-request heap used peak %.0f MB, live after a full GC peak %.0f MB%n", x.kind(), x.mode(),
+                    x.accepted(), x.refused(), x.lost(), x.drainSeconds(), x.p99Ms(), x.requestHeapPeakMb(),
+                    x.requestLiveHeapPeakMb()));
         }
         if (backlog != null) {
             s.append(f("backlog: %d queued at %.0f/s, drained in %.1f s = %.0f/s%n", backlog.queued(),
@@ -433,6 +443,8 @@ final class Report {
         h.append("</table>");
         if (loaded()) {
             loadSections(h, dir);
+        } else if (!faults.isEmpty()) {
+            faultSection(h);
         }
         h.append(f("<h2>Start-up</h2><p>A service's figures are the median of its starts.</p><table><tr><th>JVM</th>"
                 + "<th>ready s</th><th>each start: ready s</th><th>RSS 3 s after ready MB</th>"
@@ -446,6 +458,20 @@ final class Report {
             h.append("<h2>Metrics seen at the end</h2><pre>").append(Charts.esc(metrics.toString())).append("</pre>");
         }
         return h.append("</body></html>").toString();
+    }
+
+    private void faultSection(StringBuilder h) {
+        h.append("<h2>Faults mid-run: approval-processing stopped, the broker slow</h2><table><tr><th>fault</th>"
+                + "<th>mode</th><th>rate/s</th><th>fault s</th><th>accepted</th><th>refused</th><th>lost</th>"
+                + "<th>drained after s</th><th>p99 ms</th><th>approval-request heap used peak MB</th>"
+                + "<th>live after a full GC, peak MB</th><th>statuses</th></tr>");
+        for (Fault.Result x : faults) {
+            h.append(f("<tr><td>%s</td><td>%s</td><td>%.0f</td><td>%.0f</td><td>%d</td><td>%d</td><td>%d</td><td>%.1f</td>"
+                    + "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%s</td></tr>", x.kind(), x.mode(), x.rate(),
+                    x.outageSeconds(), x.accepted(), x.refused(), x.lost(), x.drainSeconds(), x.p99Ms(),
+                    x.requestHeapPeakMb(), x.requestLiveHeapPeakMb(), x.statuses()));
+        }
+        h.append("</table>");
     }
 
     private void loadSections(StringBuilder h, Path dir) {
@@ -502,13 +528,8 @@ final class Report {
                     e.mode(), e.rate(), e.completed(), e.submitted(), e.submitToApprover().p50(), e.submitToApprover().p99(),
                     e.decisionToDrafter().p50(), e.decisionToDrafter().p99(), e.gc().count(), e.gc().meanMs()));
         }
-        h.append("</table><h2>approval-processing stopped mid-run</h2><table><tr><th>mode</th><th>rate/s</th><th>outage s</th>"
-                + "<th>accepted</th><th>refused</th><th>lost</th><th>drained after s</th><th>statuses</th></tr>");
-        for (Fault.Result x : faults) {
-            h.append(f("<tr><td>%s</td><td>%.0f</td><td>%.0f</td><td>%d</td><td>%d</td><td>%d</td><td>%.1f</td><td>%s</td></tr>",
-                    x.mode(), x.rate(), x.outageSeconds(), x.accepted(), x.refused(), x.lost(), x.drainSeconds(), x.statuses()));
-        }
         h.append("</table>");
+        faultSection(h);
         if (backlog != null) {
             h.append(f("<h2>Backlog</h2><p>%d documents queued with processing's consumer stopped (taken at %.0f/s, lag seen "
                             + "%.0f), then drained in %.1f s: <b>%.0f documents/s</b>.</p>", backlog.queued(),

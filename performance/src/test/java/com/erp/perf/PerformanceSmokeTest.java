@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The load suite in its smoke plan (under a minute of scenarios after the system's start), so it never rots: every scenario runs against the real
  * system and the report is written. Speeds are not asserted here (machines are noisy; the full run reports
  * them against the goals); what must hold whatever the speed is: both paths took load, everything accepted
- * was processed, nothing was lost when processing stopped, and the backlog drained.
+ * was processed, nothing was lost when processing stopped or the broker was slow, and the backlog drained.
  */
 class PerformanceSmokeTest {
 
@@ -45,6 +45,8 @@ class PerformanceSmokeTest {
             assertThat(e2e.path("completed").asLong()).as("%s", e2e).isEqualTo(e2e.path("submitted").asLong());
             assertThat(e2e.path("gc").path("count").isNumber()).as("GC pauses read: %s", e2e).isTrue();
         }
+        assertThat(json.path("faults").findValuesAsText("kind")).as("both paths with processing stopped, async with the broker slow")
+                .containsExactly("processing stopped", "processing stopped", "broker slow");
         for (JsonNode fault : json.path("faults")) {
             assertThat(fault.path("accepted").asLong()).as("%s", fault).isPositive();
             assertThat(fault.path("lost").asLong()).as("nothing accepted is lost: %s", fault).isZero();

@@ -113,13 +113,19 @@ public abstract class OutboxRoutes extends RouteBuilder {
                     + "&waitForTaskToComplete=Never&blockWhenFull=true"
                     + "&offerTimeout={{" + settings + "detached-offer-timeout-ms}}");
             InFlightLimit inFlight = new InFlightLimit((int) setting(settings + "detached-in-flight"));
+            // with the broker slow every sender finds the queue full: a line a minute, not one per request
+            WarningThrottle queueFull = new WarningThrottle(60_000);
             from(publishDetached(service)).routeId(service + ".publish-detached")
                     .doTry()
                         .process(offer)
                     .doCatch(Exception.class)
                         .bean(gate, "publishFailed")
-                        .log(LoggingLevel.WARN, "the outbox queue is full (${exception.message}): "
-                                + "the events stay in the outbox for the relay")
+                        .setVariable("unreported", method(queueFull, "occurred"))
+                        .filter(simple("${variable.unreported} > 0"))
+                            .log(LoggingLevel.WARN, "the outbox queue is full (${exception.message}): the events of "
+                                    + "${variable.unreported} sender(s) since the last such line stay in the outbox "
+                                    + "for the relay")
+                        .end()
                     .end();
             // One consumer keeps the queue's order; it does not wait for one send's acknowledgement before the next,
             // but for at most detached-in-flight unanswered ones: a slow broker then fills the queue, not the heap.
