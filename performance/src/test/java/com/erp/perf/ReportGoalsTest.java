@@ -62,6 +62,21 @@ class ReportGoalsTest {
     }
 
     @Test
+    void aFaultsRunShowsEachFaultWithItsOwnLossGoalAndNoEmptyLoadTables() {
+        Report report = new Report("faults", "services", "performance/run.sh faults services");
+        report.fault(new Fault.Result("processing stopped", "async", 100, 60, 30, 6000, 0, 0, 40.9, Map.of(202, 6000L),
+                88, 277.2, 121.4));
+        report.fault(new Fault.Result("broker slow", "async", 100, 60, 30, 5990, 10, 2, 50.3, Map.of(202, 5990L, 503, 10L),
+                2310, 366.9, 140.2));
+        assertThat(report.goals()).extracting(Report.Goal::goal).containsExactly(
+                "submissions lost, processing stopped (async)", "submissions lost, broker slow (async)");
+        assertThat(report.goals()).extracting(Report.Goal::met).containsExactly(true, false);
+        assertThat(report.markdown()).contains("| broker slow | async | 5990 | 10 | 2 | 50.3 | 2310 | 367 / 140 | 202: 5990, 503: 10 |")
+                .doesNotContain("Submissions at fixed arrival rates");
+        assertThat(report.summary()).contains("fault (broker slow) async: accepted 5990, refused 10, lost 2");
+    }
+
+    @Test
     void theReportSaysWhichJvmsRanWhat() throws Exception {
         Report report = new Report("full", "services", "performance/run.sh full services");
         report.setup("the MongoDB-wire server in a JVM of its own (-Xmx12g -XX:+UseZGC)");
