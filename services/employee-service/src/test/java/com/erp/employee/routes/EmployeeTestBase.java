@@ -25,6 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "erp.embedded.servers=mariadb,kafka",
                 "erp.demo.enabled=true",
                 "erp.demo.password=test-password",
+                // the checks a start skips (employee.yml): the entities against Flyway's tables, the named queries
+                "spring.jpa.hibernate.ddl-auto=validate",
+                "spring.jpa.properties.hibernate.query.startup_check=true",
                 "erp.consumer.redelivery-delay-ms=50",
                 // the reporting lines are compared twice a second (ReportingLinesTest)
                 "erp.employee.reporting-lines.delay-ms=0",
