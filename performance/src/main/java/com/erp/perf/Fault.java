@@ -76,15 +76,20 @@ final class Fault {
                 // a sample missed while the service is busy: the others still tell
             }
         }, 0, 1, TimeUnit.SECONDS);
+        CompletableFuture<Void> back = new CompletableFuture<>();
         timer.schedule(() -> {
             try {
                 begin(kind, target, accounts);
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                // the run fails rather than report a fault that never happened (a scheduled task's exception is
+                // otherwise kept in its future, which nobody reads)
+                back.completeExceptionally(e);
             }
         }, outageAt.toMillis(), TimeUnit.MILLISECONDS);
-        CompletableFuture<Void> back = new CompletableFuture<>();
         timer.schedule(() -> {
+            if (back.isDone()) {
+                return; // the fault never began: nothing to end
+            }
             try {
                 end(kind, target, accounts);
                 backAt.set(System.nanoTime());
