@@ -21,6 +21,7 @@ import com.erp.approvalrequest.api.AttachmentUpload;
 import com.erp.approvalrequest.domain.Submissions.NewApproval;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.Updates;
@@ -161,7 +162,7 @@ public class Attachments {
     /** The caller's files uploaded within the last day. */
     public Bson recentUploadsOf(Caller caller) {
         return and(eq("owner", caller.id()),
-                com.mongodb.client.model.Filters.gte("uploadedAt", Date.from(clock.instant().minus(java.time.Duration.ofDays(1)))));
+                Filters.gte("uploadedAt", Date.from(clock.instant().minus(java.time.Duration.ofDays(1)))));
     }
 
     /** 429 once the caller uploaded {@value #DAILY_UPLOADS} files within a day. */
@@ -189,13 +190,13 @@ public class Attachments {
     public List<WriteModel<Document>> releasedFromDocument(String documentId, List<String> ids) {
         return List.of(new UpdateManyModel<>(and(in("_id", ids), eq("documents", documentId)),
                         Updates.pull("documents", documentId)),
-                new UpdateManyModel<>(and(in("_id", ids), com.mongodb.client.model.Filters.size("documents", 0)),
+                new UpdateManyModel<>(and(in("_id", ids), Filters.size("documents", 0)),
                         Updates.unset("attachedTo")));
     }
 
     /** The files a draft keeps (임시저장), marked as kept by it ({@code drafts}: the ids of the drafts that do). */
     public List<Bson> keptIn(Caller caller, List<String> ids, String draftId) {
-        return List.of(owned(caller, ids), com.mongodb.client.model.Updates.addToSet("drafts", draftId));
+        return List.of(owned(caller, ids), Updates.addToSet("drafts", draftId));
     }
 
     /** The mark a submission ({@code draftId} null; its document's id) or a draft saving these files sets. */
@@ -209,8 +210,8 @@ public class Attachments {
      */
     public List<Bson> releasedFrom(String draftId, List<String> kept) {
         Bson theirs = eq("drafts", draftId);
-        return List.of(kept == null || kept.isEmpty() ? theirs : and(theirs, com.mongodb.client.model.Filters.nin("_id", kept)),
-                com.mongodb.client.model.Updates.pull("drafts", draftId));
+        return List.of(kept == null || kept.isEmpty() ? theirs : and(theirs, Filters.nin("_id", kept)),
+                Updates.pull("drafts", draftId));
     }
 
     /** 422 when a file the submission names was removed meanwhile (found a moment before, not marked now). */
@@ -223,10 +224,10 @@ public class Attachments {
 
     /** Files never submitted nor kept by a draft, older than a submission may take. */
     public Bson unsubmitted() {
-        return and(com.mongodb.client.model.Filters.exists("attachedTo", false),
-                com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.exists("drafts", false),
-                        com.mongodb.client.model.Filters.size("drafts", 0)),
-                com.mongodb.client.model.Filters.lt("uploadedAt", Date.from(clock.instant().minus(keepUnsubmitted))));
+        return and(Filters.exists("attachedTo", false),
+                Filters.or(Filters.exists("drafts", false),
+                        Filters.size("drafts", 0)),
+                Filters.lt("uploadedAt", Date.from(clock.instant().minus(keepUnsubmitted))));
     }
 
     /** The file's bytes; 404 if it is gone. */
