@@ -43,8 +43,8 @@ public class ErpTracingAutoConfiguration {
                 new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
                 new DefaultTracingObservationHandler(tracer)));
         // a service without the gRPC runtime (employee, notification) has no dispatch to continue a trace from
-        MicrometerObservationTracer camelTracer = ClassUtils.isPresent("com.erp.routes.grpc.DispatchRequest",
-                getClass().getClassLoader()) ? new TraceParent.Tracer() : new MicrometerObservationTracer();
+        MicrometerObservationTracer camelTracer = new TraceParent.Tracer(ClassUtils.isPresent(
+                "com.erp.routes.grpc.DispatchRequest", getClass().getClassLoader()));
         camelTracer.setTracer(tracer);
         camelTracer.setObservationRegistry(spans);
         if (!excluded.isBlank()) {
@@ -52,5 +52,12 @@ public class ErpTracingAutoConfiguration {
         }
         camelTracer.init(camel);
         return camelTracer;
+    }
+
+    /** For the stores that keep a trace with each outbox entry ({@link Traced}). */
+    @Bean
+    @ConditionalOnBean(Tracer.class)
+    CurrentTrace currentTrace(Tracer tracer) {
+        return () -> TraceParent.current(tracer);
     }
 }

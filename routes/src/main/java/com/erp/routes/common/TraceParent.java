@@ -1,20 +1,25 @@
 package com.erp.routes.common;
 
 import com.erp.routes.grpc.DispatchRequest;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.observation.MicrometerObservationTracer;
 import org.apache.camel.tracing.ActiveSpanManager;
+import org.apache.camel.tracing.InjectAdapter;
 import org.apache.camel.tracing.SpanAdapter;
 import org.apache.camel.tracing.SpanDecorator;
 import org.apache.camel.tracing.SpanKind;
+import org.slf4j.MDC;
 
 /**
  * A W3C {@code traceparent} handed on where no header travels: camel-grpc passes no call metadata to a route, so the
- * sync path's gRPC request carries its submission's trace in a field ({@code DispatchRequest.traceparent}).
+ * sync path's gRPC request carries its submission's trace in a field ({@code DispatchRequest.traceparent}); an outbox
+ * entry keeps the trace it was stored in ({@link Traced}).
  */
 public final class TraceParent {
 
-    static final String HEADER = "traceparent";
+    public static final String HEADER = "traceparent";
 
     private TraceParent() {
     }
@@ -32,19 +37,73 @@ public final class TraceParent {
     }
 
     /**
-     * Camel's observation tracer, which also continues the trace a gRPC dispatch carries in its message: the route's
-     * span starts from the message's {@code traceparent} as from a header (a route whose consumer gave it no trace).
+     * The trace of the route running on this thread: the span current in Micrometer Tracing if there is one, else the
+     * one Camel's tracer put in the thread's log context ({@code camel.main.use-mdc-logging}; Camel's route spans do
+     * not become Brave's current span). Null when there is neither. The sampling flag is the span's, else not sampled
+     * (nothing is exported).
+     */
+    static String current(io.micrometer.tracing.Tracer tracer) {
+        Span span = tracer.currentSpan();
+        TraceContext context = span == null ? null : span.context();
+        if (context != null && context.traceId() != null && !context.traceId().isEmpty()) {
+            return "00-" + context.traceId() + "-" + context.spanId() + "-"
+                    + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
+        }
+        String traceId = MDC.get(ActiveSpanManager.MDC_TRACE_ID);
+        String spanId = MDC.get(ActiveSpanManager.MDC_SPAN_ID);
+        return traceId == null || spanId == null ? null : "00-" + traceId + "-" + spanId + "-00";
+    }
+
+    /**
+     * Camel's observation tracer, which also continues a trace carried in the message itself: a route whose consumer
+     * gave it no trace (a gRPC dispatch, an outbox row polled) starts its span from the message's
+     * {@code traceparent} as from a header.
      */
     static class Tracer extends MicrometerObservationTracer {
+
+        /** whether this service has the gRPC runtime (approval-request, approval-processing) */
+        private final boolean dispatch;
+
+        Tracer(boolean dispatch) {
+            this.dispatch = dispatch;
+        }
 
         @Override
         protected SpanAdapter startExchangeBeginSpan(Exchange exchange, SpanDecorator sd, String operationName,
                                                      SpanKind kind, SpanAdapter parent) {
-            if (parent == null && exchange.getIn().getHeader(HEADER) == null
-                    && exchange.getIn().getBody() instanceof DispatchRequest r && !r.getTraceparent().isEmpty()) {
-                exchange.getIn().setHeader(HEADER, r.getTraceparent());
+            if (parent == null && exchange.getIn().getHeader(HEADER) == null) {
+                Object body = exchange.getIn().getBody();
+                String carried = body instanceof Traced t ? t.traceparent() : dispatch ? dispatched(body) : null;
+                if (carried != null && !carried.isEmpty()) {
+                    exchange.getIn().setHeader(HEADER, carried);
+                }
             }
             return super.startExchangeBeginSpan(exchange, sd, operationName, kind, parent);
+        }
+
+        /**
+         * A send from an exchange without a trace of its own (the outbox relay's: a timer and in-process calls, for
+         * which no span is made) that carries the trace its message was stored with continues that one: its span is
+         * a child of the stored trace, and the record carries it on.
+         */
+        @Override
+        protected SpanAdapter startSendingEventSpan(String operationName, SpanKind kind, SpanAdapter parent,
+                                                    Exchange exchange, InjectAdapter injectAdapter) {
+            if (parent == null && exchange.getIn().getHeader(HEADER) instanceof String stored && !stored.isEmpty()) {
+                SpanAdapter storedSpan = super.startExchangeBeginSpan(exchange, SpanDecorator.DEFAULT, operationName,
+                        SpanKind.SPAN_KIND_SERVER, null);
+                try {
+                    return super.startSendingEventSpan(operationName, kind, storedSpan, exchange, injectAdapter);
+                } finally {
+                    finishSpan(storedSpan);
+                }
+            }
+            return super.startSendingEventSpan(operationName, kind, parent, exchange, injectAdapter);
+        }
+
+        /** only called where the gRPC runtime is there */
+        private static String dispatched(Object body) {
+            return body instanceof DispatchRequest r ? r.getTraceparent() : null;
         }
     }
 }

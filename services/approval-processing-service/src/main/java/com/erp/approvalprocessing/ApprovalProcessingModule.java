@@ -13,6 +13,7 @@ import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.approvalprocessing.persistence.RedisDelegations;
 import com.erp.approvalprocessing.persistence.RedisReminders;
+import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.redis.RedisReportingLines;
 import com.erp.routes.common.directory.DirectoryConfiguration;
 import com.erp.routes.common.directory.EmployeeDirectory;
@@ -24,6 +25,7 @@ import com.erp.routes.common.redis.RedisKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.erp.routes.common.web.ServiceContract;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -85,9 +87,10 @@ public class ApprovalProcessingModule {
     RedisApprovalStore approvalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
                                      @Value("${erp.approval-processing.finished-ttl}") Duration finishedTtl,
                                      @Value("${erp.approval-processing.outbox.grace-ms}") long graceMs,
-                                     RedisDelegations delegations, ReminderPolicy reminders) {
+                                     RedisDelegations delegations, ReminderPolicy reminders,
+                                     ObjectProvider<CurrentTrace> trace) {
         return new RedisApprovalStore(redis, json, topics, clock, finishedTtl, Duration.ofMillis(graceMs), delegations,
-                reminders);
+                reminders, trace.getIfAvailable(() -> CurrentTrace.NONE));
     }
 
     /** The company's working time (erp.working-time), in which a step's waiting is counted. */

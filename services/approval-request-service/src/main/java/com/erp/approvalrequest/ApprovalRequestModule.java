@@ -15,6 +15,7 @@ import com.erp.approvalrequest.persistence.Drafts;
 import com.erp.approvalrequest.persistence.DelegationReplica;
 import com.erp.approvalrequest.persistence.MongoCollections;
 import com.erp.approvalrequest.persistence.MongoPingHealthIndicator;
+import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.directory.DirectoryConfiguration;
 import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.Topics;
@@ -26,6 +27,7 @@ import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import com.erp.routes.common.web.ServiceContract;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.SpringBootConfiguration;
@@ -103,8 +105,10 @@ public class ApprovalRequestModule {
     ApprovalDocuments approvalDocuments(ObjectMapper json, Topics topics, Clock clock,
                                         @Value("${erp.approval-request.numbering-zone}") ZoneId zone,
                                         @Value("${erp.approval-request.outbox.grace-ms}") long graceMs,
-                                        @Value("${erp.calendar-zone}") ZoneId calendarZone) {
-        return new ApprovalDocuments(json, topics, clock, zone, Duration.ofMillis(graceMs), calendarZone);
+                                        @Value("${erp.calendar-zone}") ZoneId calendarZone,
+                                        ObjectProvider<CurrentTrace> trace) {
+        return new ApprovalDocuments(json, topics, clock, zone, Duration.ofMillis(graceMs), calendarZone,
+                trace.getIfAvailable(() -> CurrentTrace.NONE));
     }
 
     @Bean

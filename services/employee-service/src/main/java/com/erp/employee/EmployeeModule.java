@@ -8,6 +8,7 @@ import com.erp.employee.api.AttendanceViews;
 import com.erp.employee.api.EmployeeViews;
 import com.erp.employee.api.LeaveViews;
 import com.erp.employee.api.QuestViews;
+import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.CompanyDays;
 import com.erp.employee.api.ReportingLinesPublisher;
 import com.erp.employee.auth.LoginService;
@@ -24,6 +25,7 @@ import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.TokenIssuer;
 import jakarta.persistence.EntityManager;
 import com.erp.routes.common.web.ServiceContract;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -89,23 +91,27 @@ public class EmployeeModule {
     @Bean
     QuestBoard questBoard(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                           @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger, ObjectMapper json,
-                          @Value("${erp.quests.max-reward-days-per-year}") double rewardLimitDays) {
-        return new QuestBoard(entityManager, tx, clock, zone, ledger, json, (int) Math.round(rewardLimitDays * 2));
+                          @Value("${erp.quests.max-reward-days-per-year}") double rewardLimitDays,
+                          ObjectProvider<CurrentTrace> trace) {
+        return new QuestBoard(entityManager, tx, clock, zone, ledger, json, (int) Math.round(rewardLimitDays * 2),
+                trace.getIfAvailable(() -> CurrentTrace.NONE));
     }
 
     @Bean
     DelegationDesk delegationDesk(EntityManager entityManager, TransactionTemplate tx, Clock clock,
-                                  @Value("${erp.leave.zone}") ZoneId zone, ObjectMapper json) {
-        return new DelegationDesk(entityManager, tx, clock, zone, json);
+                                  @Value("${erp.leave.zone}") ZoneId zone, ObjectMapper json,
+                                  ObjectProvider<CurrentTrace> trace) {
+        return new DelegationDesk(entityManager, tx, clock, zone, json, trace.getIfAvailable(() -> CurrentTrace.NONE));
     }
 
     @Bean
     Personnel personnel(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                         @Value("${erp.leave.zone}") ZoneId zone, PasswordEncoder passwords,
                         DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
-                        RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger) {
+                        RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger,
+                        ObjectProvider<CurrentTrace> trace) {
         return new Personnel(entityManager, tx, clock, zone, passwords, delegations, views, throttle, json, revoked, quests,
-                ledger);
+                ledger, trace.getIfAvailable(() -> CurrentTrace.NONE));
     }
 
     @Bean

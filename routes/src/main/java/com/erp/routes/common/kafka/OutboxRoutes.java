@@ -1,5 +1,6 @@
 package com.erp.routes.common.kafka;
 
+import com.erp.routes.common.TraceParent;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.RouteBuilder;
@@ -11,7 +12,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * each entry is published to Kafka (key = document id) and removed once Kafka acknowledged it. An entry that
  * could not be published stays, and the relay (a timer) publishes it later (looking often only when entries
  * can be expected: {@link OutboxRelayGate}), so an event survives a Kafka outage
- * or a crash between storing and publishing. The relay runs synchronously: a round starts only when every send
+ * or a crash between storing and publishing; its record still carries the trace of the request that stored it
+ * ({@link OutboxEntry#traceparent()}). The relay runs synchronously: a round starts only when every send
  * of the one before was acknowledged or failed, so the relay never has an entry in flight twice. Consumers are
  * idempotent on the event id, so a rare double publication (publish acknowledged, removal lost) is harmless.
  * <p>
@@ -93,6 +95,9 @@ public abstract class OutboxRoutes extends RouteBuilder {
                 .setVariable("entry", body())
                 .doTry()
                     .removeHeaders("*")
+                    // the trace of the request that stored it: the relay has none of its own, so the record continues
+                    // this one (TraceParent.Tracer); a route publishing what it just stored replaces it with its own
+                    .setHeader(TraceParent.HEADER, simple("${variable.entry.traceparent}"))
                     .setHeader(KafkaConstants.KEY, simple("${variable.entry.approvalId}"))
                     .setHeader(KafkaConstants.OVERRIDE_TOPIC, simple("${variable.entry.topic}"))
                     .setBody(simple("${variable.entry.payload}"))

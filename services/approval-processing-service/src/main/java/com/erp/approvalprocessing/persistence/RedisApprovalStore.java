@@ -12,6 +12,7 @@ import com.erp.approvalprocessing.api.Inbox;
 import com.erp.approvalprocessing.domain.ApprovalState;
 import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Transition;
+import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
@@ -52,10 +53,14 @@ public class RedisApprovalStore {
     private final RedisDelegations delegations;
     private final ReminderPolicy reminders;
 
+    private final CurrentTrace trace;
+
+    /** @param trace the trace each outbox entry keeps (the request's or event's that stored it), for the relay */
     public RedisApprovalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
                               Duration finishedTtl, Duration outboxGrace, RedisDelegations delegations,
-                              ReminderPolicy reminders) {
+                              ReminderPolicy reminders, CurrentTrace trace) {
         this.redis = redis;
+        this.trace = trace;
         this.delegations = delegations;
         this.reminders = reminders;
         this.json = json;
@@ -155,8 +160,9 @@ public class RedisApprovalStore {
 
     /** The events of a transition as outbox entries, to publish right away. */
     public List<OutboxEntry> outbox(Transition transition) {
+        String traceparent = trace.traceparent();
         return transition.events().stream().map(e -> new OutboxEntry(e.approvalId(), e.eventId(),
-                topics.topicOf(e.eventType()), write(e), e.occurredAt())).toList();
+                topics.topicOf(e.eventType()), write(e), e.occurredAt(), traceparent)).toList();
     }
 
     /** Outbox entries (from an HGETALL of the outbox) old enough that the route that wrote them gave up. */

@@ -39,6 +39,7 @@ import com.erp.approvalrequest.domain.DocumentNumber;
 import com.erp.approvalrequest.domain.PageCursor;
 import com.erp.approvalrequest.domain.LeadAuthority;
 import com.erp.approvalrequest.domain.Submissions.NewApproval;
+import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
@@ -98,13 +99,19 @@ public class ApprovalDocuments {
 
     private final ZoneId calendarZone;
 
+    private final CurrentTrace trace;
+
     public ApprovalDocuments(ObjectMapper json, Topics topics, Clock clock, ZoneId numberingZone, Duration outboxGrace) {
-        this(json, topics, clock, numberingZone, outboxGrace, numberingZone);
+        this(json, topics, clock, numberingZone, outboxGrace, numberingZone, CurrentTrace.NONE);
     }
 
-    /** @param calendarZone the company's calendar (erp.calendar-zone), in which a list's days are read */
+    /**
+     * @param calendarZone the company's calendar (erp.calendar-zone), in which a list's days are read
+     * @param trace        the trace each outbox entry keeps (the request's that stored it)
+     */
     public ApprovalDocuments(ObjectMapper json, Topics topics, Clock clock, ZoneId numberingZone, Duration outboxGrace,
-                             ZoneId calendarZone) {
+                             ZoneId calendarZone, CurrentTrace trace) {
+        this.trace = trace;
         this.calendarZone = calendarZone;
         this.json = json;
         this.topics = topics;
@@ -213,17 +220,22 @@ public class ApprovalDocuments {
         return new Document("_id", approvalId).append("outbox", List.of(entry));
     }
 
-    /** An event as the outbox keeps it until published: its id, topic, JSON, and when it was stored. */
+    /**
+     * An event as the outbox keeps it until published: its id, topic, JSON, when it was stored, and the trace of the
+     * request that stored it (left out when there is none).
+     */
     private Document outboxEntry(ApprovalEvent event, Date at) {
-        return new Document("eventId", event.eventId()).append("topic", topics.topicOf(event.eventType()))
+        Document entry = new Document("eventId", event.eventId()).append("topic", topics.topicOf(event.eventType()))
                 .append("payload", toJson(event)).append("createdAt", at);
+        String traceparent = trace.traceparent();
+        return traceparent == null ? entry : entry.append("traceparent", traceparent);
     }
 
     public List<OutboxEntry> outbox(Document document) {
         List<OutboxEntry> entries = new ArrayList<>();
         for (Document e : document.getList("outbox", Document.class, List.of())) {
             entries.add(new OutboxEntry(document.getString("_id"), e.getString("eventId"), e.getString("topic"),
-                    e.getString("payload"), e.getDate("createdAt").toInstant()));
+                    e.getString("payload"), e.getDate("createdAt").toInstant(), e.getString("traceparent")));
         }
         return entries;
     }

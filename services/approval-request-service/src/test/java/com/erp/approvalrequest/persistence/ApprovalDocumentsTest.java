@@ -127,6 +127,23 @@ class ApprovalDocumentsTest {
     }
 
     @Test
+    void anOutboxEntryKeepsTheTraceOfTheRequestThatStoredItForTheRelay() {
+        String trace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        ApprovalDocuments traced = new ApprovalDocuments(new ObjectMapper().findAndRegisterModules(),
+                new Topics("s", "a", "d", "c", "r", "w", "lr", "lf", "q", "dc", "rm", "cm", "lc", "rc", "lx", "tr", "rl", ".dlq", 1),
+                Clock.systemUTC(), ZoneId.of("Asia/Seoul"), Duration.ofSeconds(5), ZoneId.of("Asia/Seoul"), () -> trace);
+        Document approved = sentToSales("APPROVED");
+        Document entry = traced.changeOutbox(traced.receipt(approved, of(SALES_STAFF, 2L)));
+        assertThat(traced.outbox(entry)).singleElement().satisfies(e -> {
+            assertThat(e.topic()).isEqualTo("rc");
+            assertThat(e.traceparent()).isEqualTo(trace);
+        });
+        // stored outside any trace (or before entries kept one): none, and the relay's route starts a trace of its own
+        assertThat(documents.outbox(documents.changeOutbox(documents.receipt(approved, of(SALES_STAFF, 2L)))))
+                .singleElement().satisfies(e -> assertThat(e.traceparent()).isNull());
+    }
+
+    @Test
     void thePeopleOfAReceivingDepartmentReadAndReceiveItForTheirDepartmentOnceApproved() {
         Document approved = sentToSales("APPROVED");
         assertThat(ApprovalDocuments.mayRead(approved, of(SALES_STAFF, 2L))).isTrue();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.approvalrequest.persistence.MongoCollections;
 import com.erp.routes.common.kafka.OutboxEntry;
+import com.erp.routes.testing.KafkaProbe;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,16 @@ class OutboxMarkTest extends ApprovalRequestRouteTestBase {
     }
 
     @Test
+    void aRelayedEntryCarriesTheTraceOfTheRequestThatStoredIt() {
+        String trace = "5bf92f3577b34da6a3ce929d0e0e4736";
+        String id = leftover(Instant.now().minusSeconds(60), true, "00-" + trace + "-00f067aa0ba902b7-01");
+
+        var published = kafka.await("approval.submitted", r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(published).isNotEmpty().allSatisfy(r -> assertThat(KafkaProbe.header(r, "traceparent"))
+                .as("not the relay's own trace").startsWith("00-" + trace + "-").doesNotContain("00f067aa0ba902b7"));
+    }
+
+    @Test
     void aDocumentWithEntriesButNoMarkIsMarkedAtStartThenRelayed() {
         Instant created = Instant.now().minusSeconds(120);
         String id = leftover(created, false);
@@ -63,8 +74,8 @@ class OutboxMarkTest extends ApprovalRequestRouteTestBase {
     void theMarkStaysWhileAnyEntryIsUnpublished() {
         Instant created = Instant.now();
         String id = "mark-" + UUID.randomUUID();
-        OutboxEntry first = new OutboxEntry(id, "ev-1-" + id, "approval.submitted", "{}", created);
-        OutboxEntry second = new OutboxEntry(id, "ev-2-" + id, "approval.submitted", "{}", created);
+        OutboxEntry first = new OutboxEntry(id, "ev-1-" + id, "approval.submitted", "{}", created, null);
+        OutboxEntry second = new OutboxEntry(id, "ev-2-" + id, "approval.submitted", "{}", created, null);
         approvals().insertOne(new Document("_id", id)
                 .append(ApprovalDocuments.OUTBOX_MARK, ApprovalDocuments.outboxMark(id, created))
                 .append("outbox", List.of(entry(first), entry(second))));
@@ -113,8 +124,13 @@ class OutboxMarkTest extends ApprovalRequestRouteTestBase {
 
     /** A document whose submission event was stored but never published (a crash right after the insert). */
     private String leftover(Instant created, boolean marked) {
+        return leftover(created, marked, null);
+    }
+
+    private String leftover(Instant created, boolean marked, String traceparent) {
         String id = "leftover-" + UUID.randomUUID();
-        OutboxEntry e = new OutboxEntry(id, "ev-" + id, "approval.submitted", "{\"approvalId\":\"" + id + "\"}", created);
+        OutboxEntry e = new OutboxEntry(id, "ev-" + id, "approval.submitted", "{\"approvalId\":\"" + id + "\"}", created,
+                traceparent);
         Document d = new Document("_id", id).append("status", "SUBMITTED").append("outbox", List.of(entry(e)));
         if (marked) {
             d.append(ApprovalDocuments.OUTBOX_MARK, ApprovalDocuments.outboxMark(id, created));
@@ -124,13 +140,14 @@ class OutboxMarkTest extends ApprovalRequestRouteTestBase {
     }
 
     private static Document marked(String id, Instant created) {
-        OutboxEntry e = new OutboxEntry(id, "ev-" + id, "approval.submitted", "{}", created);
+        OutboxEntry e = new OutboxEntry(id, "ev-" + id, "approval.submitted", "{}", created, null);
         return new Document("_id", id).append(ApprovalDocuments.OUTBOX_MARK, ApprovalDocuments.outboxMark(id, created))
                 .append("outbox", List.of(entry(e)));
     }
 
     private static Document entry(OutboxEntry e) {
-        return new Document("eventId", e.eventId()).append("topic", e.topic()).append("payload", e.payload())
+        Document entry = new Document("eventId", e.eventId()).append("topic", e.topic()).append("payload", e.payload())
                 .append("createdAt", Date.from(e.createdAt()));
+        return e.traceparent() == null ? entry : entry.append("traceparent", e.traceparent());
     }
 }

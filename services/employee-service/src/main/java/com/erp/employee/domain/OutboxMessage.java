@@ -2,6 +2,7 @@ package com.erp.employee.domain;
 
 import java.time.Instant;
 
+import com.erp.routes.common.Traced;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,12 +15,13 @@ import jakarta.persistence.Table;
 
 /**
  * An event waiting to be published (JSON): written in the transaction of the change it tells of, removed by the
- * relay (route employee.outbox) once Kafka has it. Its {@link Kind} says which topic it goes to.
+ * relay (route employee.outbox) once Kafka has it. Its {@link Kind} says which topic it goes to; its trace is the
+ * request's that wrote it, which the relay's route continues ({@link Traced}).
  */
 @Entity
 @Table(name = "employee_outbox")
 @NamedQuery(name = OutboxMessage.OLDEST, query = "select e from OutboxMessage e order by e.id")
-public class OutboxMessage {
+public class OutboxMessage implements Traced {
 
     public static final String OLDEST = "OutboxMessage.oldest";
 
@@ -44,10 +46,15 @@ public class OutboxMessage {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    private String traceparent;
+
     protected OutboxMessage() {
     }
 
-    public OutboxMessage(String eventId, Kind kind, String messageKey, String payload, Instant createdAt) {
+    /** @param traceparent the trace of the request that wrote it; null outside any */
+    public OutboxMessage(String eventId, Kind kind, String messageKey, String payload, Instant createdAt,
+                         String traceparent) {
+        this.traceparent = traceparent;
         this.eventId = eventId;
         this.kind = kind;
         this.messageKey = messageKey;
@@ -65,5 +72,10 @@ public class OutboxMessage {
 
     public String getPayload() {
         return payload;
+    }
+
+    @Override
+    public String traceparent() {
+        return traceparent;
     }
 }

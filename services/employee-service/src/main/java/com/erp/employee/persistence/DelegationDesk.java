@@ -16,6 +16,7 @@ import com.erp.employee.domain.Delegation;
 import com.erp.employee.domain.DelegationRules;
 import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.OutboxMessage;
+import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
@@ -40,8 +41,13 @@ public class DelegationDesk {
     private final ZoneId zone;
     private final ObjectMapper json;
 
-    public DelegationDesk(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, ObjectMapper json) {
+    private final CurrentTrace trace;
+
+    /** @param trace the trace its outbox rows keep (the request's that wrote them) */
+    public DelegationDesk(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, ObjectMapper json,
+                          CurrentTrace trace) {
         this.em = em;
+        this.trace = trace;
         this.tx = tx;
         this.clock = clock;
         this.zone = zone;
@@ -214,7 +220,8 @@ public class DelegationDesk {
         private void publish(DelegationEvent event) {
         try {
             em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.DELEGATION,
-                    String.valueOf(event.approver().id()), json.writeValueAsString(event), event.occurredAt()));
+                    String.valueOf(event.approver().id()), json.writeValueAsString(event), event.occurredAt(),
+                    trace.traceparent()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

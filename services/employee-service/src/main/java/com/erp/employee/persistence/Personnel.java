@@ -37,6 +37,7 @@ import com.erp.employee.domain.PersonnelRules;
 import com.erp.employee.domain.Position;
 import com.erp.employee.domain.Role;
 import com.erp.employee.domain.Team;
+import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.TokenRevocation;
 import com.erp.routes.common.security.Caller;
@@ -83,11 +84,17 @@ public class Personnel {
     private final ZoneId zone;
     private final LeaveLedger ledger;
 
-    /** @param zone the company's, in which a hire date is a day */
+    private final CurrentTrace trace;
+
+    /**
+     * @param zone  the company's, in which a hire date is a day
+     * @param trace the trace its outbox rows keep (the request's that wrote them)
+     */
     public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, PasswordEncoder passwords,
                      DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
-                     RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger) {
+                     RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger, CurrentTrace trace) {
         this.em = em;
+        this.trace = trace;
         this.zone = zone;
         this.ledger = ledger;
         // every read sees what is committed: a read after taking the rows' locks sees what their last holder wrote
@@ -626,7 +633,7 @@ public class Personnel {
                 EmployeeViews.person(e), e.revokeTokens(), reason);
         try {
             em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.REVOCATION, String.valueOf(e.getId()),
-                    json.writeValueAsString(event), now));
+                    json.writeValueAsString(event), now, trace.traceparent()));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

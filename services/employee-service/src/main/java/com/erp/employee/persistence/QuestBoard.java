@@ -19,6 +19,7 @@ import com.erp.employee.api.QuestSendBackRequest;
 import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.Quest;
 import com.erp.employee.domain.OutboxMessage;
+import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.QuestEvent;
@@ -49,12 +50,16 @@ public class QuestBoard {
     /** The most half days one person earns by quests in a year ({@code erp.quests.max-reward-days-per-year}). */
     private final int rewardLimitHalfDays;
 
+    private final CurrentTrace trace;
+
+    /** @param trace the trace its outbox rows keep (the request's that wrote them) */
     public QuestBoard(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, LeaveLedger ledger,
-                      ObjectMapper json, int rewardLimitHalfDays) {
+                      ObjectMapper json, int rewardLimitHalfDays, CurrentTrace trace) {
         if (rewardLimitHalfDays < 0) {
             throw new IllegalArgumentException("erp.quests.max-reward-days-per-year must not be negative");
         }
         this.rewardLimitHalfDays = rewardLimitHalfDays;
+        this.trace = trace;
         this.em = em;
         this.tx = tx;
         this.clock = clock;
@@ -226,7 +231,7 @@ public class QuestBoard {
                 actor, note, type == QuestEvent.Type.APPROVED ? quest.getRewardPaidHalfDays() / 2.0 : null);
         try {
             em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.QUEST, String.valueOf(quest.getId()),
-                    json.writeValueAsString(event), event.occurredAt()));
+                    json.writeValueAsString(event), event.occurredAt(), trace.traceparent()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

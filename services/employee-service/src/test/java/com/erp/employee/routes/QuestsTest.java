@@ -89,6 +89,27 @@ class QuestsTest extends EmployeeTestBase {
     }
 
     /**
+     * The events employee-service publishes go out through its outbox relay, in a route of the relay's; each still
+     * carries the trace of the request that caused it (kept with the outbox row), here the client's own.
+     */
+    @Test
+    void aQuestsEventCarriesTheTraceOfTheRequestThatChangedIt() {
+        String trace = "6bf92f3577b34da6a3ce929d0e0e4736";
+        long id = post(token("dev.lead"), "추적되는 퀘스트", 1);
+        Response taken = http.send(http.request("/api/quests/" + id + "/take", token("dev.staff"))
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(taken.status()).as("%s", taken).isEqualTo(200);
+
+        String carried = com.erp.routes.testing.KafkaProbe.header(
+                kafka.awaitKey("quest.changed", String.valueOf(id), 1).get(0), "traceparent");
+        assertThat(carried).as("the relayed event's traceparent").startsWith("00-" + trace + "-")
+                .doesNotContain("00f067aa0ba902b7");
+        // one quest in hand at a time: the other tests' taker has it free again
+        assertThat(act(token("dev.staff"), id, "give-up", null).status()).isEqualTo(200);
+    }
+
+    /**
      * One person's quest rewards of a year stop at the yearly limit (10 days here): the approval beyond it still
      * approves, pays what is left (then nothing), and the quest and its event say what it paid.
      */
