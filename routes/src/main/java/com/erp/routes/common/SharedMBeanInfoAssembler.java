@@ -57,11 +57,6 @@ final class SharedMBeanInfoAssembler extends ServiceSupport implements Managemen
         return mbean;
     }
 
-    /** How many descriptions are shared: one per managed class. */
-    int descriptions() {
-        return shared.size();
-    }
-
     private static boolean caches(ModelMBeanInfo info) throws JMException {
         Descriptor mbean = info.getMBeanDescriptor();
         if (mbean != null && mbean.getFieldValue(CACHES) != null) {

@@ -15,7 +15,7 @@ import org.slf4j.MDC;
 /**
  * A W3C {@code traceparent} handed on where no header travels: camel-grpc passes no call metadata to a route, so the
  * sync path's gRPC request carries its submission's trace in a field ({@code DispatchRequest.traceparent}); an outbox
- * entry keeps the trace it was stored in ({@link Traced}).
+ * entry or row keeps the trace it was stored in ({@code OutboxEntry.traceparent}, {@link Traced}).
  */
 public final class TraceParent {
 

@@ -1,9 +1,9 @@
 package com.erp.routes.common;
 
 /**
- * Something kept with the trace it was made in, to be sent on later: an outbox entry. A route whose consumer hands it
- * over without a trace of its own (a relay, a polling consumer) continues that trace ({@link TraceParent.Tracer}), so
- * an event published late still carries the trace of the request that caused it.
+ * Something kept with the trace it was made in, to be sent on later: employee-service's outbox row. A route whose
+ * consumer hands it over with no trace of its own (a polling consumer) continues that trace ({@link TraceParent.Tracer}),
+ * so the event it publishes still carries the trace of the request that caused it.
  */
 public interface Traced {
 

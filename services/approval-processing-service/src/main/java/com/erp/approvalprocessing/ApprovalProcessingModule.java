@@ -25,7 +25,6 @@ import com.erp.routes.common.redis.RedisKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.erp.routes.common.web.ServiceContract;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -88,9 +87,9 @@ public class ApprovalProcessingModule {
                                      @Value("${erp.approval-processing.finished-ttl}") Duration finishedTtl,
                                      @Value("${erp.approval-processing.outbox.grace-ms}") long graceMs,
                                      RedisDelegations delegations, ReminderPolicy reminders,
-                                     ObjectProvider<CurrentTrace> trace) {
+                                     CurrentTrace trace) {
         return new RedisApprovalStore(redis, json, topics, clock, finishedTtl, Duration.ofMillis(graceMs), delegations,
-                reminders, trace.getIfAvailable(() -> CurrentTrace.NONE));
+                reminders, trace);
     }
 
     /** The company's working time (erp.working-time), in which a step's waiting is counted. */

@@ -27,7 +27,6 @@ import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import com.erp.routes.common.web.ServiceContract;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.SpringBootConfiguration;
@@ -106,9 +105,9 @@ public class ApprovalRequestModule {
                                         @Value("${erp.approval-request.numbering-zone}") ZoneId zone,
                                         @Value("${erp.approval-request.outbox.grace-ms}") long graceMs,
                                         @Value("${erp.calendar-zone}") ZoneId calendarZone,
-                                        ObjectProvider<CurrentTrace> trace) {
+                                        CurrentTrace trace) {
         return new ApprovalDocuments(json, topics, clock, zone, Duration.ofMillis(graceMs), calendarZone,
-                trace.getIfAvailable(() -> CurrentTrace.NONE));
+                trace);
     }
 
     @Bean

@@ -25,7 +25,6 @@ import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.TokenIssuer;
 import jakarta.persistence.EntityManager;
 import com.erp.routes.common.web.ServiceContract;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -92,16 +91,16 @@ public class EmployeeModule {
     QuestBoard questBoard(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                           @Value("${erp.leave.zone}") ZoneId zone, LeaveLedger ledger, ObjectMapper json,
                           @Value("${erp.quests.max-reward-days-per-year}") double rewardLimitDays,
-                          ObjectProvider<CurrentTrace> trace) {
+                          CurrentTrace trace) {
         return new QuestBoard(entityManager, tx, clock, zone, ledger, json, (int) Math.round(rewardLimitDays * 2),
-                trace.getIfAvailable(() -> CurrentTrace.NONE));
+                trace);
     }
 
     @Bean
     DelegationDesk delegationDesk(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                                   @Value("${erp.leave.zone}") ZoneId zone, ObjectMapper json,
-                                  ObjectProvider<CurrentTrace> trace) {
-        return new DelegationDesk(entityManager, tx, clock, zone, json, trace.getIfAvailable(() -> CurrentTrace.NONE));
+                                  CurrentTrace trace) {
+        return new DelegationDesk(entityManager, tx, clock, zone, json, trace);
     }
 
     @Bean
@@ -109,9 +108,9 @@ public class EmployeeModule {
                         @Value("${erp.leave.zone}") ZoneId zone, PasswordEncoder passwords,
                         DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
                         RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger,
-                        ObjectProvider<CurrentTrace> trace) {
+                        CurrentTrace trace) {
         return new Personnel(entityManager, tx, clock, zone, passwords, delegations, views, throttle, json, revoked, quests,
-                ledger, trace.getIfAvailable(() -> CurrentTrace.NONE));
+                ledger, trace);
     }
 
     @Bean
