@@ -1,6 +1,9 @@
 package com.erp.perf;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +16,7 @@ import com.erp.devinfra.FreePort;
 import com.erp.devinfra.ServiceProcess;
 
 /**
- * A service's executable jar prepared the way its container image is meant to hold it: extracted (Spring Boot's
+ * A service's executable jar prepared the way its container image holds it (k8s/images/service.Dockerfile): extracted (Spring Boot's
  * {@code -Djarmode=tools extract}, so classes are not loaded out of nested jars) and with a class-data-sharing
  * archive written by a training run. Together they take about half off the start-up time on 2 cores. The training
  * run starts the service until it is ready and then stops it (SIGTERM; the JVM writes the archive as it exits), so
@@ -27,7 +30,30 @@ final class ServiceImage {
     record Image(Path jar, List<String> jvmOptions) {
     }
 
+    /** The service JVM options the image starts with, a java argument file (classpath: the image's own file). */
+    static final String JVM_OPTIONS = "service.jvm";
+
     private ServiceImage() {
+    }
+
+    /** {@link #JVM_OPTIONS}'s options, as the java launcher reads them: whitespace-separated, {@code #} to the line's end a comment. */
+    static List<String> jvmOptions() {
+        try (InputStream in = ServiceImage.class.getClassLoader().getResourceAsStream(JVM_OPTIONS)) {
+            if (in == null) {
+                throw new IllegalStateException(JVM_OPTIONS + " is not on the classpath (k8s/images, performance/pom.xml)");
+            }
+            List<String> options = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                int comment = line.indexOf('#');
+                String text = (comment < 0 ? line : line.substring(0, comment)).strip();
+                if (!text.isEmpty()) {
+                    options.addAll(List.of(text.split("\\s+")));
+                }
+            }
+            return List.copyOf(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Image prepare(String name, Path execJar, Path dir, Map<String, String> env, List<String> jvmOptions)

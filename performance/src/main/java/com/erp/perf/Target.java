@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.erp.devinfra.EmbeddedServer.Kind;
 import com.erp.devinfra.FreePort;
@@ -60,16 +61,13 @@ public final class Target implements AutoCloseable {
     // a few hundred thousand documents
     private static final List<String> JVM = List.of("-Xms1g", "-Xmx6g", "-XX:+UseParallelGC");
     /**
-     * A service JVM as a small pod runs it: serial GC, a small young generation and a heap that gives memory back
-     * (so the start-up's garbage does not stay resident), plus {@link ServiceImage}'s extracted jar and CDS archive.
+     * A service JVM as its container image runs it ({@code k8s/images/service.jvm}, the image's own file: serial GC, a
+     * small young generation, a heap and a native heap that give memory back), with a heap bound of its own where the
+     * pod's follows its memory limit, plus {@link ServiceImage}'s extracted jar and CDS archive.
      */
-    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-Xmn24m", "-XX:MinHeapFreeRatio=5",
-            "-XX:MaxHeapFreeRatio=15", "-Xss512k", "-XX:+UseSerialGC",
-            // the JIT's and the start-up's malloc'ed memory, freed but kept by glibc, goes back to the system every 5 s
-            // (experimental in JDK 17, a product option from 21); with MALLOC_ARENA_MAX (SERVICE_ENV), 319 -> 272 MB
-            // for employee-service idle
-            "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
-    /** glibc's malloc arenas: by default 8 per core, each holding on to what it once allocated. */
+    private static final List<String> SERVICE_JVM = Stream.concat(Stream.of("-Xmx384m"),
+            ServiceImage.jvmOptions().stream()).toList();
+    /** glibc's malloc arenas: by default 8 per core, each holding on to what it once allocated (as the image's ENV). */
     private static final Map<String, String> SERVICE_ENV = Map.of("MALLOC_ARENA_MAX", "2");
     /** When a JVM counts as idle: its start-up's compilations are done and the native heap was trimmed. */
     static final Duration IDLE_AFTER = Duration.ofSeconds(15);

@@ -186,6 +186,20 @@ class K8sManifestsTest {
         }
     }
 
+    /** The load suite measures start-up and idle memory with the image's JVM options and layout (ServiceImage). */
+    @Test
+    void theServiceImageStartsAsTheLoadSuiteMeasuresIt() throws IOException {
+        String dockerfile = Files.readString(K8S.resolve("images/service.Dockerfile"));
+        assertThat(dockerfile).containsPattern("(?m)^COPY k8s/images/service\\.jvm /app/service\\.jvm$")
+                .containsPattern("-Djarmode=tools -jar \\S+ extract --destination /app/service\\b")
+                .containsPattern("java @/app/service\\.jvm -XX:ArchiveClassesAtExit=/app/service\\.jsa")
+                .contains("MALLOC_ARENA_MAX=2")
+                .contains("ENTRYPOINT [\"java\", \"@/app/service.jvm\", \"-XX:SharedArchiveFile=/app/service.jsa\", \"-jar\", "
+                        + "\"/app/service/app.jar\"]");
+        assertThat(Files.readString(ROOT.resolve("performance/pom.xml")))
+                .as("the suite reads the same options file").contains("<directory>${project.basedir}/../k8s/images</directory>");
+    }
+
     @Test
     void noSecretIsInTheRepository() throws IOException {
         List<Map<String, Object>> everything = documents(K8S);
