@@ -33,7 +33,9 @@ import org.apache.kafka.common.Uuid;
  * <p>Each endpoint holds a lease: closing it (a route stopped from the console, the shutdown) flushes what was sent
  * through the producer and lets go; the last lease closes the producer, so a stopped Camel context leaves no client
  * behind and the next start makes a fresh one. A transactional producer (none today) is never shared: its
- * transactions are its own. Consumers are made as Camel makes them, one per consumer thread.
+ * transactions are its own. Consumers are made as Camel makes them, one per consumer thread. Camel's per-producer
+ * health check (off unless {@code camel.health.producers-enabled}) cannot look into a lease and reports it ready;
+ * the broker's health is the {@code kafka} health contributor's ({@link KafkaHealthIndicator}).
  */
 public final class SharedKafkaProducers extends DefaultKafkaClientFactory {
 
