@@ -31,11 +31,13 @@ final class Backlog {
             // let the lag gauge (refreshed every second here) and the outbox's (reused for 5 s) see it
             Thread.sleep(5500);
         }
-        Prometheus metrics = new Prometheus(http, target.processing(), accounts.token("admin"));
+        Prometheus metrics = Prometheus.across(http, accounts.token("admin"), target.processing(), target.request());
         // every accepted document in the topic first: a send that timed out under the burst left its event to the
         // relay, and a drain measured without it would count documents it never took
         waitForEmptyOutbox(metrics, Duration.ofMinutes(10));
-        double lag = metrics.sum("erp_kafka_consumer_lag", "group=\"erp-approval-processing\"", "topic=\"approval.submitted\"");
+        // one service's lag gauge: every service measures every group's
+        double lag = new Prometheus(http, target.processing(), accounts.token("admin"))
+                .sum("erp_kafka_consumer_lag", "group=\"erp-approval-processing\"", "topic=\"approval.submitted\"");
         long start = System.nanoTime();
         target.consumer(accounts, true);
         double drain = Fault.waitForNoLag(metrics, start, Duration.ofMinutes(30));

@@ -122,7 +122,8 @@ final class Fault {
             }
         }
 
-        Prometheus metrics = new Prometheus(http, target.processing(), accounts.token("admin"));
+        // processing's lag and outbox, and approval-request's outbox: a document whose send timed out waits there
+        Prometheus metrics = Prometheus.across(http, accounts.token("admin"), target.processing(), target.request());
         double drain = waitForNoLag(metrics, backAt.get());
         // a document's status is approval-request's record of processing's events: wait for that consumer too
         waitForAllConsumers(metrics, Duration.ofMinutes(5));

@@ -129,7 +129,8 @@ public final class PerfSuite {
             Accounts accounts = new Accounts(http, target.employee(), Target.PASSWORD);
             String token = accounts.token("dev.staff");
 
-            Prometheus lag = new Prometheus(http, target.processing(), accounts.token("admin"));
+            // the lag of every group, processing's outbox and approval-request's (each service exposes its own)
+            Prometheus lag = Prometheus.across(http, accounts.token("admin"), target.processing(), target.request());
             say("warming up both paths for %s s each", plan.warmupSeconds());
             for (String mode : MODES) {
                 double rate = "sync".equals(mode) ? plan.warmupRate() / 3 : plan.warmupRate();
@@ -218,8 +219,8 @@ public final class PerfSuite {
 
             Prometheus metrics = new Prometheus(http, target.request(), accounts.token("admin"));
             Map<String, Object> seen = new LinkedHashMap<>();
-            seen.put("dlqMessages", new Prometheus(http, target.processing(), accounts.token("admin")).sum("erp_dlq_messages_total")
-                    + metrics.sum("erp_dlq_messages_total"));
+            seen.put("dlqMessages", Prometheus.across(http, accounts.token("admin"), target.processing(), target.request())
+                    .sum("erp_dlq_messages_total"));
             seen.put("outboxBacklogApprovalRequest", metrics.sum("erp_outbox_backlog", "service=\"approval-request\""));
             seen.put("submissionsAsync", metrics.sum("erp_dispatch_submissions_total", "mode=\"async\""));
             seen.put("submissionsSync", metrics.sum("erp_dispatch_submissions_total", "mode=\"sync\""));

@@ -1,27 +1,49 @@
 package com.erp.perf;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads single values out of a service's /actuator/prometheus (text format). */
+/**
+ * Reads single values out of services' /actuator/prometheus (text format): one service's, or several added up (a gauge
+ * such as {@code erp_outbox_backlog{service}} is exposed only by the service it counts; standalone has one JVM behind
+ * every base, which is read once).
+ */
 public final class Prometheus {
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
 
     private final Http http;
-    private final String base;
+    private final Set<String> bases;
     private final String token;
 
     public Prometheus(Http http, String base, String adminToken) {
+        this(http, adminToken, List.of(base));
+    }
+
+    private Prometheus(Http http, String adminToken, List<String> bases) {
         this.http = http;
-        this.base = base;
+        this.bases = new LinkedHashSet<>(bases);
         this.token = adminToken;
     }
 
+    /** These services' metrics added up, each service once. */
+    public static Prometheus across(Http http, String adminToken, String... bases) {
+        return new Prometheus(http, adminToken, List.of(bases));
+    }
+
+    /** The sum over the matching samples of every service read (0 when there are none). */
+    public double sum(String metric, String... labels) {
+        return bases.stream().mapToDouble(base -> samples(base, metric, labels).values().stream()
+                .mapToDouble(Double::doubleValue).sum()).sum();
+    }
+
     /** Every sample of the metric whose labels contain all of {@code labels} (e.g. {@code topic="approval.submitted"}). */
-    public Map<String, Double> samples(String metric, String... labels) {
+    private Map<String, Double> samples(String base, String metric, String... labels) {
         String text = http.send(http.request(base + "/actuator/prometheus", token).header("Accept", "text/plain")
                 .GET().build()).join().body();
         Map<String, Double> found = new LinkedHashMap<>();
@@ -40,10 +62,5 @@ public final class Prometheus {
             }
         }
         return found;
-    }
-
-    /** The sum over the matching samples (0 when there are none). */
-    public double sum(String metric, String... labels) {
-        return samples(metric, labels).values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }

@@ -16,12 +16,13 @@ import com.erp.devinfra.FreePort;
 import com.erp.devinfra.ServiceProcess;
 
 /**
- * A service's executable jar prepared the way its container image holds it (k8s/images/service.Dockerfile): extracted (Spring Boot's
- * {@code -Djarmode=tools extract}, so classes are not loaded out of nested jars) and with a class-data-sharing
- * archive written by a training run. Together they take about half off the start-up time on 2 cores. The training
- * run starts the service until it is ready and then stops it (SIGTERM; the JVM writes the archive as it exits), so
- * the archive also holds what Camel, Tomcat and the Kafka clients load once the context is refreshed: stopping at
- * the refresh ({@code spring.context.exit=onRefresh}) left about 2,100 classes to be parsed from the jars at every
+ * A service's executable jar prepared the way its container image holds it (k8s/images/service.Dockerfile):
+ * extracted (Spring Boot's {@code -Djarmode=tools extract}, so classes are not loaded out of nested jars) and with a
+ * class-data-sharing archive written by a training run. Together they take about half off the start-up time on 2
+ * cores. The training run starts the service until it is ready and then stops it (SIGTERM; the JVM writes the
+ * archive as it exits), so the archive also holds what Camel, Tomcat and the Kafka clients load once the context is
+ * refreshed: stopping at the refresh ({@code spring.context.exit=onRefresh}, as the image's build must, having no
+ * servers) left about 2,100 classes to be parsed from the jars at every
  * start. The archive only speeds start-up: a JVM that cannot use it starts without it.
  */
 final class ServiceImage {
@@ -36,7 +37,7 @@ final class ServiceImage {
     private ServiceImage() {
     }
 
-    /** {@link #JVM_OPTIONS}'s options, as the java launcher reads them: whitespace-separated, {@code #} to the line's end a comment. */
+    /** {@link #JVM_OPTIONS}'s options as the java launcher reads them: split at white space, from {@code #} a comment. */
     static List<String> jvmOptions() {
         try (InputStream in = ServiceImage.class.getClassLoader().getResourceAsStream(JVM_OPTIONS)) {
             if (in == null) {

@@ -12,7 +12,6 @@ import com.erp.routes.common.kafka.KafkaHeaderFilter;
 import com.erp.routes.common.kafka.KafkaHealthIndicator;
 import com.erp.routes.common.kafka.KafkaLagMeter;
 import com.erp.routes.common.kafka.KafkaTopicsInitializer;
-import com.erp.routes.common.kafka.SharedKafkaProducers;
 import com.erp.routes.common.security.RevocationCatchUp;
 import com.erp.routes.common.security.RevocationRoute;
 import com.erp.routes.common.security.RevokedSubjects;
@@ -46,12 +45,6 @@ public class ErpKafkaAutoConfiguration {
     @Bean
     KafkaManualCommitFactory erpKafkaCommitFactory() {
         return new DefaultKafkaManualAsyncCommitFactory();
-    }
-
-    /** common.yml names it as well: one Kafka producer for all of a process's endpoints, not one each. */
-    @Bean
-    SharedKafkaProducers erpKafkaClientFactory() {
-        return new SharedKafkaProducers();
     }
 
     @Configuration(proxyBeanMethods = false)
