@@ -21,11 +21,12 @@ COPY --from=extract /app/service /app/service
 COPY k8s/images/service.jvm /app/service.jvm
 # A class-data-sharing archive from a training run: the classes come mapped from it instead of parsed from the jars.
 # Without its servers the run gets as far as the context's refresh, or as the first server it needs, and exits; what
-# it loaded is archived then (the suite trains to readiness, with servers, so its archive holds more). A JVM that
-# cannot use the archive starts without it.
+# it loaded is archived then (the suite trains to readiness, with servers, so its archive holds more); no archive at
+# all fails the build with the run's log. A JVM that cannot use the archive starts without it.
 RUN java @/app/service.jvm -XX:ArchiveClassesAtExit=/app/service.jsa -Dspring.context.exit=onRefresh \
-        -Dlogging.level.root=OFF -jar /app/service/app.jar > /dev/null 2>&1 \
-    ; test -s /app/service.jsa && chmod 444 /app/service.jsa
+        -jar /app/service/app.jar > /tmp/training.log 2>&1 \
+    ; if test -s /app/service.jsa; then chmod 444 /app/service.jsa && rm /tmp/training.log; \
+      else tail -n 40 /tmp/training.log; exit 1; fi
 USER 10001
 # The heap follows the container's memory limit; glibc keeps two malloc arenas, not eight per core
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError" MALLOC_ARENA_MAX=2

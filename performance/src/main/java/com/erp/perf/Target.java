@@ -156,7 +156,8 @@ public final class Target implements AutoCloseable {
         return System.getProperty("perf.service-jvm", "").trim();
     }
 
-    private static List<String> serviceJvm() {
+    /** The options each service JVM is started with. */
+    static List<String> serviceJvm() {
         List<String> options = new ArrayList<>(SERVICE_JVM);
         if (!serviceJvmExtra().isEmpty()) {
             options.addAll(List.of(serviceJvmExtra().split("\\s+")));

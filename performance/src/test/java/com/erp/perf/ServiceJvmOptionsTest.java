@@ -18,6 +18,7 @@ class ServiceJvmOptionsTest {
 
         assertThat(options).contains("-XX:+UseSerialGC", "-Xmn24m", "-XX:TrimNativeHeapInterval=5000")
                 .allSatisfy(option -> assertThat(option).startsWith("-").doesNotContain("#").doesNotContainAnyWhitespaces());
+        assertThat(Target.serviceJvm()).as("what the suite starts its service JVMs with").containsAll(options);
         // and the launcher accepts the file as the image's entry point gives it
         URL file = ServiceImage.class.getClassLoader().getResource(ServiceImage.JVM_OPTIONS);
         Process java = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
