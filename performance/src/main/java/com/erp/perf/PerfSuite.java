@@ -164,11 +164,16 @@ public final class PerfSuite {
                     report.rate(mode, rate, stats, plan.rateSeconds(), drain, allDrained);
                 }
                 say("%s at saturation (%s in flight)", mode, plan.saturationUsers());
-                report.saturation(mode, plan.saturationUsers(), GatlingRun.run(Map.of("baseUrl", target.request(),
+                CpuUse.Snapshot before = CpuUse.take(target.cpuProcesses());
+                GatlingRun.Stats saturated = GatlingRun.run(Map.of("baseUrl", target.request(),
                         "path", "/api/approvals", "token", token, "mode", mode, "model", "closed", "rate", "0",
                         "users", String.valueOf(plan.saturationUsers()), "seconds", String.valueOf(plan.saturationSeconds())),
-                        gatling, mode + "-saturation"));
+                        gatling, mode + "-saturation");
+                report.saturation(mode, plan.saturationUsers(), saturated);
                 Fault.waitForNoLag(lag, System.nanoTime(), Duration.ofMinutes(10));
+                // until processing has taken in every document: the async path's processing comes after the answers
+                report.cpu(CpuUse.between(mode + " at saturation", before, CpuUse.take(target.cpuProcesses()),
+                        saturated.ok()));
             }
 
             // End to end before the limits (the raw Kafka producer leaves the broker gigabytes to write), and each

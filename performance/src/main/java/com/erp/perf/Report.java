@@ -48,6 +48,7 @@ final class Report {
     private final List<Fault.Result> faults = new ArrayList<>();
     private final List<Target.Startup> startups = new ArrayList<>();
     private Backlog.Result backlog;
+    private final List<CpuUse.Result> cpu = new ArrayList<>();
     private Map<String, Object> metrics = Map.of();
     private double startSeconds;
     private double scenarioSeconds;
@@ -91,6 +92,10 @@ final class Report {
 
     void backlog(Backlog.Result r) {
         backlog = r;
+    }
+
+    void cpu(CpuUse.Result r) {
+        cpu.add(r);
     }
 
     void startups(List<Target.Startup> s) {
@@ -242,6 +247,7 @@ final class Report {
         json.put("endToEnd", endToEnd);
         json.put("faults", faults);
         json.put("backlog", backlog);
+        json.put("cpu", cpu);
         json.put("startups", startups);
         json.put("metrics", metrics);
         json.put("durations", Map.of("startSeconds", startSeconds, "scenarioSeconds", scenarioSeconds));
@@ -298,6 +304,33 @@ final class Report {
         }
     }
 
+    static final String CPU_NOTE = "CPU time each process used from the start of the saturation run until processing had "
+            + "taken in every document, per submission accepted, and the cores it kept busy meanwhile; the generator "
+            + "is the load suite's JVM, Gatling included";
+
+    /** One row per process: its name, then per CPU result its ms per submission and cores (blank if not measured). */
+    List<List<String>> cpuRows() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        cpu.forEach(c -> c.shares().forEach(x -> names.add(x.process())));
+        List<List<String>> rows = new ArrayList<>();
+        for (String name : names) {
+            List<String> row = new ArrayList<>(List.of(name));
+            for (CpuUse.Result c : cpu) {
+                CpuUse.Share x = c.shares().stream().filter(y -> y.process().equals(name)).findFirst().orElse(null);
+                row.add(x == null ? "" : f("%.1f", x.msPerItem()));
+                row.add(x == null ? "" : f("%.2f", x.cores()));
+            }
+            rows.add(row);
+        }
+        List<String> total = new ArrayList<>(List.of("all"));
+        cpu.forEach(c -> {
+            total.add(f("%.1f", c.msPerItem()));
+            total.add(f("%.2f", c.cores()));
+        });
+        rows.add(total);
+        return rows;
+    }
+
     private void loadTables(StringBuilder md) {
         md.append("**Submissions at fixed arrival rates** (Gatling open model; latency of the HTTP answer)\n\n")
                 .append("| path | offered/s | achieved/s | errors | p50 ms | p95 ms | p99 ms | queue drained after s | processed/s | delivered/s |\n")
@@ -315,6 +348,14 @@ final class Report {
         for (Limit l : limits) {
             md.append(f("| limit: %s | %.0f | %d | %.1f | %.1f |%n", l.name(), l.throughput(), l.failed(), l.latency().p50(),
                     l.latency().p99()));
+        }
+        if (!cpu.isEmpty()) {
+            md.append("\n**Where the CPU went** (").append(CPU_NOTE).append(")\n\n| process |");
+            cpu.forEach(c -> md.append(f(" %s: ms per submission | cores |", c.scenario())));
+            md.append("\n|---|").append("---:|---:|".repeat(cpu.size())).append('\n');
+            for (List<String> row : cpuRows()) {
+                md.append("| ").append(String.join(" | ", row)).append(" |\n");
+            }
         }
         if (endToEndRamp != null) {
             md.append(f("%n**End to end: the maximum** (async, rates %.2f× apart, each kept up with if every document was "
@@ -388,6 +429,11 @@ final class Report {
         }
         for (Limit l : limits) {
             s.append(f("limit %-15s %.1f/s, p99 %.1f ms, %d failed%n", l.name(), l.throughput(), l.latency().p99(), l.failed()));
+        }
+        for (CpuUse.Result c : cpu) {
+            s.append(f("cpu %s: %.1f ms per submission, %.1f cores busy (", c.scenario(), c.msPerItem(), c.cores()));
+            s.append(String.join(", ", c.shares().stream().limit(4)
+                    .map(x -> f("%s %.1f ms", x.process(), x.msPerItem())).toList())).append(")\n");
         }
         if (endToEndRamp != null) {
             s.append(f("end to end maximum (async ramp): %.0f/s over %d steps%n", endToEndRamp.maximum(),
@@ -506,6 +552,16 @@ final class Report {
         for (Limit l : limits) {
             h.append(f("<tr><td>%s</td><td>%.1f</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f</td></tr>", l.name(),
                     l.throughput(), l.ok(), l.failed(), l.latency().p50(), l.latency().p99()));
+        }
+        if (!cpu.isEmpty()) {
+            h.append("</table><h2>Where the CPU went</h2><p>").append(CPU_NOTE).append(".</p><table><tr><th>process</th>");
+            cpu.forEach(c -> h.append(f("<th>%s: ms per submission</th><th>cores</th>", c.scenario())));
+            h.append("</tr>");
+            for (List<String> row : cpuRows()) {
+                h.append("<tr>");
+                row.forEach(cell -> h.append("<td>").append(cell).append("</td>"));
+                h.append("</tr>");
+            }
         }
         if (endToEndRamp != null) {
             h.append(f("</table><h2>End to end: the maximum</h2><p>The async path at rising rates (%.2f× apart); kept up "

@@ -85,7 +85,7 @@ public final class Target implements AutoCloseable {
     private final Path work;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final List<Startup> startups = new ArrayList<>();
-    private final List<ServersProcess> servers = new ArrayList<>();
+    private final Map<String, ServersProcess> servers = new java.util.LinkedHashMap<>();
     private ServiceProcess processing;
     private Map<String, String> processingEnv;
     private ServiceImage.Image processingImage;
@@ -221,12 +221,12 @@ public final class Target implements AutoCloseable {
     }
 
     private void startServices() throws Exception {
-        servers.add(ServersProcess.start("servers", work.resolve("data"), java.util.EnumSet.of(Kind.KAFKA, Kind.MARIADB,
+        servers.put("Kafka", ServersProcess.start("servers", work.resolve("data"), java.util.EnumSet.of(Kind.KAFKA, Kind.MARIADB,
                 Kind.REDIS), false, kafkaPort, SERVERS_JVM, work, Duration.ofSeconds(180)));
         startMongo();
         int employeePort = FreePort.find();
         Map<String, String> common = new HashMap<>(SERVICE_ENV);
-        servers.forEach(s -> common.putAll(s.environment()));
+        servers.values().forEach(s -> common.putAll(s.environment()));
         common.put("LOGGING_LEVEL_ROOT", "WARN");
         common.put("ERP_KAFKA_LAG_METER_PERIOD_SECONDS", "1");
         Map<String, String> verifier = new HashMap<>(common);
@@ -259,7 +259,7 @@ public final class Target implements AutoCloseable {
     private ServersProcess startMongo() throws Exception {
         ServersProcess mongo = ServersProcess.start("mongo", work.resolve("data"), java.util.EnumSet.of(Kind.MONGO), true,
                 0, MONGO_JVM, work, Duration.ofSeconds(60));
-        servers.add(mongo);
+        servers.put("MongoDB-wire", mongo);
         return mongo;
     }
 
@@ -365,6 +365,27 @@ public final class Target implements AutoCloseable {
         }
     }
 
+    /**
+     * The processes a run's CPU goes to, by name: the service JVMs (or the standalone), the servers' JVMs and what
+     * they started (mariadbd, redis-server), and the generator (this JVM).
+     */
+    public Map<String, ProcessHandle> cpuProcesses() {
+        Map<String, ProcessHandle> all = new java.util.LinkedHashMap<>();
+        Map<String, Long> jvms = new java.util.LinkedHashMap<>();
+        processes.forEach(p -> jvms.put(p.name(), p.pid()));
+        servers.forEach((name, s) -> jvms.put(name + " JVM", s.pid()));
+        jvms.forEach((name, pid) -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(jvm -> {
+            all.put(name, jvm);
+            // what it started: mariadbd, redis-server (the watchdogs, a shell each, take no CPU worth a row)
+            jvm.descendants().forEach(child -> child.info().command()
+                    .map(c -> Path.of(c).getFileName().toString())
+                    .filter(command -> !command.endsWith("sh"))
+                    .ifPresent(command -> all.putIfAbsent(command, child)));
+        }));
+        all.put("generator (this JVM)", ProcessHandle.current());
+        return all;
+    }
+
     public Topology topology() {
         return topology;
     }
@@ -405,6 +426,6 @@ public final class Target implements AutoCloseable {
     @Override
     public void close() {
         processes.forEach(ServiceProcess::close);
-        servers.forEach(ServersProcess::close);
+        servers.values().forEach(ServersProcess::close);
     }
 }
