@@ -26,11 +26,11 @@ final class CpuUse {
     record Share(String process, double cpuSeconds, double cores, double msPerItem) {
     }
 
-    /** @param items what the CPU is shared out over (submissions accepted) */
+    /** @param items what the CPU is shared out over (submissions accepted; 0 for an idle window) */
     record Result(String scenario, double seconds, long items, List<Share> shares) {
 
         double cores() {
-            return Load.round(shares.stream().mapToDouble(Share::cores).sum());
+            return hundredths(shares.stream().mapToDouble(Share::cores).sum());
         }
 
         double msPerItem() {
@@ -39,6 +39,10 @@ final class CpuUse {
     }
 
     private CpuUse() {
+    }
+
+    private static double hundredths(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     static Snapshot take(Map<String, ProcessHandle> processes) {
@@ -61,8 +65,7 @@ final class CpuUse {
                 return;
             }
             double cpu = Math.max(0, after.cpuNanos() - before.cpuNanos()) / 1e9;
-            shares.add(new Share(name, Load.round(cpu), Load.round(cpu / seconds),
-                    items > 0 ? Load.round(cpu * 1000 / items) : 0));
+            shares.add(new Share(name, Load.round(cpu), hundredths(cpu / seconds), items > 0 ? Load.round(cpu * 1000 / items) : 0));
         });
         shares.sort(Comparator.comparingDouble(Share::cpuSeconds).reversed());
         return new Result(scenario, Load.round(seconds), items, shares);

@@ -150,6 +150,12 @@ public final class PerfSuite {
                 return finish(report, out);
             }
 
+            // what the system takes while nobody asks anything of it (timers, pollers, the lag meters), against which
+            // the saturation runs' shares are read
+            CpuUse.Snapshot quiet = CpuUse.take(target.cpuProcesses());
+            Thread.sleep(Duration.ofSeconds(plan == SMOKE ? 3 : 10).toMillis());
+            report.cpu(CpuUse.between("idle", quiet, CpuUse.take(target.cpuProcesses()), 0));
+
             Path gatling = out.resolve("gatling");
             for (String mode : MODES) {
                 for (double rate : plan.rates()) {

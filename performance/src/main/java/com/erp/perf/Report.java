@@ -304,9 +304,10 @@ final class Report {
         }
     }
 
-    static final String CPU_NOTE = "CPU time each process used from the start of the saturation run until processing had "
-            + "taken in every document, per submission accepted, and the cores it kept busy meanwhile; the generator "
-            + "is the load suite's JVM, Gatling included";
+    static final String CPU_NOTE = "CPU time each process used from the start of a saturation run until processing had "
+            + "taken in every document, per submission accepted, and the cores it kept busy meanwhile; idle: the cores "
+            + "it kept busy with nothing asked of it, after the warm-up; the generator is the load suite's JVM, "
+            + "Gatling included";
 
     /** One row per process: its name, then per CPU result its ms per submission and cores (blank if not measured). */
     List<List<String>> cpuRows() {
@@ -317,14 +318,14 @@ final class Report {
             List<String> row = new ArrayList<>(List.of(name));
             for (CpuUse.Result c : cpu) {
                 CpuUse.Share x = c.shares().stream().filter(y -> y.process().equals(name)).findFirst().orElse(null);
-                row.add(x == null ? "" : f("%.1f", x.msPerItem()));
+                row.add(x == null || c.items() == 0 ? "" : f("%.1f", x.msPerItem()));
                 row.add(x == null ? "" : f("%.2f", x.cores()));
             }
             rows.add(row);
         }
         List<String> total = new ArrayList<>(List.of("all"));
         cpu.forEach(c -> {
-            total.add(f("%.1f", c.msPerItem()));
+            total.add(c.items() == 0 ? "" : f("%.1f", c.msPerItem()));
             total.add(f("%.2f", c.cores()));
         });
         rows.add(total);
@@ -431,9 +432,11 @@ final class Report {
             s.append(f("limit %-15s %.1f/s, p99 %.1f ms, %d failed%n", l.name(), l.throughput(), l.latency().p99(), l.failed()));
         }
         for (CpuUse.Result c : cpu) {
-            s.append(f("cpu %s: %.1f ms per submission, %.1f cores busy (", c.scenario(), c.msPerItem(), c.cores()));
-            s.append(String.join(", ", c.shares().stream().limit(4)
-                    .map(x -> f("%s %.1f ms", x.process(), x.msPerItem())).toList())).append(")\n");
+            boolean idle = c.items() == 0;
+            s.append(idle ? f("cpu %s: %.2f cores busy (", c.scenario(), c.cores())
+                    : f("cpu %s: %.1f ms per submission, %.2f cores busy (", c.scenario(), c.msPerItem(), c.cores()));
+            s.append(String.join(", ", c.shares().stream().limit(4).map(x -> idle ? f("%s %.2f", x.process(), x.cores())
+                    : f("%s %.1f ms", x.process(), x.msPerItem())).toList())).append(")\n");
         }
         if (endToEndRamp != null) {
             s.append(f("end to end maximum (async ramp): %.0f/s over %d steps%n", endToEndRamp.maximum(),

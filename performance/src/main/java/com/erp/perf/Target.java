@@ -378,7 +378,8 @@ public final class Target implements AutoCloseable {
             all.put(name, jvm);
             // what it started: mariadbd, redis-server (the watchdogs, a shell each, take no CPU worth a row)
             jvm.descendants().forEach(child -> child.info().command()
-                    .map(c -> Path.of(c).getFileName().toString())
+                    // redis-server-6.2.6-v5-linux-amd64: the name without its version
+                    .map(c -> Path.of(c).getFileName().toString().replaceFirst("-\\d.*$", ""))
                     .filter(command -> !command.endsWith("sh"))
                     .ifPresent(command -> all.putIfAbsent(command, child)));
         }));

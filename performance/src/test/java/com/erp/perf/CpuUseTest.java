@@ -52,6 +52,7 @@ class CpuUseTest {
                 new CpuUse.Share("approval-request-service", 8, 0.8, 8),
                 new CpuUse.Share("notification-service", 2, 0.2, 2));
         assertThat(result.cores()).isEqualTo(1.0);
+        assertThat(CpuUse.between("idle", from, to, 0).shares()).extracting(CpuUse.Share::msPerItem).containsOnly(0.0);
         assertThat(result.msPerItem()).isEqualTo(10);
     }
 
@@ -60,22 +61,25 @@ class CpuUseTest {
         Report report = new Report("drain", "services", "performance/run.sh drain services");
         Latency latency = new Latency(100, 10, 8, 20, 30, 40);
         report.saturation("async", 64, new GatlingRun.Stats(1000, 1000, 0, 100, latency, "gatling/async"));
+        report.cpu(new CpuUse.Result("idle", 10, 0, java.util.List.of(new CpuUse.Share("Kafka JVM", 0.5, 0.05, 0))));
         report.cpu(new CpuUse.Result("async at saturation", 10, 1000, java.util.List.of(
                 new CpuUse.Share("approval-request-service", 8, 0.8, 8), new CpuUse.Share("Kafka JVM", 2, 0.2, 2))));
         report.cpu(new CpuUse.Result("sync at saturation", 10, 500, java.util.List.of(
                 new CpuUse.Share("approval-request-service", 6, 0.6, 12))));
 
         assertThat(report.markdown()).contains("**Where the CPU went**",
-                "| process | async at saturation: ms per submission | cores | sync at saturation: ms per submission | cores |",
-                "| approval-request-service | 8.0 | 0.80 | 12.0 | 0.60 |", "| Kafka JVM | 2.0 | 0.20 |  |  |",
-                "| all | 10.0 | 1.00 | 12.0 | 0.60 |");
-        assertThat(report.summary()).contains(
-                "cpu async at saturation: 10.0 ms per submission, 1.0 cores busy (approval-request-service 8.0 ms, Kafka JVM 2.0 ms)");
+                "| process | idle: ms per submission | cores | async at saturation: ms per submission | cores "
+                        + "| sync at saturation: ms per submission | cores |",
+                "| Kafka JVM |  | 0.05 | 2.0 | 0.20 |  |  |",
+                "| approval-request-service |  |  | 8.0 | 0.80 | 12.0 | 0.60 |",
+                "| all |  | 0.05 | 10.0 | 1.00 | 12.0 | 0.60 |");
+        assertThat(report.summary()).contains("cpu idle: 0.05 cores busy (Kafka JVM 0.05)",
+                "cpu async at saturation: 10.0 ms per submission, 1.00 cores busy (approval-request-service 8.0 ms, Kafka JVM 2.0 ms)");
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("report");
         report.write(dir);
         assertThat(java.nio.file.Files.readString(dir.resolve("report.json"))).contains("\"cpu\"", "\"msPerItem\" : 8.0");
         assertThat(java.nio.file.Files.readString(dir.resolve("report.html")))
-                .contains("<h2>Where the CPU went</h2>", "<td>approval-request-service</td><td>8.0</td><td>0.80</td>");
+                .contains("<h2>Where the CPU went</h2>", "<td>approval-request-service</td><td></td><td></td><td>8.0</td><td>0.80</td>");
     }
 
     private static void spin(Duration d) {
