@@ -309,7 +309,19 @@ final class Report {
             + "it kept busy with nothing asked of it, after the warm-up; the generator is the load suite's JVM, "
             + "Gatling included";
 
-    /** One row per process: its name, then per CPU result its ms per submission and cores (blank if not measured). */
+    /** The CPU table's columns: per result its ms per submission (none for an idle window) and its cores. */
+    List<String> cpuHeader() {
+        List<String> header = new ArrayList<>(List.of("process"));
+        for (CpuUse.Result c : cpu) {
+            if (c.items() > 0) {
+                header.add(c.scenario() + ": ms per submission");
+            }
+            header.add(c.items() > 0 ? "cores" : c.scenario() + ": cores");
+        }
+        return header;
+    }
+
+    /** One row per process, then "all": the cells under {@link #cpuHeader()}, blank where a process was not read. */
     List<List<String>> cpuRows() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         cpu.forEach(c -> c.shares().forEach(x -> names.add(x.process())));
@@ -318,16 +330,20 @@ final class Report {
             List<String> row = new ArrayList<>(List.of(name));
             for (CpuUse.Result c : cpu) {
                 CpuUse.Share x = c.shares().stream().filter(y -> y.process().equals(name)).findFirst().orElse(null);
-                row.add(x == null || c.items() == 0 ? "" : f("%.1f", x.msPerItem()));
+                if (c.items() > 0) {
+                    row.add(x == null ? "" : f("%.1f", x.msPerItem()));
+                }
                 row.add(x == null ? "" : f("%.2f", x.cores()));
             }
             rows.add(row);
         }
         List<String> total = new ArrayList<>(List.of("all"));
-        cpu.forEach(c -> {
-            total.add(c.items() == 0 ? "" : f("%.1f", c.msPerItem()));
+        for (CpuUse.Result c : cpu) {
+            if (c.items() > 0) {
+                total.add(f("%.1f", c.msPerItem()));
+            }
             total.add(f("%.2f", c.cores()));
-        });
+        }
         rows.add(total);
         return rows;
     }
@@ -351,9 +367,9 @@ final class Report {
                     l.latency().p99()));
         }
         if (!cpu.isEmpty()) {
-            md.append("\n**Where the CPU went** (").append(CPU_NOTE).append(")\n\n| process |");
-            cpu.forEach(c -> md.append(f(" %s: ms per submission | cores |", c.scenario())));
-            md.append("\n|---|").append("---:|---:|".repeat(cpu.size())).append('\n');
+            List<String> header = cpuHeader();
+            md.append("\n**Where the CPU went** (").append(CPU_NOTE).append(")\n\n| ").append(String.join(" | ", header))
+                    .append(" |\n|---|").append("---:|".repeat(header.size() - 1)).append('\n');
             for (List<String> row : cpuRows()) {
                 md.append("| ").append(String.join(" | ", row)).append(" |\n");
             }
@@ -557,8 +573,8 @@ final class Report {
                     l.throughput(), l.ok(), l.failed(), l.latency().p50(), l.latency().p99()));
         }
         if (!cpu.isEmpty()) {
-            h.append("</table><h2>Where the CPU went</h2><p>").append(CPU_NOTE).append(".</p><table><tr><th>process</th>");
-            cpu.forEach(c -> h.append(f("<th>%s: ms per submission</th><th>cores</th>", c.scenario())));
+            h.append("</table><h2>Where the CPU went</h2><p>").append(CPU_NOTE).append(".</p><table><tr>");
+            cpuHeader().forEach(column -> h.append("<th>").append(column).append("</th>"));
             h.append("</tr>");
             for (List<String> row : cpuRows()) {
                 h.append("<tr>");

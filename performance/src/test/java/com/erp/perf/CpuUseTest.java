@@ -68,18 +68,19 @@ class CpuUseTest {
                 new CpuUse.Share("approval-request-service", 6, 0.6, 12))));
 
         assertThat(report.markdown()).contains("**Where the CPU went**",
-                "| process | idle: ms per submission | cores | async at saturation: ms per submission | cores "
-                        + "| sync at saturation: ms per submission | cores |",
-                "| Kafka JVM |  | 0.05 | 2.0 | 0.20 |  |  |",
-                "| approval-request-service |  |  | 8.0 | 0.80 | 12.0 | 0.60 |",
-                "| all |  | 0.05 | 10.0 | 1.00 | 12.0 | 0.60 |");
+                "| process | idle: cores | async at saturation: ms per submission | cores "
+                        + "| sync at saturation: ms per submission | cores |\n|---|---:|---:|---:|---:|---:|",
+                "| Kafka JVM | 0.05 | 2.0 | 0.20 |  |  |",
+                "| approval-request-service |  | 8.0 | 0.80 | 12.0 | 0.60 |",
+                "| all | 0.05 | 10.0 | 1.00 | 12.0 | 0.60 |");
         assertThat(report.summary()).contains("cpu idle: 0.05 cores busy (Kafka JVM 0.05)",
                 "cpu async at saturation: 10.0 ms per submission, 1.00 cores busy (approval-request-service 8.0 ms, Kafka JVM 2.0 ms)");
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("report");
         report.write(dir);
         assertThat(java.nio.file.Files.readString(dir.resolve("report.json"))).contains("\"cpu\"", "\"msPerItem\" : 8.0");
         assertThat(java.nio.file.Files.readString(dir.resolve("report.html")))
-                .contains("<h2>Where the CPU went</h2>", "<td>approval-request-service</td><td></td><td></td><td>8.0</td><td>0.80</td>");
+                .contains("<h2>Where the CPU went</h2>", "<th>idle: cores</th><th>async at saturation: ms per submission</th>",
+                        "<td>approval-request-service</td><td></td><td>8.0</td><td>0.80</td>");
     }
 
     /** Busy until this thread has had {@code cpu} of CPU, however long a loaded box takes to give it. */
