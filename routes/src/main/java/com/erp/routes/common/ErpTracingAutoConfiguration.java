@@ -50,12 +50,9 @@ public class ErpTracingAutoConfiguration {
                     new DefaultTracingObservationHandler(tracer)));
             // a service without the gRPC runtime (employee, notification) has no dispatch to continue a trace from
             MicrometerObservationTracer camelTracer = new TraceParent.Tracer(ClassUtils.isPresent(
-                    "com.erp.routes.grpc.DispatchRequest", getClass().getClassLoader()));
+                    "com.erp.routes.grpc.DispatchRequest", getClass().getClassLoader()), excluded);
             camelTracer.setTracer(tracer);
             camelTracer.setObservationRegistry(spans);
-            if (!excluded.isBlank()) {
-                camelTracer.setExcludePatterns(excluded);
-            }
             camelTracer.init(camel);
             return camelTracer;
         }

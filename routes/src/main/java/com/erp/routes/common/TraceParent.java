@@ -3,13 +3,20 @@ package com.erp.routes.common;
 import com.erp.routes.grpc.DispatchRequest;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Route;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.observation.MicrometerObservationTracer;
 import org.apache.camel.tracing.ActiveSpanManager;
 import org.apache.camel.tracing.InjectAdapter;
 import org.apache.camel.tracing.SpanAdapter;
 import org.apache.camel.tracing.SpanDecorator;
 import org.apache.camel.tracing.SpanKind;
+import org.apache.camel.tracing.decorators.AbstractSpanDecorator;
 import org.slf4j.MDC;
 
 /**
@@ -61,11 +68,64 @@ public final class TraceParent {
      */
     static class Tracer extends MicrometerObservationTracer {
 
+        private static final SpanDecorator NO_SPAN = new AbstractSpanDecorator() {
+            @Override
+            public boolean newSpan() {
+                return false;
+            }
+
+            @Override
+            public String getComponent() {
+                return "untraced";
+            }
+
+            @Override
+            public String getComponentClassName() {
+                return null;
+            }
+        };
+
         /** whether this service has the gRPC runtime (approval-request, approval-processing) */
         private final boolean dispatch;
+        private final UntracedEndpoints untraced;
 
-        Tracer(boolean dispatch) {
+        /**
+         * @param excludePatterns the endpoints that get no span; matched here once per endpoint instead of by Camel's
+         *                        tracer at every exchange ({@link UntracedEndpoints}), so it is not given them
+         */
+        Tracer(boolean dispatch, String excludePatterns) {
             this.dispatch = dispatch;
+            this.untraced = new UntracedEndpoints(excludePatterns);
+        }
+
+        /** A send to an untraced endpoint: Camel's tracer makes no span for a decorator that wants none. */
+        @Override
+        protected SpanDecorator getSpanDecorator(Endpoint endpoint) {
+            return untraced.matches(endpoint) ? NO_SPAN : super.getSpanDecorator(endpoint);
+        }
+
+        /** A route whose consumer is an untraced endpoint: its exchanges begin no span (they keep their caller's). */
+        @Override
+        public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
+            RoutePolicy traced = super.createRoutePolicy(camelContext, routeId, route);
+            if (untraced.isEmpty()) {
+                return traced;
+            }
+            return new RoutePolicySupport() {
+                @Override
+                public void onExchangeBegin(Route route, Exchange exchange) {
+                    if (!untraced.matches(route.getEndpoint())) {
+                        traced.onExchangeBegin(route, exchange);
+                    }
+                }
+
+                @Override
+                public void onExchangeDone(Route route, Exchange exchange) {
+                    if (!untraced.matches(route.getEndpoint())) {
+                        traced.onExchangeDone(route, exchange);
+                    }
+                }
+            };
         }
 
         @Override

@@ -40,6 +40,8 @@ class CurrentTraceTest {
     private static final String STORED = "00-" + TRACE + "-" + STORED_SPAN + "-01";
 
     static final AtomicReference<String> SEEN = new AtomicReference<>();
+    static final AtomicReference<String> CALLER = new AtomicReference<>();
+    static final AtomicReference<String> TRACED = new AtomicReference<>();
 
     record Row(String traceparent) implements Traced {
     }
@@ -60,6 +62,12 @@ class CurrentTraceTest {
                             .to("mock:sent");
                     // a polled row's route
                     from("direct:polled").routeId("trace.polled").process(e -> SEEN.set(TraceParent.of(e)));
+                    // a route that calls an untraced endpoint (direct:relay*, no span) and a traced one
+                    from("direct:caller").routeId("trace.caller").process(e -> CALLER.set(trace.traceparent()))
+                            .to("direct:relay-callee").to("direct:traced-callee");
+                    from("direct:relay-callee").routeId("trace.relay-callee").process(e -> SEEN.set(trace.traceparent()));
+                    from("direct:traced-callee").routeId("trace.traced-callee")
+                            .process(e -> TRACED.set(trace.traceparent()));
                 }
             };
         }
@@ -79,6 +87,8 @@ class CurrentTraceTest {
     void reset() {
         sent.reset();
         SEEN.set(null);
+        CALLER.set(null);
+        TRACED.set(null);
     }
 
     @Autowired
@@ -124,5 +134,17 @@ class CurrentTraceTest {
     void aRouteHandedAStoredRowContinuesItsTrace() throws Exception {
         consume("trace.polled", new Row(STORED), Map.of());
         assertThat(SEEN.get()).startsWith("00-" + TRACE + "-").doesNotContain(STORED_SPAN);
+    }
+
+    /**
+     * An untraced endpoint makes no span of its own, neither for the send to it nor for the route it starts: that
+     * route runs in its caller's span. A traced one makes a span in the same trace.
+     */
+    @Test
+    void aCallToAnUntracedEndpointRunsInTheCallersSpan() {
+        producer.sendBody("direct:caller", "x");
+        assertThat(CALLER.get()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(SEEN.get()).isEqualTo(CALLER.get());
+        assertThat(TRACED.get()).startsWith(CALLER.get().substring(0, 36)).isNotEqualTo(CALLER.get());
     }
 }
