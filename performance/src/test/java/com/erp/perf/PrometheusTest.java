@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -17,9 +19,12 @@ class PrometheusTest {
     private HttpServer request;
     private HttpServer processing;
 
-    private static HttpServer serving(String text) throws IOException {
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+
+    private HttpServer serving(String text) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/actuator/prometheus", exchange -> {
+            asked.add(exchange.getRequestURI().getRawQuery());
             byte[] body = text.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -61,5 +66,8 @@ class PrometheusTest {
         // standalone: one JVM behind both bases
         assertThat(Prometheus.across(http, "token", base(request), base(request)).sum("erp_dlq_messages_total"))
                 .isEqualTo(1.0);
+        // only the metric read is asked for, by its sample's and its family's name
+        assertThat(asked).contains("includedNames=erp_outbox_backlog", "includedNames=erp_dlq_messages_total,erp_dlq_messages")
+                .allMatch(query -> query.startsWith("includedNames="));
     }
 }
