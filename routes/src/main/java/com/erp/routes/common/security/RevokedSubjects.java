@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import com.erp.routes.common.events.TokenRevocation;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -22,6 +23,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * what the person has open.
  */
 public class RevokedSubjects {
+
+    /** a subject that names an employee (checked at every request: compiled once) */
+    private static final Pattern EMPLOYEE_ID = Pattern.compile("[0-9]{1,18}");
 
     private final Map<Long, TokenRevocation> latest = new ConcurrentHashMap<>();
     private final List<Consumer<TokenRevocation>> listeners = new CopyOnWriteArrayList<>();
@@ -64,7 +68,7 @@ public class RevokedSubjects {
     public OAuth2TokenValidator<Jwt> validator() {
         return jwt -> {
             String sub = jwt.getSubject();
-            TokenRevocation r = sub == null || !sub.matches("[0-9]{1,18}") ? null : latest.get(Long.parseLong(sub));
+            TokenRevocation r = sub == null || !EMPLOYEE_ID.matcher(sub).matches() ? null : latest.get(Long.parseLong(sub));
             if (r == null || !refuses(r.employee().id(), tokenVersion(jwt))) {
                 return OAuth2TokenValidatorResult.success();
             }
