@@ -1,5 +1,6 @@
 package com.erp.routes.common;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +25,7 @@ final class UntracedEndpoints {
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
 
     UntracedEndpoints(String patterns) {
-        this.patterns = patterns == null ? List.of() : java.util.Arrays.stream(patterns.split(","))
+        this.patterns = patterns == null ? List.of() : Arrays.stream(patterns.split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).toList();
     }
 
