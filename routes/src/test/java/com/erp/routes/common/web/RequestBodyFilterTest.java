@@ -80,6 +80,24 @@ class RequestBodyFilterTest {
         assertThat(chain.getRequest().getReader().readLine()).isEqualTo("{\"title\":\"결재\"}");
     }
 
+    @Test
+    void theBodyReadsAsTextWhatDoesNotDecodeReplaced() throws Exception {
+        // not a text type, so not checked: the reader replaces what is not UTF-8 and the contract answers the type
+        MockHttpServletRequest binary = new MockHttpServletRequest("POST", "/api/approvals");
+        binary.setContentType("application/octet-stream");
+        binary.setCharacterEncoding("UTF-8");
+        binary.setContent(new byte[] {'{', (byte) 0xff, '}', '\n', 'x'});
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(binary, new MockHttpServletResponse(), chain);
+        java.io.BufferedReader reader = chain.getRequest().getReader();
+        assertThat(reader.readLine()).isEqualTo("{\uFFFD}");
+        assertThat(reader.readLine()).isEqualTo("x");
+        assertThat(reader.readLine()).isNull();
+        // and again from the start, as bytes too
+        assertThat(chain.getRequest().getReader().readLine()).isEqualTo("{\uFFFD}");
+        assertThat(chain.getRequest().getInputStream().readAllBytes()).hasSize(5);
+    }
+
     private static MockHttpServletRequest post(String path, int size) {
         MockHttpServletRequest r = new MockHttpServletRequest("POST", path);
         r.setContentType("application/json");
