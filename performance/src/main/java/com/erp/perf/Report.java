@@ -228,6 +228,11 @@ final class Report {
         return String.join(", ", ms.stream().map(m -> f("%.1f", m / 1000.0)).toList());
     }
 
+    /** Where idle memory was, as "archives / files / anonymous", or a dash when it was not read. */
+    private static String parts(Resident r) {
+        return r == null || r.archivesMb() < 0 ? "–" : f("%d / %d / %d", r.archivesMb(), r.filesMb(), r.anonymousMb());
+    }
+
     private static String f(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }
@@ -274,11 +279,11 @@ final class Report {
         }
         if (!startups.isEmpty()) {
             md.append(f("%n**Start-up** (a service's figures: the median of its starts)%n%n| JVM | ready s | each start: ready s "
-                    + "| RSS 3 s after ready MB | idle RSS (%d s after ready) MB |%n|---|---:|---|---:|---:|%n",
-                    Target.IDLE_AFTER.toSeconds()));
+                    + "| RSS 3 s after ready MB | idle RSS (%d s after ready) MB | of it: class archives / other files / "
+                    + "anonymous MB |%n|---|---:|---|---:|---:|---:|%n", Target.IDLE_AFTER.toSeconds()));
             for (Target.Startup x : startups) {
-                md.append(f("| %s | %.1f | %s | %d | %d |%n", x.name(), x.readyMs() / 1000.0, seconds(x.readyEachMs()),
-                        x.rssAfterStartMb(), x.rssMb()));
+                md.append(f("| %s | %.1f | %s | %d | %d | %s |%n", x.name(), x.readyMs() / 1000.0, seconds(x.readyEachMs()),
+                        x.rssAfterStartMb(), x.rssMb(), parts(x.idle())));
             }
         }
         md.append("\n**Goals**\n\n| goal | target | measured | |\n|---|---|---|---|\n");
@@ -477,8 +482,9 @@ final class Report {
             s.append(f("scenarios took %.0f s after a %.0f s start%n", scenarioSeconds, startSeconds));
         }
         for (Target.Startup x : startups) {
-            s.append(f("start-up %-28s ready in %.1f s (%s), RSS %d MB 3 s after, %d MB idle%n", x.name(),
-                    x.readyMs() / 1000.0, seconds(x.readyEachMs()), x.rssAfterStartMb(), x.rssMb()));
+            s.append(f("start-up %-28s ready in %.1f s (%s), RSS %d MB 3 s after, %d MB idle (%s MB: class archives / "
+                    + "other files / anonymous)%n", x.name(), x.readyMs() / 1000.0, seconds(x.readyEachMs()),
+                    x.rssAfterStartMb(), x.rssMb(), parts(x.idle())));
         }
         for (Goal g : goals()) {
             s.append(f("[%s] %s: %s (goal %s)%n", g.met() ? "met" : "NOT met", g.goal(), g.measured(), g.target()));
@@ -513,10 +519,11 @@ final class Report {
         }
         h.append(f("<h2>Start-up</h2><p>A service's figures are the median of its starts.</p><table><tr><th>JVM</th>"
                 + "<th>ready s</th><th>each start: ready s</th><th>RSS 3 s after ready MB</th>"
-                + "<th>idle RSS (%d s after ready) MB</th></tr>", Target.IDLE_AFTER.toSeconds()));
+                + "<th>idle RSS (%d s after ready) MB</th><th>of it: class archives / other files / anonymous MB</th></tr>",
+                Target.IDLE_AFTER.toSeconds()));
         for (Target.Startup s : startups) {
-            h.append(f("<tr><td>%s</td><td>%.1f</td><td>%s</td><td>%d</td><td>%d</td></tr>", s.name(), s.readyMs() / 1000.0,
-                    seconds(s.readyEachMs()), s.rssAfterStartMb(), s.rssMb()));
+            h.append(f("<tr><td>%s</td><td>%.1f</td><td>%s</td><td>%d</td><td>%d</td><td>%s</td></tr>", s.name(),
+                    s.readyMs() / 1000.0, seconds(s.readyEachMs()), s.rssAfterStartMb(), s.rssMb(), parts(s.idle())));
         }
         h.append("</table>");
         if (!metrics.isEmpty()) {

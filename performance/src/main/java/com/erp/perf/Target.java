@@ -28,19 +28,28 @@ public final class Target implements AutoCloseable {
     /**
      * How long a JVM took to be ready, the memory it held just after ({@code rssAfterStartMb}, 3 s later: the JIT is
      * still compiling the start-up's code) and once idle ({@code rssMb}, {@link #IDLE_AFTER} after ready: what
-     * it holds while no request comes, the goal's figure).
+     * it holds while no request comes, the goal's figure), and where that idle memory is ({@code idle}).
      */
-    public record Startup(String name, long readyMs, long rssAfterStartMb, long rssMb, List<Long> readyEachMs) {
+    public record Startup(String name, long readyMs, long rssAfterStartMb, long rssMb, Resident idle,
+                          List<Long> readyEachMs) {
 
-        Startup(String name, long readyMs, long rssAfterStartMb, long rssMb) {
-            this(name, readyMs, rssAfterStartMb, rssMb, List.of(readyMs));
+        Startup(String name, long readyMs, long rssAfterStartMb, long rssMb, Resident idle) {
+            this(name, readyMs, rssAfterStartMb, rssMb, idle, List.of(readyMs));
         }
 
-        /** Several starts of one JVM as one: the median of each figure, and every start's ready time. */
+        Startup(String name, long readyMs, long rssAfterStartMb, long rssMb) {
+            this(name, readyMs, rssAfterStartMb, rssMb, Resident.UNKNOWN);
+        }
+
+        /**
+         * Several starts of one JVM as one: the median of each figure, every start's ready time, and where the idle
+         * memory was in the start whose idle figure is the median (so that its parts add up to a figure shown).
+         */
         static Startup median(List<Startup> starts) {
+            List<Startup> byIdle = starts.stream().sorted(java.util.Comparator.comparingLong(Startup::rssMb)).toList();
             return new Startup(starts.get(0).name(), median(starts, Startup::readyMs),
                     median(starts, Startup::rssAfterStartMb), median(starts, Startup::rssMb),
-                    starts.stream().map(Startup::readyMs).toList());
+                    byIdle.get(byIdle.size() / 2).idle(), starts.stream().map(Startup::readyMs).toList());
         }
 
         private static long median(List<Startup> starts, java.util.function.ToLongFunction<Startup> figure) {
@@ -301,7 +310,7 @@ public final class Target implements AutoCloseable {
         Thread.sleep(3000);
         long afterStart = rssMb(p.pid());
         Thread.sleep(IDLE_AFTER.toMillis() - 3000);
-        starts.add(new Startup(name, readyMs, afterStart, rssMb(p.pid())));
+        starts.add(new Startup(name, readyMs, afterStart, rssMb(p.pid()), Resident.of(p.pid())));
         return p;
     }
 
