@@ -230,7 +230,7 @@ final class Report {
 
     /** Where idle memory was, as "archives / files / anonymous", or a dash when it was not read. */
     private static String parts(Resident r) {
-        return r == null || r.archivesMb() < 0 ? "–" : f("%d / %d / %d", r.archivesMb(), r.filesMb(), r.anonymousMb());
+        return r.archivesMb() < 0 ? "–" : f("%d / %d / %d", r.archivesMb(), r.filesMb(), r.anonymousMb());
     }
 
     private static String f(String format, Object... args) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,11 @@ public final class Target implements AutoCloseable {
          * memory was in the start whose idle figure is the median (so that its parts add up to a figure shown).
          */
         static Startup median(List<Startup> starts) {
-            List<Startup> byIdle = starts.stream().sorted(java.util.Comparator.comparingLong(Startup::rssMb)).toList();
+            List<Startup> byIdle = starts.stream().sorted(Comparator.comparingLong(Startup::rssMb)).toList();
+            Startup middle = byIdle.get(byIdle.size() / 2);
             return new Startup(starts.get(0).name(), median(starts, Startup::readyMs),
-                    median(starts, Startup::rssAfterStartMb), median(starts, Startup::rssMb),
-                    byIdle.get(byIdle.size() / 2).idle(), starts.stream().map(Startup::readyMs).toList());
+                    median(starts, Startup::rssAfterStartMb), middle.rssMb(), middle.idle(),
+                    starts.stream().map(Startup::readyMs).toList());
         }
 
         private static long median(List<Startup> starts, java.util.function.ToLongFunction<Startup> figure) {
