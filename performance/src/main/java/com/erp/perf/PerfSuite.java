@@ -58,6 +58,11 @@ public final class PerfSuite {
     private PerfSuite() {
     }
 
+    /** How long decisions are run unmeasured before the end-to-end ramp: a third of a step, at least a second. */
+    static int e2eWarmupSeconds(Plan plan) {
+        return plan.e2eSeconds() > 0 ? Math.max(1, plan.e2eSeconds() / 3) : 0;
+    }
+
     /**
      * Progress on standard output, with the time: Gatling reconfigures logging when it starts, after which a
      * logger's lines would vanish. {@link String#format} placeholders.
@@ -190,9 +195,10 @@ public final class PerfSuite {
             // that maximum.
             double sustained = report.delivered("async");
             // Decisions and the notifications they cause are not in the submission warm-up, and their first run
-            // paid for it (p99 in seconds at the lowest rate, then tens of ms): run them once, unmeasured.
+            // paid for it (p99 in seconds at the lowest rate, then tens of ms): run them once, unmeasured. The short
+            // plans too: as services their one-second ramp step found a maximum of 0 (decisions ~1 s while cold).
             double rampStart = Math.max(5, Math.round(sustained / 8));
-            int e2eWarmup = plan.e2eSeconds() / 3;
+            int e2eWarmup = e2eWarmupSeconds(plan);
             if (e2eWarmup > 0) {
                 for (String mode : MODES) {
                     say("warming up end to end, %s", mode);
