@@ -5,9 +5,9 @@
 #   performance/run.sh [smoke|drain|faults|startup|full] [standalone|services]
 #
 # smoke: under a minute of scenarios after a ~35 s start; drain: saturation and a 100k backlog's drain (the rest as briefly
-# as in smoke), about 12 minutes on 2 cores (to compare two versions); faults: the fault scenarios alone (processing
+# as in smoke), about 15 minutes on 2 cores, 22 as services (to compare two versions); faults: the fault scenarios alone (processing
 # stopped, the broker slow) at the full run's size after its warm-up, about 12 minutes; startup: only each service's start as its own
-# JVM (ready time, RSS), about 9 minutes (each service started three times); full: about 30 minutes.
+# JVM (ready time, RSS), about 9 minutes (each service started three times); full: about 35 minutes, 45 as services.
 # PERF_JVM="-Xms1g -Xmx6g -XX:+UseSerialGC" replaces the standalone JVM's heap and GC options.
 # PERF_SERVICE_JVM="-XX:StartFlightRecording=filename=/tmp/jfr/" adds options to each service JVM's (services, startup).
 # PERF_START_REPEATS=1 starts each service once where its start-up is measured (3 by default: the median counts).

@@ -39,7 +39,7 @@ public final class PerfSuite {
 
     // every scenario once, as briefly as still shows it working: under a minute on 2 cores, after the start
     static final Plan SMOKE = new Plan("smoke", List.of(50.0), 2, 8, 1, 1, 50, 1, 1, List.of(0.5), 2, 40, 4, 1, 1, 200, 1, false);
-    // the two figures a change to processing moves, in about five minutes: saturation on both paths and a 100k
+    // the two figures a change to processing moves, in about 15 minutes (22 as services): saturation on both paths and a 100k
     // backlog's drain (processing's own rate), after a short warm-up; the other scenarios as briefly as in smoke
     static final Plan DRAIN = new Plan("drain", List.of(50.0), 2, 64, 20, 30, 150, 1, 1, List.of(0.5), 2, 40, 4, 1, 1,
             100_000, 5, false);

@@ -22,8 +22,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * there, in the order they were queued, while the route goes on at once. Nothing is lost that way either (the
  * entries are stored; a crash leaves them to the relay), but events queued there may reach Kafka after events
  * published directly later, so it is only for events nothing orders against: a document's first event (its
-submission, its first activation), or one that changes no state (a comment, whose notifications may then arrive out
-of order with others').
+ * submission, its first activation), or one that changes no state of processing's (a comment, whose notifications
+ * may then arrive out of order with others'; 접수; a leave's cancellation).
  * When the queue is full (Kafka slow or down) a sender waits at most {@code detached-offer-timeout-ms}, then
  * leaves the entry to the relay. The queue holds the stored change only, not the rest of the sender's exchange, and
  * at most {@code detached-in-flight} of its sends await Kafka's answer at once.
