@@ -42,10 +42,12 @@ public class DispatchSyncRoute extends RouteBuilder {
         from(DISPATCH).routeId("approval-request.dispatch-sync")
                 // the trace as the route has it: processing continues it
                 .setVariable("traceparent", method(TraceParent.class, "of"))
-                .setBody(method(DispatchMessages.class,
-                        "request(${variable.approval.submitted}, ${variable.callerToken}, ${variable.traceparent})"))
-                .bean("dispatchSeal", "seal")
+                // the document is stored: from here on, whatever fails ends in an answer about it, never a 500 that
+                // a client would take for "not kept" while the relay publishes it
                 .doTry()
+                    .setBody(method(DispatchMessages.class,
+                            "request(${variable.approval.submitted}, ${variable.callerToken}, ${variable.traceparent})"))
+                    .bean("dispatchSeal", "seal")
                     .to("direct:approval-request.grpc-dispatch")
                     .setVariable("reply", body())
                     .setBody(variable("document"))

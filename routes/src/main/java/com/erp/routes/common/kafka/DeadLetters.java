@@ -76,11 +76,33 @@ public class DeadLetters extends RouteConfigurationBuilder {
         return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 
+    /**
+     * What an operator reads first: the failure's message, and its root cause's where that is another; a failure
+     * without a message (a NullPointerException, say) is named by its class, never "null".
+     */
+    static String reason(Throwable failure) {
+        if (failure == null) {
+            return "unknown";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = describe(failure);
+        String cause = describe(root);
+        return root == failure || reason.contains(cause) ? reason : reason + "; caused by " + cause;
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getName() : message;
+    }
+
     static void describeFailure(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         var message = exchange.getMessage();
         String topic = message.getHeader("kafka.TOPIC", String.class);
-        String reason = failure == null ? "unknown" : String.valueOf(failure.getMessage());
+        String reason = reason(failure);
         message.setHeader(H_ORIGINAL_TOPIC, topic);
         message.setHeader(H_TOPIC, topic + exchange.getContext().resolvePropertyPlaceholders("{{erp.topics.dlq-suffix}}"));
         message.setHeader(H_PARTITION, String.valueOf(message.getHeader("kafka.PARTITION")));
