@@ -1,10 +1,10 @@
 package com.erp.routes.websocket;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
+import com.erp.routes.common.security.SameOrigin;
 import com.erp.routes.common.web.Problem;
 import com.erp.routes.common.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -43,27 +43,6 @@ public class WebSocketOriginFilter extends OncePerRequestFilter {
     }
 
     boolean allows(String origin, HttpServletRequest request) {
-        String normalized = origin.strip().toLowerCase(Locale.ROOT);
-        if (allowed.contains(normalized)) {
-            return true;
-        }
-        String authority;
-        try {
-            authority = URI.create(normalized).getRawAuthority();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (authority == null) {
-            return false; // "null" (a sandboxed page, a file) or nonsense
-        }
-        String forwarded = request.getHeader("X-Forwarded-Host");
-        String host = forwarded != null ? forwarded.split(",")[0].strip() : request.getHeader("Host");
-        return host != null && sameAuthority(authority, host.toLowerCase(Locale.ROOT));
-    }
-
-    /** The same host and port; a port left out is the scheme's own on either side, so only equal texts match then. */
-    private static boolean sameAuthority(String origin, String host) {
-        return origin.equals(host) || origin.equals(host + ":80") || origin.equals(host + ":443")
-                || host.equals(origin + ":80") || host.equals(origin + ":443");
+        return allowed.contains(origin.strip().toLowerCase(Locale.ROOT)) || SameOrigin.matches(origin, request);
     }
 }

@@ -61,12 +61,20 @@ public final class TestPeople {
         return token(tokens, p, 0, roles);
     }
 
-    /** The same, issued at a token version (revocations refuse the older ones). */
+    /**
+     * The same, issued at a token version (revocations refuse the older ones). Someone of position DEPT_HEAD heads
+     * their department here, as in the demo organisation.
+     */
     public static String token(TokenIssuer tokens, Person p, long tokenVersion, String... roles) {
+        return token(tokens, p, tokenVersion, "DEPT_HEAD".equals(p.position()), roles);
+    }
+
+    /** A token that says whether its holder heads their department, whatever their position. */
+    public static String token(TokenIssuer tokens, Person p, long tokenVersion, boolean headsDepartment, String... roles) {
         Set<String> granted = roles.length == 0 ? Set.of("EMPLOYEE") : Set.of(roles);
         Long departmentId = DEV.name().equals(p.department()) ? Long.valueOf(DEV.id())
                 : SALES.name().equals(p.department()) ? Long.valueOf(SALES.id()) : null;
         return tokens.issue(new Caller(p.id(), "u" + p.id(), p.name(), p.department(), p.position(), granted,
-                departmentId), tokenVersion);
+                departmentId, headsDepartment), tokenVersion);
     }
 }

@@ -69,10 +69,16 @@ public class ApprovalRequestModule {
         return new SyncDispatch(mode, retryAfter);
     }
 
-    /** The dispatch mode on /actuator/info. */
+    /**
+     * The dispatch mode on /actuator/info, which anyone may read: the mode and since when, not which administrator
+     * switched it (GET /api/admin/dispatch-mode says, to those signed in).
+     */
     @Bean
     InfoContributor dispatchModeInfo(DispatchMode mode) {
-        return info -> info.withDetail("dispatch", mode.current());
+        return info -> {
+            com.erp.approvalrequest.api.DispatchModeState s = mode.current();
+            info.withDetail("dispatch", java.util.Map.of("mode", s.mode(), "since", s.since()));
+        };
     }
 
     @Bean

@@ -78,7 +78,7 @@ public class EmployeeModule {
     @Bean
     LoginService loginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views,
                               AuthProperties auth, LoginThrottle throttle) {
-        return new LoginService(passwords, tokens, views, auth.cookieName(), throttle);
+        return new LoginService(passwords, tokens, views, auth.cookieName(), auth.cookieSecure(), throttle);
     }
 
     @Bean

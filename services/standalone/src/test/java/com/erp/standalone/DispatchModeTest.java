@@ -105,8 +105,10 @@ class DispatchModeTest extends StandaloneTestBase {
         // visible to operators: /actuator/info, the metrics, and the console (JMX)
         String cookie = http.post("/api/auth/login", null, Map.of("username", "admin", "password", PASSWORD))
                 .header("Set-Cookie").split(";")[0];
-        assertThat(http.send(http.request("/actuator/info", null).GET().build()).json()
-                .path("dispatch").path("mode").asText()).isEqualTo("SYNC");
+        JsonNode info = http.send(http.request("/actuator/info", null).GET().build()).json().path("dispatch");
+        assertThat(info.path("mode").asText()).isEqualTo("SYNC");
+        assertThat(info.has("since")).isTrue();
+        assertThat(info.has("changedBy")).as("who switched it is not for anonymous readers").isFalse();
         String metrics = http.send(http.request("/actuator/prometheus", null).header("Cookie", cookie)
                 .header("Accept", "text/plain").GET().build()).body();
         assertThat(metrics).contains("erp_dispatch_mode{").contains("erp_dispatch_submissions_total{")

@@ -101,6 +101,18 @@ class OperationsTest extends StandaloneTestBase {
         assertThat(back).hasSize(1);
         assertThat(KafkaProbe.header(back.get(0), "x-dlq-replayed-from")).startsWith("approval.withdrawn.dlq/");
 
+        // the administrator's cookie, sent by a page of another port or a sibling host (the same site to a browser,
+        // so SameSite lets it go): that page cannot drive the console
+        for (String[] page : List.of(new String[] {"Sec-Fetch-Site", "same-site"},
+                new String[] {"Origin", "http://127.0.0.1:1"})) {
+            assertProblem(http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie).header(page[0], page[1])
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"com.erp:type=DeadLetters\","
+                            + "\"operation\":\"countPending\",\"arguments\":[]}")).build()), 401);
+        }
+        assertThat(http.send(http.request("/actuator/camelroutes", null).header("Cookie", cookie)
+                .header("Sec-Fetch-Site", "same-origin").GET().build()).status()).isEqualTo(200);
+
         String staffCookie = loginCookie("dev.staff");
         assertProblem(http.send(http.request("/actuator/hawtio/", null).header("Cookie", staffCookie).GET().build()), 403);
         Response anonymous = http.send(HttpRequest.newBuilder(java.net.URI.create(http.baseUrl() + "/actuator/hawtio/"))

@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenTtl    how long a token is valid
  * @param cookieName  the cookie that carries the token for the browser console and WebSocket handshakes
  * @param verifiedTokenCacheSize how many verified tokens are remembered ({@link VerifiedTokenCache})
+ * @param cookieSecure whether the cookie is marked {@code Secure} (sent over HTTPS only): where the users reach the
+ *                    system over HTTPS; not the quick start's plain http://localhost
  */
 @ConfigurationProperties("erp.auth")
 public record AuthProperties(String issuer, String jwkSetUri, String signingKey, String keyFile, Duration tokenTtl,
-                             String cookieName, int verifiedTokenCacheSize) {
+                             String cookieName, int verifiedTokenCacheSize, boolean cookieSecure) {
 
     public boolean holdsKey() {
         return jwkSetUri == null || jwkSetUri.isBlank();

@@ -11,7 +11,9 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * Where a request's token may come from. The Authorization header, always. Browsers cannot set headers on
  * a WebSocket handshake, so {@code /ws/**} also accepts the {@code access_token} query parameter and the
  * login cookie; the console (under {@code /actuator}) accepts the login cookie, which is HttpOnly and
- * SameSite=Strict so other sites cannot make a browser send it. On the public endpoints ({@link #PUBLIC}) no
+ * SameSite=Strict so other sites cannot make a browser send it, and only from this application's own pages
+ * ({@link SameOrigin#fromOwnPage}): a page of a sibling host or another port, which SameSite lets send it, could
+ * otherwise drive the console's operations (Jolokia) as the administrator who is signed in. On the public endpoints ({@link #PUBLIC}) no
  * token is read at all: a client that sends its expired token with every request can still log in again.
  */
 public class ErpBearerTokenResolver implements BearerTokenResolver {
@@ -37,7 +39,9 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
         }
         boolean websocket = path.startsWith("/ws/");
         String token = websocket ? headerOrQuery.resolve(request) : headerOnly.resolve(request);
-        if (token == null && (websocket || path.startsWith("/actuator/"))) {
+        if (token == null && websocket) {
+            token = cookie(request); // the handshake's Origin is checked by the WebSocket origin filter
+        } else if (token == null && path.startsWith("/actuator/") && SameOrigin.fromOwnPage(request)) {
             token = cookie(request);
         }
         return token;

@@ -45,6 +45,7 @@ public class TokenIssuer {
                 .claim(Caller.CLAIM_DEPARTMENT, caller.department() == null ? "" : caller.department())
                 .claim(Caller.CLAIM_POSITION, caller.position() == null ? "" : caller.position())
                 .claim(Caller.CLAIM_ROLES, caller.roles().stream().sorted().toList())
+                .claim(Caller.CLAIM_HEADS_DEPARTMENT, caller.headsDepartment())
                 .claim(CLAIM_TOKEN_VERSION, tokenVersion);
         if (caller.departmentId() != null) {
             claims.claim(Caller.CLAIM_DEPARTMENT_ID, caller.departmentId());

@@ -802,9 +802,11 @@ public class ApprovalDocuments {
         }
         java.time.LocalDate start = java.time.LocalDate.parse(leave.getString("startDate"));
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(calendarZone));
-        if (!caller.isAdmin() && !start.isAfter(today)) {
+        // days taken come back only by someone else's word: an administrator cancelling their own begun leave would
+        // grant themselves days, which the ledger refuses them too (no grant to oneself)
+        if (!start.isAfter(today) && (!caller.isAdmin() || own)) {
             throw ProblemException.conflict("The leave began on " + start + ": once it has begun, only an administrator "
-                    + "cancels it.");
+                    + (own && caller.isAdmin() ? "other than its drafter " : "") + "cancels it.");
         }
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
                 : request.reason().strip();
@@ -1019,14 +1021,13 @@ public class ApprovalDocuments {
     }
 
     /**
-     * Whether the caller heads the department of this name: by their token's position (the rank) and department, as the
-     * reports count a head; the documents keep the drafter's department by name, as it was when they were submitted.
+     * Whether the caller heads the department of this name: their token says they head their own department (the org
+     * chart's head when it was issued, not their rank) and names it; the documents keep the drafter's department by
+     * name, as it was when they were submitted.
      */
     private static boolean headOf(Caller caller, String department) {
-        return DEPT_HEAD.equals(caller.position()) && department != null && department.equals(caller.department());
+        return caller.headsDepartment() && department != null && department.equals(caller.department());
     }
-
-    private static final String DEPT_HEAD = "DEPT_HEAD";
     private static final String APPROVED = Progress.Status.APPROVED.name();
     /** The statuses of a document sent to its receivers: approved, and a leave cancelled after that. */
     private static final List<String> SENT = List.of(APPROVED, CANCELLED);
@@ -1277,7 +1278,7 @@ public class ApprovalDocuments {
             }
             case "department" -> {
                 // 부서 문서함: every document drafted in the department the caller heads, whatever its line
-                if (!DEPT_HEAD.equals(caller.position()) || caller.department() == null) {
+                if (!caller.headsDepartment() || caller.department() == null) {
                     throw ProblemException.forbidden("Only a department head sees the documents of their department "
                             + "(box=department).");
                 }

@@ -55,7 +55,7 @@ public class ApprovalReports {
     public Scope scope(Caller caller, String from, String to, String department) {
         String wanted = department == null || department.isBlank() ? null : department.strip();
         if (!caller.isAdmin()) {
-            if (!"DEPT_HEAD".equals(caller.position()) || caller.department() == null) {
+            if (!caller.headsDepartment() || caller.department() == null) {
                 throw ProblemException.forbidden("Reports are for administrators, and for department heads of their"
                         + " department.");
             }

@@ -315,6 +315,20 @@ class ApprovalDocumentsTest {
         assertThat(cancelled.told().stream().map(Person::name)).contains(DRAFTER.name(), LEAD.name(), HEAD.name());
     }
 
+    /** An administrator's own leave, begun: cancelling it would give them back days on their own word. */
+    @Test
+    void anAdministratorDoesNotCancelTheirOwnLeaveOnceItHasBegun() {
+        com.erp.routes.common.security.Caller adminDrafter = new com.erp.routes.common.security.Caller(DRAFTER.id(),
+                "kim", DRAFTER.name(), DRAFTER.department(), DRAFTER.position(), java.util.Set.of("EMPLOYEE", "ADMIN"));
+        com.erp.routes.common.web.ProblemException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                com.erp.routes.common.web.ProblemException.class,
+                () -> onTheTenth.leaveCancellation(approvedLeave("APPROVED", "2026-12-10"), adminDrafter, null));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.getMessage()).contains("other than its drafter");
+        // before it begins, their own as anyone's
+        assertThat(onTheTenth.leaveCancellation(approvedLeave("APPROVED", "2026-12-11"), adminDrafter, null)).isNotNull();
+    }
+
     @Test
     void nobodyElseCancelsALeaveAndOnlyAnApprovedLeaveOnce() {
         assertThat(refusal(approvedLeave("APPROVED", "2026-12-11"), caller(LEAD))).isEqualTo(403);

@@ -263,6 +263,19 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
         assertProblem(http.get("/api/approvals?box=department", token(DRAFTER)), 403);
         // a colleague of the drafter who is not on the line still may not read it
         assertProblem(http.get("/api/approvals/" + ours, token(OTHER)), 403);
+
+        // the org chart decides, not the rank: a former head (position DEPT_HEAD still, another named since, so their
+        // token says they head nothing) reads none of it; a head whose rank is another reads it
+        String former = com.erp.routes.testing.TestPeople.token(tokens, HEAD, 0, false);
+        assertProblem(http.get("/api/approvals/" + ours, former), 403);
+        assertProblem(http.get("/api/approvals?box=department", former), 403);
+        assertProblem(http.get("/api/reports/approvals", former), 403);
+        com.erp.routes.common.events.Person actingHead = new com.erp.routes.common.events.Person(HEAD.id() + 500,
+                "본부장 대행", "TEAM_LEAD", HEAD.department());
+        String named = com.erp.routes.testing.TestPeople.token(tokens, actingHead, 0, true);
+        assertThat(http.get("/api/approvals/" + ours, named).status()).isEqualTo(200);
+        assertThat(ids(http.get("/api/approvals?box=department&limit=100&q=" + java.net.URLEncoder.encode("부서 문서함",
+                java.nio.charset.StandardCharsets.UTF_8), named))).contains(ours).doesNotContain(theirs);
     }
 
     @Test

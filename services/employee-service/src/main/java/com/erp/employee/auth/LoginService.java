@@ -24,12 +24,14 @@ public class LoginService {
     private final TokenIssuer tokens;
     private final EmployeeViews views;
     private final String cookieName;
+    private final boolean cookieSecure;
     private final String dummyHash;
 
     private final LoginThrottle throttle;
 
     public LoginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views, String cookieName,
-                        LoginThrottle throttle) {
+                        boolean cookieSecure, LoginThrottle throttle) {
+        this.cookieSecure = cookieSecure;
         this.throttle = throttle;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -55,7 +57,8 @@ public class LoginService {
         Caller caller = new Caller(employee.getId(), employee.getUsername(), employee.getName(),
                 employee.getDepartment().getName(), employee.getPosition().name(),
                 employee.getRoles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
-                employee.getDepartment().getId());
+                employee.getDepartment().getId(), employee.getDepartment().getHead() != null
+                        && employee.getDepartment().getHead().getId().equals(employee.getId()));
         return new LoginResponse(tokens.issue(caller, employee.getTokenVersion()), "Bearer", tokens.ttl().toSeconds(), views.employee(employee));
     }
 
@@ -63,6 +66,7 @@ public class LoginService {
     public String cookie(LoginResponse response) {
         return ResponseCookie.from(cookieName, response.accessToken())
                 .httpOnly(true)
+                .secure(cookieSecure)
                 .sameSite("Strict")
                 .path("/")
                 .maxAge(Duration.ofSeconds(response.expiresIn()))
@@ -74,6 +78,7 @@ public class LoginService {
     public String expiredCookie() {
         return ResponseCookie.from(cookieName, "")
                 .httpOnly(true)
+                .secure(cookieSecure)
                 .sameSite("Strict")
                 .path("/")
                 .maxAge(Duration.ZERO)

@@ -154,7 +154,7 @@ public class Personnel {
     /**
      * An administrator changes someone's record: name, e-mail, department and team, position, roles (EMPLOYEE always).
      * Who heads a department or leads a team stays in it (409 until another is named); an administrator does not take
-     * their own ADMIN role away (another does). Other roles or another department revoke the tokens they hold, which
+     * their own ADMIN role away nor change their own hire date (another does). Other roles or another department revoke the tokens they hold, which
      * say otherwise: they sign in again.
      */
     public com.erp.employee.api.Employee change(Caller caller, long employeeId, EmployeeChange request) {
@@ -196,6 +196,11 @@ public class Personnel {
                     || e.getPosition() != Position.valueOf(request.position()) || !e.getName().equals(name);
             e.change(name, blankToNull(request.email()), department, team, Position.valueOf(request.position()), roles);
             if (hiredOn != null && !hiredOn.equals(e.getHiredOn())) {
+                if (employeeId == caller.id()) {
+                    // the hire date sets the statutory leave days: nobody grants themselves days (as the ledger's grant)
+                    throw ProblemException.conflict("You cannot change your own hire date: it sets your leave days; "
+                            + "another administrator does.");
+                }
                 // the years already opened take the difference; their leave is checked against the new date
                 ledger.rehired(e.getId(), e.getHiredOn(), hiredOn, caller.id());
                 e.rehireDate(hiredOn);
@@ -210,9 +215,14 @@ public class Personnel {
         return changed;
     }
 
-    /** An administrator names who heads a department (an active employee of it), or nobody. */
+    /**
+     * An administrator names who heads a department (an active employee of it), or nobody. The former head's and the
+     * new one's tokens are revoked: a token says whether its holder heads their department (부서 문서함, its reports).
+     */
     public com.erp.employee.api.Department nameHead(Caller caller, long departmentId, Appointment request) {
-        return tx.execute(status -> {
+        Instant now = now();
+        List<TokenRevocation> revocations = new ArrayList<>();
+        com.erp.employee.api.Department named = tx.execute(status -> {
             lockEmployees(caller.id(), request.employeeId());
             requireAdmin(caller, "names a department's head");
             Department d = em.find(Department.class, departmentId, LockModeType.PESSIMISTIC_WRITE);
@@ -223,10 +233,18 @@ public class Personnel {
             if (head != null && !head.getDepartment().getId().equals(d.getId())) {
                 throw ProblemException.unprocessable(head.getName() + " is not in " + d.getName() + ": move them first.");
             }
+            Employee former = d.getHead();
             d.setHead(head);
+            if (former != head && (former == null || head == null || !former.getId().equals(head.getId()))) {
+                for (Employee e : java.util.stream.Stream.of(former, head).filter(java.util.Objects::nonNull).toList()) {
+                    revocations.add(revoke(e, now, TokenRevocation.Reason.CHANGED));
+                }
+            }
             em.flush();
             return views.departments(List.of(d)).get(0);
         });
+        revocations.forEach(revoked::revoke);
+        return named;
     }
 
     /** An administrator opens a department: no head, no team yet; its code and its name each unique (409). */

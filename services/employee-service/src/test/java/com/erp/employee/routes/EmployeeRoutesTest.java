@@ -39,7 +39,8 @@ class EmployeeRoutesTest extends EmployeeTestBase {
         assertThat(body.path("tokenType").asText()).isEqualTo("Bearer");
         assertThat(body.path("employee").path("username").asText()).isEqualTo("dev.lead");
         assertThat(body.path("employee").path("position").asText()).isEqualTo("TEAM_LEAD");
-        assertThat(r.header("Set-Cookie")).contains("ERP_TOKEN=").contains("HttpOnly").contains("SameSite=Strict");
+        assertThat(r.header("Set-Cookie")).contains("ERP_TOKEN=").contains("HttpOnly").contains("SameSite=Strict")
+                .doesNotContain("Secure"); // plain HTTP here (erp.auth.cookie-secure)
 
         Response jwks = http.get("/api/auth/jwks", null);
         assertThat(jwks.status()).isEqualTo(200);

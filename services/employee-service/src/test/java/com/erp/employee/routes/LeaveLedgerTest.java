@@ -237,6 +237,19 @@ class LeaveLedgerTest extends EmployeeTestBase {
         byLead.put("hiredOn", "1900-01-01");
         assertProblem(http.put("/api/employees/" + id, token("dev.lead"), byLead), 403);
 
+        // nor by the administrator for themselves: an earlier hire date is more days (as no grant to oneself)
+        JsonNode self = http.get("/api/employees/me", admin).json();
+        Map<String, Object> own = new java.util.HashMap<>(Map.of("name", self.path("name").asText(), "departmentId",
+                self.path("department").path("id").asLong(), "position", self.path("position").asText(), "roles",
+                List.of("ADMIN"), "hiredOn", "1990-01-02"));
+        if (self.path("team").hasNonNull("id")) {
+            own.put("teamId", self.path("team").path("id").asLong());
+        }
+        assertThat(assertProblem(http.put("/api/employees/" + self.path("id").asLong(), admin, own), 409)
+                .path("detail").asText()).contains("your own hire date");
+        assertThat(http.get("/api/employees/me", admin).json().path("hiredOn").asText())
+                .isEqualTo(self.path("hiredOn").asText());
+
         // a hire date more than a year ahead is not taken, nor one that is not a day
         Map<String, Object> ahead = hire(unique("ahead"), "DEV");
         ahead.put("hiredOn", LocalDate.now().plusYears(2).toString());

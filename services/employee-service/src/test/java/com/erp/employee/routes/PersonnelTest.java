@@ -501,13 +501,39 @@ class PersonnelTest extends EmployeeTestBase {
         Response hired = http.post("/api/employees", admin, recruit);
         assertThat(hired.status()).as("%s", hired).isEqualTo(201);
         long recruiter = hired.json().path("employee").path("id").asLong();
+        String password = hired.json().path("temporaryPassword").asText();
         assertThat(http.put(teams + "/" + teamId + "/lead", admin, Map.of("employeeId", recruiter)).status())
                 .isEqualTo(200);
+        String before = login((String) recruit.get("username"), password).json().path("accessToken").asText();
+        assertThat(headsDepartment(before)).isFalse();
         Response headed = http.put("/api/departments/" + id + "/head", admin, Map.of("employeeId", recruiter));
         assertThat(headed.status()).as("%s", headed).isEqualTo(200);
         assertThat(headed.json().path("head").path("id").asLong()).isEqualTo(recruiter);
+        // a token says whether its holder heads their department (부서 문서함): the one from before says otherwise, so
+        // it is revoked; signed in again, the token says so
+        assertProblem(http.get("/api/employees/me", before), 401);
+        String asHead = login((String) recruit.get("username"), password).json().path("accessToken").asText();
+        assertThat(headsDepartment(asHead)).isTrue();
+        java.util.Map<String, Object> nobody = new java.util.HashMap<>();
+        nobody.put("employeeId", null);
+        assertThat(http.put("/api/departments/" + id + "/head", admin, nobody).status()).isEqualTo(200);
+        assertProblem(http.get("/api/employees/me", asHead), 401);
+        assertThat(headsDepartment(login((String) recruit.get("username"), password).json().path("accessToken").asText()))
+                .isFalse();
+        assertThat(http.put("/api/departments/" + id + "/head", admin, Map.of("employeeId", recruiter)).status())
+                .isEqualTo(200);
         assertThat(headed.json().path("teams").findValues("lead").stream().map(l -> l.path("id").asLong()).toList())
                 .containsExactly(recruiter);
+    }
+
+    private static boolean headsDepartment(String token) {
+        try {
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("heads_department").asBoolean();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

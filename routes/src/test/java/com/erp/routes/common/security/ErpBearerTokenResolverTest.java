@@ -1,0 +1,53 @@
+package com.erp.routes.common.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+class ErpBearerTokenResolverTest {
+
+    private final ErpBearerTokenResolver resolver = new ErpBearerTokenResolver("ERP_TOKEN");
+
+    private static MockHttpServletRequest withCookie(String path, String... headers) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.addHeader("Host", "erp.example.com");
+        request.setCookies(new Cookie("ERP_TOKEN", "the-token"));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.addHeader(headers[i], headers[i + 1]);
+        }
+        return request;
+    }
+
+    @Test
+    void theConsoleTakesTheCookieFromItsOwnPagesAndFromClientsThatAreNoBrowser() {
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Sec-Fetch-Site", "same-origin"))).isEqualTo("the-token");
+        assertThat(resolver.resolve(withCookie("/actuator/hawtio/", "Sec-Fetch-Site", "none"))).isEqualTo("the-token");
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Origin", "https://erp.example.com"))).isEqualTo("the-token");
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia"))).isEqualTo("the-token");
+    }
+
+    /** SameSite=Strict lets a sibling host's page, or another port's on the same host, send the cookie: not taken. */
+    @Test
+    void theConsoleRefusesTheCookieFromAnotherOriginsPage() {
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Sec-Fetch-Site", "same-site"))).isNull();
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Sec-Fetch-Site", "cross-site"))).isNull();
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Origin", "https://blog.example.com"))).isNull();
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Origin", "null"))).isNull();
+        // the same page's Origin does not outweigh what the browser says of it
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Sec-Fetch-Site", "same-site",
+                "Origin", "https://erp.example.com"))).isNull();
+        // a bearer header is no cookie: a page cannot make a browser send one
+        MockHttpServletRequest header = withCookie("/actuator/jolokia", "Sec-Fetch-Site", "cross-site",
+                "Authorization", "Bearer from-header");
+        assertThat(resolver.resolve(header)).isEqualTo("from-header");
+    }
+
+    @Test
+    void theApiNeverTakesTheCookieAndTheSocketLeavesItsOriginToItsFilter() {
+        assertThat(resolver.resolve(withCookie("/api/approvals", "Sec-Fetch-Site", "same-origin"))).isNull();
+        assertThat(resolver.resolve(withCookie("/ws/notifications", "Sec-Fetch-Site", "same-origin"))).isEqualTo("the-token");
+        assertThat(resolver.resolve(withCookie("/api/auth/login", "Authorization", "Bearer expired"))).isNull();
+    }
+}
