@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
-import { api, loadSession, saveSession, setUnauthorizedHandler, type Session } from './api';
+import { api, headsDepartment, loadSession, saveSession, setUnauthorizedHandler, type Session } from './api';
 import { connectLive, type LiveState } from './live';
 import { go, useRoute } from './router';
 import type { Employee, LoginResponse, Notification, NotificationList } from './types';
@@ -21,6 +21,8 @@ export interface Ctx {
   me: Employee;
   isManager: boolean;
   isAdmin: boolean;
+  /** Heads their department (the token's heads_department): 부서 문서함 and its reports. */
+  headsDepartment: boolean;
   /** Grows with every live notification: pages reload what they show when it changes. */
   tick: number;
   unread: number;
@@ -76,11 +78,11 @@ export function App() {
     setSession(s);
   };
 
-  return session ? <Shell key={session.employee.id} me={session.employee} logout={logout} />
+  return session ? <Shell key={session.employee.id} me={session.employee} head={headsDepartment(session.token)} logout={logout} />
     : <Login onLogin={login} notice={notice} />;
 }
 
-function Shell({ me, logout }: { me: Employee; logout: (notice?: string) => void }) {
+function Shell({ me, head, logout }: { me: Employee; head: boolean; logout: (notice?: string) => void }) {
   const route = useRoute();
   const [tick, setTick] = useState(0);
   const [unread, setUnread] = useState(0);
@@ -126,6 +128,7 @@ function Shell({ me, logout }: { me: Employee; logout: (notice?: string) => void
     me,
     isManager: me.roles.includes('MANAGER'),
     isAdmin: me.roles.includes('ADMIN'),
+    headsDepartment: head,
     tick,
     unread,
     setUnread,
@@ -138,7 +141,7 @@ function Shell({ me, logout }: { me: Employee; logout: (notice?: string) => void
       <header className="top">
         <a className="brand" href="#/inbox">erp-approval <span>전자결재</span></a>
         <nav>
-          {NAV.filter((n) => (!n.admin || ctx.isAdmin) && (!n.reports || ctx.isAdmin || me.position === 'DEPT_HEAD')).map((n) => (
+          {NAV.filter((n) => (!n.admin || ctx.isAdmin) && (!n.reports || ctx.isAdmin || ctx.headsDepartment)).map((n) => (
             <a key={n.page} href={`#/${n.page}`} className={route.page === n.page ? 'active' : ''} data-nav={n.page}>
               {n.label}
               {n.page === 'notifications' && unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}

@@ -27,6 +27,21 @@ export function saveSession(s: Session | null): void {
   else sessionStorage.removeItem(KEY);
 }
 
+/**
+ * Whether the token says its holder heads their department (claim heads_department: the org chart's head at sign-in,
+ * not the rank), which opens 부서 문서함 and the department's reports. Read from the token, not verified: the server
+ * decides; this only picks what the page offers.
+ */
+export function headsDepartment(token: string): boolean {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(part.padEnd(part.length + ((4 - (part.length % 4)) % 4), '=')), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes)).heads_department === true;
+  } catch {
+    return false;
+  }
+}
+
 export class ApiError extends Error {
   constructor(readonly status: number, readonly problem: Problem) {
     super(problemMessage(problem));

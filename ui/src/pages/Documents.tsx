@@ -25,7 +25,7 @@ const PAGE = 20;
 
 /** 문서함: the caller's documents by box and status (and form, days, words), newest first, a page at a time. */
 export function Documents({ box, status }: { box: string; status: string }) {
-  const { tick, isAdmin, me } = useApp();
+  const { tick, isAdmin, headsDepartment } = useApp();
   const [items, setItems] = useState<ApprovalSummary[]>([]);
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
@@ -81,7 +81,7 @@ export function Documents({ box, status }: { box: string; status: string }) {
     <section>
       <h2>문서함</h2>
       <div className="tabs">
-        {Object.entries({ ...BOXES, ...(me.position === 'DEPT_HEAD' ? HEAD_BOXES : {}), ...(isAdmin ? ADMIN_BOXES : {}) })
+        {Object.entries({ ...BOXES, ...(headsDepartment ? HEAD_BOXES : {}), ...(isAdmin ? ADMIN_BOXES : {}) })
           .map(([b, label]) => (
           <button key={b} className={b === box ? 'active' : ''} title={BOX_HINT[b]} onClick={() => open(b, status)}>{label}</button>
         ))}

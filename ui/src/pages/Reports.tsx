@@ -15,7 +15,7 @@ function download(r: ApprovalReport) {
 
 /** 결재 통계: administrators see any department's or all; a department head their own. */
 export function Reports() {
-  const { me, isAdmin } = useApp();
+  const { me, isAdmin, headsDepartment } = useApp();
   // none chosen: the server's default, this month up to today in the company's calendar (not the browser's: past
   // 15:00 UTC it is already tomorrow in Seoul); the fields show the days it answered for
   const [from, setFrom] = useState('');
@@ -24,7 +24,7 @@ export function Reports() {
   const departments = useLoad(() => (isAdmin ? api<DepartmentInfo[]>('GET', '/api/departments') : Promise.resolve([])), [isAdmin]);
   const report = useLoad(() => api<ApprovalReport>('GET', `/api/reports/approvals${query({ from: from || undefined,
     to: to || undefined, department })}`), [from, to, department]);
-  if (!isAdmin && me.position !== 'DEPT_HEAD') {
+  if (!isAdmin && !headsDepartment) {
     return <p className="error" role="alert">관리자와 부서장만 볼 수 있습니다 (administrators and department heads only).</p>;
   }
   const row = (label: string, c: ReportCounts) => (

@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * login cookie; the console (under {@code /actuator}) accepts the login cookie, which is HttpOnly and
  * SameSite=Strict so other sites cannot make a browser send it, and only from this application's own pages
  * ({@link SameOrigin#fromOwnPage}): a page of a sibling host or another port, which SameSite lets send it, could
- * otherwise drive the console's operations (Jolokia) as the administrator who is signed in. On the public endpoints ({@link #PUBLIC}) no
- * token is read at all: a client that sends its expired token with every request can still log in again.
+ * otherwise drive the console's operations (Jolokia) as the administrator who is signed in. On the public endpoints
+ * ({@link #PUBLIC}) no token is read at all: a client that sends its expired token with every request can still log in again.
  */
 public class ErpBearerTokenResolver implements BearerTokenResolver {
 

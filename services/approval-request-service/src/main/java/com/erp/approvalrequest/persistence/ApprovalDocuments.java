@@ -1028,6 +1028,7 @@ public class ApprovalDocuments {
     private static boolean headOf(Caller caller, String department) {
         return caller.headsDepartment() && department != null && department.equals(caller.department());
     }
+
     private static final String APPROVED = Progress.Status.APPROVED.name();
     /** The statuses of a document sent to its receivers: approved, and a leave cancelled after that. */
     private static final List<String> SENT = List.of(APPROVED, CANCELLED);
