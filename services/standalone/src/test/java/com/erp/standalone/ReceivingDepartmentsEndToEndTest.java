@@ -108,27 +108,31 @@ class ReceivingDepartmentsEndToEndTest extends StandaloneTestBase {
         String lead = login("dev.lead");
         String head = login("dev.head");
         String admin = login("admin");
-        String formerHead = login("sales.head");
-        String newHead = login("sales.lead");
+        long formerHeadId = idOf(login("sales.head"));
+        long newHeadId = idOf(login("sales.lead"));
         long sales = departmentId(staff, "영업본부");
         Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "새 본부장에게",
                 "receiverDepartmentIds", List.of(sales)));
         String id = submitted.json().path("id").asText();
         eventually(() -> http.post("/api/approvals/" + id + "/decisions", lead, Map.of("decision", "APPROVE")),
                 r -> r.status() == 200, "the lead's approval");
-        try (WebSocketTestClient formerWs = WebSocketTestClient.withHeader(port, WS, formerHead);
-             WebSocketTestClient newWs = WebSocketTestClient.withHeader(port, WS, newHead)) {
-            try {
-                nameHead(admin, sales, idOf(newHead));
+        try {
+            nameHead(admin, sales, newHeadId);
+            // naming a head revokes both people's tokens (a token says whether its holder heads their department):
+            // they sign in again
+            String formerHead = login("sales.head");
+            String newHead = login("sales.lead");
+            try (WebSocketTestClient formerWs = WebSocketTestClient.withHeader(port, WS, formerHead);
+                 WebSocketTestClient newWs = WebSocketTestClient.withHeader(port, WS, newHead)) {
                 assertThat(http.post("/api/approvals/" + id + "/decisions", head, Map.of("decision", "APPROVE")).status())
                         .isEqualTo(200);
                 assertThat(told(newWs, id, "DOCUMENT_RECEIVED").path("message").asText()).contains("영업본부");
                 nothingMoreAbout(formerWs, id);
                 assertThat(http.get("/api/notifications", formerHead).json().path("items").findValuesAsText("approvalId"))
                         .doesNotContain(id);
-            } finally {
-                nameHead(admin, sales, idOf(formerHead));
             }
+        } finally {
+            nameHead(admin, sales, formerHeadId);
         }
     }
 
