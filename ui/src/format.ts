@@ -77,6 +77,7 @@ export const HISTORY_LABEL: Record<string, string> = {
   WITHDRAWN: '회수',
   LEAVE_RESERVED: '휴가 일수 확보',
   LEAVE_REFUSED: '휴가 일수 부족',
+  REFUSED: '처리 거부',
   LINE_CHANGED: '결재선 변경',
   LEAVE_CANCELLED: '휴가 취소',
 };

@@ -2,8 +2,10 @@ package com.erp.routes.approvalprocessing;
 
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.kafka.DeadLetters;
+import com.erp.routes.common.kafka.InvalidEventException;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,13 @@ public class ActivateStepRoute extends RouteBuilder {
      * document was active already). Failures go back to the caller, whose error handling applies.
      */
     public static final String ACTIVATE = "direct:approval-processing.activate";
+    /**
+     * {@link #ACTIVATE}, or the submission refused: a submission against the line's rules (as this version of them
+     * reads it, which another service's version let through) is answered with {@code approval.refused} on the
+     * rejected topic, so the document does not wait SUBMITTED for good with a leave's days held; what is no
+     * submission at all goes on to the dead-letter topic.
+     */
+    private static final String ACTIVATE_OR_REFUSE = "direct:approval-processing.activate-or-refuse";
 
     @Override
     public void configure() {
@@ -34,13 +43,27 @@ public class ActivateStepRoute extends RouteBuilder {
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
                 // a leave document starts once its days are reserved (below)
                 .filter(method("workflow", "startsOnSubmission"))
-                    .to(ACTIVATE)
+                    .to(ACTIVATE_OR_REFUSE)
                 .end();
 
         from("kafka:{{erp.topics.leave-reserved}}?groupId={{erp.approval-processing.group-id}}")
                 .routeId("approval-processing.activate-leave").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
-                .to(ACTIVATE);
+                .to(ACTIVATE_OR_REFUSE);
+
+        from(ACTIVATE_OR_REFUSE).routeId("approval-processing.activate-or-refuse").errorHandler(noErrorHandler())
+                .setVariable("submission", body())
+                .doTry()
+                    .to(ACTIVATE)
+                .doCatch(InvalidEventException.class)
+                    .setBody(method("workflow", "refusal(${variable.submission}, ${exception})"))
+                    .setVariable("refusal", body())
+                    .log(LoggingLevel.WARN, "submission ${variable.refusal.approvalId} refused: ${variable.refusal.payload.reason}")
+                    .removeHeaders("*")
+                    .setHeader(KafkaConstants.KEY, simple("${variable.refusal.approvalId}"))
+                    .marshal().json(JsonLibrary.Jackson)
+                    .to("kafka:{{erp.topics.rejected}}")
+                .end();
 
         from(ACTIVATE).routeId("approval-processing.activate").errorHandler(noErrorHandler())
                 .bean("workflow", "start")

@@ -36,12 +36,16 @@ public record ApprovalEvent(
                 @JsonSubTypes.Type(value = EventPayload.Commented.class, name = "approval.commented"),
                 @JsonSubTypes.Type(value = EventPayload.LineChanged.class, name = "approval.line-changed"),
                 @JsonSubTypes.Type(value = EventPayload.Received.class, name = "approval.received"),
-                @JsonSubTypes.Type(value = EventPayload.LeaveCancelled.class, name = "approval.leave-cancelled")
+                @JsonSubTypes.Type(value = EventPayload.LeaveCancelled.class, name = "approval.leave-cancelled"),
+                @JsonSubTypes.Type(value = EventPayload.Refused.class, name = "approval.refused")
         })
         EventPayload payload) {
 
     public static final int SCHEMA_VERSION = 1;
-    /** The sequence of an event that ends a document for good outside processing (a refused leave): none follows it. */
+    /**
+     * The sequence of an event that ends a document for good outside processing's state (a refused leave, a refused
+     * submission): none follows it.
+     */
     public static final long FINAL_SEQUENCE = Long.MAX_VALUE;
 
     public static ApprovalEvent of(String approvalId, long sequence, Instant at, EventPayload payload) {

@@ -73,6 +73,16 @@ public sealed interface EventPayload {
     }
 
     /**
+     * approval-processing could not start a submitted document along its line (it breaks a rule of the line, as
+     * processing's version of the rules reads it: {@code reason}): the document is rejected without reaching anyone
+     * (every step SKIPPED in {@code progress}) and may be resubmitted. Published on the rejected topic, so whoever
+     * frees what a rejection frees (a leave's reserved days) does so for it too.
+     */
+    record Refused(long drafterId, String title, Person drafter, String reason, Progress progress)
+            implements EventPayload {
+    }
+
+    /**
      * A step became active: its approvers must act now (on a 합의 step, {@code agreement} true, the agreers, each of
      * whom agrees or disagrees). The first activation, when the document starts along its line, carries the people in
      * {@code cc}, who are told then. {@code deputies}: who may decide for those approvers today (대결), told as well;

@@ -13,7 +13,9 @@ public enum EventType {
     COMMENTED("approval.commented", EventPayload.Commented.class),
     LINE_CHANGED("approval.line-changed", EventPayload.LineChanged.class),
     RECEIVED("approval.received", EventPayload.Received.class),
-    LEAVE_CANCELLED("approval.leave-cancelled", EventPayload.LeaveCancelled.class);
+    LEAVE_CANCELLED("approval.leave-cancelled", EventPayload.LeaveCancelled.class),
+    /** On the rejected topic ({@link Topics#topicOf}): a rejection by processing's rules, not by a person. */
+    REFUSED("approval.refused", EventPayload.Refused.class);
 
     private final String id;
     private final Class<? extends EventPayload> payloadType;

@@ -30,6 +30,7 @@ public record Topics(String submitted, String stepActivated, String decided, Str
             case LINE_CHANGED -> lineChanged;
             case RECEIVED -> received;
             case LEAVE_CANCELLED -> leaveCancelled;
+            case REFUSED -> rejected;
         };
     }
 

@@ -74,6 +74,31 @@ public class Workflow {
     }
 
     /**
+     * The answer to a submission {@link #start} refused ({@code failure}, an {@link InvalidEventException}): the
+     * document is rejected before anyone is asked ({@code approval.refused}, every step SKIPPED, final), so its
+     * drafter learns why, may resubmit it, and a leave's reserved days are freed. The same event however often the
+     * submission is delivered. What is no submission of a known document and drafter cannot be answered: {@code
+     * failure} is thrown again (a dead letter).
+     */
+    public ApprovalEvent refusal(ApprovalEvent event, Exception failure) throws Exception {
+        EventPayload.Submitted s = event == null ? null
+                : event.payload() instanceof EventPayload.LeaveReserved r ? r.submission()
+                : event.payload() instanceof EventPayload.Submitted plain ? plain : null;
+        if (!(failure instanceof InvalidEventException) || s == null || event.approvalId() == null || s.drafter() == null) {
+            throw failure;
+        }
+        List<StepProgress> skipped = new ArrayList<>();
+        for (LineStep step : s.line() == null ? List.<LineStep>of() : s.line()) {
+            skipped.add(new StepProgress(step.step(), StepStatus.SKIPPED, null, null));
+        }
+        String id = UUID.nameUUIDFromBytes((event.approvalId() + "/refused").getBytes(StandardCharsets.UTF_8)).toString();
+        EventPayload.Refused refused = new EventPayload.Refused(s.drafterId(), s.title(), s.drafter(), failure.getMessage(),
+                new Progress(Progress.Status.REJECTED, null, List.copyOf(skipped)));
+        return new ApprovalEvent(id, com.erp.routes.common.events.EventType.REFUSED.id(), ApprovalEvent.SCHEMA_VERSION,
+                clock.instant(), event.approvalId(), ApprovalEvent.FINAL_SEQUENCE, refused);
+    }
+
+    /**
      * A submitted document: its first step becomes active. {@code event} is the submission, or for a leave document
      * the leave ledger's reservation, which carries it (a leave document cannot start without one, so the gRPC path
      * is no way around the ledger).

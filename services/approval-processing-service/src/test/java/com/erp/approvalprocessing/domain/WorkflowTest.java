@@ -288,6 +288,35 @@ class WorkflowTest {
     }
 
     @Test
+    void aRefusedSubmissionIsAnsweredAndWhatIsNoSubmissionIsThrownAgain() throws Exception {
+        EventPayload.Submitted leave = new EventPayload.Submitted(1, "연차", drafter, "LEAVE",
+                List.of(new LineStep(1, lead), new LineStep(2, head)), Instant.EPOCH, null,
+                LeaveRules.leave("ANNUAL", "2031-03-03", null, CompanyDays.WEEKDAYS));
+        InvalidEventException why = new InvalidEventException("submission l2: the line breaks a rule");
+        ApprovalEvent refusal = workflow.refusal(ApprovalEvent.of("l2", 0, Instant.EPOCH,
+                new EventPayload.LeaveReserved(1, "연차", leave, 14.0)), why);
+        assertThat(refusal.eventType()).isEqualTo(EventType.REFUSED);
+        assertThat(refusal.approvalId()).isEqualTo("l2");
+        assertThat(refusal.sequence()).isEqualTo(ApprovalEvent.FINAL_SEQUENCE);
+        EventPayload.Refused refused = (EventPayload.Refused) refusal.payload();
+        assertThat(refused.reason()).isEqualTo(why.getMessage());
+        assertThat(refused.progress().status()).isEqualTo(Progress.Status.REJECTED);
+        assertThat(refused.progress().steps()).extracting(Progress.StepProgress::status)
+                .containsExactly(Progress.StepStatus.SKIPPED, Progress.StepStatus.SKIPPED);
+        // however often it comes, the same answer
+        assertThat(workflow.refusal(ApprovalEvent.of("l2", 0, Instant.EPOCH, new EventPayload.LeaveReserved(1, "연차",
+                leave, 14.0)), why).eventId()).isEqualTo(refusal.eventId());
+
+        // no submission, or another failure: nothing to answer, a dead letter
+        ApprovalEvent notASubmission = ApprovalEvent.of("x", 1, Instant.EPOCH, new EventPayload.Withdrawn(1, "t", drafter, 1,
+                List.of(), null, new Progress(Progress.Status.WITHDRAWN, null, List.of())));
+        assertThatThrownBy(() -> workflow.refusal(notASubmission, why)).isSameAs(why);
+        IllegalStateException other = new IllegalStateException("Redis away");
+        assertThatThrownBy(() -> workflow.refusal(ApprovalEvent.of("l2", 0, Instant.EPOCH,
+                new EventPayload.LeaveReserved(1, "연차", leave, 14.0)), other)).isSameAs(other);
+    }
+
+    @Test
     void aSubmissionWithoutALineIsPoison() {
         assertThatThrownBy(() -> workflow.start(ApprovalEvent.of("a2", 0, Instant.EPOCH,
                 new EventPayload.Submitted(1, "t", drafter, "GENERAL", List.of(), Instant.EPOCH))))

@@ -69,6 +69,41 @@ class ActivateStepRouteTest extends ProcessingRouteTestBase {
         assertThat(version(id)).isEqualTo("1");
     }
 
+    /**
+     * A submission this version of the line's rules refuses (here the drafter on their own line, which
+     * approval-request refuses too; a rule that differs between two versions during a rollout does the same) is
+     * answered, not only dead-lettered: approval.refused on the rejected topic, final, every step skipped, the same
+     * event however often it comes, and no state.
+     */
+    @Test
+    void aSubmissionAgainstTheLinesRulesIsRefusedWithItsReasonNotLeftWaiting() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        EventPayload.Submitted own = new EventPayload.Submitted(DRAFTER.id(), "자기 결재", DRAFTER, "GENERAL",
+                List.of(new LineStep(1, DRAFTER), new LineStep(2, HEAD)), Instant.now(), null, null);
+        String submitted = json.writeValueAsString(ApprovalEvent.of(id, 0, Instant.now(), own));
+        kafka.send("approval.submitted", id, submitted);
+        JsonNode refused = json.readTree(kafka.awaitKey("approval.rejected", id, 1).get(0).value());
+        assertThat(refused.path("type").asText()).isEqualTo("approval.refused");
+        assertThat(refused.path("sequence").asLong()).isEqualTo(ApprovalEvent.FINAL_SEQUENCE);
+        assertThat(refused.path("payload").path("reason").asText()).contains(id);
+        assertThat(refused.path("payload").path("drafter").path("name").asText()).isEqualTo(DRAFTER.name());
+        assertThat(refused.path("payload").path("progress").path("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.path("payload").path("progress").path("steps").findValuesAsText("status"))
+                .containsExactly("SKIPPED", "SKIPPED");
+        ApprovalEvent read = json.readValue(kafka.awaitKey("approval.rejected", id, 1).get(0).value(), ApprovalEvent.class);
+        assertThat(read.payload()).isInstanceOf(EventPayload.Refused.class);
+
+        // delivered again: the same answer (the same event id, which every consumer keeps once), still no state
+        kafka.send("approval.submitted", id, submitted);
+        List<ConsumerRecord<String, String>> twice = kafka.await("approval.rejected", r -> id.equals(r.key()), 2,
+                Duration.ofSeconds(30));
+        assertThat(twice).hasSize(2);
+        assertThat(json.readTree(twice.get(1).value()).path("eventId").asText()).isEqualTo(refused.path("eventId").asText());
+        assertThat(version(id)).isNull();
+        assertThat(kafka.await("approval.submitted.dlq", r -> id.equals(r.key()), 1, Duration.ofSeconds(2)))
+                .as("answered, not dead-lettered").isEmpty();
+    }
+
     @Test
     void aLeaveDocumentStartsWhenItsDaysAreReservedNotWhenItIsSubmitted() throws Exception {
         String id = java.util.UUID.randomUUID().toString();

@@ -464,6 +464,8 @@ public class ApprovalDocuments {
             return p.progress();
         } else if (payload instanceof EventPayload.LeaveRefused p) {
             return p.progress();
+        } else if (payload instanceof EventPayload.Refused p) {
+            return p.progress();
         } else if (payload instanceof EventPayload.LineChanged p) {
             return p.progress();
         }
@@ -511,6 +513,8 @@ public class ApprovalDocuments {
                     + " reserved; " + LeaveRules.days(LeaveRules.halfDays(p.remaining())) + " left to ask for.");
         } else if (payload instanceof EventPayload.LeaveRefused p) {
             entry.append("type", "LEAVE_REFUSED").append("comment", p.reason());
+        } else if (payload instanceof EventPayload.Refused p) {
+            entry.append("type", "REFUSED").append("comment", p.reason());
         } else if (payload instanceof EventPayload.LineChanged p) {
             entry.append("type", "LINE_CHANGED").append("step", p.steps().get(0)).append("actor", person(p.drafter()))
                     .append("comment", lineChangeSummary(p));

@@ -533,6 +533,24 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(refused.json().path("history").get(2).path("comment").asText()).contains("2 days left");
     }
 
+    /** approval-processing could not start a submission along its line: the document is rejected, and why. */
+    @Test
+    void aSubmissionProcessingRefusedIsRejectedWithItsReason() throws Exception {
+        String id = submit("처리 거부");
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+        publish("approval.rejected", ApprovalEvent.of(id, ApprovalEvent.FINAL_SEQUENCE, Instant.now(),
+                new EventPayload.Refused(DRAFTER.id(), "처리 거부", DRAFTER, "submission " + id + ": the drafter is on the line",
+                        progress(Progress.Status.REJECTED, null, StepStatus.SKIPPED, StepStatus.SKIPPED))));
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        var refused = http.get("/api/approvals/" + id, token(DRAFTER));
+        assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id, refused);
+        assertThat(refused.json().path("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.json().path("line").findValuesAsText("status")).containsExactly("SKIPPED", "SKIPPED");
+        assertThat(refused.json().path("history").findValuesAsText("type")).containsExactly("SUBMITTED", "REFUSED");
+        assertThat(refused.json().path("history").get(1).path("comment").asText()).contains("the drafter is on the line");
+    }
+
     @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerGoesOn() throws Exception {
         String id = submit("독약 테스트");

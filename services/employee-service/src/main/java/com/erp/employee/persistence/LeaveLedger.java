@@ -203,7 +203,8 @@ public class LeaveLedger {
         Kind next;
         if (event.payload() instanceof EventPayload.Completed) {
             next = Kind.DEDUCTED;
-        } else if (event.payload() instanceof EventPayload.Rejected || event.payload() instanceof EventPayload.Withdrawn) {
+        } else if (event.payload() instanceof EventPayload.Rejected || event.payload() instanceof EventPayload.Withdrawn
+                || event.payload() instanceof EventPayload.Refused) {
             next = Kind.RELEASED;
         } else {
             return;

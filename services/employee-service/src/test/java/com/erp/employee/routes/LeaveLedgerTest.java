@@ -426,6 +426,27 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(balance(staff, 2032).path("available").asDouble()).isEqualTo(14.5);
     }
 
+    /** approval-processing refused the reserved leave (approval.refused, on the rejected topic): its days are free. */
+    @Test
+    void aLeaveProcessingRefusedFreesItsDays() throws Exception {
+        String staff = fifteenDaysIn(2043);
+        Person drafter = me(staff);
+        String id = UUID.randomUUID().toString();
+        send(leave(id, drafter, "ANNUAL", "2043-03-02", "2043-03-04"));
+        kafka.awaitKey("approval.leave-reserved", id, 1);
+        assertThat(balance(staff, 2043).path("available").asDouble()).isEqualTo(12.0);
+
+        ApprovalEvent refused = ApprovalEvent.of(id, ApprovalEvent.FINAL_SEQUENCE, Instant.now(), new EventPayload.Refused(
+                drafter.id(), "휴가 신청", drafter, "submission " + id + ": the drafter is on the line",
+                ended(Progress.Status.REJECTED)));
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("employee.settle-leave").whenCompleted(1).create();
+        kafka.send("approval.rejected", id, json.writeValueAsString(refused));
+        assertThat(done.matches(30, TimeUnit.SECONDS)).isTrue();
+        JsonNode b = balance(staff, 2043);
+        assertThat(List.of(b.path("reserved").asDouble(), b.path("available").asDouble())).containsExactly(0.0, 15.0);
+        assertThat(entryKinds(staff, 2043)).containsExactly("RELEASED", "RESERVED");
+    }
+
     @Test
     void otherFormsHoldNothingAndABrokenLeaveIsADeadLetter() throws Exception {
         String staff = token("sales.staff");

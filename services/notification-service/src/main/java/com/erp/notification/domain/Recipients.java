@@ -180,6 +180,11 @@ public final class Recipients {
             return List.of(delivery(event, p.drafterId(), "LEAVE_REFUSED", null,
                     String.format("'%s' is rejected before it reached anyone: %s", p.title(), p.reason())));
         }
+        if (payload instanceof EventPayload.Refused p) {
+            return List.of(delivery(event, p.drafterId(), "APPROVAL_REJECTED", null,
+                    String.format("'%s' is rejected before it reached anyone: it could not start along its line (%s)",
+                            p.title(), p.reason())));
+        }
         return List.of();
     }
 

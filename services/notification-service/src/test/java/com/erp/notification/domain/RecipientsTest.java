@@ -210,6 +210,18 @@ class RecipientsTest {
     }
 
     @Test
+    void theDrafterOfASubmissionProcessingRefusedIsToldWhyAndNobodyElse() {
+        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("r", ApprovalEvent.FINAL_SEQUENCE, Instant.EPOCH,
+                new EventPayload.Refused(1, "출장 보고", drafter, "submission r: the drafter is on the line",
+                        new Progress(Progress.Status.REJECTED, null, List.of()))));
+        assertThat(d).singleElement().satisfies(x -> {
+            assertThat(x.userId()).isEqualTo(1);
+            assertThat(x.notification().type()).isEqualTo("APPROVAL_REJECTED");
+            assertThat(x.notification().message()).contains("출장 보고").contains("the drafter is on the line");
+        });
+    }
+
+    @Test
     void theActiveApproverIsAskedToAct() {
         List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
                 new EventPayload.StepActivated(1, "출장", drafter, 1, 2, List.of(lead), progress)));
