@@ -184,11 +184,24 @@ try {
   const takeBack = lead.getByRole('button', { name: '결재 취소' });
   await until(lead, docUrl.replace(base + '/', ''), takeBack, 'the document page never offered 결재 취소');
   await lead.getByLabel('retraction reason').fill('다시 보겠습니다');
+  // Twice a walk stopped here with neither the toast nor a refusal on the page (once in CI on 2026-12-06; the same
+  // walk passed on the same build right after): the answer is awaited for longer, and a failure says whether the
+  // request went out and what came back.
+  let retractionSent = false;
+  const sent = (r) => { if (r.url().includes('/retraction')) retractionSent = true; };
+  lead.on('request', sent);
+  const answered = lead.waitForResponse((r) => r.url().includes('/retraction'), { timeout: 2 * LIVE }).catch(() => null);
   await takeBack.click();
-  // the toast, or the page's refusal, which then says why (a walk once stopped here with neither explained)
+  const answer = await answered;
+  lead.off('request', sent);
+  if (!answer) {
+    throw new Error(`결재 취소: no answer within ${2 * LIVE / 1000} s (the request was ${retractionSent ? 'sent' : 'never sent'})`);
+  }
+  // the toast, or the page's refusal, which then says why
   const tookBack = lead.getByText('결재를 취소했습니다');
   const notTakenBack = lead.locator('p.error[role=alert]');
-  await tookBack.or(notTakenBack).first().waitFor({ timeout: LIVE });
+  await tookBack.or(notTakenBack).first().waitFor({ timeout: LIVE })
+    .catch(() => { throw new Error(`결재 취소 answered ${answer.status()} but the page said nothing`); });
   if (!(await tookBack.isVisible())) throw new Error(`결재 취소 was refused: ${await notTakenBack.first().textContent()}`);
   const again = lead.locator('.card').filter({ has: lead.getByRole('heading', { name: '결재', exact: true }) }).getByRole('button', { name: '승인' });
   await until(lead, docUrl.replace(base + '/', ''), again, 'the lead\'s step was not offered again after 결재 취소');
