@@ -58,7 +58,10 @@ public final class PerfSuite {
     private PerfSuite() {
     }
 
-    /** How long decisions are run unmeasured before the end-to-end ramp: a third of a step, at least a second. */
+    /**
+     * How long decisions are run unmeasured before the end-to-end ramp: a third of an end-to-end run ({@code
+     * e2eSeconds}), at least a second.
+     */
     static int e2eWarmupSeconds(Plan plan) {
         return plan.e2eSeconds() > 0 ? Math.max(1, plan.e2eSeconds() / 3) : 0;
     }

@@ -1,5 +1,6 @@
 package com.erp.routes.approvalprocessing;
 
+import com.erp.routes.common.TraceParent;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.kafka.DeadLetters;
 import com.erp.routes.common.kafka.InvalidEventException;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Activate the first step: a submitted document (a leave document once employee-service has reserved its days:
  * {@code approval.leave-reserved}) gets its processing state in Redis, its first approver gets
  * it in their inbox, and {@code approval.step-activated} is published. A redelivered submission finds the
- * state already there and changes nothing. The event is published from the outbox's queue: the consumer does not
+ * state already there and changes nothing; a refused one (below) is answered again the same way, unless a version
+ * of the rules that let it through started it meanwhile. The event is published from the outbox's queue: the consumer does not
  * wait for Kafka's acknowledgement, which took more than half of each submission's time; it is stored with the
  * state, so a crash before it is published leaves it to the outbox relay. It is the document's first event: only
  * a decision taken while it still waits in the queue (by an approver who read their inbox in that moment) could
@@ -58,11 +60,16 @@ public class ActivateStepRoute extends RouteBuilder {
                 .doCatch(InvalidEventException.class)
                     .setBody(method("workflow", "refusal(${variable.submission}, ${exception})"))
                     .setVariable("refusal", body())
-                    .log(LoggingLevel.WARN, "submission ${variable.refusal.approvalId} refused: ${variable.refusal.payload.reason}")
-                    .removeHeaders("*")
-                    .setHeader(KafkaConstants.KEY, simple("${variable.refusal.approvalId}"))
-                    .marshal().json(JsonLibrary.Jackson)
-                    .to("kafka:{{erp.topics.rejected}}")
+                    // started already by a version of the rules that let it through (a rollout): it stays started
+                    .filter(method("approvalStore", "refuse(${variable.submission})"))
+                        .log(LoggingLevel.WARN, "submission ${variable.refusal.approvalId} refused: "
+                                + "${variable.refusal.payload.reason}")
+                        // the submission's trace goes on with its answer
+                        .removeHeaders("*", TraceParent.HEADER)
+                        .setHeader(KafkaConstants.KEY, simple("${variable.refusal.approvalId}"))
+                        .marshal().json(JsonLibrary.Jackson)
+                        .to("kafka:{{erp.topics.rejected}}")
+                    .end()
                 .end();
 
         from(ACTIVATE).routeId("approval-processing.activate").errorHandler(noErrorHandler())

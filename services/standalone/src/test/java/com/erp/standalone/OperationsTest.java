@@ -78,7 +78,9 @@ class OperationsTest extends StandaloneTestBase {
                 "common.dead-letter");
 
         // the console's JMX bridge sees the routes with their counts
+        // as the console's page sends it (a browser says Sec-Fetch-Site; without it, Jolokia takes no cookie)
         Response jolokia = http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
+                .header("Sec-Fetch-Site", "same-origin")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"read\",\"mbean\":"
                         + "\"org.apache.camel:context=erp-standalone,type=routes,name=\\\"employee.login\\\"\","
@@ -110,6 +112,9 @@ class OperationsTest extends StandaloneTestBase {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"com.erp:type=DeadLetters\","
                             + "\"operation\":\"countPending\",\"arguments\":[]}")).build()), 401);
         }
+        // a link or an image on a plain-HTTP page: a GET that names the operation, with neither header
+        assertProblem(http.send(http.request("/actuator/jolokia/exec/com.erp:type=DeadLetters/countPending", null)
+                .header("Cookie", cookie).GET().build()), 401);
         assertThat(http.send(http.request("/actuator/camelroutes", null).header("Cookie", cookie)
                 .header("Sec-Fetch-Site", "same-origin").GET().build()).status()).isEqualTo(200);
 
@@ -124,7 +129,7 @@ class OperationsTest extends StandaloneTestBase {
 
     private JsonNode jolokiaExec(String cookie, String operation, String... arguments) {
         String args = java.util.Arrays.stream(arguments).map(a -> "\"" + a + "\"").collect(java.util.stream.Collectors.joining(","));
-        return http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
+        return http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie).header("Sec-Fetch-Site", "same-origin")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"com.erp:type=DeadLetters\","
                         + "\"operation\":\"" + operation + "\",\"arguments\":[" + args + "]}")).build()).json();
@@ -138,7 +143,8 @@ class OperationsTest extends StandaloneTestBase {
         // the JMX bridge can switch the dispatch mode, the routes endpoint can stop routes, metrics tell a lot
         for (String path : List.of("/actuator/jolokia", "/actuator/camelroutes", "/actuator/prometheus",
                 "/actuator/metrics", "/actuator/env", "/actuator/hawtio/")) {
-            assertProblem(http.send(http.request(path, null).header("Cookie", staffCookie).GET().build()), 403);
+            assertProblem(http.send(http.request(path, null).header("Cookie", staffCookie)
+                    .header("Sec-Fetch-Site", "same-origin").GET().build()), 403);
             assertProblem(http.send(http.request(path, headToken).GET().build()), 403);
         }
         Response jmxSwitch = http.send(http.request("/actuator/jolokia", headToken).header("Content-Type", "application/json")

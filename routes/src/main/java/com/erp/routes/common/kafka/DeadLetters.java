@@ -85,7 +85,9 @@ public class DeadLetters extends RouteConfigurationBuilder {
             return "unknown";
         }
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
+        // a cause chain may loop (initCause): each exception once
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (seen.add(root) && root.getCause() != null && !seen.contains(root.getCause())) {
             root = root.getCause();
         }
         String reason = describe(failure);

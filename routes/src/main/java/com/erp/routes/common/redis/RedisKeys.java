@@ -42,6 +42,13 @@ public final class RedisKeys {
     private RedisKeys() {
     }
 
+    /** A submission approval-processing refused (approval.refused): never started after that. */
+    public static final String REFUSED = "erp:refused:";
+
+    public static String refused(String approvalId) {
+        return REFUSED + approvalId;
+    }
+
     public static String approval(String approvalId) {
         return APPROVAL + approvalId;
     }

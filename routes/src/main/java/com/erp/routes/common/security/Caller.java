@@ -41,8 +41,13 @@ public record Caller(long id, String username, String name, String department, S
         Collection<String> roles = jwt.hasClaim(CLAIM_ROLES) ? jwt.getClaimAsStringList(CLAIM_ROLES) : List.of();
         return new Caller(Long.parseLong(jwt.getSubject()), jwt.getClaimAsString(CLAIM_USERNAME),
                 jwt.getClaimAsString(CLAIM_NAME), jwt.getClaimAsString(CLAIM_DEPARTMENT),
-                jwt.getClaimAsString(CLAIM_POSITION), Set.copyOf(roles), departmentId(jwt),
-                Boolean.TRUE.equals(jwt.getClaims().get(CLAIM_HEADS_DEPARTMENT)));
+                jwt.getClaimAsString(CLAIM_POSITION), Set.copyOf(roles), departmentId(jwt), headsDepartment(jwt));
+    }
+
+    /** The claim; for a token issued before it existed (at most a token's life after an upgrade), the rank's word. */
+    private static boolean headsDepartment(Jwt jwt) {
+        Object claim = jwt.getClaims().get(CLAIM_HEADS_DEPARTMENT);
+        return claim == null ? "DEPT_HEAD".equals(jwt.getClaimAsString(CLAIM_POSITION)) : Boolean.TRUE.equals(claim);
     }
 
     private static Long departmentId(Jwt jwt) {

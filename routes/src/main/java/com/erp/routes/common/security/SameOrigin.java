@@ -16,18 +16,20 @@ public final class SameOrigin {
     }
 
     /**
-     * A browser says where a request comes from in {@code Sec-Fetch-Site}: only {@code same-origin} (one of this
-     * server's pages) and {@code none} (typed in, a bookmark) count as its own. A browser too old to send it sends
-     * {@code Origin} with every request that could change something, which must then be this server. A client that
-     * is no browser sends neither.
+     * A browser says where a request comes from in {@code Sec-Fetch-Site} (to HTTPS and localhost origins): {@code
+     * same-origin} is one of this server's pages. Without it, a browser's script request or form post says {@code
+     * Origin}, which must then be this server. {@code navigation}: whether a request that is only looked at, not
+     * acted on, may also come without a page of this server behind it: {@code none} (typed in, a bookmark, a link
+     * opened from elsewhere) or neither header (a link or an image on a plain-HTTP page, a client that is no
+     * browser). Never for what acts on a GET (Jolokia's {@code exec} and {@code write} in a URL).
      */
-    public static boolean fromOwnPage(HttpServletRequest request) {
+    public static boolean fromOwnPage(HttpServletRequest request, boolean navigation) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null) {
-            return "same-origin".equalsIgnoreCase(site) || "none".equalsIgnoreCase(site);
+            return "same-origin".equalsIgnoreCase(site) || navigation && "none".equalsIgnoreCase(site);
         }
         String origin = request.getHeader("Origin");
-        return origin == null || matches(origin, request);
+        return origin == null ? navigation : matches(origin, request);
     }
 
     /**

@@ -16,5 +16,10 @@ class DeadLettersReasonTest {
         assertThat(DeadLetters.reason(new RuntimeException(new NullPointerException())))
                 .isEqualTo("java.lang.NullPointerException");
         assertThat(DeadLetters.reason(null)).isEqualTo("unknown");
+        // a cause chain that loops ends
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+        assertThat(DeadLetters.reason(a)).isEqualTo("a; caused by b");
     }
 }

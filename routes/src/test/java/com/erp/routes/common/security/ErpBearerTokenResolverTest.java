@@ -25,7 +25,7 @@ class ErpBearerTokenResolverTest {
         assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Sec-Fetch-Site", "same-origin"))).isEqualTo("the-token");
         assertThat(resolver.resolve(withCookie("/actuator/hawtio/", "Sec-Fetch-Site", "none"))).isEqualTo("the-token");
         assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Origin", "https://erp.example.com"))).isEqualTo("the-token");
-        assertThat(resolver.resolve(withCookie("/actuator/jolokia"))).isEqualTo("the-token");
+        assertThat(resolver.resolve(withCookie("/actuator/prometheus"))).isEqualTo("the-token");
     }
 
     /** SameSite=Strict lets a sibling host's page, or another port's on the same host, send the cookie: not taken. */
@@ -35,6 +35,11 @@ class ErpBearerTokenResolverTest {
         assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Sec-Fetch-Site", "cross-site"))).isNull();
         assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Origin", "https://blog.example.com"))).isNull();
         assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Origin", "null"))).isNull();
+        // Jolokia runs an operation named in a GET's URL: a link opened from elsewhere (none), or an image on a
+        // plain-HTTP page (neither header), does not carry the administrator's cookie there
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia/exec/com.erp:type=DispatchMode/switchMode/SYNC",
+                "Sec-Fetch-Site", "none"))).isNull();
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia/exec/com.erp:type=DispatchMode/switchMode/SYNC"))).isNull();
         // the same page's Origin does not outweigh what the browser says of it
         assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Sec-Fetch-Site", "same-site",
                 "Origin", "https://erp.example.com"))).isNull();

@@ -78,17 +78,18 @@ public class Workflow {
      * document is rejected before anyone is asked ({@code approval.refused}, every step SKIPPED, final), so its
      * drafter learns why, may resubmit it, and a leave's reserved days are freed. The same event however often the
      * submission is delivered. What is no submission of a known document and drafter cannot be answered: {@code
-     * failure} is thrown again (a dead letter).
+     * failure} is thrown again (a dead letter), and so is a submission without a line (no document to show).
      */
     public ApprovalEvent refusal(ApprovalEvent event, Exception failure) throws Exception {
         EventPayload.Submitted s = event == null ? null
                 : event.payload() instanceof EventPayload.LeaveReserved r ? r.submission()
                 : event.payload() instanceof EventPayload.Submitted plain ? plain : null;
-        if (!(failure instanceof InvalidEventException) || s == null || event.approvalId() == null || s.drafter() == null) {
+        if (!(failure instanceof InvalidEventException) || s == null || event.approvalId() == null || s.drafter() == null
+                || s.line() == null || s.line().isEmpty()) {
             throw failure;
         }
         List<StepProgress> skipped = new ArrayList<>();
-        for (LineStep step : s.line() == null ? List.<LineStep>of() : s.line()) {
+        for (LineStep step : s.line()) {
             skipped.add(new StepProgress(step.step(), StepStatus.SKIPPED, null, null));
         }
         String id = UUID.nameUUIDFromBytes((event.approvalId() + "/refused").getBytes(StandardCharsets.UTF_8)).toString();

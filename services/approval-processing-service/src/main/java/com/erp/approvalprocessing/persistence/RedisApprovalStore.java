@@ -13,6 +13,7 @@ import com.erp.approvalprocessing.domain.ApprovalState;
 import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Transition;
 import com.erp.routes.common.CurrentTrace;
+import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
@@ -79,9 +80,28 @@ public class RedisApprovalStore {
         return read(hash.get("state").toString(), ApprovalState.class);
     }
 
-    /** Stores the first state of a document; false if it exists already (the submission was redelivered). */
+    /**
+     * Stores the first state of a document; false if it exists already (the submission was redelivered), or if the
+     * submission was refused (another version of the line's rules, during a rollout, refused it first: {@link #refuse}).
+     */
     public boolean create(Transition transition) {
+        if (Boolean.TRUE.equals(redis.hasKey(RedisKeys.refused(transition.state().approvalId())))) {
+            return false;
+        }
         return run(transition) == 1L;
+    }
+
+    /**
+     * Whether the submission may be refused: false if processing started the document already (a version of the
+     * rules that let it through did, during a rollout: it stays started). Marks it refused, so that no later
+     * delivery starts it (kept as long as Kafka keeps a redelivery possible, and more).
+     */
+    public boolean refuse(ApprovalEvent submission) {
+        if (Boolean.TRUE.equals(redis.hasKey(RedisKeys.approval(submission.approvalId())))) {
+            return false;
+        }
+        redis.opsForValue().set(RedisKeys.refused(submission.approvalId()), "1", Duration.ofDays(30));
+        return true;
     }
 
     /**

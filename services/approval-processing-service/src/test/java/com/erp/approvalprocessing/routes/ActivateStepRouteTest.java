@@ -102,6 +102,22 @@ class ActivateStepRouteTest extends ProcessingRouteTestBase {
         assertThat(version(id)).isNull();
         assertThat(kafka.await("approval.submitted.dlq", r -> id.equals(r.key()), 1, Duration.ofSeconds(2)))
                 .as("answered, not dead-lettered").isEmpty();
+
+        // a version of the rules that lets it through meets it later (a rollout): refused stays refused
+        NotifyBuilder later = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1).create();
+        kafka.send("approval.submitted", id, json.writeValueAsString(submittedEvent(id)));
+        assertThat(later.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(version(id)).isNull();
+        assertThat(kafka.await("approval.step-activated", r -> id.equals(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
+
+        // and the other way round: started by a version that let it through, a refusing one leaves it started
+        String started = activated();
+        NotifyBuilder redelivered = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1)
+                .create();
+        kafka.send("approval.submitted", started, json.writeValueAsString(ApprovalEvent.of(started, 0, Instant.now(), own)));
+        assertThat(redelivered.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(version(started)).isEqualTo("1");
+        assertThat(kafka.await("approval.rejected", r -> started.equals(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
     }
 
     @Test
