@@ -1,14 +1,15 @@
 -- Stores one transition of a document atomically: the new state (only if the stored version is the expected
--- one, or, when creating, only if there is none), the inbox changes, the events for the outbox and when the
--- document next reminds (독촉).
--- KEYS[1] state hash, KEYS[2] outbox hash, KEYS[3] reminders sorted set, KEYS[4..] one inbox hash per inbox change.
+-- one, or, when creating, only if there is none and the submission was not refused), the inbox changes, the events
+-- for the outbox and when the document next reminds (독촉).
+-- KEYS[1] state hash, KEYS[2] outbox hash, KEYS[3] reminders sorted set, KEYS[4] the document's refused mark,
+-- KEYS[5..] one inbox hash per inbox change.
 -- ARGV: expected version ('0' = create), new version, state json, #inbox changes, then per change
 --       ('add'|'del', approval id, item json), #events, then per event (event id, outbox entry json), ttl seconds,
 --       reminder ('' = as it is, '0' = none any more, else when it is due, epoch ms), approval id.
 local state, outbox, reminders = KEYS[1], KEYS[2], KEYS[3]
 local expected = ARGV[1]
 if expected == '0' then
-  if redis.call('EXISTS', state) == 1 then return 0 end
+  if redis.call('EXISTS', state) == 1 or redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
 elseif redis.call('HGET', state, 'version') ~= expected then
   return 0
 end
@@ -17,9 +18,9 @@ local i = 4
 local changes = tonumber(ARGV[i]); i = i + 1
 for k = 1, changes do
   if ARGV[i] == 'add' then
-    redis.call('HSET', KEYS[3 + k], ARGV[i + 1], ARGV[i + 2])
+    redis.call('HSET', KEYS[4 + k], ARGV[i + 1], ARGV[i + 2])
   else
-    redis.call('HDEL', KEYS[3 + k], ARGV[i + 1])
+    redis.call('HDEL', KEYS[4 + k], ARGV[i + 1])
   end
   i = i + 3
 end

@@ -85,10 +85,7 @@ public class RedisApprovalStore {
      * submission was refused (another version of the line's rules, during a rollout, refused it first: {@link #refuse}).
      */
     public boolean create(Transition transition) {
-        if (Boolean.TRUE.equals(redis.hasKey(RedisKeys.refused(transition.state().approvalId())))) {
-            return false;
-        }
-        return run(transition) == 1L;
+        return run(transition) == 1L; // the script checks both, in the same step as it stores
     }
 
     /**
@@ -133,7 +130,7 @@ public class RedisApprovalStore {
     private long run(Transition t) {
         ApprovalState s = t.state();
         List<String> keys = new ArrayList<>(List.of(RedisKeys.approval(s.approvalId()), RedisKeys.PROCESSING_OUTBOX,
-                RedisKeys.REMINDERS));
+                RedisKeys.REMINDERS, RedisKeys.refused(s.approvalId())));
         List<String> args = new ArrayList<>(List.of(String.valueOf(t.expectedVersion()), String.valueOf(s.version()),
                 write(s), String.valueOf(t.inbox().size())));
         for (Transition.InboxChange change : t.inbox()) {
