@@ -17,6 +17,15 @@ public record Progress(Status status, Integer currentStep, List<StepProgress> st
 
     public enum StepStatus { WAITING, PENDING, APPROVED, REJECTED, SKIPPED }
 
+    /**
+     * A document rejected before anyone on its {@code line} was asked (a leave the ledger refused, a submission
+     * processing refused): every step SKIPPED.
+     */
+    public static Progress rejectedBeforeAnyone(List<LineStep> line) {
+        return new Progress(Status.REJECTED, null,
+                line.stream().map(step -> new StepProgress(step.step(), StepStatus.SKIPPED, null, null)).toList());
+    }
+
     /** The hold (보류) on the active step; null when it is not on hold, or nothing is active. */
     public Hold activeHold() {
         return status != Status.IN_PROGRESS || currentStep == null ? null : steps.get(currentStep - 1).hold();

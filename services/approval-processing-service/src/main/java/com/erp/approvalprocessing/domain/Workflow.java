@@ -88,13 +88,9 @@ public class Workflow {
                 || s.line() == null || s.line().isEmpty()) {
             throw failure;
         }
-        List<StepProgress> skipped = new ArrayList<>();
-        for (LineStep step : s.line()) {
-            skipped.add(new StepProgress(step.step(), StepStatus.SKIPPED, null, null));
-        }
         String id = UUID.nameUUIDFromBytes((event.approvalId() + "/refused").getBytes(StandardCharsets.UTF_8)).toString();
         EventPayload.Refused refused = new EventPayload.Refused(s.drafterId(), s.title(), s.drafter(), failure.getMessage(),
-                new Progress(Progress.Status.REJECTED, null, List.copyOf(skipped)));
+                Progress.rejectedBeforeAnyone(s.line()));
         return new ApprovalEvent(id, com.erp.routes.common.events.EventType.REFUSED.id(), ApprovalEvent.SCHEMA_VERSION,
                 clock.instant(), event.approvalId(), ApprovalEvent.FINAL_SEQUENCE, refused);
     }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -23,7 +22,6 @@ import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.LeaveRules;
-import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.kafka.InvalidEventException;
 import com.erp.routes.common.web.ProblemException;
@@ -174,13 +172,9 @@ public class LeaveLedger {
         if (entry.getKind() == Kind.RESERVED) {
             return event(submitted.approvalId(), entry, 0, new EventPayload.LeaveReserved(s.drafterId(), s.title(), s, available));
         }
-        List<Progress.StepProgress> skipped = new ArrayList<>();
-        for (LineStep step : s.line()) {
-            skipped.add(new Progress.StepProgress(step.step(), Progress.StepStatus.SKIPPED, null, null));
-        }
         // the document's only and final state change: no snapshot of processing may follow it
         return event(submitted.approvalId(), entry, ApprovalEvent.FINAL_SEQUENCE, new EventPayload.LeaveRefused(s.drafterId(), s.title(), s.drafter(),
-                s.leave(), available, entry.getNote(), new Progress(Progress.Status.REJECTED, null, List.copyOf(skipped))));
+                s.leave(), available, entry.getNote(), Progress.rejectedBeforeAnyone(s.line())));
     }
 
     private static ApprovalEvent event(String approvalId, LeaveEntry entry, long sequence, EventPayload payload) {
