@@ -2,11 +2,12 @@
 -- one, or, when creating, only if there is none and the submission was not refused), the inbox changes, the events
 -- for the outbox and when the document next reminds (독촉).
 -- KEYS[1] state hash, KEYS[2] outbox hash, KEYS[3] reminders sorted set, KEYS[4] the document's refused mark,
--- KEYS[5..] one inbox hash per inbox change.
+-- KEYS[5] the outbox's order (sorted set of event ids, scored by KEYS[6], a counter: the relay reads the oldest
+-- few), KEYS[7..] one inbox hash per inbox change.
 -- ARGV: expected version ('0' = create), new version, state json, #inbox changes, then per change
 --       ('add'|'del', approval id, item json), #events, then per event (event id, outbox entry json), ttl seconds,
 --       reminder ('' = as it is, '0' = none any more, else when it is due, epoch ms), approval id.
-local state, outbox, reminders = KEYS[1], KEYS[2], KEYS[3]
+local state, outbox, reminders, order, sequence = KEYS[1], KEYS[2], KEYS[3], KEYS[5], KEYS[6]
 local expected = ARGV[1]
 if expected == '0' then
   if redis.call('EXISTS', state) == 1 or redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
@@ -18,16 +19,20 @@ local i = 4
 local changes = tonumber(ARGV[i]); i = i + 1
 for k = 1, changes do
   if ARGV[i] == 'add' then
-    redis.call('HSET', KEYS[4 + k], ARGV[i + 1], ARGV[i + 2])
+    redis.call('HSET', KEYS[6 + k], ARGV[i + 1], ARGV[i + 2])
   else
-    redis.call('HDEL', KEYS[4 + k], ARGV[i + 1])
+    redis.call('HDEL', KEYS[6 + k], ARGV[i + 1])
   end
   i = i + 3
 end
 local events = tonumber(ARGV[i]); i = i + 1
-for k = 1, events do
-  redis.call('HSET', outbox, ARGV[i], ARGV[i + 1])
-  i = i + 2
+if events > 0 then
+  local first = redis.call('INCRBY', sequence, events) - events
+  for k = 1, events do
+    redis.call('HSET', outbox, ARGV[i], ARGV[i + 1])
+    redis.call('ZADD', order, first + k, ARGV[i])
+    i = i + 2
+  end
 end
 local ttl = tonumber(ARGV[i]); i = i + 1
 if ttl > 0 then redis.call('EXPIRE', state, ttl) end

@@ -2,12 +2,13 @@ package com.erp.routes.approvalprocessing;
 
 import com.erp.routes.common.kafka.OutboxRoutes;
 import com.erp.routes.common.redis.RedisKeys;
-import org.apache.camel.component.redis.RedisConstants;
 import org.springframework.stereotype.Component;
 
 /**
  * approval-processing's outbox ({@link OutboxRoutes}): entries live in the Redis hash
- * {@link RedisKeys#PROCESSING_OUTBOX}, written by the same script as the state they belong to.
+ * {@link RedisKeys#PROCESSING_OUTBOX}, written by the same script as the state they belong to, in the order of
+ * {@link RedisKeys#PROCESSING_OUTBOX_ORDER}; bean {@code processingOutbox} reads the oldest and removes what was
+ * published (Lua scripts, which camel-spring-redis does not run).
  */
 @Component
 public class ProcessingOutboxRoute extends OutboxRoutes {
@@ -25,18 +26,18 @@ public class ProcessingOutboxRoute extends OutboxRoutes {
     }
 
     @Override
+    protected long batch() {
+        return Long.parseLong(getContext().resolvePropertyPlaceholders("{{erp.approval-processing.outbox.batch}}"));
+    }
+
+    @Override
     public void configure() {
         super.configure();
         from(removeEndpoint()).routeId("approval-processing.outbox-remove")
-                .setHeader(RedisConstants.COMMAND, constant("HDEL"))
-                .setHeader(RedisConstants.KEY, constant(RedisKeys.PROCESSING_OUTBOX))
-                .setHeader(RedisConstants.FIELD, simple("${variable.entry.eventId}"))
-                .to("{{erp.approval-processing.redis}}");
+                .bean("processingOutbox", "published(${variable.entry})");
 
+        // a round reads at most a batch, however many events a Kafka outage left behind
         from(dueEndpoint()).routeId("approval-processing.outbox-due")
-                .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
-                .setHeader(RedisConstants.KEY, constant(RedisKeys.PROCESSING_OUTBOX))
-                .to("{{erp.approval-processing.redis}}")
-                .bean("approvalStore", "dueOutbox");
+                .bean("processingOutbox", "due({{erp.approval-processing.outbox.batch}})");
     }
 }

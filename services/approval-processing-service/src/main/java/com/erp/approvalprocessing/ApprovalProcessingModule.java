@@ -12,6 +12,7 @@ import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.approvalprocessing.persistence.RedisDelegations;
+import com.erp.approvalprocessing.persistence.RedisOutbox;
 import com.erp.approvalprocessing.persistence.RedisReminders;
 import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.redis.RedisReportingLines;
@@ -85,11 +86,15 @@ public class ApprovalProcessingModule {
     @Bean
     RedisApprovalStore approvalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
                                      @Value("${erp.approval-processing.finished-ttl}") Duration finishedTtl,
-                                     @Value("${erp.approval-processing.outbox.grace-ms}") long graceMs,
                                      RedisDelegations delegations, ReminderPolicy reminders,
                                      CurrentTrace trace) {
-        return new RedisApprovalStore(redis, json, topics, clock, finishedTtl, Duration.ofMillis(graceMs), delegations,
-                reminders, trace);
+        return new RedisApprovalStore(redis, json, topics, clock, finishedTtl, delegations, reminders, trace);
+    }
+
+    @Bean
+    RedisOutbox processingOutbox(StringRedisTemplate redis, ObjectMapper json, Clock clock,
+                                 @Value("${erp.approval-processing.outbox.grace-ms}") long graceMs) {
+        return new RedisOutbox(redis, json, clock, Duration.ofMillis(graceMs));
     }
 
     /** The company's working time (erp.working-time), in which a step's waiting is counted. */

@@ -27,6 +27,10 @@ public final class RedisKeys {
     public static final String REMINDED = "erp:reminded:";
     /** approval-processing: the events waiting to be published. */
     public static final String PROCESSING_OUTBOX = "erp:processing:outbox";
+    /** approval-processing: the outbox's event ids in the order they were stored (a sorted set; the relay reads it). */
+    public static final String PROCESSING_OUTBOX_ORDER = "erp:processing:outbox:order";
+    /** approval-processing: the counter that scores {@link #PROCESSING_OUTBOX_ORDER}. */
+    public static final String PROCESSING_OUTBOX_SEQUENCE = "erp:processing:outbox:sequence";
     /** notification: a person's stored notifications, {@code erp:notifications:<user id>}. */
     public static final String NOTIFICATIONS = "erp:notifications:";
     /** notification: the suffix of a person's unread counter, after {@link #notifications}. */

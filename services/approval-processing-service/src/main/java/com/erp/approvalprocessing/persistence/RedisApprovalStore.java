@@ -2,7 +2,6 @@ package com.erp.approvalprocessing.persistence;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +32,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <ul>
  *   <li>{@code erp:approval:<id>}: hash {version, state} of each document</li>
  *   <li>{@code erp:inbox:<employee id>}: hash approval id → inbox item, what that person must decide</li>
- *   <li>{@code erp:processing:outbox}: hash event id → event waiting to be published</li>
+ *   <li>{@code erp:processing:outbox}: hash event id → event waiting to be published, and its order
+ *   ({@link RedisOutbox})</li>
  *   <li>{@code erp:reminders}: sorted set of the documents in progress, scored by when each next reminds (독촉,
  *   epoch ms; {@link RedisReminders})</li>
  * </ul>
@@ -49,7 +49,6 @@ public class RedisApprovalStore {
     private final Topics topics;
     private final Clock clock;
     private final Duration finishedTtl;
-    private final Duration outboxGrace;
     private final RedisScript<Long> script;
     private final RedisDelegations delegations;
     private final ReminderPolicy reminders;
@@ -58,7 +57,7 @@ public class RedisApprovalStore {
 
     /** @param trace the trace each outbox entry keeps (the request's or event's that stored it), for the relay */
     public RedisApprovalStore(StringRedisTemplate redis, ObjectMapper json, Topics topics, Clock clock,
-                              Duration finishedTtl, Duration outboxGrace, RedisDelegations delegations,
+                              Duration finishedTtl, RedisDelegations delegations,
                               ReminderPolicy reminders, CurrentTrace trace) {
         this.redis = redis;
         this.trace = trace;
@@ -68,7 +67,6 @@ public class RedisApprovalStore {
         this.topics = topics;
         this.clock = clock;
         this.finishedTtl = finishedTtl;
-        this.outboxGrace = outboxGrace;
         this.script = LuaScripts.fromClasspath("redis/commit-transition.lua", Long.class);
     }
 
@@ -130,7 +128,8 @@ public class RedisApprovalStore {
     private long run(Transition t) {
         ApprovalState s = t.state();
         List<String> keys = new ArrayList<>(List.of(RedisKeys.approval(s.approvalId()), RedisKeys.PROCESSING_OUTBOX,
-                RedisKeys.REMINDERS, RedisKeys.refused(s.approvalId())));
+                RedisKeys.REMINDERS, RedisKeys.refused(s.approvalId()), RedisKeys.PROCESSING_OUTBOX_ORDER,
+                RedisKeys.PROCESSING_OUTBOX_SEQUENCE));
         List<String> args = new ArrayList<>(List.of(String.valueOf(t.expectedVersion()), String.valueOf(s.version()),
                 write(s), String.valueOf(t.inbox().size())));
         for (Transition.InboxChange change : t.inbox()) {
@@ -180,15 +179,6 @@ public class RedisApprovalStore {
         String traceparent = trace.traceparent();
         return transition.events().stream().map(e -> new OutboxEntry(e.approvalId(), e.eventId(),
                 topics.topicOf(e.eventType()), write(e), e.occurredAt(), traceparent)).toList();
-    }
-
-    /** Outbox entries (from an HGETALL of the outbox) old enough that the route that wrote them gave up. */
-    public List<OutboxEntry> dueOutbox(Map<?, ?> hash) {
-        Instant due = clock.instant().minus(outboxGrace);
-        return hash.values().stream().map(v -> read(v.toString(), OutboxEntry.class))
-                .filter(e -> e.createdAt().isBefore(due))
-                .sorted(Comparator.comparing(OutboxEntry::createdAt))
-                .toList();
     }
 
     /**

@@ -1,0 +1,143 @@
+package com.erp.approvalprocessing.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.erp.routes.common.kafka.OutboxEntry;
+import com.erp.routes.common.redis.LuaScripts;
+import com.erp.routes.common.redis.RedisKeys;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * approval-processing's outbox as the relay sees it (bean {@code processingOutbox}): the hash
+ * {@code erp:processing:outbox} (event id → entry), written by the commit script together with the state, and its
+ * order {@code erp:processing:outbox:order}, a sorted set of the same event ids scored by a counter the same script
+ * raises. The relay reads the oldest entries with a limit instead of the whole hash, which a long Kafka outage
+ * makes as large as the decisions taken meanwhile, and relays them in the order they were stored (a document's
+ * events in the order of its changes, whatever the instances' clocks say).
+ * <p>
+ * Entries an earlier version stored without the order (during an upgrade) are adopted when the relay finds the
+ * hash larger than the order: scored before everything the counter scored, by when they were stored.
+ */
+public class RedisOutbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisOutbox.class);
+    private static final List<String> KEYS = List.of(RedisKeys.PROCESSING_OUTBOX, RedisKeys.PROCESSING_OUTBOX_ORDER);
+    /** Adopted entries are scored below 0 (the counter starts at 1), and exactly: microseconds fit a double's 53 bits. */
+    private static final long ADOPTED_OFFSET = 1L << 52;
+    private static final int ADOPT_PAGE = 500;
+
+    private final StringRedisTemplate redis;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration grace;
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> dueScript = LuaScripts.fromClasspath("redis/due-outbox.lua", List.class);
+    private final RedisScript<Long> removeScript = LuaScripts.fromClasspath("redis/remove-outbox-entry.lua", Long.class);
+    private final RedisScript<Long> adoptScript = LuaScripts.fromClasspath("redis/adopt-outbox-entries.lua", Long.class);
+
+    /** @param grace how old an entry must be before the relay takes it: the route that stored it has given up */
+    public RedisOutbox(StringRedisTemplate redis, ObjectMapper json, Clock clock, Duration grace) {
+        this.redis = redis;
+        this.json = json;
+        this.clock = clock;
+        this.grace = grace;
+    }
+
+    /** The entries to relay now, from the {@code limit} stored first, in the order they were stored. */
+    public List<OutboxEntry> due(int limit) {
+        List<?> result = redis.execute(dueScript, KEYS, String.valueOf(limit));
+        if (result == null || result.isEmpty()) {
+            return List.of();
+        }
+        if (Long.parseLong(result.get(0).toString()) > 0) {
+            adoptUnordered();
+            result = redis.execute(dueScript, KEYS, String.valueOf(limit));
+        }
+        List<OutboxEntry> stored = new ArrayList<>(result.size());
+        for (Object value : result.subList(1, result.size())) {
+            stored.add(read(value.toString()));
+        }
+        return dueInOrder(stored, clock.instant().minus(grace));
+    }
+
+    /**
+     * Of entries in the order they were stored, those stored before {@code dueBefore}; a document's entries only up
+     * to its first that is not due yet, so that none of its events overtakes an earlier one.
+     */
+    static List<OutboxEntry> dueInOrder(List<OutboxEntry> stored, Instant dueBefore) {
+        Set<String> waiting = new HashSet<>();
+        List<OutboxEntry> due = new ArrayList<>();
+        for (OutboxEntry entry : stored) {
+            if (waiting.contains(entry.approvalId())) {
+                continue;
+            }
+            if (entry.createdAt().isBefore(dueBefore)) {
+                due.add(entry);
+            } else {
+                waiting.add(entry.approvalId());
+            }
+        }
+        return due;
+    }
+
+    /** Removes an entry Kafka acknowledged. */
+    public void published(OutboxEntry entry) {
+        redis.execute(removeScript, KEYS, entry.eventId());
+    }
+
+    /** Puts the entries the order lacks into it (stored by a version before it), a page at a time. */
+    void adoptUnordered() {
+        long adopted = 0;
+        List<String> page = new ArrayList<>(2 * ADOPT_PAGE);
+        try (Cursor<Map.Entry<Object, Object>> entries = redis.opsForHash().scan(RedisKeys.PROCESSING_OUTBOX,
+                ScanOptions.scanOptions().count(ADOPT_PAGE).build())) {
+            while (entries.hasNext()) {
+                OutboxEntry entry = read(entries.next().getValue().toString());
+                page.add(String.valueOf(adoptedScore(entry.createdAt())));
+                page.add(entry.eventId());
+                if (page.size() == 2 * ADOPT_PAGE) {
+                    adopted += adopt(page);
+                }
+            }
+        }
+        adopted += adopt(page);
+        LOG.info("the outbox relay adopted {} entries stored without an order (by an earlier version)", adopted);
+    }
+
+    static long adoptedScore(Instant createdAt) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, createdAt) - ADOPTED_OFFSET;
+    }
+
+    private long adopt(List<String> page) {
+        if (page.isEmpty()) {
+            return 0;
+        }
+        Long adopted = redis.execute(adoptScript, KEYS, page.toArray());
+        page.clear();
+        return adopted == null ? 0 : adopted;
+    }
+
+    private OutboxEntry read(String value) {
+        try {
+            return json.readValue(value, OutboxEntry.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
