@@ -3,7 +3,6 @@ package com.erp.routes.approvalrequest;
 import com.erp.routes.common.events.LeaveRules;
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
-import static org.apache.camel.support.builder.PredicateBuilder.and;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -24,7 +23,9 @@ import org.springframework.stereotype.Component;
  * A leave document always goes the async way: employee-service reserves its days from the event first, and only then
  * does processing start it ({@code approval.leave-reserved}), or it is refused ({@code approval.leave-refused}).
  * A submission with an {@code Idempotency-Key} the drafter used before is answered with the document made then (202):
- * a client that retries after a timeout or a 503 does not submit twice.
+ * a client that retries after a timeout or a 503 does not submit twice; while that document is still on its
+ * synchronous way (it may yet be taken back, 503) the answer is 409 with Retry-After, never a 202 for a document
+ * that is then gone.
  */
 @Component
 public class SubmitRoute extends RouteBuilder {
@@ -57,8 +58,14 @@ public class SubmitRoute extends RouteBuilder {
                     .end()
                 .end()
                 .to(DRAFT)
+                // a leave document waits for the leave ledger to hold its days before processing starts it
+                .setVariable("sync", constant(false))
+                .filter(simple("${variable.request.type} != '" + LeaveRules.FORM + "'"))
+                    .setVariable("sync", method("dispatchMode", "sync(${header[X-Dispatch-Mode]})"))
+                .end()
                 .bean("approvalDocuments", "newDocument(${body}, ${variable.attachments})")
-                .bean("approvalDocuments", "keyed(${body}, ${variable.caller.id}, ${header[" + IDEMPOTENCY_KEY + "]})")
+                .bean("approvalDocuments", "keyed(${body}, ${variable.caller.id}, ${header[" + IDEMPOTENCY_KEY + "]}, "
+                        + "${variable.sync})")
                 .setVariable("document", body())
                 .doTry()
                     .to("{{erp.approval-request.approvals}}&operation=insert")
@@ -70,9 +77,7 @@ public class SubmitRoute extends RouteBuilder {
                     .stop()
                 .end()
                 .choice()
-                    // a leave document waits for the leave ledger to hold its days before processing starts it
-                    .when(and(simple("${variable.request.type} != '" + LeaveRules.FORM + "'"),
-                            method("dispatchMode", "sync(${header[X-Dispatch-Mode]})")))
+                    .when(variable("sync").isEqualTo(true))
                         .to(DispatchSyncRoute.DISPATCH)
                     .otherwise()
                         .to(DISPATCH_ASYNC)

@@ -1,5 +1,6 @@
 package com.erp.routes.employee;
 
+import com.erp.routes.common.kafka.KafkaFailures;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,10 @@ import org.springframework.stereotype.Component;
  * lost; a crash between the acknowledgement and the delete publishes it again, which the consumers' ids (and a
  * delegation being a state, not a step) make harmless. Each row is locked while it is published, so several
  * instances do not send one row at once.
+ * <p>
+ * A row Kafka refuses for good ({@link KafkaFailures#refusedForGood}: too large, not allowed on its topic) would
+ * stop the relay at it for ever, and the rows behind it, token revocations among them, would never go; such a row is
+ * moved to the outbox's dead letters (bean {@code outboxDeadLetters}) with the reason, and the relay goes on.
  */
 @Component
 public class OutboxRoute extends RouteBuilder {
@@ -25,13 +30,19 @@ public class OutboxRoute extends RouteBuilder {
                 .removeHeaders("*")
                 .setHeader(KafkaConstants.KEY, simple("${variable.entry.messageKey}"))
                 .setBody(simple("${variable.entry.payload}"))
-                .choice()
-                    .when(simple("${variable.entry.kind} == 'DELEGATION'"))
-                        .to("kafka:{{erp.topics.delegation-changed}}")
-                    .when(simple("${variable.entry.kind} == 'REVOCATION'"))
-                        .to("kafka:{{erp.topics.tokens-revoked}}")
-                    .otherwise()
-                        .to("kafka:{{erp.topics.quest-changed}}")
+                .doTry()
+                    .choice()
+                        .when(simple("${variable.entry.kind} == 'DELEGATION'"))
+                            .to("kafka:{{erp.topics.delegation-changed}}")
+                        .when(simple("${variable.entry.kind} == 'REVOCATION'"))
+                            .to("kafka:{{erp.topics.tokens-revoked}}")
+                        .otherwise()
+                            .to("kafka:{{erp.topics.quest-changed}}")
+                    .end()
+                .endDoTry()
+                // anything else fails the poll: its rows stay, and go again on the next
+                .doCatch(Exception.class).onWhen(exchange -> KafkaFailures.refusedForGood(exchange.getException()))
+                    .bean("outboxDeadLetters", "keep(${variable.entry}, ${exception})")
                 .end();
     }
 }

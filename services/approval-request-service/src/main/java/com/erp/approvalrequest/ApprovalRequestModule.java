@@ -90,8 +90,10 @@ public class ApprovalRequestModule {
 
     @Bean
     Submissions submissions(Clock clock, @Value("${erp.approval-request.numbering-zone}") ZoneId zone, CompanyDays days,
-                            LeadAuthority leadAuthority) {
-        return new Submissions(clock, zone, days, leadAuthority);
+                            LeadAuthority leadAuthority,
+                            @Value("${erp.approval-request.sync.deadline-ms}") long syncDeadlineMs) {
+        // the call's deadline, and a margin for taking the document back after it
+        return new Submissions(clock, zone, days, leadAuthority, Duration.ofMillis(syncDeadlineMs).plusSeconds(5));
     }
 
     @Bean

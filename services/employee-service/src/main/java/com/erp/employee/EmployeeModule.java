@@ -16,6 +16,7 @@ import com.erp.employee.auth.LoginThrottle;
 import com.erp.employee.persistence.AttendanceBook;
 import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.employee.persistence.LeaveLedger;
+import com.erp.employee.persistence.OutboxDeadLetters;
 import com.erp.employee.persistence.DelegationDesk;
 import com.erp.employee.persistence.Personnel;
 import com.erp.routes.common.security.RevokedSubjects;
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,6 +81,11 @@ public class EmployeeModule {
     LoginService loginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views,
                               AuthProperties auth, LoginThrottle throttle) {
         return new LoginService(passwords, tokens, views, auth.cookieName(), auth.cookieSecure(), throttle);
+    }
+
+    @Bean
+    OutboxDeadLetters outboxDeadLetters(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, ObjectMapper json) {
+        return new OutboxDeadLetters(jdbc, tx, clock, json);
     }
 
     @Bean

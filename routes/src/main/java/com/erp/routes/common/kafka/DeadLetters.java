@@ -80,7 +80,7 @@ public class DeadLetters extends RouteConfigurationBuilder {
      * What an operator reads first: the failure's message, and its root cause's where that is another; a failure
      * without a message (a NullPointerException, say) is named by its class, never "null".
      */
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         if (failure == null) {
             return "unknown";
         }

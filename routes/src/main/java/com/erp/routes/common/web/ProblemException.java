@@ -44,6 +44,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict", detail, null, null);
     }
 
+    /** A conflict that passes by itself: the client sends the same request again after {@code retryAfterSeconds}. */
+    public static ProblemException conflict(String detail, int retryAfterSeconds) {
+        return new ProblemException(409, "conflict", "Conflict", detail, null, retryAfterSeconds);
+    }
+
     public static ProblemException unprocessable(String detail) {
         return new ProblemException(422, "business-rule", "Request breaks a business rule", detail, null, null);
     }

@@ -13,6 +13,7 @@ import com.erp.approvalrequest.api.LeaveRequest;
 import com.erp.approvalrequest.api.SubmissionAccepted;
 import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.approvalrequest.api.TripRequest;
+import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.ApprovalLineRules;
 import com.erp.routes.common.events.CompanyDays;
@@ -52,13 +53,20 @@ public class Submissions {
     private final ZoneId zone;
     private final CompanyDays days;
     private final LeadAuthority leadAuthority;
+    private final java.time.Duration syncUndecidedFor;
 
     /**
      * @param zone the zone whose calendar says which year it is (for the years a leave may be in)
      * @param days the company's working days, in which leave is counted
      * @param leadAuthority the 전결 rules that cut the default line
      */
-    public Submissions(Clock clock, ZoneId zone, CompanyDays days, LeadAuthority leadAuthority) {
+    /**
+     * @param syncUndecidedFor how long after it was stored a document on the synchronous way may still be taken back:
+     *                         the gRPC call's deadline and a margin for taking it back
+     */
+    public Submissions(Clock clock, ZoneId zone, CompanyDays days, LeadAuthority leadAuthority,
+                       java.time.Duration syncUndecidedFor) {
+        this.syncUndecidedFor = syncUndecidedFor;
         this.clock = clock;
         this.zone = zone;
         this.days = days;
@@ -143,13 +151,27 @@ public class Submissions {
     /**
      * The answer to a submission sent again with an {@code Idempotency-Key} used before: the document made then (202,
      * whichever way it went; its page says how far it is). Not found (stored under another key's index entry, which
-     * cannot be): 409.
+     * cannot be): 409. While the first is still on its synchronous way (sent that way, its event not published yet,
+     * younger than the call's deadline and the time to take it back): 409 with Retry-After, since the synchronous
+     * path may yet take it back (processing not reached, 503), and a 202 would tell this client it was kept.
      */
     public SubmissionAccepted replayed(org.bson.Document first) {
         if (first == null) {
             throw com.erp.routes.common.web.ProblemException.conflict("A submission with this Idempotency-Key is stored "
                     + "already; use a new key for a new document.");
         }
+        if (syncUndecided(first)) {
+            throw com.erp.routes.common.web.ProblemException.conflict("The first submission with this Idempotency-Key "
+                    + "is still being dispatched; send it again after Retry-After to learn whether it was kept.",
+                    (int) Math.max(1, syncUndecidedFor.toSeconds() / 2));
+        }
         return SubmissionAccepted.queued(first.getString("_id"));
+    }
+
+    private boolean syncUndecided(org.bson.Document first) {
+        java.util.Date submittedAt = first.getDate("submittedAt");
+        return Boolean.TRUE.equals(first.getBoolean(ApprovalDocuments.DISPATCHED_SYNC))
+                && !first.getList("outbox", org.bson.Document.class, List.of()).isEmpty()
+                && submittedAt != null && submittedAt.toInstant().plus(syncUndecidedFor).isAfter(clock.instant());
     }
 }

@@ -83,6 +83,8 @@ public class ApprovalDocuments {
 
     /** The outbox mark's field; its index is {@value #OUTBOX_MARK_INDEX} ({@link MongoCollections}). */
     public static final String OUTBOX_MARK = "outboxPending";
+    /** Set on a document with an Idempotency-Key that was dispatched the synchronous way ({@link #keyed}). */
+    public static final String DISPATCHED_SYNC = "dispatchedSync";
     public static final String OUTBOX_MARK_INDEX = "outbox_pending";
     /** The number an approved document has been given, before the write that shows it with the status. */
     public static final String NUMBER_CLAIM = "numberClaim";
@@ -625,11 +627,15 @@ public class ApprovalDocuments {
 
     /**
      * The new document with the client's {@code Idempotency-Key} for it, as the drafter's (a unique index: the same
-     * drafter's submission with the same key is not stored twice); unchanged without one.
+     * drafter's submission with the same key is not stored twice), and whether it goes the synchronous way (which may
+     * take it back: a submission sent again meanwhile must not be told it is kept); unchanged without one.
      */
-    public Document keyed(Document doc, long drafterId, String key) {
+    public Document keyed(Document doc, long drafterId, String key, boolean sync) {
         if (key != null && !key.isBlank()) {
             doc.append("idempotencyKey", idempotencyKey(drafterId, key));
+            if (sync) {
+                doc.append(DISPATCHED_SYNC, true);
+            }
         }
         return doc;
     }

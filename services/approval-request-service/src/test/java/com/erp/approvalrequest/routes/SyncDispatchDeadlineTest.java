@@ -39,6 +39,7 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
     static final CountDownLatch CANCELLED = new CountDownLatch(1);
     static final java.util.concurrent.atomic.AtomicReference<DispatchRequest> ASKED =
             new java.util.concurrent.atomic.AtomicReference<>();
+    static final java.util.concurrent.BlockingQueue<DispatchRequest> CALLS = new java.util.concurrent.LinkedBlockingQueue<>();
     static final String TRACE = "0af7651916cd43dd8448eb211c80319c";
     /** A processing that takes the call and never answers it. */
     static final Server SILENT_PROCESSING = start();
@@ -51,6 +52,7 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
                         public void dispatch(DispatchRequest request, StreamObserver<DispatchReply> reply) {
                             ((ServerCallStreamObserver<DispatchReply>) reply).setOnCancelHandler(CANCELLED::countDown);
                             ASKED.set(request);
+                            CALLS.offer(request);
                             RECEIVED.countDown();
                         }
                     }).build().start();
@@ -90,5 +92,43 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
         assertThat(CANCELLED.await(5, TimeUnit.SECONDS)).as("the call itself ended at its deadline").isTrue();
         assertThat(approvals().find(new Document("_id", id)).first()).as("kept: processing may have it").isNotNull();
         assertThat(kafka.awaitKey("approval.submitted", id, 1)).hasSize(1);
+    }
+
+    /**
+     * A client that gave up waiting sends the submission again with its Idempotency-Key while the first is still on
+     * its synchronous way, which may yet take it back: not told 202 for a document that may be gone, but 409 with
+     * Retry-After; sent again once the first is settled (here kept, the async way), it gets the first document.
+     */
+    @Test
+    void aSubmissionSentAgainWhileTheFirstIsOnItsSynchronousWayIsToldToComeBack() throws Exception {
+        CALLS.clear();
+        String key = java.util.UUID.randomUUID().toString();
+        java.util.function.Supplier<Response> submit = () -> http.send(http.request("/api/approvals", token(DRAFTER))
+                .header("Content-Type", "application/json").header("X-Dispatch-Mode", "sync").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(Map.of(
+                        "type", "GENERAL", "title", "다시 보낸 제출", "approverIds", List.of(LEAD.id()))))).build());
+        java.util.concurrent.CompletableFuture<Response> first = java.util.concurrent.CompletableFuture.supplyAsync(submit);
+        assertThat(CALLS.poll(5, TimeUnit.SECONDS)).as("the first is on its synchronous way").isNotNull();
+
+        Response again = submit.get();
+        assertThat(again.status()).as("%s", again).isEqualTo(409);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(again.header("Retry-After")).isNotBlank();
+        assertThat(again.json().path("detail").asText()).contains("still being dispatched");
+        assertThat(CALLS).as("nothing dispatched a second time").isEmpty();
+
+        Response kept = first.get(10, TimeUnit.SECONDS);
+        assertThat(kept.status()).as("%s", kept).isEqualTo(202);
+        String id = kept.json().path("id").asText();
+        assertThat(kafka.awaitKey("approval.submitted", id, 1)).hasSize(1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!approvals().find(new Document("_id", id)).first().getList("outbox", Document.class, List.of()).isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Response later = submit.get();
+        assertThat(later.status()).as("%s", later).isEqualTo(202);
+        assertThat(later.json().path("id").asText()).isEqualTo(id);
+        assertThat(approvals().countDocuments(new Document("title", "다시 보낸 제출"))).isEqualTo(1);
     }
 }

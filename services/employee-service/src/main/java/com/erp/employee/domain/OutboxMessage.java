@@ -62,6 +62,18 @@ public class OutboxMessage implements Traced {
         this.createdAt = createdAt;
     }
 
+    public Long getId() {
+        return id;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public Kind getKind() {
         return kind;
     }

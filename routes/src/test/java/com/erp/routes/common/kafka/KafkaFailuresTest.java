@@ -1,0 +1,44 @@
+package com.erp.routes.common.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ExecutionException;
+
+import org.apache.camel.CamelExchangeException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.junit.jupiter.api.Test;
+
+class KafkaFailuresTest {
+
+    @Test
+    void aRecordTheBrokerWillNeverTakeIsRefusedForGoodAlsoWhenWrapped() {
+        assertThat(KafkaFailures.refusedForGood(new RecordTooLargeException("The message is 70000 bytes"))).isTrue();
+        assertThat(KafkaFailures.refusedForGood(new ExecutionException(
+                new TopicAuthorizationException("Not authorized to access topics: [quest.changed]")))).isTrue();
+        assertThat(KafkaFailures.refusedForGood(new CamelExchangeException("send failed", null,
+                new KafkaException(new RecordTooLargeException("too large"))))).isTrue();
+    }
+
+    @Test
+    void theBrokerAwayOrMovingOrWhatFailsEveryRecordIsNot() {
+        assertThat(KafkaFailures.refusedForGood(new TimeoutException("Topic quest.changed not present in metadata")))
+                .isFalse();
+        assertThat(KafkaFailures.refusedForGood(new NotLeaderOrFollowerException("moving"))).isFalse();
+        assertThat(KafkaFailures.refusedForGood(new SaslAuthenticationException("bad credentials"))).isFalse();
+        assertThat(KafkaFailures.refusedForGood(new IllegalStateException("producer closed"))).isFalse();
+        assertThat(KafkaFailures.refusedForGood(null)).isFalse();
+    }
+
+    @Test
+    void aCauseChainThatLoopsEnds() {
+        IllegalStateException a = new IllegalStateException("a");
+        IllegalStateException b = new IllegalStateException("b", a);
+        a.initCause(b);
+        assertThat(KafkaFailures.refusedForGood(a)).isFalse();
+    }
+}
