@@ -4,12 +4,14 @@ import java.net.ConnectException;
 
 import com.erp.routes.common.TraceParent;
 import com.erp.routes.common.grpc.DispatchMessages;
+import com.mongodb.client.model.Filters;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mongodb.MongoDbConstants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  *   document is removed again (its files no longer marked by it) and the answer is 503 with Retry-After: nothing was
  *   accepted. If it cannot be removed
  *   (the database away too), it stays and goes the asynchronous way, 202: a 503 would tell the client nothing was
- *   kept while the relay publishes it later, and their retry would make it twice;</li>
+ *   kept while the relay publishes it later, and their retry would make it twice; so too if the client's retry with
+ *   the same Idempotency-Key was told meanwhile that it is kept (it claimed the document);</li>
  *   <li>any other failure, a timeout above all, leaves the outcome unknown (processing may have activated the
  *   document): the document stays and goes the asynchronous way, 202. Processing is idempotent, so nothing is
  *   lost or done twice.</li>
@@ -67,28 +70,33 @@ public class DispatchSyncRoute extends RouteBuilder {
                     .to(SubmitRoute.DISPATCH_ASYNC)
                 .end();
 
-        // processing never had it: the document is taken back and the answer is 503; if it cannot be taken back, it
-        // stays and goes the asynchronous way (202)
+        // processing never had it: the document is taken back and the answer is 503; if it cannot be taken back (the
+        // database away), or a submission sent again with its Idempotency-Key was told it is kept meanwhile, it stays
+        // and goes the asynchronous way (202)
         from(NOT_REACHED).routeId("approval-request.not-reached").errorHandler(noErrorHandler())
                 .setVariable("withdrawn", constant(false))
                 .doTry()
                     .setBody(simple("${variable.approval.id}"))
                     // (not waiting for the route if it is stopped: that fails at once, as the database away would)
                     .to(WITHDRAW_UNSENT + "?block=false")
-                    .setVariable("withdrawn", constant(true))
+                    .process(e -> e.setVariable("withdrawn",
+                            e.getMessage().getHeader(MongoDbConstants.RECORDS_AFFECTED, 0L, Long.class) > 0))
                 .doCatch(Exception.class)
                     .log(LoggingLevel.WARN, "${variable.approval.id} could not be withdrawn (${exception.message}); "
                             + "it goes the asynchronous way")
-                    .to(SubmitRoute.DISPATCH_ASYNC)
                 .end()
-                .filter(variable("withdrawn"))
-                    // its files go like any not submitted, unless the client submits them again
-                    .to(AttachmentRoutes.RELEASED)
-                    .bean("syncDispatch", "unavailable")
+                .choice()
+                    .when(variable("withdrawn").isEqualTo(true))
+                        // its files go like any not submitted, unless the client submits them again
+                        .to(AttachmentRoutes.RELEASED)
+                        .bean("syncDispatch", "unavailable")
+                    .otherwise()
+                        .to(SubmitRoute.DISPATCH_ASYNC)
                 .end();
 
+        // removes it unless a replay of its submission claimed it (ApprovalDocuments.claimFromSyncDispatch)
         from(WITHDRAW_UNSENT).routeId("approval-request.withdraw-unsent")
-                .setBody(method(DispatchSyncRoute.class, "byId"))
+                .setBody(method(DispatchSyncRoute.class, "unclaimed"))
                 .to("{{erp.approval-request.approvals}}&operation=remove");
 
         from("direct:approval-request.grpc-dispatch").routeId("approval-request.grpc-dispatch")
@@ -129,7 +137,10 @@ public class DispatchSyncRoute extends RouteBuilder {
         return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 
-    public static org.bson.conversions.Bson byId(String id) {
-        return com.mongodb.client.model.Filters.eq("_id", id);
+    /** The document, unless a replay of its submission was told it is kept ({@code dispatchedSync: false}). */
+    public static org.bson.conversions.Bson unclaimed(String id) {
+        // ($ne: false would say it, but the MongoDB-wire server used here does not match a missing field by it)
+        return Filters.and(Filters.eq("_id", id),
+                Filters.or(Filters.exists("dispatchedSync", false), Filters.eq("dispatchedSync", true)));
     }
 }

@@ -6,6 +6,7 @@ import com.erp.routes.common.web.RestErrorConfiguration;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mongodb.MongoDbConstants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +62,8 @@ public class SubmitRoute extends RouteBuilder {
                 // a leave document waits for the leave ledger to hold its days before processing starts it
                 .setVariable("sync", constant(false))
                 .filter(simple("${variable.request.type} != '" + LeaveRules.FORM + "'"))
-                    .setVariable("sync", method("dispatchMode", "sync(${header[X-Dispatch-Mode]})"))
+                    // chosen here, since the document records it; counted once it is stored
+                    .setVariable("sync", method("dispatchMode", "chosen(${header[X-Dispatch-Mode]})"))
                 .end()
                 .bean("approvalDocuments", "newDocument(${body}, ${variable.attachments})")
                 .bean("approvalDocuments", "keyed(${body}, ${variable.caller.id}, ${header[" + IDEMPOTENCY_KEY + "]}, "
@@ -78,8 +80,12 @@ public class SubmitRoute extends RouteBuilder {
                 .end()
                 .choice()
                     .when(variable("sync").isEqualTo(true))
+                        .bean("dispatchMode", "counted(true)")
                         .to(DispatchSyncRoute.DISPATCH)
                     .otherwise()
+                        .filter(simple("${variable.request.type} != '" + LeaveRules.FORM + "'"))
+                            .bean("dispatchMode", "counted(false)")
+                        .end()
                         .to(DISPATCH_ASYNC)
                 .end();
 
@@ -128,11 +134,21 @@ public class SubmitRoute extends RouteBuilder {
                 .removeHeaders("CamelMongoDb*")
                 .setVariable("first", body());
 
+        // variable first -> the answer; its headers only once it is one (not on a 409's problem)
         from(REPLAY).routeId("approval-request.submission-replayed").errorHandler(noErrorHandler())
+                .filter(method("submissions", "claimable(${variable.first})"))
+                    // past the time the synchronous way may take it back: from now on it never does (DispatchSyncRoute)
+                    .setBody(method("approvalDocuments", "claimFromSyncDispatch(${variable.first[_id]})"))
+                    .to("{{erp.approval-request.approvals}}&operation=update")
+                    .filter(header(MongoDbConstants.RECORDS_AFFECTED).isEqualTo(0L))
+                        // taken back just before, or claimed by another replay: answered as it is now
+                        .to(SUBMITTED_BEFORE)
+                    .end()
+                .end()
                 .removeHeaders("*")
+                .bean("submissions", "replayed(${variable.first})")
                 .setHeader("Location", simple("/api/approvals/${variable.first[_id]}"))
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
-                .bean("submissions", "replayed(${variable.first})");
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202));
 
         from(DISPATCH_ASYNC).routeId("approval-request.dispatch-async")
                 .setBody(variable("document"))

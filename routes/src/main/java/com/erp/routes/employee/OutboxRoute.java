@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * delegation being a state, not a step) make harmless. Each row is locked while it is published, so several
  * instances do not send one row at once.
  * <p>
- * A row Kafka refuses for good ({@link KafkaFailures#refusedForGood}: too large, not allowed on its topic) would
+ * A row Kafka refuses for good ({@link KafkaFailures#refusedForGood}: too large, a record it cannot take) would
  * stop the relay at it for ever, and the rows behind it, token revocations among them, would never go; such a row is
  * moved to the outbox's dead letters (bean {@code outboxDeadLetters}) with the reason, and the relay goes on.
  */

@@ -10,6 +10,7 @@ import com.erp.employee.api.LeaveViews;
 import com.erp.employee.api.QuestViews;
 import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.CompanyDays;
+import com.erp.routes.common.kafka.OutboxBacklog;
 import com.erp.employee.api.ReportingLinesPublisher;
 import com.erp.employee.auth.LoginService;
 import com.erp.employee.auth.LoginThrottle;
@@ -24,6 +25,7 @@ import com.erp.employee.persistence.QuestBoard;
 import com.erp.employee.persistence.SavedLineStore;
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.TokenIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import com.erp.routes.common.web.ServiceContract;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,6 +88,12 @@ public class EmployeeModule {
     @Bean
     OutboxDeadLetters outboxDeadLetters(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, ObjectMapper json) {
         return new OutboxDeadLetters(jdbc, tx, clock, json);
+    }
+
+    /** A bean: the gauge holds it weakly. */
+    @Bean
+    OutboxBacklog employeeOutboxDeadLettersGauge(MeterRegistry meters, OutboxDeadLetters deadLetters) {
+        return OutboxBacklog.registerDeadLetters(meters, "employee", deadLetters::count, Duration.ofSeconds(5));
     }
 
     @Bean

@@ -5,12 +5,10 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.TopicAuthorizationException;
 
 /** Tells apart the ways a send to Kafka fails. */
 public final class KafkaFailures {
@@ -19,11 +17,11 @@ public final class KafkaFailures {
     }
 
     /**
-     * Whether Kafka refused this one record for good: too large, not allowed on its topic, a topic name it rejects,
-     * a record it cannot take; sending it again changes nothing until someone changes the record or the cluster,
-     * while records for other topics (or smaller ones) still go. Not: the broker away or slow, a leader moving, a
-     * topic not known yet (all retriable), nor what fails every record alike (credentials, the cluster's own
-     * authorisation), where waiting is all a sender can do.
+     * Whether Kafka refused this one record for good: too large for its topic, a record it cannot take or that cannot
+     * be serialised; sending it again changes nothing, while the records behind it (smaller, other) still go. Not: the
+     * broker away or slow, a leader moving, a topic not known yet (all retriable), nor what concerns a topic or the
+     * setup rather than the record (a missing ACL, a topic name the broker rejects, credentials): those fail every
+     * record alike and pass once the setup is mended, when the records should simply go, as they would have.
      */
     public static boolean refusedForGood(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -32,7 +30,6 @@ public final class KafkaFailures {
                 return false;
             }
             if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof TopicAuthorizationException || t instanceof InvalidTopicException
                     || t instanceof InvalidRecordException || t instanceof SerializationException) {
                 return true;
             }

@@ -27,10 +27,26 @@ public final class OutboxBacklog {
     }
 
     public static OutboxBacklog register(MeterRegistry meters, String service, LongSupplier count, Duration maxAge) {
+        return register(meters, "erp.outbox.backlog", "Events stored but not yet published to Kafka", service, count,
+                maxAge);
+    }
+
+    /**
+     * {@code erp.outbox.dead.letters{service}}: events Kafka refused for good, set aside for an operator's replay
+     * (employee-service's {@code employee_outbox_dead}); an alert's figure, since nothing else sends them.
+     */
+    public static OutboxBacklog registerDeadLetters(MeterRegistry meters, String service, LongSupplier count,
+                                                    Duration maxAge) {
+        return register(meters, "erp.outbox.dead.letters", "Events Kafka refused for good, waiting for a replay",
+                service, count, maxAge);
+    }
+
+    private static OutboxBacklog register(MeterRegistry meters, String name, String description, String service,
+                                          LongSupplier count, Duration maxAge) {
         OutboxBacklog backlog = new OutboxBacklog(count, maxAge);
-        Gauge.builder("erp.outbox.backlog", backlog, OutboxBacklog::current)
+        Gauge.builder(name, backlog, OutboxBacklog::current)
                 .tag("service", service)
-                .description("Events stored but not yet published to Kafka")
+                .description(description)
                 .register(meters);
         return backlog;
     }

@@ -1,6 +1,10 @@
 package com.erp.routes.common.kafka;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import com.erp.routes.common.TraceParent;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.RouteBuilder;
@@ -14,7 +18,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * can be expected: {@link OutboxRelayGate}), so an event survives a Kafka outage
  * or a crash between storing and publishing; its record still carries the trace of the request that stored it
  * ({@link OutboxEntry#traceparent()}). The relay runs synchronously: a round starts only when every send
- * of the one before was acknowledged or failed, so the relay never has an entry in flight twice. Consumers are
+ * of the one before was acknowledged or failed, so the relay never has an entry in flight twice; within a round, a
+ * document whose event failed has its later ones left for another round, so that none overtakes it. Consumers are
  * idempotent on the event id, so a rare double publication (publish acknowledged, removal lost) is harmless.
  * <p>
  * A route that must not wait for Kafka sends the stored events to {@code direct:<service>.publish-detached}
@@ -33,6 +38,9 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * {@link OutboxEntry}, from at most {@link #batch()} at once). Its settings are {@code erp.<service>.outbox.*}.
  */
 public abstract class OutboxRoutes extends RouteBuilder {
+
+    /** The documents of a relay round whose event failed (a set, shared by the round's split). */
+    private static final String FAILED_DOCUMENTS = "failedDocuments";
 
     private final String service;
     private final String entriesBean;
@@ -106,6 +114,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
                     .to(removeEndpoint())
                 .doCatch(Exception.class)
                     .bean(gate, "publishFailed")
+                    .setVariable("failed", constant(true))
                     .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId} stays in "
                             + "the outbox for the relay: ${exception.message}")
                 .end();
@@ -153,11 +162,24 @@ public abstract class OutboxRoutes extends RouteBuilder {
                     .to(dueEndpoint())
                     .bean(gate, "scanned(${body.size})")
                     .setVariable("due", simple("${body.size}"))
+                    // a document whose event failed keeps its later ones for another round: none overtakes it
+                    .process(e -> e.setVariable(FAILED_DOCUMENTS, new HashSet<String>()))
                     .split(body())
-                        .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the outbox")
-                        .to(entry)
+                        .filter(e -> !failedDocuments(e).contains(e.getMessage().getBody(OutboxEntry.class).approvalId()))
+                            .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the outbox")
+                            .removeVariable("failed")
+                            .to(entry)
+                            .filter(variable("failed"))
+                                .process(e -> failedDocuments(e).add(e.getVariable("entry", OutboxEntry.class).approvalId()))
+                            .end()
+                        .end()
                     .end()
                     .setVariable("more", method(gate, "anotherRound(${variable.due}, " + batch() + ", ${variable.failuresBefore})"))
                 .end();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> failedDocuments(Exchange exchange) {
+        return exchange.getVariable(FAILED_DOCUMENTS, Set.class);
     }
 }

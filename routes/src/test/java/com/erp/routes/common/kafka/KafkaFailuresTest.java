@@ -19,13 +19,18 @@ class KafkaFailuresTest {
     void aRecordTheBrokerWillNeverTakeIsRefusedForGoodAlsoWhenWrapped() {
         assertThat(KafkaFailures.refusedForGood(new RecordTooLargeException("The message is 70000 bytes"))).isTrue();
         assertThat(KafkaFailures.refusedForGood(new ExecutionException(
-                new TopicAuthorizationException("Not authorized to access topics: [quest.changed]")))).isTrue();
+                new org.apache.kafka.common.errors.SerializationException("cannot serialise")))).isTrue();
         assertThat(KafkaFailures.refusedForGood(new CamelExchangeException("send failed", null,
                 new KafkaException(new RecordTooLargeException("too large"))))).isTrue();
     }
 
     @Test
     void theBrokerAwayOrMovingOrWhatFailsEveryRecordIsNot() {
+        // a missing ACL or a topic name the broker rejects: every record of the topic alike, until the setup is mended
+        assertThat(KafkaFailures.refusedForGood(new TopicAuthorizationException("Not authorized to access topics: "
+                + "[employee.tokens-revoked]"))).isFalse();
+        assertThat(KafkaFailures.refusedForGood(new org.apache.kafka.common.errors.InvalidTopicException("bad name")))
+                .isFalse();
         assertThat(KafkaFailures.refusedForGood(new TimeoutException("Topic quest.changed not present in metadata")))
                 .isFalse();
         assertThat(KafkaFailures.refusedForGood(new NotLeaderOrFollowerException("moving"))).isFalse();

@@ -7,10 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.redis.LuaScripts;
@@ -41,6 +45,7 @@ public class RedisOutbox {
     /** Adopted entries are scored below 0 (the counter starts at 1), and exactly: microseconds fit a double's 53 bits. */
     private static final long ADOPTED_OFFSET = 1L << 52;
     private static final int ADOPT_PAGE = 500;
+    static final int MAX_BATCH = 5000;
 
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
@@ -60,30 +65,45 @@ public class RedisOutbox {
     }
 
     /** The entries to relay now, from the {@code limit} stored first, in the order they were stored. */
-    public List<OutboxEntry> due(int limit) {
-        List<?> result = redis.execute(dueScript, KEYS, String.valueOf(limit));
+    public List<OutboxEntry> due(int batch) {
+        // at least one (0 would read the whole order), at most what the script can unpack in one call
+        String limit = String.valueOf(Math.max(1, Math.min(batch, MAX_BATCH)));
+        List<?> result = redis.execute(dueScript, KEYS, limit);
         if (result == null || result.isEmpty()) {
             return List.of();
         }
         if (Long.parseLong(result.get(0).toString()) > 0) {
             adoptUnordered();
-            result = redis.execute(dueScript, KEYS, String.valueOf(limit));
+            result = redis.execute(dueScript, KEYS, limit);
         }
         List<OutboxEntry> stored = new ArrayList<>(result.size());
         for (Object value : result.subList(1, result.size())) {
             stored.add(read(value.toString()));
         }
-        return dueInOrder(stored, clock.instant().minus(grace));
+        return dueInOrder(stored, this::sequence, clock.instant().minus(grace));
     }
 
     /**
      * Of entries in the order they were stored, those stored before {@code dueBefore}; a document's entries only up
-     * to its first that is not due yet, so that none of its events overtakes an earlier one.
+     * to its first that is not due yet, so that none of its events overtakes an earlier one. A document's entries go
+     * by their events' sequence, in the places its entries hold: the order of storing can differ from it where an
+     * earlier version stored some (adopted, scored by time, a transition's events at the same instant).
      */
-    static List<OutboxEntry> dueInOrder(List<OutboxEntry> stored, Instant dueBefore) {
+    static List<OutboxEntry> dueInOrder(List<OutboxEntry> stored, ToLongFunction<OutboxEntry> sequence,
+                                        Instant dueBefore) {
+        Map<String, List<OutboxEntry>> byDocument = new HashMap<>();
+        for (OutboxEntry entry : stored) {
+            byDocument.computeIfAbsent(entry.approvalId(), id -> new ArrayList<>()).add(entry);
+        }
+        Map<String, Iterator<OutboxEntry>> inSequence = new HashMap<>();
+        byDocument.forEach((id, entries) -> {
+            entries.sort(Comparator.comparingLong(sequence)); // stable: equal sequences keep the order of storing
+            inSequence.put(id, entries.iterator());
+        });
         Set<String> waiting = new HashSet<>();
         List<OutboxEntry> due = new ArrayList<>();
-        for (OutboxEntry entry : stored) {
+        for (OutboxEntry place : stored) {
+            OutboxEntry entry = inSequence.get(place.approvalId()).next();
             if (waiting.contains(entry.approvalId())) {
                 continue;
             }
@@ -94,6 +114,15 @@ public class RedisOutbox {
             }
         }
         return due;
+    }
+
+    /** The sequence of the event an entry publishes (its payload is the event). */
+    private long sequence(OutboxEntry entry) {
+        try {
+            return json.readTree(entry.payload()).path("sequence").asLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Removes an entry Kafka acknowledged. */
@@ -117,7 +146,9 @@ public class RedisOutbox {
             }
         }
         adopted += adopt(page);
-        LOG.info("the outbox relay adopted {} entries stored without an order (by an earlier version)", adopted);
+        if (adopted > 0) {
+            LOG.info("the outbox relay adopted {} entries stored without an order (by an earlier version)", adopted);
+        }
     }
 
     static long adoptedScore(Instant createdAt) {

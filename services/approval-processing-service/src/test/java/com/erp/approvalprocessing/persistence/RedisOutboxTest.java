@@ -13,7 +13,16 @@ class RedisOutboxTest {
     private static final Instant DUE = Instant.parse("2026-12-06T09:00:00Z");
 
     private static OutboxEntry entry(String approvalId, String eventId, Instant createdAt) {
-        return new OutboxEntry(approvalId, eventId, "approval.decided", "{}", createdAt, null);
+        return entry(approvalId, eventId, createdAt, Long.parseLong(eventId.substring(1)));
+    }
+
+    private static OutboxEntry entry(String approvalId, String eventId, Instant createdAt, long sequence) {
+        return new OutboxEntry(approvalId, eventId, "approval.decided", String.valueOf(sequence), createdAt, null);
+    }
+
+    /** The test entries carry their sequence as the payload. */
+    private static long sequence(OutboxEntry entry) {
+        return Long.parseLong(entry.payload());
     }
 
     @Test
@@ -27,8 +36,30 @@ class RedisOutboxTest {
                 entry("c", "c1", DUE.minusSeconds(1)),
                 entry("c", "c2", DUE));
 
-        assertThat(RedisOutbox.dueInOrder(stored, DUE)).extracting(OutboxEntry::eventId)
+        assertThat(RedisOutbox.dueInOrder(stored, RedisOutboxTest::sequence, DUE)).extracting(OutboxEntry::eventId)
                 .containsExactly("a1", "a2", "c1");
+    }
+
+    @Test
+    void aDocumentsEntriesGoByTheirEventsSequenceWhateverTheOrderOfStoringSaid() {
+        // adopted entries of one transition share their time; an earlier version stored the later one first
+        List<OutboxEntry> stored = List.of(
+                entry("a", "a5", DUE.minusSeconds(9)),
+                entry("b", "b1", DUE.minusSeconds(8)),
+                entry("a", "a4", DUE.minusSeconds(9)),
+                entry("a", "a6", DUE.minusSeconds(5)));
+
+        assertThat(RedisOutbox.dueInOrder(stored, RedisOutboxTest::sequence, DUE)).extracting(OutboxEntry::eventId)
+                .containsExactly("a4", "b1", "a5", "a6");
+    }
+
+    @Test
+    void aDocumentWaitsAtItsLowestSequenceNotYetDue() {
+        List<OutboxEntry> stored = List.of(
+                entry("a", "a2", DUE.minusSeconds(9)),
+                entry("a", "a1", DUE.plusSeconds(1)));
+
+        assertThat(RedisOutbox.dueInOrder(stored, RedisOutboxTest::sequence, DUE)).isEmpty();
     }
 
     @Test

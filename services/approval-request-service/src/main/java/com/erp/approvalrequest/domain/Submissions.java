@@ -13,7 +13,6 @@ import com.erp.approvalrequest.api.LeaveRequest;
 import com.erp.approvalrequest.api.SubmissionAccepted;
 import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.approvalrequest.api.TripRequest;
-import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.ApprovalLineRules;
 import com.erp.routes.common.events.CompanyDays;
@@ -56,13 +55,17 @@ public class Submissions {
     private final java.time.Duration syncUndecidedFor;
 
     /**
+     * Stored {@code true} on a document with an Idempotency-Key sent the synchronous way, which may take it back;
+     * {@code false} once a replay of its submission claimed it (told it is kept).
+     */
+    public static final String DISPATCHED_SYNC = "dispatchedSync";
+
+    /**
      * @param zone the zone whose calendar says which year it is (for the years a leave may be in)
      * @param days the company's working days, in which leave is counted
      * @param leadAuthority the 전결 rules that cut the default line
-     */
-    /**
-     * @param syncUndecidedFor how long after it was stored a document on the synchronous way may still be taken back:
-     *                         the gRPC call's deadline and a margin for taking it back
+     * @param syncUndecidedFor how long after it was drafted a document on the synchronous way may still be taken back:
+     *                         the gRPC call's deadline and a margin for storing and taking it back
      */
     public Submissions(Clock clock, ZoneId zone, CompanyDays days, LeadAuthority leadAuthority,
                        java.time.Duration syncUndecidedFor) {
@@ -150,17 +153,21 @@ public class Submissions {
 
     /**
      * The answer to a submission sent again with an {@code Idempotency-Key} used before: the document made then (202,
-     * whichever way it went; its page says how far it is). Not found (stored under another key's index entry, which
-     * cannot be): 409. While the first is still on its synchronous way (sent that way, its event not published yet,
-     * younger than the call's deadline and the time to take it back): 409 with Retry-After, since the synchronous
-     * path may yet take it back (processing not reached, 503), and a 202 would tell this client it was kept.
+     * whichever way it went; its page says how far it is). Not found (taken back by the synchronous way since it was
+     * found): 409 with Retry-After, and sent again it submits anew. While the first may still be taken back by the synchronous way (processing not reached, 503):
+     * 409 with Retry-After, since a 202 would tell this client that a document about to be removed is kept. That is
+     * while it was sent that way, its event is not published and the call's time and a margin have not passed since
+     * it was drafted; after that, a replay first claims it ({@link #claimable}), and the synchronous way no longer
+     * removes a claimed document.
      */
     public SubmissionAccepted replayed(org.bson.Document first) {
         if (first == null) {
-            throw com.erp.routes.common.web.ProblemException.conflict("A submission with this Idempotency-Key is stored "
-                    + "already; use a new key for a new document.");
+            throw com.erp.routes.common.web.ProblemException.conflict("The first submission with this Idempotency-Key "
+                    + "was just taken back (approval-processing could not be reached); send it again to submit it anew.",
+                    1);
         }
-        if (syncUndecided(first)) {
+        if (sentSync(first) && !first.getList("outbox", org.bson.Document.class, List.of()).isEmpty()
+                && !undecidedTimePassed(first)) {
             throw com.erp.routes.common.web.ProblemException.conflict("The first submission with this Idempotency-Key "
                     + "is still being dispatched; send it again after Retry-After to learn whether it was kept.",
                     (int) Math.max(1, syncUndecidedFor.toSeconds() / 2));
@@ -168,10 +175,20 @@ public class Submissions {
         return SubmissionAccepted.queued(first.getString("_id"));
     }
 
-    private boolean syncUndecided(org.bson.Document first) {
-        java.util.Date submittedAt = first.getDate("submittedAt");
-        return Boolean.TRUE.equals(first.getBoolean(ApprovalDocuments.DISPATCHED_SYNC))
-                && !first.getList("outbox", org.bson.Document.class, List.of()).isEmpty()
-                && submittedAt != null && submittedAt.toInstant().plus(syncUndecidedFor).isAfter(clock.instant());
+    /**
+     * Whether a replay claims the first document before answering that it is kept: sent the synchronous way, not
+     * claimed yet, and past the time in which that way decides whether it keeps it.
+     */
+    public boolean claimable(org.bson.Document first) {
+        return first != null && sentSync(first) && undecidedTimePassed(first);
+    }
+
+    private static boolean sentSync(org.bson.Document first) {
+        return Boolean.TRUE.equals(first.getBoolean(DISPATCHED_SYNC));
+    }
+
+    private boolean undecidedTimePassed(org.bson.Document first) {
+        java.util.Date drafted = first.getDate("submittedAt");
+        return drafted == null || !drafted.toInstant().plus(syncUndecidedFor).isAfter(clock.instant());
     }
 }

@@ -38,6 +38,7 @@ import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.approvalrequest.domain.DocumentNumber;
 import com.erp.approvalrequest.domain.PageCursor;
 import com.erp.approvalrequest.domain.LeadAuthority;
+import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.domain.Submissions.NewApproval;
 import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.ApprovalEvent;
@@ -83,8 +84,6 @@ public class ApprovalDocuments {
 
     /** The outbox mark's field; its index is {@value #OUTBOX_MARK_INDEX} ({@link MongoCollections}). */
     public static final String OUTBOX_MARK = "outboxPending";
-    /** Set on a document with an Idempotency-Key that was dispatched the synchronous way ({@link #keyed}). */
-    public static final String DISPATCHED_SYNC = "dispatchedSync";
     public static final String OUTBOX_MARK_INDEX = "outbox_pending";
     /** The number an approved document has been given, before the write that shows it with the status. */
     public static final String NUMBER_CLAIM = "numberClaim";
@@ -634,10 +633,16 @@ public class ApprovalDocuments {
         if (key != null && !key.isBlank()) {
             doc.append("idempotencyKey", idempotencyKey(drafterId, key));
             if (sync) {
-                doc.append(DISPATCHED_SYNC, true);
+                doc.append(Submissions.DISPATCHED_SYNC, true);
             }
         }
         return doc;
+    }
+
+    /** Claims a document on the synchronous way for a replay of its submission: the sync way no longer removes it. */
+    public List<Bson> claimFromSyncDispatch(String id) {
+        return List.of(and(eq("_id", id), eq(Submissions.DISPATCHED_SYNC, true)),
+                Updates.set(Submissions.DISPATCHED_SYNC, false));
     }
 
     /** The query for the document the drafter submitted with this key. */

@@ -115,6 +115,55 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
         assertProblem(submitKeyed(DRAFTER, "나쁜 키", "a key with spaces"), 400);
     }
 
+    /**
+     * A document on the synchronous way may be taken back (processing not reached) until its call's time and a margin
+     * have passed. A submission sent again with its key meanwhile is told to come back (409, Retry-After), never 202
+     * for a document then removed; once it was taken back, sent again it submits anew. Sent again after that time,
+     * it claims the document first: the synchronous way no longer takes a claimed one back, so the 202 holds.
+     */
+    @Test
+    void aReplayWaitsWhileTheFirstMayBeTakenBackAndClaimsItAfter() {
+        String late = java.util.UUID.randomUUID().toString();
+        String lateId = "sync-late-" + late;
+        String early = java.util.UUID.randomUUID().toString();
+        String earlyId = "sync-early-" + early;
+        try {
+            approvals().insertOne(onItsSynchronousWay(lateId, late, java.time.Instant.now().minusSeconds(60)));
+            Response claimed = submitKeyed(DRAFTER, "재전송 동기 늦게", late);
+            assertThat(claimed.status()).as("%s", claimed).isEqualTo(202);
+            assertThat(claimed.json().path("id").asText()).isEqualTo(lateId);
+            assertThat(approvals().find(new Document("_id", lateId)).first().getBoolean("dispatchedSync")).isFalse();
+            camel.createProducerTemplate().sendBody(com.erp.routes.approvalrequest.DispatchSyncRoute.WITHDRAW_UNSENT, lateId);
+            assertThat(approvals().countDocuments(new Document("_id", lateId))).as("claimed: not taken back").isEqualTo(1);
+
+            approvals().insertOne(onItsSynchronousWay(earlyId, early, java.time.Instant.now()));
+            Response wait = submitKeyed(DRAFTER, "재전송 동기 일찍", early);
+            assertProblem(wait, 409);
+            assertThat(wait.header("Retry-After")).isNotBlank();
+            assertThat(wait.header("Location")).as("no document named on a problem").isNull();
+            camel.createProducerTemplate().sendBody(com.erp.routes.approvalrequest.DispatchSyncRoute.WITHDRAW_UNSENT, earlyId);
+            assertThat(approvals().countDocuments(new Document("_id", earlyId))).as("taken back").isZero();
+            Response anew = submitKeyed(DRAFTER, "재전송 동기 일찍", early);
+            assertThat(anew.status()).as("%s", anew).isEqualTo(202);
+            assertThat(anew.json().path("id").asText()).isNotEqualTo(earlyId);
+            // one without a key (so never claimed) is taken back too
+            String unkeyed = "sync-unkeyed-" + early;
+            approvals().insertOne(new Document("_id", unkeyed).append("title", "키 없는 동기"));
+            camel.createProducerTemplate().sendBody(com.erp.routes.approvalrequest.DispatchSyncRoute.WITHDRAW_UNSENT, unkeyed);
+            assertThat(approvals().countDocuments(new Document("_id", unkeyed))).as("taken back").isZero();
+        } finally {
+            // not whole documents: out of everyone else's lists
+            approvals().deleteMany(new Document("_id", new Document("$in", List.of(lateId, earlyId, "sync-unkeyed-" + early))));
+        }
+    }
+
+    /** A document as the submit route stores it on the synchronous way, its event not published yet. */
+    private static Document onItsSynchronousWay(String id, String key, java.time.Instant drafted) {
+        return new Document("_id", id).append("title", "동기 " + key).append("idempotencyKey", DRAFTER.id() + ":" + key)
+                .append("dispatchedSync", true).append("submittedAt", java.util.Date.from(drafted))
+                .append("outbox", List.of(new Document("eventId", java.util.UUID.randomUUID().toString())));
+    }
+
     @Test
     void thePeopleInCcAreStoredAnnouncedAndMayReadTheDocumentInTheirBox() throws Exception {
         Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "참조 테스트",

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The outbox rows Kafka refused for good (bean {@code outboxDeadLetters}; {@code KafkaFailures.refusedForGood}): the
  * relay (route employee.outbox) moves such a row to {@code employee_outbox_dead} with the reason and goes on, so the
  * rows behind it, token revocations among them, are not held up by one that will never go. An operator counts and
- * replays them from the console once the cause is mended (a topic's ACL, the broker's size limit): a replay puts them
+ * replays them from the console once the cause is mended (the topic's size limit raised, say): a replay puts them
  * back at the end of the outbox, after what was stored since (their consumers keep a state by version or ignore an
  * event id seen before), except a delegation's or a revocation's that a newer one of the same key replaced.
  */
@@ -115,7 +115,9 @@ public class OutboxDeadLetters {
                 return false; // quest changes: an event stream, each told once (by event id)
             }
         }
-        List<Long> latest = jdbc.queryForList("select " + column + " from employee where id = ?", Long.class,
+        // locked as the changes that raise it lock it: one that raised it but has not committed yet is waited for,
+        // or its newer row would be published before this older one
+        List<Long> latest = jdbc.queryForList("select " + column + " from employee where id = ? for update", Long.class,
                 Long.parseLong(key));
         return !latest.isEmpty() && read(payload).path(field).asLong() < latest.get(0);
     }

@@ -37,6 +37,8 @@ class OutboxRefusedRowTest extends EmployeeTestBase {
     OutboxDeadLetters deadLetters;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void aRowKafkaRefusesForGoodIsSetAsideTheRowsBehindItGoAndAReplayPublishesItOnceMended() throws Exception {
@@ -68,6 +70,8 @@ class OutboxRefusedRowTest extends EmployeeTestBase {
                 assertThat(kept).containsEntry("kind", "QUEST").containsEntry("message_key", refusedKey);
                 assertThat(kept.get("reason").toString()).contains("larger than the max message size");
                 assertThat(deadLetters.count()).isEqualTo(1);
+                assertThat(meters.get("erp.outbox.dead.letters").tag("service", "employee").gauge().value())
+                        .as("what an alert watches").isEqualTo(1.0);
             } finally {
                 alter(admin, topic, new AlterConfigOp(new ConfigEntry("max.message.bytes", ""), AlterConfigOp.OpType.DELETE));
                 finish(quest[0]);
