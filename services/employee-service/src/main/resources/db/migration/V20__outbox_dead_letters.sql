@@ -1,4 +1,4 @@
--- Outbox rows Kafka refused for good (too large, not allowed on their topic): moved here with the reason, so that
+-- Outbox rows Kafka refused for good (too large for their topic, a record it cannot take): moved here with the reason, so that
 -- the rows behind them (token revocations among them) are published meanwhile. An operator replays them once the
 -- cause is mended (MBean com.erp:type=OutboxDeadLetters,service=employee). One row per event.
 create table employee_outbox_dead (

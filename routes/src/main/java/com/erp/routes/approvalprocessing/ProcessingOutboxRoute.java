@@ -25,10 +25,6 @@ public class ProcessingOutboxRoute extends OutboxRoutes {
         return true; // activate-step
     }
 
-    @Override
-    protected long batch() {
-        return Long.parseLong(getContext().resolvePropertyPlaceholders("{{erp.approval-processing.outbox.batch}}"));
-    }
 
     @Override
     public void configure() {

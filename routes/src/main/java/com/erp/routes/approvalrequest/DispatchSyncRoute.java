@@ -4,7 +4,6 @@ import java.net.ConnectException;
 
 import com.erp.routes.common.TraceParent;
 import com.erp.routes.common.grpc.DispatchMessages;
-import com.mongodb.client.model.Filters;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -96,7 +95,7 @@ public class DispatchSyncRoute extends RouteBuilder {
 
         // removes it unless a replay of its submission claimed it (ApprovalDocuments.claimFromSyncDispatch)
         from(WITHDRAW_UNSENT).routeId("approval-request.withdraw-unsent")
-                .setBody(method(DispatchSyncRoute.class, "unclaimed"))
+                .setBody(method("approvalDocuments", "unclaimed"))
                 .to("{{erp.approval-request.approvals}}&operation=remove");
 
         from("direct:approval-request.grpc-dispatch").routeId("approval-request.grpc-dispatch")
@@ -135,12 +134,5 @@ public class DispatchSyncRoute extends RouteBuilder {
     private static Throwable failureOf(Exchange exchange) {
         Throwable failure = exchange.getException();
         return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-    }
-
-    /** The document, unless a replay of its submission was told it is kept ({@code dispatchedSync: false}). */
-    public static org.bson.conversions.Bson unclaimed(String id) {
-        // ($ne: false would say it, but the MongoDB-wire server used here does not match a missing field by it)
-        return Filters.and(Filters.eq("_id", id),
-                Filters.or(Filters.exists("dispatchedSync", false), Filters.eq("dispatchedSync", true)));
     }
 }

@@ -20,10 +20,6 @@ public class OutboxRelayRoute extends OutboxRoutes {
         return true; // submit (async)
     }
 
-    @Override
-    protected long batch() {
-        return Long.parseLong(getContext().resolvePropertyPlaceholders("{{erp.approval-request.outbox.batch}}"));
-    }
 
     @Override
     public void configure() {

@@ -78,14 +78,13 @@ public class SubmitRoute extends RouteBuilder {
                     .to(REPLAY)
                     .stop()
                 .end()
+                .filter(simple("${variable.request.type} != '" + LeaveRules.FORM + "'"))
+                    .bean("dispatchMode", "counted(${variable.sync})")
+                .end()
                 .choice()
                     .when(variable("sync").isEqualTo(true))
-                        .bean("dispatchMode", "counted(true)")
                         .to(DispatchSyncRoute.DISPATCH)
                     .otherwise()
-                        .filter(simple("${variable.request.type} != '" + LeaveRules.FORM + "'"))
-                            .bean("dispatchMode", "counted(false)")
-                        .end()
                         .to(DISPATCH_ASYNC)
                 .end();
 

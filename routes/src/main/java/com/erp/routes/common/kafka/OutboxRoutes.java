@@ -18,8 +18,9 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * can be expected: {@link OutboxRelayGate}), so an event survives a Kafka outage
  * or a crash between storing and publishing; its record still carries the trace of the request that stored it
  * ({@link OutboxEntry#traceparent()}). The relay runs synchronously: a round starts only when every send
- * of the one before was acknowledged or failed, so the relay never has an entry in flight twice; within a round, a
- * document whose event failed has its later ones left for another round, so that none overtakes it. Consumers are
+ * of the one before was acknowledged or failed, so the relay never has an entry in flight twice. Within a
+ * publication or a relay round, a document whose event failed has its later ones left for the relay, so that none
+ * overtakes it. Consumers are
  * idempotent on the event id, so a rare double publication (publish acknowledged, removal lost) is harmless.
  * <p>
  * A route that must not wait for Kafka sends the stored events to {@code direct:<service>.publish-detached}
@@ -73,11 +74,15 @@ public abstract class OutboxRoutes extends RouteBuilder {
     }
 
     /**
-     * How many {@link #dueEndpoint()} takes at most in one round (approval-request: documents, usually one entry
-     * each); unbounded unless a subclass says otherwise.
+     * How many {@link #dueEndpoint()} takes at most in one round ({@code erp.<service>.outbox.batch}; approval-request:
+     * documents, usually one entry each).
      */
     protected long batch() {
-        return Long.MAX_VALUE;
+        long batch = setting("erp." + service + ".outbox.batch");
+        if (batch < 1) {
+            throw new IllegalArgumentException("erp." + service + ".outbox.batch must be at least 1, not " + batch);
+        }
+        return batch;
     }
 
     protected String removeEndpoint() {
@@ -94,9 +99,22 @@ public abstract class OutboxRoutes extends RouteBuilder {
         gate = new OutboxRelayGate(setting(settings + "grace-ms"), setting(settings + "period-ms"),
                 setting(settings + "idle-scan-ms"), System::currentTimeMillis);
         String entry = "direct:" + service + ".publish-entry";
+        String inOrder = "direct:" + service + ".publish-entry-in-order";
         from(publish(service)).routeId(service + ".publish")
+                .process(OutboxRoutes::noDocumentFailedYet)
                 .split(method(entriesBean, entriesMethod))
+                    .to(inOrder)
+                .end()
+                .removeVariable(FAILED_DOCUMENTS);
+
+        // a document whose event failed keeps its later ones (of this publication or relay round) for the relay: none
+        // overtakes it
+        from(inOrder).routeId(service + ".publish-entry-in-order")
+                .filter(e -> !failedDocuments(e).contains(e.getMessage().getBody(OutboxEntry.class).approvalId()))
                     .to(entry)
+                    .filter(variable("failed"))
+                        .process(e -> failedDocuments(e).add(e.getVariable("entry", OutboxEntry.class).approvalId()))
+                    .end()
                 .end();
 
         from(entry).routeId(service + ".publish-entry")
@@ -162,20 +180,17 @@ public abstract class OutboxRoutes extends RouteBuilder {
                     .to(dueEndpoint())
                     .bean(gate, "scanned(${body.size})")
                     .setVariable("due", simple("${body.size}"))
-                    // a document whose event failed keeps its later ones for another round: none overtakes it
-                    .process(e -> e.setVariable(FAILED_DOCUMENTS, new HashSet<String>()))
+                    .process(OutboxRoutes::noDocumentFailedYet)
                     .split(body())
-                        .filter(e -> !failedDocuments(e).contains(e.getMessage().getBody(OutboxEntry.class).approvalId()))
-                            .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the outbox")
-                            .removeVariable("failed")
-                            .to(entry)
-                            .filter(variable("failed"))
-                                .process(e -> failedDocuments(e).add(e.getVariable("entry", OutboxEntry.class).approvalId()))
-                            .end()
-                        .end()
+                        .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the outbox")
+                        .to(inOrder)
                     .end()
                     .setVariable("more", method(gate, "anotherRound(${variable.due}, " + batch() + ", ${variable.failuresBefore})"))
                 .end();
+    }
+
+    private static void noDocumentFailedYet(Exchange exchange) {
+        exchange.setVariable(FAILED_DOCUMENTS, new HashSet<String>());
     }
 
     @SuppressWarnings("unchecked")

@@ -64,7 +64,7 @@ public class RedisOutbox {
         this.grace = grace;
     }
 
-    /** The entries to relay now, from the {@code limit} stored first, in the order they were stored. */
+    /** The entries to relay now, from the {@code batch} stored first, in order ({@link #dueInOrder}). */
     public List<OutboxEntry> due(int batch) {
         // at least one (0 would read the whole order), at most what the script can unpack in one call
         String limit = String.valueOf(Math.max(1, Math.min(batch, MAX_BATCH)));
@@ -97,7 +97,11 @@ public class RedisOutbox {
         }
         Map<String, Iterator<OutboxEntry>> inSequence = new HashMap<>();
         byDocument.forEach((id, entries) -> {
-            entries.sort(Comparator.comparingLong(sequence)); // stable: equal sequences keep the order of storing
+            if (entries.size() > 1) {
+                Map<OutboxEntry, Long> sequences = new HashMap<>();
+                entries.forEach(e -> sequences.put(e, sequence.applyAsLong(e)));
+                entries.sort(Comparator.comparing(sequences::get)); // stable: equal ones keep the order of storing
+            }
             inSequence.put(id, entries.iterator());
         });
         Set<String> waiting = new HashSet<>();

@@ -67,21 +67,18 @@ public class DispatchMode {
         }
     }
 
-    /** Whether this request goes the synchronous way (counted): its header if it names a mode, else the current mode. */
-    public boolean sync(String requested) {
-        return counted(chosen(requested));
-    }
-
-    /** Whether this request goes the synchronous way, not counted yet (decided before its document is stored). */
+    /**
+     * Whether this request goes the synchronous way: its header if it names a mode, else the current mode. Not counted
+     * yet: it is decided before the document is stored ({@link #counted} after).
+     */
     public boolean chosen(String requested) {
         Mode mode = requested == null || requested.isBlank() ? state.get().mode() : Mode.valueOf(requested.toUpperCase(Locale.ROOT));
         return mode == Mode.SYNC;
     }
 
     /** Counts a stored submission on its way ({@code erp_dispatch_submissions_total{mode}}). */
-    public boolean counted(boolean sync) {
+    public void counted(boolean sync) {
         (sync ? syncSubmissions : asyncSubmissions).increment();
-        return sync;
     }
 
     public DispatchModeState current() {

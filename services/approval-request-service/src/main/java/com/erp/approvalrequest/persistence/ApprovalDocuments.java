@@ -645,6 +645,12 @@ public class ApprovalDocuments {
                 Updates.set(Submissions.DISPATCHED_SYNC, false));
     }
 
+    /** The document, unless a replay of its submission claimed it (the sync way's withdrawal, DispatchSyncRoute). */
+    public Bson unclaimed(String id) {
+        // ($ne: false would say it, but the MongoDB-wire server used here does not match a missing field by it)
+        return and(eq("_id", id), or(exists(Submissions.DISPATCHED_SYNC, false), eq(Submissions.DISPATCHED_SYNC, true)));
+    }
+
     /** The query for the document the drafter submitted with this key. */
     public Bson byIdempotencyKey(long drafterId, String key) {
         return eq("idempotencyKey", idempotencyKey(drafterId, key));

@@ -37,10 +37,10 @@ class DispatchModeRuleTest {
     void configuredForEveryoneAnyonesChoiceCountsAndOverridesTheMode() {
         DispatchMode everyone = mode(DispatchMode.RequestHeader.EVERYONE);
         assertThatCode(() -> everyone.permit("sync", EMPLOYEE)).doesNotThrowAnyException();
-        assertThat(everyone.sync("sync")).isTrue();
-        assertThat(everyone.sync(null)).isFalse();
+        assertThat(everyone.chosen("sync")).isTrue();
+        assertThat(everyone.chosen(null)).isFalse();
         everyone.switchTo("SYNC", "admin");
-        assertThat(everyone.sync("async")).isFalse();
-        assertThat(everyone.sync(null)).isTrue();
+        assertThat(everyone.chosen("async")).isFalse();
+        assertThat(everyone.chosen(null)).isTrue();
     }
 }

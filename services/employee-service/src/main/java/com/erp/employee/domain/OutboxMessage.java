@@ -62,10 +62,6 @@ public class OutboxMessage implements Traced {
         this.createdAt = createdAt;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public String getEventId() {
         return eventId;
     }
