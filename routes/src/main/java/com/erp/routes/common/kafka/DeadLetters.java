@@ -36,7 +36,7 @@ public class DeadLetters extends RouteConfigurationBuilder {
     public static final String H_ROUTE = "x-dlq-route";
     public static final String H_FAILED_AT = "x-dlq-failed-at";
 
-    private static final int MAX_REASON = 1000;
+    static final int MAX_REASON = 1000;
 
     @Override
     public void configuration() {
@@ -95,6 +95,12 @@ public class DeadLetters extends RouteConfigurationBuilder {
         return root == failure || reason.contains(cause) ? reason : reason + "; caused by " + cause;
     }
 
+    /** {@link #reason}, at most {@value #MAX_REASON} characters: as a header or a column keeps it. */
+    public static String shortReason(Throwable failure) {
+        String reason = reason(failure);
+        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+    }
+
     private static String describe(Throwable t) {
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.getClass().getName() : message;
@@ -104,12 +110,12 @@ public class DeadLetters extends RouteConfigurationBuilder {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         var message = exchange.getMessage();
         String topic = message.getHeader("kafka.TOPIC", String.class);
-        String reason = reason(failure);
+        String reason = shortReason(failure);
         message.setHeader(H_ORIGINAL_TOPIC, topic);
         message.setHeader(H_TOPIC, topic + exchange.getContext().resolvePropertyPlaceholders("{{erp.topics.dlq-suffix}}"));
         message.setHeader(H_PARTITION, String.valueOf(message.getHeader("kafka.PARTITION")));
         message.setHeader(H_OFFSET, String.valueOf(message.getHeader("kafka.OFFSET")));
-        message.setHeader(H_REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
+        message.setHeader(H_REASON, reason);
         message.setHeader(H_EXCEPTION, failure == null ? "" : failure.getClass().getName());
         message.setHeader(H_ROUTE, exchange.getFromRouteId());
         message.setHeader(H_FAILED_AT, Instant.now().toString());

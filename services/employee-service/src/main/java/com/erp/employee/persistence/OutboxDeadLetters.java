@@ -31,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxDeadLetters {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDeadLetters.class);
-    private static final int MAX_REASON = 1000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -50,12 +49,12 @@ public class OutboxDeadLetters {
      * there is one; a row kept twice (the delete lost) is kept once.
      */
     public void keep(OutboxMessage row, Throwable failure) {
-        String reason = DeadLetters.reason(failure);
+        String reason = DeadLetters.shortReason(failure); // the column holds as much
         jdbc.update("insert ignore into employee_outbox_dead (event_id, kind, message_key, payload, created_at, "
                         + "traceparent, reason, failed_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 row.getEventId(), row.getKind().name(), row.getMessageKey(), row.getPayload(),
                 Timestamp.from(row.getCreatedAt()), row.traceparent(),
-                reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason, Timestamp.from(clock.instant()));
+                reason, Timestamp.from(clock.instant()));
         LOG.warn("Kafka refused outbox event {} ({} {}) for good, kept in employee_outbox_dead for a replay: {}",
                 row.getEventId(), row.getKind(), row.getMessageKey(), reason);
     }
