@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
  *   (the database away too), it stays and goes the asynchronous way, 202: a 503 would tell the client nothing was
  *   kept while the relay publishes it later, and their retry would make it twice; so too if the client's retry with
  *   the same Idempotency-Key was told meanwhile that it is kept (it claimed the document);</li>
+ *   <li>processing refused it (INVALID_ARGUMENT: its version of the line's rules refuses what this service's let
+ *   through, as during a rollout): nothing was activated, so the document is taken back the same way and the answer
+ *   is 422 with processing's reason; one that cannot be taken back goes the asynchronous way, where processing
+ *   refuses it again and it ends REJECTED with that reason;</li>
  *   <li>any other failure, a timeout above all, leaves the outcome unknown (processing may have activated the
  *   document): the document stays and goes the asynchronous way, 202. Processing is idempotent, so nothing is
  *   lost or done twice.</li>
@@ -37,7 +41,8 @@ public class DispatchSyncRoute extends RouteBuilder {
     public static final String DISPATCH = "direct:approval-request.dispatch-sync";
     /** Removes the document whose dispatch never reached processing (body: its id). */
     public static final String WITHDRAW_UNSENT = "direct:approval-request.withdraw-unsent";
-    private static final String NOT_REACHED = "direct:approval-request.not-reached";
+    /** Takes the document back after processing was not reached or refused it (variable {@code refusal}: its reason). */
+    private static final String TAKE_BACK = "direct:approval-request.take-back";
 
     @Override
     public void configure() {
@@ -59,20 +64,29 @@ public class DispatchSyncRoute extends RouteBuilder {
                     .setHeader("Location", simple("/api/approvals/${variable.approval.id}"))
                     .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201))
                     .bean("syncDispatch", "accepted(${variable.reply})")
-                .doCatch(Exception.class).onWhen(e -> notReached(failureOf(e)))
-                    .log(LoggingLevel.WARN, "approval-processing not reachable; ${variable.approval.id} withdrawn: "
-                            + "${exception.message}")
-                    .to(NOT_REACHED)
+                // one catch that chooses: a try's onWhen applies to every catch before it (TryDefinition.onWhen)
                 .doCatch(Exception.class)
-                    .log(LoggingLevel.WARN, "synchronous dispatch of ${variable.approval.id} failed (${exception.message}); "
-                            + "it goes the asynchronous way")
-                    .to(SubmitRoute.DISPATCH_ASYNC)
+                    .process(e -> e.setVariable("refusal", refusal(failureOf(e))))
+                    .choice()
+                        .when(e -> notReached(failureOf(e)))
+                            .log(LoggingLevel.WARN, "approval-processing not reachable; ${variable.approval.id} "
+                                    + "withdrawn: ${exception.message}")
+                            .to(TAKE_BACK)
+                        .when(variable("refusal").isNotNull())
+                            .log(LoggingLevel.WARN, "approval-processing refused ${variable.approval.id} "
+                                    + "(${variable.refusal}); withdrawn")
+                            .to(TAKE_BACK)
+                        .otherwise()
+                            .log(LoggingLevel.WARN, "synchronous dispatch of ${variable.approval.id} failed "
+                                    + "(${exception.message}); it goes the asynchronous way")
+                            .to(SubmitRoute.DISPATCH_ASYNC)
+                    .end()
                 .end();
 
-        // processing never had it: the document is taken back and the answer is 503; if it cannot be taken back (the
-        // database away), or a submission sent again with its Idempotency-Key was told it is kept meanwhile, it stays
-        // and goes the asynchronous way (202)
-        from(NOT_REACHED).routeId("approval-request.not-reached").errorHandler(noErrorHandler())
+        // processing never had it, or refused it: the document is taken back and the answer is 503, or 422 with the
+        // refusal; if it cannot be taken back (the database away), or a submission sent again with its Idempotency-Key
+        // was told it is kept meanwhile, it stays and goes the asynchronous way (202)
+        from(TAKE_BACK).routeId("approval-request.take-back").errorHandler(noErrorHandler())
                 .setVariable("withdrawn", constant(false))
                 .doTry()
                     .setBody(simple("${variable.approval.id}"))
@@ -88,7 +102,7 @@ public class DispatchSyncRoute extends RouteBuilder {
                     .when(variable("withdrawn").isEqualTo(true))
                         // its files go like any not submitted, unless the client submits them again
                         .to(AttachmentRoutes.RELEASED)
-                        .bean("syncDispatch", "unavailable")
+                        .bean("syncDispatch", "notSubmitted(${variable.refusal})")
                     .otherwise()
                         .to(SubmitRoute.DISPATCH_ASYNC)
                 .end();
@@ -120,6 +134,21 @@ public class DispatchSyncRoute extends RouteBuilder {
             }
         }
         return false;
+    }
+
+    /**
+     * Processing's reason when it refused the submission (INVALID_ARGUMENT: it activated nothing), else null. Its
+     * other refusals (the token, the seal) are this deployment's own faults, not the drafter's: those go the
+     * asynchronous way, as any failure does.
+     */
+    public static String refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                String reason = s.getStatus().getDescription();
+                return reason == null || reason.isBlank() ? "the approval line breaks its rules" : reason;
+            }
+        }
+        return null;
     }
 
     private static boolean causedByRefusedConnection(Throwable cause) {

@@ -39,4 +39,19 @@ class DispatchFailuresTest {
         // refused by processing (a token it does not accept) is an answer, not an absence
         assertThat(DispatchSyncRoute.notReached(Status.UNAUTHENTICATED.asRuntimeException())).isFalse();
     }
+
+    @Test
+    void onlyProcessingsInvalidArgumentIsARefusalOfTheSubmissionWithItsReason() {
+        assertThat(DispatchSyncRoute.refusal(new CamelExecutionException("wrapped", null,
+                Status.INVALID_ARGUMENT.withDescription("step 2: the drafter approves").asRuntimeException())))
+                .isEqualTo("step 2: the drafter approves");
+        assertThat(DispatchSyncRoute.refusal(Status.INVALID_ARGUMENT.asRuntimeException())).isNotBlank();
+        assertThat(DispatchSyncRoute.notReached(Status.INVALID_ARGUMENT.asRuntimeException())).isFalse();
+        // the deployment's own faults and unknown outcomes are no answer about the line
+        assertThat(DispatchSyncRoute.refusal(Status.PERMISSION_DENIED.withDescription("seal").asRuntimeException())).isNull();
+        assertThat(DispatchSyncRoute.refusal(Status.UNAUTHENTICATED.asRuntimeException())).isNull();
+        assertThat(DispatchSyncRoute.refusal(Status.DEADLINE_EXCEEDED.asRuntimeException())).isNull();
+        assertThat(DispatchSyncRoute.refusal(new TimeoutException("deadline"))).isNull();
+        assertThat(DispatchSyncRoute.refusal(null)).isNull();
+    }
 }

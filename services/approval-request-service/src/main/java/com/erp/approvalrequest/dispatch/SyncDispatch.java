@@ -25,8 +25,20 @@ public class SyncDispatch {
                 reply.hasNextApprover() ? DispatchMessages.person(reply.getNextApprover()) : null);
     }
 
+    /**
+     * The document was withdrawn again, nothing was accepted: 422 with processing's reason when it refused the
+     * submission, 503 when it could not be reached (no reason).
+     */
+    public void notSubmitted(String refusal) {
+        if (refusal != null) {
+            throw ProblemException.unprocessable("approval-processing refused the submission, so the document was not "
+                    + "submitted: " + refusal + ". Correct the approval line and submit it again.");
+        }
+        unavailable();
+    }
+
     /** 503: processing could not be reached, so the document was withdrawn again; nothing was accepted. */
-    public void unavailable() {
+    private void unavailable() {
         throw ProblemException.unavailable("approval-processing cannot be reached, so the document was not submitted; "
                 + "retry after the time Retry-After says (an administrator may switch the dispatch mode to ASYNC, "
                 + "which keeps accepting while processing is away).", retryAfterSeconds);

@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The synchronous path when processing takes the request and never answers: the call ends at its deadline on both
+ * The synchronous path when processing takes the request and never answers, or refuses it: the call ends at its deadline on both
  * sides (processing sees it cancelled), and the document goes the async way (202), stored and published. The call
  * does not go on behind the answer: a reply that came late would otherwise land in a request that had moved on.
  * <p>
@@ -41,7 +41,9 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
             new java.util.concurrent.atomic.AtomicReference<>();
     static final java.util.concurrent.BlockingQueue<DispatchRequest> CALLS = new java.util.concurrent.LinkedBlockingQueue<>();
     static final String TRACE = "0af7651916cd43dd8448eb211c80319c";
-    /** A processing that takes the call and never answers it. */
+    static final String AGAINST_ITS_RULES = "규칙 위반";
+    static final String ITS_REASON = "step 1: an approver this version of the rules does not allow";
+    /** A processing that takes the call and never answers it; one whose title says so it refuses (its rules). */
     static final Server SILENT_PROCESSING = start();
 
     private static Server start() {
@@ -50,6 +52,11 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
                     .addService(new ApprovalDispatchGrpc.ApprovalDispatchImplBase() {
                         @Override
                         public void dispatch(DispatchRequest request, StreamObserver<DispatchReply> reply) {
+                            if (request.getTitle().startsWith(AGAINST_ITS_RULES)) {
+                                reply.onError(io.grpc.Status.INVALID_ARGUMENT.withDescription(ITS_REASON)
+                                        .asRuntimeException());
+                                return;
+                            }
                             ((ServerCallStreamObserver<DispatchReply>) reply).setOnCancelHandler(CANCELLED::countDown);
                             ASKED.set(request);
                             CALLS.offer(request);
@@ -130,5 +137,37 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
         assertThat(later.status()).as("%s", later).isEqualTo(202);
         assertThat(later.json().path("id").asText()).isEqualTo(id);
         assertThat(approvals().countDocuments(new Document("title", "다시 보낸 제출"))).isEqualTo(1);
+    }
+
+    /**
+     * Processing refuses the submission (INVALID_ARGUMENT: its version of the line's rules, as during a rollout): it
+     * activated nothing, so the document is taken back and the drafter is told why, 422; nothing is kept or published,
+     * and the same submission sent again with its Idempotency-Key is a new attempt, refused the same way.
+     */
+    @Test
+    void aSubmissionProcessingRefusesIsTakenBackAndAnswered422WithItsReason() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        String title = AGAINST_ITS_RULES + " " + key;
+        java.util.function.Supplier<Response> submit = () -> http.send(http.request("/api/approvals", token(DRAFTER))
+                .header("Content-Type", "application/json").header("X-Dispatch-Mode", "sync").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(Map.of(
+                        "type", "GENERAL", "title", title, "approverIds", List.of(LEAD.id()))))).build());
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Response refused = submit.get();
+            assertThat(refused.status()).as("attempt %d: %s", attempt, refused).isEqualTo(422);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.header("Location")).isNull();
+            assertThat(refused.json().path("detail").asText()).contains(ITS_REASON).contains("not submitted");
+            assertThat(approvals().countDocuments(new Document("title", title))).as("not kept").isZero();
+        }
+        // the refused documents' events never went out, though a document submitted after them did
+        Response after = http.send(http.request("/api/approvals", token(DRAFTER)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(Map.of(
+                        "type", "GENERAL", "title", "거부 다음 " + key, "approverIds", List.of(LEAD.id()))))).build());
+        assertThat(after.status()).as("%s", after).isEqualTo(202);
+        assertThat(kafka.awaitKey("approval.submitted", after.json().path("id").asText(), 1)).hasSize(1);
+        assertThat(kafka.await("approval.submitted", r -> r.value().contains(AGAINST_ITS_RULES + " " + key), 1,
+                java.time.Duration.ofSeconds(3))).as("published").isEmpty();
     }
 }
