@@ -344,6 +344,12 @@ try {
   await lead.getByTestId('leave-calendar-row').filter({ hasText: '김민준' }).filter({ hasText: iso(next) })
     .and(lead.locator('[data-status=PENDING]')).waitFor({ timeout: LIVE });
   log('the lead\'s 부서 휴가 현황 shows the staff member\'s days in that month, 결재 중');
+  // the lead (by the org chart, as the server decides it) looks at their team member's leave: the 2 days held
+  await lead.selectOption('select[aria-label=year]', String(next.getUTCFullYear()));
+  await lead.selectOption('select[aria-label=employee]', { label: '김민준 · 개발본부' });
+  await lead.locator(`[data-testid=leave-balance][data-year="${next.getUTCFullYear()}"] div`)
+    .filter({ hasText: '결재 중' }).filter({ hasText: '2일' }).waitFor({ timeout: LIVE });
+  log('the lead looks at the staff member\'s leave: 2 days held');
 
   // 8a. 휴가 취소: the lead and the head approve the leave (through the API: deciding in the page is walked above); its
   // drafter cancels it from its page before it begins; the days come back, and the lead is told
@@ -796,6 +802,25 @@ try {
   await hire.click('button[type=submit]');
   await hire.getByTestId('me').waitFor({ timeout: LIVE });
   log('the administrator resets the forgotten password; the temporary one, shown once, signs them in');
+  // 모든 기기에서 로그아웃: their sign-in in another browser ends with this one's sign-out everywhere
+  const elsewhere = await open(`${hireName} elsewhere`);
+  await elsewhere.fill('input[name=username]', hireName);
+  await elsewhere.fill('input[name=password]', reset);
+  await elsewhere.click('button[type=submit]');
+  await elsewhere.getByTestId('me').waitFor({ timeout: LIVE });
+  await hire.getByTestId('me').click();
+  hire.once('dialog', (d) => d.accept());
+  await hire.getByTestId('logout-everywhere').click();
+  await hire.getByText('모든 기기에서 로그아웃했습니다').waitFor({ timeout: LIVE });
+  // the other browser's next request (the leave page's, employee-service's) is refused: back at its sign-in form
+  await elsewhere.goto(`${base}/#/leave`);
+  await elsewhere.locator('input[name=username]').waitFor({ timeout: LIVE });
+  await elsewhere.context().close();
+  await hire.fill('input[name=username]', hireName);
+  await hire.fill('input[name=password]', reset);
+  await hire.click('button[type=submit]');
+  await hire.getByTestId('me').waitFor({ timeout: LIVE });
+  log('signing out everywhere ends their sign-in in another browser too; they sign in again');
   // 인사 이동: moved to 영업본부 in place
   const hireRow = admin.getByTestId('employee-row').filter({ hasText: hireName });
   await hireRow.getByRole('button', { name: '이동' }).click();

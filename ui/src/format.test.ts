@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { DepartmentInfo, Employee } from './types';
 import { activeStepIndex, attachmentRefusal, changeableSteps, checkOutAt, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, HISTORY_LABEL, hoursAndMinutes,
-  leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
+  leaveOverseen, leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
   mayApproveFinally, mayCancelLeave, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
   withStepPeople, linePreviewQuery, lineRuleText, lineRulesText } from './format';
 
@@ -406,5 +407,32 @@ describe('위임전결 on the drafting page', () => {
       decidedBy: lead, skipped: [] })).toBe('출장 3일 이하: 팀장 전결');
     expect(lineRulesText({ expenseWon: 500000, leaveDays: 0, tripDays: 3 })).toBe('지출 500,000원, 출장 3일');
     expect(lineRulesText({ expenseWon: 0, leaveDays: 0, tripDays: 0 })).toBe('');
+  });
+});
+
+describe('leaveOverseen: whose leave one may look at, by the org chart', () => {
+  const person = (id: number, departmentId: number, teamId?: number): Employee => ({
+    id, username: `u${id}`, name: `p${id}`, position: 'STAFF', roles: ['EMPLOYEE'],
+    department: { id: departmentId, code: `D${departmentId}`, name: `d${departmentId}` },
+    team: teamId === undefined ? undefined : { id: teamId, name: `t${teamId}` },
+  });
+  const chart: DepartmentInfo[] = [
+    { id: 1, code: 'DEV', name: '개발', head: { id: 10, name: 'head' },
+      teams: [{ id: 11, name: '백엔드', lead: { id: 20, name: 'lead' } }, { id: 12, name: '프론트', lead: { id: 30, name: 'acting' } }] },
+    { id: 2, code: 'SALES', name: '영업', teams: [{ id: 21, name: '영업1' }] },
+  ];
+  it('a lead sees their own team, an acting lead (STAFF by rank) too, a head their department', () => {
+    const lead = leaveOverseen(chart, 20, false)!;
+    expect(lead(person(1, 1, 11))).toBe(true);
+    expect(lead(person(2, 1, 12))).toBe(false);
+    expect(lead(person(20, 1, 11))).toBe(false); // themselves: the page's own choice
+    expect(leaveOverseen(chart, 30, false)!(person(2, 1, 12))).toBe(true);
+    const head = leaveOverseen(chart, 10, false)!;
+    expect(head(person(1, 1, 11))).toBe(true);
+    expect(head(person(3, 2, 21))).toBe(false);
+  });
+  it('nobody for someone who leads nothing, whatever their rank; everyone for an administrator', () => {
+    expect(leaveOverseen(chart, 99, false)).toBeNull();
+    expect(leaveOverseen(chart, 99, true)!(person(3, 2, 21))).toBe(true);
   });
 });

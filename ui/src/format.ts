@@ -1,5 +1,6 @@
 // Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
-import type { ApprovalDocument, ApprovalReport, ApprovalStatus, DaysOff, DepartmentRef, DocumentType, ExpenseCategory, LeaveKind, LineRemainingStep,
+import type { ApprovalDocument, ApprovalReport, ApprovalStatus, DaysOff, DepartmentInfo, DepartmentRef, DocumentType, Employee,
+  ExpenseCategory, LeaveKind, LineRemainingStep,
   LineRule, PersonRef, Problem, QuestStatus, ReceivingDepartment, StepStatus } from './types';
 
 /** One line for a problem: its detail (or title), then each invalid field. */
@@ -534,4 +535,18 @@ export function linePreviewQuery(type: DocumentType, f: { amount: string; kind: 
     q.set('endDate', f.tripEnd);
   }
   return q.toString();
+}
+
+/**
+ * Whose leave the caller may look at besides their own, as employee-service decides it (by the org chart, not the
+ * rank): everyone for an administrator, else the people of the teams they lead and of the departments they head.
+ * Null when nobody (the choice is not offered).
+ */
+export function leaveOverseen(chart: DepartmentInfo[], meId: number, isAdmin: boolean):
+  ((p: Employee) => boolean) | null {
+  if (isAdmin) return (p) => p.id !== meId;
+  const headed = new Set(chart.filter((d) => d.head?.id === meId).map((d) => d.id));
+  const led = new Set(chart.flatMap((d) => d.teams).filter((t) => t.lead?.id === meId).map((t) => t.id));
+  if (headed.size === 0 && led.size === 0) return null;
+  return (p) => p.id !== meId && (headed.has(p.department.id) || (p.team !== undefined && led.has(p.team.id)));
 }

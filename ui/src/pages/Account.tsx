@@ -3,7 +3,10 @@ import { useApp } from '../App';
 import { api } from '../api';
 import { message } from '../hooks';
 
-/** 내 정보: who the caller is, and replacing their password (a new employee's temporary one, say). */
+/**
+ * 내 정보: who the caller is, replacing their password (a new employee's temporary one, say), and signing out
+ * everywhere.
+ */
 export function Account() {
   const { me, logout } = useApp();
   const [current, setCurrent] = useState('');
@@ -11,6 +14,20 @@ export function Account() {
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+
+  // a token that may have got out (a shared computer, a lost phone): every session of ours ends, this one too
+  const signOutEverywhere = async () => {
+    if (!window.confirm('모든 기기에서 로그아웃할까요? 이 화면도 로그아웃됩니다 (sign out everywhere, here too)?')) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api('POST', '/api/auth/logout-everywhere');
+      logout('모든 기기에서 로그아웃했습니다 (signed out everywhere): 다시 로그인하세요.');
+    } catch (err) {
+      setError(message(err));
+      setBusy(false);
+    }
+  };
 
   const change = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,6 +56,11 @@ export function Account() {
       <h2>내 정보 <small>account</small></h2>
       <div className="card">
         <p>{me.name} ({me.username}) · {me.department.name}{me.team ? ` · ${me.team.name}` : ''} · {me.position}</p>
+        <p>
+          <button type="button" className="link" data-testid="logout-everywhere" disabled={busy}
+                  onClick={() => void signOutEverywhere()}>모든 기기에서 로그아웃 (sign out everywhere)</button>
+          {' '}<small>다른 곳에 남은 로그인까지 모두 끝냅니다 (every token of yours stops working).</small>
+        </p>
       </div>
       <form onSubmit={change} className="card form">
         <h3>비밀번호 변경</h3>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApp } from '../App';
 import { api, query } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, days, LEAVE_KIND_LABEL } from '../format';
+import { dateTime, days, LEAVE_KIND_LABEL, leaveOverseen } from '../format';
 import type { DepartmentInfo, Employee, LeaveBalance, LeaveCalendar, LeaveEntry } from '../types';
 
 const ENTRY_LABEL: Record<LeaveEntry['kind'], string> = {
@@ -15,9 +15,11 @@ export function LeavePage() {
   // the server's year (the company's calendar) until one is chosen: the browser's may be another on New Year's Eve
   const [chosenYear, setYear] = useState<number>();
   const [who, setWho] = useState<number | undefined>();
-  const oversees = isAdmin || me.position === 'TEAM_LEAD' || me.position === 'DEPT_HEAD';
-  const people = useLoad(() => (oversees ? api<Employee[]>('GET', isAdmin ? '/api/employees'
-    : `/api/employees?departmentId=${me.department.id}`) : Promise.resolve([])), [oversees]);
+  // whom the caller leads or heads, by the org chart as the server decides it, not by rank (an acting lead is STAFF)
+  const chart = useLoad(() => (isAdmin ? Promise.resolve([]) : api<DepartmentInfo[]>('GET', '/api/departments')), [isAdmin]);
+  const overseen = chart.data ? leaveOverseen(chart.data, me.id, isAdmin) : null;
+  const oversees = overseen !== null;
+  const people = useLoad(() => (oversees ? api<Employee[]>('GET', '/api/employees') : Promise.resolve([])), [oversees]);
   const q = query({ year: chosenYear, employeeId: who });
   const balance = useLoad(() => api<LeaveBalance>('GET', `/api/leave/balance${q}`), [q], tick);
   const entries = useLoad(() => api<{ items: LeaveEntry[] }>('GET', `/api/leave/entries${q}`), [q], tick);
@@ -36,7 +38,7 @@ export function LeavePage() {
         {oversees && (
           <select value={who ?? ''} onChange={(e) => setWho(e.target.value ? Number(e.target.value) : undefined)} aria-label="employee">
             <option value="">나 ({me.name})</option>
-            {people.data?.filter((p) => p.id !== me.id && (isAdmin || me.position !== 'TEAM_LEAD' || p.team?.id === me.team?.id))
+            {people.data?.filter((p) => overseen?.(p))
               .map((p) => <option key={p.id} value={p.id}>{p.name} · {p.department.name}</option>)}
           </select>
         )}

@@ -2,6 +2,7 @@ package com.erp.routes.employee;
 
 import static com.erp.routes.common.Expressions.mapOf;
 
+import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Login: look the user up (camel-jpa), check the password and issue an RS256 token (bean loginService), and
- * set it as an HttpOnly cookie too, for the browser console.
+ * set it as an HttpOnly cookie too, for the browser console. Logout expires the cookie; logout everywhere also
+ * revokes every token of the caller.
  */
 @Component
 public class LoginRoute extends RouteBuilder {
@@ -25,6 +27,16 @@ public class LoginRoute extends RouteBuilder {
                 .setHeader("Set-Cookie", method("loginService", "cookie"));
 
         from("direct:logout").routeId("employee.logout").routeConfigurationId(RestErrorConfiguration.ID)
+                .removeHeaders("*")
+                .setHeader("Set-Cookie", method("loginService", "expiredCookie"))
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
+                .setBody(constant(""));
+
+        // every token of the caller revoked (their token version bumped, published as a password change's is)
+        from("direct:logoutEverywhere").routeId("employee.logout-everywhere")
+                .routeConfigurationId(RestErrorConfiguration.ID)
+                .process(new CallerProcessor())
+                .bean("personnel", "signOutEverywhere(${variable.caller})")
                 .removeHeaders("*")
                 .setHeader("Set-Cookie", method("loginService", "expiredCookie"))
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))

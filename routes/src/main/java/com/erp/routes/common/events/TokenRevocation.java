@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * Someone's tokens issued at a token version below {@code tokenVersion} are no longer to be taken (topic
  * {@code erp.topics.tokens-revoked}, compacted, key = their id): they left (퇴사, then all their tokens are refused), or
- * an administrator changed what their tokens say (roles, department, position, name). employee-service bumps the
+ * an administrator changed what their tokens say (roles, department, position, name), or they changed their password
+ * or signed out everywhere. employee-service bumps the
  * person's token version in the transaction of the change and publishes this from its outbox; every service refuses
  * those tokens from then on ({@link com.erp.routes.common.security.RevokedSubjects}), though they have not expired. A
  * version, not a time: a sign-in that read the record before the change gets a token of the old version, refused

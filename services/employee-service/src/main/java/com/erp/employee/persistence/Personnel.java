@@ -623,6 +623,21 @@ public class Personnel {
         throttle.succeeded(caller.username());
     }
 
+    /**
+     * Revokes every token of the caller, this one too (a token that may have got out): applied here after the commit,
+     * published to the others from the outbox, as a password change's revocation is.
+     */
+    public void signOutEverywhere(Caller caller) {
+        TokenRevocation revocation = tx.execute(status -> {
+            Employee e = em.find(Employee.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (e == null || !e.isActive()) {
+                throw ProblemException.forbidden("Your account is not an active employee's.");
+            }
+            return revoke(e, now(), TokenRevocation.Reason.CHANGED);
+        });
+        revoked.revoke(revocation);
+    }
+
     /** Locks employee rows in id order (nulls left out), the one order every change here takes them in. */
     private void lockEmployees(Long... ids) {
         new TreeSet<>(java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).toList())

@@ -72,6 +72,31 @@ class PersonnelTest extends EmployeeTestBase {
                 .status()).isEqualTo(401);
     }
 
+    /** A token that may have got out: its holder ends every token of theirs, in every session, at once. */
+    @Test
+    void signingOutEverywhereEndsEveryTokenOfTheCallerAndOnlyTheirs() {
+        Response hired = hired("everywhere", "DEV");
+        String username = hired.json().path("employee").path("username").asText();
+        String password = hired.json().path("temporaryPassword").asText();
+        String desk = login(username, password).json().path("accessToken").asText();
+        String phone = login(username, password).json().path("accessToken").asText();
+        String other = login("dev.staff", "test-password").json().path("accessToken").asText();
+        assertThat(http.postRaw("/api/auth/logout-everywhere", null, "", null).status()).as("no token").isEqualTo(401);
+
+        Response out = http.postRaw("/api/auth/logout-everywhere", phone, "", null);
+        assertThat(out.status()).as("%s", out).isEqualTo(204);
+        assertMatchesContract(CONTRACT, "POST", "/api/auth/logout-everywhere", out);
+        assertThat(out.header("Set-Cookie")).contains("Max-Age=0");
+        assertThat(http.get("/api/employees/me", desk).status()).as("the other session's token").isEqualTo(401);
+        assertThat(http.get("/api/employees/me", phone).status()).as("its own").isEqualTo(401);
+        assertThat(http.postRaw("/api/auth/logout-everywhere", phone, "", null).status()).isEqualTo(401);
+        assertThat(http.get("/api/employees/me", other).status()).as("somebody else's").isEqualTo(200);
+        // the revocation goes out to the other services as a password change's does
+        assertThat(kafka.awaitKey("employee.tokens-revoked", hired.json().path("employee").path("id").asText(), 1)).hasSize(1);
+        String again = login(username, password).json().path("accessToken").asText();
+        assertThat(http.get("/api/employees/me", again).status()).isEqualTo(200);
+    }
+
     @Test
     void onlyAnAdministratorHiresAndTheRequestMustHold() {
         assertProblem(http.post("/api/employees", token("dev.head"), hire(unique("nope"), "DEV")), 403);
