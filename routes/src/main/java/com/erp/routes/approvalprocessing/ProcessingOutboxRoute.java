@@ -34,6 +34,6 @@ public class ProcessingOutboxRoute extends OutboxRoutes {
 
         // a round reads at most a batch, however many events a Kafka outage left behind
         from(dueEndpoint()).routeId("approval-processing.outbox-due")
-                .bean("processingOutbox", "due({{erp.approval-processing.outbox.batch}})");
+                .bean("processingOutbox", "due({{erp.approval-processing.outbox.batch}}, ${variable.after})");
     }
 }

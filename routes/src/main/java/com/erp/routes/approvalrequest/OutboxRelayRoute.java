@@ -29,7 +29,7 @@ public class OutboxRelayRoute extends OutboxRoutes {
                 .to("{{erp.approval-request.approvals}}&operation=bulkWrite");
 
         from(dueEndpoint()).routeId("approval-request.outbox-due")
-                .setHeader(MongoDbConstants.CRITERIA, method("approvalDocuments", "pendingOutbox"))
+                .setHeader(MongoDbConstants.CRITERIA, method("approvalDocuments", "pendingOutbox(${variable.after})"))
                 .setHeader(MongoDbConstants.SORT_BY, method("approvalDocuments", "pendingOutboxOrder"))
                 .setHeader(MongoDbConstants.LIMIT, simple("{{erp.approval-request.outbox.batch}}", Integer.class))
                 .to("{{erp.approval-request.approvals}}&operation=findAll")

@@ -5,6 +5,8 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -35,5 +37,23 @@ public final class KafkaFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the broker (or the client, before sending) answered about this record or its topic, which other records
+     * and topics need not share: what {@link #refusedForGood} names, or any other non-retriable error of Kafka's
+     * (a topic the service may not write to, an invalid topic). Not: the broker away or slow, a leader moving (all
+     * retriable), credentials it does not take (every record alike), nor a failure that is not Kafka's.
+     */
+    public static boolean answered(Throwable failure) {
+        boolean kafka = false;
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof RetriableException || t instanceof AuthenticationException) {
+                return false;
+            }
+            kafka |= t instanceof ApiException || t instanceof InvalidRecordException || t instanceof SerializationException;
+        }
+        return kafka;
     }
 }

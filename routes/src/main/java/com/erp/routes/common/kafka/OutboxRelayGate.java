@@ -43,18 +43,9 @@ public final class OutboxRelayGate {
         busyUntil = Math.max(busyUntil, clockMs.getAsLong() + busyWindowMs);
     }
 
-    /** How many publications have failed so far (a round compares it before and after). */
+    /** How many publications have failed so far (a relay round compares it before and after: RelayPass). */
     public long failures() {
         return failures.get();
-    }
-
-    /**
-     * Whether the relay goes on with another round at once instead of a period later: when this one took as many
-     * entries as a round may ({@code batch}), more are waiting; unless a send of this round failed (Kafka slow or
-     * away), when going on would only take the same entries again.
-     */
-    public boolean anotherRound(int due, long batch, long failuresBefore) {
-        return due >= batch && failures.get() == failuresBefore;
     }
 
     public boolean shouldScan() {

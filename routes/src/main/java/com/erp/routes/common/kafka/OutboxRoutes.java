@@ -35,18 +35,23 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * at most {@code detached-in-flight} of its sends await Kafka's answer at once.
  * <p>
  * A service's subclass supplies its storage: {@code direct:<service>.outbox-remove} (remove the entry in the
- * variable {@code entry}) and {@code direct:<service>.outbox-due} (the entries to relay, as a list of
- * {@link OutboxEntry}, from at most {@link #batch()} at once). Its settings are {@code erp.<service>.outbox.*}.
+ * variable {@code entry}) and {@code direct:<service>.outbox-due} (an {@link OutboxPage}: the entries to relay, in the
+ * order they were stored, of at most {@link #batch()} read at once from after the position in the variable
+ * {@code after}, or from the oldest when it is null). Its settings are {@code erp.<service>.outbox.*}.
  */
 public abstract class OutboxRoutes extends RouteBuilder {
 
     /** The documents of a relay round whose event failed (a set, shared by the round's split). */
     private static final String FAILED_DOCUMENTS = "failedDocuments";
+    /** The relay's {@link RelayPass}, on a relay round's exchanges only. */
+    private static final String PASS = "relayPass";
 
     private final String service;
     private final String entriesBean;
     private final String entriesMethod;
     private OutboxRelayGate gate;
+    private final RelayPass pass = new RelayPass();
+    private long batch;
 
     /** @param entriesBean and {@code entriesMethod}: turn what was stored into its {@link OutboxEntry}s */
     protected OutboxRoutes(String service, String entriesBean, String entriesMethod) {
@@ -98,6 +103,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
         String settings = "erp." + service + ".outbox.";
         gate = new OutboxRelayGate(setting(settings + "grace-ms"), setting(settings + "period-ms"),
                 setting(settings + "idle-scan-ms"), System::currentTimeMillis);
+        batch = batch();
         String entry = "direct:" + service + ".publish-entry";
         String inOrder = "direct:" + service + ".publish-entry-in-order";
         from(publish(service)).routeId(service + ".publish")
@@ -132,6 +138,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
                     .to(removeEndpoint())
                 .doCatch(Exception.class)
                     .bean(gate, "publishFailed")
+                    .process(OutboxRoutes::tellThePass)
                     .setVariable("failed", constant(true))
                     .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId} stays in "
                             + "the outbox for the relay: ${exception.message}")
@@ -173,20 +180,35 @@ public abstract class OutboxRoutes extends RouteBuilder {
                 .routeId(service + ".outbox-relay")
                 .filter(method(gate, "shouldScan"))
                 .setVariable("more", constant(true))
-                // A round takes at most a batch: after a full one the next starts at once, so a backlog (entries
-                // left by a slow broker under load) drains as fast as Kafka acknowledges, not a batch a period.
+                .setVariable(PASS, constant(pass))
+                // A round takes at most a batch: after a full one the next starts at once, from where it ended, so a
+                // backlog (entries left by a slow broker under load) drains as fast as Kafka acknowledges, not a batch
+                // a period; and a batch Kafka keeps refusing at the front holds nothing back (RelayPass).
                 .loopDoWhile(simple("${variable.more}"))
                     .setVariable("failuresBefore", method(gate, "failures"))
+                    .setVariable("after", method(pass, "after"))
                     .to(dueEndpoint())
-                    .bean(gate, "scanned(${body.size})")
-                    .setVariable("due", simple("${body.size}"))
-                    .process(OutboxRoutes::noDocumentFailedYet)
-                    .split(body())
+                    .setVariable("page", body())
+                    .bean(gate, "scanned(${body.entries.size})")
+                    .process(e -> e.setVariable(FAILED_DOCUMENTS, pass.begin(e.getVariable("page", OutboxPage.class))))
+                    .split(simple("${variable.page.entries}"))
                         .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the outbox")
                         .to(inOrder)
                     .end()
-                    .setVariable("more", method(gate, "anotherRound(${variable.due}, " + batch() + ", ${variable.failuresBefore})"))
+                    .setVariable("more", method(this, "anotherRound(${variable.page}, ${variable.failuresBefore})"))
                 .end();
+    }
+
+    /** After a round: another at once, from where it ended ({@link RelayPass#next}, {@link OutboxRelayGate}). */
+    public boolean anotherRound(OutboxPage page, long failuresBefore) {
+        return pass.next(page, batch, gate.failures() != failuresBefore);
+    }
+
+    private static void tellThePass(Exchange exchange) {
+        RelayPass relaying = exchange.getVariable(PASS, RelayPass.class);
+        if (relaying != null) { // a relay round's, not a publication's
+            relaying.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        }
     }
 
     private static void noDocumentFailedYet(Exchange exchange) {

@@ -40,10 +40,25 @@ class KafkaFailuresTest {
     }
 
     @Test
+    void theBrokersAnswerAboutARecordOrItsTopicIsToldApartFromItsAbsence() {
+        assertThat(KafkaFailures.answered(new CamelExchangeException("send failed", null,
+                new TopicAuthorizationException("Not authorized to access topics: [approval.comment]")))).isTrue();
+        assertThat(KafkaFailures.answered(new org.apache.kafka.common.errors.InvalidTopicException("bad name"))).isTrue();
+        assertThat(KafkaFailures.answered(new ExecutionException(new RecordTooLargeException("too large")))).isTrue();
+        // away, moving, credentials (every record alike), or not Kafka's at all
+        assertThat(KafkaFailures.answered(new TimeoutException("Expiring 1 record(s)"))).isFalse();
+        assertThat(KafkaFailures.answered(new KafkaException(new NotLeaderOrFollowerException("moving")))).isFalse();
+        assertThat(KafkaFailures.answered(new SaslAuthenticationException("bad credentials"))).isFalse();
+        assertThat(KafkaFailures.answered(new IllegalStateException("producer closed"))).isFalse();
+        assertThat(KafkaFailures.answered(null)).isFalse();
+    }
+
+    @Test
     void aCauseChainThatLoopsEnds() {
         IllegalStateException a = new IllegalStateException("a");
         IllegalStateException b = new IllegalStateException("b", a);
         a.initCause(b);
         assertThat(KafkaFailures.refusedForGood(a)).isFalse();
+        assertThat(KafkaFailures.answered(a)).isFalse();
     }
 }

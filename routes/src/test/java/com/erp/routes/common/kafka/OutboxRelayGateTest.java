@@ -69,18 +69,4 @@ class OutboxRelayGateTest {
         at(500_000); // even if the timer first fires long after construction
         assertThat(gate.shouldScan()).isTrue();
     }
-
-    @Test
-    void goesOnAtOnceAfterAFullRoundUnlessASendOfItFailed() {
-        long before = gate.failures();
-        assertThat(gate.anotherRound(200, 200, before)).as("a full round: more are waiting").isTrue();
-        assertThat(gate.anotherRound(199, 200, before)).as("fewer than a batch: that was all").isFalse();
-        assertThat(gate.anotherRound(0, Long.MAX_VALUE, before)).as("an unbounded round took everything").isFalse();
-        gate.scanned(200);
-        assertThat(gate.anotherRound(200, 200, before)).as("finding entries is no failure").isTrue();
-        gate.publishFailed();
-        assertThat(gate.anotherRound(200, 200, before)).as("a send failed: the same entries would come again")
-                .isFalse();
-        assertThat(gate.anotherRound(200, 200, gate.failures())).isTrue();
-    }
 }

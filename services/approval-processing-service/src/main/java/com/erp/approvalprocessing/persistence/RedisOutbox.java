@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.ToLongFunction;
 
 import com.erp.routes.common.kafka.OutboxEntry;
+import com.erp.routes.common.kafka.OutboxPage;
 import com.erp.routes.common.redis.LuaScripts;
 import com.erp.routes.common.redis.RedisKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,33 +65,41 @@ public class RedisOutbox {
         this.grace = grace;
     }
 
-    /** The entries to relay now, from the {@code batch} stored first, in order ({@link #dueInOrder}). */
-    public List<OutboxEntry> due(int batch) {
+    /**
+     * The entries to relay now ({@link #dueInOrder}) of the {@code batch} stored first after {@code after} (a score
+     * in the order, as the last page gave it; null: from the oldest).
+     */
+    public OutboxPage due(int batch, String after) {
         // at least one (0 would read the whole order), at most what the script can unpack in one call
         String limit = String.valueOf(Math.max(1, Math.min(batch, MAX_BATCH)));
-        List<?> result = redis.execute(dueScript, KEYS, limit);
-        if (result == null || result.isEmpty()) {
-            return List.of();
+        String from = after == null ? "-inf" : "(" + after;
+        List<?> result = redis.execute(dueScript, KEYS, limit, from);
+        if (result == null || result.size() < 3) {
+            return new OutboxPage(List.of(), 0, null, Set.of());
         }
         if (Long.parseLong(result.get(0).toString()) > 0) {
             adoptUnordered();
-            result = redis.execute(dueScript, KEYS, limit);
+            result = redis.execute(dueScript, KEYS, limit, from);
         }
         List<OutboxEntry> stored = new ArrayList<>(result.size());
-        for (Object value : result.subList(1, result.size())) {
+        for (Object value : result.subList(3, result.size())) {
             stored.add(read(value.toString()));
         }
-        return dueInOrder(stored, this::sequence, clock.instant().minus(grace));
+        Set<String> waiting = new HashSet<>();
+        List<OutboxEntry> due = dueInOrder(stored, this::sequence, clock.instant().minus(grace), waiting);
+        String last = result.get(1).toString();
+        return new OutboxPage(due, Integer.parseInt(result.get(2).toString()), last.isEmpty() ? null : last, waiting);
     }
 
     /**
      * Of entries in the order they were stored, those stored before {@code dueBefore}; a document's entries only up
      * to its first that is not due yet, so that none of its events overtakes an earlier one. A document's entries go
      * by their events' sequence, in the places its entries hold: the order of storing can differ from it where an
-     * earlier version stored some (adopted, scored by time, a transition's events at the same instant).
+     * earlier version stored some (adopted, scored by time, a transition's events at the same instant). The documents
+     * that wait so are added to {@code waiting}.
      */
     static List<OutboxEntry> dueInOrder(List<OutboxEntry> stored, ToLongFunction<OutboxEntry> sequence,
-                                        Instant dueBefore) {
+                                        Instant dueBefore, Set<String> waiting) {
         Map<String, List<OutboxEntry>> byDocument = new HashMap<>();
         for (OutboxEntry entry : stored) {
             byDocument.computeIfAbsent(entry.approvalId(), id -> new ArrayList<>()).add(entry);
@@ -104,7 +113,6 @@ public class RedisOutbox {
             }
             inSequence.put(id, entries.iterator());
         });
-        Set<String> waiting = new HashSet<>();
         List<OutboxEntry> due = new ArrayList<>();
         for (OutboxEntry place : stored) {
             OutboxEntry entry = inSequence.get(place.approvalId()).next();

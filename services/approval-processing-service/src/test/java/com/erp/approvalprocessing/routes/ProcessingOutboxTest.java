@@ -98,6 +98,67 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
                 .hasSize(2);
     }
 
+    /**
+     * Entries Kafka keeps refusing at the front of the outbox (too large for their topic here; a topic without its ACL
+     * alike), a page (a batch, two here) and more of them, hold nothing behind them back: the relay goes on past them,
+     * a page after another, while a document whose event was refused keeps its later events back, in a later page too.
+     */
+    @Test
+    void theRelayGoesOnPastAFrontKafkaKeepsRefusingAndARefusedDocumentsLaterEventsWait() throws Exception {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String big = "x".repeat(400);
+        List<OutboxEntry> stored = new ArrayList<>();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", brokers))) {
+            var topic = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "approval.decided");
+            camel.getRouteController().stopRoute("approval-processing.outbox-relay");
+            alter(admin, topic, "200");
+            try {
+                // in the order stored: two refused, the first event of D refused, X's, D's next, Y's
+                for (String[] e : List.of(new String[] {"r1", "approval.decided", big}, new String[] {"r2", "approval.decided", big},
+                        new String[] {"d", "approval.decided", big}, new String[] {"x", "approval.step-activated", ""},
+                        new String[] {"d", "approval.step-activated", ""}, new String[] {"y", "approval.step-activated", ""})) {
+                    stored.add(ordered(e[0] + "-" + run, e[1], stored.size() + 1, e[2]));
+                }
+                // as they would have got there: a publication Kafka refused, after which the relay looks at once
+                // (stored after them, its own events are not due for the grace period yet)
+                String decided = activated();
+                var r = http.send(http.request("/api/approvals/" + decided + "/decisions", token(LEAD))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"decision\":\"APPROVE\",\"comment\":\"" + "승인 ".repeat(40) + "\"}")).build());
+                assertThat(r.status()).as("%s", r).isEqualTo(200);
+                camel.getRouteController().startRoute("approval-processing.outbox-relay");
+                for (String doc : List.of("x", "y")) {
+                    assertThat(kafka.await("approval.step-activated", rec -> (doc + "-" + run).equals(rec.key()), 1,
+                            Duration.ofSeconds(30))).as("%s went, behind the refused front", doc).hasSize(1);
+                }
+                assertThat(kafka.await("approval.step-activated", rec -> ("d-" + run).equals(rec.key()), 1,
+                        Duration.ofSeconds(3))).as("D's later event did not overtake its refused one").isEmpty();
+                assertThat(stored.stream().filter(e -> redis.opsForHash().hasKey(RedisKeys.PROCESSING_OUTBOX, e.eventId()))
+                        .map(OutboxEntry::approvalId)).containsExactly("r1-" + run, "r2-" + run, "d-" + run, "d-" + run);
+            } finally {
+                camel.getRouteController().stopRoute("approval-processing.outbox-relay");
+                for (OutboxEntry e : stored) {
+                    outbox.published(e);
+                }
+                alter(admin, topic, null);
+                camel.getRouteController().startRoute("approval-processing.outbox-relay");
+            }
+        }
+    }
+
+    /** An entry as the commit script stores it: in the hash and in the order, scored by the counter. */
+    private OutboxEntry ordered(String doc, String topic, long sequence, String padding) throws Exception {
+        OutboxEntry entry = new OutboxEntry(doc, java.util.UUID.randomUUID().toString(), topic,
+                "{\"sequence\":" + sequence + ",\"padding\":\"" + padding + "\"}", Instant.now().minusSeconds(60), null);
+        redis.opsForHash().put(RedisKeys.PROCESSING_OUTBOX, entry.eventId(), json.writeValueAsString(entry));
+        redis.opsForZSet().add(RedisKeys.PROCESSING_OUTBOX_ORDER, entry.eventId(),
+                redis.opsForValue().increment(RedisKeys.PROCESSING_OUTBOX_SEQUENCE));
+        return entry;
+    }
+
     /** Sets the topic's largest record, or lifts the limit (null). */
     private static void alter(org.apache.kafka.clients.admin.Admin admin,
                               org.apache.kafka.common.config.ConfigResource topic, String maxBytes) throws Exception {
@@ -125,7 +186,7 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
             OutboxEntry second = legacy("legacy-a", now.minusSeconds(60), 2);
             redis.opsForZSet().add(RedisKeys.PROCESSING_OUTBOX_ORDER, "removed-by-an-earlier-version", -4.4e15);
 
-            List<OutboxEntry> due = outbox.due(2);
+            List<OutboxEntry> due = outbox.due(2, null).entries();
 
             assertThat(due).extracting(OutboxEntry::eventId).containsExactly(first.eventId(), second.eventId());
             assertThat(redis.opsForZSet().range(RedisKeys.PROCESSING_OUTBOX_ORDER, 0, 2))
@@ -134,7 +195,7 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
             for (OutboxEntry entry : List.of(first, second)) {
                 outbox.published(entry);
             }
-            assertThat(outbox.due(2)).extracting(OutboxEntry::eventId).containsExactly(third.eventId());
+            assertThat(outbox.due(2, null).entries()).extracting(OutboxEntry::eventId).containsExactly(third.eventId());
             outbox.published(third);
             assertThat(redis.opsForHash().hasKey(RedisKeys.PROCESSING_OUTBOX, third.eventId())).isFalse();
             assertThat(redis.opsForZSet().score(RedisKeys.PROCESSING_OUTBOX_ORDER, third.eventId())).isNull();

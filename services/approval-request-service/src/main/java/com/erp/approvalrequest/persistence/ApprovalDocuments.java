@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
@@ -52,6 +53,7 @@ import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.events.Topics;
 import com.erp.routes.common.kafka.OutboxEntry;
+import com.erp.routes.common.kafka.OutboxPage;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
 import com.erp.routes.common.web.ProblemException;
@@ -241,10 +243,17 @@ public class ApprovalDocuments {
         return entries;
     }
 
-    /** Outbox entries of these documents old enough that the route that wrote them has given up on them. */
-    public List<OutboxEntry> dueOutbox(List<Document> documents) {
+    /**
+     * Outbox entries of these documents (a page of {@link #pendingOutbox(String)}, in its order) old enough that the
+     * route that wrote them has given up on them; the page ends at the last document's mark. A document holds all its
+     * entries, so none waits for a later page.
+     */
+    public OutboxPage dueOutbox(List<Document> documents) {
         Instant due = clock.instant().minus(outboxGrace);
-        return documents.stream().flatMap(d -> outbox(d).stream()).filter(e -> e.createdAt().isBefore(due)).toList();
+        List<OutboxEntry> entries = documents.stream().flatMap(d -> outbox(d).stream())
+                .filter(e -> e.createdAt().isBefore(due)).toList();
+        String last = documents.isEmpty() ? null : documents.get(documents.size() - 1).getString(OUTBOX_MARK);
+        return new OutboxPage(entries, documents.size(), last, Set.of());
     }
 
     /**
@@ -261,6 +270,11 @@ public class ApprovalDocuments {
      */
     public Bson pendingOutbox() {
         return regex(OUTBOX_MARK, "^");
+    }
+
+    /** Those of {@link #pendingOutbox()} after the mark {@code after} in {@link #pendingOutboxOrder()}; all if null. */
+    public Bson pendingOutbox(String after) {
+        return after == null ? pendingOutbox() : and(pendingOutbox(), gt(OUTBOX_MARK, after));
     }
 
     /** Oldest first, so that entries due for the relay are not crowded out of a batch by fresh ones. */

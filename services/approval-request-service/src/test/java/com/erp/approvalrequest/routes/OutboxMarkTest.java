@@ -106,6 +106,17 @@ class OutboxMarkTest extends ApprovalRequestRouteTestBase {
             List<String> found = approvals().find(documents.pendingOutbox()).sort(documents.pendingOutboxOrder())
                     .map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
             assertThat(found).containsSubsequence(older, newer).noneMatch(f -> f.startsWith("unmarked-"));
+            // a relay's next page starts after the last mark of the one before
+            String olderMark = approvals().find(new Document("_id", older)).first().getString(ApprovalDocuments.OUTBOX_MARK);
+            List<String> after = approvals().find(documents.pendingOutbox(olderMark)).sort(documents.pendingOutboxOrder())
+                    .map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
+            assertThat(after).contains(newer).doesNotContain(older).noneMatch(f -> f.startsWith("unmarked-"));
+            assertThat(documents.dueOutbox(approvals().find(new Document("_id", older)).into(new java.util.ArrayList<>())))
+                    .satisfies(page -> {
+                        assertThat(page.read()).isEqualTo(1);
+                        assertThat(page.last()).isEqualTo(olderMark);
+                        assertThat(page.entries()).as("not due: stored in the future").isEmpty();
+                    });
         } finally {
             approvals().deleteMany(new Document("_id", new Document("$in", List.of(newer, older, unmarked))));
         }
