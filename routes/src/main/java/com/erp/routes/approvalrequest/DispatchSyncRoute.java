@@ -43,6 +43,7 @@ public class DispatchSyncRoute extends RouteBuilder {
     public static final String WITHDRAW_UNSENT = "direct:approval-request.withdraw-unsent";
     /** Takes the document back after processing was not reached or refused it (variable {@code refusal}: its reason). */
     private static final String TAKE_BACK = "direct:approval-request.take-back";
+    private static final String REFUSAL_HEADER = "ErpDispatchRefusal";
 
     @Override
     public void configure() {
@@ -112,10 +113,22 @@ public class DispatchSyncRoute extends RouteBuilder {
                 .setBody(method("approvalDocuments", "unclaimed"))
                 .to("{{erp.approval-request.approvals}}&operation=remove");
 
+        // processing's refusal is its answer, not a failed call: the breaker counts it a success (refusals during a
+        // rollout must not open it for everyone's submissions), and it is thrown once out of it
         from("direct:approval-request.grpc-dispatch").routeId("approval-request.grpc-dispatch")
                 .circuitBreaker().id("processing-grpc-breaker").configuration("processing-grpc")
-                    .to("grpc://{{erp.approval-request.sync.processing-address}}"
-                            + "/com.erp.routes.grpc.ApprovalDispatch?method=dispatch&synchronous=true")
+                    .doTry()
+                        .to("grpc://{{erp.approval-request.sync.processing-address}}"
+                                + "/com.erp.routes.grpc.ApprovalDispatch?method=dispatch&synchronous=true")
+                    .doCatch(Exception.class).onWhen(e -> refusal(failureOf(e)) != null)
+                        // a header: what the breaker's own copy of the exchange leaves is its message
+                        .process(e -> e.getMessage().setHeader(REFUSAL_HEADER, refusal(failureOf(e))))
+                    .end()
+                .end()
+                .filter(header(REFUSAL_HEADER).isNotNull())
+                    .process(e -> {
+                        throw new DispatchRefusedException(e.getMessage().getHeader(REFUSAL_HEADER, String.class));
+                    })
                 .end();
     }
 
@@ -143,6 +156,9 @@ public class DispatchSyncRoute extends RouteBuilder {
      */
     public static String refusal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DispatchRefusedException r) {
+                return r.getMessage();
+            }
             if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
                 String reason = s.getStatus().getDescription();
                 return reason == null || reason.isBlank() ? "the approval line breaks its rules" : reason;

@@ -53,5 +53,7 @@ class DispatchFailuresTest {
         assertThat(DispatchSyncRoute.refusal(Status.DEADLINE_EXCEEDED.asRuntimeException())).isNull();
         assertThat(DispatchSyncRoute.refusal(new TimeoutException("deadline"))).isNull();
         assertThat(DispatchSyncRoute.refusal(null)).isNull();
+        assertThat(DispatchSyncRoute.refusal(new CamelExecutionException("wrapped", null,
+                new DispatchRefusedException("step 1: nobody")))).isEqualTo("step 1: nobody");
     }
 }

@@ -5,12 +5,12 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.errors.ApiException;
-import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 
 /** Tells apart the ways a send to Kafka fails. */
 public final class KafkaFailures {
@@ -41,19 +41,20 @@ public final class KafkaFailures {
 
     /**
      * Whether the broker (or the client, before sending) answered about this record or its topic, which other records
-     * and topics need not share: what {@link #refusedForGood} names, or any other non-retriable error of Kafka's
-     * (a topic the service may not write to, an invalid topic). Not: the broker away or slow, a leader moving (all
-     * retriable), credentials it does not take (every record alike), nor a failure that is not Kafka's.
+     * and topics need not share: what {@link #refusedForGood} names, a topic the service may not write to, a topic
+     * name the broker rejects. Not: the broker away or slow, a leader moving (all retriable), nor what fails every
+     * record alike (credentials, a cluster ACL, a fenced producer), nor a failure that is not Kafka's.
      */
     public static boolean answered(Throwable failure) {
-        boolean kafka = false;
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof RetriableException || t instanceof AuthenticationException) {
+            if (t instanceof RetriableException) {
                 return false;
             }
-            kafka |= t instanceof ApiException || t instanceof InvalidRecordException || t instanceof SerializationException;
+            if (t instanceof TopicAuthorizationException || t instanceof InvalidTopicException) {
+                return true;
+            }
         }
-        return kafka;
+        return refusedForGood(failure);
     }
 }

@@ -49,6 +49,9 @@ class KafkaFailuresTest {
         assertThat(KafkaFailures.answered(new TimeoutException("Expiring 1 record(s)"))).isFalse();
         assertThat(KafkaFailures.answered(new KafkaException(new NotLeaderOrFollowerException("moving")))).isFalse();
         assertThat(KafkaFailures.answered(new SaslAuthenticationException("bad credentials"))).isFalse();
+        assertThat(KafkaFailures.answered(new org.apache.kafka.common.errors.ClusterAuthorizationException(
+                "no IdempotentWrite"))).isFalse();
+        assertThat(KafkaFailures.answered(new org.apache.kafka.common.errors.ProducerFencedException("fenced"))).isFalse();
         assertThat(KafkaFailures.answered(new IllegalStateException("producer closed"))).isFalse();
         assertThat(KafkaFailures.answered(null)).isFalse();
     }

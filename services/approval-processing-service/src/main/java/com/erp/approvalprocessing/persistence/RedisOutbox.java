@@ -75,10 +75,13 @@ public class RedisOutbox {
         String from = after == null ? "-inf" : "(" + after;
         List<?> result = redis.execute(dueScript, KEYS, limit, from);
         if (result == null || result.size() < 3) {
-            return new OutboxPage(List.of(), 0, null, Set.of());
+            return OutboxPage.empty();
         }
         if (Long.parseLong(result.get(0).toString()) > 0) {
-            adoptUnordered();
+            if (adoptUnordered() > 0 && after != null) {
+                // scored before everything, behind this look's place: a look from the front sends them first
+                return OutboxPage.empty();
+            }
             result = redis.execute(dueScript, KEYS, limit, from);
         }
         List<OutboxEntry> stored = new ArrayList<>(result.size());
@@ -88,7 +91,8 @@ public class RedisOutbox {
         Set<String> waiting = new HashSet<>();
         List<OutboxEntry> due = dueInOrder(stored, this::sequence, clock.instant().minus(grace), waiting);
         String last = result.get(1).toString();
-        return new OutboxPage(due, Integer.parseInt(result.get(2).toString()), last.isEmpty() ? null : last, waiting);
+        return new OutboxPage(due, Integer.parseInt(result.get(2).toString()), stored.size(), last.isEmpty() ? null : last,
+                waiting);
     }
 
     /**
@@ -142,8 +146,8 @@ public class RedisOutbox {
         redis.execute(removeScript, KEYS, entry.eventId());
     }
 
-    /** Puts the entries the order lacks into it (stored by a version before it), a page at a time. */
-    void adoptUnordered() {
+    /** Puts the entries the order lacks into it (stored by a version before it), a page at a time; how many. */
+    long adoptUnordered() {
         long adopted = 0;
         List<String> page = new ArrayList<>(2 * ADOPT_PAGE);
         try (Cursor<Map.Entry<Object, Object>> entries = redis.opsForHash().scan(RedisKeys.PROCESSING_OUTBOX,
@@ -161,6 +165,7 @@ public class RedisOutbox {
         if (adopted > 0) {
             LOG.info("the outbox relay adopted {} entries stored without an order (by an earlier version)", adopted);
         }
+        return adopted;
     }
 
     static long adoptedScore(Instant createdAt) {

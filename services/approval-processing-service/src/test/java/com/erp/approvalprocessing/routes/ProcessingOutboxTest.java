@@ -204,6 +204,36 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
         }
     }
 
+    /**
+     * A page never ends inside a group of entries of one score (adopted entries of one instant): the next page starts
+     * after that score, so it would skip the rest of the group. Adopting entries in the middle of a look (they score
+     * before its place) ends the look, so that the next, from the front, sends them first.
+     */
+    @Test
+    void aPageTakesAWholeGroupOfOneScoreAndAdoptingEntriesMidLookEndsIt() throws Exception {
+        camel.getRouteController().stopRoute("approval-processing.outbox-relay"); // this test is the relay
+        List<OutboxEntry> all = new ArrayList<>();
+        try {
+            Instant instant = Instant.now().minusSeconds(90);
+            for (int i = 1; i <= 3; i++) {
+                all.add(legacy("tied-" + i, instant, i));
+            }
+            var page = outbox.due(2, null);
+            assertThat(page.read()).as("the group of three not cut at two").isEqualTo(3);
+            assertThat(page.entries()).extracting(OutboxEntry::eventId).containsExactly("tied-1", "tied-2", "tied-3");
+            assertThat(outbox.due(2, page.last()).entries()).extracting(OutboxEntry::eventId)
+                    .doesNotContain("tied-1", "tied-2", "tied-3");
+
+            all.add(legacy("adopted-mid-look", instant.plusSeconds(1), 4));
+            var midLook = outbox.due(2, page.last());
+            assertThat(midLook.read()).as("adopted behind the look's place: the look ends").isZero();
+            assertThat(outbox.due(5, null).entries()).extracting(OutboxEntry::eventId).contains("adopted-mid-look");
+        } finally {
+            all.forEach(outbox::published);
+            camel.getRouteController().startRoute("approval-processing.outbox-relay");
+        }
+    }
+
     /** An entry as a version before the order stored it: in the hash only. */
     private OutboxEntry legacy(String eventId, Instant createdAt, long sequence) throws Exception {
         OutboxEntry entry = new OutboxEntry("legacy-doc", eventId, "approval.decided", "{\"sequence\":" + sequence + "}",

@@ -250,10 +250,10 @@ public class ApprovalDocuments {
      */
     public OutboxPage dueOutbox(List<Document> documents) {
         Instant due = clock.instant().minus(outboxGrace);
-        List<OutboxEntry> entries = documents.stream().flatMap(d -> outbox(d).stream())
-                .filter(e -> e.createdAt().isBefore(due)).toList();
+        List<OutboxEntry> pending = documents.stream().flatMap(d -> outbox(d).stream()).toList();
+        List<OutboxEntry> entries = pending.stream().filter(e -> e.createdAt().isBefore(due)).toList();
         String last = documents.isEmpty() ? null : documents.get(documents.size() - 1).getString(OUTBOX_MARK);
-        return new OutboxPage(entries, documents.size(), last, Set.of());
+        return new OutboxPage(entries, documents.size(), pending.size(), last, Set.of());
     }
 
     /**

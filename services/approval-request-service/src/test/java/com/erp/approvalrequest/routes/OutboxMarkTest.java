@@ -133,6 +133,53 @@ class OutboxMarkTest extends ApprovalRequestRouteTestBase {
         assertThat(published.stream().map(r -> r.value()).distinct()).as("the same event").hasSize(1);
     }
 
+    /**
+     * Documents whose events Kafka keeps refusing at the front of the outbox (too large for their topic here; a topic
+     * without its ACL alike), more than a page (two here) of them, hold back nothing behind them: the relay goes on
+     * past them, from where each page ended.
+     */
+    @Test
+    void theRelayGoesOnPastDocumentsKafkaKeepsRefusingAtTheFront() throws Exception {
+        Instant created = Instant.now().minusSeconds(600); // before every other test's leftovers
+        List<String> refused = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", brokers))) {
+            var topic = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "approval.withdrawn");
+            alter(admin, topic, "200");
+            try {
+                for (int i = 0; i < 3; i++) {
+                    String id = "refused-" + UUID.randomUUID();
+                    OutboxEntry e = new OutboxEntry(id, "ev-" + id, "approval.withdrawn",
+                            "{\"approvalId\":\"" + id + "\",\"padding\":\"" + "x".repeat(400) + "\"}",
+                            created.plusSeconds(i), null);
+                    approvals().insertOne(new Document("_id", id).append("status", "SUBMITTED")
+                            .append("outbox", List.of(entry(e)))
+                            .append(ApprovalDocuments.OUTBOX_MARK, ApprovalDocuments.outboxMark(id, e.createdAt())));
+                    refused.add(id);
+                }
+                String behind = leftover(created.plusSeconds(10), true);
+
+                assertRelayed(behind, "relayed behind three refused");
+                assertThat(refused).allSatisfy(id -> assertThat(approvals().find(new Document("_id", id)).first()
+                        .getList("outbox", Document.class)).as("still waiting").hasSize(1));
+            } finally {
+                approvals().deleteMany(new Document("_id", new Document("$in", refused)));
+                alter(admin, topic, null);
+            }
+        }
+    }
+
+    /** Sets the topic's largest record, or lifts the limit (null). */
+    private static void alter(org.apache.kafka.clients.admin.Admin admin,
+                              org.apache.kafka.common.config.ConfigResource topic, String maxBytes) throws Exception {
+        var entry = new org.apache.kafka.clients.admin.ConfigEntry("max.message.bytes", maxBytes == null ? "" : maxBytes);
+        var op = new org.apache.kafka.clients.admin.AlterConfigOp(entry, maxBytes == null
+                ? org.apache.kafka.clients.admin.AlterConfigOp.OpType.DELETE
+                : org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
+        admin.incrementalAlterConfigs(java.util.Map.of(topic, List.of(op))).all().get();
+    }
+
     /** A document whose submission event was stored but never published (a crash right after the insert). */
     private String leftover(Instant created, boolean marked) {
         return leftover(created, marked, null);

@@ -142,7 +142,8 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
     /**
      * Processing refuses the submission (INVALID_ARGUMENT: its version of the line's rules, as during a rollout): it
      * activated nothing, so the document is taken back and the drafter is told why, 422; nothing is kept or published,
-     * and the same submission sent again with its Idempotency-Key is a new attempt, refused the same way.
+     * and the same submission sent again with its Idempotency-Key is a new attempt, refused the same way. Refusals do
+     * not open the circuit breaker.
      */
     @Test
     void aSubmissionProcessingRefusesIsTakenBackAndAnswered422WithItsReason() throws Exception {
@@ -153,7 +154,9 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(Map.of(
                         "type", "GENERAL", "title", title, "approverIds", List.of(LEAD.id()))))).build());
 
-        for (int attempt = 1; attempt <= 2; attempt++) {
+        // more refusals than the circuit breaker's minimum of calls (10): answers, not failures, so it stays closed
+        // and each is told why (an open breaker would answer 503 to everyone's submissions)
+        for (int attempt = 1; attempt <= 12; attempt++) {
             Response refused = submit.get();
             assertThat(refused.status()).as("attempt %d: %s", attempt, refused).isEqualTo(422);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
