@@ -9,12 +9,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -69,6 +73,21 @@ public final class KafkaProbe {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /**
+     * Sets the largest record the topic takes ({@code max.message.bytes}), or lifts the limit ({@code null}): the
+     * broker then refuses larger records for good, as it would records of a topic without its ACL.
+     */
+    public void maxRecordBytes(String topic, String bytes) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        AlterConfigOp op = new AlterConfigOp(new ConfigEntry("max.message.bytes", bytes == null ? "" : bytes),
+                bytes == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET);
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", brokers))) {
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not change " + topic + "'s max.message.bytes", e);
         }
     }
 

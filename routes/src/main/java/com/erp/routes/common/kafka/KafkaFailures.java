@@ -26,17 +26,7 @@ public final class KafkaFailures {
      * record alike and pass once the setup is mended, when the records should simply go, as they would have.
      */
     public static boolean refusedForGood(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof RetriableException) {
-                return false;
-            }
-            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof InvalidRecordException || t instanceof SerializationException) {
-                return true;
-            }
-        }
-        return false;
+        return refused(failure, false);
     }
 
     /**
@@ -46,15 +36,21 @@ public final class KafkaFailures {
      * record alike (credentials, a cluster ACL, a fenced producer), nor a failure that is not Kafka's.
      */
     public static boolean answered(Throwable failure) {
+        return refused(failure, true);
+    }
+
+    private static boolean refused(Throwable failure, boolean topicsToo) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof RetriableException) {
                 return false;
             }
-            if (t instanceof TopicAuthorizationException || t instanceof InvalidTopicException) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidRecordException || t instanceof SerializationException
+                    || topicsToo && (t instanceof TopicAuthorizationException || t instanceof InvalidTopicException)) {
                 return true;
             }
         }
-        return refusedForGood(failure);
+        return false;
     }
 }

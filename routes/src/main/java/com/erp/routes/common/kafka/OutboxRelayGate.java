@@ -1,6 +1,5 @@
 package com.erp.routes.common.kafka;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,7 +18,6 @@ public final class OutboxRelayGate {
     private volatile long busyUntil;
     private volatile long lastScan;
     private volatile boolean scannedOnce;
-    private final AtomicLong failures = new AtomicLong();
 
     /**
      * @param graceMs    how old an entry must be before the relay takes it
@@ -35,17 +33,11 @@ public final class OutboxRelayGate {
 
     /** A publication failed: its entry waits in the outbox and is due after the grace period. */
     public void publishFailed() {
-        failures.incrementAndGet();
         keepLooking();
     }
 
     private void keepLooking() {
         busyUntil = Math.max(busyUntil, clockMs.getAsLong() + busyWindowMs);
-    }
-
-    /** How many publications have failed so far (a relay round compares it before and after: RelayPass). */
-    public long failures() {
-        return failures.get();
     }
 
     public boolean shouldScan() {

@@ -43,6 +43,8 @@ public abstract class OutboxRoutes extends RouteBuilder {
 
     /** The documents of a relay round whose event failed (a set, shared by the round's split). */
     private static final String FAILED_DOCUMENTS = "failedDocuments";
+    /** The most a round reads (what a store's single call can hand back, a Lua script's unpack above all). */
+    public static final int MAX_BATCH = 5000;
     /** The relay's {@link RelayPass}, on a relay round's exchanges only. */
     private static final String PASS = "relayPass";
 
@@ -84,8 +86,9 @@ public abstract class OutboxRoutes extends RouteBuilder {
      */
     protected long batch() {
         long batch = setting("erp." + service + ".outbox.batch");
-        if (batch < 1) {
-            throw new IllegalArgumentException("erp." + service + ".outbox.batch must be at least 1, not " + batch);
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new IllegalArgumentException("erp." + service + ".outbox.batch must be 1.." + MAX_BATCH + ", not "
+                    + batch);
         }
         return batch;
     }
@@ -186,7 +189,6 @@ public abstract class OutboxRoutes extends RouteBuilder {
                 // backlog (entries left by a slow broker under load) drains as fast as Kafka acknowledges, not a batch
                 // a period; and a batch Kafka keeps refusing at the front holds nothing back (RelayPass).
                 .loopDoWhile(simple("${variable.more}"))
-                    .setVariable("failuresBefore", method(gate, "failures"))
                     .setVariable("after", method(pass, "after"))
                     .to(dueEndpoint())
                     .setVariable("page", body())
@@ -196,13 +198,8 @@ public abstract class OutboxRoutes extends RouteBuilder {
                         .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the outbox")
                         .to(inOrder)
                     .end()
-                    .setVariable("more", method(this, "anotherRound(${variable.page}, ${variable.failuresBefore})"))
+                    .setVariable("more", method(pass, "next(${variable.page}, " + batch + ")"))
                 .end();
-    }
-
-    /** After a round: another at once, from where it ended ({@link RelayPass#next}, {@link OutboxRelayGate}). */
-    public boolean anotherRound(OutboxPage page, long failuresBefore) {
-        return pass.next(page, batch, gate.failures() != failuresBefore);
     }
 
     private static void tellThePass(Exchange exchange) {

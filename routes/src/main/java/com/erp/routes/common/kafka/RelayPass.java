@@ -17,6 +17,7 @@ public final class RelayPass {
 
     private String after;
     private final Set<String> held = new HashSet<>();
+    private boolean failed;
     private boolean unanswered;
     private boolean skipped;
 
@@ -36,6 +37,7 @@ public final class RelayPass {
      * documents to).
      */
     public Set<String> begin(OutboxPage page) {
+        failed = false;
         unanswered = false;
         skipped = page.entries().stream().anyMatch(e -> held.contains(e.approvalId()));
         return held;
@@ -43,6 +45,7 @@ public final class RelayPass {
 
     /** A send of this round failed. */
     public void failed(Throwable failure) {
+        failed = true;
         if (!KafkaFailures.answered(failure)) {
             unanswered = true;
         }
@@ -51,10 +54,8 @@ public final class RelayPass {
     /**
      * Whether another round follows at once: after a full page ({@code batch} read) unless a failure of this round
      * was no answer about its records; otherwise the look ends.
-     *
-     * @param failed whether a send of this round failed
      */
-    public boolean next(OutboxPage page, long batch, boolean failed) {
+    public boolean next(OutboxPage page, long batch) {
         if (page.read() < batch || page.last() == null || (failed && unanswered)) {
             start();
             return false;

@@ -46,7 +46,6 @@ public class RedisOutbox {
     /** Adopted entries are scored below 0 (the counter starts at 1), and exactly: microseconds fit a double's 53 bits. */
     private static final long ADOPTED_OFFSET = 1L << 52;
     private static final int ADOPT_PAGE = 500;
-    static final int MAX_BATCH = 5000;
 
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
@@ -70,8 +69,9 @@ public class RedisOutbox {
      * in the order, as the last page gave it; null: from the oldest).
      */
     public OutboxPage due(int batch, String after) {
-        // at least one (0 would read the whole order), at most what the script can unpack in one call
-        String limit = String.valueOf(Math.max(1, Math.min(batch, MAX_BATCH)));
+        // (OutboxRoutes keeps the batch within 1..MAX_BATCH: 0 would read the whole order, more than the script can
+        // unpack in one call would fail)
+        String limit = String.valueOf(batch);
         String from = after == null ? "-inf" : "(" + after;
         List<?> result = redis.execute(dueScript, KEYS, limit, from);
         if (result == null || result.size() < 3) {

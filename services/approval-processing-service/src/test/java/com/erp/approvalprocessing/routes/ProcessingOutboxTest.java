@@ -75,23 +75,18 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
     @Test
     void aDecisionsLaterEventWaitsWhenItsEarlierOneFails() throws Exception {
         String id = activated();
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                java.util.Map.of("bootstrap.servers", brokers))) {
-            var topic = new org.apache.kafka.common.config.ConfigResource(
-                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "approval.decided");
-            alter(admin, topic, "200");
-            try {
-                var r = http.send(http.request("/api/approvals/" + id + "/decisions", token(LEAD))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "{\"decision\":\"APPROVE\",\"comment\":\"" + "승인 ".repeat(40) + "\"}")).build());
-                assertThat(r.status()).as("%s", r).isEqualTo(200);
-                assertThat(kafka.await("approval.step-activated", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(3)))
-                        .as("the next step's activation did not overtake the decision").hasSize(1);
-                assertThat(redis.opsForHash().size(RedisKeys.PROCESSING_OUTBOX)).isEqualTo(2);
-            } finally {
-                alter(admin, topic, null);
-            }
+        kafka.maxRecordBytes("approval.decided", "200");
+        try {
+            var r = http.send(http.request("/api/approvals/" + id + "/decisions", token(LEAD))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"decision\":\"APPROVE\",\"comment\":\"" + "승인 ".repeat(40) + "\"}")).build());
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            assertThat(kafka.await("approval.step-activated", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(3)))
+                    .as("the next step's activation did not overtake the decision").hasSize(1);
+            assertThat(redis.opsForHash().size(RedisKeys.PROCESSING_OUTBOX)).isEqualTo(2);
+        } finally {
+            kafka.maxRecordBytes("approval.decided", null);
         }
         assertThat(kafka.await("approval.decided", rec -> id.equals(rec.key()), 1, Duration.ofSeconds(30))).hasSize(1);
         assertThat(kafka.await("approval.step-activated", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(30)))
@@ -108,44 +103,39 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
         String run = java.util.UUID.randomUUID().toString().substring(0, 8);
         String big = "x".repeat(400);
         List<OutboxEntry> stored = new ArrayList<>();
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                java.util.Map.of("bootstrap.servers", brokers))) {
-            var topic = new org.apache.kafka.common.config.ConfigResource(
-                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "approval.decided");
-            camel.getRouteController().stopRoute("approval-processing.outbox-relay");
-            alter(admin, topic, "200");
-            try {
-                // in the order stored: two refused, the first event of D refused, X's, D's next, Y's
-                for (String[] e : List.of(new String[] {"r1", "approval.decided", big}, new String[] {"r2", "approval.decided", big},
-                        new String[] {"d", "approval.decided", big}, new String[] {"x", "approval.step-activated", ""},
-                        new String[] {"d", "approval.step-activated", ""}, new String[] {"y", "approval.step-activated", ""})) {
-                    stored.add(ordered(e[0] + "-" + run, e[1], stored.size() + 1, e[2]));
-                }
-                // as they would have got there: a publication Kafka refused, after which the relay looks at once
-                // (stored after them, its own events are not due for the grace period yet)
-                String decided = activated();
-                var r = http.send(http.request("/api/approvals/" + decided + "/decisions", token(LEAD))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "{\"decision\":\"APPROVE\",\"comment\":\"" + "승인 ".repeat(40) + "\"}")).build());
-                assertThat(r.status()).as("%s", r).isEqualTo(200);
-                camel.getRouteController().startRoute("approval-processing.outbox-relay");
-                for (String doc : List.of("x", "y")) {
-                    assertThat(kafka.await("approval.step-activated", rec -> (doc + "-" + run).equals(rec.key()), 1,
-                            Duration.ofSeconds(30))).as("%s went, behind the refused front", doc).hasSize(1);
-                }
-                assertThat(kafka.await("approval.step-activated", rec -> ("d-" + run).equals(rec.key()), 1,
-                        Duration.ofSeconds(3))).as("D's later event did not overtake its refused one").isEmpty();
-                assertThat(stored.stream().filter(e -> redis.opsForHash().hasKey(RedisKeys.PROCESSING_OUTBOX, e.eventId()))
-                        .map(OutboxEntry::approvalId)).containsExactly("r1-" + run, "r2-" + run, "d-" + run, "d-" + run);
-            } finally {
-                camel.getRouteController().stopRoute("approval-processing.outbox-relay");
-                for (OutboxEntry e : stored) {
-                    outbox.published(e);
-                }
-                alter(admin, topic, null);
-                camel.getRouteController().startRoute("approval-processing.outbox-relay");
+        camel.getRouteController().stopRoute("approval-processing.outbox-relay");
+        kafka.maxRecordBytes("approval.decided", "200");
+        try {
+            // in the order stored: two refused, the first event of D refused, X's, D's next, Y's
+            for (String[] e : List.of(new String[] {"r1", "approval.decided", big}, new String[] {"r2", "approval.decided", big},
+                    new String[] {"d", "approval.decided", big}, new String[] {"x", "approval.step-activated", ""},
+                    new String[] {"d", "approval.step-activated", ""}, new String[] {"y", "approval.step-activated", ""})) {
+                stored.add(ordered(e[0] + "-" + run, e[1], stored.size() + 1, e[2]));
             }
+            // as they would have got there: a publication Kafka refused, after which the relay looks at once
+            // (stored after them, its own events are not due for the grace period yet)
+            String decided = activated();
+            var r = http.send(http.request("/api/approvals/" + decided + "/decisions", token(LEAD))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"decision\":\"APPROVE\",\"comment\":\"" + "승인 ".repeat(40) + "\"}")).build());
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            camel.getRouteController().startRoute("approval-processing.outbox-relay");
+            for (String doc : List.of("x", "y")) {
+                assertThat(kafka.await("approval.step-activated", rec -> (doc + "-" + run).equals(rec.key()), 1,
+                        Duration.ofSeconds(30))).as("%s went, behind the refused front", doc).hasSize(1);
+            }
+            assertThat(kafka.await("approval.step-activated", rec -> ("d-" + run).equals(rec.key()), 1,
+                    Duration.ofSeconds(3))).as("D's later event did not overtake its refused one").isEmpty();
+            assertThat(stored.stream().filter(e -> redis.opsForHash().hasKey(RedisKeys.PROCESSING_OUTBOX, e.eventId()))
+                    .map(OutboxEntry::approvalId)).containsExactly("r1-" + run, "r2-" + run, "d-" + run, "d-" + run);
+        } finally {
+            camel.getRouteController().stopRoute("approval-processing.outbox-relay");
+            for (OutboxEntry e : stored) {
+                outbox.published(e);
+            }
+            kafka.maxRecordBytes("approval.decided", null);
+            camel.getRouteController().startRoute("approval-processing.outbox-relay");
         }
     }
 
@@ -157,16 +147,6 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
         redis.opsForZSet().add(RedisKeys.PROCESSING_OUTBOX_ORDER, entry.eventId(),
                 redis.opsForValue().increment(RedisKeys.PROCESSING_OUTBOX_SEQUENCE));
         return entry;
-    }
-
-    /** Sets the topic's largest record, or lifts the limit (null). */
-    private static void alter(org.apache.kafka.clients.admin.Admin admin,
-                              org.apache.kafka.common.config.ConfigResource topic, String maxBytes) throws Exception {
-        var entry = new org.apache.kafka.clients.admin.ConfigEntry("max.message.bytes", maxBytes == null ? "" : maxBytes);
-        var op = new org.apache.kafka.clients.admin.AlterConfigOp(entry, maxBytes == null
-                ? org.apache.kafka.clients.admin.AlterConfigOp.OpType.DELETE
-                : org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
-        admin.incrementalAlterConfigs(java.util.Map.of(topic, List.of(op))).all().get();
     }
 
     /**

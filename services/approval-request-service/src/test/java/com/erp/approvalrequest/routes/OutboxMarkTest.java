@@ -142,42 +142,27 @@ class OutboxMarkTest extends ApprovalRequestRouteTestBase {
     void theRelayGoesOnPastDocumentsKafkaKeepsRefusingAtTheFront() throws Exception {
         Instant created = Instant.now().minusSeconds(600); // before every other test's leftovers
         List<String> refused = new java.util.ArrayList<>();
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                java.util.Map.of("bootstrap.servers", brokers))) {
-            var topic = new org.apache.kafka.common.config.ConfigResource(
-                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "approval.withdrawn");
-            alter(admin, topic, "200");
-            try {
-                for (int i = 0; i < 3; i++) {
-                    String id = "refused-" + UUID.randomUUID();
-                    OutboxEntry e = new OutboxEntry(id, "ev-" + id, "approval.withdrawn",
-                            "{\"approvalId\":\"" + id + "\",\"padding\":\"" + "x".repeat(400) + "\"}",
-                            created.plusSeconds(i), null);
-                    approvals().insertOne(new Document("_id", id).append("status", "SUBMITTED")
-                            .append("outbox", List.of(entry(e)))
-                            .append(ApprovalDocuments.OUTBOX_MARK, ApprovalDocuments.outboxMark(id, e.createdAt())));
-                    refused.add(id);
-                }
-                String behind = leftover(created.plusSeconds(10), true);
-
-                assertRelayed(behind, "relayed behind three refused");
-                assertThat(refused).allSatisfy(id -> assertThat(approvals().find(new Document("_id", id)).first()
-                        .getList("outbox", Document.class)).as("still waiting").hasSize(1));
-            } finally {
-                approvals().deleteMany(new Document("_id", new Document("$in", refused)));
-                alter(admin, topic, null);
+        kafka.maxRecordBytes("approval.withdrawn", "200");
+        try {
+            for (int i = 0; i < 3; i++) {
+                String id = "refused-" + UUID.randomUUID();
+                OutboxEntry e = new OutboxEntry(id, "ev-" + id, "approval.withdrawn",
+                        "{\"approvalId\":\"" + id + "\",\"padding\":\"" + "x".repeat(400) + "\"}",
+                        created.plusSeconds(i), null);
+                approvals().insertOne(new Document("_id", id).append("status", "SUBMITTED")
+                        .append("outbox", List.of(entry(e)))
+                        .append(ApprovalDocuments.OUTBOX_MARK, ApprovalDocuments.outboxMark(id, e.createdAt())));
+                refused.add(id);
             }
-        }
-    }
+            String behind = leftover(created.plusSeconds(10), true);
 
-    /** Sets the topic's largest record, or lifts the limit (null). */
-    private static void alter(org.apache.kafka.clients.admin.Admin admin,
-                              org.apache.kafka.common.config.ConfigResource topic, String maxBytes) throws Exception {
-        var entry = new org.apache.kafka.clients.admin.ConfigEntry("max.message.bytes", maxBytes == null ? "" : maxBytes);
-        var op = new org.apache.kafka.clients.admin.AlterConfigOp(entry, maxBytes == null
-                ? org.apache.kafka.clients.admin.AlterConfigOp.OpType.DELETE
-                : org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
-        admin.incrementalAlterConfigs(java.util.Map.of(topic, List.of(op))).all().get();
+            assertRelayed(behind, "relayed behind three refused");
+            assertThat(refused).allSatisfy(id -> assertThat(approvals().find(new Document("_id", id)).first()
+                    .getList("outbox", Document.class)).as("still waiting").hasSize(1));
+        } finally {
+            approvals().deleteMany(new Document("_id", new Document("$in", refused)));
+            kafka.maxRecordBytes("approval.withdrawn", null);
+        }
     }
 
     /** A document whose submission event was stored but never published (a crash right after the insert). */

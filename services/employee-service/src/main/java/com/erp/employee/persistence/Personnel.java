@@ -603,11 +603,7 @@ public class Personnel {
      */
     public void changePassword(Caller caller, PasswordChangeRequest request) {
         throttle.check(caller.username());
-        TokenRevocation revocation = tx.execute(status -> {
-            Employee e = em.find(Employee.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
-            if (e == null || !e.isActive()) {
-                throw ProblemException.forbidden("Your account is not an active employee's.");
-            }
+        revokeOwnTokens(caller, e -> {
             if (!passwords.matches(request.currentPassword(), e.getPasswordHash())) {
                 throttle.failed(caller.username());
                 throw ProblemException.unprocessable("currentPassword is not your current password.");
@@ -617,9 +613,7 @@ public class Personnel {
                         throw ProblemException.unprocessable(why);
                     });
             e.changePassword(passwords.encode(request.newPassword()));
-            return revoke(e, now(), TokenRevocation.Reason.CHANGED);
         });
-        revoked.revoke(revocation);
         throttle.succeeded(caller.username());
     }
 
@@ -628,11 +622,20 @@ public class Personnel {
      * published to the others from the outbox, as a password change's revocation is.
      */
     public void signOutEverywhere(Caller caller) {
+        revokeOwnTokens(caller, e -> { });
+    }
+
+    /**
+     * Makes {@code change} to the caller's own row (locked; an active employee's, else 403) and revokes every token of
+     * theirs in the same transaction, applied here after the commit.
+     */
+    private void revokeOwnTokens(Caller caller, java.util.function.Consumer<Employee> change) {
         TokenRevocation revocation = tx.execute(status -> {
             Employee e = em.find(Employee.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
             if (e == null || !e.isActive()) {
                 throw ProblemException.forbidden("Your account is not an active employee's.");
             }
+            change.accept(e);
             return revoke(e, now(), TokenRevocation.Reason.CHANGED);
         });
         revoked.revoke(revocation);

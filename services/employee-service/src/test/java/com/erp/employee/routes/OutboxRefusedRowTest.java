@@ -15,10 +15,6 @@ import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.TokenRevocation;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,37 +41,34 @@ class OutboxRefusedRowTest extends EmployeeTestBase {
         String refusedKey = "refused-" + UUID.randomUUID();
         String refusedEvent = UUID.randomUUID().toString();
         long[] quest = {0};
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", brokers))) {
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
-            alter(admin, topic, new AlterConfigOp(new ConfigEntry("max.message.bytes", "16384"), AlterConfigOp.OpType.SET));
-            try {
-                // random, so that no compression makes it small: about 40 KB
-                byte[] noise = new byte[30_000];
-                ThreadLocalRandom.current().nextBytes(noise);
-                jdbc.update("insert into employee_outbox (event_id, kind, message_key, payload, created_at) "
-                                + "values (?, 'QUEST', ?, ?, current_timestamp(3))", refusedEvent, refusedKey,
-                        "{\"filler\":\"" + Base64.getEncoder().encodeToString(noise) + "\"}");
-                // a change stored after it
-                Response posted = http.post("/api/quests", token("sales.lead"), Map.of("title", "뒤따르는 퀘스트", "rewardDays", 0.5));
-                quest[0] = posted.json().path("id").asLong();
-                assertThat(http.post("/api/quests/" + quest[0] + "/take", token("sales.staff"), null).status()).isEqualTo(200);
+        kafka.maxRecordBytes(TOPIC, "16384");
+        try {
+            // random, so that no compression makes it small: about 40 KB
+            byte[] noise = new byte[30_000];
+            ThreadLocalRandom.current().nextBytes(noise);
+            jdbc.update("insert into employee_outbox (event_id, kind, message_key, payload, created_at) "
+                            + "values (?, 'QUEST', ?, ?, current_timestamp(3))", refusedEvent, refusedKey,
+                    "{\"filler\":\"" + Base64.getEncoder().encodeToString(noise) + "\"}");
+            // a change stored after it
+            Response posted = http.post("/api/quests", token("sales.lead"), Map.of("title", "뒤따르는 퀘스트", "rewardDays", 0.5));
+            quest[0] = posted.json().path("id").asLong();
+            assertThat(http.post("/api/quests/" + quest[0] + "/take", token("sales.staff"), null).status()).isEqualTo(200);
 
-                String questKey = String.valueOf(quest[0]);
-                assertThat(kafka.await(TOPIC, r -> questKey.equals(r.key()), 1, Duration.ofSeconds(30)))
-                        .as("the row behind the refused one is published").hasSize(1);
-                assertThat(jdbc.queryForObject("select count(*) from employee_outbox where event_id = ?", Integer.class,
-                        refusedEvent)).as("the refused row left the outbox").isZero();
-                Map<String, Object> kept = jdbc.queryForMap(
-                        "select kind, message_key, reason from employee_outbox_dead where event_id = ?", refusedEvent);
-                assertThat(kept).containsEntry("kind", "QUEST").containsEntry("message_key", refusedKey);
-                assertThat(kept.get("reason").toString()).contains("larger than the max message size");
-                assertThat(deadLetters.count()).isEqualTo(1);
-                assertThat(meters.get("erp.outbox.dead.letters").tag("service", "employee").gauge().value())
-                        .as("what an alert watches").isEqualTo(1.0);
-            } finally {
-                alter(admin, topic, new AlterConfigOp(new ConfigEntry("max.message.bytes", ""), AlterConfigOp.OpType.DELETE));
-                finish(quest[0]);
-            }
+            String questKey = String.valueOf(quest[0]);
+            assertThat(kafka.await(TOPIC, r -> questKey.equals(r.key()), 1, Duration.ofSeconds(30)))
+                    .as("the row behind the refused one is published").hasSize(1);
+            assertThat(jdbc.queryForObject("select count(*) from employee_outbox where event_id = ?", Integer.class,
+                    refusedEvent)).as("the refused row left the outbox").isZero();
+            Map<String, Object> kept = jdbc.queryForMap(
+                    "select kind, message_key, reason from employee_outbox_dead where event_id = ?", refusedEvent);
+            assertThat(kept).containsEntry("kind", "QUEST").containsEntry("message_key", refusedKey);
+            assertThat(kept.get("reason").toString()).contains("larger than the max message size");
+            assertThat(deadLetters.count()).isEqualTo(1);
+            assertThat(meters.get("erp.outbox.dead.letters").tag("service", "employee").gauge().value())
+                    .as("what an alert watches").isEqualTo(1.0);
+        } finally {
+            kafka.maxRecordBytes(TOPIC, null);
+            finish(quest[0]);
         }
 
         assertThat(deadLetters.replay()).as("replayed once the topic takes it").isEqualTo(1);
@@ -122,7 +115,4 @@ class OutboxRefusedRowTest extends EmployeeTestBase {
         return event.eventId();
     }
 
-    private static void alter(Admin admin, ConfigResource topic, AlterConfigOp op) throws Exception {
-        admin.incrementalAlterConfigs(Map.of(topic, List.of(op))).all().get();
-    }
 }
