@@ -45,6 +45,8 @@ public class SubmitRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // a leave document has no choice of path (it waits for the leave ledger), so it is not counted on one either
+        org.apache.camel.Predicate choosesItsPath = simple("${variable.request.type} != '" + LeaveRules.FORM + "'");
         from("direct:submitApproval").routeId(ROUTE_ID).routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .bean("dispatchMode", "permit(${header[X-Dispatch-Mode]}, ${variable.caller})")
@@ -61,7 +63,7 @@ public class SubmitRoute extends RouteBuilder {
                 .to(DRAFT)
                 // a leave document waits for the leave ledger to hold its days before processing starts it
                 .setVariable("sync", constant(false))
-                .filter(simple("${variable.request.type} != '" + LeaveRules.FORM + "'"))
+                .filter(choosesItsPath)
                     // chosen here, since the document records it; counted once it is stored
                     .setVariable("sync", method("dispatchMode", "chosen(${header[X-Dispatch-Mode]})"))
                 .end()
@@ -78,7 +80,7 @@ public class SubmitRoute extends RouteBuilder {
                     .to(REPLAY)
                     .stop()
                 .end()
-                .filter(simple("${variable.request.type} != '" + LeaveRules.FORM + "'"))
+                .filter(choosesItsPath)
                     .bean("dispatchMode", "counted(${variable.sync})")
                 .end()
                 .choice()

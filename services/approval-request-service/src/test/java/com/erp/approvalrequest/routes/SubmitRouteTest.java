@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 class SubmitRouteTest extends ApprovalRequestRouteTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private static final String CONTRACT = "approval-request-api.yaml";
     // next year's second week of March: always open for leave, never today's, no public holiday (삼일절 is the 1st)
     private static final LocalDate FIRST_MONDAY = LocalDate.of(Year.now().getValue() + 1, 3, 8)
@@ -230,6 +233,32 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
         Document stored = approvals().find(new Document("_id", r.json().path("id").asText())).first();
         assertThat(stored.getList("line", Document.class)).extracting(s -> s.get("approver", Document.class).getLong("id"))
                 .containsExactly(LEAD.id(), HEAD.id());
+    }
+
+    /**
+     * {@code erp_dispatch_submissions_total{mode}}, what the load suite and an operator compare the two paths by:
+     * a submission is counted once, on its path, when it is stored; not a replay of its Idempotency-Key, not a leave
+     * document (it has no choice of path), not a refused one.
+     */
+    @Test
+    void aStoredSubmissionIsCountedOnceOnItsPath() throws Exception {
+        double before = submissions("async");
+        double syncBefore = submissions("sync");
+        String key = java.util.UUID.randomUUID().toString();
+        assertThat(submitKeyed(DRAFTER, "세는 제출 " + key, key).status()).isEqualTo(202);
+        assertThat(submissions("async")).isEqualTo(before + 1);
+        assertThat(submitKeyed(DRAFTER, "세는 제출 " + key, key).status()).as("a replay").isEqualTo(202);
+        Response leave = http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "세지 않는 반차",
+                "leave", Map.of("kind", "HALF_DAY_PM", "startDate", FIRST_MONDAY.plusWeeks(1).plusDays(3).toString())));
+        assertThat(leave.status()).as("%s", leave).isEqualTo(202);
+        assertProblem(http.post("/api/approvals", token(DRAFTER),
+                Map.of("type", "GENERAL", "title", "t", "approverIds", List.of(DRAFTER.id()))), 422);
+        assertThat(submissions("async")).as("neither the replay, the leave nor the refused one").isEqualTo(before + 1);
+        assertThat(submissions("sync")).isEqualTo(syncBefore);
+    }
+
+    private double submissions(String mode) {
+        return meters.get("erp.dispatch.submissions").tag("mode", mode).counter().count();
     }
 
     @Test
