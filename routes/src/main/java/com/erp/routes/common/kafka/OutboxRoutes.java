@@ -185,9 +185,10 @@ public abstract class OutboxRoutes extends RouteBuilder {
                 .setVariable("more", constant(true))
                 .setVariable(PASS, constant(pass))
                 .process(e -> pass.start())
-                // A round takes at most a batch: after a full one the next starts at once, from where it ended, so a
-                // backlog (entries left by a slow broker under load) drains as fast as Kafka acknowledges, not a batch
-                // a period; and a batch Kafka keeps refusing at the front holds nothing back (RelayPass).
+                // A round takes at most a batch: after a full one the next starts at once (from the front, or where
+                // the last ended once something stayed behind: RelayPass), so a backlog (entries left by a slow broker
+                // under load) drains as fast as Kafka acknowledges, not a batch a period; and a batch Kafka keeps
+                // refusing at the front holds nothing back.
                 .loopDoWhile(simple("${variable.more}"))
                     .setVariable("after", method(pass, "after"))
                     .to(dueEndpoint())
