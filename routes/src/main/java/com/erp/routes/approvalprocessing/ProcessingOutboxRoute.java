@@ -7,17 +7,23 @@ import org.springframework.stereotype.Component;
 /**
  * approval-processing's outbox ({@link OutboxRoutes}): entries live in the Redis hash
  * {@link RedisKeys#PROCESSING_OUTBOX}, written by the same script as the state they belong to, in the order of
- * {@link RedisKeys#PROCESSING_OUTBOX_ORDER}; bean {@code processingOutbox} reads the oldest and removes what was
- * published (Lua scripts, which camel-spring-redis does not run).
+ * {@link RedisKeys#PROCESSING_OUTBOX_ORDER}; bean {@code processingOutbox} reads the oldest, removes what was
+ * published and holds a document whose event failed (Lua scripts, which camel-spring-redis does not run).
  */
 @Component
 public class ProcessingOutboxRoute extends OutboxRoutes {
 
     public static final String PUBLISH = OutboxRoutes.publish("approval-processing");
     public static final String PUBLISH_DETACHED = OutboxRoutes.publishDetached("approval-processing");
+    public static final String PUBLISH_HELD = OutboxRoutes.publishHeld("approval-processing");
 
     public ProcessingOutboxRoute() {
         super("approval-processing", "approvalStore", "outbox");
+    }
+
+    @Override
+    protected boolean holdsDocuments() {
+        return true; // a decision must not overtake the one before it (StateChangeRoute)
     }
 
     @Override
@@ -31,6 +37,8 @@ public class ProcessingOutboxRoute extends OutboxRoutes {
         super.configure();
         from(removeEndpoint()).routeId("approval-processing.outbox-remove")
                 .bean("processingOutbox", "published(${variable.entry})");
+        from(holdEndpoint()).routeId("approval-processing.outbox-hold")
+                .bean("processingOutbox", "hold(${variable.entry})");
 
         // a round reads at most a batch, however many events a Kafka outage left behind
         from(dueEndpoint()).routeId("approval-processing.outbox-due")

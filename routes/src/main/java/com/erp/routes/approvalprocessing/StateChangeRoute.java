@@ -3,13 +3,15 @@ package com.erp.routes.approvalprocessing;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.security.CallerProcessor;
 import com.erp.routes.common.web.RestErrorConfiguration;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.redis.RedisConstants;
 
 /**
  * The shape of every change a person makes to a document in processing (a decision, a withdrawal, a line change):
  * read the state, let the rules (bean workflow) make the transition from it and the request, store it only if nobody
- * changed the document meanwhile (else read it again and retry, up to twelve times, then 409), publish its events, answer.
+ * changed the document meanwhile (else read it again and retry, up to twelve times, then 409), publish its events (or,
+ * when an earlier event of the document failed and waits in the outbox, leave them to the relay behind it), answer.
  */
 abstract class StateChangeRoute extends RouteBuilder {
 
@@ -45,7 +47,14 @@ abstract class StateChangeRoute extends RouteBuilder {
                     .setVariable("transition", method("approvalStore", "commit(${body}, ${variable.attempt})"))
                 .end()
                 .setBody(variable("transition"))
-                .to(ProcessingOutboxRoute.PUBLISH)
+                .choice()
+                    .when(simple("${body.held}"))
+                        .log(LoggingLevel.INFO, "the events of this change of ${header.approvalId} wait in the outbox "
+                                + "for the relay, behind its earlier event that failed")
+                        .to(ProcessingOutboxRoute.PUBLISH_HELD)
+                    .otherwise()
+                        .to(ProcessingOutboxRoute.PUBLISH)
+                .end()
                 .removeHeaders("*")
                 .bean("workflow", answer);
     }

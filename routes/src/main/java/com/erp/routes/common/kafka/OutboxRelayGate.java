@@ -6,8 +6,8 @@ import java.util.function.LongSupplier;
  * Decides when the outbox relay looks for due entries. Almost always there are none: an entry is normally
  * published and removed by the request that wrote it. Looking is cheap (an index lookup among the pending
  * documents, or reading the pending entries) but not free, and it runs beside the service's hot path, so the
- * relay looks often only while entries can be expected: after this process failed to publish one, after a look
- * found some, and in the first grace period after start (a crash's leftovers). Otherwise it looks at a slow pace,
+ * relay looks often only while entries can be expected: after this process failed to publish one or stored some
+ * for the relay only (a held document's), after a look found some, and in the first grace period after start (a crash's leftovers). Otherwise it looks at a slow pace,
  * which still finds what another instance left behind.
  */
 public final class OutboxRelayGate {
@@ -33,6 +33,11 @@ public final class OutboxRelayGate {
 
     /** A publication failed: its entry waits in the outbox and is due after the grace period. */
     public void publishFailed() {
+        keepLooking();
+    }
+
+    /** A change's events were stored for the relay only, behind an earlier event of their document that failed. */
+    public void held() {
         keepLooking();
     }
 

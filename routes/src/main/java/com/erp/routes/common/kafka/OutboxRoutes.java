@@ -20,7 +20,9 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * ({@link OutboxEntry#traceparent()}). The relay runs synchronously: a round starts only when every send
  * of the one before was acknowledged or failed, so the relay never has an entry in flight twice. Within a
  * publication or a relay round, a document whose event failed has its later ones left for the relay, so that none
- * overtakes it. Consumers are
+ * overtakes it; a service whose store {@linkplain #holdsDocuments holds documents} keeps them so beyond it too: the
+ * document's later changes leave their events to the relay ({@link #publishHeld}) until the failed one is published.
+ * Consumers are
  * idempotent on the event id, so a rare double publication (publish acknowledged, removal lost) is harmless.
  * <p>
  * A route that must not wait for Kafka sends the stored events to {@code direct:<service>.publish-detached}
@@ -35,9 +37,10 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * at most {@code detached-in-flight} of its sends await Kafka's answer at once.
  * <p>
  * A service's subclass supplies its storage: {@code direct:<service>.outbox-remove} (remove the entry in the
- * variable {@code entry}) and {@code direct:<service>.outbox-due} (an {@link OutboxPage}: the entries to relay, in the
- * order they were stored, of at most {@link #batch()} read at once from after the position in the variable
- * {@code after}, or from the oldest when it is null). Its settings are {@code erp.<service>.outbox.*}.
+ * variable {@code entry}), where it {@linkplain #holdsDocuments holds documents} {@code direct:<service>.outbox-hold}
+ * (hold the entry in the variable {@code entry}) and {@code direct:<service>.outbox-due} (an {@link OutboxPage}: the
+ * entries to relay, in the order they were stored, of at most {@link #batch()} read at once from after the position in
+ * the variable {@code after}, or from the oldest when it is null). Its settings are {@code erp.<service>.outbox.*}.
  */
 public abstract class OutboxRoutes extends RouteBuilder {
 
@@ -75,6 +78,28 @@ public abstract class OutboxRoutes extends RouteBuilder {
         return "direct:" + service + ".publish-detached";
     }
 
+    /**
+     * Where a sender goes instead of {@link #publish} when its store held the change's events for the relay (an
+     * earlier event of the document failed and waits there, {@link #holdsDocuments}): nothing is sent, the relay is
+     * told to look soon.
+     */
+    public static String publishHeld(String service) {
+        return "direct:" + service + ".publish-held";
+    }
+
+    /**
+     * Whether the service's store holds a document whose event failed ({@link #holdEndpoint}: hold the entry in the
+     * variable {@code entry}), so that its later changes leave their events to the relay, behind the failed one, instead
+     * of publishing them ahead of it; they go to {@link #publishHeld} then.
+     */
+    protected boolean holdsDocuments() {
+        return false;
+    }
+
+    protected String holdEndpoint() {
+        return "direct:" + service + ".outbox-hold";
+    }
+
     /** Whether the service uses {@link #publishDetached} (setting {@code erp.<service>.outbox.detached-queue-size}). */
     protected boolean publishesDetached() {
         return false;
@@ -109,6 +134,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
         batch = batch();
         String entry = "direct:" + service + ".publish-entry";
         String inOrder = "direct:" + service + ".publish-entry-in-order";
+        String hold = "direct:" + service + ".hold-document";
         from(publish(service)).routeId(service + ".publish")
                 .process(OutboxRoutes::noDocumentFailedYet)
                 .split(method(entriesBean, entriesMethod))
@@ -117,13 +143,18 @@ public abstract class OutboxRoutes extends RouteBuilder {
                 .removeVariable(FAILED_DOCUMENTS);
 
         // a document whose event failed keeps its later ones (of this publication or relay round) for the relay: none
-        // overtakes it
+        // overtakes it (and where documents are held, they hold it too, beyond this publication or round)
         from(inOrder).routeId(service + ".publish-entry-in-order")
-                .filter(e -> !failedDocuments(e).contains(e.getMessage().getBody(OutboxEntry.class).approvalId()))
-                    .to(entry)
-                    .filter(variable("failed"))
-                        .process(e -> failedDocuments(e).add(e.getVariable("entry", OutboxEntry.class).approvalId()))
-                    .end()
+                .choice()
+                    .when(e -> !failedDocuments(e).contains(e.getMessage().getBody(OutboxEntry.class).approvalId()))
+                        .to(entry)
+                        .filter(variable("failed"))
+                            .process(e -> failedDocuments(e).add(e.getVariable("entry", OutboxEntry.class).approvalId()))
+                        .end()
+                    .endChoice()
+                    .when(e -> holdsDocuments())
+                        .setVariable("entry", body())
+                        .to(hold)
                 .end();
 
         from(entry).routeId(service + ".publish-entry")
@@ -145,7 +176,23 @@ public abstract class OutboxRoutes extends RouteBuilder {
                     .setVariable("failed", constant(true))
                     .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId} stays in "
                             + "the outbox for the relay: ${exception.message}")
+                    .filter(e -> holdsDocuments())
+                        .to(hold)
+                    .end()
                 .end();
+
+        if (holdsDocuments()) {
+            // a hold that fails (the store away too) leaves the document unheld: its next change may then overtake
+            from(hold).routeId(service + ".hold-document").errorHandler(noErrorHandler())
+                    .doTry()
+                        .to(holdEndpoint())
+                    .doCatch(Exception.class)
+                        .log(LoggingLevel.WARN, "${variable.entry.approvalId} not held behind its failed event "
+                                + "${variable.entry.eventId}: ${exception.message}")
+                    .end();
+            from(publishHeld(service)).routeId(service + ".publish-held")
+                    .bean(gate, "held");
+        }
 
         if (publishesDetached()) {
             String queue = "seda:" + service + ".outbox-queue?size={{" + settings + "detached-queue-size}}";
@@ -162,6 +209,13 @@ public abstract class OutboxRoutes extends RouteBuilder {
                         .process(offer)
                     .doCatch(Exception.class)
                         .bean(gate, "publishFailed")
+                        .filter(e -> holdsDocuments())
+                            // left to the relay: the document's next change must not overtake them
+                            .split(method(entriesBean, entriesMethod))
+                                .setVariable("entry", body())
+                                .to(hold)
+                            .end()
+                        .end()
                         .setVariable("unreported", method(queueFull, "occurred"))
                         .filter(simple("${variable.unreported} > 0"))
                             .log(LoggingLevel.WARN, "the outbox queue is full (${exception.message}): the events of "

@@ -31,6 +31,8 @@ public final class RedisKeys {
     public static final String PROCESSING_OUTBOX_ORDER = "erp:processing:outbox:order";
     /** approval-processing: the counter that scores {@link #PROCESSING_OUTBOX_ORDER}. */
     public static final String PROCESSING_OUTBOX_SEQUENCE = "erp:processing:outbox:sequence";
+    /** approval-processing: a held document's entries, {@code erp:processing:outbox:held:<approval id>}. */
+    public static final String PROCESSING_OUTBOX_HELD = "erp:processing:outbox:held:";
     /** notification: a person's stored notifications, {@code erp:notifications:<user id>}. */
     public static final String NOTIFICATIONS = "erp:notifications:";
     /** notification: the suffix of a person's unread counter, after {@link #notifications}. */
@@ -51,6 +53,14 @@ public final class RedisKeys {
 
     public static String refused(String approvalId) {
         return REFUSED + approvalId;
+    }
+
+    /**
+     * approval-processing: the event ids of a document's entries that wait in the outbox because one of them failed (a
+     * set): while it has any, the document's later changes leave their events to the relay, behind them.
+     */
+    public static String processingHeld(String approvalId) {
+        return PROCESSING_OUTBOX_HELD + approvalId;
     }
 
     public static String approval(String approvalId) {

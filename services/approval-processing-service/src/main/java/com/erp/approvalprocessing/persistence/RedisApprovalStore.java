@@ -32,8 +32,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <ul>
  *   <li>{@code erp:approval:<id>}: hash {version, state} of each document</li>
  *   <li>{@code erp:inbox:<employee id>}: hash approval id → inbox item, what that person must decide</li>
- *   <li>{@code erp:processing:outbox}: hash event id → event waiting to be published, and its order
- *   ({@link RedisOutbox})</li>
+ *   <li>{@code erp:processing:outbox}: hash event id → event waiting to be published, its order and the
+ *   documents held behind a failed event ({@link RedisOutbox})</li>
  *   <li>{@code erp:reminders}: sorted set of the documents in progress, scored by when each next reminds (독촉,
  *   epoch ms; {@link RedisReminders})</li>
  * </ul>
@@ -83,7 +83,8 @@ public class RedisApprovalStore {
      * submission was refused (another version of the line's rules, during a rollout, refused it first: {@link #refuse}).
      */
     public boolean create(Transition transition) {
-        return run(transition) == 1L; // the script checks both, in the same step as it stores
+        // the script checks both, in the same step as it stores (and never holds a document's first events)
+        return run(transition) == 1L;
     }
 
     /**
@@ -107,11 +108,17 @@ public class RedisApprovalStore {
 
     /**
      * Stores a change made from the state as it was read; null if another change was stored first (the caller reads
-     * the state again and retries), or 409 after {@value #ATTEMPTS} such attempts.
+     * the state again and retries), or 409 after {@value #ATTEMPTS} such attempts. The transition stored comes back
+     * {@linkplain Transition#heldForTheRelay() held for the relay} when an earlier event of the document failed and
+     * waits in the outbox ({@link RedisOutbox#hold}): its events wait there behind it.
      */
     public Transition commit(Transition transition, int attempt) {
-        if (run(transition) == 1L) {
+        long stored = run(transition);
+        if (stored == 1L) {
             return transition;
+        }
+        if (stored == 2L) {
+            return transition.heldForTheRelay();
         }
         if (attempt >= ATTEMPTS) {
             throw ProblemException.conflict("Others kept changing this document at the same moment; reload it and try again.");
@@ -129,7 +136,7 @@ public class RedisApprovalStore {
         ApprovalState s = t.state();
         List<String> keys = new ArrayList<>(List.of(RedisKeys.approval(s.approvalId()), RedisKeys.PROCESSING_OUTBOX,
                 RedisKeys.REMINDERS, RedisKeys.refused(s.approvalId()), RedisKeys.PROCESSING_OUTBOX_ORDER,
-                RedisKeys.PROCESSING_OUTBOX_SEQUENCE));
+                RedisKeys.PROCESSING_OUTBOX_SEQUENCE, RedisKeys.processingHeld(s.approvalId())));
         List<String> args = new ArrayList<>(List.of(String.valueOf(t.expectedVersion()), String.valueOf(s.version()),
                 write(s), String.valueOf(t.inbox().size())));
         for (Transition.InboxChange change : t.inbox()) {

@@ -38,6 +38,11 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <p>
  * Entries an earlier version stored without the order (during an upgrade) are adopted when the relay finds the
  * hash larger than the order: scored before everything the counter scored, by when they were stored.
+ * <p>
+ * A document whose event was not sent is held ({@link #hold}, {@code erp:processing:outbox:held:<id>}, the entries
+ * that hold it) until that event is published: the events of its later changes are stored for the relay only, which
+ * sends a document's events in order. (An event left behind by a crash, not a failure, holds nothing until the relay
+ * fails to send it once.)
  */
 public class RedisOutbox {
 
@@ -54,6 +59,7 @@ public class RedisOutbox {
     @SuppressWarnings("rawtypes")
     private final RedisScript<List> dueScript = LuaScripts.fromClasspath("redis/due-outbox.lua", List.class);
     private final RedisScript<Long> removeScript = LuaScripts.fromClasspath("redis/remove-outbox-entry.lua", Long.class);
+    private final RedisScript<Long> holdScript = LuaScripts.fromClasspath("redis/hold-outbox-entry.lua", Long.class);
     private final RedisScript<Long> adoptScript = LuaScripts.fromClasspath("redis/adopt-outbox-entries.lua", Long.class);
 
     /** @param grace how old an entry must be before the relay takes it: the route that stored it has given up */
@@ -141,9 +147,20 @@ public class RedisOutbox {
         }
     }
 
-    /** Removes an entry Kafka acknowledged. */
+    /** Removes an entry Kafka acknowledged (from its document's held entries too). */
     public void published(OutboxEntry entry) {
-        redis.execute(removeScript, KEYS, entry.eventId());
+        redis.execute(removeScript, List.of(RedisKeys.PROCESSING_OUTBOX, RedisKeys.PROCESSING_OUTBOX_ORDER,
+                RedisKeys.processingHeld(entry.approvalId())), entry.eventId());
+    }
+
+    /**
+     * Holds the document of an entry that was not sent (it failed, or an earlier one of its document did): until the
+     * relay published it, the document's later changes leave their events in the outbox behind it
+     * ({@link RedisApprovalStore#commit}), instead of publishing them at once, ahead of it.
+     */
+    public void hold(OutboxEntry entry) {
+        redis.execute(holdScript, List.of(RedisKeys.PROCESSING_OUTBOX, RedisKeys.processingHeld(entry.approvalId())),
+                entry.eventId());
     }
 
     /** Puts the entries the order lacks into it (stored by a version before it), a page at a time; how many. */

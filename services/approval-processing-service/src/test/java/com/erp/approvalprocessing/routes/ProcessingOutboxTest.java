@@ -94,6 +94,78 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
     }
 
     /**
+     * A document whose event failed is held until the relay has sent it: a later decision on it (the next approver's,
+     * Kafka back by then) stores its events for the relay, behind the failed one, instead of publishing them at once,
+     * ahead of it. The relay sends them all in the order of the document's changes; the hold ends with the last of them.
+     */
+    @Test
+    void aLaterDecisionWaitsBehindItsDocumentsFailedEvent() throws Exception {
+        String id = activated();
+        EmbeddedKafka broker = EmbeddedServers.shared(new EmbeddedServers.Options(null, Set.of(), false, 0)).kafka();
+        camel.getRouteController().stopRoute("approval-processing.outbox-relay"); // only the decisions publish now
+        try {
+            broker.stop();
+            try {
+                var lead = decide(LEAD, id, "APPROVE", "장애 중 승인");
+                assertThat(lead.status()).as("%s", lead).isEqualTo(200);
+            } finally {
+                broker.start();
+            }
+            // back: its first activation, published before, can be read again
+            assertThat(kafka.await("approval.step-activated", r -> id.equals(r.key()), 1, Duration.ofSeconds(30)))
+                    .hasSize(1);
+            List<String> lead = entriesOf(id).stream().map(OutboxEntry::eventId).toList();
+            assertThat(held(id)).as("held by its failed event and the activation left behind it")
+                    .hasSize(2).containsExactlyInAnyOrderElementsOf(lead);
+
+            var head = decide(HEAD, id, "APPROVE", "최종 승인");
+            assertThat(head.status()).as("%s", head).isEqualTo(200);
+            assertThat(kafka.await("approval.decided", r -> id.equals(r.key()), 1, Duration.ofSeconds(3)))
+                    .as("the head's decision did not overtake the lead's").isEmpty();
+            assertThat(entriesOf(id)).as("the lead's two events and the head's two, all in the outbox").hasSize(4);
+            assertThat(held(id)).as("the head's events held too").hasSize(4);
+        } finally {
+            camel.getRouteController().startRoute("approval-processing.outbox-relay");
+        }
+        var decided = kafka.await("approval.decided", r -> id.equals(r.key()), 2, Duration.ofSeconds(30));
+        assertThat(decided).extracting(this::sequence)
+                .as("the lead's decision first, then the head's").hasSize(2).isSorted().doesNotHaveDuplicates();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!entriesOf(id).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(entriesOf(id)).isEmpty();
+        assertThat(redis.hasKey(RedisKeys.processingHeld(id))).as("the hold ended").isFalse();
+
+        // an entry a version that does not know holds published still stands in the set: it holds nothing
+        String next = activated();
+        redis.opsForSet().add(RedisKeys.processingHeld(next), "published-by-an-earlier-version");
+        var unheld = decide(LEAD, next, "APPROVE", null);
+        assertThat(unheld.status()).as("%s", unheld).isEqualTo(200);
+        assertThat(kafka.await("approval.decided", r -> next.equals(r.key()), 1, Duration.ofSeconds(3)))
+                .as("a document nothing holds publishes at once").hasSize(1);
+        assertThat(redis.hasKey(RedisKeys.processingHeld(next))).isFalse();
+    }
+
+    private java.util.Set<String> held(String approvalId) {
+        return redis.opsForSet().members(RedisKeys.processingHeld(approvalId));
+    }
+
+    private long sequence(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> event) {
+        try {
+            return json.readTree(event.value()).path("sequence").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The entries of a document in the outbox. */
+    private List<OutboxEntry> entriesOf(String approvalId) {
+        return redis.opsForHash().values(RedisKeys.PROCESSING_OUTBOX).stream().map(v -> read(v.toString()))
+                .filter(e -> e.approvalId().equals(approvalId)).toList();
+    }
+
+    /**
      * Entries Kafka keeps refusing at the front of the outbox (too large for their topic here; a topic without its ACL
      * alike), a page (a batch, two here) and more of them, hold nothing behind them back: the relay goes on past them,
      * a page after another, while a document whose event was refused keeps its later events back, in a later page too.
@@ -223,8 +295,12 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
     }
 
     private OutboxEntry entry(String eventId) {
+        return read((String) redis.opsForHash().get(RedisKeys.PROCESSING_OUTBOX, eventId));
+    }
+
+    private OutboxEntry read(String stored) {
         try {
-            return json.readValue((String) redis.opsForHash().get(RedisKeys.PROCESSING_OUTBOX, eventId), OutboxEntry.class);
+            return json.readValue(stored, OutboxEntry.class);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
