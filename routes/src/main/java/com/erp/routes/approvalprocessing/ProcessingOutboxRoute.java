@@ -27,6 +27,11 @@ public class ProcessingOutboxRoute extends OutboxRoutes {
     }
 
     @Override
+    protected boolean keepsRefusedEntries() {
+        return true; // bean processingOutboxDeadLetters
+    }
+
+    @Override
     protected boolean publishesDetached() {
         return true; // activate-step
     }
@@ -39,6 +44,8 @@ public class ProcessingOutboxRoute extends OutboxRoutes {
                 .bean("processingOutbox", "published(${variable.entry})");
         from(holdEndpoint()).routeId("approval-processing.outbox-hold")
                 .bean("processingOutbox", "hold(${variable.entry})");
+        from(keepEndpoint()).routeId("approval-processing.outbox-keep-refused")
+                .bean("processingOutboxDeadLetters", "keep(${variable.entry}, ${exception})");
 
         // a round reads at most a batch, however many events a Kafka outage left behind
         from(dueEndpoint()).routeId("approval-processing.outbox-due")

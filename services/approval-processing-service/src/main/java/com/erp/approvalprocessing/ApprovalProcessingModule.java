@@ -10,6 +10,7 @@ import com.erp.approvalprocessing.api.LineChanges;
 import com.erp.approvalprocessing.domain.BusinessCalendar;
 import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Workflow;
+import com.erp.approvalprocessing.persistence.ProcessingOutboxDeadLetters;
 import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.approvalprocessing.persistence.RedisDelegations;
 import com.erp.approvalprocessing.persistence.RedisOutbox;
@@ -81,6 +82,17 @@ public class ApprovalProcessingModule {
     OutboxBacklog approvalProcessingOutboxBacklog(MeterRegistry meters, StringRedisTemplate redis) {
         return OutboxBacklog.register(meters, "approval-processing",
                 () -> redis.opsForHash().size(RedisKeys.PROCESSING_OUTBOX));
+    }
+
+    @Bean
+    ProcessingOutboxDeadLetters processingOutboxDeadLetters(StringRedisTemplate redis, ObjectMapper json, Clock clock) {
+        return new ProcessingOutboxDeadLetters(redis, json, clock);
+    }
+
+    /** A bean: the gauge holds it weakly. */
+    @Bean
+    OutboxBacklog approvalProcessingOutboxDeadLettersGauge(MeterRegistry meters, ProcessingOutboxDeadLetters dead) {
+        return OutboxBacklog.registerDeadLetters(meters, "approval-processing", dead::count, Duration.ofSeconds(5));
     }
 
     @Bean

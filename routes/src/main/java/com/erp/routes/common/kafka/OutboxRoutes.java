@@ -38,7 +38,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * <p>
  * A service's subclass supplies its storage: {@code direct:<service>.outbox-remove} (remove the entry in the
  * variable {@code entry}), where it {@linkplain #holdsDocuments holds documents} {@code direct:<service>.outbox-hold}
- * (hold the entry in the variable {@code entry}) and {@code direct:<service>.outbox-due} (an {@link OutboxPage}: the
+ * (hold the entry in the variable {@code entry}), where it {@linkplain #keepsRefusedEntries keeps refused entries}
+ * {@code direct:<service>.outbox-keep-refused}, and {@code direct:<service>.outbox-due} (an {@link OutboxPage}: the
  * entries to relay, in the order they were stored, of at most {@link #batch()} read at once from after the position in
  * the variable {@code after}, or from the oldest when it is null). Its settings are {@code erp.<service>.outbox.*}.
  */
@@ -100,6 +101,20 @@ public abstract class OutboxRoutes extends RouteBuilder {
         return "direct:" + service + ".outbox-hold";
     }
 
+    /**
+     * Whether the service sets aside an entry Kafka refused for good ({@link KafkaFailures#refusedForGood}: too large
+     * for its topic, say) in dead letters of its own ({@link #keepEndpoint}: keep the entry in the variable
+     * {@code entry}, the failure being {@code ${exception}}, and remove it from the outbox), instead of trying it again
+     * every look, for ever, while it holds its document's later events back.
+     */
+    protected boolean keepsRefusedEntries() {
+        return false;
+    }
+
+    protected String keepEndpoint() {
+        return "direct:" + service + ".outbox-keep-refused";
+    }
+
     /** Whether the service uses {@link #publishDetached} (setting {@code erp.<service>.outbox.detached-queue-size}). */
     protected boolean publishesDetached() {
         return false;
@@ -135,6 +150,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
         String entry = "direct:" + service + ".publish-entry";
         String inOrder = "direct:" + service + ".publish-entry-in-order";
         String hold = "direct:" + service + ".hold-document";
+        String keepRefused = "direct:" + service + ".keep-refused";
         from(publish(service)).routeId(service + ".publish")
                 .process(OutboxRoutes::noDocumentFailedYet)
                 .split(method(entriesBean, entriesMethod))
@@ -174,12 +190,30 @@ public abstract class OutboxRoutes extends RouteBuilder {
                     .bean(gate, "publishFailed")
                     .process(OutboxRoutes::tellThePass)
                     .setVariable("failed", constant(true))
-                    .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId} stays in "
-                            + "the outbox for the relay: ${exception.message}")
-                    .filter(e -> holdsDocuments())
-                        .to(hold)
+                    .choice()
+                        .when(e -> keepsRefusedEntries() && KafkaFailures.refusedForGood(
+                                e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))
+                            .to(keepRefused)
+                        .otherwise()
+                            .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId} "
+                                    + "stays in the outbox for the relay: ${exception.message}")
+                            .filter(e -> holdsDocuments())
+                                .to(hold)
+                            .end()
                     .end()
                 .end();
+
+        if (keepsRefusedEntries()) {
+            // not kept (the store away): it stays in the outbox, and is tried again
+            from(keepRefused).routeId(service + ".keep-refused").errorHandler(noErrorHandler())
+                    .doTry()
+                        .to(keepEndpoint())
+                    .doCatch(Exception.class)
+                        .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId}, "
+                                + "refused by Kafka for good, not set aside (${exception.message}): it stays in the "
+                                + "outbox")
+                    .end();
+        }
 
         if (holdsDocuments()) {
             // a hold that fails (the store away too) leaves the document unheld: its next change may then overtake

@@ -31,6 +31,13 @@ public final class RedisKeys {
     public static final String PROCESSING_OUTBOX_ORDER = "erp:processing:outbox:order";
     /** approval-processing: the counter that scores {@link #PROCESSING_OUTBOX_ORDER}. */
     public static final String PROCESSING_OUTBOX_SEQUENCE = "erp:processing:outbox:sequence";
+    /**
+     * approval-processing: the outbox's entries Kafka refused for good (a hash, event id → entry as it was stored),
+     * set aside for an operator's replay.
+     */
+    public static final String PROCESSING_OUTBOX_DEAD = "erp:processing:outbox:dead";
+    /** approval-processing: why and when Kafka refused each of {@link #PROCESSING_OUTBOX_DEAD} (event id → JSON). */
+    public static final String PROCESSING_OUTBOX_DEAD_REASONS = "erp:processing:outbox:dead:reasons";
     /** approval-processing: a held document's entries, {@code erp:processing:outbox:held:<approval id>}. */
     public static final String PROCESSING_OUTBOX_HELD = "erp:processing:outbox:held:";
     /** notification: a person's stored notifications, {@code erp:notifications:<user id>}. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import com.erp.approvalprocessing.persistence.ProcessingOutboxDeadLetters;
 import com.erp.approvalprocessing.persistence.RedisOutbox;
 import com.erp.devinfra.EmbeddedKafka;
 import com.erp.devinfra.EmbeddedServers;
@@ -27,6 +28,10 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
 
     @Autowired
     RedisOutbox outbox;
+    @Autowired
+    ProcessingOutboxDeadLetters deadLetters;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private static final String TRACE = "8bf92f3577b34da6a3ce929d0e0e4736";
 
@@ -68,29 +73,41 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
     }
 
     /**
-     * A decision's events go in order also when one of them fails: here Kafka refuses the decision (its topic takes
-     * less than the record), so the activation of the next step it stored with it is not sent before it, but left
-     * to the relay, which sends both, in order, once the topic takes them.
+     * An event Kafka refuses for good (its topic takes less than the record) is set aside with why, not tried again
+     * for ever: the decision's answer is 200, the activation of the next step it stored with it is not sent before the
+     * refusal, then goes (the refused event holds nothing back any more), and the dead letter is counted (what an
+     * alert watches) until an operator replays it, once the topic takes it, to the end of the outbox: the relay sends it.
      */
     @Test
-    void aDecisionsLaterEventWaitsWhenItsEarlierOneFails() throws Exception {
+    void anEventKafkaRefusesForGoodIsSetAsideAndReplayed() throws Exception {
+        redis.delete(List.of(RedisKeys.PROCESSING_OUTBOX_DEAD, RedisKeys.PROCESSING_OUTBOX_DEAD_REASONS));
         String id = activated();
         kafka.maxRecordBytes("approval.decided", "200");
         try {
-            var r = http.send(http.request("/api/approvals/" + id + "/decisions", token(LEAD))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "{\"decision\":\"APPROVE\",\"comment\":\"" + "승인 ".repeat(40) + "\"}")).build());
+            var r = decide(LEAD, id, "APPROVE", "승인 ".repeat(40));
             assertThat(r.status()).as("%s", r).isEqualTo(200);
             assertThat(kafka.await("approval.step-activated", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(3)))
                     .as("the next step's activation did not overtake the decision").hasSize(1);
-            assertThat(redis.opsForHash().size(RedisKeys.PROCESSING_OUTBOX)).isEqualTo(2);
+            assertThat(entriesOf(id)).as("the decision set aside, the activation left to the relay")
+                    .extracting(OutboxEntry::topic).containsExactly("approval.step-activated");
+            assertThat(deadLetters.count()).isEqualTo(1);
+            String refused = redis.opsForHash().keys(RedisKeys.PROCESSING_OUTBOX_DEAD).iterator().next().toString();
+            assertThat(deadLetters.reason(refused).reason()).contains("larger than");
+            assertThat(meters.get("erp.outbox.dead.letters").tag("service", "approval-processing").gauge().value())
+                    .isEqualTo(1.0);
+
+            assertThat(kafka.await("approval.step-activated", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(30)))
+                    .as("the activation went, the refused event holding nothing back").hasSize(2);
+            assertThat(kafka.await("approval.decided", rec -> id.equals(rec.key()), 1, Duration.ofSeconds(1)))
+                    .as("nothing tried the refused event again").isEmpty();
+            assertThat(deadLetters.count()).isEqualTo(1);
         } finally {
             kafka.maxRecordBytes("approval.decided", null);
         }
+        assertThat(deadLetters.replay()).as("replayed once the topic takes it").isEqualTo(1);
+        assertThat(deadLetters.count()).isZero();
         assertThat(kafka.await("approval.decided", rec -> id.equals(rec.key()), 1, Duration.ofSeconds(30))).hasSize(1);
-        assertThat(kafka.await("approval.step-activated", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(30)))
-                .hasSize(2);
+        assertThat(deadLetters.replay()).as("nothing left to replay").isZero();
     }
 
     /**
@@ -166,26 +183,27 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
     }
 
     /**
-     * Entries Kafka keeps refusing at the front of the outbox (too large for their topic here; a topic without its ACL
-     * alike), a page (a batch, two here) and more of them, hold nothing behind them back: the relay goes on past them,
-     * a page after another, while a document whose event was refused keeps its later events back, in a later page too.
+     * Entries Kafka keeps refusing at the front of the outbox (a topic name the broker rejects here; a topic without
+     * its ACL alike: what may pass once the setup is mended, so they stay), a page (a batch, two here) and more of them,
+     * hold nothing behind them back: the relay goes on past them, a page after another, while a document whose event
+     * was refused keeps its later events back, in a later page too.
      */
     @Test
     void theRelayGoesOnPastAFrontKafkaKeepsRefusingAndARefusedDocumentsLaterEventsWait() throws Exception {
         String run = java.util.UUID.randomUUID().toString().substring(0, 8);
-        String big = "x".repeat(400);
+        String refusedTopic = "approval decided"; // no blank in a topic's name
         List<OutboxEntry> stored = new ArrayList<>();
         camel.getRouteController().stopRoute("approval-processing.outbox-relay");
         kafka.maxRecordBytes("approval.decided", "200");
         try {
             // in the order stored: two refused, the first event of D refused, X's, D's next, Y's
-            for (String[] e : List.of(new String[] {"r1", "approval.decided", big}, new String[] {"r2", "approval.decided", big},
-                    new String[] {"d", "approval.decided", big}, new String[] {"x", "approval.step-activated", ""},
-                    new String[] {"d", "approval.step-activated", ""}, new String[] {"y", "approval.step-activated", ""})) {
-                stored.add(ordered(e[0] + "-" + run, e[1], stored.size() + 1, e[2]));
+            for (String[] e : List.of(new String[] {"r1", refusedTopic}, new String[] {"r2", refusedTopic},
+                    new String[] {"d", refusedTopic}, new String[] {"x", "approval.step-activated"},
+                    new String[] {"d", "approval.step-activated"}, new String[] {"y", "approval.step-activated"})) {
+                stored.add(ordered(e[0] + "-" + run, e[1], stored.size() + 1));
             }
             // as they would have got there: a publication Kafka refused, after which the relay looks at once
-            // (stored after them, its own events are not due for the grace period yet)
+            // (stored after them, its own events are not due for the grace period yet; the refused one set aside)
             String decided = activated();
             var r = http.send(http.request("/api/approvals/" + decided + "/decisions", token(LEAD))
                     .header("Content-Type", "application/json")
@@ -207,14 +225,15 @@ class ProcessingOutboxTest extends ProcessingRouteTestBase {
                 outbox.published(e);
             }
             kafka.maxRecordBytes("approval.decided", null);
+            redis.delete(List.of(RedisKeys.PROCESSING_OUTBOX_DEAD, RedisKeys.PROCESSING_OUTBOX_DEAD_REASONS));
             camel.getRouteController().startRoute("approval-processing.outbox-relay");
         }
     }
 
     /** An entry as the commit script stores it: in the hash and in the order, scored by the counter. */
-    private OutboxEntry ordered(String doc, String topic, long sequence, String padding) throws Exception {
+    private OutboxEntry ordered(String doc, String topic, long sequence) throws Exception {
         OutboxEntry entry = new OutboxEntry(doc, java.util.UUID.randomUUID().toString(), topic,
-                "{\"sequence\":" + sequence + ",\"padding\":\"" + padding + "\"}", Instant.now().minusSeconds(60), null);
+                "{\"sequence\":" + sequence + "}", Instant.now().minusSeconds(60), null);
         redis.opsForHash().put(RedisKeys.PROCESSING_OUTBOX, entry.eventId(), json.writeValueAsString(entry));
         redis.opsForZSet().add(RedisKeys.PROCESSING_OUTBOX_ORDER, entry.eventId(),
                 redis.opsForValue().increment(RedisKeys.PROCESSING_OUTBOX_SEQUENCE));
