@@ -15,6 +15,7 @@ import com.erp.approvalprocessing.persistence.RedisApprovalStore;
 import com.erp.approvalprocessing.persistence.RedisDelegations;
 import com.erp.approvalprocessing.persistence.RedisOutbox;
 import com.erp.approvalprocessing.persistence.RedisReminders;
+import com.erp.routes.approvalprocessing.ProcessingOutboxRoute;
 import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.redis.RedisReportingLines;
 import com.erp.routes.common.directory.DirectoryConfiguration;
@@ -85,8 +86,9 @@ public class ApprovalProcessingModule {
     }
 
     @Bean
-    ProcessingOutboxDeadLetters processingOutboxDeadLetters(StringRedisTemplate redis, ObjectMapper json, Clock clock) {
-        return new ProcessingOutboxDeadLetters(redis, json, clock);
+    ProcessingOutboxDeadLetters processingOutboxDeadLetters(StringRedisTemplate redis, ObjectMapper json, Clock clock,
+                                                            ProcessingOutboxRoute outboxRoutes) {
+        return new ProcessingOutboxDeadLetters(redis, json, clock, outboxRoutes::lookSoon);
     }
 
     /** A bean: the gauge holds it weakly. */

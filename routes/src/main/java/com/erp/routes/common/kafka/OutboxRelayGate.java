@@ -36,8 +36,11 @@ public final class OutboxRelayGate {
         keepLooking();
     }
 
-    /** A change's events were stored for the relay only, behind an earlier event of their document that failed. */
-    public void held() {
+    /**
+     * Entries were stored for the relay only: a change's events behind an earlier event of their document that failed,
+     * or entries an operator replayed.
+     */
+    public void storedForTheRelay() {
         keepLooking();
     }
 

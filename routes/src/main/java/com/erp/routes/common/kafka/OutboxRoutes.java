@@ -55,7 +55,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
     private final String service;
     private final String entriesBean;
     private final String entriesMethod;
-    private OutboxRelayGate gate;
+    private volatile OutboxRelayGate gate;
     private final RelayPass pass = new RelayPass();
     private long batch;
 
@@ -113,6 +113,16 @@ public abstract class OutboxRoutes extends RouteBuilder {
 
     protected String keepEndpoint() {
         return "direct:" + service + ".outbox-keep-refused";
+    }
+
+    /**
+     * Tells the relay that entries were put into the outbox for it alone (an operator's replay of dead letters): it
+     * looks at its busy pace for a while instead of its idle one.
+     */
+    public void lookSoon() {
+        if (gate != null) { // null until the routes are configured, when the first looks come soon anyway
+            gate.storedForTheRelay();
+        }
     }
 
     /** Whether the service uses {@link #publishDetached} (setting {@code erp.<service>.outbox.detached-queue-size}). */
@@ -212,6 +222,9 @@ public abstract class OutboxRoutes extends RouteBuilder {
                         .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId}, "
                                 + "refused by Kafka for good, not set aside (${exception.message}): it stays in the "
                                 + "outbox")
+                        .filter(e -> holdsDocuments())
+                            .to(hold)
+                        .end()
                     .end();
         }
 
@@ -225,7 +238,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
                                 + "${variable.entry.eventId}: ${exception.message}")
                     .end();
             from(publishHeld(service)).routeId(service + ".publish-held")
-                    .bean(gate, "held");
+                    .bean(gate, "storedForTheRelay");
         }
 
         if (publishesDetached()) {

@@ -44,13 +44,17 @@ public class ProcessingOutboxDeadLetters {
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Runnable relayLooksSoon;
     private final RedisScript<Long> buryScript = LuaScripts.fromClasspath("redis/bury-outbox-entry.lua", Long.class);
     private final RedisScript<Long> replayScript = LuaScripts.fromClasspath("redis/replay-dead-outbox.lua", Long.class);
 
-    public ProcessingOutboxDeadLetters(StringRedisTemplate redis, ObjectMapper json, Clock clock) {
+    /** @param relayLooksSoon tells the outbox's relay that a replay put entries back (it may be looking seldom) */
+    public ProcessingOutboxDeadLetters(StringRedisTemplate redis, ObjectMapper json, Clock clock,
+                                       Runnable relayLooksSoon) {
         this.redis = redis;
         this.json = json;
         this.clock = clock;
+        this.relayLooksSoon = relayLooksSoon;
     }
 
     /** Why and when Kafka refused an entry, as kept beside it. */
@@ -89,14 +93,20 @@ public class ProcessingOutboxDeadLetters {
                 ScanOptions.scanOptions().count(PAGE).build())) {
             entries.forEachRemaining(e -> dead.add(read(e.getValue().toString(), OutboxEntry.class)));
         }
-        // by when they were stored, so that the relay meets a document's events in the order of its changes
-        dead.sort(Comparator.comparing(OutboxEntry::createdAt));
+        // by when they were stored, a change's events (of one instant) by their sequence: the relay meets a
+        // document's events in the order of its changes
+        Map<OutboxEntry, Long> sequences = new java.util.HashMap<>();
+        dead.forEach(e -> sequences.put(e, RedisOutbox.sequence(json, e)));
+        dead.sort(Comparator.comparing(OutboxEntry::createdAt).thenComparing(sequences::get));
         long back = 0;
         for (int from = 0; from < dead.size(); from += PAGE) {
             Object[] ids = dead.subList(from, Math.min(dead.size(), from + PAGE)).stream().map(OutboxEntry::eventId)
                     .toArray();
             Long page = redis.execute(replayScript, REPLAY_KEYS, ids);
             back += page == null ? 0 : page;
+        }
+        if (back > 0) {
+            relayLooksSoon.run();
         }
         LOG.info("replayed {} outbox entries Kafka had refused", back);
         return back;

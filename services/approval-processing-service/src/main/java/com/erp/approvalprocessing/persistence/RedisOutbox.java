@@ -138,8 +138,12 @@ public class RedisOutbox {
         return due;
     }
 
-    /** The sequence of the event an entry publishes (its payload is the event). */
     private long sequence(OutboxEntry entry) {
+        return sequence(json, entry);
+    }
+
+    /** The sequence of the event an entry publishes (its payload is the event). */
+    static long sequence(ObjectMapper json, OutboxEntry entry) {
         try {
             return json.readTree(entry.payload()).path("sequence").asLong();
         } catch (IOException e) {
