@@ -15,8 +15,9 @@ final class Notifications implements AutoCloseable {
     private final WebSocket socket;
 
     Notifications(String notificationBase, String token, Consumer<JsonNode> onNotification) {
-        URI uri = URI.create(notificationBase.replaceFirst("^http", "ws") + "/ws/notifications?access_token=" + token);
+        URI uri = URI.create(notificationBase.replaceFirst("^http", "ws") + "/ws/notifications");
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + token)
                 .buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 

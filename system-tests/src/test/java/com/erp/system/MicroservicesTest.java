@@ -131,7 +131,7 @@ class MicroservicesTest {
         HttpTestClient decisions = new HttpTestClient(processing.baseUrl());
         HttpTestClient notifications = new HttpTestClient(notification.baseUrl());
 
-        try (WebSocketTestClient staffWs = WebSocketTestClient.withQueryToken(notification.port(), "/ws/notifications", staff);
+        try (WebSocketTestClient staffWs = WebSocketTestClient.withHeader(notification.port(), "/ws/notifications", staff);
              WebSocketTestClient leadWs = WebSocketTestClient.withHeader(notification.port(), "/ws/notifications", lead)) {
 
             // approval-request asks employee-service for the default line (and the departments it is sent to, 수신처)

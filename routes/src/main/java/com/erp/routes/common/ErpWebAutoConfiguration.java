@@ -137,7 +137,8 @@ public class ErpWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityFilterChain erpSecurityFilterChain(HttpSecurity http, AuthProperties props) throws Exception {
+    SecurityFilterChain erpSecurityFilterChain(HttpSecurity http, AuthProperties props,
+            @Value("${erp.websocket.query-token:false}") boolean queryToken) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(rolesToAuthorities());
@@ -161,7 +162,7 @@ public class ErpWebAutoConfiguration {
                         .anyRequest().permitAll()) // the UI's static files and the login page
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(authentication))
-                        .bearerTokenResolver(new ErpBearerTokenResolver(props.cookieName()))
+                        .bearerTokenResolver(new ErpBearerTokenResolver(props.cookieName(), queryToken))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));

@@ -42,11 +42,6 @@ public final class WebSocketTestClient implements AutoCloseable {
                 .header("Authorization", "Bearer " + token), URI.create("ws://127.0.0.1:" + port + path));
     }
 
-    /** Connects the way a browser does: the token as the access_token query parameter. */
-    public static WebSocketTestClient withQueryToken(int port, String path, String token) {
-        return new WebSocketTestClient(HttpClient.newHttpClient().newWebSocketBuilder(),
-                URI.create("ws://127.0.0.1:" + port + path + "?access_token=" + token));
-    }
 
     public void send(String text) {
         socket.sendText(text, true).join();

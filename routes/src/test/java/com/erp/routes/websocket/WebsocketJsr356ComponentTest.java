@@ -78,7 +78,7 @@ class WebsocketJsr356ComponentTest {
     @Test
     void aConsumerGetsTheAuthenticatedSenderAndTheRouteAnswersThatUser() {
         try (WebSocketTestClient alice = WebSocketTestClient.withHeader(port, "/ws/echo", token(1));
-             WebSocketTestClient bob = WebSocketTestClient.withQueryToken(port, "/ws/echo", token(2))) {
+             WebSocketTestClient bob = WebSocketTestClient.withHeader(port, "/ws/echo", token(2))) {
             alice.send("\"hello\"");
             JsonNode echo = alice.next(Duration.ofSeconds(10));
             assertThat(echo.path("from").asText()).isEqualTo("1");

@@ -42,9 +42,9 @@ class ApprovalFlowEndToEndTest extends StandaloneTestBase {
         String staff = login("dev.staff");
         String lead = login("dev.lead");
         String head = login("dev.head");
-        try (WebSocketTestClient staffWs = WebSocketTestClient.withQueryToken(port, WS, staff);
+        try (WebSocketTestClient staffWs = WebSocketTestClient.withHeader(port, WS, staff);
              WebSocketTestClient leadWs = WebSocketTestClient.withHeader(port, WS, lead);
-             WebSocketTestClient headWs = WebSocketTestClient.withQueryToken(port, WS, head)) {
+             WebSocketTestClient headWs = WebSocketTestClient.withHeader(port, WS, head)) {
 
             String id = submit(staff, "서버 증설 요청");
 
@@ -104,8 +104,8 @@ class ApprovalFlowEndToEndTest extends StandaloneTestBase {
         String staff = login("sales.staff");
         String lead = login("sales.lead");
         String head = login("sales.head");
-        try (WebSocketTestClient staffWs = WebSocketTestClient.withQueryToken(port, WS, staff);
-             WebSocketTestClient headWs = WebSocketTestClient.withQueryToken(port, WS, head)) {
+        try (WebSocketTestClient staffWs = WebSocketTestClient.withHeader(port, WS, staff);
+             WebSocketTestClient headWs = WebSocketTestClient.withHeader(port, WS, head)) {
             String id = submit(staff, "출장비 정산");
             eventually(() -> http.get("/api/inbox", lead).json().path("items").findValuesAsText("approvalId"),
                     ids -> ids.contains(id), "the document in the lead's inbox");
@@ -137,10 +137,10 @@ class ApprovalFlowEndToEndTest extends StandaloneTestBase {
         String head = login("dev.head");
         String cc = login("sales.head");
         long ccId = http.get("/api/employees/me", cc).json().path("id").asLong();
-        try (WebSocketTestClient staffWs = WebSocketTestClient.withQueryToken(port, WS, staff);
-             WebSocketTestClient leadWs = WebSocketTestClient.withQueryToken(port, WS, lead);
-             WebSocketTestClient headWs = WebSocketTestClient.withQueryToken(port, WS, head);
-             WebSocketTestClient ccWs = WebSocketTestClient.withQueryToken(port, WS, cc)) {
+        try (WebSocketTestClient staffWs = WebSocketTestClient.withHeader(port, WS, staff);
+             WebSocketTestClient leadWs = WebSocketTestClient.withHeader(port, WS, lead);
+             WebSocketTestClient headWs = WebSocketTestClient.withHeader(port, WS, head);
+             WebSocketTestClient ccWs = WebSocketTestClient.withHeader(port, WS, cc)) {
             Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "장비 구매 요청",
                     "ccIds", List.of(ccId)));
             assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);

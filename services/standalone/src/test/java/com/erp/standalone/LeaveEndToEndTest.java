@@ -93,7 +93,7 @@ class LeaveEndToEndTest extends StandaloneTestBase {
     void moreThanIsLeftIsRejectedAtOnceAndResubmissionsCountOnWhatTheirPredecessorHeld() {
         String staff = login("sales.staff");
         String lead = login("sales.lead");
-        try (WebSocketTestClient staffWs = WebSocketTestClient.withQueryToken(port, WS, staff);
+        try (WebSocketTestClient staffWs = WebSocketTestClient.withHeader(port, WS, staff);
              WebSocketTestClient leadWs = WebSocketTestClient.withHeader(port, WS, lead)) {
             // three weeks and a day: 16 working days, one more than the year has
             String tooLong = submitLeave(staff, "장기 휴가", day(0), day(21));

@@ -9,8 +9,9 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 
 /**
  * Where a request's token may come from. The Authorization header, always. Browsers cannot set headers on
- * a WebSocket handshake, so {@code /ws/**} also accepts the {@code access_token} query parameter and the
- * login cookie; the console (under {@code /actuator}) accepts the login cookie, which is HttpOnly and
+ * a WebSocket handshake, so {@code /ws/**} also accepts the login cookie (the application's pages), and the
+ * {@code access_token} query parameter only where {@code erp.websocket.query-token} allows it: a token in a URL ends
+ * up in access logs and proxies' histories; the console (under {@code /actuator}) accepts the login cookie, which is HttpOnly and
  * SameSite=Strict so other sites cannot make a browser send it, and only from this application's own pages
  * ({@link SameOrigin#fromOwnPage}): a page of a sibling host or another port, which SameSite lets send it, could
  * otherwise drive the console's operations (Jolokia) as the administrator who is signed in. On the public endpoints
@@ -26,9 +27,10 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
     private final DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
     private final String cookieName;
 
-    public ErpBearerTokenResolver(String cookieName) {
+    /** @param queryToken whether a WebSocket handshake may carry its token as the {@code access_token} parameter */
+    public ErpBearerTokenResolver(String cookieName, boolean queryToken) {
         this.cookieName = cookieName;
-        headerOrQuery.setAllowUriQueryParameter(true);
+        headerOrQuery.setAllowUriQueryParameter(queryToken);
     }
 
     @Override

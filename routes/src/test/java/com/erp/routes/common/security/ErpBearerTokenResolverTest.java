@@ -8,7 +8,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 class ErpBearerTokenResolverTest {
 
-    private final ErpBearerTokenResolver resolver = new ErpBearerTokenResolver("ERP_TOKEN");
+    private final ErpBearerTokenResolver resolver = new ErpBearerTokenResolver("ERP_TOKEN", false);
 
     private static MockHttpServletRequest withCookie(String path, String... headers) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
@@ -47,6 +47,21 @@ class ErpBearerTokenResolverTest {
         MockHttpServletRequest header = withCookie("/actuator/jolokia", "Sec-Fetch-Site", "cross-site",
                 "Authorization", "Bearer from-header");
         assertThat(resolver.resolve(header)).isEqualTo("from-header");
+    }
+
+    /** A token in a URL ends up in access logs: the handshake takes it there only where the setting allows it. */
+    @Test
+    void theSocketTakesATokenInItsUrlOnlyWhereAllowed() {
+        MockHttpServletRequest query = new MockHttpServletRequest("GET", "/ws/notifications");
+        query.setParameter("access_token", "in-the-url");
+        assertThat(resolver.resolve(query)).isNull();
+        assertThat(new ErpBearerTokenResolver("ERP_TOKEN", true).resolve(query)).isEqualTo("in-the-url");
+        MockHttpServletRequest api = new MockHttpServletRequest("GET", "/api/approvals");
+        api.setParameter("access_token", "in-the-url");
+        assertThat(new ErpBearerTokenResolver("ERP_TOKEN", true).resolve(api)).as("never on the API").isNull();
+        MockHttpServletRequest header = new MockHttpServletRequest("GET", "/ws/notifications");
+        header.addHeader("Authorization", "Bearer in-the-header");
+        assertThat(resolver.resolve(header)).isEqualTo("in-the-header");
     }
 
     @Test

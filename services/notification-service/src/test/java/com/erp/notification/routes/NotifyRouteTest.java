@@ -77,7 +77,7 @@ class NotifyRouteTest extends ServiceTestSupport {
     void eachEventReachesTheRightPeopleLiveAndIsStoredForLater() throws Exception {
         String id = UUID.randomUUID().toString();
         try (WebSocketTestClient drafterSocket = WebSocketTestClient.withHeader(port, "/ws/notifications", token(drafter));
-             WebSocketTestClient leadSocket = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token(lead))) {
+             WebSocketTestClient leadSocket = WebSocketTestClient.withHeader(port, "/ws/notifications", token(lead))) {
             NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify").whenCompleted(3).create();
             ApprovalEvent activated = ApprovalEvent.of(id, 1, Instant.now(),
                     new EventPayload.StepActivated(drafter.id(), "출장 보고", drafter, 1, 1, List.of(lead), progress));
@@ -292,7 +292,7 @@ class NotifyRouteTest extends ServiceTestSupport {
     @Test
     void aReminderReachesTheApproverLiveOnceAndIsStored() throws Exception {
         String id = UUID.randomUUID().toString();
-        try (WebSocketTestClient leadSocket = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token(lead))) {
+        try (WebSocketTestClient leadSocket = WebSocketTestClient.withHeader(port, "/ws/notifications", token(lead))) {
             NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify-reminder").whenCompleted(2).create();
             ReminderEvent reminder = new ReminderEvent(UUID.randomUUID().toString(), ReminderEvent.VERSION, Instant.now(),
                     id, "출장 보고", drafter, 1, 2, List.of(lead), null, Instant.now().minusSeconds(36_000), 8);
@@ -316,8 +316,8 @@ class NotifyRouteTest extends ServiceTestSupport {
     @Test
     void everyApproverOfAStepIsToldAndAnInboxKeepsOnlyTheNewest() throws Exception {
         Person deputy = new Person(lead.id() + 1, "박지훈", "TEAM_LEAD", "개발본부");
-        try (WebSocketTestClient leadSocket = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token(lead));
-             WebSocketTestClient deputySocket = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token(deputy))) {
+        try (WebSocketTestClient leadSocket = WebSocketTestClient.withHeader(port, "/ws/notifications", token(lead));
+             WebSocketTestClient deputySocket = WebSocketTestClient.withHeader(port, "/ws/notifications", token(deputy))) {
             NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify").whenCompleted(5).create();
             // one document's events (one key, one partition): their order is kept
             String id = UUID.randomUUID().toString();
@@ -347,6 +347,15 @@ class NotifyRouteTest extends ServiceTestSupport {
         assertThat(handshakeStatus(client.newWebSocketBuilder().header("Authorization", "Bearer nonsense"), uri))
                 .isEqualTo(401);
         assertProblem(http.get("/api/notifications", null), 401);
+        // a valid token: in the header or the sign-in cookie (the application's pages), not in the URL, which ends up
+        // in access logs (erp.websocket.query-token)
+        String token = token(new Person(4243, "토큰 위치", "STAFF", "개발본부"));
+        assertThat(handshakeStatus(client.newWebSocketBuilder(), URI.create(uri + "?access_token=" + token)))
+                .isEqualTo(401);
+        assertThat(handshakeStatus(client.newWebSocketBuilder().header("Cookie", "ERP_TOKEN=" + token), uri))
+                .isEqualTo(101);
+        assertThat(handshakeStatus(client.newWebSocketBuilder().header("Authorization", "Bearer " + token), uri))
+                .isEqualTo(101);
     }
 
     @Test
@@ -381,8 +390,8 @@ class NotifyRouteTest extends ServiceTestSupport {
     @Test
     void aRevokedTokensWebSocketIsClosedAndANewHandshakeWithItRefused() throws Exception {
         String token = token(lead);
-        try (WebSocketTestClient leaving = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token);
-             WebSocketTestClient staying = WebSocketTestClient.withQueryToken(port, "/ws/notifications", token(drafter))) {
+        try (WebSocketTestClient leaving = WebSocketTestClient.withHeader(port, "/ws/notifications", token);
+             WebSocketTestClient staying = WebSocketTestClient.withHeader(port, "/ws/notifications", token(drafter))) {
             assertThat(leaving.isOpen()).isTrue();
             java.time.Instant now = java.time.Instant.now();
             kafka.send("employee.tokens-revoked", String.valueOf(lead.id()), json.writeValueAsString(
