@@ -2,6 +2,7 @@ package com.erp.approvalprocessing.persistence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -95,21 +97,48 @@ public class RedisOutbox {
             stored.add(read(value.toString()));
         }
         Set<String> waiting = new HashSet<>();
-        List<OutboxEntry> due = dueInOrder(stored, this::sequence, clock.instant().minus(grace), waiting);
+        Instant dueBefore = clock.instant().minus(grace);
+        List<OutboxEntry> due = dueInOrder(stored, this::sequence, dueBefore, held(stored, dueBefore), waiting);
         String last = result.get(1).toString();
         return new OutboxPage(due, Integer.parseInt(result.get(2).toString()), stored.size(), last.isEmpty() ? null : last,
                 waiting);
     }
 
     /**
-     * Of entries in the order they were stored, those stored before {@code dueBefore}; a document's entries only up
-     * to its first that is not due yet, so that none of its events overtakes an earlier one. A document's entries go
+     * Of these entries, those not due by their time that are held ({@link #hold}): no request is going to send them
+     * (it failed, it left them behind a failure, or it stored them behind one), so the relay need not wait the grace
+     * period for them. One round trip for all their documents.
+     */
+    private Set<String> held(List<OutboxEntry> stored, Instant dueBefore) {
+        List<String> documents = stored.stream().filter(e -> !e.createdAt().isBefore(dueBefore))
+                .map(OutboxEntry::approvalId).distinct().toList();
+        if (documents.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> sets = redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (String document : documents) {
+                connection.setCommands().sMembers(RedisKeys.processingHeld(document).getBytes(StandardCharsets.UTF_8));
+            }
+            return null;
+        });
+        Set<String> held = new HashSet<>();
+        for (Object members : sets) {
+            if (members instanceof Set<?> ids) {
+                ids.forEach(id -> held.add(id.toString()));
+            }
+        }
+        return held;
+    }
+
+    /**
+     * Of entries in the order they were stored, those stored before {@code dueBefore} or {@code held} (event ids); a
+     * document's entries only up to its first that is not due yet, so that none of its events overtakes an earlier one. A document's entries go
      * by their events' sequence, in the places its entries hold: the order of storing can differ from it where an
      * earlier version stored some (adopted, scored by time, a transition's events at the same instant). The documents
      * that wait so are added to {@code waiting}.
      */
     static List<OutboxEntry> dueInOrder(List<OutboxEntry> stored, ToLongFunction<OutboxEntry> sequence,
-                                        Instant dueBefore, Set<String> waiting) {
+                                        Instant dueBefore, Set<String> held, Set<String> waiting) {
         Map<String, List<OutboxEntry>> byDocument = new HashMap<>();
         for (OutboxEntry entry : stored) {
             byDocument.computeIfAbsent(entry.approvalId(), id -> new ArrayList<>()).add(entry);
@@ -129,7 +158,7 @@ public class RedisOutbox {
             if (waiting.contains(entry.approvalId())) {
                 continue;
             }
-            if (entry.createdAt().isBefore(dueBefore)) {
+            if (entry.createdAt().isBefore(dueBefore) || held.contains(entry.eventId())) {
                 due.add(entry);
             } else {
                 waiting.add(entry.approvalId());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import com.erp.routes.common.kafka.OutboxEntry;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class RedisOutboxTest {
                 entry("c", "c1", DUE.minusSeconds(1)),
                 entry("c", "c2", DUE));
 
-        assertThat(RedisOutbox.dueInOrder(stored, RedisOutboxTest::sequence, DUE, waiting)).extracting(OutboxEntry::eventId)
+        assertThat(RedisOutbox.dueInOrder(stored, RedisOutboxTest::sequence, DUE, Set.of(), waiting)).extracting(OutboxEntry::eventId)
                 .containsExactly("a1", "a2", "c1");
         assertThat(waiting).as("their later entries, in a later page too, wait").containsExactlyInAnyOrder("b", "c");
     }
@@ -52,8 +53,22 @@ class RedisOutboxTest {
                 entry("a", "a4", DUE.minusSeconds(9)),
                 entry("a", "a6", DUE.minusSeconds(5)));
 
-        assertThat(RedisOutbox.dueInOrder(stored, RedisOutboxTest::sequence, DUE, waiting)).extracting(OutboxEntry::eventId)
+        assertThat(RedisOutbox.dueInOrder(stored, RedisOutboxTest::sequence, DUE, Set.of(), waiting)).extracting(OutboxEntry::eventId)
                 .containsExactly("a4", "b1", "a5", "a6");
+    }
+
+    /** A held entry (no request is going to send it) is due at once; behind it its document's order still holds. */
+    @Test
+    void aHeldEntryIsDueWithoutWaitingForItsTime() {
+        List<OutboxEntry> stored = List.of(
+                entry("a", "a1", DUE.plusSeconds(1)),
+                entry("b", "b1", DUE.plusSeconds(1)),
+                entry("a", "a2", DUE.plusSeconds(2)),
+                entry("a", "a3", DUE.plusSeconds(3)));
+
+        assertThat(RedisOutbox.dueInOrder(stored, RedisOutboxTest::sequence, DUE, Set.of("a1", "a3"), waiting))
+                .extracting(OutboxEntry::eventId).containsExactly("a1");
+        assertThat(waiting).containsExactlyInAnyOrder("a", "b");
     }
 
     @Test
@@ -62,7 +77,7 @@ class RedisOutboxTest {
                 entry("a", "a2", DUE.minusSeconds(9)),
                 entry("a", "a1", DUE.plusSeconds(1)));
 
-        assertThat(RedisOutbox.dueInOrder(stored, RedisOutboxTest::sequence, DUE, waiting)).isEmpty();
+        assertThat(RedisOutbox.dueInOrder(stored, RedisOutboxTest::sequence, DUE, Set.of(), waiting)).isEmpty();
     }
 
     @Test
