@@ -42,7 +42,6 @@ public final class WebSocketTestClient implements AutoCloseable {
                 .header("Authorization", "Bearer " + token), URI.create("ws://127.0.0.1:" + port + path));
     }
 
-
     public void send(String text) {
         socket.sendText(text, true).join();
     }

@@ -26,12 +26,13 @@ public final class OutboxRelayGate {
      */
     public OutboxRelayGate(long graceMs, long periodMs, long idleScanMs, LongSupplier clockMs) {
         this.clockMs = clockMs;
-        this.busyWindowMs = graceMs + 2 * periodMs; // a failed entry becomes due after graceMs; look a little beyond
+        // a failed entry becomes due after graceMs at the latest (a held one at once); look a little beyond
+        this.busyWindowMs = graceMs + 2 * periodMs;
         this.idleScanMs = idleScanMs;
         this.busyUntil = clockMs.getAsLong() + busyWindowMs;
     }
 
-    /** A publication failed: its entry waits in the outbox and is due after the grace period. */
+    /** A publication failed: its entry waits in the outbox, due after the grace period (or at once where held). */
     public void publishFailed() {
         keepLooking();
     }

@@ -160,6 +160,8 @@ public abstract class OutboxRoutes extends RouteBuilder {
         String entry = "direct:" + service + ".publish-entry";
         String inOrder = "direct:" + service + ".publish-entry-in-order";
         String hold = "direct:" + service + ".hold-document";
+        boolean holds = holdsDocuments();
+        boolean keeps = keepsRefusedEntries();
         String keepRefused = "direct:" + service + ".keep-refused";
         from(publish(service)).routeId(service + ".publish")
                 .process(OutboxRoutes::noDocumentFailedYet)
@@ -178,7 +180,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
                             .process(e -> failedDocuments(e).add(e.getVariable("entry", OutboxEntry.class).approvalId()))
                         .end()
                     .endChoice()
-                    .when(e -> holdsDocuments())
+                    .when(e -> holds)
                         .setVariable("entry", body())
                         .to(hold)
                 .end();
@@ -199,36 +201,39 @@ public abstract class OutboxRoutes extends RouteBuilder {
                 .doCatch(Exception.class)
                     .bean(gate, "publishFailed")
                     .process(OutboxRoutes::tellThePass)
-                    .setVariable("failed", constant(true))
                     .choice()
-                        .when(e -> keepsRefusedEntries() && KafkaFailures.refusedForGood(
+                        // set aside: nothing of its document is in front of its later events any more
+                        .when(e -> keeps && KafkaFailures.refusedForGood(
                                 e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))
                             .to(keepRefused)
                         .otherwise()
+                            .setVariable("failed", constant(true))
                             .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId} "
                                     + "stays in the outbox for the relay: ${exception.message}")
-                            .filter(e -> holdsDocuments())
+                            .filter(e -> holds)
                                 .to(hold)
                             .end()
                     .end()
                 .end();
 
-        if (keepsRefusedEntries()) {
-            // not kept (the store away): it stays in the outbox, and is tried again
+        if (keeps) {
+            // not kept (the store away): it stays in the outbox, in front of its document's later events, and is tried
+            // again
             from(keepRefused).routeId(service + ".keep-refused").errorHandler(noErrorHandler())
                     .doTry()
                         .to(keepEndpoint())
                     .doCatch(Exception.class)
+                        .setVariable("failed", constant(true))
                         .log(LoggingLevel.WARN, "event ${variable.entry.eventId} of ${variable.entry.approvalId}, "
                                 + "refused by Kafka for good, not set aside (${exception.message}): it stays in the "
                                 + "outbox")
-                        .filter(e -> holdsDocuments())
+                        .filter(e -> holds)
                             .to(hold)
                         .end()
                     .end();
         }
 
-        if (holdsDocuments()) {
+        if (holds) {
             // a hold that fails (the store away too) leaves the document unheld: its next change may then overtake
             from(hold).routeId(service + ".hold-document").errorHandler(noErrorHandler())
                     .doTry()
@@ -256,7 +261,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
                         .process(offer)
                     .doCatch(Exception.class)
                         .bean(gate, "publishFailed")
-                        .filter(e -> holdsDocuments())
+                        .filter(e -> holds)
                             // left to the relay: the document's next change must not overtake them
                             .split(method(entriesBean, entriesMethod))
                                 .setVariable("entry", body())

@@ -24,13 +24,13 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
             "/actuator/info");
 
     private final DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
-    private final DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
+    private final DefaultBearerTokenResolver socket = new DefaultBearerTokenResolver();
     private final String cookieName;
 
     /** @param queryToken whether a WebSocket handshake may carry its token as the {@code access_token} parameter */
     public ErpBearerTokenResolver(String cookieName, boolean queryToken) {
         this.cookieName = cookieName;
-        headerOrQuery.setAllowUriQueryParameter(queryToken);
+        socket.setAllowUriQueryParameter(queryToken);
     }
 
     @Override
@@ -40,7 +40,7 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
             return null;
         }
         boolean websocket = path.startsWith("/ws/");
-        String token = websocket ? headerOrQuery.resolve(request) : headerOnly.resolve(request);
+        String token = websocket ? socket.resolve(request) : headerOnly.resolve(request);
         if (token == null && websocket) {
             token = cookie(request); // the handshake's Origin is checked by the WebSocket origin filter
         } else if (token == null && path.startsWith("/actuator/")

@@ -79,10 +79,14 @@ public class ProcessingOutboxDeadLetters {
         return redis.opsForHash().size(RedisKeys.PROCESSING_OUTBOX_DEAD);
     }
 
-    /** Why an entry was set aside; null if it is not (any more). */
-    public Reason reason(String eventId) {
-        Object stored = redis.opsForHash().get(RedisKeys.PROCESSING_OUTBOX_DEAD_REASONS, eventId);
-        return stored == null ? null : read(stored.toString(), Reason.class);
+    @ManagedOperation(description = "Why and when Kafka refused each entry waiting to be replayed, by event id")
+    public Map<String, String> reasons() {
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        redis.opsForHash().entries(RedisKeys.PROCESSING_OUTBOX_DEAD_REASONS).forEach((eventId, stored) -> {
+            Reason reason = read(stored.toString(), Reason.class);
+            reasons.put(eventId.toString(), reason.failedAt() + " " + reason.reason());
+        });
+        return reasons;
     }
 
     @ManagedOperation(description = "Puts the refused outbox entries back at the end of the outbox, oldest first, to "
