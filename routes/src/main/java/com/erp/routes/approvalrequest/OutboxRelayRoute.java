@@ -4,7 +4,10 @@ import com.erp.routes.common.kafka.OutboxRoutes;
 import org.apache.camel.component.mongodb.MongoDbConstants;
 import org.springframework.stereotype.Component;
 
-/** approval-request's outbox ({@link OutboxRoutes}): entries live in their document in MongoDB. */
+/**
+ * approval-request's outbox ({@link OutboxRoutes}): entries live in their document in MongoDB; those Kafka refuses for
+ * good are set aside (bean {@code requestOutboxDeadLetters}).
+ */
 @Component
 public class OutboxRelayRoute extends OutboxRoutes {
 
@@ -20,6 +23,10 @@ public class OutboxRelayRoute extends OutboxRoutes {
         return true; // submit (async)
     }
 
+    @Override
+    protected boolean keepsRefusedEntries() {
+        return true; // bean requestOutboxDeadLetters
+    }
 
     @Override
     public void configure() {
@@ -27,6 +34,9 @@ public class OutboxRelayRoute extends OutboxRoutes {
         from(removeEndpoint()).routeId("approval-request.outbox-remove")
                 .bean("approvalDocuments", "markPublished(${variable.entry})")
                 .to("{{erp.approval-request.approvals}}&operation=bulkWrite");
+
+        from(keepEndpoint()).routeId("approval-request.outbox-keep-refused")
+                .bean("requestOutboxDeadLetters", "keep(${variable.entry}, ${exception})");
 
         from(dueEndpoint()).routeId("approval-request.outbox-due")
                 .setHeader(MongoDbConstants.CRITERIA, method("approvalDocuments", "pendingOutbox(${variable.after})"))

@@ -15,6 +15,8 @@ import com.erp.approvalrequest.persistence.Drafts;
 import com.erp.approvalrequest.persistence.DelegationReplica;
 import com.erp.approvalrequest.persistence.MongoCollections;
 import com.erp.approvalrequest.persistence.MongoPingHealthIndicator;
+import com.erp.approvalrequest.persistence.RequestOutboxDeadLetters;
+import com.erp.routes.approvalrequest.OutboxRelayRoute;
 import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.directory.DirectoryConfiguration;
 import com.erp.routes.common.events.CompanyDays;
@@ -132,6 +134,19 @@ public class ApprovalRequestModule {
             }
             return pending;
         }, Duration.ofMillis(maxAgeMs));
+    }
+
+    @Bean
+    RequestOutboxDeadLetters requestOutboxDeadLetters(MongoClient mongo,
+                                                      @Value("${erp.approval-request.database}") String database,
+                                                      ApprovalDocuments documents, Clock clock, OutboxRelayRoute relay) {
+        return new RequestOutboxDeadLetters(mongo, database, documents, clock, relay::lookSoon);
+    }
+
+    /** A bean: the gauge holds it weakly. */
+    @Bean
+    OutboxBacklog approvalRequestOutboxDeadLettersGauge(MeterRegistry meters, RequestOutboxDeadLetters dead) {
+        return OutboxBacklog.registerDeadLetters(meters, "approval-request", dead::count, Duration.ofSeconds(5));
     }
 
     @Bean

@@ -218,6 +218,19 @@ public class ApprovalDocuments {
         return Updates.combine(Updates.push("outbox", entry), Updates.min(OUTBOX_MARK, outboxMark(approvalId, at)));
     }
 
+    /**
+     * The update that puts an entry back into its document's outbox (a replayed dead letter), as it was stored: the
+     * mark moves to its time if it is the oldest pending, so the relay meets it first.
+     */
+    public Bson requeued(OutboxEntry entry) {
+        Document stored = new Document("eventId", entry.eventId()).append("topic", entry.topic())
+                .append("payload", entry.payload()).append("createdAt", Date.from(entry.createdAt()));
+        if (entry.traceparent() != null) {
+            stored.append("traceparent", entry.traceparent());
+        }
+        return queued(entry.approvalId(), stored, entry.createdAt());
+    }
+
     /** A stored entry as the outbox's queue publishes it (the document's other entries are not the caller's). */
     private static Document toPublish(String approvalId, Document entry) {
         return new Document("_id", approvalId).append("outbox", List.of(entry));

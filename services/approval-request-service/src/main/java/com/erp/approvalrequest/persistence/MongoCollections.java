@@ -27,7 +27,8 @@ public class MongoCollections {
     public MongoCollections(MongoClient mongo, String database) {
         MongoDatabase db = mongo.getDatabase(database);
         Set<String> existing = db.listCollectionNames().into(new HashSet<>());
-        for (String name : new String[]{"approvals", "counters", "delegations", "drafts", "attachments"}) {
+        for (String name : new String[]{"approvals", "counters", "delegations", "drafts", "attachments",
+                RequestOutboxDeadLetters.COLLECTION}) {
             if (!existing.contains(name)) {
                 db.createCollection(name);
             }
