@@ -26,6 +26,11 @@ public class WebsocketJsr356Endpoint extends DefaultEndpoint {
                     + "behind is closed (its client reconnects and catches up)")
     private int sendQueueLimit = 1000;
 
+    @UriParam(label = "producer", defaultValue = "1048576",
+            description = "How many bytes the messages waiting for one session may take in memory (two a character); "
+                    + "a session further behind is closed, as one more than sendQueueLimit messages behind is")
+    private long sendQueueMaxBytes = 1024 * 1024;
+
     public WebsocketJsr356Endpoint(String uri, WebsocketJsr356Component component, String path) {
         super(uri, component);
         this.path = path;
@@ -69,6 +74,17 @@ public class WebsocketJsr356Endpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("sendQueueLimit must be at least 1, was " + sendQueueLimit);
         }
         this.sendQueueLimit = sendQueueLimit;
+    }
+
+    public long getSendQueueMaxBytes() {
+        return sendQueueMaxBytes;
+    }
+
+    public void setSendQueueMaxBytes(long sendQueueMaxBytes) {
+        if (sendQueueMaxBytes < 1) {
+            throw new IllegalArgumentException("sendQueueMaxBytes must be at least 1, was " + sendQueueMaxBytes);
+        }
+        this.sendQueueMaxBytes = sendQueueMaxBytes;
     }
 
     WsPath deploy() {

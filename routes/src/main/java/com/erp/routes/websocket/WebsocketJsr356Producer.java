@@ -52,7 +52,8 @@ public class WebsocketJsr356Producer extends DefaultProducer {
                     + " or " + WebsocketJsr356Constants.SESSION_ID + ", or sendToAll=true");
         }
         String text = in.getMandatoryBody(String.class);
-        int limit = getEndpoint().getSendQueueLimit();
+        WsSession.Limit limit = new WsSession.Limit(getEndpoint().getSendQueueLimit(),
+                getEndpoint().getSendQueueMaxBytes());
         int sent = 0;
         int failed = 0;
         for (WsSession session : targets) {

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * One connected client and its outgoing messages. A send only queues: the messages are written one after another
  * without blocking whoever sent them, so one client that reads slowly, or not at all, delays nobody else's
  * notifications (a blocking write held the single delivery thread for everybody). A client that falls
- * {@code limit} messages behind, or whose write does not complete within the send timeout, is closed; it
- * reconnects and catches up from its stored inbox.
+ * {@linkplain Limit too far behind} (in messages or in the memory they take), or whose write does not complete within
+ * the send timeout, is closed; it reconnects and catches up from its stored inbox.
  */
 final class WsSession {
 
@@ -50,8 +50,9 @@ final class WsSession {
     private final Long tokenVersion;
     /** Told when this session drops itself (a write failed or timed out), so that nothing is queued for it again. */
     private final Runnable onDrop;
-    /** Messages waiting while one is written; guarded by itself, as are writing and dropped. */
+    /** Messages waiting while one is written; guarded by itself, as are pendingBytes, writing and dropped. */
     private final ArrayDeque<String> pending = new ArrayDeque<>();
+    private long pendingBytes;
     private boolean writing;
     private boolean dropped;
 
@@ -83,27 +84,43 @@ final class WsSession {
     }
 
     /**
-     * Queues {@code text} to be written after those queued before it. False when the session is closed, or already
-     * has {@code limit} messages waiting: then it is dropped and closed.
+     * How far behind a session may fall: at most {@code messages} waiting while one is written, taking at most
+     * {@code bytes} of memory (two a character: a few large messages weigh as much as many small ones).
      */
-    boolean offer(String text, int limit) {
-        boolean tooFarBehind = false;
+    record Limit(int messages, long bytes) {
+    }
+
+    /** The memory a waiting message takes, as {@link Limit#bytes} counts it. */
+    private static long bytes(String text) {
+        return 2L * text.length();
+    }
+
+    /**
+     * Queues {@code text} to be written after those queued before it. False when the session is closed, or the
+     * message would put it beyond {@code limit}: then it is dropped and closed.
+     */
+    boolean offer(String text, Limit limit) {
+        String tooFarBehind = null;
         synchronized (pending) {
             if (dropped || !session.isOpen()) {
                 return false;
             }
             if (writing) {
-                if (pending.size() < limit) {
+                if (pending.size() >= limit.messages()) {
+                    tooFarBehind = limit.messages() + " messages behind";
+                } else if (pendingBytes + bytes(text) > limit.bytes()) {
+                    tooFarBehind = "more than " + limit.bytes() + " bytes behind";
+                } else {
                     pending.add(text);
+                    pendingBytes += bytes(text);
                     return true;
                 }
-                tooFarBehind = true;
             } else {
                 writing = true;
             }
         }
-        if (tooFarBehind) {
-            drop(limit + " messages behind");
+        if (tooFarBehind != null) {
+            drop(tooFarBehind);
             return false;
         }
         write(text);
@@ -137,6 +154,7 @@ final class WsSession {
                 writing = false;
                 return;
             }
+            pendingBytes -= bytes(next);
         }
         // Tomcat reports a write's result on a container thread, not inside the sendText call that started it
         // (only when its pool refuses the task, at shutdown), so writing the next from here does not nest
@@ -159,6 +177,7 @@ final class WsSession {
             }
             dropped = true;
             pending.clear();
+            pendingBytes = 0;
             return true;
         }
     }

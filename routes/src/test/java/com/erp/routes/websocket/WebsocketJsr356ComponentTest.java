@@ -52,7 +52,12 @@ class WebsocketJsr356ComponentTest {
                             .to("websocket-jsr356:/ws/echo");
                     from("direct:to-user").to("websocket-jsr356:/ws/push");
                     from("direct:to-all").to("websocket-jsr356:/ws/push?sendToAll=true");
-                    from("direct:to-user-short-queue").to("websocket-jsr356:/ws/push?sendQueueLimit=16");
+                    // the large messages below by the count alone: room for 200 of them in bytes
+                    from("direct:to-user-roomy").to("websocket-jsr356:/ws/push?sendQueueMaxBytes=100000000");
+                    from("direct:to-user-short-queue")
+                            .to("websocket-jsr356:/ws/push?sendQueueLimit=16&sendQueueMaxBytes=100000000");
+                    // room for three of the large messages below (128 KiB each in memory)
+                    from("direct:to-user-small-queue").to("websocket-jsr356:/ws/push?sendQueueMaxBytes=400000");
                 }
             };
         }
@@ -164,7 +169,7 @@ class WebsocketJsr356ComponentTest {
             awaitUser(push, "42");
             // far more than the socket buffers between them hold, so that writes to it stall
             for (int i = 0; i < 200; i++) {
-                producer.sendBodyAndHeader("direct:to-user", LARGE, WebsocketJsr356Constants.USER, "41");
+                producer.sendBodyAndHeader("direct:to-user-roomy", LARGE, WebsocketJsr356Constants.USER, "41");
             }
             producer.sendBodyAndHeader("direct:to-user", "{\"n\":1}", WebsocketJsr356Constants.USER, "42");
             assertThat(other.next(Duration.ofSeconds(5))).as("the other client's message").isNotNull();
@@ -200,6 +205,29 @@ class WebsocketJsr356ComponentTest {
             assertThat(failed).as("the send that found it too far behind; none after").isEqualTo(1);
             assertThat(sent).as("queued before it fell 16 behind").isGreaterThanOrEqualTo(17).isLessThan(200);
             assertThat(push.ofUser("43")).isEmpty();
+        }
+    }
+
+    /** A client whose waiting messages take more memory than allowed is closed, however few they are. */
+    @Test
+    void aClientBehindByMoreBytesThanAllowedIsClosed() throws Exception {
+        WsPath push = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class).deploy("/ws/push");
+        try (StalledClient stalled = StalledClient.connect(port, "/ws/push", token(44))) {
+            awaitUser(push, "44");
+            int sent = 0;
+            int failed = 0;
+            for (int i = 0; i < 200; i++) {
+                var message = producer.request("direct:to-user-small-queue", e -> {
+                    e.getIn().setBody(LARGE);
+                    e.getIn().setHeader(WebsocketJsr356Constants.USER, "44");
+                }).getMessage();
+                sent += message.getHeader(WebsocketJsr356Constants.SENT, Integer.class);
+                failed += message.getHeader(WebsocketJsr356Constants.FAILED, Integer.class);
+            }
+            assertThat(failed).as("the send that found it too far behind; none after").isEqualTo(1);
+            // far fewer than the 1,000 messages the count allows: the bytes closed it
+            assertThat(sent).as("queued before it fell 400,000 bytes behind").isGreaterThanOrEqualTo(4).isLessThan(200);
+            assertThat(push.ofUser("44")).isEmpty();
         }
     }
 
