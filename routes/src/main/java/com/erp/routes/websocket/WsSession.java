@@ -85,7 +85,8 @@ final class WsSession {
 
     /**
      * How far behind a session may fall: at most {@code messages} waiting while one is written, taking at most
-     * {@code bytes} of memory (two a character: a few large messages weigh as much as many small ones).
+     * {@code bytes} of memory (two a character: a few large messages weigh as much as many small ones), unless a
+     * single one does.
      */
     record Limit(int messages, long bytes) {
     }
@@ -108,7 +109,8 @@ final class WsSession {
             if (writing) {
                 if (pending.size() >= limit.messages()) {
                     tooFarBehind = limit.messages() + " messages behind";
-                } else if (pendingBytes + bytes(text) > limit.bytes()) {
+                } else if (!pending.isEmpty() && pendingBytes + bytes(text) > limit.bytes()) {
+                    // one waiting message is always let in, however large: it alone says nothing of the client
                     tooFarBehind = "more than " + limit.bytes() + " bytes behind";
                 } else {
                     pending.add(text);

@@ -87,6 +87,11 @@ public class ApprovalDocuments {
     /** The outbox mark's field; its index is {@value #OUTBOX_MARK_INDEX} ({@link MongoCollections}). */
     public static final String OUTBOX_MARK = "outboxPending";
     public static final String OUTBOX_MARK_INDEX = "outbox_pending";
+    /** A document's outbox entries Kafka refused for good, with why ({@link #setAside}). */
+    public static final String OUTBOX_DEAD = "outboxDead";
+    /** The mark of a document with {@link #OUTBOX_DEAD} entries (the first's time and the id); its index, unique, sparse. */
+    public static final String OUTBOX_DEAD_MARK = "outboxDeadMark";
+    public static final String OUTBOX_DEAD_MARK_INDEX = "outbox_dead_mark";
     /** The number an approved document has been given, before the write that shows it with the status. */
     public static final String NUMBER_CLAIM = "numberClaim";
     /** The page size when a list request names none (the contract's default). */
@@ -218,19 +223,6 @@ public class ApprovalDocuments {
         return Updates.combine(Updates.push("outbox", entry), Updates.min(OUTBOX_MARK, outboxMark(approvalId, at)));
     }
 
-    /**
-     * The update that puts an entry back into its document's outbox (a replayed dead letter), as it was stored: the
-     * mark moves to its time if it is the oldest pending, so the relay meets it first.
-     */
-    public Bson requeued(OutboxEntry entry) {
-        Document stored = new Document("eventId", entry.eventId()).append("topic", entry.topic())
-                .append("payload", entry.payload()).append("createdAt", Date.from(entry.createdAt()));
-        if (entry.traceparent() != null) {
-            stored.append("traceparent", entry.traceparent());
-        }
-        return queued(entry.approvalId(), stored, entry.createdAt());
-    }
-
     /** A stored entry as the outbox's queue publishes it (the document's other entries are not the caller's). */
     private static Document toPublish(String approvalId, Document entry) {
         return new Document("_id", approvalId).append("outbox", List.of(entry));
@@ -304,6 +296,55 @@ public class ApprovalDocuments {
         return List.of(new UpdateOneModel<>(eq("_id", entry.approvalId()),
                         Updates.pull("outbox", eq("eventId", entry.eventId()))),
                 new UpdateOneModel<>(and(eq("_id", entry.approvalId()), size("outbox", 0)), Updates.unset(OUTBOX_MARK)));
+    }
+
+    /**
+     * Sets aside an entry Kafka refused for good ({@code RequestOutboxDeadLetters}): one update moves it from the
+     * document's outbox to its dead letters with why (only if it is still in the outbox: one published or set aside
+     * meanwhile is not kept), and marks the document as having some; then, as for a published entry, the outbox mark
+     * goes if the outbox is now empty.
+     */
+    public List<WriteModel<Document>> setAside(OutboxEntry entry, String reason, Instant failedAt) {
+        Document letter = new Document("eventId", entry.eventId()).append("topic", entry.topic())
+                .append("payload", entry.payload()).append("createdAt", Date.from(entry.createdAt()));
+        if (entry.traceparent() != null) {
+            letter.append("traceparent", entry.traceparent());
+        }
+        letter.append("reason", reason).append("failedAt", Date.from(failedAt));
+        return List.of(new UpdateOneModel<>(and(eq("_id", entry.approvalId()), eq("outbox.eventId", entry.eventId())),
+                        Updates.combine(Updates.pull("outbox", eq("eventId", entry.eventId())),
+                                Updates.push(OUTBOX_DEAD, letter),
+                                Updates.min(OUTBOX_DEAD_MARK, outboxMark(entry.approvalId(), failedAt)))),
+                new UpdateOneModel<>(and(eq("_id", entry.approvalId()), size("outbox", 0)), Updates.unset(OUTBOX_MARK)));
+    }
+
+    /** Documents with entries set aside; like {@link #pendingOutbox()}, a lookup in the mark's unique index. */
+    public static Bson withDeadLetters() {
+        return regex(OUTBOX_DEAD_MARK, "^");
+    }
+
+    /**
+     * Puts a document's dead letters back into its outbox, as they were stored, in one update: the outbox mark moves to
+     * the oldest's time if that is older, so the relay meets them first. Only if the document still has exactly those
+     * (a letter set aside since waits for the next replay).
+     */
+    public static List<Bson> replayed(Document document) {
+        List<Document> letters = document.getList(OUTBOX_DEAD, Document.class, List.of());
+        List<Document> entries = new ArrayList<>();
+        Date oldest = null;
+        for (Document letter : letters) {
+            Document entry = new Document(letter);
+            entry.remove("reason");
+            entry.remove("failedAt");
+            entries.add(entry);
+            Date created = letter.getDate("createdAt");
+            oldest = oldest == null || created.before(oldest) ? created : oldest;
+        }
+        String id = document.getString("_id");
+        return List.of(and(eq("_id", id), size(OUTBOX_DEAD, letters.size())),
+                Updates.combine(Updates.pushEach("outbox", entries), Updates.unset(OUTBOX_DEAD),
+                        Updates.unset(OUTBOX_DEAD_MARK),
+                        Updates.min(OUTBOX_MARK, outboxMark(id, oldest == null ? Instant.EPOCH : oldest.toInstant()))));
     }
 
     /** Documents stored before the mark existed that still have entries: {@link MongoCollections} marks them. */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the collections and indexes before the routes start (camel-mongodb consumers and producers expect
  * collections to exist). The list indexes are for real MongoDB/DocumentDB; mongo-java-server ignores
- * non-unique indexes. The outbox mark's index is unique and sparse, so both use it ({@link ApprovalDocuments}).
+ * non-unique indexes. The outbox marks' indexes are unique and sparse, so both use them ({@link ApprovalDocuments}).
  */
 public class MongoCollections {
 
@@ -27,8 +27,7 @@ public class MongoCollections {
     public MongoCollections(MongoClient mongo, String database) {
         MongoDatabase db = mongo.getDatabase(database);
         Set<String> existing = db.listCollectionNames().into(new HashSet<>());
-        for (String name : new String[]{"approvals", "counters", "delegations", "drafts", "attachments",
-                RequestOutboxDeadLetters.COLLECTION}) {
+        for (String name : new String[]{"approvals", "counters", "delegations", "drafts", "attachments"}) {
             if (!existing.contains(name)) {
                 db.createCollection(name);
             }
@@ -74,6 +73,8 @@ public class MongoCollections {
                 new IndexOptions().name("resubmission_of").unique(true).sparse(true));
         approvals.createIndex(Indexes.ascending(ApprovalDocuments.OUTBOX_MARK),
                 new IndexOptions().name(ApprovalDocuments.OUTBOX_MARK_INDEX).unique(true).sparse(true));
+        approvals.createIndex(Indexes.ascending(ApprovalDocuments.OUTBOX_DEAD_MARK),
+                new IndexOptions().name(ApprovalDocuments.OUTBOX_DEAD_MARK_INDEX).unique(true).sparse(true));
         markOlderOutboxes(approvals);
     }
 
