@@ -121,8 +121,22 @@ public class LeaveEntry {
         e.leaveKind = leaveKind;
         e.startDate = start;
         e.endDate = end;
-        e.note = note;
+        e.note = fitted(note);
         return e;
+    }
+
+    /** The most characters the note column holds (varchar(500), characters in utf8mb4). */
+    static final int NOTE_MAX = 500;
+
+    /**
+     * A note as the column holds it: one made of a prefix and a reason the contract allows at its longest (a leave
+     * cancelled with a 500-character reason) is shortened, with an ellipsis, rather than fail the ledger's write.
+     */
+    static String fitted(String note) {
+        if (note == null || note.codePointCount(0, note.length()) <= NOTE_MAX) {
+            return note;
+        }
+        return note.substring(0, note.offsetByCodePoints(0, NOTE_MAX - 1)) + "…";
     }
 
     /** The same document's entry of another kind, e.g. DEDUCTED after RESERVED. */
@@ -132,7 +146,7 @@ public class LeaveEntry {
 
     public static LeaveEntry granted(LeaveAccount account, int halfDays, String reason, long actorId, Instant at) {
         LeaveEntry e = new LeaveEntry(account, Kind.GRANTED, halfDays, at);
-        e.note = reason;
+        e.note = fitted(reason);
         e.actorId = actorId;
         return e;
     }

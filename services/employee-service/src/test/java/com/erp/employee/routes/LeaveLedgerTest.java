@@ -283,6 +283,20 @@ class LeaveLedgerTest extends EmployeeTestBase {
      * its days leave the department's calendar and are free to ask for again. One cancelled before its approval reached
      * the ledger (another topic) releases what it holds, and the approval, when it comes, uses nothing.
      */
+    /** The longest reason the contract allows (500 characters) with the note's prefix does not fit the column. */
+    @Test
+    void aLeaveCancelledWithTheLongestReasonGivesItsDaysBack() throws Exception {
+        String staff = fifteenDaysIn(2042);
+        Person drafter = me(staff);
+        String id = reserved(drafter, "ANNUAL", "2042-03-04", "2042-03-04");
+        handled("employee.settle-leave", completion(id, drafter));
+        handled("employee.settle-leave", cancellation(id, drafter, "사".repeat(500)));
+        JsonNode b = balance(staff, 2042);
+        assertThat(List.of(b.path("used").asDouble(), b.path("available").asDouble())).containsExactly(0.0, 15.0);
+        String note = http.get("/api/leave/entries?year=2042", staff).json().path("items").path(0).path("note").asText();
+        assertThat(note).startsWith("휴가 취소: 사사").endsWith("사…").hasSize(500);
+    }
+
     @Test
     void aCancelledLeaveGivesItsDaysBackOnceAndTheyMayBeAskedForAgain() throws Exception {
         String staff = fifteenDaysIn(2041);
