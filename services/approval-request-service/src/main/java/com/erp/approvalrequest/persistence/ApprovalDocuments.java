@@ -616,18 +616,25 @@ public class ApprovalDocuments {
                 : changes;
         List<Long> line = new ArrayList<>();
         AgreementRequest oldAgreement = null;
+        int agreements = 0;
         for (Document step : steps(doc)) {
             List<Document> agreers = step.getList("agreers", Document.class);
             if (agreers != null) {
                 // placed before the approver that follows it
                 oldAgreement = new AgreementRequest(agreers.stream().map(p -> p.get("id", Number.class).longValue()).toList(),
                         line.size() + 1);
+                agreements++;
             } else {
                 Document approver = step.get("approver", Document.class);
                 if (approver != null) {
                     line.add(approver.get("id", Number.class).longValue());
                 }
             }
+        }
+        if (agreements > 1 && c.approverIds() == null && c.agreement() == null) {
+            // a line change can add 합의 steps; a submission holds one, and none may be left out unsaid
+            throw ProblemException.unprocessable("The old line has " + agreements + " agreement (합의) steps and a "
+                    + "document is submitted with at most one: give approverIds, and agreement if one is wanted.");
         }
         List<Long> cc = doc.getList("cc", Document.class, List.of()).stream()
                 .map(p -> p.get("id", Number.class).longValue()).toList();

@@ -129,6 +129,26 @@ class ResubmitRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(resubmit(token(DRAFTER), rejected, Map.of("approverIds", List.of(HEAD.id()))).status()).isEqualTo(202);
     }
 
+    /**
+     * A line changed to hold two 합의 steps cannot be copied into a submission, which holds one: the drafter is asked
+     * for the line rather than losing one without a word.
+     */
+    @Test
+    void aLineWithTwoAgreementStepsIsNotCopiedWithOneLeftOut() {
+        String old = ended("합의 둘", "REJECTED");
+        List<Document> line = approvals().find(new Document("_id", old)).first().getList("line", Document.class);
+        Document agreement = new Document("agreers", List.of(new Document("id", OTHER.id()).append("name", OTHER.name())));
+        approvals().updateOne(new Document("_id", old), new Document("$set", new Document("line",
+                List.of(agreement, line.get(0), agreement, line.get(1)))));
+
+        assertThat(assertProblem(resubmit(token(DRAFTER), old, Map.of("title", "합의 둘 (수정)")), 422)
+                .path("detail").asText()).contains("2 agreement");
+        assertThat(approvals().find(new Document("_id", old)).first().containsKey("resubmittedAs")).isFalse();
+        Response r = resubmit(token(DRAFTER), old, Map.of("approverIds", List.of(LEAD.id(), HEAD.id()),
+                "agreement", Map.of("agreerIds", List.of(OTHER.id()), "position", 2)));
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+    }
+
     @Test
     void racingResubmissionsMakeOneNewDocument() throws Exception {
         String old = ended("경합 재기안", "REJECTED");
