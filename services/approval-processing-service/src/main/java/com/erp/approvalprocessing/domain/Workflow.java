@@ -150,6 +150,21 @@ public class Workflow {
         return new Transition(state, 0, List.copyOf(inbox), List.of(activated));
     }
 
+    /**
+     * The most events a document's changes may have produced (its state's version) before the changes that can be made
+     * again and again (a line change, sending back, a hold, taking an approval back) are refused: each adds to the
+     * document's history in approval-request, which a document store bounds (MongoDB, 16 MB a document), so an
+     * endless back and forth would at last stop recording the document. Approving, rejecting and withdrawing stay open.
+     */
+    public static final long MAX_CHANGES = 1000;
+
+    private static void mayChangeAgain(ApprovalState state, String what) {
+        if (state.version() >= MAX_CHANGES) {
+            throw ProblemException.conflict("This document has been through " + state.version() + " changes, the "
+                    + "most one takes: it can still be approved, rejected or withdrawn, but no more " + what + ".");
+        }
+    }
+
     /** A decision by {@code caller} on the document's active step. */
     public Transition decide(ApprovalState state, String approvalId, DecisionRequest request, Caller caller) {
         if (state == null) {
@@ -188,9 +203,11 @@ public class Workflow {
         boolean approve = finalAuthority || "APPROVE".equals(request.decision());
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if ("RETURN".equals(request.decision())) {
+            mayChangeAgain(state, "sending it back");
             return returned(state, absent == null ? own : caller.person(), absent, comment);
         }
         if ("HOLD".equals(request.decision())) {
+            mayChangeAgain(state, "holds");
             return held(state, absent == null ? own : caller.person(), absent, comment);
         }
         if (!approve && comment == null) {
@@ -415,6 +432,7 @@ public class Workflow {
      */
     public Transition changeLine(ApprovalState state, String approvalId, LineChange change, Caller caller) {
         mayChangeLine(state, approvalId, caller);
+        mayChangeAgain(state, "line changes");
         int current = state.progress().currentStep();
         if (change.remaining() != null && change.fromStep() != null && change.fromStep() != current) {
             // the rest of the line was drafted from another step: applied here it would land one step off
@@ -659,6 +677,7 @@ public class Workflow {
             throw ProblemException.conflict("Step " + active + " (합의) has been decided in part already; the approval "
                     + "of step " + previous + " can no longer be taken back.");
         }
+        mayChangeAgain(state, "approvals taken back");
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
                 : request.reason().strip();
         Person forWhom = approved.deputy() != null ? approver : null;

@@ -36,6 +36,27 @@ class LineChangeTest extends WorkflowTestBase {
         return workflow.changeLine(state, "a1", new LineChange(null, "다시 짬", List.of(remaining)), caller(who));
     }
 
+    /** A document worn by endless changes takes no more of those, but can still be decided and withdrawn. */
+    @Test
+    void aDocumentAtTheMostChangesIsStillDecidedButNotChangedAgain() {
+        ApprovalState s = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        ApprovalState worn = new ApprovalState(s.approvalId(), s.title(), s.documentType(), s.drafter(), s.line(),
+                s.progress(), Workflow.MAX_CHANGES, s.activatedAt(), s.cc(), s.receivers(), s.receivingDepartments());
+        Throwable t = catchThrowable(() -> rest(worn, drafter, new LineStep(1, lead), new LineStep(2, finance)));
+        assertThat(status(t)).isEqualTo(409);
+        assertThat(t).hasMessageContaining("no more line changes");
+        assertThat(status(catchThrowable(() -> workflow.decide(worn, "a1", new DecisionRequest("HOLD", "잠시"),
+                caller(lead))))).isEqualTo(409);
+        // one change short of it, the line still changes
+        ApprovalState almost = new ApprovalState(s.approvalId(), s.title(), s.documentType(), s.drafter(), s.line(),
+                s.progress(), Workflow.MAX_CHANGES - 1, s.activatedAt(), s.cc(), s.receivers(), s.receivingDepartments());
+        assertThat(rest(almost, drafter, new LineStep(1, lead), new LineStep(2, finance)).events()).isNotEmpty();
+
+        ApprovalState approved = workflow.decide(worn, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
+        assertThat(approved.progress().currentStep()).as("approving goes on").isEqualTo(2);
+        assertThat(status(catchThrowable(() -> workflow.retract(approved, "a1", null, caller(lead))))).isEqualTo(409);
+    }
+
     @Test
     void stepsAreAddedAfterTheActiveOneWhichStaysAsItIs() {
         ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
