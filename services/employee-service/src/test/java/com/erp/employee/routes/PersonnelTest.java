@@ -531,6 +531,12 @@ class PersonnelTest extends EmployeeTestBase {
                 .isEqualTo(200);
         String before = login((String) recruit.get("username"), password).json().path("accessToken").asText();
         assertThat(headsDepartment(before)).isFalse();
+        // only an administrator names a head (who then reads the department's box and reports): not oneself
+        assertThat(assertProblem(http.put("/api/departments/" + id + "/head", before, Map.of("employeeId", recruiter)),
+                403).path("detail").asText()).contains("administrator");
+        assertProblem(http.put(teams + "/" + teamId + "/lead", before, Map.of("employeeId", recruiter)), 403);
+        assertThat(headsDepartment(login((String) recruit.get("username"), password).json().path("accessToken")
+                .asText())).as("not made head by the refused call").isFalse();
         Response headed = http.put("/api/departments/" + id + "/head", admin, Map.of("employeeId", recruiter));
         assertThat(headed.status()).as("%s", headed).isEqualTo(200);
         assertThat(headed.json().path("head").path("id").asLong()).isEqualTo(recruiter);
