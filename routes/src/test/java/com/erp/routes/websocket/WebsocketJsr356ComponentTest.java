@@ -189,45 +189,41 @@ class WebsocketJsr356ComponentTest {
     /** A client further behind than the limit is closed at once and nothing more is queued for it. */
     @Test
     void aClientTooFarBehindIsClosedAndForgotten() throws Exception {
-        WsPath push = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class).deploy("/ws/push");
-        try (StalledClient stalled = StalledClient.connect(port, "/ws/push", token(43))) {
-            awaitUser(push, "43");
-            int sent = 0;
-            int failed = 0;
-            for (int i = 0; i < 200; i++) {
-                var message = producer.request("direct:to-user-short-queue", e -> {
-                    e.getIn().setBody(LARGE);
-                    e.getIn().setHeader(WebsocketJsr356Constants.USER, "43");
-                }).getMessage();
-                sent += message.getHeader(WebsocketJsr356Constants.SENT, Integer.class);
-                failed += message.getHeader(WebsocketJsr356Constants.FAILED, Integer.class);
-            }
-            assertThat(failed).as("the send that found it too far behind; none after").isEqualTo(1);
-            assertThat(sent).as("queued before it fell 16 behind").isGreaterThanOrEqualTo(17).isLessThan(200);
-            assertThat(push.ofUser("43")).isEmpty();
-        }
+        int[] sentFailed = stallAndSend("direct:to-user-short-queue", 43);
+        assertThat(sentFailed[1]).as("the send that found it too far behind; none after").isEqualTo(1);
+        assertThat(sentFailed[0]).as("queued before it fell 16 behind").isGreaterThanOrEqualTo(17).isLessThan(200);
     }
 
     /** A client whose waiting messages take more memory than allowed is closed, however few they are. */
     @Test
     void aClientBehindByMoreBytesThanAllowedIsClosed() throws Exception {
+        int[] sentFailed = stallAndSend("direct:to-user-small-queue", 44);
+        assertThat(sentFailed[1]).as("the send that found it too far behind; none after").isEqualTo(1);
+        // far fewer than the 1,000 messages the count allows: the bytes closed it
+        assertThat(sentFailed[0]).as("queued before it fell 400,000 bytes behind").isGreaterThanOrEqualTo(4)
+                .isLessThan(200);
+    }
+
+    /**
+     * Sends 200 large messages through {@code route} to a client of {@code user} that does not read; answers how many
+     * were queued and how many found it dropped, once it is forgotten.
+     */
+    private int[] stallAndSend(String route, long user) throws Exception {
         WsPath push = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class).deploy("/ws/push");
-        try (StalledClient stalled = StalledClient.connect(port, "/ws/push", token(44))) {
-            awaitUser(push, "44");
+        try (StalledClient stalled = StalledClient.connect(port, "/ws/push", token(user))) {
+            awaitUser(push, String.valueOf(user));
             int sent = 0;
             int failed = 0;
             for (int i = 0; i < 200; i++) {
-                var message = producer.request("direct:to-user-small-queue", e -> {
+                var message = producer.request(route, e -> {
                     e.getIn().setBody(LARGE);
-                    e.getIn().setHeader(WebsocketJsr356Constants.USER, "44");
+                    e.getIn().setHeader(WebsocketJsr356Constants.USER, String.valueOf(user));
                 }).getMessage();
                 sent += message.getHeader(WebsocketJsr356Constants.SENT, Integer.class);
                 failed += message.getHeader(WebsocketJsr356Constants.FAILED, Integer.class);
             }
-            assertThat(failed).as("the send that found it too far behind; none after").isEqualTo(1);
-            // far fewer than the 1,000 messages the count allows: the bytes closed it
-            assertThat(sent).as("queued before it fell 400,000 bytes behind").isGreaterThanOrEqualTo(4).isLessThan(200);
-            assertThat(push.ofUser("44")).isEmpty();
+            assertThat(push.ofUser(String.valueOf(user))).as("forgotten").isEmpty();
+            return new int[]{sent, failed};
         }
     }
 

@@ -151,16 +151,17 @@ public class Workflow {
     }
 
     /**
-     * The most events a document's changes may have produced (its state's version) before the changes that can be made
-     * again and again (a line change, sending back, a hold, taking an approval back) are refused: each adds to the
-     * document's history in approval-request, which a document store bounds (MongoDB, 16 MB a document), so an
-     * endless back and forth would at last stop recording the document. Approving, rejecting and withdrawing stay open.
+     * The most events a document's changes may have produced (its state's version: one or two a change) before the
+     * changes that can be made again and again (a line change, sending back, a hold, taking an approval back) are
+     * refused: each adds to the document's history in approval-request, which a document store bounds (MongoDB, 16 MB
+     * a document), so an endless back and forth would at last stop recording the document. Approving, rejecting and
+     * withdrawing stay open.
      */
-    public static final long MAX_CHANGES = 1000;
+    public static final long MAX_EVENTS = 1000;
 
     private static void mayChangeAgain(ApprovalState state, String what) {
-        if (state.version() >= MAX_CHANGES) {
-            throw ProblemException.conflict("This document has been through " + state.version() + " changes, the "
+        if (state.version() >= MAX_EVENTS) {
+            throw ProblemException.conflict("This document's changes have made " + state.version() + " events, the "
                     + "most one takes: it can still be approved, rejected or withdrawn, but no more " + what + ".");
         }
     }
@@ -203,11 +204,9 @@ public class Workflow {
         boolean approve = finalAuthority || "APPROVE".equals(request.decision());
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if ("RETURN".equals(request.decision())) {
-            mayChangeAgain(state, "sending it back");
             return returned(state, absent == null ? own : caller.person(), absent, comment);
         }
         if ("HOLD".equals(request.decision())) {
-            mayChangeAgain(state, "holds");
             return held(state, absent == null ? own : caller.person(), absent, comment);
         }
         if (!approve && comment == null) {
@@ -432,7 +431,6 @@ public class Workflow {
      */
     public Transition changeLine(ApprovalState state, String approvalId, LineChange change, Caller caller) {
         mayChangeLine(state, approvalId, caller);
-        mayChangeAgain(state, "line changes");
         int current = state.progress().currentStep();
         if (change.remaining() != null && change.fromStep() != null && change.fromStep() != current) {
             // the rest of the line was drafted from another step: applied here it would land one step off
@@ -521,13 +519,15 @@ public class Workflow {
 
     /**
      * What only the drafter may do while the document is in progress: 404 without it, 403 for anyone else, 409 once
-     * finished. Checked before the new people are looked up, and again against the document as the change finds it.
+     * finished or worn ({@link #MAX_EVENTS}). Checked before the new people are looked up, and again against the
+     * document as the change finds it.
      */
     public void mayChangeLine(ApprovalState state, String approvalId, Caller caller) {
         requireDrafter(state, approvalId, caller, "Only the drafter can change a document's approval line.");
         if (state.progress().status() != Progress.Status.IN_PROGRESS) {
             throw alreadyFinished(state, "its approval line can no longer change.");
         }
+        mayChangeAgain(state, "line changes");
     }
 
     /** The step (and for whom) this person decided as a deputy, if they did: "step 1 for lead". */
@@ -731,6 +731,7 @@ public class Workflow {
             throw ProblemException.badRequest("Sending a document back needs a comment giving the reason.",
                     List.of(new FieldError("/comment", "is required to send back")));
         }
+        mayChangeAgain(state, "sending it back");
         List<Person> before = state.step(active - 1).people();
         return stepBack(state, progress -> new EventPayload.Decided(state.drafter().id(), state.title(), active,
                 state.stepCount(), actor, EventPayload.Decision.RETURNED, comment, progress, absent, null, before));
@@ -757,6 +758,7 @@ public class Workflow {
             throw ProblemException.conflict("Step " + active + " has been on hold since " + step.hold().at() + " ("
                     + step.hold().by().name() + ": " + step.hold().reason() + "); approve, reject or send it back.");
         }
+        mayChangeAgain(state, "holds");
         Instant now = clock.instant();
         List<StepProgress> steps = new ArrayList<>(state.progress().steps());
         steps.set(active - 1, new StepProgress(active, StepStatus.PENDING, null, null, null, null,

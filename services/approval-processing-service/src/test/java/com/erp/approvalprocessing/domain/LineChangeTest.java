@@ -41,20 +41,26 @@ class LineChangeTest extends WorkflowTestBase {
     void aDocumentAtTheMostChangesIsStillDecidedButNotChangedAgain() {
         ApprovalState s = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
         ApprovalState worn = new ApprovalState(s.approvalId(), s.title(), s.documentType(), s.drafter(), s.line(),
-                s.progress(), Workflow.MAX_CHANGES, s.activatedAt(), s.cc(), s.receivers(), s.receivingDepartments());
+                s.progress(), Workflow.MAX_EVENTS, s.activatedAt(), s.cc(), s.receivers(), s.receivingDepartments());
         Throwable t = catchThrowable(() -> rest(worn, drafter, new LineStep(1, lead), new LineStep(2, finance)));
         assertThat(status(t)).isEqualTo(409);
         assertThat(t).hasMessageContaining("no more line changes");
         assertThat(status(catchThrowable(() -> workflow.decide(worn, "a1", new DecisionRequest("HOLD", "잠시"),
                 caller(lead))))).isEqualTo(409);
+        assertThat(status(catchThrowable(() -> workflow.decide(worn, "a1", new DecisionRequest("HOLD", null),
+                caller(lead))))).as("its own checks first: a hold needs a reason").isEqualTo(400);
         // one change short of it, the line still changes
         ApprovalState almost = new ApprovalState(s.approvalId(), s.title(), s.documentType(), s.drafter(), s.line(),
-                s.progress(), Workflow.MAX_CHANGES - 1, s.activatedAt(), s.cc(), s.receivers(), s.receivingDepartments());
+                s.progress(), Workflow.MAX_EVENTS - 1, s.activatedAt(), s.cc(), s.receivers(), s.receivingDepartments());
         assertThat(rest(almost, drafter, new LineStep(1, lead), new LineStep(2, finance)).events()).isNotEmpty();
 
         ApprovalState approved = workflow.decide(worn, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
         assertThat(approved.progress().currentStep()).as("approving goes on").isEqualTo(2);
         assertThat(status(catchThrowable(() -> workflow.retract(approved, "a1", null, caller(lead))))).isEqualTo(409);
+        assertThat(catchThrowable(() -> workflow.decide(approved, "a1", new DecisionRequest("RETURN", "다시"),
+                caller(head)))).hasMessageContaining("no more sending it back");
+        assertThat(status(catchThrowable(() -> workflow.mayChangeLine(worn, "a1", caller(drafter)))))
+                .as("refused before the new people are looked up").isEqualTo(409);
     }
 
     @Test

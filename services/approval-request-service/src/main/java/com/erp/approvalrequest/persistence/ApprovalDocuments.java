@@ -634,7 +634,8 @@ public class ApprovalDocuments {
         if (agreements > 1 && c.approverIds() == null && c.agreement() == null) {
             // a line change can add 합의 steps; a submission holds one, and none may be left out unsaid
             throw ProblemException.unprocessable("The old line has " + agreements + " agreement (합의) steps and a "
-                    + "document is submitted with at most one: give approverIds, and agreement if one is wanted.");
+                    + "document is submitted with at most one: give the one to keep (agreement), or a new line "
+                    + "(approverIds).");
         }
         List<Long> cc = doc.getList("cc", Document.class, List.of()).stream()
                 .map(p -> p.get("id", Number.class).longValue()).toList();

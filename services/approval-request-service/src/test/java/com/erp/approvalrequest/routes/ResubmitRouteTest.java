@@ -144,9 +144,13 @@ class ResubmitRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(assertProblem(resubmit(token(DRAFTER), old, Map.of("title", "합의 둘 (수정)")), 422)
                 .path("detail").asText()).contains("2 agreement");
         assertThat(approvals().find(new Document("_id", old)).first().containsKey("resubmittedAs")).isFalse();
-        Response r = resubmit(token(DRAFTER), old, Map.of("approverIds", List.of(LEAD.id(), HEAD.id()),
-                "agreement", Map.of("agreerIds", List.of(OTHER.id()), "position", 2)));
+        // the one agreement to keep, the approvers copied
+        Response r = resubmit(token(DRAFTER), old, Map.of("agreement", Map.of("agreerIds", List.of(OTHER.id()),
+                "position", 2)));
         assertThat(r.status()).as("%s", r).isEqualTo(202);
+        Document fresh = approvals().find(new Document("_id", r.json().path("id").asText())).first();
+        assertThat(fresh.getList("line", Document.class)).extracting(step -> step.containsKey("agreers"))
+                .containsExactly(false, true, false);
     }
 
     @Test

@@ -58,7 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * changes their own password.
  *
  * <p>Who is an administrator is read from the database, the caller's row locked, not from the token: a token keeps
- * the roles it was issued with. Rows are locked in one order (employees by id, then departments and teams), so two
+ * the roles it was issued with (a token that does not even claim the role is refused first, where work comes before
+ * the transaction: hiring, bringing back, resetting a password). Rows are locked in one order (employees by id, then departments and teams), so two
  * administrators acting on each other at once are served one after the other, and the second finds the first's
  * change (a departure, a lost role) in force. A change that makes someone's tokens untrue (a departure, other roles or
  * another department) revokes them: at once in this process, through Kafka in every other.
@@ -655,7 +656,6 @@ public class Personnel {
         requireAdmin(caller, what);
     }
 
-    /** The caller, whose row is locked, is an active administrator now (whatever their token says). */
     /**
      * Refuses a caller whose token does not even claim the administrator's role, before the work that comes ahead of
      * the transaction (hashing a temporary password costs tens of milliseconds of CPU) and its locks;
@@ -666,6 +666,8 @@ public class Personnel {
             throw ProblemException.forbidden("Only an administrator " + what + ".");
         }
     }
+
+    /** The caller, whose row is locked, is an active administrator now (whatever their token says). */
 
     private void requireAdmin(Caller caller, String what) {
         Employee me = em.find(Employee.class, caller.id());

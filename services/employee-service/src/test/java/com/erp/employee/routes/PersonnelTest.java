@@ -100,6 +100,11 @@ class PersonnelTest extends EmployeeTestBase {
     @Test
     void onlyAnAdministratorHiresAndTheRequestMustHold() {
         assertProblem(http.post("/api/employees", token("dev.head"), hire(unique("nope"), "DEV")), 403);
+        // refused before anything is looked at (a temporary password hashed, rows locked): not told the name is blank
+        Map<String, Object> blank = hire(unique("blank"), "DEV");
+        blank.put("name", "   ");
+        assertProblem(http.post("/api/employees", token("dev.head"), blank), 403);
+        assertProblem(http.post("/api/employees", token("admin"), blank), 422);
         // a token that says ADMIN is not enough: the record must say so now
         long staffId = http.get("/api/employees/me", token("dev.staff")).json().path("id").asLong();
         String claimsAdmin = com.erp.routes.testing.TestPeople.token(tokens,
