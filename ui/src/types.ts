@@ -465,7 +465,7 @@ export interface AttendanceMonth {
 export interface DispatchModeState {
   mode: 'ASYNC' | 'SYNC';
   since: string;
-  changedBy: string;
+  changedBy?: string; // administrators only
 }
 
 export interface DeadLetterOverview {

@@ -18,7 +18,7 @@ public class DispatchModeRoutes extends RouteBuilder {
         from("direct:getDispatchMode").routeId("approval-request.dispatch-mode").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .removeHeaders("*")
-                .bean("dispatchMode", "current");
+                .bean("dispatchMode", "currentFor(${variable.caller})");
 
         from("direct:setDispatchMode").routeId("approval-request.switch-dispatch-mode")
                 .routeConfigurationId(RestErrorConfiguration.ID)

@@ -73,7 +73,7 @@ public class ApprovalRequestModule {
 
     /**
      * The dispatch mode on /actuator/info, which anyone may read: the mode and since when, not which administrator
-     * switched it (GET /api/admin/dispatch-mode says, to those signed in).
+     * switched it (GET /api/admin/dispatch-mode says, to administrators).
      */
     @Bean
     InfoContributor dispatchModeInfo(DispatchMode mode) {

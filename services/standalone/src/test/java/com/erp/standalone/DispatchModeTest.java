@@ -99,7 +99,11 @@ class DispatchModeTest extends StandaloneTestBase {
         assertThat(switched.status()).isEqualTo(200);
         assertMatchesContract(CONTRACT, "PUT", "/api/admin/dispatch-mode", switched);
         assertThat(switched.json().path("changedBy").asText()).isEqualTo("admin");
-        assertThat(http.get("/api/admin/dispatch-mode", staff).json().path("mode").asText()).isEqualTo("SYNC");
+        Response seen = http.get("/api/admin/dispatch-mode", staff);
+        assertMatchesContract(CONTRACT, "GET", "/api/admin/dispatch-mode", seen);
+        assertThat(seen.json().path("mode").asText()).isEqualTo("SYNC");
+        assertThat(seen.json().has("changedBy")).as("which administrator switched it is for administrators").isFalse();
+        assertThat(http.get("/api/admin/dispatch-mode", admin).json().path("changedBy").asText()).isEqualTo("admin");
         assertThat(submit(staff, "모드 전환 후", null).status()).isEqualTo(201);
 
         // visible to operators: /actuator/info, the metrics, and the console (JMX)
@@ -119,7 +123,7 @@ class DispatchModeTest extends StandaloneTestBase {
                         "{\"type\":\"exec\",\"mbean\":\"com.erp:type=DispatchMode,service=approval-request\","
                                 + "\"operation\":\"switchMode\",\"arguments\":[\"ASYNC\"]}")).build());
         assertThat(jmx.json().path("value").asText()).as("%s", jmx).isEqualTo("ASYNC");
-        assertThat(http.get("/api/admin/dispatch-mode", staff).json().path("changedBy").asText()).isEqualTo("jmx");
+        assertThat(http.get("/api/admin/dispatch-mode", admin).json().path("changedBy").asText()).isEqualTo("jmx");
         assertThat(submit(staff, "콘솔 전환 후", null).status()).isEqualTo(202);
     }
 

@@ -86,6 +86,12 @@ public class DispatchMode {
         return new DispatchModeState(s.mode().name(), s.since(), s.changedBy());
     }
 
+    /** The mode as {@code caller} may read it: who switched it only for administrators. */
+    public DispatchModeState currentFor(com.erp.routes.common.security.Caller caller) {
+        DispatchModeState s = current();
+        return caller.isAdmin() ? s : new DispatchModeState(s.mode(), s.since(), null);
+    }
+
     /** Switches the mode; {@code by} is who did (an administrator's username, or "jmx"). */
     public DispatchModeState switchTo(String mode, String by) {
         Mode next;
