@@ -59,7 +59,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Who is an administrator is read from the database, the caller's row locked, not from the token: a token keeps
  * the roles it was issued with (a token that does not even claim the role is refused first, where work comes before
- * the transaction: hiring, bringing back, resetting a password). Rows are locked in one order (employees by id, then departments and teams), so two
+ * the transaction: hiring, bringing back, resetting a password). Rows are locked in one order (employees by id, then
+ * departments and teams), so two
  * administrators acting on each other at once are served one after the other, and the second finds the first's
  * change (a departure, a lost role) in force. A change that makes someone's tokens untrue (a departure, other roles or
  * another department) revokes them: at once in this process, through Kafka in every other.
