@@ -884,14 +884,22 @@ try {
   await returned.context().close();
   log('the administrator named 정하늘 successor (인수자) of the one who left, from the document; the drafter\'s page names them; the step reached their inbox and they approved it; 퇴사자 lists them with their successor, and brings them back (복직) with a new temporary password they sign in with');
 
-  // 10. logging out ends the page's session and expires the login cookie (which the page cannot remove itself)
+  // 10. logging out ends the page's session and its token, and expires the login cookie (which the page cannot
+  // remove itself)
+  const pageToken = await staff.evaluate(() => JSON.parse(sessionStorage.getItem('erp.session')).token);
+  const me = () => fetch(`${base}/api/employees/me`, { headers: { Authorization: `Bearer ${pageToken}` } });
+  if ((await me()).status !== 200) throw new Error('the page\'s token was refused before the logout');
   await staff.getByRole('button', { name: '로그아웃' }).click();
   await staff.locator('input[name=username]').waitFor();
   for (let i = 0; (await staff.context().cookies()).some((c) => c.name === 'ERP_TOKEN'); i++) {
     if (i === 50) throw new Error('the login cookie outlived the logout');
     await staff.waitForTimeout(100);
   }
-  log('logged out: back at the sign-in form, the login cookie gone');
+  for (let i = 0; (await me()).status !== 401; i++) {
+    if (i === 50) throw new Error('the page\'s token outlived the logout');
+    await staff.waitForTimeout(100);
+  }
+  log('logged out: back at the sign-in form, the login cookie gone, the page\'s token refused');
 
   if (pageErrors.length) throw new Error(`errors in the pages:\n${pageErrors.join('\n')}`);
   console.log('UI walk: all steps passed');

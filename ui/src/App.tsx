@@ -58,8 +58,11 @@ export function App() {
   const [notice, setNotice] = useState<string>();
 
   const logout = useCallback((why?: string) => {
-    // expires the HttpOnly login cookie, which the page cannot remove itself (it opens the WebSocket and console)
-    void fetch('/api/auth/logout', { method: 'POST' }).catch(() => {});
+    // ends this session's token (sent as the bearer token and in the login cookie) in every service, not the
+    // person's other sessions, and expires the HttpOnly cookie, which the page cannot remove itself
+    const token = loadSession()?.token;
+    void fetch('/api/auth/logout', { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {} })
+      .catch(() => {});
     saveSession(null);
     setSession(null);
     setNotice(why);

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Login: look the user up (camel-jpa), check the password and issue an RS256 token (bean loginService), and
- * set it as an HttpOnly cookie too, for the browser console. Logout expires the cookie; logout everywhere also
- * revokes every token of the caller.
+ * set it as an HttpOnly cookie too, for the browser console. Logout ends the token it came with and expires the
+ * cookie; logout everywhere revokes every token of the caller.
  */
 @Component
 public class LoginRoute extends RouteBuilder {
@@ -26,7 +26,9 @@ public class LoginRoute extends RouteBuilder {
                 .bean("loginService", "login(${variable.login}, ${body})")
                 .setHeader("Set-Cookie", method("loginService", "cookie"));
 
+        // the token the request came with (header or login cookie) ends, verified by the bean: the endpoint is public
         from("direct:logout").routeId("employee.logout").routeConfigurationId(RestErrorConfiguration.ID)
+                .bean("logout", "signOut(${header.Authorization}, ${header.Cookie})")
                 .removeHeaders("*")
                 .setHeader("Set-Cookie", method("loginService", "expiredCookie"))
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))

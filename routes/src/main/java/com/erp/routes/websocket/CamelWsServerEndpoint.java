@@ -59,6 +59,7 @@ final class CamelWsServerEndpoint extends Endpoint {
         session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MS);
         WsSession ws = new WsSession(session, user,
                 (Long) config.getUserProperties().get(HandshakeAuthenticator.TOKEN_VERSION_PROPERTY),
+                (String) config.getUserProperties().get(HandshakeAuthenticator.TOKEN_ID_PROPERTY),
                 () -> path.remove(session.getId()));
         path.add(ws);
         // A revocation read between the handshake's token check and here closed the user's sessions without this

@@ -21,6 +21,7 @@ final class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
     /** When the handshake's credentials stop being valid (an {@link Instant}), if they say so. */
     static final String EXPIRES_PROPERTY = "erp.websocket.expires";
     static final String TOKEN_VERSION_PROPERTY = "erp.websocket.token-version";
+    static final String TOKEN_ID_PROPERTY = "erp.websocket.token-id";
 
     private final WsPath path;
 
@@ -41,8 +42,14 @@ final class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
                 ? token.getToken().getExpiresAt() : null;
         if (request.getUserPrincipal() instanceof JwtAuthenticationToken jwt) {
             config.getUserProperties().put(TOKEN_VERSION_PROPERTY, RevokedSubjects.tokenVersion(jwt.getToken()));
+            if (jwt.getToken().getId() != null) {
+                config.getUserProperties().put(TOKEN_ID_PROPERTY, jwt.getToken().getId());
+            } else {
+                config.getUserProperties().remove(TOKEN_ID_PROPERTY);
+            }
         } else {
             config.getUserProperties().remove(TOKEN_VERSION_PROPERTY);
+            config.getUserProperties().remove(TOKEN_ID_PROPERTY);
         }
         if (expires != null) {
             config.getUserProperties().put(EXPIRES_PROPERTY, expires);

@@ -32,8 +32,8 @@ public class WebsocketJsr356AutoConfiguration {
         // a revoked token's connections close too: a socket outlives its handshake's token check otherwise
         revoked.ifAvailable(r -> {
             r.onRevoke(e -> component.closeSessions(String.valueOf(e.employee().id()), e));
-            component.refuseRevoked((user, tokenVersion) -> user.matches("[0-9]{1,18}")
-                    && r.refuses(Long.parseLong(user), tokenVersion == null ? 0 : tokenVersion));
+            component.refuseRevoked((user, tokenVersion, tokenId) -> user.matches("[0-9]{1,18}")
+                    && r.refuses(Long.parseLong(user), tokenVersion == null ? 0 : tokenVersion, tokenId));
         });
         return component;
     }

@@ -45,11 +45,11 @@ public class WebsocketJsr356Component extends DefaultComponent {
      * How to tell that a session's token was refused since its handshake was let through (user, token version; the
      * version null if the token had none): such a session is closed as it opens.
      */
-    public void refuseRevoked(java.util.function.BiPredicate<String, Long> check) {
+    public void refuseRevoked(RevokedCheck check) {
         registry.refuseRevoked(check);
     }
 
-    java.util.function.BiPredicate<String, Long> revokedCheck() {
+    RevokedCheck revokedCheck() {
         return registry.revokedCheck();
     }
 

@@ -2,7 +2,6 @@ package com.erp.routes.websocket;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import jakarta.websocket.DeploymentException;
@@ -18,8 +17,8 @@ final class WsPathRegistry {
 
     private final Supplier<ServerContainer> container;
     private final Map<String, WsPath> paths = new ConcurrentHashMap<>();
-    /** Whether a session's token is refused by now (user, token version): none until told. */
-    private volatile BiPredicate<String, Long> revoked = (user, tokenVersion) -> false;
+    /** Whether a session's token is refused by now: none until told. */
+    private volatile RevokedCheck revoked = (user, tokenVersion, tokenId) -> false;
 
     WsPathRegistry(Supplier<ServerContainer> container) {
         this.container = container;
@@ -29,19 +28,18 @@ final class WsPathRegistry {
         return paths.computeIfAbsent(path, this::doDeploy);
     }
 
-    void refuseRevoked(BiPredicate<String, Long> check) {
+    void refuseRevoked(RevokedCheck check) {
         revoked = check;
     }
 
-    BiPredicate<String, Long> revokedCheck() {
+    RevokedCheck revokedCheck() {
         return revoked;
     }
 
     /** Closes {@code user}'s sessions, on every path, opened with a token the revocation refuses. */
     void closeSessions(String user, com.erp.routes.common.events.TokenRevocation revocation) {
-        boolean all = revocation.reason() == com.erp.routes.common.events.TokenRevocation.Reason.DEPARTED;
         paths.values().forEach(p -> p.ofUser(user).stream()
-                .filter(s -> all || s.tokenVersion() == null || s.tokenVersion() < revocation.tokenVersion())
+                .filter(s -> s.tokenVersion() == null || revocation.refuses(s.tokenVersion(), s.tokenId()))
                 .forEach(WsSession::closeRevoked));
     }
 
@@ -51,7 +49,7 @@ final class WsPathRegistry {
             throw new IllegalStateException("no JSR-356 ServerContainer: websocket-jsr356 needs a servlet container "
                     + "with WebSocket support (e.g. Tomcat)");
         }
-        WsPath state = new WsPath(path, s -> revoked.test(s.user(), s.tokenVersion()));
+        WsPath state = new WsPath(path, s -> revoked.refuses(s.user(), s.tokenVersion(), s.tokenId()));
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(CamelWsServerEndpoint.class, path)
                 .configurator(new HandshakeAuthenticator(state))
                 .build();

@@ -48,6 +48,8 @@ final class WsSession {
     private final String user;
     /** The token version it opened with (null: not known), to close it when such tokens are revoked. */
     private final Long tokenVersion;
+    /** The id of the token it opened with (null: none), to close it when that token is logged out of. */
+    private final String tokenId;
     /** Told when this session drops itself (a write failed or timed out), so that nothing is queued for it again. */
     private final Runnable onDrop;
     /** Messages waiting while one is written; guarded by itself, as are pendingBytes, writing and dropped. */
@@ -57,18 +59,23 @@ final class WsSession {
     private boolean dropped;
 
     WsSession(Session session, String user) {
-        this(session, user, null, () -> { });
+        this(session, user, null, null, () -> { });
     }
 
-    WsSession(Session session, String user, Long tokenVersion, Runnable onDrop) {
+    WsSession(Session session, String user, Long tokenVersion, String tokenId, Runnable onDrop) {
         this.session = session;
         this.user = user;
         this.tokenVersion = tokenVersion;
+        this.tokenId = tokenId;
         this.onDrop = onDrop;
     }
 
     Long tokenVersion() {
         return tokenVersion;
+    }
+
+    String tokenId() {
+        return tokenId;
     }
 
     String id() {

@@ -313,6 +313,32 @@ class WebsocketJsr356ComponentTest {
         }
     }
 
+    /** A logout's record closes the sessions opened with the token logged out of, and the person's others stay. */
+    @Test
+    void aLoggedOutTokensSessionsCloseAndTheSamePersonsOtherSessionsStay() throws Exception {
+        WebsocketJsr356Component component = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class);
+        Person p = new Person(24, "user 24", "STAFF", "D");
+        String laptop = token(24);
+        String phone = token(24);
+        try (WebSocketTestClient out = WebSocketTestClient.withHeader(port, "/ws/push", laptop);
+             WebSocketTestClient stays = WebSocketTestClient.withHeader(port, "/ws/push", phone)) {
+            String laptopId = org.springframework.security.oauth2.jwt.NimbusJwtDecoder.withPublicKey(keys.publicKey())
+                    .build().decode(laptop).getId();
+            assertThat(laptopId).isNotBlank();
+            component.closeSessions("24", new com.erp.routes.common.events.TokenRevocation("s", 1,
+                    java.time.Instant.now(), p, 0, com.erp.routes.common.events.TokenRevocation.Reason.SIGNED_OUT, 1,
+                    java.util.Map.of(laptopId, java.time.Instant.now().plusSeconds(3600))));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (out.isOpen() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(out.isOpen()).as("the logged-out token's session").isFalse();
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":3}", WebsocketJsr356Constants.USER, "24");
+            assertThat(stays.next(Duration.ofSeconds(5)).path("n").asInt()).isEqualTo(3);
+            assertThat(stays.isOpen()).isTrue();
+        }
+    }
+
     /**
      * A revocation read after the handshake's token check but before the session was registered closed the user's
      * other sessions only: the session finds out as it opens. (Here the check says user 22's token is refused by then.)
@@ -320,8 +346,8 @@ class WebsocketJsr356ComponentTest {
     @Test
     void aConnectionWhoseTokenWasRefusedBeforeItOpenedIsClosed() throws Exception {
         WebsocketJsr356Component component = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class);
-        java.util.function.BiPredicate<String, Long> configured = component.revokedCheck();
-        component.refuseRevoked((user, tokenVersion) -> "22".equals(user));
+        RevokedCheck configured = component.revokedCheck();
+        component.refuseRevoked((user, tokenVersion, tokenId) -> "22".equals(user));
         try (WebSocketTestClient refused = WebSocketTestClient.withHeader(port, "/ws/push", token(22));
              WebSocketTestClient other = WebSocketTestClient.withHeader(port, "/ws/push", token(23))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -13,6 +13,7 @@ import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.kafka.OutboxBacklog;
 import com.erp.employee.api.ReportingLinesPublisher;
 import com.erp.employee.auth.LoginService;
+import com.erp.employee.auth.Logout;
 import com.erp.employee.auth.LoginThrottle;
 import com.erp.employee.persistence.AttendanceBook;
 import com.erp.employee.persistence.DemoOrganisation;
@@ -21,6 +22,7 @@ import com.erp.employee.persistence.OutboxDeadLetters;
 import com.erp.employee.persistence.DelegationDesk;
 import com.erp.employee.persistence.Personnel;
 import com.erp.routes.common.security.RevokedSubjects;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import com.erp.employee.persistence.QuestBoard;
 import com.erp.employee.persistence.SavedLineStore;
 import com.erp.routes.common.security.AuthProperties;
@@ -83,6 +85,11 @@ public class EmployeeModule {
     LoginService loginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views,
                               AuthProperties auth, LoginThrottle throttle) {
         return new LoginService(passwords, tokens, views, auth.cookieName(), auth.cookieSecure(), throttle);
+    }
+
+    @Bean
+    Logout logout(JwtDecoder tokens, Personnel personnel, AuthProperties auth) {
+        return new Logout(tokens, personnel, auth.cookieName());
     }
 
     @Bean

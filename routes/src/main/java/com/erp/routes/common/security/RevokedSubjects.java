@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The tokens refused before they expire: of those who left, all; of those whose record an administrator changed, the
- * ones issued at an older token version (claim {@value TokenIssuer#CLAIM_TOKEN_VERSION}; none: version 0). Each
+ * ones issued at an older token version (claim {@value TokenIssuer#CLAIM_TOKEN_VERSION}; none: version 0); and each
+ * token logged out of (by its id, claim {@code jti}). Each
  * service learns them from {@code erp.topics.tokens-revoked}, read from its beginning at every start (route {@code
  * common.revocations}); employee-service also applies its own at once. Its token validator ({@link #validator}) asks
  * here on every request, also for a token whose signature it remembers; listeners (the WebSocket endpoints) close
@@ -39,12 +40,12 @@ public class RevokedSubjects {
     }
 
     /**
-     * Every revocation raises the person's token version, so the higher version is the later one, whatever order they
-     * are read in (a departure read again after the return, 복직, that superseded it changes nothing); at the same
-     * version a departure wins.
+     * Every record of a person raises their revision, so the higher revision is the later one, whatever order they
+     * are read in (a departure read again after the return, 복직, that superseded it changes nothing; nor does a
+     * logout's record read again after the next); at the same revision a departure wins.
      */
     static boolean newer(TokenRevocation a, TokenRevocation b) {
-        return a.tokenVersion() > b.tokenVersion() || a.tokenVersion() == b.tokenVersion()
+        return a.revision() > b.revision() || a.revision() == b.revision()
                 && a.reason() == TokenRevocation.Reason.DEPARTED && b.reason() != TokenRevocation.Reason.DEPARTED;
     }
 
@@ -58,10 +59,15 @@ public class RevokedSubjects {
         return r != null && r.reason() == TokenRevocation.Reason.DEPARTED;
     }
 
-    /** Whether a token of {@code employeeId} issued at {@code tokenVersion} is refused. */
+    /** Whether a token of {@code employeeId} issued at {@code tokenVersion}, with no id, is refused. */
     public boolean refuses(long employeeId, long tokenVersion) {
+        return refuses(employeeId, tokenVersion, null);
+    }
+
+    /** Whether a token of {@code employeeId} issued at {@code tokenVersion} with id {@code tokenId} is refused. */
+    public boolean refuses(long employeeId, long tokenVersion, String tokenId) {
         TokenRevocation r = latest.get(employeeId);
-        return r != null && (r.reason() == TokenRevocation.Reason.DEPARTED || tokenVersion < r.tokenVersion());
+        return r != null && r.refuses(tokenVersion, tokenId);
     }
 
     /** Refuses a revoked token, saying why. */
@@ -69,11 +75,12 @@ public class RevokedSubjects {
         return jwt -> {
             String sub = jwt.getSubject();
             TokenRevocation r = sub == null || !EMPLOYEE_ID.matcher(sub).matches() ? null : latest.get(Long.parseLong(sub));
-            if (r == null || !refuses(r.employee().id(), tokenVersion(jwt))) {
+            if (r == null || !r.refuses(tokenVersion(jwt), jwt.getId())) {
                 return OAuth2TokenValidatorResult.success();
             }
             String why = r.reason() == TokenRevocation.Reason.DEPARTED
                     ? "The account of this token was closed on " + r.occurredAt() + "."
+                    : tokenVersion(jwt) >= r.tokenVersion() ? "This token was logged out of; sign in again."
                     : "This token was issued before the account was changed (" + r.occurredAt() + "); sign in again.";
             return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, why, null));
         };

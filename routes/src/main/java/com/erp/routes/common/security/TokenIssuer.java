@@ -3,6 +3,7 @@ package com.erp.routes.common.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -37,6 +38,7 @@ public class TokenIssuer {
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
+                .id(UUID.randomUUID().toString()) // what a logout revokes (this token alone)
                 .subject(Long.toString(caller.id()))
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))

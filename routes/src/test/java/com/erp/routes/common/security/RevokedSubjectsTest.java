@@ -49,4 +49,59 @@ class RevokedSubjectsTest {
         assertThat(RevokedSubjects.newer(revocation(4, Reason.DEPARTED), revocation(4, Reason.CHANGED))).isTrue();
         assertThat(RevokedSubjects.newer(revocation(4, Reason.CHANGED), revocation(4, Reason.DEPARTED))).isFalse();
     }
+
+    private static TokenRevocation signedOut(long version, long revision, String... tokenIds) {
+        java.util.Map<String, Instant> ids = new java.util.HashMap<>();
+        for (String id : tokenIds) {
+            ids.put(id, Instant.EPOCH.plusSeconds(3600));
+        }
+        return new TokenRevocation("s" + revision, TokenRevocation.VERSION, Instant.EPOCH, P, version, Reason.SIGNED_OUT,
+                revision, ids);
+    }
+
+    /** A logout ends its own token only; the person's other sessions (another browser, the phone) go on. */
+    @Test
+    void aLoggedOutTokenIsRefusedAndTheSameVersionsOtherTokensAreNot() {
+        RevokedSubjects revoked = new RevokedSubjects();
+        java.util.List<TokenRevocation> told = new java.util.ArrayList<>();
+        revoked.onRevoke(told::add);
+        revoked.revoke(signedOut(3, 4, "laptop"));
+        assertThat(revoked.refuses(P.id(), 3, "laptop")).isTrue();
+        assertThat(revoked.refuses(P.id(), 3, "phone")).isFalse();
+        assertThat(revoked.refuses(P.id(), 3)).as("a token without an id").isFalse();
+        assertThat(revoked.refuses(P.id(), 2, "phone")).as("older than the version, as before").isTrue();
+        assertThat(revoked.departed(P.id())).isFalse();
+
+        revoked.revoke(signedOut(3, 5, "laptop", "phone")); // the second logout's record holds both
+        assertThat(revoked.refuses(P.id(), 3, "phone")).isTrue();
+        revoked.revoke(signedOut(3, 4, "laptop")); // the first, read again, does not take the phone's back
+        assertThat(revoked.refuses(P.id(), 3, "phone")).isTrue();
+        assertThat(told).extracting(TokenRevocation::revision).containsExactly(4L, 5L);
+        assertThat(revoked.validator().validate(org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t")
+                .header("alg", "RS256").subject("41").jti("phone").claim(TokenIssuer.CLAIM_TOKEN_VERSION, 3).build())
+                .getErrors()).extracting(e -> e.getDescription()).singleElement().asString().contains("logged out");
+
+        // a password change raises the version past them all: its record needs no list
+        revoked.revoke(new TokenRevocation("c", TokenRevocation.VERSION, Instant.EPOCH, P, 4, Reason.CHANGED, 6,
+                java.util.Map.of()));
+        assertThat(revoked.refuses(P.id(), 3, "tablet")).isTrue();
+        assertThat(revoked.refuses(P.id(), 4, "laptop")).isFalse();
+    }
+
+    /** Records written before revisions existed count as their token version; a logout's comes after them. */
+    @Test
+    void aRecordWithoutARevisionCountsAsItsTokenVersion() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .findAndRegisterModules();
+        TokenRevocation old = json.readValue("""
+                {"eventId":"o","version":1,"occurredAt":"2026-01-01T00:00:00Z",
+                 "employee":{"id":41,"name":"n","position":"STAFF","department":"D"},"tokenVersion":3,"reason":"CHANGED"}
+                """, TokenRevocation.class);
+        assertThat(old.revision()).isEqualTo(3);
+        assertThat(old.signedOut()).isEmpty();
+        TokenRevocation logout = json.readValue(json.writeValueAsString(signedOut(3, 4, "laptop")), TokenRevocation.class);
+        assertThat(logout).isEqualTo(signedOut(3, 4, "laptop"));
+        assertThat(RevokedSubjects.newer(logout, old)).isTrue();
+        assertThat(RevokedSubjects.newer(old, logout)).isFalse();
+    }
 }

@@ -30,6 +30,8 @@ class RevocationTest extends ApprovalRequestRouteTestBase {
     ObjectMapper json;
     @Autowired
     KafkaClients kafkaClients;
+    @Autowired
+    org.springframework.security.oauth2.jwt.JwtDecoder decoder;
 
     private void revoke(Person p, long tokenVersion, TokenRevocation.Reason reason) throws Exception {
         NotifyBuilder read = new NotifyBuilder(camel).fromRoute(RevocationRoute.ID).whenCompleted(1).create();
@@ -72,6 +74,26 @@ class RevocationTest extends ApprovalRequestRouteTestBase {
         revoke(moved, 1, TokenRevocation.Reason.CHANGED);
         assertThat(http.get("/api/approvals", after).status()).isEqualTo(200);
         assertThat(http.get("/api/approvals", before).status()).isEqualTo(401);
+    }
+
+    /** A logout in employee-service ends that token here too, once this service reads the person's record. */
+    @Test
+    void aTokenLoggedOutOfIsRefusedAndThePersonsOtherTokensAreNot() throws Exception {
+        Person p = new Person(990_004L, "로그아웃한 사람", "STAFF", "개발본부");
+        String laptop = TestPeople.token(tokens, p, 3);
+        String phone = TestPeople.token(tokens, p, 3);
+        assertThat(http.get("/api/approvals", laptop).status()).isEqualTo(200);
+        String laptopId = decoder.decode(laptop).getId();
+        NotifyBuilder read = new NotifyBuilder(camel).fromRoute(RevocationRoute.ID).whenCompleted(1).create();
+        kafka.send("employee.tokens-revoked", String.valueOf(p.id()), json.writeValueAsString(new TokenRevocation(
+                "e-" + System.nanoTime(), TokenRevocation.VERSION, Instant.now(), p, 3,
+                TokenRevocation.Reason.SIGNED_OUT, 7, Map.of(laptopId, Instant.now().plusSeconds(3600)))));
+        assertThat(read.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        Response refused = http.get("/api/approvals", laptop);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("detail").asText()).contains("logged out");
+        assertThat(http.get("/api/approvals", phone).status()).isEqualTo(200);
     }
 
     /**

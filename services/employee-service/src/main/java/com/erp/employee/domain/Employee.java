@@ -89,6 +89,10 @@ public class Employee {
     @Column(name = "token_version")
     private long tokenVersion;
 
+    /** Grows with every token revocation record of theirs (a version raised, a token logged out of): orders them. */
+    @Column(name = "revocation_revision")
+    private long revocationRevision;
+
     @Version
     private long version;
 
@@ -201,7 +205,18 @@ public class Employee {
 
     /** Every token issued so far is to be refused: the next version, which new tokens carry. */
     public long revokeTokens() {
+        nextRevocationRevision();
         return ++tokenVersion;
+    }
+
+    /** The revision of their next token revocation record (never below the token version, where it started). */
+    public long nextRevocationRevision() {
+        revocationRevision = Math.max(revocationRevision, tokenVersion) + 1;
+        return revocationRevision;
+    }
+
+    public long getRevocationRevision() {
+        return revocationRevision;
     }
 
     public String getDepartureReason() {

@@ -96,7 +96,7 @@ public class OutboxDeadLetters {
      * Whether a newer event of the same key replaced this one. Delegations and revocations go to compacted topics,
      * where a key's last record is its state: sent now, an old one would become the last and, once the topic is
      * compacted, the state a service starting afresh reads. Each carries a number that grows with every change
-     * (the approver's delegation revision, the person's token version); the employee row has the latest.
+     * (the approver's delegation revision, the person's revocation revision); the employee row has the latest.
      */
     private boolean superseded(OutboxMessage.Kind kind, String key, String payload) {
         String field;
@@ -107,8 +107,8 @@ public class OutboxDeadLetters {
                 column = "delegation_revision";
             }
             case REVOCATION -> {
-                field = "tokenVersion";
-                column = "token_version";
+                field = "revision";
+                column = "revocation_revision";
             }
             default -> {
                 return false; // quest changes: an event stream, each told once (by event id)
@@ -118,7 +118,10 @@ public class OutboxDeadLetters {
         // or its newer row would be published before this older one
         List<Long> latest = jdbc.queryForList("select " + column + " from employee where id = ? for update", Long.class,
                 Long.parseLong(key));
-        return !latest.isEmpty() && read(payload).path(field).asLong() < latest.get(0);
+        JsonNode event = read(payload);
+        // a revocation written before revisions existed counts as its token version, where they started
+        long number = event.has(field) ? event.path(field).asLong() : event.path("tokenVersion").asLong();
+        return !latest.isEmpty() && number < latest.get(0);
     }
 
     private JsonNode read(String payload) {

@@ -71,6 +71,8 @@ public class Personnel {
 
     private final EntityManager em;
     static final int MAX_DEPARTURES = 500;
+    /** Tokens of one person logged out of, not expired, that their revocation record lists at most. */
+    static final int MAX_SIGNED_OUT = 100;
 
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -678,12 +680,62 @@ public class Personnel {
     }
 
     /**
+     * Logs out of one token ({@code tokenId}, issued to {@code employeeId} at {@code tokenVersion}, a valid one): it is
+     * refused from then on, here at once, in every other service once it reads the person's record (through the
+     * outbox), and their other tokens go on. The record lists every token of theirs logged out of that has not expired;
+     * past {@value #MAX_SIGNED_OUT} of them, every token of theirs is revoked instead (as signing out everywhere is),
+     * which keeps the record small. A token refused already, or logged out of before, changes nothing.
+     */
+    public void signOut(long employeeId, String tokenId, long tokenVersion, Instant expiresAt) {
+        TokenRevocation revocation = tx.execute(status -> {
+            Employee e = em.find(Employee.class, employeeId, LockModeType.PESSIMISTIC_WRITE);
+            if (e == null || !e.isActive() || tokenVersion < e.getTokenVersion()) {
+                return null;
+            }
+            Instant now = now();
+            // the rows of tokens refused by now anyway (expired, or older than the version) are let go
+            em.createNativeQuery("delete from signed_out_token where employee_id = ?1 and (expires_epoch <= ?2 "
+                            + "or token_version < ?3)")
+                    .setParameter(1, employeeId).setParameter(2, now.getEpochSecond())
+                    .setParameter(3, e.getTokenVersion()).executeUpdate();
+            int added = em.createNativeQuery("insert ignore into signed_out_token (token_id, employee_id, "
+                            + "token_version, expires_epoch) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, tokenId).setParameter(2, employeeId).setParameter(3, tokenVersion)
+                    .setParameter(4, expiresAt.getEpochSecond()).executeUpdate();
+            if (added == 0) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select token_id, expires_epoch from signed_out_token "
+                    + "where employee_id = ?1").setParameter(1, employeeId).getResultList();
+            if (rows.size() > MAX_SIGNED_OUT) {
+                return revoke(e, now, TokenRevocation.Reason.CHANGED);
+            }
+            Map<String, Instant> signedOut = new HashMap<>();
+            rows.forEach(r -> signedOut.put((String) r[0], Instant.ofEpochSecond(((Number) r[1]).longValue())));
+            return publish(e, new TokenRevocation(UUID.randomUUID().toString(), TokenRevocation.VERSION, now,
+                    EmployeeViews.person(e), e.getTokenVersion(), TokenRevocation.Reason.SIGNED_OUT,
+                    e.nextRevocationRevision(), signedOut), now);
+        });
+        if (revocation != null) {
+            revoked.revoke(revocation);
+        }
+    }
+
+    /**
      * The revocation of {@code e}'s tokens (their token version bumped), written to the outbox with the change; applied
-     * here after the commit. A sign-in that read their row before the change issues a token of the old version.
+     * here after the commit. A sign-in that read their row before the change issues a token of the old version. The
+     * tokens logged out of one by one are all older now: their rows go.
      */
     private TokenRevocation revoke(Employee e, Instant now, TokenRevocation.Reason reason) {
-        TokenRevocation event = new TokenRevocation(UUID.randomUUID().toString(), TokenRevocation.VERSION, now,
-                EmployeeViews.person(e), e.revokeTokens(), reason);
+        long tokenVersion = e.revokeTokens();
+        em.createNativeQuery("delete from signed_out_token where employee_id = ?1").setParameter(1, e.getId())
+                .executeUpdate();
+        return publish(e, new TokenRevocation(UUID.randomUUID().toString(), TokenRevocation.VERSION, now,
+                EmployeeViews.person(e), tokenVersion, reason, e.getRevocationRevision(), Map.of()), now);
+    }
+
+    private TokenRevocation publish(Employee e, TokenRevocation event, Instant now) {
         try {
             em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.REVOCATION, String.valueOf(e.getId()),
                     json.writeValueAsString(event), now, trace.traceparent()));

@@ -97,6 +97,97 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(http.get("/api/employees/me", again).status()).isEqualTo(200);
     }
 
+    /**
+     * A logout ends the token it came with, sent as the bearer token or as the login cookie (the browser's), and no
+     * other: the person's other sessions go on. The record that goes out lists each token logged out of.
+     */
+    @Test
+    void loggingOutEndsThatTokenAloneFromTheHeaderOrTheLoginCookie() throws Exception {
+        Response hired = hired("logout", "DEV");
+        String id = hired.json().path("employee").path("id").asText();
+        String username = hired.json().path("employee").path("username").asText();
+        String password = hired.json().path("temporaryPassword").asText();
+        String desk = login(username, password).json().path("accessToken").asText();
+        String browser = login(username, password).json().path("accessToken").asText();
+        String phone = login(username, password).json().path("accessToken").asText();
+
+        Response out = http.postRaw("/api/auth/logout", desk, "", null);
+        assertThat(out.status()).as("%s", out).isEqualTo(204);
+        assertMatchesContract(CONTRACT, "POST", "/api/auth/logout", out);
+        Response refused = http.get("/api/employees/me", desk);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("detail").asText()).contains("logged out");
+        assertThat(http.get("/api/employees/me", phone).status()).as("another session's token").isEqualTo(200);
+
+        // the browser: the login cookie alone (its page cannot read it), as the UI's logout sends it
+        Response fromPage = http.send(http.request("/api/auth/logout", null)
+                .header("Cookie", "other=1; ERP_TOKEN=" + browser)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(fromPage.status()).isEqualTo(204);
+        assertThat(fromPage.header("Set-Cookie")).contains("Max-Age=0");
+        assertThat(http.get("/api/employees/me", browser).status()).isEqualTo(401);
+        assertThat(http.get("/api/employees/me", phone).status()).isEqualTo(200);
+        // logging out again, or with something that is not a token, changes nothing and still answers 204
+        assertThat(http.postRaw("/api/auth/logout", desk, "", null).status()).isEqualTo(204);
+        assertThat(http.postRaw("/api/auth/logout", "not-a-token", "", null).status()).isEqualTo(204);
+
+        // every other service learns it from the person's record: both tokens logged out of, in the latest
+        JsonNode latest = new ObjectMapper().readTree(kafka.awaitKey("employee.tokens-revoked", id, 2).get(1).value());
+        assertThat(latest.path("reason").asText()).isEqualTo("SIGNED_OUT");
+        assertThat(iterable(latest.path("signedOut").fieldNames())).containsExactlyInAnyOrder(
+                jwtId(desk), jwtId(browser));
+        assertThat(latest.path("signedOut").has(jwtId(phone))).isFalse();
+
+        // signing out everywhere ends the rest, and its record needs no list
+        http.postRaw("/api/auth/logout-everywhere", phone, "", null);
+        assertThat(http.get("/api/employees/me", phone).status()).isEqualTo(401);
+        assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from signed_out_token "
+                + "where employee_id = ?", Integer.class, Long.parseLong(id))).isZero();
+    }
+
+    /**
+     * The record that goes out lists the tokens logged out of; it stays small: past the most it lists, a logout ends
+     * every token of the person instead, as signing out everywhere does.
+     */
+    @Test
+    void pastAHundredTokensLoggedOutOfALogoutEndsEveryTokenOfThePerson() throws Exception {
+        Response hired = hired("manylogouts", "DEV");
+        long id = hired.json().path("employee").path("id").asLong();
+        com.erp.routes.common.events.Person p = new com.erp.routes.common.events.Person(id, "n", "STAFF", "D");
+        String unused = com.erp.routes.testing.TestPeople.token(tokens, p, 0);
+        for (int i = 0; i < 100; i++) {
+            assertThat(http.postRaw("/api/auth/logout", com.erp.routes.testing.TestPeople.token(tokens, p, 0), "", null)
+                    .status()).isEqualTo(204);
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("select count(*) from signed_out_token where employee_id = ?", Integer.class, id))
+                .isEqualTo(100);
+        assertThat(http.get("/api/employees/me", unused).status()).as("not logged out of").isEqualTo(200);
+
+        assertThat(http.postRaw("/api/auth/logout", com.erp.routes.testing.TestPeople.token(tokens, p, 0), "", null)
+                .status()).isEqualTo(204);
+        assertThat(http.get("/api/employees/me", unused).status()).as("ended with every other").isEqualTo(401);
+        assertThat(jdbc.queryForObject("select count(*) from signed_out_token where employee_id = ?", Integer.class, id))
+                .isZero();
+        JsonNode last = new ObjectMapper().readTree(kafka.awaitKey("employee.tokens-revoked", String.valueOf(id), 101)
+                .get(100).value());
+        assertThat(last.path("reason").asText()).isEqualTo("CHANGED");
+        assertThat(last.path("tokenVersion").asLong()).isEqualTo(1);
+        assertThat(last.path("signedOut").size()).isZero();
+    }
+
+    private static String jwtId(String token) throws Exception {
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return new ObjectMapper().readTree(claims).path("jti").asText();
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> it) {
+        List<T> all = new java.util.ArrayList<>();
+        it.forEachRemaining(all::add);
+        return all;
+    }
+
     @Test
     void onlyAnAdministratorHiresAndTheRequestMustHold() {
         assertProblem(http.post("/api/employees", token("dev.head"), hire(unique("nope"), "DEV")), 403);
