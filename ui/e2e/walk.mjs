@@ -887,15 +887,18 @@ try {
   // 10. logging out ends the page's session and its token, and expires the login cookie (which the page cannot
   // remove itself)
   const pageToken = await staff.evaluate(() => JSON.parse(sessionStorage.getItem('erp.session')).token);
-  const me = () => fetch(`${base}/api/employees/me`, { headers: { Authorization: `Bearer ${pageToken}` } });
-  if ((await me()).status !== 200) throw new Error('the page\'s token was refused before the logout');
+  // employee-service, which records the logout, and approval-request, which reads it from Kafka
+  const asPage = (path) => fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${pageToken}` } });
+  const loggedOut = async () => (await asPage('/api/employees/me')).status === 401
+    && (await asPage('/api/approvals')).status === 401;
+  if ((await asPage('/api/approvals')).status !== 200) throw new Error('the page\'s token was refused before the logout');
   await staff.getByRole('button', { name: '로그아웃' }).click();
   await staff.locator('input[name=username]').waitFor();
   for (let i = 0; (await staff.context().cookies()).some((c) => c.name === 'ERP_TOKEN'); i++) {
     if (i === 50) throw new Error('the login cookie outlived the logout');
     await staff.waitForTimeout(100);
   }
-  for (let i = 0; (await me()).status !== 401; i++) {
+  for (let i = 0; !(await loggedOut()); i++) {
     if (i === 50) throw new Error('the page\'s token outlived the logout');
     await staff.waitForTimeout(100);
   }

@@ -26,11 +26,14 @@ public class LoginRoute extends RouteBuilder {
                 .bean("loginService", "login(${variable.login}, ${body})")
                 .setHeader("Set-Cookie", method("loginService", "cookie"));
 
-        // the token the request came with (header or login cookie) ends, verified by the bean: the endpoint is public
+        // the token the request came with (header, else login cookie) ends, verified by the bean: the endpoint is
+        // public. The cookie is expired first, so that it goes with the problem too if recording the logout fails.
         from("direct:logout").routeId("employee.logout").routeConfigurationId(RestErrorConfiguration.ID)
-                .bean("logout", "signOut(${header.Authorization}, ${header.Cookie})")
+                .setVariable("authorization", header("Authorization"))
+                .setVariable("cookies", header("Cookie"))
                 .removeHeaders("*")
                 .setHeader("Set-Cookie", method("loginService", "expiredCookie"))
+                .bean("logout", "signOut(${variable.authorization}, ${variable.cookies})")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
                 .setBody(constant(""));
 

@@ -40,6 +40,9 @@ public class KafkaTopicsInitializer {
             // the last record of a key is the state: compacted, never dropped for its age
             if (topics.compacted().contains(topic)) {
                 configs.put("cleanup.policy", "compact");
+                // segments roll hourly (not weekly), so that compaction soon keeps only the last of each key: a
+                // starting service reads each topic to its end (every logout writes the person's whole record)
+                configs.put("segment.ms", String.valueOf(Duration.ofHours(1).toMillis()));
             }
             wanted.add(new NewTopic(topic, topics.partitions(), replicas).configs(configs));
             Map<String, String> dlq = new HashMap<>(safety(replicas));

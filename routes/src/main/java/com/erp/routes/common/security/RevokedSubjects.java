@@ -40,11 +40,16 @@ public class RevokedSubjects {
     }
 
     /**
-     * Every record of a person raises their revision, so the higher revision is the later one, whatever order they
-     * are read in (a departure read again after the return, 복직, that superseded it changes nothing; nor does a
-     * logout's record read again after the next); at the same revision a departure wins.
+     * Every revocation raises the person's token version and every record their revision, so the higher version, then
+     * the higher revision, is the later one, whatever order they are read in (a departure read again after the return,
+     * 복직, that superseded it changes nothing; nor does a logout's record read again after the next); at the same
+     * both a departure wins. The version first: a record written by a process that knew no revisions yet (during an
+     * upgrade) raised the version alone.
      */
     static boolean newer(TokenRevocation a, TokenRevocation b) {
+        if (a.tokenVersion() != b.tokenVersion()) {
+            return a.tokenVersion() > b.tokenVersion();
+        }
         return a.revision() > b.revision() || a.revision() == b.revision()
                 && a.reason() == TokenRevocation.Reason.DEPARTED && b.reason() != TokenRevocation.Reason.DEPARTED;
     }

@@ -3,6 +3,7 @@ package com.erp.routes.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.TokenRevocation;
@@ -103,5 +104,19 @@ class RevokedSubjectsTest {
         assertThat(logout).isEqualTo(signedOut(3, 4, "laptop"));
         assertThat(RevokedSubjects.newer(logout, old)).isTrue();
         assertThat(RevokedSubjects.newer(old, logout)).isFalse();
+
+        // during an upgrade a process that knows no revisions raises the version alone: a password change there
+        // (version 4, no revision) comes after a logout recorded by an upgraded one (version 3, revision 5)
+        TokenRevocation changedByOld = json.readValue("""
+                {"eventId":"p","version":1,"occurredAt":"2026-01-01T00:00:00Z",
+                 "employee":{"id":41,"name":"n","position":"STAFF","department":"D"},"tokenVersion":4,"reason":"CHANGED"}
+                """, TokenRevocation.class);
+        for (List<TokenRevocation> order : List.of(List.of(signedOut(3, 5, "laptop"), changedByOld),
+                List.of(changedByOld, signedOut(3, 5, "laptop")))) {
+            RevokedSubjects revoked = new RevokedSubjects();
+            order.forEach(revoked::revoke);
+            assertThat(revoked.refuses(P.id(), 3, "phone")).as("every version-3 token, read in %s", order).isTrue();
+            assertThat(revoked.refuses(P.id(), 4, "laptop")).isFalse();
+        }
     }
 }

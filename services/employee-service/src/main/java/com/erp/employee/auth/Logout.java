@@ -1,8 +1,5 @@
 package com.erp.employee.auth;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 import com.erp.employee.persistence.Personnel;
 import com.erp.routes.common.security.RevokedSubjects;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -10,8 +7,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Logging out (bean {@code logout}) ends the tokens the request came with, the Authorization header's and the login
- * cookie's, and no other token of the person (their phone stays signed in; signing out everywhere ends those). The
+ * Logging out (bean {@code logout}) ends the token the request came with: the Authorization header's, else the login
+ * cookie's, and no other token of the person (their phone stays signed in; signing out everywhere ends those). A
+ * page sends its own token in the header: the cookie, which every tab of the browser shares, holds the last sign-in's,
+ * maybe another tab's, which goes on (the cookie itself is expired for the whole browser, as before). The
  * endpoint is public, so that a client whose token expired can still log out: each token is verified here, as any
  * request's would be, and one that is not valid (expired, revoked, not ours) has nothing left to end.
  */
@@ -31,20 +30,17 @@ public class Logout {
 
     /** @param authorization the Authorization header (may be null); @param cookies the Cookie header (may be null) */
     public void signOut(String authorization, String cookies) {
-        Set<String> presented = new LinkedHashSet<>();
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            presented.add(authorization.substring(BEARER.length()).trim());
-        }
-        if (cookies != null) {
+            end(authorization.substring(BEARER.length()).trim());
+        } else if (cookies != null) {
             for (String cookie : cookies.split(";")) {
                 String c = cookie.trim();
                 if (c.startsWith(cookieName + "=") && c.length() > cookieName.length() + 1) {
-                    presented.add(c.substring(cookieName.length() + 1));
-                    break; // one login cookie; a crafted header with many does not make many verifications
+                    end(c.substring(cookieName.length() + 1));
+                    return; // one login cookie; a crafted header with many does not make many verifications
                 }
             }
         }
-        presented.forEach(this::end);
     }
 
     private void end(String token) {

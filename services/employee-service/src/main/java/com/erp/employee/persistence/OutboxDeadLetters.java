@@ -95,33 +95,33 @@ public class OutboxDeadLetters {
     /**
      * Whether a newer event of the same key replaced this one. Delegations and revocations go to compacted topics,
      * where a key's last record is its state: sent now, an old one would become the last and, once the topic is
-     * compacted, the state a service starting afresh reads. Each carries a number that grows with every change
-     * (the approver's delegation revision, the person's revocation revision); the employee row has the latest.
+     * compacted, the state a service starting afresh reads. Each carries numbers that grow with every change (the
+     * approver's delegation revision; the person's token version, then their revocation revision); the employee row
+     * has the latest.
      */
     private boolean superseded(OutboxMessage.Kind kind, String key, String payload) {
-        String field;
-        String column;
-        switch (kind) {
-            case DELEGATION -> {
-                field = "revision";
-                column = "delegation_revision";
-            }
-            case REVOCATION -> {
-                field = "revision";
-                column = "revocation_revision";
-            }
-            default -> {
-                return false; // quest changes: an event stream, each told once (by event id)
-            }
+        String sql = switch (kind) {
+            case DELEGATION -> "select delegation_revision, 0 from employee where id = ? for update";
+            case REVOCATION -> "select token_version, revocation_revision from employee where id = ? for update";
+            default -> null; // quest changes: an event stream, each told once (by event id)
+        };
+        if (sql == null) {
+            return false;
         }
-        // locked as the changes that raise it lock it: one that raised it but has not committed yet is waited for,
-        // or its newer row would be published before this older one
-        List<Long> latest = jdbc.queryForList("select " + column + " from employee where id = ? for update", Long.class,
-                Long.parseLong(key));
+        // locked as the changes that raise them lock it: one that raised them but has not committed yet is waited
+        // for, or its newer row would be published before this older one
+        List<long[]> latest = jdbc.query(sql, (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}, Long.parseLong(key));
+        if (latest.isEmpty()) {
+            return false;
+        }
         JsonNode event = read(payload);
-        // a revocation written before revisions existed counts as its token version, where they started
-        long number = event.has(field) ? event.path(field).asLong() : event.path("tokenVersion").asLong();
-        return !latest.isEmpty() && number < latest.get(0);
+        if (kind == OutboxMessage.Kind.DELEGATION) {
+            return event.path("revision").asLong() < latest.get(0)[0];
+        }
+        long version = event.path("tokenVersion").asLong();
+        // a revocation written before revisions existed is compared by its version alone, as it was then
+        return version < latest.get(0)[0] || version == latest.get(0)[0] && event.has("revision")
+                && event.path("revision").asLong() < latest.get(0)[1];
     }
 
     private JsonNode read(String payload) {

@@ -73,6 +73,8 @@ public class Personnel {
     static final int MAX_DEPARTURES = 500;
     /** Tokens of one person logged out of, not expired, that their revocation record lists at most. */
     static final int MAX_SIGNED_OUT = 100;
+    /** How long a token logged out of stays listed after it expired: longer than any validator's clock skew (60 s). */
+    private static final java.time.Duration SIGNED_OUT_KEPT_PAST_EXPIRY = java.time.Duration.ofMinutes(5);
 
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -272,9 +274,10 @@ public class Personnel {
                 return views.departments(List.of(d)).get(0);
             });
         } catch (PersistenceException | org.springframework.dao.DataIntegrityViolationException e) {
-            // the code's unique key decided between two opened with it at the same moment; anything else is not that
+            // the code's or the name's unique key decided between two opened with it at the same moment
             if (isUniqueKeyViolation(e)) {
-                throw ProblemException.conflict("A department with the code " + request.code() + " exists already.");
+                throw ProblemException.conflict("A department with the code " + request.code() + " or the name "
+                        + name + " exists already.");
             }
             throw e;
         }
@@ -693,10 +696,11 @@ public class Personnel {
                 return null;
             }
             Instant now = now();
-            // the rows of tokens refused by now anyway (expired, or older than the version) are let go
+            // the rows of tokens refused by now anyway (expired, or older than the version) are let go; expired ones
+            // only past the clock skew that validators allow after a token's expiry
             em.createNativeQuery("delete from signed_out_token where employee_id = ?1 and (expires_epoch <= ?2 "
                             + "or token_version < ?3)")
-                    .setParameter(1, employeeId).setParameter(2, now.getEpochSecond())
+                    .setParameter(1, employeeId).setParameter(2, now.minus(SIGNED_OUT_KEPT_PAST_EXPIRY).getEpochSecond())
                     .setParameter(3, e.getTokenVersion()).executeUpdate();
             int added = em.createNativeQuery("insert ignore into signed_out_token (token_id, employee_id, "
                             + "token_version, expires_epoch) values (?1, ?2, ?3, ?4)")

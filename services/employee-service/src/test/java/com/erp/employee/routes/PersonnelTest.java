@@ -110,14 +110,18 @@ class PersonnelTest extends EmployeeTestBase {
         String desk = login(username, password).json().path("accessToken").asText();
         String browser = login(username, password).json().path("accessToken").asText();
         String phone = login(username, password).json().path("accessToken").asText();
+        String otherTab = login(username, password).json().path("accessToken").asText();
 
-        Response out = http.postRaw("/api/auth/logout", desk, "", null);
+        // a page sends its own token; the cookie every tab shares holds the last sign-in's, another tab's: it goes on
+        Response out = http.send(http.request("/api/auth/logout", desk).header("Cookie", "ERP_TOKEN=" + otherTab)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
         assertThat(out.status()).as("%s", out).isEqualTo(204);
         assertMatchesContract(CONTRACT, "POST", "/api/auth/logout", out);
         Response refused = http.get("/api/employees/me", desk);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("detail").asText()).contains("logged out");
         assertThat(http.get("/api/employees/me", phone).status()).as("another session's token").isEqualTo(200);
+        assertThat(http.get("/api/employees/me", otherTab).status()).as("the other tab's, in the cookie").isEqualTo(200);
 
         // the browser: the login cookie alone (its page cannot read it), as the UI's logout sends it
         Response fromPage = http.send(http.request("/api/auth/logout", null)
@@ -579,7 +583,7 @@ class PersonnelTest extends EmployeeTestBase {
     }
 
     @Test
-    void anAdministratorOpensADepartmentAndATeamThatPeopleThenJoinAndLead() {
+    void anAdministratorOpensADepartmentAndATeamThatPeopleThenJoinAndLead() throws Exception {
         String admin = token("admin");
         String code = "T" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
         String name = "인재개발실 " + code;
@@ -597,6 +601,25 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(assertProblem(http.post("/api/departments", admin, Map.of("code", code, "name", "다른 이름")), 409)
                 .path("detail").asText()).contains(code);
         assertProblem(http.post("/api/departments", admin, Map.of("code", code + "X", "name", name)), 409);
+        // two opened at the same moment with one name: one of them, whatever the check before the insert saw
+        String twin = "쌍둥이실 " + code;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Response>> both = pool.invokeAll(List.of(
+                    () -> http.post("/api/departments", admin, Map.of("code", code + "A", "name", twin)),
+                    () -> http.post("/api/departments", admin, Map.of("code", code + "B", "name", twin))));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Response> f : both) {
+                statuses.add(f.get().status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdown();
+        }
+        // the unique key holds it, not only the check
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JdbcTemplate(dataSource).update(
+                "insert into department (code, name) values (?, ?)", code + "C", twin))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
         assertProblem(http.post("/api/departments", token("dev.head"), Map.of("code", code + "Y", "name", "몰래")), 403);
         assertThat(assertProblem(http.post("/api/departments", admin, Map.of("code", "hr", "name", "인사")), 400)
                 .path("errors").findValuesAsText("field")).contains("/code");
