@@ -30,6 +30,7 @@ export interface Employee {
   team?: { id: number; name: string };
   /** 입사일 (YYYY-MM-DD): annual leave is reckoned from it. */
   hiredOn?: string;
+  departedAt?: string;
 }
 
 /** The org chart (GET /api/departments). */

@@ -30,4 +30,36 @@ class FreePortTest {
             assertThat(FreePort.find()).isBetween(range[0], range[1] - 1);
         }
     }
+
+    /** The range is read from the kernel's setting as it is, not a default or a misread part of it. */
+    @Test
+    void theEphemeralRangeIsReadAsTheKernelSaysIt() throws Exception {
+        java.nio.file.Path setting = java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(setting), "Linux");
+        String[] kernel;
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(setting)) {
+            kernel = in.readLine().trim().split("\\s+");
+        }
+        int low = Integer.parseInt(kernel[0]);
+        int high = Integer.parseInt(kernel[1]);
+        int[] range = FreePort.outsideEphemeral();
+        assertThat(range[1] <= low || range[0] > high).as("%d-%d outside %d-%d", range[0], range[1], low, high).isTrue();
+        if (low - 10000 >= 2000) {
+            assertThat(range).containsExactly(10000, low);
+        }
+    }
+
+    /** Another JVM of the machine (a parallel test fork) does not get a port claimed here lately, until it is stale. */
+    @Test
+    void aPortClaimedByAnotherProcessLatelyIsNotHandedOut() throws Exception {
+        int port = FreePort.find();
+        java.nio.file.Path claim = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "erp-free-ports",
+                Integer.toString(port));
+        assertThat(claim).exists();
+        assertThat(FreePort.claim(port)).as("claimed already").isFalse();
+        java.nio.file.Files.setLastModifiedTime(claim, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(FreePort.CLAIM_KEPT).minusSeconds(1)));
+        assertThat(FreePort.claim(port)).as("a stale claim is taken over").isTrue();
+        assertThat(FreePort.claim(port)).as("and is fresh again").isFalse();
+    }
 }

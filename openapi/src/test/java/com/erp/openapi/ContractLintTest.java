@@ -56,6 +56,16 @@ class ContractLintTest {
                 if (o.getRequestBody() != null && !o.getResponses().containsKey("400")) {
                     violations.add(where + ": takes a body but does not document 400");
                 }
+                // a parameter is validated against its schema before the route runs
+                boolean parameters = o.getParameters() != null && !o.getParameters().isEmpty()
+                        || path.getValue().getParameters() != null && !path.getValue().getParameters().isEmpty();
+                if (parameters && !o.getResponses().containsKey("400")) {
+                    violations.add(where + ": takes parameters but does not document 400");
+                }
+                // any request may be shed under overload (OverloadExceptionResolver) or find a store unreachable
+                if (!o.getResponses().containsKey("503")) {
+                    violations.add(where + ": does not document 503 (overload, a store unreachable)");
+                }
                 // a body is checked before the operation is chosen: too large (413), a form or unknown charset (415)
                 boolean sendsBody = o.getRequestBody() != null || op.getKey() == PathItem.HttpMethod.POST
                         || op.getKey() == PathItem.HttpMethod.PUT || op.getKey() == PathItem.HttpMethod.PATCH;

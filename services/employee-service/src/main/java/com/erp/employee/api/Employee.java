@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Schema Employee. */
 public record Employee(long id, String username, String name, String email, String position, List<String> roles,
-                      DepartmentRef department, TeamRef team, String hiredOn) {
+                      DepartmentRef department, TeamRef team, String hiredOn, java.time.Instant departedAt) {
 
     public record DepartmentRef(long id, String code, String name) {
     }

@@ -22,7 +22,7 @@ public class EmployeeViews {
                 new Employee.DepartmentRef(e.getDepartment().getId(), e.getDepartment().getCode(),
                         e.getDepartment().getName()),
                 e.getTeam() == null ? null : new Employee.TeamRef(e.getTeam().getId(), e.getTeam().getName()),
-                e.getHiredOn() == null ? null : e.getHiredOn().toString());
+                e.getHiredOn() == null ? null : e.getHiredOn().toString(), e.isActive() ? null : e.getDepartedAt());
     }
 
     /** The single employee a lookup by id returned, or 404. */

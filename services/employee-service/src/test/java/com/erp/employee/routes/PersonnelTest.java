@@ -262,6 +262,12 @@ class PersonnelTest extends EmployeeTestBase {
         assertThat(refused.json().path("detail").asText()).contains("closed");
         assertThat(http.get("/api/employees/me", token("sales.staff")).status()).isEqualTo(200);
         assertThat(http.get("/api/employees", token("admin")).json().findValuesAsText("username")).doesNotContain(username);
+        // looked up by id (a document names them) they are found, and said to have left
+        Response looked = http.get("/api/employees/" + id, token("sales.staff"));
+        assertMatchesContract(CONTRACT, "GET", "/api/employees/{employeeId}", looked);
+        assertThat(looked.json().path("departedAt").asText()).isNotBlank();
+        assertThat(http.get("/api/employees/" + deputy, token("sales.staff")).json().has("departedAt"))
+                .as("someone who has not left").isFalse();
         JsonNode team = null;
         for (JsonNode t : department("SALES").path("teams")) {
             if (t.path("name").asText().equals(teamName)) {
