@@ -5,7 +5,7 @@
 local inbox, unread, seen = KEYS[1], KEYS[2], ARGV[1]
 local count = tonumber(redis.call('GET', unread) or '0')
 if seen == '' or count <= 0 then
-  redis.call('SET', unread, '0')
+  redis.call('SET', unread, '0', 'KEEPTTL')
   return 0
 end
 local newer = 0
@@ -16,5 +16,5 @@ for _, item in ipairs(redis.call('LRANGE', inbox, 0, count - 1)) do
   end
   newer = newer + 1
 end
-redis.call('SET', unread, tostring(newer))
+redis.call('SET', unread, tostring(newer), 'KEEPTTL') -- the inbox's expiry stays the counter's
 return newer

@@ -262,9 +262,15 @@ public class ErpWebAutoConfiguration {
                                                                    @Value("${erp.http.max-request-size}") DataSize max,
                                                                    @Value("${erp.http.max-upload-size}") DataSize upload,
                                                                    @Value("${erp.http.upload-paths}") Set<String> uploadPaths,
-                                                                   @Value("${erp.http.upload-concurrency}") int uploadConcurrency) {
-        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(new RequestBodyFilter(
-                max.toBytes(), upload.toBytes(), uploadPaths, uploadConcurrency, ContractRoutes.requestMediaTypes(contract)));
+                                                                   @Value("${erp.http.upload-concurrency}") int uploadConcurrency,
+                                                                   @Value("${erp.http.download-paths}") String downloadPaths,
+                                                                   @Value("${erp.http.download-concurrency}") int downloadConcurrency) {
+        RequestBodyFilter filter = new RequestBodyFilter(max.toBytes(), upload.toBytes(), uploadPaths, uploadConcurrency,
+                ContractRoutes.requestMediaTypes(contract));
+        if (!downloadPaths.isBlank()) {
+            filter.withDownloads(java.util.regex.Pattern.compile(downloadPaths), downloadConcurrency);
+        }
+        FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(ContractRoutes.basePath(contract) + "/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;

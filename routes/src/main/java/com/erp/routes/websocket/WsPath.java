@@ -17,16 +17,25 @@ final class WsPath {
     private final Map<String, WsSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> sessionsByUser = new ConcurrentHashMap<>();
     private final Predicate<WsSession> revoked;
+    private final int maxPerUser;
     private volatile WebsocketJsr356Consumer consumer;
 
     WsPath(String path) {
-        this(path, s -> false);
+        this(path, s -> false, DEFAULT_MAX_PER_USER);
     }
 
-    /** @param revoked whether a session's token is refused by now (revocations read since its handshake) */
-    WsPath(String path, Predicate<WsSession> revoked) {
+    /** Sessions one user keeps open on a path (tabs, devices): a newer one closes the oldest past it. */
+    static final int DEFAULT_MAX_PER_USER = 8;
+
+    /**
+     * @param revoked    whether a session's token is refused by now (revocations read since its handshake)
+     * @param maxPerUser sessions one user keeps open here; a newer one closes their oldest, so that one token cannot
+     *                   hold the server's connections (nor a client that reconnects without closing, its leftovers)
+     */
+    WsPath(String path, Predicate<WsSession> revoked, int maxPerUser) {
         this.path = path;
         this.revoked = revoked;
+        this.maxPerUser = maxPerUser;
     }
 
     boolean revoked(WsSession session) {
@@ -46,6 +55,11 @@ final class WsPath {
             held.add(session.id());
             return held;
         });
+        List<WsSession> theirs = ofUser(session.user());
+        if (theirs.size() > maxPerUser) {
+            theirs.stream().sorted(java.util.Comparator.comparingLong(WsSession::opened))
+                    .limit(theirs.size() - maxPerUser).forEach(WsSession::closeSuperseded);
+        }
     }
 
     void remove(String sessionId) {

@@ -49,7 +49,8 @@ final class WsPathRegistry {
             throw new IllegalStateException("no JSR-356 ServerContainer: websocket-jsr356 needs a servlet container "
                     + "with WebSocket support (e.g. Tomcat)");
         }
-        WsPath state = new WsPath(path, s -> revoked.refuses(s.user(), s.tokenVersion(), s.tokenId()));
+        WsPath state = new WsPath(path, s -> revoked.refuses(s.user(), s.tokenVersion(), s.tokenId()),
+                WsPath.DEFAULT_MAX_PER_USER);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(CamelWsServerEndpoint.class, path)
                 .configurator(new HandshakeAuthenticator(state))
                 .build();

@@ -44,6 +44,8 @@ final class WsSession {
         };
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong OPENED = new java.util.concurrent.atomic.AtomicLong();
+
     private final Session session;
     private final String user;
     /** The token version it opened with (null: not known), to close it when such tokens are revoked. */
@@ -52,6 +54,7 @@ final class WsSession {
     private final String tokenId;
     /** Told when this session drops itself (a write failed or timed out), so that nothing is queued for it again. */
     private final Runnable onDrop;
+    private final long opened = OPENED.incrementAndGet();
     /** Messages waiting while one is written; guarded by itself, as are pendingBytes, writing and dropped. */
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private long pendingBytes;
@@ -193,9 +196,23 @@ final class WsSession {
 
     /** Closes it as a policy violation: the token it opened with is revoked. Nothing queued for it is written. */
     void closeRevoked() {
+        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
+    }
+
+    /** Closes it for a newer session of its user, past the most one user keeps open. Nothing queued is written. */
+    void closeSuperseded() {
+        close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections of this user"));
+    }
+
+    private void close(CloseReason reason) {
         stop();
         onDrop.run();
-        closeLater(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
+        closeLater(session, reason);
+    }
+
+    /** In the order sessions opened in this process: the oldest of a user's goes first. */
+    long opened() {
+        return opened;
     }
 
     /** Closes a session on the closing threads, not on the caller's. */

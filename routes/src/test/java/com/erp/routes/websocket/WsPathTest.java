@@ -59,6 +59,39 @@ class WsPathTest {
         }
     }
 
+    /** One user's sockets are capped: a newer one closes their oldest, and other users' are not touched. */
+    @Test
+    void pastTheMostOneUserKeepsANewSessionClosesTheirOldest() throws Exception {
+        WsPath path = new WsPath("/ws/notifications", s -> false, 3);
+        java.util.Set<String> closed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        path.add(new WsSession(session("other"), "8"));
+        for (String id : new String[] {"s1", "s2", "s3", "s4", "s5"}) {
+            path.add(new WsSession(closable(id, closed), "7", null, null, () -> path.remove(id)));
+        }
+        assertThat(path.ofUser("7")).extracting(WsSession::id).containsExactlyInAnyOrder("s3", "s4", "s5");
+        assertThat(path.ofUser("8")).extracting(WsSession::id).containsExactly("other");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (closed.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(closed).containsExactlyInAnyOrder("s1", "s2");
+    }
+
+    /** A session that notes its closing (on the closing threads) in {@code closed}. */
+    private static Session closable(String id, java.util.Set<String> closed) {
+        return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getId" -> id;
+                    case "close" -> {
+                        closed.add(id);
+                        yield null;
+                    }
+                    case "hashCode" -> id.hashCode();
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await(10, TimeUnit.SECONDS);

@@ -61,8 +61,9 @@ public class NotificationModule {
     NotificationStore notificationStore(StringRedisTemplate redis, NotificationViews views,
                                         @Value("${erp.notification.channel}") String channel,
                                         @Value("${erp.notification.keep}") int keep,
-                                        @Value("${erp.notification.dedupe-ttl}") Duration dedupeTtl) {
-        return new NotificationStore(redis, views, channel, keep, dedupeTtl);
+                                        @Value("${erp.notification.dedupe-ttl}") Duration dedupeTtl,
+                                        @Value("${erp.notification.inbox-kept}") Duration inboxKept) {
+        return new NotificationStore(redis, views, channel, keep, dedupeTtl, inboxKept);
     }
 
     /** Pub/sub messages are plain strings (camel-spring-redis would otherwise JDK-deserialise them). */

@@ -54,6 +54,9 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     private final Set<String> consumedMediaTypes;
     /** Uploads read and processed at once: each holds its body several times over until it is stored. */
     private final java.util.concurrent.Semaphore uploads;
+    /** Set up once, before the filter serves (withDownloads); none: downloads are not limited. */
+    private java.util.regex.Pattern downloadPaths;
+    private java.util.concurrent.Semaphore downloads;
 
     /**
      * @param maxBytes           the largest body accepted
@@ -77,28 +80,49 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         this.consumedMediaTypes = Set.copyOf(consumedMediaTypes);
     }
 
+    /**
+     * Also limits downloads: GET requests whose path matches {@code downloadPaths} (files, held whole in memory
+     * while they are sent) are served {@code downloadConcurrency} at once; more are answered 503 with Retry-After.
+     */
+    public RequestBodyFilter withDownloads(java.util.regex.Pattern downloadPaths, int downloadConcurrency) {
+        this.downloadPaths = downloadPaths;
+        this.downloads = new java.util.concurrent.Semaphore(downloadConcurrency);
+        return this;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!uploadPaths.contains(request.getRequestURI()) || !hasBody(request)) {
+        if (uploadPaths.contains(request.getRequestURI()) && hasBody(request)) {
+            limited(uploads, "Other files are being uploaded right now; send this one again in a moment.", request,
+                    response, chain);
+        } else if (downloads != null && "GET".equals(request.getMethod())
+                && downloadPaths.matcher(request.getRequestURI()).matches()) {
+            limited(downloads, "Other files are being downloaded right now; ask for this one again in a moment.",
+                    request, response, chain);
+        } else {
             check(request, response, chain);
-            return;
         }
-        if (!uploads.tryAcquire()) {
+    }
+
+    /** Serves the request holding one of {@code permits} until it is answered, or answers 503 if none is free. */
+    private void limited(java.util.concurrent.Semaphore permits, String busy, HttpServletRequest request,
+                         HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        if (!permits.tryAcquire()) {
             response.setHeader("Retry-After", "2");
-            ProblemWriter.write(response, ProblemException.unavailable("Other files are being uploaded right now; "
-                    + "send this one again in a moment.", 2).toProblem().withInstance(request.getRequestURI()));
+            ProblemWriter.write(response, ProblemException.unavailable(busy, 2).toProblem()
+                    .withInstance(request.getRequestURI()));
             return;
         }
         boolean handedOn = false;
         try {
             check(request, response, chain);
             if (request.isAsyncStarted()) {
-                // the route runs on after this returns: the upload is done when the answer is
+                // the route runs on after this returns: the request is done when the answer is
                 request.getAsyncContext().addListener(new jakarta.servlet.AsyncListener() {
                     @Override
                     public void onComplete(jakarta.servlet.AsyncEvent event) {
-                        uploads.release();
+                        permits.release();
                     }
 
                     @Override
@@ -117,7 +141,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             }
         } finally {
             if (!handedOn) {
-                uploads.release();
+                permits.release();
             }
         }
     }

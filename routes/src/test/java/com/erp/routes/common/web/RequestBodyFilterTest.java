@@ -149,4 +149,46 @@ class RequestBodyFilterTest {
         uploads.doFilter(post("/api/attachments", 50), new MockHttpServletResponse(), next);
         assertThat(next.getRequest()).isNotNull();
     }
+
+    /** A file's download holds it whole in memory: only so many at once; other requests are not held. */
+    @Test
+    void downloadsAreServedOnlySoManyAtOnce() throws Exception {
+        RequestBodyFilter filter = new RequestBodyFilter(10, 100, Set.of("/api/attachments"), 1, Set.of("application/json"))
+                .withDownloads(java.util.regex.Pattern.compile("/api/approvals/[^/]+/attachments/[^/]+"), 1);
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread first = new Thread(() -> {
+            try {
+                filter.doFilter(get("/api/approvals/a1/attachments/f1"), new MockHttpServletResponse(), (req, res) -> {
+                    inside.countDown();
+                    try {
+                        done.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.start();
+        inside.await();
+        MockHttpServletResponse busy = new MockHttpServletResponse();
+        filter.doFilter(get("/api/approvals/a2/attachments/f2"), busy, new MockFilterChain());
+        assertThat(busy.getStatus()).isEqualTo(503);
+        assertThat(busy.getHeader("Retry-After")).isEqualTo("2");
+        assertThat(busy.getContentAsString()).contains("being downloaded");
+        MockFilterChain document = new MockFilterChain();
+        filter.doFilter(get("/api/approvals/a2"), new MockHttpServletResponse(), document);
+        assertThat(document.getRequest()).as("the document itself is not a download").isNotNull();
+        done.countDown();
+        first.join();
+        MockFilterChain next = new MockFilterChain();
+        filter.doFilter(get("/api/approvals/a2/attachments/f2"), new MockHttpServletResponse(), next);
+        assertThat(next.getRequest()).isNotNull();
+    }
+
+    private static org.springframework.mock.web.MockHttpServletRequest get(String path) {
+        return new org.springframework.mock.web.MockHttpServletRequest("GET", path);
+    }
 }

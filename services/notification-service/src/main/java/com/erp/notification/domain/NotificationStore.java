@@ -33,11 +33,12 @@ public class NotificationStore {
     private final String channel;
     private final int keep;
     private final Duration dedupeTtl;
+    private final Duration inboxKept;
     private final RedisScript<Long> script;
     private final RedisScript<Long> markRead;
 
     public NotificationStore(StringRedisTemplate redis, NotificationViews views, String channel, int keep,
-                             Duration dedupeTtl) {
+                             Duration dedupeTtl, Duration inboxKept) {
         if (keep < 1) {
             throw new IllegalArgumentException("erp.notification.keep must be at least 1, was " + keep);
         }
@@ -46,6 +47,7 @@ public class NotificationStore {
         this.channel = channel;
         this.keep = keep;
         this.dedupeTtl = dedupeTtl;
+        this.inboxKept = inboxKept;
         this.script = LuaScripts.fromClasspath("redis/store-notifications.lua", Long.class);
         this.markRead = LuaScripts.fromClasspath("redis/mark-notifications-read.lua", Long.class);
     }
@@ -67,10 +69,11 @@ public class NotificationStore {
             return 0;
         }
         List<String> keys = new ArrayList<>(deliveries.size() * 4);
-        List<String> args = new ArrayList<>(3 + deliveries.size() * 4);
+        List<String> args = new ArrayList<>(4 + deliveries.size() * 4);
         args.add(String.valueOf(Math.max(1, dedupeTtl.toSeconds())));
         args.add(String.valueOf(keep - 1));
         args.add(channel);
+        args.add(String.valueOf(Math.max(1, inboxKept.toSeconds())));
         for (Delivery d : deliveries) {
             keys.add(RedisKeys.notified(d.notification().id()));
             keys.add(RedisKeys.notifications(d.userId()));

@@ -331,10 +331,17 @@ class NotifyRouteTest extends ServiceTestSupport {
                     .containsExactly("보고 1", "보고 2", "보고 3", "보고 4", "보고 5");
             assertThat(deputySocket.await(1, WAIT).get(0).path("title").asText()).isEqualTo("보고 5");
         }
-        // keep = 3: the oldest two are gone from the inbox, but all five were unread
+        // keep = 3: the oldest two are gone from the inbox, and the unread count counts no more than it keeps
         JsonNode inbox = http.get("/api/notifications", token(lead)).json();
         assertThat(inbox.path("items").findValuesAsText("title")).containsExactly("보고 5", "보고 4", "보고 3");
-        assertThat(inbox.path("unread").asLong()).isEqualTo(5);
+        assertThat(inbox.path("unread").asLong()).isEqualTo(3);
+        // an inbox nothing reaches any more goes in time (erp.notification.inbox-kept), its counter with it, also
+        // once read
+        http.post("/api/notifications/read", token(lead), java.util.Map.of());
+        for (String key : List.of(com.erp.routes.common.redis.RedisKeys.notifications(lead.id()),
+                com.erp.routes.common.redis.RedisKeys.unread(lead.id()))) {
+            assertThat(redis.getExpire(key)).as(key).isBetween(1L, Duration.ofDays(180).toSeconds());
+        }
         assertThat(http.get("/api/notifications", token(deputy)).json().path("items").findValuesAsText("title"))
                 .containsExactly("보고 5");
     }
