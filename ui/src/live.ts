@@ -7,6 +7,9 @@ import type { Notification } from './types';
 
 export type LiveState = 'connecting' | 'open' | 'closed' | 'failed';
 
+/** The close code of a socket the server closed for newer ones of the same person (WsSession.SUPERSEDED). */
+const SUPERSEDED = 4008;
+
 export function connectLive(onMessage: (n: Notification) => void, onState: (s: LiveState) => void,
   onResync: () => void): () => void {
   let ws: WebSocket | null = null;
@@ -37,7 +40,13 @@ export function connectLive(onMessage: (n: Notification) => void, onState: (s: L
       else if (typeof message?.id === 'string') onMessage(message as Notification);
       // anything else (a future message type): nothing to show
     };
-    ws.onclose = () => {
+    ws.onclose = (e) => {
+      if (e.code === SUPERSEDED) {
+        // newer pages of this person (more than the server keeps open) pushed this one out: reconnecting would push
+        // out the next oldest, and the pages would close each other for ever
+        onState('failed');
+        return;
+      }
       failures = opened ? 0 : failures + 1;
       if (failures >= 5) {
         // refused again and again: the login cookie is gone (a logout in another tab) or the server is away

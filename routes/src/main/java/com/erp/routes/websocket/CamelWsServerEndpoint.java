@@ -68,6 +68,7 @@ final class CamelWsServerEndpoint extends Endpoint {
             ws.closeRevoked();
             return;
         }
+        path.capUser(user);
         Instant expires = (Instant) config.getUserProperties().get(HandshakeAuthenticator.EXPIRES_PROPERTY);
         if (expires != null) {
             long delay = Math.max(0, Duration.between(Instant.now(), expires).toMillis());

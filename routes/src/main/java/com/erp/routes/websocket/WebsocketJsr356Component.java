@@ -42,8 +42,8 @@ public class WebsocketJsr356Component extends DefaultComponent {
     }
 
     /**
-     * How to tell that a session's token was refused since its handshake was let through (user, token version; the
-     * version null if the token had none): such a session is closed as it opens.
+     * How to tell that a session's token was refused since its handshake was let through (user, token version, token
+     * id; either null if the token had none): such a session is closed as it opens.
      */
     public void refuseRevoked(RevokedCheck check) {
         registry.refuseRevoked(check);

@@ -55,7 +55,14 @@ final class WsPath {
             held.add(session.id());
             return held;
         });
-        List<WsSession> theirs = ofUser(session.user());
+    }
+
+    /**
+     * Closes {@code user}'s oldest sessions past the most one user keeps here. Called once a new session is known to
+     * stay (its token not revoked meanwhile): a refused one must not push out a valid one.
+     */
+    void capUser(String user) {
+        List<WsSession> theirs = ofUser(user);
         if (theirs.size() > maxPerUser) {
             theirs.stream().sorted(java.util.Comparator.comparingLong(WsSession::opened))
                     .limit(theirs.size() - maxPerUser).forEach(WsSession::closeSuperseded);

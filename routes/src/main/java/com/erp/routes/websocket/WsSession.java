@@ -199,10 +199,17 @@ final class WsSession {
         close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
     }
 
-    /** Closes it for a newer session of its user, past the most one user keeps open. Nothing queued is written. */
+    /**
+     * Closes it for a newer session of its user, past the most one user keeps open. Nothing queued is written. With
+     * its own code ({@value #SUPERSEDED}), which a client takes as final: one that reconnected would push out the
+     * next oldest, and the user's pages would close each other for ever.
+     */
     void closeSuperseded() {
-        close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections of this user"));
+        close(new CloseReason(CloseReason.CloseCodes.getCloseCode(SUPERSEDED), "opened elsewhere"));
     }
+
+    /** The close code of a session pushed out by newer ones of its user (an application's code: 4000-4999). */
+    static final int SUPERSEDED = 4008;
 
     private void close(CloseReason reason) {
         stop();

@@ -342,6 +342,10 @@ class NotifyRouteTest extends ServiceTestSupport {
                 com.erp.routes.common.redis.RedisKeys.unread(lead.id()))) {
             assertThat(redis.getExpire(key)).as(key).isBetween(1L, Duration.ofDays(180).toSeconds());
         }
+        // someone with no inbox (never, or let go) who marks it read gets no counter that would never go
+        Person none = new Person(lead.id() + 77, "알림 없음", "STAFF", "개발본부");
+        http.post("/api/notifications/read", token(none), java.util.Map.of());
+        assertThat(redis.hasKey(com.erp.routes.common.redis.RedisKeys.unread(none.id()))).isFalse();
         assertThat(http.get("/api/notifications", token(deputy)).json().path("items").findValuesAsText("title"))
                 .containsExactly("보고 5");
     }
