@@ -116,24 +116,7 @@ class RequestBodyFilterTest {
         assertThat(tooLarge.getStatus()).isEqualTo(413);
 
         // one upload in progress: the next is refused at once, with when to try again; other paths are not held
-        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        Thread first = new Thread(() -> {
-            try {
-                uploads.doFilter(post("/api/attachments", 50), new MockHttpServletResponse(), (req, res) -> {
-                    inside.countDown();
-                    try {
-                        done.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        first.start();
-        inside.await();
+        InProgress first = InProgress.start(uploads, post("/api/attachments", 50));
         MockHttpServletResponse busy = new MockHttpServletResponse();
         uploads.doFilter(post("/api/attachments", 50), busy, new MockFilterChain());
         assertThat(busy.getStatus()).isEqualTo(503);
@@ -142,8 +125,7 @@ class RequestBodyFilterTest {
         MockFilterChain other = new MockFilterChain();
         uploads.doFilter(post("/api/approvals", 5), new MockHttpServletResponse(), other);
         assertThat(other.getRequest()).isNotNull();
-        done.countDown();
-        first.join();
+        first.finish();
         // and once it is done, the next one is served
         MockFilterChain next = new MockFilterChain();
         uploads.doFilter(post("/api/attachments", 50), new MockHttpServletResponse(), next);
@@ -155,24 +137,7 @@ class RequestBodyFilterTest {
     void downloadsAreServedOnlySoManyAtOnce() throws Exception {
         RequestBodyFilter filter = new RequestBodyFilter(10, 100, Set.of("/api/attachments"), 1, Set.of("application/json"))
                 .withDownloads(java.util.regex.Pattern.compile("/api/approvals/[^/]+/attachments/[^/]+"), 1);
-        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        Thread first = new Thread(() -> {
-            try {
-                filter.doFilter(get("/api/approvals/a1/attachments/f1"), new MockHttpServletResponse(), (req, res) -> {
-                    inside.countDown();
-                    try {
-                        done.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        first.start();
-        inside.await();
+        InProgress first = InProgress.start(filter, get("/api/approvals/a1/attachments/f1"));
         MockHttpServletResponse busy = new MockHttpServletResponse();
         filter.doFilter(get("/api/approvals/a2/attachments/f2"), busy, new MockFilterChain());
         assertThat(busy.getStatus()).isEqualTo(503);
@@ -181,8 +146,7 @@ class RequestBodyFilterTest {
         MockFilterChain document = new MockFilterChain();
         filter.doFilter(get("/api/approvals/a2"), new MockHttpServletResponse(), document);
         assertThat(document.getRequest()).as("the document itself is not a download").isNotNull();
-        done.countDown();
-        first.join();
+        first.finish();
         MockFilterChain next = new MockFilterChain();
         filter.doFilter(get("/api/approvals/a2/attachments/f2"), new MockHttpServletResponse(), next);
         assertThat(next.getRequest()).isNotNull();
@@ -190,5 +154,37 @@ class RequestBodyFilterTest {
 
     private static org.springframework.mock.web.MockHttpServletRequest get(String path) {
         return new org.springframework.mock.web.MockHttpServletRequest("GET", path);
+    }
+
+    /** A request the filter let through, held in the chain on a thread of its own until {@link #finish}. */
+    private record InProgress(Thread thread, java.util.concurrent.CountDownLatch done) {
+
+        static InProgress start(RequestBodyFilter filter, jakarta.servlet.http.HttpServletRequest request)
+                throws InterruptedException {
+            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            Thread thread = new Thread(() -> {
+                try {
+                    filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+                        inside.countDown();
+                        try {
+                            done.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            thread.start();
+            inside.await();
+            return new InProgress(thread, done);
+        }
+
+        void finish() throws InterruptedException {
+            done.countDown();
+            thread.join();
+        }
     }
 }
