@@ -16,6 +16,7 @@ import com.erp.routes.common.events.QuestEvent;
 import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.events.ReminderEvent;
 import com.erp.routes.common.events.StandIn;
+import com.erp.routes.common.kafka.InvalidEventException;
 
 /**
  * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
@@ -61,6 +62,7 @@ public final class Recipients {
     }
 
     public List<Delivery> notificationsFor(ApprovalEvent event) {
+        identified(event.eventId());
         EventPayload payload = event.payload();
         if (payload instanceof EventPayload.StepActivated p) {
             List<Delivery> told = new ArrayList<>();
@@ -311,6 +313,16 @@ public final class Recipients {
         return told;
     }
 
+    /**
+     * A notification's id, which tells it once (a redelivered event is not told again), is made of its event's id: an
+     * event without one would be taken for every other without one. A dead letter, with the reason.
+     */
+    private static void identified(String eventId) {
+        if (eventId == null || eventId.isBlank()) {
+            throw new InvalidEventException("an event without an eventId: its notifications could not be told once");
+        }
+    }
+
     private static Delivery delivery(ApprovalEvent event, long userId, String type, Person actor, String message) {
         return new Delivery(userId, new Notification(event.eventId() + ":" + userId, type, event.approvalId(),
                 event.payload().title(), message, actor, event.occurredAt(), null));
@@ -329,6 +341,7 @@ public final class Recipients {
      * and so is each deputy deciding for them today. The notification's id is the reminder's and the recipient, as for the other events.
      */
     public List<Delivery> reminderNotificationsFor(ReminderEvent event) {
+        identified(event.eventId());
         List<Delivery> told = new ArrayList<>();
         String waited = event.workingHours() == 1 ? "1 working hour" : event.workingHours() + " working hours";
         // the drafter's own reminder says they asked; the periodic one only how long it waited
@@ -407,11 +420,19 @@ public final class Recipients {
      * poster. Nobody is told of their own change.
      */
     public List<Delivery> questNotificationsFor(QuestEvent event) {
+        identified(event.eventId());
+        QuestEvent.Type type;
+        try {
+            type = QuestEvent.Type.valueOf(String.valueOf(event.type()));
+        } catch (IllegalArgumentException unknown) {
+            // not worth retrying: straight to the dead-letter topic, with the reason
+            throw new InvalidEventException("a quest event of an unknown type: " + event.type());
+        }
         Person actor = event.actor();
         String who = actor.name();
         String title = event.title();
         List<Delivery> told = new ArrayList<>();
-        switch (QuestEvent.Type.valueOf(event.type())) {
+        switch (type) {
             case TAKEN -> quest(told, event, event.posterId(), "QUEST_TAKEN",
                     String.format("%s took your quest '%s'.", who, title));
             case REPORTED -> quest(told, event, event.posterId(), "QUEST_REPORTED", event.note() == null

@@ -559,4 +559,21 @@ class RecipientsTest {
         assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 0, Instant.EPOCH,
                 new EventPayload.Submitted(1, "t", drafter, "GENERAL", List.of(new LineStep(1, lead)), Instant.EPOCH)))).isEmpty();
     }
+
+    /** An event without an id, or a quest event of no known type, is a dead letter at once, not told as "null". */
+    @Test
+    void anEventWithoutAnIdOrOfAnUnknownTypeIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> recipients.reminderNotificationsFor(new ReminderEvent(
+                        " ", ReminderEvent.VERSION, Instant.EPOCH, "a1", "출장 보고", drafter, 1, 3, List.of(lead), null,
+                        Instant.EPOCH, 9)))
+                .isInstanceOf(com.erp.routes.common.kafka.InvalidEventException.class).hasMessageContaining("eventId");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> recipients.questNotificationsFor(new QuestEvent(null,
+                        "APPROVED", QuestEvent.VERSION, Instant.EPOCH, 7, "문서 정리", 1.5, lead.id(), drafter.id(), lead,
+                        null, 1.5)))
+                .isInstanceOf(com.erp.routes.common.kafka.InvalidEventException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> recipients.questNotificationsFor(new QuestEvent("q9",
+                        "VANISHED", QuestEvent.VERSION, Instant.EPOCH, 7, "문서 정리", 1.5, lead.id(), drafter.id(), lead,
+                        null, 1.5)))
+                .isInstanceOf(com.erp.routes.common.kafka.InvalidEventException.class).hasMessageContaining("VANISHED");
+    }
 }
