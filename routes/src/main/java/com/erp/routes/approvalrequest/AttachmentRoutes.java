@@ -23,11 +23,12 @@ public class AttachmentRoutes extends RouteBuilder {
                 .routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .setVariable("upload", body())
-                // at most so many files a person's last day of uploads
+                // at most so many files and bytes a person's last day of uploads
                 .setBody(method("attachments", "recentUploadsOf(${variable.caller})"))
-                .to(ATTACHMENTS + "&operation=count")
+                .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("attachments", "sizeField"))
+                .to(ATTACHMENTS + "&operation=findAll")
                 .removeHeaders("CamelMongoDb*")
-                .bean("attachments", "roomFor")
+                .bean("attachments", "roomFor(${body}, ${variable.upload})")
                 .setBody(method("attachments", "upload(${variable.caller}, ${variable.upload})"))
                 .setVariable("file", body())
                 .to(ATTACHMENTS + "&operation=insert")
@@ -94,12 +95,33 @@ public class AttachmentRoutes extends RouteBuilder {
     /**
      * Files uploaded but never submitted are not kept: those a submission never marked (see {@link #ATTACHED}) are
      * removed once older than a submission may take, in one conditional remove, so a file a submission marks at the
-     * same moment stays.
+     * same moment stays. First, marks naming a draft or document that was never stored (or is gone) are taken off,
+     * looked at once for each marking, so long after it that what marked the file is stored if it ever will be.
      */
     private void cleanup() {
         from("timer:attachments-cleanup?delay={{erp.approval-request.attachments-cleanup-ms}}"
                 + "&period={{erp.approval-request.attachments-cleanup-ms}}")
                 .routeId("approval-request.attachment-cleanup")
+                .setBody(method("attachments", "marksDue"))
+                .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("attachments", "markFields"))
+                .setHeader(MongoDbConstants.LIMIT, constant(500)) // the next run takes the rest
+                .to(ATTACHMENTS + "&operation=findAll")
+                .removeHeaders("CamelMongoDb*")
+                .filter(simple("${body.size} > 0"))
+                    .setVariable("marked", body())
+                    .setBody(method("attachments", "named(${variable.marked}, 'drafts')"))
+                    .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("attachments", "idField"))
+                    .to("{{erp.approval-request.drafts}}&operation=findAll")
+                    .removeHeaders("CamelMongoDb*")
+                    .setVariable("drafts", body())
+                    .setBody(method("attachments", "named(${variable.marked}, 'documents')"))
+                    .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("attachments", "idField"))
+                    .to("{{erp.approval-request.approvals}}&operation=findAll")
+                    .removeHeaders("CamelMongoDb*")
+                    .setBody(method("attachments", "marksChecked(${variable.marked}, ${variable.drafts}, ${body})"))
+                    .to(ATTACHMENTS + "&operation=bulkWrite")
+                    .removeHeaders("CamelMongoDb*")
+                .end()
                 .setBody(method("attachments", "unsubmitted"))
                 .to(ATTACHMENTS + "&operation=remove")
                 .filter(simple("${body.deletedCount} > 0"))

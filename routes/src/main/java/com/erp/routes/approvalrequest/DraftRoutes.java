@@ -94,5 +94,28 @@ public class DraftRoutes extends RouteBuilder {
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
                 .setBody(constant(""));
+
+        // a draft not saved for erp.approval-request.drafts-kept is removed; its files' marks are then due for the
+        // attachments cleanup's look, which takes off those naming no stored draft (one saved meanwhile stays, marks
+        // and all), so they go like any file not submitted
+        from("timer:drafts-expiry?delay={{erp.approval-request.drafts-expiry-ms}}"
+                + "&period={{erp.approval-request.drafts-expiry-ms}}")
+                .routeId("approval-request.draft-expiry")
+                .setBody(method("drafts", "expired"))
+                .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("attachments", "idField"))
+                .setHeader(MongoDbConstants.LIMIT, constant(500)) // the next run takes the rest
+                .to(DRAFTS + "&operation=findAll")
+                .removeHeaders("CamelMongoDb*")
+                .filter(simple("${body.size} > 0"))
+                    .setVariable("expired", method("drafts", "ids"))
+                    .setBody(method("drafts", "expiredAmong(${variable.expired})"))
+                    .to(DRAFTS + "&operation=remove")
+                    .removeHeaders("CamelMongoDb*")
+                    .log("removed ${body.deletedCount} draft(s) not saved for long")
+                    .setBody(method("attachments", "dueForCheck(${variable.expired})"))
+                    .setHeader(MongoDbConstants.MULTIUPDATE, constant(true))
+                    .to(ATTACHMENTS + "&operation=update")
+                    .removeHeaders("CamelMongoDb*")
+                .end();
     }
 }

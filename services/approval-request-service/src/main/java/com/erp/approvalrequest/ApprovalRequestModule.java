@@ -99,15 +99,17 @@ public class ApprovalRequestModule {
     }
 
     @Bean
-    Drafts drafts(Clock clock, ObjectMapper json) {
-        return new Drafts(clock, json);
+    Drafts drafts(Clock clock, ObjectMapper json, @Value("${erp.approval-request.drafts-kept}") Duration kept) {
+        return new Drafts(clock, json, kept);
     }
 
     @Bean
     Attachments attachments(Clock clock,
                             @Value("${erp.approval-request.attachments-max-size}") org.springframework.util.unit.DataSize max,
-                            @Value("${erp.approval-request.attachments-keep-unsubmitted}") Duration keep) {
-        return new Attachments(clock, max.toBytes(), keep);
+                            @Value("${erp.approval-request.attachments-daily-size}") org.springframework.util.unit.DataSize daily,
+                            @Value("${erp.approval-request.attachments-keep-unsubmitted}") Duration keep,
+                            @Value("${erp.approval-request.attachments-marks-checked-after}") Duration marksCheckedAfter) {
+        return new Attachments(clock, max.toBytes(), daily.toBytes(), keep, marksCheckedAfter);
     }
 
     @Bean

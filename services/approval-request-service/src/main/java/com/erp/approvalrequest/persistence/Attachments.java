@@ -52,16 +52,24 @@ public class Attachments {
 
     private final Clock clock;
     private final long maxBytes;
+    private final long dailyBytes;
     private final java.time.Duration keepUnsubmitted;
+    private final java.time.Duration marksCheckedAfter;
 
     /**
-     * @param maxBytes        the largest file kept
-     * @param keepUnsubmitted how long a file uploaded waits for a submission that names it before it may be removed
+     * @param maxBytes          the largest file kept
+     * @param dailyBytes        the most bytes one person uploads within a day
+     * @param keepUnsubmitted   how long a file uploaded waits for a submission that names it before it may be removed
+     * @param marksCheckedAfter how long after a file is marked the cleanup looks whether the draft or document that
+     *                          marked it was stored (far longer than a request takes between the mark and the store)
      */
-    public Attachments(Clock clock, long maxBytes, java.time.Duration keepUnsubmitted) {
+    public Attachments(Clock clock, long maxBytes, long dailyBytes, java.time.Duration keepUnsubmitted,
+                       java.time.Duration marksCheckedAfter) {
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.dailyBytes = dailyBytes;
         this.keepUnsubmitted = keepUnsubmitted;
+        this.marksCheckedAfter = marksCheckedAfter;
     }
 
     /** The file to store: its bytes, who uploaded it, and what it is called (a path cut to its last part). */
@@ -165,11 +173,26 @@ public class Attachments {
                 Filters.gte("uploadedAt", Date.from(clock.instant().minus(java.time.Duration.ofDays(1)))));
     }
 
-    /** 429 once the caller uploaded {@value #DAILY_UPLOADS} files within a day. */
-    public void roomFor(Long count) {
-        if (count != null && count >= DAILY_UPLOADS) {
+    /** Of the caller's recent uploads, only their sizes. */
+    public Bson sizeField() {
+        return Projections.include("size");
+    }
+
+    /**
+     * 429 once the caller uploaded {@value #DAILY_UPLOADS} files within a day, or when this one would take their day's
+     * uploads past the bytes a day allows.
+     */
+    public void roomFor(List<Document> recent, AttachmentUpload upload) {
+        if (recent.size() >= DAILY_UPLOADS) {
             throw ProblemException.tooManyRequests("You uploaded " + DAILY_UPLOADS + " files within the last day, the "
                     + "most a day allows; try again later.", 3600);
+        }
+        long used = recent.stream().map(f -> f.get("size", Number.class)).filter(java.util.Objects::nonNull)
+                .mapToLong(Number::longValue).sum();
+        long size = upload.content() == null ? 0 : upload.content().length;
+        if (used + size > dailyBytes) {
+            throw ProblemException.tooManyRequests("You uploaded " + used + " bytes within the last day; with this file's "
+                    + size + " that would be more than the " + dailyBytes + " a day allows; try again later.", 3600);
         }
     }
 
@@ -179,7 +202,7 @@ public class Attachments {
      */
     public List<Bson> submitted(Caller caller, List<String> ids, String documentId) {
         return List.of(owned(caller, ids), Updates.combine(Updates.set("attachedTo", true),
-                Updates.addToSet("documents", documentId)));
+                Updates.addToSet("documents", documentId), markedNow()));
     }
 
     /**
@@ -196,7 +219,76 @@ public class Attachments {
 
     /** The files a draft keeps (임시저장), marked as kept by it ({@code drafts}: the ids of the drafts that do). */
     public List<Bson> keptIn(Caller caller, List<String> ids, String draftId) {
-        return List.of(owned(caller, ids), Updates.addToSet("drafts", draftId));
+        return List.of(owned(caller, ids), Updates.combine(Updates.addToSet("drafts", draftId), markedNow()));
+    }
+
+    /**
+     * A file is marked before the draft or document that marks it is stored, so a store that then fails (or a draft
+     * deleted while it was saved, or the second of two submissions with one Idempotency-Key) leaves a mark naming
+     * nothing, which would keep the file for good: {@code markedAt} tells the cleanup to look ({@link #marksDue}).
+     */
+    private Bson markedNow() {
+        return Updates.set("markedAt", Date.from(clock.instant()));
+    }
+
+    /** Files marked long enough ago that what marked them is stored by now, if it ever will be. */
+    public Bson marksDue() {
+        return Filters.lt("markedAt", Date.from(clock.instant().minus(marksCheckedAfter)));
+    }
+
+    /** Of a file, what the cleanup looks at: the marks and when they were set. */
+    public Bson markFields() {
+        return Projections.include("_id", "drafts", "documents", "markedAt");
+    }
+
+    /** The drafts ({@code field} "drafts") or documents ("documents") these files' marks name, by id. */
+    public Bson named(List<Document> files, String field) {
+        return in("_id", files.stream().flatMap(f -> f.getList(field, String.class, List.of()).stream()).distinct()
+                .toList());
+    }
+
+    /** Only the ids. */
+    public Bson idField() {
+        return Projections.include("_id");
+    }
+
+    /**
+     * Each file's marks naming no stored draft or document taken off, and its {@code markedAt} with them unless a new
+     * mark came meanwhile (then it is looked at again later); a file no document carries any more is no longer marked
+     * as submitted, so it goes like any file not submitted unless a draft keeps it.
+     *
+     * @param drafts    the drafts of those the files name that are stored
+     * @param documents the documents of those the files name that are stored
+     */
+    public List<WriteModel<Document>> marksChecked(List<Document> files, List<Document> drafts,
+                                                   List<Document> documents) {
+        java.util.Set<Object> liveDrafts = drafts.stream().map(d -> d.get("_id")).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Object> liveDocuments = documents.stream().map(d -> d.get("_id"))
+                .collect(java.util.stream.Collectors.toSet());
+        List<WriteModel<Document>> writes = new java.util.ArrayList<>();
+        for (Document f : files) {
+            List<String> goneDrafts = f.getList("drafts", String.class, List.of()).stream()
+                    .filter(id -> !liveDrafts.contains(id)).toList();
+            List<String> goneDocuments = f.getList("documents", String.class, List.of()).stream()
+                    .filter(id -> !liveDocuments.contains(id)).toList();
+            List<Bson> update = new java.util.ArrayList<>(List.of(Updates.unset("markedAt")));
+            if (!goneDrafts.isEmpty()) {
+                update.add(Updates.pullAll("drafts", goneDrafts));
+            }
+            if (!goneDocuments.isEmpty()) {
+                update.add(Updates.pullAll("documents", goneDocuments));
+            }
+            writes.add(new com.mongodb.client.model.UpdateOneModel<>(
+                    and(eq("_id", f.get("_id")), eq("markedAt", f.get("markedAt"))), Updates.combine(update)));
+        }
+        writes.add(new UpdateManyModel<>(and(in("_id", files.stream().map(f -> f.get("_id")).toList()),
+                Filters.exists("attachedTo"), Filters.size("documents", 0)), Updates.unset("attachedTo")));
+        return writes;
+    }
+
+    /** The files these drafts (removed) kept, due for the cleanup's look at their marks. */
+    public List<Bson> dueForCheck(List<Object> draftIds) {
+        return List.of(in("drafts", draftIds), Updates.set("markedAt", new Date(0)));
     }
 
     /** The mark a submission ({@code draftId} null; its document's id) or a draft saving these files sets. */
@@ -240,13 +332,16 @@ public class Attachments {
 
     /**
      * The type to answer with: the file's own, unless it would be taken for JSON by the REST binding (which would
-     * re-encode it) or for a page to run (HTML, SVG): those are sent as bytes.
+     * re-encode it) or for a page to run (HTML, XML and SVG): those are sent as bytes. Told by the subtype, so Office's
+     * types (vnd.openxmlformats-...) keep theirs.
      */
     public String responseType(Document file) {
         String type = file.getString("contentType");
-        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
-        return lower.isEmpty() || lower.contains("json") || lower.contains("html") || lower.contains("xml")
-                ? "application/octet-stream" : type;
+        String essence = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String subtype = essence.substring(essence.indexOf('/') + 1);
+        boolean sentAsBytes = !essence.contains("/") || subtype.contains("html") || subtype.contains("javascript")
+                || subtype.equals("json") || subtype.endsWith("+json") || subtype.equals("xml") || subtype.endsWith("+xml");
+        return sentAsBytes ? "application/octet-stream" : type;
     }
 
     /** Download as this name, in UTF-8 (RFC 6266), with an ASCII fallback. */

@@ -20,6 +20,7 @@ import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -39,10 +40,30 @@ public class Drafts {
 
     private final Clock clock;
     private final ObjectMapper json;
+    private final java.time.Duration kept;
 
-    public Drafts(Clock clock, ObjectMapper json) {
+    /** @param kept how long a draft not saved again is kept */
+    public Drafts(Clock clock, ObjectMapper json, java.time.Duration kept) {
         this.clock = clock;
         this.json = json;
+        this.kept = kept;
+    }
+
+    // ---- drafts not saved for long --------------------------------------------------------------------------
+
+    /** Drafts not saved within the time a draft is kept. */
+    public Bson expired() {
+        return Filters.lt("savedAt", Date.from(clock.instant().minus(kept)));
+    }
+
+    /** The ids of these drafts. */
+    public List<Object> ids(List<Document> drafts) {
+        return drafts.stream().map(d -> d.get("_id")).toList();
+    }
+
+    /** Those of these drafts still not saved within the time (one saved meanwhile stays). */
+    public Bson expiredAmong(List<Object> ids) {
+        return Filters.and(Filters.in("_id", ids), expired());
     }
 
     public Bson mine(Caller caller) {

@@ -41,8 +41,9 @@ import org.springframework.test.context.bean.override.convention.TestBean;
                 "camel.component.kafka.delivery-timeout-ms=3000",
                 "camel.component.kafka.request-timeout-ms=1000",
                 "erp.consumer.redelivery-delay-ms=50",
-                // files never submitted are looked for twice a second (AttachmentRouteTest)
-                "erp.approval-request.attachments-cleanup-ms=500"
+                // files never submitted, and drafts not saved for long, are looked for twice a second (AttachmentRouteTest)
+                "erp.approval-request.attachments-cleanup-ms=500",
+                "erp.approval-request.drafts-expiry-ms=500"
         })
 abstract class ApprovalRequestRouteTestBase extends ServiceTestSupport {
 

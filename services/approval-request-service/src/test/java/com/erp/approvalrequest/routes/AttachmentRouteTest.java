@@ -284,4 +284,99 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(fresh.path("attachments").get(0).path("contentType").asText())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
+
+    @Test
+    void aPersonUploadsAtMostAHundredMegabytesADay() {
+        var files = mongo.getDatabase("erp").getCollection("attachments");
+        long hundred = 100L * 1024 * 1024;
+        // earlier today: two files 10 bytes short of the day's bytes (as stored, without their bytes)
+        files.insertMany(List.of(
+                new Document("_id", java.util.UUID.randomUUID().toString()).append("owner", HEAD.id()).append("name", "a")
+                        .append("size", 60L * 1024 * 1024).append("uploadedAt", new java.util.Date()),
+                new Document("_id", java.util.UUID.randomUUID().toString()).append("owner", HEAD.id()).append("name", "b")
+                        .append("size", hundred - 60L * 1024 * 1024 - 10).append("uploadedAt", new java.util.Date())));
+        Response over = upload(HEAD, "11바이트.txt", bytes(11, 41));
+        assertThat(assertProblem(over, 429).path("detail").asText()).contains("104857600");
+        assertThat(over.header("Retry-After")).isNotNull();
+        // exactly the day's bytes is still room
+        assertThat(upload(HEAD, "10바이트.txt", bytes(10, 42)).status()).isEqualTo(201);
+        assertProblem(upload(HEAD, "1바이트.txt", bytes(1, 43)), 429);
+    }
+
+    /** Office's types are kept on download (their names hold "xml", which is no reason to send them as bytes). */
+    @Test
+    void anOfficeFileIsDownloadedWithItsOwnType() {
+        byte[] report = bytes(4096, 51);
+        String file = uploaded(DRAFTER, "보고서.docx", report);
+        Response submitted = submitWith(DRAFTER, "보고서 검토", List.of(file));
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
+        Download got = http.download("/api/approvals/" + submitted.json().path("id").asText() + "/attachments/" + file,
+                token(LEAD));
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(report);
+        assertThat(got.header("Content-Type"))
+                .startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+
+    /**
+     * A file is marked by its draft or document before that is stored; when the store fails, the mark names nothing.
+     * The cleanup takes off such marks once they are old enough (here set back, as if 10 minutes had passed), so the
+     * file goes like any never submitted; marks naming what is stored stay, and so do marks too fresh to judge.
+     */
+    @Test
+    void marksNamingNothingStoredAreTakenOffSoTheirFilesGo() {
+        String ghostly = uploaded(DRAFTER, "저장 안 된 초안의 파일.pdf", bytes(100, 61));
+        String drafted = uploaded(DRAFTER, "초안의 파일.pdf", bytes(100, 62));
+        String submitted = uploaded(DRAFTER, "낸 문서의 파일.pdf", bytes(100, 63));
+        String fresh = uploaded(DRAFTER, "방금 표시된 파일.pdf", bytes(100, 64));
+        String draft = http.post("/api/drafts", token(DRAFTER), draftWith("남는 초안", List.of(drafted)))
+                .json().path("id").asText();
+        Response doc = submitWith(DRAFTER, "남는 문서", List.of(submitted));
+        assertThat(doc.status()).as("%s", doc).isEqualTo(202);
+        String docId = doc.json().path("id").asText();
+        var files = mongo.getDatabase("erp").getCollection("attachments");
+        java.util.Date longAgo = java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        // as a draft's and a document's failed stores leave them: marked by ids nothing has
+        files.updateOne(new Document("_id", ghostly), new Document("$set", new Document("drafts", List.of("never-stored"))
+                .append("documents", List.of("never-stored-either")).append("attachedTo", true).append("markedAt", longAgo)));
+        files.updateOne(new Document("_id", drafted), new Document("$set", new Document("markedAt", longAgo))
+                .append("$push", new Document("drafts", "never-stored")));
+        files.updateOne(new Document("_id", submitted), new Document("$set", new Document("markedAt", longAgo))
+                .append("$push", new Document("documents", "never-stored")));
+        files.updateOne(new Document("_id", fresh), new Document("$set", new Document("drafts", List.of("being-stored"))
+                .append("markedAt", new java.util.Date())));
+        uploadedDaysAgo(ghostly, drafted, submitted, fresh);
+
+        await(() -> kept(ghostly) == 0);
+        await(() -> !files.find(new Document("_id", submitted)).first().containsKey("markedAt"));
+        Document draftedNow = files.find(new Document("_id", drafted)).first();
+        assertThat(draftedNow.getList("drafts", String.class)).containsExactly(draft);
+        assertThat(draftedNow).doesNotContainKey("markedAt");
+        Document submittedNow = files.find(new Document("_id", submitted)).first();
+        assertThat(submittedNow.getList("documents", String.class)).containsExactly(docId);
+        assertThat(submittedNow.get("attachedTo")).isEqualTo(true);
+        Document freshNow = files.find(new Document("_id", fresh)).first();
+        assertThat(freshNow.getList("drafts", String.class)).containsExactly("being-stored");
+        assertThat(freshNow).containsKey("markedAt");
+    }
+
+    @Test
+    void aDraftNotSavedForAYearGoesAndItsFilesWithIt() {
+        String old = uploaded(DRAFTER, "작년 초안의 파일.pdf", bytes(100, 71));
+        String recent = uploaded(DRAFTER, "요즘 초안의 파일.pdf", bytes(100, 72));
+        String oldDraft = http.post("/api/drafts", token(DRAFTER), draftWith("작년 초안", List.of(old)))
+                .json().path("id").asText();
+        String recentDraft = http.post("/api/drafts", token(DRAFTER), draftWith("요즘 초안", List.of(recent)))
+                .json().path("id").asText();
+        var drafts = mongo.getDatabase("erp").getCollection("drafts");
+        drafts.updateOne(new Document("_id", oldDraft), new Document("$set", new Document("savedAt",
+                java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(366))))));
+        uploadedDaysAgo(old, recent);
+
+        await(() -> kept(old) == 0);
+        assertProblem(http.get("/api/drafts/" + oldDraft, token(DRAFTER)), 404);
+        assertThat(http.get("/api/drafts/" + recentDraft, token(DRAFTER)).json().path("attachments")
+                .findValuesAsText("id")).containsExactly(recent);
+        assertThat(kept(recent)).isEqualTo(1);
+    }
 }
