@@ -37,9 +37,17 @@ public class ProcessingOutboxRoute extends OutboxRoutes {
     }
 
 
+    /** Redis replicates asynchronously: bean {@code redisReplication} waits for the replicas (none by default). */
+    @Override
+    protected String replicatedEndpoint() {
+        return "direct:approval-processing.outbox-replicated";
+    }
+
     @Override
     public void configure() {
         super.configure();
+        from(replicatedEndpoint()).routeId("approval-processing.outbox-replicated")
+                .bean("redisReplication", "await");
         from(removeEndpoint()).routeId("approval-processing.outbox-remove")
                 .bean("processingOutbox", "published(${variable.entry})");
         from(holdEndpoint()).routeId("approval-processing.outbox-hold")

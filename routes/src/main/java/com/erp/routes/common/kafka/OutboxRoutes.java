@@ -49,6 +49,8 @@ public abstract class OutboxRoutes extends RouteBuilder {
     private static final String FAILED_DOCUMENTS = "failedDocuments";
     /** The most a round reads (what a store's single call can hand back, a Lua script's unpack above all). */
     public static final int MAX_BATCH = 5000;
+    /** Whether the store's replicas hold what is about to be published ({@link #replicatedEndpoint}). */
+    private static final String REPLICATED = "replicated";
     /** The relay's {@link RelayPass}, on a relay round's exchanges only. */
     private static final String PASS = "relayPass";
 
@@ -143,6 +145,16 @@ public abstract class OutboxRoutes extends RouteBuilder {
         return batch;
     }
 
+    /**
+     * Where the service's store makes sure what was stored is on its replicas before its events are published (null:
+     * nothing to wait for, as with MongoDB's majority writes): {@code direct:<service>.outbox-replicated}, failing when
+     * it is not. The events then stay in the outbox (their documents held), and the relay, which asks the same before
+     * each page, publishes them once it is.
+     */
+    protected String replicatedEndpoint() {
+        return null;
+    }
+
     protected String removeEndpoint() {
         return "direct:" + service + ".outbox-remove";
     }
@@ -163,12 +175,47 @@ public abstract class OutboxRoutes extends RouteBuilder {
         boolean holds = holdsDocuments();
         boolean keeps = keepsRefusedEntries();
         String keepRefused = "direct:" + service + ".keep-refused";
+        String replicated = replicatedEndpoint();
+        String checkReplicated = "direct:" + service + ".publish-replicated";
         from(publish(service)).routeId(service + ".publish")
                 .process(OutboxRoutes::noDocumentFailedYet)
-                .split(method(entriesBean, entriesMethod))
-                    .to(inOrder)
+                .setVariable(REPLICATED, constant(true))
+                .filter(e -> replicated != null)
+                    .to(checkReplicated)
                 .end()
+                .choice()
+                    .when(variable(REPLICATED).isEqualTo(true))
+                        .split(method(entriesBean, entriesMethod))
+                            .to(inOrder)
+                        .end()
+                    .endChoice()
+                    // left to the relay: the document's next change must not overtake them
+                    .when(e -> holds)
+                        .split(method(entriesBean, entriesMethod))
+                            .setVariable("entry", body())
+                            .to(hold)
+                        .end()
+                .end()
+                .removeVariable(REPLICATED)
                 .removeVariable(FAILED_DOCUMENTS);
+
+        if (replicated != null) {
+            // with the replicas away every publication finds so: a line a minute, not one per change
+            WarningThrottle notReplicated = new WarningThrottle(60_000);
+            from(checkReplicated).routeId(service + ".publish-replicated").errorHandler(noErrorHandler())
+                    .doTry()
+                        .to(replicated)
+                    .doCatch(Exception.class)
+                        .setVariable(REPLICATED, constant(false))
+                        .bean(gate, "publishFailed")
+                        .setVariable("unreported", method(notReplicated, "occurred"))
+                        .filter(simple("${variable.unreported} > 0"))
+                            .log(LoggingLevel.WARN, "events stay in the outbox for the relay, not known to be on "
+                                    + "the store's replicas (${variable.unreported} time(s) since the last such line): "
+                                    + "${exception.message}")
+                        .end()
+                    .end();
+        }
 
         // a document whose event failed keeps its later ones (of this publication or relay round) for the relay: none
         // overtakes it (and where documents are held, they hold it too, beyond this publication or round)
@@ -296,16 +343,29 @@ public abstract class OutboxRoutes extends RouteBuilder {
                 // under load) drains as fast as Kafka acknowledges, not a batch a period; and a batch Kafka keeps
                 // refusing at the front holds nothing back.
                 .loopDoWhile(simple("${variable.more}"))
-                    .setVariable("after", method(pass, "after"))
-                    .to(dueEndpoint())
-                    .setVariable("page", body())
-                    .bean(gate, "scanned(${body.entries.size})")
-                    .process(e -> e.setVariable(FAILED_DOCUMENTS, pass.begin(e.getVariable("page", OutboxPage.class))))
-                    .split(simple("${variable.page.entries}"))
-                        .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the outbox")
-                        .to(inOrder)
+                    // what it reads is older than the grace, so on the replicas once every earlier write is
+                    .setVariable(REPLICATED, constant(true))
+                    .filter(e -> replicated != null)
+                        .to(checkReplicated)
                     .end()
-                    .setVariable("more", method(pass, "next(${variable.page}, " + batch + ")"))
+                    .choice()
+                        .when(variable(REPLICATED).isEqualTo(true))
+                            .setVariable("after", method(pass, "after"))
+                            .to(dueEndpoint())
+                            .setVariable("page", body())
+                            .bean(gate, "scanned(${body.entries.size})")
+                            .process(e -> e.setVariable(FAILED_DOCUMENTS,
+                                    pass.begin(e.getVariable("page", OutboxPage.class))))
+                            .split(simple("${variable.page.entries}"))
+                                .log(LoggingLevel.INFO, "relaying event ${body.eventId} of ${body.approvalId} from the "
+                                        + "outbox")
+                                .to(inOrder)
+                            .end()
+                            .setVariable("more", method(pass, "next(${variable.page}, " + batch + ")"))
+                        .endChoice()
+                        .otherwise()
+                            .setVariable("more", constant(false))
+                    .end()
                 .end();
     }
 

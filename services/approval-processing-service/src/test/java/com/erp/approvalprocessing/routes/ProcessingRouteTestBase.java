@@ -63,6 +63,9 @@ abstract class ProcessingRouteTestBase extends ServiceTestSupport {
 
     @Autowired
     StringRedisTemplate redis;
+    /** Where submissions are consumed from (a test with a consumer group of its own has a topic of its own). */
+    @org.springframework.beans.factory.annotation.Value("${erp.topics.submitted}")
+    String submittedTopic;
     @Autowired
     ObjectMapper json;
 
@@ -86,7 +89,7 @@ abstract class ProcessingRouteTestBase extends ServiceTestSupport {
         // activated, and its event published from the outbox's queue
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1)
                 .and().fromRoute("approval-processing.outbox-queue").whenCompleted(1).create();
-        kafka.send("approval.submitted", id, json.writeValueAsString(submittedEvent(id, line)));
+        kafka.send(submittedTopic, id, json.writeValueAsString(submittedEvent(id, line)));
         if (!done.matches(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the submission was not activated");
         }
