@@ -24,14 +24,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param escalatedTo  the superiors of those it waits on (by {@link ReportingLines}), told once the step has waited
  *                     {@code erp.approval-processing.reminders.escalate-after} of working time; they may read the
  *                     document from then on. Null when nobody is (not yet, none known, or the drafter's own reminder)
+ * @param sequence     the document's state version the reminder was made from (as {@link ApprovalEvent#sequence()}):
+ *                     a reminder arriving after news of a later state (withdrawn, taken off the line, decided) is not
+ *                     told then; null from a sender that did not say
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
                             Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
                             Instant waitingSince, long workingHours, Person requestedBy, List<StandIn> standIns,
-                            Boolean overdue, List<Person> escalatedTo) {
+                            Boolean overdue, List<Person> escalatedTo, Long sequence) {
 
     public static final int VERSION = 1;
+
+    public ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
+                         Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
+                         Instant waitingSince, long workingHours, Person requestedBy, List<StandIn> standIns,
+                         Boolean overdue, List<Person> escalatedTo) {
+        this(eventId, version, occurredAt, approvalId, title, drafter, step, stepCount, waitingOn, deputies,
+                waitingSince, workingHours, requestedBy, standIns, overdue, escalatedTo, null);
+    }
+
+    /** The same reminder, made from the document's state {@code version}. */
+    public ReminderEvent atSequence(long stateVersion) {
+        return new ReminderEvent(eventId, version, occurredAt, approvalId, title, drafter, step, stepCount, waitingOn,
+                deputies, waitingSince, workingHours, requestedBy, standIns, overdue, escalatedTo, stateVersion);
+    }
 
     public ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,
                          Person drafter, int step, int stepCount, List<Person> waitingOn, List<Person> deputies,
@@ -45,7 +62,7 @@ public record ReminderEvent(String eventId, int version, Instant occurredAt, Str
     public ReminderEvent withEscalation(List<Person> superiors) {
         return superiors == null || superiors.isEmpty() ? this : new ReminderEvent(eventId, version, occurredAt,
                 approvalId, title, drafter, step, stepCount, waitingOn, deputies, waitingSince, workingHours,
-                requestedBy, standIns, overdue, List.copyOf(superiors));
+                requestedBy, standIns, overdue, List.copyOf(superiors), sequence);
     }
 
     public ReminderEvent(String eventId, int version, Instant occurredAt, String approvalId, String title,

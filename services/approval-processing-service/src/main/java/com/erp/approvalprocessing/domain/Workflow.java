@@ -902,7 +902,7 @@ public class Workflow {
         return new ReminderEvent(UUID.randomUUID().toString(), ReminderEvent.VERSION, now, state.approvalId(),
                 state.title(), state.drafter(), state.progress().currentStep(), state.stepCount(), waiting,
                 deputiesOf(standIns), state.activatedAt(), policy.workingHours(state.activatedAt(), now),
-                state.drafter(), standIns.isEmpty() ? null : standIns);
+                state.drafter(), standIns.isEmpty() ? null : standIns).atSequence(state.version());
     }
 
     /** Who decides for which of these people today (대결), except deputies who could not decide this document. */
@@ -945,7 +945,7 @@ public class Workflow {
         return new ReminderEvent(eventId, ReminderEvent.VERSION, now, state.approvalId(), state.title(), state.drafter(),
                 state.progress().currentStep(), state.stepCount(), waiting, deputiesOf(standIns),
                 state.activatedAt(), waited, null, standIns.isEmpty() ? null : standIns,
-                policy.overdue(waited) ? Boolean.TRUE : null);
+                policy.overdue(waited) ? Boolean.TRUE : null).atSequence(state.version());
     }
 
     /**

@@ -30,7 +30,8 @@ import com.erp.routes.common.kafka.InvalidEventException;
  * the document (접수), and the head of a receiving department when someone else of it did. A
  * notification's id is the event id and the recipient, so a redelivered event notifies nobody twice. What tells
  * someone where they stand on a document (asked, no longer waited for, off the line, withdrawn) carries the event's
- * sequence, so that a stale one arriving late from another topic is not told after a newer one.
+ * sequence, so that a stale one arriving late from another topic is not told after a newer one; so does a reminder,
+ * with the state it was made from, and a decision records where its maker stands. Nobody who left is told anything.
  */
 public final class Recipients {
 
@@ -61,7 +62,30 @@ public final class Recipients {
         return heads == null ? department.head() : heads.get(department.id());
     }
 
+    /**
+     * The notifications of a document's event, for the people still with the company; whoever made a decision (and
+     * whom a deputy made it for) stands at its state from then on, so a reminder made before it that arrives late does
+     * not ask them for it again.
+     */
     public List<Delivery> notificationsFor(ApprovalEvent event) {
+        List<Delivery> told = new ArrayList<>(toldOf(event));
+        if (event.payload() instanceof EventPayload.Decided p) {
+            told.add(Delivery.standingOnly(p.actor().id(), event.eventId() + ":decided:" + p.actor().id(),
+                    event.approvalId(), event.sequence()));
+            if (p.onBehalfOf() != null) {
+                told.add(Delivery.standingOnly(p.onBehalfOf().id(), event.eventId() + ":decided:" + p.onBehalfOf().id(),
+                        event.approvalId(), event.sequence()));
+            }
+        }
+        return present(told);
+    }
+
+    /** Nobody who left (퇴사) is told anything: they can no longer sign in to read it, and their inbox lapses. */
+    private List<Delivery> present(List<Delivery> told) {
+        return told.stream().filter(d -> !departed.test(d.userId())).toList();
+    }
+
+    private List<Delivery> toldOf(ApprovalEvent event) {
         identified(event.eventId());
         EventPayload payload = event.payload();
         if (payload instanceof EventPayload.StepActivated p) {
@@ -341,6 +365,12 @@ public final class Recipients {
      * and so is each deputy deciding for them today. The notification's id is the reminder's and the recipient, as for the other events.
      */
     public List<Delivery> reminderNotificationsFor(ReminderEvent event) {
+        List<Delivery> told = present(remindersOf(event));
+        // made from a state: not told to someone told of a later one meanwhile (withdrawn, taken off, decided)
+        return event.sequence() == null ? told : told.stream().map(d -> d.standingAt(event.sequence())).toList();
+    }
+
+    private List<Delivery> remindersOf(ReminderEvent event) {
         identified(event.eventId());
         List<Delivery> told = new ArrayList<>();
         String waited = event.workingHours() == 1 ? "1 working hour" : event.workingHours() + " working hours";
@@ -383,9 +413,6 @@ public final class Recipients {
         }
         // escalated: the superiors of whoever it waits on
         for (Person superior : all(event.escalatedTo())) {
-            if (departed.test(superior.id())) {
-                continue;
-            }
             told.add(new Delivery(superior.id(), new Notification(event.eventId() + ":escalated:" + superior.id(),
                     "APPROVAL_ESCALATED", event.approvalId(), event.title(), String.format("'%s' from %s has waited %s "
                     + "at step %d of %d for %s; you are told as the superior (상위자) of whoever it waits on. You may read it "
@@ -420,6 +447,10 @@ public final class Recipients {
      * poster. Nobody is told of their own change.
      */
     public List<Delivery> questNotificationsFor(QuestEvent event) {
+        return present(questsOf(event));
+    }
+
+    private List<Delivery> questsOf(QuestEvent event) {
         identified(event.eventId());
         QuestEvent.Type type;
         try {

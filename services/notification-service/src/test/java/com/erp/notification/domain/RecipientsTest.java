@@ -235,13 +235,13 @@ class RecipientsTest {
     @Test
     void theDeputyOfTheActiveApproverIsAskedTooAndTheApproverHearsWhatTheDeputyDecided() {
         Person deputy = new Person(7, "박지훈", "TEAM_LEAD", "D");
-        List<Delivery> asked = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+        List<Delivery> asked = told(ApprovalEvent.of("a", 1, Instant.EPOCH,
                 new EventPayload.StepActivated(1, "출장", drafter, 1, 2, List.of(lead), progress, null, List.of(deputy))));
         assertThat(asked).extracting(Delivery::userId).containsExactly(2L, 7L);
         assertThat(asked.get(1).notification().type()).isEqualTo("APPROVAL_REQUESTED");
         assertThat(asked.get(1).notification().message()).contains("You decide for 이서연").contains("대결").contains("출장");
 
-        List<Delivery> decided = recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH,
+        List<Delivery> decided = told(ApprovalEvent.of("a", 2, Instant.EPOCH,
                 new EventPayload.Decided(1, "출장", 1, 2, deputy, EventPayload.Decision.REJECTED, "예산", progress, lead)));
         assertThat(decided).extracting(Delivery::userId).containsExactly(1L, 2L);
         assertThat(decided.get(0).notification().message()).contains("박지훈 rejected").contains("대결, for 이서연");
@@ -253,30 +253,30 @@ class RecipientsTest {
     @Test
     void everyAgreerIsAskedToAgreeAndTheDrafterHearsEachPart() {
         Person other = new Person(8, "강도윤", "DEPT_HEAD", "S");
-        List<Delivery> asked = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+        List<Delivery> asked = told(ApprovalEvent.of("a", 1, Instant.EPOCH,
                 new EventPayload.StepActivated(1, "출장", drafter, 2, 3, List.of(lead, other), progress, null, null, true)));
         assertThat(asked).extracting(Delivery::userId).containsExactly(2L, 8L);
         assertThat(asked).allSatisfy(d -> assertThat(d.notification().message()).contains("asked to agree (합의)"));
 
         // 강도윤 is away: their deputy is told whom they decide for, not "one of" the agreers
         Person deputy = new Person(9, "오세훈", "TEAM_LEAD", "S");
-        List<Delivery> withDeputy = recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+        List<Delivery> withDeputy = told(ApprovalEvent.of("a", 1, Instant.EPOCH,
                 new EventPayload.StepActivated(1, "출장", drafter, 2, 3, List.of(lead, other), progress, null,
                         List.of(deputy), true, List.of(new StandIn(deputy, other)))));
         assertThat(withDeputy).extracting(Delivery::userId).containsExactly(2L, 8L, 9L);
         assertThat(withDeputy.get(2).notification().message()).contains("You decide for 강도윤 while")
                 .doesNotContain("one of");
         // an event from before stand-ins were named still reads
-        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 1, Instant.EPOCH,
+        assertThat(told(ApprovalEvent.of("a", 1, Instant.EPOCH,
                 new EventPayload.StepActivated(1, "출장", drafter, 2, 3, List.of(lead, other), progress, null,
                         List.of(deputy), true))).get(2).notification().message()).contains("one of 이서연, 강도윤");
 
-        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 2, 3,
+        assertThat(told(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 2, 3,
                 other, EventPayload.Decision.AGREED, null, progress)))).singleElement().satisfies(x -> {
                     assertThat(x.notification().type()).isEqualTo("STEP_APPROVED");
                     assertThat(x.notification().message()).contains("강도윤 agreed (합의)");
                 });
-        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH, new EventPayload.Decided(1, "출장", 2, 3,
+        assertThat(told(ApprovalEvent.of("a", 3, Instant.EPOCH, new EventPayload.Decided(1, "출장", 2, 3,
                 other, EventPayload.Decision.DISAGREED, "일정 충돌", progress)))).singleElement().satisfies(x -> {
                     assertThat(x.notification().type()).isEqualTo("STEP_REJECTED");
                     assertThat(x.notification().message()).contains("disagreed").contains("일정 충돌");
@@ -382,23 +382,23 @@ class RecipientsTest {
 
     @Test
     void theDrafterHearsOfEveryDecisionAndTheResult() {
-        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
+        assertThat(told(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
                 lead, EventPayload.Decision.REJECTED, "예산", progress))))
                 .singleElement().satisfies(x -> {
                     assertThat(x.userId()).isEqualTo(1);
                     assertThat(x.notification().type()).isEqualTo("STEP_REJECTED");
                     assertThat(x.notification().message()).contains("예산");
                 });
-        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
+        assertThat(told(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
                 lead, EventPayload.Decision.APPROVED_FINAL, null, progress))))
                 .singleElement().satisfies(x -> {
                     assertThat(x.notification().type()).isEqualTo("STEP_APPROVED");
                     assertThat(x.notification().message()).contains("final authority (전결)").contains("later steps are skipped");
                 });
-        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH,
+        assertThat(told(ApprovalEvent.of("a", 3, Instant.EPOCH,
                 new EventPayload.Completed(1, "출장", lead, progress))))
                 .extracting(x -> x.notification().type()).containsExactly("APPROVAL_COMPLETED");
-        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH,
+        assertThat(told(ApprovalEvent.of("a", 3, Instant.EPOCH,
                 new EventPayload.Rejected(1, "출장", 1, lead, "예산", progress))))
                 .extracting(x -> x.notification().type()).containsExactly("APPROVAL_REJECTED");
     }
@@ -420,7 +420,7 @@ class RecipientsTest {
     @Test
     void aDocumentSentBackTellsTheDrafterAndTheStepItGoesBackToWhy() {
         Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
-        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
+        List<Delivery> d = told(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
                 "출장", 2, 2, head, EventPayload.Decision.RETURNED, "예산 근거 보완", progress, null, null, List.of(lead))));
         assertThat(d).extracting(Delivery::userId).containsExactly(drafter.id(), lead.id());
         assertThat(d).extracting(x -> x.notification().type()).containsOnly("APPROVAL_RETURNED");
@@ -428,7 +428,7 @@ class RecipientsTest {
         assertThat(d.get(1).notification().message()).contains("back to you (step 1) to decide again: 예산 근거 보완");
         // by the head's deputy: the head hears of it too
         Person deputy = new Person(7, "정하늘", "TEAM_LEAD", "D");
-        assertThat(recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1, "출장",
+        assertThat(told(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1, "출장",
                 2, 2, deputy, EventPayload.Decision.RETURNED, "보완", progress, head, null, List.of(lead)))))
                 .extracting(Delivery::userId).containsExactly(drafter.id(), lead.id(), head.id());
     }
@@ -436,14 +436,14 @@ class RecipientsTest {
     @Test
     void aHoldTellsTheDrafterWhy() {
         Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
-        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
+        List<Delivery> d = told(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
                 "출장", 2, 2, head, EventPayload.Decision.HELD, "예산 확인 후 결정", progress, null)));
         assertThat(d).extracting(Delivery::userId).containsExactly(drafter.id());
         assertThat(d.get(0).notification().type()).isEqualTo("STEP_HELD");
         assertThat(d.get(0).notification().message()).isEqualTo("박지훈 put '출장' on hold (보류) at step 2 of 2: 예산 확인 후 결정");
         // by the head's deputy: the head hears of it too
         Person deputy = new Person(7, "정하늘", "TEAM_LEAD", "D");
-        List<Delivery> byDeputy = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH,
+        List<Delivery> byDeputy = told(ApprovalEvent.of("a", 4, Instant.EPOCH,
                 new EventPayload.Decided(1, "출장", 2, 2, deputy, EventPayload.Decision.HELD, "복귀 후", progress, head)));
         assertThat(byDeputy).extracting(Delivery::userId).containsExactly(drafter.id(), head.id());
         assertThat(byDeputy.get(0).notification().message()).contains("(대결, for 박지훈)");
@@ -454,7 +454,7 @@ class RecipientsTest {
     @Test
     void aRetractionTellsTheDrafterAndTheNextStepsPeopleNotWhoTookItBack() {
         Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
-        List<Delivery> d = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
+        List<Delivery> d = told(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1,
                 "출장", 1, 2, lead, EventPayload.Decision.RETRACTED, "금액 재확인", progress, null, List.of(head))));
         assertThat(d).extracting(Delivery::userId).containsExactly(drafter.id(), head.id());
         assertThat(d).extracting(x -> x.notification().type()).containsOnly("APPROVAL_RETRACTED");
@@ -465,7 +465,7 @@ class RecipientsTest {
         assertThat(d).extracting(Delivery::standing).containsExactly(null, 4L);
         // taken back by a deputy: the drafter reads for whom, and the absent approver is told too
         Person deputy = new Person(7, "정하늘", "TEAM_LEAD", "D");
-        List<Delivery> byDeputy = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(
+        List<Delivery> byDeputy = told(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(
                 1, "출장", 1, 2, deputy, EventPayload.Decision.RETRACTED, null, progress, lead, List.of(head))));
         assertThat(byDeputy).extracting(Delivery::userId).containsExactly(drafter.id(), lead.id(), head.id());
         assertThat(byDeputy.get(0).notification().message()).contains("(대결, for 이서연)").endsWith("again.");
@@ -575,5 +575,56 @@ class RecipientsTest {
                         "VANISHED", QuestEvent.VERSION, Instant.EPOCH, 7, "문서 정리", 1.5, lead.id(), drafter.id(), lead,
                         null, 1.5)))
                 .isInstanceOf(com.erp.routes.common.kafka.InvalidEventException.class).hasMessageContaining("VANISHED");
+    }
+
+    /**
+     * A reminder tells where its people stand as of the state it was made from, so one made before a withdrawal or a
+     * decision and arriving after it is not told (the store compares); one from a sender that did not say is told.
+     */
+    @Test
+    void aReminderStandsAtTheStateItWasMadeFrom() {
+        Person deputy = new Person(7, "오세훈", "TEAM_LEAD", "L");
+        ReminderEvent made = new ReminderEvent("r20", ReminderEvent.VERSION, Instant.EPOCH, "a1", "출장 보고", drafter, 1,
+                2, List.of(lead), List.of(deputy), Instant.EPOCH, 24, null, null, true);
+        assertThat(recipients.reminderNotificationsFor(made.atSequence(4)))
+                .extracting(Delivery::userId, Delivery::standing)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(lead.id(), 4L),
+                        org.assertj.core.groups.Tuple.tuple(drafter.id(), 4L),
+                        org.assertj.core.groups.Tuple.tuple(deputy.id(), 4L));
+        assertThat(recipients.reminderNotificationsFor(made)).extracting(Delivery::standing).containsOnlyNulls();
+    }
+
+    /** Who decided (and whom a deputy decided for) stands at the decision: a late reminder does not ask them again. */
+    @Test
+    void aDecisionRecordsWhereItsMakerStands() {
+        Person deputy = new Person(7, "오세훈", "TEAM_LEAD", "L");
+        List<Delivery> told = recipients.notificationsFor(ApprovalEvent.of("a", 3, Instant.EPOCH,
+                new EventPayload.Decided(1, "출장", 1, 2, deputy, EventPayload.Decision.APPROVED, null, progress, lead)));
+        assertThat(told.stream().filter(Delivery::isStandingOnly))
+                .extracting(Delivery::userId, Delivery::standing)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(deputy.id(), 3L),
+                        org.assertj.core.groups.Tuple.tuple(lead.id(), 3L));
+        assertThat(told.stream().filter(d -> !d.isStandingOnly())).extracting(Delivery::userId)
+                .containsExactly(drafter.id(), lead.id());
+    }
+
+    /** Someone who left (퇴사) is told nothing: a decision on their document, a quest's change, a reminder as deputy. */
+    @Test
+    void nobodyWhoLeftIsTold() {
+        Recipients knowing = new Recipients(id -> id == drafter.id(), () -> null);
+        assertThat(knowing.notificationsFor(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장",
+                1, 2, lead, EventPayload.Decision.APPROVED, null, progress, null))))
+                .noneMatch(d -> d.userId() == drafter.id());
+        assertThat(knowing.questNotificationsFor(new QuestEvent("q-gone", "APPROVED", QuestEvent.VERSION, Instant.EPOCH,
+                7, "문서 정리", 1.5, lead.id(), drafter.id(), lead, null, 1.5))).isEmpty();
+        Person other = new Person(8, "정하늘", "STAFF", "D");
+        assertThat(knowing.reminderNotificationsFor(new ReminderEvent("r21", ReminderEvent.VERSION, Instant.EPOCH, "a2",
+                "보고", other, 1, 2, List.of(lead), List.of(drafter), Instant.EPOCH, 9)))
+                .extracting(Delivery::userId).containsExactly(lead.id());
+    }
+
+    /** What an event tells people (what only records where someone stands left out). */
+    private List<Delivery> told(ApprovalEvent event) {
+        return recipients.notificationsFor(event).stream().filter(d -> !d.isStandingOnly()).toList();
     }
 }

@@ -289,6 +289,31 @@ class NotifyRouteTest extends ServiceTestSupport {
         redis.delete(RedisKeys.NOTIFICATION_ORG_CHART); // a chart of this test's own departments, not the others'
     }
 
+    /**
+     * A reminder made from the state before a decision (processing's reminder and decision go by different topics)
+     * arriving after it does not ask the one who decided for it; made from that state or a later one, it is told.
+     */
+    @Test
+    void aReminderMadeBeforeTheDecisionArrivingAfterItDoesNotAskTheDeciderAgain() throws Exception {
+        String id = UUID.randomUUID().toString();
+        consumed("approval.decided", ApprovalEvent.of(id, 4, Instant.now(), new EventPayload.Decided(drafter.id(),
+                "출장 보고", 1, 2, lead, EventPayload.Decision.APPROVED, null, progress, null)));
+        ReminderEvent made = new ReminderEvent(UUID.randomUUID().toString(), ReminderEvent.VERSION, Instant.now(), id,
+                "출장 보고", drafter, 1, 2, List.of(lead), null, Instant.now().minusSeconds(36_000), 8);
+        reminded(made.atSequence(3));
+        assertThat(http.get("/api/notifications", token(lead)).json().path("items")).as("made before: not told").isEmpty();
+        reminded(new ReminderEvent(UUID.randomUUID().toString(), ReminderEvent.VERSION, Instant.now(), id, "출장 보고",
+                drafter, 1, 2, List.of(lead), null, Instant.now().minusSeconds(36_000), 8).atSequence(4));
+        assertThat(http.get("/api/notifications", token(lead)).json().path("items").findValuesAsText("type"))
+                .containsExactly("APPROVAL_REMINDER");
+    }
+
+    private void reminded(ReminderEvent reminder) throws Exception {
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify-reminder").whenCompleted(1).create();
+        kafka.send("approval.reminded", reminder.approvalId(), json.writeValueAsString(reminder));
+        assertThat(done.matches(30, TimeUnit.SECONDS)).as("reminder consumed").isTrue();
+    }
+
     @Test
     void aReminderReachesTheApproverLiveOnceAndIsStored() throws Exception {
         String id = UUID.randomUUID().toString();
