@@ -14,7 +14,7 @@ output "k8s_servers_env" {
     SPRING_DATA_REDIS_HOST=${module.redis.host}
     SPRING_DATA_REDIS_PORT=${module.redis.port}
     SPRING_DATA_REDIS_SSL_ENABLED=true
-    ERP_APPROVAL_PROCESSING_REDIS_REPLICAS_TO_WAIT=${min(var.redis.replicas, 1)}
+    ERP_REDIS_REPLICAS_TO_WAIT=${min(var.redis.replicas, 1)}
   EOT
 }
 

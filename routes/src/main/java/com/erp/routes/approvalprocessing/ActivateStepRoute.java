@@ -46,12 +46,15 @@ public class ActivateStepRoute extends RouteBuilder {
                 // a leave document starts once its days are reserved (below)
                 .filter(method("workflow", "startsOnSubmission"))
                     .to(ACTIVATE_OR_REFUSE)
-                .end();
+                .end()
+                // consumed (its offset committed) once Redis's replicas hold the activation
+                .bean("redisReplication", "await");
 
         from("kafka:{{erp.topics.leave-reserved}}?groupId={{erp.approval-processing.group-id}}")
                 .routeId("approval-processing.activate-leave").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
-                .to(ACTIVATE_OR_REFUSE);
+                .to(ACTIVATE_OR_REFUSE)
+                .bean("redisReplication", "await");
 
         from(ACTIVATE_OR_REFUSE).routeId("approval-processing.activate-or-refuse").errorHandler(noErrorHandler())
                 .setVariable("submission", body())

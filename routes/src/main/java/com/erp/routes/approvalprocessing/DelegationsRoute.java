@@ -20,7 +20,8 @@ public class DelegationsRoute extends RouteBuilder {
         from("kafka:{{erp.topics.delegation-changed}}?groupId={{erp.approval-processing.group-id}}")
                 .routeId("approval-processing.delegations").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, DelegationEvent.class)
-                .bean("delegations", "apply");
+                .bean("delegations", "apply")
+                .bean("redisReplication", "await");
 
         from("timer:delegations-refresh?period={{erp.approval-processing.delegations-refresh-ms}}&delay=0")
                 .routeId("approval-processing.delegations-refresh")

@@ -18,6 +18,7 @@ public class ReportingLinesReplicaRoute extends RouteBuilder {
         from("kafka:{{erp.topics.reporting-lines}}?groupId={{erp.approval-processing.group-id}}")
                 .routeId("approval-processing.reporting-lines").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ReportingLines.class)
-                .bean("reportingLines", "apply");
+                .bean("reportingLines", "apply")
+                .bean("redisReplication", "await");
     }
 }

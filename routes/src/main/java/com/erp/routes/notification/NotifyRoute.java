@@ -25,6 +25,9 @@ public class NotifyRoute extends RouteBuilder {
                 .routeId("notification.notify").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ApprovalEvent.class)
                 .bean("recipients", "notificationsFor")
-                .bean("notificationStore", "store");
+                .bean("notificationStore", "store")
+                // consumed (its offset committed) once Redis's replicas hold the notifications (redelivered, the store
+                // skips what it has: nobody is told twice)
+                .bean("redisReplication", "await");
     }
 }

@@ -19,6 +19,7 @@ public class QuestNotifyRoute extends RouteBuilder {
                 .routeId("notification.notify-quest").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, QuestEvent.class)
                 .bean("recipients", "questNotificationsFor")
-                .bean("notificationStore", "store");
+                .bean("notificationStore", "store")
+                .bean("redisReplication", "await");
     }
 }

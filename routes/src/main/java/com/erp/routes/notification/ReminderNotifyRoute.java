@@ -19,6 +19,7 @@ public class ReminderNotifyRoute extends RouteBuilder {
                 .routeId("notification.notify-reminder").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ReminderEvent.class)
                 .bean("recipients", "reminderNotificationsFor")
-                .bean("notificationStore", "store");
+                .bean("notificationStore", "store")
+                .bean("redisReplication", "await");
     }
 }

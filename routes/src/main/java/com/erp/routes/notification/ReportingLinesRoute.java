@@ -19,6 +19,7 @@ public class ReportingLinesRoute extends RouteBuilder {
         from("kafka:{{erp.topics.reporting-lines}}?groupId={{erp.notification.group-id}}")
                 .routeId("notification.reporting-lines").routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, ReportingLines.class)
-                .bean("departmentHeads", "apply");
+                .bean("departmentHeads", "apply")
+                .bean("redisReplication", "await");
     }
 }

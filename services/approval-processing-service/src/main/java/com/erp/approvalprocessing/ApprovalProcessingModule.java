@@ -111,24 +111,6 @@ public class ApprovalProcessingModule {
         return new RedisOutbox(redis, json, clock, Duration.ofMillis(graceMs));
     }
 
-    /**
-     * Events are published once Redis's replicas hold the change (erp.approval-processing.redis-replicas-to-wait, 0 on
-     * one machine); a connection of its own, from the client Spring configured (host, password, TLS, sentinels).
-     */
-    @Bean(destroyMethod = "close")
-    com.erp.routes.common.redis.ReplicationBarrier redisReplication(
-            org.springframework.beans.factory.ObjectProvider<org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory> lettuce,
-            @Value("${erp.approval-processing.redis-replicas-to-wait}") int replicas,
-            @Value("${erp.approval-processing.redis-replication-timeout}") Duration timeout) {
-        return new com.erp.routes.common.redis.ReplicationBarrier(replicas, timeout, () -> {
-            if (!(lettuce.getObject().getRequiredNativeClient() instanceof io.lettuce.core.RedisClient client)) {
-                throw new IllegalStateException("erp.approval-processing.redis-replicas-to-wait needs a standalone or "
-                        + "sentinel Redis, not a cluster");
-            }
-            return client.connect();
-        });
-    }
-
     /** The company's working time (erp.working-time), in which a step's waiting is counted. */
     @Bean
     BusinessCalendar businessCalendar(@Value("${erp.calendar-zone}") ZoneId zone,

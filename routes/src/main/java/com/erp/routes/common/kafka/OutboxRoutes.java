@@ -343,17 +343,19 @@ public abstract class OutboxRoutes extends RouteBuilder {
                 // under load) drains as fast as Kafka acknowledges, not a batch a period; and a batch Kafka keeps
                 // refusing at the front holds nothing back.
                 .loopDoWhile(simple("${variable.more}"))
-                    // what it reads is older than the grace, so on the replicas once every earlier write is
+                    .setVariable("after", method(pass, "after"))
+                    .to(dueEndpoint())
+                    .setVariable("page", body())
+                    .bean(gate, "scanned(${body.entries.size})")
+                    // asked after the read: what the page holds was written before, so it is on the replicas once
+                    // every earlier write is
                     .setVariable(REPLICATED, constant(true))
-                    .filter(e -> replicated != null)
+                    .filter(e -> replicated != null
+                            && !e.getVariable("page", OutboxPage.class).entries().isEmpty())
                         .to(checkReplicated)
                     .end()
                     .choice()
                         .when(variable(REPLICATED).isEqualTo(true))
-                            .setVariable("after", method(pass, "after"))
-                            .to(dueEndpoint())
-                            .setVariable("page", body())
-                            .bean(gate, "scanned(${body.entries.size})")
                             .process(e -> e.setVariable(FAILED_DOCUMENTS,
                                     pass.begin(e.getVariable("page", OutboxPage.class))))
                             .split(simple("${variable.page.entries}"))

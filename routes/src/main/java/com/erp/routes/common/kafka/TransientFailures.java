@@ -24,6 +24,8 @@ public final class TransientFailures {
             "com.mongodb.MongoConnectionPoolClearedException",
             "com.mongodb.MongoWriteConcernException",
             "io.lettuce.core.RedisConnectionException",
+            // the change is stored, not yet on Redis's replicas (one away or slow): retried until it is
+            "com.erp.routes.common.redis.ReplicationBarrier$NotReplicatedException",
             "io.lettuce.core.RedisCommandTimeoutException",
             "org.apache.kafka.common.errors.RetriableException",
             // JPA where nothing translates it (a TransactionTemplate around the shared EntityManager): a lock wait

@@ -14,9 +14,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
 /**
- * Returns once Redis's replicas hold every write made before the call ({@code WAIT}), so that an event is published
- * only when the change it tells of would outlive a failover to a replica: Redis replicates asynchronously, and a
- * primary lost before its replica got the last writes would take them along while their events live on in Kafka.
+ * Returns once Redis's replicas hold every write made before the call ({@code WAIT}), so that an event is published,
+ * or a consumed message's offset committed, only when the change would outlive a failover to a replica: Redis
+ * replicates asynchronously, and a primary lost before its replica got the last writes would take them along while
+ * their events live on in Kafka (or their messages count as consumed).
  * <p>
  * {@code WAIT} waits for the writes of its own connection, and the service's Lettuce connection is shared by all its
  * commands: a {@code WAIT} there would hold every command behind it. So the barrier has a connection of its own, makes
@@ -61,6 +62,22 @@ public class ReplicationBarrier implements AutoCloseable {
         });
     }
 
+    /**
+     * A barrier on a connection of its own from the client Spring configured for the service (host, password, TLS,
+     * sentinels), opened at its first round: {@code erp.redis.replicas-to-wait}, {@code erp.redis.replication-timeout}.
+     */
+    public static ReplicationBarrier of(
+            org.springframework.beans.factory.ObjectProvider<org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory> lettuce,
+            int replicas, Duration timeout) {
+        if (replicas > 0 && lettuce.getObject().isClusterAware()) {
+            // told at start, not as a failure to replicate that consumers would retry for ever
+            throw new IllegalStateException("erp.redis.replicas-to-wait needs a standalone or sentinel Redis, not a "
+                    + "cluster");
+        }
+        return new ReplicationBarrier(replicas, timeout,
+                () -> ((io.lettuce.core.RedisClient) lettuce.getObject().getRequiredNativeClient()).connect());
+    }
+
     public int replicas() {
         return replicas;
     }
@@ -86,8 +103,13 @@ public class ReplicationBarrier implements AutoCloseable {
             }
             round = next;
             if (!running) {
-                running = true;
-                roundsThread.execute(this::runRounds);
+                try {
+                    roundsThread.execute(this::runRounds);
+                    running = true;
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    next = null;
+                    round.completeExceptionally(closed);
+                }
             }
         }
         long acknowledged;
@@ -122,7 +144,7 @@ public class ReplicationBarrier implements AutoCloseable {
             }
             try {
                 round.complete(waitForReplicas());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // whatever it is, the round's callers are told and the next round runs
                 closeConnection(); // opened again for the next round
                 round.completeExceptionally(e);
             }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.erp.devinfra.FreePort;
@@ -15,6 +17,7 @@ import com.erp.routes.testing.HttpTestClient.Response;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,24 +26,26 @@ import org.springframework.test.context.TestPropertySource;
 import redis.embedded.RedisServer;
 
 /**
- * With a replica to wait for, a decision's events are published only once the replica holds the decision: with the
- * replica following, the decision is on it by the time its event is out; with it gone, the events stay in the outbox
- * (the document held behind them) and go out once it follows again. A second real redis-server is the replica.
+ * With a replica to wait for (a second real redis-server following the first): a decision's events are published,
+ * and a consumed submission counts as done, only once the replica holds the change. With the replica gone, the events
+ * stay in the outbox (the document held behind them) and the submission is retried, until it follows again.
  */
 @TestPropertySource(properties = {
-        "erp.approval-processing.redis-replicas-to-wait=1",
-        "erp.approval-processing.redis-replication-timeout=300ms",
+        "erp.redis.replicas-to-wait=1",
+        "erp.redis.replication-timeout=300ms",
         // a topic and group of its own: the other tests' cached contexts consume approval.submitted too, and would
         // publish what they activate without waiting for the replica
         "erp.topics.submitted=" + RedisReplicationTest.TOPIC,
         "erp.approval-processing.group-id=erp-approval-processing-replicated",
         "erp.topics.leave-reserved=approval.leave-reserved.replicated",
         "erp.topics.delegation-changed=employee.delegation-changed.replicated",
-        "erp.approval-processing.reminders.after=0"
+        "erp.approval-processing.reminders.after=0",
+        "camel.main.inflight-repository-browse-enabled=true" // to see the submission being retried
 })
 class RedisReplicationTest extends ProcessingRouteTestBase {
 
     static final String TOPIC = "approval.submitted.replicated";
+    private static final String ACTIVATE = "approval-processing.activate-step";
 
     @Value("${spring.data.redis.port}")
     int primaryPort;
@@ -49,16 +54,8 @@ class RedisReplicationTest extends ProcessingRouteTestBase {
 
     @Test
     void eventsArePublishedOnlyOnceTheReplicaHoldsTheirChange() throws Exception {
-        Path dir = Files.createTempDirectory("redis-replica");
-        int port = FreePort.find();
-        RedisServer replica = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
-                .setting("dir " + dir.toAbsolutePath()).setting("appendonly no").setting("save \"\"")
-                .setting("replicaof 127.0.0.1 " + primaryPort).build();
-        replica.start();
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisCommands<String, String> onReplica = connection.sync();
-            awaitTrue(() -> onReplica.info("replication").contains("master_link_status:up"));
+        try (Replica replica = new Replica(primaryPort)) {
+            RedisCommands<String, String> onReplica = replica.commands();
 
             // following: published at once, and the decision is on the replica by then
             String id = activated();
@@ -71,23 +68,92 @@ class RedisReplicationTest extends ProcessingRouteTestBase {
             assertThat(redis.hasKey(RedisKeys.PROCESSING_OUTBOX_HELD + id)).isFalse();
 
             // no longer following: the decision is taken, its events wait in the outbox, the document held
-            onReplica.replicaofNoOne();
-            awaitTrue(() -> "0".equals(redis.execute((RedisCallback<Properties>) c -> c.serverCommands()
-                    .info("replication")).getProperty("connected_slaves")));
-            Response sentBack = decide(HEAD, id, "REJECT", "다시 확인해 주세요");
-            assertThat(sentBack.status()).as("%s", sentBack).isEqualTo(200);
+            replica.stopFollowing();
+            Response rejected = decide(HEAD, id, "REJECT", "다시 확인해 주세요");
+            assertThat(rejected.status()).as("%s", rejected).isEqualTo(200);
             assertThat(redis.hasKey(RedisKeys.PROCESSING_OUTBOX_HELD + id)).as("held behind its events").isTrue();
             assertThat(redis.opsForHash().values(RedisKeys.PROCESSING_OUTBOX).stream()
                     .anyMatch(entry -> String.valueOf(entry).contains(id))).as("its events in the outbox").isTrue();
 
             // following again: the relay publishes them, and lets the document go
-            onReplica.replicaof("127.0.0.1", primaryPort);
+            replica.follow();
             assertThat(kafka.awaitKey("approval.decided", id, 2)).hasSize(2);
             awaitTrue(() -> !redis.hasKey(RedisKeys.PROCESSING_OUTBOX_HELD + id));
             assertThat(onReplica.hget(RedisKeys.APPROVAL + id, "version")).isEqualTo(version(id));
-        } finally {
-            client.shutdown();
-            replica.stop();
+        }
+    }
+
+    @Test
+    void aSubmissionCountsAsConsumedOnlyOnceTheReplicaHoldsItsActivation() throws Exception {
+        try (Replica replica = new Replica(primaryPort)) {
+            replica.stopFollowing();
+            String id = UUID.randomUUID().toString();
+            NotifyBuilder consumed = new NotifyBuilder(camel).fromRoute(ACTIVATE).whenCompleted(1).create();
+            kafka.send(TOPIC, id, json.writeValueAsString(submittedEvent(id)));
+            // activated on the primary, and still being retried: its offset is not committed
+            awaitTrue(() -> "1".equals(redis.opsForHash().get(RedisKeys.APPROVAL + id, "version")));
+            awaitTrue(() -> camel.getInflightRepository().browse(ACTIVATE).stream().anyMatch(e ->
+                    e.getExchange().getMessage().getHeader(org.apache.camel.Exchange.REDELIVERY_COUNTER, 0,
+                            Integer.class) > 0));
+            assertThat(consumed.matches(0, TimeUnit.SECONDS)).as("not done before the replica holds it").isFalse();
+
+            replica.follow();
+            assertThat(consumed.matches(30, TimeUnit.SECONDS)).as("done once it does").isTrue();
+            assertThat(replica.commands().hget(RedisKeys.APPROVAL + id, "version")).isEqualTo("1");
+            assertThat(kafka.awaitKey("approval.step-activated", id, 1)).hasSize(1);
+        }
+    }
+
+    /** A second redis-server, following the service's. */
+    private final class Replica implements AutoCloseable {
+        private final int primary;
+        private final RedisServer server;
+        private final RedisClient client;
+        private final StatefulRedisConnection<String, String> connection;
+
+        Replica(int primary) throws Exception {
+            this.primary = primary;
+            Path dir = Files.createTempDirectory("redis-replica");
+            int port = FreePort.find();
+            server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+                    .setting("dir " + dir.toAbsolutePath()).setting("appendonly no").setting("save \"\"")
+                    .setting("replicaof 127.0.0.1 " + primary).build();
+            server.start();
+            client = RedisClient.create("redis://127.0.0.1:" + port);
+            connection = client.connect();
+            awaitFollowing();
+        }
+
+        RedisCommands<String, String> commands() {
+            return connection.sync();
+        }
+
+        void stopFollowing() throws InterruptedException {
+            commands().replicaofNoOne();
+            awaitTrue(() -> "0".equals(redis.execute((RedisCallback<Properties>) c -> c.serverCommands()
+                    .info("replication")).getProperty("connected_slaves")));
+        }
+
+        void follow() throws InterruptedException {
+            commands().replicaof("127.0.0.1", primary);
+        }
+
+        private void awaitFollowing() throws InterruptedException {
+            awaitTrue(() -> commands().info("replication").contains("master_link_status:up"));
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close();
+                client.shutdown();
+            } finally {
+                try {
+                    server.stop();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 
