@@ -286,9 +286,13 @@ public class Attachments {
         return writes;
     }
 
-    /** The files these drafts (removed) kept, due for the cleanup's look at their marks. */
+    /**
+     * The files these drafts (removed) kept, due for the cleanup's look at their marks; not those marked meanwhile
+     * (a submission of the draft, say), whose look waits its time and finds these drafts gone then too.
+     */
     public List<Bson> dueForCheck(List<Object> draftIds) {
-        return List.of(in("drafts", draftIds), Updates.set("markedAt", new Date(0)));
+        return List.of(and(in("drafts", draftIds), Filters.exists("markedAt", false)),
+                Updates.set("markedAt", new Date(0)));
     }
 
     /** The mark a submission ({@code draftId} null; its document's id) or a draft saving these files sets. */

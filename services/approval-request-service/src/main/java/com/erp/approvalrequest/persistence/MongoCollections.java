@@ -35,6 +35,8 @@ public class MongoCollections {
         // 임시저장: a person's drafts, the last saved first
         db.getCollection("drafts").createIndex(Indexes.compoundIndex(Indexes.ascending("owner"),
                 Indexes.descending("savedAt", "_id")), new IndexOptions().name("owner_saved"));
+        // drafts not saved for long (their expiry)
+        db.getCollection("drafts").createIndex(Indexes.ascending("savedAt"), new IndexOptions().name("saved"));
         MongoCollection<Document> approvals = db.getCollection("approvals");
         // the list's two boxes, each in the order its pages are read: newest first, the id breaking ties
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("drafter.id"),
@@ -65,6 +67,8 @@ public class MongoCollections {
                 new IndexOptions().name("unsubmitted"));
         // the files a draft keeps (임시저장), released when it lets them go
         attachments.createIndex(Indexes.ascending("drafts"), new IndexOptions().name("drafts").sparse(true));
+        // files whose marks the cleanup is to look at (few at a time: unset once looked at)
+        attachments.createIndex(Indexes.ascending("markedAt"), new IndexOptions().name("marked").sparse(true));
         // once per drafter and Idempotency-Key: a submission sent again (a retry after a timeout) is not stored twice
         approvals.createIndex(Indexes.ascending("idempotencyKey"),
                 new IndexOptions().name("idempotency_key").unique(true).sparse(true));

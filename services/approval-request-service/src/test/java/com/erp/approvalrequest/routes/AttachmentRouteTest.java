@@ -372,6 +372,9 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
         drafts.updateOne(new Document("_id", oldDraft), new Document("$set", new Document("savedAt",
                 java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(366))))));
         uploadedDaysAgo(old, recent);
+        // their marks were looked at long ago (10 minutes after the drafts were saved)
+        mongo.getDatabase("erp").getCollection("attachments").updateMany(new Document("_id", new Document("$in",
+                List.of(old, recent))), new Document("$unset", new Document("markedAt", "")));
 
         await(() -> kept(old) == 0);
         assertProblem(http.get("/api/drafts/" + oldDraft, token(DRAFTER)), 404);
