@@ -264,11 +264,12 @@ public class ErpWebAutoConfiguration {
                                                                    @Value("${erp.http.upload-paths}") Set<String> uploadPaths,
                                                                    @Value("${erp.http.upload-concurrency}") int uploadConcurrency,
                                                                    @Value("${erp.http.download-paths}") String downloadPaths,
-                                                                   @Value("${erp.http.download-concurrency}") int downloadConcurrency) {
+                                                                   @Value("${erp.http.download-concurrency}") int downloadConcurrency,
+                                                                   @Value("${erp.http.download-per-person}") int downloadsPerPerson) {
         RequestBodyFilter filter = new RequestBodyFilter(max.toBytes(), upload.toBytes(), uploadPaths, uploadConcurrency,
                 ContractRoutes.requestMediaTypes(contract));
         if (!downloadPaths.isBlank()) {
-            filter.withDownloads(java.util.regex.Pattern.compile(downloadPaths), downloadConcurrency);
+            filter.withDownloads(java.util.regex.Pattern.compile(downloadPaths), downloadConcurrency, downloadsPerPerson);
         }
         FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(ContractRoutes.basePath(contract) + "/*");

@@ -57,6 +57,10 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     /** Set up once, before the filter serves (withDownloads); none: downloads are not limited. */
     private java.util.regex.Pattern downloadPaths;
     private java.util.concurrent.Semaphore downloads;
+    /** Downloads in progress per person (their user principal's name), and how many one may have. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> downloading =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private int downloadsPerPerson;
 
     /**
      * @param maxBytes           the largest body accepted
@@ -82,11 +86,13 @@ public class RequestBodyFilter extends OncePerRequestFilter {
 
     /**
      * Also limits downloads: GET requests whose path matches {@code downloadPaths} (files, held whole in memory
-     * while they are sent) are served {@code downloadConcurrency} at once; more are answered 503 with Retry-After.
+     * while they are sent) are served {@code downloadConcurrency} at once, and {@code perPerson} of them for one
+     * person, so that one slow client cannot hold every download; more are answered 503 with Retry-After.
      */
-    public RequestBodyFilter withDownloads(java.util.regex.Pattern downloadPaths, int downloadConcurrency) {
+    public RequestBodyFilter withDownloads(java.util.regex.Pattern downloadPaths, int downloadConcurrency, int perPerson) {
         this.downloadPaths = downloadPaths;
         this.downloads = new java.util.concurrent.Semaphore(downloadConcurrency);
+        this.downloadsPerPerson = Math.max(1, perPerson);
         return this;
     }
 
@@ -98,22 +104,61 @@ public class RequestBodyFilter extends OncePerRequestFilter {
                     response, chain);
         } else if (downloads != null && "GET".equals(request.getMethod())
                 && downloadPaths.matcher(request.getRequestURI()).matches()) {
+            // (after Spring Security: the person is known; anyone else was refused already)
+            String person = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
+            if (!startDownload(person)) {
+                busy("You are downloading " + downloadsPerPerson + " files already; ask for this one again when one "
+                        + "of them is done.", request, response);
+                return;
+            }
             limited(downloads, "Other files are being downloaded right now; ask for this one again in a moment.",
-                    request, response, chain);
+                    request, response, chain, () -> endDownload(person));
         } else {
             check(request, response, chain);
         }
     }
 
-    /** Serves the request holding one of {@code permits} until it is answered, or answers 503 if none is free. */
+    private boolean startDownload(String person) {
+        boolean[] started = {false};
+        downloading.compute(person, (who, now) -> {
+            int n = now == null ? 0 : now;
+            started[0] = n < downloadsPerPerson;
+            return started[0] ? n + 1 : n;
+        });
+        return started[0];
+    }
+
+    private void endDownload(String person) {
+        downloading.computeIfPresent(person, (who, now) -> now <= 1 ? null : now - 1);
+    }
+
+    private static void busy(String detail, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "2");
+        ProblemWriter.write(response, ProblemException.unavailable(detail, 2).toProblem()
+                .withInstance(request.getRequestURI()));
+    }
+
     private void limited(java.util.concurrent.Semaphore permits, String busy, HttpServletRequest request,
                          HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        limited(permits, busy, request, response, chain, () -> { });
+    }
+
+    /**
+     * Serves the request holding one of {@code permits} until it is answered, or answers 503 if none is free; either
+     * way {@code done} runs once the request is over.
+     */
+    private void limited(java.util.concurrent.Semaphore permits, String busy, HttpServletRequest request,
+                         HttpServletResponse response, FilterChain chain, Runnable done)
+            throws ServletException, IOException {
         if (!permits.tryAcquire()) {
-            response.setHeader("Retry-After", "2");
-            ProblemWriter.write(response, ProblemException.unavailable(busy, 2).toProblem()
-                    .withInstance(request.getRequestURI()));
+            done.run();
+            busy(busy, request, response);
             return;
         }
+        Runnable release = () -> {
+            permits.release();
+            done.run();
+        };
         boolean handedOn = false;
         try {
             check(request, response, chain);
@@ -122,7 +167,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
                 request.getAsyncContext().addListener(new jakarta.servlet.AsyncListener() {
                     @Override
                     public void onComplete(jakarta.servlet.AsyncEvent event) {
-                        permits.release();
+                        release.run();
                     }
 
                     @Override
@@ -141,7 +186,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             }
         } finally {
             if (!handedOn) {
-                permits.release();
+                release.run();
             }
         }
     }

@@ -136,10 +136,10 @@ class RequestBodyFilterTest {
     @Test
     void downloadsAreServedOnlySoManyAtOnce() throws Exception {
         RequestBodyFilter filter = new RequestBodyFilter(10, 100, Set.of("/api/attachments"), 1, Set.of("application/json"))
-                .withDownloads(java.util.regex.Pattern.compile("/api/approvals/[^/]+/attachments/[^/]+"), 1);
-        InProgress first = InProgress.start(filter, get("/api/approvals/a1/attachments/f1"));
+                .withDownloads(java.util.regex.Pattern.compile("/api/approvals/[^/]+/attachments/[^/]+"), 1, 1);
+        InProgress first = InProgress.start(filter, getBy("/api/approvals/a1/attachments/f1", "1001"));
         MockHttpServletResponse busy = new MockHttpServletResponse();
-        filter.doFilter(get("/api/approvals/a2/attachments/f2"), busy, new MockFilterChain());
+        filter.doFilter(getBy("/api/approvals/a2/attachments/f2", "1002"), busy, new MockFilterChain());
         assertThat(busy.getStatus()).isEqualTo(503);
         assertThat(busy.getHeader("Retry-After")).isEqualTo("2");
         assertThat(busy.getContentAsString()).contains("being downloaded");
@@ -148,8 +148,52 @@ class RequestBodyFilterTest {
         assertThat(document.getRequest()).as("the document itself is not a download").isNotNull();
         first.finish();
         MockFilterChain next = new MockFilterChain();
-        filter.doFilter(get("/api/approvals/a2/attachments/f2"), new MockHttpServletResponse(), next);
+        filter.doFilter(getBy("/api/approvals/a2/attachments/f2", "1002"), new MockHttpServletResponse(), next);
         assertThat(next.getRequest()).isNotNull();
+    }
+
+    /** One person's downloads take at most their share: another's are still served, theirs again once one is done. */
+    @Test
+    void onePersonsDownloadsTakeOnlyTheirShare() throws Exception {
+        RequestBodyFilter filter = new RequestBodyFilter(10, 100, Set.of("/api/attachments"), 1, Set.of("application/json"))
+                .withDownloads(java.util.regex.Pattern.compile("/api/approvals/[^/]+/attachments/[^/]+"), 3, 2);
+        InProgress first = InProgress.start(filter, getBy("/api/approvals/a1/attachments/f1", "1001"));
+        InProgress second = InProgress.start(filter, getBy("/api/approvals/a1/attachments/f2", "1001"));
+        MockHttpServletResponse third = new MockHttpServletResponse();
+        filter.doFilter(getBy("/api/approvals/a1/attachments/f3", "1001"), third, new MockFilterChain());
+        assertThat(third.getStatus()).isEqualTo(503);
+        assertThat(third.getHeader("Retry-After")).isEqualTo("2");
+        assertThat(third.getContentAsString()).contains("You are downloading 2 files already");
+        MockFilterChain someoneElse = new MockFilterChain();
+        filter.doFilter(getBy("/api/approvals/a2/attachments/f4", "1002"), new MockHttpServletResponse(), someoneElse);
+        assertThat(someoneElse.getRequest()).as("another person's download is served").isNotNull();
+        first.finish();
+        MockFilterChain again = new MockFilterChain();
+        filter.doFilter(getBy("/api/approvals/a1/attachments/f3", "1001"), new MockHttpServletResponse(), again);
+        assertThat(again.getRequest()).isNotNull();
+        second.finish();
+        // all done: the whole share again, and nothing kept for them
+        InProgress a = InProgress.start(filter, getBy("/api/approvals/a1/attachments/f1", "1001"));
+        InProgress b = InProgress.start(filter, getBy("/api/approvals/a1/attachments/f2", "1001"));
+        // every download taken: a third person is refused for that, and their share is not counted as used
+        InProgress c = InProgress.start(filter, getBy("/api/approvals/a3/attachments/f5", "1002"));
+        MockHttpServletResponse full = new MockHttpServletResponse();
+        filter.doFilter(getBy("/api/approvals/a3/attachments/f6", "1003"), full, new MockFilterChain());
+        assertThat(full.getContentAsString()).contains("Other files are being downloaded");
+        a.finish();
+        b.finish();
+        c.finish();
+        InProgress d = InProgress.start(filter, getBy("/api/approvals/a3/attachments/f6", "1003"));
+        MockFilterChain secondOfTheirs = new MockFilterChain();
+        filter.doFilter(getBy("/api/approvals/a3/attachments/f7", "1003"), new MockHttpServletResponse(), secondOfTheirs);
+        assertThat(secondOfTheirs.getRequest()).as("the refused one did not count").isNotNull();
+        d.finish();
+    }
+
+    private static org.springframework.mock.web.MockHttpServletRequest getBy(String path, String person) {
+        org.springframework.mock.web.MockHttpServletRequest request = get(path);
+        request.setUserPrincipal(() -> person);
+        return request;
     }
 
     private static org.springframework.mock.web.MockHttpServletRequest get(String path) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.erp.routes.common.redis.LuaScripts;
 import com.erp.routes.common.redis.RedisKeys;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -61,6 +63,27 @@ public class NotificationStore {
         Long left = redis.execute(markRead, List.of(RedisKeys.notifications(userId), RedisKeys.unread(userId)),
                 seen == null ? "" : seen.strip());
         return left == null ? 0 : left;
+    }
+
+    /**
+     * Inboxes and unread counters without an expiry (kept from before every notification stored set one,
+     * {@code erp.notification.inbox-kept}): given it, counted from now, so those of people who left lapse too.
+     * Returns how many.
+     */
+    public long expireKeptForGood() {
+        long set = 0;
+        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(RedisKeys.NOTIFICATIONS + "*")
+                .count(500).build())) {
+            while (keys.hasNext()) {
+                String key = keys.next();
+                Long ttl = redis.getExpire(key);
+                // -1: no expiry (-2: gone meanwhile); one set meanwhile by a notification is set again alike
+                if (ttl != null && ttl == -1 && Boolean.TRUE.equals(redis.expire(key, inboxKept))) {
+                    set++;
+                }
+            }
+        }
+        return set;
     }
 
     /** Stores and publishes the deliveries not stored before; returns how many that were. */

@@ -308,6 +308,18 @@ class NotifyRouteTest extends ServiceTestSupport {
                 .containsExactly("APPROVAL_REMINDER");
     }
 
+    /** An inbox kept from before inboxes lapsed (no expiry) gets one, and one with its own keeps it. */
+    @Test
+    void anInboxKeptForGoodLapsesFromNowOn() {
+        String keptForGood = com.erp.routes.common.redis.RedisKeys.notifications(drafter.id());
+        String lapsing = com.erp.routes.common.redis.RedisKeys.unread(lead.id());
+        redis.opsForList().leftPush(keptForGood, "{}");
+        redis.opsForValue().set(lapsing, "1", Duration.ofHours(1));
+        camel.createProducerTemplate().sendBody(com.erp.routes.notification.InboxExpiryRoute.EXPIRE, null);
+        assertThat(redis.getExpire(keptForGood, TimeUnit.DAYS)).isBetween(179L, 180L);
+        assertThat(redis.getExpire(lapsing, TimeUnit.MINUTES)).isBetween(58L, 60L);
+    }
+
     private void reminded(ReminderEvent reminder) throws Exception {
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("notification.notify-reminder").whenCompleted(1).create();
         kafka.send("approval.reminded", reminder.approvalId(), json.writeValueAsString(reminder));
