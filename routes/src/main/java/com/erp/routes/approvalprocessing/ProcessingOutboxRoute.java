@@ -46,7 +46,9 @@ public class ProcessingOutboxRoute extends OutboxRoutes {
     @Override
     public void configure() {
         super.configure();
-        from(replicatedEndpoint()).routeId("approval-processing.outbox-replicated")
+        // its failure is the caller's to handle (the publication holds the events; a consumer retries): no error
+        // handler here, which would log it as an error and mark the caller's exchange as past its redeliveries
+        from(replicatedEndpoint()).routeId("approval-processing.outbox-replicated").errorHandler(noErrorHandler())
                 .bean("redisReplication", "await");
         from(removeEndpoint()).routeId("approval-processing.outbox-remove")
                 .bean("processingOutbox", "published(${variable.entry})");

@@ -177,27 +177,39 @@ public abstract class OutboxRoutes extends RouteBuilder {
         String keepRefused = "direct:" + service + ".keep-refused";
         String replicated = replicatedEndpoint();
         String checkReplicated = "direct:" + service + ".publish-replicated";
+        String publishStored = "direct:" + service + ".publish-stored";
+        String holdAll = "direct:" + service + ".hold-all";
         from(publish(service)).routeId(service + ".publish")
-                .process(OutboxRoutes::noDocumentFailedYet)
                 .setVariable(REPLICATED, constant(true))
                 .filter(e -> replicated != null)
                     .to(checkReplicated)
                 .end()
                 .choice()
                     .when(variable(REPLICATED).isEqualTo(true))
-                        .split(method(entriesBean, entriesMethod))
-                            .to(inOrder)
-                        .end()
+                        .to(publishStored)
                     .endChoice()
                     // left to the relay: the document's next change must not overtake them
                     .when(e -> holds)
-                        .split(method(entriesBean, entriesMethod))
-                            .setVariable("entry", body())
-                            .to(hold)
-                        .end()
+                        .to(holdAll)
                 .end()
-                .removeVariable(REPLICATED)
+                .removeVariable(REPLICATED);
+
+        // a change known to be on the store's replicas (where they are waited for)
+        from(publishStored).routeId(service + ".publish-stored")
+                .process(OutboxRoutes::noDocumentFailedYet)
+                .split(method(entriesBean, entriesMethod))
+                    .to(inOrder)
+                .end()
                 .removeVariable(FAILED_DOCUMENTS);
+
+        if (holds) {
+            // every event of the stored change (the body) left to the relay, its document held behind them
+            from(holdAll).routeId(service + ".hold-all")
+                    .split(method(entriesBean, entriesMethod))
+                        .setVariable("entry", body())
+                        .to(hold)
+                    .end();
+        }
 
         if (replicated != null) {
             // with the replicas away every publication finds so: a line a minute, not one per change
@@ -303,17 +315,30 @@ public abstract class OutboxRoutes extends RouteBuilder {
             InFlightLimit inFlight = new InFlightLimit((int) setting(settings + "detached-in-flight"));
             // with the broker slow every sender finds the queue full: a line a minute, not one per request
             WarningThrottle queueFull = new WarningThrottle(60_000);
+            String offerDetached = "direct:" + service + ".offer-detached";
+            // the replicas are asked here, by the senders at once (their rounds shared), not by the queue's one
+            // consumer one change after another
             from(publishDetached(service)).routeId(service + ".publish-detached")
+                    .setVariable(REPLICATED, constant(true))
+                    .filter(e -> replicated != null)
+                        .to(checkReplicated)
+                    .end()
+                    .choice()
+                        .when(variable(REPLICATED).isEqualTo(true))
+                            .to(offerDetached)
+                        .endChoice()
+                        .when(e -> holds)
+                            .to(holdAll)
+                    .end()
+                    .removeVariable(REPLICATED);
+            from(offerDetached).routeId(service + ".offer-detached").errorHandler(noErrorHandler())
                     .doTry()
                         .process(offer)
                     .doCatch(Exception.class)
                         .bean(gate, "publishFailed")
                         .filter(e -> holds)
                             // left to the relay: the document's next change must not overtake them
-                            .split(method(entriesBean, entriesMethod))
-                                .setVariable("entry", body())
-                                .to(hold)
-                            .end()
+                            .to(holdAll)
                         .end()
                         .setVariable("unreported", method(queueFull, "occurred"))
                         .filter(simple("${variable.unreported} > 0"))
@@ -328,7 +353,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
             from(queue).routeId(service + ".outbox-queue")
                     .shutdownRunningTask(ShutdownRunningTask.CompleteAllTasks)
                     .process(inFlight)
-                    .to(publish(service));
+                    .to(publishStored);
         }
 
         String period = "{{erp." + service + ".outbox.period-ms}}";
