@@ -179,20 +179,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
         String checkReplicated = "direct:" + service + ".publish-replicated";
         String publishStored = "direct:" + service + ".publish-stored";
         String holdAll = "direct:" + service + ".hold-all";
-        from(publish(service)).routeId(service + ".publish")
-                .setVariable(REPLICATED, constant(true))
-                .filter(e -> replicated != null)
-                    .to(checkReplicated)
-                .end()
-                .choice()
-                    .when(variable(REPLICATED).isEqualTo(true))
-                        .to(publishStored)
-                    .endChoice()
-                    // left to the relay: the document's next change must not overtake them
-                    .when(e -> holds)
-                        .to(holdAll)
-                .end()
-                .removeVariable(REPLICATED);
+        onceReplicated(publish(service), service + ".publish", publishStored, checkReplicated, holdAll);
 
         // a change known to be on the store's replicas (where they are waited for)
         from(publishStored).routeId(service + ".publish-stored")
@@ -318,19 +305,8 @@ public abstract class OutboxRoutes extends RouteBuilder {
             String offerDetached = "direct:" + service + ".offer-detached";
             // the replicas are asked here, by the senders at once (their rounds shared), not by the queue's one
             // consumer one change after another
-            from(publishDetached(service)).routeId(service + ".publish-detached")
-                    .setVariable(REPLICATED, constant(true))
-                    .filter(e -> replicated != null)
-                        .to(checkReplicated)
-                    .end()
-                    .choice()
-                        .when(variable(REPLICATED).isEqualTo(true))
-                            .to(offerDetached)
-                        .endChoice()
-                        .when(e -> holds)
-                            .to(holdAll)
-                    .end()
-                    .removeVariable(REPLICATED);
+            onceReplicated(publishDetached(service), service + ".publish-detached", offerDetached, checkReplicated,
+                    holdAll);
             from(offerDetached).routeId(service + ".offer-detached").errorHandler(noErrorHandler())
                     .doTry()
                         .process(offer)
@@ -394,6 +370,29 @@ public abstract class OutboxRoutes extends RouteBuilder {
                             .setVariable("more", constant(false))
                     .end()
                 .end();
+    }
+
+    /**
+     * The route {@code from}: the stored change (the body) goes on to {@code next} once the store's replicas hold it
+     * (asked at {@code checkReplicated} where they are waited for), else its events are left to the relay, the
+     * document held behind them ({@code holdAll}), so that its next change does not overtake them.
+     */
+    private void onceReplicated(String from, String routeId, String next, String checkReplicated, String holdAll) {
+        boolean asks = replicatedEndpoint() != null;
+        boolean holds = holdsDocuments();
+        from(from).routeId(routeId)
+                .setVariable(REPLICATED, constant(true))
+                .filter(e -> asks)
+                    .to(checkReplicated)
+                .end()
+                .choice()
+                    .when(variable(REPLICATED).isEqualTo(true))
+                        .to(next)
+                    .endChoice()
+                    .when(e -> holds)
+                        .to(holdAll)
+                .end()
+                .removeVariable(REPLICATED);
     }
 
     private static void tellThePass(Exchange exchange) {
