@@ -67,6 +67,10 @@ public class ActivateStepRoute extends RouteBuilder {
                     .filter(method("approvalStore", "refuse(${variable.submission})"))
                         .log(LoggingLevel.WARN, "submission ${variable.refusal.approvalId} refused: "
                                 + "${variable.refusal.payload.reason}")
+                        // the refusal told only once Redis's replicas hold it: after a failover that lost it, a
+                        // version of the rules that lets the submission through could start what was answered
+                        // refused (not replicated: the consumer retries, and the refusal is answered again)
+                        .bean("redisReplication", "await")
                         // the submission's trace goes on with its answer
                         .removeHeaders("*", TraceParent.HEADER)
                         .setHeader(KafkaConstants.KEY, simple("${variable.refusal.approvalId}"))

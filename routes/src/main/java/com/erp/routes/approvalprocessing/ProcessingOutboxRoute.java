@@ -46,19 +46,18 @@ public class ProcessingOutboxRoute extends OutboxRoutes {
     @Override
     public void configure() {
         super.configure();
-        // its failure is the caller's to handle (the publication holds the events; a consumer retries): no error
-        // handler here, which would log it as an error and mark the caller's exchange as past its redeliveries
-        from(replicatedEndpoint()).routeId("approval-processing.outbox-replicated").errorHandler(noErrorHandler())
+        // failures are the caller's to handle (the publication holds the events; a consumer retries): subRoute
+        subRoute(replicatedEndpoint(), "approval-processing.outbox-replicated")
                 .bean("redisReplication", "await");
-        from(removeEndpoint()).routeId("approval-processing.outbox-remove")
+        subRoute(removeEndpoint(), "approval-processing.outbox-remove")
                 .bean("processingOutbox", "published(${variable.entry})");
-        from(holdEndpoint()).routeId("approval-processing.outbox-hold")
+        subRoute(holdEndpoint(), "approval-processing.outbox-hold")
                 .bean("processingOutbox", "hold(${variable.entry})");
-        from(keepEndpoint()).routeId("approval-processing.outbox-keep-refused")
+        subRoute(keepEndpoint(), "approval-processing.outbox-keep-refused")
                 .bean("processingOutboxDeadLetters", "keep(${variable.entry}, ${exception})");
 
         // a round reads at most a batch, however many events a Kafka outage left behind
-        from(dueEndpoint()).routeId("approval-processing.outbox-due")
+        subRoute(dueEndpoint(), "approval-processing.outbox-due")
                 .bean("processingOutbox", "due({{erp.approval-processing.outbox.batch}}, ${variable.after})");
     }
 }

@@ -47,7 +47,9 @@ public class DispatchSyncRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(DISPATCH).routeId("approval-request.dispatch-sync")
+        // These routes' failures are their callers' to answer (the submit route's problems, the catches below): none
+        // has an error handler of its own, whose default one would log them as errors and mark them handled.
+        from(DISPATCH).routeId("approval-request.dispatch-sync").errorHandler(noErrorHandler())
                 // the trace as the route has it: processing continues it
                 .setVariable("traceparent", method(TraceParent.class, "of"))
                 // the document is stored: from here on, whatever fails ends in an answer about it, never a 500 that
@@ -109,13 +111,14 @@ public class DispatchSyncRoute extends RouteBuilder {
                 .end();
 
         // removes it unless a replay of its submission claimed it (ApprovalDocuments.claimFromSyncDispatch)
-        from(WITHDRAW_UNSENT).routeId("approval-request.withdraw-unsent")
+        from(WITHDRAW_UNSENT).routeId("approval-request.withdraw-unsent").errorHandler(noErrorHandler())
                 .setBody(method("approvalDocuments", "unclaimed"))
                 .to("{{erp.approval-request.approvals}}&operation=remove");
 
         // processing's refusal is its answer, not a failed call: the breaker counts it a success (refusals during a
         // rollout must not open it for everyone's submissions), and it is thrown once out of it
         from("direct:approval-request.grpc-dispatch").routeId("approval-request.grpc-dispatch")
+                .errorHandler(noErrorHandler())
                 .circuitBreaker().id("processing-grpc-breaker").configuration("processing-grpc")
                     .doTry()
                         .to("grpc://{{erp.approval-request.sync.processing-address}}"

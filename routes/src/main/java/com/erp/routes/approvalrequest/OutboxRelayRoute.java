@@ -31,14 +31,14 @@ public class OutboxRelayRoute extends OutboxRoutes {
     @Override
     public void configure() {
         super.configure();
-        from(removeEndpoint()).routeId("approval-request.outbox-remove")
+        subRoute(removeEndpoint(), "approval-request.outbox-remove")
                 .bean("approvalDocuments", "markPublished(${variable.entry})")
                 .to("{{erp.approval-request.approvals}}&operation=bulkWrite");
 
-        from(keepEndpoint()).routeId("approval-request.outbox-keep-refused")
+        subRoute(keepEndpoint(), "approval-request.outbox-keep-refused")
                 .bean("requestOutboxDeadLetters", "keep(${variable.entry}, ${exception})");
 
-        from(dueEndpoint()).routeId("approval-request.outbox-due")
+        subRoute(dueEndpoint(), "approval-request.outbox-due")
                 .setHeader(MongoDbConstants.CRITERIA, method("approvalDocuments", "pendingOutbox(${variable.after})"))
                 .setHeader(MongoDbConstants.SORT_BY, method("approvalDocuments", "pendingOutboxOrder"))
                 .setHeader(MongoDbConstants.LIMIT, simple("{{erp.approval-request.outbox.batch}}", Integer.class))

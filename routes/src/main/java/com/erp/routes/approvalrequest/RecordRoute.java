@@ -37,8 +37,10 @@ public class RecordRoute extends RouteBuilder {
         // Sets variable number: the one the document has or has claimed. If it has none, a new one from the form's
         // counter is claimed on the document (first claim wins: two deliveries recorded at once agree on it, the
         // loser's number is skipped) and the document read again, which then has a claim, ours or the other's.
-        // Each MongoDB call's headers are removed after it, so none steers the next one.
-        from(NUMBER).routeId("approval-request.number")
+        // Each MongoDB call's headers are removed after it, so none steers the next one. Its failures are the
+        // consumer's (retried in place, or dead-lettered): no error handler of its own, whose default one would mark
+        // them handled, so that the consumer's would not see them.
+        from(NUMBER).routeId("approval-request.number").errorHandler(noErrorHandler())
                 .setBody(simple("${variable.event.approvalId}"))
                 .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("approvalDocuments", "numberFields"))
                 .to("{{erp.approval-request.approvals}}&operation=findById")

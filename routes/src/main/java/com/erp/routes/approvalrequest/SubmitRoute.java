@@ -151,7 +151,7 @@ public class SubmitRoute extends RouteBuilder {
                 .setHeader("Location", simple("/api/approvals/${variable.first[_id]}"))
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202));
 
-        from(DISPATCH_ASYNC).routeId("approval-request.dispatch-async")
+        from(DISPATCH_ASYNC).routeId("approval-request.dispatch-async").errorHandler(noErrorHandler())
                 .setBody(variable("document"))
                 // the document's first event: nothing can overtake it, so the answer need not wait for Kafka
                 .to(OutboxRelayRoute.PUBLISH_DETACHED)

@@ -9,6 +9,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * The transactional outbox, as every event-producing service runs it. A service stores each change together
@@ -155,6 +156,17 @@ public abstract class OutboxRoutes extends RouteBuilder {
         return null;
     }
 
+    /**
+     * Starts a route its callers handle the failures of: the outbox's own, and the subclass's for its store's endpoints
+     * ({@link #removeEndpoint}, {@link #holdEndpoint}, {@link #keepEndpoint}, {@link #dueEndpoint},
+     * {@link #replicatedEndpoint}), which the outbox calls inside its try blocks. Such a route has no error handler:
+     * Camel's default one would log the failure as an error and mark it handled on the caller's exchange (a consumed
+     * message's, say), whose own error handler would then neither retry it in place nor dead-letter it.
+     */
+    protected RouteDefinition subRoute(String endpoint, String routeId) {
+        return from(endpoint).routeId(routeId).errorHandler(noErrorHandler());
+    }
+
     protected String removeEndpoint() {
         return "direct:" + service + ".outbox-remove";
     }
@@ -182,7 +194,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
         onceReplicated(publish(service), service + ".publish", publishStored, checkReplicated, holdAll);
 
         // a change known to be on the store's replicas (where they are waited for)
-        from(publishStored).routeId(service + ".publish-stored")
+        subRoute(publishStored, service + ".publish-stored")
                 .process(OutboxRoutes::noDocumentFailedYet)
                 .split(method(entriesBean, entriesMethod))
                     .to(inOrder)
@@ -191,7 +203,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
 
         if (holds) {
             // every event of the stored change (the body) left to the relay, its document held behind them
-            from(holdAll).routeId(service + ".hold-all")
+            subRoute(holdAll, service + ".hold-all")
                     .split(method(entriesBean, entriesMethod))
                         .setVariable("entry", body())
                         .to(hold)
@@ -201,7 +213,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
         if (replicated != null) {
             // with the replicas away every publication finds so: a line a minute, not one per change
             WarningThrottle notReplicated = new WarningThrottle(60_000);
-            from(checkReplicated).routeId(service + ".publish-replicated").errorHandler(noErrorHandler())
+            subRoute(checkReplicated, service + ".publish-replicated")
                     .doTry()
                         .to(replicated)
                     .doCatch(Exception.class)
@@ -218,7 +230,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
 
         // a document whose event failed keeps its later ones (of this publication or relay round) for the relay: none
         // overtakes it (and where documents are held, they hold it too, beyond this publication or round)
-        from(inOrder).routeId(service + ".publish-entry-in-order")
+        subRoute(inOrder, service + ".publish-entry-in-order")
                 .choice()
                     .when(e -> !failedDocuments(e).contains(e.getMessage().getBody(OutboxEntry.class).approvalId()))
                         .to(entry)
@@ -231,7 +243,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
                         .to(hold)
                 .end();
 
-        from(entry).routeId(service + ".publish-entry")
+        subRoute(entry, service + ".publish-entry")
                 .setVariable("entry", body())
                 .doTry()
                     .removeHeaders("*")
@@ -265,7 +277,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
         if (keeps) {
             // not kept (the store away): it stays in the outbox, in front of its document's later events, and is tried
             // again
-            from(keepRefused).routeId(service + ".keep-refused").errorHandler(noErrorHandler())
+            subRoute(keepRefused, service + ".keep-refused")
                     .doTry()
                         .to(keepEndpoint())
                     .doCatch(Exception.class)
@@ -281,14 +293,14 @@ public abstract class OutboxRoutes extends RouteBuilder {
 
         if (holds) {
             // a hold that fails (the store away too) leaves the document unheld: its next change may then overtake
-            from(hold).routeId(service + ".hold-document").errorHandler(noErrorHandler())
+            subRoute(hold, service + ".hold-document")
                     .doTry()
                         .to(holdEndpoint())
                     .doCatch(Exception.class)
                         .log(LoggingLevel.WARN, "${variable.entry.approvalId} not held behind its failed event "
                                 + "${variable.entry.eventId}: ${exception.message}")
                     .end();
-            from(publishHeld(service)).routeId(service + ".publish-held")
+            subRoute(publishHeld(service), service + ".publish-held")
                     .bean(gate, "storedForTheRelay");
         }
 
@@ -307,7 +319,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
             // consumer one change after another
             onceReplicated(publishDetached(service), service + ".publish-detached", offerDetached, checkReplicated,
                     holdAll);
-            from(offerDetached).routeId(service + ".offer-detached").errorHandler(noErrorHandler())
+            subRoute(offerDetached, service + ".offer-detached")
                     .doTry()
                         .process(offer)
                     .doCatch(Exception.class)
@@ -380,7 +392,7 @@ public abstract class OutboxRoutes extends RouteBuilder {
     private void onceReplicated(String from, String routeId, String next, String checkReplicated, String holdAll) {
         boolean asks = replicatedEndpoint() != null;
         boolean holds = holdsDocuments();
-        from(from).routeId(routeId)
+        subRoute(from, routeId)
                 .setVariable(REPLICATED, constant(true))
                 .filter(e -> asks)
                     .to(checkReplicated)

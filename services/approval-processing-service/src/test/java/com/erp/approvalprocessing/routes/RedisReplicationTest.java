@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.erp.devinfra.FreePort;
+import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.EventPayload;
+import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.common.redis.ReplicationBarrier;
 import com.erp.routes.testing.HttpTestClient.Response;
@@ -103,6 +108,28 @@ class RedisReplicationTest extends ProcessingRouteTestBase {
             assertThat(consumed.matches(30, TimeUnit.SECONDS)).as("done once it does").isTrue();
             assertThat(replica.commands().hget(RedisKeys.APPROVAL + id, "version")).isEqualTo("1");
             assertThat(kafka.awaitKey("approval.step-activated", id, 1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRefusalIsToldOnlyOnceTheReplicaHoldsIt() throws Exception {
+        try (Replica replica = new Replica(primaryPort)) {
+            replica.stopFollowing();
+            String id = UUID.randomUUID().toString();
+            // against the line's rules: the drafter on their own line
+            EventPayload.Submitted own = new EventPayload.Submitted(DRAFTER.id(), "자기 결재", DRAFTER, "GENERAL",
+                    List.of(new LineStep(1, DRAFTER), new LineStep(2, HEAD)), Instant.now(), null, null);
+            kafka.send(TOPIC, id, json.writeValueAsString(ApprovalEvent.of(id, 0, Instant.now(), own)));
+            // marked refused on the primary, retried, and not told while the replica could lose the mark
+            awaitTrue(() -> redis.hasKey(RedisKeys.refused(id)));
+            awaitTrue(() -> camel.getInflightRepository().browse(ACTIVATE).stream().anyMatch(e ->
+                    e.getExchange().getMessage().getHeader(org.apache.camel.Exchange.REDELIVERY_COUNTER, 0,
+                            Integer.class) > 0));
+            assertThat(kafka.await("approval.rejected", r -> id.equals(r.key()), 1, Duration.ofSeconds(1))).isEmpty();
+
+            replica.follow();
+            assertThat(kafka.awaitKey("approval.rejected", id, 1)).isNotEmpty();
+            assertThat(replica.commands().get(RedisKeys.refused(id))).isEqualTo("1");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.erp.approvalrequest.persistence;
 
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -7,9 +8,12 @@ import java.util.Set;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -80,6 +84,32 @@ public class MongoCollections {
         approvals.createIndex(Indexes.ascending(ApprovalDocuments.OUTBOX_DEAD_MARK),
                 new IndexOptions().name(ApprovalDocuments.OUTBOX_DEAD_MARK_INDEX).unique(true).sparse(true));
         markOlderOutboxes(approvals);
+        olderMarksDue(db, attachments);
+    }
+
+    /** Where one-off upgrades of the stored data note that they were done. */
+    static final String UPGRADES = "upgrades";
+    static final String OLDER_MARKS = "attachment-marks-before-markedAt";
+
+    /**
+     * Files marked by a version before {@code markedAt}: a mark of theirs naming nothing stored (a store that failed)
+     * would never be looked at, and its file kept for good. Once per database (noted in {@value #UPGRADES}, so that
+     * later starts do not scan the files again), every such file is made due for the cleanup's look, which takes off
+     * only marks naming nothing stored. Two instances starting at once may both do it: harmless.
+     */
+    private static void olderMarksDue(MongoDatabase db, MongoCollection<Document> attachments) {
+        MongoCollection<Document> upgrades = db.getCollection(UPGRADES);
+        if (upgrades.find(Filters.eq("_id", OLDER_MARKS)).first() != null) {
+            return;
+        }
+        long due = attachments.updateMany(Filters.and(Filters.exists("markedAt", false),
+                        Filters.or(Filters.exists("drafts"), Filters.exists("documents"))),
+                Updates.set("markedAt", new Date(0))).getModifiedCount();
+        upgrades.replaceOne(Filters.eq("_id", OLDER_MARKS), new Document("_id", OLDER_MARKS)
+                .append("at", new Date()).append("files", due), new ReplaceOptions().upsert(true));
+        if (due > 0) {
+            LOG.info("{} files marked by an earlier version are due for the cleanup's look at their marks", due);
+        }
     }
 
     private static void dropIndex(MongoCollection<Document> collection, String name) {

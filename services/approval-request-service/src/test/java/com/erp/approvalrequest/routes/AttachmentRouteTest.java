@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.erp.approvalrequest.persistence.MongoCollections;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.testing.HttpTestClient.Download;
 import com.erp.routes.testing.HttpTestClient.Response;
@@ -358,6 +359,32 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
         Document freshNow = files.find(new Document("_id", fresh)).first();
         assertThat(freshNow.getList("drafts", String.class)).containsExactly("being-stored");
         assertThat(freshNow).containsKey("markedAt");
+    }
+
+    /**
+     * Files marked by a version before {@code markedAt}, their marks never looked at: the first start of this version
+     * makes them due for the look once (a later start does not), so such a mark naming nothing stored goes too.
+     */
+    @Test
+    void filesMarkedByAnEarlierVersionAreLookedAtOnceAfterTheUpgrade() {
+        String ghostly = uploaded(DRAFTER, "예전 버전이 표시한 파일.pdf", bytes(100, 81));
+        String later = uploaded(DRAFTER, "업그레이드 뒤의 파일.pdf", bytes(100, 82));
+        var db = mongo.getDatabase("erp");
+        var files = db.getCollection("attachments");
+        // as the earlier version's failed store left it: marked by an id nothing has, and no markedAt
+        files.updateOne(new Document("_id", ghostly), new Document("$set", new Document("documents",
+                List.of("never-stored")).append("attachedTo", true)).append("$unset", new Document("markedAt", "")));
+        uploadedDaysAgo(ghostly);
+        // this version starting for the first time against that database
+        db.getCollection("upgrades").deleteMany(new Document());
+        new MongoCollections(mongo, "erp");
+        await(() -> kept(ghostly) == 0);
+
+        // the next start leaves marks alone: what this version marks carries its own time to be looked at
+        files.updateOne(new Document("_id", later), new Document("$set", new Document("documents",
+                List.of("never-stored")).append("attachedTo", true)).append("$unset", new Document("markedAt", "")));
+        new MongoCollections(mongo, "erp");
+        assertThat(files.find(new Document("_id", later)).first()).doesNotContainKey("markedAt");
     }
 
     @Test

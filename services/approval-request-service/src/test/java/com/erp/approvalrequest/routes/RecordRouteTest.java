@@ -551,6 +551,37 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(refused.json().path("history").get(1).path("comment").asText()).contains("the drafter is on the line");
     }
 
+    /** The document whose number cannot be taken (below). */
+    private static final AtomicReference<String> NUMBER_FAILS = new AtomicReference<>();
+
+    /**
+     * A failure while the document's number is taken is the consumer's like any other: retried, then dead-lettered
+     * with its reason, and the consumer goes on. (With an error handler of its own, the numbering's route marked it
+     * handled: the consumer's never saw it, and the message was polled again at once, for ever.)
+     */
+    @Test
+    void aDocumentWhoseNumberCannotBeTakenIsDeadLetteredAndTheConsumerGoesOn() throws Exception {
+        if (camel.getRoute("approval-request.number").getProperties().get("number-fails") == null) {
+            AdviceWith.adviceWith(camel, "approval-request.number", route -> route.weaveAddFirst()
+                    .filter(e -> e.getVariable("event", ApprovalEvent.class).approvalId().equals(NUMBER_FAILS.get()))
+                        .throwException(new IllegalStateException("no number for the test")));
+            camel.getRoute("approval-request.number").getProperties().put("number-fails", true);
+        }
+        String id = submit("번호 실패 테스트");
+        NUMBER_FAILS.set(id);
+        publish("approval.decided", finalDecision(id));
+
+        List<ConsumerRecord<String, String>> dead = kafka.await("approval.decided.dlq", r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-route")).isEqualTo("approval-request.record");
+        assertThat(KafkaProbe.header(dead.get(0), "x-dlq-reason")).contains("no number for the test");
+        assertThat(approvals().find(new Document("_id", id)).first().getString("status")).isEqualTo("SUBMITTED");
+
+        String other = submit("번호 실패 뒤");
+        assertThat(recorded("approval.decided", finalDecision(other)).getString("status")).isEqualTo("APPROVED");
+    }
+
     @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerGoesOn() throws Exception {
         String id = submit("독약 테스트");
