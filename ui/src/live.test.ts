@@ -6,17 +6,29 @@ class FakeSocket {
   static last: FakeSocket;
   onopen: (() => void) | null = null;
   onmessage: ((e: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: string) {
+  onclose: ((e: { code: number }) => void) | null = null;
+  constructor(readonly url: string, readonly protocols?: string[]) {
     FakeSocket.last = this;
   }
   close() {}
+}
+
+/** This tab's stored sign-in (sessionStorage), which the test may change. */
+function stubSessionStorage(): Map<string, string> {
+  const stored = new Map<string, string>();
+  vi.stubGlobal('sessionStorage', {
+    getItem: (k: string) => stored.get(k) ?? null,
+    setItem: (k: string, v: string) => stored.set(k, v),
+    removeItem: (k: string) => stored.delete(k),
+  });
+  return stored;
 }
 
 describe('connectLive', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('passes notifications on, asks for a catch-up on RESYNC, and ignores anything else', () => {
+    stubSessionStorage();
     vi.stubGlobal('window', { location: { protocol: 'http:', host: 'erp.test' }, setTimeout, clearTimeout });
     vi.stubGlobal('WebSocket', FakeSocket);
     const notifications: unknown[] = [];
@@ -39,5 +51,29 @@ describe('connectLive', () => {
     expect(notifications).toEqual([n]);
     expect(resyncs).toBe(1);
     stop();
+  });
+
+  it("signs in with this tab's token, read again at each reconnect, not with the browser's cookie", () => {
+    vi.useFakeTimers();
+    const stored = stubSessionStorage();
+    const session = (token: string) => JSON.stringify({ token, expiresAt: Date.now() + 60_000,
+      employee: { id: 1, name: '김철수' } });
+    stored.set('erp.session', session('token-of-this-tab'));
+    vi.stubGlobal('window', { location: { protocol: 'https:', host: 'erp.test' }, setTimeout, clearTimeout });
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const stop = connectLive(() => {}, () => {}, () => {});
+    expect(FakeSocket.last.url).toBe('wss://erp.test/ws/notifications');
+    expect(FakeSocket.last.protocols).toEqual(['erp.bearer', 'token-of-this-tab']);
+
+    // signed in again in this tab meanwhile: the reconnect carries the new token
+    FakeSocket.last.onopen?.();
+    stored.set('erp.session', session('newer-token'));
+    const first = FakeSocket.last;
+    first.onclose?.({ code: 1006 });
+    vi.advanceTimersByTime(1000);
+    expect(FakeSocket.last).not.toBe(first);
+    expect(FakeSocket.last.protocols).toEqual(['erp.bearer', 'newer-token']);
+    stop();
+    vi.useRealTimers();
   });
 });

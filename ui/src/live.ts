@@ -1,9 +1,12 @@
-// The live channel: the WebSocket /ws/notifications, authenticated at the handshake by the login cookie (set with
-// the token at login, HttpOnly, so the token never appears in a URL). It reconnects with a growing pause, and
+// The live channel: the WebSocket /ws/notifications, authenticated at the handshake by this tab's token, sent as the
+// subprotocol after 'erp.bearer' (browsers set no other header on a handshake; never in the URL, which logs keep).
+// Not by the login cookie: that one is the browser's, the latest sign-in of any tab, maybe another person's, whose
+// notifications this page would then show. It reconnects with a growing pause, and
 // says when it (re)connected so the page can catch up from the stored inbox. The server asks for that catch-up too
 // (a message {"type":"RESYNC"}) when notifications may have passed it by: after Redis, whose pub/sub keeps nothing,
 // restarted.
 import type { Notification } from './types';
+import { loadSession } from './api';
 
 export type LiveState = 'connecting' | 'open' | 'closed' | 'failed';
 
@@ -21,7 +24,10 @@ export function connectLive(onMessage: (n: Notification) => void, onState: (s: L
   const open = () => {
     onState('connecting');
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    ws = new WebSocket(`${scheme}://${window.location.host}/ws/notifications`);
+    const url = `${scheme}://${window.location.host}/ws/notifications`;
+    // read at each (re)connect: a sign-in again in this tab brings a new token
+    const token = loadSession()?.token;
+    ws = token ? new WebSocket(url, ['erp.bearer', token]) : new WebSocket(url);
     let opened = false;
     ws.onopen = () => {
       opened = true;
@@ -49,7 +55,7 @@ export function connectLive(onMessage: (n: Notification) => void, onState: (s: L
       }
       failures = opened ? 0 : failures + 1;
       if (failures >= 5) {
-        // refused again and again: the login cookie is gone (a logout in another tab) or the server is away
+        // refused again and again: the token is refused (signed out, or expired) or the server is away
         onState('failed');
         return;
       }

@@ -61,6 +61,14 @@ final class CamelWsServerEndpoint extends Endpoint {
                 (Long) config.getUserProperties().get(HandshakeAuthenticator.TOKEN_VERSION_PROPERTY),
                 (String) config.getUserProperties().get(HandshakeAuthenticator.TOKEN_ID_PROPERTY),
                 () -> path.remove(session.getId()));
+        Instant expires = (Instant) config.getUserProperties().get(HandshakeAuthenticator.EXPIRES_PROPERTY);
+        if (expires != null) {
+            long delay = Math.max(0, Duration.between(Instant.now(), expires).toMillis());
+            // set before the session is registered, so that whatever closes it from then on cancels it (forget);
+            // the session stops at once and leaves its path (nothing more is queued for it), its close waits its turn
+            // on the closing threads (one client that does not read would hold up every other expiry)
+            expiry = EXPIRY.schedule(ws::closeExpired, delay, TimeUnit.MILLISECONDS);
+        }
         path.add(ws);
         // A revocation read between the handshake's token check and here closed the user's sessions without this
         // one; checked after adding it, so one read from now on finds it registered.
@@ -69,13 +77,6 @@ final class CamelWsServerEndpoint extends Endpoint {
             return;
         }
         path.capUser(user);
-        Instant expires = (Instant) config.getUserProperties().get(HandshakeAuthenticator.EXPIRES_PROPERTY);
-        if (expires != null) {
-            long delay = Math.max(0, Duration.between(Instant.now(), expires).toMillis());
-            // closed on the closing threads: one client that does not read would hold up every other expiry
-            expiry = EXPIRY.schedule(() -> WsSession.closeLater(session, new CloseReason(
-                    CloseReason.CloseCodes.VIOLATED_POLICY, "token expired")), delay, TimeUnit.MILLISECONDS);
-        }
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(ws, text));
         LOG.debug("websocket open on {} for user {} (session {})", path.path(), user, session.getId());
     }

@@ -53,6 +53,9 @@ final class WsPathRegistry {
                 WsPath.DEFAULT_MAX_PER_USER);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(CamelWsServerEndpoint.class, path)
                 .configurator(new HandshakeAuthenticator(state))
+                // a page's socket sends its token as a subprotocol after this one (ErpBearerTokenResolver), and a
+                // browser closes it unless the answer chooses this one
+                .subprotocols(java.util.List.of(com.erp.routes.common.security.ErpBearerTokenResolver.WEBSOCKET_PROTOCOL))
                 .build();
         try {
             server.addEndpoint(config);

@@ -199,6 +199,11 @@ final class WsSession {
         close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token revoked"));
     }
 
+    /** Closes it as a policy violation: the token it opened with expired. Nothing queued for it is written. */
+    void closeExpired() {
+        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "token expired"));
+    }
+
     /**
      * Closes it for a newer session of its user, past the most one user keeps open. Nothing queued is written. With
      * its own code ({@value #SUPERSEDED}), which a client takes as final: one that reconnected would push out the

@@ -42,6 +42,21 @@ public final class WebSocketTestClient implements AutoCloseable {
                 .header("Authorization", "Bearer " + token), URI.create("ws://127.0.0.1:" + port + path));
     }
 
+    /**
+     * Connects as a page does: the token as the subprotocol after {@code erp.bearer}, and the login cookie (the
+     * browser's, maybe of another person's sign-in) in {@code cookie} ("name=value").
+     */
+    public static WebSocketTestClient asPage(int port, String path, String token, String cookie) {
+        return new WebSocketTestClient(HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols("erp.bearer", token).header("Cookie", cookie)
+                .header("Origin", "http://127.0.0.1:" + port), URI.create("ws://127.0.0.1:" + port + path));
+    }
+
+    /** The subprotocol the server chose ("" for none). */
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
     public void send(String text) {
         socket.sendText(text, true).join();
     }

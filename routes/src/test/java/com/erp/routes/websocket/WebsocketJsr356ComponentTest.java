@@ -94,6 +94,22 @@ class WebsocketJsr356ComponentTest {
         }
     }
 
+    /**
+     * A page's socket signs in with its tab's token (the subprotocol after erp.bearer, which the server chooses, as
+     * a browser requires), not with the login cookie, which another person's sign-in in another tab replaced.
+     */
+    @Test
+    void aPagesSocketIsItsTabsPersonsWhateverTheCookieSays() {
+        try (WebSocketTestClient tab = WebSocketTestClient.asPage(port, "/ws/push", token(31),
+                auth.cookieName() + "=" + token(32))) {
+            assertThat(tab.subprotocol()).isEqualTo("erp.bearer");
+            awaitSessions("/ws/push", 1);
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":32}", WebsocketJsr356Constants.USER, "32");
+            producer.sendBodyAndHeader("direct:to-user", "{\"n\":31}", WebsocketJsr356Constants.USER, "31");
+            assertThat(tab.next(Duration.ofSeconds(5)).path("n").asInt()).as("only its own").isEqualTo(31);
+        }
+    }
+
     @Test
     void aUserHeaderReachesAllOfThatUsersSessionsAndNobodyElse() {
         try (WebSocketTestClient phone = WebSocketTestClient.withHeader(port, "/ws/push", token(7));

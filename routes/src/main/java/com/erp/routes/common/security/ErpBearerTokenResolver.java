@@ -9,7 +9,9 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 
 /**
  * Where a request's token may come from. The Authorization header, always. Browsers cannot set headers on
- * a WebSocket handshake, so {@code /ws/**} also accepts the login cookie (the application's pages), and the
+ * a WebSocket handshake, so {@code /ws/**} also accepts the token as the second of the subprotocols the page asks for,
+ * after {@value #WEBSOCKET_PROTOCOL} (the application's pages: each tab's own sign-in, where the login cookie is the
+ * browser's latest, maybe another person's signed in from another tab), then the login cookie, and the
  * {@code access_token} query parameter only where {@code erp.websocket.query-token} allows it: a token in a URL ends
  * up in access logs and proxies' histories; the console (under {@code /actuator}) accepts the login cookie, which is HttpOnly and
  * SameSite=Strict so other sites cannot make a browser send it, and only from this application's own pages
@@ -22,6 +24,12 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
     /** Endpoints open to everyone (each with what lies below it). */
     public static final List<String> PUBLIC = List.of("/api/auth/login", "/api/auth/logout", "/api/auth/jwks", "/actuator/health",
             "/actuator/info");
+
+    /**
+     * The subprotocol a page's WebSocket asks for with its token ({@code new WebSocket(url, ["erp.bearer", token])}),
+     * which the server chooses in its answer (a browser refuses an answer choosing none of those it asked for).
+     */
+    public static final String WEBSOCKET_PROTOCOL = "erp.bearer";
 
     private final DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
     private final DefaultBearerTokenResolver socket = new DefaultBearerTokenResolver();
@@ -42,6 +50,9 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
         boolean websocket = path.startsWith("/ws/");
         String token = websocket ? socket.resolve(request) : headerOnly.resolve(request);
         if (token == null && websocket) {
+            token = protocolToken(request);
+        }
+        if (token == null && websocket) {
             token = cookie(request); // the handshake's Origin is checked by the WebSocket origin filter
         } else if (token == null && path.startsWith("/actuator/")
                 // Jolokia acts on a GET as on a POST: only the console's own requests carry the cookie there
@@ -58,6 +69,22 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
     /** {@link #PUBLIC} as request matcher patterns. */
     public static String[] publicPatterns() {
         return PUBLIC.stream().flatMap(p -> java.util.stream.Stream.of(p, p + "/**")).toArray(String[]::new);
+    }
+
+    /** The token after {@value #WEBSOCKET_PROTOCOL} in the handshake's subprotocols, if it asks for that one. */
+    static String protocolToken(HttpServletRequest request) {
+        java.util.Enumeration<String> headers = request.getHeaders("Sec-WebSocket-Protocol");
+        if (headers == null) {
+            return null;
+        }
+        List<String> protocols = new java.util.ArrayList<>();
+        while (headers.hasMoreElements()) {
+            for (String p : headers.nextElement().split(",")) {
+                protocols.add(p.trim());
+            }
+        }
+        int at = protocols.indexOf(WEBSOCKET_PROTOCOL);
+        return at < 0 || at + 1 >= protocols.size() || protocols.get(at + 1).isEmpty() ? null : protocols.get(at + 1);
     }
 
     private String cookie(HttpServletRequest request) {

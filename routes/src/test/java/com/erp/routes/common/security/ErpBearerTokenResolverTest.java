@@ -70,4 +70,24 @@ class ErpBearerTokenResolverTest {
         assertThat(resolver.resolve(withCookie("/ws/notifications", "Sec-Fetch-Site", "same-origin"))).isEqualTo("the-token");
         assertThat(resolver.resolve(withCookie("/api/auth/login", "Authorization", "Bearer expired"))).isNull();
     }
+
+    /**
+     * A page's socket carries its tab's token as the subprotocol after erp.bearer: it outweighs the login cookie, the
+     * browser's latest sign-in, which may be another person's from another tab. Only on the socket.
+     */
+    @Test
+    void theSocketTakesItsTabsTokenFromTheSubprotocolsBeforeTheCookie() {
+        assertThat(resolver.resolve(withCookie("/ws/notifications", "Sec-WebSocket-Protocol", "erp.bearer, tabs-token")))
+                .isEqualTo("tabs-token");
+        // asked for in two header lines, or after another protocol
+        assertThat(resolver.resolve(withCookie("/ws/notifications", "Sec-WebSocket-Protocol", "chat",
+                "Sec-WebSocket-Protocol", "erp.bearer,tabs-token"))).isEqualTo("tabs-token");
+        // no token after it, or not asked for: the cookie
+        assertThat(resolver.resolve(withCookie("/ws/notifications", "Sec-WebSocket-Protocol", "erp.bearer")))
+                .isEqualTo("the-token");
+        assertThat(resolver.resolve(withCookie("/ws/notifications", "Sec-WebSocket-Protocol", "chat, tabs-token")))
+                .isEqualTo("the-token");
+        assertThat(resolver.resolve(withCookie("/api/approvals", "Sec-WebSocket-Protocol", "erp.bearer, tabs-token")))
+                .as("never on the API").isNull();
+    }
 }
