@@ -18,6 +18,7 @@ import com.erp.routes.common.web.ProblemException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,7 +40,12 @@ public class AttendanceBook {
     public AttendanceBook(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, LeaveLedger ledger,
                           CompanyDays days, int daysPerLeaveDay) {
         this.em = em;
-        this.tx = tx;
+        // as the ledger's, whose leave day a check-in earns in this transaction (joined: its own isolation does not
+        // apply then): every read sees what is committed, so a count read after the account's lock sees a payout the
+        // lock's last holder committed (under REPEATABLE READ, two check-ins at once could both find it unpaid, and
+        // the second fail on the ledger's unique key)
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.zone = zone;
         this.ledger = ledger;

@@ -106,7 +106,8 @@ public class LeaveLedger {
             if (s.resubmissionOf() != null) {
                 // the document it resubmits ended (rejected or withdrawn) before it could be resubmitted: what that one
                 // held is free now, even if its own release is still on its way (which then finds it settled)
-                settleLocked(s.resubmissionOf(), Kind.RELEASED, "resubmitted as " + submitted.approvalId());
+                settleLocked(s.resubmissionOf(), Kind.RELEASED, "resubmitted as " + submitted.approvalId(),
+                        s.drafterId());
             }
             LocalDate hiredOn = hiredOnLocked(s.drafterId());
             LeaveAccount account = lockedAccount(s.drafterId(), start.getYear(), hiredOn);
@@ -203,13 +204,20 @@ public class LeaveLedger {
         } else {
             return;
         }
-        tx.executeWithoutResult(status -> settleLocked(event.approvalId(), next, null));
+        tx.executeWithoutResult(status -> settleLocked(event.approvalId(), next, null, null));
     }
 
     /** Settles what a document holds, under its account's lock; nothing if it holds nothing or was settled. */
-    private void settleLocked(String approvalId, Kind next, String note) {
+    /** @param onlyOf the employee whose document it must be (a resubmission frees only its drafter's); null: anyone's */
+    private void settleLocked(String approvalId, Kind next, String note, Long onlyOf) {
         LeaveEntry reserved = entriesOf(approvalId).stream().filter(e -> e.getKind() == Kind.RESERVED).findFirst().orElse(null);
         if (reserved == null) {
+            return;
+        }
+        if (onlyOf != null && !onlyOf.equals(reserved.getEmployeeId())) {
+            // approval-request lets only the drafter resubmit; should that ever fail, another's days stay held
+            LOG.warn("{} ({}) is not employee {}'s leave: not released for their resubmission", approvalId,
+                    reserved.getEmployeeId(), onlyOf);
             return;
         }
         LeaveAccount account = lockedAccount(reserved.getEmployeeId(), reserved.getYear());

@@ -454,6 +454,29 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(balance(staff, 2032).path("available").asDouble()).isEqualTo(14.5);
     }
 
+    /**
+     * A resubmission frees only its own drafter's old document: one naming another person's leave (which
+     * approval-request does not let through) leaves that leave's days held.
+     */
+    @Test
+    void aResubmissionNamingAnotherPersonsLeaveLeavesItHeld() throws Exception {
+        String owner = fifteenDaysIn(2044);
+        String other = fifteenDaysIn(2044);
+        String held = UUID.randomUUID().toString();
+        send(leave(held, me(owner), "ANNUAL", "2044-03-02", "2044-03-04"));
+        kafka.awaitKey("approval.leave-reserved", held, 1);
+
+        String again = UUID.randomUUID().toString();
+        EventPayload.Submitted r = (EventPayload.Submitted) leave(again, me(other), "ANNUAL", "2044-05-02", "2044-05-02")
+                .payload();
+        send(ApprovalEvent.of(again, 0, Instant.now(), new EventPayload.Submitted(r.drafterId(), r.title(), r.drafter(),
+                "LEAVE", r.line(), r.submittedAt(), null, r.leave(), held)));
+        kafka.awaitKey("approval.leave-reserved", again, 1);
+        assertThat(balance(owner, 2044).path("available").asDouble()).as("still held").isEqualTo(12.0);
+        assertThat(entryKinds(owner, 2044)).containsExactly("RESERVED");
+        assertThat(balance(other, 2044).path("available").asDouble()).isEqualTo(14.0);
+    }
+
     /** approval-processing refused the reserved leave (approval.refused, on the rejected topic): its days are free. */
     @Test
     void aLeaveProcessingRefusedFreesItsDays() throws Exception {
