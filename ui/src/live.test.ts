@@ -24,11 +24,15 @@ function stubSessionStorage(): Map<string, string> {
   return stored;
 }
 
+function signedIn(stored: Map<string, string>, token: string) {
+  stored.set('erp.session', JSON.stringify({ token, expiresAt: Date.now() + 60_000, employee: { id: 1, name: '김철수' } }));
+}
+
 describe('connectLive', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('passes notifications on, asks for a catch-up on RESYNC, and ignores anything else', () => {
-    stubSessionStorage();
+    signedIn(stubSessionStorage(), 'token');
     vi.stubGlobal('window', { location: { protocol: 'http:', host: 'erp.test' }, setTimeout, clearTimeout });
     vi.stubGlobal('WebSocket', FakeSocket);
     const notifications: unknown[] = [];
@@ -56,9 +60,7 @@ describe('connectLive', () => {
   it("signs in with this tab's token, read again at each reconnect, not with the browser's cookie", () => {
     vi.useFakeTimers();
     const stored = stubSessionStorage();
-    const session = (token: string) => JSON.stringify({ token, expiresAt: Date.now() + 60_000,
-      employee: { id: 1, name: '김철수' } });
-    stored.set('erp.session', session('token-of-this-tab'));
+    signedIn(stored, 'token-of-this-tab');
     vi.stubGlobal('window', { location: { protocol: 'https:', host: 'erp.test' }, setTimeout, clearTimeout });
     vi.stubGlobal('WebSocket', FakeSocket);
     const stop = connectLive(() => {}, () => {}, () => {});
@@ -67,12 +69,31 @@ describe('connectLive', () => {
 
     // signed in again in this tab meanwhile: the reconnect carries the new token
     FakeSocket.last.onopen?.();
-    stored.set('erp.session', session('newer-token'));
+    signedIn(stored, 'newer-token');
     const first = FakeSocket.last;
     first.onclose?.({ code: 1006 });
     vi.advanceTimersByTime(1000);
     expect(FakeSocket.last).not.toBe(first);
     expect(FakeSocket.last.protocols).toEqual(['erp.bearer', 'newer-token']);
+    stop();
+    vi.useRealTimers();
+  });
+
+  it("does not connect once this tab's sign-in ended (the cookie may be another person's)", () => {
+    vi.useFakeTimers();
+    const stored = stubSessionStorage();
+    signedIn(stored, 'token-of-this-tab');
+    vi.stubGlobal('window', { location: { protocol: 'http:', host: 'erp.test' }, setTimeout, clearTimeout });
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const states: string[] = [];
+    const stop = connectLive(() => {}, (s) => states.push(s), () => {});
+    const first = FakeSocket.last;
+    first.onopen?.();
+    stored.clear();
+    first.onclose?.({ code: 1006 });
+    vi.advanceTimersByTime(1000);
+    expect(FakeSocket.last).toBe(first);
+    expect(states).toEqual(['connecting', 'open', 'closed', 'failed']);
     stop();
     vi.useRealTimers();
   });

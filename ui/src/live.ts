@@ -22,12 +22,16 @@ export function connectLive(onMessage: (n: Notification) => void, onState: (s: L
   let failures = 0; // handshakes in a row that never opened
 
   const open = () => {
-    onState('connecting');
-    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const url = `${scheme}://${window.location.host}/ws/notifications`;
     // read at each (re)connect: a sign-in again in this tab brings a new token
     const token = loadSession()?.token;
-    ws = token ? new WebSocket(url, ['erp.bearer', token]) : new WebSocket(url);
+    if (!token) {
+      // this tab's sign-in ended: never the cookie's, which may be another person's
+      onState('failed');
+      return;
+    }
+    onState('connecting');
+    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    ws = new WebSocket(`${scheme}://${window.location.host}/ws/notifications`, ['erp.bearer', token]);
     let opened = false;
     ws.onopen = () => {
       opened = true;

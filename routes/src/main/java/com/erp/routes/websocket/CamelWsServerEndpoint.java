@@ -70,6 +70,12 @@ final class CamelWsServerEndpoint extends Endpoint {
             expiry = EXPIRY.schedule(ws::closeExpired, delay, TimeUnit.MILLISECONDS);
         }
         path.add(ws);
+        if (ws.stopped()) {
+            // expired in the meantime (a token within the validator's clock skew of its end): its drop found nothing
+            // to take off the path yet
+            path.remove(session.getId());
+            return;
+        }
         // A revocation read between the handshake's token check and here closed the user's sessions without this
         // one; checked after adding it, so one read from now on finds it registered.
         if (path.revoked(ws)) {

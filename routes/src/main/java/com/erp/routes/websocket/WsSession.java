@@ -181,6 +181,13 @@ final class WsSession {
         }
     }
 
+    /** Whether it was stopped (closed, dropped): nothing more is written to it. */
+    boolean stopped() {
+        synchronized (pending) {
+            return dropped;
+        }
+    }
+
     /** Nothing more is queued or written; true for the first to stop it. */
     private boolean stop() {
         synchronized (pending) {

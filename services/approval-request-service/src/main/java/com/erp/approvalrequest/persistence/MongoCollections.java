@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -84,7 +85,24 @@ public class MongoCollections {
         approvals.createIndex(Indexes.ascending(ApprovalDocuments.OUTBOX_DEAD_MARK),
                 new IndexOptions().name(ApprovalDocuments.OUTBOX_DEAD_MARK_INDEX).unique(true).sparse(true));
         markOlderOutboxes(approvals);
-        olderMarksDue(db, attachments);
+        // off the start: without an index for it, the look for such files reads the whole collection, bytes and all
+        upgraded = CompletableFuture.runAsync(() -> olderMarksDue(db, attachments), runnable -> {
+            Thread t = new Thread(runnable, "mongo-upgrades");
+            t.setDaemon(true);
+            t.start();
+        }).whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.warn("files marked by an earlier version not made due for the marks' look (tried again at the "
+                        + "next start): {}", failure.toString());
+            }
+        });
+    }
+
+    private final CompletableFuture<Void> upgraded;
+
+    /** The one-off upgrades of the stored data this start runs, done (or failed: they run again at the next start). */
+    public CompletableFuture<Void> upgraded() {
+        return upgraded;
     }
 
     /** Where one-off upgrades of the stored data note that they were done. */

@@ -377,13 +377,13 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
         uploadedDaysAgo(ghostly);
         // this version starting for the first time against that database
         db.getCollection("upgrades").deleteMany(new Document());
-        new MongoCollections(mongo, "erp");
+        new MongoCollections(mongo, "erp").upgraded().join();
         await(() -> kept(ghostly) == 0);
 
         // the next start leaves marks alone: what this version marks carries its own time to be looked at
         files.updateOne(new Document("_id", later), new Document("$set", new Document("documents",
                 List.of("never-stored")).append("attachedTo", true)).append("$unset", new Document("markedAt", "")));
-        new MongoCollections(mongo, "erp");
+        new MongoCollections(mongo, "erp").upgraded().join();
         assertThat(files.find(new Document("_id", later)).first()).doesNotContainKey("markedAt");
     }
 

@@ -207,8 +207,11 @@ public class LeaveLedger {
         tx.executeWithoutResult(status -> settleLocked(event.approvalId(), next, null, null));
     }
 
-    /** Settles what a document holds, under its account's lock; nothing if it holds nothing or was settled. */
-    /** @param onlyOf the employee whose document it must be (a resubmission frees only its drafter's); null: anyone's */
+    /**
+     * Settles what a document holds, under its account's lock; nothing if it holds nothing or was settled.
+     *
+     * @param onlyOf the employee whose document it must be (a resubmission frees only its drafter's); null: anyone's
+     */
     private void settleLocked(String approvalId, Kind next, String note, Long onlyOf) {
         LeaveEntry reserved = entriesOf(approvalId).stream().filter(e -> e.getKind() == Kind.RESERVED).findFirst().orElse(null);
         if (reserved == null) {
@@ -300,7 +303,10 @@ public class LeaveLedger {
      */
     public boolean earnByAttendance(long employeeId, int year, int halfDays, int attendanceDays) {
         return Boolean.TRUE.equals(tx.execute(status -> {
-            // under the account's lock, so two check-ins of one person cannot both find it unpaid
+            // under the person's lock, so two check-ins of one person cannot both find it unpaid: the count's unique key
+            // spans the years, the accounts' locks do not (two check-ins either side of New Year's midnight)
+            em.createNativeQuery("select id from employee where id = ?1 for update").setParameter(1, employeeId)
+                    .getSingleResult();
             LeaveAccount account = lockedAccount(employeeId, year);
             long paid = em.createNamedQuery(LeaveEntry.PAID_FOR_ATTENDANCE, Long.class).setParameter("employeeId", employeeId)
                     .setParameter("attendanceDays", attendanceDays).getSingleResult();
