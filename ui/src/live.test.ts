@@ -28,8 +28,21 @@ function signedIn(stored: Map<string, string>, token: string) {
   stored.set('erp.session', JSON.stringify({ token, expiresAt: Date.now() + 60_000, employee: { id: 1, name: '김철수' } }));
 }
 
+/** A page of this tab signed in with `token`, with fake timers for its reconnects; its stored sign-in. */
+function signedInPage(protocol: string, token: string): Map<string, string> {
+  vi.useFakeTimers();
+  const stored = stubSessionStorage();
+  signedIn(stored, token);
+  vi.stubGlobal('window', { location: { protocol, host: 'erp.test' }, setTimeout, clearTimeout });
+  vi.stubGlobal('WebSocket', FakeSocket);
+  return stored;
+}
+
 describe('connectLive', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
 
   it('passes notifications on, asks for a catch-up on RESYNC, and ignores anything else', () => {
     signedIn(stubSessionStorage(), 'token');
@@ -58,11 +71,7 @@ describe('connectLive', () => {
   });
 
   it("signs in with this tab's token, read again at each reconnect, not with the browser's cookie", () => {
-    vi.useFakeTimers();
-    const stored = stubSessionStorage();
-    signedIn(stored, 'token-of-this-tab');
-    vi.stubGlobal('window', { location: { protocol: 'https:', host: 'erp.test' }, setTimeout, clearTimeout });
-    vi.stubGlobal('WebSocket', FakeSocket);
+    const stored = signedInPage('https:', 'token-of-this-tab');
     const stop = connectLive(() => {}, () => {}, () => {});
     expect(FakeSocket.last.url).toBe('wss://erp.test/ws/notifications');
     expect(FakeSocket.last.protocols).toEqual(['erp.bearer', 'token-of-this-tab']);
@@ -76,15 +85,10 @@ describe('connectLive', () => {
     expect(FakeSocket.last).not.toBe(first);
     expect(FakeSocket.last.protocols).toEqual(['erp.bearer', 'newer-token']);
     stop();
-    vi.useRealTimers();
   });
 
   it("does not connect once this tab's sign-in ended (the cookie may be another person's)", () => {
-    vi.useFakeTimers();
-    const stored = stubSessionStorage();
-    signedIn(stored, 'token-of-this-tab');
-    vi.stubGlobal('window', { location: { protocol: 'http:', host: 'erp.test' }, setTimeout, clearTimeout });
-    vi.stubGlobal('WebSocket', FakeSocket);
+    const stored = signedInPage('http:', 'token-of-this-tab');
     const states: string[] = [];
     const stop = connectLive(() => {}, (s) => states.push(s), () => {});
     const first = FakeSocket.last;
@@ -95,6 +99,5 @@ describe('connectLive', () => {
     expect(FakeSocket.last).toBe(first);
     expect(states).toEqual(['connecting', 'open', 'closed', 'failed']);
     stop();
-    vi.useRealTimers();
   });
 });
