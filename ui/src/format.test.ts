@@ -79,7 +79,7 @@ describe('questActions offers what the quest rules allow', () => {
     const sentBack = { status: 'TAKEN' as const, poster, assignee: { id: 2 }, reportedAt: '2026-12-04T01:00:00Z' };
     expect(questActions(sentBack, { id: 1, manager: true, admin: false })).toEqual([]);
     expect(questActions(sentBack, { id: 3, manager: false, admin: true })).toEqual(['cancellation']);
-    const orphan = { status: 'SUBMITTED' as const, poster, assignee: { id: 2 }, posterLeft: true };
+    const orphan = { status: 'SUBMITTED' as const, poster, assignee: { id: 2 }, reviewedInPostersPlace: true };
     expect(questActions(orphan, { id: 3, manager: false, admin: true })).toEqual(['approval', 'send-back', 'cancellation']);
     expect(questActions(orphan, { id: 3, manager: true, admin: false })).toEqual([]);
   });

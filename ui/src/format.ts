@@ -223,15 +223,15 @@ function parseDate(s: string | undefined): Date | null {
 
 /** Which actions the caller has on a quest, from its state and who they are (the server enforces the same). */
 export function questActions(q: { status: QuestStatus; poster: { id: number }; assignee?: { id: number }; reportedAt?: string;
-                                    posterLeft?: boolean },
+                                    reviewedInPostersPlace?: boolean },
                              me: { id: number; manager: boolean; admin: boolean }): string[] {
   const poster = q.poster.id === me.id;
   const taker = q.assignee?.id === me.id;
   const out: string[] = [];
   if (q.status === 'OPEN' && !poster) out.push('take');
   if (q.status === 'TAKEN' && taker) out.push('report', 'give-up');
-  // the poster reviews; an administrator in the place of a poster who left
-  if (q.status === 'SUBMITTED' && ((poster && me.manager) || (q.posterLeft && me.admin && !taker))) {
+  // the poster reviews; an administrator in the place of a poster who no longer does (left, or no longer a manager)
+  if (q.status === 'SUBMITTED' && ((poster && me.manager) || (q.reviewedInPostersPlace && me.admin && !taker))) {
     out.push('approval', 'send-back');
   }
   // the poster calls off a quest nobody reported done (one sent back stays reported); an administrator any unfinished

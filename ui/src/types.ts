@@ -420,6 +420,8 @@ export interface Quest {
   reportedAt?: string;
   /** its poster has left: an administrator reviews it */
   posterLeft?: boolean;
+  /** its poster no longer reviews quests (left, or no longer a manager): an administrator reviews it */
+  reviewedInPostersPlace?: boolean;
 }
 
 /** A check-in's or check-out's answer. */

@@ -20,7 +20,7 @@ public class QuestViews {
     public record QuestView(long id, String title, String description, double rewardDays, Double rewardPaidDays,
                             String dueDate, String status, Person poster, Person assignee, String report,
                             String reviewNote, Instant postedAt, Instant updatedAt, Instant reportedAt,
-                            Boolean posterLeft) {
+                            Boolean posterLeft, Boolean reviewedInPostersPlace) {
     }
 
     /** Schema QuestList. */
@@ -54,7 +54,8 @@ public class QuestViews {
         return new QuestView(q.getId(), q.getTitle(), q.getDescription(), q.getRewardHalfDays() / 2.0,
                 q.getRewardPaidHalfDays() == null ? null : q.getRewardPaidHalfDays() / 2.0, q.getDueDate() == null ? null : q.getDueDate().toString(), q.getStatus().name(), person(q.getPoster()),
                 person(q.getAssignee()), concerned ? q.getReport() : null, concerned ? q.getReviewNote() : null,
-                q.getPostedAt(), q.getUpdatedAt(), q.getReportedAt(), q.getPoster().isActive() ? null : Boolean.TRUE);
+                q.getPostedAt(), q.getUpdatedAt(), q.getReportedAt(), q.getPoster().isActive() ? null : Boolean.TRUE,
+                q.getPoster().reviewsQuests() ? null : Boolean.TRUE);
     }
 
     private static Person person(Employee e) {

@@ -174,6 +174,14 @@ public class Employee {
         return active;
     }
 
+    /**
+     * Whether they review the quests they posted: while employed and a manager. Else an administrator reviews them in
+     * their place (a reported quest would otherwise wait for good, its work never paid).
+     */
+    public boolean reviewsQuests() {
+        return active && getRoles().contains(Role.MANAGER);
+    }
+
     /** When they left (퇴사), or null while employed. */
     public Instant getDepartedAt() {
         return departedAt;

@@ -199,11 +199,14 @@ public class QuestBoard {
         }
     }
 
-    /** An administrator reviews the quests of a poster who has left; not one they took themselves. */
+    /**
+     * An administrator reviews the quests of a poster who no longer does ({@link Employee#reviewsQuests}: left, or no
+     * longer a manager); not one they took themselves.
+     */
     private boolean inPlaceOfPoster(Quest quest, Caller caller) {
         return caller.isAdmin() && caller.id() != quest.getPosterId()
                 && (quest.getAssigneeId() == null || caller.id() != quest.getAssigneeId())
-                && !em.find(Employee.class, quest.getPosterId()).isActive();
+                && !em.find(Employee.class, quest.getPosterId()).reviewsQuests();
     }
 
     private long change(long questId, QuestEvent.Type type, Caller caller, java.util.function.Consumer<Quest> rule) {

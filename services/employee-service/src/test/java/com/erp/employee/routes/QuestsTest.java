@@ -240,6 +240,7 @@ class QuestsTest extends EmployeeTestBase {
         Response orphan = http.get("/api/quests/" + reported, admin);
         assertMatchesContract(CONTRACT, "GET", "/api/quests/" + reported, orphan);
         assertThat(orphan.json().path("posterLeft").asBoolean()).isTrue();
+        assertThat(orphan.json().path("reviewedInPostersPlace").asBoolean()).isTrue();
         assertThat(http.get("/api/quests/" + inHand, lead).json().has("posterLeft")).as("its poster is here").isFalse();
         assertThat(assertProblem(act(token("dev.head"), reported, "approval", null), 403).path("detail").asText())
                 .contains("posted");
@@ -252,6 +253,37 @@ class QuestsTest extends EmployeeTestBase {
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);
         assertMatchesContract(CONTRACT, "POST", "/api/quests/" + reported + "/approval", approved);
         assertThat(available(taker.token())).isEqualTo(before + 1.5);
+    }
+
+    /**
+     * A poster who is no longer a manager (still employed) no longer reviews: an administrator approves their reported
+     * quest in their place, and the taker is paid; before, it waited for good.
+     */
+    @Test
+    void anAdministratorReviewsInThePlaceOfAPosterNoLongerAManager() {
+        Hired poster = hired("DEV", "MANAGER");
+        Hired taker = hired("DEV");
+        String admin = token("admin");
+        long reported = post(poster.token(), "역할이 바뀐 사람의 퀘스트", 1);
+        assertThat(act(taker.token(), reported, "take", null).status()).isEqualTo(200);
+        assertThat(act(taker.token(), reported, "report", Map.of("report", "끝냈습니다")).status()).isEqualTo(200);
+        assertProblem(act(admin, reported, "approval", null), 403); // the poster still reviews it
+
+        JsonNode self = http.get("/api/employees/" + poster.id(), admin).json();
+        Map<String, Object> change = new java.util.HashMap<>(Map.of("name", self.path("name").asText(), "departmentId",
+                self.path("department").path("id").asLong(), "position", self.path("position").asText(), "roles",
+                List.of()));
+        Response changed = http.put("/api/employees/" + poster.id(), admin, change);
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+
+        Response view = http.get("/api/quests/" + reported, admin);
+        assertMatchesContract(CONTRACT, "GET", "/api/quests/" + reported, view);
+        assertThat(view.json().path("reviewedInPostersPlace").asBoolean()).isTrue();
+        assertThat(view.json().has("posterLeft")).as("still here").isFalse();
+        double before = available(taker.token());
+        Response approved = act(admin, reported, "approval", Map.of("note", "대신 승인합니다"));
+        assertThat(approved.status()).as("%s", approved).isEqualTo(200);
+        assertThat(available(taker.token())).isEqualTo(before + 1);
     }
 
     @Test
