@@ -51,9 +51,9 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
         String token = websocket ? socket.resolve(request) : headerOnly.resolve(request);
         if (token == null && websocket) {
             token = protocolToken(request);
-        }
-        if (token == null && websocket) {
-            token = cookie(request); // the handshake's Origin is checked by the WebSocket origin filter
+            if (token == null) {
+                token = cookie(request); // the handshake's Origin is checked by the WebSocket origin filter
+            }
         } else if (token == null && path.startsWith("/actuator/")
                 // Jolokia acts on a GET as on a POST: only the console's own requests carry the cookie there
                 && SameOrigin.fromOwnPage(request, !path.startsWith("/actuator/jolokia"))) {

@@ -41,7 +41,7 @@ public class AttendanceBook {
                           CompanyDays days, int daysPerLeaveDay) {
         this.em = em;
         // as the ledger's, whose leave day a check-in earns in this transaction (joined: its own isolation does not
-        // apply then): every read sees what is committed, so a count read after the account's lock sees a payout the
+        // apply then): every read sees what is committed, so a count read after the person's lock sees a payout the
         // lock's last holder committed (under REPEATABLE READ, two check-ins at once could both find it unpaid, and
         // the second fail on the ledger's unique key)
         this.tx = new TransactionTemplate(tx.getTransactionManager());
