@@ -10,6 +10,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,10 +85,13 @@ final class CamelWsServerEndpoint extends Endpoint {
         }
         path.capUser(user);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(ws, text));
+        // the answers to the heartbeat's pings: the client is still there
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> ws.heard());
         LOG.debug("websocket open on {} for user {} (session {})", path.path(), user, session.getId());
     }
 
     private void onText(WsSession ws, String text) {
+        ws.heard();
         WebsocketJsr356Consumer consumer = path.consumer();
         if (consumer == null) {
             LOG.debug("no route consumes {}; dropping a message from user {}", path.path(), ws.user());

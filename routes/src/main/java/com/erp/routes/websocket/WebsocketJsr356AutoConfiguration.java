@@ -1,5 +1,6 @@
 package com.erp.routes.websocket;
 
+import java.time.Duration;
 import java.util.Set;
 
 import com.erp.routes.common.security.RevokedSubjects;
@@ -26,9 +27,12 @@ public class WebsocketJsr356AutoConfiguration {
 
     @Bean("websocket-jsr356")
     WebsocketJsr356Component websocketJsr356Component(ServletContext servletContext,
-                                                      ObjectProvider<RevokedSubjects> revoked) {
+                                                      ObjectProvider<RevokedSubjects> revoked,
+                                                      @Value("${erp.websocket.ping-interval:25s}") Duration pingInterval,
+                                                      @Value("${erp.websocket.max-silence:60s}") Duration maxSilence) {
         WebsocketJsr356Component component = new WebsocketJsr356Component(
                 () -> (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName()));
+        component.setHeartbeat(pingInterval, maxSilence);
         // a revoked token's connections close too: a socket outlives its handshake's token check otherwise
         revoked.ifAvailable(r -> {
             r.onRevoke(e -> component.closeSessions(String.valueOf(e.employee().id()), e));

@@ -1,6 +1,9 @@
 package com.erp.routes.websocket;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.websocket.server.ServerContainer;
@@ -23,7 +26,12 @@ import org.apache.camel.support.DefaultComponent;
 @Component("websocket-jsr356")
 public class WebsocketJsr356Component extends DefaultComponent {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebsocketJsr356Component.class);
+
     private final WsPathRegistry registry;
+    private Duration pingInterval = Duration.ofSeconds(25);
+    private Duration maxSilence = Duration.ofSeconds(60);
+    private ScheduledExecutorService heartbeat;
 
     public WebsocketJsr356Component(Supplier<ServerContainer> container) {
         this.registry = new WsPathRegistry(container);
@@ -35,6 +43,44 @@ public class WebsocketJsr356Component extends DefaultComponent {
         WebsocketJsr356Endpoint endpoint = new WebsocketJsr356Endpoint(uri, this, path);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * Every {@code interval} each session is pinged, and closed when nothing was heard from it (an answer to a ping, a
+     * message) for longer than {@code maxSilence}. The pings also keep proxies from cutting a quiet connection.
+     */
+    public void setHeartbeat(Duration interval, Duration maxSilence) {
+        if (interval.isNegative() || interval.isZero() || maxSilence.compareTo(interval) <= 0) {
+            throw new IllegalArgumentException("the WebSocket heartbeat needs a positive ping interval (" + interval
+                    + ") shorter than the silence a client is allowed (" + maxSilence + ")");
+        }
+        this.pingInterval = interval;
+        this.maxSilence = maxSilence;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        heartbeat = getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "websocket-heartbeat");
+        long silence = maxSilence.toNanos();
+        heartbeat.scheduleWithFixedDelay(() -> {
+            try {
+                registry.beat(silence);
+            } catch (RuntimeException e) {
+                // a task that throws is never run again: the next beat tries anew
+                LOG.warn("WebSocket heartbeat: {}", e.toString());
+            }
+        }, pingInterval.toMillis(), pingInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (heartbeat != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(heartbeat);
+            heartbeat = null;
+        }
+        super.doStop();
     }
 
     WsPath deploy(String path) {

@@ -43,6 +43,12 @@ final class WsPathRegistry {
                 .forEach(WsSession::closeRevoked));
     }
 
+    /** One beat of the heartbeat over every path's sessions ({@link WsSession#beat}). */
+    void beat(long maxSilenceNanos) {
+        long now = System.nanoTime();
+        paths.values().forEach(p -> p.all().forEach(s -> s.beat(now, maxSilenceNanos)));
+    }
+
     private WsPath doDeploy(String path) {
         ServerContainer server = container.get();
         if (server == null) {

@@ -23,15 +23,16 @@ final class WsSession {
     private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
 
     /**
-     * Closes sessions: a close frame to a client that does not read waits until the container gives up on it (its
-     * blocking send timeout), so closes are not made on the thread that decided them (the delivery thread, a Kafka
-     * consumer's, the expiry timer's). Bounded: a mass stall queues its closes rather than start a thread for each.
+     * Writes control frames (closes, pings): Tomcat writes them blocking, and to a client that does not read such a
+     * write waits until the container gives up on it (its blocking send timeout), so they are not written on the
+     * thread that decided them (the delivery thread, a Kafka consumer's, the timers'). Bounded: a mass stall queues
+     * its frames rather than start a thread for each.
      */
-    private static final ThreadPoolExecutor CLOSER = closer();
+    private static final ThreadPoolExecutor CONTROL = control();
 
-    private static ThreadPoolExecutor closer() {
+    private static ThreadPoolExecutor control() {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                daemon("websocket-close"));
+                daemon("websocket-control"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -60,6 +61,10 @@ final class WsSession {
     private long pendingBytes;
     private boolean writing;
     private boolean dropped;
+    /** When it was last heard from (a message, the answer to a ping), in {@link System#nanoTime()}. */
+    private volatile long heard = System.nanoTime();
+    /** Whether a ping waits to be written: one at a time, however long a stalled client holds it up. */
+    private final java.util.concurrent.atomic.AtomicBoolean pinging = new java.util.concurrent.atomic.AtomicBoolean();
 
     WsSession(Session session, String user) {
         this(session, user, null, null, () -> { });
@@ -229,6 +234,47 @@ final class WsSession {
         closeLater(session, reason);
     }
 
+    /** The client spoke: a message, or the pong that answers a ping (browsers answer pings by themselves). */
+    void heard() {
+        heard = System.nanoTime();
+    }
+
+    /**
+     * One beat of the heartbeat, at {@code now} ({@link System#nanoTime()}): closes it when nothing was heard from it for
+     * longer than {@code maxSilenceNanos} (a laptop gone to sleep, a network that dropped it without a word: it would
+     * hold its session, and the messages queued for it, until a write timed out or its token expired), else pings it.
+     * Pinged while a message is being written too: a client kept busy reading answers its ping after that message.
+     */
+    void beat(long now, long maxSilenceNanos) {
+        if (stopped()) {
+            return;
+        }
+        if (now - heard > maxSilenceNanos) {
+            if (stop()) {
+                LOG.info("closing the WebSocket session {} of user {}: nothing heard from it for {} ms", id(), user,
+                        TimeUnit.NANOSECONDS.toMillis(now - heard));
+                onDrop.run();
+                closeLater(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer to pings"));
+            }
+            return;
+        }
+        if (pinging.compareAndSet(false, true)) {
+            CONTROL.execute(this::ping);
+        }
+    }
+
+    private void ping() {
+        try {
+            if (!stopped() && session.isOpen()) {
+                session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            drop("a ping failed: " + e);
+        } finally {
+            pinging.set(false);
+        }
+    }
+
     /** In the order sessions opened in this process: the oldest of a user's goes first. */
     long opened() {
         return opened;
@@ -236,7 +282,7 @@ final class WsSession {
 
     /** Closes a session on the closing threads, not on the caller's. */
     static void closeLater(Session session, CloseReason reason) {
-        CLOSER.execute(() -> {
+        CONTROL.execute(() -> {
             try {
                 session.close(reason);
             } catch (java.io.IOException | RuntimeException e) {

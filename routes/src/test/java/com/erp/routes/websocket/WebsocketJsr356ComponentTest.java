@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.security.TokenIssuer;
 import com.erp.routes.testing.NoServers;
+import com.erp.routes.testing.RawWebSocketClient;
 import com.erp.routes.testing.TestPeople;
 import com.erp.routes.testing.WebSocketTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -181,7 +182,7 @@ class WebsocketJsr356ComponentTest {
     @Test
     void aClientThatStopsReadingDelaysNobodyElseAndIsDroppedAfterTheSendTimeout() throws Exception {
         WsPath push = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class).deploy("/ws/push");
-        try (StalledClient stalled = StalledClient.connect(port, "/ws/push", token(41));
+        try (RawWebSocketClient stalled = RawWebSocketClient.connect(port, "/ws/push", token(41));
              WebSocketTestClient other = WebSocketTestClient.withHeader(port, "/ws/push", token(42))) {
             awaitUser(push, "41");
             awaitUser(push, "42");
@@ -228,7 +229,7 @@ class WebsocketJsr356ComponentTest {
      */
     private int[] stallAndSend(String route, long user) throws Exception {
         WsPath push = camel.getComponent("websocket-jsr356", WebsocketJsr356Component.class).deploy("/ws/push");
-        try (StalledClient stalled = StalledClient.connect(port, "/ws/push", token(user))) {
+        try (RawWebSocketClient stalled = RawWebSocketClient.connect(port, "/ws/push", token(user))) {
             awaitUser(push, String.valueOf(user));
             int sent = 0;
             int failed = 0;
@@ -253,42 +254,6 @@ class WebsocketJsr356ComponentTest {
             Thread.sleep(10);
         }
         assertThat(path.ofUser(user)).as("user " + user + " connected").isNotEmpty();
-    }
-
-    /** A WebSocket client that completes the handshake and then never reads, with a small receive buffer. */
-    private static final class StalledClient implements AutoCloseable {
-        private final java.net.Socket socket;
-
-        private StalledClient(java.net.Socket socket) {
-            this.socket = socket;
-        }
-
-        static StalledClient connect(int port, String path, String token) throws java.io.IOException {
-            java.net.Socket socket = new java.net.Socket();
-            socket.setReceiveBufferSize(4096);
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(5000);
-            String handshake = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Key: c3RhbGxlZC1jbGllbnQtMQ==\r\nSec-WebSocket-Version: 13\r\n"
-                    + "Authorization: Bearer " + token + "\r\n\r\n";
-            socket.getOutputStream().write(handshake.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            StringBuilder head = new StringBuilder();
-            java.io.InputStream in = socket.getInputStream();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.append((char) b);
-            }
-            assertThat(head.toString()).startsWith("HTTP/1.1 101");
-            return new StalledClient(socket);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            socket.close();
-        }
     }
 
     /** A connection closed before its token expires leaves nothing behind: its expiry timer goes with it. */
