@@ -109,7 +109,8 @@ public class Attendance {
     /**
      * Why a check-in on {@code date} does not count toward earned leave, for the employee to read; null if it counts.
      *
-     * @param onLeave whether the employee has an approved full day of leave that day (a half day still counts)
+     * @param onLeave whether the employee has an approved full day of leave that day (a half day still counts; a morning
+     *                and an afternoon half day make a full day)
      */
     public static String notCounted(LocalDate date, CompanyDays days, boolean onLeave) {
         if (!days.isWorkingDay(date)) {
@@ -125,6 +126,11 @@ public class Attendance {
     /** The day counts after all: the leave it was kept for was cancelled (휴가 취소). */
     public void count() {
         counted = true;
+    }
+
+    /** The day counts no more: a leave of it was approved after the check-in. */
+    public void uncount() {
+        counted = false;
     }
 
     /** Whether reaching {@code attendanceDays} days of attendance earns a leave day. */

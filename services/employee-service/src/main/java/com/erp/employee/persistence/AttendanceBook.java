@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Check-in and check-out (bean {@code attendanceBook}), each one transaction. "Today" is the date in the company's
- * zone. A check-in on a day off or on one's own approved leave is kept but not counted ({@link Attendance#notCounted});
+ * zone. A check-in on a day off or on one's own approved leave is kept but not counted ({@link Attendance#notCounted}),
+ * also when the leave is approved after the check-in ({@link #leaveSettled});
  * the one that makes the {@code daysPerLeaveDay}-th counted day earns a leave day in the same transaction
  * ({@link LeaveLedger#earnByAttendance}).
  */
@@ -85,15 +86,42 @@ public class AttendanceBook {
     }
 
     /**
+     * A leave document settled, after the ledger settled it: approved, the check-ins on its days that are days of leave
+     * now no longer count; cancelled (휴가 취소) after it began, they count after all. Nothing for other events, nor
+     * again for the same event.
+     */
+    public void leaveSettled(ApprovalEvent event) {
+        if (event.payload() instanceof EventPayload.LeaveCancelled cancelled && cancelled.leave() != null) {
+            leaveCancelled(cancelled);
+        } else if (event.payload() instanceof EventPayload.Completed) {
+            leaveApproved(event.approvalId());
+        }
+    }
+
+    /**
+     * A leave approved: a check-in on one of its working days made while it waited for approval counted (it was no
+     * leave yet), and would have stayed counted, while one made after the approval does not: the count must not depend
+     * on which came first. Such days count no more (with this half day and the other approved before, a whole day of
+     * leave too). A leave day the count earned meanwhile stays paid: the count's number is paid once (the ledger's
+     * unique key), so the next time the count reaches it pays nothing.
+     */
+    private void leaveApproved(String approvalId) {
+        tx.executeWithoutResult(status -> ledger.approvedLeave(approvalId).ifPresent(leave -> em
+                .createNamedQuery(Attendance.IN_RANGE, Attendance.class)
+                .setParameter("employeeId", leave.getEmployeeId()).setParameter("from", leave.getStartDate())
+                .setParameter("until", leave.getEndDate().plusDays(1))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
+                .filter(day -> day.isCounted() && ledger.onLeaveAllDay(leave.getEmployeeId(), day.getDate()))
+                .forEach(Attendance::uncount)));
+    }
+
+    /**
      * 휴가 취소 of a leave that had begun (an administrator's correction: the person came to work): the check-ins on its
      * working days, kept as days of leave, count now, and each count they make a multiple of the rule's earns its leave
-     * day. Nothing for other events. Again for the same cancellation, nothing more: a day counted stays so, a count
-     * earns once (the ledger's unique key). Called after the ledger gave the days back, so they are no leave any more.
+     * day. Again for the same cancellation, nothing more: a day counted stays so, a count earns once (the ledger's
+     * unique key). Called after the ledger gave the days back, so they are no leave any more.
      */
-    public void leaveCancelled(ApprovalEvent event) {
-        if (!(event.payload() instanceof EventPayload.LeaveCancelled cancelled) || cancelled.leave() == null) {
-            return;
-        }
+    private void leaveCancelled(EventPayload.LeaveCancelled cancelled) {
         long employeeId = cancelled.drafterId();
         LocalDate from = LocalDate.parse(cancelled.leave().startDate());
         LocalDate to = LocalDate.parse(cancelled.leave().endDate());

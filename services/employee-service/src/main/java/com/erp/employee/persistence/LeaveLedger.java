@@ -155,8 +155,19 @@ public class LeaveLedger {
      * leaves the other half to work. Joins the caller's transaction.
      */
     public boolean onLeaveAllDay(long employeeId, LocalDate date) {
-        return lastEntries(employeeId, date, date).stream().anyMatch(e -> e.getKind() == Kind.DEDUCTED
-                && LeaveRules.Kind.ANNUAL.name().equals(e.getLeaveKind()));
+        java.util.Set<String> kinds = lastEntries(employeeId, date, date).stream()
+                .filter(e -> e.getKind() == Kind.DEDUCTED).map(LeaveEntry::getLeaveKind)
+                .collect(java.util.stream.Collectors.toSet());
+        // a morning and an afternoon off, on two documents, are the whole day off too
+        return kinds.contains(LeaveRules.Kind.ANNUAL.name()) || kinds.contains(LeaveRules.Kind.HALF_DAY_AM.name())
+                && kinds.contains(LeaveRules.Kind.HALF_DAY_PM.name());
+    }
+
+    /** The leave an approved document uses (its DEDUCTED entry: who, which days), unless it is none or was cancelled. */
+    public java.util.Optional<LeaveEntry> approvedLeave(String approvalId) {
+        List<LeaveEntry> entries = entriesOf(approvalId);
+        return entries.stream().anyMatch(e -> e.getKind() == Kind.CANCELLED) ? java.util.Optional.empty()
+                : entries.stream().filter(e -> e.getKind() == Kind.DEDUCTED).findFirst();
     }
 
     /** The last entry of each of the employee's leave documents whose days meet {@code first}..{@code last}. */

@@ -211,8 +211,8 @@ class AttendanceTest extends EmployeeTestBase {
                         new com.erp.routes.common.events.Person(1, "관리자", "STAFF", "경영지원본부"),
                         new com.erp.routes.common.events.Leave("ANNUAL", "2031-05-06", "2031-05-06", 1.0), "출근함",
                         List.of(), null));
-        everySecondDay.leaveCancelled(cancelled);
-        everySecondDay.leaveCancelled(cancelled);
+        everySecondDay.leaveSettled(cancelled);
+        everySecondDay.leaveSettled(cancelled);
 
         Response month = http.get("/api/attendance?month=2031-05", someone.token());
         List<Boolean> counted = new ArrayList<>();

@@ -278,6 +278,47 @@ class LeaveLedgerTest extends EmployeeTestBase {
                 ended(Progress.Status.APPROVED)));
     }
 
+    /**
+     * A check-in on a day of one's leave while the leave waited for approval counted toward earned leave (it was no leave
+     * yet); once the leave is approved it counts no more, as one made after the approval never did: the count does not
+     * depend on which came first. A morning's half day approved before and the afternoon's after make the whole day off.
+     */
+    @Test
+    void daysCheckedInWhileTheirLeaveWaitedCountNoMoreOnceItIsApproved() throws Exception {
+        String staff = fifteenDaysIn(2045);
+        Person drafter = me(staff);
+        String annual = reserved(drafter, "ANNUAL", "2045-03-07", "2045-03-07");
+        String morning = reserved(drafter, "HALF_DAY_AM", "2045-03-08", "2045-03-08");
+        send(completion(morning, drafter));
+        assertThat(usedBecomes(staff, 2045, 0.5)).as("the morning off approved").isTrue();
+        String afternoon = reserved(drafter, "HALF_DAY_PM", "2045-03-08", "2045-03-08");
+        // checked in on each day while its leave waited (with only the morning off, the 8th counts), and on the 9th
+        List<String> days = List.of("2045-03-07", "2045-03-08", "2045-03-09");
+        for (String day : days) {
+            jdbc.update("insert into attendance (employee_id, work_date, check_in, counted) values (?, ?, now(3), true)",
+                    drafter.id(), java.sql.Date.valueOf(day));
+        }
+        assertThat(ledger.onLeaveAllDay(drafter.id(), LocalDate.parse("2045-03-08"))).as("half a day off").isFalse();
+
+        send(completion(annual, drafter));
+        send(completion(afternoon, drafter));
+        send(completion(afternoon, drafter)); // delivered again: nothing more
+        assertThat(usedBecomes(staff, 2045, 2.0)).as("all three approved").isTrue();
+        assertThat(ledger.onLeaveAllDay(drafter.id(), LocalDate.parse("2045-03-08"))).as("both halves: all day").isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<Boolean> counted = counted(drafter, days);
+        while (!counted.equals(List.of(false, false, true)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            counted = counted(drafter, days);
+        }
+        assertThat(counted).as("the days of leave no more, the 9th still").containsExactly(false, false, true);
+    }
+
+    private List<Boolean> counted(Person who, List<String> days) {
+        return days.stream().map(day -> jdbc.queryForObject("select counted from attendance where employee_id = ? "
+                + "and work_date = ?", Boolean.class, who.id(), java.sql.Date.valueOf(day))).toList();
+    }
+
     /** The longest reason the contract allows (500 characters) with the note's prefix does not fit the column. */
     @Test
     void aLeaveCancelledWithTheLongestReasonGivesItsDaysBack() throws Exception {
