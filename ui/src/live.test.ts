@@ -70,6 +70,24 @@ describe('connectLive', () => {
     stop();
   });
 
+  it('shows a notification sent again once, also after a reconnect', () => {
+    signedInPage('http:', 'token');
+    const shown: unknown[] = [];
+    const stop = connectLive((n) => shown.push(n), () => {}, () => {});
+    FakeSocket.last.onopen?.();
+    const n = (id: string) => JSON.stringify({ id, type: 'DOCUMENT_APPROVED', title: '출장', message: '승인',
+      createdAt: '2026-12-07T00:00:00Z' });
+    FakeSocket.last.onmessage?.({ data: n('n1') });
+    FakeSocket.last.onmessage?.({ data: n('n1') });
+    FakeSocket.last.onclose?.({ code: 1006 });
+    vi.advanceTimersByTime(1000);
+    FakeSocket.last.onopen?.();
+    FakeSocket.last.onmessage?.({ data: n('n1') });
+    FakeSocket.last.onmessage?.({ data: n('n2') });
+    expect(shown.map((x) => (x as { id: string }).id)).toEqual(['n1', 'n2']);
+    stop();
+  });
+
   it("signs in with this tab's token, read again at each reconnect, not with the browser's cookie", () => {
     const stored = signedInPage('https:', 'token-of-this-tab');
     const stop = connectLive(() => {}, () => {}, () => {});

@@ -13,6 +13,9 @@ export type LiveState = 'connecting' | 'open' | 'closed' | 'failed';
 /** The close code of a socket the server closed for newer ones of the same person (WsSession.SUPERSEDED). */
 const SUPERSEDED = 4008;
 
+/** How many of the latest notifications' ids are remembered, to show each once. */
+const SEEN_KEPT = 500;
+
 export function connectLive(onMessage: (n: Notification) => void, onState: (s: LiveState) => void,
   onResync: () => void): () => void {
   let ws: WebSocket | null = null;
@@ -20,6 +23,9 @@ export function connectLive(onMessage: (n: Notification) => void, onState: (s: L
   let pause = 1000;
   let timer: number | undefined;
   let failures = 0; // handshakes in a row that never opened
+  // the ids of the latest notifications passed on, across reconnects: one sent again (its event redelivered after the
+  // server's Redis failed over, before the notification was known to be stored) is shown once
+  const seen = new Set<string>();
 
   const open = () => {
     // read at each (re)connect: a sign-in again in this tab brings a new token
@@ -47,7 +53,11 @@ export function connectLive(onMessage: (n: Notification) => void, onState: (s: L
         return; // not JSON: nothing to show
       }
       if (message?.type === 'RESYNC') onResync();
-      else if (typeof message?.id === 'string') onMessage(message as Notification);
+      else if (typeof message?.id === 'string' && !seen.has(message.id)) {
+        seen.add(message.id);
+        if (seen.size > SEEN_KEPT) seen.delete(seen.values().next().value as string); // the oldest
+        onMessage(message as Notification);
+      }
       // anything else (a future message type): nothing to show
     };
     ws.onclose = (e) => {
