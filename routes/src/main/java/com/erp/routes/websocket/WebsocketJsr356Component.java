@@ -47,7 +47,8 @@ public class WebsocketJsr356Component extends DefaultComponent {
 
     /**
      * Every {@code interval} each session is pinged, and closed when nothing was heard from it (an answer to a ping, a
-     * message) for longer than {@code maxSilence}. The pings also keep proxies from cutting a quiet connection.
+     * message) for longer than {@code maxSilence} while a ping written to it an interval ago or more went unanswered.
+     * The pings also keep proxies from cutting a quiet connection.
      */
     public void setHeartbeat(Duration interval, Duration maxSilence) {
         if (interval.isNegative() || interval.isZero() || maxSilence.compareTo(interval) <= 0) {
@@ -64,9 +65,11 @@ public class WebsocketJsr356Component extends DefaultComponent {
         heartbeat = getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "websocket-heartbeat");
         long silence = maxSilence.toNanos();
+        // a ping written has a ping interval to be answered
+        long answerWithin = pingInterval.toNanos();
         heartbeat.scheduleWithFixedDelay(() -> {
             try {
-                registry.beat(silence);
+                registry.beat(silence, answerWithin);
             } catch (RuntimeException e) {
                 // a task that throws is never run again: the next beat tries anew
                 LOG.warn("WebSocket heartbeat: {}", e.toString());

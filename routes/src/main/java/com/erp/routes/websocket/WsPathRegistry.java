@@ -44,9 +44,9 @@ final class WsPathRegistry {
     }
 
     /** One beat of the heartbeat over every path's sessions ({@link WsSession#beat}). */
-    void beat(long maxSilenceNanos) {
+    void beat(long maxSilenceNanos, long answerWithinNanos) {
         long now = System.nanoTime();
-        paths.values().forEach(p -> p.all().forEach(s -> s.beat(now, maxSilenceNanos)));
+        paths.values().forEach(p -> p.all().forEach(s -> s.beat(now, maxSilenceNanos, answerWithinNanos)));
     }
 
     private WsPath doDeploy(String path) {

@@ -23,16 +23,17 @@ final class WsSession {
     private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
 
     /**
-     * Writes control frames (closes, pings): Tomcat writes them blocking, and to a client that does not read such a
-     * write waits until the container gives up on it (its blocking send timeout), so they are not written on the
-     * thread that decided them (the delivery thread, a Kafka consumer's, the timers'). Bounded: a mass stall queues
-     * its frames rather than start a thread for each.
+     * Closes sessions: a close frame to a client that does not read waits until the container gives up on it (its
+     * blocking send timeout), so closes are not made on the thread that decided them (the delivery thread, a Kafka
+     * consumer's, the timers'). Bounded: a mass stall queues its closes rather than start a thread for each.
      */
-    private static final ThreadPoolExecutor CONTROL = control();
+    private static final ThreadPoolExecutor CLOSER = pool(4, "websocket-close");
+    /** Writes the heartbeat's pings (Tomcat writes them blocking too); apart, so that no close waits behind a ping. */
+    private static final ThreadPoolExecutor PINGER = pool(2, "websocket-ping");
 
-    private static ThreadPoolExecutor control() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                daemon("websocket-control"));
+    private static ThreadPoolExecutor pool(int threads, String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemon(name));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -63,8 +64,8 @@ final class WsSession {
     private boolean dropped;
     /** When it was last heard from (a message, the answer to a ping), in {@link System#nanoTime()}. */
     private volatile long heard = System.nanoTime();
-    /** Whether a ping waits to be written: one at a time, however long a stalled client holds it up. */
-    private final java.util.concurrent.atomic.AtomicBoolean pinging = new java.util.concurrent.atomic.AtomicBoolean();
+    /** When the latest ping was written to it (as {@link #heard}; when it opened, before any). */
+    private volatile long pinged = heard;
 
     WsSession(Session session, String user) {
         this(session, user, null, null, () -> { });
@@ -164,6 +165,11 @@ final class WsSession {
             drop(String.valueOf(result.getException()));
             return;
         }
+        writeNext();
+    }
+
+    /** Writes the next message waiting, if one does; else it is writing no more. */
+    private void writeNext() {
         String next;
         synchronized (pending) {
             next = pending.poll();
@@ -240,39 +246,58 @@ final class WsSession {
     }
 
     /**
-     * One beat of the heartbeat, at {@code now} ({@link System#nanoTime()}): closes it when nothing was heard from it for
-     * longer than {@code maxSilenceNanos} (a laptop gone to sleep, a network that dropped it without a word: it would
-     * hold its session, and the messages queued for it, until a write timed out or its token expired), else pings it.
-     * Pinged while a message is being written too: a client kept busy reading answers its ping after that message.
+     * One beat of the heartbeat, at {@code now} ({@link System#nanoTime()}). Closed when nothing was heard from it for
+     * longer than {@code maxSilenceNanos} although a ping written since has had {@code answerWithinNanos} to be answered
+     * (a laptop gone to sleep, a network that dropped it without a word: it would hold its session, and the messages
+     * queued for it, until a write timed out or its token expired). Else pinged, unless a message is being written: the
+     * ping then waits for the next beat, and a write that does not complete drops it after the send timeout anyway.
+     * <p>
+     * The ping takes the session's turn to write like a message does: Tomcat writes pings blocking, and a message sent
+     * while one is written would wait for it, so the delivery thread would wait on a client that does not read. What is
+     * sent meanwhile queues, and the ping's thread writes it next.
      */
-    void beat(long now, long maxSilenceNanos) {
-        if (stopped()) {
-            return;
-        }
-        if (now - heard > maxSilenceNanos) {
+    void beat(long now, long maxSilenceNanos, long answerWithinNanos) {
+        long lastHeard = heard;
+        long lastPinged = pinged;
+        if (now - lastHeard > maxSilenceNanos && lastPinged - lastHeard > 0 && now - lastPinged >= answerWithinNanos) {
             if (stop()) {
                 LOG.info("closing the WebSocket session {} of user {}: nothing heard from it for {} ms", id(), user,
-                        TimeUnit.NANOSECONDS.toMillis(now - heard));
+                        TimeUnit.NANOSECONDS.toMillis(now - lastHeard));
                 onDrop.run();
                 closeLater(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer to pings"));
             }
             return;
         }
-        if (pinging.compareAndSet(false, true)) {
-            CONTROL.execute(this::ping);
+        synchronized (pending) {
+            if (dropped || writing || !session.isOpen()) {
+                return;
+            }
+            writing = true;
         }
+        PINGER.execute(this::ping);
+    }
+
+    /** Whether a message or a ping is being written. */
+    boolean writing() {
+        synchronized (pending) {
+            return writing;
+        }
+    }
+
+    /** When the latest ping was written ({@link System#nanoTime()}; when it opened, before any). */
+    long pingedAt() {
+        return pinged;
     }
 
     private void ping() {
         try {
-            if (!stopped() && session.isOpen()) {
-                session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
-            }
+            session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
+            pinged = System.nanoTime();
         } catch (java.io.IOException | RuntimeException e) {
             drop("a ping failed: " + e);
-        } finally {
-            pinging.set(false);
+            return;
         }
+        writeNext();
     }
 
     /** In the order sessions opened in this process: the oldest of a user's goes first. */
@@ -282,7 +307,7 @@ final class WsSession {
 
     /** Closes a session on the closing threads, not on the caller's. */
     static void closeLater(Session session, CloseReason reason) {
-        CONTROL.execute(() -> {
+        CLOSER.execute(() -> {
             try {
                 session.close(reason);
             } catch (java.io.IOException | RuntimeException e) {

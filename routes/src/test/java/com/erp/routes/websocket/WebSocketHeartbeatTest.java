@@ -73,6 +73,18 @@ class WebSocketHeartbeatTest {
             assertThat(push.ofUser("52")).hasSize(1);
             producer.sendBodyAndHeader("direct:to-user", "{\"n\":1}", WebsocketJsr356Constants.USER, "52");
             assertThat(answering.next(Duration.ofSeconds(5)).path("n").asInt()).isEqualTo(1);
+
+            // kept busy reading for a while (the pings wait for the writes, and go between them), it stays too
+            for (int i = 0; i < 2000; i++) {
+                producer.sendBodyAndHeader("direct:to-user", "{\"n\":" + i + "}", WebsocketJsr356Constants.USER, "52");
+                if (i % 200 == 0) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(answering.await(2000, Duration.ofSeconds(20))).hasSize(2000);
+            Thread.sleep(1500);
+            assertThat(answering.isOpen()).isTrue();
+            assertThat(push.ofUser("52")).hasSize(1);
         }
     }
 

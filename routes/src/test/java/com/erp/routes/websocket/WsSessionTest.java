@@ -22,8 +22,12 @@ class WsSessionTest {
     private static final String LARGE = "x".repeat(100_000);
     private static final WsSession.Limit LIMIT = new WsSession.Limit(1000, 500_000);
 
-    private final List<SendHandler> writes = new ArrayList<>();
+    private final List<SendHandler> writes = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean open = true;
+    /** The threads pings were written on; a ping's write holds until {@link #pingWritten} opens. */
+    private final List<Thread> pings = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.CountDownLatch pingWritten = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.Semaphore pingStarted = new java.util.concurrent.Semaphore(0);
     private final WsSession session = new WsSession(session(), "7");
 
     @Test
@@ -68,12 +72,88 @@ class WsSessionTest {
         assertThat(session.offer("{}", three)).isFalse();
     }
 
+    private static final long SECOND = 1_000_000_000L;
+
+    /**
+     * A ping takes the session's turn to write: what is sent while it is written waits, and is written by the ping's
+     * thread after it, so the sender (the delivery thread) never waits on Tomcat's blocking ping to a client.
+     */
+    @Test
+    void whatIsSentWhileAPingIsWrittenFollowsItOnThePingsThread() throws Exception {
+        session.beat(System.nanoTime(), 60 * SECOND, SECOND);
+        assertThat(pingStarted.tryAcquire(5, java.util.concurrent.TimeUnit.SECONDS)).as("pinged").isTrue();
+        assertThat(session.offer("{}", LIMIT)).isTrue();
+        assertThat(writes).as("not written beside the ping").isEmpty();
+        assertThat(session.backlog()).isEqualTo(1);
+        pingWritten.countDown();
+        long deadline = System.nanoTime() + 5 * SECOND;
+        while (writes.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(writes).as("written once the ping was").hasSize(1);
+        assertThat(pings.get(0)).isNotEqualTo(Thread.currentThread());
+    }
+
+    /** No ping while a message is written: it would wait for that write, on a client that may not read. */
+    @Test
+    void aSessionBeingWrittenToIsNotPinged() throws Exception {
+        pingWritten.countDown();
+        assertThat(session.offer("{}", LIMIT)).isTrue(); // its write not completed
+        session.beat(System.nanoTime(), 60 * SECOND, SECOND);
+        assertThat(pingStarted.tryAcquire(300, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+        writes.remove(0).onResult(new SendResult());
+        session.beat(System.nanoTime(), 60 * SECOND, SECOND);
+        assertThat(pingStarted.tryAcquire(5, java.util.concurrent.TimeUnit.SECONDS)).as("pinged once written").isTrue();
+    }
+
+    /**
+     * Silent for longer than allowed, it is closed only once a ping written to it after it was last heard from went
+     * unanswered for the time given to answer: not before any ping was written, nor for a ping heard from since.
+     */
+    @Test
+    void aSessionIsClosedOnlyForAPingWrittenAndUnanswered() throws Exception {
+        pingWritten.countDown();
+        long opened = session.pingedAt();
+        session.beat(opened + 120 * SECOND, 60 * SECOND, SECOND);
+        assertThat(session.stopped()).as("silent, but never pinged: pinged now").isFalse();
+        long first = pingedAfter(opened);
+
+        session.beat(first + 61 * SECOND, 60 * SECOND, 120 * SECOND);
+        assertThat(session.stopped()).as("its ping not yet given the time to answer").isFalse();
+        long second = pingedAfter(first);
+
+        session.heard(); // the pong
+        long answered = System.nanoTime();
+        session.beat(answered + 61 * SECOND, 60 * SECOND, SECOND);
+        assertThat(session.stopped()).as("heard from since its last ping").isFalse();
+        long third = pingedAfter(Math.max(second, answered));
+
+        session.beat(third + 61 * SECOND, 60 * SECOND, SECOND);
+        assertThat(session.stopped()).as("silent past the limit, its ping unanswered").isTrue();
+        assertThat(session.offer("{}", LIMIT)).isFalse();
+    }
+
+    /** Waits for a ping written after {@code after}; its time. */
+    private long pingedAfter(long after) throws InterruptedException {
+        long deadline = System.nanoTime() + 5 * SECOND;
+        while ((session.pingedAt() - after <= 0 || session.writing()) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(session.pingedAt() - after).as("pinged").isPositive();
+        assertThat(session.writing()).as("done with the ping").isFalse();
+        return session.pingedAt();
+    }
+
     /** A session whose asynchronous writes wait in {@link #writes} until completed. */
     private Session session() {
         RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                     if (method.getName().equals("sendText") && args.length == 2) {
                         writes.add((SendHandler) args[1]);
+                    } else if (method.getName().equals("sendPing")) {
+                        pings.add(Thread.currentThread());
+                        pingStarted.release();
+                        pingWritten.await(); // Tomcat's ping: written blocking
                     }
                     return null;
                 });

@@ -105,8 +105,9 @@ public class EmployeeModule {
 
     @Bean
     LeaveLedger leaveLedger(EntityManager entityManager, TransactionTemplate tx, Clock clock,
-                            @Value("${erp.leave.annual-days}") int annualDays, CompanyDays days) {
-        return new LeaveLedger(entityManager, tx, clock, annualDays, days);
+                            @Value("${erp.leave.annual-days}") int annualDays, CompanyDays days,
+                            @Value("${erp.leave.settle-wait}") java.time.Duration settleWait) {
+        return new LeaveLedger(entityManager, tx, clock, annualDays, days, settleWait);
     }
 
     @Bean

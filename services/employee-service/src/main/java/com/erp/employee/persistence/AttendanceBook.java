@@ -59,6 +59,9 @@ public class AttendanceBook {
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, zone);
         return tx.execute(status -> {
+            // the person's lock: a leave of today approved meanwhile uncounts this day only after this commits, or
+            // this finds it approved (leaveApproved takes the lock too)
+            ledger.lockPerson(caller.id());
             List<Attendance> found = ofDay(caller.id(), today);
             if (!found.isEmpty()) {
                 throw alreadyIn(found.get(0));
@@ -106,13 +109,15 @@ public class AttendanceBook {
      * unique key), so the next time the count reaches it pays nothing.
      */
     private void leaveApproved(String approvalId) {
-        tx.executeWithoutResult(status -> ledger.approvedLeave(approvalId).ifPresent(leave -> em
-                .createNamedQuery(Attendance.IN_RANGE, Attendance.class)
-                .setParameter("employeeId", leave.getEmployeeId()).setParameter("from", leave.getStartDate())
-                .setParameter("until", leave.getEndDate().plusDays(1))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
-                .filter(day -> day.isCounted() && ledger.onLeaveAllDay(leave.getEmployeeId(), day.getDate()))
-                .forEach(Attendance::uncount)));
+        tx.executeWithoutResult(status -> ledger.approvedLeave(approvalId).ifPresent(leave -> {
+            ledger.lockPerson(leave.getEmployeeId());
+            em.createNamedQuery(Attendance.IN_RANGE, Attendance.class)
+                    .setParameter("employeeId", leave.getEmployeeId()).setParameter("from", leave.getStartDate())
+                    .setParameter("until", leave.getEndDate().plusDays(1))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
+                    .filter(day -> day.isCounted() && ledger.onLeaveAllDay(leave.getEmployeeId(), day.getDate()))
+                    .forEach(Attendance::uncount);
+        }));
     }
 
     /**
@@ -126,6 +131,7 @@ public class AttendanceBook {
         LocalDate from = LocalDate.parse(cancelled.leave().startDate());
         LocalDate to = LocalDate.parse(cancelled.leave().endDate());
         tx.executeWithoutResult(status -> {
+            ledger.lockPerson(employeeId);
             List<Attendance> kept = em.createNamedQuery(Attendance.IN_RANGE, Attendance.class)
                     .setParameter("employeeId", employeeId).setParameter("from", from).setParameter("until", to.plusDays(1))
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();

@@ -45,6 +45,7 @@ public class LeaveLedger {
     private final Clock clock;
     private final int annualDays;
     private final CompanyDays days;
+    private final java.time.Duration settleWait;
 
     /**
      * @param annualDays the company's days a year: what a year's account starts with, in proportion in the year of the
@@ -52,6 +53,16 @@ public class LeaveLedger {
      * @param days       the company's working days, in which leave is counted (as approval-request counts it)
      */
     public LeaveLedger(EntityManager em, TransactionTemplate tx, Clock clock, int annualDays, CompanyDays days) {
+        this(em, tx, clock, annualDays, days, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param settleWait how long a refusal that the end of another leave document of the drafter's could lift waits
+     *                   for that end to be settled here ({@link #reserve})
+     */
+    public LeaveLedger(EntityManager em, TransactionTemplate tx, Clock clock, int annualDays, CompanyDays days,
+                       java.time.Duration settleWait) {
+        this.settleWait = settleWait;
         this.em = em;
         // every read sees what is committed: a read after taking the account's lock sees what the lock's last holder
         // wrote (under REPEATABLE READ it would see the snapshot of the transaction's first read)
@@ -73,8 +84,39 @@ public class LeaveLedger {
      * often the submission is delivered (its id and time come from the entry); null once the document has ended and its
      * days are settled (a replay must not start it again). A resubmission (재기안) first frees what the document it
      * resubmits still holds.
+     * <p>
+     * A refusal that another leave document of the drafter's could lift (it holds some of these days, or days without
+     * which these would fit) waits up to {@code settleWait} for that one's end to be settled, trying again every
+     * {@value #SETTLE_POLL_MS} ms: its end (withdrawn, rejected, cancelled) comes on other topics, to another consumer,
+     * and may not have been settled yet (that consumer lags, or the service was down while the drafter withdrew one
+     * leave and asked for the same days again). A genuine refusal only comes that much later.
      */
     public ApprovalEvent reserve(ApprovalEvent submitted) {
+        long deadline = System.nanoTime() + settleWait.toNanos();
+        while (true) {
+            boolean last = System.nanoTime() - deadline >= 0;
+            Attempt attempt = reserve(submitted, last);
+            if (!attempt.waiting()) {
+                return attempt.answer();
+            }
+            try {
+                Thread.sleep(SETTLE_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return reserve(submitted, true).answer();
+            }
+        }
+    }
+
+    private static final long SETTLE_POLL_MS = 200;
+
+    /** A reservation's answer, or none yet: its refusal waits ({@code waiting}). */
+    private record Attempt(ApprovalEvent answer, boolean waiting) {
+        static final Attempt WAIT = new Attempt(null, true);
+    }
+
+    /** @param mayRefuse whether a refusal that another document of the drafter's could lift is given now */
+    private Attempt reserve(ApprovalEvent submitted, boolean mayRefuse) {
         EventPayload.Submitted s = (EventPayload.Submitted) submitted.payload();
         Leave leave = s.leave();
         if (leave == null) {
@@ -101,7 +143,7 @@ public class LeaveLedger {
         return tx.execute(status -> {
             if (settled(entriesOf(submitted.approvalId()))) {
                 // delivered again (a replay) after the document ended: nothing to start, nothing to hold
-                return null;
+                return new Attempt(null, false);
             }
             if (s.resubmissionOf() != null) {
                 // the document it resubmits ended (rejected or withdrawn) before it could be resubmitted: what that one
@@ -114,7 +156,7 @@ public class LeaveLedger {
             List<LeaveEntry> entries = entriesOf(submitted.approvalId());
             if (settled(entries)) {
                 // again under the lock: a withdrawal settled it while this waited for the lock
-                return null;
+                return new Attempt(null, false);
             }
             LeaveEntry entry = entries.stream()
                     .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.REFUSED).findFirst().orElse(null);
@@ -123,6 +165,11 @@ public class LeaveLedger {
                 // under the account's lock: two leaves of one person for the same days cannot both find the other absent
                 LeaveEntry clash = heldOverlapping(s.drafterId(), submitted.approvalId(), leave.kind(), start, end);
                 boolean held = refusal == null && clash == null && account.reserve(requested);
+                if (!held && refusal == null && !mayRefuse
+                        && (clash != null || heldElsewhere(s.drafterId(), submitted.approvalId(), start, requested, account))) {
+                    // another document of theirs stands in the way: its end may still be on its way here
+                    return Attempt.WAIT;
+                }
                 String note = held ? null : refusal != null ? refusal : clash != null
                         ? String.format("Already on leave then: '%s' (%s to %s) holds %s.", clash.getTitle(),
                                 clash.getStartDate(), clash.getEndDate(), clash.getStartDate().equals(clash.getEndDate())
@@ -134,8 +181,20 @@ public class LeaveLedger {
                         submitted.approvalId(), s.title(), leave.kind(), start, end, note, now());
                 em.persist(entry);
             }
-            return answer(submitted, s, entry);
+            return new Attempt(answer(submitted, s, entry), false);
         });
+    }
+
+    /**
+     * Whether the days another leave document of the employee holds in {@code start}'s year (on its way or approved)
+     * would make room for {@code requested} half days, were that document's end settled.
+     */
+    private boolean heldElsewhere(long employeeId, String approvalId, LocalDate start, int requested, LeaveAccount account) {
+        int held = lastEntries(employeeId, LocalDate.of(start.getYear(), 1, 1), LocalDate.of(start.getYear(), 12, 31))
+                .stream().filter(e -> !e.getApprovalId().equals(approvalId) && e.getYear() == start.getYear())
+                .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.DEDUCTED)
+                .mapToInt(LeaveEntry::getHalfDays).sum();
+        return held > 0 && account.available() + held >= requested;
     }
 
     /**
@@ -316,8 +375,7 @@ public class LeaveLedger {
         return Boolean.TRUE.equals(tx.execute(status -> {
             // under the person's lock, so two check-ins of one person cannot both find it unpaid: the count's unique key
             // spans the years, the accounts' locks do not (two check-ins either side of New Year's midnight)
-            em.createNativeQuery("select id from employee where id = ?1 for update").setParameter(1, employeeId)
-                    .getSingleResult();
+            lockPerson(employeeId);
             LeaveAccount account = lockedAccount(employeeId, year);
             long paid = em.createNamedQuery(LeaveEntry.PAID_FOR_ATTENDANCE, Long.class).setParameter("employeeId", employeeId)
                     .setParameter("attendanceDays", attendanceDays).getSingleResult();
@@ -402,6 +460,16 @@ public class LeaveLedger {
     }
 
     /** The hire date, its row share-locked until the transaction ends. */
+    /**
+     * Takes the person's lock (their employee row, for update) in the caller's transaction: what changes their attendance
+     * count and what it pays takes it first, so that such changes of one person run one after another, and always in
+     * the same order of locks (the person, then their days, then their accounts).
+     */
+    public void lockPerson(long employeeId) {
+        em.createNativeQuery("select id from employee where id = ?1 for update").setParameter(1, employeeId)
+                .getResultList();
+    }
+
     private LocalDate hiredOnLocked(long employeeId) {
         Object day = em.createNativeQuery("select hired_on from employee where id = ?1 lock in share mode")
                 .setParameter(1, employeeId).getSingleResult();

@@ -289,16 +289,17 @@ class LeaveLedgerTest extends EmployeeTestBase {
         Person drafter = me(staff);
         String annual = reserved(drafter, "ANNUAL", "2045-03-07", "2045-03-07");
         String morning = reserved(drafter, "HALF_DAY_AM", "2045-03-08", "2045-03-08");
-        send(completion(morning, drafter));
-        assertThat(usedBecomes(staff, 2045, 0.5)).as("the morning off approved").isTrue();
-        String afternoon = reserved(drafter, "HALF_DAY_PM", "2045-03-08", "2045-03-08");
-        // checked in on each day while its leave waited (with only the morning off, the 8th counts), and on the 9th
+        // checked in on each day while its leave waited, and on the 9th
         List<String> days = List.of("2045-03-07", "2045-03-08", "2045-03-09");
         for (String day : days) {
             jdbc.update("insert into attendance (employee_id, work_date, check_in, counted) values (?, ?, now(3), true)",
                     drafter.id(), java.sql.Date.valueOf(day));
         }
+        handled("employee.settle-leave", completion(morning, drafter));
+        assertThat(usedBecomes(staff, 2045, 0.5)).as("the morning off approved").isTrue();
         assertThat(ledger.onLeaveAllDay(drafter.id(), LocalDate.parse("2045-03-08"))).as("half a day off").isFalse();
+        assertThat(counted(drafter, days)).as("with only the morning off, the 8th counts").containsExactly(true, true, true);
+        String afternoon = reserved(drafter, "HALF_DAY_PM", "2045-03-08", "2045-03-08");
 
         send(completion(annual, drafter));
         send(completion(afternoon, drafter));
@@ -317,6 +318,35 @@ class LeaveLedgerTest extends EmployeeTestBase {
     private List<Boolean> counted(Person who, List<String> days) {
         return days.stream().map(day -> jdbc.queryForObject("select counted from attendance where employee_id = ? "
                 + "and work_date = ?", Boolean.class, who.id(), java.sql.Date.valueOf(day))).toList();
+    }
+
+    /**
+     * The same days asked for again right after a leave of them was withdrawn, before the withdrawal (another topic,
+     * another consumer) was settled here: held once it is, not refused. A leave whose days another holds for good is
+     * still refused, only after that wait.
+     */
+    @Test
+    void daysAskedForAgainRightAfterTheirLeaveWasWithdrawnAreHeldOnceTheWithdrawalIsSettled() throws Exception {
+        String staff = fifteenDaysIn(2046);
+        Person drafter = me(staff);
+        String first = reserved(drafter, "ANNUAL", "2046-03-06", "2046-03-06");
+        String again = UUID.randomUUID().toString();
+        send(leave(again, drafter, "ANNUAL", "2046-03-06", "2046-03-06"));
+        // the withdrawal is settled a moment after the new leave reached the ledger (well within its wait, 5 s)
+        assertThat(kafka.await("approval.leave-refused", r -> again.equals(r.key()), 1, Duration.ofSeconds(1)))
+                .as("not refused while the other one's end may be on its way").isEmpty();
+        send(ApprovalEvent.of(first, 2, Instant.now(), new EventPayload.Withdrawn(drafter.id(), "휴가 신청", drafter, 1,
+                List.of(), "날짜 변경", ended(Progress.Status.WITHDRAWN))));
+        assertThat(kafka.await("approval.leave-reserved", r -> again.equals(r.key()), 1, Duration.ofSeconds(30)))
+                .as("held once the withdrawal was settled").hasSize(1);
+        assertThat(kafka.await("approval.leave-refused", r -> again.equals(r.key()), 1, Duration.ofSeconds(1))).isEmpty();
+
+        // the same day once more, while the second holds it: refused, after the wait
+        String third = UUID.randomUUID().toString();
+        send(leave(third, drafter, "ANNUAL", "2046-03-06", "2046-03-06"));
+        JsonNode refused = json.readTree(kafka.awaitKey("approval.leave-refused", third, 1).get(0).value());
+        assertThat(refused.path("payload").path("reason").asText()).startsWith("Already on leave then");
+        assertThat(balance(staff, 2046).path("reserved").asDouble()).isEqualTo(1.0);
     }
 
     /** The longest reason the contract allows (500 characters) with the note's prefix does not fit the column. */
