@@ -64,8 +64,10 @@ final class WsSession {
     private boolean dropped;
     /** When it was last heard from (a message, the answer to a ping), in {@link System#nanoTime()}. */
     private volatile long heard = System.nanoTime();
-    /** When the latest ping was written to it (as {@link #heard}; when it opened, before any). */
+    /** When the latest ping written to it was sent (the beat's time, as {@link #heard}; when it opened, before any). */
     private volatile long pinged = heard;
+    /** Whether a ping of it waits for, or is on, a pinging thread: one at a time. */
+    private final java.util.concurrent.atomic.AtomicBoolean pingQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     WsSession(Session session, String user) {
         this(session, user, null, null, () -> { });
@@ -242,19 +244,20 @@ final class WsSession {
 
     /** The client spoke: a message, or the pong that answers a ping (browsers answer pings by themselves). */
     void heard() {
-        heard = System.nanoTime();
+        heardAt(System.nanoTime());
+    }
+
+    /** As {@link #heard()}, at {@code at} ({@link System#nanoTime()}). */
+    void heardAt(long at) {
+        heard = at;
     }
 
     /**
      * One beat of the heartbeat, at {@code now} ({@link System#nanoTime()}). Closed when nothing was heard from it for
-     * longer than {@code maxSilenceNanos} although a ping written since has had {@code answerWithinNanos} to be answered
+     * longer than {@code maxSilenceNanos} although a ping sent since has had {@code answerWithinNanos} to be answered
      * (a laptop gone to sleep, a network that dropped it without a word: it would hold its session, and the messages
      * queued for it, until a write timed out or its token expired). Else pinged, unless a message is being written: the
      * ping then waits for the next beat, and a write that does not complete drops it after the send timeout anyway.
-     * <p>
-     * The ping takes the session's turn to write like a message does: Tomcat writes pings blocking, and a message sent
-     * while one is written would wait for it, so the delivery thread would wait on a client that does not read. What is
-     * sent meanwhile queues, and the ping's thread writes it next.
      */
     void beat(long now, long maxSilenceNanos, long answerWithinNanos) {
         long lastHeard = heard;
@@ -272,9 +275,10 @@ final class WsSession {
             if (dropped || writing || !session.isOpen()) {
                 return;
             }
-            writing = true;
         }
-        PINGER.execute(this::ping);
+        if (pingQueued.compareAndSet(false, true)) {
+            PINGER.execute(() -> ping(now));
+        }
     }
 
     /** Whether a message or a ping is being written. */
@@ -284,18 +288,38 @@ final class WsSession {
         }
     }
 
-    /** When the latest ping was written ({@link System#nanoTime()}; when it opened, before any). */
+    /** When the latest ping written was sent ({@link System#nanoTime()}; when it opened, before any). */
     long pingedAt() {
         return pinged;
     }
 
-    private void ping() {
+    /**
+     * Writes a ping, sent by the beat at {@code beat} (its time: a pong, however soon, is heard after it). The ping takes
+     * the session's turn to write like a message does, once a thread writes it (a ping waiting for one holds up none of
+     * the session's messages): Tomcat writes pings blocking, and a message sent while one is written would wait for it,
+     * so the delivery thread would wait on a client that does not read. What is sent meanwhile queues, and follows it.
+     */
+    private void ping(long beat) {
         try {
-            session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
-            pinged = System.nanoTime();
-        } catch (java.io.IOException | RuntimeException e) {
-            drop("a ping failed: " + e);
-            return;
+            synchronized (pending) {
+                if (dropped || writing || !session.isOpen()) {
+                    return;
+                }
+                writing = true;
+            }
+            try {
+                session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
+            } catch (java.io.IOException | RuntimeException e) {
+                if (session.isOpen()) {
+                    drop("a ping failed: " + e);
+                } else if (stop()) {
+                    onDrop.run(); // the client closed it meanwhile
+                }
+                return;
+            }
+            pinged = beat;
+        } finally {
+            pingQueued.set(false);
         }
         writeNext();
     }

@@ -107,41 +107,57 @@ class WsSessionTest {
     }
 
     /**
-     * Silent for longer than allowed, it is closed only once a ping written to it after it was last heard from went
+     * Silent for longer than allowed, it is closed only once a ping sent to it after it was last heard from went
      * unanswered for the time given to answer: not before any ping was written, nor for a ping heard from since.
      */
     @Test
     void aSessionIsClosedOnlyForAPingWrittenAndUnanswered() throws Exception {
         pingWritten.countDown();
-        long opened = session.pingedAt();
-        session.beat(opened + 120 * SECOND, 60 * SECOND, SECOND);
+        long t0 = session.pingedAt(); // when it opened
+        session.beat(t0 + 120 * SECOND, 60 * SECOND, SECOND);
         assertThat(session.stopped()).as("silent, but never pinged: pinged now").isFalse();
-        long first = pingedAfter(opened);
+        pingedAfter(t0);
 
-        session.beat(first + 61 * SECOND, 60 * SECOND, 120 * SECOND);
+        session.beat(t0 + 150 * SECOND, 60 * SECOND, 120 * SECOND);
         assertThat(session.stopped()).as("its ping not yet given the time to answer").isFalse();
-        long second = pingedAfter(first);
+        pingedAfter(t0 + 120 * SECOND);
 
-        session.heard(); // the pong
-        long answered = System.nanoTime();
-        session.beat(answered + 61 * SECOND, 60 * SECOND, SECOND);
+        session.heardAt(t0 + 160 * SECOND); // the pong
+        session.beat(t0 + 221 * SECOND, 60 * SECOND, SECOND);
         assertThat(session.stopped()).as("heard from since its last ping").isFalse();
-        long third = pingedAfter(Math.max(second, answered));
+        pingedAfter(t0 + 150 * SECOND);
 
-        session.beat(third + 61 * SECOND, 60 * SECOND, SECOND);
+        session.beat(t0 + 250 * SECOND, 60 * SECOND, SECOND);
         assertThat(session.stopped()).as("silent past the limit, its ping unanswered").isTrue();
         assertThat(session.offer("{}", LIMIT)).isFalse();
     }
 
-    /** Waits for a ping written after {@code after}; its time. */
-    private long pingedAfter(long after) throws InterruptedException {
+    /**
+     * A ping waiting for a pinging thread (both busy with clients whose pings do not go out) holds up none of its
+     * session's messages: it takes the session's turn to write only once a thread writes it.
+     */
+    @Test
+    void aPingWaitingForAThreadHoldsUpNoMessage() throws Exception {
+        WsSession stalled1 = new WsSession(session(), "8");
+        WsSession stalled2 = new WsSession(session(), "9");
+        long now = System.nanoTime();
+        stalled1.beat(now, 60 * SECOND, SECOND);
+        stalled2.beat(now, 60 * SECOND, SECOND);
+        assertThat(pingStarted.tryAcquire(2, 5, java.util.concurrent.TimeUnit.SECONDS)).as("both threads held").isTrue();
+        session.beat(now, 60 * SECOND, SECOND); // its ping waits for a thread
+        assertThat(session.offer("{}", LIMIT)).isTrue();
+        assertThat(writes).as("written at once").hasSize(1);
+        pingWritten.countDown();
+    }
+
+    /** Waits for a ping sent after {@code after} to be written. */
+    private void pingedAfter(long after) throws InterruptedException {
         long deadline = System.nanoTime() + 5 * SECOND;
         while ((session.pingedAt() - after <= 0 || session.writing()) && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertThat(session.pingedAt() - after).as("pinged").isPositive();
         assertThat(session.writing()).as("done with the ping").isFalse();
-        return session.pingedAt();
     }
 
     /** A session whose asynchronous writes wait in {@link #writes} until completed. */

@@ -85,11 +85,14 @@ public class LeaveLedger {
      * days are settled (a replay must not start it again). A resubmission (재기안) first frees what the document it
      * resubmits still holds.
      * <p>
-     * A refusal that another leave document of the drafter's could lift (it holds some of these days, or days without
-     * which these would fit) waits up to {@code settleWait} for that one's end to be settled, trying again every
-     * {@value #SETTLE_POLL_MS} ms: its end (withdrawn, rejected, cancelled) comes on other topics, to another consumer,
-     * and may not have been settled yet (that consumer lags, or the service was down while the drafter withdrew one
-     * leave and asked for the same days again). A genuine refusal only comes that much later.
+     * A refusal that another leave document of the drafter's on its way could lift (it holds some of these days, or
+     * days without which these would fit) waits up to {@code settleWait} for that one's end to be settled, trying again
+     * every {@value #SETTLE_POLL_MS} ms: its end (withdrawn, rejected) comes on other topics, to another consumer, and
+     * may not have been settled yet (that consumer lags, or the service was down while the drafter withdrew one leave
+     * and asked for the same days again). Such a refusal only comes that much later, and meanwhile the consumer of
+     * submissions waits: rare (two leaves of one person on their way that do not fit together), so bounded by the wait
+     * alone. An approved leave in the way does not wait: its cancellation is rarer, and would make every clash with
+     * one, and nearly every "not enough left", wait.
      */
     public ApprovalEvent reserve(ApprovalEvent submitted) {
         long deadline = System.nanoTime() + settleWait.toNanos();
@@ -102,8 +105,10 @@ public class LeaveLedger {
             try {
                 Thread.sleep(SETTLE_POLL_MS);
             } catch (InterruptedException e) {
+                // stopping: no refusal is given (it would be for good), the submission is consumed again
                 Thread.currentThread().interrupt();
-                return reserve(submitted, true).answer();
+                throw new IllegalStateException("interrupted while leave document " + submitted.approvalId()
+                        + " waited for another's end to be settled", e);
             }
         }
     }
@@ -165,9 +170,9 @@ public class LeaveLedger {
                 // under the account's lock: two leaves of one person for the same days cannot both find the other absent
                 LeaveEntry clash = heldOverlapping(s.drafterId(), submitted.approvalId(), leave.kind(), start, end);
                 boolean held = refusal == null && clash == null && account.reserve(requested);
-                if (!held && refusal == null && !mayRefuse
-                        && (clash != null || heldElsewhere(s.drafterId(), submitted.approvalId(), start, requested, account))) {
-                    // another document of theirs stands in the way: its end may still be on its way here
+                if (!held && refusal == null && !mayRefuse && (clash != null ? clash.getKind() == Kind.RESERVED
+                        : heldElsewhere(s.drafterId(), submitted.approvalId(), start, requested, account))) {
+                    // another document of theirs on its way stands in the way: its end may be on its way here too
                     return Attempt.WAIT;
                 }
                 String note = held ? null : refusal != null ? refusal : clash != null
@@ -186,13 +191,13 @@ public class LeaveLedger {
     }
 
     /**
-     * Whether the days another leave document of the employee holds in {@code start}'s year (on its way or approved)
-     * would make room for {@code requested} half days, were that document's end settled.
+     * Whether the days the employee's other leave documents on their way hold in {@code start}'s year would make room
+     * for {@code requested} half days, were their ends settled.
      */
     private boolean heldElsewhere(long employeeId, String approvalId, LocalDate start, int requested, LeaveAccount account) {
         int held = lastEntries(employeeId, LocalDate.of(start.getYear(), 1, 1), LocalDate.of(start.getYear(), 12, 31))
                 .stream().filter(e -> !e.getApprovalId().equals(approvalId) && e.getYear() == start.getYear())
-                .filter(e -> e.getKind() == Kind.RESERVED || e.getKind() == Kind.DEDUCTED)
+                .filter(e -> e.getKind() == Kind.RESERVED)
                 .mapToInt(LeaveEntry::getHalfDays).sum();
         return held > 0 && account.available() + held >= requested;
     }
@@ -459,7 +464,6 @@ public class LeaveLedger {
         return AnnualLeave.halfDays(annualDays, hiredOn(employeeId), year);
     }
 
-    /** The hire date, its row share-locked until the transaction ends. */
     /**
      * Takes the person's lock (their employee row, for update) in the caller's transaction: what changes their attendance
      * count and what it pays takes it first, so that such changes of one person run one after another, and always in
@@ -470,6 +474,7 @@ public class LeaveLedger {
                 .getResultList();
     }
 
+    /** The hire date, its row share-locked until the transaction ends. */
     private LocalDate hiredOnLocked(long employeeId) {
         Object day = em.createNativeQuery("select hired_on from employee where id = ?1 lock in share mode")
                 .setParameter(1, employeeId).getSingleResult();
