@@ -3,6 +3,7 @@ import { api, headsDepartment, loadSession, saveSession, setUnauthorizedHandler,
 import { connectLive, type LiveState } from './live';
 import { go, useRoute } from './router';
 import type { Employee, LoginResponse, Notification, NotificationList } from './types';
+import { positionLabel } from './format';
 import { Login } from './pages/Login';
 import { Inbox } from './pages/Inbox';
 import { Documents } from './pages/Documents';
@@ -67,11 +68,15 @@ export function App() {
     setSession(null);
     setNotice(why);
   }, []);
-  useEffect(() => setUnauthorizedHandler(() => logout()), [logout]);
+  // said on the sign-in form: signed out without a word looked like a fault (a token revoked when an administrator
+  // moved the person or named a head, or ended by a sign-out elsewhere)
+  useEffect(() => setUnauthorizedHandler(() => logout('로그인이 끝났습니다. 다시 로그인해 주세요 (your sign-in was '
+    + 'ended, e.g. by a change of your department or role, or a sign-out everywhere).')), [logout]);
   // the token ends at its expiry: back to the sign-in form then, not a page of 401s
   useEffect(() => {
     if (!session) return;
-    const t = window.setTimeout(() => logout(), Math.max(0, session.expiresAt - Date.now()));
+    const t = window.setTimeout(() => logout('로그인 시간이 다 되었습니다. 다시 로그인해 주세요 (your sign-in '
+      + 'expired).'), Math.max(0, session.expiresAt - Date.now()));
     return () => window.clearTimeout(t);
   }, [session, logout]);
 
@@ -154,7 +159,7 @@ function Shell({ me, head, logout }: { me: Employee; head: boolean; logout: (not
         <div className="who">
           <span className={`live ${live}`} title={live === 'open' ? '실시간 연결됨 (live)'
             : live === 'failed' ? '실시간 연결 실패: 다시 로그인하세요 (sign in again)' : '연결 중 (reconnecting)'} />
-          <a href="#/account" data-testid="me" title="내 정보 (account)">{me.name}</a> <small>{me.department.name} · {me.position}</small>
+          <a href="#/account" data-testid="me" title="내 정보 (account)">{me.name}</a> <small>{me.department.name} · {positionLabel(me.position)}</small>
           <button className="link" onClick={() => { logout(); go('inbox'); }}>로그아웃</button>
         </div>
       </header>

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { headsDepartment, idempotencyKey } from './api';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { api, ApiError, headsDepartment, idempotencyKey, problemOf, setUnauthorizedHandler } from './api';
 
 describe('idempotencyKey', () => {
   it('is in the characters the contract takes, and new each time', () => {
@@ -22,5 +22,39 @@ describe('headsDepartment', () => {
     expect(headsDepartment(token({ name: '박지훈', position: 'DEPT_HEAD', heads_department: false }))).toBe(false);
     expect(headsDepartment(token({ name: '박지훈', position: 'DEPT_HEAD' }))).toBe(false);
     expect(headsDepartment('not a token')).toBe(false);
+  });
+});
+
+describe('errors', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setUnauthorizedHandler(() => {});
+  });
+
+  const response = (status: number, type: string, body: string) =>
+    new Response(body, { status, statusText: 'Bad Gateway', headers: { 'Content-Type': type } });
+
+  it("shows a problem's detail, a short plain text, and never a proxy's HTML page", () => {
+    const problem = { type: 'about:blank', title: 'Conflict', status: 409, detail: '이미 결재했습니다.' };
+    expect(problemOf(response(409, 'application/problem+json', JSON.stringify(problem)), JSON.stringify(problem))
+      .problem.detail).toBe('이미 결재했습니다.');
+    expect(problemOf(response(400, 'text/plain', 'bad range'), 'bad range').problem.detail).toBe('bad range');
+    const html = '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
+    const e = problemOf(response(502, 'text/html', html), html);
+    expect(e.status).toBe(502);
+    expect(e.problem.detail).toContain('잠시 후 다시 시도해 주세요');
+    expect(e.problem.detail).not.toContain('<');
+  });
+
+  it('tells the page of a 401, except from the sign-in calls themselves', async () => {
+    vi.stubGlobal('sessionStorage', { getItem: () => null, setItem: () => {}, removeItem: () => {} });
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ type: 'about:blank', title: 'Unauthorized',
+      status: 401 }), { status: 401, headers: { 'Content-Type': 'application/problem+json' } }));
+    let told = 0;
+    setUnauthorizedHandler(() => told++);
+    await expect(api('GET', '/api/approvals')).rejects.toBeInstanceOf(ApiError);
+    expect(told).toBe(1);
+    await expect(api('POST', '/api/auth/login', {})).rejects.toBeInstanceOf(ApiError);
+    expect(told).toBe(1);
   });
 });

@@ -64,13 +64,25 @@ function authHeaders(accept: string): Record<string, string> {
   return headers;
 }
 
-/** The problem of a response that is not ok: its RFC 9457 body, or what can be said from the status and text. */
-function problemOf(res: Response, text: string): ApiError {
+/**
+ * The problem of a response that is not ok: its RFC 9457 body, or what can be said from the status and text. A body
+ * that is no problem (a proxy's error page in HTML, while a service restarts) is not shown: only a short plain text.
+ */
+export function problemOf(res: Response, text: string): ApiError {
   const json = text ? safeJson(text) : undefined;
-  const problem: Problem = json && typeof json === 'object' && 'status' in json
-    ? (json as Problem)
-    : { type: 'about:blank', title: res.statusText || 'Error', status: res.status, detail: text || undefined };
-  return new ApiError(res.status, problem);
+  if (json && typeof json === 'object' && 'status' in json) return new ApiError(res.status, json as Problem);
+  const plain = (res.headers.get('Content-Type') ?? '').startsWith('text/plain') && text.length <= 300
+    && !text.trimStart().startsWith('<');
+  return new ApiError(res.status, { type: 'about:blank', title: res.statusText || 'Error', status: res.status,
+    detail: plain && text.trim() ? text.trim() : statusText(res.status) });
+}
+
+function statusText(status: number): string {
+  if (status === 502 || status === 503 || status === 504) {
+    return '서버가 잠시 응답하지 않습니다. 잠시 후 다시 시도해 주세요 (the server is unavailable for a moment).';
+  }
+  if (status === 413) return '보낸 내용이 너무 큽니다 (the request is too large).';
+  return `요청을 처리하지 못했습니다 (HTTP ${status}).`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DepartmentInfo, Employee } from './types';
-import { activeStepIndex, attachmentRefusal, changeableSteps, checkOutAt, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, HISTORY_LABEL, hoursAndMinutes,
+import { activeStepIndex, attachmentRefusal, changeableSteps, checkOutAt, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, positionLabel, HISTORY_LABEL, hoursAndMinutes,
   leaveOverseen, leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
   mayApproveFinally, mayCancelLeave, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
   withStepPeople, linePreviewQuery, lineRuleText, lineRulesText } from './format';
@@ -43,6 +43,14 @@ describe('leavePreview counts working days as the ledger does', () => {
     expect(leavePreview('ANNUAL', '2026-09-24', '2026-09-27', korea)).toHaveProperty('error');
     expect(leavePreview('HALF_DAY_PM', '2026-09-25', undefined, korea)).toHaveProperty('error');
     expect(leavePreview('ANNUAL', '2026-09-21', '2026-09-25')).toEqual({ days: 5 });
+  });
+});
+
+describe('positionLabel', () => {
+  it('reads a position as people do, and an unknown code as it is', () => {
+    expect(['STAFF', 'TEAM_LEAD', 'DEPT_HEAD', 'EXECUTIVE'].map(positionLabel)).toEqual(['사원', '팀장', '부서장', '임원']);
+    expect(positionLabel('INTERN')).toBe('INTERN');
+    expect(positionLabel(undefined)).toBe('');
   });
 });
 
@@ -393,7 +401,10 @@ describe('위임전결 on the drafting page', () => {
       .toBe('type=LEAVE&leaveKind=ANNUAL&startDate=2027-03-08&endDate=2027-03-09');
     expect(linePreviewQuery('LEAVE', { ...blank, kind: 'HALF_DAY_AM', start: '2027-03-08', end: '2027-03-09' }))
       .toBe('type=LEAVE&leaveKind=HALF_DAY_AM&startDate=2027-03-08');
-    expect(linePreviewQuery('BUSINESS_TRIP', { ...blank, tripStart: '2027-03-08' })).toBe('type=BUSINESS_TRIP');
+    // the end left blank: one day, as submitted
+    expect(linePreviewQuery('BUSINESS_TRIP', { ...blank, tripStart: '2027-03-08' }))
+      .toBe('type=BUSINESS_TRIP&startDate=2027-03-08&endDate=2027-03-08');
+    expect(linePreviewQuery('BUSINESS_TRIP', { ...blank, tripStart: '2027-03-08', tripEnd: '2027-03' })).toBe('type=BUSINESS_TRIP');
     expect(linePreviewQuery('BUSINESS_TRIP', { ...blank, tripStart: '2027-03-08', tripEnd: '2027-03-10' }))
       .toBe('type=BUSINESS_TRIP&startDate=2027-03-08&endDate=2027-03-10');
   });

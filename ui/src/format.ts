@@ -241,6 +241,13 @@ export function questActions(q: { status: QuestStatus; poster: { id: number }; a
   return out;
 }
 
+const POSITION_LABEL: Record<string, string> = { STAFF: '사원', TEAM_LEAD: '팀장', DEPT_HEAD: '부서장', EXECUTIVE: '임원' };
+
+/** A position as people read it (사원, 팀장, 부서장, 임원); a code not known here as it is. */
+export function positionLabel(position: string | undefined): string {
+  return position === undefined ? '' : POSITION_LABEL[position] ?? position;
+}
+
 /**
  * Whether someone in {@code position} may approve with final authority (전결) at {@code step} of {@code stepCount}:
  * a department head or an executive on any document, a team lead on leave documents, never on the last step
@@ -530,9 +537,10 @@ export function linePreviewQuery(type: DocumentType, f: { amount: string; kind: 
     q.set('startDate', f.start);
     if (f.kind === 'ANNUAL' && ISO_DATE.test(f.end)) q.set('endDate', f.end);
   }
-  if (type === 'BUSINESS_TRIP' && ISO_DATE.test(f.tripStart) && ISO_DATE.test(f.tripEnd)) {
+  if (type === 'BUSINESS_TRIP' && ISO_DATE.test(f.tripStart) && (f.tripEnd === '' || ISO_DATE.test(f.tripEnd))) {
+    // an end left blank is a one-day trip, as the submission sends it
     q.set('startDate', f.tripStart);
-    q.set('endDate', f.tripEnd);
+    q.set('endDate', f.tripEnd || f.tripStart);
   }
   return q.toString();
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message } from '../hooks';
+import { positionLabel } from '../format';
 
 /**
  * 내 정보: who the caller is, replacing their password (a new employee's temporary one, say), and signing out
@@ -55,7 +56,7 @@ export function Account() {
     <section>
       <h2>내 정보 <small>account</small></h2>
       <div className="card">
-        <p>{me.name} ({me.username}) · {me.department.name}{me.team ? ` · ${me.team.name}` : ''} · {me.position}</p>
+        <p>{me.name} ({me.username}) · {me.department.name}{me.team ? ` · ${me.team.name}` : ''} · {positionLabel(me.position)}</p>
         <p>
           <button type="button" className="link" data-testid="logout-everywhere" disabled={busy}
                   onClick={() => void signOutEverywhere()}>모든 기기에서 로그아웃 (sign out everywhere)</button>

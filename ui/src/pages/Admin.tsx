@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApp } from '../App';
 import { api, query } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime } from '../format';
+import { dateTime, positionLabel } from '../format';
 import type { DeadLetterOverview, DepartedEmployee, Departure, DepartmentInfo, DispatchModeState, Employee, Hired, Position } from '../types';
 import { SuccessorPicker } from './SuccessorPicker';
 
@@ -191,7 +191,7 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
                 }} />
               : (
                 <tr key={p.id} data-testid="employee-row">
-                  <td>{p.name}</td><td>{p.username}</td><td>{p.department.name}{p.team ? ` · ${p.team.name}` : ''}</td><td>{p.position}{p.hiredOn && <small> · {p.hiredOn} 입사</small>}</td>
+                  <td>{p.name}</td><td>{p.username}</td><td>{p.department.name}{p.team ? ` · ${p.team.name}` : ''}</td><td>{positionLabel(p.position)}{p.hiredOn && <small> · {p.hiredOn} 입사</small>}</td>
                   <td>
                     <button type="button" className="link" onClick={() => setEditing(p.id)}>이동</button>
                     {p.id !== me.id && <button type="button" className="link" onClick={() => setDeparting(p.id)}>퇴사</button>}
@@ -334,6 +334,11 @@ function OrgChart({ departments, people, changed }: { departments: DepartmentInf
     }
   };
   const appoint = async (path: string, employeeId: number | null, what: string) => {
+    // asked once more: a select changes as arrow keys pass its options (some browsers), and each naming ends the
+    // sign-ins of the one named and the one before
+    const who = people.find((p) => p.id === employeeId)?.name;
+    if (!window.confirm(who ? `${who}을(를) ${what}의 책임자로 지정할까요? 두 사람은 다시 로그인합니다 (name them?)`
+      : `${what}의 책임자를 비울까요? (leave it without one?)`)) return;
     try {
       await api('PUT', path, { employeeId });
       toast(`${what}: 지정했습니다 (named).`);

@@ -15,19 +15,26 @@ export function Attendance() {
   // may be another near midnight in Seoul
   const [month, setMonth] = useState<string>();
   const [last, setLast] = useState<AttendanceDay>();
+  // one punch at a time: a second press would only be told it was done already
+  const [busy, setBusy] = useState(false);
   const { data, error, reload } = useLoad(() => api<AttendanceMonth>('GET',
     `/api/attendance${month ? `?month=${month}` : ''}`), [month]);
 
   const punch = async (what: 'check-in' | 'check-out') => {
+    if (busy) return;
+    setBusy(true);
     try {
       const day = await api<AttendanceDay>('POST', `/api/attendance/${what}`);
       setLast(day);
       toast(what === 'check-out' ? '퇴근했습니다.'
         : !day.counted ? `출근했습니다. 휴일·휴가일이라 적립 일수에 세지 않습니다 (${day.notCounted ?? ''})`
           : `출근했습니다. 다음 휴가 1일까지 ${day.daysToNextLeaveDay}일${day.earnedDays > 0 ? ` · 휴가 ${day.earnedDays}일 적립!` : ''}`);
-      reload();
+      // back to this month (the server's), where the day punched is
+      if (month === undefined) reload(); else setMonth(undefined);
     } catch (e) {
       toast(message(e), 'error');
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -35,8 +42,8 @@ export function Attendance() {
     <section>
       <h2>출퇴근 <small>attendance</small></h2>
       <div className="tabs">
-        <button onClick={() => punch('check-in')}>출근 (check in)</button>
-        <button onClick={() => punch('check-out')}>퇴근 (check out)</button>
+        <button onClick={() => punch('check-in')} disabled={busy}>출근 (check in)</button>
+        <button onClick={() => punch('check-out')} disabled={busy}>퇴근 (check out)</button>
         <input type="month" value={month ?? data?.month ?? ''} onChange={(e) => e.target.value && setMonth(e.target.value)} aria-label="month" />
       </div>
       {last && <p className="muted">출근 {last.attendanceDays}일째 · 다음 휴가 1일까지 {last.daysToNextLeaveDay}일</p>}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
 import { api, download, idempotencyKey } from '../api';
 import { message, useLoad } from '../hooks';
-import { changeableSteps, companyToday, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineRuleText, lineSignature, mayApproveFinally, mayCancelLeave, pendingReceipt, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import { changeableSteps, companyToday, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineRuleText, lineSignature, mayApproveFinally, mayCancelLeave, pendingReceipt, positionLabel, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
 import { LineChangeForm } from './LineChangeForm';
@@ -162,7 +162,7 @@ export function DocumentView({ id }: { id: string }) {
       {/* 결재란, as a printed document carries it: who decided each step, how and when (on paper only) */}
       <table className="stamps print-only" data-testid="stamps">
         <tbody>
-          <tr><th>기안</th>{doc.line.map((s) => <th key={s.step}>{s.agreements ? '합의' : s.approver?.position}</th>)}</tr>
+          <tr><th>기안</th>{doc.line.map((s) => <th key={s.step}>{s.agreements ? '합의' : positionLabel(s.approver?.position)}</th>)}</tr>
           <tr>
             <td>{doc.drafter.name}</td>
             {doc.line.map((s) => (
@@ -232,7 +232,7 @@ export function DocumentView({ id }: { id: string }) {
       <ol className="line">
         {doc.line.map((s) => (
           <li key={s.step} className={s.status} data-testid="line-step">
-            {s.approver ? <><strong>{s.approver.name}</strong> <small>{s.approver.position}</small></>
+            {s.approver ? <><strong>{s.approver.name}</strong> <small>{positionLabel(s.approver.position)}</small></>
               : <strong className="agreement">합의</strong>}
             <span className={`step ${s.status}`}>{STEP_LABEL[s.status]}</span>
             {s.agreements && (

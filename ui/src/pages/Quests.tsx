@@ -6,7 +6,7 @@ import { dateTime, days, QUEST_LABEL, questActions } from '../format';
 import type { Quest, QuestStatus } from '../types';
 
 const ACTION_LABEL: Record<string, string> = {
-  take: '맡기', report: '완료 보고', 'give-up': '포기', approval: '승인', 'send-back': '반려', cancellation: '취소',
+  take: '맡기', report: '완료 보고', 'give-up': '포기', approval: '승인', 'send-back': '반려', cancellation: '퀘스트 취소',
 };
 
 /** 퀘스트: the board; managers post, others take and report, the poster signs off and the reward is earned. */
@@ -35,11 +35,15 @@ export function Quests() {
       const reason = window.prompt('반려 사유 (reason)', typed.current[key] ?? '');
       if (reason === null) return;
       typed.current[key] = reason;
-      if (!reason.trim()) return;
+      if (!reason.trim()) { toast('반려에는 사유가 필요합니다 (a reason is needed).', 'error'); return; }
       if (reason.length > 1000) { toast('사유는 1000자까지 (at most 1000 characters).', 'error'); return; }
       body = { reason: reason.trim() };
     } else if (action === 'approval') {
       body = {};
+    } else if ((action === 'cancellation' || action === 'give-up') && !window.confirm(action === 'cancellation'
+      ? `퀘스트 "${q.title}"을(를) 취소할까요? 되돌릴 수 없습니다 (call it off for good?)`
+      : `퀘스트 "${q.title}"을(를) 포기할까요? (give it up?)`)) {
+      return;
     }
     setBusy(q.id);
     try {
