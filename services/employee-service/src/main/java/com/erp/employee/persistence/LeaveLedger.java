@@ -90,18 +90,23 @@ public class LeaveLedger {
      * every {@value #SETTLE_POLL_MS} ms: its end (withdrawn, rejected) comes on other topics, to another consumer, and
      * may not have been settled yet (that consumer lags, or the service was down while the drafter withdrew one leave
      * and asked for the same days again). Such a refusal only comes that much later, and meanwhile the consumer of
-     * submissions waits: rare (two leaves of one person on their way that do not fit together), so bounded by the wait
-     * alone. An approved leave in the way does not wait: its cancellation is rarer, and would make every clash with
-     * one, and nearly every "not enough left", wait.
+     * submissions waits: rare (two leaves of one person on their way that do not fit together), and once a minute per
+     * person at most. An approved leave in the way does not wait: its cancellation is rarer, and would make every
+     * clash with one, and nearly every "not enough left", wait.
      */
     public ApprovalEvent reserve(ApprovalEvent submitted) {
         long deadline = System.nanoTime() + settleWait.toNanos();
+        boolean waits = false;
         while (true) {
             boolean last = System.nanoTime() - deadline >= 0;
             Attempt attempt = reserve(submitted, last);
             if (!attempt.waiting()) {
                 return attempt.answer();
             }
+            if (!waits && !mayWait(((EventPayload.Submitted) submitted.payload()).drafterId())) {
+                return reserve(submitted, true).answer();
+            }
+            waits = true;
             try {
                 Thread.sleep(SETTLE_POLL_MS);
             } catch (InterruptedException e) {
@@ -114,6 +119,36 @@ public class LeaveLedger {
     }
 
     private static final long SETTLE_POLL_MS = 200;
+    /** A drafter's refusals wait once in this long: many leaves of one person in each other's way hold up nobody. */
+    private static final long WAIT_ONCE_IN_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    /** When each drafter's refusal last began to wait ({@link System#nanoTime()}); guarded by itself. */
+    private final Map<Long, Long> waited = new java.util.HashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong waits = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Whether the drafter's refusal may wait now: once a minute per person, since the consumer of every submission
+     * waits with it (one person's many leaves for the same days would otherwise hold up everyone's for minutes).
+     */
+    private boolean mayWait(long drafterId) {
+        long now = System.nanoTime();
+        synchronized (waited) {
+            Long last = waited.get(drafterId);
+            if (last != null && now - last < WAIT_ONCE_IN_NANOS) {
+                return false;
+            }
+            if (waited.size() > 10_000) {
+                waited.values().removeIf(t -> now - t >= WAIT_ONCE_IN_NANOS);
+            }
+            waited.put(drafterId, now);
+        }
+        waits.incrementAndGet();
+        return true;
+    }
+
+    /** How many refusals began to wait for another document's end, since the start. */
+    public long settleWaits() {
+        return waits.get();
+    }
 
     /** A reservation's answer, or none yet: its refusal waits ({@code waiting}). */
     private record Attempt(ApprovalEvent answer, boolean waiting) {

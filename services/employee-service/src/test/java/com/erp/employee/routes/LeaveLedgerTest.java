@@ -323,13 +323,14 @@ class LeaveLedgerTest extends EmployeeTestBase {
     /**
      * The same days asked for again right after a leave of them was withdrawn, before the withdrawal (another topic,
      * another consumer) was settled here: held once it is, not refused. A leave whose days another holds for good is
-     * still refused, only after that wait.
+     * still refused.
      */
     @Test
     void daysAskedForAgainRightAfterTheirLeaveWasWithdrawnAreHeldOnceTheWithdrawalIsSettled() throws Exception {
         String staff = fifteenDaysIn(2046);
         Person drafter = me(staff);
         String first = reserved(drafter, "ANNUAL", "2046-03-06", "2046-03-06");
+        long waitsBefore = ledger.settleWaits();
         String again = UUID.randomUUID().toString();
         send(leave(again, drafter, "ANNUAL", "2046-03-06", "2046-03-06"));
         // the withdrawal is settled a moment after the new leave reached the ledger (well within its wait, 5 s)
@@ -339,14 +340,18 @@ class LeaveLedgerTest extends EmployeeTestBase {
                 List.of(), "날짜 변경", ended(Progress.Status.WITHDRAWN))));
         assertThat(kafka.await("approval.leave-reserved", r -> again.equals(r.key()), 1, Duration.ofSeconds(30)))
                 .as("held once the withdrawal was settled").hasSize(1);
+        assertThat(ledger.settleWaits()).as("it waited").isEqualTo(waitsBefore + 1);
         assertThat(kafka.await("approval.leave-refused", r -> again.equals(r.key()), 1, Duration.ofSeconds(1))).isEmpty();
 
-        // the same day once more, while the second holds it: refused, after the wait
+        // the same day once more, while the second holds it: refused, at once (their refusals waited a moment ago: the
+        // consumer of everyone's submissions waits with one)
+        long waitedBefore = ledger.settleWaits();
         String third = UUID.randomUUID().toString();
         send(leave(third, drafter, "ANNUAL", "2046-03-06", "2046-03-06"));
         JsonNode refused = json.readTree(kafka.awaitKey("approval.leave-refused", third, 1).get(0).value());
         assertThat(refused.path("payload").path("reason").asText()).startsWith("Already on leave then");
         assertThat(balance(staff, 2046).path("reserved").asDouble()).isEqualTo(1.0);
+        assertThat(ledger.settleWaits()).as("no second wait within the minute").isEqualTo(waitedBefore);
     }
 
     /** The longest reason the contract allows (500 characters) with the note's prefix does not fit the column. */
