@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, headsDepartment, idempotencyKey, problemOf, setUnauthorizedHandler } from './api';
+import { api, ApiError, headsDepartment, idempotencyKey, setUnauthorizedHandler } from './api';
 
 describe('idempotencyKey', () => {
   it('is in the characters the contract takes, and new each time', () => {
@@ -31,16 +31,22 @@ describe('errors', () => {
     setUnauthorizedHandler(() => {});
   });
 
-  const response = (status: number, type: string, body: string) =>
-    new Response(body, { status, statusText: 'Bad Gateway', headers: { 'Content-Type': type } });
+  /** What api() makes of an answer with this status, type and body. */
+  const failure = async (status: number, type: string, body: string): Promise<ApiError> => {
+    vi.stubGlobal('sessionStorage', { getItem: () => null, setItem: () => {}, removeItem: () => {} });
+    vi.stubGlobal('fetch', async () => new Response(body, { status, statusText: 'Bad Gateway',
+      headers: { 'Content-Type': type } }));
+    const e = await api('GET', '/api/approvals').then(() => undefined, (err: unknown) => err);
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  };
 
-  it("shows a problem's detail, a short plain text, and never a proxy's HTML page", () => {
+  it("shows a problem's detail, a short plain text, and never a proxy's HTML page", async () => {
     const problem = { type: 'about:blank', title: 'Conflict', status: 409, detail: '이미 결재했습니다.' };
-    expect(problemOf(response(409, 'application/problem+json', JSON.stringify(problem)), JSON.stringify(problem))
-      .problem.detail).toBe('이미 결재했습니다.');
-    expect(problemOf(response(400, 'text/plain', 'bad range'), 'bad range').problem.detail).toBe('bad range');
-    const html = '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
-    const e = problemOf(response(502, 'text/html', html), html);
+    expect((await failure(409, 'application/problem+json', JSON.stringify(problem))).problem.detail)
+      .toBe('이미 결재했습니다.');
+    expect((await failure(400, 'text/plain', 'bad range')).problem.detail).toBe('bad range');
+    const e = await failure(502, 'text/html', '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>');
     expect(e.status).toBe(502);
     expect(e.problem.detail).toContain('잠시 후 다시 시도해 주세요');
     expect(e.problem.detail).not.toContain('<');

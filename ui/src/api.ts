@@ -68,7 +68,7 @@ function authHeaders(accept: string): Record<string, string> {
  * The problem of a response that is not ok: its RFC 9457 body, or what can be said from the status and text. A body
  * that is no problem (a proxy's error page in HTML, while a service restarts) is not shown: only a short plain text.
  */
-export function problemOf(res: Response, text: string): ApiError {
+function problemOf(res: Response, text: string): ApiError {
   const json = text ? safeJson(text) : undefined;
   if (json && typeof json === 'object' && 'status' in json) return new ApiError(res.status, json as Problem);
   const plain = (res.headers.get('Content-Type') ?? '').startsWith('text/plain') && text.length <= 300

@@ -1,7 +1,7 @@
 // Pure helpers (no React, no fetch): what the pages show, unit-tested in format.test.ts.
 import type { ApprovalDocument, ApprovalReport, ApprovalStatus, DaysOff, DepartmentInfo, DepartmentRef, DocumentType, Employee,
   ExpenseCategory, LeaveKind, LineRemainingStep,
-  LineRule, PersonRef, Problem, QuestStatus, ReceivingDepartment, StepStatus } from './types';
+  LineRule, PersonRef, Position, Problem, QuestStatus, ReceivingDepartment, StepStatus } from './types';
 
 /** One line for a problem: its detail (or title), then each invalid field. */
 export function problemMessage(p: Problem): string {
@@ -241,11 +241,17 @@ export function questActions(q: { status: QuestStatus; poster: { id: number }; a
   return out;
 }
 
-const POSITION_LABEL: Record<string, string> = { STAFF: '사원', TEAM_LEAD: '팀장', DEPT_HEAD: '부서장', EXECUTIVE: '임원' };
+/** The positions, lowest first, as people read them. */
+export const POSITION_LABEL: Record<Position, string> = { STAFF: '사원', TEAM_LEAD: '팀장', DEPT_HEAD: '부서장', EXECUTIVE: '임원' };
 
 /** A position as people read it (사원, 팀장, 부서장, 임원); a code not known here as it is. */
 export function positionLabel(position: string | undefined): string {
-  return position === undefined ? '' : POSITION_LABEL[position] ?? position;
+  return position === undefined ? '' : (POSITION_LABEL as Record<string, string>)[position] ?? position;
+}
+
+/** The end date of a business trip as submitted: one left blank is a one-day trip. */
+export function tripEndDate(start: string, end: string): string {
+  return end || start;
 }
 
 /**
@@ -540,7 +546,7 @@ export function linePreviewQuery(type: DocumentType, f: { amount: string; kind: 
   if (type === 'BUSINESS_TRIP' && ISO_DATE.test(f.tripStart) && (f.tripEnd === '' || ISO_DATE.test(f.tripEnd))) {
     // an end left blank is a one-day trip, as the submission sends it
     q.set('startDate', f.tripStart);
-    q.set('endDate', f.tripEnd || f.tripStart);
+    q.set('endDate', tripEndDate(f.tripStart, f.tripEnd));
   }
   return q.toString();
 }

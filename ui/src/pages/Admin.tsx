@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApp } from '../App';
 import { api, query } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, positionLabel } from '../format';
+import { dateTime, POSITION_LABEL, positionLabel } from '../format';
 import type { DeadLetterOverview, DepartedEmployee, Departure, DepartmentInfo, DispatchModeState, Employee, Hired, Position } from '../types';
 import { SuccessorPicker } from './SuccessorPicker';
 
@@ -71,7 +71,7 @@ function Departures({ version, back }: { version: number; back: () => void }) {
   );
 }
 
-const POSITIONS: Position[] = ['STAFF', 'TEAM_LEAD', 'DEPT_HEAD', 'EXECUTIVE'];
+const POSITIONS = Object.keys(POSITION_LABEL) as Position[];
 
 /** 인사: hire someone (their temporary password shown once) and record that someone left. */
 function Personnel({ departed, version }: { departed: () => void; version: number }) {
@@ -158,7 +158,7 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
         </label>
         <label>직급
           <select name="position" value={position} onChange={(e) => setPosition(e.target.value as Position)}>
-            {POSITIONS.map((p) => <option key={p} value={p}>{p}</option>)}
+            {POSITIONS.map((p) => <option key={p} value={p}>{positionLabel(p)}</option>)}
           </select>
         </label>
         <label>입사일 <small>(비우면 오늘; 연차는 이 날부터 셈)</small>
@@ -288,7 +288,7 @@ function MoveRow({ person, departments, done }: { person: Employee; departments:
       </td>
       <td>
         <select aria-label="move position" value={position} onChange={(e) => setPosition(e.target.value as Position)}>
-          {POSITIONS.map((p) => <option key={p} value={p}>{p}</option>)}
+          {POSITIONS.map((p) => <option key={p} value={p}>{positionLabel(p)}</option>)}
         </select>
         <label className="inline"><input type="checkbox" checked={manager} onChange={(e) => setManager(e.target.checked)} /> MANAGER</label>
         <input type="date" aria-label="hire date" value={hiredOn} onChange={(e) => setHiredOn(e.target.value)} />

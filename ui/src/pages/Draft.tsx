@@ -3,7 +3,7 @@ import { useApp } from '../App';
 import { api, idempotencyKey } from '../api';
 import { message, useLoad } from '../hooks';
 import { attachmentRefusal, dataUrlBase64, dateTime, days, documentForm, type DraftForm, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview,
-  LEAVE_KIND_LABEL, linePreviewQuery, lineRulesText, lineRuleText, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS } from '../format';
+  LEAVE_KIND_LABEL, linePreviewQuery, lineRulesText, lineRuleText, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS, tripEndDate } from '../format';
 import { go } from '../router';
 import type { ApprovalDocument, ApprovalLinePreview, Attachment, DaysOff, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
@@ -255,7 +255,7 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
     const leave = type === 'LEAVE' ? { kind, startDate: start, ...(kind === 'ANNUAL' && end ? { endDate: end } : {}) } : undefined;
     const expense = type === 'EXPENSE' ? { amount: Number(amount), category, spentOn } : undefined;
     const trip = type === 'BUSINESS_TRIP'
-      ? { destination: destination.trim(), startDate: tripStart, endDate: tripEnd || tripStart, ...(purpose.trim() ? { purpose: purpose.trim() } : {}) }
+      ? { destination: destination.trim(), startDate: tripStart, endDate: tripEndDate(tripStart, tripEnd), ...(purpose.trim() ? { purpose: purpose.trim() } : {}) }
       : undefined;
     const request = {
       ...(from ? {} : { type }),

@@ -86,12 +86,13 @@ final class CamelWsServerEndpoint extends Endpoint {
         path.capUser(user);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(ws, text));
         // the answers to the heartbeat's pings: the client is still there
-        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> ws.heard());
+        session.addMessageHandler(PongMessage.class,
+                (MessageHandler.Whole<PongMessage>) pong -> ws.heard(System.nanoTime()));
         LOG.debug("websocket open on {} for user {} (session {})", path.path(), user, session.getId());
     }
 
     private void onText(WsSession ws, String text) {
-        ws.heard();
+        ws.heard(System.nanoTime());
         WebsocketJsr356Consumer consumer = path.consumer();
         if (consumer == null) {
             LOG.debug("no route consumes {}; dropping a message from user {}", path.path(), ws.user());

@@ -66,8 +66,8 @@ final class WsSession {
     private volatile long heard = System.nanoTime();
     /** When the latest ping written to it was sent (the beat's time, as {@link #heard}; when it opened, before any). */
     private volatile long pinged = heard;
-    /** Whether a ping of it waits for, or is on, a pinging thread: one at a time. */
-    private final java.util.concurrent.atomic.AtomicBoolean pingQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Whether a ping of it waits for, or is on, a pinging thread: one at a time; guarded by pending. */
+    private boolean pingQueued;
 
     WsSession(Session session, String user) {
         this(session, user, null, null, () -> { });
@@ -187,10 +187,15 @@ final class WsSession {
     }
 
     private void drop(String why) {
+        drop("it does not keep up (" + why + ")", new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
+    }
+
+    /** Stops it, takes it off its path and closes it, saying {@code why}; once. */
+    private void drop(String why, CloseReason reason) {
         if (stop()) {
-            LOG.info("closing the WebSocket session {} of user {}: it does not keep up ({})", id(), user, why);
+            LOG.info("closing the WebSocket session {} of user {}: {}", id(), user, why);
             onDrop.run();
-            closeLater(session, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
+            closeLater(session, reason);
         }
     }
 
@@ -242,13 +247,11 @@ final class WsSession {
         closeLater(session, reason);
     }
 
-    /** The client spoke: a message, or the pong that answers a ping (browsers answer pings by themselves). */
-    void heard() {
-        heardAt(System.nanoTime());
-    }
-
-    /** As {@link #heard()}, at {@code at} ({@link System#nanoTime()}). */
-    void heardAt(long at) {
+    /**
+     * The client spoke at {@code at} ({@link System#nanoTime()}): a message, or the pong that answers a ping (browsers
+     * answer pings by themselves).
+     */
+    void heard(long at) {
         heard = at;
     }
 
@@ -263,22 +266,17 @@ final class WsSession {
         long lastHeard = heard;
         long lastPinged = pinged;
         if (now - lastHeard > maxSilenceNanos && lastPinged - lastHeard > 0 && now - lastPinged >= answerWithinNanos) {
-            if (stop()) {
-                LOG.info("closing the WebSocket session {} of user {}: nothing heard from it for {} ms", id(), user,
-                        TimeUnit.NANOSECONDS.toMillis(now - lastHeard));
-                onDrop.run();
-                closeLater(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer to pings"));
-            }
+            drop("nothing heard from it for " + TimeUnit.NANOSECONDS.toMillis(now - lastHeard) + " ms",
+                    new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer to pings"));
             return;
         }
         synchronized (pending) {
-            if (dropped || writing || !session.isOpen()) {
+            if (dropped || writing || pingQueued || !session.isOpen()) {
                 return;
             }
+            pingQueued = true;
         }
-        if (pingQueued.compareAndSet(false, true)) {
-            PINGER.execute(() -> ping(now));
-        }
+        PINGER.execute(() -> ping(now));
     }
 
     /** Whether a message or a ping is being written. */
@@ -300,27 +298,22 @@ final class WsSession {
      * so the delivery thread would wait on a client that does not read. What is sent meanwhile queues, and follows it.
      */
     private void ping(long beat) {
-        try {
-            synchronized (pending) {
-                if (dropped || writing || !session.isOpen()) {
-                    return;
-                }
-                writing = true;
-            }
-            try {
-                session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
-            } catch (java.io.IOException | RuntimeException e) {
-                if (session.isOpen()) {
-                    drop("a ping failed: " + e);
-                } else if (stop()) {
-                    onDrop.run(); // the client closed it meanwhile
-                }
+        synchronized (pending) {
+            pingQueued = false;
+            if (dropped || writing || !session.isOpen()) {
                 return;
             }
-            pinged = beat;
-        } finally {
-            pingQueued.set(false);
+            writing = true;
         }
+        try {
+            session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
+        } catch (java.io.IOException | RuntimeException e) {
+            if (session.isOpen()) { // else the client closed it meanwhile, and its endpoint forgets it
+                drop("a ping failed: " + e);
+            }
+            return;
+        }
+        pinged = beat;
         writeNext();
     }
 

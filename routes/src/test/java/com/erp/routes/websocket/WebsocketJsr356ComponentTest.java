@@ -338,6 +338,8 @@ class WebsocketJsr356ComponentTest {
                 Thread.sleep(50);
             }
             assertThat(refused.isOpen()).as("closed as it opened").isFalse();
+            // the server registers a session a moment after its client saw the handshake done
+            awaitUser(component.deploy("/ws/push"), "23");
             producer.sendBodyAndHeader("direct:to-user", "{\"n\":1}", WebsocketJsr356Constants.USER, "22");
             producer.sendBodyAndHeader("direct:to-user", "{\"n\":2}", WebsocketJsr356Constants.USER, "23");
             assertThat(other.next(Duration.ofSeconds(5)).path("n").asInt()).as("the others stay").isEqualTo(2);

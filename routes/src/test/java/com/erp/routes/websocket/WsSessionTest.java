@@ -23,6 +23,8 @@ class WsSessionTest {
     private static final WsSession.Limit LIMIT = new WsSession.Limit(1000, 500_000);
 
     private final List<SendHandler> writes = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The threads the messages were written on. */
+    private final List<Thread> writers = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean open = true;
     /** The threads pings were written on; a ping's write holds until {@link #pingWritten} opens. */
     private final List<Thread> pings = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -91,7 +93,8 @@ class WsSessionTest {
             Thread.sleep(10);
         }
         assertThat(writes).as("written once the ping was").hasSize(1);
-        assertThat(pings.get(0)).isNotEqualTo(Thread.currentThread());
+        assertThat(writers.get(0)).as("by the ping's thread, not the sender's").isSameAs(pings.get(0))
+                .isNotEqualTo(Thread.currentThread());
     }
 
     /** No ping while a message is written: it would wait for that write, on a client that may not read. */
@@ -122,7 +125,7 @@ class WsSessionTest {
         assertThat(session.stopped()).as("its ping not yet given the time to answer").isFalse();
         pingedAfter(t0 + 120 * SECOND);
 
-        session.heardAt(t0 + 160 * SECOND); // the pong
+        session.heard(t0 + 160 * SECOND); // the pong
         session.beat(t0 + 221 * SECOND, 60 * SECOND, SECOND);
         assertThat(session.stopped()).as("heard from since its last ping").isFalse();
         pingedAfter(t0 + 150 * SECOND);
@@ -165,6 +168,7 @@ class WsSessionTest {
         RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                     if (method.getName().equals("sendText") && args.length == 2) {
+                        writers.add(Thread.currentThread());
                         writes.add((SendHandler) args[1]);
                     } else if (method.getName().equals("sendPing")) {
                         pings.add(Thread.currentThread());

@@ -110,14 +110,21 @@ public class AttendanceBook {
      */
     private void leaveApproved(String approvalId) {
         tx.executeWithoutResult(status -> ledger.approvedLeave(approvalId).ifPresent(leave -> {
-            ledger.lockPerson(leave.getEmployeeId());
-            em.createNamedQuery(Attendance.IN_RANGE, Attendance.class)
-                    .setParameter("employeeId", leave.getEmployeeId()).setParameter("from", leave.getStartDate())
-                    .setParameter("until", leave.getEndDate().plusDays(1))
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
-                    .filter(day -> day.isCounted() && ledger.onLeaveAllDay(leave.getEmployeeId(), day.getDate()))
+            long employeeId = leave.getEmployeeId();
+            List<Attendance> checkedIn = daysLocked(employeeId, leave.getStartDate(), leave.getEndDate());
+            // read under the person's lock, as a check-in reads it
+            java.util.Set<LocalDate> onLeave = ledger.daysOnLeaveAllDay(employeeId, leave.getStartDate(), leave.getEndDate());
+            checkedIn.stream().filter(day -> day.isCounted() && onLeave.contains(day.getDate()))
                     .forEach(Attendance::uncount);
         }));
+    }
+
+    /** The employee's check-ins from {@code from} to {@code to}, under the person's lock and their own. */
+    private List<Attendance> daysLocked(long employeeId, LocalDate from, LocalDate to) {
+        ledger.lockPerson(employeeId);
+        return em.createNamedQuery(Attendance.IN_RANGE, Attendance.class)
+                .setParameter("employeeId", employeeId).setParameter("from", from).setParameter("until", to.plusDays(1))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /**
@@ -131,14 +138,11 @@ public class AttendanceBook {
         LocalDate from = LocalDate.parse(cancelled.leave().startDate());
         LocalDate to = LocalDate.parse(cancelled.leave().endDate());
         tx.executeWithoutResult(status -> {
-            ledger.lockPerson(employeeId);
-            List<Attendance> kept = em.createNamedQuery(Attendance.IN_RANGE, Attendance.class)
-                    .setParameter("employeeId", employeeId).setParameter("from", from).setParameter("until", to.plusDays(1))
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            List<Attendance> kept = daysLocked(employeeId, from, to);
+            java.util.Set<LocalDate> onLeave = ledger.daysOnLeaveAllDay(employeeId, from, to);
             int recounted = 0;
             for (Attendance day : kept) {
-                if (!day.isCounted() && Attendance.notCounted(day.getDate(), days,
-                        ledger.onLeaveAllDay(employeeId, day.getDate())) == null) {
+                if (!day.isCounted() && Attendance.notCounted(day.getDate(), days, onLeave.contains(day.getDate())) == null) {
                     day.count();
                     recounted++;
                 }

@@ -51,18 +51,11 @@ public class LeaveLedger {
      * @param annualDays the company's days a year: what a year's account starts with, in proportion in the year of the
      *                   hire date, and no fewer than the law's by the years of service ({@link AnnualLeave})
      * @param days       the company's working days, in which leave is counted (as approval-request counts it)
-     */
-    public LeaveLedger(EntityManager em, TransactionTemplate tx, Clock clock, int annualDays, CompanyDays days) {
-        this(em, tx, clock, annualDays, days, java.time.Duration.ZERO);
-    }
-
-    /**
      * @param settleWait how long a refusal that the end of another leave document of the drafter's could lift waits
      *                   for that end to be settled here ({@link #reserve})
      */
     public LeaveLedger(EntityManager em, TransactionTemplate tx, Clock clock, int annualDays, CompanyDays days,
                        java.time.Duration settleWait) {
-        this.settleWait = settleWait;
         this.em = em;
         // every read sees what is committed: a read after taking the account's lock sees what the lock's last holder
         // wrote (under REPEATABLE READ it would see the snapshot of the transaction's first read)
@@ -71,6 +64,7 @@ public class LeaveLedger {
         this.clock = clock;
         this.annualDays = annualDays;
         this.days = days;
+        this.settleWait = settleWait;
     }
 
     /** Whether the event submits a leave document. */
@@ -95,18 +89,17 @@ public class LeaveLedger {
      * clash with one, and nearly every "not enough left", wait.
      */
     public ApprovalEvent reserve(ApprovalEvent submitted) {
+        long drafterId = ((EventPayload.Submitted) submitted.payload()).drafterId();
         long deadline = System.nanoTime() + settleWait.toNanos();
-        boolean waits = false;
+        boolean waiting = false;
         while (true) {
-            boolean last = System.nanoTime() - deadline >= 0;
-            Attempt attempt = reserve(submitted, last);
+            // asked only of a refusal that could wait: the first time whether the drafter's may wait now at all
+            boolean began = waiting;
+            Attempt attempt = reserve(submitted, () -> began ? System.nanoTime() - deadline < 0 : mayWait(drafterId));
             if (!attempt.waiting()) {
                 return attempt.answer();
             }
-            if (!waits && !mayWait(((EventPayload.Submitted) submitted.payload()).drafterId())) {
-                return reserve(submitted, true).answer();
-            }
-            waits = true;
+            waiting = true;
             try {
                 Thread.sleep(SETTLE_POLL_MS);
             } catch (InterruptedException e) {
@@ -119,27 +112,18 @@ public class LeaveLedger {
     }
 
     private static final long SETTLE_POLL_MS = 200;
-    /** A drafter's refusals wait once in this long: many leaves of one person in each other's way hold up nobody. */
-    private static final long WAIT_ONCE_IN_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
-    /** When each drafter's refusal last began to wait ({@link System#nanoTime()}); guarded by itself. */
-    private final Map<Long, Long> waited = new java.util.HashMap<>();
+    /**
+     * The drafters whose refusal began to wait within the last minute: once a minute per person, since the consumer of
+     * every submission waits with it (one person's many leaves for the same days would hold up everyone's for minutes).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Boolean> waited = com.github.benmanes.caffeine.cache
+            .Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(1)).maximumSize(10_000).build();
     private final java.util.concurrent.atomic.AtomicLong waits = new java.util.concurrent.atomic.AtomicLong();
 
-    /**
-     * Whether the drafter's refusal may wait now: once a minute per person, since the consumer of every submission
-     * waits with it (one person's many leaves for the same days would otherwise hold up everyone's for minutes).
-     */
+    /** Whether the drafter's refusal may wait now; if so, it counts as their wait of the minute. */
     private boolean mayWait(long drafterId) {
-        long now = System.nanoTime();
-        synchronized (waited) {
-            Long last = waited.get(drafterId);
-            if (last != null && now - last < WAIT_ONCE_IN_NANOS) {
-                return false;
-            }
-            if (waited.size() > 10_000) {
-                waited.values().removeIf(t -> now - t >= WAIT_ONCE_IN_NANOS);
-            }
-            waited.put(drafterId, now);
+        if (waited.asMap().putIfAbsent(drafterId, Boolean.TRUE) != null) {
+            return false;
         }
         waits.incrementAndGet();
         return true;
@@ -155,8 +139,8 @@ public class LeaveLedger {
         static final Attempt WAIT = new Attempt(null, true);
     }
 
-    /** @param mayRefuse whether a refusal that another document of the drafter's could lift is given now */
-    private Attempt reserve(ApprovalEvent submitted, boolean mayRefuse) {
+    /** @param mayWait whether a refusal that another document of the drafter's could lift waits (asked only then) */
+    private Attempt reserve(ApprovalEvent submitted, java.util.function.BooleanSupplier mayWait) {
         EventPayload.Submitted s = (EventPayload.Submitted) submitted.payload();
         Leave leave = s.leave();
         if (leave == null) {
@@ -205,8 +189,10 @@ public class LeaveLedger {
                 // under the account's lock: two leaves of one person for the same days cannot both find the other absent
                 LeaveEntry clash = heldOverlapping(s.drafterId(), submitted.approvalId(), leave.kind(), start, end);
                 boolean held = refusal == null && clash == null && account.reserve(requested);
-                if (!held && refusal == null && !mayRefuse && (clash != null ? clash.getKind() == Kind.RESERVED
-                        : heldElsewhere(s.drafterId(), submitted.approvalId(), start, requested, account))) {
+                if (!held && refusal == null && (clash != null ? clash.getKind() == Kind.RESERVED
+                        // what the drafter's other documents on their way hold (this one holds nothing yet)
+                        : account.getReserved() > 0 && account.available() + account.getReserved() >= requested)
+                        && mayWait.getAsBoolean()) {
                     // another document of theirs on its way stands in the way: its end may be on its way here too
                     return Attempt.WAIT;
                 }
@@ -226,18 +212,6 @@ public class LeaveLedger {
     }
 
     /**
-     * Whether the days the employee's other leave documents on their way hold in {@code start}'s year would make room
-     * for {@code requested} half days, were their ends settled.
-     */
-    private boolean heldElsewhere(long employeeId, String approvalId, LocalDate start, int requested, LeaveAccount account) {
-        int held = lastEntries(employeeId, LocalDate.of(start.getYear(), 1, 1), LocalDate.of(start.getYear(), 12, 31))
-                .stream().filter(e -> !e.getApprovalId().equals(approvalId) && e.getYear() == start.getYear())
-                .filter(e -> e.getKind() == Kind.RESERVED)
-                .mapToInt(LeaveEntry::getHalfDays).sum();
-        return held > 0 && account.available() + held >= requested;
-    }
-
-    /**
      * Another leave document of the employee that holds (on its way or approved: its last entry RESERVED or DEDUCTED)
      * a working day, or the same half of one, this leave asks for; null if none does.
      */
@@ -254,12 +228,26 @@ public class LeaveLedger {
      * leaves the other half to work. Joins the caller's transaction.
      */
     public boolean onLeaveAllDay(long employeeId, LocalDate date) {
-        java.util.Set<String> kinds = lastEntries(employeeId, date, date).stream()
-                .filter(e -> e.getKind() == Kind.DEDUCTED).map(LeaveEntry::getLeaveKind)
-                .collect(java.util.stream.Collectors.toSet());
-        // a morning and an afternoon off, on two documents, are the whole day off too
-        return kinds.contains(LeaveRules.Kind.ANNUAL.name()) || kinds.contains(LeaveRules.Kind.HALF_DAY_AM.name())
-                && kinds.contains(LeaveRules.Kind.HALF_DAY_PM.name());
+        return daysOnLeaveAllDay(employeeId, date, date).contains(date);
+    }
+
+    /** The dates from {@code first} to {@code last} that are {@linkplain #onLeaveAllDay whole days of approved leave}. */
+    public java.util.Set<LocalDate> daysOnLeaveAllDay(long employeeId, LocalDate first, LocalDate last) {
+        List<LeaveEntry> approved = lastEntries(employeeId, first, last).stream()
+                .filter(e -> e.getKind() == Kind.DEDUCTED).toList();
+        java.util.Set<LocalDate> days = new java.util.HashSet<>();
+        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+            LocalDate d = date;
+            java.util.Set<String> kinds = approved.stream()
+                    .filter(e -> !d.isBefore(e.getStartDate()) && !d.isAfter(e.getEndDate()))
+                    .map(LeaveEntry::getLeaveKind).collect(java.util.stream.Collectors.toSet());
+            // a morning and an afternoon off, on two documents, are the whole day off too
+            if (kinds.contains(LeaveRules.Kind.ANNUAL.name()) || kinds.contains(LeaveRules.Kind.HALF_DAY_AM.name())
+                    && kinds.contains(LeaveRules.Kind.HALF_DAY_PM.name())) {
+                days.add(d);
+            }
+        }
+        return days;
     }
 
     /** The leave an approved document uses (its DEDUCTED entry: who, which days), unless it is none or was cancelled. */
