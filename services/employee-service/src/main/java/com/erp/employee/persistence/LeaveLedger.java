@@ -396,14 +396,13 @@ public class LeaveLedger {
     }
 
     /**
-     * A leave day earned by days of attendance; joins the caller's transaction. Once per count (a unique key): false,
-     * and nothing earned, when that count was paid already (e.g. attendance corrected, or the rule's number changed).
+     * A leave day earned by days of attendance; joins the caller's transaction, which holds the person's lock
+     * ({@link #lockPerson}), so two check-ins of one person cannot both find the count unpaid: its unique key spans the
+     * years, the accounts' locks do not (two check-ins either side of New Year's midnight). Once per count: false, and
+     * nothing earned, when that count was paid already (e.g. attendance corrected, or the rule's number changed).
      */
     public boolean earnByAttendance(long employeeId, int year, int halfDays, int attendanceDays) {
         return Boolean.TRUE.equals(tx.execute(status -> {
-            // under the person's lock, so two check-ins of one person cannot both find it unpaid: the count's unique key
-            // spans the years, the accounts' locks do not (two check-ins either side of New Year's midnight)
-            lockPerson(employeeId);
             LeaveAccount account = lockedAccount(employeeId, year);
             long paid = em.createNamedQuery(LeaveEntry.PAID_FOR_ATTENDANCE, Long.class).setParameter("employeeId", employeeId)
                     .setParameter("attendanceDays", attendanceDays).getSingleResult();
