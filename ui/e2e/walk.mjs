@@ -833,6 +833,8 @@ try {
   await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
   await staff.getByLabel('직접 지정 (choose the approvers)').check();
   await staff.selectOption('select[aria-label="결재자 추가"]', { label: '한지민 · 영업본부 · STAFF' });
+  // the head last: a line the drafter names ends with whom the org chart gives the authority (결재권한)
+  await staff.selectOption('select[aria-label="결재자 추가"]', { label: '박지훈 · 개발본부 · DEPT_HEAD' });
   await staff.fill('input[name=title]', toLeaver);
   await staff.click('button[type=submit]');
   await staff.waitForURL(/#\/docs\/[^/]+$/);

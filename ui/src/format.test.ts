@@ -3,7 +3,7 @@ import type { DepartmentInfo, Employee } from './types';
 import { activeStepIndex, attachmentRefusal, changeableSteps, checkOutAt, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, positionLabel, HISTORY_LABEL, hoursAndMinutes,
   leaveOverseen, leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
   mayApproveFinally, mayCancelLeave, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
-  withStepPeople, linePreviewQuery, lineRuleText, lineRulesText } from './format';
+  withStepPeople, lineAuthorities, linePreviewQuery, lineRuleText, lineRulesText } from './format';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -445,5 +445,20 @@ describe('leaveOverseen: whose leave one may look at, by the org chart', () => {
   it('nobody for someone who leads nothing, whatever their rank; everyone for an administrator', () => {
     expect(leaveOverseen(chart, 99, false)).toBeNull();
     expect(leaveOverseen(chart, 99, true)!(person(3, 2, 21))).toBe(true);
+  });
+});
+
+describe('lineAuthorities names who may end a line the drafter names (결재권한)', () => {
+  const lead = { id: 2, name: '이서연', position: 'TEAM_LEAD' as const, department: '개발본부' };
+  const head = { id: 3, name: '박지훈', position: 'DEPT_HEAD' as const, department: '개발본부' };
+  it('is the whole line\'s last approver', () => {
+    expect(lineAuthorities({ approvers: [lead, head] }).map((p) => p.name)).toEqual(['박지훈']);
+  });
+  it('is the lead, or whom 위임전결 left out after them', () => {
+    expect(lineAuthorities({ approvers: [lead], lineRule: { form: 'EXPENSE', position: 'TEAM_LEAD', limit: 500000,
+      unit: 'WON', size: 300000, decidedBy: lead, skipped: [head] } }).map((p) => p.name)).toEqual(['이서연', '박지훈']);
+  });
+  it('is nobody when the org chart gives no line', () => {
+    expect(lineAuthorities({ approvers: [] })).toEqual([]);
   });
 });

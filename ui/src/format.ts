@@ -519,6 +519,16 @@ export function lineRuleText(rule: LineRule): string {
   return `${form} ${limit} 이하: 팀장 전결${skipped ? ` (${skipped} 결재 생략)` : ''}`;
 }
 
+/**
+ * 결재권한: who may end a line the drafter names, for the drafting page's hint: the org chart's line's last approver
+ * for this document and whoever its 위임전결 rule left out after them (an executive may as well); empty when the org
+ * chart gives no line (anyone may). approval-request's LineAuthority stays the judge.
+ */
+export function lineAuthorities(preview: { approvers: PersonRef[]; lineRule?: LineRule }): PersonRef[] {
+  if (preview.approvers.length === 0) return [];
+  return [preview.approvers[preview.approvers.length - 1], ...(preview.lineRule?.skipped ?? [])];
+}
+
 /** The 위임전결 rules in force, for the drafting page's hint; empty when every rule is off. */
 export function lineRulesText(rules: { expenseWon: number; leaveDays: number; tripDays: number }): string {
   return [rules.expenseWon > 0 && `지출 ${won(rules.expenseWon)}`, rules.leaveDays > 0 && `휴가 ${rules.leaveDays}일`,

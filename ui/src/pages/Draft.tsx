@@ -3,7 +3,7 @@ import { useApp } from '../App';
 import { api, idempotencyKey } from '../api';
 import { message, useLoad } from '../hooks';
 import { attachmentRefusal, dataUrlBase64, dateTime, days, documentForm, type DraftForm, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview,
-  LEAVE_KIND_LABEL, linePreviewQuery, lineRulesText, lineRuleText, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS, tripEndDate } from '../format';
+  LEAVE_KIND_LABEL, lineAuthorities, linePreviewQuery, lineRulesText, lineRuleText, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS, tripEndDate } from '../format';
 import { go } from '../router';
 import type { ApprovalDocument, ApprovalLinePreview, Attachment, DaysOff, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
@@ -448,6 +448,10 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
           </div>
           {lineNote && <p className="warn" data-testid="saved-line-note">{lineNote}</p>}
           {savedLines.error && <p className="error">{savedLines.error}</p>}
+          {custom && defaultLine.data && lineAuthorities(defaultLine.data).length > 0 && (
+            <p className="hint" data-testid="line-authority">결재권한: 마지막 결재자는 {lineAuthorities(defaultLine.data)
+              .map((p) => p.name).join(' 또는 ')} (또는 임원)이어야 합니다. 다른 결재자는 그 앞에 둡니다.</p>
+          )}
           {custom && (
             <PeoplePicker label="결재자 추가" people={others.filter((p) => !taken(p, cc, agreers, receivers))} chosen={approvers} setChosen={setApprovers} toRef={ref} ordered max={agreers.length ? 9 : 10} />
           )}

@@ -93,13 +93,14 @@ public class SubmitRoute extends RouteBuilder {
         // variable request (and caller, callerToken; resubmissionOf for a resubmission) -> variable and body approval
         // the caller's error handling answers its failures (403/422/503), not this route's
         from(DRAFT).routeId("approval-request.draft").errorHandler(noErrorHandler())
-                .choice()
-                    .when(simple("${variable.request.approverIds} != null"))
-                        .bean("employeeDirectory", "approvers(${variable.request.approverIds}, ${variable.callerToken})")
-                    .otherwise()
-                        .bean("employeeDirectory", "defaultLine(${variable.caller.id}, ${variable.callerToken})")
+                // the org chart's line also for named approvers: its authority must end theirs (결재권한)
+                .setVariable("defaultLine", method("employeeDirectory",
+                        "defaultLine(${variable.caller.id}, ${variable.callerToken})"))
+                .setVariable("line", variable("defaultLine"))
+                .filter(simple("${variable.request.approverIds} != null"))
+                    .setVariable("line", method("employeeDirectory",
+                            "approvers(${variable.request.approverIds}, ${variable.callerToken})"))
                 .end()
-                .setVariable("line", body())
                 .setVariable("cc", constant(java.util.List.of()))
                 // (an empty list costs no lookup: the directory answers it from its cache)
                 .filter(simple("${variable.request.ccIds} != null"))
@@ -120,7 +121,8 @@ public class SubmitRoute extends RouteBuilder {
                     .setVariable("receivingDepartments", method("employeeDirectory",
                             "departments(${variable.request.receiverDepartmentIds}, ${variable.callerToken})"))
                 .end()
-                .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${variable.line}, ${variable.cc}, "
+                .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${variable.line}, ${variable.defaultLine}, "
+                        + "${variable.cc}, "
                         + "${variable.agreers}, ${variable.receivers}, ${variable.receivingDepartments}, "
                         + "${variable.resubmissionOf})")
                 .setVariable("approval", body())

@@ -73,23 +73,25 @@ class LineChangeEndToEndTest extends StandaloneTestBase {
             assertThat(http.post("/api/approvals/" + id + "/decisions", salesLead, Map.of("decision", "APPROVE")).status())
                     .isEqualTo(200);
             assertThat(about(headWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
-            // step 1 is decided now: it stays; step 2, active, goes to the sales head
+            // step 1 is decided now: it stays; step 2, active, is the head's, who decides the document for the
+            // company: another department's head cannot take it (결재권한), and nobody is told of a change
             assertProblem(change(staff, id, Map.of("steps", List.of(Map.of("step", 1, "approverId", idOf(lead))))), 409);
-            assertThat(change(staff, id, Map.of("steps", List.of(Map.of("step", 2, "approverId", idOf(salesHead)))))
-                    .status()).isEqualTo(200);
-            assertThat(about(headWs, id, 1).get(0).path("type").asText()).isEqualTo("LINE_CHANGED");
-            assertThat(about(salesHeadWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
-            assertThat(http.post("/api/approvals/" + id + "/decisions", salesHead, Map.of("decision", "APPROVE")).status())
+            assertThat(assertProblem(change(staff, id, Map.of("steps", List.of(Map.of("step", 2, "approverId",
+                    idOf(salesHead))))), 422).path("detail").asText()).contains("박지훈").contains("강도윤");
+            nothingMoreAbout(salesHeadWs, id);
+            assertThat(http.post("/api/approvals/" + id + "/decisions", head, Map.of("decision", "APPROVE")).status())
                     .isEqualTo(200);
 
             // the last decision's snapshot approves the document; approval.completed (another topic) follows it
             Response done = eventually(() -> http.get("/api/approvals/" + id, staff),
                     r -> r.json().path("history").findValuesAsText("type").contains("DOCUMENT_APPROVED"),
                     "the document approved and its completion recorded");
-            assertThat(done.json().path("line").findValuesAsText("name")).containsExactly("정하늘", "강도윤");
+            assertThat(done.json().path("line").findValuesAsText("name")).containsExactly("정하늘", "박지훈");
             assertThat(done.json().path("history").findValuesAsText("type")).containsSubsequence(
                     "SUBMITTED", "STEP_ACTIVATED", "LINE_CHANGED", "STEP_ACTIVATED", "APPROVED", "STEP_ACTIVATED",
-                    "LINE_CHANGED", "STEP_ACTIVATED", "APPROVED", "DOCUMENT_APPROVED");
+                    "APPROVED", "DOCUMENT_APPROVED");
+            assertThat(done.json().path("history").findValuesAsText("type").stream().filter("LINE_CHANGED"::equals))
+                    .as("the refused change is not recorded").hasSize(1);
         }
     }
 
@@ -139,25 +141,31 @@ class LineChangeEndToEndTest extends StandaloneTestBase {
         String staff = login("dev.staff");
         String lead = login("dev.lead");
         String head = login("dev.head");
-        Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "단계 삭제 문서"));
+        String salesLead = login("sales.lead");
+        Response submitted = http.post("/api/approvals", staff, Map.of("type", "GENERAL", "title", "단계 삭제 문서",
+                "approverIds", List.of(idOf(lead), idOf(salesLead), idOf(head))));
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
         String id = submitted.json().path("id").asText();
-        // only the lead remains: the head's step goes
-        Response shrunk = eventually(() -> change(staff, id, Map.of("remaining", List.of(Map.of("approverId", idOf(lead))))),
-                r -> r.status() == 200, "the line shortened");
-        assertThat(shrunk.json().path("steps").toString()).isEqualTo("[2]");
+        // the sales lead's step goes: the lead, then the head
+        Response shrunk = eventually(() -> change(staff, id, Map.of("remaining", List.of(Map.of("approverId", idOf(lead)),
+                Map.of("approverId", idOf(head))))), r -> r.status() == 200, "the line shortened");
+        assertThat(shrunk.json().path("steps").toString()).isEqualTo("[2,3]");
         Response page = eventually(() -> http.get("/api/approvals/" + id, staff),
-                r -> r.json().path("line").size() == 1, "the shorter line recorded");
-        assertThat(page.json().path("history").findValuesAsText("comment")).anyMatch(c -> c.contains("step 2 removed"));
+                r -> r.json().path("line").size() == 2, "the shorter line recorded");
+        assertThat(page.json().path("history").findValuesAsText("comment")).anyMatch(c -> c.contains("step 3 removed"));
+        // 결재권한: the head's step cannot go as well (the lead would decide the document for the company)
+        assertThat(assertProblem(change(staff, id, Map.of("remaining", List.of(Map.of("approverId", idOf(lead))))), 422)
+                .path("detail").asText()).contains("박지훈").contains("can be replaced");
         assertThat(http.post("/api/approvals/" + id + "/decisions", lead, Map.of("decision", "APPROVE")).status())
                 .isEqualTo(200);
+        eventually(() -> http.post("/api/approvals/" + id + "/decisions", head, Map.of("decision", "APPROVE")),
+                r -> r.status() == 200, "the head's approval");
         Response done = eventually(() -> http.get("/api/approvals/" + id, staff),
                 r -> r.json().path("history").findValuesAsText("type").contains("DOCUMENT_APPROVED"),
-                "the document approved by the lead alone");
-        assertThat(done.json().path("line").findValuesAsText("name")).containsExactly("이서연");
-        // the head is off the line: not among their documents to approve, only among their department's (부서 문서함)
-        assertThat(http.get("/api/approvals?box=approver&limit=100", head).json().path("items").findValuesAsText("id"))
-                .doesNotContain(id);
-        assertThat(http.get("/api/approvals?box=department&limit=100", head).json().path("items").findValuesAsText("id"))
-                .contains(id);
+                "the document approved along the shorter line");
+        assertThat(done.json().path("line").findValuesAsText("name")).containsExactly("이서연", "박지훈");
+        // the sales lead is off the line: not among their documents to approve
+        assertThat(http.get("/api/approvals?box=approver&limit=100", salesLead).json().path("items")
+                .findValuesAsText("id")).doesNotContain(id);
     }
 }

@@ -38,9 +38,10 @@ class SuccessionEndToEndTest extends StandaloneTestBase {
         }
         assertThat(dev).isNotNull();
         String username = prefix + "." + Long.toString(System.nanoTime(), 36);
+        // an executive: whom a drafter may name alone to decide a document (결재권한), as the test's drafter does
         Map<String, Object> body = new HashMap<>(Map.of("username", username, "name", "인수 " + username.substring(username.length() - 4),
                 "departmentId", dev.path("id").asLong(), "teamId", dev.path("teams").get(0).path("id").asLong(),
-                "position", "TEAM_LEAD"));
+                "position", "EXECUTIVE"));
         Response hired = http.post("/api/employees", admin, body);
         assertThat(hired.status()).as("%s", hired).isEqualTo(201);
         Response login = http.post("/api/auth/login", null, Map.of("username", username,

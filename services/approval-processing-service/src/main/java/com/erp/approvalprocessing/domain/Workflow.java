@@ -27,6 +27,7 @@ import com.erp.routes.common.events.ApprovalLineRules;
 import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LeaveRules;
+import com.erp.routes.common.events.LineAuthority;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
@@ -425,7 +426,8 @@ public class Workflow {
      * it has decided (no agreer of a 합의 step). Either the people of steps given by number ({@link LineChange#steps}:
      * each keeps its kind) or the whole line from the active step on ({@link LineChange#remaining}: steps added,
      * removed, moved, of either kind). The line as a whole must still be one (at most ten steps, the last an
-     * approver's, nobody twice, not the drafter, nobody who is in cc or receives it). A step left with the people it
+     * approver's, nobody twice, not the drafter, nobody who is in cc or receives it), and its last approver keeps the
+     * authority to decide it ({@link LineAuthority#changeViolation}). A step left with the people it
      * has is left as it is. When the active step changes, its people are asked anew: whoever it waited for loses it
      * from their inbox, its new people get it, and its waiting time (독촉) starts again.
      */
@@ -476,6 +478,9 @@ public class Workflow {
         ApprovalLineRules.stepsViolation(state.drafter().id(), line)
                 .or(() -> ApprovalLineRules.ccViolation(state.drafter().id(), everyone, state.cc()))
                 .or(() -> ApprovalLineRules.receiversViolation(state.drafter().id(), everyone, state.cc(), state.receivers()))
+                // 결재권한: who decides for the company is not traded for someone with less authority
+                .or(() -> LineAuthority.changeViolation(LineAuthority.lastApprover(state.line()),
+                        LineAuthority.lastApprover(line)))
                 .ifPresent(reason -> {
                     throw ProblemException.unprocessable(reason);
                 });

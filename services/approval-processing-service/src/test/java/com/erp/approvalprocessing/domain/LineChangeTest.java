@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class LineChangeTest extends WorkflowTestBase {
 
     private final Person legal = new Person(5, "legal", "TEAM_LEAD", "L");
-    private final Person finance = new Person(6, "finance", "TEAM_LEAD", "F");
+    /** An executive (CFO): whom a line change may put last in anyone's place. */
+    private final Person finance = new Person(6, "finance", "EXECUTIVE", "F");
 
     private Transition change(ApprovalState state, Person who, LineStep... steps) {
         return workflow.changeLine(state, "a1", new LineChange(List.of(steps), null), caller(who));
@@ -171,21 +172,21 @@ class LineChangeTest extends WorkflowTestBase {
     void aLaterStepsNewPeopleWaitAndNobodyIsAskedAnew() {
         ApprovalState state = started(List.of(new LineStep(1, lead), LineStep.agreement(2, List.of(legal)),
                 new LineStep(3, head)));
-        Transition t = change(state, drafter, LineStep.agreement(2, List.of(finance, legal)), new LineStep(3, deputy));
+        Transition t = change(state, drafter, LineStep.agreement(2, List.of(deputy, legal)), new LineStep(3, finance));
 
         assertThat(t.events()).singleElement().satisfies(e -> {
             EventPayload.LineChanged p = (EventPayload.LineChanged) e.payload();
             assertThat(e.sequence()).isEqualTo(2);
             assertThat(p.steps()).containsExactly(2, 3);
             assertThat(p.removed()).containsExactly(head);
-            assertThat(p.added()).containsExactly(finance, deputy);
+            assertThat(p.added()).containsExactly(deputy, finance);
             assertThat(p.progress().steps().get(1).agreements()).extracting(a -> a.agreer().id(), a -> a.status())
-                    .containsExactly(tuple(finance.id(), StepStatus.WAITING),
+                    .containsExactly(tuple(deputy.id(), StepStatus.WAITING),
                             tuple(legal.id(), StepStatus.WAITING));
         });
         assertThat(t.inbox()).isEmpty();
         assertThat(t.state().version()).isEqualTo(2);
-        assertThat(t.state().step(3).approver()).isEqualTo(deputy);
+        assertThat(t.state().step(3).approver()).isEqualTo(finance);
     }
 
     @Test
@@ -239,15 +240,38 @@ class LineChangeTest extends WorkflowTestBase {
 
     @Test
     void whoTheActiveStepWaitedForAndNoLongerDoesIsReleased() {
-        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
-        // the two swapped: the lead is on step 2 now, the head asked at step 1
-        EventPayload.LineChanged swapped = (EventPayload.LineChanged) change(state, drafter, new LineStep(1, head),
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, legal), new LineStep(3, head)));
+        // the first two swapped: the lead is on step 2 now, legal asked at step 1
+        EventPayload.LineChanged swapped = (EventPayload.LineChanged) change(state, drafter, new LineStep(1, legal),
                 new LineStep(2, lead)).events().get(0).payload();
         assertThat(swapped.released()).containsExactly(lead);
         assertThat(swapped.removed()).isEmpty();
         // a later step only: nobody released
-        assertThat(((EventPayload.LineChanged) change(state, drafter, new LineStep(2, finance)).events().get(0)
+        assertThat(((EventPayload.LineChanged) change(state, drafter, new LineStep(3, finance)).events().get(0)
                 .payload()).released()).isNull();
+    }
+
+    /**
+     * 결재권한: whoever decides the document for the company at its last step is replaced there only by someone of the
+     * same or a higher position in their department, or an executive; the drafter adds others before them.
+     */
+    @Test
+    void theLastStepKeepsTheAuthorityToDecideTheDocument() {
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        assertThatThrownBy(() -> change(state, drafter, new LineStep(2, legal)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422)).hasMessageContaining("not by legal (TEAM_LEAD, L)");
+        assertThatThrownBy(() -> rest(state, drafter, new LineStep(1, lead)))
+                .as("the head's step removed").satisfies(e -> assertThat(status(e)).isEqualTo(422));
+        assertThatThrownBy(() -> change(state, drafter, new LineStep(2, deputy)))
+                .as("a lead of the department").satisfies(e -> assertThat(status(e)).isEqualTo(422));
+        Person newHead = new Person(8, "new head", "DEPT_HEAD", "D");
+        assertThat(change(state, drafter, new LineStep(2, newHead)).state().step(2).approver()).isEqualTo(newHead);
+        assertThat(rest(state, drafter, new LineStep(1, lead), new LineStep(2, legal), new LineStep(3, head)).state()
+                .stepCount()).isEqualTo(3);
+
+        // a line that ended with a colleague (named by a drafter the org chart gives no line) had none to keep
+        ApprovalState toColleague = started(List.of(new LineStep(1, new Person(9, "colleague", "STAFF", "D"))));
+        assertThat(change(toColleague, drafter, new LineStep(1, legal)).state().step(1).approver()).isEqualTo(legal);
     }
 
     @Test
@@ -264,10 +288,10 @@ class LineChangeTest extends WorkflowTestBase {
                 .satisfies(e -> assertThat(status(e)).isEqualTo(422)).hasMessageContaining("give its approverId");
         assertThatThrownBy(() -> change(state, drafter, new LineStep(2, lead)))
                 .satisfies(e -> assertThat(status(e)).isEqualTo(422)).hasMessageContaining("twice");
-        // the two swapped: a line still, and both steps change
-        Transition swapped = change(state, drafter, new LineStep(1, head), new LineStep(2, lead));
-        assertThat(((EventPayload.LineChanged) swapped.events().get(0).payload()).removed()).isEmpty();
-        assertThat(swapped.state().line()).extracting(LineStep::approver).containsExactly(head, lead);
+        // the two swapped: a line still, but the lead would decide last in the head's place (결재권한)
+        assertThatThrownBy(() -> change(state, drafter, new LineStep(1, head), new LineStep(2, lead)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422)).hasMessageContaining("head (DEPT_HEAD, D) can be "
+                        + "replaced there only by someone of the same or a higher position in D");
         // withdrawn: nothing changes any more
         ApprovalState withdrawn = workflow.withdraw(state, "a1", null, caller(drafter)).state();
         assertThatThrownBy(() -> change(withdrawn, drafter, new LineStep(2, deputy)))

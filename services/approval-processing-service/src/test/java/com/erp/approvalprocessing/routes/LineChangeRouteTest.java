@@ -72,9 +72,10 @@ class LineChangeRouteTest extends ProcessingRouteTestBase {
 
     @Test
     void aLaterStepChangesWithoutAskingTheActiveOneAgain() throws Exception {
-        String id = activated();
+        // a line that ends with a colleague (named by a drafter the org chart gives no line): the head put there
+        String id = activated(List.of(new LineStep(1, LEAD), new LineStep(2, OTHER)));
 
-        Response r = change(DRAFTER, id, Map.of("steps", List.of(approver(1, LEAD), approver(2, OTHER))));
+        Response r = change(DRAFTER, id, Map.of("steps", List.of(approver(1, LEAD), approver(2, HEAD))));
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         // step 1 was given with its own approver: left as it is
         assertThat(r.json().path("steps").toString()).isEqualTo("[2]");
@@ -83,15 +84,33 @@ class LineChangeRouteTest extends ProcessingRouteTestBase {
         assertThat(kafka.await("approval.step-activated", rec -> id.equals(rec.key()), 2, Duration.ofSeconds(2)))
                 .hasSize(1);
         JsonNode payload = json.readTree(kafka.awaitKey("approval.line-changed", id, 1).get(0).value()).path("payload");
-        assertThat(payload.path("removed").findValuesAsText("name")).containsExactly(HEAD.name());
+        assertThat(payload.path("removed").findValuesAsText("name")).containsExactly(OTHER.name());
         assertThat(payload.has("reason")).isFalse();
 
         assertThat(decide(LEAD, id, "APPROVE", null).status()).isEqualTo(200);
-        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(OTHER.id()), id)).isTrue();
-        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(HEAD.id()), id)).isFalse();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(HEAD.id()), id)).isTrue();
+        assertThat(redis.opsForHash().hasKey(RedisKeys.inbox(OTHER.id()), id)).isFalse();
         // a step decided stays as it was
-        assertThat(assertProblem(change(DRAFTER, id, Map.of("steps", List.of(approver(1, HEAD)))), 409)
+        assertThat(assertProblem(change(DRAFTER, id, Map.of("steps", List.of(approver(1, OTHER)))), 409)
                 .path("detail").asText()).contains("Step 1 has been decided");
+    }
+
+    /**
+     * 결재권한: the head, who decides the document for the company, is not replaced at the last step by a colleague of
+     * another department, nor dropped from the line; nothing changes and nobody is told.
+     */
+    @Test
+    void theLastApproversAuthorityIsKept() throws Exception {
+        String id = activated();
+        assertThat(assertProblem(change(DRAFTER, id, Map.of("steps", List.of(approver(2, OTHER)))), 422)
+                .path("detail").asText()).contains(HEAD.name()).contains("can be replaced").contains(OTHER.name());
+        assertThat(assertProblem(change(DRAFTER, id, Map.of("remaining", List.of(Map.of("approverId", LEAD.id())))),
+                422).path("detail").asText()).contains(HEAD.name());
+        assertThat(version(id)).isEqualTo("1");
+        assertThat(kafka.await("approval.line-changed", rec -> id.equals(rec.key()), 1, Duration.ofSeconds(2))).isEmpty();
+        // added before the head, the colleague is welcome
+        assertThat(change(DRAFTER, id, Map.of("remaining", List.of(Map.of("approverId", LEAD.id()),
+                Map.of("approverId", OTHER.id()), Map.of("approverId", HEAD.id())))).status()).isEqualTo(200);
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LeaveRules;
+import com.erp.routes.common.events.LineAuthority;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.ReceivingDepartment;
@@ -78,13 +79,15 @@ public class Submissions {
 
     /**
      * @param approvers      the approvers named ({@code request.approverIds()}), else the org chart's default line
+     * @param defaultLine    the org chart's default line of the drafter, whose authority ends a line they name
      * @param cc             who the directory found of {@code request.ccIds()} (empty when none were named)
      * @param agreers        who the directory found of the agreement's agreer ids (empty when there is none)
      * @param receivers      who the directory found of {@code request.receiverIds()} (empty when none were named)
      * @param departments    what the directory found of {@code request.receiverDepartmentIds()} (empty when none were)
      * @param resubmissionOf the document this one resubmits, or null
      */
-    public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers, List<Person> cc,
+    public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers,
+                             List<Person> defaultLine, List<Person> cc,
                              List<Person> agreers, List<Person> receivers, List<ReceivingDepartment> departments,
                              String resubmissionOf) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
@@ -96,6 +99,11 @@ public class Submissions {
             LeadAuthority.Line cut = leadAuthority.apply(request.type(), request.expense(), leave, request.trip(), approvers);
             approvers = cut.approvers();
             ruling = cut.ruling();
+        } else {
+            LineAuthority.namedLineViolation(authorities(request, leave, defaultLine), approvers.get(approvers.size() - 1))
+                    .ifPresent(reason -> {
+                        throw ProblemException.unprocessable(reason);
+                    });
         }
         List<LineStep> line = SubmissionPolicy.line(caller.id(), approvers, request.agreement(), agreers);
         if (request.ccIds() != null && !request.ccIds().isEmpty()) {
@@ -116,6 +124,19 @@ public class Submissions {
                 receiving.isEmpty() ? null : receiving, receivingDepartments.isEmpty() ? null : receivingDepartments));
         return new NewApproval(id, request, drafter, line, inCc, now, submitted, resubmissionOf, receiving,
                 receivingDepartments, ruling);
+    }
+
+    /**
+     * Who may end a line the drafter names (결재권한): the last approver of the org chart's line as the 위임전결 rules cut
+     * it for this document, and whoever is after them on the whole default line; none when the org chart gives no line.
+     */
+    private List<Person> authorities(SubmitApprovalRequest request, Leave leave, List<Person> defaultLine) {
+        if (defaultLine == null || defaultLine.isEmpty()) {
+            return List.of();
+        }
+        List<Person> cut = leadAuthority.apply(request.type(), request.expense(), leave, request.trip(), defaultLine)
+                .approvers();
+        return List.copyOf(defaultLine.subList(cut.size() - 1, defaultLine.size()));
     }
 
     /**

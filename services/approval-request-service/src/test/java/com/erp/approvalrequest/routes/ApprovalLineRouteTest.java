@@ -88,6 +88,42 @@ class ApprovalLineRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(named.containsKey("lineRule")).isFalse();
     }
 
+    /**
+     * 결재권한: a line the drafter names ends with whom the org chart gives the authority for this document (the lead
+     * for a small expense, the head for a larger one or a general document), or someone above them on the drafter's
+     * line; a colleague or another department's people are added before them, never instead. A refused submission
+     * stores and publishes nothing; a resubmission is held to the same rule.
+     */
+    @Test
+    void aNamedLineEndsWithWhomTheOrgChartGivesTheAuthorityForTheDocument() {
+        long before = approvals().countDocuments();
+        JsonNode toLead = assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title",
+                "팀장 전결 시도", "approverIds", List.of(LEAD.id()))), 422);
+        assertThat(toLead.path("detail").asText()).contains(HEAD.name()).contains("ends with " + LEAD.name());
+        assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "동료 결재",
+                "approverIds", List.of(OTHER.id()))), 422);
+        assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "순서 뒤집기",
+                "approverIds", List.of(HEAD.id(), LEAD.id()))), 422);
+        Map<String, Object> largeToLead = new java.util.HashMap<>(expense(900_000));
+        largeToLead.put("approverIds", List.of(LEAD.id()));
+        assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), largeToLead), 422).path("detail").asText())
+                .contains(HEAD.name());
+        assertThat(approvals().countDocuments()).as("nothing stored").isEqualTo(before);
+
+        // what the lead may decide alone, named: the lead, or the head above them; others before them
+        Map<String, Object> smallToLead = new java.util.HashMap<>(expense(300_000));
+        smallToLead.put("approverIds", List.of(OTHER.id(), LEAD.id()));
+        assertThat(line(submitted(smallToLead))).containsExactly(OTHER.id(), LEAD.id());
+        smallToLead.put("approverIds", List.of(HEAD.id()));
+        assertThat(line(submitted(smallToLead))).containsExactly(HEAD.id());
+        assertThat(line(submitted(Map.of("type", "GENERAL", "title", "영업 검토 후", "approverIds",
+                List.of(OTHER.id(), LEAD.id(), HEAD.id()))))).containsExactly(OTHER.id(), LEAD.id(), HEAD.id());
+        // someone the org chart gives no line names whom they like
+        Response free = http.post("/api/approvals", token(OTHER), Map.of("type", "GENERAL", "title", "자유 지정",
+                "approverIds", List.of(DRAFTER.id())));
+        assertThat(free.status()).as("%s", free).isEqualTo(202);
+    }
+
     @Test
     void thePreviewShowsTheLineASubmissionWouldGetWithTheRules() {
         Response small = http.get("/api/approval-line?type=EXPENSE&amount=300000", token(DRAFTER));

@@ -95,7 +95,7 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
     void onlyTheUploaderAttachesAFileAndBadUploadsAreProblems() {
         String mine = uploaded(DRAFTER, "계약서.pdf", bytes(100, 3));
         Response theirs = http.post("/api/approvals", token(OTHER), Map.of("type", "GENERAL", "title", "남의 파일",
-                "approverIds", List.of(LEAD.id()), "attachmentIds", List.of(mine)));
+                "approverIds", List.of(LEAD.id(), HEAD.id()), "attachmentIds", List.of(mine)));
         assertThat(assertProblem(theirs, 422).path("detail").asText()).contains(mine);
         assertThat(approvals().countDocuments(new Document("title", "남의 파일"))).isZero();
         assertThat(assertProblem(submitWith(DRAFTER, "없는 파일", List.of("00000000-0000-0000-0000-000000000000")), 422)
@@ -162,7 +162,7 @@ class AttachmentRouteTest extends ApprovalRequestRouteTestBase {
         Response refused = http.send(http.request("/api/approvals", drafterAdmin).header("Content-Type", "application/json")
                 .header("X-Dispatch-Mode", "sync")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(
-                        Map.of("type", "GENERAL", "title", "되돌린 문서", "approverIds", List.of(LEAD.id()),
+                        Map.of("type", "GENERAL", "title", "되돌린 문서", "approverIds", List.of(LEAD.id(), HEAD.id()),
                                 "attachmentIds", List.of(alone, shared))))).build());
         assertProblem(refused, 503);
         var files = mongo.getDatabase("erp").getCollection("attachments");

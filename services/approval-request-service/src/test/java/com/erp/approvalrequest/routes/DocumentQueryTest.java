@@ -246,8 +246,12 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
 
     @Test
     void aDepartmentHeadSeesAndReadsEveryDocumentOfTheirDepartmentInBoxDepartmentNobodyElseDoes() {
-        // the head is on neither line
-        String ours = submitAs(DRAFTER, "부서 문서함 개발", LEAD);
+        // the head is on neither line (a small expense, which the lead decides alone)
+        Response small = http.post("/api/approvals", token(DRAFTER), Map.of("type", "EXPENSE", "title", "부서 문서함 개발",
+                "approverIds", List.of(LEAD.id()), "expense", Map.of("amount", 300_000, "category", "MEAL", "spentOn",
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).minusDays(1).toString())));
+        assertThat(small.status()).as("%s", small).isEqualTo(202);
+        String ours = small.json().path("id").asText();
         String theirs = submitAs(OTHER, "부서 문서함 영업", DRAFTER);
 
         Response box = http.get("/api/approvals?box=department&limit=100&q=" + java.net.URLEncoder.encode("부서 문서함",

@@ -30,7 +30,7 @@ class OutboxQueueFullTest extends ApprovalRequestRouteTestBase {
         try {
             List<CompletableFuture<Response>> sent = IntStream.range(0, 6)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.post("/api/approvals", token(DRAFTER),
-                            Map.of("type", "GENERAL", "title", "큐가 찬 동안 " + i, "approverIds", List.of(LEAD.id())))))
+                            Map.of("type", "GENERAL", "title", "큐가 찬 동안 " + i, "approverIds", List.of(LEAD.id(), HEAD.id())))))
                     .toList();
             List<Response> answers = sent.stream().map(CompletableFuture::join).toList();
             assertThat(answers).as("every submission accepted while Kafka is away")

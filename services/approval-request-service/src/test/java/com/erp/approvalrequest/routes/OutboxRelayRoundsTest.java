@@ -38,7 +38,7 @@ class OutboxRelayRoundsTest extends ApprovalRequestRouteTestBase {
             try {
                 for (int i = 0; i < 5; i++) {
                     var r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title",
-                            "밀린 발행 " + i, "approverIds", List.of(LEAD.id())));
+                            "밀린 발행 " + i, "approverIds", List.of(LEAD.id(), HEAD.id())));
                     assertThat(r.status()).as("%s", r).isEqualTo(202);
                     ids.add(r.json().path("id").asText());
                 }

@@ -25,7 +25,7 @@ class OutboxRelayTest extends ApprovalRequestRouteTestBase {
             NotifyBuilder publishAttempted = new NotifyBuilder(camel).fromRoute("approval-request.outbox-queue")
                     .whenCompleted(1).create();
             Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "장애 중 제출",
-                    "approverIds", java.util.List.of(LEAD.id())));
+                    "approverIds", java.util.List.of(LEAD.id(), HEAD.id())));
             assertThat(r.status()).as("accepted while Kafka is down: %s", r).isEqualTo(202);
             // the send waits for the absent broker's metadata (max-block-ms, 3 s); the answer did not wait for it
             assertThat(publishAttempted.matches()).as("the 202 waited for the publication").isFalse();

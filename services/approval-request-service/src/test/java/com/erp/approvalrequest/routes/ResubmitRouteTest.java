@@ -125,6 +125,9 @@ class ResubmitRouteTest extends ApprovalRequestRouteTestBase {
                 .path("detail").asText()).contains("own document");
         assertThat(assertProblem(resubmit(token(DRAFTER), rejected, Map.of("urgent", true)), 400)
                 .path("errors").findValuesAsText("field")).contains("/urgent");
+        // 결재권한: the head decides a general document, not the lead alone
+        assertThat(assertProblem(resubmit(token(DRAFTER), rejected, Map.of("approverIds", List.of(LEAD.id()))), 422)
+                .path("detail").asText()).contains(HEAD.name());
         assertThat(approvals().find(new Document("_id", rejected)).first().containsKey("resubmittedAs")).isFalse();
         assertThat(resubmit(token(DRAFTER), rejected, Map.of("approverIds", List.of(HEAD.id()))).status()).isEqualTo(202);
     }
@@ -212,10 +215,10 @@ class ResubmitRouteTest extends ApprovalRequestRouteTestBase {
     @Test
     void copiedCcGivesWayToANewLine() {
         String old = ended("참조 이동", "REJECTED"); // line LEAD, HEAD; cc OTHER
-        Response r = resubmit(token(DRAFTER), old, Map.of("approverIds", List.of(LEAD.id(), OTHER.id())));
+        Response r = resubmit(token(DRAFTER), old, Map.of("approverIds", List.of(OTHER.id(), HEAD.id())));
         assertThat(r.status()).as("%s", r).isEqualTo(202);
         JsonNode fresh = http.get("/api/approvals/" + r.json().path("id").asText(), token(DRAFTER)).json();
-        assertThat(fresh.path("line").findValuesAsText("name")).containsExactly(LEAD.name(), OTHER.name());
+        assertThat(fresh.path("line").findValuesAsText("name")).containsExactly(OTHER.name(), HEAD.name());
         assertThat(fresh.path("cc").size()).isZero();
     }
 }

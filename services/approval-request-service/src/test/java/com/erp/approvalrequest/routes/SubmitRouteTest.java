@@ -78,7 +78,7 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
             return http.send(http.request("/api/approvals", token(drafter)).header("Content-Type", "application/json")
                     .header("Idempotency-Key", key).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                             HTTP_JSON.writeValueAsString(Map.of("type", "GENERAL", "title", title,
-                                    "approverIds", List.of(LEAD.id()))))).build());
+                                    "approverIds", List.of(LEAD.id(), HEAD.id()))))).build());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -170,24 +170,24 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
     @Test
     void thePeopleInCcAreStoredAnnouncedAndMayReadTheDocumentInTheirBox() throws Exception {
         Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "참조 테스트",
-                "approverIds", List.of(LEAD.id()), "ccIds", List.of(OTHER.id(), HEAD.id())));
+                "approverIds", List.of(HEAD.id()), "ccIds", List.of(OTHER.id(), LEAD.id())));
         assertThat(r.status()).as("%s", r).isEqualTo(202);
         String id = r.json().path("id").asText();
 
         Document stored = approvals().find(new Document("_id", id)).first();
-        assertThat(stored.getList("cc", Document.class)).extracting(p -> p.getLong("id")).containsExactly(OTHER.id(), HEAD.id());
+        assertThat(stored.getList("cc", Document.class)).extracting(p -> p.getLong("id")).containsExactly(OTHER.id(), LEAD.id());
         JsonNode event = HTTP_JSON.readTree(kafka.awaitKey("approval.submitted", id, 1).get(0).value());
-        assertThat(event.path("payload").path("cc").findValuesAsText("name")).containsExactly(OTHER.name(), HEAD.name());
+        assertThat(event.path("payload").path("cc").findValuesAsText("name")).containsExactly(OTHER.name(), LEAD.name());
 
         // someone in cc reads it (off the line, they could not otherwise) and finds it in the cc box
         Response read = http.get("/api/approvals/" + id, token(OTHER));
         assertThat(read.status()).as("%s", read).isEqualTo(200);
         assertMatchesContract(CONTRACT, "GET", "/api/approvals/" + id, read);
-        assertThat(read.json().path("cc").findValuesAsText("name")).containsExactly(OTHER.name(), HEAD.name());
+        assertThat(read.json().path("cc").findValuesAsText("name")).containsExactly(OTHER.name(), LEAD.name());
         Response box = http.get("/api/approvals?box=cc&limit=100", token(OTHER));
         assertMatchesContract(CONTRACT, "GET", "/api/approvals", box);
         assertThat(box.json().path("items").findValuesAsText("id")).contains(id);
-        assertThat(http.get("/api/approvals?box=cc&limit=100", token(LEAD)).json().path("items").findValuesAsText("id"))
+        assertThat(http.get("/api/approvals?box=cc&limit=100", token(HEAD)).json().path("items").findValuesAsText("id"))
                 .doesNotContain(id);
         // without cc, a document has an empty list
         String plain = submit("참조 없음");
@@ -199,10 +199,10 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
     void ccRulesAre422AndNothingIsStored() {
         long before = approvals().countDocuments();
         assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "t",
-                "approverIds", List.of(LEAD.id()), "ccIds", List.of(OTHER.id(), 888))), 422)
+                "approverIds", List.of(LEAD.id(), HEAD.id()), "ccIds", List.of(OTHER.id(), 888))), 422)
                 .path("detail").asText()).contains("888").contains("cc");
         assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "t",
-                "approverIds", List.of(LEAD.id()), "ccIds", List.of(DRAFTER.id()))), 422)
+                "approverIds", List.of(LEAD.id(), HEAD.id()), "ccIds", List.of(DRAFTER.id()))), 422)
                 .path("detail").asText()).contains("yourself");
         assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "t",
                 "ccIds", List.of(HEAD.id()))), 422)
@@ -303,7 +303,7 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
         Response r = http.send(http.request("/api/approvals", token(DRAFTER)).header("Content-Type", "application/json")
                 .header("X-Dispatch-Mode", "sync").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         HTTP_JSON.writeValueAsString(Map.of("type", "GENERAL", "title", "경로 지정",
-                                "approverIds", List.of(LEAD.id()))))).build());
+                                "approverIds", List.of(LEAD.id(), HEAD.id()))))).build());
         JsonNode problem = assertProblem(r, 403);
         assertMatchesContract(CONTRACT, "POST", "/api/approvals", r);
         assertThat(problem.path("detail").asText()).contains("X-Dispatch-Mode").contains("ASYNC");
@@ -311,7 +311,7 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(sync.matches(200, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
         // the same request without the header goes the current way
         assertThat(http.post("/api/approvals", token(DRAFTER), Map.of("type", "GENERAL", "title", "경로 지정",
-                "approverIds", List.of(LEAD.id()))).status()).isEqualTo(202);
+                "approverIds", List.of(LEAD.id(), HEAD.id()))).status()).isEqualTo(202);
     }
 
     @Test
@@ -323,7 +323,7 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
         Response r = http.send(http.request("/api/approvals", drafterAdmin).header("Content-Type", "application/json")
                 .header("X-Dispatch-Mode", "sync")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(HTTP_JSON.writeValueAsString(Map.of("type", "LEAVE",
-                        "title", "연차 신청", "approverIds", List.of(LEAD.id()),
+                        "title", "연차 신청", "approverIds", List.of(LEAD.id(), HEAD.id()),
                         "leave", Map.of("kind", "ANNUAL", "startDate", MONDAY, "endDate", WEDNESDAY))))).build());
         assertThat(r.status()).as("%s", r).isEqualTo(202);
         assertMatchesContract(CONTRACT, "POST", "/api/approvals", r);
@@ -412,7 +412,7 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
                 .filter(d -> d.getDayOfWeek().getValue() <= 5 && companyDays.holidays().contains(d)).count();
 
         Response r = http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "명절 앞뒤 연차",
-                "approverIds", List.of(LEAD.id()), "leave", Map.of("kind", "ANNUAL", "startDate", from.toString(),
+                "approverIds", List.of(LEAD.id(), HEAD.id()), "leave", Map.of("kind", "ANNUAL", "startDate", from.toString(),
                         "endDate", to.toString())));
         assertThat(r.status()).as("%s", r).isEqualTo(202);
         double days = http.get("/api/approvals/" + r.json().path("id").asText(), token(DRAFTER)).json()
@@ -421,7 +421,7 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
                 .isLessThan((double) weekdays);
 
         assertThat(assertProblem(http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "공휴일",
-                "approverIds", List.of(LEAD.id()), "leave", Map.of("kind", "HALF_DAY_AM", "startDate", holiday.toString()))),
+                "approverIds", List.of(LEAD.id(), HEAD.id()), "leave", Map.of("kind", "HALF_DAY_AM", "startDate", holiday.toString()))),
                 422).path("detail").asText()).contains("holiday");
     }
 

@@ -87,7 +87,7 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
                 .header("X-Dispatch-Mode", "sync")
                 .header("traceparent", "00-" + TRACE + "-b7ad6b7169203331-01")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(Map.of(
-                        "type", "GENERAL", "title", "응답 없는 처리", "approverIds", List.of(LEAD.id()))))).build());
+                        "type", "GENERAL", "title", "응답 없는 처리", "approverIds", List.of(LEAD.id(), HEAD.id()))))).build());
 
         assertThat(RECEIVED.await(1, TimeUnit.SECONDS)).as("processing was asked").isTrue();
         // asked within the client's trace (camel-grpc passes no metadata: the message carries it)
@@ -113,7 +113,7 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
         java.util.function.Supplier<Response> submit = () -> http.send(http.request("/api/approvals", token(DRAFTER))
                 .header("Content-Type", "application/json").header("X-Dispatch-Mode", "sync").header("Idempotency-Key", key)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(Map.of(
-                        "type", "GENERAL", "title", "다시 보낸 제출", "approverIds", List.of(LEAD.id()))))).build());
+                        "type", "GENERAL", "title", "다시 보낸 제출", "approverIds", List.of(LEAD.id(), HEAD.id()))))).build());
         java.util.concurrent.CompletableFuture<Response> first = java.util.concurrent.CompletableFuture.supplyAsync(submit);
         assertThat(CALLS.poll(5, TimeUnit.SECONDS)).as("the first is on its synchronous way").isNotNull();
 
@@ -152,7 +152,7 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
         java.util.function.Supplier<Response> submit = () -> http.send(http.request("/api/approvals", token(DRAFTER))
                 .header("Content-Type", "application/json").header("X-Dispatch-Mode", "sync").header("Idempotency-Key", key)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(Map.of(
-                        "type", "GENERAL", "title", title, "approverIds", List.of(LEAD.id()))))).build());
+                        "type", "GENERAL", "title", title, "approverIds", List.of(LEAD.id(), HEAD.id()))))).build());
 
         // more refusals than the circuit breaker's minimum of calls (10): answers, not failures, so it stays closed
         // and each is told why (an open breaker would answer 503 to everyone's submissions)
@@ -167,7 +167,7 @@ class SyncDispatchDeadlineTest extends ApprovalRequestRouteTestBase {
         // the refused documents' events never went out, though a document submitted after them did
         Response after = http.send(http.request("/api/approvals", token(DRAFTER)).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(com.erp.routes.testing.HttpTestClient.toJson(Map.of(
-                        "type", "GENERAL", "title", "거부 다음 " + key, "approverIds", List.of(LEAD.id()))))).build());
+                        "type", "GENERAL", "title", "거부 다음 " + key, "approverIds", List.of(LEAD.id(), HEAD.id()))))).build());
         assertThat(after.status()).as("%s", after).isEqualTo(202);
         assertThat(kafka.awaitKey("approval.submitted", after.json().path("id").asText(), 1)).hasSize(1);
         assertThat(kafka.await("approval.submitted", r -> r.value().contains(AGAINST_ITS_RULES + " " + key), 1,

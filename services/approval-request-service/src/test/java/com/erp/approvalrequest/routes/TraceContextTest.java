@@ -23,7 +23,7 @@ class TraceContextTest extends ApprovalRequestRouteTestBase {
     private String submit(String title, String traceparent) throws Exception {
         HttpRequest.Builder request = http.request("/api/approvals", token(DRAFTER)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("type", "GENERAL", "title", title, "approverIds", List.of(LEAD.id())))));
+                        Map.of("type", "GENERAL", "title", title, "approverIds", List.of(LEAD.id(), HEAD.id())))));
         if (traceparent != null) {
             request.header("traceparent", traceparent);
         }

@@ -1,0 +1,71 @@
+package com.erp.routes.common.events;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * 결재권한: who may end an approval line, that is decide a document for the company. A drafter may name their own
+ * approvers, but the last of them must hold the authority the org chart gives the document: the last approver of the
+ * drafter's default line as the 위임전결 rules cut it for the document's form and size, or someone above them on that
+ * line, or an executive. Without it a colleague could approve anyone's expense or leave. A drafter the org chart gives
+ * no line (a department head, an executive, someone in a department without a head) names whom they like, as before.
+ * A line change (결재선 변경) keeps what the submission was allowed: its last approver is replaced only by someone of
+ * the same or a higher position in the same department, or by an executive.
+ */
+public final class LineAuthority {
+
+    public static final String EXECUTIVE = "EXECUTIVE";
+    /** The positions in rising order of authority; anything else ranks lowest. */
+    private static final List<String> RANKS = List.of("STAFF", "TEAM_LEAD", "DEPT_HEAD", EXECUTIVE);
+
+    private LineAuthority() {
+    }
+
+    /**
+     * Why a line the drafter named cannot end with {@code last}, or empty if it can.
+     *
+     * @param authorities who may end it: the last approver of the org chart's line for this document, then whoever is
+     *                    after them on the uncut default line; empty when the org chart gives the drafter no line
+     */
+    public static Optional<String> namedLineViolation(List<Person> authorities, Person last) {
+        if (authorities.isEmpty() || last == null || EXECUTIVE.equals(last.position())
+                || authorities.stream().anyMatch(p -> p.id() == last.id())) {
+            return Optional.empty();
+        }
+        return Optional.of("This document must end with the approval of " + authorities.stream()
+                .map(LineAuthority::named).collect(Collectors.joining(" or ")) + " (or an executive), whom the org "
+                + "chart gives the authority for it; the line you named ends with " + named(last) + ". Put the people "
+                + "you add before them, or leave approverIds out for the org chart's line.");
+    }
+
+    /**
+     * Why a line change cannot put {@code after} last where {@code before} was, or empty if it can: the same person, an
+     * executive, or someone of at least {@code before}'s position in their department. A line that ended with a staff
+     * member (named by a drafter the org chart gives no line) had no authority to keep: anyone may end it.
+     */
+    public static Optional<String> changeViolation(Person before, Person after) {
+        if (before == null || after == null || before.id() == after.id() || EXECUTIVE.equals(after.position())
+                || rank(before) <= 0
+                || rank(after) >= rank(before) && Objects.equals(after.department(), before.department())) {
+            return Optional.empty();
+        }
+        return Optional.of("The last step decides the document for the company: " + named(before) + " can be replaced "
+                + "there only by someone of the same or a higher position in " + before.department()
+                + ", or an executive, not by " + named(after) + ". Put the people you add on the steps before it.");
+    }
+
+    /** The approver of the last step (a 합의 step is never last); null for no line. */
+    public static Person lastApprover(List<LineStep> line) {
+        return line == null || line.isEmpty() ? null : line.get(line.size() - 1).approver();
+    }
+
+    private static int rank(Person p) {
+        return RANKS.indexOf(p.position());
+    }
+
+    private static String named(Person p) {
+        return p.name() + " (" + p.position() + (p.department() == null ? "" : ", " + p.department()) + ")";
+    }
+}

@@ -1,0 +1,70 @@
+package com.erp.routes.common.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** 결재권한: who may end a named line, and whom a line change may put last. */
+class LineAuthorityTest {
+
+    private final Person lead = new Person(2, "이서연", "TEAM_LEAD", "개발본부");
+    private final Person head = new Person(3, "박지훈", "DEPT_HEAD", "개발본부");
+    private final Person peer = new Person(4, "김동료", "STAFF", "개발본부");
+    private final Person otherLead = new Person(5, "정하늘", "TEAM_LEAD", "영업본부");
+    private final Person otherHead = new Person(6, "강도윤", "DEPT_HEAD", "영업본부");
+    private final Person secondLead = new Person(7, "한팀장", "TEAM_LEAD", "개발본부");
+    private final Person executive = new Person(8, "임원", "EXECUTIVE", "경영지원본부");
+
+    @Test
+    void aNamedLineEndsWithTheOrgChartsAuthorityOrSomeoneAboveThem() {
+        // the whole line: only the head ends it
+        List<Person> headDecides = List.of(head);
+        assertThat(LineAuthority.namedLineViolation(headDecides, head)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(headDecides, executive)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(headDecides, lead)).get().asString()
+                .contains("박지훈 (DEPT_HEAD, 개발본부)").contains("ends with 이서연 (TEAM_LEAD, 개발본부)");
+        assertThat(LineAuthority.namedLineViolation(headDecides, peer)).isPresent();
+        assertThat(LineAuthority.namedLineViolation(headDecides, otherHead))
+                .as("another department's head holds no authority over this drafter's document").isPresent();
+
+        // cut by 위임전결 after the lead: the lead or the head above them ends it
+        List<Person> leadDecides = List.of(lead, head);
+        assertThat(LineAuthority.namedLineViolation(leadDecides, lead)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(leadDecides, head)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(leadDecides, otherLead)).get().asString()
+                .contains("이서연 (TEAM_LEAD, 개발본부) or 박지훈 (DEPT_HEAD, 개발본부)");
+        assertThat(LineAuthority.namedLineViolation(leadDecides, secondLead)).isPresent();
+    }
+
+    @Test
+    void aDrafterTheOrgChartGivesNoLineNamesWhomTheyLike() {
+        assertThat(LineAuthority.namedLineViolation(List.of(), peer)).isEmpty();
+    }
+
+    @Test
+    void aLineChangeKeepsTheLastApproversAuthority() {
+        assertThat(LineAuthority.changeViolation(head, head)).isEmpty();
+        assertThat(LineAuthority.changeViolation(head, executive)).isEmpty();
+        assertThat(LineAuthority.changeViolation(head, new Person(9, "새 부서장", "DEPT_HEAD", "개발본부")))
+                .as("the department's new head, after the old one left").isEmpty();
+        assertThat(LineAuthority.changeViolation(lead, head)).isEmpty();
+        assertThat(LineAuthority.changeViolation(lead, secondLead)).isEmpty();
+        assertThat(LineAuthority.changeViolation(head, lead)).get().asString()
+                .contains("박지훈 (DEPT_HEAD, 개발본부) can be replaced").contains("not by 이서연");
+        assertThat(LineAuthority.changeViolation(head, otherHead)).as("another department's").isPresent();
+        assertThat(LineAuthority.changeViolation(lead, otherLead)).isPresent();
+        assertThat(LineAuthority.changeViolation(lead, peer)).isPresent();
+        assertThat(LineAuthority.changeViolation(peer, otherHead)).as("a line that ended with a colleague").isEmpty();
+        assertThat(LineAuthority.changeViolation(peer, lead)).isEmpty();
+    }
+
+    @Test
+    void theLastApproverIsTheLastStepsOne() {
+        List<LineStep> line = List.of(new LineStep(1, lead), LineStep.agreement(2, List.of(otherLead)),
+                new LineStep(3, head));
+        assertThat(LineAuthority.lastApprover(line)).isEqualTo(head);
+        assertThat(LineAuthority.lastApprover(List.of())).isNull();
+    }
+}
