@@ -134,8 +134,8 @@ function Shell({ me, head, logout }: { me: Employee; head: boolean; logout: (not
 
   const ctx: Ctx = {
     me,
-    isManager: me.roles.includes('MANAGER'),
-    isAdmin: me.roles.includes('ADMIN'),
+    isManager: me.roles?.includes('MANAGER') ?? false,
+    isAdmin: me.roles?.includes('ADMIN') ?? false,
     headsDepartment: head,
     tick,
     unread,

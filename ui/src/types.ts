@@ -25,7 +25,8 @@ export interface Employee {
   name: string;
   email?: string;
   position: Position;
-  roles: Role[];
+  /** Only in one's own record and to administrators. */
+  roles?: Role[];
   department: { id: number; code: string; name: string };
   team?: { id: number; name: string };
   /** 입사일 (YYYY-MM-DD): annual leave is reckoned from it. */

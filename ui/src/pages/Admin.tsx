@@ -257,11 +257,11 @@ function MoveRow({ person, departments, done }: { person: Employee; departments:
   const [departmentId, setDepartmentId] = useState(person.department.id);
   const [teamId, setTeamId] = useState<number | undefined>(person.team?.id);
   const [position, setPosition] = useState<Position>(person.position);
-  const [manager, setManager] = useState(person.roles.includes('MANAGER'));
+  const [manager, setManager] = useState(person.roles?.includes('MANAGER') ?? false);
   const [hiredOn, setHiredOn] = useState(person.hiredOn ?? '');
   const dept = departments.find((d) => d.id === departmentId);
   const save = async () => {
-    const roles = [...(manager ? ['MANAGER'] : []), ...(person.roles.includes('ADMIN') ? ['ADMIN'] : [])];
+    const roles = [...(manager ? ['MANAGER'] : []), ...(person.roles?.includes('ADMIN') ? ['ADMIN'] : [])];
     try {
       await api('PUT', `/api/employees/${person.id}`, {
         name: person.name, ...(person.email ? { email: person.email } : {}), departmentId, ...(teamId ? { teamId } : {}), position, roles,

@@ -35,7 +35,8 @@ public class EmployeeDirectoryRoutes extends RouteBuilder {
                 .process(new CallerProcessor())
                 .setHeader(JpaConstants.JPA_PARAMETERS_HEADER, mapOf("id", simple("${header.employeeId}", Long.class)))
                 .to(EMPLOYEE + "?namedQuery=Employee.withOrg")
-                .bean("employeeViews", "first");
+                .bean("employeeViews", "first")
+                .bean("employeeViews", "shownTo(${body}, ${variable.caller})");
 
         from("direct:listEmployees").routeId("employee.list").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
@@ -50,7 +51,8 @@ public class EmployeeDirectoryRoutes extends RouteBuilder {
                                 mapOf("departmentId", simple("${header.departmentId}", Long.class)))
                         .to(EMPLOYEE + "?namedQuery=Employee.active")
                         .bean("employeeViews", "employees")
-                .end();
+                .end()
+                .bean("employeeViews", "shownTo(${body}, ${variable.caller})");
 
         from("direct:listDepartments").routeId("employee.departments").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())

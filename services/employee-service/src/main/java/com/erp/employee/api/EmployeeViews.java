@@ -34,6 +34,24 @@ public class EmployeeViews {
         return found.stream().map(this::employee).toList();
     }
 
+    /**
+     * What {@code caller} sees of {@code found} (an employee or a list of them): who holds which roles (who
+     * administers, who manages) only of themselves, unless they administer; the rest is the company's directory.
+     */
+    public Object shownTo(Object found, com.erp.routes.common.security.Caller caller) {
+        if (caller.isAdmin()) {
+            return found;
+        }
+        if (found instanceof List<?> list) {
+            return list.stream().map(o -> shownTo(o, caller)).toList();
+        }
+        if (found instanceof Employee e && e.id() != caller.id()) {
+            return new Employee(e.id(), e.username(), e.name(), e.email(), e.position(), null, e.department(), e.team(),
+                    e.hiredOn(), e.departedAt());
+        }
+        return found;
+    }
+
     /** The {@code ids} query parameter (comma-separated, already checked against the contract). */
     public List<Long> ids(String csv) {
         return java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Long::valueOf).toList();

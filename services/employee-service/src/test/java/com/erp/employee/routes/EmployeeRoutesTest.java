@@ -193,6 +193,21 @@ class EmployeeRoutesTest extends EmployeeTestBase {
         assertMatchesContract(CONTRACT, "GET", "/api/employees/{employeeId}", one);
         assertThat(one.json().path("id").asLong()).isEqualTo(someone);
 
+        // who administers or manages is nobody else's business: roles only in one's own record, and to administrators
+        all.json().forEach(e -> assertThat(e.has("roles")).as("%s", e).isEqualTo(
+                e.path("username").asText().equals("sales.staff")));
+        assertThat(byIds.json().findValues("roles")).isEmpty();
+        assertThat(one.json().has("roles")).isFalse();
+        long adminId = java.util.stream.StreamSupport.stream(all.json().spliterator(), false)
+                .filter(e -> e.path("username").asText().equals("admin")).findFirst().orElseThrow().path("id").asLong();
+        assertThat(http.get("/api/employees/" + adminId, token).json().has("roles")).isFalse();
+        long mine = http.get("/api/employees/me", token).json().path("id").asLong();
+        assertThat(http.get("/api/employees/" + mine, token).json().path("roles").toString()).contains("EMPLOYEE");
+        Response asAdmin = http.get("/api/employees/" + adminId, token("admin"));
+        assertMatchesContract(CONTRACT, "GET", "/api/employees/{employeeId}", asAdmin);
+        assertThat(asAdmin.json().path("roles").toString()).contains("ADMIN");
+        http.get("/api/employees", token("admin")).json().forEach(e -> assertThat(e.has("roles")).as("%s", e).isTrue());
+
         assertProblem(http.get("/api/employees/999999", token), 404);
         JsonNode badId = assertProblem(http.get("/api/employees/abc", token), 400);
         assertThat(badId.path("errors").findValuesAsText("field")).contains("employeeId");
