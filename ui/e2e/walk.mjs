@@ -821,6 +821,26 @@ try {
   await hire.click('button[type=submit]');
   await hire.getByTestId('me').waitFor({ timeout: LIVE });
   log('signing out everywhere ends their sign-in in another browser too; they sign in again');
+  // what they were writing when their sign-in ended (here by signing out) comes back on their next new document, once
+  const unsentTitle = `쓰다 만 문서 ${Date.now()}`;
+  await hire.goto(`${base}/#/draft`);
+  await hire.fill('input[name=title]', unsentTitle);
+  await hire.getByRole('button', { name: '로그아웃', exact: true }).click();
+  await hire.locator('input[name=username]').waitFor({ timeout: LIVE });
+  await hire.fill('input[name=username]', hireName);
+  await hire.fill('input[name=password]', reset);
+  await hire.click('button[type=submit]');
+  await hire.getByTestId('me').waitFor({ timeout: LIVE });
+  if (!hire.url().includes('#/draft')) await hire.goto(`${base}/#/draft`);
+  await hire.getByTestId('draft-restored').waitFor({ timeout: LIVE });
+  if (await hire.inputValue('input[name=title]') !== unsentTitle) throw new Error('what was being written did not come back');
+  await hire.getByRole('button', { name: '새로 쓰기 (start afresh)' }).click();
+  if (await hire.inputValue('input[name=title]') !== '') throw new Error('starting afresh kept the title');
+  await hire.goto(`${base}/#/inbox`);
+  await hire.goto(`${base}/#/draft`);
+  await hire.locator('input[name=title]').waitFor();
+  if (await hire.getByTestId('draft-restored').count() !== 0) throw new Error('what was written came back twice');
+  log('what they were writing when they signed out came back on their next new document, once');
   // 인사 이동: moved to 영업본부 in place
   const hireRow = admin.getByTestId('employee-row').filter({ hasText: hireName });
   await hireRow.getByRole('button', { name: '이동' }).click();
@@ -832,6 +852,19 @@ try {
   await staff.goto(`${base}/#/draft`);
   await staff.getByText('조직도 기본 결재선').filter({ hasText: '→' }).waitFor();
   await staff.getByLabel('직접 지정 (choose the approvers)').check();
+  // the arrow keys pass over people without adding them; Enter adds the one they rest on (taken off again here)
+  const approverPicker = staff.locator('select[aria-label="결재자 추가"]');
+  const chosenApprovers = staff.locator('ol.chosen.ordered li');
+  await approverPicker.focus();
+  await approverPicker.press('ArrowDown');
+  await approverPicker.press('ArrowDown');
+  await staff.waitForTimeout(300);
+  if (await chosenApprovers.count() !== 0) throw new Error('passing over people with the arrow keys added them');
+  await approverPicker.press('Enter');
+  await chosenApprovers.first().waitFor({ timeout: LIVE });
+  if (await chosenApprovers.count() !== 1) throw new Error('Enter added other than the one person the keys rested on');
+  await chosenApprovers.first().getByRole('button').click();
+  await chosenApprovers.first().waitFor({ state: 'detached', timeout: LIVE });
   await staff.selectOption('select[aria-label="결재자 추가"]', { label: '한지민 · 영업본부 · STAFF' });
   // the head last: a line the drafter names ends with whom the org chart gives the authority (결재권한)
   await staff.selectOption('select[aria-label="결재자 추가"]', { label: '박지훈 · 개발본부 · DEPT_HEAD' });

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { AddSelect } from '../AddSelect';
 import { useApp } from '../App';
-import { api, idempotencyKey } from '../api';
+import { api, idempotencyKey, loadSession } from '../api';
 import { message, useLoad } from '../hooks';
 import { attachmentRefusal, dataUrlBase64, dateTime, days, documentForm, type DraftForm, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview,
   LEAVE_KIND_LABEL, lineAuthorities, linePreviewQuery, lineRulesText, lineRuleText, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS, tripEndDate } from '../format';
 import { go } from '../router';
+import { keepUnsent, takeUnsent, type Unsent } from '../unsent';
 import type { ApprovalDocument, ApprovalLinePreview, Attachment, DaysOff, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
 /**
@@ -96,6 +98,31 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
     setReceivers(f.receivers ?? []);
     setReceivingDepartments(f.receivingDepartments ?? []);
     setAgreementAt(f.agreementAt ?? 0);
+  };
+  // the form as it stands: kept in this tab when the sign-in ends under it (expired, refused, signed out), and given
+  // back on the same person's next new document (not on a resubmission, which belongs to its document)
+  const standing = useRef<Unsent | undefined>(undefined);
+  standing.current = from ? undefined : { employeeId: me.id, attachments, draftId, form: { type, title, body, kind, start,
+    end, custom, amount, category, spentOn, destination, tripStart, tripEnd, purpose, approvers, cc, agreers, receivers,
+    agreementAt, receivingDepartments } };
+  useEffect(() => () => {
+    if (!loadSession() && standing.current) keepUnsent(sessionStorage, standing.current);
+  }, []);
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    if (source || saved) return;
+    const unsent = takeUnsent(sessionStorage, me.id);
+    if (!unsent) return;
+    fill(unsent.form);
+    setAttachments(unsent.attachments);
+    setDraftId(unsent.draftId);
+    setRestored(true);
+  }, []);
+  const startAfresh = () => {
+    fill({ type: 'GENERAL' });
+    setAttachments([]);
+    setDraftId(undefined);
+    setRestored(false);
   };
   useEffect(() => {
     const f = savedDraft.data?.form as Partial<DraftForm> | undefined;
@@ -294,6 +321,10 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
   return (
     <section>
       <h2>{from ? '재기안 (resubmit)' : copy ? '복사 기안 (copy as a new document)' : '기안 (new document)'}</h2>
+      {restored && (
+        <p className="notice" data-testid="draft-restored">로그인이 끝날 때 쓰던 문서를 되살렸습니다 (what you were writing when
+          your sign-in ended). <button type="button" className="link" onClick={startAfresh}>새로 쓰기 (start afresh)</button></p>
+      )}
       {copy && original.data && !notMine && (
         <p className="notice" data-testid="copy-of">복사 기안: <a href={`#/docs/${encodeURIComponent(copy)}`}>{original.data.title}</a>
           <small> 새 문서로 상신되며 원래 문서와 연결되지 않습니다 (submitted as a new document, not linked to this one)</small></p>
@@ -542,13 +573,13 @@ function PeoplePicker({ label, people, chosen, setChosen, toRef, ordered, max }:
         </ol>
       )}
       {chosen.length < max && (
-        <select aria-label={label} value="" onChange={(e) => {
-          const p = people.find((x) => x.id === Number(e.target.value));
+        <AddSelect label={label} onAdd={(value) => {
+          const p = people.find((x) => x.id === Number(value));
           if (p) setChosen([...chosen, toRef(p)]);
         }}>
           <option value="">{label}…</option>
           {left.map((p) => <option key={p.id} value={p.id}>{p.name} · {p.department.name} · {p.position}</option>)}
-        </select>
+        </AddSelect>
       )}
     </div>
   );
@@ -571,13 +602,13 @@ function DepartmentPicker({ departments, chosen, setChosen, max }: {
         </ol>
       )}
       {chosen.length < max ? (
-        <select aria-label="수신처 추가" value="" onChange={(e) => {
-          const d = departments.find((x) => x.id === Number(e.target.value));
+        <AddSelect label="수신처 추가" onAdd={(value) => {
+          const d = departments.find((x) => x.id === Number(value));
           if (d) setChosen([...chosen, { id: d.id, name: d.name }]);
         }}>
           <option value="">수신처 추가…</option>
           {left.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-        </select>
+        </AddSelect>
       ) : <p className="hint">수신처는 {max}곳까지입니다 (at most {max} departments).</p>}
     </div>
   );

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftForm } from './format';
+import { keepUnsent, takeUnsent } from './unsent';
+
+function store() {
+  const stored = new Map<string, string>();
+  return { stored, getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v),
+    removeItem: (k: string) => void stored.delete(k) };
+}
+
+const blank: DraftForm = { type: 'GENERAL', title: '', body: '', kind: 'ANNUAL', start: '', end: '', custom: false, amount: '',
+  category: 'MEAL', spentOn: '', destination: '', tripStart: '', tripEnd: '', purpose: '', approvers: [], cc: [], agreers: [],
+  receivers: [], agreementAt: 0, receivingDepartments: [] };
+
+describe('what was being written when the sign-in ended', () => {
+  it('is given back once, to the same person', () => {
+    const s = store();
+    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '출장 보고', cc: [{ id: 3, name: '박지훈' }] }, attachments: [] });
+    const back = takeUnsent(s, 7);
+    expect(back?.form.title).toBe('출장 보고');
+    expect(back?.form.cc.map((p) => p.name)).toEqual(['박지훈']);
+    expect(takeUnsent(s, 7)).toBeNull();
+  });
+  it('is not shown to someone else signing in on the tab, and is gone', () => {
+    const s = store();
+    keepUnsent(s, { employeeId: 7, form: { ...blank, body: '쓰다 만 본문' }, attachments: [] });
+    expect(takeUnsent(s, 8)).toBeNull();
+    expect(s.stored.size).toBe(0);
+  });
+  it('is not kept while the form says nothing', () => {
+    const s = store();
+    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '  ' }, attachments: [] });
+    expect(s.stored.size).toBe(0);
+  });
+});
