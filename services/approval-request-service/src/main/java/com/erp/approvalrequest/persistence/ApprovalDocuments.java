@@ -935,6 +935,8 @@ public class ApprovalDocuments {
 
     /** The most comments a document keeps: a document is one record, and it must stay far below MongoDB's 16 MB. */
     public static final int MAX_COMMENTS = 500;
+    /** The most comments one person adds to a document in a minute: each one tells everyone concerned. */
+    public static final int COMMENTS_PER_MINUTE = 5;
 
     /**
      * A comment to keep, with its event's outbox entry.
@@ -977,11 +979,30 @@ public class ApprovalDocuments {
                         kept.getString("text"), instant(kept.getDate("at"))), null, null, true);
             }
         }
+        commentsSlowed(doc, caller.id(), now);
         Comment comment = new Comment(commentId, caller.person(), text, now);
         ApprovalEvent event = eventAbout(doc, now, new EventPayload.Commented(
                 toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"), caller.person(), text,
                 audience(doc, caller), unreceivedDepartments(doc)));
         return new PendingComment(id, comment, event, outboxEntry(event, Date.from(now)), keyed);
+    }
+
+    /**
+     * 429 with Retry-After once {@code authorId} added {@value #COMMENTS_PER_MINUTE} comments to the document in the last
+     * minute: a flood by one reader would otherwise reach everyone concerned (and fill the document's 500) in moments.
+     */
+    private static void commentsSlowed(Document doc, long authorId, Instant now) {
+        Instant since = now.minusSeconds(60);
+        List<Instant> recent = doc.getList("comments", Document.class, List.of()).stream()
+                .filter(c -> c.get("author", Document.class) != null
+                        && c.get("author", Document.class).get("id", Number.class).longValue() == authorId)
+                .map(c -> instant(c.getDate("at"))).filter(at -> at != null && at.isAfter(since)).sorted().toList();
+        if (recent.size() >= COMMENTS_PER_MINUTE) {
+            long wait = java.time.Duration.between(now, recent.get(recent.size() - COMMENTS_PER_MINUTE).plusSeconds(60))
+                    .toSeconds() + 1;
+            throw ProblemException.tooManyRequests("You added " + recent.size() + " comments to this document in the "
+                    + "last minute, the most one person adds: the next one in " + wait + " s.", (int) Math.max(1, wait));
+        }
     }
 
     /**

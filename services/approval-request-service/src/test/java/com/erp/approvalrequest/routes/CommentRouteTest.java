@@ -148,6 +148,26 @@ class CommentRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(approvals().find(Filters.eq("_id", id)).first().getList("comments", Document.class)).hasSize(1);
     }
 
+    /** A flood by one reader is slowed (each comment tells everyone concerned); others still comment. */
+    @Test
+    void onePersonAddsAFewCommentsAMinuteToADocument() throws Exception {
+        String id = submit("의견 도배");
+        leadAsked(id);
+        for (int i = 0; i < ApprovalDocuments.COMMENTS_PER_MINUTE; i++) {
+            assertThat(comment(token(DRAFTER), id, Map.of("text", "의견 " + i)).status()).isEqualTo(201);
+        }
+        Response slowed = comment(token(DRAFTER), id, Map.of("text", "하나 더"));
+        assertThat(assertProblem(slowed, 429).path("detail").asText()).contains("last minute");
+        assertMatchesContract(CONTRACT, "POST", "/api/approvals/" + id + "/comments", slowed);
+        assertThat(Integer.parseInt(slowed.header("Retry-After"))).isBetween(1, 61);
+        assertThat(comment(token(LEAD), id, Map.of("text", "다른 사람")).status()).isEqualTo(201);
+        assertThat(approvals().find(Filters.eq("_id", id)).first().getList("comments", Document.class))
+                .hasSize(ApprovalDocuments.COMMENTS_PER_MINUTE + 1);
+        // a minute on, the author comments again
+        approvals().updateOne(Filters.eq("_id", id), Updates.set("comments.0.at", new Date(System.currentTimeMillis() - 61_000)));
+        assertThat(comment(token(DRAFTER), id, Map.of("text", "1분 뒤")).status()).isEqualTo(201);
+    }
+
     @Test
     void aDocumentKeepsAtMostFiveHundredComments() throws Exception {
         String id = submit("의견 한도");
