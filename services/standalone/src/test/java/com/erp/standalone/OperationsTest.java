@@ -33,8 +33,15 @@ class OperationsTest extends StandaloneTestBase {
     KafkaClients kafkaClients;
 
     @Test
-    void healthShowsEveryServerUp() {
-        Response health = http.get("/actuator/health", null);
+    void healthShowsEveryServerUpToAdministratorsAndItsStatusToAnyone() {
+        // anyone (a monitor, a probe): the status, not what lies behind it
+        Response open = http.get("/actuator/health", null);
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.json().path("status").asText()).isEqualTo("UP");
+        assertThat(open.json().has("components")).isFalse();
+        assertThat(http.get("/actuator/health", login("dev.staff")).json().has("components")).isFalse();
+
+        Response health = http.get("/actuator/health", login("admin"));
         assertThat(health.status()).isEqualTo(200);
         JsonNode components = health.json().path("components");
         assertThat(health.json().path("status").asText()).isEqualTo("UP");
@@ -42,6 +49,10 @@ class OperationsTest extends StandaloneTestBase {
             assertThat(components.path(server).path("status").asText()).as(server).isEqualTo("UP");
         }
         assertThat(http.get("/actuator/health/readiness", null).json().path("status").asText()).isEqualTo("UP");
+        // the console's cookie, from its own page, shows them too
+        Response fromConsole = http.send(http.request("/actuator/health", null).header("Cookie", loginCookie("admin"))
+                .header("Sec-Fetch-Site", "same-origin").GET().build());
+        assertThat(fromConsole.json().path("components").path("kafka").path("status").asText()).isEqualTo("UP");
     }
 
     /**

@@ -25,6 +25,9 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
     public static final List<String> PUBLIC = List.of("/api/auth/login", "/api/auth/logout", "/api/auth/jwks", "/actuator/health",
             "/actuator/info");
 
+    /** Health as a whole: its parts (Kafka, the store, Redis…) only to administrators; the probes below it to anyone. */
+    static final String HEALTH = "/actuator/health";
+
     /**
      * The subprotocol a page's WebSocket asks for with its token ({@code new WebSocket(url, ["erp.bearer", token])}),
      * which the server chooses in its answer (a browser refuses an answer choosing none of those it asked for).
@@ -44,6 +47,11 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
     @Override
     public String resolve(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(HEALTH)) {
+            // open to everyone, who see its status; an administrator's token (or the console's cookie) shows its parts
+            String token = headerOnly.resolve(request);
+            return token != null || !SameOrigin.fromOwnPage(request, true) ? token : cookie(request);
+        }
         if (isPublic(path)) {
             return null;
         }

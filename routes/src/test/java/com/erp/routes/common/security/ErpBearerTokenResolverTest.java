@@ -49,6 +49,21 @@ class ErpBearerTokenResolverTest {
         assertThat(resolver.resolve(header)).isEqualTo("from-header");
     }
 
+    /**
+     * Health is open to everyone, but an administrator's token shows its parts: read there (the console's cookie from
+     * its own page), never on the probes below it, which a token must not make fail.
+     */
+    @Test
+    void healthAsAWholeReadsAToken() {
+        assertThat(resolver.resolve(withCookie("/actuator/health", "Authorization", "Bearer from-header")))
+                .isEqualTo("from-header");
+        assertThat(resolver.resolve(withCookie("/actuator/health", "Sec-Fetch-Site", "same-origin"))).isEqualTo("the-token");
+        assertThat(resolver.resolve(withCookie("/actuator/health", "Sec-Fetch-Site", "cross-site"))).isNull();
+        assertThat(resolver.resolve(withCookie("/actuator/health/readiness", "Authorization", "Bearer from-header")))
+                .isNull();
+        assertThat(resolver.resolve(withCookie("/actuator/health/liveness", "Sec-Fetch-Site", "same-origin"))).isNull();
+    }
+
     /** A token in a URL ends up in access logs: the handshake takes it there only where the setting allows it. */
     @Test
     void theSocketTakesATokenInItsUrlOnlyWhereAllowed() {
