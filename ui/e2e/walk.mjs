@@ -214,6 +214,18 @@ try {
   await lead.getByRole('button', { name: '의견 등록' }).click();
   await lead.getByTestId('comment').filter({ hasText: '일정 확인 부탁드립니다' }).waitFor({ timeout: LIVE });
   log('the lead commented on the document (의견)');
+  // a refresh that fails (here the document's read, answered 503) leaves the page as last read, with the error above it
+  const docApi = `**/api/approvals/${docUrl.split('/').pop()}`;
+  await lead.route(docApi, (r) => (r.request().method() === 'GET'
+    ? r.fulfill({ status: 503, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: '잠시 후 다시 시도하세요' }) })
+    : r.continue()));
+  await lead.getByLabel('new comment').fill('새로 고침 실패 확인');
+  await lead.getByRole('button', { name: '의견 등록' }).click();
+  await lead.getByTestId('refresh-failed').filter({ hasText: '잠시 후 다시 시도하세요' }).waitFor({ timeout: LIVE });
+  await lead.getByTestId('comment').filter({ hasText: '일정 확인 부탁드립니다' }).waitFor({ timeout: LIVE });
+  await lead.unroute(docApi);
+  log('a failed refresh of the document page left it shown, with the error above it');
 
   // 5. the head has it live too; sends it back to the lead first (전단계 반려, with a reason), the lead approves it
   // again from the inbox, and the head approves it

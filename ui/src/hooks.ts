@@ -20,7 +20,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], refresh = 0)
   useEffect(() => {
     let live = true;
     load().then((d) => { if (live) { setData(d); setError(undefined); } },
-      (e: unknown) => { if (live) { setData(undefined); setError(message(e)); } });
+      // a failed refresh leaves the old answer shown (with the error beside it); other dependencies cleared it above
+      (e: unknown) => { if (live) setError(message(e)); });
     return () => { live = false; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, refresh, n]);

@@ -60,7 +60,7 @@ export function DocumentView({ id }: { id: string }) {
   const choosing = (isAdmin && left.length > 0) || changeable.length > 0;
   const active = useLoad(() => (choosing ? api<Employee[]>('GET', '/api/employees') : Promise.resolve(undefined)), [choosing]);
 
-  if (error) return <p className="error">{error}</p>;
+  if (error && !doc) return <p className="error">{error}</p>;
   if (!doc) return <p className="muted">불러오는 중…</p>;
 
   const mine = doc.drafter.id === me.id;
@@ -159,6 +159,8 @@ export function DocumentView({ id }: { id: string }) {
 
   return (
     <section className="doc">
+      {error && <p className="warn" role="alert" data-testid="refresh-failed">새로 고치지 못했습니다: 아래는 마지막으로 불러온
+        문서입니다 (could not refresh; this is the document as last read): {error}</p>}
       {/* 결재란, as a printed document carries it: who decided each step, how and when (on paper only) */}
       <table className="stamps print-only" data-testid="stamps">
         <tbody>
