@@ -56,6 +56,23 @@ public final class LineAuthority {
                 + ", or an executive, not by " + named(after) + ". Put the people you add on the steps before it.");
     }
 
+    /**
+     * Why someone of {@code position} in {@code department} may not approve with final authority (전결), deciding the
+     * document of {@code drafter} for the company in the place of its last approver {@code last}: an executive may,
+     * and so may someone of the drafter's department (their lead or head, the org chart's chain) or of the last
+     * approver's; a head or a lead of another department, put on an earlier step, may not. Empty if they may; whether
+     * their position allows 전결 at all is approval-processing's FinalAuthority.
+     */
+    public static Optional<String> finalApprovalViolation(Person drafter, Person last, String position, String department) {
+        if (last == null || EXECUTIVE.equals(position) || Objects.equals(department, last.department())
+                || drafter != null && Objects.equals(department, drafter.department())) {
+            return Optional.empty();
+        }
+        return Optional.of("전결 decides the document for the company in the place of its last approver, "
+                + named(last) + ": only someone of the drafter's department or of theirs, or an executive, does; "
+                + "approve this step (APPROVE) instead.");
+    }
+
     /** The approver of the last step (a 합의 step is never last); null for no line. */
     public static Person lastApprover(List<LineStep> line) {
         return line == null || line.isEmpty() ? null : line.get(line.size() - 1).approver();

@@ -61,6 +61,20 @@ class LineAuthorityTest {
     }
 
     @Test
+    void finalApprovalDecidesInTheLastApproversPlaceOnlyForTheDrafterOrTheirDepartmentOrAnExecutive() {
+        Person drafter = new Person(1, "김민준", "STAFF", "개발본부");
+        assertThat(LineAuthority.finalApprovalViolation(drafter, head, "TEAM_LEAD", "개발본부")).isEmpty();
+        assertThat(LineAuthority.finalApprovalViolation(drafter, executive, "DEPT_HEAD", "개발본부"))
+                .as("the drafter's head before an executive").isEmpty();
+        assertThat(LineAuthority.finalApprovalViolation(drafter, head, "EXECUTIVE", "경영지원본부")).isEmpty();
+        assertThat(LineAuthority.finalApprovalViolation(drafter, otherHead, "TEAM_LEAD", "영업본부"))
+                .as("the last approver's own lead").isEmpty();
+        assertThat(LineAuthority.finalApprovalViolation(drafter, head, "DEPT_HEAD", "영업본부")).get().asString()
+                .contains("박지훈 (DEPT_HEAD, 개발본부)");
+        assertThat(LineAuthority.finalApprovalViolation(drafter, head, "TEAM_LEAD", "영업본부")).isPresent();
+    }
+
+    @Test
     void theLastApproverIsTheLastStepsOne() {
         List<LineStep> line = List.of(new LineStep(1, lead), LineStep.agreement(2, List.of(otherLead)),
                 new LineStep(3, head));

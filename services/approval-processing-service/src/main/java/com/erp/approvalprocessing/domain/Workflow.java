@@ -348,7 +348,9 @@ public class Workflow {
                         + "this step (APPROVE).");
             }
         }
-        return FinalAuthority.refusal(state.documentType(), caller.position(), active.step(), state.stepCount());
+        return FinalAuthority.refusal(state.documentType(), caller.position(), active.step(), state.stepCount())
+                .or(() -> LineAuthority.finalApprovalViolation(state.drafter(), LineAuthority.lastApprover(state.line()),
+                        caller.position(), caller.department()));
     }
 
     /**

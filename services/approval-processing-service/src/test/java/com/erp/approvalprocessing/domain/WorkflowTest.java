@@ -96,6 +96,31 @@ class WorkflowTest {
         assertThat(workflow.result(t, new DecisionRequest("APPROVE_FINAL", null)).status()).isEqualTo("APPROVED");
     }
 
+    /**
+     * 결재권한: 전결 decides for the company in the last approver's place, so a head or a lead of another department,
+     * put on an earlier step, approves their step but does not end the document; the drafter's own head does.
+     */
+    @Test
+    void anotherDepartmentsHeadOrLeadOnAnEarlierStepDoesNotApproveWithFinalAuthority() {
+        Person otherHead = new Person(8, "other head", "DEPT_HEAD", "E");
+        Person otherLead = new Person(9, "other lead", "TEAM_LEAD", "E");
+        ApprovalState general = workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH, new EventPayload.Submitted(1,
+                "title", drafter, "GENERAL", List.of(new LineStep(1, otherHead), new LineStep(2, head)), Instant.EPOCH)))
+                .state();
+        assertThatThrownBy(() -> workflow.decide(general, "a1", new DecisionRequest("APPROVE_FINAL", null), caller(otherHead)))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("in the place of its last approver");
+        assertThat(workflow.decide(general, "a1", new DecisionRequest("APPROVE", null), caller(otherHead)).state()
+                .progress().currentStep()).isEqualTo(2);
+
+        EventPayload.Submitted leave = new EventPayload.Submitted(1, "연차", drafter, "LEAVE",
+                List.of(new LineStep(1, otherLead), new LineStep(2, head)), Instant.EPOCH, null,
+                LeaveRules.leave("ANNUAL", "2031-03-03", null, CompanyDays.WEEKDAYS));
+        ApprovalState leaveState = workflow.start(ApprovalEvent.of("l1", 0, Instant.EPOCH,
+                new EventPayload.LeaveReserved(1, "연차", leave, 14.0))).state();
+        assertThat(statusOf(() -> workflow.decide(leaveState, "l1", new DecisionRequest("APPROVE_FINAL", null),
+                caller(otherLead)))).isEqualTo(422);
+    }
+
     @Test
     void finalAuthorityIsTheHeadsOnAnyDocumentTheLeadsOnLeaveAndNeverOnTheLastStep() {
         // a team lead on a general document: 422, and nothing changed
