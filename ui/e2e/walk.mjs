@@ -833,12 +833,18 @@ try {
   await hire.click('button[type=submit]');
   await hire.getByTestId('me').waitFor({ timeout: LIVE });
   log('signing out everywhere ends their sign-in in another browser too; they sign in again');
-  // what they were writing when their sign-in ended (here by signing out) comes back on their next new document, once
+  // what they were writing when their sign-in ended under it (here 임시저장 answered 401, as to a token that expired
+  // or was revoked) comes back on their next new document, once
   const unsentTitle = `쓰다 만 문서 ${Date.now()}`;
   await hire.goto(`${base}/#/draft`);
   await hire.fill('input[name=title]', unsentTitle);
-  await hire.getByRole('button', { name: '로그아웃', exact: true }).click();
+  await hire.route('**/api/drafts', (r) => (r.request().method() === 'POST'
+    ? r.fulfill({ status: 401, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'The token has expired.' }) })
+    : r.continue()));
+  await hire.getByRole('button', { name: '임시저장' }).click();
   await hire.locator('input[name=username]').waitFor({ timeout: LIVE });
+  await hire.unroute('**/api/drafts');
   await hire.fill('input[name=username]', hireName);
   await hire.fill('input[name=password]', reset);
   await hire.click('button[type=submit]');
@@ -852,7 +858,7 @@ try {
   await hire.goto(`${base}/#/draft`);
   await hire.locator('input[name=title]').waitFor();
   if (await hire.getByTestId('draft-restored').count() !== 0) throw new Error('what was written came back twice');
-  log('what they were writing when they signed out came back on their next new document, once');
+  log('what they were writing when their sign-in ended came back on their next new document, once');
   // 인사 이동: moved to 영업본부 in place
   const hireRow = admin.getByTestId('employee-row').filter({ hasText: hireName });
   await hireRow.getByRole('button', { name: '이동' }).click();

@@ -5,7 +5,7 @@ const MOVES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home'
 
 /**
  * A select that adds what is picked to a list (people on a line, departments). Picked with the mouse it adds at once;
- * moved through with the keyboard (arrow keys, or a letter to jump) it only rests on an option, and Enter adds that
+ * moved through with the keyboard (arrow keys, or a letter to jump; Space opens the list) it only rests on an option, and Enter adds that
  * one: otherwise everyone the arrow keys pass over would be added.
  */
 export function AddSelect({ label, onAdd, children }: { label: string; onAdd: (value: string) => void; children: ReactNode }) {
@@ -23,7 +23,7 @@ export function AddSelect({ label, onAdd, children }: { label: string; onAdd: (v
           // (not the form's submission) the option the keys rest on; a list opened with the mouse adds on its change
           e.preventDefault();
           add(e.currentTarget.value);
-        } else if (MOVES.has(e.key) || e.key.length === 1) {
+        } else if (MOVES.has(e.key) || (e.key.length === 1 && e.key !== ' ')) {
           byKeys.current = true;
         }
       }}

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { discardUnsent, signedIn } from './unsent';
 import { api, headsDepartment, loadSession, saveSession, setUnauthorizedHandler, type Session } from './api';
 import { connectLive, type LiveState } from './live';
 import { go, useRoute } from './router';
@@ -82,6 +83,7 @@ export function App() {
 
   const login = (r: LoginResponse) => {
     const s = { token: r.accessToken, expiresAt: Date.now() + r.expiresIn * 1000, employee: r.employee };
+    signedIn(sessionStorage, r.employee.id);
     saveSession(s);
     setSession(s);
   };
@@ -160,7 +162,7 @@ function Shell({ me, head, logout }: { me: Employee; head: boolean; logout: (not
           <span className={`live ${live}`} title={live === 'open' ? '실시간 연결됨 (live)'
             : live === 'failed' ? '실시간 연결 실패: 다시 로그인하세요 (sign in again)' : '연결 중 (reconnecting)'} />
           <a href="#/account" data-testid="me" title="내 정보 (account)">{me.name}</a> <small>{me.department.name} · {positionLabel(me.position)}</small>
-          <button className="link" onClick={() => { logout(); go('inbox'); }}>로그아웃</button>
+          <button className="link" onClick={() => { discardUnsent(sessionStorage); logout(); go('inbox'); }}>로그아웃</button>
         </div>
       </header>
       {live === 'failed' && (

@@ -123,6 +123,10 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
     setAttachments([]);
     setDraftId(undefined);
     setRestored(false);
+    setTakenLine(undefined);
+    setLineName('');
+    setLineNote(undefined);
+    setError(undefined);
   };
   useEffect(() => {
     const f = savedDraft.data?.form as Partial<DraftForm> | undefined;
@@ -163,7 +167,9 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
     const same = savedLines.data?.items.find((x) => x.name.toLowerCase() === name.toLowerCase());
     const body = {
       name,
-      approverIds: line.map((a) => a.id),
+      // the org chart's whole line, not the one 위임전결 cut for this document's size (a small expense's lead alone
+      // would not end another document's line: 결재권한)
+      approverIds: (custom ? line : [...line, ...(defaultLine.data?.lineRule?.skipped ?? [])]).map((a) => a.id),
       ...(agreers.length ? { agreement: { agreerIds: agreers.map((a) => a.id), ...(agreementAt ? { position: agreementAt } : {}) } } : {}),
       ccIds: cc.map((c) => c.id),
       receiverIds: receivers.map((r) => r.id),
@@ -209,8 +215,10 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
   const taken = (p: Employee, ...lists: PersonRef[][]) => lists.some((l) => l.some((x) => x.id === p.id));
   // a position past the line's end (approvers removed since) falls back to the default: before the last approver
   useEffect(() => {
+    // (not while the org chart's line is still loading: a form just filled would lose its position)
+    if (!custom && !defaultLine.data) return;
     if (agreementAt > line.length) setAgreementAt(0);
-  }, [agreementAt, line.length]);
+  }, [agreementAt, line.length, custom, defaultLine.data]);
   const ref = (e: Employee): PersonRef => ({ id: e.id, name: e.name, position: e.position, department: e.department.name });
 
   const attach = async (chosen: File[]) => {

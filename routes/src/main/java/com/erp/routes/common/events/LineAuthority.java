@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * approvers, but the last of them must hold the authority the org chart gives the document: the last approver of the
  * drafter's default line as the 위임전결 rules cut it for the document's form and size, or someone above them on that
  * line, or an executive. Without it a colleague could approve anyone's expense or leave. A drafter the org chart gives
- * no line (a department head, an executive, someone in a department without a head) names whom they like, as before.
+ * no line (a department head, an executive, someone in a department without a head) ends theirs with someone of at
+ * least their own position, or an executive.
  * A line change (결재선 변경) keeps what the submission was allowed: its last approver is replaced only by someone of
  * the same or a higher position in the same department, or by an executive.
  */
@@ -27,17 +28,24 @@ public final class LineAuthority {
      * Why a line the drafter named cannot end with {@code last}, or empty if it can.
      *
      * @param authorities who may end it: the last approver of the org chart's line for this document, then whoever is
-     *                    after them on the uncut default line; empty when the org chart gives the drafter no line
+     *                    after them on the uncut default line; empty when the org chart gives the drafter no line, who
+     *                    then ends it with someone of at least their own {@code drafterPosition} (a head with a head:
+     *                    not with someone who reports to them), or an executive
      */
-    public static Optional<String> namedLineViolation(List<Person> authorities, Person last) {
-        if (authorities.isEmpty() || last == null || EXECUTIVE.equals(last.position())
-                || authorities.stream().anyMatch(p -> p.id() == last.id())) {
+    public static Optional<String> namedLineViolation(List<Person> authorities, String drafterPosition, Person last) {
+        if (last == null || EXECUTIVE.equals(last.position())
+                || authorities.stream().anyMatch(p -> p.id() == last.id())
+                || authorities.isEmpty() && rank(last) >= RANKS.indexOf(drafterPosition)) {
             return Optional.empty();
+        }
+        if (authorities.isEmpty()) {
+            return Optional.of("The org chart gives you no approval line, so the line you name ends with someone of at "
+                    + "least your own position (" + drafterPosition + ") or an executive, not with " + named(last) + ".");
         }
         return Optional.of("This document must end with the approval of " + authorities.stream()
                 .map(LineAuthority::named).collect(Collectors.joining(" or ")) + " (or an executive), whom the org "
                 + "chart gives the authority for it; the line you named ends with " + named(last) + ". Put the people "
-                + "you add before them, or leave approverIds out for the org chart's line.");
+                + "you add before them (a new document without approverIds goes the org chart's line).");
     }
 
     /**

@@ -21,26 +21,31 @@ class LineAuthorityTest {
     void aNamedLineEndsWithTheOrgChartsAuthorityOrSomeoneAboveThem() {
         // the whole line: only the head ends it
         List<Person> headDecides = List.of(head);
-        assertThat(LineAuthority.namedLineViolation(headDecides, head)).isEmpty();
-        assertThat(LineAuthority.namedLineViolation(headDecides, executive)).isEmpty();
-        assertThat(LineAuthority.namedLineViolation(headDecides, lead)).get().asString()
+        assertThat(LineAuthority.namedLineViolation(headDecides, "STAFF", head)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(headDecides, "STAFF", executive)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(headDecides, "STAFF", lead)).get().asString()
                 .contains("박지훈 (DEPT_HEAD, 개발본부)").contains("ends with 이서연 (TEAM_LEAD, 개발본부)");
-        assertThat(LineAuthority.namedLineViolation(headDecides, peer)).isPresent();
-        assertThat(LineAuthority.namedLineViolation(headDecides, otherHead))
+        assertThat(LineAuthority.namedLineViolation(headDecides, "STAFF", peer)).isPresent();
+        assertThat(LineAuthority.namedLineViolation(headDecides, "STAFF", otherHead))
                 .as("another department's head holds no authority over this drafter's document").isPresent();
 
         // cut by 위임전결 after the lead: the lead or the head above them ends it
         List<Person> leadDecides = List.of(lead, head);
-        assertThat(LineAuthority.namedLineViolation(leadDecides, lead)).isEmpty();
-        assertThat(LineAuthority.namedLineViolation(leadDecides, head)).isEmpty();
-        assertThat(LineAuthority.namedLineViolation(leadDecides, otherLead)).get().asString()
+        assertThat(LineAuthority.namedLineViolation(leadDecides, "STAFF", lead)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(leadDecides, "STAFF", head)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(leadDecides, "STAFF", otherLead)).get().asString()
                 .contains("이서연 (TEAM_LEAD, 개발본부) or 박지훈 (DEPT_HEAD, 개발본부)");
-        assertThat(LineAuthority.namedLineViolation(leadDecides, secondLead)).isPresent();
+        assertThat(LineAuthority.namedLineViolation(leadDecides, "STAFF", secondLead)).isPresent();
     }
 
     @Test
-    void aDrafterTheOrgChartGivesNoLineNamesWhomTheyLike() {
-        assertThat(LineAuthority.namedLineViolation(List.of(), peer)).isEmpty();
+    void aDrafterTheOrgChartGivesNoLineEndsItWithSomeoneOfAtLeastTheirPosition() {
+        assertThat(LineAuthority.namedLineViolation(List.of(), "STAFF", peer)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(List.of(), "DEPT_HEAD", otherHead)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(List.of(), "DEPT_HEAD", executive)).isEmpty();
+        assertThat(LineAuthority.namedLineViolation(List.of(), "DEPT_HEAD", lead)).as("someone who reports to them")
+                .get().asString().contains("at least your own position (DEPT_HEAD)");
+        assertThat(LineAuthority.namedLineViolation(List.of(), "EXECUTIVE", otherHead)).isPresent();
     }
 
     @Test

@@ -100,7 +100,8 @@ public class Submissions {
             approvers = cut.approvers();
             ruling = cut.ruling();
         } else {
-            LineAuthority.namedLineViolation(authorities(request, leave, defaultLine), approvers.get(approvers.size() - 1))
+            LineAuthority.namedLineViolation(authorities(request, leave, defaultLine), caller.position(),
+                            approvers.get(approvers.size() - 1))
                     .ifPresent(reason -> {
                         throw ProblemException.unprocessable(reason);
                     });

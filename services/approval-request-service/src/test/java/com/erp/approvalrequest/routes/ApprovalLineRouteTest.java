@@ -118,10 +118,13 @@ class ApprovalLineRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(line(submitted(smallToLead))).containsExactly(HEAD.id());
         assertThat(line(submitted(Map.of("type", "GENERAL", "title", "영업 검토 후", "approverIds",
                 List.of(OTHER.id(), LEAD.id(), HEAD.id()))))).containsExactly(OTHER.id(), LEAD.id(), HEAD.id());
-        // someone the org chart gives no line names whom they like
+        // someone the org chart gives no line ends theirs with someone of at least their own position: a colleague
+        // for a staff member, not someone who reports to them for a head
         Response free = http.post("/api/approvals", token(OTHER), Map.of("type", "GENERAL", "title", "자유 지정",
                 "approverIds", List.of(DRAFTER.id())));
         assertThat(free.status()).as("%s", free).isEqualTo(202);
+        assertThat(assertProblem(http.post("/api/approvals", token(HEAD), Map.of("type", "GENERAL", "title", "부하 결재",
+                "approverIds", List.of(LEAD.id()))), 422).path("detail").asText()).contains("at least your own position");
     }
 
     @Test
