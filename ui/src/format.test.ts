@@ -3,7 +3,7 @@ import type { DepartmentInfo, Employee } from './types';
 import { activeStepIndex, attachmentRefusal, changeableSteps, checkOutAt, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, positionLabel, HISTORY_LABEL, hoursAndMinutes,
   leaveOverseen, leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
   mayApproveFinally, mayCancelLeave, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
-  withStepPeople, lineAuthorities, linePreviewQuery, lineRuleText, lineRulesText } from './format';
+  withStepPeople, lineAuthorities, mayDecideForCompany, linePreviewQuery, lineRuleText, lineRulesText } from './format';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -460,5 +460,16 @@ describe('lineAuthorities names who may end a line the drafter names (결재권�
   });
   it('is nobody when the org chart gives no line', () => {
     expect(lineAuthorities({ approvers: [] })).toEqual([]);
+  });
+});
+
+describe('mayDecideForCompany keeps 전결 to the drafter\'s or the last approver\'s department (결재권한)', () => {
+  const drafter = { id: 1, name: '김민준', department: '개발본부' };
+  const head = { id: 3, name: '박지훈', department: '개발본부' };
+  it('offers it to the drafter\'s department and executives, not to another department', () => {
+    expect(mayDecideForCompany('DEPT_HEAD', '개발본부', drafter, head)).toBe(true);
+    expect(mayDecideForCompany('EXECUTIVE', '경영지원본부', drafter, head)).toBe(true);
+    expect(mayDecideForCompany('DEPT_HEAD', '영업본부', drafter, head)).toBe(false);
+    expect(mayDecideForCompany('TEAM_LEAD', '영업본부', drafter, { id: 6, name: '강도윤', department: '영업본부' })).toBe(true);
   });
 });

@@ -520,6 +520,14 @@ export function lineRuleText(rule: LineRule): string {
 }
 
 /**
+ * 결재권한 for 전결: it decides in the last approver's place, so only an executive or someone of the drafter's or the
+ * last approver's department may use it (approval-processing's LineAuthority stays the judge).
+ */
+export function mayDecideForCompany(position: string, department: string, drafter: PersonRef, last?: PersonRef): boolean {
+  return position === 'EXECUTIVE' || department === drafter.department || (!!last && department === last.department);
+}
+
+/**
  * 결재권한: who may end a line the drafter names, for the drafting page's hint: the org chart's line's last approver
  * for this document and whoever its 위임전결 rule left out after them (an executive may as well); empty when the org
  * chart gives no line (anyone may). approval-request's LineAuthority stays the judge.

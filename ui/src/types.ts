@@ -290,6 +290,8 @@ export interface InboxItem {
   agreement?: boolean;
   /** 보류: since when the caller (or whom they decide for) has held the step */
   heldAt?: string;
+  /** 전결 is theirs to use here now (the server's rules, 결재권한 included); never on a deputy's item */
+  finalAuthority?: boolean;
 }
 
 /** 임시저장: a draft of the caller's, with what the form kept in it. */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
 import { api, download, idempotencyKey } from '../api';
 import { message, useLoad } from '../hooks';
-import { changeableSteps, companyToday, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineRuleText, lineSignature, mayApproveFinally, mayCancelLeave, pendingReceipt, positionLabel, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import { changeableSteps, companyToday, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineRuleText, lineSignature, mayApproveFinally, mayCancelLeave, mayDecideForCompany, pendingReceipt, positionLabel, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee } from '../types';
 import { DecisionForm } from './DecisionForm';
 import { LineChangeForm } from './LineChangeForm';
@@ -297,7 +297,8 @@ export function DocumentView({ id }: { id: string }) {
       {myTurn && running && !acted && (
         <div className="card"><h3>{agreementStep ? '합의' : '결재'}</h3><DecisionForm approvalId={doc.id} onDone={settle}
           agreement={agreementStep} returnAllowed={(doc.currentStep ?? 0) > 1} held={!!pendingStep?.hold}
-          finalAllowed={!agreementLater && mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)} /></div>
+          finalAllowed={!agreementLater && mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)
+            && mayDecideForCompany(me.position, me.department.name, doc.drafter, doc.line[doc.line.length - 1]?.approver)} /></div>
       )}
       {forWhom && running && !acted && (
         <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name})</small></h3>

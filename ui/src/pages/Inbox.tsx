@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../App';
 import { api } from '../api';
 import { message, useLoad } from '../hooks';
-import { dateTime, mayApproveFinally, problemMessage } from '../format';
+import { dateTime, problemMessage } from '../format';
 import type { BulkDecisionResult, InboxItem } from '../types';
 import { DecisionForm } from './DecisionForm';
 
@@ -14,7 +14,7 @@ const keyOf = (i: InboxItem) => `${i.approvalId}:${i.onBehalfOf?.id ?? ''}`;
  * each is decided as if alone, and what was refused says why, per document.
  */
 export function Inbox() {
-  const { me, tick, toast } = useApp();
+  const { tick, toast } = useApp();
   const { data, error, reload } = useLoad(() => api<{ items: InboxItem[] }>('GET', '/api/inbox'), [], tick);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [comment, setComment] = useState('');
@@ -92,7 +92,7 @@ export function Inbox() {
               returnAllowed={i.step > 1} subject={i.title} held={!!i.heldAt}
               // 전결 from here too for whom it is by rank whatever the form (the item does not say the form: a team
               // lead's, on leave only, is on its page); a line whose later 합의 forbids it is refused in words
-              finalAllowed={!i.agreement && !i.onBehalfOf && mayApproveFinally('', me.position, i.step, i.stepCount)} />
+              finalAllowed={!i.agreement && !i.onBehalfOf && i.finalAuthority === true} />
           </li>
         ))}
       </ul>

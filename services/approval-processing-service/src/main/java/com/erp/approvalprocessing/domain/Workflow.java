@@ -198,7 +198,7 @@ public class Workflow {
         int current = state.progress().currentStep();
         LineStep active = state.step(current);
         if (finalAuthority) {
-            finalAuthorityRefusal(state, active, caller).ifPresent(why -> {
+            finalAuthorityRefusal(state, active, caller.position(), caller.department()).ifPresent(why -> {
                 throw ProblemException.unprocessable(why);
             });
         }
@@ -338,7 +338,18 @@ public class Workflow {
     }
 
     /** Why the caller may not approve with final authority at the active step; empty if they may. */
-    private static Optional<String> finalAuthorityRefusal(ApprovalState state, LineStep active, Caller caller) {
+    /**
+     * Whether {@code approver}, on the active step, may approve it with final authority (전결) now: what their inbox
+     * item offers; the decision itself checks again.
+     */
+    public static boolean mayApproveFinally(ApprovalState state, Person approver) {
+        Integer current = state.progress().currentStep();
+        return current != null && finalAuthorityRefusal(state, state.step(current), approver.position(),
+                approver.department()).isEmpty();
+    }
+
+    private static Optional<String> finalAuthorityRefusal(ApprovalState state, LineStep active, String position,
+                                                          String department) {
         if (active.isAgreement()) {
             return Optional.of("A 합의 (agreement) step is agreed (APPROVE) or disagreed (REJECT); 전결 is an approver's.");
         }
@@ -348,9 +359,9 @@ public class Workflow {
                         + "this step (APPROVE).");
             }
         }
-        return FinalAuthority.refusal(state.documentType(), caller.position(), active.step(), state.stepCount())
+        return FinalAuthority.refusal(state.documentType(), position, active.step(), state.stepCount())
                 .or(() -> LineAuthority.finalApprovalViolation(state.drafter(), LineAuthority.lastApprover(state.line()),
-                        caller.position(), caller.department()));
+                        position, department));
     }
 
     /**

@@ -11,6 +11,7 @@ import com.erp.approvalprocessing.api.Inbox;
 import com.erp.approvalprocessing.domain.ApprovalState;
 import com.erp.approvalprocessing.domain.ReminderPolicy;
 import com.erp.approvalprocessing.domain.Transition;
+import com.erp.approvalprocessing.domain.Workflow;
 import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
@@ -143,7 +144,7 @@ public class RedisApprovalStore {
             keys.add(RedisKeys.inbox(change.employeeId()));
             args.add(change.add() ? "add" : "del");
             args.add(change.approvalId());
-            args.add(change.add() ? write(inboxItem(s)) : "");
+            args.add(change.add() ? write(inboxItem(s, change.employeeId())) : "");
         }
         List<OutboxEntry> entries = outbox(t);
         args.add(String.valueOf(entries.size()));
@@ -174,11 +175,15 @@ public class RedisApprovalStore {
         return reminders.isOn() ? String.valueOf(reminders.firstDue(t.state().activatedAt()).toEpochMilli()) : "0";
     }
 
-    private static Inbox.Item inboxItem(ApprovalState s) {
+    /** The inbox item of {@code employeeId}, whose step is the active one. */
+    private static Inbox.Item inboxItem(ApprovalState s, long employeeId) {
         int step = s.progress().currentStep();
         Progress.Hold hold = s.progress().activeHold();
+        Person approver = s.step(step).approver();
+        boolean finalAuthority = approver != null && approver.id() == employeeId && Workflow.mayApproveFinally(s, approver);
         return new Inbox.Item(s.approvalId(), s.title(), s.drafter(), step, s.stepCount(), s.activatedAt(), null,
-                s.step(step).isAgreement() ? Boolean.TRUE : null, hold == null ? null : hold.at());
+                s.step(step).isAgreement() ? Boolean.TRUE : null, hold == null ? null : hold.at(),
+                finalAuthority ? Boolean.TRUE : null);
     }
 
     /** The events of a transition as outbox entries, to publish right away. */

@@ -53,6 +53,26 @@ class ActivateStepRouteTest extends ProcessingRouteTestBase {
         assertMatchesContract("approval-processing-api.yaml", "GET", "/api/inbox", inbox);
         assertThat(inbox.json().path("items").findValuesAsText("approvalId")).contains(id);
         assertThat(http.get("/api/inbox", token(HEAD)).json().path("items").findValuesAsText("approvalId")).doesNotContain(id);
+        // a lead approves a general document with final authority (전결) nowhere: their item does not offer it
+        assertThat(item(inbox, id).has("finalAuthority")).isFalse();
+    }
+
+    private static JsonNode item(HttpTestClient.Response inbox, String id) {
+        for (JsonNode i : inbox.json().path("items")) {
+            if (id.equals(i.path("approvalId").asText())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no item " + id);
+    }
+
+    /** The inbox item says whether 전결 is its approver's now: a head before another step may; the last step's may not. */
+    @Test
+    void anInboxItemSaysWhetherItsApproverMayApproveWithFinalAuthority() throws Exception {
+        String id = activated(List.of(new LineStep(1, HEAD), new LineStep(2, OTHER)));
+        assertThat(item(http.get("/api/inbox", token(HEAD)), id).path("finalAuthority").asBoolean()).isTrue();
+        assertThat(decide(HEAD, id, "APPROVE", null).status()).isEqualTo(200);
+        assertThat(item(http.get("/api/inbox", token(OTHER)), id).has("finalAuthority")).as("the last step").isFalse();
     }
 
     @Test
