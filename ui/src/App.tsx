@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
-import { discardUnsent, signedIn } from './unsent';
+import { signedIn, signingOut } from './unsent';
 import { api, headsDepartment, loadSession, saveSession, setUnauthorizedHandler, type Session } from './api';
 import { connectLive, type LiveState } from './live';
 import { go, useRoute } from './router';
@@ -65,6 +65,8 @@ export function App() {
     const token = loadSession()?.token;
     void fetch('/api/auth/logout', { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {} })
       .catch(() => {});
+    // (before the pages close: the drafting page keeps what it shows unless the sign-out was chosen)
+    signingOut(sessionStorage, !why);
     saveSession(null);
     setSession(null);
     setNotice(why);
@@ -162,7 +164,7 @@ function Shell({ me, head, logout }: { me: Employee; head: boolean; logout: (not
           <span className={`live ${live}`} title={live === 'open' ? '실시간 연결됨 (live)'
             : live === 'failed' ? '실시간 연결 실패: 다시 로그인하세요 (sign in again)' : '연결 중 (reconnecting)'} />
           <a href="#/account" data-testid="me" title="내 정보 (account)">{me.name}</a> <small>{me.department.name} · {positionLabel(me.position)}</small>
-          <button className="link" onClick={() => { discardUnsent(sessionStorage); logout(); go('inbox'); }}>로그아웃</button>
+          <button className="link" onClick={() => { logout(); go('inbox'); }}>로그아웃</button>
         </div>
       </header>
       {live === 'failed' && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftForm } from './format';
-import { discardUnsent, keepUnsent, signedIn, takeUnsent } from './unsent';
+import { keepUnsent, signedIn, signingOut, takeUnsent } from './unsent';
 
 function store() {
   const stored = new Map<string, string>();
@@ -35,19 +35,21 @@ describe('what was being written when the sign-in ended', () => {
 });
 
 describe('a sign-out by choice and another person signing in', () => {
-  it('throw away what is kept, and what the page keeps as it closes right after', () => {
+  it('throw away what is kept, and keep nothing until the next sign-in; a sign-in that ends by itself keeps', () => {
     const s = store();
-    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '하나' }, attachments: [] }, 1_000);
-    discardUnsent(s, 2_000);
+    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '하나' }, attachments: [] });
+    signingOut(s, true);
     expect(s.stored.size).toBe(0);
-    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '둘' }, attachments: [] }, 2_500);
+    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '둘' }, attachments: [] });
     expect(s.stored.size).toBe(0);
-    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '셋' }, attachments: [] }, 9_000);
+    signedIn(s, 7);
+    signingOut(s, false);
+    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '셋' }, attachments: [] });
     expect(takeUnsent(s, 7)?.form.title).toBe('셋');
   });
   it('keeps the same person\'s, drops another\'s', () => {
     const s = store();
-    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '하나' }, attachments: [] }, 9_000);
+    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '하나' }, attachments: [] });
     signedIn(s, 7);
     expect(s.stored.size).toBe(1);
     signedIn(s, 8);

@@ -16,16 +16,16 @@ export interface Unsent {
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-// until when a sign-out by choice throws away what the drafting page keeps as it closes
-let discardUntil = 0;
+// whether the sign-in that ends now was ended by choice (로그아웃): then the drafting page keeps nothing as it closes
+let byChoice = false;
 
 /**
  * Kept unless the form says nothing yet (no title, body or file: a blank page is not worth giving back), or the person
- * signed out themselves a moment ago ({@link discardUnsent}).
+ * signed out by choice ({@link signingOut}).
  */
-export function keepUnsent(store: Store, unsent: Unsent, now = Date.now()): void {
+export function keepUnsent(store: Store, unsent: Unsent): void {
   const f = unsent.form;
-  if (now < discardUntil || (!f.title.trim() && !f.body.trim() && unsent.attachments.length === 0)) return;
+  if (byChoice || (!f.title.trim() && !f.body.trim() && unsent.attachments.length === 0)) return;
   try {
     store.setItem(KEY, JSON.stringify(unsent));
   } catch {
@@ -34,16 +34,17 @@ export function keepUnsent(store: Store, unsent: Unsent, now = Date.now()): void
 }
 
 /**
- * A sign-out by choice (로그아웃): what is kept is thrown away, and so is what the drafting page would keep as it
- * closes now; only a sign-in that ends by itself (expired, refused) keeps the unsent document.
+ * The sign-in ends, before the page closes: by choice (로그아웃) what is kept is thrown away and nothing more is kept;
+ * ended by itself (expired, refused) the drafting page keeps what it shows.
  */
-export function discardUnsent(store: Store, now = Date.now()): void {
-  store.removeItem(KEY);
-  discardUntil = now + 2000;
+export function signingOut(store: Store, chosen: boolean): void {
+  byChoice = chosen;
+  if (chosen) store.removeItem(KEY);
 }
 
 /** At a sign-in: another person's unsent document is thrown away, not kept for them to find. */
 export function signedIn(store: Store, employeeId: number): void {
+  byChoice = false;
   const raw = store.getItem(KEY);
   if (!raw) return;
   try {

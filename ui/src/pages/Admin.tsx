@@ -261,11 +261,10 @@ function MoveRow({ person, departments, done }: { person: Employee; departments:
   const [hiredOn, setHiredOn] = useState(person.hiredOn ?? '');
   const dept = departments.find((d) => d.id === departmentId);
   const save = async () => {
-    // (an administrator always reads everyone's roles; were they missing, none are sent rather than ADMIN dropped)
-    const roles = person.roles && [...(manager ? ['MANAGER'] : []), ...(person.roles.includes('ADMIN') ? ['ADMIN'] : [])];
+    const roles = [...(manager ? ['MANAGER'] : []), ...(person.roles?.includes('ADMIN') ? ['ADMIN'] : [])];
     try {
       await api('PUT', `/api/employees/${person.id}`, {
-        name: person.name, ...(person.email ? { email: person.email } : {}), departmentId, ...(teamId ? { teamId } : {}), position, ...(roles ? { roles } : {}),
+        name: person.name, ...(person.email ? { email: person.email } : {}), departmentId, ...(teamId ? { teamId } : {}), position, roles,
         // 입사일 정정 only when changed: the server then moves the opened years' allowance with it
         ...(hiredOn && hiredOn !== person.hiredOn ? { hiredOn } : {}),
       });

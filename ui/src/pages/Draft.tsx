@@ -99,12 +99,13 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
     setReceivingDepartments(f.receivingDepartments ?? []);
     setAgreementAt(f.agreementAt ?? 0);
   };
-  // the form as it stands: kept in this tab when the sign-in ends under it (expired, refused, signed out), and given
-  // back on the same person's next new document (not on a resubmission, which belongs to its document)
+  // the form as it stands (임시저장 saves it)
+  const form: DraftForm = { type, title, body, kind, start, end, custom, amount, category, spentOn, destination,
+    tripStart, tripEnd, purpose, approvers, cc, agreers, receivers, agreementAt, receivingDepartments };
+  // kept in this tab when the sign-in ends under it (expired, refused; not a sign-out by choice), and given back on the
+  // same person's next new document (not on a resubmission, which belongs to its document)
   const standing = useRef<Unsent | undefined>(undefined);
-  standing.current = from ? undefined : { employeeId: me.id, attachments, draftId, form: { type, title, body, kind, start,
-    end, custom, amount, category, spentOn, destination, tripStart, tripEnd, purpose, approvers, cc, agreers, receivers,
-    agreementAt, receivingDepartments } };
+  standing.current = from ? undefined : { employeeId: me.id, attachments, draftId, form };
   useEffect(() => () => {
     if (!loadSession() && standing.current) keepUnsent(sessionStorage, standing.current);
   }, []);
@@ -253,8 +254,6 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
   const [saving, setSaving] = useState(false);
   const saveDraft = async () => {
     setSaving(true);
-    const form: DraftForm = { type, title, body, kind, start, end, custom, amount, category, spentOn, destination,
-      tripStart, tripEnd, purpose, approvers, cc, agreers, receivers, agreementAt, receivingDepartments };
     setError(undefined);
     try {
       const d = await api<SavedDraft>(draftId ? 'PUT' : 'POST', draftId ? `/api/drafts/${encodeURIComponent(draftId)}` : '/api/drafts',

@@ -90,9 +90,8 @@ export function Inbox() {
             </div>
             <DecisionForm approvalId={i.approvalId} onDone={reload} agreement={i.agreement} onBehalfOf={i.onBehalfOf?.id}
               returnAllowed={i.step > 1} subject={i.title} held={!!i.heldAt}
-              // 전결 from here too for whom it is by rank whatever the form (the item does not say the form: a team
-              // lead's, on leave only, is on its page); a line whose later 합의 forbids it is refused in words
-              finalAllowed={!i.agreement && !i.onBehalfOf && i.finalAuthority === true} />
+              // 전결 where the server says it is the caller's now (never on a 합의 step or a deputy's item)
+              finalAllowed={i.finalAuthority === true} />
           </li>
         ))}
       </ul>

@@ -17,7 +17,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * SameSite=Strict so other sites cannot make a browser send it, and only from this application's own pages
  * ({@link SameOrigin#fromOwnPage}): a page of a sibling host or another port, which SameSite lets send it, could
  * otherwise drive the console's operations (Jolokia) as the administrator who is signed in. On the public endpoints
- * ({@link #PUBLIC}) no token is read at all: a client that sends its expired token with every request can still log in again.
+ * ({@link #PUBLIC}) no token is read at all, but on {@code /actuator/health} itself (a token shows an administrator its
+ * parts; an expired one is refused there): a client that sends its expired token with every request can still log in again.
  */
 public class ErpBearerTokenResolver implements BearerTokenResolver {
 
@@ -47,12 +48,9 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
     @Override
     public String resolve(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals(HEALTH)) {
-            // open to everyone, who see its status; an administrator's token (or the console's cookie) shows its parts
-            String token = headerOnly.resolve(request);
-            return token != null || !SameOrigin.fromOwnPage(request, true) ? token : cookie(request);
-        }
-        if (isPublic(path)) {
+        // health as a whole is open to everyone, who see its status; a token (or the console's cookie) shows an
+        // administrator its parts, so it is read there as on the rest of the console
+        if (isPublic(path) && !path.equals(HEALTH)) {
             return null;
         }
         boolean websocket = path.startsWith("/ws/");

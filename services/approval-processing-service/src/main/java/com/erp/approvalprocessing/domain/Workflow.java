@@ -337,7 +337,6 @@ public class Workflow {
                 decision, comment, progress, absent);
     }
 
-    /** Why the caller may not approve with final authority at the active step; empty if they may. */
     /**
      * Whether {@code approver}, on the active step, may approve it with final authority (전결) now: what their inbox
      * item offers; the decision itself checks again.
@@ -348,6 +347,7 @@ public class Workflow {
                 approver.department()).isEmpty();
     }
 
+    /** Why someone of {@code position} in {@code department} may not approve with final authority at the active step. */
     private static Optional<String> finalAuthorityRefusal(ApprovalState state, LineStep active, String position,
                                                           String department) {
         if (active.isAgreement()) {
@@ -528,8 +528,10 @@ public class Workflow {
             pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));
             next.step(current).people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
             events.add(activated(next, current, seq + 2, now, null));
-        } else if (line.size() != state.stepCount()) {
-            // the active step's people keep it, but their inbox item says "step n of m": written again with the new m
+        } else if (line.size() != state.stepCount() || pendingPeople(state).stream()
+                .anyMatch(p -> mayApproveFinally(state, p) != mayApproveFinally(next, p))) {
+            // the active step's people keep it, but their inbox item says "step n of m" and whether 전결 is theirs
+            // (a 합의 added after them, another last approver): written again as the line is now
             pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
         }
         return new Transition(next, state.version(), List.copyOf(inbox), List.copyOf(events));

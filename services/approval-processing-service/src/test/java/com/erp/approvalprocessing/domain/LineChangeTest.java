@@ -274,6 +274,16 @@ class LineChangeTest extends WorkflowTestBase {
         assertThat(change(toColleague, drafter, new LineStep(1, legal)).state().step(1).approver()).isEqualTo(legal);
     }
 
+    /** The active step's inbox item says whether 전결 is its approver's: a 합의 put after them writes it again. */
+    @Test
+    void aChangeThatTakesTheActiveApproversFinalAuthorityRewritesTheirInboxItem() {
+        ApprovalState state = started(List.of(new LineStep(1, head), new LineStep(2, legal), new LineStep(3, lead)));
+        assertThat(Workflow.mayApproveFinally(state, head)).isTrue();
+        Transition t = rest(state, drafter, new LineStep(1, head), LineStep.agreement(2, List.of(legal)), new LineStep(3, lead));
+        assertThat(Workflow.mayApproveFinally(t.state(), head)).isFalse();
+        assertThat(t.inbox()).containsExactly(new Transition.InboxChange(head.id(), "a1", true));
+    }
+
     @Test
     void theLineStaysALineWithItsCcAndReceivers() {
         ApprovalState state = workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH, new EventPayload.Submitted(1,

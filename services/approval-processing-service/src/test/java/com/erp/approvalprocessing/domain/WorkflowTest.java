@@ -117,8 +117,9 @@ class WorkflowTest {
                 LeaveRules.leave("ANNUAL", "2031-03-03", null, CompanyDays.WEEKDAYS));
         ApprovalState leaveState = workflow.start(ApprovalEvent.of("l1", 0, Instant.EPOCH,
                 new EventPayload.LeaveReserved(1, "연차", leave, 14.0))).state();
-        assertThat(statusOf(() -> workflow.decide(leaveState, "l1", new DecisionRequest("APPROVE_FINAL", null),
-                caller(otherLead)))).isEqualTo(422);
+        assertThatThrownBy(() -> workflow.decide(leaveState, "l1", new DecisionRequest("APPROVE_FINAL", null),
+                caller(otherLead))).satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(422))
+                .hasMessageContaining("in the place of its last approver");
     }
 
     @Test

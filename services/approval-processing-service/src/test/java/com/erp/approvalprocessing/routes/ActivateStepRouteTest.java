@@ -73,6 +73,9 @@ class ActivateStepRouteTest extends ProcessingRouteTestBase {
         assertThat(item(http.get("/api/inbox", token(HEAD)), id).path("finalAuthority").asBoolean()).isTrue();
         assertThat(decide(HEAD, id, "APPROVE", null).status()).isEqualTo(200);
         assertThat(item(http.get("/api/inbox", token(OTHER)), id).has("finalAuthority")).as("the last step").isFalse();
+        // a 합의 after the head: 전결 would skip it, so it is not offered (by position alone it was)
+        String agreed = activated(List.of(new LineStep(1, HEAD), LineStep.agreement(2, List.of(OTHER)), new LineStep(3, LEAD)));
+        assertThat(item(http.get("/api/inbox", token(HEAD)), agreed).has("finalAuthority")).isFalse();
     }
 
     @Test

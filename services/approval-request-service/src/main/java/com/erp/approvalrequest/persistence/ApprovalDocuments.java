@@ -998,7 +998,7 @@ public class ApprovalDocuments {
                         && c.get("author", Document.class).get("id", Number.class).longValue() == authorId)
                 .map(c -> instant(c.getDate("at"))).filter(at -> at != null && at.isAfter(since)).sorted().toList();
         if (recent.size() >= COMMENTS_PER_MINUTE) {
-            long wait = java.time.Duration.between(now, recent.get(recent.size() - COMMENTS_PER_MINUTE).plusSeconds(60))
+            long wait = Duration.between(now, recent.get(recent.size() - COMMENTS_PER_MINUTE).plusSeconds(60))
                     .toSeconds() + 1;
             throw ProblemException.tooManyRequests("You added " + recent.size() + " comments to this document in the "
                     + "last minute, the most one person adds: the next one in " + wait + " s.", (int) Math.max(1, wait));

@@ -46,8 +46,7 @@ public class EmployeeViews {
             return list.stream().map(o -> shownTo(o, caller)).toList();
         }
         if (found instanceof Employee e && e.id() != caller.id()) {
-            return new Employee(e.id(), e.username(), e.name(), e.email(), e.position(), null, e.department(), e.team(),
-                    e.hiredOn(), e.departedAt());
+            return e.withoutRoles();
         }
         return found;
     }
