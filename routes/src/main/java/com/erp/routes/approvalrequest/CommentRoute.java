@@ -26,7 +26,16 @@ public class CommentRoute extends RouteBuilder {
                 .filter(simple("${variable.comment.replayed} == false"))
                     .setBody(method("approvalDocuments", "commentUpdate(${variable.comment})"))
                     .to("{{erp.approval-request.approvals}}&operation=update")
-                    .filter(method("approvalDocuments", "commentKept(${body.modifiedCount}, ${variable.comment}, "
+                    .setVariable("modified", simple("${body.modifiedCount}"))
+                    // not kept: the document as it is now says why (the same key kept at once, 500 comments, or
+                    // the author's limit reached by comments sent at the same moment)
+                    .filter(simple("${variable.modified} == 0"))
+                        .removeHeaders("CamelMongoDb*")
+                        .setBody(header("approvalId"))
+                        .to("{{erp.approval-request.approvals}}&operation=findById")
+                        .setVariable("document", body())
+                    .end()
+                    .filter(method("approvalDocuments", "commentKept(${variable.modified}, ${variable.comment}, "
                             + "${variable.document})"))
                         .setBody(method("approvalDocuments", "commentOutbox(${variable.comment})"))
                         .to(OutboxRelayRoute.PUBLISH_DETACHED)

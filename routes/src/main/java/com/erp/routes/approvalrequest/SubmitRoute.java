@@ -121,10 +121,21 @@ public class SubmitRoute extends RouteBuilder {
                     .setVariable("receivingDepartments", method("employeeDirectory",
                             "departments(${variable.request.receiverDepartmentIds}, ${variable.callerToken})"))
                 .end()
+                // a leave: the drafter's leaves of its year cancelled (휴가 취소), which the ledger may not have freed yet
+                .setVariable("cancelledLeaves", constant(java.util.List.of()))
+                .filter(simple("${variable.request.type} == '" + LeaveRules.FORM + "' && ${variable.request.leave} != null"))
+                    .removeHeaders("CamelMongoDb*")
+                    .setHeader(MongoDbConstants.CRITERIA, method("approvalDocuments",
+                            "cancelledLeavesOf(${variable.caller.id}, ${variable.request.leave})"))
+                    .setHeader(MongoDbConstants.FIELDS_PROJECTION, method("approvalDocuments", "cancelledLeaveFields"))
+                    .to("{{erp.approval-request.approvals}}&operation=findAll")
+                    .removeHeaders("CamelMongoDb*")
+                    .setVariable("cancelledLeaves", method("approvalDocuments", "cancelledLeaves(${body})"))
+                .end()
                 .bean("submissions", "draft(${variable.request}, ${variable.caller}, ${variable.line}, ${variable.defaultLine}, "
                         + "${variable.cc}, "
                         + "${variable.agreers}, ${variable.receivers}, ${variable.receivingDepartments}, "
-                        + "${variable.resubmissionOf})")
+                        + "${variable.resubmissionOf}, ${variable.cancelledLeaves})")
                 .setVariable("approval", body())
                 .to(AttachmentRoutes.ATTACHED)
                 .setBody(variable("approval"));

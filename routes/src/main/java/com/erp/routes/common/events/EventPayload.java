@@ -24,11 +24,20 @@ public sealed interface EventPayload {
      * once employee-service has reserved its days ({@link LeaveReserved}). {@code resubmissionOf}: the rejected or
      * withdrawn document this one resubmits (재기안), if it does. {@code receivers}: 수신, the people the document is sent
      * to once it is approved; {@code receivingDepartments}: 수신처, the departments it is sent to then.
+     * {@code cancelledLeaves}: with a leave, the drafter's approved leaves of that year cancelled since (휴가 취소), whose
+     * days the ledger frees first if their cancellation has not reached it yet.
      */
     record Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
                      Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf, List<Person> receivers,
-                     List<ReceivingDepartment> receivingDepartments)
+                     List<ReceivingDepartment> receivingDepartments, List<CancelledLeave> cancelledLeaves)
             implements EventPayload {
+
+        public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
+                         Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf, List<Person> receivers,
+                         List<ReceivingDepartment> receivingDepartments) {
+            this(drafterId, title, drafter, documentType, line, submittedAt, cc, leave, resubmissionOf, receivers,
+                    receivingDepartments, null);
+        }
 
         public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
                          Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf, List<Person> receivers) {

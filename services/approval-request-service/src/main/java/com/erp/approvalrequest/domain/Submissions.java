@@ -15,6 +15,7 @@ import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.approvalrequest.api.TripRequest;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.ApprovalLineRules;
+import com.erp.routes.common.events.CancelledLeave;
 import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
@@ -85,11 +86,12 @@ public class Submissions {
      * @param receivers      who the directory found of {@code request.receiverIds()} (empty when none were named)
      * @param departments    what the directory found of {@code request.receiverDepartmentIds()} (empty when none were)
      * @param resubmissionOf the document this one resubmits, or null
+     * @param cancelledLeaves with a leave, the drafter's approved leaves of its year cancelled since (else empty)
      */
     public NewApproval draft(SubmitApprovalRequest request, Caller caller, List<Person> approvers,
                              List<Person> defaultLine, List<Person> cc,
                              List<Person> agreers, List<Person> receivers, List<ReceivingDepartment> departments,
-                             String resubmissionOf) {
+                             String resubmissionOf, List<CancelledLeave> cancelledLeaves) {
         SubmissionPolicy.check(request.title(), caller.id(), request.approverIds(), approvers);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Leave leave = SubmissionPolicy.leave(request.type(), request.leave(), today.getYear(), days);
@@ -122,7 +124,8 @@ public class Submissions {
         Person drafter = caller.person();
         ApprovalEvent submitted = ApprovalEvent.of(id, 0, now, new EventPayload.Submitted(caller.id(),
                 request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc, leave, resubmissionOf,
-                receiving.isEmpty() ? null : receiving, receivingDepartments.isEmpty() ? null : receivingDepartments));
+                receiving.isEmpty() ? null : receiving, receivingDepartments.isEmpty() ? null : receivingDepartments,
+                leave == null || cancelledLeaves == null || cancelledLeaves.isEmpty() ? null : List.copyOf(cancelledLeaves)));
         return new NewApproval(id, request, drafter, line, inCc, now, submitted, resubmissionOf, receiving,
                 receivingDepartments, ruling);
     }

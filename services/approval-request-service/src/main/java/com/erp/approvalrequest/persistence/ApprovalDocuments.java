@@ -919,8 +919,40 @@ public class ApprovalDocuments {
                 .append("type", "LEAVE_CANCELLED").append("actor", person(caller.person())).append("comment", reason);
         return new PendingChange(id, and(eq("_id", id), eq("status", APPROVED)),
                 Updates.combine(Updates.set("status", CANCELLED), Updates.set("cancelledAt", now),
+                        Updates.set(CANCEL_REASON, reason),
                         Updates.set("updatedAt", now), Updates.push("history", entry), queued(id, outboxEntry, at)),
                 outboxEntry, "This leave was cancelled already.");
+    }
+
+    /** Why a cancelled leave was cancelled, also in its history: named in a new leave's submission (no history read). */
+    private static final String CANCEL_REASON = "cancelReason";
+
+    /**
+     * The drafter's cancelled leaves (휴가 취소) on days of the year {@code leave} starts in (criteria): a new leave's
+     * submission names them, so that the ledger frees their days first if their cancellation has not reached it yet.
+     * Any year (a person's few) when the start is no date: the submission is refused for that anyway.
+     */
+    public Bson cancelledLeavesOf(long drafterId, com.erp.approvalrequest.api.LeaveRequest leave) {
+        List<Bson> all = new ArrayList<>(List.of(eq("drafter.id", drafterId), eq("type", LeaveRules.FORM),
+                eq("status", CANCELLED)));
+        String start = leave == null ? null : leave.startDate();
+        if (start != null && start.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            String year = start.substring(0, 4);
+            // dates as ISO strings compare as dates; a leave over New Year touches both years
+            all.add(lte("leave.startDate", year + "-12-31"));
+            all.add(Filters.gte("leave.endDate", year + "-01-01"));
+        }
+        return and(all);
+    }
+
+    public Bson cancelledLeaveFields() {
+        return Projections.include("_id", CANCEL_REASON);
+    }
+
+    public List<com.erp.routes.common.events.CancelledLeave> cancelledLeaves(List<Document> docs) {
+        return docs == null ? List.of() : docs.stream()
+                .map(d -> new com.erp.routes.common.events.CancelledLeave(d.getString("_id"), d.getString(CANCEL_REASON)))
+                .toList();
     }
 
     /** Who cancelled the leave and when, as its history says: " by 김민준 at ...", or nothing. */
@@ -1076,12 +1108,20 @@ public class ApprovalDocuments {
      */
     public List<Bson> commentUpdate(PendingComment pending) {
         Comment c = pending.comment();
+        String rate = "commentRate." + c.author().id();
         return List.of(and(eq("_id", pending.approvalId()), exists("comments." + (MAX_COMMENTS - 1), false),
                         // the same keyed comment sent twice at once: kept by the first
-                        com.mongodb.client.model.Filters.ne("comments.id", c.id())),
+                        ne("comments.id", c.id()),
+                        // the author's limit, in the update itself: comments sent at the same moment all passed the
+                        // check on the document as read
+                        or(exists(rate + "." + (COMMENTS_PER_MINUTE - 1), false),
+                                lte(rate + ".0", Date.from(c.at().minusSeconds(60))))),
                 Updates.combine(
                         Updates.push("comments", new Document("id", c.id()).append("author", person(c.author()))
                                 .append("text", c.text()).append("at", Date.from(c.at()))),
+                        // when the author's last comments were added, the latest few, oldest first
+                        Updates.pushEach(rate, List.of(Date.from(c.at())),
+                                new com.mongodb.client.model.PushOptions().sort(1).slice(-COMMENTS_PER_MINUTE)),
                         queued(pending.approvalId(), pending.outboxEntry(), c.at())));
     }
 
@@ -1094,10 +1134,19 @@ public class ApprovalDocuments {
         if (modified != null && modified > 0) {
             return true;
         }
-        if (pending.keyed() && doc.getList("comments", Document.class, List.of()).size() < MAX_COMMENTS - 1) {
+        if (doc == null) {
+            throw ProblemException.notFound("No such document.");
+        }
+        List<Document> comments = doc.getList("comments", Document.class, List.of());
+        if (pending.keyed() && comments.stream().anyMatch(c -> pending.comment().id().equals(c.getString("id")))) {
             return false;
         }
-        throw ProblemException.conflict("This document has " + MAX_COMMENTS + " comments, the most it keeps.");
+        if (comments.size() >= MAX_COMMENTS) {
+            throw ProblemException.conflict("This document has " + MAX_COMMENTS + " comments, the most it keeps.");
+        }
+        commentsSlowed(doc, pending.comment().author().id(), pending.comment().at());
+        // nothing the document says now refused it (another request changed it between): sending it again decides
+        throw ProblemException.conflict("The document changed while the comment was kept: send it again.");
     }
 
     /** The stored entry, as the outbox's queue publishes it (the document's other entries are not this route's). */

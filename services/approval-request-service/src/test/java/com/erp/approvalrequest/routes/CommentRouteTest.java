@@ -164,8 +164,45 @@ class CommentRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(approvals().find(Filters.eq("_id", id)).first().getList("comments", Document.class))
                 .hasSize(ApprovalDocuments.COMMENTS_PER_MINUTE + 1);
         // a minute on, the author comments again
-        approvals().updateOne(Filters.eq("_id", id), Updates.set("comments.0.at", new Date(System.currentTimeMillis() - 61_000)));
+        Date minuteAgo = new Date(System.currentTimeMillis() - 61_000);
+        approvals().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("comments.0.at", minuteAgo),
+                Updates.set("commentRate." + DRAFTER.id() + ".0", minuteAgo)));
         assertThat(comment(token(DRAFTER), id, Map.of("text", "1분 뒤")).status()).isEqualTo(201);
+    }
+
+    /** Comments sent at the same moment are held to the limit too: each of them read the document before any was kept. */
+    @Test
+    void commentsSentAtOnceAreHeldToTheLimit() throws Exception {
+        String id = submit("의견 동시");
+        leadAsked(id);
+        int sent = 3 * ApprovalDocuments.COMMENTS_PER_MINUTE;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(sent);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < sent; i++) {
+                String text = "동시 " + i;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return comment(token(DRAFTER), id, Map.of("text", text));
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                Response r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(r.status());
+                if (r.status() != 201) {
+                    assertThat(assertProblem(r, 429).path("detail").asText()).contains("last minute");
+                    assertThat(r.header("Retry-After")).isNotNull();
+                }
+            }
+            assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(ApprovalDocuments.COMMENTS_PER_MINUTE);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(approvals().find(Filters.eq("_id", id)).first().getList("comments", Document.class))
+                .hasSize(ApprovalDocuments.COMMENTS_PER_MINUTE);
     }
 
     @Test

@@ -132,6 +132,21 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(event.path("payload").path("told").findValuesAsText("name")).contains(LEAD.name(), HEAD.name());
         assertProblem(http.post("/api/approvals/" + id + "/leave-cancellation", token(DRAFTER), Map.of()), 409);
 
+        // the same day asked for again at once: the submission names the cancelled leave, which the leave ledger then
+        // frees first if the cancellation has not reached it yet; another person's submission names none of it
+        var again = http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "다시 쓰는 휴가",
+                "approverIds", List.of(LEAD.id(), HEAD.id()), "leave", Map.of("kind", "ANNUAL", "startDate", start)));
+        assertThat(again.status()).as("%s", again).isEqualTo(202);
+        JsonNode resubmitted = json.readTree(kafka.awaitKey("approval.submitted", again.json().path("id").asText(), 1)
+                .get(0).value()).path("payload");
+        assertThat(resubmitted.path("cancelledLeaves").findValuesAsText("approvalId")).containsExactly(id);
+        assertThat(resubmitted.path("cancelledLeaves").findValuesAsText("reason")).containsExactly("일정 변경");
+        var others = http.post("/api/approvals", token(OTHER), Map.of("type", "LEAVE", "title", "다른 사람 휴가",
+                "approverIds", List.of(HEAD.id()), "leave", Map.of("kind", "ANNUAL", "startDate", start)));
+        assertThat(others.status()).as("%s", others).isEqualTo(202);
+        assertThat(json.readTree(kafka.awaitKey("approval.submitted", others.json().path("id").asText(), 1).get(0).value())
+                .path("payload").path("cancelledLeaves").isMissingNode()).isTrue();
+
         NotifyBuilder completed = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
         publish("approval.completed", completion(id));
         assertThat(completed.matches(30, TimeUnit.SECONDS)).isTrue();

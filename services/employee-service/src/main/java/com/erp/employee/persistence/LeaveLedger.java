@@ -175,6 +175,14 @@ public class LeaveLedger {
                 settleLocked(s.resubmissionOf(), Kind.RELEASED, "resubmitted as " + submitted.approvalId(),
                         s.drafterId());
             }
+            if (s.cancelledLeaves() != null) {
+                // leaves of the drafter's cancelled before this was asked for: their days are free now, even if the
+                // cancellation is still on its way (which then finds it done)
+                for (com.erp.routes.common.events.CancelledLeave cancelled : s.cancelledLeaves()) {
+                    cancelLocked(cancelled.approvalId(), cancelled.reason() == null ? CANCELLATION
+                            : CANCELLATION + ": " + cancelled.reason(), s.drafterId());
+                }
+            }
             LocalDate hiredOn = hiredOnLocked(s.drafterId());
             LeaveAccount account = lockedAccount(s.drafterId(), start.getYear(), hiredOn);
             List<LeaveEntry> entries = entriesOf(submitted.approvalId());
@@ -290,7 +298,7 @@ public class LeaveLedger {
     public void settle(ApprovalEvent event) {
         if (event.payload() instanceof EventPayload.LeaveCancelled cancelled) {
             String note = cancelled.reason() == null ? CANCELLATION : CANCELLATION + ": " + cancelled.reason();
-            tx.executeWithoutResult(status -> cancelLocked(event.approvalId(), note));
+            tx.executeWithoutResult(status -> cancelLocked(event.approvalId(), note, null));
             return;
         }
         Kind next;
@@ -343,10 +351,16 @@ public class LeaveLedger {
      * here yet (the completion comes on another topic, and may come later): then what it holds is released, and the
      * completion, when it comes, finds it settled.
      */
-    private void cancelLocked(String approvalId, String note) {
+    private void cancelLocked(String approvalId, String note, Long onlyOf) {
         LeaveEntry reserved = entriesOf(approvalId).stream().filter(e -> e.getKind() == Kind.RESERVED).findFirst().orElse(null);
         if (reserved == null) {
             return; // nothing was ever held for it (it is no leave document of this ledger's)
+        }
+        if (onlyOf != null && !onlyOf.equals(reserved.getEmployeeId())) {
+            // a submission names only its drafter's cancelled leaves; should that ever fail, another's stay as they are
+            LOG.warn("{} ({}) is not employee {}'s leave: not cancelled for their new leave", approvalId,
+                    reserved.getEmployeeId(), onlyOf);
+            return;
         }
         LeaveAccount account = lockedAccount(reserved.getEmployeeId(), reserved.getYear());
         // under the lock: whoever settled or cancelled it meanwhile held the lock and committed

@@ -433,6 +433,61 @@ class LeaveLedgerTest extends EmployeeTestBase {
         assertThat(again).isNotNull();
     }
 
+    /** The submission as {@link #leave}, naming the drafter's leaves approval-request has cancelled (휴가 취소). */
+    private ApprovalEvent leaveAfterCancelling(String id, Person drafter, String start, String end,
+                                               List<com.erp.routes.common.events.CancelledLeave> cancelled) {
+        EventPayload.Submitted s = (EventPayload.Submitted) leave(id, drafter, "ANNUAL", start, end).payload();
+        return ApprovalEvent.of(id, 0, Instant.now(), new EventPayload.Submitted(s.drafterId(), s.title(), s.drafter(),
+                "LEAVE", s.line(), s.submittedAt(), null, s.leave(), null, null, null, cancelled));
+    }
+
+    /**
+     * The same days asked for again right after their approved leave was cancelled, before the cancellation (another
+     * topic, another consumer) reached the ledger: the submission names the cancelled leave, whose days are freed first,
+     * so the new one holds them (it was refused as already on leave); the cancellation, when it comes, gives back
+     * nothing twice. A submission naming another person's leave cancels nothing of theirs.
+     */
+    @Test
+    void daysAskedForAgainRightAfterTheirLeaveWasCancelledAreHeld() throws Exception {
+        String staff = fifteenDaysIn(2047);
+        Person drafter = me(staff);
+        String first = reserved(drafter, "ANNUAL", "2047-03-04", "2047-03-06"); // Monday to Wednesday
+        handled("employee.settle-leave", completion(first, drafter));
+        assertThat(usedBecomes(staff, 2047, 3.0)).isTrue();
+
+        String again = UUID.randomUUID().toString();
+        send(leaveAfterCancelling(again, drafter, "2047-03-05", "2047-03-05",
+                List.of(new com.erp.routes.common.events.CancelledLeave(first, "일정 변경"))));
+        assertThat(kafka.await("approval.leave-reserved", r -> again.equals(r.key()), 1, Duration.ofSeconds(30)))
+                .as("held, not refused as already on leave").hasSize(1);
+        JsonNode b = balance(staff, 2047);
+        assertThat(List.of(b.path("reserved").asDouble(), b.path("used").asDouble(), b.path("available").asDouble()))
+                .containsExactly(1.0, 0.0, 14.0);
+        assertThat(entryKinds(staff, 2047)).containsExactly("RESERVED", "CANCELLED", "DEDUCTED", "RESERVED");
+        assertThat(http.get("/api/leave/entries?year=2047", staff).json().path("items").path(1).path("note").asText())
+                .isEqualTo("휴가 취소: 일정 변경");
+
+        // the cancellation's own event, late: done already, nothing given back twice
+        handled("employee.settle-leave", cancellation(first, drafter, "일정 변경"));
+        b = balance(staff, 2047);
+        assertThat(List.of(b.path("reserved").asDouble(), b.path("used").asDouble(), b.path("available").asDouble()))
+                .containsExactly(1.0, 0.0, 14.0);
+        assertThat(entryKinds(staff, 2047)).hasSize(4);
+
+        // another person's approved leave named in a submission stays approved
+        String otherToken = fifteenDaysIn(2047);
+        Person other = me(otherToken);
+        String theirs = reserved(other, "ANNUAL", "2047-04-01", "2047-04-01");
+        handled("employee.settle-leave", completion(theirs, other));
+        assertThat(usedBecomes(otherToken, 2047, 1.0)).isTrue();
+        String mine = UUID.randomUUID().toString();
+        send(leaveAfterCancelling(mine, drafter, "2047-04-02", "2047-04-02",
+                List.of(new com.erp.routes.common.events.CancelledLeave(theirs, null))));
+        kafka.awaitKey("approval.leave-reserved", mine, 1);
+        assertThat(balance(otherToken, 2047).path("used").asDouble()).isEqualTo(1.0);
+        assertThat(entryKinds(otherToken, 2047)).containsExactly("DEDUCTED", "RESERVED");
+    }
+
     @Test
     void theDepartmentsLeaveOfAMonthApprovedOrOnItsWayNotWithdrawnNorOtherDepartments() throws Exception {
         String staffToken = token("dev.staff");
