@@ -111,9 +111,9 @@ export function LineChangeForm({ approvalId, line, people, exclude, onDone }: {
         </button>
         <small className="hint">
           {full ? `결재선은 ${MAX_LINE_STEPS}단계까지입니다 (at most ${MAX_LINE_STEPS} steps).`
-            : '마지막 단계 앞에 결재 단계를 더합니다; ▲▼로 옮깁니다. 마지막 결재자는 같은 부서의 같은 직위 이상이나 임원으로만 바꿀 '
-              + '수 있습니다 (adds an approver step before the last one; ▲▼ move a step; the last approver is replaced only '
-              + 'by someone of the same or a higher position in their department, or an executive: 결재권한).'}
+            : '마지막 단계 앞에 결재 단계를 더합니다; ▲▼로 옮깁니다. 마지막 결재자는 내 결재선(조직도)의 같은 직위 이상이나 '
+              + '임원으로만 바꿀 수 있습니다 (adds an approver step before the last one; ▲▼ move a step; the last approver is '
+              + 'replaced only by someone of the same or a higher position on your org-chart line, or an executive: 결재권한).'}
         </small>
       </p>
       {draft.some((s) => s.agreement && !s.fixed) && <p className="hint">합의자는 Ctrl(⌘)을 누른 채 여러 명 고릅니다 (hold Ctrl/⌘ to choose several).</p>}

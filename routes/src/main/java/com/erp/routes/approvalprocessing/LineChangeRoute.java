@@ -29,7 +29,7 @@ public class LineChangeRoute extends StateChangeRoute {
                 .to("{{erp.approval-processing.redis}}")
                 .bean("approvalStore", "state")
                 .bean("workflow", "mayChangeLine(${body}, ${header.approvalId}, ${variable.caller})")
-                .setBody(method("lineChanges", "resolve(${variable.request}, ${variable.callerToken})"))
+                .setBody(method("lineChanges", "resolve(${variable.request}, ${variable.caller.id}, ${variable.callerToken})"))
                 .to(changeOf(ROUTE_ID));
         change(ROUTE_ID, "changeLine", "lineChange(${variable.transition})");
     }

@@ -17,6 +17,8 @@ public final class TestPeople {
     public static final Person LEAD = new Person(1002, "이서연", "TEAM_LEAD", "개발본부");
     public static final Person HEAD = new Person(1003, "박지훈", "DEPT_HEAD", "개발본부");
     public static final Person OTHER = new Person(1004, "최유진", "STAFF", "영업본부");
+    /** Another team's lead in the drafter's department: not on the drafter's line. */
+    public static final Person OTHER_LEAD = new Person(1005, "정다은", "TEAM_LEAD", "개발본부");
 
     /** The two departments (수신처): the drafter's, headed by HEAD, and OTHER's, headed by nobody here. */
     public static final ReceivingDepartment DEV = new ReceivingDepartment(1, "개발본부", HEAD);
@@ -26,12 +28,13 @@ public final class TestPeople {
     }
 
     /**
-     * The org chart of a service alone (employee-service is not part of it): these four people; the default line of
+     * The org chart of a service alone (employee-service is not part of it): these five people; the default line of
      * the drafter is LEAD, then HEAD. For {@code @TestBean(name = "employeeDirectory", methodName =
      * "com.erp.routes.testing.TestPeople#directory")}.
      */
     public static EmployeeDirectory directory() {
-        Map<Long, Person> people = Map.of(DRAFTER.id(), DRAFTER, LEAD.id(), LEAD, HEAD.id(), HEAD, OTHER.id(), OTHER);
+        Map<Long, Person> people = Map.of(DRAFTER.id(), DRAFTER, LEAD.id(), LEAD, HEAD.id(), HEAD, OTHER.id(), OTHER,
+                OTHER_LEAD.id(), OTHER_LEAD);
         return new EmployeeDirectory() {
             @Override
             public List<Person> defaultLine(long drafterId, String bearerToken) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * no line (a department head, an executive, someone in a department without a head) ends theirs with someone of at
  * least their own position, or an executive.
  * A line change (결재선 변경) keeps what the submission was allowed: its last approver is replaced only by someone of
- * the same or a higher position in the same department, or by an executive.
+ * the same or a higher position on the drafter's org-chart line, or by an executive.
  */
 public final class LineAuthority {
 
@@ -50,18 +50,32 @@ public final class LineAuthority {
 
     /**
      * Why a line change cannot put {@code after} last where {@code before} was, or empty if it can: the same person, an
-     * executive, or someone of at least {@code before}'s position in their department. A line that ended with a staff
-     * member (named by a drafter the org chart gives no line) had no authority to keep: anyone may end it.
+     * executive, or someone of at least {@code before}'s position on the drafter's org-chart line now (their lead or
+     * head; the department's new head after the old one left), not another team's lead nor another department's. A
+     * drafter the org chart gives no line (a department head) keeps someone of at least {@code before}'s position in
+     * their department. A line that ended with a staff member (named by such a drafter) had no authority to keep:
+     * anyone may end it.
+     *
+     * @param drafterLine the drafter's default line now; empty when the org chart gives them none, null when unknown
+     *                    (then as without a line)
      */
-    public static Optional<String> changeViolation(Person before, Person after) {
+    public static Optional<String> changeViolation(Person before, Person after, List<Person> drafterLine) {
         if (before == null || after == null || before.id() == after.id() || EXECUTIVE.equals(after.position())
-                || rank(before) <= 0
-                || rank(after) >= rank(before) && Objects.equals(after.department(), before.department())) {
+                || rank(before) <= 0) {
             return Optional.empty();
         }
+        boolean withLine = drafterLine != null && !drafterLine.isEmpty();
+        if (rank(after) >= rank(before) && (withLine ? drafterLine.stream().anyMatch(p -> p.id() == after.id())
+                : Objects.equals(after.department(), before.department()))) {
+            return Optional.empty();
+        }
+        String above = withLine ? drafterLine.stream().filter(p -> rank(p) >= rank(before)).map(LineAuthority::named)
+                .collect(Collectors.joining(" or ")) : null;
+        String who = !withLine ? "someone of the same or a higher position in " + before.department() + ", or an executive"
+                : above.isEmpty() ? "an executive"
+                : above + " (of your line in the org chart, the same position or higher), or an executive";
         return Optional.of("The last step decides the document for the company: " + named(before) + " can be replaced "
-                + "there only by someone of the same or a higher position in " + before.department()
-                + ", or an executive, not by " + named(after) + ". Put the people you add on the steps before it.");
+                + "there only by " + who + ", not by " + named(after) + ". Put the people you add on the steps before it.");
     }
 
     /**

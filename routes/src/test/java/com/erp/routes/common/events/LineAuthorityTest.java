@@ -49,20 +49,41 @@ class LineAuthorityTest {
     }
 
     @Test
-    void aLineChangeKeepsTheLastApproversAuthority() {
-        assertThat(LineAuthority.changeViolation(head, head)).isEmpty();
-        assertThat(LineAuthority.changeViolation(head, executive)).isEmpty();
-        assertThat(LineAuthority.changeViolation(head, new Person(9, "새 부서장", "DEPT_HEAD", "개발본부")))
+    void aLineChangeKeepsTheLastApproversAuthorityOnTheDraftersOrgChartLine() {
+        List<Person> line = List.of(lead, head);
+        assertThat(LineAuthority.changeViolation(head, head, line)).isEmpty();
+        assertThat(LineAuthority.changeViolation(head, executive, line)).isEmpty();
+        Person newHead = new Person(9, "새 부서장", "DEPT_HEAD", "개발본부");
+        assertThat(LineAuthority.changeViolation(head, newHead, List.of(lead, newHead)))
                 .as("the department's new head, after the old one left").isEmpty();
-        assertThat(LineAuthority.changeViolation(lead, head)).isEmpty();
-        assertThat(LineAuthority.changeViolation(lead, secondLead)).isEmpty();
-        assertThat(LineAuthority.changeViolation(head, lead)).get().asString()
+        assertThat(LineAuthority.changeViolation(head, newHead, line)).as("a head who is not the drafter's")
+                .get().asString().contains("박지훈 (DEPT_HEAD, 개발본부) (of your line");
+        assertThat(LineAuthority.changeViolation(lead, head, line)).isEmpty();
+        assertThat(LineAuthority.changeViolation(lead, secondLead, line)).as("another team's lead of the department")
+                .get().asString().contains("only by 이서연 (TEAM_LEAD, 개발본부) or 박지훈 (DEPT_HEAD, 개발본부)")
+                .contains("not by 한팀장");
+        assertThat(LineAuthority.changeViolation(head, lead, line)).get().asString()
                 .contains("박지훈 (DEPT_HEAD, 개발본부) can be replaced").contains("not by 이서연");
-        assertThat(LineAuthority.changeViolation(head, otherHead)).as("another department's").isPresent();
-        assertThat(LineAuthority.changeViolation(lead, otherLead)).isPresent();
-        assertThat(LineAuthority.changeViolation(lead, peer)).isPresent();
-        assertThat(LineAuthority.changeViolation(peer, otherHead)).as("a line that ended with a colleague").isEmpty();
-        assertThat(LineAuthority.changeViolation(peer, lead)).isEmpty();
+        assertThat(LineAuthority.changeViolation(head, otherHead, line)).as("another department's").isPresent();
+        assertThat(LineAuthority.changeViolation(lead, otherLead, line)).isPresent();
+        assertThat(LineAuthority.changeViolation(lead, peer, line)).isPresent();
+        assertThat(LineAuthority.changeViolation(executive, head, line)).get().asString()
+                .contains("only by an executive");
+        assertThat(LineAuthority.changeViolation(peer, otherHead, line)).as("a line that ended with a colleague").isEmpty();
+        assertThat(LineAuthority.changeViolation(peer, lead, line)).isEmpty();
+    }
+
+    @Test
+    void aLineChangeOfADrafterWithoutAnOrgChartLineKeepsTheLastApproversDepartmentAndPosition() {
+        for (List<Person> none : java.util.Arrays.asList(List.<Person>of(), null)) {
+            assertThat(LineAuthority.changeViolation(otherHead, new Person(9, "새 부서장", "DEPT_HEAD", "영업본부"), none))
+                    .isEmpty();
+            assertThat(LineAuthority.changeViolation(lead, secondLead, none)).isEmpty();
+            assertThat(LineAuthority.changeViolation(otherHead, head, none)).get().asString()
+                    .contains("higher position in 영업본부");
+            assertThat(LineAuthority.changeViolation(head, lead, none)).isPresent();
+            assertThat(LineAuthority.changeViolation(head, executive, none)).isEmpty();
+        }
     }
 
     @Test

@@ -27,7 +27,8 @@ public class LineChanges {
         this.directory = directory;
     }
 
-    public LineChange resolve(LineChangeRequest request, String bearerToken) {
+    /** @param drafterId the caller, whom the workflow found to be the document's drafter (their org-chart line too) */
+    public LineChange resolve(LineChangeRequest request, long drafterId, String bearerToken) {
         boolean bySteps = request.steps() != null;
         if (bySteps == (request.remaining() != null)) {
             throw ProblemException.badRequest("A line change gives either steps (the steps whose people change) or "
@@ -89,7 +90,9 @@ public class LineChanges {
                     : LineStep.agreement(n, agreerIds.get(i).stream().map(found::get).toList()));
         }
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
-        return bySteps ? new LineChange(List.copyOf(steps), reason)
-                : new LineChange(null, reason, List.copyOf(steps), request.fromStep());
+        // who holds the authority for the drafter's documents now: whom the last step may pass to (결재권한)
+        List<Person> drafterLine = directory.defaultLine(drafterId, bearerToken);
+        return (bySteps ? new LineChange(List.copyOf(steps), reason)
+                : new LineChange(null, reason, List.copyOf(steps), request.fromStep())).withDrafterLine(drafterLine);
     }
 }

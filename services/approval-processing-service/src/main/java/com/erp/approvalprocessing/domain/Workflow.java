@@ -493,7 +493,7 @@ public class Workflow {
                 .or(() -> ApprovalLineRules.receiversViolation(state.drafter().id(), everyone, state.cc(), state.receivers()))
                 // 결재권한: who decides for the company is not traded for someone with less authority
                 .or(() -> LineAuthority.changeViolation(LineAuthority.lastApprover(state.line()),
-                        LineAuthority.lastApprover(line)))
+                        LineAuthority.lastApprover(line), change.drafterLine()))
                 .ifPresent(reason -> {
                     throw ProblemException.unprocessable(reason);
                 });

@@ -251,9 +251,16 @@ class LineChangeTest extends WorkflowTestBase {
                 .payload()).released()).isNull();
     }
 
+    /** The change as the route resolves it: with the drafter's org-chart line now. */
+    private Transition changeWithLine(ApprovalState state, List<Person> drafterLine, LineStep... steps) {
+        return workflow.changeLine(state, "a1", new LineChange(List.of(steps), null).withDrafterLine(drafterLine),
+                caller(drafter));
+    }
+
     /**
      * 결재권한: whoever decides the document for the company at its last step is replaced there only by someone of the
-     * same or a higher position in their department, or an executive; the drafter adds others before them.
+     * same or a higher position on the drafter's org-chart line now, or an executive; the drafter adds others before
+     * them.
      */
     @Test
     void theLastStepKeepsTheAuthorityToDecideTheDocument() {
@@ -265,9 +272,20 @@ class LineChangeTest extends WorkflowTestBase {
         assertThatThrownBy(() -> change(state, drafter, new LineStep(2, deputy)))
                 .as("a lead of the department").satisfies(e -> assertThat(status(e)).isEqualTo(422));
         Person newHead = new Person(8, "new head", "DEPT_HEAD", "D");
-        assertThat(change(state, drafter, new LineStep(2, newHead)).state().step(2).approver()).isEqualTo(newHead);
+        assertThat(changeWithLine(state, List.of(lead, newHead), new LineStep(2, newHead)).state().step(2).approver())
+                .as("the department's new head, on the drafter's line now").isEqualTo(newHead);
         assertThat(rest(state, drafter, new LineStep(1, lead), new LineStep(2, legal), new LineStep(3, head)).state()
                 .stepCount()).isEqualTo(3);
+
+        // a lead who decides last (a small expense): their replacement is the drafter's own lead or head, not another
+        // team's lead of the same department
+        ApprovalState small = started(List.of(new LineStep(1, lead)));
+        Person otherTeamsLead = new Person(10, "other team's lead", "TEAM_LEAD", "D");
+        assertThatThrownBy(() -> changeWithLine(small, List.of(lead, head), new LineStep(1, otherTeamsLead)))
+                .satisfies(e -> assertThat(status(e)).isEqualTo(422)).hasMessageContaining("only by lead (TEAM_LEAD, D) "
+                        + "or head (DEPT_HEAD, D)");
+        assertThat(changeWithLine(small, List.of(lead, head), new LineStep(1, head)).state().step(1).approver())
+                .isEqualTo(head);
 
         // a line that ended with a colleague (named by a drafter the org chart gives no line) had none to keep
         ApprovalState toColleague = started(List.of(new LineStep(1, new Person(9, "colleague", "STAFF", "D"))));

@@ -14,6 +14,7 @@ import com.erp.routes.common.events.Person;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.testing.Concurrently;
 import com.erp.routes.testing.HttpTestClient.Response;
+import com.erp.routes.testing.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,21 @@ class LineChangeRouteTest extends ProcessingRouteTestBase {
         // added before the head, the colleague is welcome
         assertThat(change(DRAFTER, id, Map.of("remaining", List.of(Map.of("approverId", LEAD.id()),
                 Map.of("approverId", OTHER.id()), Map.of("approverId", HEAD.id())))).status()).isEqualTo(200);
+    }
+
+    /**
+     * 결재권한 by the drafter's org-chart line: a lead who decides last (a small expense, cut by 위임전결) is replaced by
+     * the drafter's own head, not by another team's lead of the same department.
+     */
+    @Test
+    void theLastLeadIsReplacedOnlyFromTheDraftersOwnLine() throws Exception {
+        String id = activated(List.of(new LineStep(1, LEAD)));
+        assertThat(assertProblem(change(DRAFTER, id, Map.of("steps", List.of(approver(1, TestPeople.OTHER_LEAD)))), 422)
+                .path("detail").asText()).contains("only by " + LEAD.name()).contains("not by " + TestPeople.OTHER_LEAD.name());
+        assertThat(version(id)).isEqualTo("1");
+        Response byHead = change(DRAFTER, id, Map.of("steps", List.of(approver(1, HEAD))));
+        assertThat(byHead.status()).as("%s", byHead).isEqualTo(200);
+        assertThat(byHead.json().path("line").findValuesAsText("name")).containsExactly(HEAD.name());
     }
 
     @Test
