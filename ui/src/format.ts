@@ -520,8 +520,9 @@ export function lineRuleText(rule: LineRule): string {
 }
 
 /**
- * 결재권한 for 전결: it decides in the last approver's place, so only an executive or someone of the drafter's or the
- * last approver's department may use it (approval-processing's LineAuthority stays the judge).
+ * 결재권한 for 전결: it decides in the last approver's place, so only an executive or someone on the drafter's org-chart
+ * line may use it; the page knows departments only, so it offers it to the drafter's or the last approver's department
+ * (approval-processing's LineAuthority stays the judge, and its 422 says why).
  */
 export function mayDecideForCompany(position: string, department: string, drafter: PersonRef, last?: PersonRef): boolean {
   return position === 'EXECUTIVE' || department === drafter.department || (!!last && department === last.department);

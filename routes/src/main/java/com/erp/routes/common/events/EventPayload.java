@@ -25,12 +25,22 @@ public sealed interface EventPayload {
      * withdrawn document this one resubmits (재기안), if it does. {@code receivers}: 수신, the people the document is sent
      * to once it is approved; {@code receivingDepartments}: 수신처, the departments it is sent to then.
      * {@code cancelledLeaves}: with a leave, the drafter's approved leaves of that year cancelled since (휴가 취소), whose
-     * days the ledger frees first if their cancellation has not reached it yet.
+     * days the ledger frees first if their cancellation has not reached it yet. {@code drafterLine}: the drafter's line
+     * in the org chart (their lead, their head), whose people may approve with final authority (전결) in the last
+     * approver's place; null when the org chart gives none.
      */
     record Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
                      Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf, List<Person> receivers,
-                     List<ReceivingDepartment> receivingDepartments, List<CancelledLeave> cancelledLeaves)
+                     List<ReceivingDepartment> receivingDepartments, List<CancelledLeave> cancelledLeaves,
+                     List<Person> drafterLine)
             implements EventPayload {
+
+        public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
+                         Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf, List<Person> receivers,
+                         List<ReceivingDepartment> receivingDepartments, List<CancelledLeave> cancelledLeaves) {
+            this(drafterId, title, drafter, documentType, line, submittedAt, cc, leave, resubmissionOf, receivers,
+                    receivingDepartments, cancelledLeaves, null);
+        }
 
         public Submitted(long drafterId, String title, Person drafter, String documentType, List<LineStep> line,
                          Instant submittedAt, List<Person> cc, Leave leave, String resubmissionOf, List<Person> receivers,

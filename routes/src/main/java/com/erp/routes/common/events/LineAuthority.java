@@ -79,14 +79,29 @@ public final class LineAuthority {
     }
 
     /**
-     * Why someone of {@code position} in {@code department} may not approve with final authority (전결), deciding the
-     * document of {@code drafter} for the company in the place of its last approver {@code last}: an executive may,
-     * and so may someone of the drafter's department (their lead or head, the org chart's chain) or of the last
-     * approver's; a head or a lead of another department, put on an earlier step, may not. Empty if they may; whether
-     * their position allows 전결 at all is approval-processing's FinalAuthority.
+     * Why the person {@code deciderId}, of {@code position} in {@code department}, may not approve with final authority
+     * (전결), deciding the document of {@code drafter} for the company in the place of its last approver {@code last}:
+     * an executive may, and so may someone on the drafter's line in the org chart ({@code drafterLine}: their lead or
+     * head); another team's lead or another department's head, put on an earlier step, may not. Without the drafter's
+     * line (a drafter the org chart gives none, a document submitted before it was kept), someone of the drafter's
+     * department or of the last approver's may. Empty if they may; whether their position allows 전결 at all is
+     * approval-processing's FinalAuthority.
      */
-    public static Optional<String> finalApprovalViolation(Person drafter, Person last, String position, String department) {
-        if (last == null || EXECUTIVE.equals(position) || Objects.equals(department, last.department())
+    public static Optional<String> finalApprovalViolation(Person drafter, List<Person> drafterLine, Person last,
+                                                          long deciderId, String position, String department) {
+        if (last == null || EXECUTIVE.equals(position)) {
+            return Optional.empty();
+        }
+        if (drafterLine != null && !drafterLine.isEmpty()) {
+            if (drafterLine.stream().anyMatch(p -> p.id() == deciderId)) {
+                return Optional.empty();
+            }
+            return Optional.of("전결 decides the document for the company in the place of its last approver, "
+                    + named(last) + ": only someone on the drafter's line in the org chart ("
+                    + drafterLine.stream().map(LineAuthority::named).collect(Collectors.joining(", "))
+                    + ") or an executive does; approve this step (APPROVE) instead.");
+        }
+        if (Objects.equals(department, last.department())
                 || drafter != null && Objects.equals(department, drafter.department())) {
             return Optional.empty();
         }

@@ -54,6 +54,9 @@ public final class DispatchMessages {
         if (s.cc() != null) {
             s.cc().forEach(p -> b.addCc(person(p)));
         }
+        if (s.drafterLine() != null) {
+            s.drafterLine().forEach(p -> b.addDrafterLine(person(p)));
+        }
         if (s.receivers() != null) {
             s.receivers().forEach(p -> b.addReceivers(person(p)));
         }
@@ -85,7 +88,9 @@ public final class DispatchMessages {
                                 : r.getReceiversList().stream().map(DispatchMessages::person).toList(),
                         r.getReceivingDepartmentsCount() == 0 ? null : r.getReceivingDepartmentsList().stream()
                                 .map(d -> new ReceivingDepartment(d.getId(), d.getName(),
-                                        d.hasHead() ? person(d.getHead()) : null)).toList()));
+                                        d.hasHead() ? person(d.getHead()) : null)).toList(), null,
+                        r.getDrafterLineCount() == 0 ? null
+                                : r.getDrafterLineList().stream().map(DispatchMessages::person).toList()));
     }
 
     /** The answer: the document's state after activation (or as it already was). */

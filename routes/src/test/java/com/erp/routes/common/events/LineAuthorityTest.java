@@ -87,17 +87,40 @@ class LineAuthorityTest {
     }
 
     @Test
-    void finalApprovalDecidesInTheLastApproversPlaceOnlyForTheDrafterOrTheirDepartmentOrAnExecutive() {
+    void finalApprovalDecidesInTheLastApproversPlaceOnlyForTheDraftersOrgChartLineOrAnExecutive() {
         Person drafter = new Person(1, "김민준", "STAFF", "개발본부");
-        assertThat(LineAuthority.finalApprovalViolation(drafter, head, "TEAM_LEAD", "개발본부")).isEmpty();
-        assertThat(LineAuthority.finalApprovalViolation(drafter, executive, "DEPT_HEAD", "개발본부"))
+        List<Person> line = List.of(lead, head);
+        assertThat(LineAuthority.finalApprovalViolation(drafter, line, head, lead.id(), "TEAM_LEAD", "개발본부")).isEmpty();
+        assertThat(LineAuthority.finalApprovalViolation(drafter, line, executive, head.id(), "DEPT_HEAD", "개발본부"))
                 .as("the drafter's head before an executive").isEmpty();
-        assertThat(LineAuthority.finalApprovalViolation(drafter, head, "EXECUTIVE", "경영지원본부")).isEmpty();
-        assertThat(LineAuthority.finalApprovalViolation(drafter, otherHead, "TEAM_LEAD", "영업본부"))
-                .as("the last approver's own lead").isEmpty();
-        assertThat(LineAuthority.finalApprovalViolation(drafter, head, "DEPT_HEAD", "영업본부")).get().asString()
-                .contains("박지훈 (DEPT_HEAD, 개발본부)");
-        assertThat(LineAuthority.finalApprovalViolation(drafter, head, "TEAM_LEAD", "영업본부")).isPresent();
+        assertThat(LineAuthority.finalApprovalViolation(drafter, line, head, executive.id(), "EXECUTIVE", "경영지원본부"))
+                .isEmpty();
+        assertThat(LineAuthority.finalApprovalViolation(drafter, line, head, secondLead.id(), "TEAM_LEAD", "개발본부"))
+                .as("another team's lead of the department").get().asString()
+                .contains("이서연 (TEAM_LEAD, 개발본부), 박지훈 (DEPT_HEAD, 개발본부)");
+        assertThat(LineAuthority.finalApprovalViolation(drafter, line, head, otherHead.id(), "DEPT_HEAD", "영업본부"))
+                .isPresent();
+        assertThat(LineAuthority.finalApprovalViolation(drafter, line, executive, otherHead.id(), "DEPT_HEAD", "영업본부"))
+                .as("an executive's department is not the drafter's line").isPresent();
+    }
+
+    @Test
+    void withoutTheDraftersLineFinalApprovalGoesByTheDraftersOrTheLastApproversDepartment() {
+        Person drafter = new Person(1, "김민준", "STAFF", "개발본부");
+        for (List<Person> none : java.util.Arrays.asList(List.<Person>of(), null)) {
+            assertThat(LineAuthority.finalApprovalViolation(drafter, none, head, lead.id(), "TEAM_LEAD", "개발본부"))
+                    .isEmpty();
+            assertThat(LineAuthority.finalApprovalViolation(drafter, none, head, secondLead.id(), "TEAM_LEAD", "개발본부"))
+                    .isEmpty();
+            assertThat(LineAuthority.finalApprovalViolation(drafter, none, head, executive.id(), "EXECUTIVE", "경영지원본부"))
+                    .isEmpty();
+            assertThat(LineAuthority.finalApprovalViolation(drafter, none, otherHead, otherLead.id(), "TEAM_LEAD", "영업본부"))
+                    .as("the last approver's own lead").isEmpty();
+            assertThat(LineAuthority.finalApprovalViolation(drafter, none, head, otherHead.id(), "DEPT_HEAD", "영업본부"))
+                    .get().asString().contains("박지훈 (DEPT_HEAD, 개발본부)");
+            assertThat(LineAuthority.finalApprovalViolation(drafter, none, head, otherLead.id(), "TEAM_LEAD", "영업본부"))
+                    .isPresent();
+        }
     }
 
     @Test

@@ -25,7 +25,8 @@ class DispatchMessagesTest {
         Instant at = Instant.parse("2026-12-03T01:02:03.456789Z");
         ApprovalEvent submitted = ApprovalEvent.of("a-1", 0, at, new EventPayload.Submitted(DRAFTER.id(), "제목", DRAFTER,
                 "GENERAL", List.of(new LineStep(1, LEAD)), at, List.of(SALES), null, null, null,
-                List.of(new ReceivingDepartment(2, "영업본부", SALES_HEAD), new ReceivingDepartment(3, "경영지원본부", null))));
+                List.of(new ReceivingDepartment(2, "영업본부", SALES_HEAD), new ReceivingDepartment(3, "경영지원본부", null)),
+                null, List.of(LEAD)));
 
         ApprovalEvent back = DispatchMessages.event(DispatchMessages.request(submitted, "token"));
 
@@ -43,6 +44,7 @@ class DispatchMessagesTest {
                 DispatchMessages.request(submitted, null)).payload();
 
         assertThat(back.receivingDepartments()).isNull();
+        assertThat(back.drafterLine()).isNull();
         assertThat(back).isEqualTo(submitted.payload());
     }
 }

@@ -16,10 +16,20 @@ import com.erp.routes.common.events.ReceivingDepartment;
  * @param cc        참조, the people told when the document starts and how it ends (null in states stored before it)
  * @param receivers 수신, the people who receive the document once it is approved (null when none, and in older states)
  * @param receivingDepartments 수신처, the departments it is sent to once approved (null when none, and in older states)
+ * @param drafterLine the drafter's line in the org chart at submission, whose people may approve with final authority
+ *                    (전결) in the last approver's place (null in older states and when the org chart gave none)
  */
 public record ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
                             Progress progress, long version, Instant activatedAt, List<Person> cc,
-                            List<Person> receivers, List<ReceivingDepartment> receivingDepartments) {
+                            List<Person> receivers, List<ReceivingDepartment> receivingDepartments,
+                            List<Person> drafterLine) {
+
+    public ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
+                         Progress progress, long version, Instant activatedAt, List<Person> cc, List<Person> receivers,
+                         List<ReceivingDepartment> receivingDepartments) {
+        this(approvalId, title, documentType, drafter, line, progress, version, activatedAt, cc, receivers,
+                receivingDepartments, null);
+    }
 
     public ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
                          Progress progress, long version, Instant activatedAt, List<Person> cc, List<Person> receivers) {

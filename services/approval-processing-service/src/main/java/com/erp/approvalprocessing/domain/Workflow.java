@@ -143,7 +143,8 @@ public class Workflow {
         ApprovalState state = new ApprovalState(submitted.approvalId(), s.title(), s.documentType(), s.drafter(),
                 s.line(), progress, 1, now, s.cc() == null ? List.of() : List.copyOf(s.cc()),
                 s.receivers() == null ? null : List.copyOf(s.receivers()),
-                s.receivingDepartments() == null ? null : List.copyOf(s.receivingDepartments()));
+                s.receivingDepartments() == null ? null : List.copyOf(s.receivingDepartments()),
+                s.drafterLine() == null || s.drafterLine().isEmpty() ? null : List.copyOf(s.drafterLine()));
         // the first activation tells the people in cc that the document is on its way
         ApprovalEvent activated = activated(state, 1, 1, now, state.ccOrNull());
         List<Transition.InboxChange> inbox = new ArrayList<>();
@@ -198,7 +199,7 @@ public class Workflow {
         int current = state.progress().currentStep();
         LineStep active = state.step(current);
         if (finalAuthority) {
-            finalAuthorityRefusal(state, active, caller.position(), caller.department()).ifPresent(why -> {
+            finalAuthorityRefusal(state, active, caller.id(), caller.position(), caller.department()).ifPresent(why -> {
                 throw ProblemException.unprocessable(why);
             });
         }
@@ -343,13 +344,13 @@ public class Workflow {
      */
     public static boolean mayApproveFinally(ApprovalState state, Person approver) {
         Integer current = state.progress().currentStep();
-        return current != null && finalAuthorityRefusal(state, state.step(current), approver.position(),
-                approver.department()).isEmpty();
+        return current != null && finalAuthorityRefusal(state, state.step(current), approver.id(),
+                approver.position(), approver.department()).isEmpty();
     }
 
     /** Why someone of {@code position} in {@code department} may not approve with final authority at the active step. */
-    private static Optional<String> finalAuthorityRefusal(ApprovalState state, LineStep active, String position,
-                                                          String department) {
+    private static Optional<String> finalAuthorityRefusal(ApprovalState state, LineStep active, long deciderId,
+                                                          String position, String department) {
         if (active.isAgreement()) {
             return Optional.of("A 합의 (agreement) step is agreed (APPROVE) or disagreed (REJECT); 전결 is an approver's.");
         }
@@ -360,8 +361,8 @@ public class Workflow {
             }
         }
         return FinalAuthority.refusal(state.documentType(), position, active.step(), state.stepCount())
-                .or(() -> LineAuthority.finalApprovalViolation(state.drafter(), LineAuthority.lastApprover(state.line()),
-                        position, department));
+                .or(() -> LineAuthority.finalApprovalViolation(state.drafter(), state.drafterLine(),
+                        LineAuthority.lastApprover(state.line()), deciderId, position, department));
     }
 
     /**
@@ -509,7 +510,7 @@ public class Workflow {
         long seq = state.version();
         ApprovalState next = new ApprovalState(state.approvalId(), state.title(), state.documentType(), state.drafter(),
                 List.copyOf(line), progress, seq + (activeChanged ? 2 : 1), activeChanged ? now : state.activatedAt(),
-                state.cc(), state.receivers(), state.receivingDepartments());
+                state.cc(), state.receivers(), state.receivingDepartments(), state.drafterLine());
         Set<Long> before = ApprovalLineRules.people(state.line()).stream().map(Person::id)
                 .collect(Collectors.toSet());
         Set<Long> after = everyone.stream().map(Person::id).collect(Collectors.toSet());
@@ -861,7 +862,7 @@ public class Workflow {
 
     private static ApprovalState withProgress(ApprovalState s, Progress progress, long version, Instant activatedAt) {
         return new ApprovalState(s.approvalId(), s.title(), s.documentType(), s.drafter(), s.line(), progress, version,
-                activatedAt, s.cc(), s.receivers(), s.receivingDepartments());
+                activatedAt, s.cc(), s.receivers(), s.receivingDepartments(), s.drafterLine());
     }
 
     private ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now, List<Person> cc) {

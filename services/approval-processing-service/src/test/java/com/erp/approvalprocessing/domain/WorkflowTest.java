@@ -122,6 +122,37 @@ class WorkflowTest {
                 .hasMessageContaining("in the place of its last approver");
     }
 
+    /**
+     * 결재권한 by the drafter's org-chart line, kept from the submission: another team's lead of the drafter's own
+     * department, put on step 1 of a leave, approves their step but does not end it with 전결; the drafter's own lead
+     * does. The decision and the inbox's offer agree.
+     */
+    @Test
+    void onlyThoseOnTheDraftersOrgChartLineApproveTheirLeaveWithFinalAuthority() {
+        Person otherTeamsLead = new Person(10, "other team's lead", "TEAM_LEAD", "D");
+        java.util.function.Function<Person, ApprovalState> leaveFirstAskedOf = first -> {
+            EventPayload.Submitted s = new EventPayload.Submitted(1, "연차", drafter, "LEAVE",
+                    List.of(new LineStep(1, first), new LineStep(2, head)), Instant.EPOCH, null,
+                    LeaveRules.leave("ANNUAL", "2031-03-03", null, CompanyDays.WEEKDAYS), null, null, null, null,
+                    List.of(lead, head));
+            return workflow.start(ApprovalEvent.of("l1", 0, Instant.EPOCH, new EventPayload.LeaveReserved(1, "연차", s,
+                    14.0))).state();
+        };
+        ApprovalState byOtherLead = leaveFirstAskedOf.apply(otherTeamsLead);
+        assertThat(byOtherLead.drafterLine()).containsExactly(lead, head);
+        assertThat(Workflow.mayApproveFinally(byOtherLead, otherTeamsLead)).isFalse();
+        assertThatThrownBy(() -> workflow.decide(byOtherLead, "l1", new DecisionRequest("APPROVE_FINAL", null),
+                caller(otherTeamsLead))).satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(422))
+                .hasMessageContaining("on the drafter's line in the org chart");
+        assertThat(workflow.decide(byOtherLead, "l1", new DecisionRequest("APPROVE", null), caller(otherTeamsLead))
+                .state().progress().currentStep()).isEqualTo(2);
+
+        ApprovalState byLead = leaveFirstAskedOf.apply(lead);
+        assertThat(Workflow.mayApproveFinally(byLead, lead)).isTrue();
+        assertThat(workflow.decide(byLead, "l1", new DecisionRequest("APPROVE_FINAL", null), caller(lead)).state()
+                .progress().status()).isEqualTo(Progress.Status.APPROVED);
+    }
+
     @Test
     void finalAuthorityIsTheHeadsOnAnyDocumentTheLeadsOnLeaveAndNeverOnTheLastStep() {
         // a team lead on a general document: 422, and nothing changed

@@ -125,7 +125,8 @@ public class Submissions {
         ApprovalEvent submitted = ApprovalEvent.of(id, 0, now, new EventPayload.Submitted(caller.id(),
                 request.title().strip(), drafter, request.type(), line, now, inCc.isEmpty() ? null : inCc, leave, resubmissionOf,
                 receiving.isEmpty() ? null : receiving, receivingDepartments.isEmpty() ? null : receivingDepartments,
-                leave == null || cancelledLeaves == null || cancelledLeaves.isEmpty() ? null : List.copyOf(cancelledLeaves)));
+                leave == null || cancelledLeaves == null || cancelledLeaves.isEmpty() ? null : List.copyOf(cancelledLeaves),
+                defaultLine == null || defaultLine.isEmpty() ? null : List.copyOf(defaultLine)));
         return new NewApproval(id, request, drafter, line, inCc, now, submitted, resubmissionOf, receiving,
                 receivingDepartments, ruling);
     }

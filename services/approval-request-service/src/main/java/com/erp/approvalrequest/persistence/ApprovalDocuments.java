@@ -938,7 +938,7 @@ public class ApprovalDocuments {
         String start = leave == null ? null : leave.startDate();
         if (start != null && start.matches("\\d{4}-\\d{2}-\\d{2}")) {
             String year = start.substring(0, 4);
-            // dates as ISO strings compare as dates; a leave over New Year touches both years
+            // dates as ISO strings compare as dates (a leave stays within one year: LeaveRules)
             all.add(lte("leave.startDate", year + "-12-31"));
             all.add(Filters.gte("leave.endDate", year + "-01-01"));
         }
@@ -1126,11 +1126,12 @@ public class ApprovalDocuments {
     }
 
     /**
-     * After the update: whether it kept the comment (its event is then published). Nothing changed: the same keyed
-     * comment was kept a moment before by a request sent at once (its event is that one's), else 409: the document
-     * keeps as many comments as it may.
+     * After the update: whether it kept the comment (its event is then published). Nothing changed: the document as it
+     * is now ({@code doc}, read again) says why: the same keyed comment kept a moment before by a request sent at once
+     * (its event is that one's: false), 409 when it keeps as many comments as it may, 429 when the author's comments sent
+     * at the same moment reached the limit, else 409 to send it again.
      */
-    public boolean commentKept(Long modified, PendingComment pending, Document doc) {
+        public boolean commentKept(Long modified, PendingComment pending, Document doc) {
         if (modified != null && modified > 0) {
             return true;
         }

@@ -170,6 +170,39 @@ class CommentRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(comment(token(DRAFTER), id, Map.of("text", "1분 뒤")).status()).isEqualTo(201);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ApprovalDocuments approvalDocuments;
+
+    /**
+     * The update itself holds the limit, whatever the document was read as: after five comments of the author's kept
+     * within the minute by others' requests, a comment prepared before them is not kept; once the oldest is a minute old,
+     * it is.
+     */
+    @Test
+    void theUpdateKeepsACommentOnlyWithinTheAuthorsLimit() throws Exception {
+        String id = submit("의견 갱신 조건");
+        leadAsked(id);
+        Document read = approvals().find(Filters.eq("_id", id)).first();
+        ApprovalDocuments.PendingComment pending = approvalDocuments.comment(read, new com.erp.routes.common.security
+                .Caller(DRAFTER.id(), "drafter", DRAFTER.name(), DRAFTER.department(), DRAFTER.position(),
+                java.util.Set.of("EMPLOYEE")), false, new com.erp.approvalrequest.api.CommentRequest("늦은 의견"), null);
+        long now = System.currentTimeMillis();
+        List<Date> fiveRecent = java.util.stream.IntStream.range(0, ApprovalDocuments.COMMENTS_PER_MINUTE)
+                .mapToObj(i -> new Date(now - 50_000 + i * 1_000L)).toList();
+        approvals().updateOne(Filters.eq("_id", id), Updates.set("commentRate." + DRAFTER.id(), fiveRecent));
+        List<org.bson.conversions.Bson> update = approvalDocuments.commentUpdate(pending);
+        assertThat(approvals().updateOne(update.get(0), update.get(1)).getModifiedCount()).isZero();
+
+        approvals().updateOne(Filters.eq("_id", id), Updates.set("commentRate." + DRAFTER.id() + ".0",
+                new Date(now - 61_000)));
+        assertThat(approvals().updateOne(update.get(0), update.get(1)).getModifiedCount()).isEqualTo(1);
+        Document kept = approvals().find(Filters.eq("_id", id)).first();
+        assertThat(kept.getList("comments", Document.class)).extracting(c -> c.getString("text")).containsExactly("늦은 의견");
+        assertThat(kept.get("commentRate", Document.class).getList(String.valueOf(DRAFTER.id()), Date.class))
+                .as("the latest five, oldest first").hasSize(ApprovalDocuments.COMMENTS_PER_MINUTE)
+                .isSortedAccordingTo(java.util.Comparator.naturalOrder()).doesNotContain(new Date(now - 61_000));
+    }
+
     /** Comments sent at the same moment are held to the limit too: each of them read the document before any was kept. */
     @Test
     void commentsSentAtOnceAreHeldToTheLimit() throws Exception {

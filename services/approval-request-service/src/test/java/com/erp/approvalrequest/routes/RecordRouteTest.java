@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.erp.routes.common.events.CompanyDays;
+import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LeaveRules;
@@ -132,6 +133,15 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(event.path("payload").path("told").findValuesAsText("name")).contains(LEAD.name(), HEAD.name());
         assertProblem(http.post("/api/approvals/" + id + "/leave-cancellation", token(DRAFTER), Map.of()), 409);
 
+        // the drafter's other leaves: approved (not cancelled) in the same year, cancelled in another year
+        Document approvedToo = copyOf(id);
+        approvedToo.put("status", "APPROVED");
+        approvals().insertOne(approvedToo);
+        Document otherYear = copyOf(id);
+        String lastYear = String.valueOf(Integer.parseInt(start.substring(0, 4)) - 1);
+        otherYear.get("leave", Document.class).append("startDate", lastYear + start.substring(4))
+                .append("endDate", lastYear + start.substring(4));
+        approvals().insertOne(otherYear);
         // the same day asked for again at once: the submission names the cancelled leave, which the leave ledger then
         // frees first if the cancellation has not reached it yet; another person's submission names none of it
         var again = http.post("/api/approvals", token(DRAFTER), Map.of("type", "LEAVE", "title", "다시 쓰는 휴가",
@@ -141,11 +151,15 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
                 .get(0).value()).path("payload");
         assertThat(resubmitted.path("cancelledLeaves").findValuesAsText("approvalId")).containsExactly(id);
         assertThat(resubmitted.path("cancelledLeaves").findValuesAsText("reason")).containsExactly("일정 변경");
+        // and, as every submission, the drafter's org-chart line: whose people may approve it with 전결
+        assertThat(resubmitted.path("drafterLine").findValuesAsText("name")).containsExactly(LEAD.name(), HEAD.name());
         var others = http.post("/api/approvals", token(OTHER), Map.of("type", "LEAVE", "title", "다른 사람 휴가",
                 "approverIds", List.of(HEAD.id()), "leave", Map.of("kind", "ANNUAL", "startDate", start)));
         assertThat(others.status()).as("%s", others).isEqualTo(202);
         assertThat(json.readTree(kafka.awaitKey("approval.submitted", others.json().path("id").asText(), 1).get(0).value())
                 .path("payload").path("cancelledLeaves").isMissingNode()).isTrue();
+        assertThat(json.readTree(kafka.awaitKey("approval.submitted", others.json().path("id").asText(), 1).get(0).value())
+                .path("payload").path("drafterLine").isMissingNode()).as("the org chart gives OTHER no line").isTrue();
 
         NotifyBuilder completed = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
         publish("approval.completed", completion(id));
@@ -156,6 +170,18 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         var view = http.get("/api/approvals/" + id, token(DRAFTER)).json();
         assertThat(view.path("history").findValuesAsText("type")).containsExactly("SUBMITTED", "APPROVED",
                 "DOCUMENT_APPROVED", "LEAVE_CANCELLED");
+    }
+
+    /** Another document like this one, of the same drafter (nothing in its outbox, no key of its own). */
+    private Document copyOf(String id) {
+        Document copy = approvals().find(new Document("_id", id)).first();
+        copy.put("_id", java.util.UUID.randomUUID().toString());
+        copy.put("outbox", List.of());
+        for (String unique : List.of(ApprovalDocuments.OUTBOX_MARK, ApprovalDocuments.OUTBOX_DEAD_MARK, "idempotencyKey",
+                "resubmissionOf")) {
+            copy.remove(unique);
+        }
+        return copy;
     }
 
     private long counter() {
