@@ -3,7 +3,8 @@
 // watching it finish without reloading, a reminder (독촉), a leave reserved and cancelled (휴가 취소), a step decided by a deputy (대결), an agreement (합의), the line changed (결재선 변경: another approver, a step added and removed),
 // a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a step put on hold (보류), a draft saved and taken up (임시저장), a document copied as a new one (복사 기안), a search, two documents approved at once (일괄결재),
 // problems shown in words, a department and a team opened and closed (조직 신설, 폐지),
-// the admin page kept from non-administrators. Run by system-tests' BrowserTest, or by hand:
+// the admin page kept from non-administrators, the route-management console signed in to and its JMX bridge reached
+// by its own scripts only. Run by system-tests' BrowserTest, or by hand:
 //   ERP_BASE_URL=http://localhost:8080 ERP_PASSWORD=$(cat ../data/demo-password.txt) node e2e/walk.mjs
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -956,6 +957,36 @@ try {
     await staff.waitForTimeout(100);
   }
   log('logged out: back at the sign-in form, the login cookie gone, the page\'s token refused');
+
+  // 11. the route-management console: an administrator opens it signed out, signs in on its page, and the console's
+  // own scripts reach its JMX bridge (Jolokia) with the login cookie; a link to a Jolokia operation opened in that
+  // browser is refused (401), not run
+  {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const console_ = await context.newPage();
+    const bridge = [];
+    console_.on('response', (r) => {
+      if (new URL(r.url()).pathname.split('/').includes('jolokia')) bridge.push(`${r.request().method()} ${r.status()}`);
+    });
+    await console_.goto(`${base}/actuator/hawtio/`);
+    await console_.waitForURL(/\/login\.html/);
+    await console_.fill('input[name=username]', 'admin');
+    await console_.fill('input[name=password]', password);
+    await console_.click('button');
+    await console_.waitForURL(/\/actuator\/hawtio\//, { timeout: LIVE });
+    for (let waited = 0; !bridge.some((b) => b.endsWith(' 200')); waited += 250) {
+      if (waited > LIVE) throw new Error(`the console's scripts got no answer from Jolokia: ${bridge.join(', ') || 'no request'}`);
+      await console_.waitForTimeout(250);
+    }
+    const refused = bridge.filter((b) => / 40[13]$/.test(b));
+    if (refused.length) throw new Error(`the console's scripts were refused by Jolokia: ${refused.join(', ')}`);
+    for (const path of ['/actuator/jolokia/exec/java.lang:type=Memory/gc', '/actuator/hawtio/jolokia/exec/java.lang:type=Memory/gc']) {
+      const link = await console_.goto(`${base}${path}`);
+      if (link.status() !== 401) throw new Error(`a link to ${path} answered ${link.status()}, not 401`);
+    }
+    await context.close();
+    log(`the console: signed in on its page, its scripts reach Jolokia (${bridge.length} requests, e.g. ${bridge[0]}); a link to a Jolokia operation is refused`);
+  }
 
   if (pageErrors.length) throw new Error(`errors in the pages:\n${pageErrors.join('\n')}`);
   console.log('UI walk: all steps passed');

@@ -11,7 +11,20 @@ function safeNext(next, origin) {
   } catch (e) {
     return '/';
   }
-  return url.origin === new URL(origin).origin ? url.pathname + url.search + url.hash : '/';
+  if (url.origin !== new URL(origin).origin) {
+    return '/';
+  }
+  // never the console's JMX bridge (Jolokia), which acts on a GET: a link could name an operation as the next page
+  let segments;
+  try {
+    segments = decodeURIComponent(url.pathname).toLowerCase().split('/');
+  } catch (e) {
+    return '/';
+  }
+  if (segments.includes('jolokia') || segments.includes('proxy')) {
+    return '/';
+  }
+  return url.pathname + url.search + url.hash;
 }
 if (typeof module !== 'undefined') {
   module.exports = { safeNext };

@@ -118,7 +118,7 @@ class DispatchModeTest extends StandaloneTestBase {
         assertThat(metrics).contains("erp_dispatch_mode{").contains("erp_dispatch_submissions_total{")
                 .contains("routeId=\"approval-request.submit\"").contains("erp_outbox_backlog{");
         Response jmx = http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
-                .header("Sec-Fetch-Site", "same-origin")
+                .header("Sec-Fetch-Site", "same-origin").header("Sec-Fetch-Mode", "cors")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"type\":\"exec\",\"mbean\":\"com.erp:type=DispatchMode,service=approval-request\","
                                 + "\"operation\":\"switchMode\",\"arguments\":[\"ASYNC\"]}")).build());

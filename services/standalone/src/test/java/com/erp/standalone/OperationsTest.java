@@ -89,9 +89,10 @@ class OperationsTest extends StandaloneTestBase {
                 "common.dead-letter");
 
         // the console's JMX bridge sees the routes with their counts
-        // as the console's page sends it (a browser says Sec-Fetch-Site; without it, Jolokia takes no cookie)
-        Response jolokia = http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie)
-                .header("Sec-Fetch-Site", "same-origin")
+        // as the console's page sends it (a browser says Sec-Fetch-Site and Sec-Fetch-Mode; without them, Jolokia
+        // takes no cookie), here through the console's own forward to it
+        Response jolokia = http.send(http.request("/actuator/hawtio/jolokia", null).header("Cookie", cookie)
+                .header("Sec-Fetch-Site", "same-origin").header("Sec-Fetch-Mode", "cors")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"read\",\"mbean\":"
                         + "\"org.apache.camel:context=erp-standalone,type=routes,name=\\\"employee.login\\\"\","
@@ -118,6 +119,17 @@ class OperationsTest extends StandaloneTestBase {
         assertThat(refused.path("status").asInt()).as("jolokia: %s", refused).isEqualTo(200);
         assertThat(refused.path("value").asLong()).isZero();
 
+        // the JVM's diagnostics, which write files where they are told, are no operation of the console's
+        // (jolokia-access.xml), whoever asks
+        java.nio.file.Path heap = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "erp-operations-test-" + System.nanoTime() + ".hprof");
+        JsonNode dump = jolokiaExecOn(cookie, "com.sun.management:type=HotSpotDiagnostic", "dumpHeap", heap.toString(),
+                "true");
+        assertThat(dump.path("status").asInt()).as("jolokia: %s", dump).isEqualTo(403);
+        assertThat(java.nio.file.Files.exists(heap)).isFalse();
+        assertThat(jolokiaExecOn(cookie, "com.sun.management:type=DiagnosticCommand", "vmFlags").path("status").asInt())
+                .isEqualTo(403);
+
         // the administrator's cookie, sent by a page of another port or a sibling host (the same site to a browser,
         // so SameSite lets it go): that page cannot drive the console
         for (String[] page : List.of(new String[] {"Sec-Fetch-Site", "same-site"},
@@ -130,6 +142,23 @@ class OperationsTest extends StandaloneTestBase {
         // a link or an image on a plain-HTTP page: a GET that names the operation, with neither header
         assertProblem(http.send(http.request("/actuator/jolokia/exec/com.erp:type=DeadLetters/countPending", null)
                 .header("Cookie", cookie).GET().build()), 401);
+        // a link opened in the browser where the administrator is signed in (from a mail: none; the sign-in page's next
+        // page: same-origin), to Jolokia or to the console's forward to it: a navigation, not the console's script;
+        // answered 401, not sent to the sign-in page with the operation as its next page
+        String adminToken = http.post("/api/auth/login", null, Map.of("username", "admin", "password", PASSWORD)).json()
+                .path("accessToken").asText();
+        String modeBefore = http.get("/api/admin/dispatch-mode", adminToken).json().path("mode").asText();
+        String other = "SYNC".equals(modeBefore) ? "ASYNC" : "SYNC";
+        String switchToSync = "/jolokia/exec/com.erp:type=DispatchMode,service=approval-request/switchMode/" + other;
+        for (String path : List.of("/actuator" + switchToSync, "/actuator/hawtio" + switchToSync)) {
+            for (String site : List.of("same-origin", "none")) {
+                Response link = http.send(http.request(path, null).header("Cookie", cookie).header("Accept", "text/html")
+                        .header("Sec-Fetch-Site", site).header("Sec-Fetch-Mode", "navigate").GET().build());
+                assertThat(link.status()).as("%s from %s: %s", path, site, link).isEqualTo(401);
+            }
+        }
+        assertThat(http.get("/api/admin/dispatch-mode", adminToken).json().path("mode").asText())
+                .as("not switched by a link").isEqualTo(modeBefore).isNotEmpty();
         assertThat(http.send(http.request("/actuator/camelroutes", null).header("Cookie", cookie)
                 .header("Sec-Fetch-Site", "same-origin").GET().build()).status()).isEqualTo(200);
 
@@ -149,6 +178,7 @@ class OperationsTest extends StandaloneTestBase {
     private JsonNode jolokiaExecOn(String cookie, String mbean, String operation, String... arguments) {
         String args = java.util.Arrays.stream(arguments).map(a -> "\"" + a + "\"").collect(java.util.stream.Collectors.joining(","));
         return http.send(http.request("/actuator/jolokia", null).header("Cookie", cookie).header("Sec-Fetch-Site", "same-origin")
+                .header("Sec-Fetch-Mode", "cors")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"" + mbean + "\","
                         + "\"operation\":\"" + operation + "\",\"arguments\":[" + args + "]}")).build()).json();
@@ -163,7 +193,7 @@ class OperationsTest extends StandaloneTestBase {
         for (String path : List.of("/actuator/jolokia", "/actuator/camelroutes", "/actuator/prometheus",
                 "/actuator/metrics", "/actuator/env", "/actuator/hawtio/")) {
             assertProblem(http.send(http.request(path, null).header("Cookie", staffCookie)
-                    .header("Sec-Fetch-Site", "same-origin").GET().build()), 403);
+                    .header("Sec-Fetch-Site", "same-origin").header("Sec-Fetch-Mode", "cors").GET().build()), 403);
             assertProblem(http.send(http.request(path, headToken).GET().build()), 403);
         }
         Response jmxSwitch = http.send(http.request("/actuator/jolokia", headToken).header("Content-Type", "application/json")

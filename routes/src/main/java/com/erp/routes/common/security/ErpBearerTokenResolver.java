@@ -16,7 +16,9 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * up in access logs and proxies' histories; the console (under {@code /actuator}) accepts the login cookie, which is HttpOnly and
  * SameSite=Strict so other sites cannot make a browser send it, and only from this application's own pages
  * ({@link SameOrigin#fromOwnPage}): a page of a sibling host or another port, which SameSite lets send it, could
- * otherwise drive the console's operations (Jolokia) as the administrator who is signed in. On the public endpoints
+ * otherwise drive the console's operations (Jolokia) as the administrator who is signed in; and on what reaches
+ * Jolokia ({@link #actsOnAGet}) only from the console's own scripts ({@link SameOrigin#fromOwnScript}), since a link
+ * to one of its GETs, opened from a mail or from the sign-in page's next page, is a navigation from this very origin. On the public endpoints
  * ({@link #PUBLIC}) no token is read at all, but on {@code /actuator/health} itself (a token shows an administrator its
  * parts; an expired one is refused there): a client that sends its expired token with every request can still log in again.
  */
@@ -61,11 +63,28 @@ public class ErpBearerTokenResolver implements BearerTokenResolver {
                 token = cookie(request); // the handshake's Origin is checked by the WebSocket origin filter
             }
         } else if (token == null && path.startsWith("/actuator/")
-                // Jolokia acts on a GET as on a POST: only the console's own requests carry the cookie there
-                && SameOrigin.fromOwnPage(request, !path.startsWith("/actuator/jolokia"))) {
+                // Jolokia acts on a GET as on a POST (also through the console's forward to it): there only the
+                // console's own scripts carry the cookie, never a navigation (a link, a sign-in's next page) or an image
+                && (actsOnAGet(path) ? SameOrigin.fromOwnScript(request) : SameOrigin.fromOwnPage(request, true))) {
             token = cookie(request);
         }
         return token;
+    }
+
+    /**
+     * Whether the console path reaches Jolokia, which runs an operation named in a GET's URL: {@code /actuator/jolokia},
+     * the console's forward to it ({@code /actuator/hawtio/jolokia}) and its proxy, however the path is spelled
+     * (percent-encoded, in capitals).
+     */
+    public static boolean actsOnAGet(String path) {
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return true; // no path a browser would send: refused the cookie
+        }
+        return java.util.Arrays.stream(decoded.toLowerCase(java.util.Locale.ROOT).split("/"))
+                .anyMatch(segment -> segment.equals("jolokia") || segment.equals("proxy"));
     }
 
     public static boolean isPublic(String path) {

@@ -23,7 +23,9 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
             throws IOException {
         String path = request.getRequestURI();
         String accept = request.getHeader("Accept");
-        if (path.startsWith("/actuator/hawtio") && accept != null && accept.contains("text/html")) {
+        // not for what reaches Jolokia: its operation would be the sign-in's next page
+        if (path.startsWith("/actuator/hawtio") && !ErpBearerTokenResolver.actsOnAGet(path) && accept != null
+                && accept.contains("text/html")) {
             response.sendRedirect("/login.html?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
             return;
         }

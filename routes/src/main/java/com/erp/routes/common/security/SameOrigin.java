@@ -21,7 +21,7 @@ public final class SameOrigin {
      * Origin}, which must then be this server. {@code navigation}: whether a request that is only looked at, not
      * acted on, may also come without a page of this server behind it: {@code none} (typed in, a bookmark, a link
      * opened from elsewhere) or neither header (a link or an image on a plain-HTTP page, a client that is no
-     * browser). Never for what acts on a GET (Jolokia's {@code exec} and {@code write} in a URL).
+     * browser). Never for what acts on a GET (Jolokia's {@code exec} and {@code write} in a URL): {@link #fromOwnScript}.
      */
     public static boolean fromOwnPage(HttpServletRequest request, boolean navigation) {
         String site = request.getHeader("Sec-Fetch-Site");
@@ -30,6 +30,23 @@ public final class SameOrigin {
         }
         String origin = request.getHeader("Origin");
         return origin == null ? navigation : matches(origin, request);
+    }
+
+    /**
+     * Whether the request is a script's of one of this server's pages (fetch, XMLHttpRequest), not a navigation nor an
+     * image or a form: {@code Sec-Fetch-Site: same-origin} with {@code Sec-Fetch-Mode} {@code cors} or {@code
+     * same-origin}; without those headers (a plain-HTTP origin other than localhost), an {@code Origin} of this server,
+     * which browsers send on a script's POST and not on a link or an image. Neither: refused.
+     */
+    public static boolean fromOwnScript(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            String mode = request.getHeader("Sec-Fetch-Mode");
+            return "same-origin".equalsIgnoreCase(site)
+                    && ("cors".equalsIgnoreCase(mode) || "same-origin".equalsIgnoreCase(mode));
+        }
+        String origin = request.getHeader("Origin");
+        return origin != null && matches(origin, request);
     }
 
     /**

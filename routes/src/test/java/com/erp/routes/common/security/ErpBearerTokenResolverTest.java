@@ -22,8 +22,14 @@ class ErpBearerTokenResolverTest {
 
     @Test
     void theConsoleTakesTheCookieFromItsOwnPagesAndFromClientsThatAreNoBrowser() {
-        assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Sec-Fetch-Site", "same-origin"))).isEqualTo("the-token");
+        // the console's scripts (fetch, XMLHttpRequest) reach Jolokia, directly or through its forward
+        assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Sec-Fetch-Site", "same-origin",
+                "Sec-Fetch-Mode", "cors"))).isEqualTo("the-token");
+        assertThat(resolver.resolve(withCookie("/actuator/hawtio/jolokia/read/java.lang:type=Memory", "Sec-Fetch-Site",
+                "same-origin", "Sec-Fetch-Mode", "same-origin"))).isEqualTo("the-token");
         assertThat(resolver.resolve(withCookie("/actuator/hawtio/", "Sec-Fetch-Site", "none"))).isEqualTo("the-token");
+        assertThat(resolver.resolve(withCookie("/actuator/hawtio/", "Sec-Fetch-Site", "same-origin",
+                "Sec-Fetch-Mode", "navigate"))).isEqualTo("the-token");
         assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Origin", "https://erp.example.com"))).isEqualTo("the-token");
         assertThat(resolver.resolve(withCookie("/actuator/prometheus"))).isEqualTo("the-token");
     }
@@ -40,6 +46,20 @@ class ErpBearerTokenResolverTest {
         assertThat(resolver.resolve(withCookie("/actuator/jolokia/exec/com.erp:type=DispatchMode/switchMode/SYNC",
                 "Sec-Fetch-Site", "none"))).isNull();
         assertThat(resolver.resolve(withCookie("/actuator/jolokia/exec/com.erp:type=DispatchMode/switchMode/SYNC"))).isNull();
+        // nor a navigation from this very origin (the sign-in page's next page, a link in the console), nor an image,
+        // to Jolokia or to the console's forward to it, however its path is spelled
+        for (String path : java.util.List.of("/actuator/jolokia/exec/com.erp:type=DispatchMode/switchMode/SYNC",
+                "/actuator/hawtio/jolokia/exec/com.erp:type=DispatchMode/switchMode/SYNC",
+                "/actuator/hawtio/%6Aolokia/exec/com.erp:type=DeadLetters/replayTopic/x", "/actuator/HAWTIO/Jolokia/",
+                "/actuator/hawtio/proxy/localhost/8080/jolokia")) {
+            assertThat(resolver.resolve(withCookie(path, "Sec-Fetch-Site", "same-origin", "Sec-Fetch-Mode", "navigate")))
+                    .as(path).isNull();
+            assertThat(resolver.resolve(withCookie(path, "Sec-Fetch-Site", "same-origin", "Sec-Fetch-Mode", "no-cors")))
+                    .as(path).isNull();
+            assertThat(resolver.resolve(withCookie(path, "Sec-Fetch-Site", "same-origin"))).as(path).isNull();
+            assertThat(resolver.resolve(withCookie(path, "Sec-Fetch-Site", "none"))).as(path).isNull();
+            assertThat(resolver.resolve(withCookie(path))).as(path).isNull();
+        }
         // the same page's Origin does not outweigh what the browser says of it
         assertThat(resolver.resolve(withCookie("/actuator/jolokia", "Sec-Fetch-Site", "same-site",
                 "Origin", "https://erp.example.com"))).isNull();

@@ -19,6 +19,10 @@ class SafeNextScriptTest {
         // targets a browser resolves to another host, or to no page at all
         assertThat(run(List.of("//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example/x",
                 "javascript:alert(1)", " /\\evil.example"))).containsOnly("/");
+        // nor the console's JMX bridge, which acts on a GET: a link would run the operation it names as the next page
+        assertThat(run(List.of("/actuator/jolokia/exec/com.erp:type=DispatchMode/switchMode/SYNC",
+                "/actuator/hawtio/jolokia/exec/com.erp:type=DeadLetters/replayTopic/x", "/actuator/%4Aolokia/version",
+                "/actuator/hawtio/proxy/http/example", "/actuator/%E0%A4%A/x"))).containsOnly("/");
     }
 
     private static List<String> run(List<String> targets) throws Exception {
