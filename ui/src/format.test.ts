@@ -463,7 +463,7 @@ describe('lineAuthorities names who may end a line the drafter names (결재권�
   });
 });
 
-describe('mayDecideForCompany keeps 전결 to the drafter\'s or the last approver\'s department (결재권한)', () => {
+describe('mayDecideForCompany keeps 전결 to the drafter\'s org-chart line, else their or the last approver\'s department (결재권한)', () => {
   const drafter = { id: 1, name: '김민준', department: '개발본부' };
   const head = { id: 3, name: '박지훈', department: '개발본부' };
   it('offers it to the drafter\'s department and executives, not to another department', () => {
@@ -471,5 +471,13 @@ describe('mayDecideForCompany keeps 전결 to the drafter\'s or the last approve
     expect(mayDecideForCompany('EXECUTIVE', '경영지원본부', drafter, head)).toBe(true);
     expect(mayDecideForCompany('DEPT_HEAD', '영업본부', drafter, head)).toBe(false);
     expect(mayDecideForCompany('TEAM_LEAD', '영업본부', drafter, { id: 6, name: '강도윤', department: '영업본부' })).toBe(true);
+  });
+  it('keeps it to the drafter\'s org-chart line where the document says it', () => {
+    const lead = { id: 2, name: '이서연', department: '개발본부' };
+    const line = [lead, head];
+    expect(mayDecideForCompany('TEAM_LEAD', '개발본부', drafter, head, line, 2)).toBe(true);
+    expect(mayDecideForCompany('TEAM_LEAD', '개발본부', drafter, head, line, 7)).toBe(false); // another team's lead
+    expect(mayDecideForCompany('EXECUTIVE', '경영지원본부', drafter, head, line, 9)).toBe(true);
+    expect(mayDecideForCompany('TEAM_LEAD', '개발본부', drafter, head, [], 7)).toBe(true); // no line: by department
   });
 });

@@ -521,11 +521,14 @@ export function lineRuleText(rule: LineRule): string {
 
 /**
  * 결재권한 for 전결: it decides in the last approver's place, so only an executive or someone on the drafter's org-chart
- * line may use it; the page knows departments only, so it offers it to the drafter's or the last approver's department
- * (approval-processing's LineAuthority stays the judge, and its 422 says why).
+ * line at submission (the document's drafterLine) may use it; a document without that line (none in the org chart, or
+ * older) goes by the drafter's or the last approver's department (approval-processing's LineAuthority stays the judge).
  */
-export function mayDecideForCompany(position: string, department: string, drafter: PersonRef, last?: PersonRef): boolean {
-  return position === 'EXECUTIVE' || department === drafter.department || (!!last && department === last.department);
+export function mayDecideForCompany(position: string, department: string, drafter: PersonRef, last?: PersonRef,
+  drafterLine?: PersonRef[], me?: number): boolean {
+  if (position === 'EXECUTIVE') return true;
+  if (drafterLine && drafterLine.length > 0) return drafterLine.some((p) => p.id === me);
+  return department === drafter.department || (!!last && department === last.department);
 }
 
 /**

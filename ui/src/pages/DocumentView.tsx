@@ -298,7 +298,8 @@ export function DocumentView({ id }: { id: string }) {
         <div className="card"><h3>{agreementStep ? '합의' : '결재'}</h3><DecisionForm approvalId={doc.id} onDone={settle}
           agreement={agreementStep} returnAllowed={(doc.currentStep ?? 0) > 1} held={!!pendingStep?.hold}
           finalAllowed={!agreementLater && mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)
-            && mayDecideForCompany(me.position, me.department.name, doc.drafter, doc.line[doc.line.length - 1]?.approver)} /></div>
+            && mayDecideForCompany(me.position, me.department.name, doc.drafter, doc.line[doc.line.length - 1]?.approver,
+              doc.drafterLine, me.id)} /></div>
       )}
       {forWhom && running && !acted && (
         <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name})</small></h3>

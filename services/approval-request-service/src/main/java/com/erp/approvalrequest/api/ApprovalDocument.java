@@ -15,7 +15,7 @@ public record ApprovalDocument(String id, String number, String type, String tit
                                List<Receiver> receivers, List<Comment> comments, List<StandIn> standIns,
                                List<Attachment> attachments, List<Reader> readBy,
                                List<ReceivingDepartment> receivingDepartments, List<Person> escalatedTo,
-                               LeadAuthority.Ruling lineRule) {
+                               LeadAuthority.Ruling lineRule, List<Person> drafterLine) {
 
     /**
      * 수신처: a department the document is sent to once approved, its head when it was submitted, and who of it

@@ -168,6 +168,11 @@ public class ApprovalDocuments {
                 return d.head() == null ? r : r.append("head", person(d.head()));
             }).toList());
         }
+        List<Person> drafterLine = ((EventPayload.Submitted) submitted.payload()).drafterLine();
+        if (drafterLine != null && !drafterLine.isEmpty()) {
+            // whose people may approve it with 전결 (결재권한), for the page to offer it where processing takes it
+            doc.append("drafterLine", drafterLine.stream().map(ApprovalDocuments::person).toList());
+        }
         Leave leave = ((EventPayload.Submitted) submitted.payload()).leave();
         if (leave != null) {
             doc.append("leave", new Document("kind", leave.kind()).append("startDate", leave.startDate())
@@ -1299,7 +1304,13 @@ public class ApprovalDocuments {
                 doc.getList("comments", Document.class, List.of()).stream().map(c -> new Comment(c.getString("id"),
                         toPerson(c.get("author", Document.class)), c.getString("text"), instant(c.getDate("at")))).toList(),
                 standIns(drafter, line, standIns), attachments(doc), readers(doc), receivingDepartments(doc),
-                escalatedTo(doc), lineRule(doc));
+                escalatedTo(doc), lineRule(doc), drafterLine(doc));
+    }
+
+    /** The drafter's org-chart line at submission; null (left out) when it had none or was stored before it was kept. */
+    private static List<Person> drafterLine(Document doc) {
+        List<Document> line = doc.getList("drafterLine", Document.class, List.of());
+        return line.isEmpty() ? null : line.stream().map(ApprovalDocuments::toPerson).toList();
     }
 
     /** The superiors a step waiting too long was escalated to; null (left out) when none was. */

@@ -184,6 +184,10 @@ class SubmitRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(read.status()).as("%s", read).isEqualTo(200);
         assertMatchesContract(CONTRACT, "GET", "/api/approvals/" + id, read);
         assertThat(read.json().path("cc").findValuesAsText("name")).containsExactly(OTHER.name(), LEAD.name());
+        // the drafter's org-chart line, whose people may approve it with 전결 (the page offers it to them)
+        assertThat(read.json().path("drafterLine").findValuesAsText("name")).containsExactly(LEAD.name(), HEAD.name());
+        assertThat(event.path("payload").path("drafterLine").findValuesAsText("name"))
+                .containsExactly(LEAD.name(), HEAD.name());
         Response box = http.get("/api/approvals?box=cc&limit=100", token(OTHER));
         assertMatchesContract(CONTRACT, "GET", "/api/approvals", box);
         assertThat(box.json().path("items").findValuesAsText("id")).contains(id);
