@@ -81,8 +81,9 @@ class LeaveCancellationEndToEndTest extends StandaloneTestBase {
             assertThat(assertProblem(http.post("/api/approvals/" + id + "/leave-cancellation", staff, Map.of()), 409)
                     .path("detail").asText()).contains("cancelled already");
 
-            // the same days asked for again at once, the cancellation maybe not settled by the ledger yet: held, not
-            // refused as already on leave; then withdrawn, to give them back
+            // the same days asked for again at once: held, not refused as already on leave, through the whole system
+            // (whether the cancellation reached the ledger first or not: the race itself is LeaveLedgerTest's); then
+            // withdrawn, to give them back
             Response again = http.post("/api/approvals", staff, Map.of("type", "LEAVE", "title", "다시 휴가 " + start,
                     "leave", Map.of("kind", "ANNUAL", "startDate", start.toString(), "endDate", start.plusDays(1).toString())));
             assertThat(again.status()).as("submit again: %s", again).isEqualTo(202);

@@ -924,13 +924,9 @@ public class ApprovalDocuments {
                 .append("type", "LEAVE_CANCELLED").append("actor", person(caller.person())).append("comment", reason);
         return new PendingChange(id, and(eq("_id", id), eq("status", APPROVED)),
                 Updates.combine(Updates.set("status", CANCELLED), Updates.set("cancelledAt", now),
-                        Updates.set(CANCEL_REASON, reason),
                         Updates.set("updatedAt", now), Updates.push("history", entry), queued(id, outboxEntry, at)),
                 outboxEntry, "This leave was cancelled already.");
     }
-
-    /** Why a cancelled leave was cancelled, also in its history: named in a new leave's submission (no history read). */
-    private static final String CANCEL_REASON = "cancelReason";
 
     /**
      * The drafter's cancelled leaves (휴가 취소) on days of the year {@code leave} starts in (criteria): a new leave's
@@ -950,13 +946,19 @@ public class ApprovalDocuments {
         return and(all);
     }
 
+    /** A leave document's history is a few entries: its cancellation's reason is read from there. */
     public Bson cancelledLeaveFields() {
-        return Projections.include("_id", CANCEL_REASON);
+        return Projections.include("_id", "history");
     }
 
+    /** The cancelled leaves found, each with the reason its cancellation (LEAVE_CANCELLED in its history) gave. */
     public List<com.erp.routes.common.events.CancelledLeave> cancelledLeaves(List<Document> docs) {
         return docs == null ? List.of() : docs.stream()
-                .map(d -> new com.erp.routes.common.events.CancelledLeave(d.getString("_id"), d.getString(CANCEL_REASON)))
+                .map(d -> new com.erp.routes.common.events.CancelledLeave(d.getString("_id"),
+                        d.getList("history", Document.class, List.of()).stream()
+                                .filter(h -> "LEAVE_CANCELLED".equals(h.getString("type")))
+                                .map(h -> h.getString("comment")).filter(java.util.Objects::nonNull).findFirst()
+                                .orElse(null)))
                 .toList();
     }
 
@@ -1108,7 +1110,9 @@ public class ApprovalDocuments {
 
     /**
      * The comment and its event in the outbox, in one update, unless the document keeps {@value #MAX_COMMENTS}
-     * already. The outbox mark is the oldest pending entry's ({@code $min}): an older one still pending keeps its
+     * already, or its author added {@value #COMMENTS_PER_MINUTE} within the last minute: {@code commentRate.<author>}
+     * keeps the times of their latest few, which a filter can compare (the count of their comments in the list could
+     * not be, without {@code $expr}). The outbox mark is the oldest pending entry's ({@code $min}): an older one still pending keeps its
      * place.
      */
     public List<Bson> commentUpdate(PendingComment pending) {
@@ -1136,7 +1140,7 @@ public class ApprovalDocuments {
      * (its event is that one's: false), 409 when it keeps as many comments as it may, 429 when the author's comments sent
      * at the same moment reached the limit, else 409 to send it again.
      */
-        public boolean commentKept(Long modified, PendingComment pending, Document doc) {
+    public boolean commentKept(Long modified, PendingComment pending, Document doc) {
         if (modified != null && modified > 0) {
             return true;
         }

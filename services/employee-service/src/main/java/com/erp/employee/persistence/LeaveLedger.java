@@ -179,8 +179,7 @@ public class LeaveLedger {
                 // leaves of the drafter's cancelled before this was asked for: their days are free now, even if the
                 // cancellation is still on its way (which then finds it done)
                 for (com.erp.routes.common.events.CancelledLeave cancelled : s.cancelledLeaves()) {
-                    cancelLocked(cancelled.approvalId(), cancelled.reason() == null ? CANCELLATION
-                            : CANCELLATION + ": " + cancelled.reason(), s.drafterId());
+                    cancelLocked(cancelled.approvalId(), cancellationNote(cancelled.reason()), s.drafterId());
                 }
             }
             LocalDate hiredOn = hiredOnLocked(s.drafterId());
@@ -297,8 +296,7 @@ public class LeaveLedger {
      */
     public void settle(ApprovalEvent event) {
         if (event.payload() instanceof EventPayload.LeaveCancelled cancelled) {
-            String note = cancelled.reason() == null ? CANCELLATION : CANCELLATION + ": " + cancelled.reason();
-            tx.executeWithoutResult(status -> cancelLocked(event.approvalId(), note, null));
+            tx.executeWithoutResult(status -> cancelLocked(event.approvalId(), cancellationNote(cancelled.reason()), null));
             return;
         }
         Kind next;
@@ -345,6 +343,10 @@ public class LeaveLedger {
 
     /** The note of a leave's entry that its cancellation wrote. */
     static final String CANCELLATION = "휴가 취소";
+
+    private static String cancellationNote(String reason) {
+        return reason == null ? CANCELLATION : CANCELLATION + ": " + reason;
+    }
 
     /**
      * 휴가 취소: what the approved leave used is free again (a CANCELLED entry), once. Its approval may not be recorded
