@@ -228,11 +228,19 @@ public sealed interface EventPayload {
      * {@code reason} if one was given. {@code line}: the whole line now. {@code removed}: who is no longer on it (told),
      * {@code added}: who is on it now and was not. When the active step was one of {@code steps}, its people are asked
      * anew (every agreer of a 합의 step): {@code approval.step-activated} for it follows; {@code released}: whom it
-     * waited for and no longer does (off the line, or on a later step now); null when nobody.
+     * waited for and no longer does (off the line, or on a later step now); null when nobody. {@code drafterLine}: the
+     * drafter's org-chart line the change was judged against, from now on also whose people may use 전결 on it; null
+     * when it was not looked up or is the one the document had.
      */
     record LineChanged(long drafterId, String title, Person drafter, List<Integer> steps, List<LineStep> line,
                        List<Person> removed, List<Person> added, String reason, Progress progress,
-                       List<Person> released) implements EventPayload {
+                       List<Person> released, List<Person> drafterLine) implements EventPayload {
+
+        public LineChanged(long drafterId, String title, Person drafter, List<Integer> steps, List<LineStep> line,
+                           List<Person> removed, List<Person> added, String reason, Progress progress,
+                           List<Person> released) {
+            this(drafterId, title, drafter, steps, line, removed, added, reason, progress, released, null);
+        }
 
         public LineChanged(long drafterId, String title, Person drafter, List<Integer> steps, List<LineStep> line,
                            List<Person> removed, List<Person> added, String reason, Progress progress) {

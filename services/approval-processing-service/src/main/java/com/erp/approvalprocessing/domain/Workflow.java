@@ -508,9 +508,14 @@ public class Workflow {
         }
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, current, List.copyOf(steps));
         long seq = state.version();
+        // the org-chart line the change was judged against is also the one 전결 goes by from now on (a reorganisation
+        // since the submission: the new lead a change puts last may use it too)
+        List<Person> drafterLine = change.drafterLine() == null || change.drafterLine().isEmpty()
+                || change.drafterLine().equals(state.drafterLine()) ? null : List.copyOf(change.drafterLine());
         ApprovalState next = new ApprovalState(state.approvalId(), state.title(), state.documentType(), state.drafter(),
                 List.copyOf(line), progress, seq + (activeChanged ? 2 : 1), activeChanged ? now : state.activatedAt(),
-                state.cc(), state.receivers(), state.receivingDepartments(), state.drafterLine());
+                state.cc(), state.receivers(), state.receivingDepartments(),
+                drafterLine == null ? state.drafterLine() : drafterLine);
         Set<Long> before = ApprovalLineRules.people(state.line()).stream().map(Person::id)
                 .collect(Collectors.toSet());
         Set<Long> after = everyone.stream().map(Person::id).collect(Collectors.toSet());
@@ -523,7 +528,7 @@ public class Workflow {
         List<ApprovalEvent> events = new ArrayList<>();
         events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.LineChanged(state.drafter().id(),
                 state.title(), state.drafter(), List.copyOf(changed), next.line(), removed, added, change.reason(),
-                progress, released.isEmpty() ? null : released)));
+                progress, released.isEmpty() ? null : released, drafterLine)));
         List<Transition.InboxChange> inbox = new ArrayList<>();
         if (activeChanged) {
             pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));

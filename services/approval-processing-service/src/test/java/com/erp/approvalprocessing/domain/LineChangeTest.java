@@ -277,6 +277,21 @@ class LineChangeTest extends WorkflowTestBase {
         assertThat(rest(state, drafter, new LineStep(1, lead), new LineStep(2, legal), new LineStep(3, head)).state()
                 .stepCount()).isEqualTo(3);
 
+        // the line the change was judged against is the one 전결 goes by from now on, and processing says so once
+        ApprovalState submittedWithLine = workflow.start(ApprovalEvent.of("a1", 0, Instant.EPOCH,
+                new EventPayload.Submitted(1, "title", drafter, "GENERAL", List.of(new LineStep(1, lead),
+                        new LineStep(2, head)), Instant.EPOCH, null, null, null, null, null, null, List.of(lead, head))))
+                .state();
+        Transition toNewHead = changeWithLine(submittedWithLine, List.of(lead, newHead), new LineStep(2, newHead));
+        assertThat(toNewHead.state().drafterLine()).containsExactly(lead, newHead);
+        assertThat(((EventPayload.LineChanged) toNewHead.events().get(0).payload()).drafterLine())
+                .containsExactly(lead, newHead);
+        Transition sameLine = changeWithLine(submittedWithLine, List.of(lead, head),
+                new LineStep(2, new Person(11, "exec", "EXECUTIVE", "X")));
+        assertThat(sameLine.state().drafterLine()).containsExactly(lead, head);
+        assertThat(((EventPayload.LineChanged) sameLine.events().get(0).payload()).drafterLine())
+                .as("the same as the document's: not said again").isNull();
+
         // a lead who decides last (a small expense): their replacement is the drafter's own lead or head, not another
         // team's lead of the same department
         ApprovalState small = started(List.of(new LineStep(1, lead)));

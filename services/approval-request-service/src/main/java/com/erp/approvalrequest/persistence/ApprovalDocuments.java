@@ -427,6 +427,10 @@ public class ApprovalDocuments {
                 sets.add(Updates.unset(at + "agreers"));
             }
         }
+        if (change.drafterLine() != null && !change.drafterLine().isEmpty()) {
+            // the org-chart line processing judged the change against, and goes by for 전결 from now on
+            sets.add(Updates.set("drafterLine", change.drafterLine().stream().map(ApprovalDocuments::person).toList()));
+        }
         sets.add(Updates.set("lineVersion", event.sequence()));
         return new UpdateOneModel<>(and(eq("_id", event.approvalId()),
                 or(exists("lineVersion", false), lt("lineVersion", event.sequence()))), Updates.combine(sets));

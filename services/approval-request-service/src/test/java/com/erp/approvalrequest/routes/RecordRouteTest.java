@@ -397,8 +397,9 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         // the drafter put OTHER on step 1 in LEAD's place (sequence 2), which asks OTHER (sequence 3)
         Progress afresh = progress(Progress.Status.IN_PROGRESS, 1, StepStatus.PENDING, StepStatus.WAITING);
         List<LineStep> line = List.of(new LineStep(1, OTHER), new LineStep(2, HEAD));
+        // judged against the drafter's org-chart line as it is now (a new lead since), which 전결 goes by from now on
         ApprovalEvent changed = ApprovalEvent.of(id, 2, t0.plusSeconds(5), new EventPayload.LineChanged(DRAFTER.id(),
-                "t", DRAFTER, List.of(1), line, List.of(LEAD), List.of(OTHER), "출장", afresh));
+                "t", DRAFTER, List.of(1), line, List.of(LEAD), List.of(OTHER), "출장", afresh, null, List.of(OTHER, HEAD)));
         ApprovalEvent asked = ApprovalEvent.of(id, 3, t0.plusSeconds(5), new EventPayload.StepActivated(DRAFTER.id(),
                 "t", DRAFTER, 1, 2, List.of(OTHER), afresh));
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(3).create();
@@ -415,6 +416,7 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
         var view = http.get("/api/approvals/" + id, token(OTHER));
         assertThat(view.status()).as("the new approver reads it: %s", view).isEqualTo(200);
         assertMatchesContract("approval-request-api.yaml", "GET", "/api/approvals/" + id, view);
+        assertThat(view.json().path("drafterLine").findValuesAsText("name")).containsExactly(OTHER.name(), HEAD.name());
         JsonNode entry = view.json().path("history").get(2);
         assertThat(entry.path("type").asText()).isEqualTo("LINE_CHANGED");
         assertThat(entry.path("actor").path("id").asLong()).isEqualTo(DRAFTER.id());
