@@ -56,24 +56,29 @@ public final class LineAuthority {
      * their department. A line that ended with a staff member (named by such a drafter) had no authority to keep:
      * anyone may end it.
      *
-     * @param drafterLine the drafter's default line now; empty when the org chart gives them none, null when unknown
-     *                    (then as without a line)
+     * @param drafterLine the drafter's default line now; empty or null when the org chart gives them none
      */
     public static Optional<String> changeViolation(Person before, Person after, List<Person> drafterLine) {
         if (before == null || after == null || before.id() == after.id() || EXECUTIVE.equals(after.position())
                 || rank(before) <= 0) {
             return Optional.empty();
         }
-        boolean withLine = drafterLine != null && !drafterLine.isEmpty();
-        if (rank(after) >= rank(before) && (withLine ? drafterLine.stream().anyMatch(p -> p.id() == after.id())
-                : Objects.equals(after.department(), before.department()))) {
-            return Optional.empty();
+        String who;
+        if (drafterLine == null || drafterLine.isEmpty()) {
+            if (rank(after) >= rank(before) && Objects.equals(after.department(), before.department())) {
+                return Optional.empty();
+            }
+            who = "someone of the same or a higher position in " + before.department() + ", or an executive";
+        } else {
+            // who of the drafter's line may take the step: at least the position of whom they replace
+            List<Person> allowed = drafterLine.stream().filter(p -> rank(p) >= rank(before)).toList();
+            if (allowed.stream().anyMatch(p -> p.id() == after.id())) {
+                return Optional.empty();
+            }
+            who = allowed.isEmpty() ? "an executive" : allowed.stream().map(LineAuthority::named)
+                    .collect(Collectors.joining(" or ")) + " (of your line in the org chart, the same position or "
+                    + "higher), or an executive";
         }
-        String above = withLine ? drafterLine.stream().filter(p -> rank(p) >= rank(before)).map(LineAuthority::named)
-                .collect(Collectors.joining(" or ")) : null;
-        String who = !withLine ? "someone of the same or a higher position in " + before.department() + ", or an executive"
-                : above.isEmpty() ? "an executive"
-                : above + " (of your line in the org chart, the same position or higher), or an executive";
         return Optional.of("The last step decides the document for the company: " + named(before) + " can be replaced "
                 + "there only by " + who + ", not by " + named(after) + ". Put the people you add on the steps before it.");
     }

@@ -43,6 +43,7 @@ import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.domain.Submissions.NewApproval;
 import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.CancelledLeave;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LeaveRules;
@@ -937,7 +938,7 @@ public class ApprovalDocuments {
      * submission names them, so that the ledger frees their days first if their cancellation has not reached it yet.
      * Any year (a person's few) when the start is no date: the submission is refused for that anyway.
      */
-    public Bson cancelledLeavesOf(long drafterId, com.erp.approvalrequest.api.LeaveRequest leave) {
+    public Bson cancelledLeavesOf(long drafterId, LeaveRequest leave) {
         List<Bson> all = new ArrayList<>(List.of(eq("drafter.id", drafterId), eq("type", LeaveRules.FORM),
                 eq("status", CANCELLED)));
         String start = leave == null ? null : leave.startDate();
@@ -956,9 +957,9 @@ public class ApprovalDocuments {
     }
 
     /** The cancelled leaves found, each with the reason its cancellation (LEAVE_CANCELLED in its history) gave. */
-    public List<com.erp.routes.common.events.CancelledLeave> cancelledLeaves(List<Document> docs) {
+    public List<CancelledLeave> cancelledLeaves(List<Document> docs) {
         return docs == null ? List.of() : docs.stream()
-                .map(d -> new com.erp.routes.common.events.CancelledLeave(d.getString("_id"),
+                .map(d -> new CancelledLeave(d.getString("_id"),
                         d.getList("history", Document.class, List.of()).stream()
                                 .filter(h -> "LEAVE_CANCELLED".equals(h.getString("type")))
                                 .map(h -> h.getString("comment")).filter(java.util.Objects::nonNull).findFirst()
