@@ -767,12 +767,27 @@ try {
   // 조직 폐지: nobody is in them, so the administrator closes the team, then the department: both leave the org chart
   const orgChart = admin.getByTestId('org-chart');
   const teamRow = orgChart.locator('tr', { has: admin.locator('select[aria-label="lead of 신사업팀"]') });
+  // each asks once more, saying it cannot be undone; declined, nothing is closed
+  const asked = (answer) => new Promise((resolve) => admin.once('dialog', async (d) => {
+    const said = d.message();
+    await (answer ? d.accept() : d.dismiss());
+    resolve(said);
+  }));
+  let question = asked(false);
   await teamRow.getByTestId('close-team').click();
+  if (!(await question).includes('되돌릴 수 없')) throw new Error(`closing a team asked: ${await question}`);
+  await admin.waitForTimeout(500);
+  if (await teamRow.count() !== 1) throw new Error('a team was closed although its closing was declined');
+  question = asked(true);
+  await teamRow.getByTestId('close-team').click();
+  await question;
   await teamRow.waitFor({ state: 'detached', timeout: LIVE });
   const deptRow = orgChart.locator('tr', { has: admin.locator(`select[aria-label="head of ${deptName}"]`) });
+  question = asked(true);
   await deptRow.getByTestId('close-department').click();
+  if (!(await question).includes(deptName)) throw new Error(`closing a department asked: ${await question}`);
   await deptRow.waitFor({ state: 'detached', timeout: LIVE });
-  log(`the administrator closes 신사업팀, then ${deptName} (조직 폐지): both are off the org chart`);
+  log(`the administrator closes 신사업팀 (asked once more; declined first, it stayed), then ${deptName} (조직 폐지): both are off the org chart`);
 
   // 9b. 인사: the administrator hires someone, whose temporary password is shown once; they sign in with it and replace
   // it under 내 정보; then the administrator records that they left, and they can no longer sign in

@@ -128,6 +128,9 @@ function Shell({ me, head, logout }: { me: Employee; head: boolean; logout: (not
     // the server lost notifications in flight (its Redis restarted): the stored inbox has them. Spread over a few
     // seconds: every connected page is told at once, just as Redis comes back.
     () => { window.setTimeout(() => setTick((t) => t + 1), Math.random() * 3000); },
+    // the channel refused this tab's token (signed out everywhere, or expired): the API says so too, and its 401 ends
+    // this tab's sign-in; should it still take the token, the banner offers to reconnect
+    () => { api('GET', '/api/employees/me').catch(() => {}); },
   ), [toast, liveRun]);
 
   useEffect(() => {

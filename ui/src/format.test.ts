@@ -146,7 +146,8 @@ describe('reportCsv', () => {
     expect(csv.startsWith('\uFEFF결재 통계,2026-12-01,2026-12-03,개발본부\r\n')).toBe(true);
     expect(csv).toContain('\r\nGENERAL,3,1,1,1,0\r\n합계,3,1,1,1,0\r\n');
     expect(csv).toContain('\r\n2,1.5,4\r\n');
-    expect(csv).toContain('\r\n"이, ""서연""",개발본부,2,1,,1,2026-12-03T01:00:00Z\r\n');
+    // the company's time, as the report on screen shows it (01:00 UTC is 10:00 in Seoul)
+    expect(csv).toContain('\r\n"이, ""서연""",개발본부,2,1,,1,2026-12-03 10:00\r\n');
     expect(reportCsv({ from: 'a', to: 'b', department: '=HYPERLINK("x")', total: { submitted: 0, inProgress: 0, approved: 0,
       rejected: 0, withdrawn: 0 }, byType: [], completion: { count: 0 }, approvers: [] }))
       .toContain('결재 통계,a,b,"\'=HYPERLINK(""x"")"\r\n');
@@ -302,6 +303,9 @@ describe('mayCancelLeave says who may cancel an approved leave (휴가 취소), 
   });
   it('an administrator at any time; nobody else', () => {
     expect(mayCancelLeave(leave({}), 1, true, '2026-12-11')).toBe(true);
+    // not their own begun leave: days taken come back only by someone else's word (409 from approval-request)
+    expect(mayCancelLeave(leave({ drafter: { id: 1 } }), 1, true, '2026-12-11')).toBe(false);
+    expect(mayCancelLeave(leave({ drafter: { id: 1 } }), 1, true, '2026-12-09')).toBe(true);
     expect(mayCancelLeave(leave({}), 5, false, '2026-12-09')).toBe(false);
   });
   it('only an approved leave document', () => {

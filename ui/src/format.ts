@@ -119,12 +119,13 @@ export function companyToday(now: Date = new Date()): string {
 /**
  * 휴가 취소: whether the caller may cancel this approved leave (POST /api/approvals/{id}/leave-cancellation), as
  * approval-request decides it: its drafter before its first day in the company's calendar, an administrator at any
- * time. The server stays the judge.
+ * time unless it is their own (days taken come back only by someone else's word). The server stays the judge.
  */
 export function mayCancelLeave(doc: { type: string; status: ApprovalStatus; drafter: { id: number }; leave?: { startDate: string } },
   meId: number, isAdmin: boolean, today: string): boolean {
   if (doc.type !== 'LEAVE' || doc.status !== 'APPROVED' || !doc.leave) return false;
-  return isAdmin || (doc.drafter.id === meId && doc.leave.startDate > today);
+  if (doc.drafter.id === meId) return doc.leave.startDate > today;
+  return isAdmin;
 }
 
 /**
@@ -458,7 +459,7 @@ export function reportCsv(r: ApprovalReport): string {
     [],
     ['결재자', '부서', '결정', '중앙값(시간)', '90%(시간)', '대기', '가장 오래 기다린 문서'],
     ...r.approvers.map((a) => [a.approver.name, a.approver.department, a.decided, a.medianHours, a.p90Hours, a.waiting,
-      a.waitingSince]),
+      dateTime(a.waitingSince)]),
   ];
   return '\uFEFF' + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -118,4 +118,37 @@ describe('connectLive', () => {
     expect(states).toEqual(['connecting', 'open', 'closed', 'failed']);
     stop();
   });
+
+  it('stops and has the page ask the API when the server refuses its token (1008: signed out everywhere, expired)', () => {
+    signedInPage('http:', 'token');
+    const states: string[] = [];
+    let refused = 0;
+    const stop = connectLive(() => {}, (s) => states.push(s), () => {}, () => refused++);
+    const first = FakeSocket.last;
+    first.onopen?.();
+    first.onclose?.({ code: 1008 });
+    vi.advanceTimersByTime(60_000);
+    expect(FakeSocket.last).toBe(first); // not again with the same token
+    expect(states).toEqual(['connecting', 'open', 'failed']);
+    expect(refused).toBe(1);
+    stop();
+  });
+
+  it('stops without asking when newer pages pushed it out (4008), and reconnects after any other close', () => {
+    signedInPage('http:', 'token');
+    let refused = 0;
+    const stop = connectLive(() => {}, () => {}, () => {}, () => refused++);
+    const first = FakeSocket.last;
+    first.onopen?.();
+    first.onclose?.({ code: 1011 });
+    vi.advanceTimersByTime(1000);
+    const second = FakeSocket.last;
+    expect(second).not.toBe(first);
+    second.onopen?.();
+    second.onclose?.({ code: 4008 });
+    vi.advanceTimersByTime(60_000);
+    expect(FakeSocket.last).toBe(second);
+    expect(refused).toBe(0);
+    stop();
+  });
 });

@@ -13,11 +13,18 @@ export type LiveState = 'connecting' | 'open' | 'closed' | 'failed';
 /** The close code of a socket the server closed for newer ones of the same person (WsSession.SUPERSEDED). */
 const SUPERSEDED = 4008;
 
+/** The close code of a socket whose token was revoked (signed out everywhere) or expired (WsSession: VIOLATED_POLICY). */
+const TOKEN_REFUSED = 1008;
+
 /** How many of the latest notifications' ids are remembered, to show each once. */
 const SEEN_KEPT = 500;
 
+/**
+ * @param onRefused the server closed the channel because this tab's token no longer holds (revoked or expired): the
+ *   page asks the API, whose 401 ends this tab's sign-in, rather than show the last page on
+ */
 export function connectLive(onMessage: (n: Notification) => void, onState: (s: LiveState) => void,
-  onResync: () => void): () => void {
+  onResync: () => void, onRefused: () => void = () => {}): () => void {
   let ws: WebSocket | null = null;
   let stopped = false;
   let pause = 1000;
@@ -65,6 +72,12 @@ export function connectLive(onMessage: (n: Notification) => void, onState: (s: L
         // newer pages of this person (more than the server keeps open) pushed this one out: reconnecting would push
         // out the next oldest, and the pages would close each other for ever
         onState('failed');
+        return;
+      }
+      if (e.code === TOKEN_REFUSED) {
+        // reconnecting with the same token would be refused again
+        onState('failed');
+        if (!stopped) onRefused();
         return;
       }
       failures = opened ? 0 : failures + 1;

@@ -323,8 +323,11 @@ function OrgChart({ departments, people, changed }: { departments: DepartmentInf
     }
   };
   const teamIn = teamDept ?? departments[0]?.id;
-  // 조직 폐지: only once nobody active is in it (the server names who still is, if anyone)
-  const close = async (path: string, what: string) => {
+  // 조직 폐지: only once nobody active is in it (the server names who still is, if anyone). Asked once more: it cannot be
+  // undone, a department's teams close with it, and its code and name are never used again
+  const close = async (path: string, what: string, teams: number) => {
+    if (!window.confirm(`${what}을(를) 폐지할까요?${teams > 0 ? ` 소속 팀 ${teams}개도 함께 폐지됩니다.` : ''} 되돌릴 수 없고 `
+      + '코드와 이름은 다시 쓸 수 없습니다 (close it for good?)')) return;
     try {
       await api('DELETE', path);
       toast(`${what}: 폐지했습니다 (closed).`);
@@ -363,7 +366,7 @@ function OrgChart({ departments, people, changed }: { departments: DepartmentInf
               </select>
               {' '}<button type="button" className="link" data-testid="close-department"
                       title="폐지: 소속 인원이 없어야 합니다 (close: nobody may be in it)"
-                      onClick={() => close(`/api/departments/${d.id}`, d.name)}>폐지</button>
+                      onClick={() => close(`/api/departments/${d.id}`, d.name, d.teams.length)}>폐지</button>
             </td>
           </tr>,
           ...d.teams.map((t) => (
@@ -377,7 +380,7 @@ function OrgChart({ departments, people, changed }: { departments: DepartmentInf
                 </select>
                 {' '}<button type="button" className="link" data-testid="close-team"
                         title="폐지: 소속 인원이 없어야 합니다 (close: nobody may be in it)"
-                        onClick={() => close(`/api/departments/${d.id}/teams/${t.id}`, t.name)}>폐지</button>
+                        onClick={() => close(`/api/departments/${d.id}/teams/${t.id}`, t.name, 0)}>폐지</button>
               </td>
             </tr>
           )),
