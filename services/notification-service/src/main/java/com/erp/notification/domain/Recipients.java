@@ -35,6 +35,9 @@ import com.erp.routes.common.kafka.InvalidEventException;
  */
 public final class Recipients {
 
+    /** Where someone stands once the document can change no more (a cancelled leave): after any state's version. */
+    static final long FINAL_STANDING = 1L << 52; // exact as a Lua number (a double), which the store compares
+
     private final LongPredicate departed;
     private final Supplier<Map<Long, Person>> departmentHeads;
 
@@ -262,9 +265,12 @@ public final class Recipients {
                 "%s took back their approval of step %d of '%s'%s; the step waits for a decision again%s",
                 p.actor().name(), p.step(), p.title(), by, why)));
         if (p.onBehalfOf() != null) {
-            told.add(standing(event, p.onBehalfOf().id(), "APPROVAL_RETRACTED", p.actor(), String.format(
+            // stands with the step's activation (one later, another topic), which asks them again: read first, it
+            // must not make this older news than it
+            told.add(delivery(event, p.onBehalfOf().id(), "APPROVAL_RETRACTED", p.actor(), String.format(
                     "%s took back the approval of step %d of '%s' they made for you while you are away (대결); "
-                            + "it waits for a decision again%s", p.actor().name(), p.step(), p.title(), why)));
+                            + "it waits for a decision again%s", p.actor().name(), p.step(), p.title(), why))
+                    .standingAt(event.sequence() + 1));
         }
         all(p.released()).forEach(r -> told.add(standing(event, r.id(), "APPROVAL_RETRACTED", p.actor(), String.format(
                 "%s took back their approval of step %d of '%s'; it no longer waits for you%s", p.actor().name(),
@@ -283,9 +289,11 @@ public final class Recipients {
         told.add(delivery(event, p.drafterId(), "APPROVAL_RETURNED", p.actor(), String.format(
                 "%s%s sent '%s' back from step %d to step %d: %s", p.actor().name(), by, p.title(), p.step(),
                 p.step() - 1, p.comment())));
-        all(p.returnedTo()).forEach(r -> told.add(standing(event, r.id(), "APPROVAL_RETURNED", p.actor(), String.format(
+        // where the step's activation (one later, another topic, which asks them again) stands: read first, it must
+        // not drop the reason it came back as older news
+        all(p.returnedTo()).forEach(r -> told.add(delivery(event, r.id(), "APPROVAL_RETURNED", p.actor(), String.format(
                 "%s sent '%s' back to you (step %d) to decide again: %s", p.actor().name(), p.title(), p.step() - 1,
-                p.comment()))));
+                p.comment())).standingAt(event.sequence() + 1)));
         if (p.onBehalfOf() != null) {
             told.add(delivery(event, p.onBehalfOf().id(), "DECIDED_FOR_YOU", p.actor(), String.format(
                     "%s sent '%s' back to step %d for you while you are away: %s", p.actor().name(), p.title(),
@@ -514,9 +522,10 @@ public final class Recipients {
         all(p.told()).forEach(t -> told.putIfAbsent(t.id(), t));
         all(p.departments()).stream().map(this::headOf).filter(java.util.Objects::nonNull)
                 .forEach(h -> told.putIfAbsent(h.id(), h));
-        // Its event carries the state it cancelled (the completion's sequence); it stands after it, so an
-        // approval.completed consumed late (another topic) does not tell them afterwards that the leave is approved.
-        long after = event.sequence() + 1;
+        // A cancelled leave is final: it stands after every state of the document, so an approval.completed consumed
+        // late (another topic) does not tell them afterwards that the leave is approved. Not its event's sequence + 1:
+        // approval-request may cancel once it recorded the final decision, before the completion (one later) arrived.
+        long after = FINAL_STANDING;
         List<Delivery> deliveries = new ArrayList<>(told.values().stream().filter(t -> t.id() != p.cancelledBy().id())
                 .map(t -> delivery(event, t.id(), "LEAVE_CANCELLED", p.cancelledBy(), t.id() == p.drafterId()
                         ? String.format("%s cancelled your leave '%s'%s; its days are yours again.%s",

@@ -426,6 +426,8 @@ class RecipientsTest {
         assertThat(d).extracting(x -> x.notification().type()).containsOnly("APPROVAL_RETURNED");
         assertThat(d.get(0).notification().message()).isEqualTo("박지훈 sent '출장' back from step 2 to step 1: 예산 근거 보완");
         assertThat(d.get(1).notification().message()).contains("back to you (step 1) to decide again: 예산 근거 보완");
+        // the step sent back to stands with its activation (5, another topic, maybe read first), which asks it again
+        assertThat(d).extracting(Delivery::standing).containsExactly(null, 5L);
         // by the head's deputy: the head hears of it too
         Person deputy = new Person(7, "정하늘", "TEAM_LEAD", "D");
         assertThat(told(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1, "출장",
@@ -470,6 +472,8 @@ class RecipientsTest {
         assertThat(byDeputy).extracting(Delivery::userId).containsExactly(drafter.id(), lead.id(), head.id());
         assertThat(byDeputy.get(0).notification().message()).contains("(대결, for 이서연)").endsWith("again.");
         assertThat(byDeputy.get(1).notification().message()).contains("they made for you");
+        // the absent approver, asked again by the step's activation (5), stands with it; the next step's at 4
+        assertThat(byDeputy).extracting(Delivery::standing).containsExactly(null, 5L, 4L);
     }
 
     @Test
@@ -499,11 +503,11 @@ class RecipientsTest {
         Delivery mark = all.get(all.size() - 1);
         assertThat(mark.isStandingOnly()).isTrue();
         assertThat(mark.userId()).isEqualTo(drafter.id());
-        assertThat(mark.standing()).isEqualTo(6L);
+        assertThat(mark.standing()).isEqualTo(Recipients.FINAL_STANDING);
         List<Delivery> byDrafter = all.subList(0, all.size() - 1);
         assertThat(byDrafter).extracting(Delivery::userId).containsExactly(2L, 3L);
-        assertThat(byDrafter).extracting(Delivery::standing).as("after the completion (5) it cancels")
-                .containsOnly(6L);
+        assertThat(byDrafter).extracting(Delivery::standing).as("after any state: a cancelled leave is final")
+                .containsOnly(Recipients.FINAL_STANDING);
         assertThat(byDrafter).allSatisfy(x -> {
             assertThat(x.notification().type()).isEqualTo("LEAVE_CANCELLED");
             assertThat(x.notification().actor()).isEqualTo(drafter);

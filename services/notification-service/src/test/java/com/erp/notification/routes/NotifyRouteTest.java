@@ -166,6 +166,13 @@ class NotifyRouteTest extends ServiceTestSupport {
         String ownLate = UUID.randomUUID().toString();
         consumed("approval.leave-cancelled", cancelled(ownLate, own, own));
         consumed("approval.completed", approved(ownLate, own));
+        // cancelled once the final decision (4) was recorded, before the completion (5) arrived: told nothing of it
+        Person early = new Person(lead.id() + 6, "한지민", "STAFF", "영업본부");
+        String earlyId = UUID.randomUUID().toString();
+        consumed("approval.leave-cancelled", cancelled(earlyId, 4, early, admin));
+        consumed("approval.completed", approved(earlyId, early));
+        assertThat(http.get("/api/notifications", token(early)).json().path("items").findValuesAsText("type"))
+                .containsExactly("LEAVE_CANCELLED");
         JsonNode ownList = http.get("/api/notifications", token(own)).json();
         assertThat(ownList.path("items")).isEmpty();
         assertThat(ownList.path("unread").asLong()).isZero();
@@ -189,7 +196,11 @@ class NotifyRouteTest extends ServiceTestSupport {
 
     private ApprovalEvent cancelled(String id, Person drafter, Person admin) {
         // approval-request's event carries the version of the state it changes: the completion's
-        return ApprovalEvent.of(id, 5, Instant.now(), new EventPayload.LeaveCancelled(drafter.id(), "여름 휴가", admin,
+        return cancelled(id, 5, drafter, admin);
+    }
+
+    private ApprovalEvent cancelled(String id, long sequence, Person drafter, Person admin) {
+        return ApprovalEvent.of(id, sequence, Instant.now(), new EventPayload.LeaveCancelled(drafter.id(), "여름 휴가", admin,
                 null, "일정 변경", List.of(drafter, lead), null));
     }
 
