@@ -231,8 +231,10 @@ export function questActions(q: { status: QuestStatus; poster: { id: number }; a
   const out: string[] = [];
   if (q.status === 'OPEN' && !poster) out.push('take');
   if (q.status === 'TAKEN' && taker) out.push('report', 'give-up');
-  // the poster reviews; an administrator in the place of a poster who no longer does (left, or no longer a manager)
-  if (q.status === 'SUBMITTED' && ((poster && me.manager) || (q.reviewedInPostersPlace && me.admin && !taker))) {
+  // the poster reviews; an administrator in the place of a poster who no longer does (left, or no longer a manager),
+  // not their own: an administrator no longer a manager does not review in the place of themselves
+  if (q.status === 'SUBMITTED' && ((poster && me.manager)
+    || (q.reviewedInPostersPlace && me.admin && !taker && !poster))) {
     out.push('approval', 'send-back');
   }
   // the poster calls off a quest nobody reported done (one sent back stays reported); an administrator any unfinished

@@ -32,7 +32,7 @@ import jakarta.persistence.Version;
         + "left join fetch t.lead l left join fetch l.department where e.id = :id")
 @NamedQuery(name = Employee.ACTIVE, query = "select e from Employee e join fetch e.department d "
         + "left join fetch e.team where e.active = true and (:departmentId is null or d.id = :departmentId) "
-        + "order by d.code, e.position desc, e.name")
+        + "order by d.code, " + Employee.BY_RANK + ", e.name")
 @NamedQuery(name = Employee.REPORTING_LINES, query = "select e from Employee e join fetch e.department d "
         + "left join fetch d.head h left join fetch h.department left join fetch e.team t "
         + "left join fetch t.lead l left join fetch l.department where e.active = true")
@@ -40,6 +40,10 @@ import jakarta.persistence.Version;
         + "left join fetch e.team where e.active = true and e.id in :ids")
 public class Employee {
 
+    /** By rank, highest first (the column holds the position's name, whose alphabetical order is no rank). */
+    static final String BY_RANK = "case e.position when com.erp.employee.domain.Position.EXECUTIVE then 0 "
+            + "when com.erp.employee.domain.Position.DEPT_HEAD then 1 when com.erp.employee.domain.Position.TEAM_LEAD "
+            + "then 2 else 3 end";
     public static final String BY_IDS = "Employee.byIds";
     public static final String BY_USERNAME = "Employee.byUsername";
     public static final String WITH_ORG = "Employee.withOrg";

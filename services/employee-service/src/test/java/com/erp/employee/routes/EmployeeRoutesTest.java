@@ -179,9 +179,16 @@ class EmployeeRoutesTest extends EmployeeTestBase {
         Response ofDev = http.get("/api/employees?departmentId=" + devId, token);
         assertThat(ofDev.json().findValuesAsText("username")).contains("dev.head", "dev.lead", "dev.staff");
         ofDev.json().forEach(e -> assertThat(e.path("department").path("id").asLong()).isEqualTo(devId));
+        // by rank, highest first (the pickers list them so): the head, then the lead, then the staff
+        List<String> ranks = List.of("EXECUTIVE", "DEPT_HEAD", "TEAM_LEAD", "STAFF");
+        List<Integer> byRank = new java.util.ArrayList<>();
+        ofDev.json().forEach(e -> byRank.add(ranks.indexOf(e.path("position").asText())));
+        assertThat(byRank).isSorted();
+        assertThat(ofDev.json().findValuesAsText("username")).containsSubsequence("dev.head", "dev.lead", "dev.staff");
 
-        String head = all.json().get(0).path("id").asText();
-        String last = all.json().get(all.json().size() - 1).path("id").asText();
+        // two others (the caller's own record would show its roles)
+        String head = ofDev.json().get(0).path("id").asText();
+        String last = ofDev.json().get(ofDev.json().size() - 1).path("id").asText();
         Response byIds = http.get("/api/employees?ids=" + last + ",999999," + head, token);
         assertMatchesContract(CONTRACT, "GET", "/api/employees", byIds);
         List<String> found = new java.util.ArrayList<>();
