@@ -523,12 +523,20 @@ public class Workflow {
         List<Person> added = everyone.stream().filter(p -> !before.contains(p.id())).toList();
         // whoever the active step waited for and no longer does (on a later step now, or off the line)
         Set<Long> activeNow = next.step(current).people().stream().map(Person::id).collect(Collectors.toSet());
-        List<Person> released = activeChanged ? pendingPeople(state).stream().filter(p -> !activeNow.contains(p.id()))
-                .toList() : List.of();
+        List<Person> released = activeChanged ? new ArrayList<>(pendingPeople(state).stream()
+                .filter(p -> !activeNow.contains(p.id())).toList()) : new ArrayList<>();
+        if (activeChanged) {
+            // and whoever decided for one of them today (asked too, 대결), unless they still do for someone who stays
+            Set<Long> stillDeputies = standInsToday(next, next.step(current).people()).stream()
+                    .map(x -> x.deputy().id()).collect(Collectors.toSet());
+            standInsToday(state, List.copyOf(released)).stream().map(StandIn::deputy)
+                    .filter(d -> !stillDeputies.contains(d.id()) && !next.isOnLine(d.id()))
+                    .forEach(d -> addOnce(released, d));
+        }
         List<ApprovalEvent> events = new ArrayList<>();
         events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.LineChanged(state.drafter().id(),
                 state.title(), state.drafter(), List.copyOf(changed), next.line(), removed, added, change.reason(),
-                progress, released.isEmpty() ? null : released, drafterLine)));
+                progress, released.isEmpty() ? null : List.copyOf(released), drafterLine)));
         List<Transition.InboxChange> inbox = new ArrayList<>();
         if (activeChanged) {
             pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));

@@ -210,6 +210,20 @@ class LineChangeTest extends WorkflowTestBase {
     }
 
     @Test
+    void theDeputyOfTheActiveStepsOldApproverIsReleasedWithThem() {
+        delegate(lead, deputy);
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head)));
+        Transition t = change(state, drafter, new LineStep(1, finance));
+        EventPayload.LineChanged changed = (EventPayload.LineChanged) t.events().get(0).payload();
+        // the deputy was asked with the lead (대결): told it no longer waits for them either
+        assertThat(changed.released()).containsExactly(lead, deputy);
+        // one who still stands in for someone of the active step is not
+        delegate(finance, deputy);
+        Transition still = change(state, drafter, new LineStep(1, finance));
+        assertThat(((EventPayload.LineChanged) still.events().get(0).payload()).released()).containsExactly(lead);
+    }
+
+    @Test
     void stepsDecidedOrPartlyAgreedStayAndOnlyTheDrafterChanges() {
         ApprovalState state = started(List.of(LineStep.agreement(1, List.of(lead, legal)), new LineStep(2, head)));
         ApprovalState agreed = workflow.decide(state, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();

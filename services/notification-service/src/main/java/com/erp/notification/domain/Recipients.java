@@ -12,6 +12,7 @@ import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Leave;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.QuestEvent;
 import com.erp.routes.common.events.ReceivingDepartment;
 import com.erp.routes.common.events.ReminderEvent;
@@ -170,8 +171,17 @@ public final class Recipients {
             return told.stream().map(t -> t.standingAt(event.sequence())).toList();
         }
         if (payload instanceof EventPayload.Rejected p) {
-            return toDrafterAndCc(event, p.drafterId(), p.cc(), "APPROVAL_REJECTED", p.actor(),
-                    String.format("'%s' is rejected: %s", p.title(), p.reason()));
+            List<Delivery> told = new ArrayList<>(toDrafterAndCc(event, p.drafterId(), p.cc(), "APPROVAL_REJECTED",
+                    p.actor(), String.format("'%s' is rejected: %s", p.title(), p.reason())));
+            // a 합의 disagreed: its agreers still to decide, asked with the others, are asked no more
+            if (p.progress() != null && p.step() >= 1 && p.step() <= p.progress().steps().size()) {
+                all(p.progress().steps().get(p.step() - 1).agreements()).stream()
+                        .filter(a -> a.status() == Progress.StepStatus.SKIPPED)
+                        .forEach(a -> told.add(standing(event, a.agreer().id(), "APPROVAL_REJECTED", p.actor(),
+                                String.format("'%s' is rejected: %s disagreed at its 합의; it needs nothing from you "
+                                        + "any more.", p.title(), p.actor().name()))));
+            }
+            return told;
         }
         if (payload instanceof EventPayload.Withdrawn p) {
             String message = p.reason() == null
@@ -228,9 +238,14 @@ public final class Recipients {
                 "%s took you off the approval line of '%s'; it needs nothing from you any more%s", p.drafter().name(),
                 p.title(), why))));
         Integer current = p.progress().currentStep();
-        // whom the active step waited for, now on a later step: it does not wait for them any more, yet
+        // whom the active step waited for, now on a later step: it does not wait for them any more, yet; and who
+        // decided for one of them while away (대결, not on the line): nor for them
         for (Person r : all(p.released())) {
-            if (all(p.removed()).stream().noneMatch(x -> x.id() == r.id())) {
+            if (stepOf(p, r) == 0 && all(p.removed()).stream().noneMatch(x -> x.id() == r.id())) {
+                told.add(standing(event, r.id(), "LINE_CHANGED", p.drafter(), String.format(
+                        "%s changed the approval line of '%s': it no longer waits for a decision you would make for "
+                                + "someone away (대결)%s", p.drafter().name(), p.title(), why)));
+            } else if (all(p.removed()).stream().noneMatch(x -> x.id() == r.id())) {
                 told.add(standing(event, r.id(), "LINE_CHANGED", p.drafter(), String.format(
                         "%s moved you to step %d of %d of '%s'; you will be asked when it reaches you%s",
                         p.drafter().name(), stepOf(p, r), p.line().size(), p.title(), why)));

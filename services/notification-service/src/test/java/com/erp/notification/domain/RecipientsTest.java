@@ -92,6 +92,17 @@ class RecipientsTest {
             assertThat(x.userId()).isEqualTo(lead.id());
             assertThat(x.notification().message()).contains("moved you to step 2 of 2").endsWith("reaches you.");
         });
+
+        // the lead's deputy (대결), asked with the lead, never on the line: told it no longer waits for them either
+        Person deputy = new Person(7, "오세훈", "TEAM_LEAD", "D");
+        List<Delivery> withDeputy = recipients.notificationsFor(ApprovalEvent.of("a1", 2, Instant.EPOCH,
+                new EventPayload.LineChanged(drafter.id(), "출장 보고", drafter, List.of(1),
+                        List.of(new LineStep(1, newLead), new LineStep(2, head)), List.of(lead), List.of(newLead), null,
+                        progress, List.of(lead, deputy))));
+        assertThat(withDeputy).extracting(Delivery::userId).containsExactly(lead.id(), deputy.id());
+        assertThat(withDeputy.get(1).notification().message())
+                .isEqualTo("김민준 changed the approval line of '출장 보고': it no longer waits for a decision you would "
+                        + "make for someone away (대결).");
     }
 
     @Test
@@ -281,6 +292,20 @@ class RecipientsTest {
                     assertThat(x.notification().type()).isEqualTo("STEP_REJECTED");
                     assertThat(x.notification().message()).contains("disagreed").contains("일정 충돌");
                 });
+        // the document rejected by it: the agreer still to decide (skipped) is asked no more; who agreed is not told
+        Person third = new Person(8, "윤서준", "TEAM_LEAD", "L");
+        Progress closed = new Progress(Progress.Status.REJECTED, 2, List.of(
+                new Progress.StepProgress(1, Progress.StepStatus.APPROVED, Instant.EPOCH, null, null, null),
+                new Progress.StepProgress(2, Progress.StepStatus.REJECTED, Instant.EPOCH, "일정 충돌", null, List.of(
+                        new Progress.Agreement(lead, Progress.StepStatus.APPROVED, Instant.EPOCH, null, null),
+                        new Progress.Agreement(other, Progress.StepStatus.REJECTED, Instant.EPOCH, "일정 충돌", null),
+                        new Progress.Agreement(third, Progress.StepStatus.SKIPPED, null, null, null)))));
+        List<Delivery> rejected = told(ApprovalEvent.of("a", 4, Instant.EPOCH,
+                new EventPayload.Rejected(1, "출장", 2, other, "일정 충돌", closed)));
+        assertThat(rejected).extracting(Delivery::userId).containsExactly(1L, third.id());
+        assertThat(rejected.get(1).notification().message())
+                .isEqualTo("'출장' is rejected: 강도윤 disagreed at its 합의; it needs nothing from you any more.");
+        assertThat(rejected.get(1).standing()).isEqualTo(4L);
     }
 
     @Test
