@@ -509,9 +509,11 @@ public class Workflow {
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, current, List.copyOf(steps));
         long seq = state.version();
         // the org-chart line the change was judged against is also the one 전결 goes by from now on (a reorganisation
-        // since the submission: the new lead a change puts last may use it too)
-        List<Person> drafterLine = change.drafterLine() == null || change.drafterLine().isEmpty()
-                || change.drafterLine().equals(state.drafterLine()) ? null : List.copyOf(change.drafterLine());
+        // since the submission: the new lead a change puts last may use it too); none now (empty: judged by the
+        // department rule) ends the old one too, so that 전결 goes by that rule as well
+        List<Person> had = state.drafterLine() == null ? List.of() : state.drafterLine();
+        List<Person> drafterLine = change.drafterLine() == null || change.drafterLine().equals(had) ? null
+                : List.copyOf(change.drafterLine());
         ApprovalState next = new ApprovalState(state.approvalId(), state.title(), state.documentType(), state.drafter(),
                 List.copyOf(line), progress, seq + (activeChanged ? 2 : 1), activeChanged ? now : state.activatedAt(),
                 state.cc(), state.receivers(), state.receivingDepartments(),

@@ -305,6 +305,15 @@ class LineChangeTest extends WorkflowTestBase {
         assertThat(sameLine.state().drafterLine()).containsExactly(lead, head);
         assertThat(((EventPayload.LineChanged) sameLine.events().get(0).payload()).drafterLine())
                 .as("the same as the document's: not said again").isNull();
+        // judged with none (a reorganisation left the drafter without one: the department rule): 전결 goes by that
+        // rule from now on too, not by the line at submission
+        Transition noLine = changeWithLine(submittedWithLine, List.of(),
+                new LineStep(2, new Person(11, "exec", "EXECUTIVE", "X")));
+        assertThat(noLine.state().drafterLine()).isEmpty();
+        assertThat(((EventPayload.LineChanged) noLine.events().get(0).payload()).drafterLine()).isEmpty();
+        assertThat(((EventPayload.LineChanged) changeWithLine(started(List.of(new LineStep(1, lead),
+                new LineStep(2, head))), List.of(), new LineStep(2, new Person(11, "exec", "EXECUTIVE", "X")))
+                .events().get(0).payload()).drafterLine()).as("a document that had none: nothing to say").isNull();
 
         // a lead who decides last (a small expense): their replacement is the drafter's own lead or head, not another
         // team's lead of the same department

@@ -431,6 +431,9 @@ public class ApprovalDocuments {
         if (change.drafterLine() != null && !change.drafterLine().isEmpty()) {
             // the org-chart line processing judged the change against, and goes by for 전결 from now on
             sets.add(Updates.set("drafterLine", change.drafterLine().stream().map(ApprovalDocuments::person).toList()));
+        } else if (change.drafterLine() != null) {
+            // judged with none (the department rule), which 전결 goes by from now on too
+            sets.add(Updates.unset("drafterLine"));
         }
         sets.add(Updates.set("lineVersion", event.sequence()));
         return new UpdateOneModel<>(and(eq("_id", event.approvalId()),

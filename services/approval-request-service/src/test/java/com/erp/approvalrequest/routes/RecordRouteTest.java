@@ -426,6 +426,17 @@ class RecordRouteTest extends ApprovalRequestRouteTestBase {
                 .findValuesAsText("id")).contains(id);
         assertThat(http.get("/api/approvals?box=approver&limit=100", token(LEAD)).json().path("items")
                 .findValuesAsText("id")).doesNotContain(id);
+
+        // a later change judged with no line (the org chart gives the drafter none now): the page goes by the
+        // department rule for 전결 too, as processing does
+        ApprovalEvent noLine = ApprovalEvent.of(id, 4, t0.plusSeconds(7), new EventPayload.LineChanged(DRAFTER.id(),
+                "t", DRAFTER, List.of(2), List.of(new LineStep(1, OTHER), new LineStep(2, LEAD)), List.of(HEAD),
+                List.of(LEAD), null, afresh, null, List.of()));
+        NotifyBuilder recorded = new NotifyBuilder(camel).fromRoute("approval-request.record").whenCompleted(1).create();
+        publish("approval.line-changed", noLine);
+        assertThat(recorded.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(approvals().find(new Document("_id", id)).first().containsKey("drafterLine")).isFalse();
+        assertThat(http.get("/api/approvals/" + id, token(OTHER)).json().path("drafterLine").size()).isZero();
     }
 
     @Test
