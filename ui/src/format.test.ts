@@ -3,7 +3,9 @@ import type { DepartmentInfo, Employee } from './types';
 import { activeStepIndex, attachmentRefusal, changeableSteps, checkOutAt, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, positionLabel, HISTORY_LABEL, hoursAndMinutes,
   leaveOverseen, leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
   mayApproveFinally, mayCancelLeave, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
-  withStepPeople, lineAuthorities, mayDecideForCompany, linePreviewQuery, lineRuleText, lineRulesText } from './format';
+  withStepPeople, lineAuthorities, mayDecideForCompany, linePreviewQuery, lineRuleText, lineRulesText, checkOutCorrectable,
+  checkOutTime, documentFilters, documentsQuery } from './format';
+import { parseRoute } from './router';
 
 describe('problemMessage', () => {
   it('says the detail and names each invalid field', () => {
@@ -485,5 +487,50 @@ describe('mayDecideForCompany keeps 전결 to the drafter\'s org-chart line, els
     expect(mayDecideForCompany('TEAM_LEAD', '개발본부', drafter, head, line, 7)).toBe(false); // another team's lead
     expect(mayDecideForCompany('EXECUTIVE', '경영지원본부', drafter, head, line, 9)).toBe(true);
     expect(mayDecideForCompany('TEAM_LEAD', '개발본부', drafter, head, [], 7)).toBe(true); // no line: by department
+  });
+});
+
+describe('문서함 filters in the hash\'s query, so that Back from a document finds them again', () => {
+  const none = { q: '', type: '', from: '', to: '', held: false };
+  it('writes only what is set, box and status first', () => {
+    expect(documentsQuery('drafted', '', none)).toBe('?box=drafted');
+    expect(documentsQuery('', '', none)).toBe('');
+    expect(documentsQuery('approver', 'APPROVED', { q: '회식 비', type: 'EXPENSE', from: '2026-12-01', to: '2026-12-31', held: true }))
+      .toBe('?box=approver&status=APPROVED&q=%ED%9A%8C%EC%8B%9D+%EB%B9%84&type=EXPENSE&from=2026-12-01&to=2026-12-31&held=true');
+  });
+  it('reads back what it wrote, whatever the search text holds', () => {
+    const f = { q: 'a&b=c?#/ 50%', type: 'LEAVE', from: '2026-01-05', to: '', held: true };
+    const route = parseRoute(`#/docs${documentsQuery('cc', 'REJECTED', f)}`);
+    expect(route.page).toBe('docs');
+    expect(route.id).toBeUndefined();
+    const params = route.params;
+    expect(documentFilters(params)).toEqual(f);
+    expect(params.get('box')).toBe('cc');
+    expect(params.get('status')).toBe('REJECTED');
+    expect(documentFilters(new URLSearchParams(''))).toEqual(none);
+  });
+  it('leaves out what the page would never ask for (a hash edited by hand)', () => {
+    expect(documentFilters(new URLSearchParams('type=toString&from=2026-13-01&to=yesterday&held=1&q=%20%20'))).toEqual(none);
+    expect(documentFilters(new URLSearchParams(`q=${'가'.repeat(120)}`)).q).toHaveLength(100);
+  });
+});
+
+describe('퇴근 기록 정정 in 팀 근태', () => {
+  const today = '2026-12-09';
+  it('is offered for a past day never checked out and for any day checked out, not for today\'s still open', () => {
+    expect(checkOutCorrectable({ date: '2026-12-08' }, today)).toBe(true);
+    expect(checkOutCorrectable({ date: '2026-12-08', checkOut: '2026-12-08T09:00:00Z' }, today)).toBe(true);
+    expect(checkOutCorrectable({ date: today, checkOut: '2026-12-09T03:00:00Z' }, today)).toBe(true);
+    expect(checkOutCorrectable({ date: today }, today)).toBe(false);
+  });
+  it('starts from the check-out recorded, in the company\'s clock, which checkOutAt gives back', () => {
+    expect(checkOutTime(undefined)).toBe('18:00');
+    expect(checkOutTime('2026-12-08T09:30:00Z')).toBe('18:30');
+    // past midnight in Seoul: the next morning again
+    const checkIn = '2026-12-08T00:00:00Z';
+    const late = '2026-12-08T16:45:00Z';
+    expect(checkOutTime(late)).toBe('01:45');
+    expect(new Date(checkOutAt('2026-12-08', checkOutTime(late), checkIn)).toISOString()).toBe('2026-12-08T16:45:00.000Z');
+    expect(checkOutTime('not a time')).toBe('18:00');
   });
 });

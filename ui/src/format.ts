@@ -589,3 +589,65 @@ export function leaveOverseen(chart: DepartmentInfo[], meId: number, isAdmin: bo
   if (headed.size === 0 && led.size === 0) return null;
   return (p) => p.id !== meId && (headed.has(p.department.id) || (p.team !== undefined && led.has(p.team.id)));
 }
+
+/** 문서함's filters besides box and status, as the hash's query keeps them: Back from a document finds them again. */
+export interface DocumentFilters {
+  /** the search text asked for (Enter or 검색), not as being typed */
+  q: string;
+  type: string;
+  /** the days of submission, yyyy-MM-dd, both included */
+  from: string;
+  to: string;
+  /** 보류: only the documents whose active step is on hold */
+  held: boolean;
+}
+
+/**
+ * 문서함's filters from the hash's query. What the page would never ask for (a form it does not know, a day not
+ * yyyy-MM-dd, search text over the contract's 100 characters) is left out rather than sent: a hash typed or edited by
+ * hand would otherwise be a 400.
+ */
+export function documentFilters(params: URLSearchParams): DocumentFilters {
+  const type = params.get('type') ?? '';
+  const day = (key: string) => (parseDate(params.get(key) ?? undefined) ? params.get(key)! : '');
+  return {
+    q: (params.get('q') ?? '').trim().slice(0, 100),
+    type: Object.keys(TYPE_LABEL).includes(type) ? type : '',
+    from: day('from'),
+    to: day('to'),
+    held: params.get('held') === 'true',
+  };
+}
+
+/** The hash's query of 문서함 for a box, a status and filters: only what is set ("?box=drafted&type=EXPENSE&held=true"). */
+export function documentsQuery(box: string, status: string, f: DocumentFilters): string {
+  const q = new URLSearchParams();
+  const set = (key: string, value: string) => { if (value) q.set(key, value); };
+  set('box', box);
+  set('status', status);
+  set('q', f.q);
+  set('type', f.type);
+  set('from', f.from);
+  set('to', f.to);
+  if (f.held) q.set('held', 'true');
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * 퇴근 기록 정정: whether 팀 근태 offers it for a day (each has a check-in): one checked out, which may have been
+ * recorded wrong, or a past one never checked out; not today's still open, which may be a day still being worked.
+ * The server stays the judge (not in the future, after the check-in and within 24 hours of it).
+ */
+export function checkOutCorrectable(day: { date: string; checkOut?: string }, today: string): boolean {
+  return day.checkOut !== undefined || day.date < today;
+}
+
+/**
+ * 퇴근 기록 정정: the time of day the form starts from: the check-out recorded, in the company's clock (HH:mm; with
+ * {@link checkOutAt} it gives that check-out back, the next morning too), else 18:00.
+ */
+export function checkOutTime(checkOut: string | undefined): string {
+  const time = dateTime(checkOut).slice(11);
+  return /^\d{2}:\d{2}$/.test(time) ? time : '18:00';
+}

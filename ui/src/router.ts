@@ -26,3 +26,11 @@ export function useRoute(): Route {
 export function go(path: string): void {
   window.location.hash = `#/${path}`;
 }
+
+/**
+ * The same page in another state (문서함's filters, say) in place of the current entry: Back leaves the page rather than
+ * stepping through each change (a date typed digit by digit is several); it still reads the state back from the hash.
+ */
+export function goInstead(path: string): void {
+  window.location.replace(`#/${path}`);
+}

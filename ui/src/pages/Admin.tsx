@@ -165,6 +165,14 @@ function Personnel({ departed, version }: { departed: () => void; version: numbe
           <input name="hiredOn" type="date" value={hiredOn} onChange={(e) => setHiredOn(e.target.value)} />
         </label>
         <label className="inline"><input type="checkbox" checked={manager} onChange={(e) => setManager(e.target.checked)} /> 관리자 권한 (MANAGER: quests)</label>
+        {/* without the departments nobody can be hired: said, not left as a disabled button */}
+        {departments.error && (
+          <p className="error">
+            부서 목록을 불러오지 못해 입사 등록을 할 수 없습니다 (the departments cannot be listed): {departments.error}{' '}
+            <button type="button" className="link" onClick={departments.reload}>다시 (retry)</button>
+          </p>
+        )}
+        {departments.data && departments.data.length === 0 && <p className="hint">부서를 먼저 신설하세요 (open a department first).</p>}
         {error && <p className="error" role="alert">{error}</p>}
         <div className="actions"><button type="submit" disabled={busy || !dept}>입사 등록 (hire)</button></div>
       </form>

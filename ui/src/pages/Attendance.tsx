@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useApp } from '../App';
-import { api, ApiError } from '../api';
+import { api, ApiError, query } from '../api';
 import { message, useLoad } from '../hooks';
-import { checkOutAt, companyToday, dateTime, hoursAndMinutes } from '../format';
-import type { AttendanceDay, AttendanceMonth, AttendanceRecord, PersonRef, TeamAttendance } from '../types';
+import { checkOutAt, checkOutCorrectable, checkOutTime, companyToday, dateTime, hoursAndMinutes } from '../format';
+import type { AttendanceDay, AttendanceMonth, AttendanceRecord, DepartmentInfo, PersonRef, TeamAttendance } from '../types';
 
 /**
  * 출퇴근: check in and out; every 30th counted day of attendance earns a leave day (a day off or one's own approved
@@ -73,17 +73,41 @@ export function Attendance() {
 }
 
 /**
- * 퇴근 기록 정정: a day someone checked in and never out; whoever leads them records the check-out (the time of day,
- * the next morning if before the check-in) and why. The server says who may.
+ * 퇴근 기록 정정 of one person's month: a past day they checked in and never out, or a day whose check-out was recorded
+ * wrong; whoever leads them records the check-out (the time of day, the next morning if before the check-in) and why.
+ * The server says who may.
  */
-function CheckOutCorrection({ employee, day, onDone }: { employee: PersonRef; day: AttendanceRecord; onDone: () => void }) {
+function CheckOutCorrection({ employee, days, onDone }: { employee: PersonRef; days: AttendanceRecord[]; onDone: () => void }) {
   const { toast } = useApp();
-  const [open, setOpen] = useState(false);
-  const [time, setTime] = useState('18:00');
-  const [reason, setReason] = useState('퇴근 기록 누락');
+  const [day, setDay] = useState<AttendanceRecord>();
+  const [time, setTime] = useState('');
+  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  if (!open) {
-    return <button type="button" className="link" data-testid="open-day" onClick={() => setOpen(true)}>{day.date} 퇴근 기록</button>;
+  const today = companyToday();
+  const missing = days.filter((d) => !d.checkOut && checkOutCorrectable(d, today));
+  const recorded = days.filter((d) => d.checkOut && checkOutCorrectable(d, today));
+  // the form starts from what the day has: its check-out in the company's clock, the next morning's too
+  const open = (d: AttendanceRecord | undefined) => {
+    if (!d) return;
+    setDay(d);
+    setTime(checkOutTime(d.checkOut));
+    setReason(d.checkOut ? '퇴근 시각 정정' : '퇴근 기록 누락');
+  };
+  if (!day) {
+    return (
+      <>
+        {missing.map((d) => (
+          <button key={d.date} type="button" className="link" data-testid="open-day" onClick={() => open(d)}>{d.date} 퇴근 기록</button>
+        ))}
+        {/* a day checked out, one a line: a button each would fill the row */}
+        {recorded.length > 0 && (
+          <select value="" onChange={(e) => open(recorded.find((d) => d.date === e.target.value))} aria-label="correct check-out">
+            <option value="">정정… (correct)</option>
+            {recorded.map((d) => <option key={d.date} value={d.date}>{d.date} 퇴근 {checkOutTime(d.checkOut)}</option>)}
+          </select>
+        )}
+      </>
+    );
   }
   const save = async () => {
     if (busy || !time || !reason.trim()) return;
@@ -92,7 +116,7 @@ function CheckOutCorrection({ employee, day, onDone }: { employee: PersonRef; da
       await api('PUT', `/api/attendance/${employee.id}/${day.date}/check-out`,
         { checkOut: checkOutAt(day.date, time, day.checkIn), reason: reason.trim() });
       toast(`${employee.name} ${day.date} 퇴근 ${time}을 기록했습니다 (check-out recorded).`);
-      setOpen(false);
+      setDay(undefined);
       onDone();
     } catch (e) {
       toast(message(e), 'error');
@@ -102,41 +126,63 @@ function CheckOutCorrection({ employee, day, onDone }: { employee: PersonRef; da
   };
   return (
     <span className="decide" data-testid="check-out-correction">
-      {day.date} <input type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-label="check-out time" />
+      {day.date} {day.checkOut && <small>(기록된 퇴근 {dateTime(day.checkOut)})</small>}
+      <input type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-label="check-out time" />
       <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} aria-label="correction reason" />
       <button type="button" onClick={save} disabled={busy}>기록</button>
+      <button type="button" className="link" onClick={() => setDay(undefined)} disabled={busy}>취소</button>
     </span>
   );
 }
 
 /**
- * 팀 근태: the month of the people one leads (a team lead their team, a department head the department). Shown to
- * whoever the server lets see it: who leads is the org chart's appointments, not a job title; a 403 shows nothing.
+ * 팀 근태: the month of the people one leads (a team lead their team, a department head the department; an
+ * administrator any department, their own until another is chosen). Shown to whoever the server lets see it: who
+ * leads is the org chart's appointments, not a job title; a 403 shows nothing.
  */
 function TeamAttendanceTable({ month }: { month: string }) {
-  const team = useLoad(() => api<TeamAttendance>('GET', `/api/attendance/team?month=${month}`)
-    .catch((e: unknown) => { if (e instanceof ApiError && e.status === 403) return null; throw e; }), [month]);
-  if (team.error) return <p className="error">{team.error}</p>;
-  if (!team.data) return null;
+  const { isAdmin } = useApp();
+  const [departmentId, setDepartmentId] = useState<number>();
+  const departments = useLoad(() => (isAdmin ? api<DepartmentInfo[]>('GET', '/api/departments') : Promise.resolve([])), [isAdmin]);
+  const q = query({ month, departmentId });
+  const team = useLoad(() => api<TeamAttendance>('GET', `/api/attendance/team${q}`)
+    .catch((e: unknown) => { if (e instanceof ApiError && e.status === 403) return null; throw e; }), [q]);
+  // an administrator keeps the picker whatever one department's answer: another may be chosen
+  if (!isAdmin && team.error) return <p className="error">{team.error}</p>;
+  if (!isAdmin && !team.data) return null;
+  // another month or department: a correction form left open is not of its days
+  const shownMonth = team.data ? `${team.data.department.id}-${team.data.month}` : '';
   return (
     <div className="card" data-testid="team-attendance">
-      <h3>팀 근태 <small>{team.data.department.name} · {team.data.month}</small></h3>
-      <table>
-        <thead><tr><th>이름</th><th>출근일</th><th>근무</th><th>마지막 출근</th><th>퇴근 누락</th></tr></thead>
-        <tbody>
-          {team.data.members.map((m) => (
-            <tr key={m.employee.id} data-testid="team-attendance-member">
-              <td>{m.employee.name} <small>{m.employee.position}</small></td>
-              <td>{m.daysCheckedIn}일</td>
-              <td>{hoursAndMinutes(m.workedMinutes)}</td>
-              <td>{m.days.length ? dateTime(m.days[m.days.length - 1].checkIn) : ''}</td>
-              <td>{m.days.filter((d) => !d.checkOut && d.date < companyToday()).map((d) => (
-                <CheckOutCorrection key={d.date} employee={m.employee} day={d} onDone={team.reload} />))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {team.data.members.length === 0 && <p className="empty">이끄는 사람이 없습니다.</p>}
+      <h3>팀 근태 <small>{team.data ? `${team.data.department.name} · ${team.data.month}` : month}</small></h3>
+      {isAdmin && (
+        <div className="tabs">
+          <select value={departmentId ?? ''} onChange={(e) => setDepartmentId(e.target.value ? Number(e.target.value) : undefined)}
+            aria-label="team department">
+            <option value="">내 부서</option>
+            {departments.data?.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        </div>
+      )}
+      {departments.error && <p className="error">부서 목록을 불러오지 못했습니다 (the departments cannot be listed): {departments.error}</p>}
+      {team.error && <p className="error">{team.error}</p>}
+      {team.data && (
+        <table>
+          <thead><tr><th>이름</th><th>출근일</th><th>근무</th><th>마지막 출근</th><th>퇴근 정정</th></tr></thead>
+          <tbody>
+            {team.data.members.map((m) => (
+              <tr key={m.employee.id} data-testid="team-attendance-member">
+                <td>{m.employee.name} <small>{m.employee.position}</small></td>
+                <td>{m.daysCheckedIn}일</td>
+                <td>{hoursAndMinutes(m.workedMinutes)}</td>
+                <td>{m.days.length ? dateTime(m.days[m.days.length - 1].checkIn) : ''}</td>
+                <td><CheckOutCorrection key={shownMonth} employee={m.employee} days={m.days} onDone={team.reload} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {team.data && team.data.members.length === 0 && <p className="empty">이끄는 사람이 없습니다.</p>}
     </div>
   );
 }

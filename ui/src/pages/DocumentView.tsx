@@ -37,12 +37,23 @@ export function DocumentView({ id }: { id: string }) {
       setSending(false);
     }
   };
-  const settle = () => {
-    setActed(true);
-    [500, 1500, 3000, 6000].forEach((ms) => window.setTimeout(reload, ms));
-  };
+  const settle = () => setActed(true);
   // once the record shows the change (or any other), what the caller may do is read from it again
   useEffect(() => setActed(false), [doc?.updatedAt, doc?.currentStep]);
+  // The record follows an action, and a submission its first step's activation, through Kafka a moment later, or
+  // much later while the broker or a service is away (nobody is told of their own change, so no notification
+  // reloads it): read again, less and less often, until it moves.
+  const following = !!doc && (acted || doc.status === 'SUBMITTED');
+  useEffect(() => {
+    if (!following) return;
+    let pause = 500;
+    let timer = window.setTimeout(function again() {
+      reload();
+      pause = Math.min(pause * 2, 15_000);
+      timer = window.setTimeout(again, pause);
+    }, pause);
+    return () => window.clearTimeout(timer);
+  }, [following, doc?.updatedAt, reload]);
   // a refusal said about the document as it was (e.g. 독촉 too soon) goes once it moved on or ended
   useEffect(() => setActionError(undefined), [doc?.status, doc?.currentStep]);
   // whoever must decide now, if they have left (퇴사), is not among the active employees: the page says so
@@ -182,6 +193,7 @@ export function DocumentView({ id }: { id: string }) {
       </table>
       <h2>
         <span className={`status ${doc.status}`} data-testid="doc-status">{STATUS_LABEL[doc.status]}</span> {doc.title}
+        {following && <small className="muted" data-testid="following" role="status"> 처리 중… (updating)</small>}
         <button type="button" className="link no-print" onClick={() => window.print()}>인쇄 (print)</button>
       </h2>
       <dl className="meta">
@@ -268,6 +280,10 @@ export function DocumentView({ id }: { id: string }) {
         ))}
       </ol>
 
+      {stillHere.error && (
+        // not knowing whether whoever it waits on has left: said, rather than no warning at all
+        <p className="error">결재자의 재직 여부를 확인하지 못했습니다 (could not check whether the approvers still work here): {stillHere.error}</p>
+      )}
       {left.length > 0 && (
         <div className="warn" data-testid="approver-left">
           {left.filter((p) => standInFor(p.id)).map((p) => (

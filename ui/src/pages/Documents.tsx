@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
 import { api, query } from '../api';
 import { message } from '../hooks';
-import { dateTime, STATUS_LABEL, TYPE_LABEL } from '../format';
-import { go } from '../router';
+import { dateTime, documentFilters, documentsQuery, STATUS_LABEL, TYPE_LABEL, type DocumentFilters } from '../format';
+import { go, goInstead, parseRoute, useRoute } from '../router';
 import type { ApprovalList, ApprovalStatus, ApprovalSummary } from '../types';
 
 const BOXES: Record<string, string> = {
@@ -29,15 +29,21 @@ export function Documents({ box, status }: { box: string; status: string }) {
   const [items, setItems] = useState<ApprovalSummary[]>([]);
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
-  // the search text as typed, and as last asked for (Enter or 검색): a page is not asked for at every keystroke
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
-  // the form and the days of submission (yyyy-MM-dd, both included), asked for as soon as chosen
-  const [type, setType] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  // 보류: only the documents whose active step is on hold
-  const [held, setHeld] = useState(false);
+  // the filters live in the hash's query, as box and status do: Back from a document finds them again. The search
+  // text as last asked for (Enter or 검색), the form, the days of submission and 보류, asked for as soon as chosen
+  const filters = documentFilters(useRoute().params);
+  const { q: search, type, from, to, held } = filters;
+  // what the fields show: a choice at once (a field set only once the hash has changed loses its place: a date typed
+  // digit by digit), and the search text as typed (a page is not asked for at every keystroke)
+  const [fields, setFields] = useState(filters);
+  const [typed, setTyped] = useState(search);
+  // other filters in the hash (Back, a link, a choice just made): the fields show them
+  const [seen, setSeen] = useState(filters);
+  if (documentsQuery('', '', seen) !== documentsQuery('', '', filters)) {
+    setSeen(filters);
+    setFields(filters);
+    if (seen.q !== search) setTyped(search);
+  }
   const latest = useRef(0);
   const shown = useRef(0);
   shown.current = items.length;
@@ -76,7 +82,16 @@ export function Documents({ box, status }: { box: string; status: string }) {
   }, [tick]); // eslint-disable-line react-hooks/exhaustive-deps
   const filtered = search || type || from || to || held;
 
-  const open = (b: string, s: string) => go(`docs${query({ box: b, status: s })}`);
+  // from the hash as it is, not as last rendered: a change just made (the search cleared) may not be rendered yet
+  const current = () => parseRoute(window.location.hash).params;
+  // another box or status is another page (Back returns to this one), with the same filters
+  const open = (b: string, s: string) => go(`docs${documentsQuery(b, s, documentFilters(current()))}`);
+  // a filter changed: this page in place of the current entry
+  const filter = (change: Partial<DocumentFilters>) => {
+    setFields((old) => ({ ...old, ...change }));
+    const now = current();
+    goInstead(`docs${documentsQuery(now.get('box') ?? '', now.get('status') ?? '', { ...documentFilters(now), ...change })}`);
+  };
   return (
     <section>
       <h2>문서함</h2>
@@ -89,21 +104,21 @@ export function Documents({ box, status }: { box: string; status: string }) {
           <option value="">전체 상태</option>
           {(Object.keys(STATUS_LABEL) as ApprovalStatus[]).map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
         </select>
-        <form className="search" onSubmit={(e) => { e.preventDefault(); setSearch(typed.trim()); }}>
+        <form className="search" onSubmit={(e) => { e.preventDefault(); filter({ q: typed.trim() }); }}>
           <input type="search" placeholder="제목·문서번호 검색 (search title or number)" value={typed} maxLength={100}
-            onChange={(e) => { setTyped(e.target.value); if (!e.target.value) setSearch(''); }} aria-label="search" />
+            onChange={(e) => { setTyped(e.target.value); if (!e.target.value) filter({ q: '' }); }} aria-label="search" />
           <button type="submit">검색</button>
         </form>
       </div>
       <div className="tabs filters">
-        <select value={type} onChange={(e) => setType(e.target.value)} aria-label="type">
+        <select value={fields.type} onChange={(e) => filter({ type: e.target.value })} aria-label="type">
           <option value="">전체 종류</option>
           {Object.entries(TYPE_LABEL).map(([t, label]) => <option key={t} value={t}>{label}</option>)}
         </select>
-        <label>상신일 <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} aria-label="from" /></label>
-        <label>~ <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} aria-label="to" /></label>
-        <label><input type="checkbox" checked={held} onChange={(e) => setHeld(e.target.checked)} aria-label="held" /> 보류 중</label>
-        {(type || from || to || held) && <button type="button" onClick={() => { setType(''); setFrom(''); setTo(''); setHeld(false); }}>필터 해제</button>}
+        <label>상신일 <input type="date" value={fields.from} max={fields.to || undefined} onChange={(e) => filter({ from: e.target.value })} aria-label="from" /></label>
+        <label>~ <input type="date" value={fields.to} min={fields.from || undefined} onChange={(e) => filter({ to: e.target.value })} aria-label="to" /></label>
+        <label><input type="checkbox" checked={fields.held} onChange={(e) => filter({ held: e.target.checked })} aria-label="held" /> 보류 중</label>
+        {(fields.type || fields.from || fields.to || fields.held) && <button type="button" onClick={() => filter({ type: '', from: '', to: '', held: false })}>필터 해제</button>}
       </div>
       {BOX_HINT[box] && <p className="hint" data-testid="box-hint">{BOX_HINT[box]}</p>}
       {error && <p className="error">{error}</p>}

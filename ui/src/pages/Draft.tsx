@@ -98,6 +98,7 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
     setReceivers(f.receivers ?? []);
     setReceivingDepartments(f.receivingDepartments ?? []);
     setAgreementAt(f.agreementAt ?? 0);
+    setFilledAt((n) => n + 1);
   };
   // the form as it stands (임시저장 saves it)
   const form: DraftForm = { type, title, body, kind, start, end, custom, amount, category, spentOn, destination,
@@ -106,10 +107,35 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
   // same person's next new document (not on a resubmission, which belongs to its document)
   const standing = useRef<Unsent | undefined>(undefined);
   standing.current = from ? undefined : { employeeId: me.id, attachments, draftId, form };
-  useEffect(() => () => {
-    if (!loadSession() && standing.current) keepUnsent(sessionStorage, standing.current);
-  }, []);
+  // Whether the form holds what was neither submitted nor saved: it differs from what it showed when it began, was
+  // filled (a saved draft, 재기안, 복사 기안, given back) or was saved. Leaving the page then (another page of the app, a
+  // saved draft's link) keeps it as when the sign-in ends, and it comes back on the next new document; reloading or
+  // closing the tab asks first.
   const [restored, setRestored] = useState(false);
+  const [filledAt, setFilledAt] = useState(0);
+  const snapshot = JSON.stringify({ form, attachments: attachments.map((a) => a.id) });
+  const baseline = useRef<string | undefined>(undefined);
+  // after the render that shows what was filled
+  useEffect(() => { baseline.current = snapshot; }, [filledAt]);
+  const sent = useRef(false);
+  const unsaved = useRef(false);
+  // (one given back and not touched yet was taken from the store: kept again)
+  unsaved.current = !sent.current && ((baseline.current !== undefined && snapshot !== baseline.current) || restored);
+  useEffect(() => {
+    const leaving = (e: BeforeUnloadEvent) => {
+      if (!unsaved.current) return;
+      if (standing.current) keepUnsent(sessionStorage, standing.current); // a reload gives it back
+      e.preventDefault();
+      e.returnValue = ''; // older browsers ask only with it set
+    };
+    window.addEventListener('beforeunload', leaving);
+    return () => window.removeEventListener('beforeunload', leaving);
+  }, []);
+  useEffect(() => () => {
+    if (standing.current && !sent.current && (!loadSession() || unsaved.current)) {
+      keepUnsent(sessionStorage, standing.current);
+    }
+  }, []);
   useEffect(() => {
     if (source || saved) return;
     const unsent = takeUnsent(sessionStorage, me.id);
@@ -260,6 +286,7 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
         { type, title: title.trim().slice(0, 200), form, attachmentIds: attachments.map((a) => a.id) });
       setDraftId(d.id);
       drafts.reload();
+      baseline.current = snapshot; // as saved
       toast('임시저장했습니다 (draft saved).');
     } catch (err) {
       setError(message(err));
@@ -314,6 +341,7 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
       const r = await api<SubmissionAccepted>('POST',
         from ? `/api/approvals/${encodeURIComponent(from)}/resubmission` : '/api/approvals', request,
         from ? undefined : { 'Idempotency-Key': submissionKey.current });
+      sent.current = true; // nothing kept as the page closes
       toast(from ? '재기안했습니다 (resubmitted).' : '상신했습니다 (submitted).');
       // submitted: the draft it came from is done with (if this fails, it merely stays in the list)
       if (draftId) await api('DELETE', `/api/drafts/${encodeURIComponent(draftId)}`).catch(() => undefined);

@@ -57,6 +57,8 @@ export function LeavePage() {
           입사일 {shown.hiredOn}: 입사한 해는 남은 날만큼 비례, 이후 해마다 15일, 근속 3년부터 2년마다 1일 더 (최대 25일).
         </p>
       )}
+      {/* without the entries, the table below is empty: said, not read as none */}
+      {entries.error && <p className="error">휴가 내역을 불러오지 못했습니다 (the ledger cannot be read): {entries.error}</p>}
       <table>
         <thead><tr><th>시각</th><th>구분</th><th>일수</th><th>잔여</th><th>내용</th></tr></thead>
         <tbody>
