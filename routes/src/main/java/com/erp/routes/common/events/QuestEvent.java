@@ -12,11 +12,20 @@ import java.time.Instant;
  * @param note       the report, the review note or the reason sent back; may be null
  * @param paidDays   APPROVED: the leave days the approval paid, less than {@code rewardDays} once the assignee's quest
  *                   rewards of the year reach the yearly limit; null otherwise (and in events from before it existed)
+ * @param reviewers  REPORTED: the administrators who review it in the place of a poster who no longer does (left, or
+ *                   no longer a manager), told instead of them; null otherwise (and in events from before it existed)
  */
 public record QuestEvent(String eventId, String type, int version, Instant occurredAt, long questId, String title,
-                         double rewardDays, long posterId, Long assigneeId, Person actor, String note, Double paidDays) {
+                         double rewardDays, long posterId, Long assigneeId, Person actor, String note, Double paidDays,
+                         java.util.List<Long> reviewers) {
 
     public static final int VERSION = 1;
+
+    public QuestEvent(String eventId, String type, int version, Instant occurredAt, long questId, String title,
+                      double rewardDays, long posterId, Long assigneeId, Person actor, String note, Double paidDays) {
+        this(eventId, type, version, occurredAt, questId, title, rewardDays, posterId, assigneeId, actor, note, paidDays,
+                null);
+    }
 
     public enum Type { TAKEN, REPORTED, APPROVED, SENT_BACK, GIVEN_UP, CANCELLED }
 }

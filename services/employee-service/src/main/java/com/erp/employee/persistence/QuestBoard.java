@@ -231,13 +231,29 @@ public class QuestBoard {
         };
         QuestEvent event = new QuestEvent(UUID.randomUUID().toString(), type.name(), QuestEvent.VERSION, now(),
                 quest.getId(), quest.getTitle(), quest.getRewardHalfDays() / 2.0, quest.getPosterId(), assignee,
-                actor, note, type == QuestEvent.Type.APPROVED ? quest.getRewardPaidHalfDays() / 2.0 : null);
+                actor, note, type == QuestEvent.Type.APPROVED ? quest.getRewardPaidHalfDays() / 2.0 : null,
+                type == QuestEvent.Type.REPORTED ? reviewersInPlaceOfPoster(quest, assignee) : null);
         try {
             em.persist(new OutboxMessage(event.eventId(), OutboxMessage.Kind.QUEST, String.valueOf(quest.getId()),
                     json.writeValueAsString(event), event.occurredAt(), trace.traceparent()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Who reviews a reported quest when its poster no longer does (left, or no longer a manager): the active
+     * administrators but its assignee ({@link #inPlaceOfPoster}); null while the poster does.
+     */
+    private List<Long> reviewersInPlaceOfPoster(Quest quest, Long assignee) {
+        if (em.find(Employee.class, quest.getPosterId()).reviewsQuests()) {
+            return null;
+        }
+        // roles are kept joined by commas (Employee.joined)
+        return em.createQuery("select e.id from Employee e where e.active = true and e.id <> :poster "
+                        + "and concat(',', e.roles, ',') like '%,ADMIN,%' order by e.id", Long.class)
+                .setParameter("poster", quest.getPosterId()).getResultList().stream()
+                .filter(id -> assignee == null || !id.equals(assignee)).toList();
     }
 
     /** Reviews are a manager's: someone who lost the role no longer reviews the quests they posted. */

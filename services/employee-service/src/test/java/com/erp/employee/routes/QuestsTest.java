@@ -280,6 +280,15 @@ class QuestsTest extends EmployeeTestBase {
         assertMatchesContract(CONTRACT, "GET", "/api/quests/" + reported, view);
         assertThat(view.json().path("reviewedInPostersPlace").asBoolean()).isTrue();
         assertThat(view.json().has("posterLeft")).as("still here").isFalse();
+        // sent back and reported again: the administrators are told it waits for them, not the poster
+        assertThat(act(admin, reported, "send-back", Map.of("reason", "근거를 붙여 주세요")).status()).isEqualTo(200);
+        assertThat(act(taker.token(), reported, "report", Map.of("report", "붙였습니다")).status()).isEqualTo(200);
+        JsonNode again = readJson(kafka.await("quest.changed", r -> String.valueOf(reported).equals(r.key())
+                && r.value().contains("붙였습니다"), 1, java.time.Duration.ofSeconds(30)).get(0).value());
+        long adminId = http.get("/api/employees/me", admin).json().path("id").asLong();
+        List<Long> reviewers = new java.util.ArrayList<>();
+        again.path("reviewers").forEach(r -> reviewers.add(r.asLong()));
+        assertThat(reviewers).contains(adminId).doesNotContain(poster.id(), taker.id());
         double before = available(taker.token());
         Response approved = act(admin, reported, "approval", Map.of("note", "대신 승인합니다"));
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);

@@ -465,7 +465,8 @@ public final class Recipients {
     }
 
     /**
-     * Who is told about a quest's change: its poster when it is taken, reported done or given up; its assignee when
+     * Who is told about a quest's change: its poster when it is taken, reported done or given up (reported done, the
+     * administrators instead when the poster no longer reviews quests); its assignee when
      * it is approved (with the reward), sent back or called off; an administrator calling it off also tells the
      * poster. Nobody is told of their own change.
      */
@@ -489,9 +490,20 @@ public final class Recipients {
         switch (type) {
             case TAKEN -> quest(told, event, event.posterId(), "QUEST_TAKEN",
                     String.format("%s took your quest '%s'.", who, title));
-            case REPORTED -> quest(told, event, event.posterId(), "QUEST_REPORTED", event.note() == null
-                    ? String.format("%s reported '%s' done; it waits for your review.", who, title)
-                    : String.format("%s reported '%s' done; it waits for your review: %s", who, title, event.note()));
+            case REPORTED -> {
+                if (event.reviewers() == null || event.reviewers().isEmpty()) {
+                    quest(told, event, event.posterId(), "QUEST_REPORTED", event.note() == null
+                            ? String.format("%s reported '%s' done; it waits for your review.", who, title)
+                            : String.format("%s reported '%s' done; it waits for your review: %s", who, title,
+                            event.note()));
+                } else {
+                    // its poster no longer reviews quests (left, or no longer a manager): the administrators do
+                    String report = event.note() == null ? "" : ": " + event.note();
+                    event.reviewers().forEach(r -> quest(told, event, r, "QUEST_REPORTED", String.format(
+                            "%s reported '%s' done; its poster no longer reviews quests, so it waits for an "
+                                    + "administrator's review in their place%s", who, title, report)));
+                }
+            }
             case GIVEN_UP -> quest(told, event, event.posterId(), "QUEST_GIVEN_UP",
                     String.format("%s gave up '%s'; it is open again.", who, title));
             case APPROVED -> quest(told, event, event.assigneeId(), "QUEST_APPROVED",

@@ -38,6 +38,12 @@ class RecipientsTest {
         });
         assertThat(quest("REPORTED", 1L, staff, "끝")).singleElement()
                 .satisfies(x -> assertThat(x.notification().message()).endsWith("끝"));
+        // its poster no longer reviews quests: the administrators who review it in their place are told instead
+        List<Delivery> toAdmins = recipients.questNotificationsFor(new QuestEvent("e-rev", "REPORTED", QuestEvent.VERSION,
+                Instant.EPOCH, 7, "문서 정리", 1.5, lead.id(), staff.id(), staff, "끝", null, List.of(admin.id(), 10L)));
+        assertThat(toAdmins).extracting(Delivery::userId).containsExactly(admin.id(), 10L);
+        assertThat(toAdmins.get(0).notification().message()).isEqualTo("김민준 reported '문서 정리' done; its poster no "
+                + "longer reviews quests, so it waits for an administrator's review in their place: 끝");
         assertThat(quest("GIVEN_UP", 1L, staff, null)).extracting(Delivery::userId).containsExactly(lead.id());
         assertThat(quest("APPROVED", 1L, lead, null)).singleElement().satisfies(x -> {
             assertThat(x.userId()).isEqualTo(staff.id());
