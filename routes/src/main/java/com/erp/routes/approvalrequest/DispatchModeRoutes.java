@@ -27,6 +27,13 @@ public class DispatchModeRoutes extends RouteBuilder {
                 .bean("syncDispatch", "switchTo(${body.mode}, ${variable.caller})")
                 .log("dispatch mode switched to ${body.mode} by ${variable.caller.username}");
 
+        // the mode is the service's, kept in MongoDB: each instance takes the one in force, which another instance
+        // may have switched (DispatchMode.refresh)
+        from("timer:dispatch-mode-refresh?delay={{erp.approval-request.sync.mode-refresh-ms}}"
+                + "&period={{erp.approval-request.sync.mode-refresh-ms}}")
+                .routeId("approval-request.dispatch-mode-refresh")
+                .bean("dispatchMode", "refresh");
+
         from("direct:noopSubmit").routeId("approval-request.noop").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .removeHeaders("*")

@@ -55,9 +55,12 @@ public class ApprovalRequestModule {
     @Bean
     DispatchMode dispatchMode(@Value("${erp.approval-request.sync.initial-mode}") String initial,
                               @Value("${erp.approval-request.sync.request-header}") String requestHeader, Clock clock,
-                              MeterRegistry meters) {
+                              MeterRegistry meters, MongoClient mongo,
+                              @Value("${erp.approval-request.database}") String database) {
+        // the mode is the service's: kept in MongoDB for every instance (MongoDispatchModeStore)
         return new DispatchMode(DispatchMode.Mode.valueOf(initial.toUpperCase(java.util.Locale.ROOT)),
-                DispatchMode.RequestHeader.valueOf(requestHeader.toUpperCase(java.util.Locale.ROOT)), clock, meters);
+                DispatchMode.RequestHeader.valueOf(requestHeader.toUpperCase(java.util.Locale.ROOT)),
+                new com.erp.approvalrequest.persistence.MongoDispatchModeStore(mongo, database), clock, meters);
     }
 
     /** The synchronous dispatch's deadline, on the gRPC call itself ({@link CallDeadline}). */

@@ -3,6 +3,7 @@ package com.erp.approvalrequest.dispatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.erp.approvalrequest.api.DispatchModeState;
@@ -24,6 +25,12 @@ import org.springframework.jmx.export.annotation.ManagedResource;
  * {@code X-Dispatch-Mode}: an administrator's always, anyone's where {@code erp.approval-request.sync.request-header}
  * is {@code everyone} (the load tests drive both paths that way). Otherwise the header is refused (403): the mode an
  * operator chose (ASYNC while the synchronous path is in trouble, say) is not for every client to overrule.
+ * <p>
+ * The mode is the service's, kept in a {@link DispatchModeStore} (MongoDB) that a switch writes first: every instance
+ * reads it again every second ({@link #refresh}, route {@code approval-request.dispatch-mode-refresh}) and at its
+ * start, so a switch reaches every pod within about a second and a pod started later takes the mode in force. While
+ * the store cannot be read an instance keeps the mode it has; a switch it cannot record is refused (503), not made in
+ * one pod alone.
  */
 @ManagedResource(objectName = "com.erp:type=DispatchMode,service=approval-request",
         description = "How approval-request hands submissions to approval-processing: ASYNC (Kafka) or SYNC (gRPC)")
@@ -37,16 +44,27 @@ public class DispatchMode {
     private record State(Mode mode, Instant since, String changedBy) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DispatchMode.class);
+
     private final AtomicReference<State> state;
+    private final DispatchModeStore store;
+    private volatile boolean storeFailing;
     private final Clock clock;
     private final Counter asyncSubmissions;
     private final Counter syncSubmissions;
     private final RequestHeader requestHeader;
 
     public DispatchMode(Mode initial, RequestHeader requestHeader, Clock clock, MeterRegistry meters) {
+        this(initial, requestHeader, DispatchModeStore.NONE, clock, meters);
+    }
+
+    public DispatchMode(Mode initial, RequestHeader requestHeader, DispatchModeStore store, Clock clock,
+                        MeterRegistry meters) {
         this.clock = clock;
         this.requestHeader = requestHeader;
+        this.store = store;
         this.state = new AtomicReference<>(new State(initial, clock.instant(), "configuration"));
+        refresh(); // the mode in force, if an administrator ever switched it
         Gauge.builder("erp.dispatch.mode", this, d -> d.state.get().mode() == Mode.SYNC ? 1 : 0)
                 .description("The dispatch mode of approval-request: 0 = ASYNC (Kafka), 1 = SYNC (gRPC)")
                 .register(meters);
@@ -92,7 +110,10 @@ public class DispatchMode {
         return caller.isAdmin() ? s : new DispatchModeState(s.mode(), s.since(), null);
     }
 
-    /** Switches the mode; {@code by} is who did (an administrator's username, or "jmx"). */
+    /**
+     * Switches the mode for every instance; {@code by} is who did (an administrator's username, or "jmx"). Recorded in
+     * the store first: a switch it cannot record is refused (503), not made in this instance alone.
+     */
     public DispatchModeState switchTo(String mode, String by) {
         Mode next;
         try {
@@ -100,8 +121,61 @@ public class DispatchMode {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ProblemException.badRequest("The mode is ASYNC or SYNC.", java.util.List.of(new FieldError("/mode", "is ASYNC or SYNC")));
         }
-        state.updateAndGet(s -> s.mode() == next ? s : new State(next, clock.instant(), by));
+        synchronized (this) {
+            State now = state.get();
+            if (now.mode() == next) {
+                return current();
+            }
+            State switched = new State(next, clock.instant(), by);
+            try {
+                store.write(new DispatchModeStore.Stored(next.name(), switched.since(), by));
+            } catch (RuntimeException e) {
+                throw ProblemException.unavailable("The switch to " + next + " could not be recorded for every "
+                        + "instance of approval-request (" + e.getMessage() + "); it is still " + now.mode() + ".", 5);
+            }
+            state.set(switched);
+        }
         return current();
+    }
+
+    /**
+     * Takes the mode in force from the store (another instance may have switched it); keeps the one it has while the
+     * store cannot be read or holds none. Whether it changed.
+     */
+    public boolean refresh() {
+        Optional<DispatchModeStore.Stored> kept;
+        try {
+            kept = store.read();
+        } catch (RuntimeException e) {
+            if (!storeFailing) {
+                LOG.warn("the dispatch mode cannot be read from its store; keeping {}: {}", getMode(), e.toString());
+            }
+            storeFailing = true;
+            return false;
+        }
+        storeFailing = false;
+        if (kept.isEmpty()) {
+            return false;
+        }
+        Mode mode;
+        try {
+            mode = Mode.valueOf(kept.get().mode());
+        } catch (IllegalArgumentException e) {
+            return false; // a mode this version does not know
+        }
+        State from = new State(mode, kept.get().since() == null ? clock.instant() : kept.get().since(),
+                kept.get().changedBy());
+        synchronized (this) {
+            if (from.equals(state.get())) {
+                return false;
+            }
+            boolean switched = state.get().mode() != mode;
+            state.set(from);
+            if (switched) {
+                LOG.info("dispatch mode {} (switched by {} on another instance)", mode, from.changedBy());
+            }
+            return switched;
+        }
     }
 
     @ManagedAttribute(description = "ASYNC (Kafka, 202) or SYNC (gRPC, 201)")

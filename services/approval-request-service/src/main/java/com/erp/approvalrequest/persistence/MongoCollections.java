@@ -32,7 +32,7 @@ public class MongoCollections {
     public MongoCollections(MongoClient mongo, String database) {
         MongoDatabase db = mongo.getDatabase(database);
         Set<String> existing = db.listCollectionNames().into(new HashSet<>());
-        for (String name : new String[]{"approvals", "counters", "delegations", "drafts", "attachments"}) {
+        for (String name : new String[]{"approvals", "counters", "delegations", "drafts", "attachments", "settings"}) {
             if (!existing.contains(name)) {
                 db.createCollection(name);
             }

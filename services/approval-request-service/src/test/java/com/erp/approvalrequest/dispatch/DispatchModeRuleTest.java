@@ -43,4 +43,29 @@ class DispatchModeRuleTest {
         assertThat(everyone.chosen("async")).isFalse();
         assertThat(everyone.chosen(null)).isTrue();
     }
+
+    /** A switch that cannot be kept for every instance is not made in one alone; the mode in force stays. */
+    @Test
+    void aSwitchItsStoreCannotKeepIsRefusedAndTheModeKept() {
+        DispatchModeStore down = new DispatchModeStore() {
+            @Override
+            public java.util.Optional<Stored> read() {
+                throw new IllegalStateException("MongoDB is away");
+            }
+
+            @Override
+            public void write(Stored stored) {
+                throw new IllegalStateException("MongoDB is away");
+            }
+        };
+        DispatchMode mode = new DispatchMode(DispatchMode.Mode.ASYNC, DispatchMode.RequestHeader.ADMINS, down,
+                Clock.systemUTC(), new SimpleMeterRegistry());
+        assertThat(mode.getMode()).as("the configured one while the store cannot be read").isEqualTo("ASYNC");
+        assertThatThrownBy(() -> mode.switchTo("SYNC", "admin")).isInstanceOfSatisfying(ProblemException.class, p -> {
+            assertThat(p.status()).isEqualTo(503);
+            assertThat(p.getMessage()).contains("still ASYNC");
+        });
+        assertThat(mode.getMode()).isEqualTo("ASYNC");
+        assertThat(mode.refresh()).isFalse();
+    }
 }
