@@ -24,6 +24,7 @@ resource "aws_msk_configuration" "this" {
     num.partitions=3
     unclean.leader.election.enable=false
     log.retention.hours=168
+    offsets.retention.minutes=43200
   EOT
 }
 

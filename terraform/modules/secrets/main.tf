@@ -46,7 +46,10 @@ resource "aws_secretsmanager_secret_version" "app" {
     SPRING_DATA_REDIS_PASSWORD = random_password.redis.result
     # the services sign in to MSK with it (the protocol and mechanism are in servers.env)
     CAMEL_COMPONENT_KAFKA_SASL_JAAS_CONFIG = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"${var.kafka_username}\" password=\"${random_password.kafka.result}\";"
-    ERP_DISPATCH_KEY                       = random_bytes.dispatch_key.base64
+    # KEDA's Kafka scaler signs in as the same user (k8s/overlays/aws/keda-kafka-auth.yaml)
+    KAFKA_SCRAM_USERNAME = var.kafka_username
+    KAFKA_SCRAM_PASSWORD = random_password.kafka.result
+    ERP_DISPATCH_KEY     = random_bytes.dispatch_key.base64
   })
 }
 

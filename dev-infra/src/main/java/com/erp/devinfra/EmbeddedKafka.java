@@ -97,6 +97,9 @@ public final class EmbeddedKafka extends AbstractEmbeddedServer {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "true");
         p.put("log.retention.hours", "168");
+        // committed offsets kept as long as the dead-letter topics keep their messages (30 days): the replay's marks
+        // (group erp-dead-letter-replay) must outlive them, or what was replayed is pending again and replayed twice
+        p.put("offsets.retention.minutes", "43200");
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "4");

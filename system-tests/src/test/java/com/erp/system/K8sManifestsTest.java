@@ -207,6 +207,27 @@ class K8sManifestsTest {
         assertThat(Files.readString(K8S.resolve("overlays/aws/servers.env"))).doesNotContainIgnoringCase("password");
     }
 
+    /** On AWS, KEDA reads the lag from MSK, which lets in only a SCRAM user over TLS: it signs in as the services do. */
+    @Test
+    void kedaSignsInToMskOnAws() throws IOException {
+        Path aws = K8S.resolve("overlays/aws");
+        Map<String, Object> auth = yaml(aws.resolve("keda-kafka-auth.yaml")).get(0);
+        assertThat(auth.get("kind")).isEqualTo("TriggerAuthentication");
+        List<Map<String, Object>> refs = list(map(auth.get("spec")).get("secretTargetRef"));
+        assertThat(refs).extracting(r -> r.get("parameter") + "=" + r.get("name") + "/" + r.get("key"))
+                .containsExactlyInAnyOrder("username=erp-secrets/KAFKA_SCRAM_USERNAME",
+                        "password=erp-secrets/KAFKA_SCRAM_PASSWORD");
+        String kustomization = Files.readString(aws.resolve("kustomization.yaml"));
+        assertThat(kustomization).contains("- keda-kafka-auth.yaml", "path: /spec/triggers/0/metadata/sasl",
+                "value: scram_sha512", "path: /spec/triggers/0/authenticationRef", "name: " + name(auth),
+                "path: /spec/triggers/0/metadata/tls");
+        // both scalers are patched (the patch targets every ScaledObject)
+        assertThat(all("ScaledObject")).hasSize(2);
+        // the keys are the ones Terraform writes into erp-secrets
+        assertThat(Files.readString(K8S.resolveSibling("terraform/modules/secrets/main.tf")))
+                .contains("KAFKA_SCRAM_USERNAME", "KAFKA_SCRAM_PASSWORD");
+    }
+
     @Test
     void bothOverlaysRenderWithKustomize() throws Exception {
         Assumptions.assumeTrue(Stream.of(System.getenv("PATH").split(":")).anyMatch(p -> Files.isExecutable(Path.of(p, "kubectl"))),

@@ -252,11 +252,15 @@ class TerraformTest {
         JsonNode root = modules.get("").calls.get("kafka");
         assertThat(root.path("password").asText()).isEqualTo("${module.secrets.kafka_password}");
         assertThat(modules.get("modules/secrets").one("aws_secretsmanager_secret_version").path("secret_string").asText())
-                .contains("CAMEL_COMPONENT_KAFKA_SASL_JAAS_CONFIG", "ScramLoginModule", "random_password.kafka.result");
+                .contains("CAMEL_COMPONENT_KAFKA_SASL_JAAS_CONFIG", "ScramLoginModule", "random_password.kafka.result")
+                // KEDA's Kafka scaler signs in as the same user (k8s/overlays/aws/keda-kafka-auth.yaml)
+                .contains("KAFKA_SCRAM_USERNAME = var.kafka_username", "KAFKA_SCRAM_PASSWORD = random_password.kafka.result");
         String broker = kafka.one("aws_msk_configuration").path("server_properties").asText();
         // the services create their topics with three copies (ERP_KAFKA_TOPIC_REPLICAS); none is made by a typo
         assertThat(broker).contains("auto.create.topics.enable=false", "min.insync.replicas=2",
-                "unclean.leader.election.enable=false");
+                "unclean.leader.election.enable=false",
+                // committed offsets outlive the dead letters (30 days): the dead-letter replay's marks
+                "offsets.retention.minutes=43200");
     }
 
     /** servers.env is written by `terraform output -raw k8s_servers_env`: the same keys, so the committed file is true. */
@@ -283,6 +287,17 @@ class TerraformTest {
             collectSecretKeys(doc, read);
         }
         assertThat(read).contains("ERP_AUTH_SIGNING_KEY", "ERP_DISPATCH_KEY");
+        // and on AWS, KEDA's sign-in to MSK (TriggerAuthentication's secretTargetRef)
+        for (Map<String, Object> doc : K8sManifestsTest.documents(ROOT.resolve("k8s/overlays/aws"))) {
+            if ("TriggerAuthentication".equals(doc.get("kind"))) {
+                for (Object ref : (List<?>) ((Map<?, ?>) doc.get("spec")).get("secretTargetRef")) {
+                    if ("erp-secrets".equals(((Map<?, ?>) ref).get("name"))) {
+                        read.add((String) ((Map<?, ?>) ref).get("key"));
+                    }
+                }
+            }
+        }
+        assertThat(read).contains("KAFKA_SCRAM_USERNAME", "KAFKA_SCRAM_PASSWORD");
 
         TfModule secrets = modules.get("modules/secrets");
         Set<String> fromTerraform = names(secrets.one("aws_secretsmanager_secret_version").path("secret_string").asText());

@@ -15,9 +15,11 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 public class RevocationRoute extends RouteBuilder {
 
     public static final String ID = "common.revocations";
+    /** Its groups' ids begin so: one per process, gone with it (not a lag anyone waits on: KafkaLagMeter leaves them out). */
+    public static final String GROUP_PREFIX = "erp-revocations-";
 
     private final RevokedSubjects revoked;
-    private final String group = "erp-revocations-" + UUID.randomUUID();
+    private final String group = GROUP_PREFIX + UUID.randomUUID();
 
     public RevocationRoute(RevokedSubjects revoked) {
         this.revoked = revoked;

@@ -62,6 +62,21 @@ class KafkaTopicSettingsTest extends ApprovalRequestRouteTestBase {
         }
     }
 
+    /**
+     * The dead-letter replay's marks are the committed offsets of its group: the broker keeps them as long as the
+     * dead letters (at Kafka's default of 7 days, what a week-old replay sent would be pending, and sent, again).
+     */
+    @Test
+    void theBrokerKeepsCommittedOffsetsAsLongAsTheDeadLetters() throws Exception {
+        try (Admin admin = KafkaClients.plain(brokers).admin(Map.of())) {
+            String node = admin.describeCluster().nodes().get(15, TimeUnit.SECONDS).iterator().next().idString();
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, node);
+            Config config = admin.describeConfigs(List.of(broker)).all().get(15, TimeUnit.SECONDS).get(broker);
+            assertThat(Duration.ofMinutes(Long.parseLong(config.get("offsets.retention.minutes").value())))
+                    .isGreaterThanOrEqualTo(Duration.ofDays(30));
+        }
+    }
+
     private static String setting(Admin admin, String topic, String name) {
         try {
             return config(admin, topic).get(name).value();
