@@ -248,7 +248,8 @@ public class ContractRequestValidator implements RestClientRequestValidator {
             }
         });
         String body = MessageHelper.extractBodyAsString(message);
-        if (body != null && !body.isEmpty()) {
+        // only white space is no body: "required" says more than the JSON parser's word for it
+        if (body != null && !body.isBlank()) {
             builder.withBody(body);
         }
         for (Map.Entry<String, String> pair : query.pairs()) {

@@ -70,8 +70,13 @@ public final class ProblemWriter {
     public static void writeBareError(Exchange exchange) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
-        write(exchange, Problem.forStatus(status, null, path), null);
+        // a 400 here is Camel's JSON binding refusing a body the contract's check let through (a date-time whose
+        // offset is written +0900, say): it reached the application, unlike the servlet stack's bare 400s
+        write(exchange, Problem.forStatus(status, status == 400 ? UNBOUND_BODY : null, path), null);
     }
+
+    static final String UNBOUND_BODY = "The request body could not be read as this operation takes it: a value is not "
+            + "in the form its field needs (a date-time with its offset as +09:00 or Z, say).";
 
     /** Maps any exception to the problem it should answer with. */
     public static ProblemException classify(Throwable failure, String where) {

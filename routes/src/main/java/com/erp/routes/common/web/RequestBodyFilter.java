@@ -39,6 +39,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a body larger than the limit: 413, by its Content-Length before reading anything, or once a chunked
  * body has passed the limit (the paths that take files have a limit of their own);</li>
  * <li>a charset Java does not know: 415; JSON or text that is not valid in the charset it is read in: 400;</li>
+ * <li>a body without a Content-Type: 415 (the contract's check has no type to check it as; Camel would bind it);</li>
  * </ul>
  * and otherwise hands the request on with the body already read (at most the limit, once).
  */
@@ -99,11 +100,11 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (uploadPaths.contains(request.getRequestURI()) && hasBody(request)) {
+        if (uploadPaths.contains(route(request)) && hasBody(request)) {
             limited(uploads, "Other files are being uploaded right now; send this one again in a moment.", request,
                     response, chain);
         } else if (downloads != null && "GET".equals(request.getMethod())
-                && downloadPaths.matcher(request.getRequestURI()).matches()) {
+                && downloadPaths.matcher(route(request)).matches()) {
             // (after Spring Security: the person is known; anyone else was refused already)
             String person = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
             if (!startDownload(person)) {
@@ -203,8 +204,17 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        MediaType mediaType = mediaType(request.getContentType());
-        long limit = uploadPaths.contains(request.getRequestURI()) ? maxUploadBytes : maxBytes;
+        String contentType = request.getContentType();
+        if (contentType == null || contentType.isBlank()) {
+            // Camel would read it as the operation's JSON anyway, while the contract's check skips a body of no
+            // stated type: nothing would have been checked (a login without its password, a document of no form)
+            refuse(request, response, 415, "The request has a body but no Content-Type; send it with the type it is in"
+                    + (consumedMediaTypes.isEmpty() ? "." : " (" + String.join(" or ",
+                    consumedMediaTypes.stream().sorted().toList()) + ")."));
+            return;
+        }
+        MediaType mediaType = mediaType(contentType);
+        long limit = uploadPaths.contains(route(request)) ? maxUploadBytes : maxBytes;
         if (mediaType != null) {
             String type = (mediaType.getType() + "/" + mediaType.getSubtype()).toLowerCase(Locale.ROOT);
             if (FORMS.contains(type) && !consumedMediaTypes.contains(type)) {
@@ -238,6 +248,18 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new ReadBody(request, body, charset), response);
+    }
+
+    /**
+     * The path as Camel's REST matching reads it, which ignores letter case and a trailing slash: the limits of the
+     * paths that take or give files hold however their path is spelt.
+     */
+    static String route(HttpServletRequest request) {
+        String path = request.getRequestURI().toLowerCase(Locale.ROOT);
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
     }
 
     private static String tooLarge(long limit) {

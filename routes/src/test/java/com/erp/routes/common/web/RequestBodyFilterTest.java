@@ -80,6 +80,24 @@ class RequestBodyFilterTest {
         assertThat(chain.getRequest().getReader().readLine()).isEqualTo("{\"title\":\"결재\"}");
     }
 
+    /** Without a Content-Type the contract's check has nothing to check the body as, and Camel binds it as JSON. */
+    @Test
+    void aBodyWithoutAContentTypeIsRefused() throws Exception {
+        MockHttpServletRequest untyped = new MockHttpServletRequest("POST", "/api/auth/login");
+        untyped.setContent("{\"username\":\"dev.staff\"}".getBytes());
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(untyped, refused, chain);
+        assertThat(refused.getStatus()).isEqualTo(415);
+        assertThat(refused.getContentType()).startsWith("application/problem+json");
+        assertThat(refused.getContentAsString()).contains("no Content-Type").contains("application/json");
+        assertThat(chain.getRequest()).as("not passed on").isNull();
+        // no body, no type needed
+        MockFilterChain empty = new MockFilterChain();
+        filter.doFilter(new MockHttpServletRequest("POST", "/api/auth/logout"), new MockHttpServletResponse(), empty);
+        assertThat(empty.getRequest()).isNotNull();
+    }
+
     @Test
     void theBodyReadsAsTextWhatDoesNotDecodeReplaced() throws Exception {
         // not a text type, so not checked: the reader replaces what is not UTF-8 and the contract answers the type
@@ -114,6 +132,10 @@ class RequestBodyFilterTest {
         MockHttpServletResponse tooLarge = new MockHttpServletResponse();
         uploads.doFilter(post("/api/attachments", 101), tooLarge, new MockFilterChain());
         assertThat(tooLarge.getStatus()).isEqualTo(413);
+        // spelt otherwise, as Camel's matching takes it too (letter case, a trailing slash): the same path
+        MockFilterChain spelt = new MockFilterChain();
+        uploads.doFilter(post("/api/Attachments/", 50), new MockHttpServletResponse(), spelt);
+        assertThat(spelt.getRequest()).as("the upload limit, not the 10 bytes of others").isNotNull();
 
         // one upload in progress: the next is refused at once, with when to try again; other paths are not held
         InProgress first = InProgress.start(uploads, post("/api/attachments", 50));
@@ -141,6 +163,9 @@ class RequestBodyFilterTest {
         MockHttpServletResponse busy = new MockHttpServletResponse();
         filter.doFilter(getBy("/api/approvals/a2/attachments/f2", "1002"), busy, new MockFilterChain());
         assertThat(busy.getStatus()).isEqualTo(503);
+        MockHttpServletResponse spelt = new MockHttpServletResponse();
+        filter.doFilter(getBy("/api/Approvals/a2/Attachments/f2/", "1002"), spelt, new MockFilterChain());
+        assertThat(spelt.getStatus()).as("however the path is spelt").isEqualTo(503);
         assertThat(busy.getHeader("Retry-After")).isEqualTo("2");
         assertThat(busy.getContentAsString()).contains("being downloaded");
         MockFilterChain document = new MockFilterChain();

@@ -242,6 +242,10 @@ class AttendanceTest extends EmployeeTestBase {
         assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-02T23:00:00Z", "reason", "x")), 422);
         assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-04T09:30:00Z", "reason", "x")), 422);
         assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-03T09:30:00Z")), 400);
+        // an offset written without its colon: past the contract's check, not readable as an instant; said so
+        assertThat(assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-03T18:30:00+0900", "reason", "x")),
+                400).path("detail").asText()).contains("could not be read as this operation takes it")
+                .doesNotContain("before it reached the application");
         assertProblem(http.put("/api/attendance/" + someone.id() + "/2025-03-04/check-out", lead, body), 404);
         assertProblem(http.put("/api/attendance/987654321/2025-03-03/check-out", token("admin"), body), 404);
 
