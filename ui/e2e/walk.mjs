@@ -596,6 +596,12 @@ try {
   // (the form and the file as they were), submits it, and it leaves the drafts; the document carries the file
   const saved = `임시저장 문서 ${Date.now()}`;
   await staff.goto(`${base}/#/draft`);
+  // what was given back before and then submitted (step 2) is not given back again: the form starts blank
+  await staff.getByRole('button', { name: '임시저장' }).waitFor({ timeout: LIVE });
+  await staff.waitForTimeout(500);
+  if (await staff.getByTestId('draft-restored').count() !== 0 || await staff.inputValue('input[name=title]') !== '') {
+    throw new Error('a document already submitted was given back on a new one');
+  }
   await staff.fill('input[name=title]', saved);
   await staff.fill('textarea[name=body]', '쓰다 만 본문');
   await staff.setInputFiles('input[aria-label="첨부파일 추가"]',
@@ -759,11 +765,21 @@ try {
   await staff.getByRole('button', { name: '출근 (check in)' }).click();
   await staff.getByTestId('attendance-day').first().waitFor({ timeout: LIVE });
   if (await staff.getByTestId('team-attendance').count() !== 0) throw new Error('a staff member is shown 팀 근태');
+  // 퇴근 pressed just after 출근 asks once more (only a lead corrects a check-out); declined, nothing is sent
+  let checkedOut = false;
+  const checkOutSent = (r) => { if (r.url().includes('/api/attendance/check-out')) checkedOut = true; };
+  staff.on('request', checkOutSent);
+  const early = new Promise((resolve) => staff.once('dialog', async (d) => { const said = d.message(); await d.dismiss(); resolve(said); }));
+  await staff.getByRole('button', { name: '퇴근 (check out)' }).click();
+  if (!(await early).includes('출근했습니다')) throw new Error('an early 퇴근 was not asked about');
+  await staff.waitForTimeout(500);
+  staff.off('request', checkOutSent);
+  if (checkedOut) throw new Error('a declined 퇴근 was sent');
   await lead.goto(`${base}/#/attendance`);
   // the days-checked-in cell of their row: at least the one just made
   await lead.getByTestId('team-attendance-member').filter({ hasText: '김민준' }).locator('td').nth(1)
     .filter({ hasNotText: /^0일$/ }).waitFor({ timeout: LIVE });
-  log('the staff member checks in; their team lead sees it in 팀 근태, staff are shown none');
+  log('the staff member checks in (퇴근 right after asks once more; declined, nothing sent); their team lead sees it in 팀 근태, staff are shown none');
   await admin.goto(`${base}/#/admin`);
 
   // 9a'. 조직 신설: the administrator opens a department and a team in it; both are on the org chart at once (its code

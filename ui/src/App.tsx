@@ -73,8 +73,14 @@ export function App() {
   }, []);
   // said on the sign-in form: signed out without a word looked like a fault (a token revoked when an administrator
   // moved the person or named a head, or ended by a sign-out elsewhere)
-  useEffect(() => setUnauthorizedHandler(() => logout('로그인이 끝났습니다. 다시 로그인해 주세요 (your sign-in was '
-    + 'ended, e.g. by a change of your department or role, or a sign-out everywhere).')), [logout]);
+  // (a refusal that arrives once this tab signed out, an answer to a request sent before, changes nothing: the sign-in
+  // form keeps the sign-out's own words)
+  useEffect(() => setUnauthorizedHandler(() => {
+    if (loadSession()) {
+      logout('로그인이 끝났습니다. 다시 로그인해 주세요 (your sign-in was ended, e.g. by a change of your department or '
+        + 'role, or a sign-out everywhere).');
+    }
+  }), [logout]);
   // the token ends at its expiry: back to the sign-in form then, not a page of 401s
   useEffect(() => {
     if (!session) return;

@@ -127,11 +127,23 @@ describe('connectLive', () => {
     const first = FakeSocket.last;
     first.onopen?.();
     first.onclose?.({ code: 1008 });
+    expect(refused).toBe(0); // a moment later
     vi.advanceTimersByTime(60_000);
     expect(FakeSocket.last).toBe(first); // not again with the same token
     expect(states).toEqual(['connecting', 'open', 'failed']);
     expect(refused).toBe(1);
     stop();
+  });
+
+  it('does not ask when the page ended it meanwhile (its own sign-out everywhere)', () => {
+    signedInPage('http:', 'token');
+    let refused = 0;
+    const stop = connectLive(() => {}, () => {}, () => {}, () => refused++);
+    FakeSocket.last.onopen?.();
+    FakeSocket.last.onclose?.({ code: 1008 });
+    stop();
+    vi.advanceTimersByTime(60_000);
+    expect(refused).toBe(0);
   });
 
   it('stops without asking when newer pages pushed it out (4008), and reconnects after any other close', () => {

@@ -16,6 +16,9 @@ const SUPERSEDED = 4008;
 /** The close code of a socket whose token was revoked (signed out everywhere) or expired (WsSession: VIOLATED_POLICY). */
 const TOKEN_REFUSED = 1008;
 
+/** How long after a refusal (1008) the page is asked to check its sign-in. */
+const REFUSED_ASK_AFTER_MS = 1500;
+
 /** How many of the latest notifications' ids are remembered, to show each once. */
 const SEEN_KEPT = 500;
 
@@ -75,9 +78,10 @@ export function connectLive(onMessage: (n: Notification) => void, onState: (s: L
         return;
       }
       if (e.code === TOKEN_REFUSED) {
-        // reconnecting with the same token would be refused again
+        // reconnecting with the same token would be refused again. Asked a moment later: this tab's own sign-out
+        // (everywhere) closes it so too, ends the page itself (stop) and says why in its own words
         onState('failed');
-        if (!stopped) onRefused();
+        timer = window.setTimeout(() => { if (!stopped) onRefused(); }, REFUSED_ASK_AFTER_MS);
         return;
       }
       failures = opened ? 0 : failures + 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftForm } from './format';
-import { keepUnsent, signedIn, signingOut, takeUnsent } from './unsent';
+import { dropUnsent, keepUnsent, signedIn, signingOut, takeUnsent } from './unsent';
 
 function store() {
   const stored = new Map<string, string>();
@@ -26,6 +26,12 @@ describe('what was being written when the sign-in ended', () => {
     keepUnsent(s, { employeeId: 7, form: { ...blank, body: '쓰다 만 본문' }, attachments: [] });
     expect(takeUnsent(s, 8)).toBeNull();
     expect(s.stored.size).toBe(0);
+  });
+  it('is not given back once submitted or saved', () => {
+    const s = store();
+    keepUnsent(s, { employeeId: 7, form: { ...blank, title: '상신한 문서' }, attachments: [] });
+    dropUnsent(s);
+    expect(takeUnsent(s, 7)).toBeNull();
   });
   it('is not kept while the form says nothing', () => {
     const s = store();

@@ -1,5 +1,6 @@
-// What someone was writing when their sign-in ended under the drafting page (expired, refused, signed out): kept in
-// this tab's sessionStorage, given back to the same person's next drafting page once.
+// What someone was writing and neither submitted nor saved when they left the drafting page (another page, a reload)
+// or their sign-in ended under it (expired, refused): kept in this tab's sessionStorage, given back to the same
+// person's next new document once.
 import type { DraftForm } from './format';
 import type { Attachment } from './types';
 
@@ -40,6 +41,11 @@ export function keepUnsent(store: Store, unsent: Unsent): void {
 export function signingOut(store: Store, chosen: boolean): void {
   byChoice = chosen;
   if (chosen) store.removeItem(KEY);
+}
+
+/** Submitted or saved: whatever copy was kept is not given back. */
+export function dropUnsent(store: Store): void {
+  store.removeItem(KEY);
 }
 
 /** At a sign-in: another person's unsent document is thrown away, not kept for them to find. */

@@ -9,6 +9,9 @@ import type { AttendanceDay, AttendanceMonth, AttendanceRecord, DepartmentInfo, 
  * 출퇴근: check in and out; every 30th counted day of attendance earns a leave day (a day off or one's own approved
  * leave day is kept, not counted).
  */
+/** How soon after today's check-in a check-out is asked about once more. */
+const EARLY_CHECK_OUT_MS = 4 * 60 * 60 * 1000;
+
 export function Attendance() {
   const { toast } = useApp();
   // the server's month (the company's calendar, where a check-in's day is counted) until one is chosen: the browser's
@@ -22,6 +25,12 @@ export function Attendance() {
 
   const punch = async (what: 'check-in' | 'check-out') => {
     if (busy) return;
+    // a check-out is not taken back (a lead corrects it): asked once more soon after today's check-in, where a
+    // press meant for 출근 lands
+    const checkedIn = data?.days.find((d) => d.date === companyToday())?.checkIn;
+    if (what === 'check-out' && checkedIn && Date.now() - new Date(checkedIn).getTime() < EARLY_CHECK_OUT_MS
+      && !window.confirm(`${dateTime(checkedIn).slice(11)}에 출근했습니다. 지금 퇴근할까요? 퇴근 기록은 팀장이 정정합니다 `
+        + '(check out already? only your lead corrects it)')) return;
     setBusy(true);
     try {
       const day = await api<AttendanceDay>('POST', `/api/attendance/${what}`);

@@ -8,6 +8,9 @@ import { DecisionForm } from './DecisionForm';
 import { LineChangeForm } from './LineChangeForm';
 import { SuccessorPicker } from './SuccessorPicker';
 
+/** How long the page follows its record by itself after a submission or an action of the caller's. */
+const FOLLOW_FOR_MS = 10 * 60 * 1000;
+
 /** One document: its line, cc, history, and what the caller may do with it now. */
 export function DocumentView({ id }: { id: string }) {
   const { me, tick, toast, isAdmin } = useApp();
@@ -43,12 +46,22 @@ export function DocumentView({ id }: { id: string }) {
   // The record follows an action, and a submission its first step's activation, through Kafka a moment later, or
   // much later while the broker or a service is away (nobody is told of their own change, so no notification
   // reloads it): read again, less and less often, until it moves.
+  // Not for ever: a hidden tab does not ask, and after FOLLOW_FOR_MS the page stops (an action's forms come back: the
+  // server judges them) and offers to read it again by hand.
   const following = !!doc && (acted || doc.status === 'SUBMITTED');
+  const [gaveUp, setGaveUp] = useState(false);
   useEffect(() => {
     if (!following) return;
+    setGaveUp(false);
+    const until = Date.now() + FOLLOW_FOR_MS;
     let pause = 500;
     let timer = window.setTimeout(function again() {
-      reload();
+      if (Date.now() > until) {
+        setActed(false);
+        setGaveUp(true);
+        return;
+      }
+      if (!document.hidden) reload();
       pause = Math.min(pause * 2, 15_000);
       timer = window.setTimeout(again, pause);
     }, pause);
@@ -193,7 +206,8 @@ export function DocumentView({ id }: { id: string }) {
       </table>
       <h2>
         <span className={`status ${doc.status}`} data-testid="doc-status">{STATUS_LABEL[doc.status]}</span> {doc.title}
-        {following && <small className="muted" data-testid="following" role="status"> 처리 중… (updating)</small>}
+        {following && <small className="muted" data-testid="following" role="status"> 처리 중… (updating)
+          {gaveUp && <> <button type="button" className="link" onClick={reload}>새로 고침 (reload)</button></>}</small>}
         <button type="button" className="link no-print" onClick={() => window.print()}>인쇄 (print)</button>
       </h2>
       <dl className="meta">

@@ -6,7 +6,7 @@ import { message, useLoad } from '../hooks';
 import { attachmentRefusal, dataUrlBase64, dateTime, days, documentForm, type DraftForm, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview,
   LEAVE_KIND_LABEL, lineAuthorities, linePreviewQuery, lineRulesText, lineRuleText, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS, tripEndDate } from '../format';
 import { go } from '../router';
-import { keepUnsent, takeUnsent, type Unsent } from '../unsent';
+import { dropUnsent, keepUnsent, takeUnsent, type Unsent } from '../unsent';
 import type { ApprovalDocument, ApprovalLinePreview, Attachment, DaysOff, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
 /**
@@ -108,31 +108,48 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
   const standing = useRef<Unsent | undefined>(undefined);
   standing.current = from ? undefined : { employeeId: me.id, attachments, draftId, form };
   // Whether the form holds what was neither submitted nor saved: it differs from what it showed when it began, was
-  // filled (a saved draft, 재기안, 복사 기안, given back) or was saved. Leaving the page then (another page of the app, a
-  // saved draft's link) keeps it as when the sign-in ends, and it comes back on the next new document; reloading or
-  // closing the tab asks first.
+  // filled (a saved draft, 재기안, 복사 기안) or was saved, or it was given back and not saved since. Leaving the page
+  // then (another page of the app, a saved draft's link) keeps it as when the sign-in ends, and it comes back on the
+  // next new document; reloading or closing the tab asks first, and a tab that does go keeps it for its reload.
+  // Judged when it matters (leaving), from the latest render: not during a render, which may show a fill not yet
+  // taken as the baseline.
   const [restored, setRestored] = useState(false);
   const [filledAt, setFilledAt] = useState(0);
-  const snapshot = JSON.stringify({ form, attachments: attachments.map((a) => a.id) });
+  // 'custom' without anyone chosen says nothing (forced on for whoever has no org-chart line, once that is known)
+  const snapshot = JSON.stringify({ form: { ...form, custom: custom && approvers.length > 0 },
+    attachments: attachments.map((a) => a.id) });
+  const latest = useRef(snapshot);
+  latest.current = snapshot;
   const baseline = useRef<string | undefined>(undefined);
   // after the render that shows what was filled
-  useEffect(() => { baseline.current = snapshot; }, [filledAt]);
-  const sent = useRef(false);
-  const unsaved = useRef(false);
-  // (one given back and not touched yet was taken from the store: kept again)
-  unsaved.current = !sent.current && ((baseline.current !== undefined && snapshot !== baseline.current) || restored);
+  useEffect(() => { baseline.current = latest.current; }, [filledAt]);
+  const given = useRef(false);
+  given.current = restored;
+  // 상신 on its way or done: nothing is kept any more (the document is the server's)
+  const sending = useRef(false);
+  const unsaved = () => !sending.current
+    && (given.current || (baseline.current !== undefined && latest.current !== baseline.current));
   useEffect(() => {
-    const leaving = (e: BeforeUnloadEvent) => {
-      if (!unsaved.current) return;
-      if (standing.current) keepUnsent(sessionStorage, standing.current); // a reload gives it back
+    const asking = (e: BeforeUnloadEvent) => {
+      if (!unsaved()) return;
       e.preventDefault();
       e.returnValue = ''; // older browsers ask only with it set
     };
-    window.addEventListener('beforeunload', leaving);
-    return () => window.removeEventListener('beforeunload', leaving);
+    // the tab does go (reloaded, closed): kept for its reload
+    const going = () => {
+      if (unsaved() && standing.current) keepUnsent(sessionStorage, standing.current);
+    };
+    window.addEventListener('beforeunload', asking);
+    window.addEventListener('pagehide', going);
+    return () => {
+      window.removeEventListener('beforeunload', asking);
+      window.removeEventListener('pagehide', going);
+    };
   }, []);
+  const alive = useRef(true);
   useEffect(() => () => {
-    if (standing.current && !sent.current && (!loadSession() || unsaved.current)) {
+    alive.current = false;
+    if (standing.current && !sending.current && (!loadSession() || unsaved())) {
       keepUnsent(sessionStorage, standing.current);
     }
   }, []);
@@ -286,7 +303,10 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
         { type, title: title.trim().slice(0, 200), form, attachmentIds: attachments.map((a) => a.id) });
       setDraftId(d.id);
       drafts.reload();
-      baseline.current = snapshot; // as saved
+      // as saved (any copy kept of it is stale now)
+      baseline.current = snapshot;
+      setRestored(false);
+      dropUnsent(sessionStorage);
       toast('임시저장했습니다 (draft saved).');
     } catch (err) {
       setError(message(err));
@@ -313,6 +333,7 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
     }
     setBusy(true);
     setError(undefined);
+    sending.current = true;
     const leave = type === 'LEAVE' ? { kind, startDate: start, ...(kind === 'ANNUAL' && end ? { endDate: end } : {}) } : undefined;
     const expense = type === 'EXPENSE' ? { amount: Number(amount), category, spentOn } : undefined;
     const trip = type === 'BUSINESS_TRIP'
@@ -341,12 +362,15 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
       const r = await api<SubmissionAccepted>('POST',
         from ? `/api/approvals/${encodeURIComponent(from)}/resubmission` : '/api/approvals', request,
         from ? undefined : { 'Idempotency-Key': submissionKey.current });
-      sent.current = true; // nothing kept as the page closes
+      dropUnsent(sessionStorage); // whatever copy there is, it is submitted now
       toast(from ? '재기안했습니다 (resubmitted).' : '상신했습니다 (submitted).');
       // submitted: the draft it came from is done with (if this fails, it merely stays in the list)
       if (draftId) await api('DELETE', `/api/drafts/${encodeURIComponent(draftId)}`).catch(() => undefined);
       go(`docs/${r.id}`);
     } catch (err) {
+      sending.current = false;
+      // the page was left while it was on its way: what it held is kept, as leaving would have
+      if (!alive.current && standing.current) keepUnsent(sessionStorage, standing.current);
       setError(message(err));
     } finally {
       setBusy(false);
@@ -357,8 +381,8 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
     <section>
       <h2>{from ? '재기안 (resubmit)' : copy ? '복사 기안 (copy as a new document)' : '기안 (new document)'}</h2>
       {restored && (
-        <p className="notice" data-testid="draft-restored">로그인이 끝날 때 쓰던 문서를 되살렸습니다 (what you were writing when
-          your sign-in ended). <button type="button" className="link" onClick={startAfresh}>새로 쓰기 (start afresh)</button></p>
+        <p className="notice" data-testid="draft-restored">작성 중이던 문서를 되살렸습니다 (what you were writing and had not
+          sent or saved). <button type="button" className="link" onClick={startAfresh}>새로 쓰기 (start afresh)</button></p>
       )}
       {copy && original.data && !notMine && (
         <p className="notice" data-testid="copy-of">복사 기안: <a href={`#/docs/${encodeURIComponent(copy)}`}>{original.data.title}</a>
