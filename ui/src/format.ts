@@ -524,8 +524,8 @@ export function lineRuleText(rule: LineRule): string {
 
 /**
  * 결재권한 for 전결: it decides in the last approver's place, so only an executive or someone on the drafter's org-chart
- * line at submission (the document's drafterLine) may use it; a document without that line (none in the org chart, or
- * older) goes by the drafter's or the last approver's department (approval-processing's LineAuthority stays the judge).
+ * line at submission or as the last line change judged it (the document's drafterLine) may use it; a document without
+ * that line (none in the org chart, or older) goes by the drafter's or the last approver's department (approval-processing's LineAuthority stays the judge).
  */
 export function mayDecideForCompany(position: string, department: string, drafter: PersonRef, last?: PersonRef,
   drafterLine?: PersonRef[], me?: number): boolean {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../App';
+import { DepartmentSelect } from '../DepartmentSelect';
 import { api, ApiError, query } from '../api';
 import { message, useLoad } from '../hooks';
 import { checkOutAt, checkOutCorrectable, checkOutTime, companyToday, dateTime, hoursAndMinutes } from '../format';
@@ -166,11 +167,8 @@ function TeamAttendanceTable({ month }: { month: string }) {
       <h3>팀 근태 <small>{team.data ? `${team.data.department.name} · ${team.data.month}` : month}</small></h3>
       {isAdmin && (
         <div className="tabs">
-          <select value={departmentId ?? ''} onChange={(e) => setDepartmentId(e.target.value ? Number(e.target.value) : undefined)}
-            aria-label="team department">
-            <option value="">내 부서</option>
-            {departments.data?.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
+          <DepartmentSelect value={departmentId} onChange={setDepartmentId} departments={departments.data}
+            label="team department" />
         </div>
       )}
       {departments.error && <p className="error">부서 목록을 불러오지 못했습니다 (the departments cannot be listed): {departments.error}</p>}

@@ -50,6 +50,8 @@ export function DocumentView({ id }: { id: string }) {
   // server judges them) and offers to read it again by hand.
   const following = !!doc && (acted || doc.status === 'SUBMITTED');
   const [gaveUp, setGaveUp] = useState(false);
+  // the record moved on since: nothing to offer
+  useEffect(() => setGaveUp(false), [doc?.updatedAt]);
   useEffect(() => {
     if (!following) return;
     setGaveUp(false);
@@ -206,8 +208,9 @@ export function DocumentView({ id }: { id: string }) {
       </table>
       <h2>
         <span className={`status ${doc.status}`} data-testid="doc-status">{STATUS_LABEL[doc.status]}</span> {doc.title}
-        {following && <small className="muted" data-testid="following" role="status"> 처리 중… (updating)
-          {gaveUp && <> <button type="button" className="link" onClick={reload}>새로 고침 (reload)</button></>}</small>}
+        {following && <small className="muted" data-testid="following" role="status"> 처리 중… (updating)</small>}
+        {/* stopped following (an action's forms are back by then): reading it again is the reader's */}
+        {gaveUp && <small> <button type="button" className="link" onClick={reload}>새로 고침 (reload)</button></small>}
         <button type="button" className="link no-print" onClick={() => window.print()}>인쇄 (print)</button>
       </h2>
       <dl className="meta">

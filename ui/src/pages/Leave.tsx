@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../App';
+import { DepartmentSelect } from '../DepartmentSelect';
 import { api, query } from '../api';
 import { message, useLoad } from '../hooks';
 import { dateTime, days, LEAVE_KIND_LABEL, leaveOverseen } from '../format';
@@ -103,11 +104,8 @@ function DepartmentLeave() {
         <input type="month" value={month ?? calendar.data?.month ?? ''} onChange={(e) => setMonth(e.target.value || undefined)}
           aria-label="calendar month" />
         {isAdmin && (
-          <select value={departmentId ?? ''} onChange={(e) => setDepartmentId(e.target.value ? Number(e.target.value) : undefined)}
-            aria-label="calendar department">
-            <option value="">내 부서</option>
-            {departments.data?.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
+          <DepartmentSelect value={departmentId} onChange={setDepartmentId} departments={departments.data}
+            label="calendar department" />
         )}
       </div>
       {calendar.error && <p className="error">{calendar.error}</p>}

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.erp.routes.common.security.RevocationRoute;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -54,9 +53,7 @@ public class KafkaLagMeter implements DisposableBean {
         try {
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(5, TimeUnit.SECONDS)) {
-                // each process's own revocations group (a random id) is no queue anyone waits on, and would leave a
-                // new series, and a dead group's growing lag, at every restart
-                if (!group.groupId().startsWith("erp-") || group.groupId().startsWith(RevocationRoute.GROUP_PREFIX)) {
+                if (!group.groupId().startsWith("erp-")) {
                     continue;
                 }
                 try {

@@ -15,7 +15,7 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 public class RevocationRoute extends RouteBuilder {
 
     public static final String ID = "common.revocations";
-    /** Its groups' ids begin so: one per process, gone with it (not a lag anyone waits on: KafkaLagMeter leaves them out). */
+    /** Its groups' ids begin so: one per process, gone with it. */
     public static final String GROUP_PREFIX = "erp-revocations-";
 
     private final RevokedSubjects revoked;
@@ -27,7 +27,9 @@ public class RevocationRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("kafka:{{erp.topics.tokens-revoked}}?groupId=" + group + "&autoOffsetReset=earliest")
+        // it commits nothing: a group of this process alone, read from the beginning at every start, is never
+        // resumed, and its offsets would stay on the broker (and in erp_kafka_consumer_lag) after the process
+        from("kafka:{{erp.topics.tokens-revoked}}?groupId=" + group + "&autoOffsetReset=earliest&allowManualCommit=false")
                 .routeId(ID).routeConfigurationId(DeadLetters.ID)
                 .unmarshal().json(JsonLibrary.Jackson, TokenRevocation.class)
                 .bean(revoked, "revoke");

@@ -16,8 +16,9 @@ import com.erp.routes.common.events.ReceivingDepartment;
  * @param cc        참조, the people told when the document starts and how it ends (null in states stored before it)
  * @param receivers 수신, the people who receive the document once it is approved (null when none, and in older states)
  * @param receivingDepartments 수신처, the departments it is sent to once approved (null when none, and in older states)
- * @param drafterLine the drafter's line in the org chart at submission, whose people may approve with final authority
- *                    (전결) in the last approver's place (null in older states and when the org chart gave none)
+ * @param drafterLine the drafter's line in the org chart at submission, or as the last line change judged it, whose
+ *                    people may approve with final authority (전결) in the last approver's place (null in older states
+ *                    and when the org chart gave none at submission; empty when a line change found none)
  */
 public record ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
                             Progress progress, long version, Instant activatedAt, List<Person> cc,

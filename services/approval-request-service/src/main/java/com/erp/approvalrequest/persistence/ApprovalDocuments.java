@@ -1040,10 +1040,11 @@ public class ApprovalDocuments {
      */
     private static void commentsSlowed(Document doc, long authorId, Instant now) {
         Instant since = now.minusSeconds(60);
-        List<Instant> recent = doc.getList("comments", Document.class, List.of()).stream()
-                .filter(c -> c.get("author", Document.class) != null
-                        && c.get("author", Document.class).get("id", Number.class).longValue() == authorId)
-                .map(c -> instant(c.getDate("at"))).filter(at -> at != null && at.isAfter(since)).sorted().toList();
+        // the times the update keeps and judges by (commentUpdate): the same record, one rule
+        Document rates = doc.get("commentRate", Document.class);
+        List<Instant> recent = (rates == null ? List.<Date>of()
+                : rates.getList(String.valueOf(authorId), Date.class, List.of())).stream()
+                .map(ApprovalDocuments::instant).filter(at -> at != null && at.isAfter(since)).sorted().toList();
         if (recent.size() >= COMMENTS_PER_MINUTE) {
             long wait = Duration.between(now, recent.get(recent.size() - COMMENTS_PER_MINUTE).plusSeconds(60))
                     .toSeconds() + 1;
@@ -1319,7 +1320,10 @@ public class ApprovalDocuments {
                 escalatedTo(doc), lineRule(doc), drafterLine(doc));
     }
 
-    /** The drafter's org-chart line at submission; null (left out) when it had none or was stored before it was kept. */
+    /**
+     * The drafter's org-chart line at submission, or as the last line change judged it; null (left out) when there was
+     * none then, or the document was stored before it was kept.
+     */
     private static List<Person> drafterLine(Document doc) {
         List<Document> line = doc.getList("drafterLine", Document.class, List.of());
         return line.isEmpty() ? null : line.stream().map(ApprovalDocuments::toPerson).toList();

@@ -241,15 +241,15 @@ public final class Recipients {
         // whom the active step waited for, now on a later step: it does not wait for them any more, yet; and who
         // decided for one of them while away (대결, not on the line): nor for them
         for (Person r : all(p.released())) {
-            if (stepOf(p, r) == 0 && all(p.removed()).stream().noneMatch(x -> x.id() == r.id())) {
-                told.add(standing(event, r.id(), "LINE_CHANGED", p.drafter(), String.format(
-                        "%s changed the approval line of '%s': it no longer waits for a decision you would make for "
-                                + "someone away (대결)%s", p.drafter().name(), p.title(), why)));
-            } else if (all(p.removed()).stream().noneMatch(x -> x.id() == r.id())) {
-                told.add(standing(event, r.id(), "LINE_CHANGED", p.drafter(), String.format(
-                        "%s moved you to step %d of %d of '%s'; you will be asked when it reaches you%s",
-                        p.drafter().name(), stepOf(p, r), p.line().size(), p.title(), why)));
+            if (all(p.removed()).stream().anyMatch(x -> x.id() == r.id())) {
+                continue; // told they are off it
             }
+            int step = stepOf(p, r);
+            told.add(standing(event, r.id(), "LINE_CHANGED", p.drafter(), step == 0
+                    ? String.format("%s changed the approval line of '%s': it no longer waits for a decision you "
+                    + "would make for someone away (대결)%s", p.drafter().name(), p.title(), why)
+                    : String.format("%s moved you to step %d of %d of '%s'; you will be asked when it reaches you%s",
+                    p.drafter().name(), step, p.line().size(), p.title(), why)));
         }
         for (Person a : all(p.added())) {
             int step = stepOf(p, a);
