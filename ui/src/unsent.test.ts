@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftForm } from './format';
-import { dropUnsent, keepUnsent, signedIn, signingOut, takeUnsent } from './unsent';
+import type { Attachment } from './types';
+import { dropUnsent, formSnapshot, keepUnsent, signedIn, signingOut, takeUnsent } from './unsent';
 
 function store() {
   const stored = new Map<string, string>();
@@ -60,5 +61,16 @@ describe('a sign-out by choice and another person signing in', () => {
     expect(s.stored.size).toBe(1);
     signedIn(s, 8);
     expect(s.stored.size).toBe(0);
+  });
+});
+
+describe('whether the drafting form changed', () => {
+  it('is told by what it holds, not by a line choice with nobody chosen', () => {
+    const file: Attachment = { id: 'f1', name: 'a.txt', size: 1, contentType: 'text/plain' };
+    const at = (over: Partial<DraftForm>, files: Attachment[] = []) => formSnapshot({ ...blank, ...over }, files);
+    expect(at({ custom: true })).toBe(at({})); // forced on for whoever has no org-chart line
+    expect(at({ custom: true, approvers: [{ id: 2, name: '이서연' }] })).not.toBe(at({ approvers: [{ id: 2, name: '이서연' }] }));
+    expect(at({ title: '출장' })).not.toBe(at({}));
+    expect(at({}, [file])).not.toBe(at({}));
   });
 });

@@ -43,6 +43,15 @@ export function signingOut(store: Store, chosen: boolean): void {
   if (chosen) store.removeItem(KEY);
 }
 
+/**
+ * What the form holds, to tell whether it changed since it was filled or saved; 'custom' without anyone chosen says
+ * nothing (it is forced on for whoever the org chart gives no line, once that is known), nor do the files but their ids.
+ */
+export function formSnapshot(form: DraftForm, attachments: Attachment[]): string {
+  return JSON.stringify({ form: { ...form, custom: form.custom && form.approvers.length > 0 },
+    attachments: attachments.map((a) => a.id) });
+}
+
 /** Submitted or saved: whatever copy was kept is not given back. */
 export function dropUnsent(store: Store): void {
   store.removeItem(KEY);

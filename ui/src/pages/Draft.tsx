@@ -6,7 +6,7 @@ import { message, useLoad } from '../hooks';
 import { attachmentRefusal, dataUrlBase64, dateTime, days, documentForm, type DraftForm, EXPENSE_CATEGORY_LABEL, fileSize, leavePreview,
   LEAVE_KIND_LABEL, lineAuthorities, linePreviewQuery, lineRulesText, lineRuleText, MAX_ATTACHMENTS, MAX_RECEIVING_DEPARTMENTS, tripEndDate } from '../format';
 import { go } from '../router';
-import { dropUnsent, keepUnsent, takeUnsent, type Unsent } from '../unsent';
+import { dropUnsent, formSnapshot, keepUnsent, takeUnsent, type Unsent } from '../unsent';
 import type { ApprovalDocument, ApprovalLinePreview, Attachment, DaysOff, DepartmentInfo, DepartmentRef, DocumentType, DraftList, Employee, ExpenseCategory, LeaveKind, PersonRef, SavedDraft, SavedLine, SubmissionAccepted } from '../types';
 
 /**
@@ -115,20 +115,18 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
   // taken as the baseline.
   const [restored, setRestored] = useState(false);
   const [filledAt, setFilledAt] = useState(0);
-  // 'custom' without anyone chosen says nothing (forced on for whoever has no org-chart line, once that is known)
-  const snapshot = JSON.stringify({ form: { ...form, custom: custom && approvers.length > 0 },
-    attachments: attachments.map((a) => a.id) });
-  const latest = useRef(snapshot);
-  latest.current = snapshot;
+  const latest = useRef({ form, attachments });
+  latest.current = { form, attachments };
   const baseline = useRef<string | undefined>(undefined);
   // after the render that shows what was filled
-  useEffect(() => { baseline.current = latest.current; }, [filledAt]);
+  useEffect(() => { baseline.current = formSnapshot(latest.current.form, latest.current.attachments); }, [filledAt]);
   const given = useRef(false);
   given.current = restored;
   // 상신 on its way or done: nothing is kept any more (the document is the server's)
   const sending = useRef(false);
   const unsaved = () => !sending.current
-    && (given.current || (baseline.current !== undefined && latest.current !== baseline.current));
+    && (given.current || (baseline.current !== undefined
+      && formSnapshot(latest.current.form, latest.current.attachments) !== baseline.current));
   useEffect(() => {
     const asking = (e: BeforeUnloadEvent) => {
       if (!unsaved()) return;
@@ -304,7 +302,7 @@ export function Draft({ from, copy, saved }: { from?: string; copy?: string; sav
       setDraftId(d.id);
       drafts.reload();
       // as saved (any copy kept of it is stale now)
-      baseline.current = snapshot;
+      baseline.current = formSnapshot(form, attachments);
       setRestored(false);
       dropUnsent(sessionStorage);
       toast('임시저장했습니다 (draft saved).');

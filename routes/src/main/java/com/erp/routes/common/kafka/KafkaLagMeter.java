@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.Tags;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -48,43 +50,59 @@ public class KafkaLagMeter implements DisposableBean {
         timer.scheduleWithFixedDelay(this::measure, periodSeconds, periodSeconds, TimeUnit.SECONDS);
     }
 
-    /** Measures every group now (also what a test calls, rather than wait for the period). */
+    /**
+     * Measures every group now (also what a test calls, rather than wait for the period): three round trips to the
+     * broker whatever the number of groups (their list, all their committed offsets, the ends of all their partitions).
+     */
     public void measure() {
         try {
-            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            Map<String, ListConsumerGroupOffsetsSpec> groups = new HashMap<>();
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(5, TimeUnit.SECONDS)) {
-                if (!group.groupId().startsWith("erp-")) {
-                    continue;
-                }
-                try {
-                    rows.addAll(lagOf(group.groupId()));
-                } catch (Exception e) {
-                    // one group (a topic deleted under it, say) does not hold up the others' figures
-                    LOG.debug("could not measure the lag of {}: {}", group.groupId(), e.toString());
+                if (group.groupId().startsWith("erp-")) {
+                    groups.put(group.groupId(), new ListConsumerGroupOffsetsSpec());
                 }
             }
+            Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+            if (!groups.isEmpty()) {
+                ListConsumerGroupOffsetsResult offsets = admin.listConsumerGroupOffsets(groups);
+                for (String group : groups.keySet()) {
+                    try {
+                        committed.put(group, offsets.partitionsToOffsetAndMetadata(group).get(5, TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        // one group does not hold up the others' figures
+                        LOG.debug("could not read the offsets of {}: {}", group, e.toString());
+                    }
+                }
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.values().forEach(c -> c.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            if (!latest.isEmpty()) {
+                ListOffsetsResult result = admin.listOffsets(latest);
+                for (TopicPartition tp : latest.keySet()) {
+                    try {
+                        ends.put(tp, result.partitionResult(tp).get(5, TimeUnit.SECONDS).offset());
+                    } catch (Exception e) {
+                        // a partition gone (its topic deleted): it counts no lag, the others still do
+                        LOG.debug("could not read the end of {}: {}", tp, e.toString());
+                    }
+                }
+            }
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            committed.forEach((group, byPartition) -> {
+                Map<String, Long> perTopic = new HashMap<>();
+                byPartition.forEach((tp, offset) -> {
+                    Long end = ends.get(tp);
+                    long behind = offset == null || end == null ? 0 : Math.max(0, end - offset.offset());
+                    perTopic.merge(tp.topic(), behind, Long::sum);
+                });
+                perTopic.forEach((topic, behind) ->
+                        rows.add(MultiGauge.Row.of(Tags.of("group", group, "topic", topic), behind)));
+            });
             lag.register(rows, true);
         } catch (Exception e) {
             LOG.debug("could not measure consumer lag: {}", e.toString());
         }
-    }
-
-    private List<MultiGauge.Row<?>> lagOf(String group) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
-        Map<String, Long> perTopic = new HashMap<>();
-        committed.forEach((tp, offset) -> {
-            ListOffsetsResult.ListOffsetsResultInfo end = ends.get(tp);
-            long behind = offset == null || end == null ? 0 : Math.max(0, end.offset() - offset.offset());
-            perTopic.merge(tp.topic(), behind, Long::sum);
-        });
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        perTopic.forEach((topic, behind) -> rows.add(MultiGauge.Row.of(Tags.of("group", group, "topic", topic), behind)));
-        return rows;
     }
 
     @Override
