@@ -83,7 +83,8 @@ public class KafkaLagMeter implements DisposableBean {
                     try {
                         ends.put(tp, result.partitionResult(tp).get(5, TimeUnit.SECONDS).offset());
                     } catch (Exception e) {
-                        // a partition gone (its topic deleted): it counts no lag, the others still do
+                        // a partition gone (its topic deleted): no figure for it (not a lag of 0, which would read
+                        // as healthy), the others still have theirs
                         LOG.debug("could not read the end of {}: {}", tp, e.toString());
                     }
                 }
@@ -93,8 +94,9 @@ public class KafkaLagMeter implements DisposableBean {
                 Map<String, Long> perTopic = new HashMap<>();
                 byPartition.forEach((tp, offset) -> {
                     Long end = ends.get(tp);
-                    long behind = offset == null || end == null ? 0 : Math.max(0, end - offset.offset());
-                    perTopic.merge(tp.topic(), behind, Long::sum);
+                    if (end != null) {
+                        perTopic.merge(tp.topic(), offset == null ? 0 : Math.max(0, end - offset.offset()), Long::sum);
+                    }
                 });
                 perTopic.forEach((topic, behind) ->
                         rows.add(MultiGauge.Row.of(Tags.of("group", group, "topic", topic), behind)));
