@@ -116,7 +116,9 @@ class K8sManifestsTest {
                 }
             }
         }
-        assertThat(one("NetworkPolicy", "default-deny-ingress")).isNotNull();
+        // every pod selected, ingress its only type, no rule: what no other policy admits is refused
+        assertThat(one("NetworkPolicy", "default-deny-ingress").get("spec"))
+                .isEqualTo(Map.of("podSelector", Map.of(), "policyTypes", List.of("Ingress")));
     }
 
     @Test

@@ -79,13 +79,17 @@ class TerraformTest {
                 "modules/documentdb", "modules/redis", "modules/kafka", "modules/secrets", "modules/registry",
                 "modules/edge", "modules/access");
         assertThat(tfvars.keySet()).containsExactlyInAnyOrder("environments/dev.tfvars", "environments/prod.tfvars");
-        if (onPath("terraform")) {
-            Process fmt = new ProcessBuilder("terraform", "fmt", "-check", "-recursive", ".").directory(TF.toFile())
-                    .redirectErrorStream(true).start();
-            String listed = new String(fmt.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(fmt.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(fmt.exitValue()).as("terraform fmt -check: %s", listed).isZero();
-        }
+    }
+
+    /** Reported as skipped where terraform is not installed (CI has none: the checks above are this file's own). */
+    @Test
+    void terraformFindsItFormatted() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("terraform"), "terraform is not on the PATH");
+        Process fmt = new ProcessBuilder("terraform", "fmt", "-check", "-recursive", ".").directory(TF.toFile())
+                .redirectErrorStream(true).start();
+        String listed = new String(fmt.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(fmt.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(fmt.exitValue()).as("terraform fmt -check: %s", listed).isZero();
     }
 
     @Test

@@ -108,6 +108,12 @@ public class ErpWebAutoConfiguration {
     }
 
     /** Who left: their tokens are refused before they expire (fed by the departures topic where Kafka is). */
+    /** The REST binding's JSON format ({@code camel.rest.json-data-format}): Jackson, keeping why a body was refused. */
+    @Bean("erp-json-dataformat-factory") // found for the name erp-json, which must not be a bean itself
+    org.apache.camel.spi.DataFormatFactory erpBindingJson() {
+        return com.erp.routes.common.web.BindingJsonDataFormat::new;
+    }
+
     @Bean
     RevokedSubjects erpRevokedSubjects() {
         return new RevokedSubjects();

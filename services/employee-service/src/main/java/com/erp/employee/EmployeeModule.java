@@ -15,6 +15,7 @@ import com.erp.employee.api.ReportingLinesPublisher;
 import com.erp.employee.auth.LoginService;
 import com.erp.employee.auth.Logout;
 import com.erp.employee.auth.LoginThrottle;
+import com.erp.employee.auth.PasswordCheckGate;
 import com.erp.employee.persistence.AttendanceBook;
 import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.employee.persistence.LeaveLedger;
@@ -82,9 +83,15 @@ public class EmployeeModule {
     }
 
     @Bean
+    PasswordCheckGate passwordCheckGate(@Value("${erp.auth.login.checks-at-once:0}") int atOnce,
+                                        @Value("${erp.auth.login.check-wait}") Duration wait) {
+        return new PasswordCheckGate(atOnce > 0 ? atOnce : Runtime.getRuntime().availableProcessors(), wait);
+    }
+
+    @Bean
     LoginService loginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views,
-                              AuthProperties auth, LoginThrottle throttle) {
-        return new LoginService(passwords, tokens, views, auth.cookieName(), auth.cookieSecure(), throttle);
+                              AuthProperties auth, LoginThrottle throttle, PasswordCheckGate gate) {
+        return new LoginService(passwords, tokens, views, auth.cookieName(), auth.cookieSecure(), throttle, gate);
     }
 
     @Bean

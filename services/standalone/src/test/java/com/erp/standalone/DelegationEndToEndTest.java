@@ -61,6 +61,23 @@ class DelegationEndToEndTest extends StandaloneTestBase {
             eventually(() -> http.get("/api/approvals/" + first, deputy).status(), s -> s == 200, "the deputy reads it");
             assertProblem(http.get("/api/approvals/" + first, outsider), 403);
 
+            // a document the lead decided themselves waits for the head, not for the lead: nothing of the deputy's
+            // to read or comment on, then or once it is approved
+            String decidedByLead = submit(staff, "대결 밖 문서");
+            eventually(() -> inboxItem(lead, decidedByLead), i -> i != null, "the step in the lead's own inbox");
+            Response leadApproved = http.post("/api/approvals/" + decidedByLead + "/decisions", lead,
+                    Map.of("decision", "APPROVE"));
+            assertThat(leadApproved.status()).as("%s", leadApproved).isEqualTo(200);
+            eventually(() -> http.get("/api/approvals/" + decidedByLead, deputy).status(), s -> s == 403,
+                    "the deputy no longer reads what waits for the head");
+            assertProblem(http.post("/api/approvals/" + decidedByLead + "/comments", deputy, Map.of("text", "대결 의견")), 403);
+            assertThat(http.post("/api/approvals/" + decidedByLead + "/decisions", login("dev.head"),
+                    Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+            eventually(() -> http.get("/api/approvals/" + decidedByLead, staff).json().path("status").asText(),
+                    "APPROVED"::equals, "the document approved");
+            assertProblem(http.get("/api/approvals/" + decidedByLead, deputy), 403);
+            assertProblem(http.post("/api/approvals/" + decidedByLead + "/comments", deputy, Map.of("text", "대결 의견")), 403);
+
             try (WebSocketTestClient deputyWs = WebSocketTestClient.withHeader(port, WS, deputy);
                  WebSocketTestClient leadWs = WebSocketTestClient.withHeader(port, WS, lead);
                  WebSocketTestClient staffWs = WebSocketTestClient.withHeader(port, WS, staff)) {

@@ -70,9 +70,22 @@ public final class ProblemWriter {
     public static void writeBareError(Exchange exchange) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
+        FieldError field = status == 400 ? unboundField(exchange) : null;
+        if (field != null) {
+            write(exchange, ProblemException.badRequest("A value of the request body cannot be read as this operation "
+                    + "takes it: " + field.field() + " " + field.message() + ".", java.util.List.of(field)).toProblem(), null);
+            return;
+        }
         // a 400 here is Camel's JSON binding refusing a body the contract's check let through (a date-time whose
         // offset is written +0900, say): it reached the application, unlike the servlet stack's bare 400s
         write(exchange, Problem.forStatus(status, status == 400 ? UNBOUND_BODY : null, path), null);
+    }
+
+    /** The field Camel's JSON binding could not read, kept by {@link BindingJsonDataFormat}; null when none is known. */
+    private static FieldError unboundField(Exchange exchange) {
+        Object failure = exchange.getProperty(BindingJsonDataFormat.FAILURE);
+        return failure instanceof com.fasterxml.jackson.databind.JsonMappingException e
+                ? BindingJsonDataFormat.fieldOf(e) : null;
     }
 
     static final String UNBOUND_BODY = "The request body could not be read as this operation takes it: a value is not "

@@ -16,7 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Checks a password and issues the token (bean {@code loginService}). Unknown users and wrong passwords get
  * the same answer after the same amount of work, so the response does not reveal which usernames exist; repeated
- * failures for a username make it wait ({@link LoginThrottle}).
+ * failures for a username make it wait ({@link LoginThrottle}), and only so many checks run at once
+ * ({@link PasswordCheckGate}).
  */
 public class LoginService {
 
@@ -28,11 +29,13 @@ public class LoginService {
     private final String dummyHash;
 
     private final LoginThrottle throttle;
+    private final PasswordCheckGate gate;
 
     public LoginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views, String cookieName,
-                        boolean cookieSecure, LoginThrottle throttle) {
+                        boolean cookieSecure, LoginThrottle throttle, PasswordCheckGate gate) {
         this.cookieSecure = cookieSecure;
         this.throttle = throttle;
+        this.gate = gate;
         this.passwords = passwords;
         this.tokens = tokens;
         this.views = views;
@@ -47,8 +50,8 @@ public class LoginService {
         // it ("dév.lead", "ＤＥＶ.ＬＥＡＤ") do not each get their own guesses
         String account = employee == null ? request.username() : employee.getUsername();
         throttle.check(account);
-        boolean matches = passwords.matches(request.password(),
-                employee == null ? dummyHash : employee.getPasswordHash());
+        boolean matches = gate.check(() -> passwords.matches(request.password(),
+                employee == null ? dummyHash : employee.getPasswordHash()));
         if (employee == null || !matches || !employee.isActive()) {
             throttle.failed(account);
             throw ProblemException.unauthorized("Wrong username or password.");

@@ -238,16 +238,31 @@ class AttendanceTest extends EmployeeTestBase {
 
         assertProblem(http.put(path, someone.token(), body), 403);
         assertProblem(http.put(path, token("sales.lead"), body), 403);
+        // an administrator, who records anyone's, does not record their own: refused as their own, and nothing kept
+        Hired boss = hired("DEV", "ADMIN");
+        bookAt("2025-03-05T09:00", days).checkIn(caller(boss));
+        assertThat(assertProblem(http.put("/api/attendance/" + boss.id() + "/2025-03-05/check-out", boss.token(),
+                Map.of("checkOut", "2025-03-05T18:30:00+09:00", "reason", "퇴근 누락")), 403).path("detail").asText()).contains("ask them");
+        JsonNode bossDay = http.get("/api/attendance?month=2025-03", boss.token()).json().path("days").get(0);
+        assertThat(bossDay.path("date").asText()).isEqualTo("2025-03-05");
+        assertThat(bossDay.path("correction").isTextual()).as("%s", bossDay).isFalse();
+        assertThat(bossDay.path("checkOut").isTextual()).as("%s", bossDay).isFalse();
         String lead = token("dev.lead");
         assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-02T23:00:00Z", "reason", "x")), 422);
         assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-04T09:30:00Z", "reason", "x")), 422);
         assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-03T09:30:00Z")), 400);
-        // an offset written without its colon: past the contract's check, not readable as an instant; said so
-        assertThat(assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-03T18:30:00+0900", "reason", "x")),
-                400).path("detail").asText()).contains("could not be read as this operation takes it")
+        // an offset written without its colon: past the contract's check, not readable as an instant; said so, of
+        // the field
+        JsonNode unbound = assertProblem(http.put(path, lead, Map.of("checkOut", "2025-03-03T18:30:00+0900",
+                "reason", "x")), 400);
+        assertThat(unbound.path("type").asText()).endsWith("/problems/validation");
+        assertThat(unbound.path("detail").asText()).contains("/checkOut").contains("+09:00")
                 .doesNotContain("before it reached the application");
+        assertThat(unbound.path("errors").findValuesAsText("field")).containsExactly("/checkOut");
         assertProblem(http.put("/api/attendance/" + someone.id() + "/2025-03-04/check-out", lead, body), 404);
         assertProblem(http.put("/api/attendance/987654321/2025-03-03/check-out", token("admin"), body), 404);
+        assertThat(assertProblem(http.put("/api/attendance/987654321/2025-03-03/check-out", lead, body), 403)
+                .path("detail").asText()).contains("Only their team lead");
 
         Response recorded = http.put(path, lead, body);
         assertThat(recorded.status()).as("%s", recorded).isEqualTo(200);

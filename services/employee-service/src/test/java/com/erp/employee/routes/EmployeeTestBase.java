@@ -66,7 +66,7 @@ abstract class EmployeeTestBase extends ServiceTestSupport {
         return body;
     }
 
-    /** Hires someone with these roles besides EMPLOYEE; returns their id and a token of theirs (signed in with the temporary password). */
+    /** Hires someone with these roles besides EMPLOYEE; returns their id, a token of theirs (signed in with the temporary password) and how to sign in again. */
     Hired hired(String code, String... roles) {
         String username = unique("hired");
         Map<String, Object> body = hire(username, code);
@@ -75,10 +75,12 @@ abstract class EmployeeTestBase extends ServiceTestSupport {
         assertThat(r.status()).as("hire: %s", r).isEqualTo(201);
         Response in = login(username, r.json().path("temporaryPassword").asText());
         assertThat(in.status()).as("login %s: %s", username, in).isEqualTo(200);
-        return new Hired(r.json().path("employee").path("id").asLong(), in.json().path("accessToken").asText());
+        return new Hired(r.json().path("employee").path("id").asLong(), in.json().path("accessToken").asText(), username,
+                r.json().path("temporaryPassword").asText());
     }
 
-    record Hired(long id, String token) {
+    /** {@code username} and {@code password} (the temporary one): to sign in again, for a token of their roles now. */
+    record Hired(long id, String token, String username, String password) {
     }
 
     static String unique(String prefix) {

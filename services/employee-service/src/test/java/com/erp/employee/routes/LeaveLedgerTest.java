@@ -694,6 +694,10 @@ class LeaveLedgerTest extends EmployeeTestBase {
             assertThat(r.json().path("available").asDouble()).isEqualTo(allowance(staff, 2034)).isGreaterThan(15.0);
         }
         assertProblem(http.get("/api/leave/balance?employeeId=999999", token("admin")), 404);
+        // to anyone else an unknown id is one they may not read: which ids exist is not theirs to learn
+        assertThat(assertProblem(http.get("/api/leave/balance?employeeId=999999", token("dev.lead")), 403).path("detail")
+                .asText()).isEqualTo(assertProblem(http.get("/api/leave/balance?employeeId=" + me(token("sales.staff")).id(),
+                token("dev.lead")), 403).path("detail").asText());
         assertProblem(http.get("/api/leave/balance", null), 401);
         assertProblem(http.get("/api/leave/balance?year=1999", staff), 400);
     }

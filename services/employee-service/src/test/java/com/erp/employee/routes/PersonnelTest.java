@@ -28,6 +28,35 @@ class PersonnelTest extends EmployeeTestBase {
     @Autowired
     DataSource dataSource;
 
+    /**
+     * An account no longer active whose token still works (a departure landing between the token's check and the
+     * request's work) changes nothing of its own: no delegation, no saved line, no new password.
+     */
+    @Test
+    void anAccountNoLongerActiveChangesNothingOfItsOwn() {
+        Hired gone = hired("DEV");
+        long headId = http.get("/api/employees/me", token("dev.head")).json().path("id").asLong();
+        JdbcTemplate db = new JdbcTemplate(dataSource);
+        String hash = db.queryForObject("select password_hash from employee where id = ?", String.class, gone.id());
+        db.update("update employee set active = false where id = ?", gone.id());
+        String today = LocalDate.now(ZoneId.of("Asia/Seoul")).toString();
+
+        String refused = "Your account is not an active employee's.";
+        assertThat(assertProblem(http.put("/api/delegations/mine", gone.token(), Map.of("deputyId", headId,
+                "startDate", today, "endDate", today)), 403).path("detail").asText()).isEqualTo(refused);
+        assertThat(assertProblem(http.post("/api/employees/me/approval-lines", gone.token(), Map.of("name", "떠난 뒤",
+                "approverIds", List.of(headId))), 403).path("detail").asText()).isEqualTo(refused);
+        assertThat(assertProblem(http.put("/api/auth/password", gone.token(), Map.of("currentPassword", gone.password(),
+                "newPassword", "another-password-" + System.nanoTime() % 1000)), 403).path("detail").asText())
+                .isEqualTo(refused);
+        assertThat(db.queryForObject("select count(*) from delegation where approver_id = ?", Integer.class, gone.id()))
+                .isZero();
+        assertThat(db.queryForObject("select count(*) from saved_approval_line where owner_id = ?", Integer.class,
+                gone.id())).isZero();
+        assertThat(db.queryForObject("select password_hash from employee where id = ?", String.class, gone.id()))
+                .isEqualTo(hash);
+    }
+
     @Test
     void aNewHireSignsInWithTheTemporaryPasswordAndReplacesIt() {
         String username = unique("new");

@@ -276,6 +276,18 @@ class QuestsTest extends EmployeeTestBase {
         Response changed = http.put("/api/employees/" + poster.id(), admin, change);
         assertThat(changed.status()).as("%s", changed).isEqualTo(200);
 
+        // the poster, signed in anew (their token says what they are now), reviews nothing and pays nothing
+        Response signedIn = login(poster.username(), poster.password());
+        assertThat(signedIn.status()).as("%s", signedIn).isEqualTo(200);
+        String demoted = signedIn.json().path("accessToken").asText();
+        double unpaid = available(taker.token());
+        assertThat(assertProblem(act(demoted, reported, "approval", null), 403).path("detail").asText())
+                .contains("Only a manager reviews quests");
+        assertThat(assertProblem(act(demoted, reported, "send-back", Map.of("reason", "다시")), 403).path("detail")
+                .asText()).contains("Only a manager reviews quests");
+        assertThat(available(taker.token())).isEqualTo(unpaid);
+        assertThat(http.get("/api/quests/" + reported, admin).json().path("status").asText()).isEqualTo("SUBMITTED");
+
         Response view = http.get("/api/quests/" + reported, admin);
         assertMatchesContract(CONTRACT, "GET", "/api/quests/" + reported, view);
         assertThat(view.json().path("reviewedInPostersPlace").asBoolean()).isTrue();

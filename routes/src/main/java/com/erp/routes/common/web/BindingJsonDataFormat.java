@@ -1,0 +1,75 @@
+package com.erp.routes.common.web;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.jackson.JacksonDataFormat;
+
+/**
+ * The REST binding's JSON format: Camel's Jackson format (the application's ObjectMapper, discovered as before) that
+ * keeps why a body could not be bound. Camel's binding drops the failure and answers a bare 400 ("Invalid JSon
+ * payload."); kept on the exchange, it lets the problem name the field and say what it needs.
+ */
+public class BindingJsonDataFormat extends JacksonDataFormat {
+
+    /** Exchange property: the {@link JsonMappingException} that refused the body. */
+    public static final String FAILURE = "erp.bindingFailure";
+
+    public BindingJsonDataFormat() {
+        setAutoDiscoverObjectMapper(true);
+    }
+
+    @Override
+    public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
+        try {
+            return super.unmarshal(exchange, stream);
+        } catch (JsonMappingException e) {
+            exchange.setProperty(FAILURE, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Object unmarshal(Exchange exchange, Object body) throws Exception {
+        try {
+            return super.unmarshal(exchange, body);
+        } catch (JsonMappingException e) {
+            exchange.setProperty(FAILURE, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The field a binding failure is about, as a JSON pointer ({@code /steps/0/approverId}), and what it needs; null
+     * when the failure names no field.
+     */
+    static FieldError fieldOf(JsonMappingException failure) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference r : failure.getPath()) {
+            if (r.getFieldName() != null) {
+                parts.add(r.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else if (r.getIndex() >= 0) {
+                parts.add(Integer.toString(r.getIndex()));
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        Class<?> target = failure instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                ? m.getTargetType() : null;
+        String needs;
+        if (target != null && java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            needs = target == java.time.LocalDate.class ? "must be a date written as 2026-03-02"
+                    : "must be a date-time with its offset written as +09:00 or Z (2026-03-02T18:30:00+09:00)";
+        } else if (target != null && (Number.class.isAssignableFrom(target)
+                || target.isPrimitive() && target != boolean.class)) {
+            needs = "must be a number of the range this field takes";
+        } else {
+            needs = "is not in the form this field takes";
+        }
+        return new FieldError("/" + String.join("/", parts), needs);
+    }
+}
