@@ -19,11 +19,20 @@ import com.erp.routes.common.events.ReceivingDepartment;
  * @param drafterLine the drafter's line in the org chart at submission, or as the last line change judged it, whose
  *                    people may approve with final authority (전결) in the last approver's place (null in older states
  *                    and when the org chart gave none at submission; empty when a line change found none)
+ * @param toldAhead   the people a line change told it would come to them on a step not reached then (null when
+ *                    nobody, and in older states): told again if the document ends before it reaches them
  */
 public record ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
                             Progress progress, long version, Instant activatedAt, List<Person> cc,
                             List<Person> receivers, List<ReceivingDepartment> receivingDepartments,
-                            List<Person> drafterLine) {
+                            List<Person> drafterLine, List<Person> toldAhead) {
+
+    public ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
+                         Progress progress, long version, Instant activatedAt, List<Person> cc, List<Person> receivers,
+                         List<ReceivingDepartment> receivingDepartments, List<Person> drafterLine) {
+        this(approvalId, title, documentType, drafter, line, progress, version, activatedAt, cc, receivers,
+                receivingDepartments, drafterLine, null);
+    }
 
     public ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
                          Progress progress, long version, Instant activatedAt, List<Person> cc, List<Person> receivers,
@@ -55,6 +64,31 @@ public record ApprovalState(String approvalId, String title, String documentType
     /** The receiving departments as events carry them: null when there are none. */
     public List<ReceivingDepartment> receivingDepartmentsOrNull() {
         return receivingDepartments == null || receivingDepartments.isEmpty() ? null : receivingDepartments;
+    }
+
+    /**
+     * Of {@link #toldAhead}, who is still on a step after {@code step} (not reached when the document ends there): null
+     * when nobody, as events carry it.
+     */
+    public List<Person> toldAheadAfter(int step) {
+        return onStepsAfter(line, toldAhead, step);
+    }
+
+    /** Of these people, who is on a step of this line after {@code step}: null when nobody. */
+    public static List<Person> onStepsAfter(List<LineStep> line, List<Person> people, int step) {
+        if (people == null || people.isEmpty()) {
+            return null;
+        }
+        List<LineStep> later = line.subList(Math.min(step, line.size()), line.size());
+        List<Person> after = people.stream().filter(p -> later.stream()
+                .anyMatch(s -> s.people().stream().anyMatch(x -> x.id() == p.id()))).toList();
+        return after.isEmpty() ? null : after;
+    }
+
+    /** This state, with these people told ahead. */
+    public ApprovalState withToldAhead(List<Person> people) {
+        return new ApprovalState(approvalId, title, documentType, drafter, line, progress, version, activatedAt, cc,
+                receivers, receivingDepartments, drafterLine, people);
     }
 
     public int stepCount() {

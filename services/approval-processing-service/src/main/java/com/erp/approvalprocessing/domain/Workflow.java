@@ -248,7 +248,7 @@ public class Workflow {
                             comment, absent).apply(progress)),
                     ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Completed(state.drafter().id(),
                             state.title(), actor, progress, state.ccOrNull(), state.receiversOrNull(), absent,
-                            state.receivingDepartmentsOrNull()))));
+                            state.receivingDepartmentsOrNull(), state.toldAheadAfter(current)))));
         }
         return reject(state, steps, inbox, now, current, actor, comment,
                 decided(state, current, actor, EventPayload.Decision.REJECTED, comment, absent));
@@ -324,7 +324,8 @@ public class Workflow {
         return new Transition(next, state.version(), List.copyOf(inbox), List.of(
                 ApprovalEvent.of(state.approvalId(), seq + 1, now, decided),
                 ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Rejected(state.drafter().id(),
-                        state.title(), current, actor, reason, progress, state.ccOrNull(), decided.onBehalfOf()))));
+                        state.title(), current, actor, reason, progress, state.ccOrNull(), decided.onBehalfOf(),
+                        state.toldAheadAfter(current)))));
     }
 
     /** The Decided payload of a decision, once its progress is known. */
@@ -429,7 +430,7 @@ public class Workflow {
         ApprovalState next = withProgress(state, progress, seq, now);
         ApprovalEvent withdrawn = ApprovalEvent.of(state.approvalId(), seq, now, new EventPayload.Withdrawn(
                 state.drafter().id(), state.title(), state.drafter(), current, List.copyOf(reached), reason, progress,
-                state.ccOrNull()));
+                state.ccOrNull(), state.toldAheadAfter(current)));
         return new Transition(next, state.version(),
                 pending.stream().map(p -> new Transition.InboxChange(p.id(), state.approvalId(), false)).toList(),
                 List.of(withdrawn));
@@ -535,6 +536,12 @@ public class Workflow {
                     .filter(d -> !stillDeputies.contains(d.id()) && !next.isOnLine(d.id()))
                     .forEach(d -> addOnce(released, d));
         }
+        // who is told it will come to them (on a step not reached: the active step's new people are asked now), kept
+        // with those told so before, while they are still on such a step: told if it ends before it reaches them
+        List<Person> ahead = new ArrayList<>();
+        java.util.stream.Stream.of(state.toldAhead() == null ? List.<Person>of() : state.toldAhead(), added, released)
+                .flatMap(List::stream).forEach(p -> addOnce(ahead, p));
+        ApprovalState stored = next.withToldAhead(ApprovalState.onStepsAfter(next.line(), ahead, current));
         List<ApprovalEvent> events = new ArrayList<>();
         events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.LineChanged(state.drafter().id(),
                 state.title(), state.drafter(), List.copyOf(changed), next.line(), removed, added, change.reason(),
@@ -550,7 +557,7 @@ public class Workflow {
             // (a 합의 added after them, another last approver): written again as the line is now
             pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
         }
-        return new Transition(next, state.version(), List.copyOf(inbox), List.copyOf(events));
+        return new Transition(stored, state.version(), List.copyOf(inbox), List.copyOf(events));
     }
 
     /**
@@ -877,7 +884,7 @@ public class Workflow {
 
     private static ApprovalState withProgress(ApprovalState s, Progress progress, long version, Instant activatedAt) {
         return new ApprovalState(s.approvalId(), s.title(), s.documentType(), s.drafter(), s.line(), progress, version,
-                activatedAt, s.cc(), s.receivers(), s.receivingDepartments(), s.drafterLine());
+                activatedAt, s.cc(), s.receivers(), s.receivingDepartments(), s.drafterLine(), s.toldAhead());
     }
 
     private ApprovalEvent activated(ApprovalState state, int step, long seq, Instant now, List<Person> cc) {

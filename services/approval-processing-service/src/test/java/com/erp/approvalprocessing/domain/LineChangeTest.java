@@ -363,4 +363,45 @@ class LineChangeTest extends WorkflowTestBase {
         assertThatThrownBy(() -> change(withdrawn, drafter, new LineStep(2, deputy)))
                 .satisfies(e -> assertThat(status(e)).isEqualTo(409));
     }
+
+    /**
+     * Who a change told it would come to them, on a step not reached, is told again if the document ends before it
+     * does (withdrawn, rejected, approved with 전결); not once it reached them, nor once another change took them off.
+     */
+    @Test
+    void whoWasToldItWouldComeToThemIsToldWhenItEndsBeforeItDoes() {
+        Person executive = new Person(4, "exec", "EXECUTIVE", "D");
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head), new LineStep(3, executive)));
+        ApprovalState changed = rest(state, drafter, new LineStep(1, lead), new LineStep(2, head),
+                new LineStep(3, legal), new LineStep(4, executive)).state();
+        assertThat(changed.toldAhead()).containsExactly(legal);
+
+        EventPayload.Withdrawn withdrawn = (EventPayload.Withdrawn) workflow.withdraw(changed, "a1", null, caller(drafter))
+                .events().get(0).payload();
+        assertThat(withdrawn.toldAhead()).containsExactly(legal);
+        EventPayload.Rejected rejected = (EventPayload.Rejected) workflow.decide(changed, "a1",
+                new DecisionRequest("REJECT", "다시"), caller(lead)).events().get(1).payload();
+        assertThat(rejected.toldAhead()).containsExactly(legal);
+        ApprovalState atHead = workflow.decide(changed, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
+        assertThat(atHead.toldAhead()).as("kept while it has not reached them").containsExactly(legal);
+        EventPayload.Completed completed = (EventPayload.Completed) workflow.decide(atHead, "a1",
+                new DecisionRequest("APPROVE_FINAL", "전결"), caller(head)).events().get(1).payload();
+        assertThat(completed.toldAhead()).containsExactly(legal);
+
+        // reached: asked, and told of the end as everyone it reached
+        ApprovalState atLegal = workflow.decide(atHead, "a1", new DecisionRequest("APPROVE", null), caller(head)).state();
+        EventPayload.Withdrawn afterReaching = (EventPayload.Withdrawn) workflow.withdraw(atLegal, "a1", null,
+                caller(drafter)).events().get(0).payload();
+        assertThat(afterReaching.toldAhead()).isNull();
+        assertThat(afterReaching.approvers()).contains(legal);
+        // taken off again (told so by that change): nothing more
+        ApprovalState off = rest(changed, drafter, new LineStep(1, lead), new LineStep(2, head),
+                new LineStep(3, executive)).state();
+        assertThat(off.toldAhead()).isNull();
+        assertThat(((EventPayload.Withdrawn) workflow.withdraw(off, "a1", null, caller(drafter)).events().get(0)
+                .payload()).toldAhead()).isNull();
+        // a change that tells nobody ahead leaves those told before
+        ApprovalState again = change(changed, drafter, new LineStep(1, deputy)).state();
+        assertThat(again.toldAhead()).containsExactly(legal);
+    }
 }

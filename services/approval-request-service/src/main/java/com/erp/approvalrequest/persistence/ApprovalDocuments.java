@@ -984,14 +984,21 @@ public class ApprovalDocuments {
     public static final int MAX_COMMENTS = 500;
     /** The most comments one person adds to a document in a minute: each one tells everyone concerned. */
     public static final int COMMENTS_PER_MINUTE = 5;
+    /**
+     * Of the {@value #MAX_COMMENTS}, how many only its drafter and the people of its line (approvers, agreers, their
+     * deputies) add: readers besides them (cc, receivers, a department's people) cannot use up the document's room.
+     */
+    public static final int COMMENTS_KEPT_FOR_THE_LINE = 100;
 
     /**
      * A comment to keep, with its event's outbox entry.
      *
      * @param event null when the comment was kept before (sent again with its Idempotency-Key): nothing to store
+     * @param room  how many comments the document may hold for this one to be added ({@link #MAX_COMMENTS}, or less
+     *              for a reader off the line)
      */
     public record PendingComment(String approvalId, Comment comment, ApprovalEvent event, Document outboxEntry,
-                                 boolean keyed) {
+                                 boolean keyed, int room) {
 
         public boolean replayed() {
             return event == null;
@@ -1023,15 +1030,29 @@ public class ApprovalDocuments {
         for (Document kept : doc.getList("comments", Document.class, List.of())) {
             if (commentId.equals(kept.getString("id"))) {
                 return new PendingComment(id, new Comment(commentId, toPerson(kept.get("author", Document.class)),
-                        kept.getString("text"), instant(kept.getDate("at"))), null, null, true);
+                        kept.getString("text"), instant(kept.getDate("at"))), null, null, true, MAX_COMMENTS);
             }
         }
+        int room = Boolean.TRUE.equals(deputy) || drafterOrOnLine(doc, caller) ? MAX_COMMENTS
+                : MAX_COMMENTS - COMMENTS_KEPT_FOR_THE_LINE;
+        noRoom(doc.getList("comments", Document.class, List.of()).size(), room);
         commentsSlowed(doc, caller.id(), now);
         Comment comment = new Comment(commentId, caller.person(), text, now);
         ApprovalEvent event = eventAbout(doc, now, new EventPayload.Commented(
                 toPerson(doc.get("drafter", Document.class)).id(), doc.getString("title"), caller.person(), text,
                 audience(doc, caller), unreceivedDepartments(doc)));
-        return new PendingComment(id, comment, event, outboxEntry(event, Date.from(now)), keyed);
+        return new PendingComment(id, comment, event, outboxEntry(event, Date.from(now)), keyed, room);
+    }
+
+    /** 409 when the document holds as many comments as {@code room} allows. */
+    private static void noRoom(int comments, int room) {
+        if (comments >= MAX_COMMENTS) {
+            throw ProblemException.conflict("This document has " + MAX_COMMENTS + " comments, the most it keeps.");
+        }
+        if (comments >= room) {
+            throw ProblemException.conflict("This document has " + comments + " comments; the rest of the "
+                    + MAX_COMMENTS + " it keeps are its drafter's and its approval line's.");
+        }
     }
 
     /**
@@ -1118,8 +1139,8 @@ public class ApprovalDocuments {
     }
 
     /**
-     * The comment and its event in the outbox, in one update, unless the document keeps {@value #MAX_COMMENTS}
-     * already, or its author added {@value #COMMENTS_PER_MINUTE} within the last minute: {@code commentRate.<author>}
+     * The comment and its event in the outbox, in one update, unless the document holds as many as the comment's
+     * {@code room} already, or its author added {@value #COMMENTS_PER_MINUTE} within the last minute: {@code commentRate.<author>}
      * keeps the times of their latest few, which a filter can compare (the count of their comments in the list could
      * not be, without {@code $expr}). The outbox mark is the oldest pending entry's ({@code $min}): an older one still pending keeps its
      * place.
@@ -1127,7 +1148,7 @@ public class ApprovalDocuments {
     public List<Bson> commentUpdate(PendingComment pending) {
         Comment c = pending.comment();
         String rate = "commentRate." + c.author().id();
-        return List.of(and(eq("_id", pending.approvalId()), exists("comments." + (MAX_COMMENTS - 1), false),
+        return List.of(and(eq("_id", pending.approvalId()), exists("comments." + (pending.room() - 1), false),
                         // the same keyed comment sent twice at once: kept by the first
                         ne("comments.id", c.id()),
                         // the author's limit, in the update itself: comments sent at the same moment all passed the
@@ -1160,9 +1181,7 @@ public class ApprovalDocuments {
         if (pending.keyed() && comments.stream().anyMatch(c -> pending.comment().id().equals(c.getString("id")))) {
             return false;
         }
-        if (comments.size() >= MAX_COMMENTS) {
-            throw ProblemException.conflict("This document has " + MAX_COMMENTS + " comments, the most it keeps.");
-        }
+        noRoom(comments.size(), pending.room());
         commentsSlowed(doc, pending.comment().author().id(), pending.comment().at());
         // nothing the document says now refused it (another request changed it between): sending it again decides
         throw ProblemException.conflict("The document changed while the comment was kept: send it again.");
@@ -1190,6 +1209,16 @@ public class ApprovalDocuments {
         if (caller.isAdmin() || drafter.id() == caller.id() || headOf(caller, drafter.department())) {
             return true;
         }
+        return onLine(doc, caller) || doc.getList("cc", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
+                // a superior a waiting step was escalated to
+                || doc.getList("escalatedTo", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
+                || (isReceiver(doc, caller) || receivingDepartment(doc, caller) != null) && sent(doc)
+                // a deputy whose decision was sent back or taken back since: the line no longer names them
+                || participants(doc).stream().anyMatch(p -> isPerson(p, caller));
+    }
+
+    /** An approver, an agreer, or the deputy who decided for one, of a step of the line as it is now. */
+    private static boolean onLine(Document doc, Caller caller) {
         for (Document step : steps(doc)) {
             if (isPerson(step.get("approver", Document.class), caller) || isPerson(step.get("deputy", Document.class), caller)
                     || step.getList("agreers", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
@@ -1198,12 +1227,12 @@ public class ApprovalDocuments {
                 return true;
             }
         }
-        return doc.getList("cc", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
-                // a superior a waiting step was escalated to
-                || doc.getList("escalatedTo", Document.class, List.of()).stream().anyMatch(p -> isPerson(p, caller))
-                || (isReceiver(doc, caller) || receivingDepartment(doc, caller) != null) && sent(doc)
-                // a deputy whose decision was sent back or taken back since: the line no longer names them
-                || participants(doc).stream().anyMatch(p -> isPerson(p, caller));
+        return false;
+    }
+
+    /** Its drafter, or someone of its line ({@link #onLine}): whose comments the document keeps room for. */
+    private static boolean drafterOrOnLine(Document doc, Caller caller) {
+        return toPerson(doc.get("drafter", Document.class)).id() == caller.id() || onLine(doc, caller);
     }
 
     /**

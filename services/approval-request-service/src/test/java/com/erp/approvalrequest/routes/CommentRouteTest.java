@@ -253,4 +253,29 @@ class CommentRouteTest extends ApprovalRequestRouteTestBase {
         assertThat(doc.getList("comments", Document.class)).hasSize(ApprovalDocuments.MAX_COMMENTS);
         assertThat(kafka.await("approval.commented", r -> id.equals(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
     }
+
+    /** Readers off the line (cc here) cannot use up the room: the last 100 are the drafter's and the line's. */
+    @Test
+    void theLastCommentsADocumentKeepsAreItsDraftersAndItsLines() throws Exception {
+        String id = submitWithCc("의견 몫");
+        leadAsked(id);
+        int othersRoom = ApprovalDocuments.MAX_COMMENTS - ApprovalDocuments.COMMENTS_KEPT_FOR_THE_LINE;
+        List<Document> many = new ArrayList<>();
+        for (int i = 0; i < othersRoom - 1; i++) {
+            many.add(new Document("id", "c" + i).append("author", new Document("id", OTHER.id()).append("name", OTHER.name()))
+                    .append("text", "참조 의견 " + i).append("at", new Date()));
+        }
+        approvals().updateOne(Filters.eq("_id", id), Updates.set("comments", many));
+        // one more place for the reader in cc, then none
+        assertThat(comment(token(OTHER), id, Map.of("text", "마지막 참조 의견")).status()).isEqualTo(201);
+        assertThat(assertProblem(comment(token(OTHER), id, Map.of("text", "하나 더")), 409).path("detail").asText())
+                .contains("drafter's and its approval line's");
+        // the drafter and the lead still have theirs
+        assertThat(comment(token(DRAFTER), id, Map.of("text", "기안자 의견")).status()).isEqualTo(201);
+        assertThat(comment(token(LEAD), id, Map.of("text", "결재자 의견")).status()).isEqualTo(201);
+        List<String> authors = approvals().find(Filters.eq("_id", id)).first().getList("comments", Document.class).stream()
+                .skip(othersRoom - 1).map(c -> c.get("author", Document.class).get("id", Number.class).toString()).toList();
+        assertThat(authors).containsExactly(String.valueOf(OTHER.id()), String.valueOf(DRAFTER.id()),
+                String.valueOf(LEAD.id()));
+    }
 }

@@ -156,6 +156,10 @@ public final class Recipients {
             all(p.receivers()).forEach(r -> told.add(delivery(event, r.id(), "DOCUMENT_RECEIVED", p.finalApprover(),
                     String.format("'%s' is approved and sent to you (수신); acknowledge it (접수) once you have it in hand.",
                             p.title()))));
+            // told by a line change that it would come to them: 전결 ended it first
+            all(p.toldAhead()).forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_COMPLETED", p.finalApprover(),
+                    String.format("'%s' is approved with final authority (전결) before it reached your step; it needs "
+                            + "nothing from you.", p.title()))));
             // 수신처: the head of each department it is sent to, unless told already (drafter, cc, receiver)
             java.util.Set<Long> toldAlready = new java.util.HashSet<>();
             told.forEach(d -> toldAlready.add(d.userId()));
@@ -181,6 +185,10 @@ public final class Recipients {
                                 String.format("'%s' is rejected: %s disagreed at its 합의; it needs nothing from you "
                                         + "any more.", p.title(), p.actor().name()))));
             }
+            // told by a line change that it would come to them
+            all(p.toldAhead()).forEach(a -> told.add(standing(event, a.id(), "APPROVAL_REJECTED", p.actor(), String.format(
+                    "'%s' is rejected at step %d, before it reached yours; it needs nothing from you.", p.title(),
+                    p.step()))));
             return told;
         }
         if (payload instanceof EventPayload.Withdrawn p) {
@@ -190,6 +198,8 @@ public final class Recipients {
                     p.title(), p.reason());
             List<Delivery> told = new ArrayList<>();
             p.approvers().forEach(a -> told.add(standing(event, a.id(), "APPROVAL_WITHDRAWN", p.drafter(), message)));
+            // told by a line change that it would come to them
+            all(p.toldAhead()).forEach(a -> told.add(standing(event, a.id(), "APPROVAL_WITHDRAWN", p.drafter(), message)));
             all(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "APPROVAL_WITHDRAWN", p.drafter(),
                     p.reason() == null ? String.format("%s withdrew '%s'.", p.drafter().name(), p.title())
                             : String.format("%s withdrew '%s'. Reason: %s", p.drafter().name(), p.title(), p.reason()))));

@@ -523,6 +523,28 @@ class RecipientsTest {
                 .singleElement().satisfies(x -> assertThat(x.notification().message()).doesNotContain("Reason"));
     }
 
+    /** Told by a line change it would come to them, and it ended before it did: told so, however it ended. */
+    @Test
+    void whoALineChangeToldItWouldComeToThemHearsItEndedBeforeItDid() {
+        Person later = new Person(5, "법무", "TEAM_LEAD", "L");
+        List<Delivery> withdrawn = recipients.notificationsFor(ApprovalEvent.of("a", 4, Instant.EPOCH,
+                new EventPayload.Withdrawn(1, "출장", drafter, 1, List.of(lead), null, progress, null, List.of(later))));
+        assertThat(withdrawn).extracting(Delivery::userId).containsExactly(2L, 5L);
+        assertThat(withdrawn.get(1).notification().type()).isEqualTo("APPROVAL_WITHDRAWN");
+        assertThat(withdrawn.get(1).standing()).isEqualTo(4L);
+
+        List<Delivery> rejected = recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
+                new EventPayload.Rejected(1, "출장", 1, lead, "다시", progress, null, null, List.of(later))));
+        assertThat(rejected).extracting(Delivery::userId).containsExactly(1L, 5L);
+        assertThat(rejected.get(1).notification().message()).contains("before it reached yours");
+        assertThat(rejected.get(1).notification().type()).isEqualTo("APPROVAL_REJECTED");
+
+        List<Delivery> completed = recipients.notificationsFor(ApprovalEvent.of("a", 6, Instant.EPOCH,
+                new EventPayload.Completed(1, "출장", lead, progress, null, null, null, null, List.of(later))));
+        assertThat(completed).extracting(Delivery::userId).containsExactly(1L, 5L);
+        assertThat(completed.get(1).notification().message()).contains("전결").contains("before it reached your step");
+    }
+
     @Test
     void aCancelledLeaveTellsWhomItHadReachedAndItsDrafterWhenSomeoneElseCancelledIt() {
         Person head = new Person(3, "박지훈", "DEPT_HEAD", "D");
