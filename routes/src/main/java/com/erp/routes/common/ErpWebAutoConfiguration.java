@@ -107,13 +107,13 @@ public class ErpWebAutoConfiguration {
         return new TokenIssuer(keys, props.issuer(), props.tokenTtl(), clock);
     }
 
-    /** Who left: their tokens are refused before they expire (fed by the departures topic where Kafka is). */
     /** The REST binding's JSON format ({@code camel.rest.json-data-format}): Jackson, keeping why a body was refused. */
     @Bean("erp-json-dataformat-factory") // found for the name erp-json, which must not be a bean itself
     org.apache.camel.spi.DataFormatFactory erpBindingJson() {
         return com.erp.routes.common.web.BindingJsonDataFormat::new;
     }
 
+    /** Who left: their tokens are refused before they expire (fed by the departures topic where Kafka is). */
     @Bean
     RevokedSubjects erpRevokedSubjects() {
         return new RevokedSubjects();

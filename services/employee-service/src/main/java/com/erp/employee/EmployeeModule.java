@@ -84,8 +84,10 @@ public class EmployeeModule {
 
     @Bean
     PasswordCheckGate passwordCheckGate(@Value("${erp.auth.login.checks-at-once:0}") int atOnce,
+                                        @Value("${erp.auth.login.checks-waiting}") int waiting,
                                         @Value("${erp.auth.login.check-wait}") Duration wait) {
-        return new PasswordCheckGate(atOnce > 0 ? atOnce : Runtime.getRuntime().availableProcessors(), wait);
+        int turns = atOnce > 0 ? atOnce : Runtime.getRuntime().availableProcessors();
+        return new PasswordCheckGate(turns, waiting > 0 ? waiting : 4 * turns, wait);
     }
 
     @Bean

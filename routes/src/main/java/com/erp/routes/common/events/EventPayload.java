@@ -168,8 +168,8 @@ public sealed interface EventPayload {
      * The last step approved: the document is approved. {@code cc} are told, like the drafter; {@code receivers} (수신)
      * receive it now, and so do the {@code receivingDepartments} (수신처: their heads are told). {@code onBehalfOf}:
      * the step's approver, when {@code finalApprover} approved it as their deputy (대결); null otherwise.
-     * {@code toldAhead}: people a line change told it would come to them, on steps 전결 skipped (told it will not);
-     * null when nobody.
+     * {@code toldAhead}: people of the steps 전결 skipped who were told of it (a line change, or asked and then sent
+     * back), told it needs nothing more from them; null when nobody.
      */
     record Completed(long drafterId, String title, Person finalApprover, Progress progress, List<Person> cc,
                      List<Person> receivers, Person onBehalfOf, List<ReceivingDepartment> receivingDepartments,
@@ -202,8 +202,8 @@ public sealed interface EventPayload {
     /**
      * A step rejected: the document is rejected and goes no further. {@code cc} are told, like the drafter.
      * {@code onBehalfOf}: the step's approver (or agreer), when {@code actor} rejected it as their deputy (대결).
-     * {@code toldAhead}: people a line change told it would come to them, on steps it never reached (told it will
-     * not); null when nobody.
+     * {@code toldAhead}: people of later steps who were told of it (a line change, or asked and then sent back), told
+     * it needs nothing more from them; null when nobody.
      */
     record Rejected(long drafterId, String title, int step, Person actor, String reason, Progress progress,
                     List<Person> cc, Person onBehalfOf, List<Person> toldAhead) implements EventPayload {
@@ -227,7 +227,7 @@ public sealed interface EventPayload {
      * The drafter withdrew the document (회수) at {@code step}: it goes no further. {@code approvers} are those it had
      * reached (the approvers who decided a step, the one who had to act, and the deputies: who decided a step for
      * someone, who decides today for someone it waited for), who are told, as are {@code cc}, and {@code toldAhead}:
-     * people a line change told it would come to them, on steps it had not reached (null when nobody).
+     * people of later steps who were told of it (a line change, or asked and then sent back; null when nobody).
      */
     record Withdrawn(long drafterId, String title, Person drafter, int step, List<Person> approvers, String reason,
                      Progress progress, List<Person> cc, List<Person> toldAhead) implements EventPayload {

@@ -47,6 +47,9 @@ public class BindingJsonDataFormat extends JacksonDataFormat {
      * when the failure names no field.
      */
     static FieldError fieldOf(JsonMappingException failure) {
+        if (failure instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException) {
+            return null; // the application's own mapping is at fault, not the request
+        }
         List<String> parts = new ArrayList<>();
         for (JsonMappingException.Reference r : failure.getPath()) {
             if (r.getFieldName() != null) {
@@ -61,9 +64,11 @@ public class BindingJsonDataFormat extends JacksonDataFormat {
         Class<?> target = failure instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
                 ? m.getTargetType() : null;
         String needs;
-        if (target != null && java.time.temporal.Temporal.class.isAssignableFrom(target)) {
-            needs = target == java.time.LocalDate.class ? "must be a date written as 2026-03-02"
-                    : "must be a date-time with its offset written as +09:00 or Z (2026-03-02T18:30:00+09:00)";
+        if (target == java.time.LocalDate.class) {
+            needs = "must be a date written as 2026-03-02";
+        } else if (target == java.time.Instant.class || target == java.time.OffsetDateTime.class
+                || target == java.time.ZonedDateTime.class) {
+            needs = "must be a date-time with its offset written as +09:00 or Z (2026-03-02T18:30:00+09:00)";
         } else if (target != null && (Number.class.isAssignableFrom(target)
                 || target.isPrimitive() && target != boolean.class)) {
             needs = "must be a number of the range this field takes";

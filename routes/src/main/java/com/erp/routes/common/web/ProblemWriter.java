@@ -70,6 +70,13 @@ public final class ProblemWriter {
     public static void writeBareError(Exchange exchange) {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
+        if (status == 400 && exchange.getProperty(BindingJsonDataFormat.FAILURE)
+                instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException e) {
+            // the application's own type cannot be bound: its fault, not the request's (500, logged with a reference)
+            ProblemException problem = classify(e, exchange.getFromRouteId());
+            write(exchange, problem.toProblem(), problem.retryAfterSeconds());
+            return;
+        }
         FieldError field = status == 400 ? unboundField(exchange) : null;
         if (field != null) {
             write(exchange, ProblemException.badRequest("A value of the request body cannot be read as this operation "

@@ -38,9 +38,20 @@ class BindingJsonDataFormatTest {
         assertThat(refused("{\"steps\":[{\"approverId\":\"nine\"}]}").message()).contains("number");
     }
 
+    /** No way for Jackson to make it: the application's fault, not the request's. */
+    interface Unmappable {
+    }
+
+    record Holder(Unmappable inside) {
+    }
+
     @Test
-    void aFailureOfNoFieldNamesNone() {
+    void aFailureOfNoFieldOrOfTheApplicationsOwnTypeNamesNone() {
         JsonMappingException e = catchThrowableOfType(JsonMappingException.class, () -> JSON.readValue("[1]", Body.class));
         assertThat(BindingJsonDataFormat.fieldOf(e)).isNull();
+        JsonMappingException own = catchThrowableOfType(JsonMappingException.class,
+                () -> JSON.readValue("{\"inside\":{\"x\":1}}", Holder.class));
+        assertThat(own).isInstanceOf(com.fasterxml.jackson.databind.exc.InvalidDefinitionException.class);
+        assertThat(BindingJsonDataFormat.fieldOf(own)).isNull();
     }
 }

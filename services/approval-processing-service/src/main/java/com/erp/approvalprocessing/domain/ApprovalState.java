@@ -19,8 +19,10 @@ import com.erp.routes.common.events.ReceivingDepartment;
  * @param drafterLine the drafter's line in the org chart at submission, or as the last line change judged it, whose
  *                    people may approve with final authority (전결) in the last approver's place (null in older states
  *                    and when the org chart gave none at submission; empty when a line change found none)
- * @param toldAhead   the people a line change told it would come to them on a step not reached then (null when
- *                    nobody, and in older states): told again if the document ends before it reaches them
+ * @param toldAhead   the people on a step after the active one who were told of the document: by a line change
+ *                    (it will come to them), or asked and then sent back (결재 취소, 전단계 반려); told how it ends if
+ *                    it ends before it reaches them again (null when nobody, and in states stored before it: people
+ *                    told ahead by a line change made before then are not told)
  */
 public record ApprovalState(String approvalId, String title, String documentType, Person drafter, List<LineStep> line,
                             Progress progress, long version, Instant activatedAt, List<Person> cc,

@@ -307,7 +307,9 @@ public class Workflow {
         steps.set(following - 1, pending(state.step(following)));
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, following, List.copyOf(steps));
         long seq = state.version();
-        ApprovalState next = withProgress(state, progress, seq + 2, now);
+        // whoever was told ahead and is on the step now active is asked: no longer ahead
+        ApprovalState next = withProgress(state, progress, seq + 2, now)
+                .withToldAhead(ApprovalState.onStepsAfter(state.line(), state.toldAhead(), following));
         next.step(following).people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
         return new Transition(next, state.version(), List.copyOf(inbox), List.of(
                 ApprovalEvent.of(state.approvalId(), seq + 1, now, decided.apply(progress)),
@@ -747,7 +749,11 @@ public class Workflow {
         steps.set(active - 1, waiting(state.step(active)));
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, previous, List.copyOf(steps));
         long seq = state.version();
-        ApprovalState back = withProgress(state, progress, seq + 2, now);
+        // the step left had asked its people: they are ahead of it now, and hear how it ends if it ends first
+        List<Person> ahead = new ArrayList<>(state.toldAhead() == null ? List.of() : state.toldAhead());
+        state.step(active).people().forEach(p -> addOnce(ahead, p));
+        ApprovalState back = withProgress(state, progress, seq + 2, now)
+                .withToldAhead(ApprovalState.onStepsAfter(state.line(), ahead, previous));
         List<Transition.InboxChange> inbox = new ArrayList<>();
         pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));
         state.step(previous).people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));

@@ -404,4 +404,37 @@ class LineChangeTest extends WorkflowTestBase {
         ApprovalState again = change(changed, drafter, new LineStep(1, deputy)).state();
         assertThat(again.toldAhead()).containsExactly(legal);
     }
+
+    /**
+     * Asked, then sent back (전단계 반려, 결재 취소): ahead of the document again, and told how it ends if it ends
+     * before it comes back to them; once asked, no longer ahead.
+     */
+    @Test
+    void whoWasAskedAndSentBackHearsHowItEndsBeforeItComesBack() {
+        Person executive = new Person(4, "exec", "EXECUTIVE", "D");
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head), new LineStep(3, executive)));
+        ApprovalState changed = rest(state, drafter, new LineStep(1, lead), new LineStep(2, head),
+                new LineStep(3, legal), new LineStep(4, executive)).state();
+        ApprovalState atHead = workflow.decide(changed, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
+        ApprovalState atLegal = workflow.decide(atHead, "a1", new DecisionRequest("APPROVE", null), caller(head)).state();
+        assertThat(atLegal.toldAhead()).as("asked now").isNull();
+
+        ApprovalState sentBack = workflow.decide(atLegal, "a1", new DecisionRequest("RETURN", "근거 보완"), caller(legal))
+                .state();
+        assertThat(sentBack.progress().currentStep()).isEqualTo(2);
+        assertThat(sentBack.toldAhead()).containsExactly(legal);
+        EventPayload.Rejected rejected = (EventPayload.Rejected) workflow.decide(sentBack, "a1",
+                new DecisionRequest("REJECT", "반려"), caller(head)).events().get(1).payload();
+        assertThat(rejected.toldAhead()).containsExactly(legal);
+
+        // the lead takes back their approval: the head, asked, is ahead again
+        ApprovalState retracted = workflow.retract(atHead, "a1", new com.erp.approvalprocessing.api.RetractionRequest(null),
+                caller(lead)).state();
+        assertThat(retracted.progress().currentStep()).isEqualTo(1);
+        assertThat(retracted.toldAhead()).containsExactlyInAnyOrder(legal, head);
+        EventPayload.Withdrawn withdrawn = (EventPayload.Withdrawn) workflow.withdraw(retracted, "a1", null,
+                caller(drafter)).events().get(0).payload();
+        assertThat(withdrawn.toldAhead()).containsExactlyInAnyOrder(legal, head);
+        assertThat(withdrawn.approvers()).doesNotContain(head, legal);
+    }
 }

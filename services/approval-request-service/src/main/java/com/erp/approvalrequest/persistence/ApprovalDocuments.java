@@ -1230,9 +1230,13 @@ public class ApprovalDocuments {
         return false;
     }
 
-    /** Its drafter, or someone of its line ({@link #onLine}): whose comments the document keeps room for. */
+    /**
+     * Its drafter, someone of its line ({@link #onLine}), or someone its history names as asked or deciding (a deputy
+     * whose decision was sent back or taken back since): whose comments the document keeps room for.
+     */
     private static boolean drafterOrOnLine(Document doc, Caller caller) {
-        return toPerson(doc.get("drafter", Document.class)).id() == caller.id() || onLine(doc, caller);
+        return toPerson(doc.get("drafter", Document.class)).id() == caller.id() || onLine(doc, caller)
+                || participants(doc).stream().anyMatch(p -> isPerson(p, caller));
     }
 
     /**

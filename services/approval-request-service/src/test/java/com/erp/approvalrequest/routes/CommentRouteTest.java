@@ -266,6 +266,10 @@ class CommentRouteTest extends ApprovalRequestRouteTestBase {
                     .append("text", "참조 의견 " + i).append("at", new Date()));
         }
         approvals().updateOne(Filters.eq("_id", id), Updates.set("comments", many));
+        List<org.bson.conversions.Bson> lateUpdate = approvalDocuments.commentUpdate(approvalDocuments.comment(
+                approvals().find(Filters.eq("_id", id)).first(), new com.erp.routes.common.security.Caller(OTHER.id(),
+                        "other", OTHER.name(), OTHER.department(), OTHER.position(), java.util.Set.of("EMPLOYEE")), false,
+                new com.erp.approvalrequest.api.CommentRequest("늦은 참조 의견"), null));
         // one more place for the reader in cc, then none
         assertThat(comment(token(OTHER), id, Map.of("text", "마지막 참조 의견")).status()).isEqualTo(201);
         assertThat(assertProblem(comment(token(OTHER), id, Map.of("text", "하나 더")), 409).path("detail").asText())
@@ -277,5 +281,8 @@ class CommentRouteTest extends ApprovalRequestRouteTestBase {
                 .skip(othersRoom - 1).map(c -> c.get("author", Document.class).get("id", Number.class).toString()).toList();
         assertThat(authors).containsExactly(String.valueOf(OTHER.id()), String.valueOf(DRAFTER.id()),
                 String.valueOf(LEAD.id()));
+
+        // the limit is the update's too: a reader's comment judged while there was room is not kept once there is none
+        assertThat(approvals().updateOne(lateUpdate.get(0), lateUpdate.get(1)).getModifiedCount()).isZero();
     }
 }

@@ -8,31 +8,40 @@ import java.util.function.BooleanSupplier;
 import com.erp.routes.common.web.ProblemException;
 
 /**
- * At most so many password checks at once. A BCrypt check costs tens of milliseconds of a core, and sign-ins with
- * made-up usernames (each a new name, so never locked by {@link LoginThrottle}) cost it as well, to look like real
- * ones: without a bound they would keep every core busy and starve the other requests. A check that waits longer
- * than {@code wait} for its turn is answered 503 with Retry-After instead.
+ * At most so many password checks at once, and so many waiting. A BCrypt check costs tens of milliseconds of a core,
+ * and sign-ins with made-up usernames (each a new name, so never locked by {@link LoginThrottle}) cost it as well, to
+ * look like real ones: without a bound they would keep every core busy. A check that finds {@code waiting} others
+ * already waiting, or waits longer than {@code wait} for its turn, is answered 503 with Retry-After at once: a flood
+ * holds at most that many of the server's request workers, not all of them.
  */
 public class PasswordCheckGate {
 
     private static final int RETRY_AFTER_SECONDS = 2;
 
     private final Semaphore turns;
+    private final int waiting;
     private final long waitNanos;
 
-    public PasswordCheckGate(int atOnce, Duration wait) {
+    public PasswordCheckGate(int atOnce, int waiting, Duration wait) {
         this.turns = new Semaphore(Math.max(1, atOnce), true);
+        this.waiting = Math.max(0, waiting);
         this.waitNanos = wait.toNanos();
+    }
+
+    /** How many checks are waiting for their turn now (an estimate, as the JDK's queue length is). */
+    int waiting() {
+        return turns.getQueueLength();
     }
 
     /** The check's result, once it had its turn. */
     public boolean check(BooleanSupplier check) {
-        boolean got;
-        try {
-            got = turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            got = false;
+        boolean got = turns.tryAcquire();
+        if (!got && waiting() < waiting) {
+            try {
+                got = turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (!got) {
             throw ProblemException.unavailable("Too many sign-ins at this moment; retry after the time Retry-After says.",

@@ -13,12 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class PasswordCheckGateTest {
 
-    @Test
-    void aCheckBeyondTheBoundWaitsItsTurnOrIsAnswered503() throws Exception {
-        PasswordCheckGate gate = new PasswordCheckGate(1, Duration.ofMillis(200));
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> gate.check(() -> {
+    /** A check that holds its turn until {@code release} opens; {@code running} opens once it has it. */
+    private static CompletableFuture<Boolean> holding(PasswordCheckGate gate, CountDownLatch running, CountDownLatch release) {
+        return CompletableFuture.supplyAsync(() -> gate.check(() -> {
             running.countDown();
             try {
                 return release.await(30, TimeUnit.SECONDS);
@@ -26,24 +23,59 @@ class PasswordCheckGateTest {
                 throw new IllegalStateException(e);
             }
         }));
+    }
+
+    @Test
+    void aCheckBeyondTheBoundWaitsItsTurnThenRuns() throws Exception {
+        PasswordCheckGate gate = new PasswordCheckGate(1, 1, Duration.ofSeconds(30));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> first = holding(gate, running, release);
         assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
 
+        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> gate.check(() -> true));
+        Thread.sleep(200);
+        assertThat(second).as("waiting for the first to give its turn back").isNotDone();
+        release.countDown();
+        assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.get(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aCheckThatWaitsTooLongOrFindsTheQueueFullIsAnswered503AndNeverRuns() throws Exception {
+        PasswordCheckGate gate = new PasswordCheckGate(1, 1, Duration.ofMillis(300));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> first = holding(gate, running, release);
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // waits its 300 ms, in vain
         boolean[] ran = {false};
-        ProblemException busy = catchThrowableOfType(ProblemException.class, () -> gate.check(() -> ran[0] = true));
-        assertThat(busy.status()).isEqualTo(503);
-        assertThat(busy.retryAfterSeconds()).isPositive();
-        assertThat(ran[0]).as("the check beyond the bound never ran").isFalse();
+        long started = System.nanoTime();
+        ProblemException waited = catchThrowableOfType(ProblemException.class, () -> gate.check(() -> ran[0] = true));
+        assertThat(waited.status()).isEqualTo(503);
+        assertThat(waited.retryAfterSeconds()).isPositive();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+
+        // one waiting already (the most): the next is refused without waiting
+        CompletableFuture<Boolean> queued = CompletableFuture.supplyAsync(() -> gate.check(() -> true));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!queued.isDone() && System.nanoTime() < deadline && gate.waiting() == 0) {
+            Thread.sleep(5);
+        }
+        ProblemException full = catchThrowableOfType(ProblemException.class, () -> gate.check(() -> ran[0] = true));
+        assertThat(full.status()).isEqualTo(503);
+        assertThat(ran[0]).as("no refused check ran").isFalse();
 
         release.countDown();
         assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
         // its turn given back: the next one runs, and its answer is the check's
         assertThat(gate.check(() -> false)).isFalse();
-        assertThat(gate.check(() -> true)).isTrue();
     }
 
     @Test
     void aCheckThatFailsGivesItsTurnBack() {
-        PasswordCheckGate gate = new PasswordCheckGate(1, Duration.ofMillis(50));
+        PasswordCheckGate gate = new PasswordCheckGate(1, 0, Duration.ofMillis(50));
         catchThrowableOfType(IllegalStateException.class, () -> gate.check(() -> {
             throw new IllegalStateException("hash unreadable");
         }));

@@ -23,7 +23,8 @@ import com.erp.routes.common.kafka.InvalidEventException;
  * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
  * active ("you have a document to approve") and the deputies deciding for them today (대결), an approver whose step
  * their deputy decided, the drafter about every decision and the final result, and the
- * approvers a document had reached when its drafter withdraws it; the people in cc (참조) when it starts along its
+ * approvers a document had reached when its drafter withdraws it, and the people of later steps it told of itself
+ * (a line change, or a step sent back: {@code toldAhead}) when it ends before it reaches them; the people in cc (참조) when it starts along its
  * line and how it ends; the receivers (수신) when it is approved, and the heads of the departments it is sent to
  * (수신처: who heads each now, {@link #headOf}); the drafter of a leave document that asks for more
  * days than are left; those who must decide a step that waited too long (독촉), and its drafter when they left or once
@@ -156,10 +157,10 @@ public final class Recipients {
             all(p.receivers()).forEach(r -> told.add(delivery(event, r.id(), "DOCUMENT_RECEIVED", p.finalApprover(),
                     String.format("'%s' is approved and sent to you (수신); acknowledge it (접수) once you have it in hand.",
                             p.title()))));
-            // told by a line change that it would come to them: 전결 ended it first
+            // told by a line change that it would come to them, or asked and sent back since: 전결 ended it first
             all(p.toldAhead()).forEach(a -> told.add(delivery(event, a.id(), "APPROVAL_COMPLETED", p.finalApprover(),
-                    String.format("'%s' is approved with final authority (전결) before it reached your step; it needs "
-                            + "nothing from you.", p.title()))));
+                    String.format("'%s' is approved with final authority (전결) before your step; it needs nothing more "
+                            + "from you.", p.title()))));
             // 수신처: the head of each department it is sent to, unless told already (drafter, cc, receiver)
             java.util.Set<Long> toldAlready = new java.util.HashSet<>();
             told.forEach(d -> toldAlready.add(d.userId()));
@@ -185,9 +186,9 @@ public final class Recipients {
                                 String.format("'%s' is rejected: %s disagreed at its 합의; it needs nothing from you "
                                         + "any more.", p.title(), p.actor().name()))));
             }
-            // told by a line change that it would come to them
+            // on a later step and told of it (a line change; asked, then sent back): it ends first
             all(p.toldAhead()).forEach(a -> told.add(standing(event, a.id(), "APPROVAL_REJECTED", p.actor(), String.format(
-                    "'%s' is rejected at step %d, before it reached yours; it needs nothing from you.", p.title(),
+                    "'%s' is rejected at step %d, before your step; it needs nothing more from you.", p.title(),
                     p.step()))));
             return told;
         }
@@ -198,7 +199,7 @@ public final class Recipients {
                     p.title(), p.reason());
             List<Delivery> told = new ArrayList<>();
             p.approvers().forEach(a -> told.add(standing(event, a.id(), "APPROVAL_WITHDRAWN", p.drafter(), message)));
-            // told by a line change that it would come to them
+            // on a later step and told of it (a line change; asked, then sent back)
             all(p.toldAhead()).forEach(a -> told.add(standing(event, a.id(), "APPROVAL_WITHDRAWN", p.drafter(), message)));
             all(p.cc()).forEach(c -> told.add(delivery(event, c.id(), "APPROVAL_WITHDRAWN", p.drafter(),
                     p.reason() == null ? String.format("%s withdrew '%s'.", p.drafter().name(), p.title())

@@ -536,13 +536,13 @@ class RecipientsTest {
         List<Delivery> rejected = recipients.notificationsFor(ApprovalEvent.of("a", 5, Instant.EPOCH,
                 new EventPayload.Rejected(1, "출장", 1, lead, "다시", progress, null, null, List.of(later))));
         assertThat(rejected).extracting(Delivery::userId).containsExactly(1L, 5L);
-        assertThat(rejected.get(1).notification().message()).contains("before it reached yours");
+        assertThat(rejected.get(1).notification().message()).contains("before your step");
         assertThat(rejected.get(1).notification().type()).isEqualTo("APPROVAL_REJECTED");
 
         List<Delivery> completed = recipients.notificationsFor(ApprovalEvent.of("a", 6, Instant.EPOCH,
                 new EventPayload.Completed(1, "출장", lead, progress, null, null, null, null, List.of(later))));
         assertThat(completed).extracting(Delivery::userId).containsExactly(1L, 5L);
-        assertThat(completed.get(1).notification().message()).contains("전결").contains("before it reached your step");
+        assertThat(completed.get(1).notification().message()).contains("전결").contains("before your step");
     }
 
     @Test
