@@ -364,16 +364,22 @@ class LineChangeTest extends WorkflowTestBase {
                 .satisfies(e -> assertThat(status(e)).isEqualTo(409));
     }
 
+    private final Person executive = new Person(4, "exec", "EXECUTIVE", "D");
+
+    /** lead, head, executive; then, at the lead's step, legal put before the executive (told it will come to them). */
+    private ApprovalState legalPutOnStepThree() {
+        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head), new LineStep(3, executive)));
+        return rest(state, drafter, new LineStep(1, lead), new LineStep(2, head), new LineStep(3, legal),
+                new LineStep(4, executive)).state();
+    }
+
     /**
      * Who a change told it would come to them, on a step not reached, is told again if the document ends before it
      * does (withdrawn, rejected, approved with 전결); not once it reached them, nor once another change took them off.
      */
     @Test
     void whoWasToldItWouldComeToThemIsToldWhenItEndsBeforeItDoes() {
-        Person executive = new Person(4, "exec", "EXECUTIVE", "D");
-        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head), new LineStep(3, executive)));
-        ApprovalState changed = rest(state, drafter, new LineStep(1, lead), new LineStep(2, head),
-                new LineStep(3, legal), new LineStep(4, executive)).state();
+        ApprovalState changed = legalPutOnStepThree();
         assertThat(changed.toldAhead()).containsExactly(legal);
 
         EventPayload.Withdrawn withdrawn = (EventPayload.Withdrawn) workflow.withdraw(changed, "a1", null, caller(drafter))
@@ -411,10 +417,7 @@ class LineChangeTest extends WorkflowTestBase {
      */
     @Test
     void whoWasAskedAndSentBackHearsHowItEndsBeforeItComesBack() {
-        Person executive = new Person(4, "exec", "EXECUTIVE", "D");
-        ApprovalState state = started(List.of(new LineStep(1, lead), new LineStep(2, head), new LineStep(3, executive)));
-        ApprovalState changed = rest(state, drafter, new LineStep(1, lead), new LineStep(2, head),
-                new LineStep(3, legal), new LineStep(4, executive)).state();
+        ApprovalState changed = legalPutOnStepThree();
         ApprovalState atHead = workflow.decide(changed, "a1", new DecisionRequest("APPROVE", null), caller(lead)).state();
         ApprovalState atLegal = workflow.decide(atHead, "a1", new DecisionRequest("APPROVE", null), caller(head)).state();
         assertThat(atLegal.toldAhead()).as("asked now").isNull();

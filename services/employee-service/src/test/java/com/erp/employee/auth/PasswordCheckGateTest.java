@@ -13,9 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class PasswordCheckGateTest {
 
-    /** A check that holds its turn until {@code release} opens; {@code running} opens once it has it. */
-    private static CompletableFuture<Boolean> holding(PasswordCheckGate gate, CountDownLatch running, CountDownLatch release) {
-        return CompletableFuture.supplyAsync(() -> gate.check(() -> {
+    /** A check holding the gate's only turn until {@code release} opens; {@code result} its answer (true). */
+    private record Holding(CompletableFuture<Boolean> result, CountDownLatch release) {
+    }
+
+    /** Starts a check that takes the gate's turn and keeps it; returns once it has it. */
+    private static Holding holding(PasswordCheckGate gate) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> result = CompletableFuture.supplyAsync(() -> gate.check(() -> {
             running.countDown();
             try {
                 return release.await(30, TimeUnit.SECONDS);
@@ -23,31 +29,27 @@ class PasswordCheckGateTest {
                 throw new IllegalStateException(e);
             }
         }));
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        return new Holding(result, release);
     }
 
     @Test
     void aCheckBeyondTheBoundWaitsItsTurnThenRuns() throws Exception {
         PasswordCheckGate gate = new PasswordCheckGate(1, 1, Duration.ofSeconds(30));
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> first = holding(gate, running, release);
-        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        Holding first = holding(gate);
 
         CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> gate.check(() -> true));
         Thread.sleep(200);
         assertThat(second).as("waiting for the first to give its turn back").isNotDone();
-        release.countDown();
-        assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+        first.release().countDown();
+        assertThat(first.result().get(30, TimeUnit.SECONDS)).isTrue();
         assertThat(second.get(30, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
     void aCheckThatWaitsTooLongOrFindsTheQueueFullIsAnswered503AndNeverRuns() throws Exception {
         PasswordCheckGate gate = new PasswordCheckGate(1, 1, Duration.ofMillis(300));
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> first = holding(gate, running, release);
-        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        Holding first = holding(gate);
 
         // waits its 300 ms, in vain
         boolean[] ran = {false};
@@ -67,8 +69,8 @@ class PasswordCheckGateTest {
         assertThat(full.status()).isEqualTo(503);
         assertThat(ran[0]).as("no refused check ran").isFalse();
 
-        release.countDown();
-        assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+        first.release().countDown();
+        assertThat(first.result().get(30, TimeUnit.SECONDS)).isTrue();
         // its turn given back: the next one runs, and its answer is the check's
         assertThat(gate.check(() -> false)).isFalse();
     }
