@@ -24,18 +24,18 @@ public class BindingJsonDataFormat extends JacksonDataFormat {
 
     @Override
     public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
-        try {
-            return super.unmarshal(exchange, stream);
-        } catch (JsonMappingException e) {
-            exchange.setProperty(FAILURE, e);
-            throw e;
-        }
+        return keepingFailure(exchange, () -> super.unmarshal(exchange, stream));
     }
 
     @Override
     public Object unmarshal(Exchange exchange, Object body) throws Exception {
+        return keepingFailure(exchange, () -> super.unmarshal(exchange, body));
+    }
+
+    private static Object keepingFailure(Exchange exchange, java.util.concurrent.Callable<Object> unmarshal)
+            throws Exception {
         try {
-            return super.unmarshal(exchange, body);
+            return unmarshal.call();
         } catch (JsonMappingException e) {
             exchange.setProperty(FAILURE, e);
             throw e;
