@@ -77,7 +77,7 @@ public record ApprovalState(String approvalId, String title, String documentType
     }
 
     /** Of these people, who is on a step of this line after {@code step}: null when nobody. */
-    public static List<Person> onStepsAfter(List<LineStep> line, List<Person> people, int step) {
+    private static List<Person> onStepsAfter(List<LineStep> line, List<Person> people, int step) {
         if (people == null || people.isEmpty()) {
             return null;
         }
@@ -87,10 +87,15 @@ public record ApprovalState(String approvalId, String title, String documentType
         return after.isEmpty() ? null : after;
     }
 
-    /** This state, with these people told ahead. */
-    public ApprovalState withToldAhead(List<Person> people) {
+    /**
+     * This state, with {@code more} told ahead besides those told before, of whom it keeps who is on a step after
+     * {@code step} (one now asked, or taken off the line, is no longer ahead).
+     */
+    public ApprovalState toldAhead(List<Person> more, int step) {
+        List<Person> all = new java.util.ArrayList<>(toldAhead == null ? List.of() : toldAhead);
+        more.stream().filter(p -> all.stream().noneMatch(x -> x.id() == p.id())).forEach(all::add);
         return new ApprovalState(approvalId, title, documentType, drafter, line, progress, version, activatedAt, cc,
-                receivers, receivingDepartments, drafterLine, people);
+                receivers, receivingDepartments, drafterLine, onStepsAfter(line, all, step));
     }
 
     public int stepCount() {

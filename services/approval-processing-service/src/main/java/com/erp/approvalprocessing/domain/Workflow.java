@@ -308,8 +308,7 @@ public class Workflow {
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, following, List.copyOf(steps));
         long seq = state.version();
         // whoever was told ahead and is on the step now active is asked: no longer ahead
-        ApprovalState next = withProgress(state, progress, seq + 2, now)
-                .withToldAhead(ApprovalState.onStepsAfter(state.line(), state.toldAhead(), following));
+        ApprovalState next = withProgress(state, progress, seq + 2, now).toldAhead(List.of(), following);
         next.step(following).people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));
         return new Transition(next, state.version(), List.copyOf(inbox), List.of(
                 ApprovalEvent.of(state.approvalId(), seq + 1, now, decided.apply(progress)),
@@ -520,7 +519,7 @@ public class Workflow {
         ApprovalState next = new ApprovalState(state.approvalId(), state.title(), state.documentType(), state.drafter(),
                 List.copyOf(line), progress, seq + (activeChanged ? 2 : 1), activeChanged ? now : state.activatedAt(),
                 state.cc(), state.receivers(), state.receivingDepartments(),
-                drafterLine == null ? state.drafterLine() : drafterLine);
+                drafterLine == null ? state.drafterLine() : drafterLine, state.toldAhead());
         Set<Long> before = ApprovalLineRules.people(state.line()).stream().map(Person::id)
                 .collect(Collectors.toSet());
         Set<Long> after = everyone.stream().map(Person::id).collect(Collectors.toSet());
@@ -540,10 +539,8 @@ public class Workflow {
         }
         // who is told it will come to them (on a step not reached: the active step's new people are asked now), kept
         // with those told so before, while they are still on such a step: told if it ends before it reaches them
-        List<Person> ahead = new ArrayList<>();
-        java.util.stream.Stream.of(state.toldAhead() == null ? List.<Person>of() : state.toldAhead(), added, released)
-                .flatMap(List::stream).forEach(p -> addOnce(ahead, p));
-        ApprovalState stored = next.withToldAhead(ApprovalState.onStepsAfter(next.line(), ahead, current));
+        ApprovalState stored = next.toldAhead(java.util.stream.Stream.concat(added.stream(), released.stream()).toList(),
+                current);
         List<ApprovalEvent> events = new ArrayList<>();
         events.add(ApprovalEvent.of(state.approvalId(), seq + 1, now, new EventPayload.LineChanged(state.drafter().id(),
                 state.title(), state.drafter(), List.copyOf(changed), next.line(), removed, added, change.reason(),
@@ -750,10 +747,7 @@ public class Workflow {
         Progress progress = new Progress(Progress.Status.IN_PROGRESS, previous, List.copyOf(steps));
         long seq = state.version();
         // the step left had asked its people: they are ahead of it now, and hear how it ends if it ends first
-        List<Person> ahead = new ArrayList<>(state.toldAhead() == null ? List.of() : state.toldAhead());
-        state.step(active).people().forEach(p -> addOnce(ahead, p));
-        ApprovalState back = withProgress(state, progress, seq + 2, now)
-                .withToldAhead(ApprovalState.onStepsAfter(state.line(), ahead, previous));
+        ApprovalState back = withProgress(state, progress, seq + 2, now).toldAhead(state.step(active).people(), previous);
         List<Transition.InboxChange> inbox = new ArrayList<>();
         pendingPeople(state).forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), false)));
         state.step(previous).people().forEach(p -> inbox.add(new Transition.InboxChange(p.id(), state.approvalId(), true)));

@@ -35,13 +35,15 @@ public class PasswordCheckGate {
 
     /** The check's result, once it had its turn. */
     public boolean check(BooleanSupplier check) {
-        boolean got = turns.tryAcquire();
-        if (!got && waiting() < waiting) {
-            try {
-                got = turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        boolean got;
+        try {
+            // a free turn, unless others wait for it (the untimed tryAcquire would take it before them); else one
+            // waited for, unless as many as may wait already do
+            got = turns.tryAcquire(0, TimeUnit.NANOSECONDS)
+                    || waiting() < waiting && turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            got = false;
         }
         if (!got) {
             throw ProblemException.unavailable("Too many sign-ins at this moment; retry after the time Retry-After says.",
