@@ -1,7 +1,7 @@
 // The UI walked in a real browser (Debian's Chromium, driven by playwright-core) against a running system:
 // sign-in, a document drafted, approved by two people who see it arrive live over the WebSocket, the drafter
 // watching it finish without reloading, a reminder (독촉), a leave reserved and cancelled (휴가 취소), a step decided by a deputy (대결), an agreement (합의), the line changed (결재선 변경: another approver, a step added and removed),
-// a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a step put on hold (보류), a draft saved and taken up (임시저장), a document copied as a new one (복사 기안), a search, two documents approved at once (일괄결재),
+// a file attached and downloaded (첨부파일), a document sent to a department and acknowledged for it (수신처), an approval taken back (결재 취소), a comment (의견), a document sent back a step (전단계 반려), a step put on hold (보류), a draft saved and taken up (임시저장), a document copied as a new one (복사 기안), a search, two documents approved at once (일괄결재) and rejected at once by the next approver,
 // problems shown in words, a department and a team opened and closed (조직 신설, 폐지),
 // the admin page kept from non-administrators, the route-management console signed in to and its JMX bridge reached
 // by its own scripts only. Run by system-tests' BrowserTest, or by hand:
@@ -565,6 +565,21 @@ try {
   await head.goto(`${base}/#/inbox`);
   for (const t of bulkTitles) await head.getByTestId('inbox-item').filter({ hasText: t }).waitFor({ timeout: LIVE });
   log('the lead approved two documents at once (일괄결재); both are in the head\'s inbox');
+  // the head keeps the drafter's documents only (a click on the drafter's name) and rejects both with one reason
+  await head.getByTestId('inbox-item').filter({ hasText: bulkTitles[0] }).getByTestId('inbox-by-drafter').click();
+  await head.getByTestId('inbox-drafter').waitFor({ timeout: LIVE });
+  for (const t of bulkTitles) {
+    await head.getByTestId('inbox-item').filter({ hasText: t }).getByTestId('inbox-select').check();
+  }
+  // no reason, no bulk rejection
+  if (await head.getByRole('button', { name: '일괄 반려 (2)' }).isEnabled()) throw new Error('일괄 반려 without a reason');
+  await head.getByLabel('bulk comment').fill('예산 초과로 반려합니다');
+  await head.getByRole('button', { name: '일괄 반려 (2)' }).click();
+  await head.getByText('일괄결재: 2건 반려.').waitFor({ timeout: LIVE });
+  for (const t of bulkTitles) {
+    await head.getByTestId('inbox-item').filter({ hasText: t }).waitFor({ state: 'detached', timeout: LIVE });
+  }
+  log('the head chose the drafter\'s documents only and rejected both at once with one reason (일괄 반려)');
 
   // 8g. the drafter finds one of them in the 문서함 by a word of its title
   await staff.goto(`${base}/#/docs`);

@@ -328,6 +328,13 @@ export interface SavedLine {
 }
 
 /** 일괄결재: each item's outcome, in the order asked (POST /api/inbox/decisions). */
+/** A page of the inbox, oldest first; `total` waiting in all (of the drafter asked for). */
+export interface InboxPage {
+  items: InboxItem[];
+  total: number;
+  nextCursor?: string;
+}
+
 export interface BulkDecisionResult {
   decided: number;
   refused: number;

@@ -7,7 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * 일괄결재: the caller approves several documents of their inbox at once. Each item is the decision the decide
+ * 일괄결재: the caller approves (or rejects, with one reason) several documents of their inbox at once. Each item is the decision the decide
  * route makes ({@link DecideRoute#DECIDE}), one after the other, so the rules and the handling of concurrent changes
  * are the same as for a single decision; an item's refusal is that item's outcome, not the request's failure.
  */
@@ -19,6 +19,7 @@ public class DecideManyRoute extends RouteBuilder {
         from("direct:decideApprovals").routeId("approval-processing.decide-many")
                 .routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
+                .bean("bulkDecisions", "check")
                 .setVariable("bulk", body())
                 .setVariable("deadline", method("bulkDecisions", "deadline"))
                 .split(simple("${body.items}"), AggregationStrategies.groupedBody())

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The caller's inbox: what waits for their decision, read from their inbox hash in Redis, and what waits for the
- * approvers they decide for today as their deputy (대결).
+ * approvers they decide for today as their deputy (대결); a page of it, of one drafter's documents if asked.
  */
 @Component
 public class InboxRoute extends RouteBuilder {
@@ -18,10 +18,14 @@ public class InboxRoute extends RouteBuilder {
     public void configure() {
         from("direct:getInbox").routeId("approval-processing.inbox").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
+                .setVariable("drafterId", header("drafterId"))
+                .setVariable("cursor", header("cursor"))
+                .setVariable("limit", header("limit"))
                 .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
                 .setHeader(RedisConstants.KEY, simple(RedisKeys.INBOX + "${variable.caller.id}"))
                 .to("{{erp.approval-processing.redis}}")
                 .removeHeaders("*")
-                .bean("approvalStore", "inbox(${body}, ${variable.caller})");
+                .bean("approvalStore", "inbox(${body}, ${variable.caller}, ${variable.drafterId}, ${variable.cursor}, "
+                        + "${variable.limit})");
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AgreementEndToEndTest extends StandaloneTestBase {
 
     private boolean inInbox(String token, String approvalId) {
-        return http.get("/api/inbox", token).json().path("items").findValuesAsText("approvalId").contains(approvalId);
+        return inboxIds(token).contains(approvalId);
     }
 
     private String submitWithAgreement(String staff, String title, long... agreers) {
@@ -63,12 +63,7 @@ class AgreementEndToEndTest extends StandaloneTestBase {
             }
             Response inbox = http.get("/api/inbox", salesLead);
             assertMatchesContract("approval-processing-api.yaml", "GET", "/api/inbox", inbox);
-            JsonNode item = null;
-            for (JsonNode i : inbox.json().path("items")) {
-                if (id.equals(i.path("approvalId").asText())) {
-                    item = i;
-                }
-            }
+            JsonNode item = inboxItem(salesLead, id);
             assertThat(item).isNotNull();
             assertThat(item.path("agreement").asBoolean()).isTrue();
 

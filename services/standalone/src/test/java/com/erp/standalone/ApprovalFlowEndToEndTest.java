@@ -53,7 +53,7 @@ class ApprovalFlowEndToEndTest extends StandaloneTestBase {
             assertThat(asked.path("message").asText()).contains("You have a document to approve").contains("서버 증설 요청");
             Response inbox = http.get("/api/inbox", lead);
             assertMatchesContract("approval-processing-api.yaml", "GET", "/api/inbox", inbox);
-            assertThat(inbox.json().path("items").findValuesAsText("approvalId")).contains(id);
+            assertThat(inboxIds(lead)).contains(id);
 
             Response first = decide(lead, id, "APPROVE", "확인했습니다");
             assertThat(first.status()).isEqualTo(200);
@@ -64,7 +64,7 @@ class ApprovalFlowEndToEndTest extends StandaloneTestBase {
             assertThat(stepOne.path("type").asText()).isEqualTo("STEP_APPROVED");
             assertThat(stepOne.path("actor").path("name").asText()).isEqualTo("이서연");
             assertThat(about(headWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_REQUESTED");
-            assertThat(http.get("/api/inbox", lead).json().path("items").findValuesAsText("approvalId")).doesNotContain(id);
+            assertThat(inboxIds(lead)).doesNotContain(id);
 
             Response second = decide(head, id, "APPROVE", null);
             assertThat(second.json().path("status").asText()).isEqualTo("APPROVED");
@@ -107,7 +107,7 @@ class ApprovalFlowEndToEndTest extends StandaloneTestBase {
         try (WebSocketTestClient staffWs = WebSocketTestClient.withHeader(port, WS, staff);
              WebSocketTestClient headWs = WebSocketTestClient.withHeader(port, WS, head)) {
             String id = submit(staff, "출장비 정산");
-            eventually(() -> http.get("/api/inbox", lead).json().path("items").findValuesAsText("approvalId"),
+            eventually(() -> inboxIds(lead),
                     ids -> ids.contains(id), "the document in the lead's inbox");
 
             assertThat(decide(lead, id, "REJECT", "영수증이 없습니다").json().path("status").asText()).isEqualTo("REJECTED");
@@ -170,7 +170,7 @@ class ApprovalFlowEndToEndTest extends StandaloneTestBase {
             }
             assertThat(about(ccWs, id, 1).get(0).path("type").asText()).isEqualTo("APPROVAL_WITHDRAWN");
             nothingMoreAbout(staffWs, id);
-            assertThat(http.get("/api/inbox", head).json().path("items").findValuesAsText("approvalId")).doesNotContain(id);
+            assertThat(inboxIds(head)).doesNotContain(id);
             assertThat(assertProblem(decide(head, id, "APPROVE", null), 409).path("detail").asText()).contains("withdrawn");
 
             JsonNode doc = eventually(() -> http.get("/api/approvals/" + id, staff).json(),

@@ -54,12 +54,29 @@ abstract class StandaloneTestBase {
 
     /** The caller's inbox item of a document, or null when it is not there. */
     JsonNode inboxItem(String token, String approvalId) {
-        for (JsonNode item : http.get("/api/inbox", token).json().path("items")) {
+        for (JsonNode item : inbox(token)) {
             if (approvalId.equals(item.path("approvalId").asText())) {
                 return item;
             }
         }
         return null;
+    }
+
+    /** The caller's whole inbox, page after page (the suite's people gather more than a page of documents). */
+    List<JsonNode> inbox(String token) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = http.get("/api/inbox?limit=200" + (cursor.isEmpty() ? "" : "&cursor=" + cursor), token).json();
+            page.path("items").forEach(items::add);
+            cursor = page.path("nextCursor").asText("");
+        } while (!cursor.isEmpty());
+        return items;
+    }
+
+    /** The ids of the documents in the caller's whole inbox. */
+    List<String> inboxIds(String token) {
+        return inbox(token).stream().map(i -> i.path("approvalId").asText()).toList();
     }
 
     /** The employee id of whoever holds this token. */

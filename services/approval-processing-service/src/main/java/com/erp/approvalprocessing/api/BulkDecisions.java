@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.erp.routes.common.web.FieldError;
 import com.erp.routes.common.web.Problem;
 import com.erp.routes.common.web.ProblemException;
 import com.erp.routes.common.web.ProblemWriter;
 
 /**
- * 일괄결재 (bean {@code bulkDecisions}): turns a bulk decision into the single decisions the decide route makes, one
- * per item, and what each came to (its result, or the refusal it threw) into the bulk answer.
+ * 일괄결재 (bean {@code bulkDecisions}): turns a bulk decision (approve, or reject with one reason) into the single
+ * decisions the decide route makes, one per item, and what each came to (its result, or the refusal it threw) into the bulk answer.
  */
 public class BulkDecisions {
 
@@ -22,6 +23,17 @@ public class BulkDecisions {
     public BulkDecisions(Clock clock, Duration budget) {
         this.clock = clock;
         this.budget = budget;
+    }
+
+    /**
+     * Refuses a bulk request that no item could pass, before any is tried: a rejection (반려) needs its reason, the
+     * same for every document chosen (a disagreement, on a 합의 step, likewise).
+     */
+    public void check(BulkDecisionRequest bulk) {
+        if ("REJECT".equals(bulk.decision()) && (bulk.comment() == null || bulk.comment().isBlank())) {
+            throw ProblemException.badRequest("A rejection in bulk needs a comment giving the reason, the same for "
+                    + "every document chosen.", List.of(new FieldError("/comment", "is required to reject")));
+        }
     }
 
     /** When a bulk request starting now stops starting items. */

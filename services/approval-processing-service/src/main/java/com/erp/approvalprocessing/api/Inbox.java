@@ -1,13 +1,60 @@
 package com.erp.approvalprocessing.api;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.web.FieldError;
+import com.erp.routes.common.web.PageCursor;
+import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Schema Inbox: documents waiting for the caller's decision. */
-public record Inbox(List<Item> items) {
+/**
+ * Schema Inbox: a page of the documents waiting for the caller's decision, oldest first; {@code total}: how many
+ * wait in all (of the drafter asked for, if one was); {@code nextCursor} when another page follows.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Inbox(List<Item> items, int total, String nextCursor) {
+
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 200;
+
+    /**
+     * Oldest first, to the millisecond (as the cursor keeps it); then by document, then by whom a deputy's item is
+     * for (their own before), so that every item has one place and a page ends at a point the next can start after.
+     */
+    private static final Comparator<Item> ORDER = Comparator.comparing((Item i) -> i.activatedAt().toEpochMilli())
+            .thenComparing(Item::approvalId).thenComparingLong(Item::forWhom);
+
+    /**
+     * A page of {@code all}: of the drafter {@code drafterId} only if given, after {@code cursor} if given (400 if
+     * it is not one this API gave), at most {@code limit} items (the contract bounds it: 1–200, 100 if not given).
+     */
+    public static Inbox page(List<Item> all, Long drafterId, String cursor, Integer limit) {
+        PageCursor after = null;
+        if (cursor != null) {
+            try {
+                after = PageCursor.decode(cursor);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("The cursor is not one this API gave: pass a page's nextCursor unchanged.",
+                        List.of(new FieldError("cursor", e.getMessage())));
+            }
+        }
+        List<Item> chosen = all.stream().filter(i -> drafterId == null || i.drafter().id() == drafterId)
+                .sorted(ORDER).toList();
+        Item start = after == null ? null
+                : new Item(after.id(), "", null, 0, 0, after.at(), after.by() == 0 ? null : new Person(after.by(), "", "", ""),
+                        null, null, null);
+        List<Item> rest = start == null ? chosen : chosen.stream().filter(i -> ORDER.compare(i, start) > 0).toList();
+        int size = limit == null ? DEFAULT_PAGE : Math.max(1, Math.min(MAX_PAGE, limit));
+        if (rest.size() <= size) {
+            return new Inbox(rest, chosen.size(), null);
+        }
+        Item last = rest.get(size - 1);
+        return new Inbox(rest.subList(0, size), chosen.size(),
+                new PageCursor(last.activatedAt(), last.approvalId(), last.forWhom()).encode());
+    }
 
     /**
      * {@code onBehalfOf}: the approver whose step this is, when the caller decides it as their deputy (대결).
@@ -26,6 +73,11 @@ public record Inbox(List<Item> items) {
         /** The item as a deputy finds it: theirs to decide for {@code approver}, whose 전결 stays their own. */
         public Item forApprover(Person approver) {
             return new Item(approvalId, title, drafter, step, stepCount, activatedAt, approver, agreement, heldAt, null);
+        }
+
+        /** Whom the item is for: 0 for the caller's own, else the approver the caller stands in for. */
+        long forWhom() {
+            return onBehalfOf == null ? 0 : onBehalfOf.id();
         }
     }
 }

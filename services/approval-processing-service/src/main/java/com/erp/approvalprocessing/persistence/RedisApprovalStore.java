@@ -3,7 +3,6 @@ package com.erp.approvalprocessing.persistence;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -196,9 +195,10 @@ public class RedisApprovalStore {
     /**
      * The caller's inbox (from an HGETALL of it) and the steps of the approvers they decide for today (대결), except
      * documents the caller drafted or is on the line of (which they could not decide for anyone); oldest first. Two
-     * people the caller stands in for on one document are two items, each with its {@code onBehalfOf}.
+     * people the caller stands in for on one document are two items, each with its {@code onBehalfOf}. The page
+     * asked for of them ({@link Inbox#page}).
      */
-    public Inbox inbox(Map<?, ?> hash, Caller caller) {
+    public Inbox inbox(Map<?, ?> hash, Caller caller, Long drafterId, String cursor, Integer limit) {
         List<Inbox.Item> items = new ArrayList<>(items(hash));
         for (Person approver : delegations.actingFor(caller.id())) {
             items(redis.opsForHash().entries(RedisKeys.inbox(approver.id()))).stream()
@@ -206,8 +206,7 @@ public class RedisApprovalStore {
                     .map(item -> item.forApprover(approver))
                     .forEach(items::add);
         }
-        items.sort(Comparator.comparing(Inbox.Item::activatedAt));
-        return new Inbox(items);
+        return Inbox.page(items, drafterId, cursor, limit);
     }
 
     /** Whether a deputy may decide this document for someone: not one they drafted or are on the line of. */

@@ -27,6 +27,17 @@ class BulkDecisionsTest {
     }
 
     @Test
+    void aRejectionWithoutItsReasonIsRefusedWholeAndAnApprovalNeedsNone() {
+        for (String blank : new String[] {null, "", " \t"}) {
+            Throwable refused = catchThrowable(() -> bulk.check(new BulkDecisionRequest("REJECT", blank, List.of(item))));
+            assertThat(refused).isInstanceOf(ProblemException.class);
+            assertThat(((ProblemException) refused).status()).isEqualTo(400);
+        }
+        bulk.check(new BulkDecisionRequest("REJECT", "제 결재가 아닙니다", List.of(item)));
+        bulk.check(new BulkDecisionRequest("APPROVE", null, List.of(item)));
+    }
+
+    @Test
     void pastTheBudgetAnItemIsNotTriedAndItsOutcomeIsA503() {
         Throwable late = catchThrowable(() -> bulk.request(request, item, NOW));
         assertThat(late).isInstanceOf(ProblemException.class);

@@ -19,6 +19,7 @@ import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.redis.RedisKeys;
 import com.erp.routes.testing.HttpTestClient.Response;
+import com.erp.routes.testing.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,30 @@ class DecideManyRouteTest extends ProcessingRouteTestBase {
     }
 
     @Test
+    void aBulkRejectionGivesEveryDocumentTheOneReasonAndEndsIt() throws Exception {
+        String first = activated();
+        String agreement = activated(List.of(LineStep.agreement(1, List.of(LEAD, TestPeople.OTHER_LEAD)), new LineStep(2, HEAD)));
+        String notLeads = activated(List.of(new LineStep(1, OTHER), new LineStep(2, HEAD)));
+
+        Response answer = bulkDecide(LEAD, "REJECT", "제 결재가 아닌 문서입니다", first, agreement, notLeads);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "POST", PATH, answer);
+        assertThat(answer.json().path("outcomes")).extracting(o -> o.path("status").asInt()).containsExactly(200, 200, 403);
+        assertThat(answer.json().path("outcomes").get(0).path("result").path("status").asText()).isEqualTo("REJECTED");
+        // a 합의 step's disagreement rejects the document too
+        assertThat(answer.json().path("outcomes").get(1).path("result").path("status").asText()).isEqualTo("REJECTED");
+        for (String id : List.of(first, agreement)) {
+            JsonNode rejected = json.readTree(kafka.awaitKey("approval.rejected", id, 1).get(0).value());
+            assertThat(rejected.path("payload").path("reason").asText()).isEqualTo("제 결재가 아닌 문서입니다");
+            assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isFalse();
+            assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + HEAD.id(), id)).isFalse();
+        }
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + TestPeople.OTHER_LEAD.id(), agreement)).isFalse();
+        assertThat(version(notLeads)).isEqualTo("1");
+    }
+
+    @Test
     void theDrafterAndStrangersDecideNothingInBulkEither() throws Exception {
         String id = activated();
         for (Person who : List.of(DRAFTER, OTHER)) {
@@ -122,10 +147,21 @@ class DecideManyRouteTest extends ProcessingRouteTestBase {
     void aBadBulkRequestIsRefusedWholeAndDecidesNothing() throws Exception {
         String id = activated();
         Map<String, Object> item = Map.of("approvalId", id);
-        // a rejection needs a reason per document: not in bulk
-        JsonNode reject = assertProblem(http.post(PATH, token(LEAD), Map.of("decision", "REJECT", "comment", "일괄 반려",
-                "items", List.of(item))), 400);
-        assertThat(reject.path("errors").findValuesAsText("field")).contains("/decision");
+        // a rejection needs its reason, refused before any item is tried; 전결 and sending back are not for bulk
+        for (String blank : new String[] {null, "  "}) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("decision", "REJECT", "items", List.of(item)));
+            body.put("comment", blank);
+            if (blank == null) {
+                body.remove("comment");
+            }
+            JsonNode reject = assertProblem(http.post(PATH, token(LEAD), body), 400);
+            assertThat(reject.path("errors").findValuesAsText("field")).containsExactly("/comment");
+        }
+        for (String notInBulk : List.of("APPROVE_FINAL", "RETURN", "HOLD")) {
+            JsonNode refused = assertProblem(http.post(PATH, token(LEAD), Map.of("decision", notInBulk, "comment", "사유",
+                    "items", List.of(item))), 400);
+            assertThat(refused.path("errors").findValuesAsText("field")).contains("/decision");
+        }
         assertProblem(http.post(PATH, token(LEAD), Map.of("decision", "APPROVE", "items", List.of())), 400);
         List<Map<String, Object>> tooMany = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
@@ -141,8 +177,12 @@ class DecideManyRouteTest extends ProcessingRouteTestBase {
     }
 
     private Response bulk(Person who, String comment, String... ids) {
+        return bulkDecide(who, "APPROVE", comment, ids);
+    }
+
+    private Response bulkDecide(Person who, String decision, String comment, String... ids) {
         Map<String, Object> body = new java.util.HashMap<>();
-        body.put("decision", "APPROVE");
+        body.put("decision", decision);
         if (comment != null) {
             body.put("comment", comment);
         }

@@ -74,8 +74,12 @@ abstract class ProcessingRouteTestBase extends ServiceTestSupport {
     }
 
     ApprovalEvent submittedEvent(String approvalId, List<LineStep> line) {
-        return ApprovalEvent.of(approvalId, 0, Instant.now(), new EventPayload.Submitted(DRAFTER.id(), "출장 보고",
-                DRAFTER, "GENERAL", line, Instant.now()));
+        return submittedEvent(approvalId, DRAFTER, line);
+    }
+
+    ApprovalEvent submittedEvent(String approvalId, Person drafter, List<LineStep> line) {
+        return ApprovalEvent.of(approvalId, 0, Instant.now(), new EventPayload.Submitted(drafter.id(), "출장 보고",
+                drafter, "GENERAL", line, Instant.now()));
     }
 
     /** Publishes a submission and waits until processing has activated its first step. */
@@ -85,11 +89,16 @@ abstract class ProcessingRouteTestBase extends ServiceTestSupport {
 
     /** The same with this line. */
     String activated(List<LineStep> line) throws Exception {
+        return activated(DRAFTER, line);
+    }
+
+    /** The same drafted by this person. */
+    String activated(Person drafter, List<LineStep> line) throws Exception {
         String id = UUID.randomUUID().toString();
         // activated, and its event published from the outbox's queue
         NotifyBuilder done = new NotifyBuilder(camel).fromRoute("approval-processing.activate-step").whenCompleted(1)
                 .and().fromRoute("approval-processing.outbox-queue").whenCompleted(1).create();
-        kafka.send(submittedTopic, id, json.writeValueAsString(submittedEvent(id, line)));
+        kafka.send(submittedTopic, id, json.writeValueAsString(submittedEvent(id, drafter, line)));
         if (!done.matches(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the submission was not activated");
         }

@@ -37,7 +37,6 @@ import com.erp.approvalrequest.api.TripRequest;
 import com.erp.approvalrequest.api.ResubmitApprovalRequest;
 import com.erp.approvalrequest.api.SubmitApprovalRequest;
 import com.erp.approvalrequest.domain.DocumentNumber;
-import com.erp.approvalrequest.domain.PageCursor;
 import com.erp.approvalrequest.domain.LeadAuthority;
 import com.erp.approvalrequest.domain.Submissions;
 import com.erp.approvalrequest.domain.Submissions.NewApproval;
@@ -57,6 +56,7 @@ import com.erp.routes.common.kafka.OutboxEntry;
 import com.erp.routes.common.kafka.OutboxPage;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.FieldError;
+import com.erp.routes.common.web.PageCursor;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -1553,7 +1553,7 @@ public class ApprovalDocuments {
                 throw ProblemException.badRequest("The cursor is not one this API gave: pass a page's nextCursor unchanged.",
                         List.of(new FieldError("cursor", e.getMessage())));
             }
-            Date at = Date.from(after.submittedAt());
+            Date at = Date.from(after.at());
             // the outer bound is implied by the $or; it is there for the query planner
             all.add(lte("submittedAt", at));
             all.add(or(lt("submittedAt", at), and(eq("submittedAt", at), lt("_id", after.id()))));

@@ -1,4 +1,4 @@
-package com.erp.approvalrequest.domain;
+package com.erp.routes.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,11 +18,24 @@ class PageCursorTest {
     }
 
     @Test
+    void whomAnEntryIsForSurvivesItsTokenToo() {
+        PageCursor cursor = new PageCursor(Instant.parse("2026-12-02T03:04:05.678Z"), "0b6f7c1e-6a43-4d5e-9a3e-2f1c0d9e8b7a", 1002);
+        assertThat(PageCursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(cursor.encode()).isNotEqualTo(new PageCursor(cursor.at(), cursor.id()).encode());
+    }
+
+    @Test
     void tokensNotMadeHereAreRefused() {
         for (String bad : new String[] {"!!", "bm90LWEtY3Vyc29y" /* not-a-cursor */, "MTIzLg" /* 123. */,
                 "YWJjLjBiNmY3YzFlLTZhNDMtNGQ1ZS05YTNlLTJmMWMwZDllOGI3YQ" /* abc.<uuid> */,
-                "MTIzLm5vdC1hLXV1aWQ" /* 123.not-a-uuid */}) {
+                "MTIzLm5vdC1hLXV1aWQ" /* 123.not-a-uuid */, token("123.0b6f7c1e-6a43-4d5e-9a3e-2f1c0d9e8b7a.x"),
+                token("123.0b6f7c1e-6a43-4d5e-9a3e-2f1c0d9e8b7a.0"), token("123.0b6f7c1e-6a43-4d5e-9a3e-2f1c0d9e8b7a.-5"),
+                token("123.0b6f7c1e-6a43-4d5e-9a3e-2f1c0d9e8b7a.5.6")}) {
             assertThatThrownBy(() -> PageCursor.decode(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    private static String token(String text) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

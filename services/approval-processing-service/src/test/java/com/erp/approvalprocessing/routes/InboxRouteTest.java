@@ -1,0 +1,77 @@
+package com.erp.approvalprocessing.routes;
+
+import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
+import static com.erp.routes.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.erp.routes.common.events.LineStep;
+import com.erp.routes.common.events.Person;
+import com.erp.routes.testing.HttpTestClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/inbox: a page at a time, oldest first, of one drafter's documents if asked, on the real Redis. */
+class InboxRouteTest extends ProcessingRouteTestBase {
+
+    private static final String CONTRACT = "approval-processing-api.yaml";
+
+    /** An approver of this test alone, so that the inbox holds what this test put there and nothing else. */
+    private static final Person APPROVER = new Person(7301, "결재함 주인", "TEAM_LEAD", "D");
+
+    @Test
+    void pagesFollowOneAnotherOldestFirstAndADrafterMayBeChosen() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (Person drafter : List.of(DRAFTER, OTHER, DRAFTER, OTHER, DRAFTER)) {
+            ids.add(activated(drafter, List.of(new LineStep(1, APPROVER), new LineStep(2, HEAD))));
+        }
+
+        Response first = http.get("/api/inbox?limit=2", token(APPROVER));
+        assertThat(first.status()).isEqualTo(200);
+        assertMatchesContract(CONTRACT, "GET", "/api/inbox", first);
+        assertThat(first.json().path("total").asInt()).isEqualTo(5);
+        assertThat(approvalIds(first)).containsExactly(ids.get(0), ids.get(1));
+
+        // one decided meanwhile is not listed again; one arriving meanwhile comes at the end
+        assertThat(decide(APPROVER, ids.get(2), "APPROVE", null).status()).isEqualTo(200);
+        ids.add(activated(OTHER, List.of(new LineStep(1, APPROVER))));
+        Response second = http.get("/api/inbox?limit=2&cursor=" + first.json().path("nextCursor").asText(), token(APPROVER));
+        assertThat(second.json().path("total").asInt()).isEqualTo(5);
+        assertThat(approvalIds(second)).containsExactly(ids.get(3), ids.get(4));
+        Response last = http.get("/api/inbox?limit=2&cursor=" + second.json().path("nextCursor").asText(), token(APPROVER));
+        assertThat(approvalIds(last)).containsExactly(ids.get(5));
+        assertThat(last.json().has("nextCursor")).isFalse();
+
+        // a drafter's documents only: what an approver sent many by one person clears
+        Response others = http.get("/api/inbox?drafterId=" + OTHER.id(), token(APPROVER));
+        assertMatchesContract(CONTRACT, "GET", "/api/inbox", others);
+        assertThat(others.json().path("total").asInt()).isEqualTo(3);
+        assertThat(approvalIds(others)).containsExactly(ids.get(1), ids.get(3), ids.get(5));
+        assertThat(others.json().path("items").findValuesAsText("id")).containsOnly(String.valueOf(OTHER.id()));
+        // without a limit, all of them (up to 100)
+        assertThat(approvalIds(http.get("/api/inbox", token(APPROVER)))).containsExactly(ids.get(0), ids.get(1),
+                ids.get(3), ids.get(4), ids.get(5));
+        // nobody else's inbox shows them
+        assertThat(approvalIds(http.get("/api/inbox?drafterId=" + OTHER.id(), token(LEAD)))).doesNotContainAnyElementsOf(ids);
+    }
+
+    @Test
+    void aPageOutsideTheContractOrACursorNotGivenHereIsA400() {
+        for (String query : List.of("limit=0", "limit=201", "drafterId=0", "drafterId=x", "cursor=not%20a%20cursor",
+                "cursor=bm90LWEtY3Vyc29y")) {
+            Response answer = http.get("/api/inbox?" + query, token(APPROVER));
+            JsonNode problem = assertProblem(answer, 400);
+            assertMatchesContract(CONTRACT, "GET", "/api/inbox", answer);
+            assertThat(problem.path("detail").asText()).as(query).isNotBlank();
+        }
+        assertProblem(http.get("/api/inbox", null), 401);
+    }
+
+    private static List<String> approvalIds(Response page) {
+        List<String> ids = new ArrayList<>();
+        page.json().path("items").forEach(i -> ids.add(i.path("approvalId").asText()));
+        return ids;
+    }
+}
