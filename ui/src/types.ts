@@ -327,7 +327,6 @@ export interface SavedLine {
   savedAt: string;
 }
 
-/** 일괄결재: each item's outcome, in the order asked (POST /api/inbox/decisions). */
 /** A page of the inbox, oldest first; `total` waiting in all (of the drafter asked for). */
 export interface InboxPage {
   items: InboxItem[];
@@ -335,6 +334,7 @@ export interface InboxPage {
   nextCursor?: string;
 }
 
+/** 일괄결재: each item's outcome, in the order asked (POST /api/inbox/decisions). */
 export interface BulkDecisionResult {
   decided: number;
   refused: number;

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
 import { api, query } from '../api';
-import { message, useLoad } from '../hooks';
+import { message } from '../hooks';
 import { dateTime, problemMessage } from '../format';
 import type { BulkDecisionResult, InboxItem, InboxPage, PersonRef } from '../types';
 import { DecisionForm } from './DecisionForm';
@@ -9,18 +9,21 @@ import { DecisionForm } from './DecisionForm';
 const keyOf = (i: InboxItem) => `${i.approvalId}:${i.onBehalfOf?.id ?? ''}`;
 const PAGE = 100;
 
-/** The first `wanted` items (a page more each 더 보기), of one drafter's documents if chosen, and how many wait. */
+const inboxPage = (drafterId: number | undefined, cursor?: string) =>
+  api<InboxPage>('GET', `/api/inbox${query({ drafterId, limit: PAGE, cursor })}`);
+
+/** The first `wanted` items, page after page, of one drafter's documents if chosen, and how many wait. */
 async function loadInbox(drafterId: number | undefined, wanted: number) {
   let items: InboxItem[] = [];
   let total = 0;
   let cursor: string | undefined;
   do {
-    const page = await api<InboxPage>('GET', `/api/inbox${query({ drafterId, limit: PAGE, cursor })}`);
+    const page = await inboxPage(drafterId, cursor);
     items = [...items, ...page.items];
     total = page.total;
     cursor = page.nextCursor;
   } while (cursor && items.length < wanted);
-  return { items, total, more: !!cursor };
+  return { items, total, cursor };
 }
 
 /**
@@ -32,9 +35,38 @@ async function loadInbox(drafterId: number | undefined, wanted: number) {
 export function Inbox() {
   const { tick, toast } = useApp();
   const [drafter, setDrafter] = useState<PersonRef>();
-  const [wanted, setWanted] = useState(PAGE);
-  // 더 보기 keeps what is shown (no new dependency, which would clear it) and asks for a page more
-  const { data, error, reload } = useLoad(() => loadInbox(drafter?.id, wanted), [drafter?.id], tick);
+  const key = String(drafter?.id ?? '');
+  const [view, setView] = useState<{ key: string; items: InboxItem[]; total: number; cursor?: string }>();
+  const [error, setError] = useState<string>();
+  const [n, setN] = useState(0);
+  const reload = () => setN((x) => x + 1);
+  // what is shown is the list asked for (another drafter's list is not shown while this one loads)
+  const data = view?.key === key ? view : undefined;
+  const shown = useRef(0);
+  shown.current = data?.items.length ?? 0;
+  const latest = useRef(0);
+
+  // on opening, a drafter chosen, a live notification, after deciding: the first pages again, as many items as were
+  // shown (decided ones go, the pages 더 보기 added stay)
+  useEffect(() => {
+    const request = ++latest.current;
+    loadInbox(drafter?.id, Math.max(PAGE, shown.current)).then(
+      (r) => { if (request === latest.current) { setView({ key, ...r }); setError(undefined); } },
+      (e: unknown) => { if (request === latest.current) setError(message(e)); });
+  }, [key, tick, n]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // 더 보기: the next page only, after what is shown
+  const more = async () => {
+    if (!data?.cursor) return;
+    const request = ++latest.current;
+    try {
+      const page = await inboxPage(drafter?.id, data.cursor);
+      if (request !== latest.current) return;
+      setView({ key, items: [...data.items, ...page.items], total: page.total, cursor: page.nextCursor });
+    } catch (e) {
+      if (request === latest.current) setError(message(e));
+    }
+  };
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -51,8 +83,9 @@ export function Inbox() {
 
   const choose = (who?: PersonRef) => {
     setDrafter(who);
-    setWanted(PAGE);
     setChosen(new Set());
+    setRefusals([]);
+    setBulkError(undefined);
   };
 
   const decideChosen = async (decision: 'APPROVE' | 'REJECT') => {
@@ -79,7 +112,7 @@ export function Inbox() {
 
   return (
     <section>
-      <h2>결재함 <small>waiting for my decision{data ? ` · ${data.total}건` : ''}</small></h2>
+      <h2>결재함 <small>waiting for my decision{data ? ` · ${data.total}건${drafter ? ` (${drafter.name})` : ''}` : ''}</small></h2>
       {drafter && (
         <p className="row" data-testid="inbox-drafter">
           <span className="tag">기안자 {drafter.name}의 문서만 (only {drafter.name}'s)</span>
@@ -87,7 +120,9 @@ export function Inbox() {
         </p>
       )}
       {error && <p className="error">{error}</p>}
-      {data && items.length === 0 && <p className="empty">결재할 문서가 없습니다 (nothing waits for you).</p>}
+      {data && items.length === 0 && (drafter
+        ? <p className="empty">{drafter.name}의 문서는 더 없습니다 (none of {drafter.name}'s waits for you).</p>
+        : <p className="empty">결재할 문서가 없습니다 (nothing waits for you).</p>)}
       {items.length > 1 && (
         <div className="decide bulk" data-testid="bulk">
           <label><input type="checkbox" aria-label="select all" checked={picked.length === items.length}
@@ -136,11 +171,7 @@ export function Inbox() {
           </li>
         ))}
       </ul>
-      {data?.more && (
-        <button onClick={() => { setWanted(items.length + PAGE); reload(); }} data-testid="inbox-more">
-          더 보기 (more: {data.total - items.length}건)
-        </button>
-      )}
+      {data?.cursor && <button onClick={() => void more()} data-testid="inbox-more">더 보기 (more)</button>}
     </section>
   );
 }

@@ -25,7 +25,7 @@ public class InboxRoute extends RouteBuilder {
                 .setHeader(RedisConstants.KEY, simple(RedisKeys.INBOX + "${variable.caller.id}"))
                 .to("{{erp.approval-processing.redis}}")
                 .removeHeaders("*")
-                .bean("approvalStore", "inbox(${body}, ${variable.caller}, ${variable.drafterId}, ${variable.cursor}, "
-                        + "${variable.limit})");
+                // the page asked for, bound from the variables by the method's annotations
+                .bean("approvalStore", "inbox");
     }
 }

@@ -41,7 +41,7 @@ public record Inbox(List<Item> items, int total, String nextCursor) {
                         List.of(new FieldError("cursor", e.getMessage())));
             }
         }
-        List<Item> chosen = all.stream().filter(i -> drafterId == null || i.drafter().id() == drafterId)
+        List<Item> chosen = all.stream().filter(i -> drafterId == null || i.drafter() != null && i.drafter().id() == drafterId)
                 .sorted(ORDER).toList();
         Item start = after == null ? null
                 : new Item(after.id(), "", null, 0, 0, after.at(), after.by() == 0 ? null : new Person(after.by(), "", "", ""),

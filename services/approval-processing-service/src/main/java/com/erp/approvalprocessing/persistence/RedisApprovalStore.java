@@ -24,6 +24,8 @@ import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -196,9 +198,11 @@ public class RedisApprovalStore {
      * The caller's inbox (from an HGETALL of it) and the steps of the approvers they decide for today (대결), except
      * documents the caller drafted or is on the line of (which they could not decide for anyone); oldest first. Two
      * people the caller stands in for on one document are two items, each with its {@code onBehalfOf}. The page
-     * asked for of them ({@link Inbox#page}).
+     * asked for of them ({@link Inbox#page}). Bound by annotation, not by a method expression, which would take a
+     * cursor "null" for no cursor.
      */
-    public Inbox inbox(Map<?, ?> hash, Caller caller, Long drafterId, String cursor, Integer limit) {
+    public Inbox inbox(@Body Map<?, ?> hash, @Variable("caller") Caller caller, @Variable("drafterId") Long drafterId,
+                       @Variable("cursor") String cursor, @Variable("limit") Integer limit) {
         List<Inbox.Item> items = new ArrayList<>(items(hash));
         for (Person approver : delegations.actingFor(caller.id())) {
             items(redis.opsForHash().entries(RedisKeys.inbox(approver.id()))).stream()

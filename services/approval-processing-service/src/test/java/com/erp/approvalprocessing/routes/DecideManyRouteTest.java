@@ -104,12 +104,15 @@ class DecideManyRouteTest extends ProcessingRouteTestBase {
     void theDrafterAndStrangersDecideNothingInBulkEither() throws Exception {
         String id = activated();
         for (Person who : List.of(DRAFTER, OTHER)) {
-            Response answer = bulk(who, null, id);
-            assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.json().path("decided").asInt()).isZero();
-            assertThat(answer.json().path("outcomes").get(0).path("status").asInt()).isEqualTo(403);
+            for (String decision : List.of("APPROVE", "REJECT")) {
+                Response answer = bulkDecide(who, decision, "사유", id);
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(answer.json().path("decided").asInt()).isZero();
+                assertThat(answer.json().path("outcomes").get(0).path("status").asInt()).isEqualTo(403);
+            }
         }
         assertThat(version(id)).isEqualTo("1");
+        assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + LEAD.id(), id)).isTrue();
     }
 
     @Test

@@ -4,14 +4,21 @@ import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
+import com.erp.approvalprocessing.persistence.RedisDelegations;
+import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** GET /api/inbox: a page at a time, oldest first, of one drafter's documents if asked, on the real Redis. */
 class InboxRouteTest extends ProcessingRouteTestBase {
@@ -20,6 +27,10 @@ class InboxRouteTest extends ProcessingRouteTestBase {
 
     /** An approver of this test alone, so that the inbox holds what this test put there and nothing else. */
     private static final Person APPROVER = new Person(7301, "결재함 주인", "TEAM_LEAD", "D");
+    private static final Person STRANGER = new Person(7302, "남", "TEAM_LEAD", "D");
+
+    @Autowired
+    RedisDelegations delegations;
 
     @Test
     void pagesFollowOneAnotherOldestFirstAndADrafterMayBeChosen() throws Exception {
@@ -34,14 +45,15 @@ class InboxRouteTest extends ProcessingRouteTestBase {
         assertThat(first.json().path("total").asInt()).isEqualTo(5);
         assertThat(approvalIds(first)).containsExactly(ids.get(0), ids.get(1));
 
-        // one decided meanwhile is not listed again; one arriving meanwhile comes at the end
-        assertThat(decide(APPROVER, ids.get(2), "APPROVE", null).status()).isEqualTo(200);
+        // one of the first page decided meanwhile shifts nothing (the next page starts after the cursor, not at an
+        // offset); one arriving meanwhile comes at the end
+        assertThat(decide(APPROVER, ids.get(0), "APPROVE", null).status()).isEqualTo(200);
         ids.add(activated(OTHER, List.of(new LineStep(1, APPROVER))));
         Response second = http.get("/api/inbox?limit=2&cursor=" + first.json().path("nextCursor").asText(), token(APPROVER));
         assertThat(second.json().path("total").asInt()).isEqualTo(5);
-        assertThat(approvalIds(second)).containsExactly(ids.get(3), ids.get(4));
+        assertThat(approvalIds(second)).containsExactly(ids.get(2), ids.get(3));
         Response last = http.get("/api/inbox?limit=2&cursor=" + second.json().path("nextCursor").asText(), token(APPROVER));
-        assertThat(approvalIds(last)).containsExactly(ids.get(5));
+        assertThat(approvalIds(last)).containsExactly(ids.get(4), ids.get(5));
         assertThat(last.json().has("nextCursor")).isFalse();
 
         // a drafter's documents only: what an approver sent many by one person clears
@@ -50,17 +62,58 @@ class InboxRouteTest extends ProcessingRouteTestBase {
         assertThat(others.json().path("total").asInt()).isEqualTo(3);
         assertThat(approvalIds(others)).containsExactly(ids.get(1), ids.get(3), ids.get(5));
         assertThat(others.json().path("items").findValuesAsText("id")).containsOnly(String.valueOf(OTHER.id()));
+        // a drafter's, a page at a time
+        Response othersFirst = http.get("/api/inbox?limit=2&drafterId=" + OTHER.id(), token(APPROVER));
+        assertThat(approvalIds(othersFirst)).containsExactly(ids.get(1), ids.get(3));
+        assertThat(approvalIds(http.get("/api/inbox?limit=2&drafterId=" + OTHER.id() + "&cursor="
+                + othersFirst.json().path("nextCursor").asText(), token(APPROVER)))).containsExactly(ids.get(5));
         // without a limit, all of them (up to 100)
-        assertThat(approvalIds(http.get("/api/inbox", token(APPROVER)))).containsExactly(ids.get(0), ids.get(1),
+        assertThat(approvalIds(http.get("/api/inbox", token(APPROVER)))).containsExactly(ids.get(1), ids.get(2),
                 ids.get(3), ids.get(4), ids.get(5));
         // nobody else's inbox shows them
-        assertThat(approvalIds(http.get("/api/inbox?drafterId=" + OTHER.id(), token(LEAD)))).doesNotContainAnyElementsOf(ids);
+        Response stranger = http.get("/api/inbox?drafterId=" + OTHER.id(), token(STRANGER));
+        assertThat(stranger.json().path("total").asInt()).isZero();
+        assertThat(stranger.json().path("items")).isEmpty();
+    }
+
+    @Test
+    void aDeputysPagesListADocumentOncePerApproverTheyStandInFor() throws Exception {
+        Person first = new Person(7311, "부재 하나", "TEAM_LEAD", "D");
+        Person second = new Person(7312, "부재 둘", "TEAM_LEAD", "D");
+        Person deputy = new Person(7313, "대결자", "TEAM_LEAD", "D");
+        String today = LocalDate.now(ZoneId.of("Asia/Seoul")).toString();
+        for (Person away : List.of(first, second)) {
+            delegations.apply(new DelegationEvent(UUID.randomUUID().toString(), 1, Instant.now(), away, deputy, today,
+                    today, null, System.nanoTime()));
+        }
+        try {
+            String agreement = activated(List.of(LineStep.agreement(1, List.of(first, second)), new LineStep(2, HEAD)));
+            String later = activated(OTHER, List.of(new LineStep(1, first)));
+            List<String> seen = new ArrayList<>();
+            String cursor = "";
+            do {
+                Response page = http.get("/api/inbox?limit=1" + (cursor.isEmpty() ? "" : "&cursor=" + cursor), token(deputy));
+                assertMatchesContract(CONTRACT, "GET", "/api/inbox", page);
+                assertThat(page.json().path("total").asInt()).isEqualTo(3);
+                page.json().path("items").forEach(i -> seen.add(i.path("approvalId").asText() + "/"
+                        + i.path("onBehalfOf").path("id").asLong()));
+                cursor = page.json().path("nextCursor").asText("");
+            } while (!cursor.isEmpty());
+            assertThat(seen).containsExactly(agreement + "/" + first.id(), agreement + "/" + second.id(),
+                    later + "/" + first.id());
+            assertThat(approvalIds(http.get("/api/inbox?drafterId=" + OTHER.id(), token(deputy)))).containsExactly(later);
+        } finally {
+            for (Person away : List.of(first, second)) {
+                delegations.apply(new DelegationEvent(UUID.randomUUID().toString(), 1, Instant.now(), away, null, null,
+                        null, null, System.nanoTime()));
+            }
+        }
     }
 
     @Test
     void aPageOutsideTheContractOrACursorNotGivenHereIsA400() {
-        for (String query : List.of("limit=0", "limit=201", "drafterId=0", "drafterId=x", "cursor=not%20a%20cursor",
-                "cursor=bm90LWEtY3Vyc29y")) {
+        for (String query : List.of("limit=0", "limit=201", "limit=abc", "limit=1.5", "drafterId=0", "drafterId=x",
+                "drafterId=99999999999999999999", "cursor=not%20a%20cursor", "cursor=bm90LWEtY3Vyc29y", "cursor=null")) {
             Response answer = http.get("/api/inbox?" + query, token(APPROVER));
             JsonNode problem = assertProblem(answer, 400);
             assertMatchesContract(CONTRACT, "GET", "/api/inbox", answer);

@@ -1549,6 +1549,9 @@ public class ApprovalDocuments {
             PageCursor after;
             try {
                 after = PageCursor.decode(cursor);
+                if (after.by() != 0) {
+                    throw new IllegalArgumentException("an inbox's cursor, not a document list's");
+                }
             } catch (IllegalArgumentException e) {
                 throw ProblemException.badRequest("The cursor is not one this API gave: pass a page's nextCursor unchanged.",
                         List.of(new FieldError("cursor", e.getMessage())));

@@ -4,14 +4,17 @@ import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.erp.approvalrequest.persistence.ApprovalDocuments;
 import com.erp.routes.common.events.Person;
+import com.erp.routes.common.web.PageCursor;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
@@ -305,6 +308,8 @@ class DocumentQueryTest extends ApprovalRequestRouteTestBase {
         Map<String, String> bad = Map.of(
                 "cursor=bm90LWEtY3Vyc29y", "cursor", // well-formed, but not a cursor this API gave
                 "cursor=not%20url-safe", "cursor",
+                // an inbox's cursor (whom an item is for) is not a document list's
+                "cursor=" + new PageCursor(Instant.now(), UUID.randomUUID().toString(), 1002).encode(), "cursor",
                 "box=everyone", "box",
                 "status=DONE", "status",
                 "limit=0", "limit");
