@@ -20,6 +20,7 @@ import com.erp.routes.common.web.ContractRequestValidator;
 import com.erp.routes.common.web.ContractRoutes;
 import com.erp.routes.common.web.MvcProblemHandler;
 import com.erp.routes.common.web.ServiceContract;
+import com.erp.routes.common.web.OptionsFilter;
 import com.erp.routes.common.web.OverloadExceptionResolver;
 import com.erp.routes.common.web.ProblemErrorController;
 import com.erp.routes.common.web.ProblemPlatformHttpEngine;
@@ -279,6 +280,21 @@ public class ErpWebAutoConfiguration {
         }
         FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(ContractRoutes.basePath(contract) + "/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * OPTIONS answered from the contract ({@link OptionsFilter}); after Spring Security, as every request to the API
+     * (a same-origin UI has no CORS preflight to let through).
+     */
+    @Bean
+    @ConditionalOnBean(ServiceContract.class)
+    FilterRegistrationBean<OptionsFilter> erpOptionsFilter(@Qualifier(ContractRoutes.CONTRACT_BEAN) String contract) {
+        String base = ContractRoutes.basePath(contract);
+        FilterRegistrationBean<OptionsFilter> registration = new FilterRegistrationBean<>(
+                new OptionsFilter(base, ContractRoutes.pathMethods(contract)));
+        registration.addUrlPatterns(base + "/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
     }

@@ -78,6 +78,10 @@ public final class HttpTestClient {
                 .header("Content-Type", "application/json").build());
     }
 
+    public Response options(String path, String token) {
+        return send(request(path, token).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE().build());
     }

@@ -76,6 +76,24 @@ public class ContractRoutes extends RouteBuilder {
         return types;
     }
 
+    /** Each path template of the contract and the methods it has, upper case (for OPTIONS: {@link OptionsFilter}). */
+    public static Map<String, Set<String>> pathMethods(String contract) {
+        Map<String, Set<String>> methods = new java.util.LinkedHashMap<>();
+        read(contract).path("paths").fields().forEachRemaining(path -> {
+            Set<String> those = new TreeSet<>();
+            path.getValue().fieldNames().forEachRemaining(name -> {
+                if (HTTP_METHODS.contains(name)) {
+                    those.add(name.toUpperCase(Locale.ROOT));
+                }
+            });
+            methods.put(path.getKey(), those);
+        });
+        return methods;
+    }
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
+
     private static JsonNode read(String contract) {
         try {
             return YAML.readTree(contract);

@@ -46,5 +46,9 @@ class ContractRoutesTest {
         assertThat(ContractRoutes.basePath(merged)).isEqualTo("/api");
         // so a form body can be refused before Camel parses it: no operation takes one
         assertThat(ContractRoutes.requestMediaTypes(merged)).containsExactly("application/json");
+        // and which methods each path has (OPTIONS answers by it)
+        assertThat(ContractRoutes.pathMethods(merged)).containsEntry("/inbox", java.util.Set.of("GET"))
+                .containsEntry("/approvals/{approvalId}/decisions", java.util.Set.of("POST"))
+                .containsEntry("/approvals", java.util.Set.of("GET", "POST"));
     }
 }

@@ -122,6 +122,21 @@ class InboxRouteTest extends ProcessingRouteTestBase {
         assertProblem(http.get("/api/inbox", null), 401);
     }
 
+    @Test
+    void optionsSaysTheMethodsThePathHasAndOnlyToWhoeverIsSignedIn() {
+        Response inbox = http.options("/api/inbox", token(APPROVER));
+        assertThat(inbox.status()).isEqualTo(204);
+        assertThat(inbox.header("Allow")).isEqualTo("GET, OPTIONS");
+        // as the 405 of a method the path does not have says
+        assertThat(http.options("/api/approvals/" + UUID.randomUUID() + "/decisions", token(APPROVER)).header("Allow"))
+                .isEqualTo("OPTIONS, POST");
+        Response notAllowed = http.get("/api/approvals/" + UUID.randomUUID() + "/decisions", token(APPROVER));
+        assertProblem(notAllowed, 405);
+        assertThat(notAllowed.header("Allow")).isEqualTo("POST");
+        assertProblem(http.options("/api/nothing-here", token(APPROVER)), 404);
+        assertProblem(http.options("/api/inbox", null), 401);
+    }
+
     private static List<String> approvalIds(Response page) {
         List<String> ids = new ArrayList<>();
         page.json().path("items").forEach(i -> ids.add(i.path("approvalId").asText()));
