@@ -203,10 +203,17 @@ public sealed interface EventPayload {
      * A step rejected: the document is rejected and goes no further. {@code cc} are told, like the drafter.
      * {@code onBehalfOf}: the step's approver (or agreer), when {@code actor} rejected it as their deputy (대결).
      * {@code toldAhead}: people of later steps who were told of it (a line change, or asked and then sent back), told
-     * it needs nothing more from them; null when nobody.
+     * it needs nothing more from them; null when nobody. {@code standIns}: on a 합의 disagreed, who decided for an
+     * agreer asked no more (대결) today, told likewise; null when nobody (and in events from before it).
      */
     record Rejected(long drafterId, String title, int step, Person actor, String reason, Progress progress,
-                    List<Person> cc, Person onBehalfOf, List<Person> toldAhead) implements EventPayload {
+                    List<Person> cc, Person onBehalfOf, List<Person> toldAhead, List<StandIn> standIns)
+            implements EventPayload {
+
+        public Rejected(long drafterId, String title, int step, Person actor, String reason, Progress progress,
+                        List<Person> cc, Person onBehalfOf, List<Person> toldAhead) {
+            this(drafterId, title, step, actor, reason, progress, cc, onBehalfOf, toldAhead, null);
+        }
 
         public Rejected(long drafterId, String title, int step, Person actor, String reason, Progress progress,
                         List<Person> cc, Person onBehalfOf) {

@@ -47,7 +47,10 @@ public class OptionsFilter extends OncePerRequestFilter {
                 regex.append('/').append(variable ? "[^/]+" : Pattern.quote(segment));
                 variables += variable ? 1 : 0;
             }
-            resources.add(new Resource(Pattern.compile(regex.toString()), variables, String.join(", ", allow)));
+            // as Camel's REST router matches: segments ignoring case, a trailing slash or none
+            regex.append("/?");
+            resources.add(new Resource(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE), variables,
+                    String.join(", ", allow)));
         });
         // a literal path before a template that also matches it (/approvals/drafts before /approvals/{approvalId})
         resources.sort(Comparator.comparingInt(Resource::variables));

@@ -49,6 +49,9 @@ class ContractRoutesTest {
         // and which methods each path has (OPTIONS answers by it)
         assertThat(ContractRoutes.pathMethods(merged)).containsEntry("/inbox", java.util.Set.of("GET"))
                 .containsEntry("/approvals/{approvalId}/decisions", java.util.Set.of("POST"))
-                .containsEntry("/approvals", java.util.Set.of("GET", "POST"));
+                .containsEntry("/approvals", java.util.Set.of("GET", "POST"))
+                // a path with parameters of its own: they are not a method
+                .hasEntrySatisfying("/drafts/{draftId}", m -> assertThat(m).isNotEmpty()
+                        .allMatch(x -> java.util.Set.of("GET", "PUT", "POST", "DELETE", "PATCH").contains(x)));
     }
 }

@@ -13,11 +13,22 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** OPTIONS says what the contract gives a path, the most specific path first; other methods pass untouched. */
 class OptionsFilterTest {
 
-    private final OptionsFilter filter = new OptionsFilter("/api", Map.of(
-            "/approvals", Set.of("GET", "POST"),
+    /** The template before the literal path it also matches, in this order: the filter must not rely on it. */
+    private final OptionsFilter filter = new OptionsFilter("/api", linked(
             "/approvals/{approvalId}", Set.of("GET", "DELETE"),
+            "/approvals", Set.of("GET", "POST"),
             "/approvals/drafts", Set.of("GET", "POST"),
             "/approvals/{approvalId}/decisions", Set.of("POST")));
+
+    private static Map<String, Set<String>> linked(Object... pairs) {
+        Map<String, Set<String>> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            Set<String> methods = (Set<String>) pairs[i + 1];
+            map.put((String) pairs[i], methods);
+        }
+        return map;
+    }
 
     private MockHttpServletResponse send(String method, String path, MockFilterChain chain) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
@@ -38,6 +49,28 @@ class OptionsFilterTest {
         // the literal path, not the template that also matches it
         assertThat(send("OPTIONS", "/api/approvals/drafts", new MockFilterChain()).getHeader("Allow"))
                 .isEqualTo("GET, OPTIONS, POST");
+        // spelt as the REST router still serves it: a trailing slash, other letter case
+        assertThat(send("OPTIONS", "/api/approvals/", new MockFilterChain()).getHeader("Allow")).isEqualTo("GET, OPTIONS, POST");
+        assertThat(send("OPTIONS", "/api/Approvals/a1/Decisions", new MockFilterChain()).getHeader("Allow"))
+                .isEqualTo("OPTIONS, POST");
+    }
+
+    @Test
+    void theMergedContractsLiteralPathsAreAnsweredAsThemselves() throws Exception {
+        String merged = ContractRoutes.merge(java.util.List.of(
+                new ServiceContract("employee", "openapi/employee-api.yaml", "a"),
+                new ServiceContract("approval-request", "openapi/approval-request-api.yaml", "b")));
+        OptionsFilter real = new OptionsFilter(ContractRoutes.basePath(merged), ContractRoutes.pathMethods(merged));
+        Map<String, Set<String>> methods = ContractRoutes.pathMethods(merged);
+        for (String[] pair : new String[][] {{"/api/employees/me", "/employees/me"},
+                {"/api/employees/1002", "/employees/{employeeId}"}, {"/api/drafts/d1", "/drafts/{draftId}"}}) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            real.doFilter(new MockHttpServletRequest("OPTIONS", pair[0]), response, new MockFilterChain());
+            Set<String> expected = new java.util.TreeSet<>(methods.get(pair[1]));
+            expected.add("OPTIONS");
+            assertThat(response.getHeader("Allow")).as(pair[0]).isEqualTo(String.join(", ", expected));
+        }
+        assertThat(methods.get("/employees/me")).isNotEqualTo(methods.get("/employees/{employeeId}"));
     }
 
     @Test

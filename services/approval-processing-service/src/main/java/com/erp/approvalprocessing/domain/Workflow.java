@@ -284,7 +284,12 @@ public class Workflow {
                 }
             }
             steps.set(current - 1, new StepProgress(current, StepStatus.REJECTED, now, comment, null, List.copyOf(closed)));
-            return reject(state, steps, inbox, now, current, actor, comment, decided);
+            // whoever decides today for an agreer asked no more was asked too (not the one who disagreed)
+            List<Person> askedNoMore = closed.stream().filter(a -> a.status() == StepStatus.SKIPPED)
+                    .map(Agreement::agreer).toList();
+            List<StandIn> standIns = standInsToday(state, askedNoMore).stream()
+                    .filter(s -> s.deputy().id() != actor.id()).toList();
+            return reject(state, steps, inbox, now, current, actor, comment, decided, standIns);
         }
         boolean last = agreements.stream().noneMatch(a -> a.status() == StepStatus.PENDING);
         if (last) {
@@ -317,6 +322,13 @@ public class Workflow {
 
     private Transition reject(ApprovalState state, List<StepProgress> steps, List<Transition.InboxChange> inbox,
                               Instant now, int current, Person actor, String reason, DecidedEvent decidedEvent) {
+        return reject(state, steps, inbox, now, current, actor, reason, decidedEvent, List.of());
+    }
+
+    /** {@code standIns}: the deputies of a 합의's agreers asked no more, told it is rejected. */
+    private Transition reject(ApprovalState state, List<StepProgress> steps, List<Transition.InboxChange> inbox,
+                              Instant now, int current, Person actor, String reason, DecidedEvent decidedEvent,
+                              List<StandIn> standIns) {
         skipFrom(state, steps, current);
         Progress progress = new Progress(Progress.Status.REJECTED, null, List.copyOf(steps));
         EventPayload.Decided decided = decidedEvent.apply(progress);
@@ -326,7 +338,7 @@ public class Workflow {
                 ApprovalEvent.of(state.approvalId(), seq + 1, now, decided),
                 ApprovalEvent.of(state.approvalId(), seq + 2, now, new EventPayload.Rejected(state.drafter().id(),
                         state.title(), current, actor, reason, progress, state.ccOrNull(), decided.onBehalfOf(),
-                        state.toldAheadAfter(current)))));
+                        state.toldAheadAfter(current), standIns.isEmpty() ? null : List.copyOf(standIns)))));
     }
 
     /** The Decided payload of a decision, once its progress is known. */

@@ -125,6 +125,28 @@ class AgreementStepTest {
                 .containsExactly(StepStatus.APPROVED, StepStatus.REJECTED, StepStatus.SKIPPED);
         assertThat(parts(t.state(), 2)).containsExactly(StepStatus.REJECTED, StepStatus.SKIPPED);
         assertThat(t.inbox()).containsExactly(new Transition.InboxChange(4, "a1", false), new Transition.InboxChange(5, "a1", false));
+        // legal, asked no more, is away: their deputy, asked for them, is named to be told too
+        assertThat(((EventPayload.Rejected) t.events().get(1).payload()).standIns())
+                .containsExactly(new StandIn(deputy, legal));
+    }
+
+    @Test
+    void theDeputyWhoDisagreesIsNotToldOfItAndAnAgreerWithoutADeputyNamesNone() {
+        ApprovalState state = atAgreement();
+        // legal's deputy disagrees for legal: finance, asked no more, has no deputy
+        Transition t = workflow.decide(state, "a1", new DecisionRequest("REJECT", "대결 반대"), caller(deputy));
+        assertThat(((EventPayload.Rejected) t.events().get(1).payload()).standIns()).isNull();
+        // legal agreed through the deputy, then finance disagrees: nobody is skipped, nobody's deputy told
+        ApprovalState agreed = workflow.decide(state, "a1", new DecisionRequest("APPROVE", null), caller(deputy)).state();
+        Transition rejected = workflow.decide(agreed, "a1", new DecisionRequest("REJECT", "예산"), caller(finance));
+        assertThat(((EventPayload.Rejected) rejected.events().get(1).payload()).standIns()).isNull();
+        // the deputy of both disagrees for legal: finance is asked no more, and its deputy is the one who disagreed
+        Workflow both = new Workflow(clock, ZoneOffset.UTC, id -> Optional.of(new DelegationEvent("e", 1, Instant.EPOCH,
+                id == legal.id() ? legal : finance, deputy, "2026-11-20", "2026-11-22", null)).filter(d ->
+                id == legal.id() || id == finance.id()));
+        Transition byBoth = both.decide(state, "a1", new DecisionRequest("REJECT", "대결 반대", legal.id()), caller(deputy));
+        assertThat(((EventPayload.Decided) byBoth.events().get(0).payload()).onBehalfOf()).isEqualTo(legal);
+        assertThat(((EventPayload.Rejected) byBoth.events().get(1).payload()).standIns()).isNull();
     }
 
     @Test

@@ -49,6 +49,8 @@ public class DispatchMode {
     private final AtomicReference<State> state;
     private final DispatchModeStore store;
     private volatile boolean storeFailing;
+    /** Switches made here (guarded by this): a refresh that read the store before one does not undo it. */
+    private long switches;
     private final Clock clock;
     private final Counter asyncSubmissions;
     private final Counter syncSubmissions;
@@ -134,6 +136,7 @@ public class DispatchMode {
                         + "instance of approval-request (" + e.getMessage() + "); it is still " + now.mode() + ".", 5);
             }
             state.set(switched);
+            switches++;
         }
         return current();
     }
@@ -143,6 +146,10 @@ public class DispatchMode {
      * store cannot be read or holds none. Whether it changed.
      */
     public boolean refresh() {
+        long seen;
+        synchronized (this) {
+            seen = switches;
+        }
         Optional<DispatchModeStore.Stored> kept;
         try {
             kept = store.read();
@@ -166,7 +173,9 @@ public class DispatchMode {
         State from = new State(mode, kept.get().since() == null ? clock.instant() : kept.get().since(),
                 kept.get().changedBy());
         synchronized (this) {
-            if (from.equals(state.get())) {
+            // switched here while the store was read: what was read may be from before the switch (for a second,
+            // until the next refresh, this instance would have gone the old way)
+            if (switches != seen || from.equals(state.get())) {
                 return false;
             }
             boolean switched = state.get().mode() != mode;

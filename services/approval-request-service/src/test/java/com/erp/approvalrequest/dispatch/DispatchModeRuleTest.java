@@ -44,6 +44,52 @@ class DispatchModeRuleTest {
         assertThat(everyone.chosen(null)).isTrue();
     }
 
+    /**
+     * A refresh that read the store just before a switch here does not undo the switch with what it read (CI saw the
+     * mode go back to ASYNC for a second right after a switch to SYNC).
+     */
+    @Test
+    void aRefreshThatReadTheStoreBeforeASwitchDoesNotUndoIt() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<DispatchModeStore.Stored> kept = new java.util.concurrent.atomic.AtomicReference<>(
+                new DispatchModeStore.Stored("ASYNC", java.time.Instant.parse("2026-12-07T00:00:00Z"), "admin"));
+        java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch switched = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
+        DispatchModeStore slow = new DispatchModeStore() {
+            @Override
+            public java.util.Optional<Stored> read() {
+                Stored then = kept.get();
+                if (holding.get()) {
+                    read.countDown();
+                    try {
+                        switched.await(); // the switch happens while this read is on its way back
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return java.util.Optional.of(then);
+            }
+
+            @Override
+            public void write(Stored stored) {
+                kept.set(stored);
+            }
+        };
+        DispatchMode mode = new DispatchMode(DispatchMode.Mode.ASYNC, DispatchMode.RequestHeader.ADMINS, slow,
+                Clock.systemUTC(), new SimpleMeterRegistry());
+        holding.set(true);
+        java.util.concurrent.CompletableFuture<Boolean> refreshed = java.util.concurrent.CompletableFuture.supplyAsync(mode::refresh);
+        read.await();
+        holding.set(false);
+        mode.switchTo("SYNC", "admin");
+        switched.countDown();
+        assertThat(refreshed.get(5, java.util.concurrent.TimeUnit.SECONDS)).isFalse();
+        assertThat(mode.getMode()).isEqualTo("SYNC");
+        // the next refresh reads what the switch wrote
+        mode.refresh();
+        assertThat(mode.getMode()).isEqualTo("SYNC");
+    }
+
     /** A switch that cannot be kept for every instance is not made in one alone; the mode in force stays. */
     @Test
     void aSwitchItsStoreCannotKeepIsRefusedAndTheModeKept() {

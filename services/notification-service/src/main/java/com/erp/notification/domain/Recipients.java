@@ -22,8 +22,8 @@ import com.erp.routes.common.kafka.InvalidEventException;
 /**
  * Who is told what about an approval event (bean {@code recipients}): the approvers of a step that becomes
  * active ("you have a document to approve") and the deputies deciding for them today (대결), an approver whose step
- * their deputy decided, the drafter about every decision and the final result, and the
- * approvers a document had reached when its drafter withdraws it, and the people of later steps it told of itself
+ * their deputy decided, the drafter about every decision and the final result, the agreers a disagreement left
+ * undecided (합의) and their deputies today, and the approvers a document had reached when its drafter withdraws it, and the people of later steps it told of itself
  * (a line change, or a step sent back: {@code toldAhead}) when it ends before it reaches them; the people in cc (참조) when it starts along its
  * line and how it ends; the receivers (수신) when it is approved, and the heads of the departments it is sent to
  * (수신처: who heads each now, {@link #headOf}); the drafter of a leave document that asks for more
@@ -186,6 +186,16 @@ public final class Recipients {
                                 String.format("'%s' is rejected: %s disagreed at its 합의; it needs nothing from you "
                                         + "any more.", p.title(), p.actor().name()))));
             }
+            // and whoever decides for one of them today (대결), asked too: once, naming each they stand in for
+            Map<Long, List<StandIn>> byDeputy = new java.util.LinkedHashMap<>();
+            all(p.standIns()).forEach(s -> byDeputy.computeIfAbsent(s.deputy().id(), id -> new ArrayList<>()).add(s));
+            // (an id of its own: a deputy also in cc is told as cc too, and keeps both)
+            byDeputy.forEach((deputy, theirs) -> told.add(new Delivery(deputy, new Notification(
+                    event.eventId() + ":for:" + deputy, "APPROVAL_REJECTED", event.approvalId(), p.title(), String.format(
+                    "'%s' is rejected: %s disagreed at its 합의; it needs nothing from you for %s any more.", p.title(),
+                    p.actor().name(), theirs.stream().map(s -> s.approver().name())
+                            .collect(java.util.stream.Collectors.joining(", "))), p.actor(), event.occurredAt(), null))
+                    .standingAt(event.sequence())));
             // on a later step and told of it (a line change; asked, then sent back): it ends first
             all(p.toldAhead()).forEach(a -> told.add(standing(event, a.id(), "APPROVAL_REJECTED", p.actor(), String.format(
                     "'%s' is rejected at step %d, before your step; it needs nothing more from you.", p.title(),

@@ -312,6 +312,20 @@ class RecipientsTest {
         assertThat(rejected.get(1).notification().message())
                 .isEqualTo("'출장' is rejected: 강도윤 disagreed at its 합의; it needs nothing from you any more.");
         assertThat(rejected.get(1).standing()).isEqualTo(4L);
+
+        // whoever decides for skipped agreers today (대결) is told once, naming each they stand in for
+        Person fourth = new Person(10, "한지민", "TEAM_LEAD", "L");
+        Person skippedsDeputy = new Person(11, "오세훈", "TEAM_LEAD", "L");
+        // (in cc too: told both, each notification with an id of its own)
+        List<Delivery> toldDeputy = told(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Rejected(1, "출장", 2,
+                other, "일정 충돌", closed, List.of(skippedsDeputy), null, null,
+                List.of(new StandIn(skippedsDeputy, third), new StandIn(skippedsDeputy, fourth)))));
+        assertThat(toldDeputy).extracting(Delivery::userId).containsExactly(1L, skippedsDeputy.id(), third.id(), skippedsDeputy.id());
+        assertThat(toldDeputy).extracting(d -> d.notification().id()).doesNotHaveDuplicates();
+        assertThat(toldDeputy.get(3).notification().message()).isEqualTo("'출장' is rejected: 강도윤 disagreed at its 합의; "
+                + "it needs nothing from you for 윤서준, 한지민 any more.");
+        assertThat(toldDeputy.get(3).notification().type()).isEqualTo("APPROVAL_REJECTED");
+        assertThat(toldDeputy.get(3).standing()).isEqualTo(4L);
     }
 
     @Test
