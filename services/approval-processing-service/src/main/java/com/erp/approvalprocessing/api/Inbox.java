@@ -21,11 +21,28 @@ public record Inbox(List<Item> items, int total, String nextCursor) {
     public static final int MAX_PAGE = 200;
 
     /**
-     * Oldest first, to the millisecond (as the cursor keeps it); then by document, then by whom a deputy's item is
-     * for (their own before), so that every item has one place and a page ends at a point the next can start after.
+     * Where an item stands: oldest first, to the millisecond (as the cursor keeps it); then by document, then by whom
+     * a deputy's item is for (the caller's own before), so that every item has one place and a page ends at a point
+     * the next can start after.
      */
-    private static final Comparator<Item> ORDER = Comparator.comparing((Item i) -> i.activatedAt().toEpochMilli())
-            .thenComparing(Item::approvalId).thenComparingLong(Item::forWhom);
+    private record Place(long at, String approvalId, long by) implements Comparable<Place> {
+
+        private static final Comparator<Place> ORDER = Comparator.comparingLong(Place::at)
+                .thenComparing(Place::approvalId).thenComparingLong(Place::by);
+
+        static Place of(Item i) {
+            return new Place(i.activatedAt().toEpochMilli(), i.approvalId(), i.forWhom());
+        }
+
+        static Place of(PageCursor c) {
+            return new Place(c.at().toEpochMilli(), c.id(), c.by());
+        }
+
+        @Override
+        public int compareTo(Place other) {
+            return ORDER.compare(this, other);
+        }
+    }
 
     /**
      * A page of {@code all}: of the drafter {@code drafterId} only if given, after {@code cursor} if given (400 if
@@ -42,11 +59,9 @@ public record Inbox(List<Item> items, int total, String nextCursor) {
             }
         }
         List<Item> chosen = all.stream().filter(i -> drafterId == null || i.drafter() != null && i.drafter().id() == drafterId)
-                .sorted(ORDER).toList();
-        Item start = after == null ? null
-                : new Item(after.id(), "", null, 0, 0, after.at(), after.by() == 0 ? null : new Person(after.by(), "", "", ""),
-                        null, null, null);
-        List<Item> rest = start == null ? chosen : chosen.stream().filter(i -> ORDER.compare(i, start) > 0).toList();
+                .sorted(Comparator.comparing(Place::of)).toList();
+        Place start = after == null ? null : Place.of(after);
+        List<Item> rest = start == null ? chosen : chosen.stream().filter(i -> Place.of(i).compareTo(start) > 0).toList();
         int size = limit == null ? DEFAULT_PAGE : Math.max(1, Math.min(MAX_PAGE, limit));
         if (rest.size() <= size) {
             return new Inbox(rest, chosen.size(), null);

@@ -5,16 +5,11 @@ import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.erp.approvalprocessing.persistence.RedisDelegations;
-import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.redis.RedisKeys;
@@ -22,16 +17,12 @@ import com.erp.routes.testing.HttpTestClient.Response;
 import com.erp.routes.testing.TestPeople;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** 일괄결재: POST /api/inbox/decisions on the real broker and Redis. */
 class DecideManyRouteTest extends ProcessingRouteTestBase {
 
     private static final String CONTRACT = "approval-processing-api.yaml";
     private static final String PATH = "/api/inbox/decisions";
-
-    @Autowired
-    RedisDelegations delegations;
 
     @Test
     void eachItemIsDecidedAsAloneAndARefusalIsThatItemsOutcomeOnly() throws Exception {
@@ -119,13 +110,7 @@ class DecideManyRouteTest extends ProcessingRouteTestBase {
     void aDeputyOfTwoAgreersListsTheDocumentOncePerAgreer() throws Exception {
         Person first = new Person(7101, "합의자 하나", "TEAM_LEAD", "D");
         Person second = new Person(7102, "합의자 둘", "TEAM_LEAD", "D");
-        String today = LocalDate.now(ZoneId.of("Asia/Seoul")).toString();
-        for (Person away : List.of(first, second)) {
-            // applied as the delegations route would (DelegationsRouteTest covers the consuming)
-            delegations.apply(new DelegationEvent(UUID.randomUUID().toString(), 1, Instant.now(), away, OTHER, today,
-                    today, null, System.nanoTime()));
-        }
-        try {
+        whileAway(List.of(first, second), OTHER, () -> {
             String id = activated(List.of(LineStep.agreement(1, List.of(first, second)), new LineStep(2, HEAD)));
             // named in the opposite order to the line's: each decision is for the agreer its item names
             Map<String, Object> body = Map.of("decision", "APPROVE", "items", List.of(
@@ -138,12 +123,7 @@ class DecideManyRouteTest extends ProcessingRouteTestBase {
                     .path("payload").path("onBehalfOf").path("id").asLong()).containsExactly(second.id(), first.id());
             // both agreed: the step passed to the head
             assertThat(redis.opsForHash().hasKey(RedisKeys.INBOX + HEAD.id(), id)).isTrue();
-        } finally {
-            for (Person away : List.of(first, second)) {
-                delegations.apply(new DelegationEvent(UUID.randomUUID().toString(), 1, Instant.now(), away, null, null,
-                        null, null, System.nanoTime()));
-            }
-        }
+        });
     }
 
     @Test

@@ -19,16 +19,12 @@ import com.erp.routes.common.events.Person;
 import com.erp.routes.common.redis.RedisKeys;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 대결: the delegations consumed from Kafka into Redis, newest revision kept whatever order they arrive in, and read
  * from each instance's memory, which learns what another instance applied within a refresh period.
  */
 class DelegationsRouteTest extends ProcessingRouteTestBase {
-
-    @Autowired
-    RedisDelegations delegations;
 
     private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Seoul")).toString();
     private static final String LATER = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(5).toString();

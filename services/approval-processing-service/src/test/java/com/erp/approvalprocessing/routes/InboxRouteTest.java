@@ -4,21 +4,15 @@ import static com.erp.routes.testing.ContractAssertions.assertMatchesContract;
 import static com.erp.routes.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.erp.approvalprocessing.persistence.RedisDelegations;
-import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.testing.HttpTestClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** GET /api/inbox: a page at a time, oldest first, of one drafter's documents if asked, on the real Redis. */
 class InboxRouteTest extends ProcessingRouteTestBase {
@@ -28,9 +22,6 @@ class InboxRouteTest extends ProcessingRouteTestBase {
     /** An approver of this test alone, so that the inbox holds what this test put there and nothing else. */
     private static final Person APPROVER = new Person(7301, "결재함 주인", "TEAM_LEAD", "D");
     private static final Person STRANGER = new Person(7302, "남", "TEAM_LEAD", "D");
-
-    @Autowired
-    RedisDelegations delegations;
 
     @Test
     void pagesFollowOneAnotherOldestFirstAndADrafterMayBeChosen() throws Exception {
@@ -81,12 +72,7 @@ class InboxRouteTest extends ProcessingRouteTestBase {
         Person first = new Person(7311, "부재 하나", "TEAM_LEAD", "D");
         Person second = new Person(7312, "부재 둘", "TEAM_LEAD", "D");
         Person deputy = new Person(7313, "대결자", "TEAM_LEAD", "D");
-        String today = LocalDate.now(ZoneId.of("Asia/Seoul")).toString();
-        for (Person away : List.of(first, second)) {
-            delegations.apply(new DelegationEvent(UUID.randomUUID().toString(), 1, Instant.now(), away, deputy, today,
-                    today, null, System.nanoTime()));
-        }
-        try {
+        whileAway(List.of(first, second), deputy, () -> {
             String agreement = activated(List.of(LineStep.agreement(1, List.of(first, second)), new LineStep(2, HEAD)));
             String later = activated(OTHER, List.of(new LineStep(1, first)));
             List<String> seen = new ArrayList<>();
@@ -102,12 +88,7 @@ class InboxRouteTest extends ProcessingRouteTestBase {
             assertThat(seen).containsExactly(agreement + "/" + first.id(), agreement + "/" + second.id(),
                     later + "/" + first.id());
             assertThat(approvalIds(http.get("/api/inbox?drafterId=" + OTHER.id(), token(deputy)))).containsExactly(later);
-        } finally {
-            for (Person away : List.of(first, second)) {
-                delegations.apply(new DelegationEvent(UUID.randomUUID().toString(), 1, Instant.now(), away, null, null,
-                        null, null, System.nanoTime()));
-            }
-        }
+        });
     }
 
     @Test

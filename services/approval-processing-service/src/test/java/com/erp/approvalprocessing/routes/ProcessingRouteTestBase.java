@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.erp.approvalprocessing.ApprovalProcessingServiceApplication;
 import com.erp.routes.common.directory.EmployeeDirectory;
 import com.erp.routes.common.events.ApprovalEvent;
+import com.erp.routes.common.events.DelegationEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
@@ -63,6 +64,8 @@ abstract class ProcessingRouteTestBase extends ServiceTestSupport {
 
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    com.erp.approvalprocessing.persistence.RedisDelegations delegations;
     /** Where submissions are consumed from (a test with a consumer group of its own has a topic of its own). */
     @org.springframework.beans.factory.annotation.Value("${erp.topics.submitted}")
     String submittedTopic;
@@ -103,6 +106,29 @@ abstract class ProcessingRouteTestBase extends ServiceTestSupport {
             throw new AssertionError("the submission was not activated");
         }
         return id;
+    }
+
+    /** Something to do while these people are away today with {@code deputy} deciding for them (대결). */
+    interface WhileAway {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} while {@code away} hand their decisions to {@code deputy} today, then ends the delegations. */
+    void whileAway(List<Person> away, Person deputy, WhileAway body) throws Exception {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).toString();
+        // applied as the delegations route would (DelegationsRouteTest covers the consuming)
+        for (Person p : away) {
+            delegations.apply(new DelegationEvent(UUID.randomUUID().toString(), 1, Instant.now(), p, deputy, today,
+                    today, null, System.nanoTime()));
+        }
+        try {
+            body.run();
+        } finally {
+            for (Person p : away) {
+                delegations.apply(new DelegationEvent(UUID.randomUUID().toString(), 1, Instant.now(), p, null, null,
+                        null, null, System.nanoTime()));
+            }
+        }
     }
 
     String version(String approvalId) {
