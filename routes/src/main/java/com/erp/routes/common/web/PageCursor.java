@@ -27,6 +27,27 @@ public record PageCursor(Instant at, String id, long by) {
     }
 
     /**
+     * The cursor a list's {@code cursor} query parameter names, null when it names none; a token this API did not
+     * give (or, unless {@code whomFor}, one with whom an entry is for: an inbox's, not a document list's) is a 400
+     * naming the parameter.
+     */
+    public static PageCursor fromQuery(String token, boolean whomFor) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            PageCursor cursor = decode(token);
+            if (!whomFor && cursor.by() != 0) {
+                throw new IllegalArgumentException("an inbox's cursor, not a document list's");
+            }
+            return cursor;
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("The cursor is not one this API gave: pass a page's nextCursor unchanged.",
+                    java.util.List.of(new FieldError("cursor", e.getMessage())));
+        }
+    }
+
+    /**
      * The cursor a token stands for.
      *
      * @throws IllegalArgumentException if the token is not one {@link #encode()} made

@@ -25,6 +25,17 @@ class PageCursorTest {
     }
 
     @Test
+    void aQueryParameterNamesACursorOrNoneAndABadOneIsA400NamingIt() {
+        PageCursor inbox = new PageCursor(Instant.parse("2026-12-02T03:04:05.678Z"), "0b6f7c1e-6a43-4d5e-9a3e-2f1c0d9e8b7a", 1002);
+        assertThat(PageCursor.fromQuery(null, false)).isNull();
+        assertThat(PageCursor.fromQuery(inbox.encode(), true)).isEqualTo(inbox);
+        for (String refused : new String[] {inbox.encode() /* an inbox's, on a document list */, "bm90LWEtY3Vyc29y"}) {
+            assertThatThrownBy(() -> PageCursor.fromQuery(refused, false)).isInstanceOfSatisfying(ProblemException.class,
+                    p -> assertThat(p.toProblem().errors()).extracting(FieldError::field).containsExactly("cursor"));
+        }
+    }
+
+    @Test
     void tokensNotMadeHereAreRefused() {
         for (String bad : new String[] {"!!", "bm90LWEtY3Vyc29y" /* not-a-cursor */, "MTIzLg" /* 123. */,
                 "YWJjLjBiNmY3YzFlLTZhNDMtNGQ1ZS05YTNlLTJmMWMwZDllOGI3YQ" /* abc.<uuid> */,

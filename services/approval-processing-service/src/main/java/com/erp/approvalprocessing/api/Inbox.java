@@ -5,9 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.erp.routes.common.events.Person;
-import com.erp.routes.common.web.FieldError;
 import com.erp.routes.common.web.PageCursor;
-import com.erp.routes.common.web.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -49,15 +47,7 @@ public record Inbox(List<Item> items, int total, String nextCursor) {
      * it is not one this API gave), at most {@code limit} items (the contract bounds it: 1–200, 100 if not given).
      */
     public static Inbox page(List<Item> all, Long drafterId, String cursor, Integer limit) {
-        PageCursor after = null;
-        if (cursor != null) {
-            try {
-                after = PageCursor.decode(cursor);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("The cursor is not one this API gave: pass a page's nextCursor unchanged.",
-                        List.of(new FieldError("cursor", e.getMessage())));
-            }
-        }
+        PageCursor after = PageCursor.fromQuery(cursor, true);
         List<Item> chosen = all.stream().filter(i -> drafterId == null || i.drafter() != null && i.drafter().id() == drafterId)
                 .sorted(Comparator.comparing(Place::of)).toList();
         Place start = after == null ? null : Place.of(after);

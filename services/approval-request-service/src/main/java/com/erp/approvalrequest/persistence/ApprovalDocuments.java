@@ -1545,17 +1545,8 @@ public class ApprovalDocuments {
         if (last != null) {
             all.add(lt("submittedAt", Date.from(last.plusDays(1).atStartOfDay(calendarZone).toInstant())));
         }
-        if (cursor != null) {
-            PageCursor after;
-            try {
-                after = PageCursor.decode(cursor);
-                if (after.by() != 0) {
-                    throw new IllegalArgumentException("an inbox's cursor, not a document list's");
-                }
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("The cursor is not one this API gave: pass a page's nextCursor unchanged.",
-                        List.of(new FieldError("cursor", e.getMessage())));
-            }
+        PageCursor after = PageCursor.fromQuery(cursor, false);
+        if (after != null) {
             Date at = Date.from(after.at());
             // the outer bound is implied by the $or; it is there for the query planner
             all.add(lte("submittedAt", at));
