@@ -16,6 +16,7 @@ import com.erp.employee.auth.LoginService;
 import com.erp.employee.auth.Logout;
 import com.erp.employee.auth.LoginThrottle;
 import com.erp.employee.auth.PasswordCheckGate;
+import com.erp.employee.auth.PasswordSprayGuard;
 import com.erp.employee.persistence.AttendanceBook;
 import com.erp.employee.persistence.DemoOrganisation;
 import com.erp.employee.persistence.LeaveLedger;
@@ -83,6 +84,13 @@ public class EmployeeModule {
     }
 
     @Bean
+    PasswordSprayGuard passwordSprayGuard(Clock clock, @Value("${erp.auth.login.spray.accounts}") int accounts,
+                                          @Value("${erp.auth.login.spray.window}") Duration window,
+                                          @Value("${erp.auth.login.spray.pause}") Duration pause) {
+        return new PasswordSprayGuard(accounts, window, pause, clock);
+    }
+
+    @Bean
     PasswordCheckGate passwordCheckGate(@Value("${erp.auth.login.checks-at-once:0}") int atOnce,
                                         @Value("${erp.auth.login.checks-waiting}") int waiting,
                                         @Value("${erp.auth.login.check-wait}") Duration wait) {
@@ -92,8 +100,9 @@ public class EmployeeModule {
 
     @Bean
     LoginService loginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views,
-                              AuthProperties auth, LoginThrottle throttle, PasswordCheckGate gate) {
-        return new LoginService(passwords, tokens, views, auth.cookieName(), auth.cookieSecure(), throttle, gate);
+                              AuthProperties auth, LoginThrottle throttle, PasswordSprayGuard spray,
+                              PasswordCheckGate gate) {
+        return new LoginService(passwords, tokens, views, auth.cookieName(), auth.cookieSecure(), throttle, spray, gate);
     }
 
     @Bean
@@ -138,11 +147,11 @@ public class EmployeeModule {
     @Bean
     Personnel personnel(EntityManager entityManager, TransactionTemplate tx, Clock clock,
                         @Value("${erp.leave.zone}") ZoneId zone, PasswordEncoder passwords,
-                        DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
-                        RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger,
-                        CurrentTrace trace) {
-        return new Personnel(entityManager, tx, clock, zone, passwords, delegations, views, throttle, json, revoked, quests,
-                ledger, trace);
+                        DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle,
+                        PasswordSprayGuard spray, ObjectMapper json, RevokedSubjects revoked, QuestBoard quests,
+                        LeaveLedger ledger, CurrentTrace trace) {
+        return new Personnel(entityManager, tx, clock, zone, passwords, delegations, views, throttle, spray, json, revoked,
+                quests, ledger, trace);
     }
 
     @Bean

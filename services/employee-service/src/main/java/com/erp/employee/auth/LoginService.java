@@ -16,8 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Checks a password and issues the token (bean {@code loginService}). Unknown users and wrong passwords get
  * the same answer after the same amount of work, so the response does not reveal which usernames exist; repeated
- * failures for a username make it wait ({@link LoginThrottle}), and only so many checks run at once
- * ({@link PasswordCheckGate}).
+ * failures for a username make it wait ({@link LoginThrottle}), a password tried on many accounts waits for all of
+ * them ({@link PasswordSprayGuard}), and only so many checks run at once ({@link PasswordCheckGate}).
  */
 public class LoginService {
 
@@ -29,12 +29,14 @@ public class LoginService {
     private final String dummyHash;
 
     private final LoginThrottle throttle;
+    private final PasswordSprayGuard spray;
     private final PasswordCheckGate gate;
 
     public LoginService(PasswordEncoder passwords, TokenIssuer tokens, EmployeeViews views, String cookieName,
-                        boolean cookieSecure, LoginThrottle throttle, PasswordCheckGate gate) {
+                        boolean cookieSecure, LoginThrottle throttle, PasswordSprayGuard spray, PasswordCheckGate gate) {
         this.cookieSecure = cookieSecure;
         this.throttle = throttle;
+        this.spray = spray;
         this.gate = gate;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -50,10 +52,12 @@ public class LoginService {
         // it ("dév.lead", "ＤＥＶ.ＬＥＡＤ") do not each get their own guesses
         String account = employee == null ? request.username() : employee.getUsername();
         throttle.check(account);
+        spray.check(request.password());
         boolean matches = gate.check(() -> passwords.matches(request.password(),
                 employee == null ? dummyHash : employee.getPasswordHash()));
         if (employee == null || !matches || !employee.isActive()) {
             throttle.failed(account);
+            spray.failed(request.password(), account);
             throw ProblemException.unauthorized("Wrong username or password.");
         }
         throttle.succeeded(account);

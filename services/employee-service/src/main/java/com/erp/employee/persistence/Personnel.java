@@ -30,6 +30,7 @@ import com.erp.employee.api.PasswordChangeRequest;
 import com.erp.employee.api.Succession;
 import com.erp.employee.api.SuccessorRequest;
 import com.erp.employee.auth.LoginThrottle;
+import com.erp.employee.auth.PasswordSprayGuard;
 import com.erp.employee.domain.Department;
 import com.erp.employee.domain.Employee;
 import com.erp.employee.domain.OutboxMessage;
@@ -82,6 +83,7 @@ public class Personnel {
     private final DelegationDesk delegations;
     private final EmployeeViews views;
     private final LoginThrottle throttle;
+    private final PasswordSprayGuard spray;
     private final ObjectMapper json;
     private final RevokedSubjects revoked;
     private final QuestBoard quests;
@@ -97,8 +99,8 @@ public class Personnel {
      * @param trace the trace its outbox rows keep (the request's that wrote them)
      */
     public Personnel(EntityManager em, TransactionTemplate tx, Clock clock, ZoneId zone, PasswordEncoder passwords,
-                     DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, ObjectMapper json,
-                     RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger, CurrentTrace trace) {
+                     DelegationDesk delegations, EmployeeViews views, LoginThrottle throttle, PasswordSprayGuard spray,
+                     ObjectMapper json, RevokedSubjects revoked, QuestBoard quests, LeaveLedger ledger, CurrentTrace trace) {
         this.em = em;
         this.trace = trace;
         this.zone = zone;
@@ -112,6 +114,7 @@ public class Personnel {
         this.delegations = delegations;
         this.views = views;
         this.throttle = throttle;
+        this.spray = spray;
         this.json = json;
         this.revoked = revoked;
         this.quests = quests;
@@ -622,6 +625,10 @@ public class Personnel {
                     .ifPresent(why -> {
                         throw ProblemException.unprocessable(why);
                     });
+            if (spray.isPaused(request.newPassword())) {
+                throw ProblemException.unprocessable("newPassword was just tried on many accounts by someone guessing: "
+                        + "choose another.");
+            }
             e.changePassword(passwords.encode(request.newPassword()));
         });
         throttle.succeeded(caller.username());

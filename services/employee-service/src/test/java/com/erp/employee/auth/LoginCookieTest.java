@@ -10,7 +10,7 @@ class LoginCookieTest {
 
     @SuppressWarnings("deprecation")
     private static LoginService service(boolean secure) {
-        return new LoginService(NoOpPasswordEncoder.getInstance(), null, null, "ERP_TOKEN", secure, null, null);
+        return new LoginService(NoOpPasswordEncoder.getInstance(), null, null, "ERP_TOKEN", secure, null, null, null);
     }
 
     @Test

@@ -99,6 +99,36 @@ class EmployeeRoutesTest extends EmployeeTestBase {
         assertThat(login("sales.lead", "test-password").status()).isEqualTo(200);
     }
 
+    /**
+     * One password tried on five accounts, once each (never locked by username): refused after that for every account,
+     * the one whose password it is too, which an administrator's reset frees; a new password may not be it either.
+     */
+    @Test
+    void aPasswordSprayedOnManyAccountsIsRefusedForAll() {
+        String sprayed = "Spray " + unique("pw");
+        Hired victim = hired("DEV");
+        assertThat(http.put("/api/auth/password", victim.token(), Map.of("currentPassword", victim.password(),
+                "newPassword", sprayed)).status()).isEqualTo(204);
+        Hired other = hired("DEV");
+        for (String account : List.of("dev.lead", "dev.head", "sales.lead", "nobody." + unique("x"), "admin")) {
+            assertProblem(login(account, sprayed), 401);
+        }
+        Response refused = login(victim.username(), sprayed);
+        assertProblem(refused, 429);
+        assertThat(refused.json().path("detail").asText()).contains("many accounts").doesNotContain(sprayed);
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isGreaterThan(3600);
+        assertMatchesContract(CONTRACT, "POST", "/api/auth/login", refused);
+        // nobody else is affected, and the people tried are not locked by username (one guess each)
+        assertThat(login("dev.lead", "test-password").status()).isEqualTo(200);
+        // it cannot be chosen as a new password meanwhile
+        assertThat(assertProblem(http.put("/api/auth/password", other.token(), Map.of("currentPassword",
+                other.password(), "newPassword", sprayed)), 422).path("detail").asText()).contains("many accounts");
+        // the victim's way back: an administrator's reset
+        Response reset = http.post("/api/employees/" + victim.id() + "/password-reset", token("admin"), null);
+        assertThat(reset.status()).as("%s", reset).isEqualTo(200);
+        assertThat(login(victim.username(), reset.json().path("temporaryPassword").asText()).status()).isEqualTo(200);
+    }
+
     /** The database finds "dév.staff" and "ＤＥＶ.ＳＴＡＦＦ" as dev.staff: their guesses count against that account. */
     @Test
     void spellingsTheDatabaseTakesForAUsernameShareItsGuesses() {
