@@ -142,11 +142,20 @@ public sealed interface EventPayload {
      * An approver decided a step; {@code onBehalfOf}: the step's approver, when {@code actor} decided it as their
      * deputy (대결); null otherwise. {@code released}: on a retraction (RETRACTED), the people of the following step,
      * whom the document no longer waits for; null otherwise. {@code returnedTo}: when the step was sent back
-     * (RETURNED), the people of the step before, who decide it again; null otherwise.
+     * (RETURNED), the people of the step before, who decide it again; null otherwise. {@code standIns}: when the
+     * step's approver (or an agreer) decided it themselves, not on hold, the deputy who decides for them today (대결)
+     * and had it in their inbox, told it needs nothing from them any more; null otherwise.
      */
     record Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
-                   String comment, Progress progress, Person onBehalfOf, List<Person> released, List<Person> returnedTo)
-            implements EventPayload {
+                   String comment, Progress progress, Person onBehalfOf, List<Person> released, List<Person> returnedTo,
+                   List<StandIn> standIns) implements EventPayload {
+
+        public Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
+                       String comment, Progress progress, Person onBehalfOf, List<Person> released,
+                       List<Person> returnedTo) {
+            this(drafterId, title, step, stepCount, actor, decision, comment, progress, onBehalfOf, released, returnedTo,
+                    null);
+        }
 
         public Decided(long drafterId, String title, int step, int stepCount, Person actor, Decision decision,
                        String comment, Progress progress, Person onBehalfOf, List<Person> released) {

@@ -346,10 +346,19 @@ public class Workflow {
         EventPayload.Decided apply(Progress progress);
     }
 
-    private static DecidedEvent decided(ApprovalState state, int step, Person actor, EventPayload.Decision decision,
-                                        String comment, Person absent) {
+    private DecidedEvent decided(ApprovalState state, int step, Person actor, EventPayload.Decision decision,
+                                 String comment, Person absent) {
+        List<StandIn> standIns = decision == EventPayload.Decision.HELD ? List.of() : ownDecision(state, actor, absent);
         return progress -> new EventPayload.Decided(state.drafter().id(), state.title(), step, state.stepCount(), actor,
-                decision, comment, progress, absent);
+                decision, comment, progress, absent, null, null, standIns.isEmpty() ? null : standIns);
+    }
+
+    /**
+     * An approver who decides their step themselves while someone decides for them today (대결): that deputy, whose
+     * inbox had it too, is told it needs nothing from them any more. Nobody when a deputy decided ({@code absent}).
+     */
+    private List<StandIn> ownDecision(ApprovalState state, Person actor, Person absent) {
+        return absent != null ? List.of() : standInsToday(state, List.of(actor));
     }
 
     /**
@@ -788,8 +797,10 @@ public class Workflow {
         }
         mayChangeAgain(state, "sending it back");
         List<Person> before = state.step(active - 1).people();
+        List<StandIn> standIns = ownDecision(state, actor, absent);
         return stepBack(state, progress -> new EventPayload.Decided(state.drafter().id(), state.title(), active,
-                state.stepCount(), actor, EventPayload.Decision.RETURNED, comment, progress, absent, null, before));
+                state.stepCount(), actor, EventPayload.Decision.RETURNED, comment, progress, absent, null, before,
+                standIns.isEmpty() ? null : standIns));
     }
 
     /**

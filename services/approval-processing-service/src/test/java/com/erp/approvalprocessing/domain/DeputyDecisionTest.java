@@ -22,6 +22,7 @@ import com.erp.routes.common.events.LineStep;
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.events.Progress;
 import com.erp.routes.common.events.Progress.StepStatus;
+import com.erp.routes.common.events.StandIn;
 import com.erp.routes.common.security.Caller;
 import com.erp.routes.common.web.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,48 @@ class DeputyDecisionTest {
         // the step leaves the approver's inbox (where the deputy saw it) and the next approver gets it
         assertThat(t.inbox()).containsExactly(new Transition.InboxChange(2, "a1", false), new Transition.InboxChange(3, "a1", true));
         assertThat(t.events()).extracting(ApprovalEvent::eventType).containsExactly(EventType.DECIDED, EventType.STEP_ACTIVATED);
+    }
+
+    /** The approver, named away, decides their step themselves: the deputy, who had it in their inbox, is named to be told. */
+    @Test
+    void anApproverWhoDecidesThemselvesWhileADeputyStandsInNamesTheDeputy() {
+        delegate(lead, deputy, "2026-11-21", "2026-11-25");
+        delegate(head, deputy, "2026-11-21", "2026-11-25");
+        ApprovalState state = started(lead, head, other).state();
+
+        Transition approved = workflow.decide(state, "a1", new DecisionRequest("APPROVE", null), caller(lead));
+        EventPayload.Decided decided = (EventPayload.Decided) approved.events().get(0).payload();
+        assertThat(decided.onBehalfOf()).isNull();
+        assertThat(decided.standIns()).containsExactly(new StandIn(deputy, lead));
+
+        // on hold the step stays the deputy's to decide too: nobody told
+        Transition held = workflow.decide(approved.state(), "a1", new DecisionRequest("HOLD", "확인 중"), caller(head));
+        assertThat(((EventPayload.Decided) held.events().get(0).payload()).standIns()).isNull();
+        // sent back, rejected: the deputy is named alike
+        Transition returned = workflow.decide(approved.state(), "a1", new DecisionRequest("RETURN", "보완"), caller(head));
+        assertThat(((EventPayload.Decided) returned.events().get(0).payload()).standIns())
+                .containsExactly(new StandIn(deputy, head));
+        Transition rejected = workflow.decide(approved.state(), "a1", new DecisionRequest("REJECT", "예산"), caller(head));
+        assertThat(((EventPayload.Decided) rejected.events().get(0).payload()).standIns())
+                .containsExactly(new StandIn(deputy, head));
+
+        // the deputy deciding for them: the approver is told (onBehalfOf), nobody as a stand-in
+        Transition byDeputy = workflow.decide(approved.state(), "a1", new DecisionRequest("APPROVE", null), caller(deputy));
+        assertThat(((EventPayload.Decided) byDeputy.events().get(0).payload()).onBehalfOf()).isEqualTo(head);
+        assertThat(((EventPayload.Decided) byDeputy.events().get(0).payload()).standIns()).isNull();
+    }
+
+    @Test
+    void aDelegationNotInForceTodayOrADeputyOnTheLineNamesNobody() {
+        delegate(lead, deputy, "2026-11-01", "2026-11-20"); // ended yesterday in Seoul
+        Transition t = workflow.decide(started(lead, head).state(), "a1", new DecisionRequest("APPROVE", null),
+                caller(lead));
+        assertThat(((EventPayload.Decided) t.events().get(0).payload()).standIns()).isNull();
+
+        delegate(lead, head, "2026-11-21", "2026-11-25"); // the deputy is on the line: it reaches them as its approver
+        Transition onLine = workflow.decide(started(lead, head).state(), "a1", new DecisionRequest("APPROVE", null),
+                caller(lead));
+        assertThat(((EventPayload.Decided) onLine.events().get(0).payload()).standIns()).isNull();
     }
 
     @Test

@@ -149,6 +149,7 @@ public final class Recipients {
                         }, p.title(), p.step(),
                         p.comment() == null ? "." : ": " + p.comment())));
             }
+            toldTheirDeputy(event, p, told);
             return told;
         }
         if (payload instanceof EventPayload.Completed p) {
@@ -335,7 +336,30 @@ public final class Recipients {
                     "%s sent '%s' back to step %d for you while you are away: %s", p.actor().name(), p.title(),
                     p.step() - 1, p.comment())));
         }
+        toldTheirDeputy(event, p, told);
         return told;
+    }
+
+    /**
+     * An approver (or agreer) who decided their step themselves while someone decides for them today (대결): that
+     * deputy, whose inbox had it too, learns it needs nothing from them, rather than finding it gone.
+     */
+    private static void toldTheirDeputy(ApprovalEvent event, EventPayload.Decided p, List<Delivery> told) {
+        String what = switch (p.decision()) {
+            case APPROVED -> "approved";
+            case APPROVED_FINAL -> "approved with final authority (전결)";
+            case REJECTED -> "rejected";
+            case AGREED -> "agreed (합의)";
+            case DISAGREED -> "disagreed (합의)";
+            case RETURNED -> "sent back to step " + (p.step() - 1);
+            case RETRACTED, HELD -> null;
+        };
+        if (what == null) {
+            return;
+        }
+        all(p.standIns()).forEach(s -> told.add(standing(event, s.deputy().id(), "APPROVER_DECIDED", p.actor(),
+                String.format("%s decided step %d of '%s' themselves (%s); it needs nothing from you for them any more.",
+                        p.actor().name(), p.step(), p.title(), what))));
     }
 
     /** 보류: the drafter learns that the step is on hold and why (so they can answer it), and an absent approver too. */

@@ -267,6 +267,35 @@ class RecipientsTest {
         assertThat(decided.get(1).notification().id()).isNotEqualTo(decided.get(0).notification().id());
     }
 
+    /** The approver came back and decided themselves: the deputy who had it in their inbox learns it is done. */
+    @Test
+    void theDeputyIsToldWhenTheApproverDecidedTheirStepThemselves() {
+        Person deputy = new Person(7, "박지훈", "TEAM_LEAD", "D");
+        List<StandIn> standIn = List.of(new StandIn(deputy, lead));
+        List<Delivery> approved = told(ApprovalEvent.of("a", 2, Instant.EPOCH, new EventPayload.Decided(1, "출장", 1, 2,
+                lead, EventPayload.Decision.APPROVED, null, progress, null, null, null, standIn)));
+        assertThat(approved).extracting(Delivery::userId).containsExactly(drafter.id(), deputy.id());
+        assertThat(approved.get(1).notification().type()).isEqualTo("APPROVER_DECIDED");
+        assertThat(approved.get(1).notification().message()).isEqualTo(
+                "이서연 decided step 1 of '출장' themselves (approved); it needs nothing from you for them any more.");
+        // where they stand: a reminder made before it, arriving late, does not ask them again
+        assertThat(approved.get(1).standing()).isEqualTo(2L);
+        assertThat(approved).extracting(d -> d.notification().id()).doesNotHaveDuplicates();
+
+        List<Delivery> returned = told(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1, "출장", 2, 2,
+                lead, EventPayload.Decision.RETURNED, "보완", progress, null, null, List.of(drafter), standIn)));
+        assertThat(returned.get(returned.size() - 1).notification().message()).isEqualTo(
+                "이서연 decided step 2 of '출장' themselves (sent back to step 1); it needs nothing from you for them any more.");
+        List<Delivery> disagreed = told(ApprovalEvent.of("a", 4, Instant.EPOCH, new EventPayload.Decided(1, "출장", 2, 3,
+                lead, EventPayload.Decision.DISAGREED, "반대", progress, null, null, null, standIn)));
+        assertThat(disagreed).extracting(Delivery::userId).containsExactly(drafter.id(), deputy.id());
+        assertThat(disagreed.get(1).notification().message()).contains("themselves (disagreed (합의))");
+        // a hold keeps the step the deputy's to decide as well: nothing to tell (an event would not name them)
+        assertThat(told(ApprovalEvent.of("a", 5, Instant.EPOCH, new EventPayload.Decided(1, "출장", 2, 2, lead,
+                EventPayload.Decision.HELD, "확인", progress, null, null, null, standIn))))
+                .extracting(Delivery::userId).containsExactly(drafter.id());
+    }
+
     @Test
     void everyAgreerIsAskedToAgreeAndTheDrafterHearsEachPart() {
         Person other = new Person(8, "강도윤", "DEPT_HEAD", "S");
