@@ -52,14 +52,25 @@ public class LoginService {
         // it ("dév.lead", "ＤＥＶ.ＬＥＡＤ") do not each get their own guesses
         String account = employee == null ? request.username() : employee.getUsername();
         throttle.check(account);
-        spray.check(request.password());
-        boolean matches = gate.check(() -> passwords.matches(request.password(),
-                employee == null ? dummyHash : employee.getPasswordHash()));
+        PasswordSprayGuard.Attempt attempt = spray.begin(request.password(), account);
+        boolean matches;
+        try {
+            matches = gate.check(() -> passwords.matches(request.password(),
+                    employee == null ? dummyHash : employee.getPasswordHash()));
+        } catch (RuntimeException e) {
+            attempt.done(); // not checked (the gate was full): no guess
+            throw e;
+        }
         if (employee == null || !matches || !employee.isActive()) {
             throttle.failed(account);
-            spray.failed(request.password(), account);
+            if (matches) {
+                attempt.done(); // the right password of someone who left: not a guess
+            } else {
+                attempt.failed();
+            }
             throw ProblemException.unauthorized("Wrong username or password.");
         }
+        attempt.done();
         throttle.succeeded(account);
         Caller caller = new Caller(employee.getId(), employee.getUsername(), employee.getName(),
                 employee.getDepartment().getName(), employee.getPosition().name(),

@@ -3,7 +3,6 @@ package com.erp.employee.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 import com.erp.routes.common.web.ProblemException;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -60,6 +59,6 @@ public class LoginThrottle {
     }
 
     private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return Usernames.key(username);
     }
 }

@@ -2,14 +2,19 @@ package com.erp.employee.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.erp.employee.api.LoginRequest;
 import com.erp.routes.common.web.ProblemException;
 import com.erp.routes.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 class PasswordSprayGuardTest {
 
@@ -17,58 +22,139 @@ class PasswordSprayGuardTest {
     private final PasswordSprayGuard guard = new PasswordSprayGuard(3, Duration.ofHours(1), Duration.ofMinutes(30),
             clock);
 
-    @Test
-    void aPasswordFailedOnSoManyAccountsIsRefusedForEveryAccountForThePause() {
-        guard.failed("Winter2026!", "dev.lead");
-        guard.failed("Winter2026!", "DEV.LEAD "); // the same account, however typed: no more than one
-        guard.failed("Winter2026!", "dev.head");
-        assertThatCode(() -> guard.check("Winter2026!")).doesNotThrowAnyException();
-        guard.failed("Winter2026!", "no.such.person"); // made-up names count: the answers never tell them apart
+    private void fails(String password, String account) {
+        guard.begin(password, account).failed();
+    }
 
-        ProblemException paused = catchThrowableOfType(ProblemException.class, () -> guard.check("Winter2026!"));
-        assertThat(paused.status()).isEqualTo(429);
-        assertThat(paused.retryAfterSeconds()).isEqualTo(30 * 60);
-        assertThat(paused.getMessage()).contains("many accounts").doesNotContain("Winter2026!");
-        assertThat(guard.isPaused("Winter2026!")).isTrue();
-        assertThatCode(() -> guard.check("winter2026!")).as("only that password, letter for letter")
-                .doesNotThrowAnyException();
-        assertThatCode(() -> guard.check("Summer2026!")).doesNotThrowAnyException();
-
-        clock.advance(Duration.ofMinutes(20));
-        assertThat(catchThrowableOfType(ProblemException.class, () -> guard.check("Winter2026!")).retryAfterSeconds())
-                .isEqualTo(10 * 60);
-        clock.advance(Duration.ofMinutes(10));
-        assertThatCode(() -> guard.check("Winter2026!")).doesNotThrowAnyException();
-        assertThat(guard.isPaused("Winter2026!")).isFalse();
-
-        // after the pause the count starts from nothing
-        guard.failed("Winter2026!", "sales.lead");
-        guard.failed("Winter2026!", "sales.head");
-        assertThatCode(() -> guard.check("Winter2026!")).doesNotThrowAnyException();
+    private long refusedFor(String password, String account) {
+        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> guard.begin(password, account));
+        assertThat(refused).as("%s on %s refused", password, account).isNotNull();
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.getMessage()).contains("many accounts").doesNotContain(password);
+        return refused.retryAfterSeconds();
     }
 
     @Test
-    void failuresOlderThanTheWindowAreNotCounted() {
-        guard.failed("Autumn2026!", "a");
-        guard.failed("Autumn2026!", "b");
-        clock.advance(Duration.ofMinutes(61));
-        guard.failed("Autumn2026!", "c");
-        guard.failed("Autumn2026!", "d");
-        assertThatCode(() -> guard.check("Autumn2026!")).doesNotThrowAnyException();
-        guard.failed("Autumn2026!", "e");
+    void aPasswordFailedOnSoManyAccountsIsRefusedForEveryAccountForThePause() {
+        fails("Winter2026!", "dev.lead");
+        fails("Winter2026!", "DEV.LEAD "); // the same account, however typed: no more than one
+        fails("Winter2026!", "dev.head");
+        assertThat(guard.isPaused("Winter2026!")).isFalse();
+        fails("Winter2026!", "no.such.person"); // made-up names count: the answers never tell them apart
+
+        assertThat(refusedFor("Winter2026!", "sales.lead")).isEqualTo(30 * 60);
+        assertThat(refusedFor("Winter2026!", "dev.lead")).as("the accounts tried too").isEqualTo(30 * 60);
+        assertThat(guard.isPaused("Winter2026!")).isTrue();
+        assertThatCode(() -> guard.begin("winter2026!", "dev.lead").failed()).as("only that password, letter for letter")
+                .doesNotThrowAnyException();
+        assertThatCode(() -> guard.begin("Summer2026!", "dev.lead").done()).doesNotThrowAnyException();
+
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(refusedFor("Winter2026!", "sales.lead")).isEqualTo(10 * 60);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(guard.isPaused("Winter2026!")).isFalse();
+    }
+
+    @Test
+    void signInsInFlightCountAsTriedSoABurstGetsNoMoreAccounts() {
+        // three at once, none checked yet: a fourth account waits, whatever their outcome will be
+        PasswordSprayGuard.Attempt a = guard.begin("Spring2026!", "a");
+        PasswordSprayGuard.Attempt b = guard.begin("Spring2026!", "b");
+        PasswordSprayGuard.Attempt c = guard.begin("Spring2026!", "c");
+        assertThat(refusedFor("Spring2026!", "d")).isEqualTo(2);
+        // one of them was its owner's password: the place is free again
+        a.done();
+        PasswordSprayGuard.Attempt d = guard.begin("Spring2026!", "d");
+        b.failed();
+        c.failed();
+        assertThat(guard.isPaused("Spring2026!")).isFalse();
+        d.failed();
+        assertThat(guard.isPaused("Spring2026!")).isTrue();
+    }
+
+    @Test
+    void theCountIsOfTheLastWindowSlidingNotFromTheFirstFailure() {
+        fails("Autumn2026!", "a");
+        clock.advance(Duration.ofMinutes(50));
+        fails("Autumn2026!", "b");
+        clock.advance(Duration.ofMinutes(20)); // a's failure is older than the window now
+        fails("Autumn2026!", "c");
+        assertThat(guard.isPaused("Autumn2026!")).isFalse();
+        clock.advance(Duration.ofMinutes(20)); // b's still counts (50 minutes ago)
+        fails("Autumn2026!", "d");
         assertThat(guard.isPaused("Autumn2026!")).isTrue();
+    }
+
+    @Test
+    void afterAPauseOneFurtherAccountAtATimeAndEachFailurePausesItLongerUpToTheWindow() {
+        fails("Hello2026!", "a");
+        fails("Hello2026!", "b");
+        fails("Hello2026!", "c");
+        clock.advance(Duration.ofMinutes(30));
+        // the failures still count: one probe at a time
+        PasswordSprayGuard.Attempt probe = guard.begin("Hello2026!", "d");
+        assertThat(refusedFor("Hello2026!", "e")).isEqualTo(2);
+        probe.failed();
+        assertThat(refusedFor("Hello2026!", "e")).as("twice the pause").isEqualTo(60 * 60);
+        clock.advance(Duration.ofMinutes(60));
+        // a, b, c are out of the window; d (an hour ago) too: the count starts again
+        fails("Hello2026!", "e");
+        assertThat(guard.isPaused("Hello2026!")).isFalse();
+        fails("Hello2026!", "f");
+        fails("Hello2026!", "g");
+        assertThat(refusedFor("Hello2026!", "h")).as("the longest pause is the window").isEqualTo(60 * 60);
     }
 
     @Test
     void oneAccountGuessingManyPasswordsPausesNone() {
         // that is the lock per username's to stop (LoginThrottle)
         for (int i = 0; i < 10; i++) {
-            guard.failed("guess-" + i, "dev.lead");
-            guard.failed("guess-" + i, "dev.lead");
+            fails("guess-" + i, "dev.lead");
+            fails("guess-" + i, "dev.lead");
         }
         for (int i = 0; i < 10; i++) {
             assertThat(guard.isPaused("guess-" + i)).isFalse();
         }
         assertThat(guard.isPaused(null)).isFalse();
+    }
+
+    /** Made-up names count as the database would find them: two spellings of one are one account, as a real one's are. */
+    @Test
+    void spellingsOfAMadeUpNameAreOneAccount() {
+        assertThat(Usernames.key("dév.x")).isEqualTo(Usernames.key("ＤＥＶ.Ｘ")).isEqualTo(Usernames.key(" DEV.X "))
+                .isEqualTo("dev.x");
+        fails("Quiet2026!", "dév.x");
+        fails("Quiet2026!", "dev.x");
+        fails("Quiet2026!", "ＤＥＶ.Ｘ");
+        fails("Quiet2026!", "other");
+        assertThat(guard.isPaused("Quiet2026!")).isFalse();
+    }
+
+    @Test
+    void aSignInWithAPausedPasswordIsRefusedBeforeThePasswordIsChecked() {
+        AtomicInteger checks = new AtomicInteger();
+        PasswordEncoder counting = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return "{x}" + raw;
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                return ("{x}" + raw).equals(encoded);
+            }
+        };
+        LoginService login = new LoginService(counting, null, null, "ERP_TOKEN", false,
+                new LoginThrottle(5, Duration.ofSeconds(30), Duration.ofMinutes(15), clock), guard,
+                new PasswordCheckGate(1, 4, Duration.ofSeconds(1)));
+        for (String name : List.of("a", "b", "c")) {
+            assertThatThrownBy(() -> login.login(new LoginRequest(name, "Sprayed2026!"), List.of()))
+                    .extracting(e -> ((ProblemException) e).status()).isEqualTo(401);
+        }
+        assertThat(checks).hasValue(3);
+        assertThatThrownBy(() -> login.login(new LoginRequest("d", "Sprayed2026!"), List.of()))
+                .extracting(e -> ((ProblemException) e).status()).isEqualTo(429);
+        assertThat(checks).as("no check for a paused password").hasValue(3);
     }
 }
