@@ -20,7 +20,7 @@ import com.erp.routes.common.web.ContractRequestValidator;
 import com.erp.routes.common.web.ContractRoutes;
 import com.erp.routes.common.web.MvcProblemHandler;
 import com.erp.routes.common.web.ServiceContract;
-import com.erp.routes.common.web.OptionsFilter;
+import com.erp.routes.common.web.ContractMethodsFilter;
 import com.erp.routes.common.web.OverloadExceptionResolver;
 import com.erp.routes.common.web.ProblemErrorController;
 import com.erp.routes.common.web.ProblemPlatformHttpEngine;
@@ -285,15 +285,15 @@ public class ErpWebAutoConfiguration {
     }
 
     /**
-     * OPTIONS answered from the contract ({@link OptionsFilter}); after Spring Security, as every request to the API
-     * (a same-origin UI has no CORS preflight to let through).
+     * OPTIONS answered from the contract and HEAD served as a GET without its body ({@link ContractMethodsFilter});
+     * after Spring Security, as every request to the API (a same-origin UI has no CORS preflight to let through).
      */
     @Bean
     @ConditionalOnBean(ServiceContract.class)
-    FilterRegistrationBean<OptionsFilter> erpOptionsFilter(@Qualifier(ContractRoutes.CONTRACT_BEAN) String contract) {
+    FilterRegistrationBean<ContractMethodsFilter> erpContractMethodsFilter(@Qualifier(ContractRoutes.CONTRACT_BEAN) String contract) {
         String base = ContractRoutes.basePath(contract);
-        FilterRegistrationBean<OptionsFilter> registration = new FilterRegistrationBean<>(
-                new OptionsFilter(base, ContractRoutes.pathMethods(contract)));
+        FilterRegistrationBean<ContractMethodsFilter> registration = new FilterRegistrationBean<>(
+                new ContractMethodsFilter(base, ContractRoutes.pathMethods(contract)));
         registration.addUrlPatterns(base + "/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;

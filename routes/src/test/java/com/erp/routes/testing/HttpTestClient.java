@@ -78,6 +78,10 @@ public final class HttpTestClient {
                 .header("Content-Type", "application/json").build());
     }
 
+    public Response head(String path, String token) {
+        return send(request(path, token).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     public Response options(String path, String token) {
         return send(request(path, token).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
     }

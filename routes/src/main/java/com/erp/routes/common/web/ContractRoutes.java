@@ -76,7 +76,7 @@ public class ContractRoutes extends RouteBuilder {
         return types;
     }
 
-    /** Each path template of the contract and the methods it has, upper case (for OPTIONS: {@link OptionsFilter}). */
+    /** Each path template of the contract and the methods it has, upper case (for OPTIONS: {@link ContractMethodsFilter}). */
     public static Map<String, Set<String>> pathMethods(String contract) {
         Map<String, Set<String>> methods = new java.util.LinkedHashMap<>();
         read(contract).path("paths").fields().forEachRemaining(path -> {

@@ -355,10 +355,17 @@ public class Workflow {
 
     /**
      * An approver who decides their step themselves while someone decides for them today (대결): that deputy, whose
-     * inbox had it too, is told it needs nothing from them any more. Nobody when a deputy decided ({@code absent}).
+     * inbox had it too, is told it needs nothing from them any more. Nobody when a deputy decided ({@code absent}),
+     * nor a deputy who still decides the step for another of its people (a 합의's other agreer): it still waits for
+     * them, and being told where they stand now would drop its request to them if that arrived later.
      */
     private List<StandIn> ownDecision(ApprovalState state, Person actor, Person absent) {
-        return absent != null ? List.of() : standInsToday(state, List.of(actor));
+        if (absent != null) {
+            return List.of();
+        }
+        Set<Long> stillAsked = standInsToday(state, pendingPeople(state).stream().filter(p -> p.id() != actor.id())
+                .toList()).stream().map(s -> s.deputy().id()).collect(Collectors.toSet());
+        return standInsToday(state, List.of(actor)).stream().filter(s -> !stillAsked.contains(s.deputy().id())).toList();
     }
 
     /**

@@ -130,6 +130,31 @@ class AgreementStepTest {
                 .containsExactly(new StandIn(deputy, legal));
     }
 
+    /** An agreer who decides themselves names their deputy, unless the deputy still decides for another agreer. */
+    @Test
+    void anAgreerDecidingThemselvesNamesTheirDeputyOnceTheDeputyHasNothingLeftOnTheStep() {
+        Transition agreed = workflow.decide(atAgreement(), "a1", new DecisionRequest("APPROVE", null), caller(legal));
+        assertThat(((EventPayload.Decided) agreed.events().get(0).payload()).standIns())
+                .containsExactly(new StandIn(deputy, legal));
+
+        // the deputy stands in for both agreers
+        Workflow both = new Workflow(clock, ZoneOffset.UTC, id -> Optional.of(new DelegationEvent("e", 1, Instant.EPOCH,
+                id == legal.id() ? legal : finance, deputy, "2026-11-20", "2026-11-22", null)).filter(d ->
+                id == legal.id() || id == finance.id()));
+        ApprovalState state = atAgreement();
+        Transition first = both.decide(state, "a1", new DecisionRequest("APPROVE", null), caller(legal));
+        assertThat(((EventPayload.Decided) first.events().get(0).payload()).standIns()).as("still asked for finance")
+                .isNull();
+        Transition second = both.decide(first.state(), "a1", new DecisionRequest("APPROVE", null), caller(finance));
+        assertThat(((EventPayload.Decided) second.events().get(0).payload()).standIns())
+                .containsExactly(new StandIn(deputy, finance));
+        // legal disagrees: the deputy is told once, by the rejection, for finance, asked no more
+        Transition disagreed = both.decide(state, "a1", new DecisionRequest("REJECT", "반대"), caller(legal));
+        assertThat(((EventPayload.Decided) disagreed.events().get(0).payload()).standIns()).isNull();
+        assertThat(((EventPayload.Rejected) disagreed.events().get(1).payload()).standIns())
+                .containsExactly(new StandIn(deputy, finance));
+    }
+
     @Test
     void theDeputyWhoDisagreesIsNotToldOfItAndAnAgreerWithoutADeputyNamesNone() {
         ApprovalState state = atAgreement();

@@ -107,7 +107,7 @@ class InboxRouteTest extends ProcessingRouteTestBase {
     void optionsSaysTheMethodsThePathHasAndOnlyToWhoeverIsSignedIn() {
         Response inbox = http.options("/api/inbox", token(APPROVER));
         assertThat(inbox.status()).isEqualTo(204);
-        assertThat(inbox.header("Allow")).isEqualTo("GET, OPTIONS");
+        assertThat(inbox.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
         // as the 405 of a method the path does not have says
         assertThat(http.options("/api/approvals/" + UUID.randomUUID() + "/decisions", token(APPROVER)).header("Allow"))
                 .isEqualTo("OPTIONS, POST");
@@ -116,6 +116,21 @@ class InboxRouteTest extends ProcessingRouteTestBase {
         assertThat(notAllowed.header("Allow")).isEqualTo("POST");
         assertProblem(http.options("/api/nothing-here", token(APPROVER)), 404);
         assertProblem(http.options("/api/inbox", null), 401);
+    }
+
+    /** HEAD answers as GET would, without the body: its status and headers, a problem's status too. */
+    @Test
+    void headAnswersAsGetWithoutTheBody() {
+        Response get = http.get("/api/inbox?limit=1", token(APPROVER));
+        Response head = http.head("/api/inbox?limit=1", token(APPROVER));
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("Content-Type")).isEqualTo(get.header("Content-Type"));
+        assertThat(http.head("/api/inbox?limit=0", token(APPROVER)).status()).as("as GET: 400").isEqualTo(400);
+        assertThat(http.head("/api/inbox", null).status()).isEqualTo(401);
+        Response noGet = http.head("/api/approvals/" + UUID.randomUUID() + "/decisions", token(APPROVER));
+        assertThat(noGet.status()).isEqualTo(405);
+        assertThat(noGet.header("Allow")).isEqualTo("POST");
     }
 
     private static List<String> approvalIds(Response page) {

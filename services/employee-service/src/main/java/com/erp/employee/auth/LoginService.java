@@ -53,25 +53,21 @@ public class LoginService {
         String account = employee == null ? request.username() : employee.getUsername();
         throttle.check(account);
         PasswordSprayGuard.Attempt attempt = spray.begin(request.password(), account);
-        boolean matches;
         try {
-            matches = gate.check(() -> passwords.matches(request.password(),
+            boolean matches = gate.check(() -> passwords.matches(request.password(),
                     employee == null ? dummyHash : employee.getPasswordHash()));
-        } catch (RuntimeException e) {
-            attempt.done(); // not checked (the gate was full): no guess
-            throw e;
-        }
-        if (employee == null || !matches || !employee.isActive()) {
-            throttle.failed(account);
-            if (matches) {
-                attempt.done(); // the right password of someone who left: not a guess
-            } else {
+            if (!matches) {
                 attempt.failed();
             }
-            throw ProblemException.unauthorized("Wrong username or password.");
+            if (employee == null || !matches || !employee.isActive()) {
+                throttle.failed(account);
+                throw ProblemException.unauthorized("Wrong username or password.");
+            }
+            throttle.succeeded(account);
+        } finally {
+            // the right password (of someone who left, too), or not checked (the gate full): no guess that failed
+            attempt.done();
         }
-        attempt.done();
-        throttle.succeeded(account);
         Caller caller = new Caller(employee.getId(), employee.getUsername(), employee.getName(),
                 employee.getDepartment().getName(), employee.getPosition().name(),
                 employee.getRoles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),

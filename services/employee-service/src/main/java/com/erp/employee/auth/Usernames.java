@@ -1,14 +1,23 @@
 package com.erp.employee.auth;
 
-import java.text.Normalizer;
+import java.text.Collator;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
- * The key a username's sign-in failures count under when no account has it: the spellings the database's collation
- * (utf8mb4_unicode_ci) takes for one name ("dév.x", "ＤＥＶ.Ｘ", "DEV.X ") share one key, as they share one account when
- * it exists; else counting made-up names as typed would tell them apart from real ones.
+ * The key a username's sign-in failures count under: spellings the database's collation (utf8mb4_unicode_ci, which
+ * compares letters at the Unicode collation's primary strength) takes for one name ("dév.x", "ＤＥＶ.Ｘ", "DEV.X",
+ * "jeßica" for "jessica") share one key, as they share one account when it exists; else counting made-up names as
+ * typed would tell them apart from real ones. The JDK's collator at the same strength, close to the database's rule.
  */
 final class Usernames {
+
+    private static final ThreadLocal<Collator> COLLATORS = ThreadLocal.withInitial(() -> {
+        Collator collator = Collator.getInstance(Locale.ROOT);
+        collator.setStrength(Collator.PRIMARY);
+        collator.setDecomposition(Collator.FULL_DECOMPOSITION);
+        return collator;
+    });
 
     private Usernames() {
     }
@@ -17,8 +26,8 @@ final class Usernames {
         if (username == null) {
             return "";
         }
-        // compatibility decomposition: full-width letters become ASCII, accents separate marks, which go
-        String folded = Normalizer.normalize(username.strip(), Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return folded.toLowerCase(Locale.ROOT);
+        // the database ignores trailing spaces (PAD SPACE); leading ones are the user's typing
+        return Base64.getEncoder().encodeToString(
+                COLLATORS.get().getCollationKey(username.strip()).toByteArray());
     }
 }

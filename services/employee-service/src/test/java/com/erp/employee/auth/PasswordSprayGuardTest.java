@@ -86,23 +86,31 @@ class PasswordSprayGuardTest {
     }
 
     @Test
-    void afterAPauseOneFurtherAccountAtATimeAndEachFailurePausesItLongerUpToTheWindow() {
+    void afterThePauseTheCountStartsAgain() {
         fails("Hello2026!", "a");
         fails("Hello2026!", "b");
         fails("Hello2026!", "c");
-        clock.advance(Duration.ofMinutes(30));
-        // the failures still count: one probe at a time
-        PasswordSprayGuard.Attempt probe = guard.begin("Hello2026!", "d");
-        assertThat(refusedFor("Hello2026!", "e")).isEqualTo(2);
-        probe.failed();
-        assertThat(refusedFor("Hello2026!", "e")).as("twice the pause").isEqualTo(60 * 60);
-        clock.advance(Duration.ofMinutes(60));
-        // a, b, c are out of the window; d (an hour ago) too: the count starts again
-        fails("Hello2026!", "e");
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(refusedFor("Hello2026!", "d")).isEqualTo(60);
+        clock.advance(Duration.ofMinutes(1));
+        fails("Hello2026!", "d");
+        fails("Hello2026!", "a");
         assertThat(guard.isPaused("Hello2026!")).isFalse();
-        fails("Hello2026!", "f");
-        fails("Hello2026!", "g");
-        assertThat(refusedFor("Hello2026!", "h")).as("the longest pause is the window").isEqualTo(60 * 60);
+        fails("Hello2026!", "e");
+        assertThat(refusedFor("Hello2026!", "f")).isEqualTo(30 * 60);
+    }
+
+    @Test
+    void anAttemptEndsOnceSoItCannotFreeAnotherSignInsPlace() {
+        PasswordSprayGuard.Attempt a = guard.begin("Twice2026!", "a");
+        guard.begin("Twice2026!", "a"); // the same account twice at once: still in flight when the first ends
+        a.done();
+        a.done();
+        a.failed();
+        guard.begin("Twice2026!", "b");
+        guard.begin("Twice2026!", "c");
+        assertThat(refusedFor("Twice2026!", "d")).as("a, b and c in flight").isEqualTo(2);
+        assertThat(guard.isPaused("Twice2026!")).as("the ended attempt's failure is not counted").isFalse();
     }
 
     @Test
@@ -122,7 +130,9 @@ class PasswordSprayGuardTest {
     @Test
     void spellingsOfAMadeUpNameAreOneAccount() {
         assertThat(Usernames.key("dév.x")).isEqualTo(Usernames.key("ＤＥＶ.Ｘ")).isEqualTo(Usernames.key(" DEV.X "))
-                .isEqualTo("dev.x");
+                .isEqualTo(Usernames.key("dev.x"));
+        assertThat(Usernames.key("jeßica")).isEqualTo(Usernames.key("jessica"));
+        assertThat(Usernames.key("dev-x")).isNotEqualTo(Usernames.key("dev.x"));
         fails("Quiet2026!", "dév.x");
         fails("Quiet2026!", "dev.x");
         fails("Quiet2026!", "ＤＥＶ.Ｘ");
@@ -156,5 +166,28 @@ class PasswordSprayGuardTest {
         assertThatThrownBy(() -> login.login(new LoginRequest("d", "Sprayed2026!"), List.of()))
                 .extracting(e -> ((ProblemException) e).status()).isEqualTo(429);
         assertThat(checks).as("no check for a paused password").hasValue(3);
+    }
+
+    @Test
+    void aSignInWhosePasswordWasNotCheckedIsNoGuessAndLeavesNothingInFlight() {
+        PasswordEncoder broken = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return "x";
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                throw new IllegalStateException("the check failed");
+            }
+        };
+        LoginService login = new LoginService(broken, null, null, "ERP_TOKEN", false,
+                new LoginThrottle(5, Duration.ofSeconds(30), Duration.ofMinutes(15), clock), guard,
+                new PasswordCheckGate(1, 4, Duration.ofSeconds(1)));
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            assertThatThrownBy(() -> login.login(new LoginRequest(name, "Unchecked2026!"), List.of()))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(guard.isPaused("Unchecked2026!")).isFalse();
     }
 }

@@ -347,16 +347,14 @@ public final class Recipients {
     private static void toldTheirDeputy(ApprovalEvent event, EventPayload.Decided p, List<Delivery> told) {
         String what = switch (p.decision()) {
             case APPROVED -> "approved";
-            case APPROVED_FINAL -> "approved with final authority (전결)";
+            case APPROVED_FINAL -> "approved with final authority, 전결";
             case REJECTED -> "rejected";
-            case AGREED -> "agreed (합의)";
-            case DISAGREED -> "disagreed (합의)";
+            case AGREED -> "agreed, 합의";
+            case DISAGREED -> "disagreed, 합의";
             case RETURNED -> "sent back to step " + (p.step() - 1);
-            case RETRACTED, HELD -> null;
+            // the step stays theirs (보류), or it was not this step's (결재 취소): the event names no deputy
+            case RETRACTED, HELD -> throw new IllegalStateException("told by retracted() or held()");
         };
-        if (what == null) {
-            return;
-        }
         all(p.standIns()).forEach(s -> told.add(standing(event, s.deputy().id(), "APPROVER_DECIDED", p.actor(),
                 String.format("%s decided step %d of '%s' themselves (%s); it needs nothing from you for them any more.",
                         p.actor().name(), p.step(), p.title(), what))));

@@ -10,11 +10,14 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** OPTIONS says what the contract gives a path, the most specific path first; other methods pass untouched. */
-class OptionsFilterTest {
+/**
+ * OPTIONS says what the contract gives a path, the most specific path first; HEAD goes on as a GET where the path has
+ * GET; other methods pass untouched.
+ */
+class ContractMethodsFilterTest {
 
     /** The template before the literal path it also matches, in this order: the filter must not rely on it. */
-    private final OptionsFilter filter = new OptionsFilter("/api", linked(
+    private final ContractMethodsFilter filter = new ContractMethodsFilter("/api", linked(
             "/approvals/{approvalId}", Set.of("GET", "DELETE"),
             "/approvals", Set.of("GET", "POST"),
             "/approvals/drafts", Set.of("GET", "POST"),
@@ -45,12 +48,13 @@ class OptionsFilterTest {
         assertThat(decisions.getHeader("Allow")).isEqualTo("OPTIONS, POST");
         assertThat(chain.getRequest()).as("not handed on").isNull();
         assertThat(send("OPTIONS", "/api/approvals/a1", new MockFilterChain()).getHeader("Allow"))
-                .isEqualTo("DELETE, GET, OPTIONS");
+                .isEqualTo("DELETE, GET, HEAD, OPTIONS");
         // the literal path, not the template that also matches it
         assertThat(send("OPTIONS", "/api/approvals/drafts", new MockFilterChain()).getHeader("Allow"))
-                .isEqualTo("GET, OPTIONS, POST");
+                .isEqualTo("GET, HEAD, OPTIONS, POST");
         // spelt as the REST router still serves it: a trailing slash, other letter case
-        assertThat(send("OPTIONS", "/api/approvals/", new MockFilterChain()).getHeader("Allow")).isEqualTo("GET, OPTIONS, POST");
+        assertThat(send("OPTIONS", "/api/approvals/", new MockFilterChain()).getHeader("Allow"))
+                .isEqualTo("GET, HEAD, OPTIONS, POST");
         assertThat(send("OPTIONS", "/api/Approvals/a1/Decisions", new MockFilterChain()).getHeader("Allow"))
                 .isEqualTo("OPTIONS, POST");
     }
@@ -60,7 +64,7 @@ class OptionsFilterTest {
         String merged = ContractRoutes.merge(java.util.List.of(
                 new ServiceContract("employee", "openapi/employee-api.yaml", "a"),
                 new ServiceContract("approval-request", "openapi/approval-request-api.yaml", "b")));
-        OptionsFilter real = new OptionsFilter(ContractRoutes.basePath(merged), ContractRoutes.pathMethods(merged));
+        ContractMethodsFilter real = new ContractMethodsFilter(ContractRoutes.basePath(merged), ContractRoutes.pathMethods(merged));
         Map<String, Set<String>> methods = ContractRoutes.pathMethods(merged);
         for (String[] pair : new String[][] {{"/api/employees/me", "/employees/me"},
                 {"/api/employees/1002", "/employees/{employeeId}"}, {"/api/drafts/d1", "/drafts/{draftId}"}}) {
@@ -68,9 +72,31 @@ class OptionsFilterTest {
             real.doFilter(new MockHttpServletRequest("OPTIONS", pair[0]), response, new MockFilterChain());
             Set<String> expected = new java.util.TreeSet<>(methods.get(pair[1]));
             expected.add("OPTIONS");
+            if (expected.contains("GET")) {
+                expected.add("HEAD");
+            }
             assertThat(response.getHeader("Allow")).as(pair[0]).isEqualTo(String.join(", ", expected));
         }
         assertThat(methods.get("/employees/me")).isNotEqualTo(methods.get("/employees/{employeeId}"));
+        // a literal path spelt with escapes is still itself, as the REST router decodes it
+        MockHttpServletResponse escaped = new MockHttpServletResponse();
+        MockHttpServletRequest me = new MockHttpServletRequest("OPTIONS", "/api/employees/m%65");
+        real.doFilter(me, escaped, new MockFilterChain());
+        assertThat(escaped.getHeader("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+    }
+
+    @Test
+    void headGoesOnAsAGetWhereThePathHasGetAndAsItselfElsewhere() throws Exception {
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletResponse response = send("HEAD", "/api/approvals/a1", chain);
+        assertThat(((jakarta.servlet.http.HttpServletRequest) chain.getRequest()).getMethod()).isEqualTo("GET");
+        assertThat(response.getHeader("Allow")).as("answered by the GET, not here").isNull();
+        // a path with no GET: the REST router's 405 (with its Allow); a path off the contract: its 404
+        for (String path : new String[] {"/api/approvals/a1/decisions", "/api/nothing"}) {
+            MockFilterChain on = new MockFilterChain();
+            send("HEAD", path, on);
+            assertThat(((jakarta.servlet.http.HttpServletRequest) on.getRequest()).getMethod()).as(path).isEqualTo("HEAD");
+        }
     }
 
     @Test
