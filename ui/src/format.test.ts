@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DepartmentInfo, Employee } from './types';
 import { activeStepIndex, attachmentRefusal, changeableSteps, checkOutAt, companyToday, dataUrlBase64, dateTime, departmentReceipt, deputyFor, documentForm, fileSize, positionLabel, HISTORY_LABEL, hoursAndMinutes,
   leaveOverseen, leavePreview, lineDraft, lineDraftChanged, lineDraftProblem, lineRemaining, lineSignature, localDate, MAX_ATTACHMENT_BYTES, MAX_LINE_STEPS,
-  mayApproveFinally, mayCancelLeave, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
-  withStepPeople, lineAuthorities, mayDecideForCompany, linePreviewQuery, lineRuleText, lineRulesText, checkOutCorrectable,
+  mayCancelLeave, pendingReceipt, problemMessage, questActions, reportCsv, withApproverStep, withoutStep, withStepMoved,
+  withStepPeople, lineAuthorities, linePreviewQuery, lineRuleText, lineRulesText, checkOutCorrectable,
   checkOutTime, documentFilters, documentsQuery } from './format';
 import { parseRoute } from './router';
 
@@ -53,17 +53,6 @@ describe('positionLabel', () => {
     expect(['STAFF', 'TEAM_LEAD', 'DEPT_HEAD', 'EXECUTIVE'].map(positionLabel)).toEqual(['사원', '팀장', '부서장', '임원']);
     expect(positionLabel('INTERN')).toBe('INTERN');
     expect(positionLabel(undefined)).toBe('');
-  });
-});
-
-describe('mayApproveFinally follows the 전결 rules', () => {
-  it('a head or an executive on any document, a lead on leave, nobody on the last step', () => {
-    expect(mayApproveFinally('GENERAL', 'DEPT_HEAD', 1, 2)).toBe(true);
-    expect(mayApproveFinally('GENERAL', 'EXECUTIVE', 2, 3)).toBe(true);
-    expect(mayApproveFinally('LEAVE', 'TEAM_LEAD', 1, 2)).toBe(true);
-    expect(mayApproveFinally('GENERAL', 'TEAM_LEAD', 1, 2)).toBe(false);
-    expect(mayApproveFinally('LEAVE', 'STAFF', 1, 2)).toBe(false);
-    expect(mayApproveFinally('LEAVE', 'DEPT_HEAD', 2, 2)).toBe(false);
   });
 });
 
@@ -468,25 +457,6 @@ describe('lineAuthorities names who may end a line the drafter names (결재권�
   });
   it('is nobody when the org chart gives no line', () => {
     expect(lineAuthorities({ approvers: [] })).toEqual([]);
-  });
-});
-
-describe('mayDecideForCompany keeps 전결 to the drafter\'s org-chart line, else their or the last approver\'s department (결재권한)', () => {
-  const drafter = { id: 1, name: '김민준', department: '개발본부' };
-  const head = { id: 3, name: '박지훈', department: '개발본부' };
-  it('offers it to the drafter\'s department and executives, not to another department', () => {
-    expect(mayDecideForCompany('DEPT_HEAD', '개발본부', drafter, head)).toBe(true);
-    expect(mayDecideForCompany('EXECUTIVE', '경영지원본부', drafter, head)).toBe(true);
-    expect(mayDecideForCompany('DEPT_HEAD', '영업본부', drafter, head)).toBe(false);
-    expect(mayDecideForCompany('TEAM_LEAD', '영업본부', drafter, { id: 6, name: '강도윤', department: '영업본부' })).toBe(true);
-  });
-  it('keeps it to the drafter\'s org-chart line where the document says it', () => {
-    const lead = { id: 2, name: '이서연', department: '개발본부' };
-    const line = [lead, head];
-    expect(mayDecideForCompany('TEAM_LEAD', '개발본부', drafter, head, line, 2)).toBe(true);
-    expect(mayDecideForCompany('TEAM_LEAD', '개발본부', drafter, head, line, 7)).toBe(false); // another team's lead
-    expect(mayDecideForCompany('EXECUTIVE', '경영지원본부', drafter, head, line, 9)).toBe(true);
-    expect(mayDecideForCompany('TEAM_LEAD', '개발본부', drafter, head, [], 7)).toBe(true); // no line: by department
   });
 });
 

@@ -257,16 +257,6 @@ export function tripEndDate(start: string, end: string): string {
   return end || start;
 }
 
-/**
- * Whether someone in {@code position} may approve with final authority (전결) at {@code step} of {@code stepCount}:
- * a department head or an executive on any document, a team lead on leave documents, never on the last step
- * (approval-processing's FinalAuthority; the server stays the judge).
- */
-export function mayApproveFinally(documentType: string, position: string, step: number, stepCount: number): boolean {
-  if (step >= stepCount) return false;
-  return position === 'DEPT_HEAD' || position === 'EXECUTIVE' || (position === 'TEAM_LEAD' && documentType === 'LEAVE');
-}
-
 /** Who must still decide a step: its approver, or the agreers of a 합의 step who have not decided yet. */
 export function pendingPeople(step: { approver?: PersonRef; agreements?: { agreer: PersonRef; status: string }[] }): PersonRef[] {
   if (step.agreements) return step.agreements.filter((a) => a.status === 'PENDING').map((a) => a.agreer);
@@ -520,18 +510,6 @@ export function lineRuleText(rule: LineRule): string {
   const limit = rule.unit === 'WON' ? won(rule.limit) : `${rule.limit}일`;
   const skipped = rule.skipped.map((p) => p.name).join(', ');
   return `${form} ${limit} 이하: 팀장 전결${skipped ? ` (${skipped} 결재 생략)` : ''}`;
-}
-
-/**
- * 결재권한 for 전결: it decides in the last approver's place, so only an executive or someone on the drafter's org-chart
- * line at submission or as the last line change judged it (the document's drafterLine) may use it; a document without
- * that line (none in the org chart, or older) goes by the drafter's or the last approver's department (approval-processing's LineAuthority stays the judge).
- */
-export function mayDecideForCompany(position: string, department: string, drafter: PersonRef, last?: PersonRef,
-  drafterLine?: PersonRef[], me?: number): boolean {
-  if (position === 'EXECUTIVE') return true;
-  if (drafterLine && drafterLine.length > 0) return drafterLine.some((p) => p.id === me);
-  return department === drafter.department || (!!last && department === last.department);
 }
 
 /**

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
 import { api, download, idempotencyKey } from '../api';
 import { message, useLoad } from '../hooks';
-import { changeableSteps, companyToday, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineRuleText, lineSignature, mayApproveFinally, mayCancelLeave, mayDecideForCompany, pendingReceipt, positionLabel, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
-import type { ApprovalDocument, Delegations, Employee } from '../types';
+import { changeableSteps, companyToday, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineRuleText, lineSignature, mayCancelLeave, pendingReceipt, positionLabel, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
+import type { ApprovalDocument, Delegations, Employee, InboxPage } from '../types';
 import { DecisionForm } from './DecisionForm';
 import { LineChangeForm } from './LineChangeForm';
 import { SuccessorPicker } from './SuccessorPicker';
@@ -17,6 +17,13 @@ export function DocumentView({ id }: { id: string }) {
   const { data: doc, error, reload } = useLoad(() => api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(id)}`), [id], tick);
   // the approvers the caller decides for today (대결)
   const delegations = useLoad(() => api<Delegations>('GET', '/api/delegations'), []);
+  // while its step waits for the caller: their own inbox item for it, which says whether they may approve it with
+  // final authority (전결) now, as processing judges it (their position, the line, what follows), not judged here again
+  const waitsOnMe = !!doc && (doc.status === 'SUBMITTED' || doc.status === 'IN_PROGRESS')
+    && doc.line.some((s) => s.status === 'PENDING' && pendingPeople(s).some((p) => p.id === me.id));
+  const myItems = useLoad(() => (waitsOnMe
+    ? api<InboxPage>('GET', `/api/inbox?approvalId=${encodeURIComponent(id)}`)
+    : Promise.resolve(undefined)), [id, waitsOnMe, doc?.updatedAt ?? null, doc?.currentStep ?? null], tick);
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<string>();
   const [commentText, setCommentText] = useState('');
@@ -95,8 +102,6 @@ export function DocumentView({ id }: { id: string }) {
   const pendingStep = doc.line.find((s) => s.status === 'PENDING');
   const myTurn = !!pendingStep && pendingPeople(pendingStep).some((p) => p.id === me.id);
   const agreementStep = !!pendingStep?.agreements;
-  // 전결 would skip a 합의 that follows: not offered then (the server refuses it too)
-  const agreementLater = doc.line.some((s) => s.agreements && s.step > (doc.currentStep ?? 0));
   const forWhom = deputyFor(doc, me.id, delegations.data?.actingFor ?? []);
   const canResubmit = mine && (doc.status === 'REJECTED' || doc.status === 'WITHDRAWN') && !doc.resubmittedAs;
   // 복사 기안: the drafter starts a new document from this one, in any status (not linked to it, without its files)
@@ -330,9 +335,7 @@ export function DocumentView({ id }: { id: string }) {
       {myTurn && running && !acted && (
         <div className="card"><h3>{agreementStep ? '합의' : '결재'}</h3><DecisionForm approvalId={doc.id} onDone={settle}
           agreement={agreementStep} returnAllowed={(doc.currentStep ?? 0) > 1} held={!!pendingStep?.hold}
-          finalAllowed={!agreementLater && mayApproveFinally(doc.type, me.position, doc.currentStep ?? 0, doc.line.length)
-            && mayDecideForCompany(me.position, me.department.name, doc.drafter, doc.line[doc.line.length - 1]?.approver,
-              doc.drafterLine, me.id)} /></div>
+          finalAllowed={myItems.data?.items.some((i) => !i.onBehalfOf && i.finalAuthority === true) ?? false} /></div>
       )}
       {forWhom && running && !acted && (
         <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name})</small></h3>

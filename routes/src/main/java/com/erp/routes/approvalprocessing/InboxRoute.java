@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The caller's inbox: what waits for their decision, read from their inbox hash in Redis, and what waits for the
- * approvers they decide for today as their deputy (대결); a page of it, of one drafter's documents if asked.
+ * approvers they decide for today as their deputy (대결); a page of it, of one drafter's documents or of one document
+ * if asked.
  */
 @Component
 public class InboxRoute extends RouteBuilder {
@@ -19,6 +20,7 @@ public class InboxRoute extends RouteBuilder {
         from("direct:getInbox").routeId("approval-processing.inbox").routeConfigurationId(RestErrorConfiguration.ID)
                 .process(new CallerProcessor())
                 .setVariable("drafterId", header("drafterId"))
+                .setVariable("approvalId", header("approvalId"))
                 .setVariable("cursor", header("cursor"))
                 .setVariable("limit", header("limit"))
                 .setHeader(RedisConstants.COMMAND, constant("HGETALL"))

@@ -295,7 +295,8 @@ public class ErpWebAutoConfiguration {
         FilterRegistrationBean<ContractMethodsFilter> registration = new FilterRegistrationBean<>(
                 new ContractMethodsFilter(base, ContractRoutes.pathMethods(contract)));
         registration.addUrlPatterns(base + "/*");
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        // before the body and download limits, which then see a HEAD as the GET it becomes
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
         return registration;
     }
 

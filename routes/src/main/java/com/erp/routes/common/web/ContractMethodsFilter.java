@@ -1,7 +1,6 @@
 package com.erp.routes.common.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriUtils;
 
 /**
  * OPTIONS and HEAD on the contract's paths, which Camel's REST router does not serve. OPTIONS: 204 with {@code Allow}
@@ -84,9 +82,8 @@ public class ContractMethodsFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // decoded, as the REST router matches it (/employees/m%65 is /employees/me, not /employees/{employeeId})
-        String path = UriUtils.decode(request.getRequestURI().substring(request.getContextPath().length()),
-                StandardCharsets.UTF_8);
+        // not decoded: the REST router matches the raw path too (/employees/m%65 is /employees/{employeeId} there)
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         for (Resource resource : resources) {
             if (resource.path().matcher(path).matches()) {
                 if ("HEAD".equals(request.getMethod())) {

@@ -42,14 +42,24 @@ public record Inbox(List<Item> items, int total, String nextCursor) {
         }
     }
 
+    /** Which items a page is of: one drafter's documents, one document's, or (nulls) all. */
+    public record Filter(Long drafterId, String approvalId) {
+
+        public static final Filter ALL = new Filter(null, null);
+
+        boolean keeps(Item item) {
+            return (drafterId == null || item.drafter() != null && item.drafter().id() == drafterId)
+                    && (approvalId == null || approvalId.equals(item.approvalId()));
+        }
+    }
+
     /**
-     * A page of {@code all}: of the drafter {@code drafterId} only if given, after {@code cursor} if given (400 if
-     * it is not one this API gave), at most {@code limit} items (the contract bounds it: 1–200, 100 if not given).
+     * A page of {@code all}: of those the filter keeps, after {@code cursor} if given (400 if it is not one this API
+     * gave), at most {@code limit} items (the contract bounds it: 1–200, 100 if not given).
      */
-    public static Inbox page(List<Item> all, Long drafterId, String cursor, Integer limit) {
+    public static Inbox page(List<Item> all, Filter filter, String cursor, Integer limit) {
         PageCursor after = PageCursor.fromQuery(cursor, true);
-        List<Item> chosen = all.stream().filter(i -> drafterId == null || i.drafter() != null && i.drafter().id() == drafterId)
-                .sorted(Comparator.comparing(Place::of)).toList();
+        List<Item> chosen = all.stream().filter(filter::keeps).sorted(Comparator.comparing(Place::of)).toList();
         Place start = after == null ? null : Place.of(after);
         List<Item> rest = start == null ? chosen : chosen.stream().filter(i -> Place.of(i).compareTo(start) > 0).toList();
         int size = limit == null ? DEFAULT_PAGE : Math.max(1, Math.min(MAX_PAGE, limit));

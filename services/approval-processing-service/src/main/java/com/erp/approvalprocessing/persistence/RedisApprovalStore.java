@@ -202,7 +202,8 @@ public class RedisApprovalStore {
      * cursor "null" for no cursor.
      */
     public Inbox inbox(@Body Map<?, ?> hash, @Variable("caller") Caller caller, @Variable("drafterId") Long drafterId,
-                       @Variable("cursor") String cursor, @Variable("limit") Integer limit) {
+                       @Variable("approvalId") String approvalId, @Variable("cursor") String cursor,
+                       @Variable("limit") Integer limit) {
         List<Inbox.Item> items = new ArrayList<>(items(hash));
         for (Person approver : delegations.actingFor(caller.id())) {
             items(redis.opsForHash().entries(RedisKeys.inbox(approver.id()))).stream()
@@ -210,7 +211,7 @@ public class RedisApprovalStore {
                     .map(item -> item.forApprover(approver))
                     .forEach(items::add);
         }
-        return Inbox.page(items, drafterId, cursor, limit);
+        return Inbox.page(items, new Inbox.Filter(drafterId, approvalId), cursor, limit);
     }
 
     /** Whether a deputy may decide this document for someone: not one they drafted or are on the line of. */

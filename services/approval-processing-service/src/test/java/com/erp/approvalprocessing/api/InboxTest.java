@@ -41,7 +41,7 @@ class InboxTest {
         String cursor = null;
         int pages = 0;
         do {
-            Inbox page = Inbox.page(all, null, cursor, 2);
+            Inbox page = Inbox.page(all, Inbox.Filter.ALL, cursor, 2);
             assertThat(page.total()).isEqualTo(5);
             page.items().forEach(i -> seen.add(i.approvalId() + "/" + (i.onBehalfOf() == null ? "-" : i.onBehalfOf().name())));
             cursor = page.nextCursor();
@@ -56,11 +56,23 @@ class InboxTest {
     void aDrafterChosenKeepsTheirsAndCountsThemOnly() {
         List<Inbox.Item> all = List.of(item(uuid(1), KIM, T), item(uuid(2), LEE, T.plusSeconds(1)),
                 item(uuid(3), KIM, T.plusSeconds(2)));
-        Inbox kims = Inbox.page(all, KIM.id(), null, null);
+        Inbox kims = Inbox.page(all, new Inbox.Filter(KIM.id(), null), null, null);
         assertThat(kims.items()).extracting(Inbox.Item::approvalId).containsExactly(uuid(1), uuid(3));
         assertThat(kims.total()).isEqualTo(2);
         assertThat(kims.nextCursor()).isNull();
-        assertThat(Inbox.page(all, 99L, null, null).total()).isZero();
+        assertThat(Inbox.page(all, new Inbox.Filter(99L, null), null, null).total()).isZero();
+    }
+
+    @Test
+    void aDocumentChosenKeepsItsItemsOnly() {
+        List<Inbox.Item> all = List.of(item(uuid(1), KIM, T), item(uuid(2), LEE, T.plusSeconds(1)),
+                item(uuid(3), KIM, T.plusSeconds(2)));
+        Inbox one = Inbox.page(all, new Inbox.Filter(null, uuid(3)), null, null);
+        assertThat(one.items()).extracting(Inbox.Item::approvalId).containsExactly(uuid(3));
+        assertThat(one.total()).isEqualTo(1);
+        // with a drafter too: both must hold
+        assertThat(Inbox.page(all, new Inbox.Filter(LEE.id(), uuid(3)), null, null).total()).isZero();
+        assertThat(Inbox.page(all, new Inbox.Filter(null, uuid(9)), null, null).items()).isEmpty();
     }
 
     @Test
@@ -69,10 +81,10 @@ class InboxTest {
         for (int n = 1; n <= 250; n++) {
             many.add(item(uuid(n), KIM, T.plusSeconds(n)));
         }
-        assertThat(Inbox.page(many, null, null, null).items()).hasSize(Inbox.DEFAULT_PAGE);
-        assertThat(Inbox.page(many, null, null, 1_000).items()).hasSize(Inbox.MAX_PAGE);
-        assertThat(Inbox.page(many, null, null, 0).items()).hasSize(1);
-        Throwable bad = catchThrowable(() -> Inbox.page(many, null, "bm90LWEtY3Vyc29y", null));
+        assertThat(Inbox.page(many, Inbox.Filter.ALL, null, null).items()).hasSize(Inbox.DEFAULT_PAGE);
+        assertThat(Inbox.page(many, Inbox.Filter.ALL, null, 1_000).items()).hasSize(Inbox.MAX_PAGE);
+        assertThat(Inbox.page(many, Inbox.Filter.ALL, null, 0).items()).hasSize(1);
+        Throwable bad = catchThrowable(() -> Inbox.page(many, Inbox.Filter.ALL, "bm90LWEtY3Vyc29y", null));
         assertThat(bad).isInstanceOf(ProblemException.class);
         assertThat(((ProblemException) bad).status()).isEqualTo(400);
     }

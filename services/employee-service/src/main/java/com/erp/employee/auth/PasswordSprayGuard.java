@@ -80,11 +80,15 @@ public class PasswordSprayGuard {
     private final Cache<String, Tries> tries;
     private final Cache<String, Instant> paused;
 
-    /** @param accounts at least 2 (one account guessing is the lock per username's to stop) */
+    /**
+     * @param accounts at least 2 (one account guessing is the lock per username's to stop)
+     * @param pause    at least {@code window}
+     */
     public PasswordSprayGuard(int accounts, Duration window, Duration pause, Clock clock) {
-        if (accounts < 2 || !positive(window) || !positive(pause)) {
+        // a pause shorter than the window would let a password on more accounts than `accounts` within one
+        if (accounts < 2 || !positive(window) || !positive(pause) || pause.compareTo(window) < 0) {
             throw new IllegalArgumentException("erp.auth.login.spray: accounts at least 2; window and pause positive, "
-                    + "at most " + LONGEST.toDays() + " days");
+                    + "at most " + LONGEST.toDays() + " days, the pause at least the window");
         }
         this.accounts = accounts;
         this.window = window;

@@ -1,16 +1,25 @@
 package com.erp.employee.auth;
 
 import java.text.Collator;
+import java.text.Normalizer;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The key a username's sign-in failures count under: spellings the database's collation (utf8mb4_unicode_ci, which
- * compares letters at the Unicode collation's primary strength) takes for one name ("dév.x", "ＤＥＶ.Ｘ", "DEV.X",
- * "jeßica" for "jessica") share one key, as they share one account when it exists; else counting made-up names as
- * typed would tell them apart from real ones. The JDK's collator at the same strength, close to the database's rule.
+ * The key a username's sign-in failures count under: spellings the database's collation (utf8mb4_unicode_ci) takes for
+ * one name ("dév.x", "ＤＥＶ.Ｘ", "DEV.X", "jeßica" for "jessica") share one key, as they share one account when it
+ * exists; else counting made-up names as typed would tell them apart from real ones. Letters and digits compare as the
+ * JDK's collator does at primary strength (accents, letter case, width and ß/ss alike, close to the database's rule);
+ * everything between them as itself, in its compatibility form (the collator would ignore "-" and spaces, which the
+ * database does not: "lee-jin" and "leejin" may be two people). Invisible format characters (a soft hyphen), which
+ * the database ignores, are left out.
  */
 final class Usernames {
+
+    /** A run of letters and digits (with their marks), or any one other character. */
+    private static final Pattern RUNS = Pattern.compile("([\\p{L}\\p{N}\\p{M}]+)|[^\\p{L}\\p{N}\\p{M}]");
 
     private static final ThreadLocal<Collator> COLLATORS = ThreadLocal.withInitial(() -> {
         Collator collator = Collator.getInstance(Locale.ROOT);
@@ -26,8 +35,21 @@ final class Usernames {
         if (username == null) {
             return "";
         }
-        // the database ignores trailing spaces (PAD SPACE); leading ones are the user's typing
-        return Base64.getEncoder().encodeToString(
-                COLLATORS.get().getCollationKey(username.strip()).toByteArray());
+        // compatibility forms first (a full-width stop is a stop), the database ignores trailing spaces (PAD SPACE)
+        String name = Normalizer.normalize(username, Normalizer.Form.NFKC).replaceAll("\\p{Cf}", "").strip();
+        StringBuilder key = new StringBuilder();
+        Matcher runs = RUNS.matcher(name);
+        Collator collator = COLLATORS.get();
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        while (runs.find()) {
+            String run = runs.group();
+            if (runs.group(1) != null) {
+                key.append('a').append(base64.encodeToString(collator.getCollationKey(run).toByteArray()));
+            } else {
+                key.append('s').append(run.toLowerCase(Locale.ROOT));
+            }
+            key.append('/');
+        }
+        return key.toString();
     }
 }

@@ -19,8 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class PasswordSprayGuardTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
-    private final PasswordSprayGuard guard = new PasswordSprayGuard(3, Duration.ofHours(1), Duration.ofMinutes(30),
-            clock);
+    private final PasswordSprayGuard guard = new PasswordSprayGuard(3, Duration.ofHours(1), Duration.ofHours(1), clock);
 
     private void fails(String password, String account) {
         guard.begin(password, account).failed();
@@ -42,14 +41,14 @@ class PasswordSprayGuardTest {
         assertThat(guard.isPaused("Winter2026!")).isFalse();
         fails("Winter2026!", "no.such.person"); // made-up names count: the answers never tell them apart
 
-        assertThat(refusedFor("Winter2026!", "sales.lead")).isEqualTo(30 * 60);
-        assertThat(refusedFor("Winter2026!", "dev.lead")).as("the accounts tried too").isEqualTo(30 * 60);
+        assertThat(refusedFor("Winter2026!", "sales.lead")).isEqualTo(60 * 60);
+        assertThat(refusedFor("Winter2026!", "dev.lead")).as("the accounts tried too").isEqualTo(60 * 60);
         assertThat(guard.isPaused("Winter2026!")).isTrue();
         assertThatCode(() -> guard.begin("winter2026!", "dev.lead").failed()).as("only that password, letter for letter")
                 .doesNotThrowAnyException();
         assertThatCode(() -> guard.begin("Summer2026!", "dev.lead").done()).doesNotThrowAnyException();
 
-        clock.advance(Duration.ofMinutes(20));
+        clock.advance(Duration.ofMinutes(50));
         assertThat(refusedFor("Winter2026!", "sales.lead")).isEqualTo(10 * 60);
         clock.advance(Duration.ofMinutes(10));
         assertThat(guard.isPaused("Winter2026!")).isFalse();
@@ -90,14 +89,21 @@ class PasswordSprayGuardTest {
         fails("Hello2026!", "a");
         fails("Hello2026!", "b");
         fails("Hello2026!", "c");
-        clock.advance(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(59));
         assertThat(refusedFor("Hello2026!", "d")).isEqualTo(60);
         clock.advance(Duration.ofMinutes(1));
         fails("Hello2026!", "d");
         fails("Hello2026!", "a");
         assertThat(guard.isPaused("Hello2026!")).isFalse();
         fails("Hello2026!", "e");
-        assertThat(refusedFor("Hello2026!", "f")).isEqualTo(30 * 60);
+        assertThat(refusedFor("Hello2026!", "f")).isEqualTo(60 * 60);
+    }
+
+    @Test
+    void aPauseShorterThanTheWindowIsRefused() {
+        // it would let a password on more accounts than the count within one window
+        assertThatThrownBy(() -> new PasswordSprayGuard(5, Duration.ofHours(24), Duration.ofHours(1), clock))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least the window");
     }
 
     @Test
@@ -132,7 +138,12 @@ class PasswordSprayGuardTest {
         assertThat(Usernames.key("dév.x")).isEqualTo(Usernames.key("ＤＥＶ.Ｘ")).isEqualTo(Usernames.key(" DEV.X "))
                 .isEqualTo(Usernames.key("dev.x"));
         assertThat(Usernames.key("jeßica")).isEqualTo(Usernames.key("jessica"));
-        assertThat(Usernames.key("dev-x")).isNotEqualTo(Usernames.key("dev.x"));
+        // punctuation and spaces count, as in the database: these may be two real people's names
+        assertThat(Usernames.key("dev-x")).isNotEqualTo(Usernames.key("dev.x")).isNotEqualTo(Usernames.key("devx"));
+        assertThat(Usernames.key("lee-jin")).isNotEqualTo(Usernames.key("leejin"));
+        assertThat(Usernames.key("jo hn")).isNotEqualTo(Usernames.key("john"));
+        assertThat(Usernames.key("dev．x")).as("a full-width stop").isEqualTo(Usernames.key("dev.x"));
+        assertThat(Usernames.key("de\u00advx")).as("a soft hyphen, ignored").isEqualTo(Usernames.key("devx"));
         fails("Quiet2026!", "dév.x");
         fails("Quiet2026!", "dev.x");
         fails("Quiet2026!", "ＤＥＶ.Ｘ");
