@@ -195,8 +195,8 @@ export interface ApprovalDocument {
   escalatedTo?: PersonRef[];
   /** 위임전결: the rule that ended the default line with the team lead; left out when the line is whole */
   lineRule?: LineRule;
-  /** the drafter's org-chart line at submission or as the last line change judged it: who of it may approve with
-   * 전결; left out when none */
+  /** the drafter's org-chart line at submission or as the last line change judged it (processing judges 전결 by it:
+   * the inbox item's finalAuthority); left out when none */
   drafterLine?: PersonRef[];
   submittedAt: string;
   updatedAt?: string;

@@ -335,7 +335,9 @@ export function DocumentView({ id }: { id: string }) {
       {myTurn && running && !acted && (
         <div className="card"><h3>{agreementStep ? '합의' : '결재'}</h3><DecisionForm approvalId={doc.id} onDone={settle}
           agreement={agreementStep} returnAllowed={(doc.currentStep ?? 0) > 1} held={!!pendingStep?.hold}
-          finalAllowed={myItems.data?.items.some((i) => !i.onBehalfOf && i.finalAuthority === true) ?? false} /></div>
+          finalAllowed={myItems.data?.items.some((i) => !i.onBehalfOf && i.finalAuthority === true) ?? false} />
+          {myItems.error && <p className="hint" data-testid="final-unknown">전결 가능 여부를 확인하지 못했습니다 (could not
+            tell whether 전결 is yours): {myItems.error}</p>}</div>
       )}
       {forWhom && running && !acted && (
         <div className="card"><h3>대결 <small>{forWhom.name} 대신 (for {forWhom.name})</small></h3>

@@ -66,16 +66,19 @@ class ActivateStepRouteTest extends ProcessingRouteTestBase {
         throw new AssertionError("no item " + id);
     }
 
-    /** The inbox item says whether 전결 is its approver's now: a head before another step may; the last step's may not. */
+    /**
+     * The inbox item says whether 전결 is its approver's now: a head before another step may; the last step's may not.
+     * Read as the document's page reads it, the document's items only.
+     */
     @Test
     void anInboxItemSaysWhetherItsApproverMayApproveWithFinalAuthority() throws Exception {
         String id = activated(List.of(new LineStep(1, HEAD), new LineStep(2, OTHER)));
-        assertThat(item(http.get("/api/inbox", token(HEAD)), id).path("finalAuthority").asBoolean()).isTrue();
+        assertThat(item(http.get("/api/inbox?approvalId=" + id, token(HEAD)), id).path("finalAuthority").asBoolean()).isTrue();
         assertThat(decide(HEAD, id, "APPROVE", null).status()).isEqualTo(200);
-        assertThat(item(http.get("/api/inbox", token(OTHER)), id).has("finalAuthority")).as("the last step").isFalse();
+        assertThat(item(http.get("/api/inbox?approvalId=" + id, token(OTHER)), id).has("finalAuthority")).as("the last step").isFalse();
         // a 합의 after the head: 전결 would skip it, so it is not offered (by position alone it was)
         String agreed = activated(List.of(new LineStep(1, HEAD), LineStep.agreement(2, List.of(OTHER)), new LineStep(3, LEAD)));
-        assertThat(item(http.get("/api/inbox", token(HEAD)), agreed).has("finalAuthority")).isFalse();
+        assertThat(item(http.get("/api/inbox?approvalId=" + agreed, token(HEAD)), agreed).has("finalAuthority")).isFalse();
     }
 
     @Test

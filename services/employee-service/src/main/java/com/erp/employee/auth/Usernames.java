@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
  * exists; else counting made-up names as typed would tell them apart from real ones. Letters and digits compare as the
  * JDK's collator does at primary strength (accents, letter case, width and ß/ss alike, close to the database's rule);
  * everything between them as itself, in its compatibility form (the collator would ignore "-" and spaces, which the
- * database does not: "lee-jin" and "leejin" may be two people). Invisible format characters (a soft hyphen), which
- * the database ignores, are left out.
+ * database does not: "lee-jin" and "leejin" may be two people). What the database ignores is left out: format
+ * characters (a soft hyphen), controls other than whitespace, marks with no letter before them.
  */
 final class Usernames {
+
+    /** What the collation ignores: format characters (a soft hyphen) and controls other than whitespace. */
+    private static final Pattern IGNORED = Pattern.compile("[\\p{Cf}[\\p{Cc}&&[^\\t\\n\\x0B\\f\\r\\x85]]]");
 
     /** A run of letters and digits (with their marks), or any one other character. */
     private static final Pattern RUNS = Pattern.compile("([\\p{L}\\p{N}\\p{M}]+)|[^\\p{L}\\p{N}\\p{M}]");
@@ -36,7 +39,7 @@ final class Usernames {
             return "";
         }
         // compatibility forms first (a full-width stop is a stop), the database ignores trailing spaces (PAD SPACE)
-        String name = Normalizer.normalize(username, Normalizer.Form.NFKC).replaceAll("\\p{Cf}", "").strip();
+        String name = IGNORED.matcher(Normalizer.normalize(username, Normalizer.Form.NFKC)).replaceAll("").strip();
         StringBuilder key = new StringBuilder();
         Matcher runs = RUNS.matcher(name);
         Collator collator = COLLATORS.get();
@@ -44,12 +47,26 @@ final class Usernames {
         while (runs.find()) {
             String run = runs.group();
             if (runs.group(1) != null) {
-                key.append('a').append(base64.encodeToString(collator.getCollationKey(run).toByteArray()));
+                byte[] primary = collator.getCollationKey(run).toByteArray();
+                if (isEmpty(primary)) {
+                    continue; // marks alone (after a stop, say): ignored, as accents are
+                }
+                key.append('a').append(base64.encodeToString(primary));
             } else {
                 key.append('s').append(run.toLowerCase(Locale.ROOT));
             }
             key.append('/');
         }
         return key.toString();
+    }
+
+    /** A collation key with no weight (the JDK's keys of ignorable text are all zero bytes, or none). */
+    private static boolean isEmpty(byte[] key) {
+        for (byte b : key) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

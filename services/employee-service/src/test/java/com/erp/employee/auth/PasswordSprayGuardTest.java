@@ -144,6 +144,9 @@ class PasswordSprayGuardTest {
         assertThat(Usernames.key("jo hn")).isNotEqualTo(Usernames.key("john"));
         assertThat(Usernames.key("dev．x")).as("a full-width stop").isEqualTo(Usernames.key("dev.x"));
         assertThat(Usernames.key("de\u00advx")).as("a soft hyphen, ignored").isEqualTo(Usernames.key("devx"));
+        assertThat(Usernames.key("dev.x\u0001")).as("a control, ignored").isEqualTo(Usernames.key("dev.x"));
+        assertThat(Usernames.key("dev\u0007.x")).isEqualTo(Usernames.key("dev.x"));
+        assertThat(Usernames.key("abc.\u0301")).as("a mark after a stop, ignored").isEqualTo(Usernames.key("abc."));
         fails("Quiet2026!", "dév.x");
         fails("Quiet2026!", "dev.x");
         fails("Quiet2026!", "ＤＥＶ.Ｘ");
