@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../App';
-import { api, download, idempotencyKey } from '../api';
+import { api, download, idempotencyKey, query } from '../api';
 import { message, useLoad } from '../hooks';
 import { changeableSteps, companyToday, dateTime, days, departmentReceipt, deputyFor, EXPENSE_CATEGORY_LABEL, fileSize, linePeople, pendingPeople, HISTORY_LABEL, LEAVE_KIND_LABEL, lineRuleText, lineSignature, mayCancelLeave, pendingReceipt, positionLabel, STATUS_LABEL, STEP_LABEL, TYPE_LABEL, won } from '../format';
 import type { ApprovalDocument, Delegations, Employee, InboxPage } from '../types';
@@ -17,13 +17,16 @@ export function DocumentView({ id }: { id: string }) {
   const { data: doc, error, reload } = useLoad(() => api<ApprovalDocument>('GET', `/api/approvals/${encodeURIComponent(id)}`), [id], tick);
   // the approvers the caller decides for today (대결)
   const delegations = useLoad(() => api<Delegations>('GET', '/api/delegations'), []);
-  // while its step waits for the caller: their own inbox item for it, which says whether they may approve it with
-  // final authority (전결) now, as processing judges it (their position, the line, what follows), not judged here again
-  const waitsOnMe = !!doc && (doc.status === 'SUBMITTED' || doc.status === 'IN_PROGRESS')
-    && doc.line.some((s) => s.status === 'PENDING' && pendingPeople(s).some((p) => p.id === me.id));
-  const myItems = useLoad(() => (waitsOnMe
-    ? api<InboxPage>('GET', `/api/inbox?approvalId=${encodeURIComponent(id)}`)
-    : Promise.resolve(undefined)), [id, waitsOnMe, doc?.updatedAt ?? null, doc?.currentStep ?? null], tick);
+  const running = doc?.status === 'SUBMITTED' || doc?.status === 'IN_PROGRESS';
+  const pendingStep = doc?.line.find((s) => s.status === 'PENDING');
+  const myTurn = !!pendingStep && pendingPeople(pendingStep).some((p) => p.id === me.id);
+  // while a 결재 step waits for the caller: their own inbox item for it, which says whether they may approve it with
+  // final authority (전결) now, as processing judges it (their position, the line, what follows), not judged here
+  // again; read again when the record moves (a notification's tick reloads the record first)
+  const offersFinal = running && myTurn && !pendingStep?.agreements;
+  const myItems = useLoad(() => (offersFinal
+    ? api<InboxPage>('GET', `/api/inbox${query({ approvalId: id })}`)
+    : Promise.resolve(undefined)), [id, offersFinal, doc?.updatedAt ?? null, doc?.currentStep ?? null]);
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<string>();
   const [commentText, setCommentText] = useState('');
@@ -98,9 +101,6 @@ export function DocumentView({ id }: { id: string }) {
 
   const mine = doc.drafter.id === me.id;
   const standInFor = (id: number) => doc.standIns?.find((x) => x.approver.id === id)?.deputy;
-  const running = doc.status === 'SUBMITTED' || doc.status === 'IN_PROGRESS';
-  const pendingStep = doc.line.find((s) => s.status === 'PENDING');
-  const myTurn = !!pendingStep && pendingPeople(pendingStep).some((p) => p.id === me.id);
   const agreementStep = !!pendingStep?.agreements;
   const forWhom = deputyFor(doc, me.id, delegations.data?.actingFor ?? []);
   const canResubmit = mine && (doc.status === 'REJECTED' || doc.status === 'WITHDRAWN') && !doc.resubmittedAs;

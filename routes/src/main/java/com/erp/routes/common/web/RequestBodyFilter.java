@@ -103,9 +103,9 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         if (uploadPaths.contains(route(request)) && hasBody(request)) {
             limited(uploads, "Other files are being uploaded right now; send this one again in a moment.", request,
                     response, chain);
-        } else if (downloads != null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+        } else if (downloads != null && "GET".equals(request.getMethod())
                 && downloadPaths.matcher(route(request)).matches()) {
-            // (a HEAD reads the file as the GET does, the body only left unsent: limited alike)
+            // (a HEAD comes as the GET it is served as: ContractMethodsFilter runs first)
             // (after Spring Security: the person is known; anyone else was refused already)
             String person = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
             if (!startDownload(person)) {

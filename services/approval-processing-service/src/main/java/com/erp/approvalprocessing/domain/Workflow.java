@@ -348,9 +348,15 @@ public class Workflow {
 
     private DecidedEvent decided(ApprovalState state, int step, Person actor, EventPayload.Decision decision,
                                  String comment, Person absent) {
+        return decided(state, step, actor, decision, comment, absent, null);
+    }
+
+    /** {@code returnedTo}: on a RETURNED, the people of the step it goes back to. */
+    private DecidedEvent decided(ApprovalState state, int step, Person actor, EventPayload.Decision decision,
+                                 String comment, Person absent, List<Person> returnedTo) {
         List<StandIn> standIns = decision == EventPayload.Decision.HELD ? List.of() : ownDecision(state, actor, absent);
         return progress -> new EventPayload.Decided(state.drafter().id(), state.title(), step, state.stepCount(), actor,
-                decision, comment, progress, absent, null, null, standIns.isEmpty() ? null : standIns);
+                decision, comment, progress, absent, null, returnedTo, standIns.isEmpty() ? null : standIns);
     }
 
     /**
@@ -804,10 +810,7 @@ public class Workflow {
         }
         mayChangeAgain(state, "sending it back");
         List<Person> before = state.step(active - 1).people();
-        List<StandIn> standIns = ownDecision(state, actor, absent);
-        return stepBack(state, progress -> new EventPayload.Decided(state.drafter().id(), state.title(), active,
-                state.stepCount(), actor, EventPayload.Decision.RETURNED, comment, progress, absent, null, before,
-                standIns.isEmpty() ? null : standIns));
+        return stepBack(state, decided(state, active, actor, EventPayload.Decision.RETURNED, comment, absent, before));
     }
 
     /**

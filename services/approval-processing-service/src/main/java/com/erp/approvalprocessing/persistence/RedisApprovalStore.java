@@ -207,6 +207,8 @@ public class RedisApprovalStore {
         List<Inbox.Item> items = new ArrayList<>(items(hash));
         for (Person approver : delegations.actingFor(caller.id())) {
             items(redis.opsForHash().entries(RedisKeys.inbox(approver.id()))).stream()
+                    // one document's items asked for: the others' states are not read to judge them
+                    .filter(item -> approvalId == null || approvalId.equals(item.approvalId()))
                     .filter(item -> mayDecideFor(item.approvalId(), caller))
                     .map(item -> item.forApprover(approver))
                     .forEach(items::add);

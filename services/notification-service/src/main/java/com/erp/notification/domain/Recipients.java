@@ -345,6 +345,9 @@ public final class Recipients {
      * deputy, whose inbox had it too, learns it needs nothing from them, rather than finding it gone.
      */
     private static void toldTheirDeputy(ApprovalEvent event, EventPayload.Decided p, List<Delivery> told) {
+        if (p.standIns() == null || p.standIns().isEmpty()) {
+            return;
+        }
         String what = switch (p.decision()) {
             case APPROVED -> "approved";
             case APPROVED_FINAL -> "approved with final authority, 전결";
@@ -355,7 +358,7 @@ public final class Recipients {
             // the step stays theirs (보류), or it was not this step's (결재 취소): the event names no deputy
             case RETRACTED, HELD -> throw new IllegalStateException("told by retracted() or held()");
         };
-        all(p.standIns()).forEach(s -> told.add(standing(event, s.deputy().id(), "APPROVER_DECIDED", p.actor(),
+        p.standIns().forEach(s -> told.add(standing(event, s.deputy().id(), "APPROVER_DECIDED", p.actor(),
                 String.format("%s decided step %d of '%s' themselves (%s); it needs nothing from you for them any more.",
                         p.actor().name(), p.step(), p.title(), what))));
     }
