@@ -3,6 +3,7 @@ package com.erp.approvalprocessing.api;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import com.erp.routes.common.events.Person;
 import com.erp.routes.common.web.PageCursor;
@@ -59,9 +60,12 @@ public record Inbox(List<Item> items, int total, String nextCursor) {
      */
     public static Inbox page(List<Item> all, Filter filter, String cursor, Integer limit) {
         PageCursor after = PageCursor.fromQuery(cursor, true);
-        List<Item> chosen = all.stream().filter(filter::keeps).sorted(Comparator.comparing(Place::of)).toList();
+        // each item's place made once, for the sort and the cut
+        List<Map.Entry<Place, Item>> chosen = all.stream().filter(filter::keeps).map(i -> Map.entry(Place.of(i), i))
+                .sorted(Map.Entry.comparingByKey()).toList();
         Place start = after == null ? null : Place.of(after);
-        List<Item> rest = start == null ? chosen : chosen.stream().filter(i -> Place.of(i).compareTo(start) > 0).toList();
+        List<Item> rest = chosen.stream().filter(e -> start == null || e.getKey().compareTo(start) > 0)
+                .map(Map.Entry::getValue).toList();
         int size = limit == null ? DEFAULT_PAGE : Math.max(1, Math.min(MAX_PAGE, limit));
         if (rest.size() <= size) {
             return new Inbox(rest, chosen.size(), null);

@@ -49,8 +49,6 @@ public class DispatchMode {
     private final AtomicReference<State> state;
     private final DispatchModeStore store;
     private volatile boolean storeFailing;
-    /** Switches made here (guarded by this): a refresh that read the store before one does not undo it. */
-    private long switches;
     private final Clock clock;
     private final Counter asyncSubmissions;
     private final Counter syncSubmissions;
@@ -136,7 +134,6 @@ public class DispatchMode {
                         + "instance of approval-request (" + e.getMessage() + "); it is still " + now.mode() + ".", 5);
             }
             state.set(switched);
-            switches++;
         }
         return current();
     }
@@ -146,10 +143,8 @@ public class DispatchMode {
      * store cannot be read or holds none. Whether it changed.
      */
     public boolean refresh() {
-        long seen;
-        synchronized (this) {
-            seen = switches;
-        }
+        // a switch here sets a new state: one other than this when the read is applied means the read may be older
+        State seen = state.get();
         Optional<DispatchModeStore.Stored> kept;
         try {
             kept = store.read();
@@ -175,7 +170,7 @@ public class DispatchMode {
         synchronized (this) {
             // switched here while the store was read: what was read may be from before the switch (for a second,
             // until the next refresh, this instance would have gone the old way)
-            if (switches != seen || from.equals(state.get())) {
+            if (state.get() != seen || from.equals(state.get())) {
                 return false;
             }
             boolean switched = state.get().mode() != mode;

@@ -8,9 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.crypto.Mac;
@@ -124,9 +122,10 @@ public class PasswordSprayGuard {
             }
             Tries counting = t == null ? new Tries() : t;
             counting.failed.values().removeIf(at -> !now.isBefore(at.plus(window)));
-            Set<String> tried = new HashSet<>(counting.failed.keySet());
-            tried.addAll(counting.trying.keySet());
-            if (!tried.contains(who) && tried.size() >= accounts) {
+            boolean counted = counting.failed.containsKey(who) || counting.trying.containsKey(who);
+            long tried = counting.failed.size()
+                    + counting.trying.keySet().stream().filter(a -> !counting.failed.containsKey(a)).count();
+            if (!counted && tried >= accounts) {
                 refusedFor[0] = IN_FLIGHT_RETRY_SECONDS;
                 return counting;
             }
