@@ -61,9 +61,10 @@ public class NotificationModule {
     NotificationStore notificationStore(StringRedisTemplate redis, NotificationViews views,
                                         @Value("${erp.notification.channel}") String channel,
                                         @Value("${erp.notification.keep}") int keep,
+                                        @Value("${erp.notification.keep-per-sender}") int keepPerSender,
                                         @Value("${erp.notification.dedupe-ttl}") Duration dedupeTtl,
                                         @Value("${erp.notification.inbox-kept}") Duration inboxKept) {
-        return new NotificationStore(redis, views, channel, keep, dedupeTtl, inboxKept);
+        return new NotificationStore(redis, views, channel, keep, keepPerSender, dedupeTtl, inboxKept);
     }
 
     /** Pub/sub messages are plain strings (camel-spring-redis would otherwise JDK-deserialise them). */

@@ -44,6 +44,11 @@ public final class RedisKeys {
     public static final String NOTIFICATIONS = "erp:notifications:";
     /** notification: the suffix of a person's unread counter, after {@link #notifications}. */
     public static final String UNREAD = ":unread";
+    /**
+     * notification: the suffix, after {@link #notifications}, of the list of one sender's notifications in a person's
+     * inbox, {@code erp:notifications:<user id>:from:<sender id>}.
+     */
+    public static final String FROM = ":from:";
     /** notification: a notification already stored, {@code erp:notified:<notification id>}. */
     public static final String NOTIFIED = "erp:notified:";
     /**
@@ -88,6 +93,10 @@ public final class RedisKeys {
 
     public static String unread(long userId) {
         return notifications(userId) + UNREAD;
+    }
+
+    public static String notificationsFrom(long userId, long senderId) {
+        return notifications(userId) + FROM + senderId;
     }
 
     public static String notified(String notificationId) {

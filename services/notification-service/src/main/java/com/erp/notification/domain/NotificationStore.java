@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.erp.routes.common.events.Person;
 import com.erp.routes.common.redis.LuaScripts;
 import com.erp.routes.common.redis.RedisKeys;
 import org.springframework.data.redis.core.Cursor;
@@ -23,6 +24,11 @@ import org.springframework.data.redis.core.script.RedisScript;
  * independently, so under lag a retraction's "it no longer waits for you" can arrive after the activation that asks
  * them again, and would leave them believing the document does not wait for them.
  * <p>
+ * Of one sender's notifications (the {@code actor}: who submitted, decided, reminded) an inbox keeps the newest
+ * {@code keepPerSender}: anyone may name anyone on a line or in cc, so a few hundred submit-and-withdraw cycles would
+ * otherwise push everything else someone was told out of their inbox. Each sender's ids in an inbox are listed in
+ * {@code erp:notifications:<user id>:from:<sender id>}, kept as long as the inbox.
+ * <p>
  * One script instead of a command each: notification.notify is one Kafka consumer (an event's notifications
  * keep their order), and six round trips per notification were what limited the whole end-to-end pipeline.
  * It also leaves nothing half done: before, a crash between the dedupe mark and the inbox lost a notification.
@@ -34,20 +40,26 @@ public class NotificationStore {
     private final NotificationViews views;
     private final String channel;
     private final int keep;
+    private final int keepPerSender;
     private final Duration dedupeTtl;
     private final Duration inboxKept;
     private final RedisScript<Long> script;
     private final RedisScript<Long> markRead;
 
     public NotificationStore(StringRedisTemplate redis, NotificationViews views, String channel, int keep,
-                             Duration dedupeTtl, Duration inboxKept) {
+                             int keepPerSender, Duration dedupeTtl, Duration inboxKept) {
         if (keep < 1) {
             throw new IllegalArgumentException("erp.notification.keep must be at least 1, was " + keep);
+        }
+        if (keepPerSender < 1) {
+            throw new IllegalArgumentException("erp.notification.keep-per-sender must be at least 1, was "
+                    + keepPerSender);
         }
         this.redis = redis;
         this.views = views;
         this.channel = channel;
         this.keep = keep;
+        this.keepPerSender = keepPerSender;
         this.dedupeTtl = dedupeTtl;
         this.inboxKept = inboxKept;
         this.script = LuaScripts.fromClasspath("redis/store-notifications.lua", Long.class);
@@ -91,12 +103,13 @@ public class NotificationStore {
         if (deliveries == null || deliveries.isEmpty()) {
             return 0;
         }
-        List<String> keys = new ArrayList<>(deliveries.size() * 4);
-        List<String> args = new ArrayList<>(4 + deliveries.size() * 4);
+        List<String> keys = new ArrayList<>(deliveries.size() * 5);
+        List<String> args = new ArrayList<>(5 + deliveries.size() * 5);
         args.add(String.valueOf(Math.max(1, dedupeTtl.toSeconds())));
         args.add(String.valueOf(keep - 1));
         args.add(channel);
         args.add(String.valueOf(Math.max(1, inboxKept.toSeconds())));
+        args.add(String.valueOf(keepPerSender));
         for (Delivery d : deliveries) {
             keys.add(RedisKeys.notified(d.notification().id()));
             keys.add(RedisKeys.notifications(d.userId()));
@@ -104,11 +117,17 @@ public class NotificationStore {
             String document = d.notification().approvalId();
             boolean standing = d.standing() != null && document != null;
             keys.add(standing ? RedisKeys.notifiedStanding(document) : RedisKeys.notified(d.notification().id()));
+            Person sender = d.notification().actor();
+            // a share binds only below what the inbox keeps: at or above it the lists would be kept for nothing
+            boolean listed = sender != null && keepPerSender < keep;
+            keys.add(listed ? RedisKeys.notificationsFrom(d.userId(), sender.id())
+                    : RedisKeys.notified(d.notification().id()));
             // a mark of where someone stands, and nothing to store or publish: empty (the script only marks)
             args.add(d.isStandingOnly() ? "" : views.toJson(d.notification()));
             args.add(d.isStandingOnly() ? "" : views.toJson(d));
             args.add(String.valueOf(d.userId()));
             args.add(standing ? String.valueOf(d.standing()) : "");
+            args.add(listed ? d.notification().id() : "");
         }
         Long stored = redis.execute(script, keys, args.toArray());
         return stored == null ? 0 : stored;

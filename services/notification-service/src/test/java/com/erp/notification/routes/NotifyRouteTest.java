@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import com.erp.devinfra.EmbeddedServer;
 import com.erp.devinfra.EmbeddedServers;
 import com.erp.notification.NotificationServiceApplication;
+import com.erp.notification.api.Notification;
+import com.erp.notification.domain.Delivery;
+import com.erp.notification.domain.NotificationStore;
+import com.erp.notification.domain.NotificationViews;
 import com.erp.routes.common.events.ApprovalEvent;
 import com.erp.routes.common.events.EventPayload;
 import com.erp.routes.common.events.Person;
@@ -57,6 +61,8 @@ class NotifyRouteTest extends ServiceTestSupport {
     ObjectMapper json;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    NotificationViews views;
     Person drafter;
     Person lead;
 
@@ -317,6 +323,47 @@ class NotifyRouteTest extends ServiceTestSupport {
                 drafter, 1, 2, List.of(lead), null, Instant.now().minusSeconds(36_000), 8).atSequence(4));
         assertThat(http.get("/api/notifications", token(lead)).json().path("items").findValuesAsText("type"))
                 .containsExactly("APPROVAL_REMINDER");
+    }
+
+    /**
+     * Anyone may name anyone on a line or in cc: one person's flood of notifications (submitting and withdrawing
+     * documents) pushes out their own, not what everyone else told. A store keeping 5, of them 2 per sender.
+     */
+    @Test
+    void aFloodFromOneSenderPushesOutOnlyTheirOwnNotifications() {
+        NotificationStore store = new NotificationStore(redis, views, "erp.test.unheard", 5, 2, Duration.ofDays(1),
+                Duration.ofDays(1));
+        Person other = new Person(lead.id() + 1, "박지훈", "DEPT_HEAD", "개발본부");
+        assertThat(store.store(List.of(told(other, "other 1")))).isEqualTo(1);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(store.store(List.of(told(drafter, "flood " + i)))).isEqualTo(1);
+        }
+        JsonNode inbox = http.get("/api/notifications", token(lead)).json();
+        assertThat(inbox.path("items").findValuesAsText("title")).containsExactly("flood 4", "flood 3", "other 1");
+        assertThat(inbox.path("unread").asLong()).as("the two pushed out are not unread any more").isEqualTo(3);
+
+        // read, then flooded again: a read one of theirs goes, the unread count only counts the new one
+        http.post("/api/notifications/read", token(lead), null);
+        store.store(List.of(told(drafter, "flood 5")));
+        inbox = http.get("/api/notifications", token(lead)).json();
+        assertThat(inbox.path("items").findValuesAsText("title")).containsExactly("flood 5", "flood 4", "other 1");
+        assertThat(inbox.path("unread").asLong()).isEqualTo(1);
+
+        // what nobody sent (an overdue reminder) has no share; the inbox keeps 5 all the same
+        for (int i = 1; i <= 3; i++) {
+            store.store(List.of(told(null, "overdue " + i)));
+        }
+        inbox = http.get("/api/notifications", token(lead)).json();
+        assertThat(inbox.path("items").findValuesAsText("title"))
+                .containsExactly("overdue 3", "overdue 2", "overdue 1", "flood 5", "flood 4");
+        assertThat(inbox.path("unread").asLong()).isEqualTo(4);
+        assertThat(redis.getExpire(RedisKeys.notificationsFrom(lead.id(), drafter.id()), TimeUnit.HOURS))
+                .as("a sender's list lapses with the inbox").isBetween(23L, 24L);
+    }
+
+    private Delivery told(Person sender, String title) {
+        return new Delivery(lead.id(), new Notification(UUID.randomUUID().toString(), "CC_RECEIVED",
+                UUID.randomUUID().toString(), title, title, sender, Instant.now(), null));
     }
 
     /** An inbox kept from before inboxes lapsed (no expiry) gets one, and one with its own keeps it. */
