@@ -23,8 +23,14 @@ public class InboxRoute extends RouteBuilder {
                 .setVariable("approvalId", header("approvalId"))
                 .setVariable("cursor", header("cursor"))
                 .setVariable("limit", header("limit"))
-                .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
                 .setHeader(RedisConstants.KEY, simple(RedisKeys.INBOX + "${variable.caller.id}"))
+                // one document's item is one field of the hash (its id): the rest is not read for it
+                .choice().when(variable("approvalId").isNotNull())
+                    .setHeader(RedisConstants.COMMAND, constant("HGET"))
+                    .setHeader(RedisConstants.FIELD, variable("approvalId"))
+                .otherwise()
+                    .setHeader(RedisConstants.COMMAND, constant("HGETALL"))
+                .end()
                 .to("{{erp.approval-processing.redis}}")
                 .removeHeaders("*")
                 // the page asked for, bound from the variables by the method's annotations

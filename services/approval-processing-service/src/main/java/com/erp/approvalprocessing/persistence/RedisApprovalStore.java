@@ -195,20 +195,21 @@ public class RedisApprovalStore {
     }
 
     /**
-     * The caller's inbox (from an HGETALL of it) and the steps of the approvers they decide for today (대결), except
+     * The caller's inbox (from an HGETALL of it, or for one document an HGET of its item) and the steps of the approvers they decide for today (대결), except
      * documents the caller drafted or is on the line of (which they could not decide for anyone); oldest first. Two
      * people the caller stands in for on one document are two items, each with its {@code onBehalfOf}. The page
      * asked for of them ({@link Inbox#page}). Bound by annotation, not by a method expression, which would take a
      * cursor "null" for no cursor.
      */
-    public Inbox inbox(@Body Map<?, ?> hash, @Variable("caller") Caller caller, @Variable("drafterId") Long drafterId,
+    public Inbox inbox(@Body Object stored, @Variable("caller") Caller caller, @Variable("drafterId") Long drafterId,
                        @Variable("approvalId") String approvalId, @Variable("cursor") String cursor,
                        @Variable("limit") Integer limit) {
-        List<Inbox.Item> items = new ArrayList<>(items(hash));
+        List<Inbox.Item> items = new ArrayList<>(items(stored));
         for (Person approver : delegations.actingFor(caller.id())) {
-            items(redis.opsForHash().entries(RedisKeys.inbox(approver.id()))).stream()
-                    // one document's items asked for: the others' states are not read to judge them
-                    .filter(item -> approvalId == null || approvalId.equals(item.approvalId()))
+            String theirs = RedisKeys.inbox(approver.id());
+            // one document asked for: its item alone is read, no other document's state to judge it
+            items(approvalId == null ? redis.opsForHash().entries(theirs) : redis.opsForHash().get(theirs, approvalId))
+                    .stream()
                     .filter(item -> mayDecideFor(item.approvalId(), caller))
                     .map(item -> item.forApprover(approver))
                     .forEach(items::add);
@@ -226,8 +227,12 @@ public class RedisApprovalStore {
         return state.drafter().id() != deputy.id() && !state.isOnLine(deputy.id());
     }
 
-    private List<Inbox.Item> items(Map<?, ?> hash) {
-        return hash == null ? List.of() : hash.values().stream().map(v -> read(v.toString(), Inbox.Item.class)).toList();
+    /** The items of an inbox hash (HGETALL), or the one item of an HGET (none if absent). */
+    private List<Inbox.Item> items(Object stored) {
+        if (stored instanceof Map<?, ?> hash) {
+            return hash.values().stream().map(v -> read(v.toString(), Inbox.Item.class)).toList();
+        }
+        return stored == null ? List.of() : List.of(read(stored.toString(), Inbox.Item.class));
     }
 
     private String write(Object value) {
