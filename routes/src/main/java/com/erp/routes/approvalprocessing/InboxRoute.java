@@ -23,6 +23,8 @@ public class InboxRoute extends RouteBuilder {
                 .setVariable("approvalId", header("approvalId"))
                 .setVariable("cursor", header("cursor"))
                 .setVariable("limit", header("limit"))
+                // the producer leaves the body as it was when HGET finds nothing: nothing, then
+                .setBody(constant(null))
                 .setHeader(RedisConstants.KEY, simple(RedisKeys.INBOX + "${variable.caller.id}"))
                 // one document's item is one field of the hash (its id): the rest is not read for it
                 .choice().when(variable("approvalId").isNotNull())

@@ -45,10 +45,10 @@ public final class RedisKeys {
     /** notification: the suffix of a person's unread counter, after {@link #notifications}. */
     public static final String UNREAD = ":unread";
     /**
-     * notification: the suffix, after {@link #notifications}, of the list of one sender's notifications in a person's
-     * inbox, {@code erp:notifications:<user id>:from:<sender id>}.
+     * notification: the suffix, after {@link #notifications}, of the hash counting each sender's notifications in a
+     * person's inbox, {@code erp:notifications:<user id>:senders}.
      */
-    public static final String FROM = ":from:";
+    public static final String SENDERS = ":senders";
     /** notification: a notification already stored, {@code erp:notified:<notification id>}. */
     public static final String NOTIFIED = "erp:notified:";
     /**
@@ -95,8 +95,8 @@ public final class RedisKeys {
         return notifications(userId) + UNREAD;
     }
 
-    public static String notificationsFrom(long userId, long senderId) {
-        return notifications(userId) + FROM + senderId;
+    public static String notificationSenders(long userId) {
+        return notifications(userId) + SENDERS;
     }
 
     public static String notified(String notificationId) {

@@ -195,8 +195,9 @@ public class RedisApprovalStore {
     }
 
     /**
-     * The caller's inbox (from an HGETALL of it, or for one document an HGET of its item) and the steps of the approvers they decide for today (대결), except
-     * documents the caller drafted or is on the line of (which they could not decide for anyone); oldest first. Two
+     * The caller's inbox (from an HGETALL of it, or for one document an HGET of its item) and the steps of the
+     * approvers they decide for today (대결), except documents the caller drafted or is on the line of (which they
+     * could not decide for anyone); oldest first. Two
      * people the caller stands in for on one document are two items, each with its {@code onBehalfOf}. The page
      * asked for of them ({@link Inbox#page}). Bound by annotation, not by a method expression, which would take a
      * cursor "null" for no cursor.

@@ -26,8 +26,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <p>
  * Of one sender's notifications (the {@code actor}: who submitted, decided, reminded) an inbox keeps the newest
  * {@code keepPerSender}: anyone may name anyone on a line or in cc, so a few hundred submit-and-withdraw cycles would
- * otherwise push everything else someone was told out of their inbox. Each sender's ids in an inbox are listed in
- * {@code erp:notifications:<user id>:from:<sender id>}, kept as long as the inbox.
+ * otherwise push everything else someone was told out of their inbox. How many of each sender's an inbox holds is
+ * counted in {@code erp:notifications:<user id>:senders}, kept as long as the inbox.
  * <p>
  * One script instead of a command each: notification.notify is one Kafka consumer (an event's notifications
  * keep their order), and six round trips per notification were what limited the whole end-to-end pipeline.
@@ -88,6 +88,9 @@ public class NotificationStore {
                 .count(500).build())) {
             while (keys.hasNext()) {
                 String key = keys.next();
+                if (key.endsWith(RedisKeys.SENDERS)) {
+                    continue; // always stored with an expiry (and many): no round trip for them
+                }
                 Long ttl = redis.getExpire(key);
                 // -1: no expiry (-2: gone meanwhile); one set meanwhile by a notification is set again alike
                 if (ttl != null && ttl == -1 && Boolean.TRUE.equals(redis.expire(key, inboxKept))) {
@@ -106,7 +109,7 @@ public class NotificationStore {
         List<String> keys = new ArrayList<>(deliveries.size() * 5);
         List<String> args = new ArrayList<>(5 + deliveries.size() * 5);
         args.add(String.valueOf(Math.max(1, dedupeTtl.toSeconds())));
-        args.add(String.valueOf(keep - 1));
+        args.add(String.valueOf(keep));
         args.add(channel);
         args.add(String.valueOf(Math.max(1, inboxKept.toSeconds())));
         args.add(String.valueOf(keepPerSender));
@@ -117,17 +120,14 @@ public class NotificationStore {
             String document = d.notification().approvalId();
             boolean standing = d.standing() != null && document != null;
             keys.add(standing ? RedisKeys.notifiedStanding(document) : RedisKeys.notified(d.notification().id()));
-            Person sender = d.notification().actor();
-            // a share binds only below what the inbox keeps: at or above it the lists would be kept for nothing
-            boolean listed = sender != null && keepPerSender < keep;
-            keys.add(listed ? RedisKeys.notificationsFrom(d.userId(), sender.id())
-                    : RedisKeys.notified(d.notification().id()));
+            keys.add(RedisKeys.notificationSenders(d.userId()));
             // a mark of where someone stands, and nothing to store or publish: empty (the script only marks)
             args.add(d.isStandingOnly() ? "" : views.toJson(d.notification()));
             args.add(d.isStandingOnly() ? "" : views.toJson(d));
             args.add(String.valueOf(d.userId()));
             args.add(standing ? String.valueOf(d.standing()) : "");
-            args.add(listed ? d.notification().id() : "");
+            Person sender = d.notification().actor();
+            args.add(sender == null ? "" : String.valueOf(sender.id()));
         }
         Long stored = redis.execute(script, keys, args.toArray());
         return stored == null ? 0 : stored;

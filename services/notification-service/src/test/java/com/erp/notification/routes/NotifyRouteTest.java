@@ -353,12 +353,29 @@ class NotifyRouteTest extends ServiceTestSupport {
         for (int i = 1; i <= 3; i++) {
             store.store(List.of(told(null, "overdue " + i)));
         }
-        inbox = http.get("/api/notifications", token(lead)).json();
-        assertThat(inbox.path("items").findValuesAsText("title"))
-                .containsExactly("overdue 3", "overdue 2", "overdue 1", "flood 5", "flood 4");
-        assertThat(inbox.path("unread").asLong()).isEqualTo(4);
-        assertThat(redis.getExpire(RedisKeys.notificationsFrom(lead.id(), drafter.id()), TimeUnit.HOURS))
-                .as("a sender's list lapses with the inbox").isBetween(23L, 24L);
+        assertThat(titles()).containsExactly("overdue 3", "overdue 2", "overdue 1", "flood 5", "flood 4");
+
+        // full, and one more of theirs: their oldest goes, not the inbox's oldest (nobody else's is lost for it)
+        store.store(List.of(told(drafter, "flood 6")));
+        assertThat(titles()).containsExactly("flood 6", "overdue 3", "overdue 2", "overdue 1", "flood 5");
+        assertThat(http.get("/api/notifications", token(lead)).json().path("unread").asLong()).isEqualTo(5);
+        // one of theirs let go as the oldest is one fewer of theirs: their next is kept with the one they have left
+        store.store(List.of(told(other, "other 2")));
+        store.store(List.of(told(drafter, "flood 7")));
+        assertThat(titles()).containsExactly("flood 7", "other 2", "flood 6", "overdue 3", "overdue 2");
+        // all five unread, and one more of theirs: still five unread (theirs that went was one, the new one another)
+        assertThat(http.get("/api/notifications", token(lead)).json().path("unread").asLong()).isEqualTo(5);
+        store.store(List.of(told(drafter, "flood 8")));
+        assertThat(titles()).containsExactly("flood 8", "flood 7", "other 2", "overdue 3", "overdue 2");
+        assertThat(http.get("/api/notifications", token(lead)).json().path("unread").asLong()).isEqualTo(5);
+        String senders = RedisKeys.notificationSenders(lead.id());
+        assertThat(redis.opsForHash().entries(senders)).isEqualTo(java.util.Map.of(
+                String.valueOf(drafter.id()), "2", String.valueOf(other.id()), "1"));
+        assertThat(redis.getExpire(senders, TimeUnit.HOURS)).as("the counts lapse with the inbox").isBetween(23L, 24L);
+    }
+
+    private List<String> titles() {
+        return http.get("/api/notifications", token(lead)).json().path("items").findValuesAsText("title");
     }
 
     private Delivery told(Person sender, String title) {
