@@ -153,11 +153,22 @@ try {
   await staff.goto(`${base}/#/draft`);
   await staff.waitForFunction((t) => document.querySelector('input[name=title]')?.value === t, title, { timeout: LIVE });
   if (await staff.inputValue('textarea[name=body]') !== '화면에서 작성한 본문') throw new Error('the body was not given back');
+  // reloaded half-written: the browser asks first (beforeunload), and the reloaded page gives it back
+  await staff.click('textarea[name=body]'); // a page the user has not touched is not allowed to ask
+  let reloadAsked = '';
+  const askedOnReload = (d) => { reloadAsked = d.type(); d.accept(); };
+  staff.once('dialog', askedOnReload);
+  await staff.reload();
+  staff.off('dialog', askedOnReload);
+  if (reloadAsked !== 'beforeunload') throw new Error(`reloading a half-written document did not ask first (${reloadAsked || 'no dialog'})`);
+  await staff.getByTestId('draft-restored').waitFor({ timeout: LIVE });
+  await staff.waitForFunction((t) => document.querySelector('input[name=title]')?.value === t, title, { timeout: LIVE });
+  if (await staff.inputValue('textarea[name=body]') !== '화면에서 작성한 본문') throw new Error('the body was not given back after a reload');
   await staff.click('button[type=submit]');
   await staff.waitForURL(/#\/docs\/[^/]+$/);
   const docUrl = staff.url();
   await staff.getByRole('heading', { name: title }).waitFor();
-  log(`submitted "${title}" (left half-written for the inbox first: given back on the next new document): ${docUrl.replace(base, '')}`);
+  log(`submitted "${title}" (left half-written for the inbox first: given back on the next new document; reloaded: asked first, given back): ${docUrl.replace(base, '')}`);
 
   // 3. the lead's inbox, open since before, shows it without a reload: the WebSocket said so
   await lead.goto(`${base}/#/inbox`);

@@ -27,6 +27,12 @@ resource "random_bytes" "dispatch_key" {
   length = 32
 }
 
+# ERP_METRICS_TOKEN: Prometheus's bearer token, which reads /actuator/prometheus and nothing else
+resource "random_password" "metrics" {
+  length  = 48
+  special = false
+}
+
 resource "aws_kms_key" "secrets" {
   description         = "${var.name}: application secrets"
   enable_key_rotation = true
@@ -34,7 +40,7 @@ resource "aws_kms_key" "secrets" {
 
 resource "aws_secretsmanager_secret" "app" {
   name        = "${var.name}/app"
-  description = "erp-secrets: the servers' passwords and the dispatch key (written by Terraform)"
+  description = "erp-secrets: the servers' passwords, the dispatch key and the metrics token (written by Terraform)"
   kms_key_id  = aws_kms_key.secrets.arn
 }
 
@@ -50,6 +56,7 @@ resource "aws_secretsmanager_secret_version" "app" {
     KAFKA_SCRAM_USERNAME = var.kafka_username
     KAFKA_SCRAM_PASSWORD = random_password.kafka.result
     ERP_DISPATCH_KEY     = random_bytes.dispatch_key.base64
+    ERP_METRICS_TOKEN    = random_password.metrics.result
   })
 }
 

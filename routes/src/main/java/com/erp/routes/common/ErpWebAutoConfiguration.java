@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import com.erp.routes.common.security.MetricsTokenFilter;
 import com.erp.routes.common.security.AuthProperties;
 import com.erp.routes.common.security.ErpBearerTokenResolver;
 import com.erp.routes.common.security.TokenRules;
@@ -70,6 +71,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.task.DelegatingSecurityContextAsyncTaskExecutor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.util.unit.DataSize;
 
@@ -145,7 +147,8 @@ public class ErpWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityFilterChain erpSecurityFilterChain(HttpSecurity http, AuthProperties props,
-            @Value("${erp.websocket.query-token:false}") boolean queryToken) throws Exception {
+            @Value("${erp.websocket.query-token:false}") boolean queryToken,
+            @Value("${erp.metrics.token:}") String metricsToken) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(rolesToAuthorities());
@@ -164,6 +167,7 @@ public class ErpWebAutoConfiguration {
                 }))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(ErpBearerTokenResolver.publicPatterns()).permitAll()
+                        .requestMatchers(MetricsTokenFilter.PATH).hasAnyRole("ADMIN", MetricsTokenFilter.ROLE)
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/ws/**").authenticated()
                         .anyRequest().permitAll()) // the UI's static files and the login page
@@ -173,6 +177,10 @@ public class ErpWebAutoConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (!metricsToken.isBlank()) {
+            // not a bean: Spring Boot would also register it as a servlet filter outside the chain
+            http.addFilterBefore(new MetricsTokenFilter(metricsToken), BearerTokenAuthenticationFilter.class);
+        }
         return http.build();
     }
 

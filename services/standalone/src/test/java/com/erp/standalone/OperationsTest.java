@@ -184,6 +184,32 @@ class OperationsTest extends StandaloneTestBase {
                         + "\"operation\":\"" + operation + "\",\"arguments\":[" + args + "]}")).build()).json();
     }
 
+    /**
+     * Prometheus scrapes with a token of its own (erp.metrics.token, from a secret), not an administrator's that does
+     * everything and lapses: it reads the metrics and nothing else.
+     */
+    @Test
+    void theScrapersTokenReadsTheMetricsAndNothingElse() {
+        Response scraped = scrape(METRICS_TOKEN);
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.body()).contains("erp_dispatch_mode");
+        assertThat(scrape(login("admin")).status()).as("an administrator still").isEqualTo(200);
+        assertThat(scrape(login("dev.staff")).status()).isEqualTo(403);
+        assertThat(scrape(METRICS_TOKEN + "x").status()).isEqualTo(401);
+        assertThat(scrape(METRICS_TOKEN.substring(1)).status()).isEqualTo(401);
+        for (String path : List.of("/actuator/metrics", "/actuator/env", "/actuator/camelroutes", "/actuator/jolokia",
+                "/actuator/hawtio/", "/actuator/prometheus/", "/api/notifications", "/api/employees/me")) {
+            assertProblem(http.get(path, METRICS_TOKEN), 401);
+        }
+        Response post = http.send(http.request("/actuator/jolokia", METRICS_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}")).build());
+        assertProblem(post, 401);
+    }
+
+    private Response scrape(String token) {
+        return http.send(http.request("/actuator/prometheus", token).setHeader("Accept", "text/plain").GET().build());
+    }
+
     @Test
     void everyOperatorEndpointIsForAdministratorsOnlyWhateverCarriesTheToken() {
         String staffCookie = loginCookie("dev.staff");

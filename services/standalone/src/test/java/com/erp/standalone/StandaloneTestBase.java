@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "spring.config.name=standalone",
                 "erp.embedded.data-dir=", // a temporary folder
                 "erp.demo.password=" + StandaloneTestBase.PASSWORD,
+                "erp.metrics.token=" + StandaloneTestBase.METRICS_TOKEN,
                 "spring.jmx.enabled=true", // Spring's MBeans (the dispatch switch) for the console, as in production
                 // reminders due are looked for four times a second (ReminderEndToEndTest moves one's due time)
                 "erp.approval-processing.reminders.period-ms=250",
@@ -35,6 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class StandaloneTestBase {
 
     static final String PASSWORD = "e2e-demo-password";
+    /** The scraper's token (erp.metrics.token), made up for the tests. */
+    static final String METRICS_TOKEN = "test-scraper-token-0123456789abcdefghij";
 
     @LocalServerPort
     int port;
