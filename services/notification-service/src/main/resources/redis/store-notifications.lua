@@ -13,20 +13,25 @@
 -- Of one sender's notifications an inbox keeps the newest few: a flood from one person (submitting and withdrawing
 -- documents that name someone) pushes out their own, not what everyone else told. The counts follow every
 -- notification in and out (the oldest let go when the inbox is full is decoded for its sender); only a sender over
--- their share has their oldest looked for. Notifications stored before the counts were kept are not counted (a count
--- that would go below nothing goes), so for a while a sender may have a few more than their share.
+-- their share has their oldest looked for. An inbox without counts (from before them) is counted once, first.
 -- Returns how many were stored.
 local ttl, keep, channel, inboxKept = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
 local perSender = tonumber(ARGV[5])
 local stored = 0
 
--- the sender's id of a stored notification, or nil
+-- the sender's id of a stored notification, or nil (written as Java writes a long: no exponent)
 local function senderOf(item)
   local ok, told = pcall(cjson.decode, item)
-  if ok and type(told.actor) == 'table' and told.actor.id ~= nil then
-    return tostring(told.actor.id)
+  if ok and type(told) == 'table' and type(told.actor) == 'table' and type(told.actor.id) == 'number' then
+    return string.format('%.0f', told.actor.id)
   end
   return nil
+end
+
+-- whether a stored notification is the sender's: a cheap match of the actor's id first, then the decoded sender
+local function sentBy(item, sender)
+  return (string.find(item, '"id":' .. sender .. ',', 1, true) or string.find(item, '"id":' .. sender .. '}', 1, true))
+    and senderOf(item) == sender
 end
 
 local function uncount(senders, sender)
@@ -51,28 +56,42 @@ for i = 1, #KEYS / 5 do
     end
   end
   if current and notification ~= '' and redis.call('SET', dedupe, '1', 'NX', 'EX', ttl) then
-    redis.call('LPUSH', inbox, notification)
-    redis.call('INCR', unread) -- no more than the inbox keeps once it is cut to it, below
-    if sender ~= '' and redis.call('HINCRBY', senders, sender, 1) > perSender then
-      -- over their share: their oldest goes, looked for from the end (a cheap match first, then the decoded sender)
-      local items = redis.call('LRANGE', inbox, 0, -1)
-      local hint = '"id":' .. sender .. ','
-      local found = false
-      for at = #items, 2, -1 do
-        if string.find(items[at], hint, 1, true) and senderOf(items[at]) == sender then
-          redis.call('LREM', inbox, -1, items[at])
-          -- the unread ones are the newest `unread`: one of them gone is one fewer unread
-          if at <= tonumber(redis.call('GET', unread) or '0') then
-            redis.call('DECR', unread)
-          end
-          found = true
-          break
+    if redis.call('EXISTS', senders) == 0 then
+      -- counted from now (an inbox from before the counts, or one that lapsed): what it holds counted first; the
+      -- mark '#' (no sender's id) tells an inbox counted, also when nobody sent what it holds
+      redis.call('HSET', senders, '#', 1)
+      for _, item in ipairs(redis.call('LRANGE', inbox, 0, -1)) do
+        local from = senderOf(item)
+        if from then
+          redis.call('HINCRBY', senders, from, 1)
         end
       end
-      if found then
-        uncount(senders, sender)
+    end
+    redis.call('LPUSH', inbox, notification)
+    local u = redis.call('INCR', unread) -- no more than the inbox keeps once it is cut to it, below
+    local over = sender ~= '' and redis.call('HINCRBY', senders, sender, 1) - perSender or 0
+    if over > 0 then
+      -- over their share (by more than one if it was lowered): their oldest go, looked for from the end
+      local items = redis.call('LRANGE', inbox, 0, -1)
+      local removed = 0
+      for at = #items, 2, -1 do
+        if removed >= over then
+          break
+        end
+        if sentBy(items[at], sender) then
+          redis.call('LREM', inbox, -1, items[at])
+          removed = removed + 1
+          -- the unread ones are the newest `u`: one of them gone is one fewer unread (those nearer the front, looked
+          -- at next, keep their places)
+          if at <= u then
+            u = redis.call('DECR', unread)
+          end
+        end
+      end
+      if removed < over then
+        redis.call('HSET', senders, sender, 1) -- counted more than there are: the whole inbox looked at, this is all
       else
-        redis.call('HSET', senders, sender, 1) -- counted more than there are: this one is all
+        redis.call('HINCRBY', senders, sender, -removed)
       end
     end
     -- full: the oldest goes, and its sender's count with it

@@ -369,9 +369,29 @@ class NotifyRouteTest extends ServiceTestSupport {
         assertThat(titles()).containsExactly("flood 8", "flood 7", "other 2", "overdue 3", "overdue 2");
         assertThat(http.get("/api/notifications", token(lead)).json().path("unread").asLong()).isEqualTo(5);
         String senders = RedisKeys.notificationSenders(lead.id());
-        assertThat(redis.opsForHash().entries(senders)).isEqualTo(java.util.Map.of(
-                String.valueOf(drafter.id()), "2", String.valueOf(other.id()), "1"));
+        assertThat(redis.opsForHash().entries(senders)).as("'#' marks the inbox counted").isEqualTo(java.util.Map.of(
+                String.valueOf(drafter.id()), "2", String.valueOf(other.id()), "1", "#", "1"));
         assertThat(redis.getExpire(senders, TimeUnit.HOURS)).as("the counts lapse with the inbox").isBetween(23L, 24L);
+    }
+
+    /**
+     * An inbox from before the counts (or a share lowered since): counted once, first, and the sender's oldest beyond
+     * their share go at their next notification, however many they are.
+     */
+    @Test
+    void anInboxFromBeforeTheCountsIsCountedFirst() {
+        String inbox = RedisKeys.notifications(lead.id());
+        Person other = new Person(lead.id() + 1, "박지훈", "DEPT_HEAD", "개발본부");
+        redis.opsForList().leftPush(inbox, views.toJson(told(other, "other 0").notification()));
+        for (int i = 1; i <= 3; i++) {
+            redis.opsForList().leftPush(inbox, views.toJson(told(drafter, "old " + i).notification()));
+        }
+        NotificationStore store = new NotificationStore(redis, views, "erp.test.unheard", 5, 2, Duration.ofDays(1),
+                Duration.ofDays(1));
+        store.store(List.of(told(drafter, "new")));
+        assertThat(titles()).containsExactly("new", "old 3", "other 0");
+        assertThat(redis.opsForHash().get(RedisKeys.notificationSenders(lead.id()), String.valueOf(drafter.id())))
+                .isEqualTo("2");
     }
 
     private List<String> titles() {
