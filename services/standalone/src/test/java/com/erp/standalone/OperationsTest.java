@@ -198,7 +198,8 @@ class OperationsTest extends StandaloneTestBase {
         assertThat(scrape(METRICS_TOKEN + "x").status()).isEqualTo(401);
         assertThat(scrape(METRICS_TOKEN.substring(1)).status()).isEqualTo(401);
         for (String path : List.of("/actuator/metrics", "/actuator/env", "/actuator/camelroutes", "/actuator/jolokia",
-                "/actuator/hawtio/", "/actuator/prometheus/", "/api/notifications", "/api/employees/me")) {
+                "/actuator/hawtio/", "/actuator/prometheus/", "/actuator/%70rometheus", "/api/notifications",
+                "/api/employees/me")) {
             assertProblem(http.get(path, METRICS_TOKEN), 401);
         }
         Response post = http.send(http.request("/actuator/jolokia", METRICS_TOKEN).header("Content-Type", "application/json")

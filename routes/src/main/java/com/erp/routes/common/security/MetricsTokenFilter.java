@@ -21,8 +21,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The scraper's credential ({@code erp.metrics.token}, from a secret): a bearer token that reads
- * {@code /actuator/prometheus} and nothing else (role {@code METRICS}, which no other rule admits). Without it a
+ * The scraper's credential ({@code erp.metrics.token}, from a secret; comma-separated, several are taken: the current
+ * and the next while it is rotated): a bearer token that reads {@code /actuator/prometheus} and nothing else (role {@code METRICS}, which no other rule admits). Without it a
  * scraper needed an administrator's token, which does everything and lapses after {@code erp.auth.token-ttl}. Unset,
  * the filter is not there and only administrators scrape. The token is compared by its SHA-256 in constant time; a
  * request carrying it is passed on without it, so the JWT check does not take it for a malformed token.
@@ -35,14 +35,16 @@ public class MetricsTokenFilter extends OncePerRequestFilter {
     static final int MIN_LENGTH = 32;
     private static final String BEARER = "Bearer ";
 
-    private final byte[] digest;
+    private final List<byte[]> digests;
 
-    public MetricsTokenFilter(String token) {
-        if (token == null || token.strip().length() < MIN_LENGTH) {
-            throw new IllegalArgumentException("erp.metrics.token must be at least " + MIN_LENGTH
-                    + " characters (e.g. openssl rand -base64 32)");
+    public MetricsTokenFilter(String tokens) {
+        List<String> each = tokens == null ? List.of() : java.util.Arrays.stream(tokens.split(","))
+                .map(String::strip).toList();
+        if (each.isEmpty() || each.stream().anyMatch(t -> t.length() < MIN_LENGTH)) {
+            throw new IllegalArgumentException("erp.metrics.token: each token (comma-separated) must be at least "
+                    + MIN_LENGTH + " characters (e.g. openssl rand -base64 32)");
         }
-        this.digest = sha256(token.strip());
+        this.digests = each.stream().map(MetricsTokenFilter::sha256).toList();
     }
 
     @Override
@@ -54,8 +56,7 @@ public class MetricsTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || !MessageDigest.isEqual(digest, sha256(header.substring(BEARER.length()).strip()))) {
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || !taken(header)) {
             chain.doFilter(request, response); // an administrator's token, or nothing: as on the rest of /actuator
             return;
         }
@@ -64,6 +65,16 @@ public class MetricsTokenFilter extends OncePerRequestFilter {
                 List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
         SecurityContextHolder.setContext(context);
         chain.doFilter(new WithoutAuthorization(request), response);
+    }
+
+    /** Compared with every token taken, each in constant time. */
+    private boolean taken(String header) {
+        byte[] presented = sha256(header.substring(BEARER.length()).strip());
+        boolean taken = false;
+        for (byte[] digest : digests) {
+            taken |= MessageDigest.isEqual(digest, presented);
+        }
+        return taken;
     }
 
     private static byte[] sha256(String value) {

@@ -67,6 +67,24 @@ class MetricsTokenFilterTest {
         assertThat(send("/actuator/prometheus", null).who()).isNull();
     }
 
+    /** While it is rotated: the current token and the next, both taken. */
+    @Test
+    void severalTokensAreTakenWhileOneIsRotated() throws Exception {
+        String next = "the-next-scrapers-token-32-characters-long";
+        MetricsTokenFilter both = new MetricsTokenFilter(TOKEN + ", " + next);
+        for (String token : List.of(TOKEN, next)) {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/prometheus");
+            request.addHeader("Authorization", "Bearer " + token);
+            List<Authentication> who = new ArrayList<>();
+            both.doFilter(request, new MockHttpServletResponse(),
+                    (req, res) -> who.add(SecurityContextHolder.getContext().getAuthentication()));
+            assertThat(who.get(0)).as(token).isNotNull();
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(send("/actuator/prometheus", "Bearer " + next).who()).as("not taken by the other filter").isNull();
+        assertThatThrownBy(() -> new MetricsTokenFilter(TOKEN + ",short")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aShortTokenIsRefusedAtStart() {
         assertThatThrownBy(() -> new MetricsTokenFilter("short")).isInstanceOf(IllegalArgumentException.class)
