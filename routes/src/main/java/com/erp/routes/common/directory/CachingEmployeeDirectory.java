@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import com.erp.routes.common.events.Person;
@@ -25,12 +26,21 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
     private final Cache<Long, Person> people;
     /** The whole org chart's departments under one key: a company has tens of them, and a submission names few. */
     private final Cache<Boolean, Map<Long, ReceivingDepartment>> departments;
+    /** When the departments were last read (nanoTime); a seam for tests. */
+    private volatile long departmentsReadAt;
+    LongSupplier nanoTime = System::nanoTime;
 
     protected CachingEmployeeDirectory(Duration cacheTtl) {
         this.lines = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
         this.people = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
         this.departments = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(1).build();
     }
+
+    /**
+     * An id the kept departments lack makes them be read again, but no sooner than this after the last read: made-up
+     * ids in a stream of submissions would otherwise have every one of them read the whole org chart.
+     */
+    static final Duration UNKNOWN_REREAD_AFTER = Duration.ofSeconds(5);
 
     /** How long a caller is asked to wait when employee-service is away. */
     static final int RETRY_AFTER_SECONDS = 5;
@@ -94,7 +104,8 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
             return List.of();
         }
         Map<Long, ReceivingDepartment> cached = departments.getIfPresent(Boolean.TRUE);
-        if (cached != null && !cached.keySet().containsAll(ids)) {
+        if (cached != null && !cached.keySet().containsAll(ids)
+                && nanoTime.getAsLong() - departmentsReadAt >= UNKNOWN_REREAD_AFTER.toNanos()) {
             departments.invalidateAll(); // a department made since: asked again rather than refused for a minute
         }
         Map<Long, ReceivingDepartment> all = allDepartments(bearerToken);
@@ -119,6 +130,7 @@ public abstract class CachingEmployeeDirectory implements EmployeeDirectory {
                         head.isObject() ? new Person(head.path("id").asLong(), head.path("name").asText(),
                                 head.path("position").asText(null), d.path("name").asText()) : null));
             });
+            departmentsReadAt = nanoTime.getAsLong();
             return Map.copyOf(found);
         });
     }

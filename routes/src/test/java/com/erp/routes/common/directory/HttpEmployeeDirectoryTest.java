@@ -87,8 +87,18 @@ class HttpEmployeeDirectoryTest {
 
         chart.set("[{\"id\":1,\"code\":\"DEV\",\"name\":\"개발본부\",\"teams\":[]},"
                 + "{\"id\":3,\"code\":\"NEW\",\"name\":\"신사업본부\",\"teams\":[]}]");
+        // no sooner than a few seconds after the last read: made-up ids do not each read the whole org chart
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        directory.nanoTime = now::get;
+        assertThat(directory.departments(List.of(3L), "token")).isEmpty();
+        assertThat(asked.get()).isEqualTo(1);
+        now.addAndGet(CachingEmployeeDirectory.UNKNOWN_REREAD_AFTER.toNanos());
         assertThat(directory.departments(List.of(3L), "token")).extracting(ReceivingDepartment::name).containsExactly("신사업본부");
         assertThat(asked.get()).isEqualTo(2);
+        for (long madeUp = 100; madeUp < 110; madeUp++) {
+            assertThat(directory.departments(List.of(madeUp), "token")).isEmpty();
+        }
+        assertThat(asked.get()).as("made-up ids read it no more than once in a while").isEqualTo(2);
     }
 
     @Test
