@@ -12,6 +12,7 @@ import com.erp.routes.common.CurrentTrace;
 import com.erp.routes.common.events.CompanyDays;
 import com.erp.routes.common.kafka.OutboxBacklog;
 import com.erp.employee.api.ReportingLinesPublisher;
+import com.erp.employee.auth.JdbcSprayRecord;
 import com.erp.employee.auth.LoginService;
 import com.erp.employee.auth.Logout;
 import com.erp.employee.auth.LoginThrottle;
@@ -28,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import com.erp.employee.persistence.QuestBoard;
 import com.erp.employee.persistence.SavedLineStore;
 import com.erp.routes.common.security.AuthProperties;
+import com.erp.routes.common.security.JwtKeys;
 import com.erp.routes.common.security.TokenIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
@@ -40,6 +42,7 @@ import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -83,11 +86,17 @@ public class EmployeeModule {
         return new LoginThrottle(maxFailures, lock, Duration.ofMinutes(15), clock);
     }
 
+    /**
+     * Counted in the database, so every instance counts together and a restart forgets nothing; the hashes keyed by a
+     * secret derived from the signing key, which every instance shares.
+     */
     @Bean
     PasswordSprayGuard passwordSprayGuard(Clock clock, @Value("${erp.auth.login.spray.accounts}") int accounts,
                                           @Value("${erp.auth.login.spray.window}") Duration window,
-                                          @Value("${erp.auth.login.spray.pause}") Duration pause) {
-        return new PasswordSprayGuard(accounts, window, pause, clock);
+                                          @Value("${erp.auth.login.spray.pause}") Duration pause,
+                                          JdbcTemplate jdbc, JwtKeys keys) {
+        return new PasswordSprayGuard(accounts, window, pause, clock, new JdbcSprayRecord(jdbc),
+                keys.derivedSecret("erp.auth.login.spray"));
     }
 
     @Bean

@@ -2,8 +2,10 @@ package com.erp.routes.common.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -15,6 +17,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -117,6 +122,20 @@ public final class JwtKeys {
 
     public JWKSource<SecurityContext> jwkSource() {
         return new ImmutableJWKSet<>(new JWKSet(rsaKey));
+    }
+
+    /**
+     * A secret for {@code purpose} derived from the signing key (HMAC-SHA256 keyed by the private key's encoding): the
+     * same in every instance given the same key, and no more to keep. Nothing derived lets anyone sign tokens.
+     */
+    public byte[] derivedSecret(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(rsaKey.toPrivateKey().getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException | com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("HmacSHA256 over the signing key", e);
+        }
     }
 
     /** The public half only, as served by the JWKS endpoint. */

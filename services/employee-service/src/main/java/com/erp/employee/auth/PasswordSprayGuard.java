@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.crypto.Mac;
@@ -17,6 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 import com.erp.routes.common.web.ProblemException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stops password spraying: one password tried on many accounts, a guess each, from many addresses, which the lock per
@@ -27,18 +30,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * the tries come from; then the count starts again. Someone whose own password it is waits as well (it is one people
  * guess): still signed in they change it themselves, else an administrator's reset gives them another.
  *
- * <p>Passwords are kept only as keyed hashes whose key lives in this process alone (never stored, new at each start),
- * and only while counted or paused. Counts and pauses are this instance's: with n instances behind a balancer a
- * password gets at most about n times as many accounts, a pause holds on the instance that counted it, and a restart
- * forgets both. Pauses are kept apart from the counts, so that a flood of one-off passwords pushes no pause out.
+ * <p>Failures and pauses are kept in a {@link SprayRecord}: in the database (every instance counts together, a
+ * restart forgets nothing) with a key derived from the token signing key, which every instance shares; passwords and
+ * names only as keyed hashes. Sign-ins in flight are this instance's own: a burst spread over n instances at once
+ * gets up to n times as many accounts checked before the failures are recorded.
  */
 public class PasswordSprayGuard {
 
-    /** One password's tries in the window; changed only inside the cache's compute for its key (one at a time). */
-    private static final class Tries {
-        final Map<String, Instant> failed = new HashMap<>(); // account → its last failure
-        final Map<String, Integer> trying = new HashMap<>(); // account → sign-ins with the password in flight
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordSprayGuard.class);
 
     /** A sign-in let through to the password check; it ends once, as a failure or not. */
     public final class Attempt {
@@ -73,16 +72,24 @@ public class PasswordSprayGuard {
     private final Duration window;
     private final Duration pause;
     private final Clock clock;
+    private final SprayRecord record;
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
-    private final Cache<String, Tries> tries;
-    private final Cache<String, Instant> paused;
+    /** Per password, the accounts with a sign-in in flight (how many each); changed inside the map's compute. */
+    private final Cache<String, Map<String, Integer>> trying;
+
+    /** Counts and pauses in this process, with a key of its own (new at each start). */
+    public PasswordSprayGuard(int accounts, Duration window, Duration pause, Clock clock) {
+        this(accounts, window, pause, clock, SprayRecord.inMemory(valid(window), valid(pause)), randomKey());
+    }
 
     /**
      * @param accounts at least 2 (one account guessing is the lock per username's to stop)
      * @param pause    at least {@code window}
+     * @param key      the key of the hashes kept in {@code record}: the same for every instance that shares it
      */
-    public PasswordSprayGuard(int accounts, Duration window, Duration pause, Clock clock) {
+    public PasswordSprayGuard(int accounts, Duration window, Duration pause, Clock clock, SprayRecord record,
+                              byte[] key) {
         // a pause shorter than the window would let a password on more accounts than `accounts` within one
         if (accounts < 2 || !positive(window) || !positive(pause) || pause.compareTo(window) < 0) {
             throw new IllegalArgumentException("erp.auth.login.spray: accounts at least 2; window and pause positive, "
@@ -92,16 +99,25 @@ public class PasswordSprayGuard {
         this.window = window;
         this.pause = pause;
         this.clock = clock;
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.record = record;
+        this.key = new SecretKeySpec(key, "HmacSHA256");
         this.macs = ThreadLocal.withInitial(this::newMac);
-        this.tries = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
-        this.paused = Caffeine.newBuilder().expireAfterWrite(pause).maximumSize(100_000).build();
+        // an entry lives while a sign-in with the password is being checked, far less than a minute
+        this.trying = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
     }
 
     private static boolean positive(Duration d) {
-        return !d.isNegative() && !d.isZero() && d.compareTo(LONGEST) <= 0;
+        return d != null && !d.isNegative() && !d.isZero() && d.compareTo(LONGEST) <= 0;
+    }
+
+    private static Duration valid(Duration d) {
+        return positive(d) ? d : Duration.ofSeconds(1); // refused by the constructor it is passed on to
+    }
+
+    private static byte[] randomKey() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     /**
@@ -111,63 +127,61 @@ public class PasswordSprayGuard {
      */
     public Attempt begin(String password, String account) {
         String print = fingerprint(password);
-        String who = Usernames.key(account);
+        String who = fingerprint("account:" + Usernames.key(account));
         Instant now = clock.instant();
-        long[] refusedFor = {0};
-        // the pause read under the key's lock too: a failure that reaches the count pauses it under the same lock
-        tries.asMap().compute(print, (k, t) -> {
-            refusedFor[0] = pausedFor(print);
-            if (refusedFor[0] > 0) {
+        // the failures read before the pause: a failure that reaches the count pauses the password before it clears
+        // its failures, so a sign-in that finds them cleared finds the pause
+        Set<String> failed = record.failedSince(print, now.minus(window));
+        long pausedFor = pausedFor(print, now);
+        if (pausedFor > 0) {
+            throw refused(pausedFor);
+        }
+        boolean[] admitted = {false};
+        trying.asMap().compute(print, (k, t) -> {
+            Map<String, Integer> inFlight = t == null ? new HashMap<>() : t;
+            boolean counted = failed.contains(who) || inFlight.containsKey(who);
+            long tried = failed.size() + inFlight.keySet().stream().filter(a -> !failed.contains(a)).count();
+            if (!counted && tried >= accounts) {
                 return t;
             }
-            Tries counting = t == null ? new Tries() : t;
-            counting.failed.values().removeIf(at -> !now.isBefore(at.plus(window)));
-            boolean counted = counting.failed.containsKey(who) || counting.trying.containsKey(who);
-            long tried = counting.failed.size()
-                    + counting.trying.keySet().stream().filter(a -> !counting.failed.containsKey(a)).count();
-            if (!counted && tried >= accounts) {
-                refusedFor[0] = IN_FLIGHT_RETRY_SECONDS;
-                return counting;
-            }
-            counting.trying.merge(who, 1, Integer::sum);
-            return counting;
+            inFlight.merge(who, 1, Integer::sum);
+            admitted[0] = true;
+            return inFlight;
         });
-        if (refusedFor[0] > 0) {
-            throw refused(refusedFor[0]);
+        if (!admitted[0]) {
+            throw refused(IN_FLIGHT_RETRY_SECONDS);
         }
         return new Attempt(print, who);
     }
 
     /** Whether the password is paused now (a new password may not be one). */
     public boolean isPaused(String password) {
-        return password != null && pausedFor(fingerprint(password)) > 0;
+        return password != null && pausedFor(fingerprint(password), clock.instant()) > 0;
     }
 
     private void end(String print, String account, boolean failed) {
-        Instant now = clock.instant();
-        boolean[] reached = {false};
-        tries.asMap().compute(print, (k, t) -> {
-            Tries counting = t == null ? new Tries() : t;
-            counting.trying.computeIfPresent(account, (a, n) -> n > 1 ? n - 1 : null);
+        try {
             if (failed) {
-                counting.failed.put(account, now);
-                counting.failed.values().removeIf(at -> !now.isBefore(at.plus(window)));
-                reached[0] = counting.failed.size() >= accounts;
+                // recorded before it stops being in flight: never counted by neither in between
+                Instant now = clock.instant();
+                if (record.failed(print, account, now, now.minus(window)) >= accounts) {
+                    record.pause(print, now.plus(pause)); // and counted again from nothing after it
+                }
             }
-            if (reached[0]) {
-                counting.failed.clear(); // counted again from nothing after the pause
-                // (a pause of the store's that ended by this clock, a mismatch of the two, is replaced, not kept)
-                paused.asMap().compute(print, (p, until) -> until != null && now.isBefore(until) ? until
-                        : now.plus(pause));
-            }
-            return counting.failed.isEmpty() && counting.trying.isEmpty() ? null : counting;
-        });
+        } catch (RuntimeException e) {
+            // the sign-in's own answer stands (this runs in its finally); the failure goes uncounted
+            LOG.warn("a failed sign-in could not be counted against its password: {}", e.toString());
+        } finally {
+            trying.asMap().computeIfPresent(print, (k, t) -> {
+                t.computeIfPresent(account, (a, n) -> n > 1 ? n - 1 : null);
+                return t.isEmpty() ? null : t;
+            });
+        }
     }
 
-    private long pausedFor(String print) {
-        Instant until = paused.getIfPresent(print);
-        Instant now = clock.instant();
-        return until == null || !now.isBefore(until) ? 0 : Math.max(1, Duration.between(now, until).toSeconds());
+    private long pausedFor(String print, Instant now) {
+        Instant until = record.pausedUntil(print, now);
+        return until == null ? 0 : Math.max(1, Duration.between(now, until).toSeconds());
     }
 
     private static ProblemException refused(long seconds) {

@@ -130,6 +130,42 @@ class EmployeeRoutesTest extends EmployeeTestBase {
         assertThat(login(victim.username(), reset.json().path("temporaryPassword").asText()).status()).isEqualTo(200);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.erp.routes.common.security.JwtKeys keys;
+
+    /** Another instance of employee-service (or this one restarted): the same record, the same key. */
+    private com.erp.employee.auth.PasswordSprayGuard anotherInstance() {
+        return new com.erp.employee.auth.PasswordSprayGuard(5, java.time.Duration.ofHours(24),
+                java.time.Duration.ofHours(24), java.time.Clock.systemUTC(),
+                new com.erp.employee.auth.JdbcSprayRecord(jdbc), keys.derivedSecret("erp.auth.login.spray"));
+    }
+
+    /**
+     * Every instance counts a password's accounts together, and its pause holds on all of them and over a restart:
+     * three accounts tried here, one on another instance and a fifth here pause it on both; an instance started
+     * afterwards knows it.
+     */
+    @Test
+    void aSprayCountsAcrossInstancesAndItsPauseOutlivesARestart() {
+        String sprayed = "Spread " + unique("pw");
+        for (int i = 0; i < 3; i++) {
+            assertProblem(login("nobody." + unique("s"), sprayed), 401); // made-up names count as accounts too
+        }
+        com.erp.employee.auth.PasswordSprayGuard other = anotherInstance();
+        other.begin(sprayed, "nobody." + unique("a")).failed();
+        assertThat(other.isPaused(sprayed)).isFalse();
+        assertThat(login("nobody." + unique("s"), sprayed).status()).as("the fifth account, here").isEqualTo(401);
+        assertThat(other.isPaused(sprayed)).as("five accounts over both instances").isTrue();
+        assertProblem(login("nobody." + unique("s"), sprayed), 429);
+        assertThat(anotherInstance().isPaused(sprayed)).as("an instance started since").isTrue();
+        // kept only as keyed hashes: neither the password nor a name is in the tables
+        List<String> kept = jdbc.queryForList("select password_print from password_spray_pause "
+                + "union all select concat(password_print, account_print) from password_spray_failure", String.class);
+        assertThat(kept).isNotEmpty().noneMatch(p -> p.contains("Spread") || p.contains("nobody"));
+    }
+
     /** The database finds "dév.staff" and "ＤＥＶ.ＳＴＡＦＦ" as dev.staff: their guesses count against that account. */
     @Test
     void spellingsTheDatabaseTakesForAUsernameShareItsGuesses() {

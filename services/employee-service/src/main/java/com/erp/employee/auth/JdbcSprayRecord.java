@@ -1,0 +1,74 @@
+package com.erp.employee.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The spray record in the database (tables {@code password_spray_failure} and {@code password_spray_pause}, V23): every
+ * instance of employee-service counts a password's accounts together and holds its pause, and a restart forgets
+ * neither. Only keyed hashes are stored. Each statement commits on its own (a sign-in is no transaction); what lapsed
+ * is deleted as failures are recorded, a little at a time.
+ */
+public class JdbcSprayRecord implements SprayRecord {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSprayRecord.class);
+    /** Lapsed rows deleted per failure recorded: the tables hold only the window's failures and the pauses. */
+    private static final int SWEEP = 100;
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcSprayRecord(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Set<String> failedSince(String password, Instant since) {
+        return Set.copyOf(jdbc.queryForList("select account_print from password_spray_failure "
+                + "where password_print = ? and failed_at >= ?", String.class, password, since.toEpochMilli()));
+    }
+
+    @Override
+    public int failed(String password, String account, Instant at, Instant since) {
+        jdbc.update("insert into password_spray_failure (password_print, account_print, failed_at) values (?, ?, ?) "
+                + "on duplicate key update failed_at = greatest(failed_at, ?)", password, account, at.toEpochMilli(),
+                at.toEpochMilli());
+        sweep("delete from password_spray_failure where failed_at < ? limit " + SWEEP, since);
+        sweep("delete from password_spray_pause where paused_until <= ? limit " + SWEEP, at);
+        Integer count = jdbc.queryForObject("select count(*) from password_spray_failure "
+                + "where password_print = ? and failed_at >= ?", Integer.class, password, since.toEpochMilli());
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public void pause(String password, Instant until) {
+        jdbc.update("insert into password_spray_pause (password_print, paused_until) values (?, ?) "
+                + "on duplicate key update paused_until = greatest(paused_until, ?)", password, until.toEpochMilli(),
+                until.toEpochMilli());
+        jdbc.update("delete from password_spray_failure where password_print = ?", password);
+    }
+
+    @Override
+    public Instant pausedUntil(String password, Instant now) {
+        List<Long> until = jdbc.queryForList("select paused_until from password_spray_pause where password_print = ?",
+                Long.class, password);
+        if (until.isEmpty() || until.get(0) <= now.toEpochMilli()) {
+            return null;
+        }
+        return Instant.ofEpochMilli(until.get(0));
+    }
+
+    /** Deletes what lapsed; a conflict with another instance's sweep or count is left for the next one. */
+    private void sweep(String delete, Instant before) {
+        try {
+            jdbc.update(delete, before.toEpochMilli());
+        } catch (DataAccessException e) {
+            LOG.debug("spray record sweep left for later: {}", e.getMessage());
+        }
+    }
+}
