@@ -129,7 +129,7 @@ public final class SubmissionPolicy {
         List<Long> unknown = requested.stream().filter(id -> !byId.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.unprocessable("No department " + unknown + " in the org chart to send the document "
-                    + "to (receiverDepartmentIds).");
+                    + "to (receiverDepartmentIds); one made in the last few seconds is known after a retry shortly.");
         }
         List<ReceivingDepartment> departments = requested.stream().map(byId::get).toList();
         ApprovalLineRules.receivingDepartmentsViolation(departments).ifPresent(reason -> {

@@ -7,19 +7,21 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The spray record in the database (tables {@code password_spray_failure} and {@code password_spray_pause}, V23): every
  * instance of employee-service counts a password's accounts together and holds its pause, and a restart forgets
- * neither. Only keyed hashes are stored. Each statement commits on its own (a sign-in is no transaction); what lapsed
- * is deleted as failures are recorded, a little at a time.
+ * neither. Only keyed hashes are stored, and a failure no longer than the window after it (a pause no longer than it
+ * lasts): {@link #sweep}, every few minutes (route employee.spray-sweep), outside the sign-ins. Each statement
+ * commits on its own (a sign-in is no transaction).
  */
 public class JdbcSprayRecord implements SprayRecord {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSprayRecord.class);
-    /** Lapsed rows deleted per failure recorded: the tables hold only the window's failures and the pauses. */
-    private static final int SWEEP = 100;
+    /** Rows deleted per statement of a sweep: short statements, short locks. */
+    private static final int SWEEP = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -35,11 +37,14 @@ public class JdbcSprayRecord implements SprayRecord {
 
     @Override
     public int failed(String password, String account, Instant at, Instant since) {
-        jdbc.update("insert into password_spray_failure (password_print, account_print, failed_at) values (?, ?, ?) "
-                + "on duplicate key update failed_at = greatest(failed_at, ?)", password, account, at.toEpochMilli(),
-                at.toEpochMilli());
-        sweep("delete from password_spray_failure where failed_at < ? limit " + SWEEP, since);
-        sweep("delete from password_spray_pause where paused_until <= ? limit " + SWEEP, at);
+        String upsert = "insert into password_spray_failure (password_print, account_print, failed_at) values (?, ?, ?) "
+                + "on duplicate key update failed_at = greatest(failed_at, ?)";
+        try {
+            jdbc.update(upsert, password, account, at.toEpochMilli(), at.toEpochMilli());
+        } catch (PessimisticLockingFailureException e) {
+            // chosen as a deadlock's victim (a sweep deleting the row it refreshes): once more, the sweep done
+            jdbc.update(upsert, password, account, at.toEpochMilli(), at.toEpochMilli());
+        }
         Integer count = jdbc.queryForObject("select count(*) from password_spray_failure "
                 + "where password_print = ? and failed_at >= ?", Integer.class, password, since.toEpochMilli());
         return count == null ? 0 : count;
@@ -63,12 +68,24 @@ public class JdbcSprayRecord implements SprayRecord {
         return Instant.ofEpochMilli(until.get(0));
     }
 
-    /** Deletes what lapsed; a conflict with another instance's sweep or count is left for the next one. */
-    private void sweep(String delete, Instant before) {
+    @Override
+    public int sweep(Instant failuresBefore, Instant now) {
+        return sweep("delete from password_spray_failure where failed_at < ? limit " + SWEEP, failuresBefore)
+                + sweep("delete from password_spray_pause where paused_until <= ? limit " + SWEEP, now);
+    }
+
+    /** Deletes what lapsed, a batch at a time; a conflict with a sign-in's count is left for the next sweep. */
+    private int sweep(String delete, Instant before) {
+        int deleted = 0;
         try {
-            jdbc.update(delete, before.toEpochMilli());
+            int batch;
+            do {
+                batch = jdbc.update(delete, before.toEpochMilli());
+                deleted += batch;
+            } while (batch == SWEEP);
         } catch (DataAccessException e) {
             LOG.debug("spray record sweep left for later: {}", e.getMessage());
         }
+        return deleted;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -31,9 +32,13 @@ import org.slf4j.LoggerFactory;
  * guess): still signed in they change it themselves, else an administrator's reset gives them another.
  *
  * <p>Failures and pauses are kept in a {@link SprayRecord}: in the database (every instance counts together, a
- * restart forgets nothing) with a key derived from the token signing key, which every instance shares; passwords and
- * names only as keyed hashes. Sign-ins in flight are this instance's own: a burst spread over n instances at once
- * gets up to n times as many accounts checked before the failures are recorded.
+ * restart forgets nothing) as keyed hashes, the key derived from the token signing key, which every instance shares
+ * (a new signing key starts every count and pause afresh); an account's hash is of the password's hash and the name,
+ * so the rows of one account under two passwords cannot be told to be one account's. What this instance has in
+ * flight and has recorded lately it also counts itself, so that a failure recorded while another sign-in read the
+ * record is not missed; a burst spread over n instances at once may still have up to n times the accounts checked
+ * before their failures are recorded. A failure that cannot be recorded (the database refusing writes) goes
+ * uncounted; the sign-in's answer stays as it was.
  */
 public class PasswordSprayGuard {
 
@@ -75,8 +80,14 @@ public class PasswordSprayGuard {
     private final SprayRecord record;
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
-    /** Per password, the accounts with a sign-in in flight (how many each); changed inside the map's compute. */
-    private final Cache<String, Map<String, Integer>> trying;
+    /** One password's sign-ins on this instance; changed only inside the cache's compute for its key. */
+    private static final class Local {
+        final Map<String, Integer> trying = new HashMap<>(); // account → sign-ins with the password in flight
+        final Map<String, Instant> recorded = new HashMap<>(); // account → its failure recorded here, lately
+        Instant pausedUntil; // paused here: no sign-in that read the record just before slips through
+    }
+
+    private final Cache<String, Local> local;
 
     /** Counts and pauses in this process, with a key of its own (new at each start). */
     public PasswordSprayGuard(int accounts, Duration window, Duration pause, Clock clock) {
@@ -102,8 +113,7 @@ public class PasswordSprayGuard {
         this.record = record;
         this.key = new SecretKeySpec(key, "HmacSHA256");
         this.macs = ThreadLocal.withInitial(this::newMac);
-        // an entry lives while a sign-in with the password is being checked, far less than a minute
-        this.trying = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+        this.local = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
     }
 
     private static boolean positive(Duration d) {
@@ -127,7 +137,7 @@ public class PasswordSprayGuard {
      */
     public Attempt begin(String password, String account) {
         String print = fingerprint(password);
-        String who = fingerprint("account:" + Usernames.key(account));
+        String who = fingerprint("account:" + print + ":" + Usernames.key(account));
         Instant now = clock.instant();
         // the failures read before the pause: a failure that reaches the count pauses the password before it clears
         // its failures, so a sign-in that finds them cleared finds the pause
@@ -137,16 +147,22 @@ public class PasswordSprayGuard {
             throw refused(pausedFor);
         }
         boolean[] admitted = {false};
-        trying.asMap().compute(print, (k, t) -> {
-            Map<String, Integer> inFlight = t == null ? new HashMap<>() : t;
-            boolean counted = failed.contains(who) || inFlight.containsKey(who);
-            long tried = failed.size() + inFlight.keySet().stream().filter(a -> !failed.contains(a)).count();
-            if (!counted && tried >= accounts) {
-                return t;
+        local.asMap().compute(print, (k, l) -> {
+            Local here = l == null ? new Local() : l;
+            if (here.pausedUntil != null && now.isBefore(here.pausedUntil)) {
+                return l;
             }
-            inFlight.merge(who, 1, Integer::sum);
+            here.recorded.values().removeIf(at -> at.isBefore(now.minus(window)));
+            // the record's failures, and this instance's own: in flight, or recorded since the record was read
+            Set<String> tried = new HashSet<>(failed);
+            tried.addAll(here.recorded.keySet());
+            tried.addAll(here.trying.keySet());
+            if (!tried.contains(who) && tried.size() >= accounts) {
+                return l;
+            }
+            here.trying.merge(who, 1, Integer::sum);
             admitted[0] = true;
-            return inFlight;
+            return here;
         });
         if (!admitted[0]) {
             throw refused(IN_FLIGHT_RETRY_SECONDS);
@@ -160,23 +176,42 @@ public class PasswordSprayGuard {
     }
 
     private void end(String print, String account, boolean failed) {
+        Instant now = clock.instant();
+        boolean recorded = false;
+        boolean paused = false;
         try {
             if (failed) {
-                // recorded before it stops being in flight: never counted by neither in between
-                Instant now = clock.instant();
-                if (record.failed(print, account, now, now.minus(window)) >= accounts) {
+                int count = record.failed(print, account, now, now.minus(window));
+                recorded = true;
+                if (count >= accounts) {
                     record.pause(print, now.plus(pause)); // and counted again from nothing after it
+                    paused = true;
                 }
             }
         } catch (RuntimeException e) {
             // the sign-in's own answer stands (this runs in its finally); the failure goes uncounted
             LOG.warn("a failed sign-in could not be counted against its password: {}", e.toString());
         } finally {
-            trying.asMap().computeIfPresent(print, (k, t) -> {
-                t.computeIfPresent(account, (a, n) -> n > 1 ? n - 1 : null);
-                return t.isEmpty() ? null : t;
+            boolean keep = recorded && !paused;
+            boolean pausedHere = paused;
+            // out of flight and into the recorded in one step: a sign-in beginning meanwhile sees it one way or the other
+            local.asMap().computeIfPresent(print, (k, here) -> {
+                here.trying.computeIfPresent(account, (a, n) -> n > 1 ? n - 1 : null);
+                if (keep) {
+                    here.recorded.put(account, now);
+                } else if (pausedHere) {
+                    here.recorded.clear();
+                    here.pausedUntil = now.plus(pause);
+                }
+                return here.trying.isEmpty() && here.recorded.isEmpty() && here.pausedUntil == null ? null : here;
             });
         }
+    }
+
+    /** Deletes from the record what lapsed (failures older than the window, pauses over); returns how many. */
+    public int sweep() {
+        Instant now = clock.instant();
+        return record.sweep(now.minus(window), now);
     }
 
     private long pausedFor(String print, Instant now) {

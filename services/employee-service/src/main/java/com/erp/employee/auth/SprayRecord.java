@@ -31,6 +31,9 @@ public interface SprayRecord {
     /** Until when {@code password} is paused; null if it is not (or no longer). */
     Instant pausedUntil(String password, Instant now);
 
+    /** Deletes failures before {@code failuresBefore} and pauses over by {@code now}; returns how many. */
+    int sweep(Instant failuresBefore, Instant now);
+
     /** In this process only: counts and pauses per instance, gone at a restart. */
     static SprayRecord inMemory(Duration window, Duration pause) {
         Cache<String, Map<String, Instant>> failures = Caffeine.newBuilder().expireAfterWrite(window)
@@ -67,8 +70,14 @@ public interface SprayRecord {
 
             @Override
             public void pause(String password, Instant until) {
-                failures.invalidate(password);
+                // paused before its failures go, as in the database: whoever finds them gone finds the pause
                 paused.asMap().merge(password, until, (was, now) -> was.isAfter(now) ? was : now);
+                failures.invalidate(password);
+            }
+
+            @Override
+            public int sweep(Instant failuresBefore, Instant now) {
+                return 0; // the caches let go of what lapsed themselves
             }
 
             @Override

@@ -99,6 +99,49 @@ class PasswordSprayGuardTest {
         assertThat(refusedFor("Hello2026!", "f")).isEqualTo(60 * 60);
     }
 
+    /**
+     * Failures recorded while another sign-in read the record (here: a record that always reads as before them) are
+     * still counted by the instance that recorded them: the record's read alone would have let a fourth account in.
+     */
+    @Test
+    void failuresRecordedWhileTheRecordWasReadStillCount() {
+        SprayRecord kept = SprayRecord.inMemory(Duration.ofHours(1), Duration.ofHours(1));
+        SprayRecord readTooEarly = new SprayRecord() {
+            @Override
+            public java.util.Set<String> failedSince(String password, Instant since) {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public int failed(String password, String account, Instant at, Instant since) {
+                return kept.failed(password, account, at, since);
+            }
+
+            @Override
+            public void pause(String password, Instant until) {
+                kept.pause(password, until);
+            }
+
+            @Override
+            public Instant pausedUntil(String password, Instant now) {
+                return kept.pausedUntil(password, now);
+            }
+
+            @Override
+            public int sweep(Instant failuresBefore, Instant now) {
+                return 0;
+            }
+        };
+        PasswordSprayGuard racing = new PasswordSprayGuard(3, Duration.ofHours(1), Duration.ofHours(1), clock,
+                readTooEarly, new byte[32]);
+        racing.begin("Race2026!", "a").failed();
+        racing.begin("Race2026!", "b").failed();
+        racing.begin("Race2026!", "c"); // the third account, still in flight
+        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> racing.begin("Race2026!", "d"));
+        assertThat(refused).as("a fourth account while three are tried").isNotNull();
+        assertThat(refused.status()).isEqualTo(429);
+    }
+
     @Test
     void aPauseShorterThanTheWindowIsRefused() {
         // it would let a password on more accounts than the count within one window

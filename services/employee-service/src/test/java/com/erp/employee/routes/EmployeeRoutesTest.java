@@ -166,6 +166,24 @@ class EmployeeRoutesTest extends EmployeeTestBase {
         assertThat(kept).isNotEmpty().noneMatch(p -> p.contains("Spread") || p.contains("nobody"));
     }
 
+    /** What lapsed (failures older than the window, pauses over) is deleted by the sweep; the rest stays. */
+    @Test
+    void theSprayRecordsSweepDeletesWhatLapsed() {
+        com.erp.employee.auth.JdbcSprayRecord record = new com.erp.employee.auth.JdbcSprayRecord(jdbc);
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant dayAgo = now.minus(java.time.Duration.ofDays(1));
+        String print = unique("sweep");
+        record.failed(print, "old", now.minus(java.time.Duration.ofDays(2)), dayAgo);
+        record.failed(print, "new", now, dayAgo);
+        record.pause(print + ".over", now.minusSeconds(60));
+        record.pause(print + ".on", now.plusSeconds(60));
+        assertThat(record.sweep(dayAgo, now)).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForList("select account_print from password_spray_failure where password_print = ?",
+                String.class, print)).containsExactly("new");
+        assertThat(jdbc.queryForList("select password_print from password_spray_pause where password_print like ?",
+                String.class, print + ".%")).containsExactly(print + ".on");
+    }
+
     /** The database finds "dév.staff" and "ＤＥＶ.ＳＴＡＦＦ" as dev.staff: their guesses count against that account. */
     @Test
     void spellingsTheDatabaseTakesForAUsernameShareItsGuesses() {
