@@ -1,6 +1,7 @@
 package com.erp.employee.auth;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The spray record in the database (tables {@code password_spray_failure} and {@code password_spray_pause}, V23): every
@@ -33,6 +35,24 @@ public class JdbcSprayRecord implements SprayRecord {
     public Set<String> failedSince(String password, Instant since) {
         return Set.copyOf(jdbc.queryForList("select account_print from password_spray_failure "
                 + "where password_print = ? and failed_at >= ?", String.class, password, since.toEpochMilli()));
+    }
+
+    /** One statement, one snapshot: the failures and the pause as they stood together. */
+    @Override
+    public Standing standing(String password, Instant since, Instant now) {
+        Set<String> failed = new HashSet<>();
+        Instant[] until = {null};
+        jdbc.query("select account_print, null from password_spray_failure where password_print = ? and failed_at >= ? "
+                + "union all select null, paused_until from password_spray_pause where password_print = ? "
+                + "and paused_until > ?", (RowCallbackHandler) row -> {
+                    String account = row.getString(1);
+                    if (account != null) {
+                        failed.add(account);
+                    } else {
+                        until[0] = Instant.ofEpochMilli(row.getLong(2));
+                    }
+                }, password, since.toEpochMilli(), password, now.toEpochMilli());
+        return new Standing(Set.copyOf(failed), until[0]);
     }
 
     @Override

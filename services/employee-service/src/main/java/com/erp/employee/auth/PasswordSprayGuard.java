@@ -139,13 +139,11 @@ public class PasswordSprayGuard {
         String print = fingerprint(password);
         String who = fingerprint("account:" + print + ":" + Usernames.key(account));
         Instant now = clock.instant();
-        // the failures read before the pause: a failure that reaches the count pauses the password before it clears
-        // its failures, so a sign-in that finds them cleared finds the pause
-        Set<String> failed = record.failedSince(print, now.minus(window));
-        long pausedFor = pausedFor(print, now);
-        if (pausedFor > 0) {
-            throw refused(pausedFor);
+        SprayRecord.Standing standing = record.standing(print, now.minus(window), now);
+        if (standing.pausedUntil() != null) {
+            throw refused(secondsUntil(standing.pausedUntil(), now));
         }
+        Set<String> failed = standing.failed();
         boolean[] admitted = {false};
         local.asMap().compute(print, (k, l) -> {
             Local here = l == null ? new Local() : l;
@@ -216,7 +214,11 @@ public class PasswordSprayGuard {
 
     private long pausedFor(String print, Instant now) {
         Instant until = record.pausedUntil(print, now);
-        return until == null ? 0 : Math.max(1, Duration.between(now, until).toSeconds());
+        return until == null ? 0 : secondsUntil(until, now);
+    }
+
+    private static long secondsUntil(Instant until, Instant now) {
+        return Math.max(1, Duration.between(now, until).toSeconds());
     }
 
     private static ProblemException refused(long seconds) {

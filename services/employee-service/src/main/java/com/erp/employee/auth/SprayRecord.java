@@ -31,6 +31,19 @@ public interface SprayRecord {
     /** Until when {@code password} is paused; null if it is not (or no longer). */
     Instant pausedUntil(String password, Instant now);
 
+    /** A password's failed accounts since a time, and until when it is paused (null: not). */
+    record Standing(Set<String> failed, Instant pausedUntil) {
+    }
+
+    /**
+     * Both at once, as one read: the failures before the pause, so that one who finds the failures cleared by a pause
+     * finds the pause ({@link #pause} sets it before it clears them).
+     */
+    default Standing standing(String password, Instant since, Instant now) {
+        Set<String> failed = failedSince(password, since);
+        return new Standing(failed, pausedUntil(password, now));
+    }
+
     /** Deletes failures before {@code failuresBefore} and pauses over by {@code now}; returns how many. */
     int sweep(Instant failuresBefore, Instant now);
 
