@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The scraper's credential ({@code erp.metrics.token}, from a secret; comma-separated, several are taken: the current
- * and the next while it is rotated): a bearer token that reads {@code /actuator/prometheus} and nothing else (role {@code METRICS}, which no other rule admits). Without it a
- * scraper needed an administrator's token, which does everything and lapses after {@code erp.auth.token-ttl}. Unset,
+ * and the next while it is rotated): a bearer token that reads {@code /actuator/prometheus} and nothing else (role
+ * {@code METRICS}, which no other rule admits). Without it a scraper needed an administrator's token, which does everything and lapses after {@code erp.auth.token-ttl}. Unset,
  * the filter is not there and only administrators scrape. The token is compared by its SHA-256 in constant time; a
  * request carrying it is passed on without it, so the JWT check does not take it for a malformed token.
  */

@@ -31,12 +31,6 @@ public class JdbcSprayRecord implements SprayRecord {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public Set<String> failedSince(String password, Instant since) {
-        return Set.copyOf(jdbc.queryForList("select account_print from password_spray_failure "
-                + "where password_print = ? and failed_at >= ?", String.class, password, since.toEpochMilli()));
-    }
-
     /** One statement, one snapshot: the failures and the pause as they stood together. */
     @Override
     public Standing standing(String password, Instant since, Instant now) {

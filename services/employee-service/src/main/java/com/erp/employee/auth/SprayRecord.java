@@ -16,9 +16,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 public interface SprayRecord {
 
-    /** The accounts {@code password} failed on at or after {@code since}. */
-    Set<String> failedSince(String password, Instant since);
-
     /**
      * Records that {@code password} failed on {@code account} at {@code at}; returns on how many accounts it failed
      * at or after {@code since}, this one included.
@@ -36,13 +33,10 @@ public interface SprayRecord {
     }
 
     /**
-     * Both at once, as one read: the failures before the pause, so that one who finds the failures cleared by a pause
-     * finds the pause ({@link #pause} sets it before it clears them).
+     * The accounts {@code password} failed on at or after {@code since} and its pause, as one read: whoever finds the
+     * failures cleared by a pause finds the pause ({@link #pause} sets it before it clears them).
      */
-    default Standing standing(String password, Instant since, Instant now) {
-        Set<String> failed = failedSince(password, since);
-        return new Standing(failed, pausedUntil(password, now));
-    }
+    Standing standing(String password, Instant since, Instant now);
 
     /** Deletes failures before {@code failuresBefore} and pauses over by {@code now}; returns how many. */
     int sweep(Instant failuresBefore, Instant now);
@@ -55,15 +49,16 @@ public interface SprayRecord {
         Cache<String, Instant> paused = Caffeine.newBuilder().expireAfterWrite(pause).maximumSize(100_000).build();
         return new SprayRecord() {
             @Override
-            public Set<String> failedSince(String password, Instant since) {
+            public Standing standing(String password, Instant since, Instant now) {
                 Map<String, Instant> failed = failures.getIfPresent(password);
-                if (failed == null) {
-                    return Set.of();
+                Set<String> accounts = Set.of();
+                if (failed != null) {
+                    synchronized (failed) {
+                        accounts = failed.entrySet().stream().filter(e -> !e.getValue().isBefore(since))
+                                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                    }
                 }
-                synchronized (failed) {
-                    return failed.entrySet().stream().filter(e -> !e.getValue().isBefore(since))
-                            .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
-                }
+                return new Standing(accounts, pausedUntil(password, now)); // the failures first, as the database
             }
 
             @Override

@@ -108,8 +108,8 @@ class PasswordSprayGuardTest {
         SprayRecord kept = SprayRecord.inMemory(Duration.ofHours(1), Duration.ofHours(1));
         SprayRecord readTooEarly = new SprayRecord() {
             @Override
-            public java.util.Set<String> failedSince(String password, Instant since) {
-                return java.util.Set.of();
+            public Standing standing(String password, Instant since, Instant now) {
+                return new Standing(java.util.Set.of(), kept.pausedUntil(password, now));
             }
 
             @Override
